@@ -1,0 +1,2 @@
+# Demo: a registration script with a retired cmdlet
+Login-AzureRmAccount

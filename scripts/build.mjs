@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Bundles the extension and the CLI with esbuild, and copies the tree-sitter wasm files beside them.
+// `--production`: minified, no source maps (what the VSIX ships).
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const production = process.argv.includes('--production');
+const dist = join(root, 'dist');
+
+export const wasmFiles = [
+  ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'web-tree-sitter.wasm'],
+  ['node_modules/tree-sitter-powershell/tree-sitter-powershell.wasm', 'tree-sitter-powershell.wasm'],
+];
+
+export async function buildAll() {
+  mkdirSync(dist, { recursive: true });
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    legalComments: production ? 'none' : 'inline',
+    logLevel: 'warning',
+    // web-tree-sitter probes for these in browsers only.
+    external: ['vscode', 'fs/promises', 'module'].filter((m) => m === 'vscode'),
+  };
+  await Promise.all([
+    build({ ...common, entryPoints: { extension: join(root, 'src/vscode/extension.ts') }, outdir: dist }),
+    build({ ...common, entryPoints: { cli: join(root, 'src/cli/azs-lint.ts') }, outdir: dist, banner: { js: '#!/usr/bin/env node' } }),
+  ]);
+  for (const [from, to] of wasmFiles) copyFileSync(join(root, from), join(dist, to));
+}
+
+if (resolve(process.argv[1] ?? '') === resolve(import.meta.filename)) {
+  await buildAll();
+}

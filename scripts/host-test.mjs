@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+// Runs extension tests inside a real VS Code extension host: code-server serves the workbench, Debian's chromium
+// (driven by playwright-core) opens it with `extensionTestsPath`, and the workbench reports the tests' log and exit
+// code back to the page. Exits non-zero when a test fails or the host never reports back.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { format, parseArgs } from 'node:util';
+import { startCodeServer, workbenchUrl } from './lib/codeServer.mjs';
+import { startEmulatorProcess } from './lib/emulator.mjs';
+import { launchBrowser } from './lib/browser.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+// The workbench's own start-up chatter, relayed through the same channel as the tests' output.
+const workbenchNoise = /^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|Ignoring fetching additional builtin|Updating additional builtin|ChatSessionStore|Started local extension host|Extension host .* started)/;
+
+export async function runHostTests(options) {
+  const {
+    tests, workspace, extensionPath = root, timeoutMs = 300_000, locale, installVsix, emulatorState,
+    resultsDir = join(root, 'test-results'), label = 'host', env = {}, print = (line) => console.log(line),
+    verbose = process.env.AZS_HOST_VERBOSE === '1',
+  } = options;
+  const started = Date.now();
+  const cleanups = [];
+  const result = { passed: 0, failed: 0, exitCode: 1, reason: '' };
+  const serverLog = [];
+  try {
+    const emulator = emulatorState ? await startEmulatorProcess({ stateFile: emulatorState }) : undefined;
+    if (emulator) cleanups.push(() => emulator.stop());
+    const folder = copyWorkspace(workspace, emulator);
+    cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
+    const server = await startCodeServer({
+      env: { AZS_CSP_TEST: '1', ...(emulator?.env ?? {}), ...env },
+      locale,
+      installExtensions: installVsix ? [installVsix] : [],
+      log: (line) => serverLog.push(line),
+    });
+    cleanups.push(() => server.stop());
+    const browser = await launchBrowser();
+    cleanups.push(() => browser.close());
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    mkdirSync(resultsDir, { recursive: true });
+
+    let timer;
+    const done = new Promise((resolveDone) => {
+      void page.exposeFunction('codeAutomationLog', async (type, args) => {
+        const line = Array.isArray(args) ? format(...args) : String(args);
+        for (const text of line.split('\n')) await onLine(text, type);
+      });
+      void page.exposeFunction('codeAutomationExit', (code) => resolveDone({ code }));
+      timer = setTimeout(() => resolveDone({ timeout: true }), timeoutMs);
+    });
+
+    // Lines from inside the host: a result summary, and requests for screenshots (the test waits for the file).
+    async function onLine(text, type) {
+      const summary = /^HOST-RESULT (\{.*\})$/.exec(text.trim());
+      if (summary) {
+        const counts = JSON.parse(summary[1]);
+        result.passed = counts.passed;
+        result.failed = counts.failed;
+        return;
+      }
+      const shot = /^SCREENSHOT (\S+?)(?: (\S+))?$/.exec(text.trim());
+      if (shot) {
+        const file = shot[2] ?? join(resultsDir, `${shot[1]}.png`);
+        await page.screenshot({ path: file }).catch((e) => print(`screenshot failed: ${e.message}`));
+        writeFileSync(`${file}.done`, '');
+        return;
+      }
+      if (verbose || (text.trim() && !workbenchNoise.test(text))) print(type === 'error' ? `[error] ${text}` : text);
+    }
+
+    const testsPath = tests ? resolve(tests) : undefined;
+    await page.goto(workbenchUrl(server, { folder, extensionPath: resolve(extensionPath), testsPath }));
+    const outcome = await done;
+    clearTimeout(timer);
+    if (outcome.timeout) {
+      await page.screenshot({ path: join(resultsDir, `${label}-timeout.png`) }).catch(() => {});
+      result.reason = `the extension host did not report back within ${Math.round(timeoutMs / 1000)} s ` +
+        `(screenshot: test-results/${label}-timeout.png)`;
+      result.exitCode = 1;
+    } else {
+      result.exitCode = outcome.code;
+      if (outcome.code !== 0) {
+        await page.screenshot({ path: join(resultsDir, `${label}-failure.png`) }).catch(() => {});
+        result.reason = `host tests exited with code ${outcome.code} (screenshot: test-results/${label}-failure.png)`;
+        if (result.failed === 0) result.failed = 1;
+      }
+    }
+  } catch (error) {
+    result.reason = `host runner failed: ${error instanceof Error ? error.message : error}`;
+    result.exitCode = 1;
+    if (result.failed === 0) result.failed = 1;
+  } finally {
+    for (const cleanup of cleanups.reverse()) await Promise.resolve().then(cleanup).catch(() => {});
+  }
+  result.seconds = (Date.now() - started) / 1000;
+  if (result.reason) {
+    print(`${label}: ${result.reason}`);
+    if (serverLog.length) print(`last lines of code-server's log:\n  ${serverLog.slice(-30).join('\n  ')}`);
+  }
+  return result;
+}
+
+/** Tests run on a throw-away copy of the fixture workspace, with the emulator's address written into its settings. */
+function copyWorkspace(workspace, emulator) {
+  const folder = join(mkdtempSync(join(tmpdir(), 'azs-ws-')), basename(workspace));
+  cpSync(workspace, folder, { recursive: true });
+  if (emulator) {
+    mkdirSync(join(folder, '.vscode'), { recursive: true });
+    writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify(emulator.workspaceSettings, null, 2));
+  }
+  return folder;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  const { values } = parseArgs({
+    options: {
+      tests: { type: 'string' }, workspace: { type: 'string' }, timeout: { type: 'string' }, locale: { type: 'string' },
+      vsix: { type: 'string' }, emulator: { type: 'string' }, label: { type: 'string' }, extension: { type: 'string' },
+    },
+  });
+  if (!values.workspace) {
+    console.error('usage: host-test.mjs --workspace <folder> [--tests <compiled test entry>] [--timeout s] [--locale sv] [--vsix file] [--emulator state.json]');
+    process.exit(2);
+  }
+  const result = await runHostTests({
+    tests: values.tests, workspace: values.workspace, locale: values.locale, installVsix: values.vsix,
+    emulatorState: values.emulator, label: values.label, extensionPath: values.extension,
+    timeoutMs: values.timeout ? Number(values.timeout) * 1000 : undefined,
+  });
+  console.log(`${result.passed} passed, ${result.failed} failed`);
+  process.exit(result.exitCode === 0 && result.failed === 0 ? 0 : 1);
+}

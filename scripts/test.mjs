@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// `npm test`: installs what is missing, type-checks, lints, builds, runs the unit tests (mocha, plain Node) and the
+// host tests (inside a real VS Code extension host), and ends with one line: `N passed, N failed`.
+//   npm test -- --only unit,host      run some stages
+//   npm test -- --grep <text>         only tests whose title matches (unit and host)
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkNodeVersion, ensureSetup } from './lib/setup.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const { values: args } = parseArgs({ options: { only: { type: 'string' }, grep: { type: 'string' } } });
+const only = args.only ? new Set(args.only.split(',')) : undefined;
+const totals = { passed: 0, failed: 0 };
+const timings = [];
+
+function stageEnabled(name) {
+  return !only || only.has(name);
+}
+
+async function stage(name, action) {
+  if (!stageEnabled(name)) return;
+  const started = Date.now();
+  console.log(`\n== ${name}`);
+  await action();
+  timings.push(`${name} ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function runTool(command, argv) {
+  const result = spawnSync(command, argv, { stdio: 'inherit', cwd: root });
+  return result.status === 0;
+}
+
+/** A gate that is not a test (type-check, lint, build) still counts as a failure when it fails. */
+function gate(title, ok) {
+  if (ok) return;
+  console.log(`FAILED: ${title}`);
+  totals.failed += 1;
+}
+
+export function findTests(folder) {
+  const found = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.test.js')) found.push(path);
+    }
+  };
+  try { walk(folder); } catch { /* folder absent */ }
+  return found;
+}
+
+function runMocha(files, env) {
+  return new Promise((resolveRun) => {
+    const child = spawn(process.execPath, [join(root, 'scripts/lib/run-mocha.cjs'), ...files], {
+      cwd: root, env: { ...process.env, ...env, ...(args.grep ? { AZS_TEST_GREP: args.grep } : {}) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let counts = { passed: 0, failed: 1 };
+    let pending = '';
+    child.stdout.on('data', (chunk) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop();
+      for (const line of lines) {
+        const summary = /^UNIT-RESULT (\{.*\})$/.exec(line);
+        if (summary) counts = JSON.parse(summary[1]);
+        else console.log(line);
+      }
+    });
+    child.once('exit', () => resolveRun(counts));
+  });
+}
+
+async function main() {
+  checkNodeVersion();
+  await stage('setup', () => ensureSetup());
+  await stage('typecheck', () => gate('type-check (tsc)', runTool(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', '.'])));
+  await stage('eslint', () => gate('eslint', runTool(process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '--max-warnings', '0', 'src', 'test', 'scripts'])));
+  await stage('build', () => gate('build (esbuild)', runTool(process.execPath, [join(root, 'scripts/build.mjs')])));
+  await stage('unit', async () => {
+    const files = [...findTests(join(root, 'out/test/unit')), ...findTests(join(root, 'out/test/runner'))];
+    const counts = await runMocha(files, {});
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+  });
+  await stage('host', async () => {
+    const { runHostTests } = await import('./host-test.mjs');
+    const result = await runHostTests({
+      tests: join(root, 'out/test/host/index.js'),
+      workspace: join(root, 'test/fixtures/workspace'),
+      env: args.grep ? { AZS_HOST_TESTS_GREP: args.grep } : {},
+    });
+    totals.passed += result.passed;
+    totals.failed += result.exitCode === 0 ? result.failed : Math.max(result.failed, 1);
+  });
+  console.log(`\n${timings.join(', ')}`);
+  console.log(`${totals.passed} passed, ${totals.failed} failed`);
+  process.exitCode = totals.failed > 0 ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(`npm test: ${error instanceof Error ? error.message : error}`);
+  console.log(`${totals.passed} passed, ${totals.failed + 1} failed`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,30 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { extensionId, openFixture, waitFor } from './helpers';
+
+describe('activation', () => {
+  it('activates and contributes the Registrations view', async () => {
+    const extension = vscode.extensions.getExtension(extensionId);
+    assert.ok(extension, 'extension is installed in the host');
+    await extension.activate();
+    assert.equal(extension.isActive, true);
+    const manifest = extension.packageJSON as { contributes: { views: Record<string, { id: string }[]> } };
+    const views = manifest.contributes.views.azureStackCsp;
+    assert.deepEqual(views.map((v) => v.id), ['azureStackCsp.registrations']);
+    await vscode.commands.executeCommand('workbench.view.extension.azureStackCsp');
+  });
+
+  it('runs the Refresh command', async () => {
+    const result = await vscode.commands.executeCommand('azureStackCsp.refresh');
+    assert.equal(result, true);
+  });
+
+  it('publishes a diagnostic on a fixture file', async () => {
+    const { document } = await openFixture('retired.ps1');
+    const diagnostics = await waitFor('a diagnostic on retired.ps1', () => {
+      const found = vscode.languages.getDiagnostics(document.uri);
+      return found.length > 0 && found;
+    });
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['AZS402', 0]]);
+  });
+});
