@@ -18,7 +18,8 @@ export async function waitFor<T>(description: string, probe: () => T | undefined
       last = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}${last ? ` (last error: ${String(last)})` : ''}`);
+      const reason = last instanceof Error ? ` (last error: ${last.message})` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}${reason}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
