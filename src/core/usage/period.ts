@@ -1,0 +1,66 @@
+// The reporting period a usage query asks for. The service wants UTC times on hour (hourly) or midnight (daily)
+// boundaries, the end after the start and not in the future; checking here saves a round trip and explains why.
+import type { Localized } from '../l10n';
+
+export type Granularity = 'daily' | 'hourly';
+
+export interface Period {
+  start: Date;
+  end: Date;
+  granularity: Granularity;
+}
+
+export type PeriodProblem = { field: 'start' | 'end'; message: Localized };
+
+const hourMs = 3_600_000;
+const dayMs = 24 * hourMs;
+
+function stepMs(granularity: Granularity): number {
+  return granularity === 'daily' ? dayMs : hourMs;
+}
+
+/** Reads "2026-11-01", "2026-11-01T05:00", "2026-11-01 05:00Z" or a full ISO time, always as UTC. */
+export function parseUtcTime(text: string): Date | undefined {
+  const match = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:Z|[+-]00:?00)?\s*$/i.exec(text);
+  if (!match) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0'] = match;
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
+  // Date.UTC rolls 2026-02-30 over into March; a real calendar date must survive the round trip.
+  if (date.getUTCDate() !== Number(d) || date.getUTCMonth() !== Number(mo) - 1 || Number(h) > 23 || Number(mi) > 59) return undefined;
+  return date;
+}
+
+export function floorTo(time: Date, granularity: Granularity): Date {
+  const step = stepMs(granularity);
+  return new Date(Math.floor(time.getTime() / step) * step);
+}
+
+/** `YYYY-MM-DDTHH:mm:ssZ`, as the service expects in reportedStartTime/reportedEndTime. */
+export function formatUtc(time: Date): string {
+  return time.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+const boundary: Record<Granularity, Localized> = {
+  daily: { en: 'Daily reports start and end at midnight UTC (for example 2026-11-01).', sv: 'Dagsrapporter börjar och slutar vid midnatt UTC (till exempel 2026-11-01).' },
+  hourly: { en: 'Hourly reports start and end on a whole UTC hour (for example 2026-11-01T05:00Z).', sv: 'Timrapporter börjar och slutar på en hel timme UTC (till exempel 2026-11-01T05:00Z).' },
+};
+
+/** The first thing wrong with the period, or undefined when the service will accept it. */
+export function checkPeriod(period: Period, now: Date): PeriodProblem | undefined {
+  const step = stepMs(period.granularity);
+  if (period.start.getTime() % step !== 0) return { field: 'start', message: boundary[period.granularity] };
+  if (period.end.getTime() % step !== 0) return { field: 'end', message: boundary[period.granularity] };
+  if (period.end <= period.start) {
+    return { field: 'end', message: { en: 'The end must come after the start.', sv: 'Slutet måste komma efter början.' } };
+  }
+  if (period.end > floorTo(now, period.granularity)) {
+    return {
+      field: 'end',
+      message: {
+        en: 'The end cannot be in the future or inside the current period: the stamp has not finished processing it (RequestEndTimeIsInFuture).',
+        sv: 'Slutet kan inte ligga i framtiden eller inom den pågående perioden: stämpeln har inte bearbetat den färdigt (RequestEndTimeIsInFuture).',
+      },
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,150 @@
+// A usage report: one row per end customer (tenant subscription) and meter, with the meter's name and unit and
+// the Azure subscription the usage is billed to; plus per-customer totals, and CSV/JSON exports of the same rows.
+import { pick, type Locale, type Localized } from '../l10n';
+import type { UsageCell } from './aggregate';
+import { billedSubscriptionOf, type Billing, type StampSubscription } from './billing';
+import { findMeter, type MeterCategory } from './meters';
+import type { Period } from './period';
+
+export interface UsageReportRow {
+  subscriptionId: string;
+  displayName: string;
+  owner: string;
+  directoryTenantId: string;
+  billing: Billing;
+  meterId: string;
+  /** The catalogue name, or the meter ID itself for a meter the catalogue does not know (never dropped). */
+  meterName: string;
+  knownMeter: boolean;
+  category: MeterCategory | 'unknown';
+  unit: string;
+  vCoreHours: boolean;
+  quantity: number;
+  records: number;
+  resources: number;
+}
+
+export interface CustomerSummary {
+  subscriptionId: string;
+  displayName: string;
+  owner: string;
+  directoryTenantId: string;
+  billing: Billing;
+  vCoreHours: number;
+  meters: number;
+}
+
+export interface UsageReport {
+  period: { start: string; end: string; granularity: Period['granularity'] };
+  rows: UsageReportRow[];
+  customers: CustomerSummary[];
+  records: number;
+  skippedRecords: number;
+}
+
+const unknownUnit: Localized = { en: 'units (unknown meter)', sv: 'enheter (okänd mätare)' };
+
+export function buildReport(
+  cells: UsageCell[], subscriptions: StampSubscription[], billing: Map<string, Billing>, period: Period, locale: Locale,
+  counts: { records: number; skipped: number },
+): UsageReport {
+  const byId = new Map(subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s]));
+  const rows = cells.map((cell): UsageReportRow => {
+    const subscription = byId.get(cell.subscriptionId.toLowerCase());
+    const meter = findMeter(cell.meterId);
+    return {
+      subscriptionId: cell.subscriptionId,
+      displayName: subscription?.displayName ?? cell.subscriptionId,
+      owner: subscription?.owner ?? '',
+      directoryTenantId: subscription?.tenantId ?? '',
+      billing: billing.get(cell.subscriptionId.toLowerCase()) ?? { kind: 'noRegistration' },
+      meterId: cell.meterId,
+      meterName: meter?.name ?? cell.meterId,
+      knownMeter: meter !== undefined,
+      category: meter?.category ?? 'unknown',
+      unit: pick(meter?.unit ?? unknownUnit, locale),
+      vCoreHours: meter?.vCoreHours === true,
+      quantity: cell.quantity,
+      records: cell.records,
+      resources: cell.resources,
+    };
+  });
+  rows.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.meterName.localeCompare(b.meterName));
+  return {
+    period: { start: period.start.toISOString(), end: period.end.toISOString(), granularity: period.granularity },
+    rows,
+    customers: summarise(rows, subscriptions, billing),
+    records: counts.records,
+    skippedRecords: counts.skipped,
+  };
+}
+
+/** One line per customer, including stamp subscriptions that used nothing in the period. */
+function summarise(rows: UsageReportRow[], subscriptions: StampSubscription[], billing: Map<string, Billing>): CustomerSummary[] {
+  const summaries = new Map<string, CustomerSummary>();
+  for (const s of subscriptions) {
+    summaries.set(s.subscriptionId.toLowerCase(), {
+      subscriptionId: s.subscriptionId, displayName: s.displayName, owner: s.owner, directoryTenantId: s.tenantId,
+      billing: billing.get(s.subscriptionId.toLowerCase()) ?? { kind: 'noRegistration' }, vCoreHours: 0, meters: 0,
+    });
+  }
+  for (const row of rows) {
+    const key = row.subscriptionId.toLowerCase();
+    const summary = summaries.get(key) ?? {
+      subscriptionId: row.subscriptionId, displayName: row.displayName, owner: row.owner, directoryTenantId: row.directoryTenantId,
+      billing: row.billing, vCoreHours: 0, meters: 0,
+    };
+    summary.meters++;
+    if (row.vCoreHours) summary.vCoreHours += row.quantity;
+    summaries.set(key, summary);
+  }
+  return [...summaries.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+const billingText: Record<Billing['kind'], Localized> = {
+  customer: { en: 'Customer subscription {subscription}', sv: 'Kundprenumeration {subscription}' },
+  unregisteredDirectory: {
+    en: "Directory not added to {registration}: billed to the registration's subscription {subscription}",
+    sv: 'Katalogen är inte tillagd i {registration}: debiteras registreringens prenumeration {subscription}',
+  },
+  ambiguous: { en: 'Several customer subscriptions claim this directory: {subscription}', sv: 'Flera kundprenumerationer gör anspråk på katalogen: {subscription}' },
+  notPayAsYouUse: { en: '{model} registration {registration}: no usage billing per customer', sv: '{model}-registreringen {registration}: ingen användningsdebitering per kund' },
+  noRegistration: { en: 'No registration found for this stamp', sv: 'Ingen registrering hittades för den här stämpeln' },
+};
+
+export function describeBilling(billing: Billing, locale: Locale): string {
+  const subscription = billing.kind === 'ambiguous' ? billing.customerSubscriptionIds.join(', ') : (billedSubscriptionOf(billing) ?? '');
+  return pick(billingText[billing.kind], locale, {
+    subscription,
+    registration: 'registrationName' in billing ? billing.registrationName : '',
+    model: billing.kind === 'notPayAsYouUse' ? billing.billingModel : '',
+  });
+}
+
+const csvHeader = [
+  'customer', 'tenantSubscriptionId', 'owner', 'directoryTenantId', 'billedAzureSubscriptionId', 'billing',
+  'meterId', 'meterName', 'category', 'quantity', 'unit', 'records', 'periodStart', 'periodEnd',
+];
+
+/** Quotes a CSV field; a text field that a spreadsheet would run as a formula is defused with a leading quote. */
+function csvField(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function reportToCsv(report: UsageReport, locale: Locale): string {
+  const lines = [csvHeader.join(',')];
+  for (const row of report.rows) {
+    lines.push([
+      row.displayName, row.subscriptionId, row.owner, row.directoryTenantId, billedSubscriptionOf(row.billing) ?? '',
+      describeBilling(row.billing, locale), row.meterId, row.meterName, row.category, row.quantity, row.unit, row.records,
+      report.period.start, report.period.end,
+    ].map(csvField).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export function reportToJson(report: UsageReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

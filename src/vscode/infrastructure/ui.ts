@@ -1,0 +1,173 @@
+// Every prompt and notification goes through UserInput, so host tests can script the answers and see exactly what
+// the user would see, and an unexpected prompt fails a test at once instead of hanging it.
+import * as vscode from 'vscode';
+
+/** The user dismissed a prompt: commands end quietly. */
+export class UserCancelledError extends Error {
+  constructor() {
+    super('cancelled by the user');
+  }
+}
+
+export interface PickOptions {
+  title?: string;
+  placeHolder?: string;
+  matchOnDescription?: boolean;
+  matchOnDetail?: boolean;
+}
+
+export interface InputOptions {
+  title?: string;
+  prompt?: string;
+  placeHolder?: string;
+  value?: string;
+  password?: boolean;
+  validateInput?: (value: string) => string | undefined;
+}
+
+export type MessageKind = 'info' | 'warning' | 'error';
+
+export interface UserInput {
+  pick<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>, options: PickOptions): Promise<T>;
+  pickMany<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>, options: PickOptions): Promise<T[]>;
+  input(options: InputOptions): Promise<string>;
+  /** A modal question; resolves true only when the user chose `action`. */
+  confirm(message: string, detail: string, action: string): Promise<boolean>;
+  saveUri(options: vscode.SaveDialogOptions): Promise<vscode.Uri>;
+  openUri(options: vscode.OpenDialogOptions): Promise<vscode.Uri>;
+  /** A notification; resolves to the action the user clicked, if any. */
+  notify(kind: MessageKind, message: string, ...actions: string[]): Promise<string | undefined>;
+}
+
+function orCancel<T>(value: T | undefined): T {
+  if (value === undefined) throw new UserCancelledError();
+  return value;
+}
+
+export class VsCodeUserInput implements UserInput {
+  async pick<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>, options: PickOptions): Promise<T> {
+    return orCancel(await vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true }));
+  }
+
+  async pickMany<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>, options: PickOptions): Promise<T[]> {
+    return orCancel(await vscode.window.showQuickPick(items, { ...options, canPickMany: true, ignoreFocusOut: true }));
+  }
+
+  async input(options: InputOptions): Promise<string> {
+    return orCancel(await vscode.window.showInputBox({ ...options, ignoreFocusOut: true }));
+  }
+
+  async confirm(message: string, detail: string, action: string): Promise<boolean> {
+    return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+  }
+
+  async saveUri(options: vscode.SaveDialogOptions): Promise<vscode.Uri> {
+    return orCancel(await vscode.window.showSaveDialog(options));
+  }
+
+  async openUri(options: vscode.OpenDialogOptions): Promise<vscode.Uri> {
+    return orCancel((await vscode.window.showOpenDialog({ ...options, canSelectMany: false }))?.[0]);
+  }
+
+  notify(kind: MessageKind, message: string, ...actions: string[]): Promise<string | undefined> {
+    const show = { info: vscode.window.showInformationMessage, warning: vscode.window.showWarningMessage, error: vscode.window.showErrorMessage }[kind];
+    return Promise.resolve(show(message, ...actions));
+  }
+}
+
+/** What a scripted prompt saw, for assertions. */
+export interface PromptRecord {
+  kind: 'pick' | 'pickMany' | 'input' | 'confirm' | 'saveUri' | 'openUri';
+  title: string;
+  items?: vscode.QuickPickItem[];
+  /** For input boxes: the validation message the answer produced, if any. */
+  validation?: string;
+}
+
+export type ScriptedAnswer =
+  | string // pick: the item whose label starts with it; input: the text; confirm: the action ('' = dismiss)
+  | RegExp // pick: the first item whose label matches
+  | string[] // pickMany: labels
+  | vscode.Uri // saveUri/openUri
+  | typeof cancel;
+
+export const cancel = Symbol('cancel');
+
+/** A UserInput that answers from a queue, records what was shown, and fails fast on a prompt nobody expected. */
+export class ScriptedUserInput implements UserInput {
+  readonly prompts: PromptRecord[] = [];
+  readonly messages: { kind: MessageKind; message: string; actions: string[] }[] = [];
+  private readonly answers: ScriptedAnswer[] = [];
+  /** Actions to click on the next notifications, in order; without one a notification is just recorded. */
+  private readonly clicks: string[] = [];
+
+  enqueue(...answers: ScriptedAnswer[]): void {
+    this.answers.push(...answers);
+  }
+
+  click(...actions: string[]): void {
+    this.clicks.push(...actions);
+  }
+
+  reset(): void {
+    this.answers.length = 0;
+    this.clicks.length = 0;
+    this.prompts.length = 0;
+    this.messages.length = 0;
+  }
+
+  get pending(): number {
+    return this.answers.length;
+  }
+
+  private next(record: PromptRecord): ScriptedAnswer {
+    this.prompts.push(record);
+    const answer = this.answers.shift();
+    if (answer === undefined) throw new Error(`unexpected prompt: ${record.kind} "${record.title}"`);
+    if (answer === cancel) throw new UserCancelledError();
+    return answer;
+  }
+
+  async pick<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>, options: PickOptions): Promise<T> {
+    const list = await items;
+    const answer = this.next({ kind: 'pick', title: options.title ?? options.placeHolder ?? '', items: list });
+    const found = list.find((item) => (answer instanceof RegExp ? answer.test(item.label) : typeof answer === 'string' && item.label.startsWith(answer)));
+    if (!found) throw new Error(`scripted pick ${String(answer)} matches none of: ${list.map((i) => i.label).join(' | ')}`);
+    return found;
+  }
+
+  async pickMany<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>, options: PickOptions): Promise<T[]> {
+    const list = await items;
+    const answer = this.next({ kind: 'pickMany', title: options.title ?? options.placeHolder ?? '', items: list });
+    const labels = Array.isArray(answer) ? answer : [];
+    return list.filter((item) => labels.some((label) => item.label.startsWith(label)));
+  }
+
+  input(options: InputOptions): Promise<string> {
+    const record: PromptRecord = { kind: 'input', title: options.title ?? options.prompt ?? '' };
+    const answer = String(this.next(record));
+    record.validation = options.validateInput?.(answer);
+    // A real input box does not accept a value its validator rejects; the user would have to cancel.
+    if (record.validation) return Promise.reject(new UserCancelledError());
+    return Promise.resolve(answer);
+  }
+
+  confirm(message: string, _detail: string, action: string): Promise<boolean> {
+    return Promise.resolve(this.next({ kind: 'confirm', title: message }) === action);
+  }
+
+  saveUri(options: vscode.SaveDialogOptions): Promise<vscode.Uri> {
+    return Promise.resolve(this.next({ kind: 'saveUri', title: options.title ?? '' }) as vscode.Uri);
+  }
+
+  openUri(options: vscode.OpenDialogOptions): Promise<vscode.Uri> {
+    return Promise.resolve(this.next({ kind: 'openUri', title: options.title ?? '' }) as vscode.Uri);
+  }
+
+  notify(kind: MessageKind, message: string, ...actions: string[]): Promise<string | undefined> {
+    this.messages.push({ kind, message, actions });
+    const click = this.clicks[0];
+    if (click !== undefined && actions.includes(click)) return Promise.resolve(this.clicks.shift());
+    return Promise.resolve(undefined);
+  }
+}
