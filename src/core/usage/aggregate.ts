@@ -1,6 +1,6 @@
 // Folds usage records into one cell per (tenant subscription, meter) as pages arrive, so memory grows with the
 // number of cells, never with the number of records.
-import { meterKey } from './meters';
+import { findMeter, meterKey } from './meters';
 
 export interface UsageRecord {
   subscriptionId: string;
@@ -27,6 +27,7 @@ export const resourceCap = 1000;
 
 interface MutableCell extends UsageCell {
   resourceUris: Set<string> | undefined;
+  vCoreHours: boolean;
 }
 
 /** The resource URI inside instanceData, found without a full JSON parse (the hot path sees every record). */
@@ -63,6 +64,8 @@ function asRecord(item: unknown): UsageRecord | undefined {
 
 export class UsageAggregator {
   private readonly cells = new Map<string, MutableCell>();
+  /** vCore hours per tenant subscription per UTC day, for the report's charts (subscriptions × days, bounded). */
+  private readonly dailyVCore = new Map<string, Map<string, number>>();
   recordCount = 0;
   /** Items that were not usage records (missing fields, non-numeric quantity): skipped and counted, never guessed. */
   malformedCount = 0;
@@ -84,15 +87,31 @@ export class UsageAggregator {
     if (!cell) {
       cell = {
         subscriptionId: record.subscriptionId, meterId: record.meterId, quantity: 0, records: 0,
-        firstStart: record.usageStartTime, lastEnd: record.usageEndTime, resources: 0, resourceUris: new Set(),
+        firstStart: record.usageStartTime, lastEnd: record.usageEndTime, resources: 0, resourceUris: new Set(), vCoreHours: false,
       };
       this.cells.set(key, cell);
     }
     cell.quantity += record.quantity;
     cell.records++;
+    if (cell.records === 1) cell.vCoreHours = findMeter(record.meterId)?.vCoreHours === true;
+    if (cell.vCoreHours) this.addDaily(record);
     if (record.usageStartTime < cell.firstStart) cell.firstStart = record.usageStartTime;
     if (record.usageEndTime > cell.lastEnd) cell.lastEnd = record.usageEndTime;
     this.countResource(cell, resourceUriOf(record.instanceData));
+  }
+
+  private addDaily(record: UsageRecord): void {
+    const subscription = record.subscriptionId.toLowerCase();
+    const day = record.usageStartTime.slice(0, 10);
+    let days = this.dailyVCore.get(subscription);
+    if (!days) this.dailyVCore.set(subscription, (days = new Map()));
+    days.set(day, (days.get(day) ?? 0) + record.quantity);
+  }
+
+  /** Daily vCore hours of one tenant subscription, oldest day first. */
+  dailyVCoreHours(subscriptionId: string): { day: string; vCoreHours: number }[] {
+    const days = this.dailyVCore.get(subscriptionId.toLowerCase()) ?? new Map<string, number>();
+    return [...days].sort(([a], [b]) => a.localeCompare(b)).map(([day, vCoreHours]) => ({ day, vCoreHours }));
   }
 
   private countResource(cell: MutableCell, uri: string | undefined): void {
@@ -107,6 +126,16 @@ export class UsageAggregator {
   }
 
   result(): UsageCell[] {
-    return [...this.cells.values()].map(({ resourceUris: _resourceUris, ...cell }) => cell);
+    return [...this.cells.values()].map(({ resourceUris: _resourceUris, vCoreHours: _vCoreHours, ...cell }) => cell);
   }
+}
+
+/** The aggregator's final state in the shape a report is built from. */
+export function aggregatedUsage(aggregator: UsageAggregator) {
+  return {
+    cells: aggregator.result(),
+    records: aggregator.recordCount,
+    skipped: aggregator.malformedCount,
+    daily: (subscriptionId: string) => aggregator.dailyVCoreHours(subscriptionId),
+  };
 }

@@ -32,6 +32,8 @@ export interface CustomerSummary {
   billing: Billing;
   vCoreHours: number;
   meters: number;
+  /** vCore hours per UTC day over the period, for a small chart. */
+  daily: { day: string; vCoreHours: number }[];
 }
 
 export interface UsageReport {
@@ -44,10 +46,18 @@ export interface UsageReport {
 
 const unknownUnit: Localized = { en: 'units (unknown meter)', sv: 'enheter (okänd mätare)' };
 
+/** What the aggregator knows once every page is in. */
+export interface AggregatedUsage {
+  cells: UsageCell[];
+  records: number;
+  skipped: number;
+  daily(subscriptionId: string): { day: string; vCoreHours: number }[];
+}
+
 export function buildReport(
-  cells: UsageCell[], subscriptions: StampSubscription[], billing: Map<string, Billing>, period: Period, locale: Locale,
-  counts: { records: number; skipped: number },
+  usage: AggregatedUsage, subscriptions: StampSubscription[], billing: Map<string, Billing>, period: Period, locale: Locale,
 ): UsageReport {
+  const { cells } = usage;
   const byId = new Map(subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s]));
   const rows = cells.map((cell): UsageReportRow => {
     const subscription = byId.get(cell.subscriptionId.toLowerCase());
@@ -73,15 +83,17 @@ export function buildReport(
   return {
     period: { start: period.start.toISOString(), end: period.end.toISOString(), granularity: period.granularity },
     rows,
-    customers: summarise(rows, subscriptions, billing),
-    records: counts.records,
-    skippedRecords: counts.skipped,
+    customers: summarise(rows, subscriptions, billing).map((c) => ({ ...c, daily: usage.daily(c.subscriptionId) })),
+    records: usage.records,
+    skippedRecords: usage.skipped,
   };
 }
 
 /** One line per customer, including stamp subscriptions that used nothing in the period. */
-function summarise(rows: UsageReportRow[], subscriptions: StampSubscription[], billing: Map<string, Billing>): CustomerSummary[] {
-  const summaries = new Map<string, CustomerSummary>();
+type Summary = Omit<CustomerSummary, 'daily'>;
+
+function summarise(rows: UsageReportRow[], subscriptions: StampSubscription[], billing: Map<string, Billing>): Summary[] {
+  const summaries = new Map<string, Summary>();
   for (const s of subscriptions) {
     summaries.set(s.subscriptionId.toLowerCase(), {
       subscriptionId: s.subscriptionId, displayName: s.displayName, owner: s.owner, directoryTenantId: s.tenantId,

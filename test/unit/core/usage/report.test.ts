@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { UsageCell } from '../../../../src/core/usage/aggregate';
+import { UsageAggregator, aggregatedUsage } from '../../../../src/core/usage/aggregate';
 import { billingFor, type RegistrationForBilling, type StampSubscription } from '../../../../src/core/usage/billing';
 import { buildReport, describeBilling, reportToCsv, reportToJson } from '../../../../src/core/usage/report';
 
@@ -18,9 +18,20 @@ const registration: RegistrationForBilling = {
   ],
 };
 const period = { start: new Date('2026-10-01T00:00Z'), end: new Date('2026-11-01T00:00Z'), granularity: 'daily' as const };
-const cell = (subscriptionId: string, meterId: string, quantity: number): UsageCell => ({
-  subscriptionId, meterId, quantity, records: 2, firstStart: '2026-10-01T00:00:00Z', lastEnd: '2026-10-02T00:00:00Z', resources: 1,
-});
+type Usage = [subscriptionId: string, meterId: string, quantity: number, day: number];
+
+/** Each entry becomes two records of half the quantity, on the given day of October, through the real aggregator. */
+function usageOf(entries: Usage[], junk = 0) {
+  const aggregator = new UsageAggregator();
+  for (const [subscriptionId, meterId, quantity, day] of entries) {
+    for (const hour of [0, 12]) {
+      const start = new Date(Date.UTC(2026, 9, day, hour)).toISOString();
+      aggregator.add({ subscriptionId, meterId, quantity: quantity / 2, usageStartTime: start, usageEndTime: start });
+    }
+  }
+  aggregator.addPage({ value: Array.from({ length: junk }, () => ({ properties: {} })) });
+  return aggregatedUsage(aggregator);
+}
 
 describe('core/usage billing and report', () => {
   it('maps each stamp subscription to the Azure subscription its usage is billed to', () => {
@@ -34,24 +45,27 @@ describe('core/usage billing and report', () => {
   });
 
   it('names known meters with their unit, keeps unknown meters by ID, and totals vCore hours per customer', () => {
-    const cells = [
-      cell(subscriptions[0].subscriptionId, 'FAB6EB84500B4A09A8CA7358F8BBAEA5', 48),
-      cell(subscriptions[0].subscriptionId, '9CD92D4C-BAFD-4492-B278-BEDC2DE8232A', 24),
-      cell(subscriptions[1].subscriptionId, '0e9d0c9b-ffff-4312-9c7e-3794e22af9c4', 5),
-    ];
-    const report = buildReport(cells, subscriptions, billingFor(subscriptions, registration), period, 'en', { records: 6, skipped: 1 });
+    const usage = usageOf([
+      [subscriptions[0].subscriptionId, 'FAB6EB84500B4A09A8CA7358F8BBAEA5', 48, 1],
+      [subscriptions[0].subscriptionId, '9CD92D4C-BAFD-4492-B278-BEDC2DE8232A', 24, 1],
+      [subscriptions[0].subscriptionId, 'FAB6EB84500B4A09A8CA7358F8BBAEA5', 10, 3],
+      [subscriptions[1].subscriptionId, '0e9d0c9b-ffff-4312-9c7e-3794e22af9c4', 5, 2],
+    ], 1);
+    const report = buildReport(usage, subscriptions, billingFor(subscriptions, registration), period, 'en');
+    assert.deepEqual([report.records, report.skippedRecords], [8, 1]);
     const base = report.rows.find((r) => r.meterName === 'Base VM Size Hours');
-    assert.deepEqual([base?.unit, base?.quantity, base?.vCoreHours], ['vCore hours', 48, true]);
+    assert.deepEqual([base?.unit, base?.quantity, base?.vCoreHours, base?.records], ['vCore hours', 58, true, 4]);
     const unknown = report.rows.find((r) => !r.knownMeter);
     assert.deepEqual([unknown?.meterName, unknown?.category, unknown?.quantity], ['0e9d0c9b-ffff-4312-9c7e-3794e22af9c4', 'unknown', 5]);
     assert.deepEqual(report.customers.map((c) => [c.displayName, c.vCoreHours, c.meters]),
-      [['=Fabrikam "dev"', 0, 1], ['Contoso production', 72, 2], ['Operator lab', 0, 0]]);
-    assert.equal(buildReport(cells, subscriptions, new Map(), period, 'sv', { records: 6, skipped: 0 }).rows[0].unit, 'enheter (okänd mätare)');
+      [['=Fabrikam "dev"', 0, 1], ['Contoso production', 82, 2], ['Operator lab', 0, 0]]);
+    assert.deepEqual(report.customers[1].daily, [{ day: '2026-10-01', vCoreHours: 72 }, { day: '2026-10-03', vCoreHours: 10 }]);
+    assert.equal(buildReport(usage, subscriptions, new Map(), period, 'sv').rows[0].unit, 'enheter (okänd mätare)');
   });
 
   it('exports CSV a spreadsheet opens safely, and JSON that round-trips', () => {
-    const cells = [cell(subscriptions[1].subscriptionId, 'FAB6EB84-500B-4A09-A8CA-7358F8BBAEA5', 1.5)];
-    const report = buildReport(cells, subscriptions, billingFor(subscriptions, registration), period, 'en', { records: 2, skipped: 0 });
+    const usage = usageOf([[subscriptions[1].subscriptionId, 'FAB6EB84-500B-4A09-A8CA-7358F8BBAEA5', 1.5, 1]]);
+    const report = buildReport(usage, subscriptions, billingFor(subscriptions, registration), period, 'en');
     const lines = reportToCsv(report, 'en').trimEnd().split('\r\n');
     assert.equal(lines.length, 2);
     assert.ok(lines[0].startsWith('customer,tenantSubscriptionId,owner,directoryTenantId,billedAzureSubscriptionId'));
