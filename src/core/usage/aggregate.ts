@@ -104,7 +104,7 @@ export class UsageAggregator {
     const subscription = record.subscriptionId.toLowerCase();
     const day = record.usageStartTime.slice(0, 10);
     let days = this.dailyVCore.get(subscription);
-    if (!days) this.dailyVCore.set(subscription, (days = new Map()));
+    if (!days) this.dailyVCore.set(subscription, (days = new Map<string, number>()));
     days.set(day, (days.get(day) ?? 0) + record.quantity);
   }
 
