@@ -12,7 +12,7 @@ import { launchBrowser } from './lib/browser.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 // The workbench's own start-up chatter, relayed through the same channel as the tests' output.
-const workbenchNoise = /^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|Ignoring fetching additional builtin|Updating additional builtin|ChatSessionStore|Started local extension host|Extension host .* started)/;
+const workbenchNoise = /^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|Ignoring fetching additional builtin|Updating additional builtin|ChatSessionStore|Started local extension host|Extension host .* started|No extension gallery service configured)/;
 
 export async function runHostTests(options) {
   const {

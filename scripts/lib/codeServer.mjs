@@ -1,6 +1,7 @@
 // Starts code-server (the real VS Code workbench and extension host, from npm) on a free loopback port,
 // with every directory it writes to inside a throw-away folder, and stops its whole process group.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -37,6 +38,7 @@ export async function startCodeServer(options = {}) {
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   if (options.locale) {
     writeFileSync(join(dirs.userData, 'User', 'argv.json'), JSON.stringify({ locale: options.locale }));
+    if (options.locale !== 'en') writeLanguagePack(dirs.userData, options.locale);
   }
   const env = {
     ...process.env,
@@ -64,6 +66,19 @@ export async function startCodeServer(options = {}) {
     await stop();
     throw error;
   }
+}
+
+/**
+ * VS Code runs in a display language only when a language pack provides it, and Microsoft publishes none for
+ * Swedish. The server reads the packs from languagepacks.json in the user-data folder; this registers the test
+ * fixture's (empty) pack there, so the workbench and the extension host run with `locale`.
+ */
+function writeLanguagePack(userData, locale) {
+  const id = `azs-csp-tools-test.test-language-pack-${locale}`;
+  const translations = join(root, 'test', 'host-fixtures', `language-pack-${locale}`, 'translations', 'main.i18n.json');
+  const hash = createHash('md5').update(id).update('0.0.1').digest('hex');
+  const packs = { [locale]: { hash, extensions: [{ extensionIdentifier: { id }, version: '0.0.1' }], translations: { vscode: translations }, label: locale } };
+  writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify(packs));
 }
 
 function waitForPort(child, log, timeoutMs) {
