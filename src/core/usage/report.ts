@@ -1,6 +1,7 @@
 // A usage report: one row per end customer (tenant subscription) and meter, with the meter's name and unit and
 // the Azure subscription the usage is billed to; plus per-customer totals, and CSV/JSON exports of the same rows.
 import { pick, type Locale, type Localized } from '../l10n';
+import { toCsv } from '../csv';
 import type { UsageCell } from './aggregate';
 import { billedSubscriptionOf, type Billing, type StampSubscription } from './billing';
 import { findMeter, type MeterCategory } from './meters';
@@ -138,23 +139,12 @@ const csvHeader = [
   'meterId', 'meterName', 'category', 'quantity', 'unit', 'records', 'periodStart', 'periodEnd',
 ];
 
-/** Quotes a CSV field; a text field that a spreadsheet would run as a formula is defused with a leading quote. */
-function csvField(value: string | number): string {
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function reportToCsv(report: UsageReport, locale: Locale): string {
-  const lines = [csvHeader.join(',')];
-  for (const row of report.rows) {
-    lines.push([
-      row.displayName, row.subscriptionId, row.owner, row.directoryTenantId, billedSubscriptionOf(row.billing) ?? '',
-      describeBilling(row.billing, locale), row.meterId, row.meterName, row.category, row.quantity, row.unit, row.records,
-      report.period.start, report.period.end,
-    ].map(csvField).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return toCsv(csvHeader, report.rows.map((row) => [
+    row.displayName, row.subscriptionId, row.owner, row.directoryTenantId, billedSubscriptionOf(row.billing) ?? '',
+    describeBilling(row.billing, locale), row.meterId, row.meterName, row.category, row.quantity, row.unit, row.records,
+    report.period.start, report.period.end,
+  ]));
 }
 
 export function reportToJson(report: UsageReport): string {
