@@ -138,14 +138,23 @@ function fromRestError(error: RestErrorLike): AzureFailure {
   });
 }
 
+/** Text for any value; String() itself throws for objects without a prototype. */
+function describeValue(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 /**
  * Any thrown value as an AzureFailure; never throws. `timedOut` says that an abort came from the call's own time
  * limit rather than from the caller.
  */
 export function toAzureFailure(error: unknown, context: { timedOut?: boolean } = {}): AzureFailure {
   if (error instanceof AzureFailure) return error;
-  const named = (typeof error === 'object' && error !== null ? error : { name: 'Error', message: String(error) }) as RestErrorLike;
-  const message = typeof named.message === 'string' ? named.message : String(error);
+  const named = (typeof error === 'object' && error !== null ? error : { name: 'Error', message: describeValue(error) }) as RestErrorLike;
+  const message = typeof named.message === 'string' ? named.message : describeValue(error);
   if (named.name === 'AbortError') {
     return context.timedOut
       ? new AzureFailure({ kind: 'network', code: 'Timeout', serviceMessage: 'No answer within the time allowed.', transient: true })
@@ -155,5 +164,5 @@ export function toAzureFailure(error: unknown, context: { timedOut?: boolean } =
     return new AzureFailure({ kind: 'notSignedIn', code: named.name, serviceMessage: message, transient: false });
   }
   if (named.name === 'RestError') return fromRestError(named);
-  return new AzureFailure({ kind: 'unexpected', code: named.name || 'Error', serviceMessage: message, transient: false });
+  return new AzureFailure({ kind: 'unexpected', code: typeof named.name === 'string' && named.name ? named.name : 'Error', serviceMessage: message, transient: false });
 }

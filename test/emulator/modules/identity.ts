@@ -105,6 +105,7 @@ function token(request: EmulatorRequest, context: EmulatorContext, issuer: strin
     case 'client_credentials':
       return clientCredentials(form, context, issuer);
     case deviceCodeGrant:
+    case 'device_code': // what MSAL sends
       return deviceCodeToken(form, context, issuer);
     default:
       return oauthError(400, 'unsupported_grant_type', `The grant type '${form.get('grant_type')}' is not supported by the emulator.`, 70003);
