@@ -1,9 +1,14 @@
 // The emulator's data: reading a state file, generated data sets, and the tenant list behind paging.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isGuid } from '../../../src/core/ids';
 import { Generator } from '../../emulator/generate';
 import { parseState, readState, type GeneratorSeed } from '../../emulator/stateFile';
 import { EmulatorStore } from '../../emulator/store';
+
+const statesDir = join(__dirname, '..', '..', '..', '..', 'test', 'emulator', 'states');
+const shipped = (name: string) => parseState(readFileSync(join(statesDir, name), 'utf8'));
 
 const sub = '0d2e8f5a-5b0c-4a57-9f4e-1c3b7d9e2a61';
 const seed: GeneratorSeed = { seed: 7, subscriptionId: sub, resourceGroup: 'bench', namePrefix: 'bench', registrations: 3, tenantsPerRegistration: 7, cspPartner: 'contoso' };
@@ -85,5 +90,23 @@ describe('emulator state', () => {
     });
     assert.deepEqual(store.azureSubscription('6F1D4A52-0E3B-4C8E-9A71-2B5D8C9E0F13'), { tenantId: '5e2c6a0b-8d4f-4b1e-a3c7-9f0d2e4b6a81', cspPartner: 'contoso' });
     assert.equal(store.registration(sub, 'azurestack', 'r')?.cspPartner, 'contoso');
+  });
+
+  it('ships a valid demo with every billing model, an unapproved registration and a stamp registered twice', () => {
+    const demo = shipped('demo.json');
+    assert.ok(demo.ok, demo.ok ? '' : demo.problems.join('\n'));
+    const store = new EmulatorStore(demo.state);
+    const registrations = store.listSubscriptions().flatMap((s) => store.registrationsIn(s.subscriptionId));
+    assert.deepEqual([...new Set(registrations.map((r) => r.billingModel))].sort(), ['Capacity', 'Development', 'PayAsYouUse']);
+    assert.deepEqual(registrations.filter((r) => !r.multiTenancyApproved).map((r) => r.name), ['gbg01-payg']);
+    const sharingACloud = registrations.filter((r) => registrations.filter((other) => other.cloudId === r.cloudId).length > 1);
+    assert.deepEqual(sharingACloud.map((r) => r.name), ['sthlm01-payg', 'sthlm01-dev-2023']);
+    assert.ok(registrations.some((r) => r.tenants.size > store.pageSize('customerSubscriptions')), 'a registration with more tenants than a page');
+    const bench = shipped('bench.json');
+    assert.ok(bench.ok);
+    const benchStore = new EmulatorStore(bench.state);
+    const [benchSubscription] = benchStore.listSubscriptions();
+    const benchRegistrations = benchStore.registrationsIn(benchSubscription.subscriptionId);
+    assert.deepEqual([benchRegistrations.length, benchRegistrations[0].tenants.size], [200, 5000]);
   });
 });
