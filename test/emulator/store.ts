@@ -182,7 +182,7 @@ export class EmulatorStore {
     if (known) return known;
     for (const generator of this.generators) {
       const found = generator.locate(subscriptionId);
-      if (found) return { tenantId: generator.tenantId(found.registration, found.index), cspPartner: this.generatorPartner(generator) };
+      if (found) return { tenantId: generator.tenant(found.registration, found.index).tenantId, cspPartner: this.generatorPartner(generator) };
     }
     return undefined;
   }
@@ -261,7 +261,7 @@ export class EmulatorStore {
         etag: nextEtag(),
         tenants: new TenantSet({
           count: seed.tenantsPerRegistration,
-          make: (i) => ({ customerSubscriptionId: generator.customerSubscriptionId(r, i), tenantId: generator.tenantId(r, i) }),
+          make: (i) => generator.tenant(r, i),
           locate: (id) => {
             const found = generator.locate(id);
             return found?.registration === r ? found.index : undefined;

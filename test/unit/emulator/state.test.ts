@@ -41,13 +41,13 @@ describe('emulator state', () => {
     const generator = new Generator({ ...seed, registrations: 200, tenantsPerRegistration: 5000 });
     const samples = [[0, 0], [199, 4999], [17, 2500], [123, 1]];
     for (const [registration, index] of samples) {
-      const id = generator.customerSubscriptionId(registration, index);
+      const id = generator.tenant(registration, index).customerSubscriptionId;
       assert.ok(isGuid(id) && id[14] === '4', id);
-      assert.equal(id, new Generator({ ...seed, registrations: 200, tenantsPerRegistration: 5000 }).customerSubscriptionId(registration, index));
+      assert.equal(id, new Generator({ ...seed, registrations: 200, tenantsPerRegistration: 5000 }).tenant(registration, index).customerSubscriptionId);
       assert.deepEqual(generator.locate(id.toUpperCase()), { registration, index });
     }
     const other = new Generator({ ...seed, seed: 8, registrations: 200, tenantsPerRegistration: 5000 });
-    assert.equal(other.locate(generator.customerSubscriptionId(5, 5)), undefined);
+    assert.equal(other.locate(generator.tenant(5, 5).customerSubscriptionId), undefined);
     assert.equal(generator.locate('6f1d4a52-0e3b-4c8e-9a71-2b5d8c9e0f13'), undefined);
     assert.equal(generator.registrationName(41), 'bench-042');
   });
@@ -57,18 +57,18 @@ describe('emulator state', () => {
     const generator = new Generator(seed);
     const registration = store.registration(sub, 'BENCH', 'bench-002')!;
     assert.equal(registration.tenants.size, 7);
-    assert.ok(registration.tenants.delete(generator.customerSubscriptionId(1, 2)));
-    assert.equal(registration.tenants.delete(generator.customerSubscriptionId(1, 2)), false);
-    assert.equal(registration.tenants.delete(generator.customerSubscriptionId(0, 2)), false, 'a tenant of another registration');
+    assert.ok(registration.tenants.delete(generator.tenant(1, 2).customerSubscriptionId));
+    assert.equal(registration.tenants.delete(generator.tenant(1, 2).customerSubscriptionId), false);
+    assert.equal(registration.tenants.delete(generator.tenant(0, 2).customerSubscriptionId), false, 'a tenant of another registration');
     registration.tenants.set({ customerSubscriptionId: 'A1B2C3D4-0000-4000-8000-000000000001', tenantId: 't' });
     const pages = [registration.tenants.page(0, 3)];
     for (let next = pages[0].next; next !== undefined; next = pages[pages.length - 1].next) pages.push(registration.tenants.page(next, 3));
     assert.deepEqual(pages.map((p) => p.next), [4, 7, undefined], 'positions skip the removed tenant');
     const listed = pages.flatMap((p) => p.items.map((t) => t.customerSubscriptionId));
-    const expected = [0, 1, 3, 4, 5, 6].map((i) => generator.customerSubscriptionId(1, i));
+    const expected = [0, 1, 3, 4, 5, 6].map((i) => generator.tenant(1, i).customerSubscriptionId);
     assert.deepEqual(listed, [...expected, 'A1B2C3D4-0000-4000-8000-000000000001']);
     assert.equal(registration.tenants.size, 7);
-    assert.deepEqual(store.azureSubscription(generator.customerSubscriptionId(2, 6)), { tenantId: generator.tenantId(2, 6), cspPartner: 'contoso' });
+    assert.deepEqual(store.azureSubscription(generator.tenant(2, 6).customerSubscriptionId), { tenantId: generator.tenant(2, 6).tenantId, cspPartner: 'contoso' });
   });
 
   it('holds 200 registrations × 5,000 tenants without storing them', () => {
