@@ -8,6 +8,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkNodeVersion, ensureSetup } from './lib/setup.mjs';
+import { startEmulatorProcess } from './lib/emulator.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({ options: { only: { type: 'string' }, grep: { type: 'string' } } });
@@ -82,9 +83,15 @@ async function main() {
   await stage('build', () => gate('build (esbuild)', runTool(process.execPath, [join(root, 'scripts/build.mjs')])));
   await stage('unit', async () => {
     const files = [...findTests(join(root, 'out/test/unit')), ...findTests(join(root, 'out/test/runner'))];
-    const counts = await runMocha(files, {});
-    totals.passed += counts.passed;
-    totals.failed += counts.failed;
+    // The Azure unit tests talk to the emulator over HTTPS; its CA must be trusted when mocha's process starts.
+    const emulator = await startEmulatorProcess({ stateFile: join(root, 'test/emulator/states/unit.json'), log: (text) => process.stderr.write(text) });
+    try {
+      const counts = await runMocha(files, emulator.env);
+      totals.passed += counts.passed;
+      totals.failed += counts.failed;
+    } finally {
+      await emulator.stop();
+    }
   });
   await stage('host', async () => {
     const { runHostTests } = await import('./host-test.mjs');

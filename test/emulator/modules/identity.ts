@@ -1,0 +1,191 @@
+// Sign-in: the Microsoft identity platform's OpenID metadata, token and device-code endpoints for one tenant
+// (what @azure/identity's ClientSecretCredential and DeviceCodeCredential call), and the AD FS flavour plus ARM's
+// `/metadata/endpoints` that the Azure CLI uses to register a custom cloud.
+import { randomUUID } from 'node:crypto';
+import type { EmulatorContext } from '../context';
+import type { EmulatorRequest, Reply, RouteModule } from '../router';
+
+const deviceCodeGrant = 'urn:ietf:params:oauth:grant-type:device_code';
+
+/** An error in the identity platform's shape (not ARM's). */
+function oauthError(status: number, error: string, description: string, code: number): Reply {
+  return {
+    status,
+    body: {
+      error,
+      error_description: `AADSTS${code}: ${description}`,
+      error_codes: [code],
+      timestamp: new Date().toISOString(),
+      trace_id: randomUUID(),
+      correlation_id: randomUUID(),
+    },
+  };
+}
+
+function openIdConfiguration(issuer: string, endpoints: string): Reply {
+  return {
+    status: 200,
+    body: {
+      issuer,
+      authorization_endpoint: `${endpoints}/authorize`,
+      token_endpoint: `${endpoints}/token`,
+      device_authorization_endpoint: `${endpoints}/devicecode`,
+      end_session_endpoint: `${endpoints}/logout`,
+      jwks_uri: `${issuer}/discovery/keys`,
+      response_types_supported: ['code', 'id_token', 'code id_token', 'token id_token', 'token'],
+      subject_types_supported: ['pairwise'],
+      id_token_signing_alg_values_supported: ['RS256'],
+      scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+      token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+      grant_types_supported: ['client_credentials', deviceCodeGrant],
+      tenant_region_scope: 'WW',
+      cloud_instance_name: 'azs-emulator',
+    },
+  };
+}
+
+function knownTenant(tenant: string, context: EmulatorContext): boolean {
+  return tenant.toLowerCase() === context.store.signIn.tenantId.toLowerCase() || /^(organizations|common)$/i.test(tenant);
+}
+
+function unknownTenant(tenant: string): Reply {
+  return oauthError(400, 'invalid_request', `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID.`, 90002);
+}
+
+/** The resource a scope such as `https://host/.default` asks for: `https://host`. */
+function audienceOf(scopeOrResource: string | null): string {
+  const first = (scopeOrResource ?? '').split(' ').find((s) => s && !/^(openid|profile|offline_access|email)$/.test(s)) ?? '';
+  return first.replace(/\/\.default$/, '');
+}
+
+function tokenReply(context: EmulatorContext, grant: { audience: string; issuer: string; clientId: string }, extra: object = {}): Reply {
+  const lifetimeSeconds = context.store.signIn.tokenLifetimeSeconds;
+  const { token } = context.tokens.issue({ ...grant, tenantId: context.store.signIn.tenantId, lifetimeSeconds });
+  return {
+    status: 200,
+    body: { token_type: 'Bearer', expires_in: lifetimeSeconds, ext_expires_in: lifetimeSeconds, access_token: token, ...extra },
+  };
+}
+
+/** A client-credential grant: the sandbox service principal's ID and secret must match. */
+function clientCredentials(form: URLSearchParams, context: EmulatorContext, issuer: string): Reply {
+  const { clientId, clientSecret } = context.store.signIn;
+  const givenClient = form.get('client_id') ?? '';
+  if (givenClient.toLowerCase() !== clientId.toLowerCase()) {
+    return oauthError(400, 'unauthorized_client', `Application with identifier '${givenClient}' was not found in the directory.`, 700016);
+  }
+  if (form.get('client_secret') !== clientSecret) {
+    return oauthError(401, 'invalid_client', `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${clientId}'.`, 7000215);
+  }
+  return tokenReply(context, { audience: audienceOf(form.get('scope') ?? form.get('resource')), issuer, clientId });
+}
+
+/** Device code flow: the emulated user approves at once, so the first poll gets a token. */
+function deviceCodeToken(form: URLSearchParams, context: EmulatorContext, issuer: string): Reply {
+  const claims = context.tokens.signedClaims(form.get('device_code') ?? '');
+  if (!claims || claims.use !== 'device_code' || typeof claims.exp !== 'number' || claims.exp * 1000 < Date.now()) {
+    return oauthError(400, 'expired_token', 'The device code is invalid or has expired.', 70019);
+  }
+  const clientId = String(claims.client_id);
+  const tenantId = context.store.signIn.tenantId;
+  const userId = '6b0e1a9d-3c57-4f28-8e14-92d7a5c3f061';
+  const now = Math.floor(Date.now() / 1000);
+  const idToken = context.tokens.sign({
+    aud: clientId, iss: issuer, tid: tenantId, oid: userId, sub: userId, iat: now, nbf: now, exp: now + 3600, ver: '2.0',
+    name: 'Sandbox CSP Administrator', preferred_username: 'csp.admin@sandbox.example',
+  });
+  const clientInfo = Buffer.from(JSON.stringify({ uid: userId, utid: tenantId })).toString('base64url');
+  return tokenReply(context, { audience: audienceOf(String(claims.scope)), issuer, clientId },
+    { scope: String(claims.scope), id_token: idToken, client_info: clientInfo });
+}
+
+function token(request: EmulatorRequest, context: EmulatorContext, issuer: string): Reply {
+  const form = request.form ?? new URLSearchParams();
+  switch (form.get('grant_type')) {
+    case 'client_credentials':
+      return clientCredentials(form, context, issuer);
+    case deviceCodeGrant:
+    case 'device_code': // what MSAL sends
+      return deviceCodeToken(form, context, issuer);
+    default:
+      return oauthError(400, 'unsupported_grant_type', `The grant type '${form.get('grant_type')}' is not supported by the emulator.`, 70003);
+  }
+}
+
+function deviceCode(request: EmulatorRequest, context: EmulatorContext): Reply {
+  const form = request.form ?? new URLSearchParams();
+  const userCode = randomUUID().slice(0, 9).toUpperCase().replace('-', '');
+  const deviceCodeToken = context.tokens.sign({
+    use: 'device_code', client_id: form.get('client_id'), scope: form.get('scope'), exp: Math.floor(Date.now() / 1000) + 900,
+  });
+  const verificationUri = `${context.url}/devicelogin`;
+  return {
+    status: 200,
+    body: {
+      user_code: userCode,
+      device_code: deviceCodeToken,
+      verification_uri: verificationUri,
+      expires_in: 900,
+      interval: 1,
+      message: `To sign in, use a web browser to open the page ${verificationUri} and enter the code ${userCode} to authenticate.`,
+    },
+  };
+}
+
+const entraIssuer = (context: EmulatorContext, tenant: string) => `${context.url}/${tenant}/v2.0`;
+const adfsIssuer = (context: EmulatorContext) => `${context.url}/adfs`;
+
+function withTenant(handle: (request: EmulatorRequest, context: EmulatorContext, tenant: string) => Reply) {
+  return (request: EmulatorRequest, context: EmulatorContext): Reply => {
+    const tenant = request.params.tenant;
+    return knownTenant(tenant, context) ? handle(request, context, tenant) : unknownTenant(tenant);
+  };
+}
+
+const adfsMetadata = (_request: EmulatorRequest, context: EmulatorContext) =>
+  openIdConfiguration(adfsIssuer(context), `${context.url}/adfs/oauth2`);
+
+export const identityModule: RouteModule = {
+  name: 'identity',
+  routes: [
+    {
+      method: 'GET', path: '/{tenant}/v2.0/.well-known/openid-configuration',
+      handle: withTenant((_request, context, tenant) =>
+        openIdConfiguration(entraIssuer(context, tenant), `${context.url}/${tenant}/oauth2/v2.0`)),
+    },
+    {
+      method: 'POST', path: '/{tenant}/oauth2/v2.0/token',
+      handle: withTenant((request, context, tenant) => token(request, context, entraIssuer(context, tenant))),
+    },
+    {
+      method: 'POST', path: '/{tenant}/oauth2/v2.0/devicecode',
+      handle: withTenant((request, context) => deviceCode(request, context)),
+    },
+    {
+      method: 'GET', path: '/common/discovery/instance',
+      handle: (_request, context) => ({
+        status: 200,
+        body: {
+          tenant_discovery_endpoint: `${context.url}/${context.store.signIn.tenantId}/v2.0/.well-known/openid-configuration`,
+          'api-version': '1.1',
+          metadata: [{ preferred_network: new URL(context.url).host, preferred_cache: new URL(context.url).host, aliases: [new URL(context.url).host] }],
+        },
+      }),
+    },
+    { method: 'GET', path: '/adfs/.well-known/openid-configuration', handle: adfsMetadata },
+    { method: 'GET', path: '/adfs/adfs/.well-known/openid-configuration', handle: adfsMetadata },
+    { method: 'POST', path: '/adfs/oauth2/token', handle: (request, context) => token(request, context, adfsIssuer(context)) },
+    {
+      method: 'GET', path: '/metadata/endpoints', apiVersions: ['2015-01-01'], resourceType: 'metadata/endpoints',
+      handle: (_request, context) => ({
+        status: 200,
+        body: {
+          galleryEndpoint: `${context.url}/gallery/`,
+          graphEndpoint: `${context.url}/graph/`,
+          portalEndpoint: `${context.url}/portal/`,
+          authentication: { loginEndpoint: `${context.url}/adfs`, audiences: [`${context.url}/`] },
+        },
+      }),
+    },
+  ],
+};
