@@ -98,6 +98,7 @@ async function main() {
     const result = await runHostTests({
       tests: join(root, 'out/test/host/index.js'),
       workspace: join(root, 'test/fixtures/workspace'),
+      emulatorState: join(root, 'test/fixtures/emulator/host.json'),
       env: args.grep ? { AZS_HOST_TESTS_GREP: args.grep } : {},
     });
     totals.passed += result.passed;

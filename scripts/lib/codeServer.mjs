@@ -33,6 +33,9 @@ export async function startCodeServer(options = {}) {
     'extensions.autoUpdate': false,
     'workbench.enableExperiments': false,
     'git.enabled': false,
+    // VS Code's own HTTPS patch swaps Node's CA list, extra certificates (NODE_EXTRA_CA_CERTS) included, for the
+    // system's; without it the extension host trusts the local emulator's self-signed CA like any Node process.
+    'http.systemCertificates': false,
     ...options.userSettings,
   };
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));

@@ -1,19 +1,42 @@
+// Composes the features; nothing heavy runs here (parsers and Azure clients load on first use).
 import * as vscode from 'vscode';
+import { toLocale } from '../core/l10n';
 import { lint } from '../core/lint';
-
-export interface TestApi {
-  diagnostics: vscode.DiagnosticCollection;
-}
+import { AzureDirectory } from './account/directory';
+import { AzureSession } from './account/session';
+import { selectCloud, selectSubscriptions, signIn, signOut } from './commands/account';
+import { explainErrorCode } from './commands/explainError';
+import {
+  copyCloudDeploymentId, copyResourceId, copyTenantId, findByCloudDeploymentId, openInPortal,
+} from './commands/registrations';
+import { addTenant, addTenantsFromCsv, exportTenants, removeTenant } from './commands/tenants';
+import { activateHovers } from './hovers';
+import { registerCommands } from './infrastructure/commands';
+import { createLogger } from './infrastructure/logger';
+import { ScriptedUserInput, VsCodeUserInput, type UserInput } from './infrastructure/ui';
+import { affects } from './settings';
+import { activateStatus } from './status';
+import { ErrorNode, LoadMoreNode, type TreeNode } from './tree/nodes';
+import { RegistrationsTreeProvider } from './tree/provider';
+import type { TestApi } from './testApi';
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
-  const log = vscode.window.createOutputChannel('Azure Stack Hub CSP Tools', { log: true });
+  const testMode = process.env.AZS_CSP_TEST === '1';
+  const locale = toLocale(vscode.env.language);
+  const channel = vscode.window.createOutputChannel('Azure Stack Hub CSP Tools', { log: true });
+  const log = createLogger(channel);
+  let ui: UserInput = new VsCodeUserInput();
+  const getUi = () => ui;
+
+  const session = new AzureSession({ secrets: context.secrets, log, ui: getUi, locale });
+  const directory = new AzureDirectory(session);
+  const tree = new RegistrationsTreeProvider({ session, directory, locale });
+  const view = vscode.window.createTreeView<TreeNode>('azureStackCsp.registrations', { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(channel, session, directory, tree, view, session.onDidChange(() => tree.refresh()));
+  activateStatus(context, session);
+  activateHovers(context, { locale, ruleDoc: () => undefined });
+
   const diagnostics = vscode.languages.createDiagnosticCollection('azure-stack-csp');
-  const emitter = new vscode.EventEmitter<void>();
-  const provider: vscode.TreeDataProvider<never> = {
-    onDidChangeTreeData: emitter.event,
-    getTreeItem: (item) => item,
-    getChildren: () => [],
-  };
   const relint = (document: vscode.TextDocument) => {
     if (document.languageId !== 'powershell') return;
     diagnostics.set(document.uri, lint(document.getText()).map((f) => {
@@ -24,15 +47,51 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }));
   };
   context.subscriptions.push(
-    log, diagnostics, emitter,
-    vscode.window.createTreeView('azureStackCsp.registrations', { treeDataProvider: provider }),
-    vscode.commands.registerCommand('azureStackCsp.refresh', () => { emitter.fire(); log.info('refreshed'); return true; }),
+    diagnostics,
     vscode.workspace.onDidOpenTextDocument(relint),
     vscode.workspace.onDidChangeTextDocument((e) => relint(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => diagnostics.delete(d.uri)),
   );
   vscode.workspace.textDocuments.forEach(relint);
-  return process.env.AZS_CSP_TEST === '1' ? { diagnostics } : undefined;
+
+  const commandDeps = { log, ui: getUi };
+  const azureDeps = { session, directory, tree, ui: getUi, log, locale };
+  registerCommands(context, commandDeps, {
+    'azureStackCsp.refresh': () => { tree.refresh(); return true; },
+    'azureStackCsp.signIn': () => signIn(azureDeps),
+    'azureStackCsp.signOut': () => signOut(azureDeps),
+    'azureStackCsp.selectCloud': async () => { await selectCloud(azureDeps); await session.signIn(false); },
+    'azureStackCsp.selectSubscriptions': async () => { await selectSubscriptions(azureDeps); tree.refresh(); },
+    'azureStackCsp.retry': (node) => { if (node instanceof ErrorNode) tree.retry(node); else tree.refresh(); },
+    'azureStackCsp.loadMore': (node) => (node instanceof LoadMoreNode ? tree.loadMore(node) : undefined),
+    'azureStackCsp.addTenant': (node) => addTenant(azureDeps, node),
+    'azureStackCsp.removeTenant': (node) => removeTenant(azureDeps, node),
+    'azureStackCsp.addTenantsFromCsv': (node, file) => addTenantsFromCsv(azureDeps, node, file),
+    'azureStackCsp.exportTenants': (node) => exportTenants(azureDeps, node),
+    'azureStackCsp.copyResourceId': (node) => copyResourceId(azureDeps, node),
+    'azureStackCsp.copyCloudDeploymentId': (node) => copyCloudDeploymentId(azureDeps, node),
+    'azureStackCsp.copyTenantId': (node) => copyTenantId(node),
+    'azureStackCsp.openInPortal': (node) => openInPortal(azureDeps, node),
+    'azureStackCsp.findByCloudDeploymentId': (value) => findByCloudDeploymentId({ ...azureDeps, view: () => view }, value),
+    'azureStackCsp.explainErrorCode': (code) => explainErrorCode(getUi(), locale, code),
+    'azureStackCsp.showLog': () => log.show(),
+  });
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
+    if (affects(event, 'cloud', 'customCloud', 'signIn')) void session.signIn(false);
+    if (affects(event, 'subscriptions', 'tenants.pageSize')) tree.refresh();
+  }));
+  // Sign-ins that need no prompt happen quietly in the background; activation does not wait.
+  void session.signIn(false).catch((error: unknown) => log.warn(`background sign-in: ${String(error)}`));
+
+  if (!testMode) return undefined;
+  return {
+    session, tree, view, diagnostics,
+    useScriptedInput: () => {
+      const scripted = new ScriptedUserInput();
+      ui = scripted;
+      return scripted;
+    },
+  };
 }
 
 export function deactivate(): void {}

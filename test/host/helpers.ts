@@ -2,6 +2,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { TestApi } from '../../src/vscode/testApi';
+import type { TreeNode } from '../../src/vscode/tree/nodes';
+import { EmulatorControl, emulatorFromEnv } from '../emulator/client';
 
 export const extensionId = 'azs-csp-tools.azure-stack-csp-tools';
 const resultsDir = join(__dirname, '..', '..', '..', 'test-results');
@@ -37,4 +40,55 @@ export async function openFixture(relativePath: string): Promise<vscode.TextEdit
   if (!folder) throw new Error('no workspace folder is open');
   const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, relativePath));
   return vscode.window.showTextDocument(document);
+}
+
+
+/** The activated extension's test API. */
+export async function testApi(): Promise<TestApi> {
+  const extension = vscode.extensions.getExtension<TestApi>(extensionId);
+  if (!extension) throw new Error(`${extensionId} is not installed in the host`);
+  const api = await extension.activate();
+  if (!api) throw new Error('the extension exported no test API: is AZS_CSP_TEST=1 set?');
+  return api;
+}
+
+/** The emulator the runner started for this host, through its control API. */
+export function emulator(): EmulatorControl {
+  const address = emulatorFromEnv();
+  if (!address) throw new Error('no emulator in the environment: run the host tests through npm test');
+  return new EmulatorControl(address.controlUrl);
+}
+
+/** Resets the emulator's data and waits until the extension is signed in to it. */
+export async function signedInFresh(api: TestApi): Promise<void> {
+  await emulator().reset();
+  if (api.session.state.kind !== 'signedIn') await api.session.signIn(false);
+  await waitFor('sign-in to the emulator', () => api.session.state.kind === 'signedIn', 20_000);
+  api.tree.refresh();
+}
+
+/** Label and description of a node as the view shows it. */
+export function shown(api: TestApi, node: TreeNode): string {
+  const item = api.tree.getTreeItem(node);
+  const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+  return item.description ? `${label} · ${String(item.description)}` : label;
+}
+
+/** The children of the node whose shown label starts with each step, walking down from the root. */
+export async function childrenAt(api: TestApi, ...path: string[]): Promise<TreeNode[]> {
+  let children = await api.tree.getChildren();
+  for (const step of path) {
+    const next = children.find((node) => shown(api, node).startsWith(step));
+    if (!next) throw new Error(`no "${step}" among: ${children.map((n) => shown(api, n)).join(' | ')}`);
+    children = await api.tree.getChildren(next);
+  }
+  return children;
+}
+
+export async function nodeAt(api: TestApi, ...path: string[]): Promise<TreeNode> {
+  const parentPath = path.slice(0, -1);
+  const last = path[path.length - 1];
+  const found = (await childrenAt(api, ...parentPath)).find((node) => shown(api, node).startsWith(last));
+  if (!found) throw new Error(`no "${last}" under ${parentPath.join(' > ')}`);
+  return found;
 }

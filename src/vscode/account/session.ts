@@ -1,0 +1,176 @@
+// The Azure sign-in: which cloud, which credential, and the registrations client built on them. Sign-in methods
+// that need no interaction (environment, Azure CLI, a stored secret, an existing VS Code session) are tried quietly
+// at start-up; the others wait for the Sign In command.
+import * as vscode from 'vscode';
+import { resolveCloud, type AzureCloud } from '../../azure/clouds';
+import { checkSignIn, createCredentialFactory, type SignIn } from '../../azure/credentials';
+import { formatRequestLogEntry } from '../../azure/logging';
+import { RegistrationsClient } from '../../azure/registrations';
+import { pick, type Locale } from '../../core/l10n';
+import type { Logger } from '../infrastructure/logger';
+import type { UserInput } from '../infrastructure/ui';
+import { UserFacingError } from '../infrastructure/commands';
+import { readSettings, type Settings } from '../settings';
+
+export type SessionState =
+  | { kind: 'signedOut' }
+  | { kind: 'signingIn' }
+  | { kind: 'signedIn'; cloud: AzureCloud; account: string; client: RegistrationsClient }
+  | { kind: 'failed'; message: string };
+
+export interface SessionDeps {
+  secrets: vscode.SecretStorage;
+  log: Logger;
+  ui: () => UserInput;
+  locale: Locale;
+}
+
+const armScopeFor = (cloud: AzureCloud) => [cloud.armScope];
+
+function secretKey(settings: Settings): string {
+  return `azureStackCsp.clientSecret/${settings.tenantId}/${settings.clientId}`;
+}
+
+export class AzureSession implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<SessionState>();
+  readonly onDidChange = this.changed.event;
+  private current: SessionState = { kind: 'signedOut' };
+  /** Bumped on every sign-in or sign-out, so a slow sign-in that was overtaken does not win. */
+  private generation = 0;
+
+  constructor(private readonly deps: SessionDeps) {}
+
+  get state(): SessionState {
+    return this.current;
+  }
+
+  /** The client when signed in; otherwise a UserFacingError that says to sign in. */
+  requireClient(): RegistrationsClient {
+    if (this.current.kind === 'signedIn') return this.current.client;
+    throw new UserFacingError(vscode.l10n.t('Sign in to Azure first (Azure Stack Hub CSP: Sign In).'));
+  }
+
+  private set(state: SessionState): void {
+    this.current = state;
+    void vscode.commands.executeCommand('setContext', 'azureStackCsp.signedIn', state.kind === 'signedIn');
+    this.changed.fire(state);
+  }
+
+  /** Signs in with the configured cloud and method; `interactive` allows prompts (secret, device code, account picker). */
+  async signIn(interactive: boolean): Promise<boolean> {
+    const generation = ++this.generation;
+    const settings = readSettings();
+    const cloud = resolveCloud({
+      cloud: settings.cloud, resourceManagerEndpoint: settings.customResourceManagerEndpoint,
+      authorityHost: settings.customAuthorityHost, portalUrl: settings.customPortalUrl,
+    });
+    if (!cloud.ok) {
+      this.set({ kind: 'failed', message: pick(cloud.message, this.deps.locale) });
+      if (interactive) throw new UserFacingError(vscode.l10n.t('The cloud settings are not usable: {0}', pick(cloud.message, this.deps.locale)));
+      return false;
+    }
+    const signIn = await this.signInFor(settings, cloud.cloud, interactive);
+    if (!signIn) return false;
+    this.set({ kind: 'signingIn' });
+    const credentials = createCredentialFactory(signIn, cloud.cloud);
+    const check = await checkSignIn(credentials, cloud.cloud);
+    if (generation !== this.generation) return false;
+    if (!check.ok) {
+      const message = check.failure.serviceMessage ?? check.failure.code;
+      this.deps.log.warn(`sign-in with ${settings.signInMethod} failed: ${check.failure.code}: ${message}`);
+      this.set(interactive ? { kind: 'failed', message } : { kind: 'signedOut' });
+      if (interactive) throw new UserFacingError(vscode.l10n.t('Sign-in failed: {0}', message));
+      return false;
+    }
+    const client = new RegistrationsClient({
+      cloud: cloud.cloud, credentials,
+      logger: (entry) => this.deps.log.info(formatRequestLogEntry(entry)),
+    });
+    this.deps.log.info(`signed in to ${cloud.cloud.name} (${cloud.cloud.resourceManagerEndpoint}) with ${settings.signInMethod}`);
+    this.set({ kind: 'signedIn', cloud: cloud.cloud, account: this.accountLabel(settings), client });
+    return true;
+  }
+
+  async signOut(): Promise<void> {
+    this.generation++;
+    const settings = readSettings();
+    if (settings.signInMethod === 'servicePrincipalSecret') await this.deps.secrets.delete(secretKey(settings));
+    this.deps.log.info('signed out');
+    this.set({ kind: 'signedOut' });
+  }
+
+  private accountLabel(settings: Settings): string {
+    switch (settings.signInMethod) {
+      case 'servicePrincipalEnvironment': return vscode.l10n.t('Service principal {0}', process.env.AZURE_CLIENT_ID ?? '');
+      case 'servicePrincipalSecret': return vscode.l10n.t('Service principal {0}', settings.clientId);
+      case 'azureCli': return vscode.l10n.t('Azure CLI account');
+      case 'deviceCode': return vscode.l10n.t('Device code sign-in');
+      case 'microsoftAccount': return vscode.l10n.t('Microsoft account');
+    }
+  }
+
+  /** The @azure/identity input for the configured method, or undefined when it needs a prompt we may not show. */
+  private async signInFor(settings: Settings, cloud: AzureCloud, interactive: boolean): Promise<SignIn | undefined> {
+    const tenantId = settings.tenantId || undefined;
+    switch (settings.signInMethod) {
+      case 'servicePrincipalEnvironment':
+        return { method: 'servicePrincipalEnvironment', tenantId };
+      case 'azureCli':
+        return { method: 'azureCli', tenantId };
+      case 'servicePrincipalSecret':
+        return this.secretSignIn(settings, interactive);
+      case 'deviceCode':
+        return interactive ? { method: 'deviceCode', tenantId, prompt: (info) => this.showDeviceCode(info.message, info.userCode, info.verificationUri) } : undefined;
+      case 'microsoftAccount':
+        return this.microsoftAccountSignIn(cloud, interactive);
+    }
+  }
+
+  private async secretSignIn(settings: Settings, interactive: boolean): Promise<SignIn | undefined> {
+    if (!settings.tenantId || !settings.clientId) {
+      if (interactive) throw new UserFacingError(vscode.l10n.t('Set azureStackCsp.signIn.tenantId and azureStackCsp.signIn.clientId for the service principal sign-in.'));
+      return undefined;
+    }
+    let secret = await this.deps.secrets.get(secretKey(settings));
+    if (!secret && interactive) {
+      secret = await this.deps.ui().input({
+        title: vscode.l10n.t('Client secret of service principal {0}', settings.clientId),
+        prompt: vscode.l10n.t('Kept in VS Code secret storage, never in settings or logs.'),
+        password: true,
+        validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter the client secret.')),
+      });
+      await this.deps.secrets.store(secretKey(settings), secret);
+    }
+    if (!secret) return undefined;
+    this.deps.log.addSecret(secret);
+    return { method: 'servicePrincipal', tenantId: settings.tenantId, clientId: settings.clientId, clientSecret: secret };
+  }
+
+  private microsoftAccountSignIn(cloud: AzureCloud, interactive: boolean): SignIn | undefined {
+    if (cloud.name === 'Custom') {
+      if (interactive) throw new UserFacingError(vscode.l10n.t('The Microsoft account sign-in works with the public and sovereign clouds only; choose another sign-in method for a custom cloud.'));
+      return undefined;
+    }
+    return {
+      method: 'vscode',
+      session: async (scopes, { renew }) => {
+        const session = await vscode.authentication.getSession('microsoft', [...scopes, ...armScopeFor(cloud).filter((s) => !scopes.includes(s))],
+          renew ? { forceNewSession: true } : { createIfNone: interactive, silent: !interactive });
+        return session?.accessToken;
+      },
+    };
+  }
+
+  private showDeviceCode(message: string, userCode: string, verificationUri: string): void {
+    const copyAndOpen = vscode.l10n.t('Copy Code and Open');
+    void this.deps.ui().notify('info', message, copyAndOpen).then(async (choice) => {
+      if (choice !== copyAndOpen) return;
+      await vscode.env.clipboard.writeText(userCode);
+      await vscode.env.openExternal(vscode.Uri.parse(verificationUri));
+    });
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

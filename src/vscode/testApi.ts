@@ -1,0 +1,16 @@
+// What host tests reach inside the running extension (only when AZS_CSP_TEST=1): the services themselves, and a
+// scripted UserInput so prompts are answered by the test and an unexpected prompt fails it at once.
+import type * as vscode from 'vscode';
+import type { AzureSession } from './account/session';
+import type { ScriptedUserInput } from './infrastructure/ui';
+import type { TreeNode } from './tree/nodes';
+import type { RegistrationsTreeProvider } from './tree/provider';
+
+export interface TestApi {
+  session: AzureSession;
+  tree: RegistrationsTreeProvider;
+  view: vscode.TreeView<TreeNode>;
+  diagnostics: vscode.DiagnosticCollection;
+  /** Replaces the real prompts with a scripted UserInput for the rest of the session. */
+  useScriptedInput(): ScriptedUserInput;
+}

@@ -1,0 +1,231 @@
+// The Registrations view: account → subscriptions → registrations → tenants. The first level costs one request for
+// the subscriptions and one per subscription for its registrations (in parallel); tenants load a page at a time
+// only when a registration is expanded, with "Load more" for the rest. A failed load becomes an error node that
+// names the documented error and retries on click; nothing else is reloaded.
+import * as vscode from 'vscode';
+import type { AzureFailure } from '../../azure/errors';
+import { toAzureFailure } from '../../azure/errors';
+import type { Registration, Subscription } from '../../azure/registrations';
+import type { Locale } from '../../core/l10n';
+import type { AzureDirectory } from '../account/directory';
+import type { AzureSession } from '../account/session';
+import { describeFailure } from '../azureErrors';
+import { readSettings } from '../settings';
+import {
+  AccountNode, ErrorNode, InfoNode, LoadMoreNode, RegistrationNode, SubscriptionNode, TenantNode, type TreeNode,
+} from './nodes';
+
+interface TenantListing {
+  nodes: TenantNode[];
+  continuation: string | undefined;
+}
+
+type Loaded<T> = { ok: true; value: T } | { ok: false; failure: AzureFailure };
+
+export interface TreeDeps {
+  session: AzureSession;
+  directory: AzureDirectory;
+  locale: Locale;
+  /** Extra root items beside Azure (the stamps). */
+  extraRoots?: () => TreeNode[];
+}
+
+export class RegistrationsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private registrationsBySubscription = new Map<string, Loaded<Registration[]>>();
+  private readonly tenants = new Map<string, TenantListing>();
+  /** Nodes handed to the view, by id, so commands can reveal and refresh them. */
+  private readonly nodes = new Map<string, TreeNode>();
+  private readonly loadsInFlight = new Set<Promise<unknown>>();
+
+  constructor(private readonly deps: TreeDeps) {}
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return node.treeItem();
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    const children = await this.track(this.childrenOf(node));
+    for (const child of children) this.nodes.set(child.id, child);
+    return children;
+  }
+
+  /** Resolves once every load the view has asked for has finished (for tests and benchmarks). */
+  async idle(): Promise<void> {
+    while (this.loadsInFlight.size) await Promise.allSettled([...this.loadsInFlight]);
+  }
+
+  private track<T>(promise: Promise<T>): Promise<T> {
+    this.loadsInFlight.add(promise);
+    void promise.finally(() => this.loadsInFlight.delete(promise)).catch(() => undefined);
+    return promise;
+  }
+
+  private async childrenOf(node: TreeNode | undefined): Promise<TreeNode[]> {
+    if (!node) return this.roots();
+    if (node instanceof AccountNode) return this.subscriptionNodes(node);
+    if (node instanceof SubscriptionNode) return this.registrationNodes(node);
+    if (node instanceof RegistrationNode) return this.tenantNodes(node);
+    return [];
+  }
+
+  private async roots(): Promise<TreeNode[]> {
+    const extra = this.deps.extraRoots?.() ?? [];
+    const state = this.deps.session.state;
+    switch (state.kind) {
+      case 'signedOut':
+        return extra.length ? [this.signInNode(), ...extra] : [];
+      case 'signingIn':
+        return [new InfoNode(undefined, 'signingIn', vscode.l10n.t('Signing in to Azure…'), undefined, 'loading~spin'), ...extra];
+      case 'failed':
+        return [this.signInNode(vscode.l10n.t('Sign-in failed: {0} (click to try again)', state.message)), ...extra];
+      case 'signedIn': {
+        const account = new AccountNode(`account:${state.cloud.name}`, state.account, state.cloud.name);
+        const subscriptions = await this.loadSubscriptions();
+        if (subscriptions.ok && subscriptions.value.length > 0) {
+          const counts = await Promise.all(subscriptions.value.map((s) => this.loadRegistrations(s.subscriptionId)));
+          const none = counts.every((c) => c.ok && c.value.length === 0);
+          await vscode.commands.executeCommand('setContext', 'azureStackCsp.noRegistrations', none);
+          if (none && extra.length === 0) return [];
+        }
+        return [account, ...extra];
+      }
+    }
+  }
+
+  private signInNode(label = vscode.l10n.t('Sign in to Azure…')): TreeNode {
+    return new InfoNode(undefined, 'signIn', label, { command: 'azureStackCsp.signIn', title: label }, 'sign-in');
+  }
+
+  private async loadSubscriptions(): Promise<Loaded<Subscription[]>> {
+    try {
+      return { ok: true, value: await this.deps.directory.subscriptions() };
+    } catch (error) {
+      return { ok: false, failure: toAzureFailure(error) };
+    }
+  }
+
+  private async loadRegistrations(subscriptionId: string): Promise<Loaded<Registration[]>> {
+    const key = subscriptionId.toLowerCase();
+    const cached = this.registrationsBySubscription.get(key);
+    if (cached) return cached;
+    let loaded: Loaded<Registration[]>;
+    try {
+      loaded = { ok: true, value: await this.deps.directory.registrations(subscriptionId) };
+    } catch (error) {
+      loaded = { ok: false, failure: toAzureFailure(error) };
+    }
+    this.registrationsBySubscription.set(key, loaded);
+    return loaded;
+  }
+
+  private errorNode(parent: TreeNode | undefined, failure: AzureFailure): ErrorNode {
+    const { summary, explanation } = describeFailure(failure, this.deps.locale);
+    return new ErrorNode(parent, failure, summary, explanation);
+  }
+
+  private async subscriptionNodes(account: AccountNode): Promise<TreeNode[]> {
+    const subscriptions = await this.loadSubscriptions();
+    if (!subscriptions.ok) return [this.errorNode(account, subscriptions.failure)];
+    if (subscriptions.value.length === 0) {
+      const label = readSettings().subscriptions.length ? vscode.l10n.t('None of the selected subscriptions is visible to this account') : vscode.l10n.t('This account sees no subscriptions');
+      return [new InfoNode(account, `${account.id}#none`, label, { command: 'azureStackCsp.selectSubscriptions', title: label })];
+    }
+    return subscriptions.value.map((s) => new SubscriptionNode(account, s));
+  }
+
+  private async registrationNodes(node: SubscriptionNode): Promise<TreeNode[]> {
+    const loaded = await this.loadRegistrations(node.subscription.subscriptionId);
+    if (!loaded.ok) return [this.errorNode(node, loaded.failure)];
+    if (loaded.value.length === 0) return [new InfoNode(node, `${node.id}#none`, vscode.l10n.t('No Azure Stack Hub registrations in this subscription'))];
+    return loaded.value.map((r) => new RegistrationNode(node, r)).sort((a, b) => a.registration.registrationName.localeCompare(b.registration.registrationName));
+  }
+
+  private async tenantNodes(node: RegistrationNode): Promise<TreeNode[]> {
+    let listing = this.tenants.get(node.id);
+    if (!listing) {
+      try {
+        listing = await this.fetchTenantPage(node, { nodes: [], continuation: undefined }, undefined);
+      } catch (error) {
+        return [this.errorNode(node, toAzureFailure(error))];
+      }
+      this.tenants.set(node.id, listing);
+    }
+    if (listing.nodes.length === 0 && !listing.continuation) {
+      const label = vscode.l10n.t('No tenants yet');
+      return [new InfoNode(node, `${node.id}#none`, label, { command: 'azureStackCsp.addTenant', title: label, arguments: [node] })];
+    }
+    return listing.continuation ? [...listing.nodes, new LoadMoreNode(node, listing.nodes.length)] : listing.nodes;
+  }
+
+  private async fetchTenantPage(node: RegistrationNode, listing: TenantListing, continuation: string | undefined): Promise<TenantListing> {
+    const client = this.deps.session.requireClient();
+    const page = await client.listTenantsPage(node.registration, continuation);
+    const pageSize = readSettings().tenantPageSize;
+    // The service decides its page size; the view shows at most the configured number per "Load more".
+    const fresh = page.tenants.map((t) => new TenantNode(node, t));
+    const seen = new Set(listing.nodes.map((n) => n.id));
+    return {
+      nodes: [...listing.nodes, ...fresh.filter((n) => !seen.has(n.id)).slice(0, pageSize)],
+      continuation: page.continuation,
+    };
+  }
+
+  /** Appends the next page of tenants under a registration. */
+  async loadMore(node: LoadMoreNode): Promise<void> {
+    const registration = node.parent;
+    const listing = this.tenants.get(registration.id);
+    if (!listing?.continuation) return;
+    const next = await this.track(this.fetchTenantPage(registration, listing, listing.continuation));
+    this.tenants.set(registration.id, next);
+    this.changed.fire(registration);
+  }
+
+  /** Reloads what failed under an error node's parent (or everything, for a root error). */
+  retry(node: ErrorNode): void {
+    const parent = node.parent;
+    if (parent instanceof SubscriptionNode) this.registrationsBySubscription.delete(parent.subscription.subscriptionId.toLowerCase());
+    if (parent instanceof RegistrationNode) this.tenants.delete(parent.id);
+    if (!parent || parent instanceof AccountNode) {
+      this.refresh();
+      return;
+    }
+    this.deps.directory.forget(parent instanceof SubscriptionNode ? parent.subscription.subscriptionId : undefined);
+    this.changed.fire(parent);
+  }
+
+  /** Forgets a registration's tenants and shows them again (after add/remove). */
+  reloadTenants(registrationId: string): void {
+    const node = this.nodes.get(registrationId.toLowerCase());
+    this.tenants.delete(registrationId.toLowerCase());
+    this.changed.fire(node instanceof RegistrationNode ? node : undefined);
+  }
+
+  refresh(): void {
+    this.registrationsBySubscription = new Map();
+    this.tenants.clear();
+    this.nodes.clear();
+    this.deps.directory.invalidate();
+    this.changed.fire(undefined);
+  }
+
+  node(id: string): TreeNode | undefined {
+    return this.nodes.get(id.toLowerCase());
+  }
+
+  /** Builds the chain of nodes down to a registration, so the view can reveal it without the user expanding. */
+  registrationNode(registration: Registration, subscription: Subscription, account: AccountNode): RegistrationNode {
+    const subscriptionNode = (this.nodes.get(`/subscriptions/${subscription.subscriptionId.toLowerCase()}`) as SubscriptionNode | undefined) ?? new SubscriptionNode(account, subscription);
+    const existing = this.nodes.get(registration.id.toLowerCase());
+    return existing instanceof RegistrationNode ? existing : new RegistrationNode(subscriptionNode, registration);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

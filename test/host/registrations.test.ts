@@ -1,0 +1,160 @@
+// The Registrations view and the tenant commands in the real host, against the emulator (test/fixtures/emulator/host.json).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
+import type { TestApi } from '../../src/vscode/testApi';
+import { childrenAt, emulator, nodeAt, screenshot, shown, signedInFresh, testApi, waitFor } from './helpers';
+
+const billing = 'Fabrikam CSP - Azure Stack billing';
+const lab = 'Fabrikam CSP - Lab';
+const hubPaygId = '/subscriptions/3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/hub-payg';
+const addable = { customerSubscriptionId: '31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8', tenantId: '41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8' };
+
+describe('Registrations view and tenant commands (emulator)', function () {
+  this.timeout(60_000);
+  let api: TestApi;
+  let ui: ScriptedUserInput;
+
+  before(async () => {
+    api = await testApi();
+    ui = api.useScriptedInput();
+  });
+
+  beforeEach(async () => {
+    await signedInFresh(api);
+    await emulator().clearRequests();
+    ui.reset();
+  });
+
+  afterEach(() => {
+    assert.equal(ui.pending, 0, 'every scripted answer was used');
+  });
+
+  it('shows the account, subscriptions, registrations with billing model, and tenants page by page', async () => {
+    const [account] = await api.tree.getChildren();
+    assert.match(shown(api, account), /^Service principal .* · Custom$/);
+    assert.deepEqual((await childrenAt(api, 'Service principal')).map((n) => shown(api, n)), [
+      `${billing} · 3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37`, `${lab} · a7e52c19-0d3b-4e86-b2f4-5c9a1e7d3b60`,
+    ]);
+    assert.deepEqual((await childrenAt(api, 'Service principal', billing)).map((n) => shown(api, n)),
+      ['hub-capacity · Capacity', 'hub-payg · PayAsYouUse', 'hub-unapproved · PayAsYouUse']);
+    const registration = await nodeAt(api, 'Service principal', billing, 'hub-payg');
+    const tooltip = api.tree.getTreeItem(registration).tooltip as vscode.MarkdownString;
+    assert.match(tooltip.value, /CloudDeploymentID \(cloudId\): `5f0e3a7c-2b9d-4c61-8e14-d3a6f2b9c087`/);
+    assert.match(tooltip.value, /Resource group: `azurestack`/);
+    const firstPage = await api.tree.getChildren(registration);
+    assert.deepEqual(firstPage.map((n) => shown(api, n)), [
+      '11a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8 · 21a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8',
+      '12a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8 · 22a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8',
+      '13a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8 · 23a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8',
+      '14a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8 · 24a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8',
+      'Load more… (4 shown)',
+    ]);
+    await vscode.commands.executeCommand('azureStackCsp.loadMore', firstPage[4]);
+    const all = await api.tree.getChildren(registration);
+    assert.equal(all.length, 6);
+    assert.ok(all.every((n) => n.kind === 'tenant'));
+    const tenantLists = (await emulator().requests()).filter((r) => r.path.endsWith('/customerSubscriptions'));
+    assert.equal(tenantLists.length, 2, 'one request per page, nothing fetched twice');
+  });
+
+  it('asks nothing of Azure for registrations nobody expands', async () => {
+    await childrenAt(api, 'Service principal', billing);
+    const requests = await emulator().requests();
+    assert.equal(requests.filter((r) => /customerSubscriptions/i.test(r.path)).length, 0);
+    assert.deepEqual(requests.filter((r) => /registrations$/i.test(r.path)).length, 2, 'one registrations list per subscription');
+  });
+
+  it('adds a tenant, which then appears under the registration', async () => {
+    const registration = await nodeAt(api, 'Service principal', billing, 'hub-payg');
+    ui.enqueue(addable.customerSubscriptionId, `{${addable.tenantId.toUpperCase()}}`);
+    await vscode.commands.executeCommand('azureStackCsp.addTenant', registration);
+    assert.deepEqual(ui.prompts.map((p) => [p.kind, p.validation]), [['input', undefined], ['input', undefined]]);
+    assert.deepEqual(ui.messages.map((m) => [m.kind, m.message]), [['info', `Added tenant ${addable.customerSubscriptionId} to hub-payg.`]]);
+    const puts = (await emulator().requests()).filter((r) => r.method === 'PUT');
+    assert.deepEqual(puts.map((r) => [r.path.toLowerCase(), r.status]), [[`${hubPaygId}/customerSubscriptions/${addable.customerSubscriptionId}`.toLowerCase(), 201]]);
+    const loadMore = (await api.tree.getChildren(registration)).find((n) => n.kind === 'loadMore');
+    if (loadMore) await vscode.commands.executeCommand('azureStackCsp.loadMore', loadMore);
+    const tenants = (await api.tree.getChildren(registration)).map((n) => shown(api, n));
+    assert.ok(tenants.includes(`${addable.customerSubscriptionId} · ${addable.tenantId.toUpperCase()}`), tenants.join("\n"));
+  });
+
+  it('checks GUIDs as they are typed and sends nothing for a wrong one', async () => {
+    const registration = await nodeAt(api, 'Service principal', billing, 'hub-payg');
+    ui.enqueue('<customer subscription id>');
+    await vscode.commands.executeCommand('azureStackCsp.addTenant', registration);
+    assert.match(ui.prompts[0].validation ?? '', /is a placeholder/);
+    ui.reset();
+    ui.enqueue('6f1d4a52-0e3b-4c8e-9a71');
+    await vscode.commands.executeCommand('azureStackCsp.addTenant', registration);
+    assert.match(ui.prompts[0].validation ?? '', /is a GUID like/);
+    assert.deepEqual((await emulator().requests()).filter((r) => r.method === 'PUT'), []);
+  });
+
+  it('refuses a registration that is not PayAsYouUse before sending anything', async () => {
+    const registration = await nodeAt(api, 'Service principal', billing, 'hub-capacity');
+    await vscode.commands.executeCommand('azureStackCsp.addTenant', registration);
+    assert.equal(ui.prompts.length, 0, 'not even asked for IDs');
+    assert.equal(ui.messages.length, 1);
+    assert.equal(ui.messages[0].kind, 'error');
+    assert.match(ui.messages[0].message, /hub-capacity uses the Capacity billing model and cannot take tenants \(CustomerSubscriptionsNotAllowed\)/);
+    assert.deepEqual((await emulator().requests()).filter((r) => r.method !== 'GET' || /customerSubscriptions/i.test(r.path)), []);
+  });
+
+  it('explains the documented error when Azure refuses', async () => {
+    const unapproved = await nodeAt(api, 'Service principal', billing, 'hub-unapproved');
+    ui.enqueue(addable.customerSubscriptionId, addable.tenantId);
+    await vscode.commands.executeCommand('azureStackCsp.addTenant', unapproved);
+    assert.match(ui.messages[0].message, /^UnauthorizedCspRegistration: The registration has not been approved by Microsoft for multi-tenancy/);
+    ui.reset();
+    const payg = await nodeAt(api, 'Service principal', billing, 'hub-payg');
+    ui.enqueue('33a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8', '43a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8');
+    await vscode.commands.executeCommand('azureStackCsp.addTenant', payg);
+    assert.match(ui.messages[0].message, /^BadCustomerSubscriptionId: /);
+    assert.deepEqual(ui.messages[0].actions, ['Show Log']);
+  });
+
+  it('asks before removing a tenant, names it, and removes it only when confirmed', async () => {
+    const registration = await nodeAt(api, 'Service principal', billing, 'hub-payg');
+    const [tenant] = await api.tree.getChildren(registration);
+    ui.enqueue('');
+    await vscode.commands.executeCommand('azureStackCsp.removeTenant', tenant);
+    assert.deepEqual(ui.prompts.map((p) => [p.kind, p.title]), [['confirm', 'Remove tenant 11a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8 from registration hub-payg?']]);
+    assert.deepEqual((await emulator().requests()).filter((r) => r.method === 'DELETE'), []);
+    ui.enqueue('Remove');
+    await vscode.commands.executeCommand('azureStackCsp.removeTenant', tenant);
+    assert.deepEqual((await emulator().requests()).filter((r) => r.method === 'DELETE').map((r) => r.status), [204]);
+    const after = (await api.tree.getChildren(registration)).map((n) => shown(api, n));
+    assert.ok(!after.some((label) => label.startsWith('11a2b3c4')), after.join('\n'));
+  });
+
+  it('finds a registration by CloudDeploymentID and reveals it', async () => {
+    await vscode.commands.executeCommand('azureStackCsp.findByCloudDeploymentId', '8D2C6B1A-4E7F-4A93-B5C0-E1F2A3B4C5D6');
+    await waitFor('the match to be selected', () => api.view.selection[0]?.id.endsWith('/registrations/hub-capacity'));
+    await screenshot('tree-find-by-cloud-id');
+  });
+
+  it('says so when several registrations share a CloudDeploymentID, and when none has it', async () => {
+    ui.enqueue('lab-dev');
+    const chosen = await vscode.commands.executeCommand<{ registrationName: string }>('azureStackCsp.findByCloudDeploymentId', '5f0e3a7c-2b9d-4c61-8e14-d3a6f2b9c087');
+    assert.equal(chosen.registrationName, 'lab-dev');
+    assert.match(ui.messages[0].message, /^2 registrations have CloudDeploymentID 5f0e3a7c/);
+    assert.deepEqual(ui.prompts[0].items?.map((i) => i.label), ['hub-payg', 'lab-dev']);
+    await waitFor('lab-dev to be selected', () => api.view.selection[0]?.id.endsWith('/registrations/lab-dev'));
+    ui.reset();
+    await vscode.commands.executeCommand('azureStackCsp.findByCloudDeploymentId', '00000000-1111-4222-8333-444444444444');
+    assert.match(ui.messages[0].message, /^No registration in the 2 selected subscriptions has CloudDeploymentID 00000000-1111/);
+  });
+
+  it('shows MetadataResolverBadGatewayError as an error node, and Retry recovers once the fault clears', async () => {
+    await emulator().addFaults({ kind: 'status', status: 502, path: 'a7e52c19-0d3b-4e86-b2f4-5c9a1e7d3b60/providers/Microsoft.AzureStack/registrations$', count: 10 });
+    const [errorNode] = await childrenAt(api, 'Service principal', lab);
+    assert.equal(errorNode.kind, 'error');
+    assert.match(shown(api, errorNode), /^MetadataResolverBadGatewayError: A server behind Azure Resource Manager answered/);
+    const tooltip = api.tree.getTreeItem(errorNode).tooltip as vscode.MarkdownString;
+    assert.match(tooltip.value, /Try again in a few minutes/);
+    await emulator().clearFaults();
+    await vscode.commands.executeCommand('azureStackCsp.retry', errorNode);
+    assert.deepEqual((await childrenAt(api, 'Service principal', lab)).map((n) => shown(api, n)), ['lab-dev · Development']);
+  });
+});
