@@ -82,15 +82,11 @@ class Emulator implements EmulatorContext {
     }
     const fault = this.faults.take(request.method, request.path);
     if (this.latencyMs) await delay(this.latencyMs);
-    let status: number;
-    if (fault && !fault.afterApply) {
-      if (fault.kind === 'latency') await delay(fault.ms ?? 0);
-      status = fault.kind === 'latency' ? send(message, response, request.reply ?? this.dispatch(request)) : act(fault, message, response);
-    } else {
-      const reply = request.reply ?? this.dispatch(request);
-      if (fault?.kind === 'latency') await delay(fault.ms ?? 0);
-      status = fault && fault.kind !== 'latency' ? act(fault, message, response) : send(message, response, reply);
-    }
+    const reply = () => request.reply ?? this.dispatch(request);
+    // afterApply: the request takes effect before the fault delays, fails, drops or garbles its answer.
+    const applied = fault?.afterApply ? reply() : undefined;
+    if (fault?.kind === 'latency') await delay(fault.ms ?? 0);
+    const status = fault && fault.kind !== 'latency' ? act(fault, message, response) : send(message, response, applied ?? reply());
     this.requests.add({
       time: new Date(arrived).toISOString(),
       method: request.method,

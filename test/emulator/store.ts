@@ -23,13 +23,8 @@ export interface Subscription {
   resourceGroups: Map<string, ResourceGroup>;
 }
 
-export interface Registration {
-  subscriptionId: string;
-  resourceGroup: string;
-  name: string;
-  billingModel: string;
-  cloudId: string;
-  objectId: string;
+/** A registration as the state file gives it, with defaults filled in and its tenants. */
+export interface Registration extends Pick<RegistrationSeed, 'subscriptionId' | 'resourceGroup' | 'name' | 'billingModel' | 'cloudId' | 'objectId'> {
   multiTenancyApproved: boolean;
   cspPartner: string | undefined;
   tags: Record<string, string>;

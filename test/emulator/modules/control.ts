@@ -1,16 +1,28 @@
 // The control API under /_emulator (outside every ARM path): replace or reset the data, read the request log,
 // inject faults, expire tokens, set the latency. Not logged, no token needed: the emulator listens on 127.0.0.1 only.
 import { faultProblem, type FaultSpec } from '../faults';
-import { armError, type Reply, type RouteModule } from '../router';
+import type { EmulatorContext } from '../context';
+import { armError, type Reply, type Route, type RouteModule } from '../router';
 import { readState } from '../stateFile';
 
 const done: Reply = { status: 204 };
+
+/** A control call that does one thing and answers 204. */
+function action(method: string, path: string, act: (context: EmulatorContext) => void): Route {
+  return {
+    method, path,
+    handle: (_request, context) => {
+      act(context);
+      return done;
+    },
+  };
+}
 
 export const controlModule: RouteModule = {
   name: 'control',
   routes: [
     { method: 'GET', path: '/_emulator/health', handle: () => ({ status: 200, body: { ok: true } }) },
-    { method: 'POST', path: '/_emulator/reset', handle: (_request, context) => (context.reset(), done) },
+    action('POST', '/_emulator/reset', (context) => context.reset()),
     {
       method: 'PUT', path: '/_emulator/state',
       handle: (request, context) => {
@@ -24,7 +36,7 @@ export const controlModule: RouteModule = {
       method: 'GET', path: '/_emulator/requests',
       handle: (request, context) => ({ status: 200, body: { requests: context.requests.since(Number(request.query.get('since') ?? 0) || 0) } }),
     },
-    { method: 'DELETE', path: '/_emulator/requests', handle: (_request, context) => (context.requests.clear(), done) },
+    action('DELETE', '/_emulator/requests', (context) => context.requests.clear()),
     { method: 'GET', path: '/_emulator/faults', handle: (_request, context) => ({ status: 200, body: { faults: context.faults.list() } }) },
     {
       method: 'POST', path: '/_emulator/faults',
@@ -35,8 +47,8 @@ export const controlModule: RouteModule = {
         return { status: 200, body: { faults: specs.map((spec) => context.faults.add(spec)) } };
       },
     },
-    { method: 'DELETE', path: '/_emulator/faults', handle: (_request, context) => (context.faults.clear(), done) },
-    { method: 'POST', path: '/_emulator/tokens/expire', handle: (_request, context) => (context.tokens.expireAll(), done) },
+    action('DELETE', '/_emulator/faults', (context) => context.faults.clear()),
+    action('POST', '/_emulator/tokens/expire', (context) => context.tokens.expireAll()),
     {
       method: 'PUT', path: '/_emulator/latency',
       handle: (request, context) => {

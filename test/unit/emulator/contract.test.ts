@@ -71,6 +71,57 @@ describe('emulator contract', () => {
     });
   });
 
+  describe('registrations and Microsoft.Resources', () => {
+    const call = (method: string, path: string, body?: object) =>
+      rawRequest(address.url, { method, path, body, headers: { Authorization: `Bearer ${token}` } });
+    const newRegistration = { ...seeded.payAsYouUse, registrationName: 'new-stamp' };
+    const registrationToken = (content: object) => Buffer.from(JSON.stringify(content)).toString('base64');
+
+    it('creates a registration from its token, not yet approved for tenants, then updates, and deletes it', async () => {
+      const path = `${registrationPath(newRegistration)}?api-version=2017-06-01`;
+      const content = { billingModel: 'PayAsYouUse', cloudId: '2c7b9e41-0d3a-4f58-a6e2-91b4c8d7f035', objectId: '8a1e5c92-7f3b-4d06-b4a9-e2c1d0f6a873', issuer: 'x' };
+      const created = await call('PUT', path, { location: 'Global', properties: { registrationToken: registrationToken(content) } });
+      assert.equal(created.status, 201);
+      assert.deepEqual(json<{ properties: object }>(created).properties, { objectId: content.objectId, cloudId: content.cloudId, billingModel: 'PayAsYouUse' });
+      const customer = seeded.ours[0];
+      const refused = await call('PUT', `${registrationPath(newRegistration)}/customerSubscriptions/${customer.subscriptionId}?api-version=2017-06-01`, { properties: { tenantId: customer.tenantId } });
+      assert.deepEqual([refused.status, errorOf(refused).code], [403, 'UnauthorizedCspRegistration']);
+      const patched = await call('PATCH', path, { tags: { stamp: 'New' } });
+      assert.deepEqual([patched.status, json<{ tags: object }>(patched).tags], [200, { stamp: 'New' }]);
+      assert.equal((await call('DELETE', path)).status, 200);
+      const gone = await call('GET', path);
+      assert.deepEqual([gone.status, errorOf(gone).code], [404, 'ResourceNotFound']);
+      assert.equal((await call('DELETE', path)).status, 204);
+    });
+
+    it('refuses a registration outside location global or with an unreadable token', async () => {
+      const path = `${registrationPath(newRegistration)}?api-version=2022-06-01`;
+      const elsewhere = await call('PUT', path, { location: 'westeurope', properties: { registrationToken: registrationToken({}) } });
+      assert.equal(errorOf(elsewhere).code, 'LocationNotAvailableForResourceType');
+      const unreadable = await call('PUT', path, { location: 'global', properties: { registrationToken: 'EyjIAWXSAw5n' } });
+      assert.equal(errorOf(unreadable).code, 'InvalidRegistrationToken');
+    });
+
+    it('answers unknown subscriptions and resource groups with the ARM codes', async () => {
+      const unknownSubscription = await call('GET', '/subscriptions/5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d/providers/Microsoft.AzureStack/registrations?api-version=2017-06-01');
+      assert.deepEqual([unknownSubscription.status, errorOf(unknownSubscription).code], [404, 'SubscriptionNotFound']);
+      const unknownGroup = await call('GET', `/subscriptions/${seeded.payAsYouUse.subscriptionId}/resourceGroups/nope/providers/Microsoft.AzureStack/registrations?api-version=2017-06-01`);
+      assert.deepEqual([unknownGroup.status, errorOf(unknownGroup).code], [404, 'ResourceGroupNotFound']);
+    });
+
+    it('lists registrations as generic resources by $filter, and resource groups', async () => {
+      const sub = seeded.payAsYouUse.subscriptionId;
+      const filtered = json<ArmList>(await call('GET', `/subscriptions/${sub}/resources?$filter=${encodeURIComponent("resourceType eq 'Microsoft.AzureStack/registrations'")}&api-version=2025-04-01`));
+      assert.deepEqual(filtered.value.map((r) => r.name), ['stockholm-payg', 'gothenburg-payg-pending', 'malmo-capacity']);
+      const others = json<ArmList>(await call('GET', `/subscriptions/${sub}/resources?$filter=${encodeURIComponent("resourceType eq 'Microsoft.Compute/virtualMachines'")}&api-version=2025-04-01`));
+      assert.deepEqual(others.value, []);
+      const unsupported = await call('GET', `/subscriptions/${sub}/resources?$filter=${encodeURIComponent("tagName eq 'x'")}&api-version=2025-04-01`);
+      assert.equal(unsupported.status, 400);
+      const groups = json<ArmList>(await call('GET', `/subscriptions/${sub}/resourcegroups?api-version=2025-04-01`));
+      assert.deepEqual(groups.value.map((g) => g.name), ['azurestack']);
+    });
+  });
+
   describe('paging', () => {
     it('links pages with absolute nextLinks carrying $skipToken until every tenant is listed once', async () => {
       const pages: ArmList[] = [];
