@@ -1,0 +1,101 @@
+// Onboarding tenants from a CSV and exporting them, copying IDs and explaining codes, in the real host.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
+import type { TestApi } from '../../src/vscode/testApi';
+import { emulator, nodeAt, signedInFresh, testApi } from './helpers';
+
+const billing = 'Fabrikam CSP - Azure Stack billing';
+
+async function writeFile(name: string, text: string): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!folder) throw new Error('no workspace folder');
+  const uri = vscode.Uri.joinPath(folder, name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+describe('tenant files and small commands (emulator)', function () {
+  this.timeout(60_000);
+  let api: TestApi;
+  let ui: ScriptedUserInput;
+
+  before(async () => {
+    api = await testApi();
+    ui = api.useScriptedInput();
+  });
+
+  beforeEach(async () => {
+    await signedInFresh(api);
+    await emulator().clearRequests();
+    ui.reset();
+  });
+
+  it('adds the tenants of a CSV after a dry run, writes a result per row, and sends nothing twice on a second run', async () => {
+    const registration = await nodeAt(api, 'Service principal', billing, 'hub-payg');
+    const csv = await writeFile('onboard.csv', [
+      'customerSubscriptionId,tenantId,label',
+      '31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,Northwind',
+      '11a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,21a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,already there',
+      '34a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,44a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,not a CSP subscription',
+      'zz-not-a-guid,41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,typo',
+    ].join('\r\n'));
+    ui.enqueue('Add 2 Tenants');
+    await vscode.commands.executeCommand('azureStackCsp.addTenantsFromCsv', registration, csv);
+    assert.deepEqual(ui.prompts.map((p) => p.title), ['Add 2 tenants to hub-payg?']);
+    const dryRun = vscode.window.activeTextEditor?.document.getText() ?? '';
+    assert.match(dryRun, /\| 3 \| 11a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8 \| .* \| already present: skipped \|/);
+    assert.match(dryRun, /\| 5 \| zz-not-a-guid \| .* not sent: The customer subscription ID is not a GUID: zz-not-a-guid \|/);
+    const puts = (await emulator().requests()).filter((r) => r.method === 'PUT').map((r) => [r.path.split('/').pop(), r.status]);
+    assert.deepEqual(puts.sort(), [['31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8', 201], ['34a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8', 400]]);
+    const results = (await readText(vscode.Uri.joinPath(csv, '..', 'onboard.results.csv'))).trimEnd().split('\r\n');
+    assert.equal(results[0], 'line,customerSubscriptionId,tenantId,label,outcome,errorCode,message');
+    assert.match(results[1], /^2,31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,Northwind,added,,$/);
+    assert.match(results[2], /^3,.*,skipped: already present,,$/);
+    assert.match(results[3], /^4,.*,failed,InvalidCSPSubscription,"InvalidCSPSubscription: The customer subscription is not a valid CSP subscription/);
+    assert.match(results[4], /^5,zz-not-a-guid,.*,invalid,,The customer subscription ID is not a GUID/);
+    assert.match(ui.messages[ui.messages.length - 1].message, /^1 tenants added, 1 failed, 1 skipped, 1 not valid\. Results: onboard\.results\.csv$/);
+
+    await emulator().clearRequests();
+    ui.reset();
+    ui.enqueue('Add 1 Tenants');
+    await vscode.commands.executeCommand('azureStackCsp.addTenantsFromCsv', registration, csv);
+    const again = (await emulator().requests()).filter((r) => r.method === 'PUT').map((r) => r.path.split('/').pop());
+    assert.deepEqual(again, ['34a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8'], 'only the row that failed is sent again');
+  });
+
+  it('exports every tenant of a registration, across pages, in the format the import reads', async () => {
+    const registration = await nodeAt(api, 'Service principal', billing, 'hub-payg');
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder);
+    const target = vscode.Uri.joinPath(folder, 'exported.csv');
+    ui.enqueue(target);
+    await vscode.commands.executeCommand('azureStackCsp.exportTenants', registration);
+    const lines = (await readText(target)).trimEnd().split('\r\n');
+    assert.equal(lines[0], 'customerSubscriptionId,tenantId,label');
+    assert.equal(lines.length, 7);
+    assert.equal(lines[6], '16a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,26a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,');
+  });
+
+  it('copies IDs and builds the portal address of the selected cloud', async () => {
+    const registration = await nodeAt(api, 'Service principal', billing, 'hub-capacity');
+    const copied = await vscode.commands.executeCommand<string>('azureStackCsp.copyCloudDeploymentId', registration);
+    assert.equal(copied, '8d2c6b1a-4e7f-4a93-b5c0-e1f2a3b4c5d6');
+    const id = await vscode.commands.executeCommand<string>('azureStackCsp.copyResourceId', registration);
+    assert.equal(id, '/subscriptions/3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/hub-capacity');
+    await vscode.commands.executeCommand('azureStackCsp.openInPortal', registration);
+    assert.match(ui.messages[0]?.message ?? '', /no portal address; set azureStackCsp.customCloud.portalUrl/);
+  });
+
+  it('explains an error code picked from the list', async () => {
+    ui.enqueue('InvalidCSPSubscription');
+    const text = await vscode.commands.executeCommand<string>('azureStackCsp.explainErrorCode');
+    assert.deepEqual(ui.prompts[0].items?.map((i) => i.label).length, 8);
+    assert.match(text, /^InvalidCSPSubscription: The customer subscription is not a valid CSP subscription.* What to do: Check the customer subscription ID against Partner Center\.$/);
+    assert.equal(ui.messages[0].message, text);
+  });
+});
