@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the product as a new user sees it. Builds, starts the local Azure emulator with the demo data and
-// code-server with the extension loaded (development mode) on the demo/ workspace, prints the URL, and stops
-// everything it started on Ctrl-C.
+// code-server with the extension loaded (development mode) on the demo/ workspace, signed in to the emulator with
+// its sandbox service principal, prints the URL, and stops everything it started on Ctrl-C.
 //   npm start -- --port 8080
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkNodeVersion, ensureSetup } from './lib/setup.mjs';
 import { startCodeServer, workbenchUrl } from './lib/codeServer.mjs';
+import { startEmulatorProcess } from './lib/emulator.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({ options: { port: { type: 'string', default: '8080' } } });
@@ -46,10 +47,20 @@ async function main() {
       void stopAll().then(() => process.exit(0));
     });
   }
-  const server = await startCodeServer({ port: await freePort(Number(args.port)) });
+  const emulator = await startEmulatorProcess({ stateFile: join(root, 'test/emulator/states/demo.json') });
+  stops.push(emulator.stop);
+  // The emulator's address changes with every start, so it goes into the throw-away profile, not into demo/.
+  const server = await startCodeServer({ port: await freePort(Number(args.port)), env: emulator.env, userSettings: emulator.workspaceSettings });
   stops.push(server.stop);
   const url = workbenchUrl(server, { folder: join(root, 'demo'), extensionPath: root });
-  console.log(`\nAzure Stack Hub CSP Tools is running in VS Code (code-server).\nOpen: ${url}\nPress Ctrl-C to stop.\n`);
+  console.log([
+    '',
+    'Azure Stack Hub CSP Tools is running in VS Code (code-server), signed in to the local Azure emulator.',
+    `Open: ${url}`,
+    `Emulator: ${emulator.url} (demo data: test/emulator/states/demo.json; \`npm run emulator\` runs it alone)`,
+    'Press Ctrl-C to stop.',
+    '',
+  ].join('\n'));
 }
 
 main().catch((error) => {
