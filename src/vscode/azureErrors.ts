@@ -40,5 +40,6 @@ export function describeFailure(failure: AzureFailure, locale: Locale): FailureT
 /** An AzureFailure as an error the command boundary shows: the summary as the message, the rest as detail. */
 export function failureError(failure: AzureFailure, locale: Locale): UserFacingError {
   const { summary, explanation } = describeFailure(failure, locale);
-  return new UserFacingError(summary, explanation.replace(/\*\*/g, ''));
+  const signIn = failure.kind === 'notSignedIn' ? { title: vscode.l10n.t('Sign In'), command: 'azureStackCsp.signIn' } : undefined;
+  return new UserFacingError(summary, explanation.replace(/\*\*/g, ''), signIn);
 }

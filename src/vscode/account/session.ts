@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { resolveCloud, type AzureCloud } from '../../azure/clouds';
 import { checkSignIn, createCredentialFactory, type SignIn } from '../../azure/credentials';
+import type { AzureFailure } from '../../azure/errors';
 import { formatRequestLogEntry } from '../../azure/logging';
 import { RegistrationsClient } from '../../azure/registrations';
 import { pick, type Locale } from '../../core/l10n';
@@ -89,6 +90,13 @@ export class AzureSession implements vscode.Disposable {
     this.deps.log.info(`signed in to ${cloud.cloud.name} (${cloud.cloud.resourceManagerEndpoint}) with ${settings.signInMethod}`);
     this.set({ kind: 'signedIn', cloud: cloud.cloud, account: this.accountLabel(settings), client });
     return true;
+  }
+
+  /** Azure refused the sign-in even after one fresh token: the status and the view should ask to sign in again. */
+  noteFailure(failure: AzureFailure): void {
+    if (failure.kind !== 'notSignedIn' || this.current.kind !== 'signedIn') return;
+    this.deps.log.warn(`Azure refused the sign-in: ${failure.code}`);
+    this.set({ kind: 'failed', message: vscode.l10n.t('Azure no longer accepts the sign-in ({0}).', failure.code) });
   }
 
   async signOut(): Promise<void> {

@@ -77,6 +77,15 @@ async function askGuid(ui: UserInput, title: string, what: string, prompt: strin
   return repairGuid(value) ?? value.trim();
 }
 
+/** An Azure call whose failure reaches the user explained (documented code, cause, remedy); a refused sign-in is noted. */
+function explained<T>(deps: TenantCommandDeps, work: Thenable<T>): Promise<T> {
+  return Promise.resolve(work).catch((error: unknown) => {
+    const failure = toAzureFailure(error);
+    deps.session.noteFailure(failure);
+    throw failureError(failure, deps.locale);
+  });
+}
+
 /** Runs an Azure call with a cancellable notification; cancel aborts the request. */
 function withCancellableProgress<T>(title: string, work: (signal: AbortSignal) => Promise<T>): Thenable<T> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
@@ -101,9 +110,8 @@ export async function addTenant(deps: TenantCommandDeps, arg?: unknown): Promise
   const customerSubscriptionId = await askGuid(ui, title, vscode.l10n.t('customer subscription ID'),
     vscode.l10n.t("The end customer's Azure subscription ID (added to {0})", registration.registrationName));
   const tenantId = await askGuid(ui, title, vscode.l10n.t('tenant (directory) ID'), vscode.l10n.t("The customer's directory (tenant) ID in Microsoft Entra ID"));
-  const result = await withCancellableProgress(vscode.l10n.t('Adding tenant {0} to {1}…', customerSubscriptionId, registration.registrationName),
-    (abortSignal) => client.addTenant(tenantRef(registration, customerSubscriptionId), tenantId, { abortSignal }))
-    .then(undefined, (error: unknown) => { throw failureError(toAzureFailure(error), deps.locale); });
+  const result = await explained(deps, withCancellableProgress(vscode.l10n.t('Adding tenant {0} to {1}…', customerSubscriptionId, registration.registrationName),
+    (abortSignal) => client.addTenant(tenantRef(registration, customerSubscriptionId), tenantId, { abortSignal })));
   deps.log.info(`added tenant ${customerSubscriptionId} (directory ${tenantId}) to ${registration.id}`);
   deps.tree.reloadTenants(registration.id);
   const note = result.confirmedAfter ? ` ${vscode.l10n.t('(The first answer was lost; a check confirmed the tenant is there.)')}` : '';
@@ -133,9 +141,8 @@ export async function removeTenant(deps: TenantCommandDeps, arg?: unknown): Prom
     remove,
   );
   if (!confirmed) return false;
-  await withCancellableProgress(vscode.l10n.t('Removing tenant {0} from {1}…', tenant.customerSubscriptionId, tenant.registrationName),
-    (abortSignal) => client.removeTenant(tenant, { abortSignal }))
-    .then(undefined, (error: unknown) => { throw failureError(toAzureFailure(error), deps.locale); });
+  await explained(deps, withCancellableProgress(vscode.l10n.t('Removing tenant {0} from {1}…', tenant.customerSubscriptionId, tenant.registrationName),
+    (abortSignal) => client.removeTenant(tenant, { abortSignal })));
   deps.log.info(`removed tenant ${tenant.customerSubscriptionId} from ${registrationId}`);
   deps.tree.reloadTenants(registrationId);
   void ui.notify('info', vscode.l10n.t('Removed tenant {0} from {1}.', tenant.customerSubscriptionId, tenant.registrationName));
@@ -154,12 +161,12 @@ async function allTenants(client: RegistrationsClient, registration: Registratio
 export async function exportTenants(deps: TenantCommandDeps, arg?: unknown): Promise<vscode.Uri> {
   const client = deps.session.requireClient();
   const registration = await chooseRegistration(deps, arg, vscode.l10n.t('Export Tenants to CSV'));
-  const tenants = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, cancellable: true,
+  const tenants = await explained(deps, vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, cancellable: true,
     title: vscode.l10n.t('Reading the tenants of {0}…', registration.registrationName) }, (progress, token) => {
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
     return allTenants(client, registration, controller.signal, (count) => progress.report({ message: vscode.l10n.t('{0} so far', count) }));
-  }).then(undefined, (error: unknown) => { throw failureError(toAzureFailure(error), deps.locale); });
+  }));
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await deps.ui().saveUri({
     title: vscode.l10n.t('Export Tenants to CSV'),
@@ -212,9 +219,8 @@ export async function addTenantsFromCsv(deps: TenantCommandDeps, arg?: unknown, 
   if (rows.length === 0) throw new UserFacingError(vscode.l10n.t('{0} has no rows. Expected: customer subscription ID, tenant ID, optional label.', vscode.workspace.asRelativePath(file)));
   const registration = await chooseRegistration(deps, arg, title);
   requirePayAsYouUse(registration, deps.locale);
-  const present = await withCancellableProgress(vscode.l10n.t('Reading the tenants of {0}…', registration.registrationName),
-    (signal) => allTenants(client, registration, signal))
-    .then(undefined, (error: unknown) => { throw failureError(toAzureFailure(error), deps.locale); });
+  const present = await explained(deps, withCancellableProgress(vscode.l10n.t('Reading the tenants of {0}…', registration.registrationName),
+    (signal) => allTenants(client, registration, signal)));
   const plan = planTenantRows(rows, new Map(present.map((t) => [t.customerSubscriptionId.toLowerCase(), t.tenantId])));
   const toAdd = plan.filter((row) => row.action === 'add');
   const summary = await vscode.workspace.openTextDocument({ language: 'markdown', content: planSummary(plan, registration, deps.locale) });

@@ -6,7 +6,8 @@ import { UserCancelledError, type UserInput } from './ui';
 
 /** An error whose message is already written for the user (localised, says what to do). */
 export class UserFacingError extends Error {
-  constructor(message: string, readonly detail?: string) {
+  /** `action`: a button that fixes the cause, e.g. Sign In, shown before Show Log. */
+  constructor(message: string, readonly detail?: string, readonly action?: { title: string; command: string }) {
     super(message);
   }
 }
@@ -41,8 +42,11 @@ export async function runWithErrorHandling(id: string, deps: CommandDeps, action
     }
     deps.log.error(`${id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     const showLog = vscode.l10n.t('Show Log');
-    void deps.ui().notify('error', userMessage(error), showLog).then((choice) => {
+    const action = error instanceof UserFacingError ? error.action : undefined;
+    const buttons = action ? [action.title, showLog] : [showLog];
+    void deps.ui().notify('error', userMessage(error), ...buttons).then((choice) => {
       if (choice === showLog) deps.log.show();
+      else if (action && choice === action.title) void vscode.commands.executeCommand(action.command);
     });
     return undefined;
   }

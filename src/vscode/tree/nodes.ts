@@ -131,8 +131,11 @@ export class ErrorNode implements TreeNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     item.tooltip = new vscode.MarkdownString(this.explanation);
-    item.contextValue = contextValue('error', this.failure.kind === 'notSignedIn' && 'notSignedIn');
-    item.command = { command: 'azureStackCsp.retry', title: vscode.l10n.t('Retry'), arguments: [this] };
+    const signedOut = this.failure.kind === 'notSignedIn';
+    item.contextValue = contextValue('error', signedOut && 'notSignedIn');
+    item.command = signedOut
+      ? { command: 'azureStackCsp.signIn', title: vscode.l10n.t('Sign In') }
+      : { command: 'azureStackCsp.retry', title: vscode.l10n.t('Retry'), arguments: [this] };
     return item;
   }
 }

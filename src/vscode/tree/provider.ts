@@ -125,6 +125,7 @@ export class RegistrationsTreeProvider implements vscode.TreeDataProvider<TreeNo
   }
 
   private errorNode(parent: TreeNode | undefined, failure: AzureFailure): ErrorNode {
+    this.deps.session.noteFailure(failure);
     const { summary, explanation } = describeFailure(failure, this.deps.locale);
     return new ErrorNode(parent, failure, summary, explanation);
   }
