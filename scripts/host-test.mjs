@@ -9,6 +9,7 @@ import { format, parseArgs } from 'node:util';
 import { startCodeServer, workbenchUrl } from './lib/codeServer.mjs';
 import { startEmulatorProcess } from './lib/emulator.mjs';
 import { launchBrowser } from './lib/browser.mjs';
+import { scanLogsForSecrets } from './lib/secretScan.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 // The workbench's own start-up chatter, relayed through the same channel as the tests' output.
@@ -17,7 +18,7 @@ const workbenchNoise = /^(Resolving connection token|Resolved connection token|C
 export async function runHostTests(options) {
   const {
     tests, workspace, extensionPath = root, timeoutMs = 300_000, locale, installVsix, emulatorState,
-    resultsDir = join(root, 'test-results'), label = 'host', env = {}, print = (line) => console.log(line),
+    resultsDir = join(root, 'test-results'), label = 'host', env = {}, print = (line) => console.log(line), secrets = [],
     verbose = process.env.AZS_HOST_VERBOSE === '1',
   } = options;
   const started = Date.now();
@@ -74,6 +75,9 @@ export async function runHostTests(options) {
     await page.goto(workbenchUrl(server, { folder, extensionPath: resolve(extensionPath), testsPath }));
     const outcome = await done;
     clearTimeout(timer);
+    // Every log the run wrote, Output channels included, must be free of secrets: the sandbox's client secret,
+    // tokens, and whatever the caller names (fixture passwords).
+    result.secretScan = scanLogsForSecrets(join(server.dirs.userData, 'logs'), [emulator?.clientSecret, ...secrets]);
     if (outcome.timeout) {
       await page.screenshot({ path: join(resultsDir, `${label}-timeout.png`) }).catch(() => {});
       result.reason = `the extension host did not report back within ${Math.round(timeoutMs / 1000)} s ` +

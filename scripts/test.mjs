@@ -15,6 +15,8 @@ const { values: args } = parseArgs({ options: { only: { type: 'string' }, grep: 
 const only = args.only ? new Set(args.only.split(',')) : undefined;
 const totals = { passed: 0, failed: 0 };
 const timings = [];
+/** Passwords written into lint fixtures (AZS701): the linter reads them, and no log may repeat them. */
+const fixtureSecrets = ['P@ssw0rd-Fixture-701', 'Sup3r-Secret-Fixture!'];
 
 function stageEnabled(name) {
   return !only || only.has(name);
@@ -75,6 +77,17 @@ function runMocha(files, env) {
   });
 }
 
+/** The log scan after the host run counts as one test: it passes only when it read our log and found no secret. */
+function countSecretScan(scan) {
+  if (!scan) return;
+  const ok = scan.leaks.length === 0 && scan.extensionLogLines > 0;
+  console.log(`${ok ? '  ✔' : '  ✗'} no secret in any log (${scan.scannedFiles} log files, ${scan.extensionLogLines} lines of the extension's log)`);
+  for (const leak of scan.leaks) console.log(`    ${leak}`);
+  if (scan.extensionLogLines === 0) console.log('    the extension\'s log was not found, so the scan proves nothing');
+  if (ok) totals.passed += 1;
+  else totals.failed += 1;
+}
+
 async function main() {
   checkNodeVersion();
   await stage('setup', () => ensureSetup());
@@ -99,10 +112,12 @@ async function main() {
       tests: join(root, 'out/test/host/index.js'),
       workspace: join(root, 'test/fixtures/workspace'),
       emulatorState: join(root, 'test/fixtures/emulator/host.json'),
+      secrets: fixtureSecrets,
       env: args.grep ? { AZS_HOST_TESTS_GREP: args.grep } : {},
     });
     totals.passed += result.passed;
     totals.failed += result.exitCode === 0 ? result.failed : Math.max(result.failed, 1);
+    countSecretScan(result.secretScan);
   });
   console.log(`\n${timings.join(', ')}`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
