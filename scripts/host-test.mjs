@@ -19,7 +19,9 @@ export async function runHostTests(options) {
   const {
     tests, workspace, extensionPath = root, timeoutMs = 300_000, locale, installVsix, emulatorState,
     resultsDir = join(root, 'test-results'), label = 'host', env = {}, print = (line) => console.log(line), secrets = [],
-    verbose = process.env.AZS_HOST_VERBOSE === '1',
+    verbose = process.env.AZS_HOST_VERBOSE === '1', untrusted = false,
+    // An untrusted workspace's cloud settings are ignored, so such a run puts the emulator's into the user profile.
+    emulatorSettingsIn = untrusted ? 'user' : 'workspace',
   } = options;
   const started = Date.now();
   const cleanups = [];
@@ -28,12 +30,14 @@ export async function runHostTests(options) {
   try {
     const emulator = emulatorState ? await startEmulatorProcess({ stateFile: emulatorState }) : undefined;
     if (emulator) cleanups.push(() => emulator.stop());
-    const folder = copyWorkspace(workspace, emulator);
+    const folder = copyWorkspace(workspace, emulatorSettingsIn === 'workspace' ? emulator : undefined);
     cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
     const server = await startCodeServer({
       env: { AZS_CSP_TEST: '1', ...(emulator?.env ?? {}), ...env },
       locale,
       installExtensions: installVsix ? [installVsix] : [],
+      untrusted,
+      userSettings: emulatorSettingsIn === 'user' ? emulator?.workspaceSettings : undefined,
       log: (line) => serverLog.push(line),
     });
     cleanups.push(() => server.stop());

@@ -118,6 +118,15 @@ async function main() {
     totals.passed += result.passed;
     totals.failed += result.exitCode === 0 ? result.failed : Math.max(result.failed, 1);
     countSecretScan(result.secretScan);
+    const untrusted = await runHostTests({
+      label: 'host-untrusted', untrusted: true,
+      tests: join(root, 'out/test/host/index.js'),
+      workspace: join(root, 'test/fixtures/untrusted-workspace'),
+      emulatorState: join(root, 'test/fixtures/emulator/host.json'),
+      env: { AZS_HOST_TESTS_DIR: join(root, 'out/test/host-untrusted'), ...(args.grep ? { AZS_HOST_TESTS_GREP: args.grep } : {}) },
+    });
+    totals.passed += untrusted.passed;
+    totals.failed += untrusted.exitCode === 0 ? untrusted.failed : Math.max(untrusted.failed, 1);
   });
   console.log(`\n${timings.join(', ')}`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);

@@ -11,7 +11,7 @@ const entry = join(root, 'node_modules', 'code-server', 'out', 'node', 'entry.js
 
 /**
  * @param {{ env?: Record<string,string>, userSettings?: object, installExtensions?: string[], locale?: string,
- *           port?: number, log?: (line: string) => void, startTimeoutMs?: number }} options
+ *           port?: number, untrusted?: boolean, log?: (line: string) => void, startTimeoutMs?: number }} options
  */
 export async function startCodeServer(options = {}) {
   const home = mkdtempSync(join(tmpdir(), 'azs-code-server-'));
@@ -26,7 +26,10 @@ export async function startCodeServer(options = {}) {
   const settings = {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
-    'security.workspace.trust.enabled': false,
+    // Trust is off unless a run asks for an untrusted workspace; then nothing prompts, the folder just stays untrusted.
+    'security.workspace.trust.enabled': options.untrusted === true,
+    'security.workspace.trust.startupPrompt': 'never',
+    'security.workspace.trust.emptyWindow': false,
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
     'extensions.autoCheckUpdates': false,
@@ -57,8 +60,9 @@ export async function startCodeServer(options = {}) {
   }
   const args = [
     entry, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${options.port ?? 0}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
   ];
+  if (!options.untrusted) args.push('--disable-workspace-trust');
   if (options.locale) args.push('--locale', options.locale);
   const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const stop = () => stopGroup(child, home);
