@@ -58,6 +58,37 @@ describe('Registrations view and tenant commands (emulator)', function () {
     assert.equal(tenantLists.length, 2, 'one request per page, nothing fetched twice');
   });
 
+  it('shows tenants in the configured page size, and asks for the next service page only when the shown ones run out', async () => {
+    const tenants = Array.from({ length: 30 }, (_, i) => {
+      const n = (100 + i).toString(16).padStart(4, '0');
+      return { subscriptionId: `aaaa${n}-d5e6-4f70-8192-a3b4c5d6e7f8`, tenantId: `bbbb${n}-d5e6-4f70-8192-a3b4c5d6e7f8` };
+    });
+    await emulator().replaceState({
+      paging: { customerSubscriptions: 25 },
+      subscriptions: [{ subscriptionId: '3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37', displayName: billing, cspPartner: 'fabrikam', resourceGroups: ['azurestack'] }],
+      registrations: [{ subscriptionId: '3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37', resourceGroup: 'azurestack', name: 'big', billingModel: 'PayAsYouUse', cloudId: '7e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b', objectId: '8f2a3b4c-5d6e-4f7a-9b0c-1d2e3f4a5b6c', customerSubscriptions: tenants }],
+    });
+    await vscode.workspace.getConfiguration('azureStackCsp').update('tenants.pageSize', 10, vscode.ConfigurationTarget.Workspace);
+    try {
+      api.tree.refresh();
+      const registration = await nodeAt(api, 'Service principal', billing, 'big');
+      const counts: number[] = [];
+      const requests: number[] = [];
+      for (let round = 0; round < 5; round++) {
+        const children = await api.tree.getChildren(registration);
+        counts.push(children.filter((n) => n.kind === 'tenant').length);
+        requests.push((await emulator().requests()).filter((r) => r.path.endsWith('/customerSubscriptions')).length);
+        const more = children.find((n) => n.kind === 'loadMore');
+        if (!more) break;
+        await vscode.commands.executeCommand('azureStackCsp.loadMore', more);
+      }
+      assert.deepEqual(counts, [10, 20, 25, 30]);
+      assert.deepEqual(requests, [1, 1, 1, 2]);
+    } finally {
+      await vscode.workspace.getConfiguration('azureStackCsp').update('tenants.pageSize', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('asks nothing of Azure for registrations nobody expands', async () => {
     await childrenAt(api, 'Service principal', billing);
     const requests = await emulator().requests();

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { AzureFailure } from '../../azure/errors';
 import { toAzureFailure } from '../../azure/errors';
-import type { Registration, Subscription } from '../../azure/registrations';
+import type { Registration, Subscription, Tenant } from '../../azure/registrations';
 import type { Locale } from '../../core/l10n';
 import type { AzureDirectory } from '../account/directory';
 import type { AzureSession } from '../account/session';
@@ -15,8 +15,10 @@ import {
   AccountNode, ErrorNode, InfoNode, LoadMoreNode, RegistrationNode, SubscriptionNode, TenantNode, type TreeNode,
 } from './nodes';
 
+/** Tenants shown under a registration, the rest of the last service page not shown yet, and where the next page starts. */
 interface TenantListing {
   nodes: TenantNode[];
+  buffered: Tenant[];
   continuation: string | undefined;
 }
 
@@ -151,7 +153,7 @@ export class RegistrationsTreeProvider implements vscode.TreeDataProvider<TreeNo
     let listing = this.tenants.get(node.id);
     if (!listing) {
       try {
-        listing = await this.fetchTenantPage(node, { nodes: [], continuation: undefined }, undefined);
+        listing = await this.showMoreTenants(node, { nodes: [], buffered: [], continuation: undefined }, true);
       } catch (error) {
         return [this.errorNode(node, toAzureFailure(error))];
       }
@@ -161,28 +163,33 @@ export class RegistrationsTreeProvider implements vscode.TreeDataProvider<TreeNo
       const label = vscode.l10n.t('No tenants yet');
       return [new InfoNode(node, `${node.id}#none`, label, { command: 'azureStackCsp.addTenant', title: label, arguments: [node] })];
     }
-    return listing.continuation ? [...listing.nodes, new LoadMoreNode(node, listing.nodes.length)] : listing.nodes;
+    const more = listing.buffered.length > 0 || listing.continuation;
+    return more ? [...listing.nodes, new LoadMoreNode(node, listing.nodes.length)] : listing.nodes;
   }
 
-  private async fetchTenantPage(node: RegistrationNode, listing: TenantListing, continuation: string | undefined): Promise<TenantListing> {
-    const client = this.deps.session.requireClient();
-    const page = await client.listTenantsPage(node.registration, continuation);
+  /**
+   * Shows up to `tenantPageSize` more tenants. The service decides its own page size, so the rest of a page it sent
+   * waits in `buffered`; a request goes out only when nothing is buffered, one page per Load more at most.
+   */
+  private async showMoreTenants(node: RegistrationNode, listing: TenantListing, first = false): Promise<TenantListing> {
     const pageSize = readSettings().tenantPageSize;
-    // The service decides its page size; the view shows at most the configured number per "Load more".
-    const fresh = page.tenants.map((t) => new TenantNode(node, t));
+    let { buffered, continuation } = listing;
+    if (buffered.length === 0 && (first || continuation)) {
+      const page = await this.deps.session.requireClient().listTenantsPage(node.registration, continuation);
+      buffered = page.tenants;
+      continuation = page.continuation;
+    }
     const seen = new Set(listing.nodes.map((n) => n.id));
-    return {
-      nodes: [...listing.nodes, ...fresh.filter((n) => !seen.has(n.id)).slice(0, pageSize)],
-      continuation: page.continuation,
-    };
+    const shown = buffered.slice(0, pageSize).map((t) => new TenantNode(node, t)).filter((n) => !seen.has(n.id));
+    return { nodes: [...listing.nodes, ...shown], buffered: buffered.slice(pageSize), continuation };
   }
 
   /** Appends the next page of tenants under a registration. */
   async loadMore(node: LoadMoreNode): Promise<void> {
     const registration = node.parent;
     const listing = this.tenants.get(registration.id);
-    if (!listing?.continuation) return;
-    const next = await this.track(this.fetchTenantPage(registration, listing, listing.continuation));
+    if (!listing || (!listing.continuation && listing.buffered.length === 0)) return;
+    const next = await this.track(this.showMoreTenants(registration, listing));
     this.tenants.set(registration.id, next);
     this.changed.fire(registration);
   }
