@@ -92,7 +92,7 @@ async function main() {
   checkNodeVersion();
   await stage('setup', () => ensureSetup());
   await stage('typecheck', () => gate('type-check (tsc)', runTool(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', '.'])));
-  await stage('eslint', () => gate('eslint', runTool(process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '--max-warnings', '0', 'src', 'test', 'scripts', 'media'])));
+  await stage('eslint', () => gate('eslint', runTool(process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '--max-warnings', '0', 'src', 'test', 'scripts', 'media', 'bench'])));
   await stage('build', () => gate('build (esbuild)', runTool(process.execPath, [join(root, 'scripts/build.mjs')])));
   await stage('unit', async () => {
     const files = [...findTests(join(root, 'out/test/unit')), ...findTests(join(root, 'out/test/runner'))];

@@ -77,8 +77,15 @@ export class AzureFailure extends Error {
   }
 }
 
+/**
+ * True for an AzureFailure made by this module or by another copy of it: the extension loads the Azure SDK as a
+ * bundle of its own (dist/azure-sdk.js), which carries its own copy of this class.
+ */
 export function isAzureFailure(value: unknown): value is AzureFailure {
-  return value instanceof AzureFailure;
+  if (value instanceof AzureFailure) return true;
+  const candidate = value as Partial<AzureFailureFields> & { name?: unknown } | null;
+  return typeof candidate === 'object' && candidate !== null && candidate.name === 'AzureFailure'
+    && typeof candidate.kind === 'string' && typeof candidate.code === 'string';
 }
 
 /** The parts of a RestError (from @azure/core-rest-pipeline) this mapping reads; duck-typed so any copy of the class works. */
@@ -153,6 +160,10 @@ function describeValue(value: unknown): string {
  */
 export function toAzureFailure(error: unknown, context: { timedOut?: boolean } = {}): AzureFailure {
   if (error instanceof AzureFailure) return error;
+  if (isAzureFailure(error)) {
+    const { kind, code, status, serviceMessage, target, correlationId, requestId, transient, writeOutcome } = error;
+    return new AzureFailure({ kind, code, status, serviceMessage, target, correlationId, requestId, transient, writeOutcome });
+  }
   const named = (typeof error === 'object' && error !== null ? error : { name: 'Error', message: describeValue(error) }) as RestErrorLike;
   const message = typeof named.message === 'string' ? named.message : describeValue(error);
   if (named.name === 'AbortError') {

@@ -11,6 +11,8 @@ export interface TestApi {
   tree: RegistrationsTreeProvider;
   view: vscode.TreeView<TreeNode>;
   diagnostics: vscode.DiagnosticCollection;
+  /** From the first line of the bundle running to the end of activate(): what activation costs the host. */
+  activationMs: number;
   /** Replaces the real prompts with a scripted UserInput for the rest of the session. */
   useScriptedInput(): ScriptedUserInput;
 }

@@ -3,10 +3,10 @@
 // at start-up; the others wait for the Sign In command.
 import * as vscode from 'vscode';
 import { resolveCloud, type AzureCloud } from '../../azure/clouds';
-import { checkSignIn, createCredentialFactory, type SignIn } from '../../azure/credentials';
+import type { SignIn } from '../../azure/credentials';
 import type { AzureFailure } from '../../azure/errors';
 import { formatRequestLogEntry } from '../../azure/logging';
-import { RegistrationsClient } from '../../azure/registrations';
+import type { RegistrationsClient } from '../../azure/registrations';
 import { pick, type Locale } from '../../core/l10n';
 import type { Logger } from '../infrastructure/logger';
 import type { UserInput } from '../infrastructure/ui';
@@ -73,6 +73,7 @@ export class AzureSession implements vscode.Disposable {
     const signIn = await this.signInFor(settings, cloud.cloud, interactive);
     if (!signIn) return false;
     this.set({ kind: 'signingIn' });
+    const { checkSignIn, createCredentialFactory, RegistrationsClient } = await import('../../azure/sdk.js');
     const credentials = createCredentialFactory(signIn, cloud.cloud);
     const check = await checkSignIn(credentials, cloud.cloud);
     if (generation !== this.generation) return false;

@@ -27,6 +27,17 @@ describe('azure/errors', () => {
     assert.deepEqual([other.message, other.documented], ["ResourceGroupNotFound: Resource group 'x' could not be found.", undefined]);
   });
 
+  it('keeps everything of a failure made by another copy of this module (the separately bundled Azure SDK)', () => {
+    const fromOtherBundle = Object.assign(new Error('MetadataResolverBadGatewayError: …'), {
+      name: 'AzureFailure', kind: 'service', code: 'MetadataResolverBadGatewayError', status: 502, transient: true, correlationId: 'c0ffee', writeOutcome: 'notApplied',
+    });
+    const failure = toAzureFailure(fromOtherBundle);
+    assert.ok(failure instanceof AzureFailure);
+    assert.deepEqual([failure.kind, failure.code, failure.status, failure.transient, failure.correlationId, failure.writeOutcome],
+      ['service', 'MetadataResolverBadGatewayError', 502, true, 'c0ffee', 'notApplied']);
+    assert.match(failure.documented?.remedy.en ?? '', /Try again in a few minutes/);
+  });
+
   it('never throws, whatever is thrown at it', () => {
     for (const value of [undefined, null, 'text', 42, { name: 42 }, Object.create(null) as object, new TypeError('x is undefined')]) {
       const failure = toAzureFailure(value);
