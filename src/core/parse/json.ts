@@ -37,6 +37,8 @@ export function jsonFacts(text: string, parameterValues?: ReadonlyMap<string, Va
   if (scope) addTemplateFacts(facts, root, scope);
   if (role === 'other') addDocumentFacts(facts, root);
   addResourceIds(facts, root, scope);
+  // In a broken document a property may only seem absent (the text is cut before it): claim no absence then.
+  if (reading.hasErrors) for (const operation of facts.tenantOperations) delete operation.tenantIdMissingAt;
   return { facts, role, ...(role === 'parameters' ? { parameterValues: parameterFileValues(root) } : {}) };
 }
 
