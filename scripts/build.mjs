@@ -33,6 +33,8 @@ export async function buildAll() {
     sourcemap: production ? false : 'linked',
     legalComments: production ? 'none' : 'inline',
     logLevel: 'warning',
+    // jsonc-parser's UMD entry (`main`) loads its parts with a require() esbuild cannot follow; its ES module entry bundles.
+    mainFields: ['module', 'main'],
     // web-tree-sitter probes for these in browsers only.
     external: ['vscode', 'fs/promises', 'module'].filter((m) => m === 'vscode'),
   };

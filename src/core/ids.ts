@@ -41,9 +41,18 @@ const placeholderPatterns: RegExp[] = [
   /^(?:TODO|TBD|FIXME|CHANGEME|REPLACE_?ME|PLACEHOLDER)$/i,
 ];
 
+/** Every pattern needs one of these, so most values are ruled out by one cheap test. */
+const placeholderHint = /[<{[]|x{8}|0{8}|your|enter|insert|replace|my|todo|tbd|fixme|changeme|placeholder/i;
+
+/**
+ * Where a placeholder may start in a whole document (the patterns without their anchors). A hit is only a
+ * candidate: the string around it still has to pass `findPlaceholder`.
+ */
+export const placeholderCandidates = new RegExp(placeholderPatterns.map((p) => p.source.replace(/^\^|\$$/g, '')).join('|'), 'gi');
+
 /** The unfilled placeholder inside `value`, if any, with its offset in `value`. ARM expressions are not placeholders. */
 export function findPlaceholder(value: string): { text: string; index: number } | undefined {
-  if (/^\[\s*[a-z]\w*\(/i.test(value)) return undefined;
+  if (!placeholderHint.test(value) || /^\[\s*[a-z]\w*\(/i.test(value)) return undefined;
   for (const pattern of placeholderPatterns) {
     const match = pattern.exec(value);
     if (match && !hasUnknown(match[0])) return { text: match[0], index: match.index };
@@ -74,9 +83,13 @@ export type ParsedResourceId =
   | { ok: true; ref: RegistrationRef | CustomerSubscriptionRef; kind: 'registration' | 'customerSubscription' | 'customerSubscriptions' }
   | { ok: false; problem: ResourceIdProblem };
 
-/** True when the string is meant as a Microsoft.AzureStack registration path (so a rule should judge it). */
+/**
+ * True when the string is meant as a Microsoft.AzureStack registration path (so a rule should judge it): it names a
+ * registrations or customerSubscriptions segment. Other Microsoft.AzureStack* paths (linkedSubscriptions, Azure Stack
+ * HCI clusters) are not registrations and are left alone.
+ */
 export function looksLikeRegistrationId(value: string): boolean {
-  return /\/providers\/Microsoft\.AzureStack\w*\/|\/registrations\//i.test(value) && /subscriptions/i.test(value);
+  return /\/(?:registrations?|customerSubscriptions?)(?:[/?#]|$)/i.test(value) && /subscriptions?\//i.test(value);
 }
 
 function sameSegment(found: string, expected: string): boolean {

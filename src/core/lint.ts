@@ -1,15 +1,331 @@
-// Placeholder linter for the foundation: flags retired AzureRM cmdlets. Replaced by the full rule engine.
-export interface Finding {
-  code: string;
-  message: string;
+// The linter's public face: parse → facts → rules → suppression comments → per-rule severity → findings, for a
+// workspace of documents (one per VS Code window or CLI run). Facts are kept per document and recombined, so an edit
+// re-reads only the edited document, and only documents whose findings depend on it are checked again.
+import type { Tree } from 'web-tree-sitter';
+import { configuredSeverity, type RuleSeverityConfig } from './config';
+import type { ErrorCode } from './errors';
+import { emptyFacts, type FileFacts, type Value } from './facts';
+import { pick, type Locale, type Localized } from './l10n';
+import { httpFacts } from './parse/http';
+import { jsonFacts, type JsonRole } from './parse/json';
+import { PowerShellParser, powerShellFacts, treeEdits, type TextChange } from './parse/powershell';
+import { shellFacts } from './parse/shell';
+import { allRules } from './rules/index';
+import type { DeclarationElsewhere, DocumentKind, Report, Rule, Severity } from './rules/rule';
+import { LineMap, looksBinary } from './text';
+
+export type { RuleSeverityConfig } from './config';
+export { configProblems, severities } from './config';
+export type { ErrorCode } from './errors';
+export type { Locale } from './l10n';
+export type { TextChange } from './parse/powershell';
+export { allRules, isRuleCode, rules } from './rules/index';
+export { ruleCodes, type DocumentKind, type Rule, type RuleCode, type Severity } from './rules/rule';
+
+export interface RelatedFinding {
+  uri: string;
   start: number;
   end: number;
+  message: string;
 }
 
-export function lint(text: string): Finding[] {
-  const findings: Finding[] = [];
-  for (const match of text.matchAll(/\b(?:Login|New|Get|Remove)-AzureRm\w+/g)) {
-    findings.push({ code: 'AZS402', message: `${match[0]} is a retired AzureRM cmdlet.`, start: match.index, end: match.index + match[0].length });
+export interface Finding {
+  code: string;
+  severity: Severity;
+  /** In the workspace's locale. */
+  message: string;
+  /** UTF-16 offsets into the document's text. */
+  start: number;
+  end: number;
+  /** The documented error code the finding prevents, or null. */
+  azureError: ErrorCode | null;
+  related: RelatedFinding[];
+  /** What a quick fix needs: `replacement`, `placeholder`, `missing`. */
+  data?: Record<string, string>;
+}
+
+export interface LintOptions {
+  /** The folder that holds web-tree-sitter.wasm and tree-sitter-powershell.wasm. */
+  wasmDir: string;
+  locale?: Locale;
+  rules?: RuleSeverityConfig;
+}
+
+/** Documents longer than this are not linted (5 MB). */
+export const maxDocumentLength = 5 * 1024 * 1024;
+
+/** Where each rule's page is: the repository's docs/rules folder (keep in step with package.json `repository`). */
+export const ruleDocsBaseUrl = 'https://example.invalid/azure-stack-csp-tools/blob/main/docs/rules/';
+
+export function ruleDocsUrl(code: string): string {
+  return `${ruleDocsBaseUrl}${code}.md`;
+}
+
+const kindsByLanguage: Record<string, DocumentKind> = {
+  powershell: 'powershell', json: 'json', jsonc: 'json', http: 'http', shellscript: 'shell', azcli: 'shell',
+};
+const kindsByExtension: Record<string, DocumentKind> = {
+  ps1: 'powershell', psm1: 'powershell', psd1: 'powershell', json: 'json', jsonc: 'json', http: 'http', rest: 'http',
+  sh: 'shell', bash: 'shell', zsh: 'shell', azcli: 'shell',
+};
+
+/** Which parser reads a document: by VS Code language id when it names one, else by file extension. */
+export function documentKindFor(fileName: string, languageId?: string): DocumentKind | undefined {
+  const byLanguage = languageId === undefined ? undefined : kindsByLanguage[languageId];
+  return byLanguage ?? kindsByExtension[/\.([^./\\]+)$/.exec(fileName.toLowerCase())?.[1] ?? ''];
+}
+
+/** Words without which a document cannot touch an Azure Stack registration: the cheap test before any parse. */
+const relevance: Record<DocumentKind, RegExp> = {
+  powershell: /azurestack|\bazs|customersubscriptions|azurerm|\/registrations\b/i,
+  shell: /azurestack|customersubscriptions|\/registrations\b/i,
+  http: /azurestack|customersubscriptions|\/registrations\b/i,
+  json: /azurestack|customersubscriptions|\/registrations\b|registrationName|tenantId|deploymentParameters/i,
+};
+
+type NoticeId = 'tooLarge' | 'binary' | 'tooDeep' | 'parserUnavailable' | 'failed';
+
+const notices: Record<NoticeId, Localized> = {
+  tooLarge: { en: 'Not linted: the file is larger than 5 MB.', sv: 'Inte kontrollerad: filen är större än 5 MB.' },
+  binary: { en: 'Not linted: the file looks binary.', sv: 'Inte kontrollerad: filen ser binär ut.' },
+  tooDeep: { en: 'Not linted: the JSON is nested too deeply to read.', sv: 'Inte kontrollerad: JSON-strukturen är för djupt nästlad för att läsas.' },
+  parserUnavailable: {
+    en: 'Not linted: the PowerShell parser could not be loaded ({detail}).',
+    sv: 'Inte kontrollerad: PowerShell-parsern kunde inte läsas in ({detail}).',
+  },
+  failed: { en: 'Not linted: {detail}', sv: 'Inte kontrollerad: {detail}' },
+};
+
+interface DocumentState {
+  uri: string;
+  kind: DocumentKind;
+  text: string;
+  facts: FileFacts;
+  tree?: Tree;
+  role?: JsonRole;
+  parameterValues?: Map<string, Value>;
+  notice?: { id: NoticeId; detail?: string };
+  findings?: Finding[];
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Folder and lower-case file name of a URI or path. */
+function place(uri: string): { folder: string; name: string } {
+  const slash = Math.max(uri.lastIndexOf('/'), uri.lastIndexOf('\\'));
+  return { folder: uri.slice(0, slash + 1), name: uri.slice(slash + 1).toLowerCase() };
+}
+
+/** `azuredeploy.json` and `azuredeploy.parameters.json` share the stem `azuredeploy`. */
+function stem(name: string): string {
+  return name.replace(/\.jsonc?$/, '').replace(/\.(?:template|parameters|params)$/, '');
+}
+
+export class LintWorkspace {
+  private readonly documents = new Map<string, DocumentState>();
+  private readonly affected = new Map<string, string[]>();
+  private locale: Locale;
+  private config: RuleSeverityConfig | undefined;
+  private declarations: DeclarationElsewhere[] | undefined;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: LintOptions) {
+    this.locale = options.locale ?? 'en';
+    this.config = options.rules;
   }
-  return findings;
+
+  /** Changes the message language or the rule severities; every document's findings are worked out again on request. */
+  configure(options: { locale?: Locale; rules?: RuleSeverityConfig }): void {
+    if (options.locale) this.locale = options.locale;
+    if ('rules' in options) this.config = options.rules;
+    for (const state of this.documents.values()) state.findings = undefined;
+  }
+
+  /**
+   * Reads a document's new text. `changes` (offsets into the text this workspace last saw for `uri`) let a PowerShell
+   * document be parsed incrementally; wrong or missing changes only cost a full parse. Never rejects.
+   */
+  update(uri: string, text: string, kind: DocumentKind, changes?: readonly TextChange[]): Promise<void> {
+    // One update at a time: each builds on the state (and syntax tree) the one before it left.
+    this.queue = this.queue.then(() => this.apply(uri, text, kind, changes)).catch(() => undefined);
+    return this.queue;
+  }
+
+  remove(uri: string): void {
+    const state = this.documents.get(uri);
+    if (!state) return;
+    state.tree?.delete();
+    this.documents.delete(uri);
+    this.store(uri, state, undefined);
+  }
+
+  findings(uri: string): Finding[] {
+    const state = this.documents.get(uri);
+    if (!state) return [];
+    state.findings ??= this.check(state);
+    return state.findings;
+  }
+
+  /** Why the document was not linted (too large, binary, …), in the workspace's locale; undefined when it was. */
+  notice(uri: string): string | undefined {
+    const notice = this.documents.get(uri)?.notice;
+    return notice && pick(notices[notice.id], this.locale, { detail: notice.detail ?? '' });
+  }
+
+  /** Other documents whose findings depend on this one's facts and changed with its last update or removal. */
+  dependents(uri: string): string[] {
+    return this.affected.get(uri) ?? [];
+  }
+
+  private async apply(uri: string, text: string, kind: DocumentKind, changes: readonly TextChange[] | undefined): Promise<void> {
+    const previous = this.documents.get(uri);
+    let state: DocumentState;
+    try {
+      state = await this.read(uri, text, kind, previous, changes);
+    } catch (error) {
+      state = { uri, kind, text, facts: emptyFacts(), notice: { id: 'failed', detail: errorText(error) } };
+    }
+    if (previous?.tree && previous.tree !== state.tree) previous.tree.delete();
+    this.documents.set(uri, state);
+    this.store(uri, previous, state);
+  }
+
+  private async read(uri: string, text: string, kind: DocumentKind, previous: DocumentState | undefined, changes: readonly TextChange[] | undefined): Promise<DocumentState> {
+    const state: DocumentState = { uri, kind, text, facts: emptyFacts() };
+    if (text.length > maxDocumentLength) return { ...state, notice: { id: 'tooLarge' } };
+    if (looksBinary(text)) return { ...state, notice: { id: 'binary' } };
+    if (!relevance[kind].test(text)) return state;
+    switch (kind) {
+      case 'powershell':
+        return this.readPowerShell(state, previous, changes);
+      case 'json':
+        return this.readJson(state);
+      case 'http':
+        return { ...state, facts: httpFacts(text) };
+      case 'shell':
+        return { ...state, facts: shellFacts(text) };
+    }
+  }
+
+  private async readPowerShell(state: DocumentState, previous: DocumentState | undefined, changes: readonly TextChange[] | undefined): Promise<DocumentState> {
+    let parser: PowerShellParser;
+    try {
+      parser = await PowerShellParser.load(this.options.wasmDir);
+    } catch (error) {
+      return { ...state, notice: { id: 'parserUnavailable', detail: errorText(error) } };
+    }
+    let tree: Tree | undefined;
+    const edits = changes && previous?.tree ? treeEdits(previous.text, state.text, changes) : undefined;
+    if (edits && previous?.tree) {
+      for (const edit of edits) previous.tree.edit(edit);
+      tree = parser.parse(state.text, previous.tree);
+    }
+    tree ??= parser.parse(state.text);
+    if (!tree) return { ...state, notice: { id: 'failed', detail: 'the PowerShell parser returned no tree' } };
+    return { ...state, tree, facts: powerShellFacts(state.text, tree) };
+  }
+
+  private readJson(state: DocumentState): DocumentState {
+    const analysis = jsonFacts(state.text, this.parameterFileFor(state.uri)?.parameterValues);
+    return {
+      ...state, facts: analysis.facts, role: analysis.role,
+      ...(analysis.parameterValues ? { parameterValues: analysis.parameterValues } : {}),
+      ...(analysis.tooDeep ? { notice: { id: 'tooDeep' as const } } : {}),
+    };
+  }
+
+  /** The parameter file that goes with a template: same folder and stem, or the only pair in the folder. */
+  private parameterFileFor(templateUri: string): DocumentState | undefined {
+    const template = place(templateUri);
+    const inFolder = [...this.documents.values()].filter((d) => d.uri !== templateUri && place(d.uri).folder === template.folder);
+    const parameterFiles = inFolder.filter((d) => d.role === 'parameters');
+    const sameStem = parameterFiles.find((d) => stem(place(d.uri).name) === stem(template.name));
+    const templates = inFolder.filter((d) => d.role === 'template');
+    return sameStem ?? (parameterFiles.length === 1 && templates.length === 0 ? parameterFiles[0] : undefined);
+  }
+
+  /** Records a document's new state (undefined: removed) and forgets the findings that depended on the old one. */
+  private store(uri: string, previous: DocumentState | undefined, current: DocumentState | undefined): void {
+    const affected = new Set<string>();
+    if (current) current.findings = undefined;
+    const declarationsChanged = declarationKey(previous) !== declarationKey(current);
+    if (declarationsChanged) {
+      this.declarations = undefined;
+      for (const state of this.documents.values()) {
+        if (state.uri === uri || state.facts.tenantOperations.length === 0) continue;
+        state.findings = undefined;
+        affected.add(state.uri);
+      }
+    }
+    if (previous?.role === 'parameters' || current?.role === 'parameters') {
+      const folder = place(uri).folder;
+      for (const template of [...this.documents.values()].filter((d) => d.role === 'template' && place(d.uri).folder === folder)) {
+        const reread = this.readJson({ uri: template.uri, kind: template.kind, text: template.text, facts: emptyFacts() });
+        this.documents.set(template.uri, reread);
+        affected.add(template.uri);
+        this.store(template.uri, template, reread);
+      }
+    }
+    this.affected.set(uri, [...affected]);
+  }
+
+  private elsewhere(uri: string): DeclarationElsewhere[] {
+    this.declarations ??= [...this.documents.values()].flatMap((d) => d.facts.registrations.map((declaration) => ({ uri: d.uri, declaration })));
+    return this.declarations.filter((d) => d.uri !== uri);
+  }
+
+  private check(state: DocumentState): Finding[] {
+    const context = { uri: state.uri, kind: state.kind, facts: state.facts, elsewhere: this.elsewhere(state.uri) };
+    const findings: Finding[] = [];
+    for (const rule of allRules) {
+      const severity = configuredSeverity(rule.code, this.config) ?? rule.defaultSeverity;
+      if (severity === 'off') continue;
+      let reports: Report<string>[];
+      try {
+        reports = rule.check(context);
+      } catch {
+        continue; // a rule that trips over unusual facts must not take the others down
+      }
+      findings.push(...reports.map((report) => this.finding(rule, severity, report)));
+    }
+    return sortAndFilter(findings, state);
+  }
+
+  private finding(rule: Rule, severity: Severity, report: Report<string>): Finding {
+    const message = (id: string, values: Report<string>['values']) => {
+      const localized = Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : v[this.locale]]));
+      return pick(rule.messages[id], this.locale, localized);
+    };
+    return {
+      code: rule.code, severity, message: message(report.messageId, report.values),
+      start: report.span.start, end: report.span.end,
+      azureError: report.azureError === undefined ? rule.azureError : report.azureError,
+      related: (report.related ?? []).map((r) => ({ uri: r.uri, start: r.span.start, end: r.span.end, message: message(r.messageId, r.values) })),
+      ...(report.data ? { data: report.data } : {}),
+    };
+  }
+}
+
+/** What other documents' findings depend on: the registrations a document declares, with where they are. */
+function declarationKey(state: DocumentState | undefined): string {
+  return state && state.facts.registrations.length > 0 ? JSON.stringify(state.facts.registrations) : '';
+}
+
+/** Drops suppressed and duplicate findings and sorts the rest by position, then code. */
+function sortAndFilter(findings: Finding[], state: DocumentState): Finding[] {
+  const { suppressions } = state.facts;
+  const lines = suppressions.length > 0 ? new LineMap(state.text) : undefined;
+  const suppressed = (finding: Finding) => suppressions.some((s) => {
+    const applies = s.codes.length === 0 || s.codes.includes(finding.code);
+    return applies && (s.scope === 'file' || lines?.lineOf(finding.start) === s.line);
+  });
+  const seen = new Set<string>();
+  return findings
+    .filter((f) => {
+      const key = `${f.code}:${f.start}:${f.end}:${f.message}`;
+      return !suppressed(f) && !seen.has(key) && seen.add(key);
+    })
+    .sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
 }

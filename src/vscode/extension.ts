@@ -1,7 +1,8 @@
 // Composes the features; nothing heavy runs here (parsers and Azure clients load on first use).
 import * as vscode from 'vscode';
 import { toLocale } from '../core/l10n';
-import { lint } from '../core/lint';
+import { allRules } from '../core/lint';
+import { pick } from '../core/l10n';
 import { AzureDirectory } from './account/directory';
 import { AzureSession } from './account/session';
 import { selectCloud, selectSubscriptions, signIn, signOut } from './commands/account';
@@ -10,6 +11,7 @@ import {
   copyCloudDeploymentId, copyResourceId, copyTenantId, findByCloudDeploymentId, openInPortal,
 } from './commands/registrations';
 import { addTenant, addTenantsFromCsv, exportTenants, removeTenant } from './commands/tenants';
+import { LintDiagnostics, ruleDocsUri } from './diagnostics';
 import { activateHovers } from './hovers';
 import { registerCommands } from './infrastructure/commands';
 import { createLogger } from './infrastructure/logger';
@@ -35,25 +37,21 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const view = vscode.window.createTreeView<TreeNode>('azureStackCsp.registrations', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(channel, session, directory, tree, view, session.onDidChange(() => tree.refresh()));
   activateStatus(context, session);
-  activateHovers(context, { locale, ruleDoc: () => undefined });
-
-  const diagnostics = vscode.languages.createDiagnosticCollection('azure-stack-csp');
-  const relint = (document: vscode.TextDocument) => {
-    if (document.languageId !== 'powershell') return;
-    diagnostics.set(document.uri, lint(document.getText()).map((f) => {
-      const d = new vscode.Diagnostic(new vscode.Range(document.positionAt(f.start), document.positionAt(f.end)), f.message, vscode.DiagnosticSeverity.Information);
-      d.source = 'azure-stack-csp';
-      d.code = f.code;
-      return d;
-    }));
-  };
-  context.subscriptions.push(
-    diagnostics,
-    vscode.workspace.onDidOpenTextDocument(relint),
-    vscode.workspace.onDidChangeTextDocument((e) => relint(e.document)),
-    vscode.workspace.onDidCloseTextDocument((d) => diagnostics.delete(d.uri)),
-  );
-  vscode.workspace.textDocuments.forEach(relint);
+  const rulesByCode = new Map(allRules.map((rule) => [rule.code as string, rule]));
+  activateHovers(context, {
+    locale,
+    ruleDoc: (code) => {
+      const rule = rulesByCode.get(code);
+      return rule && { title: pick(rule.title, locale), docsUrl: ruleDocsUri(context.extensionUri, code).toString(), azureError: rule.azureError };
+    },
+  });
+  const lint = new LintDiagnostics({ extensionUri: context.extensionUri, locale, log });
+  context.subscriptions.push(lint);
+  // Other files of the workspace declare registrations too; read them once the window has settled.
+  const indexing = setTimeout(() => {
+    void lint.indexWorkspace().then((count) => log.info(`read ${count} workspace files for registrations they declare`));
+  }, 2000);
+  context.subscriptions.push({ dispose: () => clearTimeout(indexing) });
 
   const commandDeps = { log, ui: getUi };
   const azureDeps = { session, directory, tree, ui: getUi, log, locale };
@@ -88,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 
   if (!testMode) return undefined;
   return {
-    session, tree, view, diagnostics,
+    session, tree, view, lint,
     activationMs,
     useScriptedInput: () => {
       const scripted = new ScriptedUserInput();

@@ -2,6 +2,7 @@
 // scripted UserInput so prompts are answered by the test and an unexpected prompt fails it at once.
 import type * as vscode from 'vscode';
 import type { AzureSession } from './account/session';
+import type { LintDiagnostics } from './diagnostics';
 import type { ScriptedUserInput } from './infrastructure/ui';
 import type { TreeNode } from './tree/nodes';
 import type { RegistrationsTreeProvider } from './tree/provider';
@@ -10,7 +11,7 @@ export interface TestApi {
   session: AzureSession;
   tree: RegistrationsTreeProvider;
   view: vscode.TreeView<TreeNode>;
-  diagnostics: vscode.DiagnosticCollection;
+  lint: LintDiagnostics;
   /** From the first line of the bundle running to the end of activate(): what activation costs the host. */
   activationMs: number;
   /** Replaces the real prompts with a scripted UserInput for the rest of the session. */

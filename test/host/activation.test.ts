@@ -25,6 +25,6 @@ describe('activation', () => {
       const found = vscode.languages.getDiagnostics(document.uri);
       return found.length > 0 && found;
     });
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['AZS402', 0]]);
+    assert.deepEqual(diagnostics.map((d) => [typeof d.code === 'object' ? d.code.value : d.code, d.range.start.line]), [['AZS402', 0]]);
   });
 });

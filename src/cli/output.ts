@@ -1,0 +1,151 @@
+// The three output formats of azs-lint: text for people, JSON for scripts, SARIF 2.1.0 for code-scanning tools.
+import { relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { allRules, ruleDocsBaseUrl, ruleDocsUrl, type Finding, type Locale, type Severity } from '../core/lint';
+import { LineMap } from '../core/text';
+
+export interface LintedFile {
+  path: string;
+  text: string;
+  findings: Finding[];
+}
+
+/** A file the run did not lint, and why. */
+export interface Note {
+  path: string;
+  message: string;
+}
+
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface RunResult {
+  files: LintedFile[];
+  notes: Note[];
+  cwd: string;
+  locale: Locale;
+  version: string;
+}
+
+function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return (rel === '' || rel.startsWith('..') ? path : rel).split(sep).join('/');
+}
+
+/** 1-based lines and columns (UTF-16 code units, as SARIF counts by default). */
+export class Locator {
+  private readonly maps = new Map<string, LineMap>();
+
+  constructor(private readonly texts: ReadonlyMap<string, string>, private readonly cwd: string) {}
+
+  locate(path: string, start: number, end: number): Location {
+    let map = this.maps.get(path);
+    if (!map) {
+      map = new LineMap(this.texts.get(path) ?? '');
+      this.maps.set(path, map);
+    }
+    const from = map.positionAt(start);
+    const to = map.positionAt(end);
+    return { file: displayPath(path, this.cwd), line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1 };
+  }
+}
+
+export interface FormatTools {
+  locator: Locator;
+  /** The file path of a finding's related-location URI. */
+  pathOf: (uri: string) => string;
+}
+
+export function formatJson(result: RunResult, { locator }: FormatTools): string {
+  const rows = result.files.flatMap((file) => file.findings.map((f) => ({
+    ...locator.locate(file.path, f.start, f.end), code: f.code, severity: f.severity, message: f.message, azureError: f.azureError,
+  })));
+  return `${JSON.stringify(rows, null, 2)}\n`;
+}
+
+const summaryWords: Record<Locale, { none: string; problems: string; kinds: Record<Severity, string> }> = {
+  en: { none: 'No problems found.', problems: 'problem(s)', kinds: { error: 'error(s)', warning: 'warning(s)', information: 'information', hint: 'hint(s)' } },
+  sv: { none: 'Inga problem hittades.', problems: 'problem', kinds: { error: 'fel', warning: 'varningar', information: 'information', hint: 'tips' } },
+};
+
+export function formatText(result: RunResult, { locator, pathOf }: FormatTools): string {
+  const lines: string[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const file of result.files) {
+    for (const finding of file.findings) {
+      counts[finding.severity]++;
+      const at = locator.locate(file.path, finding.start, finding.end);
+      lines.push(`${at.file}:${at.line}:${at.column}: ${finding.severity} ${finding.code}: ${finding.message}`);
+      for (const related of finding.related) {
+        const relatedPath = pathOf(related.uri);
+        const there = locator.locate(relatedPath, related.start, related.end);
+        lines.push(`  ${there.file}:${there.line}:${there.column}: ${related.message}`);
+      }
+    }
+  }
+  const words = summaryWords[result.locale];
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const parts = (Object.keys(counts) as Severity[]).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${words.kinds[s]}`);
+  lines.push(total === 0 ? words.none : `${total} ${words.problems} (${parts.join(', ')})`);
+  return `${lines.join('\n')}\n`;
+}
+
+const sarifLevels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+function physicalLocation(at: Location, cwd: string, path: string) {
+  const inside = !relative(cwd, path).startsWith('..');
+  return {
+    artifactLocation: inside ? { uri: at.file, uriBaseId: '%SRCROOT%' } : { uri: pathToFileURL(path).href },
+    region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn },
+  };
+}
+
+export function formatSarif(result: RunResult, { locator, pathOf }: FormatTools): string {
+  const { locale, cwd } = result;
+  const rules = allRules.map((rule) => ({
+    id: rule.code,
+    name: rule.name,
+    shortDescription: { text: rule.title[locale] },
+    fullDescription: { text: rule.docs.finds[locale] },
+    help: { text: rule.docs.matters[locale] },
+    helpUri: ruleDocsUrl(rule.code),
+    defaultConfiguration: { level: sarifLevels[rule.defaultSeverity] },
+    properties: { azureError: rule.azureError, defaultSeverity: rule.defaultSeverity },
+  }));
+  const results = result.files.flatMap((file) => file.findings.map((finding) => ({
+    ruleId: finding.code,
+    ruleIndex: allRules.findIndex((r) => r.code === finding.code),
+    level: sarifLevels[finding.severity],
+    message: { text: finding.message },
+    locations: [{ physicalLocation: physicalLocation(locator.locate(file.path, finding.start, finding.end), cwd, file.path) }],
+    ...(finding.related.length > 0 ? {
+      relatedLocations: finding.related.map((related, id) => {
+        const path = pathOf(related.uri);
+        return { id, message: { text: related.message }, physicalLocation: physicalLocation(locator.locate(path, related.start, related.end), cwd, path) };
+      }),
+    } : {}),
+    properties: { azureError: finding.azureError, severity: finding.severity },
+  })));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'azs-lint', version: result.version, informationUri: ruleDocsBaseUrl, rules } },
+      originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + sep).href } },
+      results,
+      invocations: [{
+        executionSuccessful: true,
+        toolExecutionNotifications: result.notes.map((note) => ({
+          level: 'note', message: { text: note.message },
+          locations: [{ physicalLocation: { artifactLocation: { uri: displayPath(note.path, cwd) } } }],
+        })),
+      }],
+    }],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

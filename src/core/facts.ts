@@ -1,0 +1,202 @@
+// The language-neutral model every parser reduces a document to. PowerShell, ARM JSON, REST Client files and
+// shell scripts all yield these facts, so each rule is written once and works for all of them.
+import { UNKNOWN, hasUnknown } from './ids';
+import type { Span } from './text';
+
+/**
+ * A piece of a value's text. `at` is the offset in this document where the piece starts when it is copied
+ * character for character from the document (so a part of it can be underlined exactly); absent otherwise.
+ * `via` is where the piece is referenced at this use when it comes from elsewhere: the `$name` or `{{name}}` that
+ * brought it in. So a finding can point at the place to fix (`at`) or at the place of use (`via`).
+ */
+export interface Segment {
+  text: string;
+  at?: number;
+  via?: Span;
+}
+
+/**
+ * A value as far as it is known before run time. `text` is the concatenation of `segments`; UNKNOWN stands for each
+ * part that only run time knows (a parameter, an environment variable, an ARM function). A rule never guesses it.
+ */
+export interface Value {
+  text: string;
+  segments: readonly Segment[];
+  /** Where the value is written at the place it is used (a string's contents, a variable, an expression). */
+  span: Span;
+}
+
+export function valueOf(segments: readonly Segment[], span: Span): Value {
+  const merged: Segment[] = [];
+  for (const segment of segments) {
+    if (segment.text === '') continue;
+    const last = merged.at(-1);
+    if (last && last.text === UNKNOWN && segment.text === UNKNOWN) continue;
+    merged.push(segment);
+  }
+  return { text: merged.map((s) => s.text).join(''), segments: merged, span };
+}
+
+/** Text written literally at `at` (when it maps 1:1 to the document) and used at `span`. */
+export function literalValue(text: string, span: Span, at?: number): Value {
+  return { text, segments: [at === undefined ? { text } : { text, at }], span };
+}
+
+export function unknownValue(span: Span): Value {
+  return { text: UNKNOWN, segments: [{ text: UNKNOWN }], span };
+}
+
+/** True when no part of the value waits for run time. */
+export function isKnown(value: Value | undefined): value is Value {
+  return value !== undefined && !hasUnknown(value.text);
+}
+
+/** Marks segments that a reference at `via` (a variable, a file variable) brings into a value. */
+export function referencedAt(segments: readonly Segment[], via: Span): Segment[] {
+  return segments.map((s) => ({ ...s, via }));
+}
+
+/**
+ * Where to fix `length` characters at `index` of the value's text: the exact characters when they were copied 1:1
+ * (perhaps in a variable's assignment), else the reference that brought them in, else the whole value.
+ */
+export function locate(value: Value, index: number, length: number): Span {
+  let offset = 0;
+  for (const segment of value.segments) {
+    const end = offset + segment.text.length;
+    if (index >= offset && index + length <= end) {
+      if (segment.at !== undefined) return { start: segment.at + index - offset, end: segment.at + index - offset + length };
+      return segment.via ?? value.span;
+    }
+    offset = end;
+  }
+  return value.span;
+}
+
+/** Where a segment stands at the place of use. */
+function useSpan(segment: Segment): Span | undefined {
+  return segment.via ?? (segment.at === undefined ? undefined : { start: segment.at, end: segment.at + segment.text.length });
+}
+
+/** The part of a value between two indexes of its text, as a value of its own, spanning where that part is written. */
+export function sliceValue(value: Value, start: number, end: number): Value {
+  const segments: Segment[] = [];
+  let offset = 0;
+  for (const segment of value.segments) {
+    const from = Math.max(start, offset);
+    const to = Math.min(end, offset + segment.text.length);
+    if (from < to) {
+      const piece: Segment = { text: segment.text.slice(from - offset, to - offset) };
+      if (segment.at !== undefined) piece.at = segment.at + from - offset;
+      if (segment.via) piece.via = segment.via;
+      segments.push(piece);
+    }
+    offset += segment.text.length;
+  }
+  const spans = segments.map(useSpan);
+  const known = spans.filter((s): s is Span => s !== undefined);
+  const span = known.length === spans.length && known.length > 0
+    ? { start: Math.min(...known.map((s) => s.start)), end: Math.max(...known.map((s) => s.end)) }
+    : value.span;
+  return valueOf(segments, span);
+}
+
+/** A registration as a request or a declaration names it; an absent part is not named at all. */
+export interface RegistrationRef {
+  subscriptionId?: Value;
+  resourceGroup?: Value;
+  name?: Value;
+}
+
+/** Where a registration is created or shown: Set-AzsRegistration, an ARM resource, a saved GET response, a PUT request. */
+export interface RegistrationDeclaration {
+  span: Span;
+  ref: RegistrationRef;
+  /** The billing model; `implicit` when a cmdlet's default applies because none is given. */
+  billingModel?: { value: Value; implicit: boolean };
+}
+
+/** A place that sets a billing model, with the values it accepts and whether the parameters that model needs are given. */
+export interface BillingModelUse {
+  value: Value;
+  accepted: readonly string[];
+  /** Undefined when it cannot be told (the parameters come from a hashtable the file does not show). */
+  hasAgreementNumber?: boolean;
+  hasMsAssetTag?: boolean;
+  /** The command or resource that sets it, for messages. */
+  setBy: string;
+}
+
+export type TenantAction = 'add' | 'remove' | 'get' | 'list';
+
+/** Adding, removing, reading or listing customer subscriptions (tenants) of a registration. */
+export interface TenantOperation {
+  action: TenantAction;
+  /** What a finding about the whole operation underlines: a cmdlet name, a request URL, a template resource. */
+  span: Span;
+  registration: RegistrationRef;
+  customerSubscriptionId?: Value;
+  tenantId?: Value;
+  /** Set for an add whose request body is known and has no tenantId: where to point. */
+  tenantIdMissingAt?: Span;
+}
+
+export type ApiTarget = 'registration' | 'customerSubscription';
+
+export interface ApiVersionUse {
+  value: Value;
+  target: ApiTarget;
+}
+
+export interface ParameterUse {
+  /** As written, without the leading dash. */
+  name: string;
+  nameSpan: Span;
+  /** Absent for a bare switch. */
+  value?: Value;
+  /** The keys and values when the value is a hashtable the file shows (written there or held by a variable). */
+  entries?: ParameterUse[];
+}
+
+/** A PowerShell command the linter knows about, with its arguments. */
+export interface CmdletUse {
+  name: string;
+  nameSpan: Span;
+  span: Span;
+  parameters: ParameterUse[];
+  positional: Value[];
+  /** True when `@splat` arguments come from a hashtable the file does not show, so any parameter may be among them. */
+  unresolvedSplat: boolean;
+}
+
+export interface Suppression {
+  /** Empty: every rule. */
+  codes: string[];
+  scope: 'file' | 'nextLine';
+  /** 0-based line the suppression applies to (for nextLine: the line after the comment). */
+  line: number;
+}
+
+export interface FileFacts {
+  cmdlets: CmdletUse[];
+  registrations: RegistrationDeclaration[];
+  billingModels: BillingModelUse[];
+  tenantOperations: TenantOperation[];
+  /** Strings meant as Microsoft.AzureStack registration paths, cut to the path (from `/subscriptions`, no query). */
+  resourceIds: Value[];
+  apiVersions: ApiVersionUse[];
+  /** Values sent to Azure or to a command, where an unfilled placeholder is a mistake. */
+  values: Value[];
+  /** Literal secrets turned into credentials. */
+  secrets: Value[];
+  suppressions: Suppression[];
+  /** True when the file looks the stamp's CloudDeploymentID (cloudId) up or compares it. */
+  checksCloudId: boolean;
+}
+
+export function emptyFacts(): FileFacts {
+  return {
+    cmdlets: [], registrations: [], billingModels: [], tenantOperations: [], resourceIds: [], apiVersions: [], values: [],
+    secrets: [], suppressions: [], checksCloudId: false,
+  };
+}

@@ -1,0 +1,132 @@
+// What the known PowerShell cmdlets mean for registrations and tenants: Set-AzsRegistration and friends declare a
+// registration, the generic resource cmdlets and REST calls reach customer subscriptions, ConvertTo-SecureString
+// takes secrets. Works on the cmdlet facts alone (no tree), so it is the same for every way of writing a call.
+import { UNKNOWN, findPlaceholder } from '../ids';
+import { billingModels, defaultBillingModel, defaultResourceGroup, tokenBillingModels } from '../azureStack';
+import { isKnown, literalValue, type CmdletUse, type FileFacts, type ParameterUse, type Value } from '../facts';
+import { addRequestFacts, idFromParts, methodOf, readBody, type TenantBody } from './requests';
+
+/** The parameter given under any of `names` (case-insensitive, as PowerShell binds them). */
+export function parameter(cmdlet: CmdletUse, ...names: string[]): ParameterUse | undefined {
+  const wanted = names.map((n) => n.toLowerCase());
+  return cmdlet.parameters.find((p) => wanted.includes(p.name.toLowerCase()));
+}
+
+/** Whether a parameter is given: undefined when an unresolved splat might give it. */
+export function hasParameter(cmdlet: CmdletUse, name: string): boolean | undefined {
+  if (parameter(cmdlet, name)) return true;
+  return cmdlet.unresolvedSplat ? undefined : false;
+}
+
+type Handler = (facts: FileFacts, cmdlet: CmdletUse, file: CmdletUse[]) => void;
+
+const handlers: [RegExp, Handler][] = [
+  [/^Set-AzsRegistration$/i, setRegistration],
+  [/^Register-AzsEnvironment$/i, registerEnvironment],
+  [/^Get-AzsRegistrationToken$/i, registrationToken],
+  [/^(?:New|Get|Set|Remove)-Az(?:ureRm)?Resource$/i, resourceCmdlet],
+  [/^Invoke-AzRestMethod$/i, (facts, cmdlet) => restCall(facts, cmdlet, parameter(cmdlet, 'Path', 'Uri')?.value, 'Payload')],
+  [/^Invoke-(?:RestMethod|WebRequest)$/i, (facts, cmdlet) => restCall(facts, cmdlet, parameter(cmdlet, 'Uri')?.value ?? cmdlet.positional[0], 'Body')],
+  [/^ConvertTo-SecureString$/i, secureString],
+];
+
+export function addCmdletFacts(facts: FileFacts, cmdlets: CmdletUse[]): void {
+  for (const cmdlet of cmdlets) {
+    facts.values.push(...argumentValues(cmdlet.parameters), ...cmdlet.positional);
+    handlers.find(([name]) => name.test(cmdlet.name))?.[1](facts, cmdlet, cmdlets);
+  }
+}
+
+function argumentValues(parameters: ParameterUse[]): Value[] {
+  return parameters.flatMap((p) => [...(p.value ? [p.value] : []), ...argumentValues(p.entries ?? [])]);
+}
+
+function setRegistration(facts: FileFacts, cmdlet: CmdletUse): void {
+  const billingModel = parameter(cmdlet, 'BillingModel')?.value;
+  const resourceGroup = parameter(cmdlet, 'ResourceGroupName')?.value;
+  facts.registrations.push({
+    span: cmdlet.nameSpan,
+    ref: {
+      name: parameter(cmdlet, 'RegistrationName')?.value,
+      resourceGroup: resourceGroup ?? (cmdlet.unresolvedSplat ? undefined : literalValue(defaultResourceGroup, cmdlet.nameSpan)),
+    },
+    ...(billingModel ? { billingModel: { value: billingModel, implicit: false } } : {}),
+    ...(!billingModel && !cmdlet.unresolvedSplat ? { billingModel: { value: literalValue(defaultBillingModel, cmdlet.nameSpan), implicit: true } } : {}),
+  });
+  if (billingModel) facts.billingModels.push(billingModelUse(cmdlet, billingModel, billingModels));
+}
+
+function billingModelUse(cmdlet: CmdletUse, value: Value, accepted: readonly string[]) {
+  return {
+    value, accepted, setBy: cmdlet.name,
+    hasAgreementNumber: hasParameter(cmdlet, 'AgreementNumber'), hasMsAssetTag: hasParameter(cmdlet, 'MsAssetTag'),
+  };
+}
+
+function registrationToken(facts: FileFacts, cmdlet: CmdletUse): void {
+  const billingModel = parameter(cmdlet, 'BillingModel')?.value;
+  if (billingModel) facts.billingModels.push(billingModelUse(cmdlet, billingModel, tokenBillingModels));
+}
+
+/** Register-AzsEnvironment registers with a token: its billing model is the one the file's token request names, if only one. */
+function registerEnvironment(facts: FileFacts, cmdlet: CmdletUse, file: CmdletUse[]): void {
+  const tokenModels = file.filter((c) => /^Get-AzsRegistrationToken$/i.test(c.name)).map((c) => parameter(c, 'BillingModel')?.value);
+  const distinct = new Set(tokenModels.map((v) => (isKnown(v) ? v.text.toLowerCase() : UNKNOWN)));
+  const billingModel = distinct.size === 1 && !distinct.has(UNKNOWN) ? tokenModels[0] : undefined;
+  facts.registrations.push({
+    span: cmdlet.nameSpan,
+    ref: {
+      name: parameter(cmdlet, 'RegistrationName')?.value,
+      resourceGroup: parameter(cmdlet, 'ResourceGroupName')?.value ?? (cmdlet.unresolvedSplat ? undefined : literalValue(defaultResourceGroup, cmdlet.nameSpan)),
+    },
+    ...(billingModel ? { billingModel: { value: billingModel, implicit: false } } : {}),
+  });
+}
+
+const resourceMethods: Record<string, string> = { new: 'PUT', set: 'PUT', get: 'GET', remove: 'DELETE' };
+
+function resourceCmdlet(facts: FileFacts, cmdlet: CmdletUse): void {
+  const method = resourceMethods[cmdlet.name.slice(0, cmdlet.name.indexOf('-')).toLowerCase()];
+  const apiVersion = parameter(cmdlet, 'ApiVersion')?.value;
+  const body = method === 'PUT' ? propertiesBody(cmdlet) : null;
+  const id = parameter(cmdlet, 'ResourceId', 'Id')?.value;
+  if (id) {
+    addRequestFacts(facts, { method, url: id, body, span: cmdlet.nameSpan, ...(apiVersion ? { apiVersion } : {}) });
+    return;
+  }
+  const url = idFromParts(
+    parameter(cmdlet, 'ResourceType')?.value, parameter(cmdlet, 'ResourceName', 'Name')?.value, parameter(cmdlet, 'ResourceGroupName')?.value, cmdlet.nameSpan,
+  );
+  if (url) addRequestFacts(facts, { method, url, body, span: cmdlet.nameSpan, synthetic: true, ...(apiVersion ? { apiVersion } : {}) });
+}
+
+/** `-Properties @{ tenantId = … }` as a request body; null when a New/Set call sends no properties at all. */
+function propertiesBody(cmdlet: CmdletUse): TenantBody | null | undefined {
+  const properties = parameter(cmdlet, 'Properties', 'PropertyObject');
+  if (!properties) return cmdlet.unresolvedSplat ? undefined : null;
+  if (!properties.entries) return undefined;
+  const entry = (name: string) => properties.entries?.find((e) => e.name.toLowerCase() === name.toLowerCase())?.value;
+  const tenantId = entry('tenantId');
+  const billingModel = entry('billingModel');
+  return {
+    ...(tenantId ? { tenantId } : { missingTenantAt: properties.value?.span ?? properties.nameSpan }),
+    ...(billingModel ? { billingModel } : {}),
+  };
+}
+
+function restCall(facts: FileFacts, cmdlet: CmdletUse, url: Value | undefined, bodyParameter: string): void {
+  if (!url) return;
+  const body = parameter(cmdlet, bodyParameter);
+  addRequestFacts(facts, {
+    method: methodOf(parameter(cmdlet, 'Method')?.value, 'GET'),
+    url,
+    body: body?.value && !body.entries ? readBody(body.value) : body || cmdlet.unresolvedSplat ? undefined : null,
+    span: cmdlet.nameSpan,
+  });
+}
+
+function secureString(facts: FileFacts, cmdlet: CmdletUse): void {
+  if (!parameter(cmdlet, 'AsPlainText')) return;
+  const secret = parameter(cmdlet, 'String')?.value ?? cmdlet.positional[0];
+  if (isKnown(secret) && secret.text.trim() !== '' && !findPlaceholder(secret.text)) facts.secrets.push(secret);
+}

@@ -1,0 +1,102 @@
+// REST Client request files (.http, .rest) → facts: requests separated by `###`, each a request line (method, URL
+// with api-version), optional `?`/`&` query lines, headers, and a JSON body; `@name = value` file variables and
+// `{{name}}` references. System and request variables (`{{$guid}}`, `{{login.response…}}`) are unknown.
+import { UNKNOWN } from '../ids';
+import { emptyFacts, referencedAt, valueOf, type FileFacts, type Segment } from '../facts';
+import { linesOf, type Line } from '../text';
+import { addRequestFacts, readBody } from './requests';
+import { suppressionIn } from './suppressions';
+
+const requestLine = /^(?:(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|TRACE|CONNECT)\s+)?(\S.*?)(?:\s+HTTP\/[\d.]+)?\s*$/i;
+const variableLine = /^\s*@([\w.-]+)\s*=\s*(.*?)\s*$/;
+const commentLine = /^\s*(?:#|\/\/)/;
+
+export function httpFacts(text: string): FileFacts {
+  const facts = emptyFacts();
+  const lines = linesOf(text);
+  const expander = new Expander(text, lines);
+  let block: Line[] = [];
+  lines.forEach((line, index) => {
+    if (commentLine.test(line.text) && /azs-disable/i.test(line.text)) {
+      const suppression = suppressionIn(line.text, index);
+      if (suppression) facts.suppressions.push(suppression);
+    }
+    if (/^###/.test(line.text)) {
+      addRequest(facts, block, expander);
+      block = [];
+    } else {
+      block.push(line);
+    }
+  });
+  addRequest(facts, block, expander);
+  facts.checksCloudId = /\bCloud(?:Deployment)?Id\b/i.test(text);
+  return facts;
+}
+
+/** Expands `{{name}}` references in ranges of the document, from file variables defined exactly once. */
+class Expander {
+  private readonly variables = new Map<string, { start: number; end: number }[]>();
+  private readonly expanding = new Set<string>();
+
+  constructor(private readonly text: string, lines: Line[]) {
+    for (const line of lines) {
+      const match = variableLine.exec(line.text);
+      if (!match) continue;
+      const start = line.start + line.text.indexOf(match[2], line.text.indexOf('=') + 1);
+      const name = match[1].toLowerCase();
+      this.variables.set(name, [...(this.variables.get(name) ?? []), { start, end: start + match[2].length }]);
+    }
+  }
+
+  expand(start: number, end: number): Segment[] {
+    const segments: Segment[] = [];
+    const references = /\{\{\s*([^{}]*?)\s*\}\}/g;
+    references.lastIndex = start;
+    let copied = start;
+    for (let match = references.exec(this.text); match && match.index + match[0].length <= end; match = references.exec(this.text)) {
+      if (match.index > copied) segments.push({ text: this.text.slice(copied, match.index), at: copied });
+      segments.push(...referencedAt(this.variable(match[1]), { start: match.index, end: match.index + match[0].length }));
+      copied = match.index + match[0].length;
+    }
+    if (end > copied) segments.push({ text: this.text.slice(copied, end), at: copied });
+    return segments;
+  }
+
+  private variable(name: string): Segment[] {
+    const key = name.toLowerCase();
+    const definitions = this.variables.get(key);
+    if (definitions?.length !== 1 || this.expanding.has(key)) return [{ text: UNKNOWN }];
+    this.expanding.add(key);
+    try {
+      return this.expand(definitions[0].start, definitions[0].end);
+    } finally {
+      this.expanding.delete(key);
+    }
+  }
+}
+
+function addRequest(facts: FileFacts, block: Line[], expander: Expander): void {
+  let index = block.findIndex((line) => line.text.trim() !== '' && !commentLine.test(line.text) && !variableLine.test(line.text));
+  const first = block[index];
+  const match = first && requestLine.exec(first.text);
+  if (!match) return;
+  const urlStart = first.start + first.text.indexOf(match[2]);
+  const urlSegments = expander.expand(urlStart, urlStart + match[2].length);
+  let urlEnd = urlStart + match[2].length;
+  for (index++; index < block.length && /^\s*[?&]/.test(block[index].text); index++) {
+    const line = block[index];
+    const start = line.start + line.text.search(/[?&]/);
+    urlEnd = line.start + line.text.trimEnd().length;
+    urlSegments.push(...expander.expand(start, urlEnd));
+  }
+  const url = valueOf(urlSegments, { start: urlStart, end: urlEnd });
+  while (index < block.length && block[index].text.trim() !== '') index++; // headers
+  const bodyLines = block.slice(index + 1);
+  while (bodyLines.length > 0 && bodyLines[bodyLines.length - 1].text.trim() === '') bodyLines.pop();
+  const bodyStart = bodyLines[0]?.start;
+  const bodyEnd = bodyLines.length > 0 ? bodyLines[bodyLines.length - 1].start + bodyLines[bodyLines.length - 1].text.length : undefined;
+  const bodyText = bodyStart === undefined || bodyEnd === undefined ? undefined : valueOf(expander.expand(bodyStart, bodyEnd), { start: bodyStart, end: bodyEnd });
+  const body = bodyText === undefined ? null : bodyText.text.trimStart().startsWith('<') ? undefined : readBody(bodyText);
+  facts.values.push(url, ...(body?.tenantId ? [body.tenantId] : []));
+  addRequestFacts(facts, { method: (match[1] ?? 'GET').toUpperCase(), url, body, span: url.span });
+}

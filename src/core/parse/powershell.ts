@@ -1,0 +1,449 @@
+// PowerShell → facts on a real tree-sitter parse (web-tree-sitter + tree-sitter-powershell's wasm).
+//
+// A 10,000-line script has some 300,000 nodes, and visiting each from JavaScript costs more than the parse itself.
+// So nothing walks the whole tree: a regular-expression scan of the text finds the few places that matter (the
+// names of known cmdlets, registration paths, placeholders, suppression comments), and the tree then says what
+// each place is — a command, a string, a comment — by a short descent from the root to that offset.
+import { join } from 'node:path';
+import type { Node, Point, Tree } from 'web-tree-sitter';
+// A require-style import, so that bundles take web-tree-sitter's CommonJS build: its ES module build locates itself
+// through import.meta.url, which a CommonJS bundle (the extension, the CLI) does not have.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+import treeSitter = require('web-tree-sitter');
+import { UNKNOWN, findPlaceholder, placeholderCandidates } from '../ids';
+import {
+  emptyFacts, literalValue, referencedAt, unknownValue, valueOf, type CmdletUse, type FileFacts, type ParameterUse, type Segment, type Value,
+} from '../facts';
+import { LineMap, type Span } from '../text';
+import { addCmdletFacts } from './cmdlets';
+import { decodeString, variableEnd, type Interpolate } from './psStrings';
+import { registrationPath } from './requests';
+import { suppressionIn } from './suppressions';
+
+/** A change to a document: `start`/`end` are offsets into the text before the change. */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const runtimes = new Map<string, Promise<PowerShellParser>>();
+
+export class PowerShellParser {
+  private constructor(private readonly parser: treeSitter.Parser) {}
+
+  /**
+   * Loads web-tree-sitter.wasm and tree-sitter-powershell.wasm from `wasmDir` once; every later call for the same
+   * folder shares the loaded parser (the wasm runtime is process-wide, so loading it again would gain nothing).
+   */
+  static load(wasmDir: string): Promise<PowerShellParser> {
+    let loading = runtimes.get(wasmDir);
+    if (!loading) {
+      loading = (async () => {
+        await treeSitter.Parser.init({ locateFile: () => join(wasmDir, 'web-tree-sitter.wasm') });
+        const parser = new treeSitter.Parser();
+        parser.setLanguage(await treeSitter.Language.load(join(wasmDir, 'tree-sitter-powershell.wasm')));
+        return new PowerShellParser(parser);
+      })();
+      runtimes.set(wasmDir, loading);
+    }
+    return loading;
+  }
+
+  /** Parses `text`; with `previous` (already edited to match `text`) only the changed part is parsed again. */
+  parse(text: string, previous?: Tree): Tree | undefined {
+    return this.parser.parse(text, previous) ?? undefined;
+  }
+}
+
+function pointAt(text: string, offset: number): Point {
+  let row = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) row++;
+  return { row, column: offset - (text.lastIndexOf('\n', offset - 1) + 1) };
+}
+
+/**
+ * The tree edits that turn `oldText` into `newText` by `changes` (offsets into `oldText`), or undefined when the
+ * changes do not produce `newText` (then the caller parses from scratch).
+ */
+export function treeEdits(oldText: string, newText: string, changes: readonly TextChange[]): treeSitter.Edit[] | undefined {
+  const ordered = [...changes].sort((a, b) => b.start - a.start);
+  const edits: treeSitter.Edit[] = [];
+  let text = oldText;
+  let limit = oldText.length;
+  for (const change of ordered) {
+    if (change.start < 0 || change.end < change.start || change.end > limit) return undefined;
+    const startPosition = pointAt(text, change.start);
+    const inserted = pointAt(change.text, change.text.length);
+    edits.push(new treeSitter.Edit({
+      startIndex: change.start,
+      oldEndIndex: change.end,
+      newEndIndex: change.start + change.text.length,
+      startPosition,
+      oldEndPosition: pointAt(text, change.end),
+      newEndPosition: inserted.row === 0
+        ? { row: startPosition.row, column: startPosition.column + inserted.column }
+        : { row: startPosition.row + inserted.row, column: inserted.column },
+    }));
+    text = text.slice(0, change.start) + change.text + text.slice(change.end);
+    limit = change.start;
+  }
+  return text === newText ? edits : undefined;
+}
+
+/** Cmdlets whose calls matter: registration, generic resource and REST access, secrets, and every AzureRM cmdlet. */
+const knownCommands = new RegExp(
+  '(?<![\\w-])(?:' + [
+    'Set-AzsRegistration', 'Remove-AzsRegistration', 'Get-AzsRegistrationToken', 'Register-AzsEnvironment', 'Unregister-AzsEnvironment',
+    '(?:New|Get|Set|Remove)-Az(?:ureRm)?Resource', 'Invoke-AzRestMethod', 'Invoke-RestMethod', 'Invoke-WebRequest',
+    'ConvertTo-SecureString', '(?:Import|Install|Update)-Module', '[A-Za-z]+-AzureRm\\w+',
+  ].join('|') + ')(?![\\w-])', 'gi');
+
+const registrationWords = /registrations?\b|customerSubscriptions?\b/gi;
+const cloudIdCheck = /\bCloud(?:Deployment)?Id\b|Get-AzureStackStampInformation/i;
+/** Commands that only show or log text: a placeholder in their message is no mistake. */
+const displayCommand = /^(?:(?:Write|Out|Log|Format|Read|Show)-\w+|echo|print)$/i;
+
+/** Switch parameters of the known cmdlets: a value after them is positional, unless bound with a colon. */
+const switches = new Set([
+  'force', 'asplaintext', 'reregister', 'confirm', 'whatif', 'verbose', 'debug', 'asjob', 'expandproperties', 'passthru',
+  'usagereportingenabled', 'marketplacesyndicationenabled', 'connectedscenario', 'usebasicparsing', 'allowclobber', 'skippublishercheck',
+]);
+
+const stringTypes = new Set(['expandable_string_literal', 'verbatim_string_characters', 'expandable_here_string_literal', 'verbatim_here_string_characters']);
+
+type Mode = 'argument' | 'expression';
+
+/** One assignment-like binding of a variable: simple ones carry the assigned expression. */
+interface Binding {
+  at: number;
+  simple?: { rhs: Span; topLevel: boolean };
+}
+
+export function powerShellFacts(text: string, tree: Tree): FileFacts {
+  return new Extraction(text, tree.rootNode).run();
+}
+
+class Extraction {
+  private readonly facts = emptyFacts();
+  private readonly values = new Map<string, Value>();
+  private bindingSites: Map<string, number[]> | undefined;
+  private readonly bindings = new Map<string, Binding[]>();
+  private readonly resolving = new Set<string>();
+  private lines: LineMap | undefined;
+
+  constructor(private readonly text: string, private readonly root: Node) {}
+
+  run(): FileFacts {
+    const cmdlets = this.commands();
+    this.facts.cmdlets = cmdlets;
+    addCmdletFacts(this.facts, cmdlets);
+    this.registrationStrings();
+    this.placeholders();
+    this.suppressions();
+    this.facts.checksCloudId = cloudIdCheck.test(this.text);
+    this.facts.resourceIds = distinct(this.facts.resourceIds);
+    return this.facts;
+  }
+
+  // ---- scans -------------------------------------------------------------------------------------------------
+
+  private commands(): CmdletUse[] {
+    const found: CmdletUse[] = [];
+    for (const match of this.text.matchAll(knownCommands)) {
+      const name = this.root.descendantForIndex(match.index);
+      const command = name?.parent;
+      if (name?.type !== 'command_name' || command?.type !== 'command') continue;
+      found.push(this.cmdlet(name, command));
+    }
+    return found;
+  }
+
+  /** Strings that name a registrations / customerSubscriptions segment anywhere in code (not in comments). */
+  private registrationStrings(): void {
+    const seen = new Set<number>();
+    for (const match of this.text.matchAll(registrationWords)) {
+      const literal = this.literalAround(match.index);
+      if (!literal || seen.has(literal.start)) continue;
+      seen.add(literal.start);
+      const path = registrationPath(this.valueIn(literal, 'argument'));
+      if (path) this.facts.resourceIds.push(path);
+    }
+  }
+
+  /** Placeholders in strings that reach a command (directly, or through a variable or a splatted hashtable). */
+  private placeholders(): void {
+    const seen = new Set<number>();
+    for (const match of this.text.matchAll(placeholderCandidates)) {
+      const literal = this.literalAround(match.index);
+      if (!literal || seen.has(literal.start)) continue;
+      seen.add(literal.start);
+      const value = this.valueIn(literal, 'argument');
+      if (findPlaceholder(value.text) && this.reachesCommand(literal)) this.facts.values.push(value);
+    }
+  }
+
+  private suppressions(): void {
+    for (const match of this.text.matchAll(/azs-disable/gi)) {
+      const comment = this.root.descendantForIndex(match.index);
+      if (comment?.type !== 'comment') continue;
+      this.lines ??= new LineMap(this.text);
+      const suppression = suppressionIn(this.text.slice(comment.startIndex, comment.endIndex), this.lines.lineOf(comment.endIndex));
+      if (suppression) this.facts.suppressions.push(suppression);
+    }
+  }
+
+  /** The string literal or bare word (command argument) that contains `offset`, if any. */
+  private literalAround(offset: number): (Span & { node: Node }) | undefined {
+    const node = this.root.descendantForIndex(offset);
+    if (!node) return undefined;
+    if (node.type === 'generic_token') return { start: node.startIndex, end: node.endIndex, node };
+    const literal = stringTypes.has(node.type) ? node.parent : undefined;
+    return literal?.type === 'string_literal' ? { start: literal.startIndex, end: literal.endIndex, node: literal } : undefined;
+  }
+
+  /** True when the literal is an argument of a command that acts (not one that only prints), directly or via a variable. */
+  private reachesCommand(literal: { node: Node }): boolean {
+    let node: Node | null = literal.node;
+    for (let depth = 0; node && depth < 40; depth++, node = node.parent) {
+      if (node.type === 'command') return this.actingCommand(node);
+      if (node.type === 'assignment_expression') return this.assignedVariableReachesCommand(node);
+      if (node.type === 'statement_list' || node.type === 'comment') return false;
+    }
+    return false;
+  }
+
+  private actingCommand(command: Node): boolean {
+    const name = command.firstNamedChild;
+    return name?.type === 'command_name' && !displayCommand.test(this.slice(name));
+  }
+
+  private assignedVariableReachesCommand(assignment: Node): boolean {
+    const left = assignment.firstNamedChild;
+    const name = left && /^\$(?:\w+:)?(\w+)\s*$/.exec(this.slice(left))?.[1];
+    if (!name) return false;
+    const uses = new RegExp(`[$@](?:\\w+:)?${name}\\b`, 'gi');
+    uses.lastIndex = assignment.endIndex;
+    for (let use = uses.exec(this.text), count = 0; use && count < 20; use = uses.exec(this.text), count++) {
+      let node: Node | null = this.root.descendantForIndex(use.index);
+      for (let depth = 0; node && depth < 40 && node.type !== 'statement_list'; depth++, node = node.parent) {
+        if (node.type === 'command' && this.actingCommand(node)) return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- commands ----------------------------------------------------------------------------------------------
+
+  private cmdlet(name: Node, command: Node): CmdletUse {
+    const use: CmdletUse = {
+      name: this.slice(name), nameSpan: { start: name.startIndex, end: name.endIndex }, span: { start: command.startIndex, end: command.endIndex },
+      parameters: [], positional: [], unresolvedSplat: false,
+    };
+    const elements = command.lastNamedChild?.type === 'command_elements' ? command.lastNamedChild.namedChildren : [];
+    let pending: ParameterUse | undefined;
+    let colon = false;
+    for (const element of elements) {
+      if (!element) continue;
+      const span = { start: element.startIndex, end: element.endIndex };
+      if (element.type === 'command_argument_sep') {
+        colon ||= this.text.slice(span.start, span.end).includes(':');
+        continue;
+      }
+      if (element.type === 'command_parameter') {
+        const written = this.text.slice(span.start + 1, span.end);
+        pending = { name: written.replace(/:$/, ''), nameSpan: span };
+        colon = written.endsWith(':');
+        use.parameters.push(pending);
+        continue;
+      }
+      if (element.type.includes('redirection')) continue;
+      if (pending && (colon || !switches.has(pending.name.toLowerCase()))) {
+        pending.value = this.valueIn(span, 'argument');
+        const entries = this.hashtableIn(span);
+        if (entries) pending.entries = entries;
+      } else if (/^@\w+$/.test(this.text.slice(span.start, span.end))) {
+        this.splat(use, span);
+      } else {
+        use.positional.push(this.valueIn(span, 'argument'));
+      }
+      pending = undefined;
+      colon = false;
+    }
+    return use;
+  }
+
+  private splat(use: CmdletUse, span: Span): void {
+    const entries = this.variableHashtable(this.text.slice(span.start + 1, span.end), span.start);
+    if (entries) use.parameters.push(...entries);
+    else use.unresolvedSplat = true;
+  }
+
+  /** The entries of a hashtable written at `span` (`@{ … }`) or held by the variable written there. */
+  private hashtableIn(span: Span): ParameterUse[] | undefined {
+    const written = this.text.slice(span.start, span.end);
+    if (written.startsWith('@{')) return this.hashtableEntries(span.start);
+    const variable = /^\$(?:\w+:)?(\w+)$/.exec(written);
+    return variable ? this.variableHashtable(variable[1], span.start) : undefined;
+  }
+
+  private hashtableEntries(start: number): ParameterUse[] | undefined {
+    const hash = this.root.descendantForIndex(start)?.parent;
+    if (hash?.type !== 'hash_literal_expression') return undefined;
+    const entries: ParameterUse[] = [];
+    for (const entry of hash.descendantsOfType('hash_entry')) {
+      if (entry?.parent?.parent?.startIndex !== hash.startIndex) continue; // a nested hashtable's entry
+      const key = entry.firstNamedChild;
+      const valueNode = entry.lastNamedChild;
+      if (!key || !valueNode || key.equals(valueNode)) continue;
+      const keySpan = { start: key.startIndex, end: key.endIndex };
+      const valueSpan = { start: valueNode.startIndex, end: valueNode.endIndex };
+      const nested = this.text.startsWith('@{', valueSpan.start) ? this.hashtableEntries(valueSpan.start) : undefined;
+      entries.push({
+        name: this.text.slice(keySpan.start, keySpan.end).replace(/^['"]|['"]$/g, ''), nameSpan: keySpan,
+        value: this.valueIn(valueSpan, 'expression'), ...(nested ? { entries: nested } : {}),
+      });
+    }
+    return entries;
+  }
+
+  // ---- values ------------------------------------------------------------------------------------------------
+
+  private slice(node: Node): string {
+    return this.text.slice(node.startIndex, node.endIndex);
+  }
+
+  /** The value of the expression or argument written at `span`. */
+  private valueIn(span: Span, mode: Mode): Value {
+    const key = `${span.start}:${span.end}:${mode}`;
+    let value = this.values.get(key);
+    if (!value) {
+      value = this.computeValue(span, mode);
+      this.values.set(key, value);
+    }
+    return value;
+  }
+
+  private computeValue(span: Span, mode: Mode): Value {
+    const written = this.text.slice(span.start, span.end);
+    const decoded = decodeString(this.text, span.start, span.end, this.interpolate);
+    if (decoded) {
+      if (decoded.end !== span.end) return unknownValue(span); // 'a' + 'b' and the like
+      const inner = written.startsWith('@') ? span : { start: span.start + 1, end: span.end - 1 };
+      return valueOf(decoded.segments, inner.end > inner.start ? inner : span);
+    }
+    if (written.startsWith('$') && variableEnd(this.text, span.start) === span.end) {
+      if (/^\$(?:true|false|null)$/i.test(written)) return literalValue(written, span, span.start);
+      return valueOf(referencedAt(this.variable(span.start) ?? [{ text: UNKNOWN }], span), span);
+    }
+    const bare = mode === 'argument' ? /^[^\s'"`$@(){}[\];,|&<>\u2018-\u201E]+$/ : /^-?\d+(?:\.\d+)?$/;
+    return bare.test(written) ? literalValue(written, span, span.start) : unknownValue(span);
+  }
+
+  private readonly interpolate: Interpolate = (at) => {
+    if (this.text[at + 1] === '(') {
+      const expression = this.root.descendantForIndex(at)?.parent;
+      const end = expression?.type === 'sub_expression' ? expression.endIndex : this.text.length;
+      return { segments: [{ text: UNKNOWN, via: { start: at, end } }], end };
+    }
+    const end = variableEnd(this.text, at);
+    return { segments: referencedAt(this.variable(at) ?? [{ text: UNKNOWN }], { start: at, end }), end };
+  };
+
+  /** The segments of the variable written at `at`, when a simple assignment before it gives its value. */
+  private variable(at: number): Segment[] | undefined {
+    const written = this.text.slice(at, variableEnd(this.text, at));
+    const name = variableName(written);
+    if (!name || this.resolving.has(name)) return undefined;
+    const binding = this.bindingFor(name, at);
+    if (!binding?.simple) return undefined;
+    this.resolving.add(name);
+    try {
+      const value = this.valueIn(binding.simple.rhs, 'expression');
+      return value.text === UNKNOWN ? undefined : [...value.segments];
+    } finally {
+      this.resolving.delete(name);
+    }
+  }
+
+  private variableHashtable(name: string, at: number): ParameterUse[] | undefined {
+    const binding = this.bindingFor(name.toLowerCase(), at);
+    return binding?.simple && this.text.startsWith('@{', binding.simple.rhs.start) ? this.hashtableEntries(binding.simple.rhs.start) : undefined;
+  }
+
+  /**
+   * The assignment whose value a use at `at` sees, when the file makes that certain: the nearest one before it when
+   * every assignment of the variable is a top-level statement; the only one when some are inside blocks. Loop
+   * variables, parameters and compound assignments (`+=`) make the value unknown.
+   */
+  private bindingFor(name: string, at: number): Binding | undefined {
+    const all = this.bindingsOf(name);
+    if (all.length === 0 || all.some((b) => !b.simple)) return undefined;
+    const before = all.filter((b) => (b.simple?.rhs.end ?? b.at) <= at);
+    if (all.every((b) => b.simple?.topLevel)) return before.at(-1);
+    return all.length === 1 ? before[0] : undefined;
+  }
+
+  private bindingsOf(name: string): Binding[] {
+    let found = this.bindings.get(name);
+    if (found) return found;
+    found = [];
+    for (const at of this.sites().get(name) ?? []) {
+      const binding = this.bindingAt(at);
+      if (binding) found.push(binding);
+    }
+    this.bindings.set(name, found);
+    return found;
+  }
+
+  /** Offsets of every `$name =`, `$name +=` and `foreach ($name`, by lower-case name; found once per document. */
+  private sites(): Map<string, number[]> {
+    if (this.bindingSites) return this.bindingSites;
+    const sites = new Map<string, number[]>();
+    const pattern = /\$(?:(?:script|global|local|private):)?(\w+)\s*(?:[-+*/%]|\?\?)?=(?!=)|\bforeach\s*\(\s*\$(\w+)/gi;
+    for (const match of this.text.matchAll(pattern)) {
+      const name = (match[1] ?? match[2]).toLowerCase();
+      const at = match[1] ? match.index : match.index + match[0].lastIndexOf('$');
+      const list = sites.get(name);
+      if (list) list.push(at);
+      else sites.set(name, [at]);
+    }
+    this.bindingSites = sites;
+    return sites;
+  }
+
+  /** What the tree says about a would-be binding site: a simple assignment, another binding, or nothing (a string, a comment). */
+  private bindingAt(at: number): Binding | undefined {
+    let node: Node | null = this.root.descendantForIndex(at);
+    if (node?.type !== 'variable') return undefined;
+    if (node.parent?.type === 'foreach_statement' || node.parent?.type === 'script_parameter') return { at };
+    for (let depth = 0; node && depth < 16; depth++, node = node.parent) {
+      if (node.type === 'left_assignment_expression') break;
+      if (node.type === 'string_literal' || node.type === 'command' || node.type === 'statement_list') return undefined;
+    }
+    const assignment = node?.parent;
+    if (assignment?.type !== 'assignment_expression') return undefined;
+    const operator = assignment.child(1);
+    const rhs = assignment.lastNamedChild;
+    if (!operator || !rhs || this.slice(operator).trim() !== '=') return { at };
+    const statements = assignment.parent?.parent;
+    return { at, simple: { rhs: { start: rhs.startIndex, end: rhs.endIndex }, topLevel: statements?.parent?.type === 'program' } };
+  }
+}
+
+/** `$script:Name`, `${Name}` → `name`; undefined for automatic and environment variables, whose values come from run time. */
+function variableName(written: string): string | undefined {
+  const braced = /^\$\{(.*)\}$/.exec(written);
+  const name = (braced ? braced[1] : written.slice(1)).replace(/^(?:script|global|local|private|using):/i, '');
+  if (/^(?:env|variable|function):/i.test(name) || /^(?:_|\$|\?|\^|args|input|psitem|this|matches|true|false|null)$/i.test(name)) return undefined;
+  return name.toLowerCase();
+}
+
+/** The same string reached twice (a cmdlet argument that is also a registration path) counts once. */
+function distinct(values: Value[]): Value[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const key = `${v.span.start}:${v.span.end}:${v.text}`;
+    return !seen.has(key) && seen.add(key);
+  });
+}

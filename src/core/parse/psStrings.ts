@@ -1,0 +1,115 @@
+// PowerShell string literals → value segments: verbatim ('…', @'…'@) and expandable ("…", @"…"@) strings with their
+// escapes, and `$name` / `${name}` / `$(…)` inside expandable strings, which the caller resolves.
+import type { Segment } from '../facts';
+
+/** Resolves an interpolation starting with `$` at document offset `at`: its segments and where it ends. */
+export type Interpolate = (at: number) => { segments: Segment[]; end: number };
+
+/** PowerShell accepts typographic quotes as well as ASCII ones. */
+const singleQuotes = "'\u2018\u2019\u201A\u201B";
+const doubleQuotes = '"\u201C\u201D\u201E';
+
+const escapes: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+
+/** Collects segments, merging runs of characters copied 1:1 from the document. */
+class SegmentBuilder {
+  readonly segments: Segment[] = [];
+
+  copy(text: string, at: number): void {
+    const last = this.segments.at(-1);
+    if (last?.at !== undefined && last.at + last.text.length === at) last.text += text;
+    else this.segments.push({ text, at });
+  }
+
+  /** Segments an interpolation brings in; they keep where they come from. */
+  add(segments: Segment[]): void {
+    this.segments.push(...segments);
+  }
+
+  /** A character that stands for other source text (an escape): no exact position. */
+  escaped(text: string): void {
+    this.segments.push({ text });
+  }
+}
+
+/** Where the variable name after a `$` at `index` ends, or -1 when the `$` starts no variable. */
+export function variableEnd(text: string, index: number): number {
+  const match = /^\$(?:\{(?:[^}`]|`.)*\}|(?:[A-Za-z_][\w]*:)?[A-Za-z_][\w]*|[$?^_])/.exec(text.slice(index, index + 256));
+  return match ? index + match[0].length : -1;
+}
+
+export interface DecodedString {
+  segments: Segment[];
+  /** Offset just after the closing quote. */
+  end: number;
+}
+
+/**
+ * Decodes the string literal that starts at `start` in `text` (document offsets), up to `limit`. Undefined when no
+ * string starts there or it is not closed.
+ */
+export function decodeString(text: string, start: number, limit: number, interpolate: Interpolate): DecodedString | undefined {
+  const first = text[start];
+  if (first === '@' && singleQuotes.includes(text[start + 1])) return hereString(text, start, limit, false, interpolate);
+  if (first === '@' && doubleQuotes.includes(text[start + 1])) return hereString(text, start, limit, true, interpolate);
+  if (singleQuotes.includes(first)) return verbatim(text, start, limit);
+  if (doubleQuotes.includes(first)) {
+    return expandable(text, start + 1, limit, (i) => doubleQuotes.includes(text[i]) && !doubleQuotes.includes(text[i + 1]), interpolate, true);
+  }
+  return undefined;
+}
+
+function verbatim(text: string, start: number, limit: number): DecodedString | undefined {
+  const out = new SegmentBuilder();
+  for (let i = start + 1; i < limit; i++) {
+    if (!singleQuotes.includes(text[i])) {
+      out.copy(text[i], i);
+      continue;
+    }
+    if (!singleQuotes.includes(text[i + 1])) return { segments: out.segments, end: i + 1 };
+    out.escaped(text[i]);
+    i++;
+  }
+  return undefined;
+}
+
+/** Decodes expandable text from `from` until `closes(i)` says the closing quote is at i; `""` is an escape outside here-strings. */
+function expandable(
+  text: string, from: number, limit: number, closes: (i: number) => boolean, interpolate: Interpolate, doubledQuotes: boolean,
+): DecodedString | undefined {
+  const out = new SegmentBuilder();
+  for (let i = from; i < limit; i++) {
+    const char = text[i];
+    if (closes(i)) return { segments: out.segments, end: i + 1 };
+    if (char === '`' && i + 1 < limit) {
+      out.escaped(escapes[text[i + 1]] ?? text[i + 1]);
+      i++;
+    } else if (doubledQuotes && doubleQuotes.includes(char) && doubleQuotes.includes(text[i + 1])) {
+      out.escaped(char);
+      i++;
+    } else if (char === '$' && (text[i + 1] === '(' || variableEnd(text, i) > 0)) {
+      const part = interpolate(i);
+      out.add(part.segments);
+      i = part.end - 1;
+    } else {
+      out.copy(char, i);
+    }
+  }
+  return undefined;
+}
+
+function hereString(text: string, start: number, limit: number, expand: boolean, interpolate: Interpolate): DecodedString | undefined {
+  const opening = /^@["'\u2018-\u201E][ \t]*\r?\n/.exec(text.slice(start, start + 64));
+  if (!opening) return undefined;
+  const quotes = expand ? doubleQuotes : singleQuotes;
+  const bodyStart = start + opening[0].length;
+  const closing = new RegExp(`\\r?\\n[${quotes}]@`, 'g');
+  closing.lastIndex = bodyStart - 1;
+  const match = closing.exec(text);
+  if (!match || match.index + match[0].length > limit) return undefined;
+  const bodyEnd = Math.max(match.index, bodyStart);
+  const end = match.index + match[0].length;
+  if (!expand) return { segments: bodyEnd > bodyStart ? [{ text: text.slice(bodyStart, bodyEnd), at: bodyStart }] : [], end };
+  const decoded = expandable(text, bodyStart, bodyEnd + 1, (i) => i === bodyEnd, interpolate, false);
+  return decoded && { segments: decoded.segments, end };
+}

@@ -1,0 +1,166 @@
+// What an ARM request says, whoever writes it: a REST Client request, `az rest`, `Invoke-RestMethod`, `New-AzResource`.
+// Every parser hands its URL (or resource ID), method, api-version and body here and gets the same facts back.
+import { findNodeAtLocation, parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { UNKNOWN, looksLikeRegistrationId, parseRegistrationId } from '../ids';
+import { isKnown, sliceValue, valueOf, type FileFacts, type RegistrationRef, type TenantAction, type Value } from '../facts';
+import type { Span } from '../text';
+
+/** Where the resource path starts in a URL or ID: at `/subscriptions`, after a scheme and host, or at a leading slash. */
+function pathStart(text: string): number {
+  const subscriptions = text.search(/(?:^|\/)subscriptions?\//i);
+  if (subscriptions >= 0) return subscriptions;
+  const origin = /^\s*https?:\/\/[^/]*/i.exec(text);
+  if (origin) return origin[0].length;
+  return /^\s*\//.test(text) ? text.indexOf('/') : -1;
+}
+
+/** The registration path inside a URL or resource ID (no scheme, host or query), when the text is meant as one. */
+export function registrationPath(value: Value): Value | undefined {
+  const start = pathStart(value.text);
+  if (start < 0) return undefined;
+  const query = value.text.slice(start).search(/[?#]/);
+  const end = query < 0 ? value.text.length : start + query;
+  const path = sliceValue(value, start, end);
+  return looksLikeRegistrationId(path.text) ? path : undefined;
+}
+
+/** The value of the `api-version` query parameter of a URL, if it has one. */
+export function apiVersionInUrl(url: Value): Value | undefined {
+  const match = /[?&]api-version=([^&#\s]*)/i.exec(url.text);
+  if (!match) return undefined;
+  const start = match.index + match[0].length - match[1].length;
+  return sliceValue(url, start, start + match[1].length);
+}
+
+interface PathParts {
+  ref: RegistrationRef;
+  kind: 'registration' | 'customerSubscription' | 'customerSubscriptions';
+  customerSubscriptionId?: Value;
+}
+
+/** Splits a well-formed registration path into values for its parts; undefined when the path is malformed. */
+export function registrationParts(path: Value): PathParts | undefined {
+  const parsed = parseRegistrationId(path.text);
+  if (!parsed.ok) return undefined;
+  const pieces: Value[] = [];
+  for (const match of path.text.matchAll(/[^/]+/g)) pieces.push(sliceValue(path, match.index, match.index + match[0].length));
+  return {
+    ref: { subscriptionId: pieces[1], resourceGroup: pieces[3], name: pieces[7] },
+    kind: parsed.kind,
+    ...(parsed.kind === 'customerSubscription' ? { customerSubscriptionId: pieces[9] } : {}),
+  };
+}
+
+export interface TenantBody {
+  tenantId?: Value;
+  billingModel?: Value;
+  /** Set when the body is readable JSON without properties.tenantId: where to point. */
+  missingTenantAt?: Span;
+}
+
+function stringAt(body: Value, node: JsonNode | undefined): Value | undefined {
+  if (node?.type !== 'string') return undefined;
+  const raw = body.text.slice(node.offset + 1, node.offset + node.length - 1);
+  const value = sliceValue(body, node.offset + 1, node.offset + node.length - 1);
+  return raw === node.value ? value : { ...value, text: String(node.value), segments: [{ text: String(node.value) }] };
+}
+
+/**
+ * Reads a request body (JSON): the customer's tenantId and a billingModel, if any. `level` says whether the JSON is
+ * the whole resource (`{"properties": {"tenantId": …}}`) or only its properties (`az resource create --properties`).
+ * Unreadable bodies say nothing.
+ */
+export function readBody(body: Value, level: 'resource' | 'properties' = 'resource'): TenantBody {
+  const errors: ParseError[] = [];
+  let root: JsonNode | undefined;
+  try {
+    root = parseTree(body.text, errors, { allowTrailingComma: true });
+  } catch {
+    return {}; // nested too deeply for the parser's recursion: nothing can be said about it
+  }
+  if (!root || root.type !== 'object' || errors.length > 0) return {};
+  const prefix = level === 'resource' ? ['properties'] : [];
+  const properties = level === 'resource' ? findNodeAtLocation(root, prefix) : root;
+  const tenantNode = findNodeAtLocation(root, [...prefix, 'tenantId']);
+  const tenantId = stringAt(body, tenantNode);
+  const billingModel = stringAt(body, findNodeAtLocation(root, [...prefix, 'billingModel']));
+  const at = properties ?? root;
+  return {
+    ...(tenantId ? { tenantId } : {}),
+    ...(billingModel ? { billingModel } : {}),
+    ...(tenantNode ? {} : { missingTenantAt: sliceValue(body, at.offset, at.offset + at.length).span }),
+  };
+}
+
+export interface Request {
+  method: string | undefined;
+  /** A URL or a resource ID. */
+  url: Value;
+  /** Given separately (New-AzResource -ApiVersion); otherwise read from the URL's query. */
+  apiVersion?: Value;
+  /** null: the request has no body; undefined: the body is not known. */
+  body: TenantBody | null | undefined;
+  /** What a finding about the whole request underlines. */
+  span: Span;
+  /** True when the URL was put together from parts (-ResourceType, -ResourceName): not judged as written text. */
+  synthetic?: boolean;
+}
+
+function tenantAction(method: string | undefined, kind: PathParts['kind']): TenantAction | undefined {
+  const verb = method?.toUpperCase();
+  if (kind === 'customerSubscriptions') return verb === 'GET' ? 'list' : undefined;
+  return ({ PUT: 'add', DELETE: 'remove', GET: 'get' } as Record<string, TenantAction | undefined>)[verb ?? ''];
+}
+
+/** Adds what one request shows: the resource ID, its api-version, a tenant operation or a registration it creates. */
+export function addRequestFacts(facts: FileFacts, request: Request): void {
+  const path = registrationPath(request.url);
+  if (!path) return;
+  if (!request.synthetic) facts.resourceIds.push(path);
+  const apiVersion = request.apiVersion ?? apiVersionInUrl(request.url);
+  const parts = registrationParts(path);
+  const target = /customerSubscriptions?(?:[/?#]|$)/i.test(path.text) ? 'customerSubscription' : 'registration';
+  if (apiVersion) facts.apiVersions.push({ value: apiVersion, target });
+  if (!parts) return;
+  if (parts.kind === 'registration') {
+    if (request.method?.toUpperCase() !== 'PUT') return;
+    const billingModel = request.body?.billingModel;
+    facts.registrations.push({ span: request.span, ref: parts.ref, ...(billingModel ? { billingModel: { value: billingModel, implicit: false } } : {}) });
+    return;
+  }
+  const action = tenantAction(request.method, parts.kind);
+  if (!action) return;
+  const body = request.body;
+  const missingAt = body === null ? request.span : body?.missingTenantAt;
+  facts.tenantOperations.push({
+    action, span: request.span, registration: parts.ref,
+    ...(parts.customerSubscriptionId ? { customerSubscriptionId: parts.customerSubscriptionId } : {}),
+    ...(action === 'add' && body?.tenantId ? { tenantId: body.tenantId } : {}),
+    ...(action === 'add' && missingAt ? { tenantIdMissingAt: missingAt } : {}),
+  });
+}
+
+/** True when a method value is known well enough to name the operation. */
+export function methodOf(value: Value | undefined, fallback: string): string | undefined {
+  if (!value) return fallback;
+  return isKnown(value) ? value.text : undefined;
+}
+
+/**
+ * The resource ID that a resource type (`Microsoft.AzureStack/registrations[/customerSubscriptions]`), a name
+ * (`registration[/customer subscription ID]`) and a resource group stand for, with the subscription left to run time
+ * (it is the signed-in context's). Undefined for other resource types.
+ */
+export function idFromParts(type: Value | undefined, name: Value | undefined, group: Value | undefined, span: Span): Value | undefined {
+  if (!isKnown(type) || !name || !/^Microsoft\.AzureStack\/registrations(?:\/customerSubscriptions)?$/i.test(type.text.trim())) return undefined;
+  const slash = name.text.indexOf('/');
+  const registration = slash < 0 ? name : sliceValue(name, 0, slash);
+  const tenant = slash < 0 ? undefined : sliceValue(name, slash + 1, name.text.length);
+  const tenantPart = /customerSubscriptions$/i.test(type.text.trim())
+    ? [{ text: '/customerSubscriptions' }, ...(tenant ? [{ text: '/' }, ...tenant.segments] : [])]
+    : [];
+  return valueOf([
+    { text: `/subscriptions/${UNKNOWN}/resourceGroups/` }, ...(group?.segments ?? [{ text: UNKNOWN }]),
+    { text: '/providers/Microsoft.AzureStack/registrations/' }, ...registration.segments, ...tenantPart,
+  ], span);
+}

@@ -1,0 +1,84 @@
+import { parseRegistrationId, type ResourceIdProblem } from '../ids';
+import { locate, type Value } from '../facts';
+import type { Span } from '../text';
+import { defineRule } from './rule';
+
+/** Where in the path the problem is (the segment to fix), or the whole path when it cannot be pointed at. */
+function problemSpan(path: Value, problem: ResourceIdProblem): Span {
+  const segments = [...path.text.matchAll(/[^/]+/g)];
+  const segment = (text: string) => segments.find((s) => s[0] === text);
+  const at = (index: number | undefined, length: number) => (index === undefined || index < 0 ? path.span : locate(path, index, length));
+  switch (problem.kind) {
+    case 'wrongProvider':
+      return at(segment(problem.provider)?.index, problem.provider.length);
+    case 'misspelledSegment':
+      return at(segment(problem.found)?.index, problem.found.length);
+    case 'subscriptionNotGuid':
+      return at(segments[1]?.index, problem.value.length);
+    case 'emptySegment':
+      return at(path.text.replace(/^\/+/, (s) => ' '.repeat(s.length)).indexOf('//'), 2);
+    case 'trailingSegments':
+      return at(path.text.lastIndexOf(problem.extra), problem.extra.length);
+    case 'missingSegment':
+      return path.span;
+  }
+}
+
+const notFound = { en: 'Azure would answer RegistrationNotFound.', sv: 'Azure skulle svara RegistrationNotFound.' };
+const expected = '/subscriptions/<subscription>/resourceGroups/<group>/providers/Microsoft.AzureStack/registrations/<name>';
+
+export default defineRule({
+  code: 'AZS101',
+  name: 'registration-id-malformed',
+  title: { en: 'Registration resource ID is malformed', sv: 'Registreringens resurs-ID är felformat' },
+  docs: {
+    finds: {
+      en: `A registration or customer subscription resource ID that does not have the form ${expected}[/customerSubscriptions/<customer subscription ID>]: a missing or misspelled segment, another provider (such as Microsoft.AzureStackHCI), two slashes in a row, a subscription that is not a GUID, or extra segments.`,
+      sv: `Ett resurs-ID för en registrering eller kundprenumeration som inte har formen ${expected}[/customerSubscriptions/<kundprenumerationens ID>]: ett segment saknas eller är felstavat, en annan provider (till exempel Microsoft.AzureStackHCI), två snedstreck i rad, en prenumeration som inte är ett GUID eller extra segment.`,
+    },
+    matters: {
+      en: 'Azure Resource Manager finds no registration at a malformed path and answers RegistrationNotFound, so the tenant is never added.',
+      sv: 'Azure Resource Manager hittar ingen registrering på en felformad sökväg och svarar RegistrationNotFound, så klienten läggs aldrig till.',
+    },
+  },
+  defaultSeverity: 'error',
+  azureError: 'RegistrationNotFound',
+  messages: {
+    wrongProvider: {
+      en: `The provider is '{provider}', but registrations belong to Microsoft.AzureStack. ${notFound.en}`,
+      sv: `Providern är '{provider}', men registreringar hör till Microsoft.AzureStack. ${notFound.sv}`,
+    },
+    emptySegment: {
+      en: `The resource ID has an empty segment (two slashes in a row). ${notFound.en}`,
+      sv: `Resurs-ID:t har ett tomt segment (två snedstreck i rad). ${notFound.sv}`,
+    },
+    missingSegment: {
+      en: `The resource ID lacks the {segment} segment; expected ${expected}. ${notFound.en}`,
+      sv: `Resurs-ID:t saknar segmentet {segment}; väntat är ${expected}. ${notFound.sv}`,
+    },
+    misspelledSegment: {
+      en: `'{found}' should be '{expected}'. ${notFound.en}`,
+      sv: `'{found}' ska vara '{expected}'. ${notFound.sv}`,
+    },
+    subscriptionNotGuid: {
+      en: `The subscription '{value}' is not a GUID. ${notFound.en}`,
+      sv: `Prenumerationen '{value}' är inte ett GUID. ${notFound.sv}`,
+    },
+    trailingSegments: {
+      en: `Unexpected segments after the registration: '{extra}'. ${notFound.en}`,
+      sv: `Oväntade segment efter registreringen: '{extra}'. ${notFound.sv}`,
+    },
+  },
+  check({ facts }) {
+    return facts.resourceIds.flatMap((path) => {
+      const parsed = parseRegistrationId(path.text);
+      if (parsed.ok) return [];
+      const { problem } = parsed;
+      const { kind, ...values } = problem;
+      return [{
+        messageId: kind, values, span: problemSpan(path, problem),
+        ...(problem.kind === 'misspelledSegment' ? { data: { replacement: problem.expected } } : {}),
+      }];
+    });
+  },
+});

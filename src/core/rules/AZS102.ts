@@ -1,0 +1,66 @@
+import type { ErrorCode } from '../errors';
+import { findPlaceholder } from '../ids';
+import { locate, type FileFacts, type Value } from '../facts';
+import type { Span } from '../text';
+import { defineRule } from './rule';
+
+function whole(value: Value): Span {
+  return locate(value, 0, value.text.length);
+}
+
+function inside(span: Span, outer: Span): boolean {
+  return span.start >= outer.start && span.end <= outer.end;
+}
+
+/** Which documented error a placeholder at `span` leads to: a bad customer subscription ID, a registration not found, or neither. */
+function errorAt(facts: FileFacts, span: Span): ErrorCode | null {
+  const operations = facts.tenantOperations;
+  if (operations.some((o) => o.customerSubscriptionId && inside(span, whole(o.customerSubscriptionId)))) return 'InvalidCustomerSubscriptionId';
+  const refs = [...operations.map((o) => o.registration), ...facts.registrations.map((d) => d.ref)];
+  const registrationValues = [...facts.resourceIds, ...refs.flatMap((r) => [r.subscriptionId, r.resourceGroup, r.name])];
+  return registrationValues.some((v) => v && inside(span, whole(v))) ? 'RegistrationNotFound' : null;
+}
+
+export default defineRule({
+  code: 'AZS102',
+  name: 'placeholder-left',
+  title: { en: 'Placeholder left in a value', sv: 'Platshållare kvar i ett värde' },
+  docs: {
+    finds: {
+      en: 'A value that still holds a placeholder from a template or a documentation sample where a real value is needed: <subscription id>, {registrationName}, [tenant], xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, the all-zero GUID, your-subscription-id and the like.',
+      sv: 'Ett värde som fortfarande innehåller en platshållare från en mall eller ett dokumentationsexempel där ett riktigt värde behövs: <subscription id>, {registrationName}, [tenant], xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, GUID:t med bara nollor, your-subscription-id och liknande.',
+    },
+    matters: {
+      en: 'Azure reads the placeholder literally: in a registration path it answers RegistrationNotFound, as a customer subscription ID InvalidCustomerSubscriptionId; a placeholder computer name or password makes the command fail.',
+      sv: 'Azure läser platshållaren bokstavligt: i en registreringssökväg svarar den RegistrationNotFound, som kundprenumerationens ID InvalidCustomerSubscriptionId; ett platshållarnamn på en dator eller ett lösenord får kommandot att misslyckas.',
+    },
+  },
+  defaultSeverity: 'warning',
+  azureError: 'RegistrationNotFound',
+  messages: {
+    placeholderAzure: {
+      en: "'{placeholder}' is a placeholder that was never filled in; Azure would answer {azureError}.",
+      sv: "'{placeholder}' är en platshållare som aldrig fyllts i; Azure skulle svara {azureError}.",
+    },
+    placeholder: {
+      en: "'{placeholder}' is a placeholder that was never filled in; the command fails with it.",
+      sv: "'{placeholder}' är en platshållare som aldrig fyllts i; kommandot misslyckas med den.",
+    },
+  },
+  check({ facts }) {
+    const refs = [...facts.tenantOperations.map((o) => o.registration), ...facts.registrations.map((d) => d.ref)];
+    const candidates = [...facts.values, ...facts.resourceIds, ...refs.flatMap((r) => [r.subscriptionId, r.resourceGroup, r.name])];
+    const seen = new Set<string>();
+    return candidates.flatMap((value) => {
+      const found = value && findPlaceholder(value.text);
+      if (!value || !found) return [];
+      const span = locate(value, found.index, found.text.length);
+      const key = `${span.start}:${span.end}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      const azureError = errorAt(facts, span);
+      const values = { placeholder: found.text, ...(azureError ? { azureError } : {}) };
+      return [{ messageId: azureError ? 'placeholderAzure' : 'placeholder', values, span, azureError, data: { placeholder: found.text } }];
+    });
+  },
+});

@@ -1,0 +1,47 @@
+import { hasParameter } from '../parse/cmdlets';
+import { defineRule } from './rule';
+
+/** The mandatory parameters of the AzureStack-Tools registration cmdlets. */
+const mandatory: Record<string, string[]> = {
+  'set-azsregistration': ['PrivilegedEndpointCredential', 'PrivilegedEndpoint', 'RegistrationName'],
+  'get-azsregistrationtoken': ['PrivilegedEndpointCredential', 'PrivilegedEndpoint', 'BillingModel'],
+  'register-azsenvironment': ['RegistrationToken', 'RegistrationName'],
+  'remove-azsregistration': ['PrivilegedEndpointCredential', 'PrivilegedEndpoint'],
+};
+
+export default defineRule({
+  code: 'AZS104',
+  name: 'registration-parameter-missing',
+  title: { en: 'Registration cmdlet lacks a mandatory parameter', sv: 'Registreringscmdlet saknar en obligatorisk parameter' },
+  docs: {
+    finds: {
+      en: 'A call of Set-AzsRegistration, Get-AzsRegistrationToken, Register-AzsEnvironment or Remove-AzsRegistration without one of its mandatory parameters, such as -RegistrationName or -PrivilegedEndpointCredential. Calls that splat a hashtable the file does not show, or pass positional arguments, are left alone.',
+      sv: 'Ett anrop av Set-AzsRegistration, Get-AzsRegistrationToken, Register-AzsEnvironment eller Remove-AzsRegistration utan en av dess obligatoriska parametrar, till exempel -RegistrationName eller -PrivilegedEndpointCredential. Anrop som splattar en hashtabell som filen inte visar, eller skickar positionella argument, lämnas i fred.',
+    },
+    matters: {
+      en: 'PowerShell prompts for a missing mandatory parameter, so an unattended run hangs or fails; older module versions without -RegistrationName also create the registration under a generated name that later tenant requests do not use.',
+      sv: 'PowerShell frågar efter en obligatorisk parameter som saknas, så en obevakad körning hänger sig eller misslyckas; äldre modulversioner utan -RegistrationName skapar dessutom registreringen under ett genererat namn som senare klientanrop inte använder.',
+    },
+  },
+  defaultSeverity: 'warning',
+  azureError: null,
+  messages: {
+    missing: {
+      en: '{cmdlet} is called without {parameters}, which it requires; the call prompts for it or fails when run unattended.',
+      sv: '{cmdlet} anropas utan {parameters}, som krävs; anropet frågar efter värdet eller misslyckas när det körs obevakat.',
+    },
+  },
+  check({ facts }) {
+    return facts.cmdlets.flatMap((cmdlet) => {
+      const required = mandatory[cmdlet.name.toLowerCase()];
+      if (!required || cmdlet.positional.length > 0) return [];
+      const missing = required.filter((name) => hasParameter(cmdlet, name) === false);
+      if (missing.length === 0) return [];
+      return [{
+        messageId: 'missing', span: cmdlet.nameSpan,
+        values: { cmdlet: cmdlet.name, parameters: missing.map((m) => `-${m}`).join(', ') },
+        data: { missing: missing.join(',') },
+      }];
+    });
+  },
+});

@@ -1,0 +1,40 @@
+import { findPlaceholder, isGuid, repairGuid } from '../ids';
+import { isKnown, locate } from '../facts';
+import { defineRule, type Report } from './rule';
+
+export default defineRule({
+  code: 'AZS201',
+  name: 'customer-subscription-id-not-guid',
+  title: { en: 'Customer subscription ID is not a GUID', sv: 'Kundprenumerationens ID är inte ett GUID' },
+  docs: {
+    finds: {
+      en: "A customer subscription ID (the last segment of a …/customerSubscriptions/<ID> path, or the second half of a customerSubscriptions resource's name) that is not a GUID, such as a subscription's display name, a GUID in braces or one with a character missing.",
+      sv: 'Ett ID för en kundprenumeration (sista segmentet i en sökväg …/customerSubscriptions/<ID>, eller andra halvan av namnet på en customerSubscriptions-resurs) som inte är ett GUID, till exempel prenumerationens visningsnamn, ett GUID inom klamrar eller ett där ett tecken fattas.',
+    },
+    matters: {
+      en: "A customer subscription is named by the customer's Azure subscription ID; anything else is rejected with InvalidCustomerSubscriptionId.",
+      sv: 'En kundprenumeration namnges med kundens ID för Azure-prenumerationen; allt annat avvisas med InvalidCustomerSubscriptionId.',
+    },
+  },
+  defaultSeverity: 'error',
+  azureError: 'InvalidCustomerSubscriptionId',
+  messages: {
+    notGuid: {
+      en: "The customer subscription ID '{value}' is not a GUID; Azure would answer InvalidCustomerSubscriptionId.",
+      sv: "Kundprenumerationens ID '{value}' är inte ett GUID; Azure skulle svara InvalidCustomerSubscriptionId.",
+    },
+    repairable: {
+      en: "The customer subscription ID '{value}' is not a GUID as written (did you mean {replacement}?); Azure would answer InvalidCustomerSubscriptionId.",
+      sv: "Kundprenumerationens ID '{value}' är inte ett GUID som det är skrivet (menade du {replacement}?); Azure skulle svara InvalidCustomerSubscriptionId.",
+    },
+  },
+  check({ facts }) {
+    return facts.tenantOperations.flatMap(({ customerSubscriptionId: id }): Report<'notGuid' | 'repairable'>[] => {
+      if (!isKnown(id) || isGuid(id.text) || findPlaceholder(id.text)) return [];
+      const replacement = repairGuid(id.text);
+      const span = locate(id, 0, id.text.length);
+      if (!replacement) return [{ messageId: 'notGuid', values: { value: id.text }, span }];
+      return [{ messageId: 'repairable', values: { value: id.text, replacement }, span, data: { replacement } }];
+    });
+  },
+});

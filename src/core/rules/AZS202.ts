@@ -1,0 +1,41 @@
+import { findPlaceholder, isGuid, repairGuid } from '../ids';
+import { isKnown, locate } from '../facts';
+import { defineRule, type Report } from './rule';
+
+export default defineRule({
+  code: 'AZS202',
+  name: 'tenant-id-invalid',
+  title: { en: 'Tenant ID missing or not a GUID', sv: 'Klient-ID saknas eller är inte ett GUID' },
+  docs: {
+    finds: {
+      en: "A request, cmdlet call or template resource that adds a customer subscription without properties.tenantId, or with a tenantId that is not a GUID. The tenant ID is the customer's Microsoft Entra directory ID.",
+      sv: 'Ett anrop, cmdlet-anrop eller en mallresurs som lägger till en kundprenumeration utan properties.tenantId, eller med ett tenantId som inte är ett GUID. Klient-ID:t är kundens katalog-ID i Microsoft Entra.',
+    },
+    matters: {
+      en: 'Azure Stack Hub needs the directory of the customer to grant access to the new tenant subscription; the PUT request is rejected without a valid tenantId.',
+      sv: 'Azure Stack Hub behöver kundens katalog för att ge åtkomst till den nya klientprenumerationen; PUT-anropet avvisas utan ett giltigt tenantId.',
+    },
+  },
+  defaultSeverity: 'error',
+  azureError: null,
+  messages: {
+    missing: {
+      en: "Adding a customer subscription needs properties.tenantId, the customer's directory (tenant) ID; Azure rejects the request without it.",
+      sv: 'Att lägga till en kundprenumeration kräver properties.tenantId, kundens katalog-ID (klient-ID); Azure avvisar anropet utan det.',
+    },
+    notGuid: {
+      en: "The tenant ID '{value}' is not a GUID; Azure rejects the request.",
+      sv: "Klient-ID:t '{value}' är inte ett GUID; Azure avvisar anropet.",
+    },
+  },
+  check({ facts }) {
+    return facts.tenantOperations.flatMap((operation): Report<'missing' | 'notGuid'>[] => {
+      if (operation.action !== 'add') return [];
+      if (operation.tenantIdMissingAt) return [{ messageId: 'missing', span: operation.tenantIdMissingAt }];
+      const id = operation.tenantId;
+      if (!isKnown(id) || isGuid(id.text) || findPlaceholder(id.text)) return [];
+      const replacement = repairGuid(id.text);
+      return [{ messageId: 'notGuid', values: { value: id.text }, span: locate(id, 0, id.text.length), ...(replacement ? { data: { replacement } } : {}) }];
+    });
+  },
+});

@@ -1,0 +1,57 @@
+import { acceptedSpelling, allowsTenants, billingModels } from '../azureStack';
+import { isKnown } from '../facts';
+import { defineRule, type RelatedReport } from './rule';
+import { declarationsFor, where } from './registrations';
+
+type MessageId = 'disallowed' | 'defaulted' | 'setHere' | 'defaultHere';
+
+export default defineRule({
+  code: 'AZS301',
+  name: 'billing-model-disallows-tenants',
+  title: { en: 'Billing model does not allow tenants', sv: 'Debiteringsmodellen tillåter inte klienter' },
+  docs: {
+    finds: {
+      en: 'Customer subscriptions added to a registration whose billing model, as this file or another file of the workspace shows it, is Capacity, Development, Custom or Ruggedized. Set-AzsRegistration without -BillingModel registers with Development.',
+      sv: 'Kundprenumerationer som läggs till i en registrering vars debiteringsmodell, som den här filen eller en annan fil i arbetsytan visar den, är Capacity, Development, Custom eller Ruggedized. Set-AzsRegistration utan -BillingModel registrerar med Development.',
+    },
+    matters: {
+      en: 'Only PayAsYouUse registrations take customer subscriptions; Azure answers CustomerSubscriptionsNotAllowed for every other billing model. Register the stamp again with -BillingModel PayAsYouUse first.',
+      sv: 'Bara registreringar med PayAsYouUse tar emot kundprenumerationer; Azure svarar CustomerSubscriptionsNotAllowed för alla andra debiteringsmodeller. Registrera stämpeln på nytt med -BillingModel PayAsYouUse först.',
+    },
+  },
+  defaultSeverity: 'error',
+  azureError: 'CustomerSubscriptionsNotAllowed',
+  messages: {
+    disallowed: {
+      en: 'The registration declared {where} uses the {model} billing model; only PayAsYouUse registrations accept customer subscriptions, so Azure would answer CustomerSubscriptionsNotAllowed.',
+      sv: 'Registreringen som deklareras {where} använder debiteringsmodellen {model}; bara registreringar med PayAsYouUse tar emot kundprenumerationer, så Azure skulle svara CustomerSubscriptionsNotAllowed.',
+    },
+    defaulted: {
+      en: 'The registration declared {where} is created without -BillingModel, so it uses Development; only PayAsYouUse registrations accept customer subscriptions, so Azure would answer CustomerSubscriptionsNotAllowed.',
+      sv: 'Registreringen som deklareras {where} skapas utan -BillingModel och använder därför Development; bara registreringar med PayAsYouUse tar emot kundprenumerationer, så Azure skulle svara CustomerSubscriptionsNotAllowed.',
+    },
+    setHere: { en: 'The billing model {model} is set here.', sv: 'Debiteringsmodellen {model} anges här.' },
+    defaultHere: { en: 'No -BillingModel here, so Development applies.', sv: 'Ingen -BillingModel här, så Development gäller.' },
+  },
+  check(context) {
+    return context.facts.tenantOperations.flatMap((operation) => {
+      if (operation.action !== 'add') return [];
+      const candidates = declarationsFor(context, operation);
+      const models = candidates.map(({ declaration }) => {
+        const billing = declaration.billingModel;
+        return billing && isKnown(billing.value) ? acceptedSpelling(billing.value.text, billingModels) : undefined;
+      });
+      if (candidates.length === 0 || models.some((m) => m === undefined || allowsTenants(m))) return [];
+      const first = candidates[0];
+      const implicit = Boolean(first.declaration.billingModel?.implicit);
+      const related = candidates.map(({ uri, declaration }, i): RelatedReport<MessageId> => ({
+        uri, span: declaration.billingModel?.value.span ?? declaration.span,
+        messageId: declaration.billingModel?.implicit ? 'defaultHere' : 'setHere', values: { model: models[i] ?? '' },
+      }));
+      return [{
+        messageId: implicit ? 'defaulted' : 'disallowed', span: operation.span, related,
+        values: { where: where(first.uri, context.uri), model: models[0] ?? '' },
+      }];
+    });
+  },
+});

@@ -1,0 +1,39 @@
+import { isKnown, locate } from '../facts';
+import { defineRule } from './rule';
+
+export default defineRule({
+  code: 'AZS302',
+  name: 'billing-model-parameter-missing',
+  title: { en: 'Billing model lacks its required parameter', sv: 'Debiteringsmodellen saknar sin obligatoriska parameter' },
+  docs: {
+    finds: {
+      en: 'Set-AzsRegistration or Get-AzsRegistrationToken with -BillingModel Capacity but no -AgreementNumber, or with -BillingModel Custom but no -MsAssetTag.',
+      sv: 'Set-AzsRegistration eller Get-AzsRegistrationToken med -BillingModel Capacity men utan -AgreementNumber, eller med -BillingModel Custom men utan -MsAssetTag.',
+    },
+    matters: {
+      en: 'A Capacity registration is tied to the agreement number of the capacity purchase and a Custom one to its Microsoft asset tag; the cmdlet throws before it registers anything when they are missing.',
+      sv: 'En Capacity-registrering är knuten till avtalsnumret för kapacitetsköpet och en Custom-registrering till Microsofts tillgångstagg; cmdleten kastar ett fel innan något registreras när de saknas.',
+    },
+  },
+  defaultSeverity: 'error',
+  azureError: null,
+  messages: {
+    agreementNumber: {
+      en: '-BillingModel Capacity needs -AgreementNumber; {cmdlet} stops with an error without it.',
+      sv: '-BillingModel Capacity kräver -AgreementNumber; {cmdlet} avbryts med ett fel utan den.',
+    },
+    msAssetTag: {
+      en: '-BillingModel Custom needs -MsAssetTag; {cmdlet} stops with an error without it.',
+      sv: '-BillingModel Custom kräver -MsAssetTag; {cmdlet} avbryts med ett fel utan den.',
+    },
+  },
+  check({ facts }) {
+    return facts.billingModels.flatMap((use) => {
+      if (!isKnown(use.value)) return [];
+      const model = use.value.text.trim().toLowerCase();
+      const messageId = model === 'capacity' && use.hasAgreementNumber === false ? 'agreementNumber'
+        : model === 'custom' && use.hasMsAssetTag === false ? 'msAssetTag' : undefined;
+      return messageId ? [{ messageId, values: { cmdlet: use.setBy }, span: locate(use.value, 0, use.value.text.length) }] : [];
+    });
+  },
+});

@@ -1,0 +1,52 @@
+import { acceptedSpelling, billingModels } from '../azureStack';
+import { isKnown, locate } from '../facts';
+import { defineRule, type Report } from './rule';
+
+/** Names people write for a billing model that does not exist under that name. */
+const confusions: Record<string, string> = {
+  payasyougo: 'PayAsYouUse', paygo: 'PayAsYouUse', payg: 'PayAsYouUse', consumption: 'PayAsYouUse', payperuse: 'PayAsYouUse', dev: 'Development',
+};
+
+export default defineRule({
+  code: 'AZS303',
+  name: 'billing-model-unknown',
+  title: { en: 'Unknown billing model', sv: 'Okänd debiteringsmodell' },
+  docs: {
+    finds: {
+      en: 'A billing model that is not one of PayAsYouUse, Capacity, Development, Custom and Ruggedized (for example "PayAsYouGo"), or one the command does not take: Get-AzsRegistrationToken (disconnected registration) takes only Capacity, Development and Custom.',
+      sv: 'En debiteringsmodell som inte är någon av PayAsYouUse, Capacity, Development, Custom och Ruggedized (till exempel "PayAsYouGo"), eller en som kommandot inte tar: Get-AzsRegistrationToken (frånkopplad registrering) tar bara Capacity, Development och Custom.',
+    },
+    matters: {
+      en: "The registration cmdlets validate -BillingModel against a fixed set and stop before registering; a CSP that means to bill per use and writes PayAsYouGo never gets a registration that accepts tenants.",
+      sv: 'Registreringscmdletarna kontrollerar -BillingModel mot en fast uppsättning och avbryts innan de registrerar; en CSP som vill debitera per användning och skriver PayAsYouGo får aldrig en registrering som tar emot klienter.',
+    },
+  },
+  defaultSeverity: 'error',
+  azureError: null,
+  messages: {
+    unknown: {
+      en: "'{value}' is not a billing model; use one of {accepted}.",
+      sv: "'{value}' är ingen debiteringsmodell; använd en av {accepted}.",
+    },
+    didYouMean: {
+      en: "'{value}' is not a billing model; did you mean {replacement}?",
+      sv: "'{value}' är ingen debiteringsmodell; menade du {replacement}?",
+    },
+    notAccepted: {
+      en: '{setBy} does not take the billing model {value}; it takes {accepted}.',
+      sv: '{setBy} tar inte debiteringsmodellen {value}; den tar {accepted}.',
+    },
+  },
+  check({ facts }) {
+    return facts.billingModels.flatMap((use): Report<'unknown' | 'didYouMean' | 'notAccepted'>[] => {
+      if (!isKnown(use.value) || acceptedSpelling(use.value.text, use.accepted)) return [];
+      const value = use.value.text.trim();
+      const span = locate(use.value, 0, use.value.text.length);
+      const accepted = use.accepted.join(', ');
+      if (acceptedSpelling(value, billingModels)) return [{ messageId: 'notAccepted', values: { setBy: use.setBy, value, accepted }, span }];
+      const replacement = confusions[value.toLowerCase().replace(/[^a-z]/g, '')];
+      if (replacement && use.accepted.includes(replacement)) return [{ messageId: 'didYouMean', values: { value, replacement }, span, data: { replacement } }];
+      return [{ messageId: 'unknown', values: { value, accepted }, span }];
+    });
+  },
+});

@@ -1,0 +1,32 @@
+import { isKnown } from '../facts';
+import { defineRule } from './rule';
+
+export default defineRule({
+  code: 'AZS501',
+  name: 'cloud-deployment-id-unverified',
+  title: { en: 'CloudDeploymentID never checked', sv: 'CloudDeploymentID kontrolleras aldrig' },
+  docs: {
+    finds: {
+      en: "A script or request file that adds or removes customer subscriptions of a registration it names, but never looks up or compares the stamp's CloudDeploymentID (cloudId), for example with Get-AzureStackStampInformation on the privileged endpoint.",
+      sv: 'Ett skript eller en anropsfil som lägger till eller tar bort kundprenumerationer i en registrering som den namnger, men aldrig slår upp eller jämför stämpelns CloudDeploymentID (cloudId), till exempel med Get-AzureStackStampInformation på den privilegierade slutpunkten.',
+    },
+    matters: {
+      en: 'A CSP with several stamps has several registrations; a name copied from the wrong one sends the tenant to another stamp or ends in RegistrationNotFound. Comparing the registration\'s cloudId with the stamp\'s CloudID makes sure the right one is used.',
+      sv: 'En CSP med flera stämplar har flera registreringar; ett namn som kopierats från fel registrering skickar klienten till en annan stämpel eller slutar med RegistrationNotFound. Att jämföra registreringens cloudId med stämpelns CloudID säkerställer att rätt registrering används.',
+    },
+  },
+  defaultSeverity: 'hint',
+  azureError: 'RegistrationNotFound',
+  messages: {
+    unverified: {
+      en: "This file changes the tenants of registration '{name}' but never checks the stamp's CloudDeploymentID against the registration's cloudId; with several registrations it may be the wrong one.",
+      sv: "Filen ändrar klienterna i registreringen '{name}' men jämför aldrig stämpelns CloudDeploymentID med registreringens cloudId; med flera registreringar kan det vara fel registrering.",
+    },
+  },
+  check({ kind, facts }) {
+    if (kind === 'json' || facts.checksCloudId) return [];
+    const named = facts.tenantOperations.find((o) => (o.action === 'add' || o.action === 'remove') && isKnown(o.registration.name));
+    const name = named?.registration.name;
+    return name ? [{ messageId: 'unverified', values: { name: name.text }, span: name.span }] : [];
+  },
+});

@@ -1,0 +1,74 @@
+// The shape of a rule: metadata as data (code, name, titles, docs text, default severity, the documented Azure error it
+// prevents, message templates) and a pure `check` over one document's facts plus the registrations other documents
+// declare. Rules never see configuration or suppressions: lint.ts applies those afterwards.
+import type { ErrorCode } from '../errors';
+import type { FileFacts, RegistrationDeclaration } from '../facts';
+import type { Localized } from '../l10n';
+import type { Span } from '../text';
+
+export const ruleCodes = [
+  'AZS101', 'AZS102', 'AZS103', 'AZS104', 'AZS201', 'AZS202', 'AZS301', 'AZS302', 'AZS303', 'AZS401', 'AZS402', 'AZS501', 'AZS701',
+] as const;
+
+export type RuleCode = (typeof ruleCodes)[number];
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export type DocumentKind = 'powershell' | 'json' | 'http' | 'shell';
+
+/** A registration declared by another document of the workspace (or CLI run). */
+export interface DeclarationElsewhere {
+  uri: string;
+  declaration: RegistrationDeclaration;
+}
+
+export interface RuleContext {
+  uri: string;
+  kind: DocumentKind;
+  facts: FileFacts;
+  elsewhere: readonly DeclarationElsewhere[];
+}
+
+/** Values for a message's `{name}` placeholders; a Localized one is shown in the message's language. */
+export type MessageValues = Record<string, string | Localized>;
+
+export interface RelatedReport<M extends string> {
+  uri: string;
+  span: Span;
+  messageId: M;
+  values?: MessageValues;
+}
+
+export interface Report<M extends string> {
+  messageId: M;
+  values?: MessageValues;
+  span: Span;
+  /** Set when this finding prevents another documented error than the rule's own (or none). */
+  azureError?: ErrorCode | null;
+  related?: RelatedReport<M>[];
+  /** What a quick fix needs (a replacement text, the missing parameters). */
+  data?: Record<string, string>;
+}
+
+export interface Rule<M extends string = string> {
+  code: RuleCode;
+  /** kebab-case, stable. */
+  name: string;
+  title: Localized;
+  docs: {
+    /** "What it finds", as the rule's page says it. */
+    finds: Localized;
+    /** "Why it matters": what Azure (or the cmdlet) does with the mistake. */
+    matters: Localized;
+  };
+  defaultSeverity: Severity;
+  /** The documented error code the rule's findings prevent, or null. */
+  azureError: ErrorCode | null;
+  messages: Record<M, Localized>;
+  check(context: RuleContext): Report<M>[];
+}
+
+/** Declares a rule, checking that every message id it reports is one of its messages. */
+export function defineRule<const M extends string>(rule: Rule<M>): Rule<M> {
+  return rule;
+}

@@ -1,0 +1,64 @@
+// Offsets ↔ lines and columns. Offsets everywhere in core are UTF-16 code units, as JavaScript strings and
+// VS Code count them; lines and columns here are 0-based (the CLI adds one).
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** Offsets at which each line starts; `\r\n`, `\n` and a lone `\r` all end a line. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (const match of text.matchAll(/\r\n?|\n/g)) starts.push(match.index + match[0].length);
+  return starts;
+}
+
+export function positionAt(starts: readonly number[], offset: number): Position {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low, character: offset - starts[low] };
+}
+
+/** Converts offsets of one text to positions, computing the line table once. */
+export class LineMap {
+  readonly starts: number[];
+
+  constructor(text: string) {
+    this.starts = lineStarts(text);
+  }
+
+  positionAt(offset: number): Position {
+    return positionAt(this.starts, offset);
+  }
+
+  lineOf(offset: number): number {
+    return positionAt(this.starts, offset).line;
+  }
+}
+
+/** True when the text looks like a binary file rather than a script or a document: it has a NUL in its first 8 KB. */
+export function looksBinary(text: string): boolean {
+  return text.slice(0, 8192).includes('\0');
+}
+
+export interface Line {
+  /** Offset of the line's first character. */
+  start: number;
+  /** The line without its line break. */
+  text: string;
+}
+
+export function linesOf(text: string): Line[] {
+  const starts = lineStarts(text);
+  return starts.map((start, i) => ({ start, text: text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length).replace(/\r?\n$|\r$/, '') }));
+}

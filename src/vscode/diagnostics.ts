@@ -1,0 +1,227 @@
+// The linter in the editor: documents are read into one LintWorkspace as they open and change (PowerShell edits go
+// in at once, so tree-sitter can reparse incrementally; other kinds wait for a pause in typing), findings become
+// diagnostics with a docs link and related information, and closing a document clears its diagnostics. Files the
+// workspace holds but nobody opened still declare registrations for the others (AZS103, AZS301 across files).
+import * as vscode from 'vscode';
+import type { Locale } from '../core/l10n';
+import { LintWorkspace, documentKindFor, type DocumentKind, type Finding, type Severity } from '../core/lint';
+import { positionAt, lineStarts } from '../core/text';
+import type { Logger } from './infrastructure/logger';
+import { affects, readSettings } from './settings';
+
+export const diagnosticSource = 'azure-stack-csp';
+
+/** How long a pause in typing must last before a JSON, REST Client or shell document is read again. */
+const settleMs = 150;
+/** Files read from disk for workspace-wide facts, at most; larger workspaces rely on the files that are open. */
+const maxWorkspaceFiles = 2000;
+const workspaceGlob = '**/*.{ps1,psm1,json,jsonc,http,rest,sh,azcli}';
+const workspaceExclude = '**/{node_modules,.git,out,dist,bin,obj}/**';
+
+const severities: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export interface LintEvent {
+  uri: vscode.Uri;
+  /** The document version the diagnostics belong to (undefined for files read from disk). */
+  version: number | undefined;
+  diagnostics: readonly vscode.Diagnostic[];
+}
+
+export interface DiagnosticsDeps {
+  extensionUri: vscode.Uri;
+  locale: Locale;
+  log: Logger;
+}
+
+/** The rule's page inside the installed extension, so the link works offline and matches the installed version. */
+export function ruleDocsUri(extensionUri: vscode.Uri, code: string): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${code}.md`);
+}
+
+export class LintDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection(diagnosticSource);
+  private readonly linted = new vscode.EventEmitter<LintEvent>();
+  /** Fires after diagnostics for a document were published (tests and the live rules wait on it). */
+  readonly onDidLint = this.linted.event;
+  private readonly engine: LintWorkspace;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Text of every document the engine holds, for positions of related information in other files. */
+  private readonly texts = new Map<string, string>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private enabled: boolean;
+
+  constructor(private readonly deps: DiagnosticsDeps) {
+    const settings = readSettings();
+    this.enabled = settings.lintEnabled;
+    this.engine = new LintWorkspace({
+      wasmDir: vscode.Uri.joinPath(deps.extensionUri, 'dist').fsPath, locale: deps.locale, rules: settings.lintRules,
+    });
+    this.disposables.push(
+      this.collection, this.linted,
+      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, undefined, 0)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.onChange(event)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.onClose(document)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affects(event, 'lint')) this.reconfigure();
+      }),
+    );
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, undefined, 0);
+  }
+
+  /** Reads the workspace's other files in the background, so registrations they declare inform open documents. */
+  async indexWorkspace(token?: vscode.CancellationToken): Promise<number> {
+    if (!this.enabled || !vscode.workspace.workspaceFolders) return 0;
+    const uris = await vscode.workspace.findFiles(workspaceGlob, workspaceExclude, maxWorkspaceFiles, token);
+    let read = 0;
+    for (const uri of uris) {
+      if (token?.isCancellationRequested) break;
+      const key = uri.toString();
+      if (this.texts.has(key)) continue;
+      const kind = documentKindFor(uri.path);
+      if (!kind) continue;
+      try {
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        if (this.texts.has(key)) continue;
+        await this.read(key, new TextDecoder().decode(bytes), kind, undefined);
+        read++;
+      } catch (error) {
+        this.deps.log.trace(`could not read ${uri.fsPath}: ${String(error)}`);
+      }
+    }
+    this.publishAll();
+    return read;
+  }
+
+  private kindOf(document: vscode.TextDocument): DocumentKind | undefined {
+    if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return undefined;
+    return documentKindFor(document.fileName, document.languageId);
+  }
+
+  private onChange(event: vscode.TextDocumentChangeEvent): void {
+    const kind = this.kindOf(event.document);
+    if (!kind || event.contentChanges.length === 0) return;
+    if (kind === 'powershell') {
+      // Every edit goes in as it happens, so the engine's tree stays one step behind at most.
+      const changes = event.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
+      void this.read(event.document.uri.toString(), event.document.getText(), kind, changes).then(() => this.publishWithDependents(event.document));
+    } else {
+      this.schedule(event.document, kind, settleMs);
+    }
+  }
+
+  private schedule(document: vscode.TextDocument, kind: DocumentKind | undefined, delayMs: number): void {
+    const documentKind = kind ?? this.kindOf(document);
+    if (!documentKind || !this.enabled) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      if (document.isClosed) return;
+      void this.read(key, document.getText(), documentKind, undefined).then(() => this.publishWithDependents(document));
+    }, delayMs));
+  }
+
+  private async read(key: string, text: string, kind: DocumentKind, changes: { start: number; end: number; text: string }[] | undefined): Promise<void> {
+    this.texts.set(key, text);
+    await this.engine.update(key, text, kind, changes);
+  }
+
+  private onClose(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.collection.delete(document.uri);
+    // A file on disk keeps declaring its registrations as saved (the editor may have held unsaved text); an
+    // untitled one is gone.
+    const kind = this.kindOf(document);
+    const reread = document.uri.scheme === 'file' && kind
+      ? Promise.resolve(vscode.workspace.fs.readFile(document.uri)).then((bytes) => this.read(key, new TextDecoder().decode(bytes), kind, undefined))
+      : Promise.reject(new Error('not on disk'));
+    void reread.catch(() => {
+      this.engine.remove(key);
+      this.texts.delete(key);
+    }).then(() => this.publishDependents(key));
+  }
+
+  private reconfigure(): void {
+    const settings = readSettings();
+    this.enabled = settings.lintEnabled;
+    this.engine.configure({ rules: settings.lintRules });
+    if (!this.enabled) {
+      this.collection.clear();
+      return;
+    }
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, undefined, 0);
+  }
+
+  /** Publishes the findings of every open document (after workspace-wide facts changed). */
+  private publishAll(): void {
+    for (const document of vscode.workspace.textDocuments) if (this.texts.has(document.uri.toString())) this.publish(document);
+  }
+
+  /** Publishes the open documents whose findings depend on what the last update of `key` changed (once, no chains). */
+  private publishDependents(key: string): void {
+    for (const dependent of this.engine.dependents(key)) {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === dependent);
+      if (document) this.publish(document);
+    }
+  }
+
+  private publishWithDependents(document: vscode.TextDocument): void {
+    this.publish(document);
+    this.publishDependents(document.uri.toString());
+  }
+
+  private publish(document: vscode.TextDocument): void {
+    if (document.isClosed || !this.enabled) return;
+    const key = document.uri.toString();
+    const notice = this.engine.notice(key);
+    const diagnostics = notice
+      ? [this.noticeDiagnostic(notice)]
+      : this.engine.findings(key).map((finding) => this.toDiagnostic(document, finding));
+    this.collection.set(document.uri, diagnostics);
+    this.linted.fire({ uri: document.uri, version: document.version, diagnostics });
+  }
+
+  private noticeDiagnostic(notice: string): vscode.Diagnostic {
+    const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), notice, vscode.DiagnosticSeverity.Information);
+    diagnostic.source = diagnosticSource;
+    return diagnostic;
+  }
+
+  private toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
+    const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
+    const diagnostic = new vscode.Diagnostic(range, finding.message, severities[finding.severity]);
+    diagnostic.source = diagnosticSource;
+    diagnostic.code = { value: finding.code, target: ruleDocsUri(this.deps.extensionUri, finding.code) };
+    diagnostic.relatedInformation = finding.related.map((related) => new vscode.DiagnosticRelatedInformation(
+      new vscode.Location(vscode.Uri.parse(related.uri), this.rangeIn(related.uri, related.start, related.end)), related.message));
+    return diagnostic;
+  }
+
+  private rangeIn(uri: string, start: number, end: number): vscode.Range {
+    const text = this.texts.get(uri) ?? '';
+    const starts = lineStarts(text);
+    const from = positionAt(starts, start);
+    const to = positionAt(starts, end);
+    return new vscode.Range(from.line, from.character, to.line, to.character);
+  }
+
+  /** The finding a diagnostic came from (for code actions), matched by code and range. */
+  findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined {
+    const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+    const start = document.offsetAt(diagnostic.range.start);
+    const end = document.offsetAt(diagnostic.range.end);
+    return this.engine.findings(document.uri.toString()).find((f) => f.code === code && f.start === start && f.end === end);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

@@ -1,0 +1,187 @@
+// azs-lint as a user runs it: `node dist/cli.js` (built first) on fixture folders, checking output, SARIF shape and
+// exit codes.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ruleCodes } from '../../../src/core/lint';
+import { repoRoot } from '../core/support/wasm';
+
+const cli = join(repoRoot, 'dist/cli.js');
+const fixtures = join(repoRoot, 'test/fixtures/lint');
+const workspace = join(fixtures, 'workspace');
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function azsLint(args: string[], cwd = workspace, env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }): Run {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, ...env }, timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface JsonRow {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  code: string;
+  severity: string;
+  message: string;
+  azureError: string | null;
+}
+
+describe('azs-lint (CLI)', function () {
+  this.timeout(120_000);
+  let scratch: string;
+
+  before(() => {
+    const build = spawnSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(build.status, 0, build.stderr);
+    scratch = mkdtempSync(join(tmpdir(), 'azs-lint-cli-'));
+  });
+
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('prints findings as text, with related information and a summary, and exits 1 on an error', () => {
+    const run = azsLint(['.']);
+    assert.equal(run.status, 1);
+    assert.deepEqual(run.stdout.split('\n').filter((l) => /^\S+:\d+:\d+: \w+ AZS/.test(l)).map((l) => l.replace(/^(\S+:\d+:\d+: \w+ AZS\d{3}): .*$/, '$1')), [
+      'add-tenant.http:5:5: error AZS301',
+      'add-tenant.http:5:33: hint AZS501',
+      'list-tenants.sh:6:181: error AZS401',
+      'register.ps1:3:1: information AZS402',
+      'register.ps1:5:84: warning AZS102',
+    ]);
+    assert.match(run.stdout, /\n {2}registration\.json:9:22: The billing model Development is set here\.\n/);
+    assert.match(run.stdout, /\n5 problem\(s\) \(2 error\(s\), 1 warning\(s\), 1 information, 1 hint\(s\)\)\n$/);
+  });
+
+  it('never runs what it reads', () => {
+    azsLint(['.'], workspace, { LANG: 'C', TEMP: scratch, TMPDIR: scratch });
+    assert.equal(existsSync(join(scratch, 'azs-lint-ran-this-script')), false);
+    assert.equal(existsSync(join(scratch, 'azs-lint-ran-this-script.txt')), false);
+  });
+
+  it('prints one JSON array of findings with 1-based positions', () => {
+    const run = azsLint(['.', '--format', 'json']);
+    assert.equal(run.status, 1);
+    const rows = JSON.parse(run.stdout) as JsonRow[];
+    assert.deepEqual(rows.map((r) => Object.keys(r)), rows.map(() => ['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'severity', 'message', 'azureError']));
+    assert.deepEqual(rows[2], {
+      file: 'list-tenants.sh', line: 6, column: 181, endLine: 6, endColumn: 191, code: 'AZS401', severity: 'error',
+      message: 'api-version 2016-01-01 has no customerSubscriptions; use 2017-06-01 or later. Azure rejects the request.', azureError: null,
+    });
+    assert.equal(rows[0].azureError, 'CustomerSubscriptionsNotAllowed');
+  });
+
+  it('prints SARIF 2.1.0 with the rules, locations, related locations and the documented error', () => {
+    const run = azsLint(['register.ps1', 'add-tenant.http', 'registration.json', '--format', 'sarif']);
+    assert.equal(run.status, 1);
+    const sarif = JSON.parse(run.stdout) as {
+      $schema: string; version: string;
+      runs: {
+        tool: { driver: { name: string; rules: { id: string; name: string; helpUri: string; shortDescription: { text: string }; fullDescription: { text: string }; defaultConfiguration: { level: string } }[] } };
+        results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; properties: { azureError: string | null };
+          locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: Record<string, number> } }[];
+          relatedLocations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+        originalUriBaseIds: Record<string, { uri: string }>;
+      }[];
+    };
+    assert.equal(sarif.version, '2.1.0');
+    assert.match(sarif.$schema, /sarif-2\.1\.0/);
+    const [runResult] = sarif.runs;
+    const { rules } = runResult.tool.driver;
+    assert.equal(runResult.tool.driver.name, 'azs-lint');
+    assert.deepEqual(rules.map((r) => r.id), [...ruleCodes]);
+    for (const rule of rules) {
+      assert.ok(rule.name && rule.shortDescription.text && rule.fullDescription.text, rule.id);
+      assert.match(rule.helpUri, new RegExp(`/docs/rules/${rule.id}\\.md$`));
+      assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level));
+    }
+    assert.deepEqual(runResult.results.map((r) => [r.ruleId, rules[r.ruleIndex].id, r.level]), [
+      ['AZS402', 'AZS402', 'note'], ['AZS102', 'AZS102', 'warning'], ['AZS301', 'AZS301', 'error'], ['AZS501', 'AZS501', 'note'],
+    ]);
+    const tenant = runResult.results[2];
+    assert.deepEqual(tenant.locations[0].physicalLocation.artifactLocation, { uri: 'add-tenant.http', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(tenant.locations[0].physicalLocation.region, { startLine: 5, startColumn: 5, endLine: 5, endColumn: 131 });
+    assert.deepEqual(tenant.relatedLocations?.map((r) => r.physicalLocation.artifactLocation.uri), ['register.ps1', 'registration.json']);
+    assert.equal(tenant.properties.azureError, 'CustomerSubscriptionsNotAllowed');
+    assert.match(runResult.originalUriBaseIds['%SRCROOT%'].uri, /^file:\/\/.*\/$/);
+  });
+
+  it('exits 0 when nothing is wrong, or nothing error-level', () => {
+    const clean = azsLint(['.'], join(fixtures, 'clean'));
+    assert.deepEqual([clean.status, clean.stdout], [0, 'No problems found.\n']);
+    assert.equal(azsLint(['register.ps1']).status, 0, 'an information and a warning');
+  });
+
+  it('takes globs and skips files it does not read, binary files and files over 5 MB with a note', () => {
+    const project = join(scratch, 'skips');
+    cpSync(workspace, project, { recursive: true });
+    writeFileSync(join(project, 'tool.ps1'), Buffer.from([0x4d, 0x5a, 0, 0, 0x41, 0x7a, 0x73]));
+    writeFileSync(join(project, 'huge.json'), `{"id": "/registrations/x", "pad": "${'x'.repeat(5 * 1024 * 1024)}"}`);
+    const run = azsLint(['**/*.ps1', 'huge.json', 'notes.txt', '--format', 'sarif'], project);
+    assert.equal(run.status, 0);
+    assert.match(run.stderr, /tool\.ps1: skipped: binary file/);
+    assert.match(run.stderr, /huge\.json: skipped: larger than 5 MB/);
+    assert.match(run.stderr, /notes\.txt: skipped: not a kind of file azs-lint reads/);
+    const sarif = JSON.parse(run.stdout) as { runs: { results: unknown[]; invocations: { toolExecutionNotifications: { message: { text: string } }[] }[] }[] };
+    assert.equal(sarif.runs[0].results.length, 2);
+    assert.equal(sarif.runs[0].invocations[0].toolExecutionNotifications.length, 3);
+  });
+
+  it('reads .azs-lint.json from the current folder, or --config', () => {
+    const project = join(scratch, 'configured');
+    cpSync(workspace, project, { recursive: true });
+    writeFileSync(join(project, '.azs-lint.json'), '{ "AZS301": "warning", "AZS4*": "off" }');
+    const found = azsLint(['.', '--format', 'json'], project);
+    assert.equal(found.status, 0);
+    assert.deepEqual((JSON.parse(found.stdout) as JsonRow[]).map((r) => `${r.code} ${r.severity}`), ['AZS301 warning', 'AZS501 hint', 'AZS102 warning']);
+    writeFileSync(join(scratch, 'strict.json'), '{ "*": "error" }');
+    const strict = azsLint([project, '--config', join(scratch, 'strict.json'), '--format', 'json'], scratch);
+    assert.deepEqual((JSON.parse(strict.stdout) as JsonRow[]).map((r) => r.severity), ['error', 'error', 'error', 'error', 'error']);
+  });
+
+  it('speaks Swedish with --lang sv or a Swedish LANG', () => {
+    const flag = azsLint(['register.ps1', '--lang', 'sv']);
+    assert.match(flag.stdout, /Login-AzureRmAccount är en AzureRM-cmdlet/);
+    assert.match(flag.stdout, /2 problem \(1 varningar, 1 information\)/);
+    const env = azsLint(['register.ps1'], workspace, { LANG: 'sv_SE.UTF-8' });
+    assert.match(env.stdout, /'<ERCS VM>' är en platshållare/);
+  });
+
+  it('exits 2 with a clear message on usage errors', () => {
+    const cases: [string[], RegExp][] = [
+      [['--frobnicate', '.'], /Unknown option '--frobnicate'/],
+      [['missing.ps1'], /missing\.ps1: no such file or folder/],
+      [['nothing-*.ps1'], /nothing-\*\.ps1: no files match/],
+      [['.', '--format', 'xml'], /--format must be text, json or sarif, not "xml"/],
+      [['.', '--lang', 'de'], /--lang must be en or sv, not "de"/],
+      [[], /name at least one file, folder or glob to lint/],
+    ];
+    for (const [args, message] of cases) {
+      const run = azsLint(args);
+      assert.equal(run.status, 2, args.join(' '));
+      assert.match(run.stderr, message);
+      assert.match(run.stderr, /Usage: azs-lint/);
+      assert.equal(run.stdout, '');
+    }
+    writeFileSync(join(scratch, 'broken.json'), '{ "AZS402": "off", ');
+    assert.match(azsLint(['.', '--config', join(scratch, 'broken.json')]).stderr, /broken\.json: not valid JSON/);
+    writeFileSync(join(scratch, 'unknown.json'), '{ "AZS999": "off", "AZS101": "loud" }');
+    const unknown = azsLint(['.', '--config', join(scratch, 'unknown.json')]);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /"AZS999" names no rule.*"AZS101": "loud" is not one of/);
+  });
+
+  it('prints its help and exits 0', () => {
+    const run = azsLint(['--help']);
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /^Usage: azs-lint \[options\]/);
+  });
+});

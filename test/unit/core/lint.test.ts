@@ -1,0 +1,216 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { LintWorkspace, documentKindFor, type DocumentKind, type Finding, type LintOptions } from '../../../src/core/lint';
+import { LineMap } from '../../../src/core/text';
+import { customer, registrationId, tenant } from './support/ids';
+import { testWasmDir } from './support/wasm';
+
+const folder = 'file:///ws/';
+
+function workspace(options: Partial<LintOptions> = {}): LintWorkspace {
+  return new LintWorkspace({ wasmDir: testWasmDir(), ...options });
+}
+
+/** `CODE@line` (1-based) for each finding. */
+function brief(text: string, findings: Finding[]): string[] {
+  const lines = new LineMap(text);
+  return findings.map((f) => `${f.code}@${lines.lineOf(f.start) + 1}`);
+}
+
+async function lintOne(text: string, kind: DocumentKind = 'powershell', options: Partial<LintOptions> = {}): Promise<string[]> {
+  const ws = workspace(options);
+  await ws.update(`${folder}file`, text, kind);
+  return brief(text, ws.findings(`${folder}file`));
+}
+
+const addTenant = `New-AzResource -ResourceId "${registrationId}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties @{ tenantId = '${tenant}' }`;
+
+describe('LintWorkspace', () => {
+  describe('suppression comments', () => {
+    it('silence the next line for the codes they name, or for all', async () => {
+      const text = [
+        'Login-AzureRmAccount',
+        '# azs-disable-next-line AZS402',
+        'Login-AzureRmAccount',
+        '<# azs-disable-next-line #>',
+        "Set-AzsRegistration -PrivilegedEndpoint '<pep>'",
+        '# azs-disable-next-line AZS104, AZS999',
+        "Set-AzsRegistration -PrivilegedEndpoint '<pep>'",
+      ].join('\n');
+      assert.deepEqual(await lintOne(text), ['AZS402@1', 'AZS102@7']);
+    });
+
+    it('silence the whole file', async () => {
+      assert.deepEqual(await lintOne('Login-AzureRmAccount\nGet-AzureRmResource\n# azs-disable AZS402'), []);
+    });
+
+    it('work in JSONC, REST Client files and shell scripts', async () => {
+      const json = `{"resources": [{"type": "Microsoft.AzureStack/registrations", "name": "reg1",\n  // azs-disable-next-line AZS401\n  "apiVersion": "2015-01-01"}, {"type": "Microsoft.AzureStack/registrations", "name": "reg2",\n  "apiVersion": "2015-01-01"}]}`;
+      assert.deepEqual(await lintOne(json, 'json'), ['AZS401@4']);
+      const http = `# azs-disable-next-line AZS401\nGET https://management.azure.com${registrationId}?api-version=2015-01-01\n`;
+      assert.deepEqual(await lintOne(http, 'http'), []);
+      const shell = `# azs-disable AZS401\naz rest --url "https://management.azure.com${registrationId}?api-version=2015-01-01"\n`;
+      assert.deepEqual(await lintOne(shell, 'shell'), []);
+    });
+  });
+
+  describe('severity configuration', () => {
+    it('turns rules off or changes their severity, by code or glob', async () => {
+      const text = 'Login-AzureRmAccount';
+      assert.deepEqual(await lintOne(text, 'powershell', { rules: { AZS402: 'off' } }), []);
+      const ws = workspace({ rules: { 'AZS4*': 'error' } });
+      await ws.update(`${folder}a.ps1`, text, 'powershell');
+      assert.deepEqual(ws.findings(`${folder}a.ps1`).map((f) => f.severity), ['error']);
+      ws.configure({ rules: { 'AZS4*': 'error', AZS402: 'hint' } });
+      assert.deepEqual(ws.findings(`${folder}a.ps1`).map((f) => f.severity), ['hint']);
+      ws.configure({ locale: 'sv', rules: undefined });
+      assert.deepEqual(ws.findings(`${folder}a.ps1`).map((f) => [f.severity, f.message]), [
+        ['information', 'Login-AzureRmAccount är en AzureRM-cmdlet, och AzureRM stöds inte längre; använd Connect-AzAccount från Az-modulen.'],
+      ]);
+    });
+  });
+
+  describe('workspace-wide facts', () => {
+    const put = `PUT https://management.azure.com${registrationId}/customerSubscriptions/${customer}?api-version=2017-06-01\nContent-Type: application/json\n\n{"properties": {"tenantId": "${tenant}"}}\n`;
+    const response = (model: string) => `{"id": "${registrationId}", "type": "Microsoft.AzureStack/registrations", "properties": {"billingModel": "${model}"}}`;
+
+    it('a PUT in one file and a saved GET response with Development in another give AZS301 with related information', async () => {
+      const ws = workspace({ rules: { AZS501: 'off' } });
+      await ws.update(`${folder}add.http`, put, 'http');
+      assert.deepEqual(ws.findings(`${folder}add.http`), []);
+      await ws.update(`${folder}registration.json`, response('Development'), 'json');
+      assert.deepEqual(ws.dependents(`${folder}registration.json`), [`${folder}add.http`]);
+      const [finding] = ws.findings(`${folder}add.http`);
+      assert.equal(finding.code, 'AZS301');
+      assert.equal(finding.azureError, 'CustomerSubscriptionsNotAllowed');
+      assert.equal(put.slice(finding.start, finding.end), put.split('\n')[0].slice(4));
+      assert.deepEqual(finding.related.map((r) => [r.uri, response('Development').slice(r.start, r.end), r.message]), [
+        [`${folder}registration.json`, 'Development', 'The billing model Development is set here.'],
+      ]);
+
+      await ws.update(`${folder}registration.json`, response('PayAsYouUse'), 'json');
+      assert.deepEqual(ws.findings(`${folder}add.http`), []);
+      await ws.update(`${folder}registration.json`, response('Capacity'), 'json');
+      assert.equal(ws.findings(`${folder}add.http`).length, 1);
+      ws.remove(`${folder}registration.json`);
+      assert.deepEqual(ws.dependents(`${folder}registration.json`), [`${folder}add.http`]);
+      assert.deepEqual(ws.findings(`${folder}add.http`), []);
+    });
+
+    it('an edit that leaves the declarations alone re-checks nothing else', async () => {
+      const ws = workspace();
+      await ws.update(`${folder}add.http`, put, 'http');
+      await ws.update(`${folder}registration.json`, response('Development'), 'json');
+      await ws.update(`${folder}registration.json`, `${response('Development')}\n`, 'json');
+      assert.deepEqual(ws.dependents(`${folder}registration.json`), []);
+    });
+
+    it('an ARM parameter file supplies the parameters of the template beside it, in either order', async () => {
+      const template = `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "parameters": {"customer": {"type": "string"}},
+ "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "[concat('reg1/', parameters('customer'))]", "properties": {"tenantId": "${tenant}"}}]}`;
+      const parameters = (value: string) => `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {"customer": {"value": "${value}"}}}`;
+      for (const order of [['template', 'parameters'], ['parameters', 'template']]) {
+        const ws = workspace();
+        for (const which of order) {
+          if (which === 'template') await ws.update(`${folder}azuredeploy.json`, template, 'json');
+          else await ws.update(`${folder}azuredeploy.parameters.json`, parameters('Contoso'), 'json');
+        }
+        assert.deepEqual(ws.findings(`${folder}azuredeploy.json`).map((f) => [f.code, template.slice(f.start, f.end)]), [['AZS201', "[concat('reg1/', parameters('customer'))]"]], order.join(' then '));
+        await ws.update(`${folder}azuredeploy.parameters.json`, parameters(customer), 'json');
+        assert.deepEqual(ws.dependents(`${folder}azuredeploy.parameters.json`), [`${folder}azuredeploy.json`]);
+        assert.deepEqual(ws.findings(`${folder}azuredeploy.json`), []);
+      }
+    });
+  });
+
+  describe('incremental re-lint', () => {
+    const script = Array.from({ length: 12 }, (_, i) => [
+      `$customer${i} = '${customer.slice(0, -2)}${String(i).padStart(2, '0')}'`,
+      `# step ${i}`,
+      `New-AzResource -ResourceId "${registrationId}/customerSubscriptions/$customer${i}" -ApiVersion 2017-06-01 -Properties @{ tenantId = '<tenant ${i}>' }`,
+      i % 4 === 0 ? 'Login-AzureRmAccount' : `Write-Host "done ${i}"`,
+    ].join('\n')).join('\n');
+    const key = (f: Finding) => `${f.code} ${f.start}-${f.end} ${f.message}`;
+
+    it('gives after each edit the findings of a fresh parse', async () => {
+      const ws = workspace();
+      const uri = `${folder}edited.ps1`;
+      let text = script;
+      await ws.update(uri, text, 'powershell');
+      await fc.assert(fc.asyncProperty(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom('', 'x', '$', "'", '\n', '# ', 'AzureRm'), async (at, length, inserted) => {
+        const start = at % (text.length + 1);
+        const end = Math.min(text.length, start + length);
+        text = text.slice(0, start) + inserted + text.slice(end);
+        await ws.update(uri, text, 'powershell', [{ start, end, text: inserted }]);
+        const fresh = workspace();
+        await fresh.update(uri, text, 'powershell');
+        assert.deepEqual(ws.findings(uri).map(key), fresh.findings(uri).map(key));
+      }), { numRuns: 60, seed: 4242 });
+    });
+
+    it('parses from scratch when the changes do not match the text', async () => {
+      const ws = workspace();
+      const uri = `${folder}x.ps1`;
+      await ws.update(uri, 'Login-AzureRmAccount', 'powershell');
+      await ws.update(uri, 'Connect-AzAccount\nLogin-AzureRmAccount', 'powershell', [{ start: 0, end: 0, text: 'wrong' }]);
+      assert.deepEqual(brief('Connect-AzAccount\nLogin-AzureRmAccount', ws.findings(uri)), ['AZS402@2']);
+    });
+  });
+
+  describe('bad input', () => {
+    async function bounded(text: string, kind: DocumentKind): Promise<{ findings: Finding[]; notice: string | undefined; ms: number }> {
+      const ws = workspace();
+      const started = Date.now();
+      await ws.update(`${folder}bad`, text, kind);
+      const findings = ws.findings(`${folder}bad`);
+      return { findings, notice: ws.notice(`${folder}bad`), ms: Date.now() - started };
+    }
+
+    it('skips documents over 5 MB and binary ones with a note', async () => {
+      const large = await bounded(`# AzureStack\n${'x'.repeat(5 * 1024 * 1024)}`, 'powershell');
+      assert.deepEqual([large.findings, large.notice], [[], 'Not linted: the file is larger than 5 MB.']);
+      const binary = await bounded('MZ\0\0\0AzureStack', 'powershell');
+      assert.deepEqual([binary.findings, binary.notice], [[], 'Not linted: the file looks binary.']);
+    });
+
+    it('reads unparsable scripts, truncated JSON and half a request without throwing', async () => {
+      const script = await bounded(`Set-AzsRegistration -RegistrationName "unclosed\n}}}} ((( @{ ${addTenant.slice(0, 90)}`, 'powershell');
+      assert.equal(script.notice, undefined);
+      const json = await bounded(`{"resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2016-01-01", "name": "reg1/x`, 'json');
+      assert.deepEqual(json.findings.map((f) => f.code), ['AZS401', 'AZS201'], 'what the cut document shows, and no claim that tenantId is absent');
+      const http = await bounded(`PUT https://management.azure.com${registrationId}/customerSubscriptions/${customer}?api-version=2017-06-01\n\n{"properties": {"tenantId": `, 'http');
+      assert.equal(http.notice, undefined);
+      const shell = await bounded(`az rest --url "https://management.azure.com${registrationId}/customerSubscriptions/$(echo "x`, 'shell');
+      assert.equal(shell.notice, undefined);
+    });
+
+    it('survives JSON and PowerShell nested 10,000 deep in bounded time', async () => {
+      const json = await bounded(`{"id": "${registrationId}", "x": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`, 'json');
+      assert.equal(json.notice, 'Not linted: the JSON is nested too deeply to read.');
+      const script = await bounded(`# AzureStack\n$x = ${'('.repeat(10_000)}1${')'.repeat(10_000)}`, 'powershell');
+      assert.ok(script.ms < 10_000, `${script.ms} ms`);
+    });
+
+    it('lints a 1 MB single line in bounded time', async () => {
+      const line = `Get-AzResource -ResourceId "${registrationId}" ${`-Tag @{ a = 'b' } `.repeat(55_000)}`;
+      const script = await bounded(line, 'powershell');
+      assert.ok(script.ms < 10_000, `${script.ms} ms`);
+      const json = await bounded(`{"value": [${Array.from({ length: 9000 }, () => `{"id": "${registrationId}"}`).join(',')}]}`, 'json');
+      assert.ok(json.ms < 10_000 && json.findings.length === 0, `${json.ms} ms`);
+    });
+
+    it('costs no parse when a document touches no Azure Stack registration', async () => {
+      assert.deepEqual(await lintOne("$p = ConvertTo-SecureString 'Winter2024!' -AsPlainText -Force\nNew-PSSession -ComputerName '<server>'"), []);
+    });
+  });
+
+  it('tells the document kind by language id or extension', () => {
+    assert.deepEqual(
+      ['a.ps1', 'b.PSM1', 'c.json', 'd.jsonc', 'e.http', 'f.rest', 'g.sh', 'h.azcli', 'i.txt'].map((n) => documentKindFor(n)),
+      ['powershell', 'powershell', 'json', 'json', 'http', 'http', 'shell', 'shell', undefined],
+    );
+    assert.equal(documentKindFor('Untitled-1', 'shellscript'), 'shell');
+    assert.equal(documentKindFor('x.txt', 'jsonc'), 'json');
+    assert.equal(documentKindFor('x.ps1', 'plaintext'), 'powershell');
+  });
+});

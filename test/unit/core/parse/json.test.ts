@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import { jsonFacts } from '../../../../src/core/parse/json';
+import { customer, registrationId, subscription, tenant } from '../support/ids';
+import { registrations, show, tenantOperations } from '../support/facts';
+
+const template = (resources: string, extra = '') => `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0"${extra}, "resources": ${resources}}`;
+
+describe('parse/json', () => {
+  it('tells templates, parameter files and other documents apart', () => {
+    assert.equal(jsonFacts(template('[]')).role, 'template');
+    assert.equal(jsonFacts('{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {}}').role, 'parameters');
+    assert.equal(jsonFacts('{"parameters": {"registrationName": {"value": "reg1"}}}').role, 'parameters');
+    assert.equal(jsonFacts(`{"id": "${registrationId}"}`).role, 'other');
+  });
+
+  describe('ARM templates', () => {
+    it('works out parameters (defaults or a parameter file), variables, concat and format', () => {
+      const text = template(
+        `[{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01",
+          "name": "[format('{0}/{1}', variables('registration'), parameters('customer'))]",
+          "properties": {"tenantId": "[parameters('tenant')]"}}]`,
+        `, "parameters": {"prefix": {"type": "string", "defaultValue": "reg"}, "customer": {"type": "string"}, "tenant": {"type": "string", "defaultValue": "[subscription().tenantId]"}},
+           "variables": {"registration": "[concat(parameters('prefix'), '-west')]"}`,
+      );
+      assert.deepEqual(tenantOperations(jsonFacts(text).facts), ['add -/-/reg-west customer=? tenant=?']);
+      const values = new Map([['customer', { text: customer, segments: [{ text: customer }], span: { start: 0, end: 0 } }]]);
+      assert.deepEqual(tenantOperations(jsonFacts(text, values).facts), [`add -/-/reg-west customer=${customer} tenant=?`]);
+    });
+
+    it('reads child resources, symbolic-name resources and nested deployments', () => {
+      const child = `{"type": "Microsoft.AzureStack/registrations", "apiVersion": "2017-06-01", "name": "reg1", "properties": {"billingModel": "PayAsYouUse"},
+        "resources": [{"type": "customerSubscriptions", "apiVersion": "2017-06-01", "name": "${customer}", "properties": {"tenantId": "${tenant}"}}]}`;
+      const nested = `{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "inner",
+        "properties": {"mode": "Incremental", "parameters": {"name": {"value": "reg2"}},
+          "template": {"parameters": {"name": {"type": "string"}}, "resources": [{"type": "Microsoft.AzureStack/registrations", "apiVersion": "2022-06-01", "name": "[parameters('name')]"}]}}}`;
+      const found = jsonFacts(template(`[${child}, ${nested}]`)).facts;
+      assert.deepEqual(registrations(found), ['-/-/reg1 billing=PayAsYouUse', '-/-/reg2 billing=-']);
+      assert.deepEqual(tenantOperations(found), [`add -/-/reg1 customer=${customer} tenant=${tenant}`]);
+      const symbolic = jsonFacts(`{"languageVersion": "2.0", "resources": {"registration": {"type": "Microsoft.AzureStack/registrations", "apiVersion": "2017-06-01", "name": "reg3"}}}`).facts;
+      assert.deepEqual(registrations(symbolic), ['-/-/reg3 billing=-']);
+    });
+
+    it('keeps an escaped bracket as text and other functions unknown', () => {
+      const found = jsonFacts(template(`[{"type": "Microsoft.AzureStack/registrations", "apiVersion": "2017-06-01", "name": "[[literal]"},
+        {"type": "Microsoft.AzureStack/registrations", "apiVersion": "2017-06-01", "name": "[toLower(parameters('n'))]"}]`)).facts;
+      assert.deepEqual(registrations(found), ['-/-/[literal] billing=-', '-/-/? billing=-']);
+    });
+  });
+
+  it('reads REST request examples: parameters, body and api-version', () => {
+    const text = `{"parameters": {"subscriptionId": "${subscription}", "resourceGroup": "azurestack", "registrationName": "reg1", "customerSubscriptionName": "${customer}",
+      "api-version": "2017-06-01", "customerCreationParameters": {"properties": {"tenantId": "${tenant}"}}}, "responses": {"200": {"body": {"id": ""}}}}`;
+    const found = jsonFacts(text).facts;
+    assert.deepEqual(tenantOperations(found), [`add ${subscription}/azurestack/reg1 customer=${customer} tenant=${tenant}`]);
+    assert.deepEqual(found.apiVersions.map((a) => `${a.target} ${show(a.value)}`), ['customerSubscription 2017-06-01']);
+  });
+
+  it('reads registrations from saved GET and list responses, and tenants from a bare body', () => {
+    const list = `{"value": [{"id": "${registrationId}", "type": "Microsoft.AzureStack/registrations", "properties": {"billingModel": "Development"}},
+      {"id": "${registrationId}/customerSubscriptions/${customer}", "properties": {"tenantId": "${tenant}"}}], "nextLink": null}`;
+    const found = jsonFacts(list).facts;
+    assert.deepEqual(registrations(found), [`${subscription}/azurestack/reg1 billing=Development`]);
+    assert.equal(found.resourceIds.length, 2);
+    assert.deepEqual(tenantOperations(found), [], 'a saved tenant is no request');
+    assert.deepEqual(tenantOperations(jsonFacts(`{"properties": {"tenantId": "${tenant}"}}`).facts), [`add -/-/- customer=- tenant=${tenant}`]);
+  });
+
+  it('reads JSONC suppressions and survives truncated and deeply nested documents', () => {
+    const found = jsonFacts(`// azs-disable-next-line AZS401\n/* azs-disable */\n{"id": "${registrationId}", "properties": {"billingModel": "Capacity"}`);
+    assert.deepEqual(found.facts.suppressions, [{ codes: ['AZS401'], scope: 'nextLine', line: 1 }, { codes: [], scope: 'file', line: 1 }]);
+    assert.deepEqual(registrations(found.facts), [`${subscription}/azurestack/reg1 billing=Capacity`], 'what a truncated document shows is kept');
+    const deep = jsonFacts(`${'['.repeat(10_000)}${']'.repeat(10_000)}`);
+    assert.equal(deep.tooDeep, true);
+  });
+});

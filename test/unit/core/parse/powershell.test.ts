@@ -1,0 +1,131 @@
+import * as assert from 'node:assert/strict';
+import { locate, type FileFacts } from '../../../../src/core/facts';
+import { PowerShellParser, powerShellFacts, treeEdits } from '../../../../src/core/parse/powershell';
+import { customer, registrationId } from '../support/ids';
+import { registrations, show, tenantOperations, textAt } from '../support/facts';
+import { testWasmDir } from '../support/wasm';
+
+async function facts(text: string): Promise<FileFacts> {
+  const parser = await PowerShellParser.load(testWasmDir());
+  const tree = parser.parse(text);
+  assert.ok(tree);
+  try {
+    return powerShellFacts(text, tree);
+  } finally {
+    tree.delete();
+  }
+}
+
+/** The value of -Name passed to the last `Get-AzResource` in the script. */
+async function nameArgument(script: string): Promise<string> {
+  const found = await facts(`${script}\nGet-AzResource -Name $probe`);
+  const cmdlet = found.cmdlets.at(-1);
+  return show(cmdlet?.parameters.find((p) => p.name === 'Name')?.value);
+}
+
+describe('parse/powershell', () => {
+  it('loads the runtime once per folder', async () => {
+    const [a, b] = await Promise.all([PowerShellParser.load(testWasmDir()), PowerShellParser.load(testWasmDir())]);
+    assert.equal(a, b);
+  });
+
+  it('rejects a folder without the wasm files', async () => {
+    await assert.rejects(PowerShellParser.load('/nonexistent-wasm-folder'));
+  });
+
+  describe('variables', () => {
+    it('resolves a simple assignment and interpolation into later uses', async () => {
+      assert.equal(await nameArgument("$rg = 'azurestack'\n$probe = \"reg-$rg-${rg}\""), 'reg-azurestack-azurestack');
+    });
+
+    it('takes the nearest earlier top-level assignment', async () => {
+      assert.equal(await nameArgument("$probe = 'one'\nGet-AzResource -Name $probe\n$probe = 'two'"), 'two');
+      const found = await facts("$probe = 'one'\nGet-AzResource -Name $probe\n$probe = 'two'\nGet-AzResource -Name $probe");
+      assert.deepEqual(found.cmdlets.map((c) => show(c.parameters[0].value)), ['one', 'two']);
+    });
+
+    it('leaves values unknown where the file does not make them certain', async () => {
+      assert.equal(await nameArgument("if ($x) { $probe = 'a' } else { $probe = 'b' }"), '?', 'assigned in two branches');
+      assert.equal(await nameArgument('foreach ($probe in $names) { }'), '?', 'a loop variable');
+      assert.equal(await nameArgument("param([string]$probe = 'default')"), '?', 'a parameter');
+      assert.equal(await nameArgument("$probe = 'a'\n$probe += 'b'"), '?', 'a compound assignment');
+      assert.equal(await nameArgument('$probe = Get-Date'), '?', 'a command result');
+      assert.equal(await nameArgument('$probe = $env:REGISTRATION'), '?', 'an environment variable');
+      assert.equal(await nameArgument('$probe = "$probe-x"'), '?-x', 'a variable defined by itself');
+      assert.equal(await nameArgument('$probe = "a$(Get-Date)b"'), 'a?b', 'a subexpression');
+    });
+
+    it('resolves one assignment inside a block and scoped names', async () => {
+      assert.equal(await nameArgument("function f { $probe = 'inner'\nGet-AzResource -Name $probe }"), 'inner');
+      assert.equal(await nameArgument("$script:probe = 'scoped'"), 'scoped');
+    });
+
+    it('locates a resolved value at the assignment and a slice of it at the use', async () => {
+      const text = `$name = 'reg-west'\nNew-AzResource -ResourceId "${registrationId.replace('reg1', '$name')}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01`;
+      const [operation] = (await facts(text)).tenantOperations;
+      const name = operation.registration.name;
+      assert.ok(name);
+      assert.equal(textAt(text, locate(name, 0, name.text.length)), 'reg-west', 'where to fix');
+      assert.equal(textAt(text, name.span), '$name', 'where it is used');
+    });
+  });
+
+  describe('commands', () => {
+    it('binds named, colon-bound and switch parameters, and positional arguments', async () => {
+      const [cmdlet] = (await facts('Set-AzsRegistration -UsageReportingEnabled:$false -MarketplaceSyndicationEnabled reg1 -RegistrationName "r`"1"')).cmdlets;
+      assert.deepEqual(cmdlet.parameters.map((p) => `${p.name}=${show(p.value)}`), ['UsageReportingEnabled=$false', 'MarketplaceSyndicationEnabled=-', 'RegistrationName=r"1']);
+      assert.deepEqual(cmdlet.positional.map(show), ['reg1']);
+    });
+
+    it('expands a splatted hashtable into parameters, and marks one it cannot see', async () => {
+      const [known, unseen] = (await facts("$p = @{ RegistrationName = 'reg1'; 'BillingModel' = 'Capacity' }\nSet-AzsRegistration @p -AgreementNumber 7\nSet-AzsRegistration @q")).cmdlets;
+      assert.deepEqual(known.parameters.map((p) => `${p.name}=${show(p.value)}`), ['RegistrationName=reg1', 'BillingModel=Capacity', 'AgreementNumber=7']);
+      assert.equal(known.unresolvedSplat, false);
+      assert.equal(unseen.unresolvedSplat, true);
+    });
+
+    it('does not take cmdlet names in strings or comments for calls', async () => {
+      const found = await facts('# Set-AzsRegistration\nWrite-Host "New-AzureRmResource -ResourceId x"\n<# Login-AzureRmAccount #>\n$s = \'Get-AzureRmResource\'');
+      assert.deepEqual(found.cmdlets.map((c) => c.name), []);
+    });
+
+    it('reads a tenant addition written with -ResourceType and -ResourceName', async () => {
+      const found = await facts(`New-AzResource -ResourceType Microsoft.AzureStack/registrations/customerSubscriptions -ResourceName "reg1/${customer}" -ResourceGroupName azurestack -ApiVersion 2017-06-01 -Properties @{ tenantId = 'x' }`);
+      assert.deepEqual(tenantOperations(found), [`add ?/azurestack/reg1 customer=${customer} tenant=x`]);
+      assert.deepEqual(found.resourceIds, [], 'a path put together from parts is not judged as written text');
+    });
+
+    it('reads the body of a REST call from a here-string', async () => {
+      const text = `Invoke-AzRestMethod -Method PUT -Path "${registrationId}/customerSubscriptions/${customer}?api-version=2017-06-01" -Payload @'\n{"properties": {"tenantId": "t-1"}}\n'@`;
+      const found = await facts(text);
+      assert.deepEqual(tenantOperations(found), [`add 3f2b8c1e-7d4a-4b9e-8f21-6a5c0d9e1b47/azurestack/reg1 customer=${customer} tenant=t-1`]);
+      const tenantId = found.tenantOperations[0].tenantId;
+      assert.ok(tenantId);
+      assert.equal(textAt(text, locate(tenantId, 0, 3)), 't-1');
+    });
+
+    it('declares registrations, with the cmdlet defaults', async () => {
+      const found = await facts("Set-AzsRegistration -RegistrationName reg1\n$t = Get-AzsRegistrationToken -BillingModel Capacity\nRegister-AzsEnvironment -RegistrationToken $t -RegistrationName reg2 -ResourceGroupName rg2");
+      assert.deepEqual(registrations(found), ['-/azurestack/reg1 billing=Development (default)', '-/rg2/reg2 billing=Capacity']);
+    });
+  });
+
+  it('reads suppression comments, line and block, and notes a CloudDeploymentID check', async () => {
+    const found = await facts('# azs-disable-next-line AZS102, AZS101\n$x = 1\n<# azs-disable AZS402 #>\n$stamp.CloudID');
+    assert.deepEqual(found.suppressions, [
+      { codes: ['AZS102', 'AZS101'], scope: 'nextLine', line: 1 },
+      { codes: ['AZS402'], scope: 'file', line: 2 },
+    ]);
+    assert.equal(found.checksCloudId, true);
+  });
+
+  describe('treeEdits', () => {
+    it('turns changes into edits only when they produce the new text', () => {
+      const before = 'ab\ncd\nef';
+      const edits = treeEdits(before, 'ab\nXcd\nef!', [{ start: 8, end: 8, text: '!' }, { start: 3, end: 3, text: 'X' }]);
+      assert.deepEqual(edits?.map((e) => [e.startIndex, e.oldEndIndex, e.newEndIndex, e.startPosition.row, e.newEndPosition.column]), [[8, 8, 9, 2, 3], [3, 3, 4, 1, 1]]);
+      assert.equal(treeEdits(before, 'something else', [{ start: 0, end: 1, text: 'z' }]), undefined);
+      assert.equal(treeEdits(before, before, [{ start: 5, end: 99, text: '' }]), undefined);
+    });
+  });
+});

@@ -1,0 +1,55 @@
+import rule from '../../../../src/core/rules/AZS101';
+import { customer, registrationId, subscription } from '../support/ids';
+import { ruleTester } from '../support/ruleTester';
+
+const tail = 'Azure would answer RegistrationNotFound.';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'a well-formed ID with variable parts', kind: 'powershell', code: 'Get-AzResource -ResourceId "/subscriptions/$sub/resourceGroups/$rg/providers/Microsoft.AzureStack/registrations/$name/customerSubscriptions/$id"' },
+    { name: 'a malformed ID in a comment', kind: 'powershell', code: `# Get-AzResource -ResourceId /subscriptions/x/resourceGroup/rg/providers/Microsoft.AzureStack/registrations/r\nWrite-Host 'AzureStack'` },
+    { name: 'an ID that starts with a variable', kind: 'powershell', code: '$tenants = Get-AzResource -ResourceId "$registrationId/customerSubscriptions" -ApiVersion 2017-06-01' },
+    { name: 'an Azure Stack HCI cluster is no registration', kind: 'powershell', code: `Get-AzResource -ResourceId "/subscriptions/${subscription}/resourceGroups/rg/providers/Microsoft.AzureStackHCI/clusters/c1"` },
+    { name: 'an ARM expression', kind: 'json', code: `{"resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "name": "[concat(parameters('r'), '/', '${customer}')]", "apiVersion": "2017-06-01", "dependsOn": ["[resourceId('Microsoft.AzureStack/registrations', parameters('r'))]"], "properties": {"tenantId": "x"}}]}` },
+    { name: 'a REST Client request with file variables', kind: 'http', code: `@sub = ${subscription}\nGET https://management.azure.com/subscriptions/{{sub}}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions?api-version=2017-06-01\n` },
+    { name: 'a linked subscription of Microsoft.AzureStack is no registration', kind: 'shell', code: `az rest --url "https://management.azure.com/subscriptions/${subscription}/resourceGroups/rg/providers/Microsoft.AzureStack/linkedSubscriptions/l1?api-version=2020-06-01-preview"` },
+  ],
+  invalid: [
+    {
+      name: 'a misspelled segment',
+      kind: 'powershell',
+      code: `New-AzResource -ResourceId "/subscriptions/$sub/<!resourceGroup!>/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties @{ tenantId = $t }`,
+      errors: [{ message: `'resourceGroup' should be 'resourceGroups'. ${tail}`, data: { replacement: 'resourceGroups' } }],
+    },
+    {
+      name: 'another provider in a saved response',
+      kind: 'json',
+      code: `{"id": "/subscriptions/${subscription}/resourceGroups/azurestack/providers/<!Microsoft.AzureStackHCI!>/registrations/reg1", "properties": {"billingModel": "PayAsYouUse"}}`,
+      errors: [{ message: `The provider is 'Microsoft.AzureStackHCI', but registrations belong to Microsoft.AzureStack. ${tail}` }],
+    },
+    {
+      name: 'two slashes in a request URL',
+      kind: 'http',
+      code: `GET https://management.azure.com/subscriptions/${subscription}/resourceGroups/azurestack<!//!>providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions?api-version=2017-06-01\n`,
+      errors: [{ message: `The resource ID has an empty segment (two slashes in a row). ${tail}` }],
+    },
+    {
+      name: 'a subscription that is not a GUID',
+      kind: 'shell',
+      code: 'az rest --method get \\\n  --url "https://management.azure.com/subscriptions/<!contoso-prod!>/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1?api-version=2017-06-01"\n',
+      errors: [{ message: `The subscription 'contoso-prod' is not a GUID. ${tail}` }],
+    },
+    {
+      name: 'extra segments, in the assignment the ID comes from',
+      kind: 'powershell',
+      code: `$id = '${registrationId}/<!tenants/abc!>'\nGet-AzResource -ResourceId $id`,
+      errors: [{ message: `Unexpected segments after the registration: 'tenants/abc'. ${tail}` }],
+    },
+    {
+      name: 'a missing resourceGroups segment',
+      kind: 'powershell',
+      code: `Get-AzResource -ResourceId "<!/subscriptions/${subscription}/providers/Microsoft.AzureStack/registrations/reg1!>"`,
+      errors: [{ message: `The resource ID lacks the resourceGroups segment; expected /subscriptions/<subscription>/resourceGroups/<group>/providers/Microsoft.AzureStack/registrations/<name>. ${tail}` }],
+    },
+  ],
+});

@@ -1,0 +1,63 @@
+import rule from '../../../../src/core/rules/AZS102';
+import { customer, registrationId, subscription, tenant } from '../support/ids';
+import { ruleTester } from '../support/ruleTester';
+
+const azure = (placeholder: string, error: string) => `'${placeholder}' is a placeholder that was never filled in; Azure would answer ${error}.`;
+const fails = (placeholder: string) => `'${placeholder}' is a placeholder that was never filled in; the command fails with it.`;
+const addTenant = 'New-AzResource -ResourceId "/subscriptions/$subscriptionId/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions/$customer" -ApiVersion 2017-06-01 -Properties @{ tenantId = $tenant }';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'real values', kind: 'powershell', code: `$subscriptionId = '${subscription}'\n${addTenant}` },
+    { name: 'a usage message', kind: 'powershell', code: 'Write-Host "Usage: add-tenant.ps1 <customer subscription id>"\nSet-AzsRegistration -RegistrationName $name' },
+    { name: 'a placeholder in a comment', kind: 'powershell', code: `# put the subscription into <subscription id> below\n$subscriptionId = '${subscription}'\n${addTenant}` },
+    { name: 'a comparison with a placeholder-like text', kind: 'powershell', code: "if ($name -eq '<none>') { throw 'no registration' }\nSet-AzsRegistration -RegistrationName $name" },
+    { name: 'type literals and script blocks', kind: 'powershell', code: 'function Add-Tenant { param([string]$Name) }\nGet-AzResource | Where-Object { $_.Name -like "*AzureStack*" }' },
+    { name: 'ARM expressions', kind: 'json', code: `{"resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "[concat(parameters('registrationName'), '/', parameters('customer'))]", "properties": {"tenantId": "[parameters('tenantId')]"}}]}` },
+    { name: 'REST Client system variables', kind: 'http', code: `PUT https://management.azure.com/subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions/${customer}?api-version=2017-06-01\nx-ms-client-request-id: {{$guid}}\n\n{"properties": {"tenantId": "${tenant}"}}\n` },
+  ],
+  invalid: [
+    {
+      name: 'a placeholder in the variable a resource ID uses',
+      kind: 'powershell',
+      code: `$subscriptionId = "<!<your subscription id>!>"\n${addTenant}`,
+      errors: [{ message: azure('<your subscription id>', 'RegistrationNotFound'), data: { placeholder: '<your subscription id>' } }],
+    },
+    {
+      name: 'a computer name placeholder',
+      kind: 'powershell',
+      code: 'Set-AzsRegistration -PrivilegedEndpointCredential $cred -PrivilegedEndpoint "<!<Computer Name>!>" -RegistrationName reg1 -BillingModel PayAsYouUse',
+      errors: [{ message: fails('<Computer Name>'), azureError: null }],
+    },
+    {
+      name: 'a placeholder in a splatted hashtable',
+      kind: 'powershell',
+      code: "$registration = @{ PrivilegedEndpoint = '<!<ERCS VM name>!>'; RegistrationName = 'reg1' }\nSet-AzsRegistration @registration -PrivilegedEndpointCredential $cred",
+      errors: [{ message: fails('<ERCS VM name>'), azureError: null }],
+    },
+    {
+      name: 'a customer subscription placeholder in a request example',
+      kind: 'json',
+      code: `{"parameters": {"subscriptionId": "${subscription}", "resourceGroup": "azurestack", "registrationName": "reg1", "customerSubscriptionName": "<!{customerSubscriptionId}!>", "api-version": "2017-06-01", "customerCreationParameters": {"properties": {"tenantId": "${tenant}"}}}, "responses": {"200": {}}}`,
+      errors: [{ message: azure('{customerSubscriptionId}', 'InvalidCustomerSubscriptionId'), azureError: 'InvalidCustomerSubscriptionId' }],
+    },
+    {
+      name: 'a template parameter default',
+      kind: 'json',
+      code: `{"parameters": {"registrationName": {"type": "string", "defaultValue": "<!<registration name>!>"}},\n "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "[concat(parameters('registrationName'), '/', '${customer}')]", "properties": {"tenantId": "${tenant}"}}]}`,
+      errors: [{ message: azure('<registration name>', 'RegistrationNotFound') }],
+    },
+    {
+      name: 'a file variable used in a request body',
+      kind: 'http',
+      code: `@tenant = <!xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx!>\nPUT https://management.azure.com${registrationId}/customerSubscriptions/${customer}?api-version=2017-06-01\nContent-Type: application/json\n\n{"properties": {"tenantId": "{{tenant}}"}}\n`,
+      errors: [{ message: fails('xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'), azureError: null }],
+    },
+    {
+      name: 'a shell variable in a URL',
+      kind: 'shell',
+      code: 'SUB="<!your-subscription-id!>"\naz rest --method put --url "https://management.azure.com/subscriptions/$SUB/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1?api-version=2017-06-01"\n',
+      errors: [{ message: azure('your-subscription-id', 'RegistrationNotFound') }],
+    },
+  ],
+});

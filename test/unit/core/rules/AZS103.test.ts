@@ -1,0 +1,59 @@
+import rule from '../../../../src/core/rules/AZS103';
+import { customer, subscription, tenant } from '../support/ids';
+import { ruleTester, type OtherFile } from '../support/ruleTester';
+
+const tail = 'Azure would answer RegistrationNotFound unless that registration exists too.';
+const declaredHere = 'The registration is declared here.';
+const register = (name: string, group = '') => `Set-AzsRegistration -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -RegistrationName ${name} -BillingModel PayAsYouUse${group}`;
+const addTenant = (group: string, name: string) => `New-AzResource -ResourceId "/subscriptions/$sub/resourceGroups/${group}/providers/Microsoft.AzureStack/registrations/${name}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties @{ tenantId = '${tenant}' }`;
+const savedResponse = (name: string, sub = subscription): OtherFile => ({
+  name: 'registration.json', kind: 'json',
+  code: `{"id": "/subscriptions/${sub}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/${name}", "type": "Microsoft.AzureStack/registrations", "properties": {"billingModel": "PayAsYouUse"}}`,
+});
+const putTenant = (name: string, sub = subscription) => `PUT https://management.azure.com/subscriptions/${sub}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/${name}/customerSubscriptions/${customer}?api-version=2017-06-01\nContent-Type: application/json\n\n{"properties": {"tenantId": "${tenant}"}}\n`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'the declared registration, in another letter case', kind: 'powershell', code: `${register('Reg1')}\n${addTenant('AzureStack', 'reg1')}` },
+    { name: 'no registration declared anywhere', kind: 'powershell', code: addTenant('rg', 'reg1') },
+    { name: 'a name only run time knows', kind: 'powershell', code: `param($Name)\n${register('reg1')}\n${addTenant('azurestack', '$Name')}` },
+    { name: 'declared in another file', kind: 'http', code: putTenant('reg1'), others: [savedResponse('reg1')] },
+    {
+      name: 'one of two registrations',
+      kind: 'http',
+      code: putTenant('reg2'),
+      others: [savedResponse('reg1'), { name: 'other.ps1', kind: 'powershell', code: register('reg2') }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'another registration name in the same file',
+      kind: 'powershell',
+      code: `${register('<@reg-west@>')}\n${addTenant('azurestack', '<!reg-east!>')}`,
+      errors: [{
+        message: `This request targets registration 'reg-east', but the registration declared in this file is 'reg-west'. ${tail}`,
+        related: [declaredHere], data: { replacement: 'reg-west' },
+      }],
+    },
+    {
+      name: 'another resource group than Set-AzsRegistration uses by default',
+      kind: 'powershell',
+      code: `<@Set-AzsRegistration@> -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -RegistrationName reg1 -BillingModel PayAsYouUse\n${addTenant('<!azurestack-rg!>', 'reg1')}`,
+      errors: [{ message: `This request targets resource group 'azurestack-rg', but the registration declared in this file is in 'azurestack'. ${tail}`, related: [declaredHere] }],
+    },
+    {
+      name: 'a registration a saved response in another file does not show',
+      kind: 'http',
+      code: putTenant('<!reg2!>'),
+      others: [{ ...savedResponse('reg1'), code: savedResponse('reg1').code.replace('/registrations/reg1', '/registrations/<@reg1@>') }],
+      errors: [{ message: `This request targets registration 'reg2', but the registration declared in registration.json is 'reg1'. ${tail}`, related: [declaredHere] }],
+    },
+    {
+      name: 'another subscription',
+      kind: 'http',
+      code: putTenant('reg1', '<!0b7c2d1e-5f4a-4e3b-9c8d-7a6b5c4d3e2f!>'),
+      others: [{ ...savedResponse('reg1'), code: savedResponse('reg1').code.replace(subscription, `<@${subscription}@>`) }],
+      errors: [{ message: `This request targets subscription '0b7c2d1e-5f4a-4e3b-9c8d-7a6b5c4d3e2f', but the registration declared in registration.json is in '${subscription}'. ${tail}`, related: [declaredHere] }],
+    },
+  ],
+});

@@ -1,0 +1,48 @@
+import rule from '../../../../src/core/rules/AZS202';
+import { customer, registrationId, tenant } from '../support/ids';
+import { ruleTester } from '../support/ruleTester';
+
+const missing = "Adding a customer subscription needs properties.tenantId, the customer's directory (tenant) ID; Azure rejects the request without it.";
+const url = `https://management.azure.com${registrationId}/customerSubscriptions/${customer}?api-version=2017-06-01`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'a tenant ID', kind: 'powershell', code: `New-AzResource -ResourceId "${registrationId}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties @{ tenantId = '${tenant}' }` },
+    { name: 'properties the file does not show', kind: 'powershell', code: `New-AzResource -ResourceId "${registrationId}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties $properties` },
+    { name: 'removing needs no tenant', kind: 'http', code: `DELETE ${url}\n` },
+    { name: 'a body in another file', kind: 'shell', code: `az rest --method put --url "${url}" --body @tenant.json\n` },
+    { name: 'a tenant ID from a parameter', kind: 'json', code: `{"resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "reg1/${customer}", "properties": {"tenantId": "[parameters('tenantId')]"}}]}` },
+  ],
+  invalid: [
+    {
+      name: 'New-AzResource without -Properties',
+      kind: 'powershell',
+      code: `<!New-AzResource!> -ResourceId "${registrationId}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Force`,
+      errors: [{ message: missing }],
+    },
+    {
+      name: 'a PUT body without tenantId',
+      kind: 'http',
+      code: `PUT ${url}\nContent-Type: application/json\n\n{"properties": <!{"tenant": "${tenant}"}!>}\n`,
+      errors: [{ message: missing }],
+    },
+    {
+      name: 'a tenant ID that is not a GUID',
+      kind: 'shell',
+      code: `az rest --method put --url "${url}" --body '{"properties": {"tenantId": "<!contoso.onmicrosoft.com!>"}}'\n`,
+      errors: [{ message: "The tenant ID 'contoso.onmicrosoft.com' is not a GUID; Azure rejects the request." }],
+    },
+    {
+      name: 'az resource create with properties only',
+      kind: 'shell',
+      code: `az resource create --id "${registrationId}/customerSubscriptions/${customer}" --api-version 2017-06-01 --properties '<!{}!>'\n`,
+      errors: [{ message: missing }],
+    },
+    {
+      name: 'a template resource without properties',
+      kind: 'json',
+      code: `{"resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "<!reg1/${customer}!>"}]}`,
+      errors: [{ message: missing }],
+    },
+  ],
+});

@@ -1,0 +1,34 @@
+import rule from '../../../../src/core/rules/AZS303';
+import { registrationId } from '../support/ids';
+import { ruleTester } from '../support/ruleTester';
+
+const register = 'Set-AzsRegistration -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -RegistrationName reg1';
+const accepted = 'PayAsYouUse, Capacity, Development, Custom, Ruggedized';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'each billing model, in any letter case', kind: 'powershell', code: ['PayAsYouUse', 'capacity', 'DEVELOPMENT', 'Custom', 'Ruggedized'].map((m) => `${register} -BillingModel ${m}`).join('\n') },
+    { name: 'a billing model only run time knows', kind: 'powershell', code: `${register} -BillingModel $env:BILLING_MODEL` },
+    { name: 'an ARM expression', kind: 'json', code: `{"resources": [{"type": "Microsoft.AzureStack/registrations", "apiVersion": "2017-06-01", "name": "reg1", "properties": {"billingModel": "[parameters('model')]"}}]}` },
+  ],
+  invalid: [
+    {
+      name: 'PayAsYouGo',
+      kind: 'powershell',
+      code: `${register} -BillingModel '<!PayAsYouGo!>'`,
+      errors: [{ message: "'PayAsYouGo' is not a billing model; did you mean PayAsYouUse?", data: { replacement: 'PayAsYouUse' } }],
+    },
+    {
+      name: 'a made-up model in a saved response',
+      kind: 'json',
+      code: `{"id": "${registrationId}", "properties": {"billingModel": "<!Enterprise!>"}}`,
+      errors: [{ message: `'Enterprise' is not a billing model; use one of ${accepted}.` }],
+    },
+    {
+      name: 'PayAsYouUse for a disconnected registration token',
+      kind: 'powershell',
+      code: '$token = Get-AzsRegistrationToken -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -BillingModel <!PayAsYouUse!>',
+      errors: [{ message: 'Get-AzsRegistrationToken does not take the billing model PayAsYouUse; it takes Capacity, Development, Custom.' }],
+    },
+  ],
+});

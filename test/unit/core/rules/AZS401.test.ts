@@ -1,0 +1,41 @@
+import rule from '../../../../src/core/rules/AZS401';
+import { customer, registrationId, tenant } from '../support/ids';
+import { ruleTester } from '../support/ruleTester';
+
+const unknown = (value: string) => `'${value}' is not an api-version of Microsoft.AzureStack; it has 2016-01-01, 2017-06-01, 2020-06-01-preview, 2022-06-01. Azure rejects the request.`;
+const noTenants = 'api-version 2016-01-01 has no customerSubscriptions; use 2017-06-01 or later. Azure rejects the request.';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'every published version', kind: 'http', code: ['2017-06-01', '2020-06-01-preview', '2022-06-01'].map((v) => `GET https://management.azure.com${registrationId}/customerSubscriptions?api-version=${v}\n###`).join('\n') },
+    { name: '2016-01-01 on the registration itself', kind: 'powershell', code: `Get-AzResource -ResourceId "${registrationId}" -ApiVersion 2016-01-01` },
+    { name: 'an api-version from a variable', kind: 'powershell', code: `param($ApiVersion)\nGet-AzResource -ResourceId "${registrationId}/customerSubscriptions" -ApiVersion $ApiVersion` },
+    { name: 'other providers are not judged', kind: 'shell', code: 'az rest --url "https://management.azure.com/subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1?api-version=2024-03-01"\n' },
+  ],
+  invalid: [
+    {
+      name: 'a version the provider does not publish',
+      kind: 'powershell',
+      code: `New-AzResource -ResourceId "${registrationId}/customerSubscriptions/${customer}" -ApiVersion <!2021-01-01!> -Properties @{ tenantId = '${tenant}' }`,
+      errors: [{ message: unknown('2021-01-01'), data: { replacement: '2017-06-01' } }],
+    },
+    {
+      name: 'customer subscriptions with 2016-01-01 in a URL',
+      kind: 'http',
+      code: `GET https://management.azure.com${registrationId}/customerSubscriptions?api-version=<!2016-01-01!>\n`,
+      errors: [{ message: noTenants }],
+    },
+    {
+      name: 'a template resource',
+      kind: 'json',
+      code: `{"resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "<!2016-01-01!>", "name": "reg1/${customer}", "properties": {"tenantId": "${tenant}"}}]}`,
+      errors: [{ message: noTenants }],
+    },
+    {
+      name: 'az rest with --uri-parameters',
+      kind: 'shell',
+      code: `az rest --method get --uri "https://management.azure.com${registrationId}" --uri-parameters api-version=<!2017-06-01-preview!>\n`,
+      errors: [{ message: unknown('2017-06-01-preview') }],
+    },
+  ],
+});

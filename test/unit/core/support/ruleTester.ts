@@ -1,0 +1,141 @@
+// A rule tester in the spirit of typescript-eslint's RuleTester: `valid` cases must yield nothing from the rule,
+// `invalid` cases exactly the findings they list, at the `<!…!>` marks in their text, in order. It rejects invalid
+// cases with no expected findings, marks that do not match the expected findings, and duplicate cases.
+import * as assert from 'node:assert/strict';
+import { LintWorkspace, type DocumentKind, type ErrorCode, type Finding, type Rule } from '../../../../src/core/lint';
+import { LineMap, type Span } from '../../../../src/core/text';
+import { unmark } from './markers';
+import { testWasmDir } from './wasm';
+
+export interface OtherFile {
+  name: string;
+  kind: DocumentKind;
+  code: string;
+}
+
+export interface ValidCase {
+  name?: string;
+  kind: DocumentKind;
+  code: string;
+  /** Further files of the same workspace, linted before the case's own file. */
+  others?: OtherFile[];
+}
+
+export interface ExpectedFinding {
+  /** The English message, exactly. */
+  message: string;
+  /** Defaults to the rule's documented error. */
+  azureError?: ErrorCode | null;
+  data?: Record<string, string>;
+  /** Messages of the related information, at the next `<@…@>` marks (this file first, then the others in order). */
+  related?: string[];
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedFinding[];
+}
+
+const folder = 'file:///workspace/';
+const fileNames: Record<DocumentKind, string> = { powershell: 'script.ps1', json: 'template.json', http: 'requests.http', shell: 'script.sh' };
+
+function caseName(c: ValidCase): string {
+  return c.name ?? c.code.split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 80) ?? '(empty)';
+}
+
+interface Linted {
+  findings: Finding[];
+  lines: Map<string, LineMap>;
+  findingMarks: Span[];
+  relatedMarks: { uri: string; span: Span }[];
+}
+
+/** Lints a case's files with only `rule` switched on (at its default severity). */
+export async function lintCase(rule: Rule, c: ValidCase): Promise<Linted> {
+  const workspace = new LintWorkspace({ wasmDir: testWasmDir(), rules: { 'AZS*': 'off', [rule.code]: rule.defaultSeverity } });
+  const main = { name: fileNames[c.kind], kind: c.kind, code: c.code };
+  const lines = new Map<string, LineMap>();
+  const relatedMarks: { uri: string; span: Span }[] = [];
+  let findingMarks: Span[] = [];
+  for (const file of [...(c.others ?? []), main]) {
+    const uri = folder + file.name;
+    const marked = unmark(file.code);
+    lines.set(uri, new LineMap(marked.text));
+    if (file === main) findingMarks = marked.findings;
+    else if (marked.findings.length > 0) throw new Error(`${file.name}: <!…!> marks belong in the case's own file`);
+    const related = marked.related.map((span) => ({ uri, span }));
+    if (file === main) relatedMarks.unshift(...related);
+    else relatedMarks.push(...related);
+    await workspace.update(uri, marked.text, file.kind);
+  }
+  return { findings: workspace.findings(folder + main.name), lines, findingMarks, relatedMarks };
+}
+
+function where(lines: Map<string, LineMap>, uri: string, span: Span): string {
+  const map = lines.get(uri);
+  if (!map) return `${uri}@${span.start}-${span.end}`;
+  const from = map.positionAt(span.start);
+  const to = map.positionAt(span.end);
+  return `${uri.slice(folder.length)} ${from.line + 1}:${from.character + 1}-${to.line + 1}:${to.character + 1}`;
+}
+
+function describeFinding(lines: Map<string, LineMap>, uri: string, finding: Finding) {
+  return {
+    at: where(lines, uri, finding),
+    message: finding.message,
+    azureError: finding.azureError,
+    ...(finding.data ? { data: finding.data } : {}),
+    related: finding.related.map((r) => `${where(lines, r.uri, r)} ${r.message}`),
+  };
+}
+
+function checkCases(rule: Rule, valid: ValidCase[], invalid: InvalidCase[]): void {
+  const seen = new Set<string>();
+  for (const c of [...valid, ...invalid]) {
+    const key = `${c.kind}\n${c.code}\n${JSON.stringify(c.others ?? [])}`;
+    if (seen.has(key)) throw new Error(`${rule.code}: duplicate case "${caseName(c)}"`);
+    seen.add(key);
+  }
+  for (const c of valid) {
+    if (unmark(c.code).findings.length > 0) throw new Error(`${rule.code}: valid case "${caseName(c)}" has <!…!> marks`);
+  }
+  for (const c of invalid) {
+    if (c.errors.length === 0) throw new Error(`${rule.code}: invalid case "${caseName(c)}" expects no findings`);
+    const marks = unmark(c.code).findings.length;
+    if (marks !== c.errors.length) throw new Error(`${rule.code}: invalid case "${caseName(c)}" has ${marks} marks for ${c.errors.length} expected findings`);
+  }
+}
+
+export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  checkCases(rule, cases.valid, cases.invalid);
+  describe(`${rule.code} ${rule.name}`, () => {
+    for (const c of cases.valid) {
+      it(`valid: ${caseName(c)}`, async () => {
+        const { findings, lines } = await lintCase(rule, c);
+        assert.deepEqual(findings.map((f) => describeFinding(lines, folder + fileNames[c.kind], f)), []);
+      });
+    }
+    for (const c of cases.invalid) {
+      it(`invalid: ${caseName(c)}`, async () => {
+        const { findings, lines, findingMarks, relatedMarks } = await lintCase(rule, c);
+        const uri = folder + fileNames[c.kind];
+        let next = 0;
+        const expected = c.errors.map((error, i) => ({
+          at: where(lines, uri, findingMarks[i]),
+          message: error.message,
+          azureError: error.azureError === undefined ? rule.azureError : error.azureError,
+          ...(error.data ? { data: error.data } : {}),
+          related: (error.related ?? []).map((message) => {
+            const mark = relatedMarks[next++];
+            return mark ? `${where(lines, mark.uri, mark.span)} ${message}` : `(no <@…@> mark left) ${message}`;
+          }),
+        }));
+        const actual = findings.map((f) => describeFinding(lines, uri, f));
+        // data is compared only where the case states it
+        actual.forEach((a, i) => {
+          if (!c.errors[i]?.data) delete a.data;
+        });
+        assert.deepEqual(actual, expected);
+      });
+    }
+  });
+}
