@@ -66,6 +66,8 @@ export class LintDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, undefined, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => this.onChange(event)),
       vscode.workspace.onDidCloseTextDocument((document) => this.onClose(document)),
+      // VS Code closes a document only some time after its last tab; the Problems panel should follow the tabs.
+      vscode.window.tabGroups.onDidChangeTabs((event) => this.followTabs(event)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affects(event, 'lint')) this.reconfigure();
       }),
@@ -73,8 +75,24 @@ export class LintDiagnostics implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) this.schedule(document, undefined, 0);
   }
 
-  /** Reads the workspace's other files in the background, so registrations they declare inform open documents. */
-  async indexWorkspace(token?: vscode.CancellationToken): Promise<number> {
+  private indexing: Promise<number> | undefined;
+
+  /** Resolves with the number of files read once the background read of the workspace has finished. */
+  get indexed(): Promise<number> {
+    return this.indexing ?? this.indexWorkspace();
+  }
+
+  /** Reads the workspace's other files after `delayMs` (once the window has settled), in the background. */
+  indexLater(delayMs: number): void {
+    const timer = setTimeout(() => {
+      this.indexing ??= this.indexWorkspace();
+      void this.indexing.then((count) => this.deps.log.info(`read ${count} workspace files for the registrations they declare`));
+    }, delayMs);
+    this.disposables.push({ dispose: () => clearTimeout(timer) });
+  }
+
+  /** Reads the workspace's other files, so registrations they declare inform open documents. */
+  private async indexWorkspace(token?: vscode.CancellationToken): Promise<number> {
     if (!this.enabled || !vscode.workspace.workspaceFolders) return 0;
     const uris = await vscode.workspace.findFiles(workspaceGlob, workspaceExclude, maxWorkspaceFiles, token);
     let read = 0;
@@ -146,6 +164,26 @@ export class LintDiagnostics implements vscode.Disposable {
       this.engine.remove(key);
       this.texts.delete(key);
     }).then(() => this.publishDependents(key));
+  }
+
+  private followTabs(event: vscode.TabChangeEvent): void {
+    if (event.closed.length > 0) this.dropClosedTabs();
+    for (const tab of event.opened) {
+      if (!(tab.input instanceof vscode.TabInputText)) continue;
+      const key = tab.input.uri.toString();
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (document && this.texts.has(key) && !this.collection.has(document.uri)) this.publish(document);
+    }
+  }
+
+  private dropClosedTabs(): void {
+    const open = new Set<string>();
+    for (const group of vscode.window.tabGroups.all) {
+      for (const tab of group.tabs) if (tab.input instanceof vscode.TabInputText) open.add(tab.input.uri.toString());
+    }
+    this.collection.forEach((uri) => {
+      if (!open.has(uri.toString())) this.collection.delete(uri);
+    });
   }
 
   private reconfigure(): void {

@@ -48,10 +48,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const lint = new LintDiagnostics({ extensionUri: context.extensionUri, locale, log });
   context.subscriptions.push(lint);
   // Other files of the workspace declare registrations too; read them once the window has settled.
-  const indexing = setTimeout(() => {
-    void lint.indexWorkspace().then((count) => log.info(`read ${count} workspace files for registrations they declare`));
-  }, 2000);
-  context.subscriptions.push({ dispose: () => clearTimeout(indexing) });
+  lint.indexLater(2000);
 
   const commandDeps = { log, ui: getUi };
   const azureDeps = { session, directory, tree, ui: getUi, log, locale };

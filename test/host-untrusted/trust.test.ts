@@ -1,13 +1,22 @@
 // In a workspace the user has not trusted, the extension still lints and explains, but no Azure write runs.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { emulator, signedInFresh, testApi } from '../host/helpers';
+import { emulator, openFixture, signedInFresh, testApi, waitFor } from '../host/helpers';
 
 describe('untrusted workspace', function () {
   this.timeout(60_000);
 
   it('runs restricted: the workspace is not trusted', () => {
     assert.equal(vscode.workspace.isTrusted, false);
+  });
+
+  it('still lints the scripts in it', async () => {
+    const { document } = await openFixture('add-tenant.ps1');
+    const found = await waitFor('diagnostics in the untrusted workspace', () => {
+      const codes = vscode.languages.getDiagnostics(document.uri).map((d) => (typeof d.code === 'object' ? d.code.value : d.code));
+      return codes.includes('AZS102') && codes.includes('AZS402') && codes;
+    });
+    assert.ok(found.length >= 2);
   });
 
   it('refuses to add or remove tenants, and sends nothing', async () => {
