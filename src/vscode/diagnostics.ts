@@ -250,6 +250,11 @@ export class LintDiagnostics implements vscode.Disposable {
     return new vscode.Range(from.line, from.character, to.line, to.character);
   }
 
+  /** Every finding of a document, for "Fix all". */
+  findingsOf(document: vscode.TextDocument): Finding[] {
+    return this.engine.findings(document.uri.toString());
+  }
+
   /** The finding a diagnostic came from (for code actions), matched by code and range. */
   findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined {
     const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;

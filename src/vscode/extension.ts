@@ -11,6 +11,8 @@ import {
   copyCloudDeploymentId, copyResourceId, copyTenantId, findByCloudDeploymentId, openInPortal,
 } from './commands/registrations';
 import { addTenant, addTenantsFromCsv, exportTenants, removeTenant } from './commands/tenants';
+import { activateCodeActions } from './codeActions';
+import { pickRegistration } from './commands/pickRegistration';
 import { LintDiagnostics, ruleDocsUri } from './diagnostics';
 import { activateHovers } from './hovers';
 import { registerCommands } from './infrastructure/commands';
@@ -47,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   });
   const lint = new LintDiagnostics({ extensionUri: context.extensionUri, locale, log });
   context.subscriptions.push(lint);
+  activateCodeActions(context, { lint, locale });
   // Other files of the workspace declare registrations too; read them once the window has settled.
   lint.indexLater(2000);
 
@@ -71,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     'azureStackCsp.findByCloudDeploymentId': (value) => findByCloudDeploymentId({ ...azureDeps, view: () => view }, value),
     'azureStackCsp.explainErrorCode': (code) => explainErrorCode(getUi(), locale, code),
     'azureStackCsp.showLog': () => log.show(),
+    'azureStackCsp.pickRegistration': (uri, range) => pickRegistration(azureDeps, uri, range),
   });
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
     if (affects(event, 'cloud', 'customCloud', 'signIn')) void session.signIn(false);

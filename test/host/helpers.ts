@@ -1,5 +1,5 @@
 // Shared helpers for host tests: the extension's test API, waiting on real signals with a deadline, screenshots.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/vscode/testApi';
@@ -30,6 +30,8 @@ export async function waitFor<T>(description: string, probe: () => T | undefined
 
 /** Asks the runner (outside the host) to screenshot the workbench now, and waits until the file is written. */
 export async function screenshot(name: string, path = join(resultsDir, `${name}.png`)): Promise<string> {
+  // A marker left by an earlier run would end the wait before this picture is taken.
+  rmSync(`${path}.done`, { force: true });
   console.log(`SCREENSHOT ${name} ${path}`);
   await waitFor(`screenshot ${name}`, () => existsSync(`${path}.done`), 15_000);
   return path;

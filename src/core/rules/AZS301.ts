@@ -1,9 +1,21 @@
 import { acceptedSpelling, allowsTenants, billingModels } from '../azureStack';
-import { isKnown } from '../facts';
+import { isKnown, locate, type RegistrationDeclaration } from '../facts';
 import { defineRule, type RelatedReport } from './rule';
 import { declarationsFor, where } from './registrations';
 
 type MessageId = 'disallowed' | 'defaulted' | 'setHere' | 'defaultHere';
+
+/**
+ * The edit that makes a Set-AzsRegistration in a script register with PayAsYouUse (the quick fix): the billing
+ * model's own characters, or a parameter after the cmdlet name when none is given. Saved answers and request bodies
+ * only show what Azure holds, so they get none: re-registering is what changes it.
+ */
+function payAsYouUseEdit(uri: string, declaration: RegistrationDeclaration): { uri: string; start: number; end: number; newText: string } | undefined {
+  if (!/\.psm?1$/i.test(uri)) return undefined;
+  const billing = declaration.billingModel;
+  if (!billing || billing.implicit) return { uri, start: declaration.span.end, end: declaration.span.end, newText: ' -BillingModel PayAsYouUse' };
+  return { uri, ...locate(billing.value, 0, billing.value.text.length), newText: 'PayAsYouUse' };
+}
 
 export default defineRule({
   code: 'AZS301',
@@ -48,9 +60,11 @@ export default defineRule({
         uri, span: declaration.billingModel?.value.span ?? declaration.span,
         messageId: declaration.billingModel?.implicit ? 'defaultHere' : 'setHere', values: { model: models[i] ?? '' },
       }));
+      const edits = candidates.map(({ uri, declaration }) => payAsYouUseEdit(uri, declaration)).filter((e) => e !== undefined);
       return [{
         messageId: implicit ? 'defaulted' : 'disallowed', span: operation.span, related,
         values: { where: where(first.uri, context.uri), model: models[0] ?? '' },
+        ...(edits.length === candidates.length ? { data: { edits: JSON.stringify(edits) } } : {}),
       }];
     });
   },

@@ -27,6 +27,12 @@ export default defineRule({
     if (kind === 'json' || facts.checksCloudId) return [];
     const named = facts.tenantOperations.find((o) => (o.action === 'add' || o.action === 'remove') && isKnown(o.registration.name));
     const name = named?.registration.name;
-    return name ? [{ messageId: 'unverified', values: { name: name.text }, span: name.span }] : [];
+    if (!named || !name) return [];
+    const { subscriptionId, resourceGroup } = named.registration;
+    // The lookup quick fix compares with this registration and goes in before the first operation.
+    const data: Record<string, string> = { name: name.text, operationStart: String(named.span.start) };
+    if (isKnown(subscriptionId)) data.subscriptionId = subscriptionId.text;
+    if (isKnown(resourceGroup)) data.resourceGroup = resourceGroup.text;
+    return [{ messageId: 'unverified', values: { name: name.text }, span: name.span, data }];
   },
 });

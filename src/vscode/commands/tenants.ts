@@ -44,7 +44,8 @@ export async function chooseRegistration(deps: TenantCommandDeps, arg: unknown, 
     () => deps.directory.allRegistrations(),
   );
   if (registrations.length === 0) throw new UserFacingError(vscode.l10n.t('No Azure Stack Hub registration was found in the selected subscriptions.'));
-  const picked = await deps.ui().pick(registrations.map((registration) => ({
+  const sorted = [...registrations].sort((a, b) => a.registrationName.localeCompare(b.registrationName));
+  const picked = await deps.ui().pick(sorted.map((registration) => ({
     label: registration.registrationName,
     description: `${registration.billingModel ?? '?'} · ${registration.resourceGroup}`,
     detail: `CloudDeploymentID ${registration.cloudId ?? '—'} · ${registration.subscriptionId}`,

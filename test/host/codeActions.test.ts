@@ -1,0 +1,176 @@
+// Every code action through the real code action provider: apply its edit, check the new text exactly, and see the
+// diagnostic go.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
+import type { TestApi } from '../../src/vscode/testApi';
+import { screenshot, signedInFresh, testApi, waitFor } from './helpers';
+
+const registration = '/subscriptions/3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/hub-payg';
+const addTenant = (id: string, extra = '') => `New-AzResource -ResourceId "${id}/customerSubscriptions/31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8" -ApiVersion 2017-06-01 -Properties @{ tenantId = "41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8" }${extra}`;
+let counter = 0;
+
+const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
+
+async function fixture(text: string, extension = 'ps1'): Promise<vscode.TextEditor> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!folder) throw new Error('no workspace folder');
+  const uri = vscode.Uri.joinPath(folder, 'codeactions', `case-${++counter}.${extension}`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+}
+
+async function diagnostic(uri: vscode.Uri, code: string): Promise<vscode.Diagnostic> {
+  return waitFor(`${code} on ${vscode.workspace.asRelativePath(uri)}`, () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === code));
+}
+
+async function gone(uri: vscode.Uri, code: string): Promise<void> {
+  await waitFor(`${code} to go from ${vscode.workspace.asRelativePath(uri)}`, () => !vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === code));
+}
+
+async function actions(uri: vscode.Uri, range: vscode.Range, kind?: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
+  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind?.value);
+}
+
+/** Applies the action titled `title` offered on the diagnostic with `code`, and returns the action list's titles. */
+async function applyFix(editor: vscode.TextEditor, code: string, title: string): Promise<string[]> {
+  const found = await diagnostic(editor.document.uri, code);
+  const offered = await actions(editor.document.uri, found.range);
+  const chosen = offered.find((a) => a.title === title);
+  assert.ok(chosen, `"${title}" among: ${offered.map((a) => a.title).join(' | ')}`);
+  if (chosen.edit) assert.ok(await vscode.workspace.applyEdit(chosen.edit));
+  if (chosen.command) await vscode.commands.executeCommand(chosen.command.command, ...((chosen.command.arguments ?? []) as unknown[]));
+  return offered.map((a) => a.title);
+}
+
+describe('code actions', function () {
+  this.timeout(60_000);
+  let api: TestApi;
+  let ui: ScriptedUserInput;
+
+  before(async () => {
+    api = await testApi();
+    ui = api.useScriptedInput();
+    await api.lint.indexed;
+  });
+
+  beforeEach(() => ui.reset());
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.saveAll');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('replaces a retired AzureRM cmdlet with its Az name', async () => {
+    const editor = await fixture('Login-AzureRmAccount -EnvironmentName AzureCloud\n');
+    await applyFix(editor, 'AZS402', 'Use Connect-AzAccount');
+    assert.equal(editor.document.getText(), 'Connect-AzAccount -EnvironmentName AzureCloud\n');
+    await gone(editor.document.uri, 'AZS402');
+  });
+
+  it('fixes a GUID written with braces', async () => {
+    const editor = await fixture(`${addTenant(registration).replace('31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8', '{31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8}')}\n`);
+    await applyFix(editor, 'AZS201', 'Fix the GUID: 31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8');
+    assert.equal(editor.document.getText(), `${addTenant(registration)}\n`);
+    await gone(editor.document.uri, 'AZS201');
+  });
+
+  it('corrects a misspelled path segment, and uses an api-version that has customerSubscriptions', async () => {
+    const editor = await fixture(`${addTenant(registration.replace('resourceGroups', 'resourcegroup')).replace('2017-06-01', '2016-01-01')}\n`);
+    await applyFix(editor, 'AZS101', 'Correct the segment to "resourceGroups"');
+    await applyFix(editor, 'AZS401', 'Use api-version 2017-06-01');
+    assert.equal(editor.document.getText(), `${addTenant(registration)}\n`);
+    await gone(editor.document.uri, 'AZS401');
+  });
+
+  it('registers with PayAsYouUse in the file that declares the registration', async () => {
+    const declaring = await fixture("Set-AzsRegistration -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -RegistrationName hub-late -BillingModel Development\n");
+    const editor = await fixture(`${addTenant(registration.replace('hub-payg', 'hub-late'))}\n`);
+    await applyFix(editor, 'AZS301', 'Register with PayAsYouUse');
+    assert.equal(declaring.document.getText(), 'Set-AzsRegistration -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -RegistrationName hub-late -BillingModel PayAsYouUse\n');
+    await gone(editor.document.uri, 'AZS301');
+  });
+
+  it('adds -AgreementNumber to a Capacity registration and -RegistrationName where it is missing, as snippets', async () => {
+    const editor = await fixture('Set-AzsRegistration -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -BillingModel Capacity\n');
+    await applyFix(editor, 'AZS302', 'Add -AgreementNumber');
+    await vscode.commands.executeCommand('leaveSnippet');
+    await applyFix(editor, 'AZS104', 'Add -RegistrationName');
+    await vscode.commands.executeCommand('leaveSnippet');
+    assert.equal(editor.document.getText(), 'Set-AzsRegistration -RegistrationName registration-name -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -BillingModel Capacity -AgreementNumber agreement-number\n');
+    await gone(editor.document.uri, 'AZS302');
+    await gone(editor.document.uri, 'AZS104');
+  });
+
+  it('uses PayAsYouUse for a billing model that does not exist', async () => {
+    const editor = await fixture('Set-AzsRegistration -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -RegistrationName r1 -BillingModel PayAsYouGo\n');
+    await applyFix(editor, 'AZS303', 'Use PayAsYouUse');
+    assert.match(editor.document.getText(), /-BillingModel PayAsYouUse\n$/);
+    await gone(editor.document.uri, 'AZS303');
+  });
+
+  it('inserts the CloudDeploymentID lookup before the first tenant operation, once', async () => {
+    const text = `param(\n    [string] $Id\n)\nConnect-AzAccount\n${addTenant(registration)}\n`;
+    const editor = await fixture(text);
+    const offered = await applyFix(editor, 'AZS501', 'Insert CloudDeploymentID lookup');
+    await screenshot('code-action-lookup-applied');
+    await vscode.commands.executeCommand('leaveSnippet');
+    const lines = editor.document.getText().split('\n');
+    assert.deepEqual(lines.slice(0, 5), ['param(', '    [string] $Id', ')', 'Connect-AzAccount',
+      "# Stop unless this stamp is the one registration 'hub-payg' belongs to: its CloudDeploymentID is the registration's cloudId."]);
+    assert.equal(lines[5], '$session = New-PSSession -ComputerName AzS-ERCS01 -ConfigurationName PrivilegedEndpoint -Credential $cloudAdminCredential');
+    assert.equal(lines[7], '    $stampCloudId = (Invoke-Command -Session $session -ScriptBlock { Get-AzureStackStampInformation }).CloudID');
+    assert.equal(lines[15], addTenant(registration));
+    await gone(editor.document.uri, 'AZS501');
+    const again = await actions(editor.document.uri, new vscode.Range(15, 0, 15, 0));
+    assert.ok(!again.some((a) => a.title === 'Insert CloudDeploymentID lookup'), 'not offered twice');
+    assert.ok(offered.includes('Disable AZS501 for this line'));
+  });
+
+  it('offers the lookup as a refactoring on a line that names a registration without any diagnostic', async () => {
+    const editor = await fixture('$rg = "azurestack"\nGet-AzResource -ResourceGroupName $rg -ResourceType Microsoft.AzureStack/registrations -Name hub-payg\n');
+    const offered = await actions(editor.document.uri, new vscode.Range(1, 5, 1, 5), vscode.CodeActionKind.Refactor);
+    assert.ok(offered.some((a) => a.title === 'Insert CloudDeploymentID lookup' && a.kind?.value === 'refactor.insert'), offered.map((a) => a.title).join(' | '));
+  });
+
+  it('disables a rule for one line and for the whole file', async () => {
+    const editor = await fixture('Connect-AzAccount\nLogin-AzureRmAccount\n');
+    await applyFix(editor, 'AZS402', 'Disable AZS402 for this line');
+    assert.equal(editor.document.getText(), 'Connect-AzAccount\n# azs-disable-next-line AZS402\nLogin-AzureRmAccount\n');
+    await gone(editor.document.uri, 'AZS402');
+    const other = await fixture('Login-AzureRmAccount\n');
+    await applyFix(other, 'AZS402', 'Disable AZS402 for this file');
+    assert.equal(other.document.getText(), '# azs-disable AZS402\nLogin-AzureRmAccount\n');
+    await gone(other.document.uri, 'AZS402');
+  });
+
+  it('fixes every safe problem at once through source.fixAll', async () => {
+    const editor = await fixture('Login-AzureRmAccount\nGet-AzureRmResource -ResourceId $id\nNew-AzureRmResource -ResourceId $id -Force\n');
+    await diagnostic(editor.document.uri, 'AZS402');
+    const [fixAll] = await actions(editor.document.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.SourceFixAll);
+    assert.ok(fixAll?.edit);
+    await vscode.workspace.applyEdit(fixAll.edit);
+    assert.equal(editor.document.getText(), 'Connect-AzAccount\nGet-AzResource -ResourceId $id\nNew-AzResource -ResourceId $id -Force\n');
+    await gone(editor.document.uri, 'AZS402');
+  });
+
+  it('picks a registration from Azure and rewrites the resource ID in place', async () => {
+    await signedInFresh(api);
+    const editor = await fixture(`${addTenant('/subscriptions/<subscription id>/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/<registration name>')}\n`);
+    ui.enqueue('hub-payg');
+    await applyFix(editor, 'AZS102', 'Pick registration from Azure…');
+    assert.deepEqual(ui.prompts[0].items?.map((i) => i.label), ['hub-capacity', 'hub-payg', 'hub-unapproved', 'lab-dev']);
+    assert.equal(editor.document.getText(), `${addTenant(registration)}\n`);
+    await gone(editor.document.uri, 'AZS102');
+  });
+
+  it('shows the quick fix menu with the lookup (screenshot for the README)', async () => {
+    const editor = await fixture(`Connect-AzAccount\n${addTenant(registration)}\n`);
+    const found = await diagnostic(editor.document.uri, 'AZS501');
+    editor.selection = new vscode.Selection(found.range.start, found.range.start);
+    await vscode.commands.executeCommand('editor.action.quickFix');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await screenshot('quick-fix-menu');
+    await vscode.commands.executeCommand('hideCodeActionWidget');
+  });
+});

@@ -1,0 +1,156 @@
+// Quick fixes from real findings: each edit gives exactly the expected text, and linting the result no longer finds
+// what the fix was for.
+import * as assert from 'node:assert/strict';
+import { cloudIdLookupFix, fixAllEdits, fixesFor, indentUnit, suppressionFixes, type FileEdit, type FixDocument } from '../../../src/core/fixes';
+import { LintWorkspace, type DocumentKind, type Finding } from '../../../src/core/lint';
+import { testWasmDir } from './support/wasm';
+
+const sub = '3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37';
+const registration = `/subscriptions/${sub}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/hub-payg`;
+
+/** Applies edits of one document (offsets into the original text), last first. */
+function apply(text: string, edits: FileEdit[]): string {
+  return [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
+}
+
+/** Snippet text as the editor leaves it when every placeholder keeps its default. */
+function expandSnippet(text: string): string {
+  return text.replace(/\$\{\d+:((?:\\.|[^}\\])*)\}/g, '$1').replace(/\$\d+/g, '').replace(/\\([$}\\])/g, '$1');
+}
+
+async function lintText(text: string, kind: DocumentKind = 'powershell', uri = 'file:///ws/script.ps1', others: Record<string, string> = {}) {
+  const workspace = new LintWorkspace({ wasmDir: testWasmDir() });
+  for (const [otherUri, otherText] of Object.entries(others)) await workspace.update(otherUri, otherText, 'powershell');
+  await workspace.update(uri, text, kind);
+  return workspace.findings(uri);
+}
+
+async function findingOf(text: string, code: string, kind: DocumentKind = 'powershell', uri = 'file:///ws/script.ps1'): Promise<{ finding: Finding; document: FixDocument }> {
+  const finding = (await lintText(text, kind, uri)).find((f) => f.code === code);
+  assert.ok(finding, `${code} fires on the fixture`);
+  return { finding, document: { uri, text, kind } };
+}
+
+describe('core/fixes', function () {
+  this.timeout(20_000);
+
+  it('replaces a retired AzureRM cmdlet with its Az name, and "fix all" does every one in the file', async () => {
+    const text = 'Login-AzureRmAccount\nGet-AzureRmResource -ResourceId "$id" -ApiVersion 2017-06-01\n';
+    const { finding, document } = await findingOf(text, 'AZS402');
+    const [fix] = fixesFor(document, finding);
+    assert.equal(fix.title.en, 'Use Connect-AzAccount');
+    assert.equal(apply(text, fix.edits), 'Connect-AzAccount\nGet-AzureRmResource -ResourceId "$id" -ApiVersion 2017-06-01\n');
+    const all = fixAllEdits(document, await lintText(text));
+    const fixed = apply(text, all);
+    assert.equal(fixed, 'Connect-AzAccount\nGet-AzResource -ResourceId "$id" -ApiVersion 2017-06-01\n');
+    assert.deepEqual((await lintText(fixed)).filter((f) => f.code === 'AZS402'), []);
+  });
+
+  it('tidies a GUID written with braces', async () => {
+    const text = `New-AzResource -ResourceId "${registration}/customerSubscriptions/{31A2B3C4-D5E6-4F70-8192-A3B4C5D6E7F8}" -ApiVersion 2017-06-01 -Properties @{ tenantId = "41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8" }\n`;
+    const { finding, document } = await findingOf(text, 'AZS201');
+    const [fix] = fixesFor(document, finding);
+    const fixed = apply(text, fix.edits);
+    assert.ok(fixed.includes('/customerSubscriptions/31A2B3C4-D5E6-4F70-8192-A3B4C5D6E7F8"'), fixed);
+    assert.equal(fix.safe, true);
+    assert.deepEqual((await lintText(fixed)).filter((f) => f.code === 'AZS201'), []);
+  });
+
+  it('registers with PayAsYouUse where the registration is declared, in the other file', async () => {
+    const declaring = 'file:///ws/register.ps1';
+    const declaration = "Set-AzsRegistration -PrivilegedEndpointCredential $c -PrivilegedEndpoint AzS-ERCS01 -RegistrationName hub-payg -BillingModel 'Development'\n";
+    const adding = `New-AzResource -ResourceId "${registration}/customerSubscriptions/31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8" -ApiVersion 2017-06-01 -Properties @{ tenantId = "41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8" }\n`;
+    const findings = await lintText(adding, 'powershell', 'file:///ws/add.ps1', { [declaring]: declaration });
+    const azs301 = findings.find((f) => f.code === 'AZS301');
+    assert.ok(azs301);
+    const [fix] = fixesFor({ uri: 'file:///ws/add.ps1', text: adding, kind: 'powershell' }, azs301);
+    assert.equal(fix.title.en, 'Register with PayAsYouUse');
+    assert.deepEqual(fix.edits.map((e) => e.uri), [declaring]);
+    assert.equal(apply(declaration, fix.edits), declaration.replace("'Development'", "'PayAsYouUse'"));
+
+    const implicit = 'Set-AzsRegistration -PrivilegedEndpointCredential $c -PrivilegedEndpoint AzS-ERCS01 -RegistrationName hub-payg\n';
+    const defaulted = (await lintText(adding, 'powershell', 'file:///ws/add.ps1', { [declaring]: implicit })).find((f) => f.code === 'AZS301');
+    assert.ok(defaulted);
+    const [added] = fixesFor({ uri: 'file:///ws/add.ps1', text: adding, kind: 'powershell' }, defaulted);
+    assert.equal(apply(implicit, added.edits), 'Set-AzsRegistration -BillingModel PayAsYouUse -PrivilegedEndpointCredential $c -PrivilegedEndpoint AzS-ERCS01 -RegistrationName hub-payg\n');
+  });
+
+  it('adds -AgreementNumber beside -BillingModel Capacity as a snippet', async () => {
+    const text = 'Set-AzsRegistration -PrivilegedEndpointCredential $c -PrivilegedEndpoint AzS-ERCS01 -RegistrationName hub-cap -BillingModel Capacity\n';
+    const { finding, document } = await findingOf(text, 'AZS302');
+    const [fix] = fixesFor(document, finding);
+    assert.equal(fix.snippet, true);
+    const fixed = apply(text, fix.edits.map((e) => ({ ...e, newText: expandSnippet(e.newText) })));
+    assert.equal(fixed, text.replace('Capacity', 'Capacity -AgreementNumber agreement-number'));
+    assert.deepEqual((await lintText(fixed)).filter((f) => f.code === 'AZS302'), []);
+  });
+
+  it('offers the spelling a mistyped billing model most likely meant, and PayAsYouUse', async () => {
+    const text = 'Set-AzsRegistration -PrivilegedEndpointCredential $c -PrivilegedEndpoint AzS-ERCS01 -RegistrationName r -BillingModel PayAsYouGo\n';
+    const { finding, document } = await findingOf(text, 'AZS303');
+    const titles = fixesFor(document, finding).map((f) => f.title.en);
+    assert.ok(titles.includes('Use PayAsYouUse'), titles.join(', '));
+  });
+
+  it('disables a rule for one line (same indentation) or for the file (after #Requires)', async () => {
+    const text = '#Requires -Modules Az.Resources\r\nif ($true) {\r\n    Login-AzureRmAccount\r\n}\r\n';
+    const { finding, document } = await findingOf(text, 'AZS402');
+    const [line, file] = suppressionFixes(document, finding, true);
+    assert.equal(apply(text, line.edits), '#Requires -Modules Az.Resources\r\nif ($true) {\r\n    # azs-disable-next-line AZS402\r\n    Login-AzureRmAccount\r\n}\r\n');
+    assert.equal(apply(text, file.edits), '#Requires -Modules Az.Resources\r\n# azs-disable AZS402\r\nif ($true) {\r\n    Login-AzureRmAccount\r\n}\r\n');
+    for (const fix of [line, file]) assert.deepEqual((await lintText(apply(text, fix.edits))).filter((f) => f.code === 'AZS402'), []);
+    assert.deepEqual(suppressionFixes({ ...document, kind: 'json' }, finding, false), [], 'plain JSON holds no comments');
+  });
+
+  describe('CloudDeploymentID lookup', () => {
+    const script = [
+      '#Requires -Modules Az.Resources',
+      'param(',
+      '  [string] $TenantId = "41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8"',
+      ')',
+      `New-AzResource -ResourceId "${registration}/customerSubscriptions/31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8" -ApiVersion 2017-06-01 -Properties @{ tenantId = $TenantId }`,
+      '',
+    ].join('\n');
+
+    it('goes in after param(), before the first tenant operation, with the file\'s indentation, and silences AZS501', async () => {
+      const { finding, document } = await findingOf(script, 'AZS501');
+      const fix = cloudIdLookupFix(document, { name: finding.data!.name, resourceGroup: finding.data!.resourceGroup, subscriptionId: finding.data!.subscriptionId }, Number(finding.data!.operationStart));
+      assert.ok(fix);
+      const inserted = expandSnippet(fix.edits[0].newText);
+      assert.equal(fix.edits[0].start, script.indexOf('New-AzResource'));
+      assert.equal(inserted, [
+        "# Stop unless this stamp is the one registration 'hub-payg' belongs to: its CloudDeploymentID is the registration's cloudId.",
+        '$session = New-PSSession -ComputerName AzS-ERCS01 -ConfigurationName PrivilegedEndpoint -Credential $cloudAdminCredential',
+        'try {',
+        '  $stampCloudId = (Invoke-Command -Session $session -ScriptBlock { Get-AzureStackStampInformation }).CloudID',
+        '} finally {',
+        '  Remove-PSSession $session',
+        '}',
+        `$registrationCloudId = (Get-AzResource -ResourceId '${registration}' -ApiVersion 2017-06-01).Properties.cloudId`,
+        'if ($stampCloudId -ne $registrationCloudId) {',
+        "  throw \"This stamp's CloudDeploymentID $stampCloudId is not the cloudId $registrationCloudId of registration 'hub-payg': use this stamp's registration.\"",
+        '}',
+        '',
+      ].join('\n'));
+      const fixed = apply(script, [{ ...fix.edits[0], newText: inserted }]);
+      assert.deepEqual((await lintText(fixed)).map((f) => f.code).filter((c) => c === 'AZS501'), []);
+      assert.equal(cloudIdLookupFix({ ...document, text: fixed }, { name: 'hub-payg' }, 0), undefined, 'never inserted twice');
+    });
+
+    it('reuses the $session a script already opens, keeps CRLF and tabs', () => {
+      const text = '$session = New-PSSession -ComputerName AzS-ERCS01 -ConfigurationName PrivilegedEndpoint -Credential $cred\r\nfunction Add {\r\n\tNew-AzResource -ResourceId $id\r\n}\r\n';
+      const fix = cloudIdLookupFix({ uri: 'file:///ws/a.ps1', text, kind: 'powershell' }, { name: 'hub-payg' }, text.indexOf('New-AzResource'));
+      const inserted = expandSnippet(fix!.edits[0].newText);
+      assert.ok(!inserted.includes('New-PSSession'), 'no second session');
+      assert.ok(inserted.split('\r\n').slice(0, -1).every((line) => line.startsWith('\t')), inserted);
+      assert.match(inserted, /\$stampCloudId = \(Invoke-Command -Session \$session/);
+      assert.match(inserted, /Get-AzResource -ResourceType 'Microsoft.AzureStack\/registrations' -Name 'hub-payg' -ExpandProperties/);
+    });
+  });
+
+  it('reads the indentation a file uses', () => {
+    assert.equal(indentUnit('a\n  b\n    c\n'), '  ');
+    assert.equal(indentUnit('a\n\tb\n'), '\t');
+    assert.equal(indentUnit('a\nb\n'), '    ');
+  });
+});
