@@ -6,6 +6,7 @@ import { configuredSeverity, type RuleSeverityConfig } from './config';
 import type { ErrorCode } from './errors';
 import { emptyFacts, type FileFacts, type Value } from './facts';
 import { pick, type Locale, type Localized } from './l10n';
+import type { LiveData } from './live';
 import { httpFacts } from './parse/http';
 import { jsonFacts, type JsonRole } from './parse/json';
 import { PowerShellParser, powerShellFacts, treeEdits, type TextChange } from './parse/powershell';
@@ -18,6 +19,7 @@ export type { RuleSeverityConfig } from './config';
 export { configProblems, severities } from './config';
 export type { ErrorCode } from './errors';
 export type { Locale } from './l10n';
+export type { LiveData, LiveRegistration, LiveRegistrationRef } from './live';
 export type { TextChange } from './parse/powershell';
 export { allRules, isRuleCode, rules } from './rules/index';
 export { ruleCodes, type DocumentKind, type Rule, type RuleCode, type Severity } from './rules/rule';
@@ -128,6 +130,7 @@ export class LintWorkspace {
   private readonly affected = new Map<string, string[]>();
   private locale: Locale;
   private config: RuleSeverityConfig | undefined;
+  private live: LiveData | undefined;
   private declarations: DeclarationElsewhere[] | undefined;
   private queue: Promise<void> = Promise.resolve();
 
@@ -137,9 +140,11 @@ export class LintWorkspace {
   }
 
   /** Changes the message language or the rule severities; every document's findings are worked out again on request. */
-  configure(options: { locale?: Locale; rules?: RuleSeverityConfig }): void {
+  configure(options: { locale?: Locale; rules?: RuleSeverityConfig; live?: LiveData }): void {
     if (options.locale) this.locale = options.locale;
     if ('rules' in options) this.config = options.rules;
+    // Passing the same live data again says "its answers changed": findings are worked out afresh.
+    if ('live' in options) this.live = options.live;
     for (const state of this.documents.values()) state.findings = undefined;
   }
 
@@ -277,7 +282,7 @@ export class LintWorkspace {
   }
 
   private check(state: DocumentState): Finding[] {
-    const context = { uri: state.uri, kind: state.kind, facts: state.facts, elsewhere: this.elsewhere(state.uri) };
+    const context = { uri: state.uri, kind: state.kind, facts: state.facts, elsewhere: this.elsewhere(state.uri), live: this.live };
     const findings: Finding[] = [];
     for (const rule of allRules) {
       const severity = configuredSeverity(rule.code, this.config) ?? rule.defaultSeverity;

@@ -4,7 +4,7 @@
 // workspace holds but nobody opened still declare registrations for the others (AZS103, AZS301 across files).
 import * as vscode from 'vscode';
 import type { Locale } from '../core/l10n';
-import { LintWorkspace, documentKindFor, type DocumentKind, type Finding, type Severity } from '../core/lint';
+import { LintWorkspace, documentKindFor, type DocumentKind, type Finding, type LiveData, type Severity } from '../core/lint';
 import { positionAt, lineStarts } from '../core/text';
 import type { Logger } from './infrastructure/logger';
 import { affects, readSettings } from './settings';
@@ -172,18 +172,28 @@ export class LintDiagnostics implements vscode.Disposable {
       if (!(tab.input instanceof vscode.TabInputText)) continue;
       const key = tab.input.uri.toString();
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      if (document && this.texts.has(key) && !this.collection.has(document.uri)) this.publish(document);
+      // Checked again from the facts already read: Azure's answers may have changed while it had no tab.
+      if (document && this.texts.has(key)) this.publish(document);
     }
   }
 
   private dropClosedTabs(): void {
-    const open = new Set<string>();
-    for (const group of vscode.window.tabGroups.all) {
-      for (const tab of group.tabs) if (tab.input instanceof vscode.TabInputText) open.add(tab.input.uri.toString());
-    }
+    const open = this.tabbed();
     this.collection.forEach((uri) => {
       if (!open.has(uri.toString())) this.collection.delete(uri);
     });
+  }
+
+  /**
+   * Lets the live rules (AZS6xx) read what Azure says; when its answers change, open documents are checked again
+   * from the facts already read (no reparse, no request per keystroke).
+   */
+  useLiveData(live: LiveData, onDidChange: vscode.Event<void>): void {
+    this.engine.configure({ live });
+    this.disposables.push(onDidChange(() => {
+      this.engine.configure({ live });
+      this.publishAll();
+    }));
   }
 
   private reconfigure(): void {
@@ -197,16 +207,30 @@ export class LintDiagnostics implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) this.schedule(document, undefined, 0);
   }
 
-  /** Publishes the findings of every open document (after workspace-wide facts changed). */
+  /** URIs shown in an editor tab: documents open without one (another extension's, a closed tab's) are not checked again. */
+  private tabbed(): Set<string> {
+    const open = new Set<string>();
+    for (const group of vscode.window.tabGroups.all) {
+      for (const tab of group.tabs) if (tab.input instanceof vscode.TabInputText) open.add(tab.input.uri.toString());
+    }
+    return open;
+  }
+
+  /** Publishes the findings of every document in a tab (after workspace-wide facts or Azure's answers changed). */
   private publishAll(): void {
-    for (const document of vscode.workspace.textDocuments) if (this.texts.has(document.uri.toString())) this.publish(document);
+    const open = this.tabbed();
+    for (const document of vscode.workspace.textDocuments) {
+      const key = document.uri.toString();
+      if (this.texts.has(key) && open.has(key)) this.publish(document);
+    }
   }
 
   /** Publishes the open documents whose findings depend on what the last update of `key` changed (once, no chains). */
   private publishDependents(key: string): void {
+    const open = this.tabbed();
     for (const dependent of this.engine.dependents(key)) {
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === dependent);
-      if (document) this.publish(document);
+      if (document && open.has(dependent)) this.publish(document);
     }
   }
 

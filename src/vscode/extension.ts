@@ -14,6 +14,7 @@ import { addTenant, addTenantsFromCsv, exportTenants, removeTenant } from './com
 import { activateCodeActions } from './codeActions';
 import { pickRegistration } from './commands/pickRegistration';
 import { LintDiagnostics, ruleDocsUri } from './diagnostics';
+import { AzureLiveData } from './liveData';
 import { activateHovers } from './hovers';
 import { registerCommands } from './infrastructure/commands';
 import { createLogger } from './infrastructure/logger';
@@ -50,6 +51,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const lint = new LintDiagnostics({ extensionUri: context.extensionUri, locale, log });
   context.subscriptions.push(lint);
   activateCodeActions(context, { lint, locale });
+  const live = new AzureLiveData(session, directory, log);
+  context.subscriptions.push(live);
+  lint.useLiveData(live, live.onDidChange);
   // Other files of the workspace declare registrations too; read them once the window has settled.
   lint.indexLater(2000);
 

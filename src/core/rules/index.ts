@@ -11,11 +11,15 @@ import AZS303 from './AZS303';
 import AZS401 from './AZS401';
 import AZS402 from './AZS402';
 import AZS501 from './AZS501';
+import AZS601 from './AZS601';
+import AZS602 from './AZS602';
+import AZS603 from './AZS603';
+import AZS604 from './AZS604';
 import AZS701 from './AZS701';
 import { ruleCodes, type Rule, type RuleCode } from './rule';
 
 export const rules: Record<RuleCode, Rule> = {
-  AZS101, AZS102, AZS103, AZS104, AZS201, AZS202, AZS301, AZS302, AZS303, AZS401, AZS402, AZS501, AZS701,
+  AZS101, AZS102, AZS103, AZS104, AZS201, AZS202, AZS301, AZS302, AZS303, AZS401, AZS402, AZS501, AZS601, AZS602, AZS603, AZS604, AZS701,
 };
 
 /** Every rule, in code order. */

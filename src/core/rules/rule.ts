@@ -4,10 +4,12 @@
 import type { ErrorCode } from '../errors';
 import type { FileFacts, RegistrationDeclaration } from '../facts';
 import type { Localized } from '../l10n';
+import type { LiveData } from '../live';
 import type { Span } from '../text';
 
 export const ruleCodes = [
-  'AZS101', 'AZS102', 'AZS103', 'AZS104', 'AZS201', 'AZS202', 'AZS301', 'AZS302', 'AZS303', 'AZS401', 'AZS402', 'AZS501', 'AZS701',
+  'AZS101', 'AZS102', 'AZS103', 'AZS104', 'AZS201', 'AZS202', 'AZS301', 'AZS302', 'AZS303', 'AZS401', 'AZS402', 'AZS501',
+  'AZS601', 'AZS602', 'AZS603', 'AZS604', 'AZS701',
 ] as const;
 
 export type RuleCode = (typeof ruleCodes)[number];
@@ -27,6 +29,8 @@ export interface RuleContext {
   kind: DocumentKind;
   facts: FileFacts;
   elsewhere: readonly DeclarationElsewhere[];
+  /** What Azure says (the live rules AZS6xx); absent outside a signed-in editor. */
+  live?: LiveData;
 }
 
 /** Values for a message's `{name}` placeholders; a Localized one is shown in the message's language. */

@@ -6,7 +6,16 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules, ruleCodes, ruleDocsBaseUrl, type DocumentKind } from '../../../../src/core/lint';
 import { lintCase } from '../support/ruleTester';
+import { liveFrom } from '../support/live';
 import { repoRoot } from '../support/wasm';
+
+/** What Azure holds in the live rules' pages: reg-west takes tenants and has one, reg-lab is a Capacity registration. */
+const docsAzure = liveFrom({
+  registrations: {
+    'reg-west': { billingModel: 'PayAsYouUse', tenants: ['9a1d2e3f-4b5c-4d6e-8f70-1a2b3c4d5e6f'] },
+    'reg-lab': { billingModel: 'Capacity' },
+  },
+});
 
 const fenceKinds: Record<string, DocumentKind> = { powershell: 'powershell', json: 'json', http: 'http', sh: 'shell' };
 
@@ -89,9 +98,9 @@ describe('rule pages (docs/rules)', () => {
       });
 
       it('shows a wrong example the rule finds and a fixed one it accepts', async () => {
-        const wrong = await lintCase(rule, example(page.sections.get('Wrong')));
+        const wrong = await lintCase(rule, { ...example(page.sections.get('Wrong')), live: docsAzure });
         assert.ok(wrong.findings.length > 0, 'the Wrong example makes the rule fire');
-        const fixed = await lintCase(rule, example(page.sections.get('Fixed')));
+        const fixed = await lintCase(rule, { ...example(page.sections.get('Fixed')), live: docsAzure });
         assert.deepEqual(fixed.findings.map((f) => f.message), [], 'the Fixed example is clean');
       });
     });

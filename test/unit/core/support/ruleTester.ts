@@ -2,7 +2,7 @@
 // `invalid` cases exactly the findings they list, at the `<!…!>` marks in their text, in order. It rejects invalid
 // cases with no expected findings, marks that do not match the expected findings, and duplicate cases.
 import * as assert from 'node:assert/strict';
-import { LintWorkspace, type DocumentKind, type ErrorCode, type Finding, type Rule } from '../../../../src/core/lint';
+import { LintWorkspace, type DocumentKind, type ErrorCode, type Finding, type LiveData, type Rule } from '../../../../src/core/lint';
 import { LineMap, type Span } from '../../../../src/core/text';
 import { unmark } from './markers';
 import { testWasmDir } from './wasm';
@@ -19,6 +19,8 @@ export interface ValidCase {
   code: string;
   /** Further files of the same workspace, linted before the case's own file. */
   others?: OtherFile[];
+  /** What Azure says, for the live rules. */
+  live?: LiveData;
 }
 
 export interface ExpectedFinding {
@@ -52,6 +54,7 @@ interface Linted {
 /** Lints a case's files with only `rule` switched on (at its default severity). */
 export async function lintCase(rule: Rule, c: ValidCase): Promise<Linted> {
   const workspace = new LintWorkspace({ wasmDir: testWasmDir(), rules: { 'AZS*': 'off', [rule.code]: rule.defaultSeverity } });
+  if (c.live) workspace.configure({ live: c.live });
   const main = { name: fileNames[c.kind], kind: c.kind, code: c.code };
   const lines = new Map<string, LineMap>();
   const relatedMarks: { uri: string; span: Span }[] = [];
@@ -91,7 +94,7 @@ function describeFinding(lines: Map<string, LineMap>, uri: string, finding: Find
 function checkCases(rule: Rule, valid: ValidCase[], invalid: InvalidCase[]): void {
   const seen = new Set<string>();
   for (const c of [...valid, ...invalid]) {
-    const key = `${c.kind}\n${c.code}\n${JSON.stringify(c.others ?? [])}`;
+    const key = `${c.kind}\n${c.code}\n${JSON.stringify(c.others ?? [])}\n${c.name ?? ''}`;
     if (seen.has(key)) throw new Error(`${rule.code}: duplicate case "${caseName(c)}"`);
     seen.add(key);
   }
