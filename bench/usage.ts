@@ -7,17 +7,15 @@
 //   npm run bench:usage [-- --rounds 2 --days 30]
 // Without AZS_EMULATOR_URL it starts the emulator (test/emulator/states/bench.json) and runs itself again with the
 // emulator's environment and --expose-gc, since NODE_EXTRA_CA_CERTS counts only from a process's start.
-import { spawn } from 'node:child_process';
 import { Agent, get } from 'node:https';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageAggregator } from '../src/core/usage/aggregate';
 import { createCredentialFactory } from '../src/azure/credentials';
 import { discoverStamp, signInTenant, StampClient } from '../src/azure/stamps';
 import { usagePath, type UsageQuery } from '../src/azure/usage';
-import { EmulatorControl, emulatorFromEnv, type EmulatorAddress } from '../test/emulator/client';
+import { EmulatorControl, type EmulatorAddress } from '../test/emulator/client';
+import { runAgainstEmulator } from './emulatorRun';
 
-const root = join(__dirname, '..', '..');
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '2' }, days: { type: 'string', default: '30' } } });
 const rounds = Number(values.rounds);
 const days = Number(values.days);
@@ -150,26 +148,4 @@ async function runBenchmark(address: EmulatorAddress): Promise<void> {
   }));
 }
 
-type Started = { env: Record<string, string>; stop(): Promise<void> };
-
-/** Starts the emulator and runs this script again in a process that trusts it, with a GC it can force. */
-async function runWithEmulator(): Promise<number | null> {
-  const { startEmulatorProcess } = (await import(join(root, 'scripts', 'lib', 'emulator.mjs'))) as
-    { startEmulatorProcess: (options: { stateFile: string }) => Promise<Started> };
-  const emulator = await startEmulatorProcess({ stateFile: join(root, 'test', 'emulator', 'states', 'bench.json') });
-  try {
-    const child = spawn(process.execPath, ['--expose-gc', ...process.argv.slice(1)], { env: { ...process.env, ...emulator.env }, stdio: 'inherit' });
-    return await new Promise((resolve) => child.once('exit', resolve));
-  } finally {
-    await emulator.stop();
-  }
-}
-
-const address = emulatorFromEnv();
-(address ? runBenchmark(address).then(() => 0) : runWithEmulator()).then(
-  (code) => { process.exitCode = code ?? 1; },
-  (error: unknown) => {
-    console.error(`bench/usage: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runAgainstEmulator('bench/usage', runBenchmark, { nodeArgs: ['--expose-gc'] });
