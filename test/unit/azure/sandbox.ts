@@ -1,8 +1,10 @@
 // A RegistrationsClient signed in to the emulator as its sandbox service principal, through the real
 // @azure/identity and @azure/arm-resources code paths; and a StampClient for a stamp of unit.json, signed in the same
 // way through the stamp's own discovery.
+import * as assert from 'node:assert/strict';
 import { customCloud, type AzureCloud } from '../../../src/azure/clouds';
 import { createCredentialFactory, type SignIn } from '../../../src/azure/credentials';
+import { AzureFailure } from '../../../src/azure/errors';
 import { RegistrationsClient, type RegistrationsClientOptions } from '../../../src/azure/registrations';
 import { discoverStamp, signInTenant, StampClient, type StampClientOptions, type StampEndpoints } from '../../../src/azure/stamps';
 import type { LoggedRequest } from '../../emulator/requestLog';
@@ -53,3 +55,14 @@ export async function sandboxStampClient(seed: StampSeed, options: Partial<Stamp
 /** Calls to a stamp's admin ARM endpoint only: its metadata and sign-in left out. */
 export const stampCalls = (log: LoggedRequest[], stamp: string) =>
   log.filter((r) => r.stamp === stamp && /^\/(subscriptions|providers)/i.test(r.path));
+
+/** The failure a promise rejects with; fails the test when it resolves or rejects with something else. */
+export async function failureOf(promise: Promise<unknown>): Promise<AzureFailure> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof AzureFailure, `expected an AzureFailure, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected the call to fail');
+}

@@ -4,26 +4,15 @@
 // the billing join (by activation and by CloudDeploymentID) and the join itself.
 import * as assert from 'node:assert/strict';
 import { billingFor } from '../../../src/core/usage/billing';
-import { createCredentialFactory } from '../../../src/azure/credentials';
-import { AzureFailure } from '../../../src/azure/errors';
+import { checkSignIn, createCredentialFactory } from '../../../src/azure/credentials';
 import type { RequestLogEntry } from '../../../src/azure/logging';
 import { findStampRegistration } from '../../../src/azure/stampBilling';
 import { discoverStamp, parseAdminEndpoint, readStampMetadata, signInTenant, StampClient } from '../../../src/azure/stamps';
 import { control, requireEmulator, seeded, seededStamps, stampEndpoint, unitState } from '../emulatorHelpers';
-import { conversation, discoveredStamp, sandboxClient, sandboxStampClient, stampCalls } from './sandbox';
+import { conversation, discoveredStamp, failureOf, sandboxClient, sandboxStampClient, stampCalls } from './sandbox';
 
 const entra = seededStamps.entraId;
 const adfs = seededStamps.adfs;
-
-async function failureOf(promise: Promise<unknown>): Promise<AzureFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof AzureFailure, `expected an AzureFailure, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 describe('azure/stamps against the emulator', function () {
   this.timeout(30_000);
@@ -66,12 +55,17 @@ describe('azure/stamps against the emulator', function () {
       assert.ok(!noTenant.ok && /home directory/.test(noTenant.message.en));
     });
 
-    it('finds an AD FS stamp: sign-in at its /adfs, tenant "adfs"', async () => {
+    it('finds an AD FS stamp: sign-in at its /adfs (or the bare AD FS host), tenant "adfs"', async () => {
       const adminEndpoint = await stampEndpoint(adfs.name);
       const stamp = await discoverStamp(adminEndpoint);
       assert.deepEqual([stamp.identitySystem, stamp.loginEndpoint, stamp.audience], ['adfs', `${adminEndpoint}/adfs`, adfs.audience]);
       assert.deepEqual([stamp.cloud.authorityHost, stamp.cloud.disableInstanceDiscovery], [`${adminEndpoint}/adfs`, true]);
       assert.deepEqual(signInTenant(stamp, 'ignored'), { ok: true, tenantId: 'adfs' });
+      const { signIn } = await discoveredStamp(adfs);
+      for (const authorityHost of [stamp.cloud.authorityHost, adminEndpoint]) {
+        const signedIn = await checkSignIn(createCredentialFactory(signIn, { ...stamp.cloud, authorityHost }), stamp.cloud);
+        assert.ok(signedIn.ok, `authority host ${authorityHost}`);
+      }
     });
 
     it('keeps instance discovery for the public identity platform, and refuses metadata without sign-in', () => {

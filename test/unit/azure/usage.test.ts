@@ -7,27 +7,16 @@ import { UsageAggregator, aggregatedUsage } from '../../../src/core/usage/aggreg
 import { billingFor } from '../../../src/core/usage/billing';
 import { usageErrorCatalog, type UsageErrorCode } from '../../../src/core/usage/errors';
 import { buildReport } from '../../../src/core/usage/report';
-import { AzureFailure } from '../../../src/azure/errors';
 import type { StampClient } from '../../../src/azure/stamps';
 import { streamUsage, usagePath, type UsageProgress, type UsageQuery } from '../../../src/azure/usage';
 import { control, expectedUsage, seededStamps } from '../emulatorHelpers';
-import { conversation, sandboxStampClient, stampCalls } from './sandbox';
+import { conversation, failureOf, sandboxStampClient, stampCalls } from './sandbox';
 
 const entra = seededStamps.entraId;
 const start = new Date('2026-10-01T00:00:00Z');
 const end = new Date('2026-10-03T00:00:00Z');
 const hourly: UsageQuery = { start, end, granularity: 'hourly' };
 const usageCalls = async () => stampCalls(await control().requests(), entra.name).filter((r) => r.path.endsWith('subscriberUsageAggregates'));
-
-async function failureOf(promise: Promise<unknown>): Promise<AzureFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof AzureFailure, `expected an AzureFailure, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 /** Cell totals keyed like expectedUsage's: `subscriptionId|meterId`. */
 function totalsOf(aggregator: UsageAggregator): Map<string, number> {
