@@ -5,15 +5,13 @@
 //   npm run build:tests && node out/bench/tree-client.js [--latency 20] [--runs 5]
 // Without AZS_EMULATOR_URL it starts the emulator (test/emulator/states/bench.json) and runs itself again with the
 // emulator's environment, since NODE_EXTRA_CA_CERTS counts only from a process's start.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { customCloud } from '../src/azure/clouds';
 import { checkSignIn, createCredentialFactory } from '../src/azure/credentials';
 import { RegistrationsClient, type Registration } from '../src/azure/registrations';
-import { EmulatorControl, emulatorFromEnv, type EmulatorAddress } from '../test/emulator/client';
+import { EmulatorControl, type EmulatorAddress } from '../test/emulator/client';
+import { runAgainstEmulator } from './emulatorRun';
 
-const root = join(__dirname, '..', '..');
 const { values } = parseArgs({ options: { latency: { type: 'string', default: '20' }, runs: { type: 'string', default: '5' } } });
 const latencyMs = Number(values.latency);
 const runs = Number(values.runs);
@@ -96,26 +94,4 @@ async function runBenchmark(address: EmulatorAddress): Promise<void> {
   }));
 }
 
-type Started = { env: Record<string, string>; stop(): Promise<void> };
-
-/** Starts the emulator and runs this script again in a process that trusts it. */
-async function runWithEmulator(): Promise<number | null> {
-  const { startEmulatorProcess } = (await import(join(root, 'scripts', 'lib', 'emulator.mjs'))) as
-    { startEmulatorProcess: (options: { stateFile: string; latencyMs: number }) => Promise<Started> };
-  const emulator = await startEmulatorProcess({ stateFile: join(root, 'test', 'emulator', 'states', 'bench.json'), latencyMs });
-  try {
-    const child = spawn(process.execPath, process.argv.slice(1), { env: { ...process.env, ...emulator.env }, stdio: 'inherit' });
-    return await new Promise((resolve) => child.once('exit', resolve));
-  } finally {
-    await emulator.stop();
-  }
-}
-
-const address = emulatorFromEnv();
-(address ? runBenchmark(address).then(() => 0) : runWithEmulator()).then(
-  (code) => { process.exitCode = code ?? 1; },
-  (error: unknown) => {
-    console.error(`bench/tree-client: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runAgainstEmulator('bench/tree-client', runBenchmark, { latencyMs });

@@ -1,6 +1,8 @@
 // Starts the local HTTPS emulator of ARM and sign-in (test/emulator, compiled to out/) as a child process and
 // returns what a client needs to reach it: { url, caFile, controlUrl, tenantId, clientId, clientSecret, env,
-// workspaceSettings, child, stop() }. `env` is for a client process (NODE_EXTRA_CA_CERTS must be set at its start).
+// workspaceSettings, stamps, child, stop() }. `env` is for a client process (NODE_EXTRA_CA_CERTS must be set at its
+// start); `stamps` lists each stamp's admin endpoint as { name, adminEndpoint, tenantId?, cloudDeploymentId }, the
+// shape of the azureStackCsp.stamps setting.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -48,10 +48,12 @@ export function isCloudName(value: unknown): value is CloudName {
   return typeof value === 'string' && (cloudNames as readonly string[]).includes(value);
 }
 
-/** An https URL without its trailing slashes, or why the text is not one. */
-function endpoint(setting: string, value: string | undefined): { ok: true; url: string } | { ok: false; setting: string; message: Localized } {
+export type EndpointResult = { ok: true; url: string } | { ok: false; setting: string; message: Localized };
+
+/** An https URL without its trailing slashes, or why the text is not one (`missing`: what to say when it is empty). */
+export function httpsEndpoint(setting: string, value: string | undefined, missing?: Localized): EndpointResult {
   if (!value?.trim()) {
-    return { ok: false, setting, message: { en: `A custom cloud needs ${setting}.`, sv: `Ett anpassat moln behöver ${setting}.` } };
+    return { ok: false, setting, message: missing ?? { en: `A custom cloud needs ${setting}.`, sv: `Ett anpassat moln behöver ${setting}.` } };
   }
   let parsed: URL;
   try {
@@ -67,11 +69,11 @@ function endpoint(setting: string, value: string | undefined): { ok: true; url: 
 
 /** A custom cloud from its endpoints; the portal is optional. */
 export function customCloud(settings: Omit<CloudSettings, 'cloud'>): CloudResult {
-  const arm = endpoint('resourceManagerEndpoint', settings.resourceManagerEndpoint);
+  const arm = httpsEndpoint('resourceManagerEndpoint', settings.resourceManagerEndpoint);
   if (!arm.ok) return arm;
-  const authority = endpoint('authorityHost', settings.authorityHost);
+  const authority = httpsEndpoint('authorityHost', settings.authorityHost);
   if (!authority.ok) return authority;
-  const portal = settings.portalUrl?.trim() ? endpoint('portalUrl', settings.portalUrl) : undefined;
+  const portal = settings.portalUrl?.trim() ? httpsEndpoint('portalUrl', settings.portalUrl) : undefined;
   if (portal && !portal.ok) return portal;
   return { ok: true, cloud: cloud('Custom', arm.url, authority.url, portal?.url) };
 }

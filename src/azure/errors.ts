@@ -1,7 +1,8 @@
 // Every way an Azure call can fail — an ARM error answer, a failed sign-in, a dropped connection, a timeout, a user's
 // cancel, a garbled answer — as one AzureFailure: the documented code with its cause and remedy when it is one of the
 // eight, else ARM's own code and message; the HTTP status; the IDs to quote to support; whether trying again may help.
-import { errorCatalog, isErrorCode, type ErrorInfo } from '../core/errors';
+import { errorCatalog, isErrorCode } from '../core/errors';
+import type { Localized } from '../core/l10n';
 
 export type FailureKind =
   /** No usable sign-in: no credential, a refused token, or a token ARM rejected twice. Sign in again. */
@@ -17,6 +18,14 @@ export type FailureKind =
   /** Anything else: a fault in this code. */
   | 'unexpected';
 
+/** A code some Microsoft documentation lists, with its cause and remedy: one of the eight tenant codes, or a usage API code. */
+export interface DocumentedError {
+  code: string;
+  status: number;
+  cause: Localized;
+  remedy: Localized;
+}
+
 /** For a write whose first attempt may have landed and could not be confirmed either way. */
 export type WriteOutcome = 'notApplied' | 'unknown';
 
@@ -30,14 +39,16 @@ export interface AzureFailureFields {
   requestId?: string;
   transient: boolean;
   writeOutcome?: WriteOutcome;
+  /** The explanation of a documented code from another catalogue than the eight (e.g. the usage API's). */
+  documented?: DocumentedError;
 }
 
 export class AzureFailure extends Error {
   readonly kind: FailureKind;
   /** One of the eight documented codes, ARM's code (e.g. ResourceGroupNotFound), or ours: Timeout, Cancelled, … */
   readonly code: string;
-  /** Cause and remedy (English and Swedish) when `code` is one of the eight documented codes. */
-  readonly documented: ErrorInfo | undefined;
+  /** Cause and remedy (English and Swedish) when `code` is documented: one of the eight, or another catalogue's. */
+  readonly documented: DocumentedError | undefined;
   readonly status: number | undefined;
   /** The message the service sent, if any. */
   readonly serviceMessage: string | undefined;
@@ -51,7 +62,7 @@ export class AzureFailure extends Error {
   readonly writeOutcome: WriteOutcome | undefined;
 
   constructor(fields: AzureFailureFields) {
-    const documented = isErrorCode(fields.code) ? errorCatalog[fields.code] : undefined;
+    const documented = fields.documented ?? (isErrorCode(fields.code) ? errorCatalog[fields.code] : undefined);
     super(documented ? `${fields.code}: ${documented.cause.en}` : `${fields.code}: ${fields.serviceMessage ?? 'no message'}`);
     this.name = 'AzureFailure';
     this.kind = fields.kind;
@@ -71,9 +82,14 @@ export class AzureFailure extends Error {
     return new AzureFailure({ ...this.fields(), writeOutcome });
   }
 
+  /** The same failure, explained by another catalogue's entry for its code. */
+  withDocumented(documented: DocumentedError): AzureFailure {
+    return new AzureFailure({ ...this.fields(), documented });
+  }
+
   private fields(): AzureFailureFields {
-    const { kind, code, status, serviceMessage, target, correlationId, requestId, transient } = this;
-    return { kind, code, status, serviceMessage, target, correlationId, requestId, transient };
+    const { kind, code, status, serviceMessage, target, correlationId, requestId, transient, writeOutcome, documented } = this;
+    return { kind, code, status, serviceMessage, target, correlationId, requestId, transient, writeOutcome, documented };
   }
 }
 

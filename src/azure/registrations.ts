@@ -12,8 +12,11 @@ import { throttlingRetryPolicy } from '@azure/core-rest-pipeline';
 import { formatCustomerSubscriptionId, parseRegistrationId, type CustomerSubscriptionRef, type RegistrationRef } from '../core/ids';
 import type { AzureCloud } from './clouds';
 import type { CredentialFactory } from './credentials';
+import { collectPages, invalidArgument, invalidResponse, linkOnOrigin, listPageOf, record, RenewableClients, text, defined, type CallOptions, type ListPage, type RetrySettings } from './calls';
 import { AzureFailure, toAzureFailure } from './errors';
 import { requestLogPolicy, type RequestLogger } from './logging';
+
+export type { CallOptions, RetrySettings } from './calls';
 
 /** The Microsoft.AzureStack api-version this client sends: the one AzureStack-Tools and the CSP docs use. */
 export const registrationApiVersion = '2017-06-01';
@@ -46,12 +49,6 @@ export interface TenantPage {
   continuation: string | undefined;
 }
 
-export interface CallOptions {
-  abortSignal?: AbortSignal;
-  /** Overrides the client's time limit for this call, retries included. */
-  timeoutMs?: number;
-}
-
 export interface WriteResult {
   /** Set when the first answer was lost (5xx, dropped connection, timeout) and a read then showed the write had landed. */
   confirmedAfter?: AzureFailure;
@@ -59,12 +56,6 @@ export interface WriteResult {
 
 export interface AddTenantResult extends WriteResult {
   tenant: Tenant;
-}
-
-export interface RetrySettings {
-  maxRetries?: number;
-  retryDelayInMs?: number;
-  maxRetryDelayInMs?: number;
 }
 
 export interface RegistrationsClientOptions {
@@ -86,12 +77,6 @@ interface SdkClients {
 
 /** The name @azure/core-rest-pipeline gives its default retry policy (5xx and connection errors for any method). */
 const defaultRetryPolicyName = 'defaultRetryPolicy';
-const maxPages = 10_000;
-
-interface ListPage {
-  items: unknown[];
-  nextLink: string | undefined;
-}
 
 const segment = (value: string) => encodeURIComponent(value);
 
@@ -104,22 +89,11 @@ function tenantPath(ref: CustomerSubscriptionRef): string {
   return `${registrationPath(ref)}/customerSubscriptions/${segment(ref.customerSubscriptionId)}`;
 }
 
-function invalidResponse(message: string): AzureFailure {
-  return new AzureFailure({ kind: 'invalidResponse', code: 'InvalidResponse', serviceMessage: message, transient: false });
-}
-
-function invalidArgument(message: string): AzureFailure {
-  return new AzureFailure({ kind: 'unexpected', code: 'InvalidArgument', serviceMessage: message, transient: false });
-}
-
 /** Rejects references with empty parts before any request: an empty segment would address another resource. */
 function checkRef(ref: Partial<CustomerSubscriptionRef>, parts: (keyof CustomerSubscriptionRef)[]): void {
   const empty = parts.filter((part) => !ref[part]?.trim());
   if (empty.length) throw invalidArgument(`empty ${empty.join(', ')}`);
 }
-
-const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-const record = (value: unknown) => (typeof value === 'object' && value !== null ? value as Record<string, unknown> : {});
 
 function toRegistration(json: unknown): Registration | undefined {
   const body = record(json);
@@ -146,36 +120,9 @@ function toSubscription(s: SdkSubscription): Subscription | undefined {
   return { subscriptionId: s.subscriptionId, displayName: s.displayName ?? s.subscriptionId, state: s.state, tenantId: s.tenantId };
 }
 
-const defined = <T>(value: T | undefined): value is T => value !== undefined;
-
 function found<T>(value: T | undefined, whatCameInstead: string): T {
   if (value === undefined) throw invalidResponse(whatCameInstead);
   return value;
-}
-
-/** An abort signal that fires on the caller's cancel or after the time limit, remembering which. */
-function callSignal(outer: AbortSignal | undefined, timeoutMs: number) {
-  const controller = new AbortController();
-  let timedOut = false;
-  const onAbort = () => controller.abort();
-  if (outer?.aborted) controller.abort();
-  else outer?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    dispose: () => {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', onAbort);
-    },
-  };
-}
-
-function isUnauthorized(error: unknown): boolean {
-  return (error as { statusCode?: unknown } | undefined)?.statusCode === 401;
 }
 
 /** True when a failed write may nevertheless have been applied: its answer was lost or was a server error. */
@@ -188,14 +135,12 @@ function sameGuid(a: string | undefined, b: string): boolean {
 }
 
 export class RegistrationsClient {
-  private clients: SdkClients;
+  private readonly clients: RenewableClients<SdkClients>;
   private readonly endpoint: URL;
-  private readonly timeoutMs: number;
 
   constructor(private readonly options: RegistrationsClientOptions) {
     this.endpoint = new URL(options.cloud.resourceManagerEndpoint);
-    this.timeoutMs = options.timeoutMs ?? 60_000;
-    this.clients = this.build(false);
+    this.clients = new RenewableClients((renew) => this.build(renew), options.timeoutMs ?? 60_000);
   }
 
   private build(renew: boolean): SdkClients {
@@ -218,51 +163,14 @@ export class RegistrationsClient {
     return { reads, writes, subscriptions };
   }
 
-  /** Runs one call with the time limit and cancel; after a 401, once more with a new credential. */
-  private async run<T>(operation: (clients: SdkClients, abortSignal: AbortSignal) => Promise<T>, options: CallOptions): Promise<T> {
-    const call = callSignal(options.abortSignal, options.timeoutMs ?? this.timeoutMs);
-    const used = this.clients;
-    try {
-      try {
-        return await operation(used, call.signal);
-      } catch (error) {
-        if (!isUnauthorized(error)) throw error;
-        // Concurrent calls that all met the 401 share one renewal.
-        if (this.clients === used) this.clients = this.build(true);
-        return await operation(this.clients, call.signal);
-      }
-    } catch (error) {
-      throw toAzureFailure(error, { timedOut: call.timedOut() });
-    } finally {
-      call.dispose();
-    }
+  private run<T>(operation: (clients: SdkClients, abortSignal: AbortSignal) => Promise<T>, options: CallOptions): Promise<T> {
+    return this.clients.run(operation, options);
   }
 
   /** One list page: the first from a path, the next ones from the service's absolute nextLink (same host only). */
   private async listPage(clients: SdkClients, pathOrNextLink: string, abortSignal: AbortSignal): Promise<ListPage> {
-    let resourceId = pathOrNextLink;
-    if (/^https?:/i.test(pathOrNextLink)) {
-      const next = new URL(pathOrNextLink);
-      // The bearer token goes wherever nextLink points: never let the answer send it to another host.
-      if (next.origin !== this.endpoint.origin) throw invalidResponse(`nextLink points at another host: ${next.origin}`);
-      resourceId = `${next.pathname.replace(/^\/+/, '')}${next.search}`;
-    }
-    const body = await clients.reads.resources.getById(resourceId, registrationApiVersion, { abortSignal }) as unknown as Record<string, unknown>;
-    if (!Array.isArray(body.value)) throw invalidResponse('a list answer without a "value" array');
-    return { items: body.value, nextLink: text(body.nextLink) || undefined };
-  }
-
-  private async listAll<T>(clients: SdkClients, path: string, abortSignal: AbortSignal, convert: (json: unknown) => T | undefined): Promise<T[]> {
-    const found: T[] = [];
-    const seen = new Set<string>();
-    for (let link: string | undefined = path; link; ) {
-      if (seen.has(link) || seen.size >= maxPages) throw invalidResponse('the list never ends: a nextLink repeats');
-      seen.add(link);
-      const page = await this.listPage(clients, link, abortSignal);
-      found.push(...page.items.map(convert).filter(defined));
-      link = page.nextLink;
-    }
-    return found;
+    const resourceId = linkOnOrigin(pathOrNextLink, this.endpoint.origin);
+    return listPageOf(await clients.reads.resources.getById(resourceId, registrationApiVersion, { abortSignal }));
   }
 
   /** The subscriptions the signed-in account can see. */
@@ -281,7 +189,7 @@ export class RegistrationsClient {
   async listRegistrations(subscriptionId: string, options: CallOptions = {}): Promise<Registration[]> {
     checkRef({ subscriptionId }, ['subscriptionId']);
     const path = `subscriptions/${segment(subscriptionId)}/providers/Microsoft.AzureStack/registrations`;
-    return this.run((clients, abortSignal) => this.listAll(clients, path, abortSignal, toRegistration), options);
+    return this.run((clients, abortSignal) => collectPages(path, (link) => this.listPage(clients, link, abortSignal), toRegistration), options);
   }
 
   async getRegistration(ref: RegistrationRef, options: CallOptions = {}): Promise<Registration> {

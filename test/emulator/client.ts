@@ -2,6 +2,7 @@
 // drive its control API. The CA is trusted through NODE_EXTRA_CA_CERTS, or passed explicitly.
 import { request as httpsRequest } from 'node:https';
 import type { ActiveFault, FaultSpec } from './faults';
+import type { ReadyStamp } from './modules/control';
 import type { LoggedRequest } from './requestLog';
 import type { StateFile } from './stateFile';
 
@@ -75,6 +76,11 @@ export class EmulatorControl {
 
   async replaceState(state: StateFile): Promise<void> {
     await this.call('PUT', '/state', state);
+  }
+
+  /** The admin endpoint of each stamp in the current state. */
+  async stamps(): Promise<ReadyStamp[]> {
+    return (JSON.parse((await this.call('GET', '/stamps')).text) as { stamps: ReadyStamp[] }).stamps;
   }
 
   /** What clients asked for since sequence number `since`. */

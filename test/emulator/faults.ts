@@ -9,6 +9,8 @@ export interface FaultSpec {
   /** A regular expression tested case-insensitively against the normalised path (no query). */
   path: string;
   method?: string;
+  /** Only requests to this stamp's admin endpoint; without it, requests to any endpoint match. */
+  stamp?: string;
   count?: number;
   /** latency: how long to wait. */
   ms?: number;
@@ -33,6 +35,7 @@ export function faultProblem(spec: FaultSpec): string | undefined {
   if (typeof spec !== 'object' || spec === null) return 'a fault must be an object';
   if (!kinds.includes(spec.kind)) return `kind must be one of ${kinds.join(', ')}`;
   if (typeof spec.path !== 'string') return 'path must be a regular expression string';
+  if (spec.stamp !== undefined && typeof spec.stamp !== 'string') return 'stamp must be the name of a stamp';
   try {
     new RegExp(spec.path, 'i');
   } catch {
@@ -58,9 +61,10 @@ export class FaultBook {
     return { ...fault };
   }
 
-  /** The first fault that matches, used up by one; undefined when none does. */
-  take(method: string, path: string): ActiveFault | undefined {
-    const found = this.entries.find(({ fault, pattern }) => (!fault.method || fault.method.toUpperCase() === method) && pattern.test(path));
+  /** The first fault that matches a request (to a stamp's admin endpoint, or to ARM), used up by one; undefined when none does. */
+  take(method: string, path: string, stamp?: string): ActiveFault | undefined {
+    const found = this.entries.find(({ fault, pattern }) => (!fault.method || fault.method.toUpperCase() === method)
+      && (!fault.stamp || fault.stamp.toLowerCase() === stamp?.toLowerCase()) && pattern.test(path));
     if (!found) return undefined;
     found.fault.remaining -= 1;
     this.entries = this.entries.filter(({ fault }) => fault.remaining > 0);

@@ -22,21 +22,28 @@ function decodeToken(token: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** The link to the page at `position`: the same path and query, with `$skipToken` replaced. */
-function nextLink(request: EmulatorRequest, context: EmulatorContext, position: number): string {
+/** The list position a continuation parameter (`$skipToken`, `continuationToken`) carries: 0 without one, undefined for one the emulator did not make. */
+export function pagePosition(request: EmulatorRequest, parameter: string): number | undefined {
+  const token = [...request.query.entries()].find(([key]) => key.toLowerCase() === parameter.toLowerCase())?.[1];
+  return token === undefined ? 0 : decodeToken(token);
+}
+
+/** The link to the page at `position`: the same path and query, with the continuation parameter replaced. */
+export function nextPageLink(request: EmulatorRequest, context: EmulatorContext, parameter: string, position: number): string {
   const query = [...request.query.entries()]
-    .filter(([key]) => key.toLowerCase() !== '$skiptoken')
+    .filter(([key]) => key.toLowerCase() !== parameter.toLowerCase())
     .map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
-  query.push(`$skipToken=${encodeToken(position)}`);
+  query.push(`${parameter}=${encodeToken(position)}`);
   return `${context.url}${request.path}?${query.join('&')}`;
 }
 
 export function pagedReply<T>(request: EmulatorRequest, context: EmulatorContext, source: Pageable<T>, size: number, render: (item: T) => object): Reply {
-  const token = request.query.get('$skipToken') ?? request.query.get('$skiptoken');
-  const position = token === null ? 0 : decodeToken(token);
-  if (position === undefined) return armError(400, 'InvalidSkipToken', `The $skipToken '${token}' is not valid for this list.`);
+  const position = pagePosition(request, '$skipToken');
+  if (position === undefined) {
+    return armError(400, 'InvalidSkipToken', `The $skipToken '${request.query.get('$skipToken') ?? request.query.get('$skiptoken')}' is not valid for this list.`);
+  }
   const { items, next } = source.page(position, size);
   const body: { value: object[]; nextLink?: string } = { value: items.map(render) };
-  if (next !== undefined) body.nextLink = nextLink(request, context, next);
+  if (next !== undefined) body.nextLink = nextPageLink(request, context, '$skipToken', next);
   return { status: 200, body };
 }

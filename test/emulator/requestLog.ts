@@ -13,6 +13,8 @@ export interface LoggedRequest {
   durationMs: number;
   /** The injected fault that acted on this request, if any. */
   fault?: string;
+  /** The stamp whose admin endpoint was asked; absent for the ARM emulator. */
+  stamp?: string;
 }
 
 const capacity = 50_000;

@@ -40,7 +40,8 @@ export interface Route {
   resourceType?: string;
   /** True when the call needs a bearer token the emulator issued (every ARM call). */
   auth?: boolean;
-  handle(request: EmulatorRequest, context: EmulatorContext): Reply;
+  /** A promise only where the answer needs I/O (replacing the state opens listeners for new stamps). */
+  handle(request: EmulatorRequest, context: EmulatorContext): Reply | Promise<Reply>;
 }
 
 export interface RouteModule {

@@ -1,24 +1,27 @@
 // The emulator: an HTTPS server on 127.0.0.1 that routes each request to one provider module, after the global
 // latency and any injected fault, checks api-version and bearer token for ARM calls, and logs what it answered.
+// Each stamp in the state gets a listener of its own on another port (same certificate): its admin ARM endpoint is
+// an origin of its own, as a real one is, so the SDK uses it as a base URL and its paths never clash with ARM's.
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EmulatorContext } from './context';
+import type { EmulatorContext, TokenRule } from './context';
 import { FaultBook, malformedJsonReply, statusFaultReply, type ActiveFault } from './faults';
 import { azureStackModule } from './modules/azureStack';
-import { controlModule } from './modules/control';
+import { controlModule, readyStamps, type ReadyStamp } from './modules/control';
 import { identityModule } from './modules/identity';
 import { resourcesModule } from './modules/resources';
+import { stampModules, stampTokenRule } from './modules/stamp';
 import { RequestLog } from './requestLog';
 import { armError, checkApiVersion, normalizePath, Router, type EmulatorRequest, type Reply, type RouteModule } from './router';
 import type { StateFile } from './stateFile';
 import { EmulatorStore } from './store';
-import { createTlsFiles } from './tls';
-import { TokenIssuer } from './tokens';
+import { createTlsFiles, type TlsFiles } from './tls';
+import { TokenIssuer, type TokenClaims } from './tokens';
 
-/** Provider modules, in matching order. A stamp's admin API (issue 7) is one more module here. */
+/** Provider modules of the ARM emulator, in matching order. Stamps' admin endpoints serve `stampModules`. */
 export const modules: readonly RouteModule[] = [controlModule, identityModule, resourcesModule, azureStackModule];
 
 export interface EmulatorOptions {
@@ -39,6 +42,8 @@ export interface ReadyInfo {
   env: Record<string, string>;
   /** The extension's settings that point it at the emulator. */
   workspaceSettings: Record<string, string>;
+  /** The admin endpoint of each stamp in the state. */
+  stamps: ReadyStamp[];
 }
 
 export interface RunningEmulator {
@@ -51,20 +56,67 @@ const maxBodyBytes = 1024 * 1024;
 const controlPrefix = '/_emulator';
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-class Emulator implements EmulatorContext {
+/** One listener: the ARM emulator or one stamp's admin endpoint. Shared data lives in the Emulator. */
+abstract class Site implements EmulatorContext {
+  abstract readonly stampName: string | undefined;
+  abstract readonly router: Router;
+
+  constructor(protected readonly emulator: Emulator, readonly url: string) {}
+
+  /** The token this endpoint accepts, or the answer when the endpoint serves nothing any more. */
+  abstract tokenRule(): TokenRule | Reply;
+
+  get armUrl(): string { return this.emulator.arm.url; }
+  get store(): EmulatorStore { return this.emulator.store; }
+  get tokens(): TokenIssuer { return this.emulator.tokens; }
+  get faults(): FaultBook { return this.emulator.faults; }
+  get requests(): RequestLog { return this.emulator.requests; }
+  get latencyMs(): number { return this.emulator.latencyMs; }
+  set latencyMs(ms: number) { this.emulator.latencyMs = ms; }
+  replaceState(file: StateFile): Promise<void> { return this.emulator.replaceState(file); }
+  reset(): void { this.emulator.reset(); }
+  stampEndpoint(name: string): string | undefined { return this.emulator.stampSites.get(name.toLowerCase())?.url; }
+}
+
+class ArmSite extends Site {
+  readonly stampName = undefined;
+  readonly router = new Router(modules);
+
+  tokenRule(): TokenRule {
+    return { audience: this.url, authorizationUri: `${this.url}/${this.store.signIn.tenantId}` };
+  }
+}
+
+class StampSite extends Site {
+  readonly router = new Router(stampModules);
+
+  constructor(emulator: Emulator, url: string, readonly stampName: string) {
+    super(emulator, url);
+  }
+
+  tokenRule(): TokenRule | Reply {
+    const stamp = this.store.stamp(this.stampName);
+    return stamp ? stampTokenRule(stamp, this) : armError(404, 'NotFound', `The emulator's state has no stamp ${this.stampName} any more.`);
+  }
+}
+
+class Emulator {
   store: EmulatorStore;
   readonly tokens = new TokenIssuer();
   readonly faults = new FaultBook();
   readonly requests = new RequestLog();
-  private readonly router = new Router(modules);
-  url = '';
+  readonly stampSites = new Map<string, StampSite>();
+  private readonly servers: Server[] = [];
+  /** Set by startEmulator as soon as the ARM emulator's port is known, before any request can arrive. */
+  arm!: ArmSite;
 
-  constructor(private readonly initial: StateFile, public latencyMs: number) {
+  constructor(private readonly initial: StateFile, public latencyMs: number, private readonly tls: TlsFiles) {
     this.store = new EmulatorStore(initial);
   }
 
-  replaceState(file: StateFile): void {
+  async replaceState(file: StateFile): Promise<void> {
     this.store = new EmulatorStore(file);
+    await this.openStampSites();
   }
 
   reset(): void {
@@ -73,20 +125,51 @@ class Emulator implements EmulatorContext {
     this.requests.clear();
   }
 
-  async handle(message: IncomingMessage, response: ServerResponse): Promise<void> {
+  /** Starts listening on 127.0.0.1 for one site; `makeSite` gets the origin once the port is known. */
+  async listen<T extends Site>(port: number, makeSite: (url: string) => T): Promise<T> {
+    const server: Server = createServer({ key: this.tls.key, cert: this.tls.cert });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    this.servers.push(server);
+    const site = makeSite(`https://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    // Attached in the same tick as the listen callback: no request can have been accepted before.
+    server.on('request', (message: IncomingMessage, response: ServerResponse) => {
+      this.handle(site, message, response).catch(() => message.socket.destroy());
+    });
+    return site;
+  }
+
+  /** An admin endpoint for every stamp of the state that has none yet (they stay open when a later state drops the stamp). */
+  async openStampSites(): Promise<void> {
+    for (const stamp of this.store.stamps()) {
+      const key = stamp.name.toLowerCase();
+      if (!this.stampSites.has(key)) this.stampSites.set(key, await this.listen(0, (url) => new StampSite(this, url, stamp.name)));
+    }
+  }
+
+  close(): Promise<void> {
+    return Promise.all(this.servers.map((server) => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }))).then(() => undefined);
+  }
+
+  async handle(site: Site, message: IncomingMessage, response: ServerResponse): Promise<void> {
     const arrived = Date.now();
     const request = await readRequest(message);
-    if (request.path === controlPrefix || request.path.startsWith(`${controlPrefix}/`)) {
-      send(message, response, request.reply ?? this.dispatch(request));
+    if (site.stampName === undefined && (request.path === controlPrefix || request.path.startsWith(`${controlPrefix}/`))) {
+      send(message, response, request.reply ?? await this.dispatch(site, request));
       return;
     }
-    const fault = this.faults.take(request.method, request.path);
+    const fault = this.faults.take(request.method, request.path, site.stampName);
     if (this.latencyMs) await delay(this.latencyMs);
-    const reply = () => request.reply ?? this.dispatch(request);
+    const reply = () => request.reply ?? this.dispatch(site, request);
     // afterApply: the request takes effect before the fault delays, fails, drops or garbles its answer.
-    const applied = fault?.afterApply ? reply() : undefined;
+    const applied = fault?.afterApply ? await reply() : undefined;
     if (fault?.kind === 'latency') await delay(fault.ms ?? 0);
-    const status = fault && fault.kind !== 'latency' ? act(fault, message, response) : send(message, response, applied ?? reply());
+    const status = fault && fault.kind !== 'latency' ? act(fault, message, response) : send(message, response, applied ?? await reply());
     this.requests.add({
       time: new Date(arrived).toISOString(),
       method: request.method,
@@ -95,30 +178,33 @@ class Emulator implements EmulatorContext {
       status,
       durationMs: Date.now() - arrived,
       ...(fault ? { fault: fault.kind === 'status' ? `status ${fault.status}` : fault.kind } : {}),
+      ...(site.stampName ? { stamp: site.stampName } : {}),
     });
   }
 
-  private dispatch(request: EmulatorRequest): Reply {
-    const match = this.router.match(request.method, request.path);
+  private async dispatch(site: Site, request: EmulatorRequest): Promise<Reply> {
+    const match = site.router.match(request.method, request.path);
     if (match.kind === 'none') return armError(404, 'NotFound', `The emulator serves nothing at ${request.method} ${request.path}.`);
     if (match.kind === 'wrongMethod') {
       return armError(405, 'MethodNotAllowed', `The requested resource does not support http method '${request.method}'.`, undefined, { Allow: match.allowed.join(', ') });
     }
     const { route, params } = match;
     const routed = { ...request, params };
-    const refusal = checkApiVersion(route.apiVersions, request.apiVersion, route.resourceType ?? route.path) ?? (route.auth ? this.authenticate(request) : undefined);
+    const refusal = checkApiVersion(route.apiVersions, request.apiVersion, route.resourceType ?? route.path) ?? (route.auth ? this.authenticate(site, request) : undefined);
     if (refusal) return refusal;
     try {
-      return route.handle(routed, this);
+      return await route.handle(routed, site);
     } catch (error) {
       return armError(500, 'InternalServerError', `The emulator failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
-  /** ARM's answer to a call without a valid token for this emulator, or undefined when the token is good. */
-  private authenticate(request: EmulatorRequest): Reply | undefined {
+  /** ARM's answer to a call without a valid token for this endpoint, or undefined when the token is good. */
+  private authenticate(site: Site, request: EmulatorRequest): Reply | undefined {
+    const rule = site.tokenRule();
+    if ('status' in rule) return rule;
     const challenge = (description: string) => ({
-      'WWW-Authenticate': `Bearer authorization_uri="${this.url}/${this.store.signIn.tenantId}", error="invalid_token", error_description="${description}"`,
+      'WWW-Authenticate': `Bearer authorization_uri="${rule.authorizationUri}", error="invalid_token", error_description="${description}"`,
     });
     const header = request.headers.authorization;
     const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
@@ -128,12 +214,31 @@ class Emulator implements EmulatorContext {
     }
     const check = this.tokens.check(token);
     if (!check.ok) return armError(401, check.code, check.message, undefined, challenge(check.message));
-    if (check.claims.aud.replace(/\/+$/, '') !== this.url) {
-      const message = `The access token has been obtained for wrong audience or resource '${check.claims.aud}'. It should exactly match with one of the allowed audiences '${this.url}', '${this.url}/'.`;
-      return armError(401, 'InvalidAuthenticationTokenAudience', message, undefined, challenge('The access token is for another audience.'));
-    }
-    return undefined;
+    const refused = tokenRefusal(check.claims, rule);
+    return refused && armError(401, refused.code, refused.message, undefined, challenge(refused.description));
   }
+}
+
+const sameUrl = (a: string, b: string) => a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
+
+/** Why a genuine token is not good here: issued for another audience, or by another identity system. */
+function tokenRefusal(claims: TokenClaims, rule: TokenRule): { code: string; message: string; description: string } | undefined {
+  if (!sameUrl(claims.aud, rule.audience)) {
+    const audience = rule.audience.replace(/\/+$/, '');
+    return {
+      code: 'InvalidAuthenticationTokenAudience',
+      message: `The access token has been obtained for wrong audience or resource '${claims.aud}'. It should exactly match with one of the allowed audiences '${audience}', '${audience}/'.`,
+      description: 'The access token is for another audience.',
+    };
+  }
+  if (rule.issuer && !sameUrl(claims.iss, rule.issuer)) {
+    return {
+      code: 'InvalidAuthenticationTokenTenant',
+      message: `The access token is from the wrong issuer '${claims.iss}'. It must match '${rule.issuer}'.`,
+      description: 'The access token is from another identity provider.',
+    };
+  }
+  return undefined;
 }
 
 interface ReadRequest extends EmulatorRequest {
@@ -210,8 +315,9 @@ function act(fault: ActiveFault, message: IncomingMessage, response: ServerRespo
   }
 }
 
-function readyInfo(url: string, caFile: string, store: EmulatorStore): ReadyInfo {
-  const { tenantId, clientId, clientSecret } = store.signIn;
+function readyInfo(emulator: Emulator, caFile: string): ReadyInfo {
+  const url = emulator.arm.url;
+  const { tenantId, clientId, clientSecret } = emulator.store.signIn;
   const controlUrl = `${url}${controlPrefix}`;
   return {
     url, caFile, controlUrl, tenantId, clientId, clientSecret,
@@ -231,29 +337,21 @@ function readyInfo(url: string, caFile: string, store: EmulatorStore): ReadyInfo
       'azureStackCsp.signIn.method': 'servicePrincipalEnvironment',
       'azureStackCsp.signIn.tenantId': tenantId,
     },
+    stamps: readyStamps(emulator.arm),
   };
 }
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const tls = await createTlsFiles();
-  const emulator = new Emulator(options.state, options.latencyMs ?? 0);
-  const server: Server = createServer({ key: tls.key, cert: tls.cert }, (message, response) => {
-    emulator.handle(message, response).catch(() => message.socket.destroy());
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  emulator.url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const emulator = new Emulator(options.state, options.latencyMs ?? 0, tls);
+  emulator.arm = await emulator.listen(options.port ?? 0, (url) => new ArmSite(emulator, url));
+  await emulator.openStampSites();
   return {
-    info: readyInfo(emulator.url, tls.caFile, emulator.store),
-    context: emulator,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => {
-        rmSync(tls.dir, { recursive: true, force: true });
-        resolve();
-      });
-    }),
+    info: readyInfo(emulator, tls.caFile),
+    context: emulator.arm,
+    close: async () => {
+      await emulator.close();
+      rmSync(tls.dir, { recursive: true, force: true });
+    },
   };
 }

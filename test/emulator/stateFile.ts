@@ -65,6 +65,63 @@ export interface GeneratorSeed {
   cspPartner?: string;
 }
 
+/** A tenant (user) subscription on a stamp, as Microsoft.Subscriptions.Admin lists it. */
+export interface TenantSubscriptionSeed {
+  subscriptionId: string;
+  displayName: string;
+  owner: string;
+  /** The subscription's directory (tenant); the billing join maps it to a registration's customer subscription. */
+  tenantId: string;
+  offerId?: string;
+  state?: string;
+  /** Set to another provider subscription for a reseller's (delegated provider's) tenant: no usage for the default provider. */
+  delegatedProviderSubscriptionId?: string;
+  /** Multiplies every usage quantity of this subscription (default 1; 0: it used nothing). */
+  usageScale?: number;
+}
+
+/** Many tenant subscriptions made up from a seed (benchmarks): subscription i is in directory i mod `directories`. */
+export interface TenantSubscriptionGeneratorSeed {
+  seed: number;
+  count: number;
+  directories: number;
+}
+
+/** One meter a stamp reports for every direct tenant subscription, one resource each. */
+export interface UsageMeterSeed {
+  meterId: string;
+  /** Quantity per hour before the per-day level and the subscription's scale (see README: the usage formula). */
+  perHour: number;
+  resourceType: string;
+  resourceName: string;
+}
+
+export interface UsageSeed {
+  seed: number;
+  meters: UsageMeterSeed[];
+}
+
+export type IdentitySystem = 'entraId' | 'adfs';
+
+/** An Azure Stack Hub stamp: its own admin ARM endpoint with tenant subscriptions and usage made up from a seed. */
+export interface StampSeed {
+  name: string;
+  identitySystem: IdentitySystem;
+  /** The stamp's home directory: the Entra ID tenant operators sign in to (AD FS stamps sign in to `adfs`). */
+  directoryTenantId: string;
+  /** The stamp's CloudDeploymentID. */
+  cloudId: string;
+  /** The resource ID of the registration the stamp is activated with; that registration's cloudId must be the stamp's. */
+  registration?: string;
+  /** The admin ARM audience (default: https://adminmanagement.<name>.azurestack.example/<stable GUID>). */
+  audience?: string;
+  defaultProviderSubscriptionId: string;
+  paging?: { tenantSubscriptions?: number; usage?: number };
+  tenantSubscriptions?: TenantSubscriptionSeed[];
+  generateTenantSubscriptions?: TenantSubscriptionGeneratorSeed;
+  usage?: UsageSeed;
+}
+
 /** How a customer subscription PUT that creates answers: 201 with no body (Microsoft's CSP docs) or 200 with the resource (the spec). */
 export type PutStyle = 'createdEmpty' | 'okWithBody';
 
@@ -76,6 +133,7 @@ export interface StateFile {
   registrations?: RegistrationSeed[];
   customerAzureSubscriptions?: AzureSubscriptionSeed[];
   generate?: GeneratorSeed[];
+  stamps?: StampSeed[];
 }
 
 export type ReadResult = { ok: true; state: StateFile } | { ok: false; problems: string[] };
@@ -102,6 +160,9 @@ const stringOrNull: Check = (value, path, problems) => {
 };
 const stringMap: Check = (value, path, problems) => {
   if (!isObject(value) || Object.values(value).some((v) => typeof v !== 'string')) problems.push(`${path}: expected an object of strings`);
+};
+const amount: Check = (value, path, problems) => {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) problems.push(`${path}: expected a number ≥ 0`);
 };
 const oneOf = (...allowed: string[]): Check => (value, path, problems) => {
   if (typeof value !== 'string' || !allowed.includes(value)) problems.push(`${path}: expected one of ${allowed.join(', ')}`);
@@ -144,6 +205,21 @@ const resourceGroup: Check = (value, path, problems) => {
 
 const customerSubscription = shape({ subscriptionId: string, tenantId: string });
 
+const stampShape = shape(
+  { name: string, identitySystem: oneOf('entraId', 'adfs'), directoryTenantId: string, cloudId: string, defaultProviderSubscriptionId: string },
+  {
+    registration: string,
+    audience: string,
+    paging: shape({}, { tenantSubscriptions: positive, usage: positive }),
+    tenantSubscriptions: list(shape(
+      { subscriptionId: string, displayName: string, owner: string, tenantId: string },
+      { offerId: string, state: string, delegatedProviderSubscriptionId: string, usageScale: amount },
+    )),
+    generateTenantSubscriptions: shape({ seed: count, count, directories: positive }),
+    usage: shape({ seed: count, meters: list(shape({ meterId: string, perHour: amount, resourceType: string, resourceName: string })) }),
+  },
+);
+
 const stateShape = shape({}, {
   signIn: shape({}, { tenantId: string, clientId: string, clientSecret: string, tokenLifetimeSeconds: positive }),
   paging: shape({}, {
@@ -164,7 +240,30 @@ const stateShape = shape({}, {
     { seed: count, subscriptionId: string, resourceGroup: string, namePrefix: string, registrations: count, tenantsPerRegistration: count },
     { billingModel: string, cspPartner: string },
   )),
+  stamps: list(stampShape),
 });
+
+const registrationIdKey = (subscriptionId: string, resourceGroup: string, name: string) =>
+  `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.AzureStack/registrations/${name}`.toLowerCase();
+
+/** What the field-by-field checks cannot see: unique stamp names, and a stamp activated with a registration of its own cloud. */
+function stampProblems(state: StateFile): string[] {
+  const problems: string[] = [];
+  const cloudIds = new Map((state.registrations ?? []).map((r) => [registrationIdKey(r.subscriptionId, r.resourceGroup, r.name), r.cloudId]));
+  const names = new Set<string>();
+  for (const [index, stamp] of (state.stamps ?? []).entries()) {
+    const path = `state.stamps[${index}]`;
+    if (names.has(stamp.name.toLowerCase())) problems.push(`${path}.name: another stamp is already called ${stamp.name}`);
+    names.add(stamp.name.toLowerCase());
+    if (stamp.registration === undefined) continue;
+    const cloudId = cloudIds.get(stamp.registration.replace(/\/+$/, '').toLowerCase());
+    if (cloudId === undefined) problems.push(`${path}.registration: no registration in state.registrations has this ID`);
+    else if (cloudId.toLowerCase() !== stamp.cloudId.toLowerCase()) {
+      problems.push(`${path}.registration: that registration's cloudId is ${cloudId}, not the stamp's ${stamp.cloudId}`);
+    }
+  }
+  return problems;
+}
 
 /** Reads a state from parsed JSON; every problem is reported with its path, e.g. `registrations[2].billingModel: missing`. */
 export function readState(value: unknown): ReadResult {
@@ -179,6 +278,7 @@ export function readState(value: unknown): ReadResult {
       }
     }
   }
+  if (!problems.length) problems.push(...stampProblems(value as StateFile));
   return problems.length ? { ok: false, problems } : { ok: true, state: value as StateFile };
 }
 

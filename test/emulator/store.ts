@@ -2,6 +2,7 @@
 // tenants, and the customer Azure subscriptions that exist in the world (who sells each). Keys compare
 // case-insensitively, as ARM does.
 import { Generator } from './generate';
+import { Stamp } from './stamp';
 import type { AzureSubscriptionSeed, ListKind, PutStyle, RegistrationSeed, StateFile, SubscriptionSeed } from './stateFile';
 
 export interface Tenant {
@@ -123,6 +124,7 @@ export class EmulatorStore {
   private readonly registrations = new Map<string, Registration>();
   private readonly azureSubscriptions = new Map<string, AzureSubscription>();
   private readonly generators: Generator[];
+  private readonly stampsByName: Map<string, Stamp>;
 
   constructor(file: StateFile) {
     this.signIn = { ...defaultSignIn, ...file.signIn };
@@ -133,6 +135,15 @@ export class EmulatorStore {
     for (const seed of file.customerAzureSubscriptions ?? []) this.addAzureSubscription(seed);
     for (const seed of file.registrations ?? []) this.addRegistrationSeed(seed);
     for (const generator of this.generators) this.addGenerated(generator);
+    this.stampsByName = new Map((file.stamps ?? []).map((seed) => [seed.name.toLowerCase(), new Stamp(seed)]));
+  }
+
+  stamps(): Stamp[] {
+    return [...this.stampsByName.values()];
+  }
+
+  stamp(name: string): Stamp | undefined {
+    return this.stampsByName.get(name.toLowerCase());
   }
 
   pageSize(kind: ListKind): number {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmulatorControl, emulatorFromEnv, rawRequest, type EmulatorAddress } from '../emulator/client';
-import type { StateFile } from '../emulator/stateFile';
+import type { StampSeed, StateFile } from '../emulator/stateFile';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -43,16 +43,64 @@ export const seeded = {
   notCsp: universe.find((s) => s.cspPartner === null)!,
 };
 
-/** A bearer token from the emulator's token endpoint, as the sandbox service principal. */
-export async function armToken(address = requireEmulator()): Promise<string> {
-  const form = new URLSearchParams({
-    grant_type: 'client_credentials', client_id: address.clientId, client_secret: address.clientSecret, scope: `${address.url}/.default`,
-  });
-  const response = await rawRequest(address.url, {
-    method: 'POST', path: `/${address.tenantId}/oauth2/v2.0/token`, body: form.toString(),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+/** A bearer token for `scope` from a token endpoint (`baseUrl` + `tokenPath`), as the sandbox service principal. */
+async function clientCredentialsToken(baseUrl: string, tokenPath: string, scope: string, address = requireEmulator()): Promise<string> {
+  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: address.clientId, client_secret: address.clientSecret, scope });
+  const response = await rawRequest(baseUrl, {
+    method: 'POST', path: tokenPath, body: form.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
   });
   return (JSON.parse(response.text) as { access_token: string }).access_token;
+}
+
+/** A bearer token from the emulator's token endpoint, as the sandbox service principal. */
+export function armToken(address = requireEmulator()): Promise<string> {
+  return clientCredentialsToken(address.url, `/${address.tenantId}/oauth2/v2.0/token`, `${address.url}/.default`, address);
+}
+
+/** The stamps of unit.json: an Entra ID stamp with usage, and a disconnected AD FS stamp. */
+export const seededStamps = {
+  entraId: unitState.stamps![0],
+  adfs: unitState.stamps![1],
+};
+
+/** A stamp's admin endpoint, from the emulator's control API. */
+export async function stampEndpoint(name: string): Promise<string> {
+  const found = (await control().stamps()).find((s) => s.name === name);
+  if (!found) throw new Error(`the emulator has no stamp ${name}`);
+  return found.adminEndpoint;
+}
+
+/** A token for a stamp's admin audience from its own identity system: Entra ID on the ARM emulator, AD FS on the stamp. */
+export function stampToken(stamp: StampSeed, adminEndpoint: string): Promise<string> {
+  const scope = `${stamp.audience}/.default`;
+  return stamp.identitySystem === 'adfs'
+    ? clientCredentialsToken(adminEndpoint, '/adfs/oauth2/token', scope)
+    : clientCredentialsToken(requireEmulator().url, `/${stamp.directoryTenantId}/oauth2/v2.0/token`, scope);
+}
+
+const hourMs = 3_600_000;
+
+/**
+ * What a stamp's usage seed implies for a period, worked out here from the formula in test/emulator/README.md
+ * (not from the emulator's code): the number of records and the total per `subscriptionId|meterId`.
+ */
+export function expectedUsage(stamp: StampSeed, start: Date, end: Date, granularity: 'hourly' | 'daily'): { records: number; totals: Map<string, number> } {
+  const usage = stamp.usage!;
+  const totals = new Map<string, number>();
+  const users = (stamp.tenantSubscriptions ?? []).map((s, index) => ({ ...s, index }))
+    .filter((s) => (s.usageScale ?? 1) > 0 && (s.delegatedProviderSubscriptionId ?? stamp.defaultProviderSubscriptionId) === stamp.defaultProviderSubscriptionId);
+  for (let hour = start.getTime(); hour < end.getTime(); hour += hourMs) {
+    const day = Math.floor(hour / (24 * hourMs));
+    for (const s of users) {
+      usage.meters.forEach((meter, j) => {
+        const key = `${s.subscriptionId}|${meter.meterId}`;
+        const level = 1 + ((usage.seed + 3 * s.index + 5 * j + day) % 4);
+        totals.set(key, (totals.get(key) ?? 0) + meter.perHour * (s.usageScale ?? 1) * level);
+      });
+    }
+  }
+  const slots = (end.getTime() - start.getTime()) / (granularity === 'hourly' ? hourMs : 24 * hourMs);
+  return { records: slots * users.length * usage.meters.length, totals };
 }
 
 export function registrationPath(ref: { subscriptionId: string; resourceGroup: string; registrationName: string }): string {

@@ -27,7 +27,10 @@ export const resourceCap = 1000;
 
 interface MutableCell extends UsageCell {
   resourceUris: Set<string> | undefined;
-  vCoreHours: boolean;
+  /** The instanceData counted last: a resource's records repeat it, so most records need neither a scan nor a set lookup. */
+  lastInstanceData: string | undefined;
+  /** The subscription's vCore hours per UTC day, when this meter counts vCore hours. */
+  dailyVCore: Map<string, number> | undefined;
 }
 
 /** The resource URI inside instanceData, found without a full JSON parse (the hot path sees every record). */
@@ -52,18 +55,24 @@ function tryUnescape(instanceData: string): string | undefined {
   }
 }
 
+/**
+ * The item's properties when they are a usage record, used as they are (a copy per record would be a million
+ * allocations per report); a non-string instanceData is ignored where it is read.
+ */
 function asRecord(item: unknown): UsageRecord | undefined {
   const properties = (item as { properties?: Record<string, unknown> } | null)?.properties;
   if (!properties || typeof properties !== 'object') return undefined;
-  const { subscriptionId, meterId, quantity, usageStartTime, usageEndTime, instanceData } = properties;
+  const { subscriptionId, meterId, quantity, usageStartTime, usageEndTime } = properties;
   if (typeof subscriptionId !== 'string' || typeof meterId !== 'string') return undefined;
   if (typeof quantity !== 'number' || !Number.isFinite(quantity)) return undefined;
   if (typeof usageStartTime !== 'string' || typeof usageEndTime !== 'string') return undefined;
-  return { subscriptionId, meterId, quantity, usageStartTime, usageEndTime, instanceData: typeof instanceData === 'string' ? instanceData : undefined };
+  return properties as unknown as UsageRecord;
 }
 
 export class UsageAggregator {
   private readonly cells = new Map<string, MutableCell>();
+  /** Cells by subscription and meter ID as the stamp spells them: most records then need no key built. */
+  private readonly cellsBySpelling = new Map<string, Map<string, MutableCell>>();
   /** vCore hours per tenant subscription per UTC day, for the report's charts (subscriptions × days, bounded). */
   private readonly dailyVCore = new Map<string, Map<string, number>>();
   recordCount = 0;
@@ -82,30 +91,43 @@ export class UsageAggregator {
 
   add(record: UsageRecord): void {
     this.recordCount++;
+    const cell = this.cellFor(record);
+    cell.quantity += record.quantity;
+    cell.records++;
+    if (cell.dailyVCore) {
+      const day = record.usageStartTime.slice(0, 10);
+      cell.dailyVCore.set(day, (cell.dailyVCore.get(day) ?? 0) + record.quantity);
+    }
+    if (record.usageStartTime < cell.firstStart) cell.firstStart = record.usageStartTime;
+    if (record.usageEndTime > cell.lastEnd) cell.lastEnd = record.usageEndTime;
+    this.countResource(cell, record.instanceData);
+  }
+
+  /** The cell of a record's subscription and meter, however either is spelt (case, hyphens, braces). */
+  private cellFor(record: UsageRecord): MutableCell {
+    let bySpelling = this.cellsBySpelling.get(record.subscriptionId);
+    const known = bySpelling?.get(record.meterId);
+    if (known) return known;
     const key = `${record.subscriptionId.toLowerCase()}|${meterKey(record.meterId)}`;
     let cell = this.cells.get(key);
     if (!cell) {
       cell = {
         subscriptionId: record.subscriptionId, meterId: record.meterId, quantity: 0, records: 0,
-        firstStart: record.usageStartTime, lastEnd: record.usageEndTime, resources: 0, resourceUris: new Set(), vCoreHours: false,
+        firstStart: record.usageStartTime, lastEnd: record.usageEndTime, resources: 0, resourceUris: new Set(), lastInstanceData: undefined,
+        dailyVCore: findMeter(record.meterId)?.vCoreHours ? this.dailyOf(record.subscriptionId) : undefined,
       };
       this.cells.set(key, cell);
     }
-    cell.quantity += record.quantity;
-    cell.records++;
-    if (cell.records === 1) cell.vCoreHours = findMeter(record.meterId)?.vCoreHours === true;
-    if (cell.vCoreHours) this.addDaily(record);
-    if (record.usageStartTime < cell.firstStart) cell.firstStart = record.usageStartTime;
-    if (record.usageEndTime > cell.lastEnd) cell.lastEnd = record.usageEndTime;
-    this.countResource(cell, resourceUriOf(record.instanceData));
+    if (!bySpelling) this.cellsBySpelling.set(record.subscriptionId, (bySpelling = new Map<string, MutableCell>()));
+    bySpelling.set(record.meterId, cell);
+    return cell;
   }
 
-  private addDaily(record: UsageRecord): void {
-    const subscription = record.subscriptionId.toLowerCase();
-    const day = record.usageStartTime.slice(0, 10);
+  private dailyOf(subscriptionId: string): Map<string, number> {
+    const subscription = subscriptionId.toLowerCase();
     let days = this.dailyVCore.get(subscription);
     if (!days) this.dailyVCore.set(subscription, (days = new Map<string, number>()));
-    days.set(day, (days.get(day) ?? 0) + record.quantity);
+    return days;
   }
 
   /** Daily vCore hours of one tenant subscription, oldest day first. */
@@ -114,8 +136,11 @@ export class UsageAggregator {
     return [...days].sort(([a], [b]) => a.localeCompare(b)).map(([day, vCoreHours]) => ({ day, vCoreHours }));
   }
 
-  private countResource(cell: MutableCell, uri: string | undefined): void {
-    if (!uri || !cell.resourceUris) return;
+  private countResource(cell: MutableCell, instanceData: string | undefined): void {
+    if (typeof instanceData !== 'string' || instanceData === cell.lastInstanceData || !cell.resourceUris) return;
+    cell.lastInstanceData = instanceData;
+    const uri = resourceUriOf(instanceData);
+    if (!uri) return;
     const size = cell.resourceUris.add(uri.toLowerCase()).size;
     cell.resources = size;
     if (size >= resourceCap) cell.resourceUris = undefined;
@@ -126,7 +151,7 @@ export class UsageAggregator {
   }
 
   result(): UsageCell[] {
-    return [...this.cells.values()].map(({ resourceUris: _resourceUris, vCoreHours: _vCoreHours, ...cell }) => cell);
+    return [...this.cells.values()].map(({ resourceUris: _resourceUris, lastInstanceData: _lastInstanceData, dailyVCore: _dailyVCore, ...cell }) => cell);
   }
 }
 

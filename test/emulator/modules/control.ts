@@ -1,11 +1,31 @@
-// The control API under /_emulator (outside every ARM path): replace or reset the data, read the request log,
-// inject faults, expire tokens, set the latency. Not logged, no token needed: the emulator listens on 127.0.0.1 only.
+// The control API under /_emulator (outside every ARM path): replace or reset the data, list the stamps' admin
+// endpoints, read the request log, inject faults, expire tokens, set the latency. Not logged, no token needed: the
+// emulator listens on 127.0.0.1 only.
 import { faultProblem, type FaultSpec } from '../faults';
 import type { EmulatorContext } from '../context';
 import { armError, type Reply, type Route, type RouteModule } from '../router';
 import { readState } from '../stateFile';
 
 const done: Reply = { status: 204 };
+
+/** A stamp's admin endpoint, in the shape of the extension's `azureStackCsp.stamps` setting. */
+export interface ReadyStamp {
+  name: string;
+  adminEndpoint: string;
+  /** The directory to sign in to (Entra ID stamps; AD FS stamps sign in to `adfs`). */
+  tenantId?: string;
+  cloudDeploymentId: string;
+}
+
+/** The admin endpoints of the stamps in the current state. */
+export function readyStamps(context: EmulatorContext): ReadyStamp[] {
+  return context.store.stamps().map((stamp) => ({
+    name: stamp.name,
+    adminEndpoint: context.stampEndpoint(stamp.name) ?? '',
+    ...(stamp.identitySystem === 'entraId' ? { tenantId: stamp.directoryTenantId } : {}),
+    cloudDeploymentId: stamp.cloudId,
+  }));
+}
 
 /** A control call that does one thing and answers 204. */
 function action(method: string, path: string, act: (context: EmulatorContext) => void): Route {
@@ -25,13 +45,14 @@ export const controlModule: RouteModule = {
     action('POST', '/_emulator/reset', (context) => context.reset()),
     {
       method: 'PUT', path: '/_emulator/state',
-      handle: (request, context) => {
+      handle: async (request, context) => {
         const read = readState(request.json);
         if (!read.ok) return { status: 400, body: { error: { code: 'InvalidState', message: read.problems.join('\n') }, problems: read.problems } };
-        context.replaceState(read.state);
+        await context.replaceState(read.state);
         return done;
       },
     },
+    { method: 'GET', path: '/_emulator/stamps', handle: (_request, context) => ({ status: 200, body: { stamps: readyStamps(context) } }) },
     {
       method: 'GET', path: '/_emulator/requests',
       handle: (request, context) => ({ status: 200, body: { requests: context.requests.since(Number(request.query.get('since') ?? 0) || 0) } }),

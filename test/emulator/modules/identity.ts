@@ -44,8 +44,15 @@ function openIdConfiguration(issuer: string, endpoints: string): Reply {
   };
 }
 
+/** The sandbox's own directory, and the home directory of each Entra ID stamp: the sandbox principal is in all of them. */
+function directoryOf(tenant: string, context: EmulatorContext): string | undefined {
+  const wanted = tenant.toLowerCase();
+  const stampDirectories = context.store.stamps().filter((s) => s.identitySystem === 'entraId').map((s) => s.directoryTenantId);
+  return [context.store.signIn.tenantId, ...stampDirectories].find((directory) => directory.toLowerCase() === wanted);
+}
+
 function knownTenant(tenant: string, context: EmulatorContext): boolean {
-  return tenant.toLowerCase() === context.store.signIn.tenantId.toLowerCase() || /^(organizations|common)$/i.test(tenant);
+  return directoryOf(tenant, context) !== undefined || /^(organizations|common)$/i.test(tenant);
 }
 
 function unknownTenant(tenant: string): Reply {
@@ -58,9 +65,9 @@ function audienceOf(scopeOrResource: string | null): string {
   return first.replace(/\/\.default$/, '');
 }
 
-function tokenReply(context: EmulatorContext, grant: { audience: string; issuer: string; clientId: string }, extra: object = {}): Reply {
+function tokenReply(context: EmulatorContext, grant: { audience: string; issuer: string; clientId: string; tenantId?: string }, extra: object = {}): Reply {
   const lifetimeSeconds = context.store.signIn.tokenLifetimeSeconds;
-  const { token } = context.tokens.issue({ ...grant, tenantId: context.store.signIn.tenantId, lifetimeSeconds });
+  const { token } = context.tokens.issue({ ...grant, tenantId: grant.tenantId ?? context.store.signIn.tenantId, lifetimeSeconds });
   return {
     status: 200,
     body: { token_type: 'Bearer', expires_in: lifetimeSeconds, ext_expires_in: lifetimeSeconds, access_token: token, ...extra },
@@ -68,7 +75,7 @@ function tokenReply(context: EmulatorContext, grant: { audience: string; issuer:
 }
 
 /** A client-credential grant: the sandbox service principal's ID and secret must match. */
-function clientCredentials(form: URLSearchParams, context: EmulatorContext, issuer: string): Reply {
+function clientCredentials(form: URLSearchParams, context: EmulatorContext, issuer: string, tenantId: string | undefined): Reply {
   const { clientId, clientSecret } = context.store.signIn;
   const givenClient = form.get('client_id') ?? '';
   if (givenClient.toLowerCase() !== clientId.toLowerCase()) {
@@ -77,7 +84,7 @@ function clientCredentials(form: URLSearchParams, context: EmulatorContext, issu
   if (form.get('client_secret') !== clientSecret) {
     return oauthError(401, 'invalid_client', `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${clientId}'.`, 7000215);
   }
-  return tokenReply(context, { audience: audienceOf(form.get('scope') ?? form.get('resource')), issuer, clientId });
+  return tokenReply(context, { audience: audienceOf(form.get('scope') ?? form.get('resource')), issuer, clientId, tenantId });
 }
 
 /** Device code flow: the emulated user approves at once, so the first poll gets a token. */
@@ -99,11 +106,12 @@ function deviceCodeToken(form: URLSearchParams, context: EmulatorContext, issuer
     { scope: String(claims.scope), id_token: idToken, client_info: clientInfo });
 }
 
-function token(request: EmulatorRequest, context: EmulatorContext, issuer: string): Reply {
+/** The token endpoint; `tenant` is the directory in its path (none for AD FS). */
+function token(request: EmulatorRequest, context: EmulatorContext, issuer: string, tenant?: string): Reply {
   const form = request.form ?? new URLSearchParams();
   switch (form.get('grant_type')) {
     case 'client_credentials':
-      return clientCredentials(form, context, issuer);
+      return clientCredentials(form, context, issuer, tenant === undefined ? undefined : directoryOf(tenant, context));
     case deviceCodeGrant:
     case 'device_code': // what MSAL sends
       return deviceCodeToken(form, context, issuer);
@@ -142,8 +150,11 @@ function withTenant(handle: (request: EmulatorRequest, context: EmulatorContext,
   };
 }
 
-const adfsMetadata = (_request: EmulatorRequest, context: EmulatorContext) =>
+/** AD FS's OpenID metadata and token endpoint, for the ARM emulator (Azure CLI) and for AD FS stamps (their own origin). */
+export const adfsMetadata = (_request: EmulatorRequest, context: EmulatorContext): Reply =>
   openIdConfiguration(adfsIssuer(context), `${context.url}/adfs/oauth2`);
+
+export const adfsToken = (request: EmulatorRequest, context: EmulatorContext): Reply => token(request, context, adfsIssuer(context));
 
 export const identityModule: RouteModule = {
   name: 'identity',
@@ -155,7 +166,7 @@ export const identityModule: RouteModule = {
     },
     {
       method: 'POST', path: '/{tenant}/oauth2/v2.0/token',
-      handle: withTenant((request, context, tenant) => token(request, context, entraIssuer(context, tenant))),
+      handle: withTenant((request, context, tenant) => token(request, context, entraIssuer(context, tenant), tenant)),
     },
     {
       method: 'POST', path: '/{tenant}/oauth2/v2.0/devicecode',
@@ -174,7 +185,7 @@ export const identityModule: RouteModule = {
     },
     { method: 'GET', path: '/adfs/.well-known/openid-configuration', handle: adfsMetadata },
     { method: 'GET', path: '/adfs/adfs/.well-known/openid-configuration', handle: adfsMetadata },
-    { method: 'POST', path: '/adfs/oauth2/token', handle: (request, context) => token(request, context, adfsIssuer(context)) },
+    { method: 'POST', path: '/adfs/oauth2/token', handle: adfsToken },
     {
       method: 'GET', path: '/metadata/endpoints', apiVersions: ['2015-01-01'], resourceType: 'metadata/endpoints',
       handle: (_request, context) => ({

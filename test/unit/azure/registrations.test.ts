@@ -3,22 +3,10 @@
 // was lost, and expired tokens. The emulator's request log shows what went over the wire.
 import * as assert from 'node:assert/strict';
 import { errorCatalog, type ErrorCode } from '../../../src/core/errors';
-import { AzureFailure } from '../../../src/azure/errors';
 import type { RequestLogEntry } from '../../../src/azure/logging';
 import type { RegistrationsClient, Tenant } from '../../../src/azure/registrations';
 import { control, registrationPath, requireEmulator, seeded, unitState } from '../emulatorHelpers';
-import { armCalls, conversation, sandboxClient } from './sandbox';
-
-/** The failure a promise rejects with; fails the test when it resolves or rejects with something else. */
-async function failureOf(promise: Promise<unknown>): Promise<AzureFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof AzureFailure, `expected an AzureFailure, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
+import { armCalls, conversation, failureOf, sandboxClient } from './sandbox';
 
 const tenantOf = (customer: { subscriptionId: string }, registration = seeded.payAsYouUse) =>
   ({ ...registration, customerSubscriptionId: customer.subscriptionId });

@@ -1,10 +1,15 @@
 // A RegistrationsClient signed in to the emulator as its sandbox service principal, through the real
-// @azure/identity and @azure/arm-resources code paths.
+// @azure/identity and @azure/arm-resources code paths; and a StampClient for a stamp of unit.json, signed in the same
+// way through the stamp's own discovery.
+import * as assert from 'node:assert/strict';
 import { customCloud, type AzureCloud } from '../../../src/azure/clouds';
 import { createCredentialFactory, type SignIn } from '../../../src/azure/credentials';
+import { AzureFailure } from '../../../src/azure/errors';
 import { RegistrationsClient, type RegistrationsClientOptions } from '../../../src/azure/registrations';
+import { discoverStamp, signInTenant, StampClient, type StampClientOptions, type StampEndpoints } from '../../../src/azure/stamps';
 import type { LoggedRequest } from '../../emulator/requestLog';
-import { requireEmulator } from '../emulatorHelpers';
+import type { StampSeed } from '../../emulator/stateFile';
+import { requireEmulator, stampEndpoint } from '../emulatorHelpers';
 
 export function emulatorCloud(): AzureCloud {
   const { url } = requireEmulator();
@@ -32,3 +37,32 @@ export const conversation = (log: LoggedRequest[]) => log.map((r) => `${r.method
 
 /** ARM calls only: the sign-in's metadata and token requests left out. */
 export const armCalls = (log: LoggedRequest[]) => log.filter((r) => r.path.startsWith('/subscriptions'));
+
+/** The stamp's endpoints as discovery finds them, and the sandbox principal's sign-in for its identity system. */
+export async function discoveredStamp(seed: StampSeed): Promise<{ stamp: StampEndpoints; signIn: SignIn }> {
+  const stamp = await discoverStamp(await stampEndpoint(seed.name));
+  const tenant = signInTenant(stamp, seed.directoryTenantId);
+  if (!tenant.ok) throw new Error(tenant.message.en);
+  const { clientId, clientSecret } = requireEmulator();
+  return { stamp, signIn: { method: 'servicePrincipal', tenantId: tenant.tenantId, clientId, clientSecret } };
+}
+
+export async function sandboxStampClient(seed: StampSeed, options: Partial<StampClientOptions> = {}): Promise<StampClient> {
+  const { stamp, signIn } = await discoveredStamp(seed);
+  return new StampClient({ stamp, credentials: createCredentialFactory(signIn, stamp.cloud), retry: fastRetry, ...options });
+}
+
+/** Calls to a stamp's admin ARM endpoint only: its metadata and sign-in left out. */
+export const stampCalls = (log: LoggedRequest[], stamp: string) =>
+  log.filter((r) => r.stamp === stamp && /^\/(subscriptions|providers)/i.test(r.path));
+
+/** The failure a promise rejects with; fails the test when it resolves or rejects with something else. */
+export async function failureOf(promise: Promise<unknown>): Promise<AzureFailure> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof AzureFailure, `expected an AzureFailure, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected the call to fail');
+}

@@ -40,6 +40,17 @@ describe('core/usage/aggregate', () => {
     assert.equal(cell.resources, resourceCap);
   });
 
+  it('counts each resource once per cell, whatever the case of its URI, and a record whose instanceData is not text without one', () => {
+    const aggregator = new UsageAggregator();
+    const first = item(1, baseVm, 'vm1', 0);
+    aggregator.addPage({ value: [first, item(1, baseVm, 'vm1', 1), item(1, baseVm, 'VM1', 1), item(1, baseVm, 'vm2', 2), item(1, baseVm, 'vm1', 3)] });
+    const odd = item(5, '9CD92D4C-BAFD-4492-B278-BEDC2DE8232A');
+    aggregator.addPage({ value: [{ ...odd, properties: { ...odd.properties, instanceData: { resourceUri: '/x' } } }] });
+    const [vm, windows] = aggregator.result();
+    assert.deepEqual([vm.records, vm.resources], [5, 2]);
+    assert.deepEqual([windows.records, windows.quantity, windows.resources], [1, 5, 0]);
+  });
+
   it('reads the resource URI from instanceData, also with escaped characters or none at all', () => {
     assert.equal(resourceUriOf('{"Microsoft.Resources":{"resourceUri":"/subscriptions/a/b","location":"local"}}'), '/subscriptions/a/b');
     assert.equal(resourceUriOf('{"Microsoft.Resources":{"resourceUri":"/x/\\u0041b"}}'), '/x/Ab');
