@@ -21,6 +21,15 @@ function errorAt(facts: FileFacts, span: Span): ErrorCode | null {
   return registrationValues.some((v) => v && inside(span, whole(v))) ? 'RegistrationNotFound' : null;
 }
 
+/** Every value a placeholder would spoil: those sent anywhere, resource IDs, and the parts of registration references. */
+function* candidates(facts: FileFacts): Generator<Value> {
+  yield* facts.values;
+  yield* facts.resourceIds;
+  for (const ref of [...facts.tenantOperations.map((o) => o.registration), ...facts.registrations.map((d) => d.ref)]) {
+    for (const part of [ref.subscriptionId, ref.resourceGroup, ref.name]) if (part) yield part;
+  }
+}
+
 export default defineRule({
   code: 'AZS102',
   name: 'placeholder-left',
@@ -48,12 +57,10 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    const refs = [...facts.tenantOperations.map((o) => o.registration), ...facts.registrations.map((d) => d.ref)];
-    const candidates = [...facts.values, ...facts.resourceIds, ...refs.flatMap((r) => [r.subscriptionId, r.resourceGroup, r.name])];
     const seen = new Set<string>();
-    return candidates.flatMap((value) => {
-      const found = value && findPlaceholder(value.text);
-      if (!value || !found) return [];
+    return [...candidates(facts)].flatMap((value) => {
+      const found = findPlaceholder(value.text);
+      if (!found) return [];
       const span = locate(value, found.index, found.text.length);
       const key = `${span.start}:${span.end}`;
       if (seen.has(key)) return [];

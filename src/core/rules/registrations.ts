@@ -31,19 +31,38 @@ export function knownParts(ref: RegistrationRef): RefPart[] {
   return refParts.filter((part) => isKnown(ref[part]));
 }
 
-/** Every declaration of the file and of the other documents. */
-export function allDeclarations(context: RuleContext): Candidate[] {
-  return [...context.facts.registrations.map((declaration) => ({ uri: context.uri, declaration })), ...context.elsewhere];
-}
+const nameKey = (value: Value | undefined) => (isKnown(value) ? value.text.trim().toLowerCase() : undefined);
 
-/** The declarations `operation` may mean: compatible ones from this file, and from others only when the names match. */
-export function declarationsFor(context: RuleContext, operation: TenantOperation): Candidate[] {
-  return allDeclarations(context).filter(({ uri, declaration }) => {
-    if (differences(operation.registration, declaration.ref).length > 0) return false;
-    if (uri === context.uri) return true;
-    const { name } = operation.registration;
-    return isKnown(name) && isKnown(declaration.ref.name) && same(name, declaration.ref.name);
-  });
+/**
+ * Every declaration of the file and of the other documents, indexed by registration name: a template with thousands
+ * of tenant resources and hundreds of registrations must not compare each with each.
+ */
+export class Declarations {
+  readonly all: Candidate[];
+  private readonly byName = new Map<string, Candidate[]>();
+  private readonly nameless: Candidate[] = [];
+
+  constructor(private readonly context: RuleContext) {
+    this.all = [...context.facts.registrations.map((declaration) => ({ uri: context.uri, declaration })), ...context.elsewhere];
+    for (const candidate of this.all) {
+      const key = nameKey(candidate.declaration.ref.name);
+      if (key === undefined) this.nameless.push(candidate);
+      else this.byName.set(key, [...(this.byName.get(key) ?? []), candidate]);
+    }
+  }
+
+  /** Declarations nothing known in `ref` contradicts. */
+  compatible(ref: RegistrationRef): Candidate[] {
+    const key = nameKey(ref.name);
+    const pool = key === undefined ? this.all : [...(this.byName.get(key) ?? []), ...this.nameless];
+    return pool.filter((c) => differences(ref, c.declaration.ref).length === 0);
+  }
+
+  /** The declarations `operation` may mean: compatible ones from this file, and from others only when the names match. */
+  for(operation: TenantOperation): Candidate[] {
+    const named = nameKey(operation.registration.name) !== undefined;
+    return this.compatible(operation.registration).filter(({ uri, declaration }) => uri === this.context.uri || (named && isKnown(declaration.ref.name)));
+  }
 }
 
 /** "in this file" or "in <file name>", for messages about a declaration. */
