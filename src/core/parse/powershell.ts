@@ -131,6 +131,7 @@ class Extraction {
   private readonly bindings = new Map<string, Binding[]>();
   private readonly resolving = new Set<string>();
   private lines: LineMap | undefined;
+  private functionSpans: Span[] | undefined;
 
   constructor(private readonly text: string, private readonly root: Node) {}
 
@@ -372,16 +373,40 @@ class Extraction {
   }
 
   /**
-   * The assignment whose value a use at `at` sees, when the file makes that certain: the nearest one before it when
-   * every assignment of the variable is a top-level statement; the only one when some are inside blocks. Loop
+   * The assignment whose value a use at `at` sees, when the file makes that certain. Assignments in the use's own
+   * function count (or, when it has none, the script's own). Of those, the nearest one before the use when all are
+   * statements of the function or script itself; the only one when some are inside blocks (if, loops). Loop
    * variables, parameters and compound assignments (`+=`) make the value unknown.
    */
   private bindingFor(name: string, at: number): Binding | undefined {
     const all = this.bindingsOf(name);
-    if (all.length === 0 || all.some((b) => !b.simple)) return undefined;
-    const before = all.filter((b) => (b.simple?.rhs.end ?? b.at) <= at);
-    if (all.every((b) => b.simple?.topLevel)) return before.at(-1);
-    return all.length === 1 ? before[0] : undefined;
+    const scope = this.scopeAt(at);
+    let visible = all.filter((b) => this.scopeAt(b.at) === scope);
+    if (visible.length === 0 && scope >= 0) visible = all.filter((b) => this.scopeAt(b.at) < 0);
+    if (visible.length === 0 || visible.some((b) => !b.simple)) return undefined;
+    const before = visible.filter((b) => (b.simple?.rhs.end ?? b.at) <= at);
+    if (visible.every((b) => b.simple?.topLevel)) return before.at(-1);
+    return visible.length === 1 ? before[0] : undefined;
+  }
+
+  /** The start of the innermost function around `offset`, or -1 in the script itself. */
+  private scopeAt(offset: number): number {
+    this.functionSpans ??= this.findFunctions();
+    let scope = -1;
+    for (const span of this.functionSpans) {
+      if (span.start > offset) break;
+      if (offset < span.end) scope = span.start;
+    }
+    return scope;
+  }
+
+  private findFunctions(): Span[] {
+    const spans: Span[] = [];
+    for (const match of this.text.matchAll(/\b(?:function|filter|workflow)\s+[\w-]+/gi)) {
+      const definition = this.root.descendantForIndex(match.index)?.parent;
+      if (definition?.type === 'function_statement') spans.push({ start: definition.startIndex, end: definition.endIndex });
+    }
+    return spans.sort((a, b) => a.start - b.start);
   }
 
   private bindingsOf(name: string): Binding[] {
@@ -426,8 +451,9 @@ class Extraction {
     const operator = assignment.child(1);
     const rhs = assignment.lastNamedChild;
     if (!operator || !rhs || this.slice(operator).trim() !== '=') return { at };
-    const statements = assignment.parent?.parent;
-    return { at, simple: { rhs: { start: rhs.startIndex, end: rhs.endIndex }, topLevel: statements?.parent?.type === 'program' } };
+    const body = assignment.parent?.parent?.parent;
+    const topLevel = body?.type === 'program' || (body?.type === 'script_block_body' && body.parent?.parent?.type === 'function_statement');
+    return { at, simple: { rhs: { start: rhs.startIndex, end: rhs.endIndex }, topLevel } };
   }
 }
 
