@@ -172,14 +172,20 @@ class Extraction {
     }
   }
 
-  /** Placeholders in strings that reach a command (directly, or through a variable or a splatted hashtable). */
+  /**
+   * Placeholders in strings that reach a command (directly, or through a variable or a splatted hashtable), and
+   * unquoted ones such as `-ComputerName <computer name>` that PowerShell splits into several bare words.
+   */
   private placeholders(): void {
     const seen = new Set<number>();
     for (const match of this.text.matchAll(placeholderCandidates)) {
       const literal = this.literalAround(match.index);
       if (!literal || seen.has(literal.start)) continue;
       seen.add(literal.start);
-      const value = this.valueIn(literal, 'argument');
+      let value = this.valueIn(literal, 'argument');
+      if (!findPlaceholder(value.text) && literal.node.type === 'generic_token' && match.index === literal.start) {
+        value = literalValue(match[0], { start: match.index, end: match.index + match[0].length }, match.index);
+      }
       if (findPlaceholder(value.text) && this.reachesCommand(literal)) this.facts.values.push(value);
     }
   }

@@ -12,13 +12,15 @@ function inside(span: Span, outer: Span): boolean {
   return span.start >= outer.start && span.end <= outer.end;
 }
 
-/** Which documented error a placeholder at `span` leads to: a bad customer subscription ID, a registration not found, or neither. */
+/**
+ * Which documented error a placeholder at `span` leads to: a bad customer subscription ID, a registration a request
+ * does not find, or neither (a computer name, a password, the name a registration is created under).
+ */
 function errorAt(facts: FileFacts, span: Span): ErrorCode | null {
   const operations = facts.tenantOperations;
   if (operations.some((o) => o.customerSubscriptionId && inside(span, whole(o.customerSubscriptionId)))) return 'InvalidCustomerSubscriptionId';
-  const refs = [...operations.map((o) => o.registration), ...facts.registrations.map((d) => d.ref)];
-  const registrationValues = [...facts.resourceIds, ...refs.flatMap((r) => [r.subscriptionId, r.resourceGroup, r.name])];
-  return registrationValues.some((v) => v && inside(span, whole(v))) ? 'RegistrationNotFound' : null;
+  const requested = [...facts.resourceIds, ...operations.flatMap((o) => [o.registration.subscriptionId, o.registration.resourceGroup, o.registration.name])];
+  return requested.some((v) => v && inside(span, whole(v))) ? 'RegistrationNotFound' : null;
 }
 
 /** Every value a placeholder would spoil: those sent anywhere, resource IDs, and the parts of registration references. */
