@@ -100,7 +100,8 @@ const knownCommands = new RegExp(
   ].join('|') + ')(?![\\w-])', 'gi');
 
 const registrationWords = /registrations?\b|customerSubscriptions?\b/gi;
-const cloudIdCheck = /\bCloud(?:Deployment)?Id\b|Get-AzureStackStampInformation/i;
+/** Words of a CloudDeploymentID check, lower-case: looked for in the lower-cased text, which is much faster than a case-insensitive pattern. */
+const cloudIdWords = ['cloudid', 'clouddeploymentid', 'get-azurestackstampinformation'];
 /** Commands that only show or log text: a placeholder in their message is no mistake. */
 const displayCommand = /^(?:(?:Write|Out|Log|Format|Read|Show)-\w+|echo|print)$/i;
 
@@ -117,6 +118,8 @@ type Mode = 'argument' | 'expression';
 /** One assignment-like binding of a variable: simple ones carry the assigned expression. */
 interface Binding {
   at: number;
+  /** The start of the function it is in, or -1 in the script itself. */
+  scope: number;
   simple?: { rhs: Span; topLevel: boolean };
 }
 
@@ -142,7 +145,8 @@ class Extraction {
     this.registrationStrings();
     this.placeholders();
     this.suppressions();
-    this.facts.checksCloudId = cloudIdCheck.test(this.text);
+    const lower = this.text.toLowerCase();
+    this.facts.checksCloudId = cloudIdWords.some((word) => lower.includes(word));
     this.facts.resourceIds = distinct(this.facts.resourceIds);
     return this.facts;
   }
@@ -298,8 +302,9 @@ class Extraction {
     const hash = this.root.descendantForIndex(start)?.parent;
     if (hash?.type !== 'hash_literal_expression') return undefined;
     const entries: ParameterUse[] = [];
-    for (const entry of hash.descendantsOfType('hash_entry')) {
-      if (entry?.parent?.parent?.startIndex !== hash.startIndex) continue; // a nested hashtable's entry
+    const body = hash.namedChildren.find((child) => child?.type === 'hash_literal_body');
+    for (const entry of body?.namedChildren ?? []) {
+      if (entry?.type !== 'hash_entry') continue;
       const key = entry.firstNamedChild;
       const valueNode = entry.lastNamedChild;
       if (!key || !valueNode || key.equals(valueNode)) continue;
@@ -387,8 +392,8 @@ class Extraction {
   private bindingFor(name: string, at: number): Binding | undefined {
     const all = this.bindingsOf(name);
     const scope = this.scopeAt(at);
-    let visible = all.filter((b) => this.scopeAt(b.at) === scope);
-    if (visible.length === 0 && scope >= 0) visible = all.filter((b) => this.scopeAt(b.at) < 0);
+    let visible = all.filter((b) => b.scope === scope);
+    if (visible.length === 0 && scope >= 0) visible = all.filter((b) => b.scope < 0);
     if (visible.length === 0 || visible.some((b) => !b.simple)) return undefined;
     const before = visible.filter((b) => (b.simple?.rhs.end ?? b.at) <= at);
     if (visible.every((b) => b.simple?.topLevel)) return before.at(-1);
@@ -397,13 +402,17 @@ class Extraction {
 
   /** The start of the innermost function around `offset`, or -1 in the script itself. */
   private scopeAt(offset: number): number {
-    this.functionSpans ??= this.findFunctions();
-    let scope = -1;
-    for (const span of this.functionSpans) {
-      if (span.start > offset) break;
-      if (offset < span.end) scope = span.start;
+    const spans = (this.functionSpans ??= this.findFunctions());
+    let low = 0;
+    let high = spans.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (spans[middle].start <= offset) low = middle + 1;
+      else high = middle;
     }
-    return scope;
+    // the last function starting at or before `offset`, or one around it that it is nested in
+    for (let i = low - 1; i >= 0; i--) if (offset < spans[i].end) return spans[i].start;
+    return -1;
   }
 
   private findFunctions(): Span[] {
@@ -447,7 +456,8 @@ class Extraction {
   private bindingAt(at: number): Binding | undefined {
     let node: Node | null = this.root.descendantForIndex(at);
     if (node?.type !== 'variable') return undefined;
-    if (node.parent?.type === 'foreach_statement' || node.parent?.type === 'script_parameter') return { at };
+    const scope = this.scopeAt(at);
+    if (node.parent?.type === 'foreach_statement' || node.parent?.type === 'script_parameter') return { at, scope };
     for (let depth = 0; node && depth < 16; depth++, node = node.parent) {
       if (node.type === 'left_assignment_expression') break;
       if (node.type === 'string_literal' || node.type === 'command' || node.type === 'statement_list') return undefined;
@@ -456,10 +466,10 @@ class Extraction {
     if (assignment?.type !== 'assignment_expression') return undefined;
     const operator = assignment.child(1);
     const rhs = assignment.lastNamedChild;
-    if (!operator || !rhs || this.slice(operator).trim() !== '=') return { at };
+    if (!operator || !rhs || this.slice(operator).trim() !== '=') return { at, scope };
     const body = assignment.parent?.parent?.parent;
     const topLevel = body?.type === 'program' || (body?.type === 'script_block_body' && body.parent?.parent?.type === 'function_statement');
-    return { at, simple: { rhs: { start: rhs.startIndex, end: rhs.endIndex }, topLevel } };
+    return { at, scope, simple: { rhs: { start: rhs.startIndex, end: rhs.endIndex }, topLevel } };
   }
 }
 
