@@ -164,13 +164,20 @@ class Extraction {
     return found;
   }
 
-  /** Strings that name a registrations / customerSubscriptions segment anywhere in code (not in comments). */
-  private registrationStrings(): void {
+  /** Each string literal or bare word (in code, not in comments) in which `pattern` matches, once, with its first match. */
+  private *literalsMatching(pattern: RegExp): Generator<{ match: RegExpExecArray; literal: Span & { node: Node } }> {
     const seen = new Set<number>();
-    for (const match of this.text.matchAll(registrationWords)) {
+    for (const match of this.text.matchAll(pattern)) {
       const literal = this.literalAround(match.index);
       if (!literal || seen.has(literal.start)) continue;
       seen.add(literal.start);
+      yield { match, literal };
+    }
+  }
+
+  /** Strings that name a registrations / customerSubscriptions segment anywhere in code. */
+  private registrationStrings(): void {
+    for (const { literal } of this.literalsMatching(registrationWords)) {
       const path = registrationPath(this.valueIn(literal, 'argument'));
       if (path) this.facts.resourceIds.push(path);
     }
@@ -181,11 +188,7 @@ class Extraction {
    * unquoted ones such as `-ComputerName <computer name>` that PowerShell splits into several bare words.
    */
   private placeholders(): void {
-    const seen = new Set<number>();
-    for (const match of this.text.matchAll(placeholderCandidates)) {
-      const literal = this.literalAround(match.index);
-      if (!literal || seen.has(literal.start)) continue;
-      seen.add(literal.start);
+    for (const { match, literal } of this.literalsMatching(placeholderCandidates)) {
       let value = this.valueIn(literal, 'argument');
       if (!findPlaceholder(value.text) && literal.node.type === 'generic_token' && match.index === literal.start) {
         value = literalValue(match[0], { start: match.index, end: match.index + match[0].length }, match.index);
