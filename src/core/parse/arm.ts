@@ -25,6 +25,8 @@ const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || co
 const isDigit = (code: number) => code >= 48 && code <= 57;
 const isNameStart = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 const isNamePart = (code: number) => isNameStart(code) || isDigit(code) || code === 46;
+const numberPart = (code: number, index: number) => isDigit(code) || (index === 0 && code === 45);
+const namePart = (code: number, index: number) => (index === 0 ? isNameStart(code) : isNamePart(code));
 
 /** A recursive-descent reader of one template expression (the text between the outer brackets). */
 class ExpressionReader {
@@ -52,9 +54,9 @@ class ExpressionReader {
   private expression(): Expression | undefined {
     this.space();
     if (this.source[this.position] === "'") return this.string();
-    const number = this.take((code, index) => isDigit(code) || (index === 0 && code === 45));
+    const number = this.take(numberPart);
     if (number) return number === '-' ? undefined : { kind: 'string', text: number };
-    const name = this.take((code, index) => (index === 0 ? isNameStart(code) : isNamePart(code)));
+    const name = this.take(namePart);
     if (!name) return undefined;
     this.space();
     if (this.source[this.position] !== '(') return undefined;
@@ -186,7 +188,8 @@ export function armValue(source: JsonSource, parent: JsonPath, key: string | num
   if (text[0] !== '[' || text[text.length - 1] !== ']') return source.string(parent, key, text);
   const expression = scope.expression(text);
   if (!expression) return lazyValue(UNKNOWN, () => unknownValue(source.string(parent, key, text).span));
-  return lazyValue(evaluate(expression, scope, depth, asText).replace(/\uE000+/g, UNKNOWN), () => {
+  const worked = evaluate(expression, scope, depth, asText);
+  return lazyValue(worked.includes(UNKNOWN + UNKNOWN) ? worked.replace(/\uE000+/g, UNKNOWN) : worked, () => {
     const literal = source.string(parent, key, text);
     const start = literal.segments[0]?.at;
     return valueOf(evaluate(expression, scope, depth, asSegments(start === undefined ? undefined : start + 1, literal.span)), literal.span);
@@ -197,7 +200,8 @@ export function armValue(source: JsonSource, parent: JsonPath, key: string | num
 export function templateScope(
   source: JsonSource, template: JsonMap, path: JsonPath, parameterValues: ReadonlyMap<string, Value> | undefined, outer?: ArmScope,
 ): ArmScope {
-  const cache = new Map<string, Value | undefined>();
+  const parameters = new Map<string, Value | undefined>();
+  const variables = new Map<string, Value | undefined>();
   const expressions = new Map<string, Expression | undefined>();
   const depth = { current: 0 };
   const declared = (section: string, name: string) => {
@@ -205,40 +209,43 @@ export function templateScope(
     const entry = block && member(block.value, name);
     return block && entry ? { value: entry.value, parent: [...path, block.key], key: entry.key } : undefined;
   };
+  const parameter = (name: string): Value | undefined => {
+    const given = parameterValues?.get(name.toLowerCase());
+    if (given) return given;
+    const found = declared('parameters', name);
+    if (!found) return outer?.parameter(name);
+    const defaultValue = member(found.value, 'defaultValue');
+    if (typeof defaultValue?.value !== 'string') return undefined;
+    return armValue(source, [...found.parent, found.key], defaultValue.key, defaultValue.value, scope, depth.current);
+  };
+  const variable = (name: string): Value | undefined => {
+    const found = declared('variables', name);
+    if (!found) return outer?.variable(name);
+    return typeof found.value === 'string' ? armValue(source, found.parent, found.key, found.value, scope, depth.current) : undefined;
+  };
+  /** Works a parameter or variable out once (by its name as written); one that refers to itself is unknown. */
+  const lookup = (cache: Map<string, Value | undefined>, name: string, compute: (name: string) => Value | undefined): Value | undefined => {
+    if (cache.has(name)) return cache.get(name);
+    if (depth.current > maxDepth) return undefined;
+    cache.set(name, undefined);
+    depth.current++;
+    try {
+      const value = compute(name);
+      const known = value && value.text !== UNKNOWN ? value : undefined;
+      cache.set(name, known);
+      return known;
+    } finally {
+      depth.current--;
+    }
+  };
   const scope: ArmScope = {
-    parameter: (name) => lookup(`p:${name.toLowerCase()}`, () => {
-      const given = parameterValues?.get(name.toLowerCase());
-      if (given) return given;
-      const parameter = declared('parameters', name);
-      if (!parameter) return outer?.parameter(name);
-      const defaultValue = member(parameter.value, 'defaultValue');
-      if (typeof defaultValue?.value !== 'string') return undefined;
-      return armValue(source, [...parameter.parent, parameter.key], defaultValue.key, defaultValue.value, scope, depth.current);
-    }),
-    variable: (name) => lookup(`v:${name.toLowerCase()}`, () => {
-      const variable = declared('variables', name);
-      if (!variable) return outer?.variable(name);
-      return typeof variable.value === 'string' ? armValue(source, variable.parent, variable.key, variable.value, scope, depth.current) : undefined;
-    }),
+    parameter: (name) => lookup(parameters, name, parameter),
+    variable: (name) => lookup(variables, name, variable),
     expression: (text) => {
       if (!expressions.has(text)) expressions.set(text, new ExpressionReader(text.slice(1, -1)).read());
       return expressions.get(text);
     },
   };
-  function lookup(key: string, compute: () => Value | undefined): Value | undefined {
-    if (cache.has(key)) return cache.get(key);
-    if (depth.current > maxDepth) return undefined;
-    cache.set(key, undefined); // a variable that refers to itself is unknown
-    depth.current++;
-    try {
-      const value = compute();
-      const known = value && value.text !== UNKNOWN ? value : undefined;
-      cache.set(key, known);
-      return known;
-    } finally {
-      depth.current--;
-    }
-  }
   return scope;
 }
 
