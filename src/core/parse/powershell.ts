@@ -115,6 +115,12 @@ const stringTypes = new Set(['expandable_string_literal', 'verbatim_string_chara
 
 type Mode = 'argument' | 'expression';
 
+/** Where the text may bind a variable: at its `$`; `operator` is the offset of an assignment's `=`. */
+interface Site {
+  at: number;
+  operator?: number;
+}
+
 /** One assignment-like binding of a variable: simple ones carry the assigned expression. */
 interface Binding {
   at: number;
@@ -130,7 +136,7 @@ export function powerShellFacts(text: string, tree: Tree): FileFacts {
 class Extraction {
   private readonly facts = emptyFacts();
   private readonly values = new Map<string, Value>();
-  private bindingSites: Map<string, number[]> | undefined;
+  private bindingSites: Map<string, Site[]> | undefined;
   private readonly bindings = new Map<string, Binding[]>();
   private readonly resolving = new Set<string>();
   private lines: LineMap | undefined;
@@ -147,7 +153,6 @@ class Extraction {
     this.suppressions();
     const lower = this.text.toLowerCase();
     this.facts.checksCloudId = cloudIdWords.some((word) => lower.includes(word));
-    this.facts.resourceIds = distinct(this.facts.resourceIds);
     return this.facts;
   }
 
@@ -431,8 +436,8 @@ class Extraction {
     let found = this.bindings.get(name);
     if (found) return found;
     found = [];
-    for (const at of this.sites().get(name) ?? []) {
-      const binding = this.bindingAt(at);
+    for (const site of this.sites().get(name) ?? []) {
+      const binding = this.bindingAt(site);
       if (binding) found.push(binding);
     }
     this.bindings.set(name, found);
@@ -440,36 +445,44 @@ class Extraction {
   }
 
   /** Offsets of every `$name =`, `$name +=` and `foreach ($name`, by lower-case name; found once per document. */
-  private sites(): Map<string, number[]> {
+  /**
+   * Every `$name =`, `$name +=` (with where its operator ends) and `foreach ($name`, by lower-case name; found
+   * once per document.
+   */
+  private sites(): Map<string, Site[]> {
     if (this.bindingSites) return this.bindingSites;
-    const sites = new Map<string, number[]>();
+    const sites = new Map<string, Site[]>();
     const pattern = /\$(?:(?:script|global|local|private):)?(\w+)\s*(?:[-+*/%]|\?\?)?=(?!=)|\bforeach\s*\(\s*\$(\w+)/gi;
     for (const match of this.text.matchAll(pattern)) {
       const name = (match[1] ?? match[2]).toLowerCase();
-      const at = match[1] ? match.index : match.index + match[0].lastIndexOf('$');
+      const site = match[1] ? { at: match.index, operator: match.index + match[0].length - 1 } : { at: match.index + match[0].lastIndexOf('$') };
       const list = sites.get(name);
-      if (list) list.push(at);
-      else sites.set(name, [at]);
+      if (list) list.push(site);
+      else sites.set(name, [site]);
     }
     this.bindingSites = sites;
     return sites;
   }
 
-  /** What the tree says about a would-be binding site: a simple assignment, another binding, or nothing (a string, a comment). */
-  private bindingAt(at: number): Binding | undefined {
-    let node: Node | null = this.root.descendantForIndex(at);
-    if (node?.type !== 'variable') return undefined;
+  /**
+   * What the tree says about a would-be binding site: a simple assignment, another binding (loop variable,
+   * parameter default, compound assignment), or nothing (the text is in a string or a comment). The tree is asked
+   * at the operator, which is a few steps from the assignment instead of a dozen from the variable.
+   */
+  private bindingAt(site: Site): Binding | undefined {
+    const { at } = site;
     const scope = this.scopeAt(at);
-    if (node.parent?.type === 'foreach_statement' || node.parent?.type === 'script_parameter') return { at, scope };
-    for (let depth = 0; node && depth < 16; depth++, node = node.parent) {
-      if (node.type === 'left_assignment_expression') break;
-      if (node.type === 'string_literal' || node.type === 'command' || node.type === 'statement_list') return undefined;
+    if (site.operator === undefined) {
+      const variable = this.root.descendantForIndex(at);
+      return variable?.type === 'variable' && variable.parent?.type === 'foreach_statement' ? { at, scope } : undefined;
     }
-    const assignment = node?.parent;
-    if (assignment?.type !== 'assignment_expression') return undefined;
-    const operator = assignment.child(1);
+    const operator = this.root.descendantForIndex(site.operator);
+    const holder = operator?.parent;
+    if (holder?.type === 'script_parameter_default') return { at, scope };
+    const assignment = holder?.parent;
+    if (!operator || holder?.type !== 'assignement_operator' || assignment?.type !== 'assignment_expression' || assignment.startIndex > at) return undefined;
     const rhs = assignment.lastNamedChild;
-    if (!operator || !rhs || this.slice(operator).trim() !== '=') return { at, scope };
+    if (!rhs || this.slice(operator) !== '=') return { at, scope };
     const body = assignment.parent?.parent?.parent;
     const topLevel = body?.type === 'program' || (body?.type === 'script_block_body' && body.parent?.parent?.type === 'function_statement');
     return { at, scope, simple: { rhs: { start: rhs.startIndex, end: rhs.endIndex }, topLevel } };
@@ -482,13 +495,4 @@ function variableName(written: string): string | undefined {
   const name = (braced ? braced[1] : written.slice(1)).replace(/^(?:script|global|local|private|using):/i, '');
   if (/^(?:env|variable|function):/i.test(name) || /^(?:_|\$|\?|\^|args|input|psitem|this|matches|true|false|null)$/i.test(name)) return undefined;
   return name.toLowerCase();
-}
-
-/** The same string reached twice (a cmdlet argument that is also a registration path) counts once. */
-function distinct(values: Value[]): Value[] {
-  const seen = new Set<string>();
-  return values.filter((v) => {
-    const key = `${v.span.start}:${v.span.end}:${v.text}`;
-    return !seen.has(key) && seen.add(key);
-  });
 }
