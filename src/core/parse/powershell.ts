@@ -137,7 +137,7 @@ class Extraction {
   private readonly facts = emptyFacts();
   private readonly values = new Map<string, Value>();
   private bindingSites: Map<string, Site[]> | undefined;
-  private readonly bindings = new Map<string, Binding[]>();
+  private readonly bindings = new Map<string, Map<number, Binding[]>>();
   private readonly resolving = new Set<string>();
   private lines: LineMap | undefined;
   private functionSpans: Span[] | undefined;
@@ -398,10 +398,9 @@ class Extraction {
    * variables, parameters and compound assignments (`+=`) make the value unknown.
    */
   private bindingFor(name: string, at: number): Binding | undefined {
-    const all = this.bindingsOf(name);
+    const byScope = this.bindingsOf(name);
     const scope = this.scopeAt(at);
-    let visible = all.filter((b) => b.scope === scope);
-    if (visible.length === 0 && scope >= 0) visible = all.filter((b) => b.scope < 0);
+    const visible = byScope.get(scope) ?? (scope >= 0 ? byScope.get(-1) : undefined) ?? [];
     if (visible.length === 0 || visible.some((b) => !b.simple)) return undefined;
     const before = visible.filter((b) => (b.simple?.rhs.end ?? b.at) <= at);
     if (visible.every((b) => b.simple?.topLevel)) return before.at(-1);
@@ -432,13 +431,17 @@ class Extraction {
     return spans.sort((a, b) => a.start - b.start);
   }
 
-  private bindingsOf(name: string): Binding[] {
+  /** A variable's bindings, grouped by the function they are in (-1: the script itself). */
+  private bindingsOf(name: string): Map<number, Binding[]> {
     let found = this.bindings.get(name);
     if (found) return found;
-    found = [];
+    found = new Map();
     for (const site of this.sites().get(name) ?? []) {
       const binding = this.bindingAt(site);
-      if (binding) found.push(binding);
+      if (!binding) continue;
+      const list = found.get(binding.scope);
+      if (list) list.push(binding);
+      else found.set(binding.scope, [binding]);
     }
     this.bindings.set(name, found);
     return found;
