@@ -25,7 +25,7 @@ export function registrationPath(value: Value): Value | undefined {
 }
 
 /** The value of the `api-version` query parameter of a URL, if it has one. */
-export function apiVersionInUrl(url: Value): Value | undefined {
+function apiVersionInUrl(url: Value): Value | undefined {
   const match = /[?&]api-version=([^&#\s]*)/i.exec(url.text);
   if (!match) return undefined;
   const start = match.index + match[0].length - match[1].length;

@@ -12,7 +12,7 @@ export interface Candidate {
 export type RefPart = keyof RegistrationRef;
 
 /** Compared from the most to the least telling. */
-export const refParts: readonly RefPart[] = ['name', 'resourceGroup', 'subscriptionId'];
+const refParts: readonly RefPart[] = ['name', 'resourceGroup', 'subscriptionId'];
 
 function same(a: Value, b: Value): boolean {
   return a.text.trim().toLowerCase() === b.text.trim().toLowerCase();
