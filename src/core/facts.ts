@@ -53,7 +53,7 @@ export function isKnown(value: Value | undefined): value is Value {
 
 /** Marks segments that a reference at `via` (a variable, a file variable) brings into a value. */
 export function referencedAt(segments: readonly Segment[], via: Span): Segment[] {
-  return segments.map((s) => ({ ...s, via }));
+  return segments.map((s) => (s.at === undefined ? { text: s.text, via } : { text: s.text, at: s.at, via }));
 }
 
 /**

@@ -135,7 +135,7 @@ export function powerShellFacts(text: string, tree: Tree): FileFacts {
 
 class Extraction {
   private readonly facts = emptyFacts();
-  private readonly values = new Map<string, Value>();
+  private readonly values = new Map<number, { end: number; value: Value }>();
   private bindingSites: Map<string, Site[]> | undefined;
   private readonly bindings = new Map<string, Map<number, Binding[]>>();
   private readonly resolving = new Set<string>();
@@ -335,12 +335,12 @@ class Extraction {
 
   /** The value of the expression or argument written at `span`. */
   private valueIn(span: Span, mode: Mode): Value {
-    const key = `${span.start}:${span.end}:${mode}`;
-    let value = this.values.get(key);
-    if (!value) {
-      value = this.computeValue(span, mode);
-      this.values.set(key, value);
-    }
+    // Keyed by a number (start and mode), cheaper than a composed string; the end tells nested expressions apart.
+    const key = span.start * 2 + (mode === 'argument' ? 1 : 0);
+    const cached = this.values.get(key);
+    if (cached?.end === span.end) return cached.value;
+    const value = this.computeValue(span, mode);
+    this.values.set(key, { end: span.end, value });
     return value;
   }
 
