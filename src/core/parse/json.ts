@@ -112,6 +112,7 @@ function walk(root: Json, visit: (value: Json, path: () => JsonPath) => void): v
 
 /** Strings anywhere in the document that are meant as registration paths. */
 function addResourceIds(facts: FileFacts, source: JsonSource, root: JsonMap, scope: ArmScope | undefined): void {
+  if (!/subscriptions?\//i.test(source.text)) return; // no string of the document can hold one
   walk(root, (text, path) => {
     if (typeof text !== 'string' || !text.includes('ubscription') || !/subscriptions?\//i.test(text) || !/registrations?\b|customerSubscriptions?\b/i.test(text)) return;
     const full = path();

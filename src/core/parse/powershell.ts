@@ -335,8 +335,10 @@ class Extraction {
 
   /** The value of the expression or argument written at `span`. */
   private valueIn(span: Span, mode: Mode): Value {
-    // Keyed by a number (start and mode), cheaper than a composed string; the end tells nested expressions apart.
-    const key = span.start * 2 + (mode === 'argument' ? 1 : 0);
+    // Keyed by a number, cheaper than a composed string; the end tells nested expressions apart. The mode only
+    // matters for bare words, so a string or a variable is worked out once whichever way it is reached.
+    const bare = mode === 'argument' && !`'"$@\u2018\u2019\u201A\u201B\u201C\u201D\u201E`.includes(this.text[span.start]);
+    const key = span.start * 2 + (bare ? 1 : 0);
     const cached = this.values.get(key);
     if (cached?.end === span.end) return cached.value;
     const value = this.computeValue(span, mode);

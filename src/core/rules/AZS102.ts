@@ -23,12 +23,13 @@ function errorAt(facts: FileFacts, span: Span): ErrorCode | null {
   return requested.some((v) => v && inside(span, whole(v))) ? 'RegistrationNotFound' : null;
 }
 
-/** Every value a placeholder would spoil: those sent anywhere, resource IDs, and the parts of registration references. */
-function* candidates(facts: FileFacts): Generator<Value> {
-  yield* facts.values;
-  yield* facts.resourceIds;
-  for (const ref of [...facts.tenantOperations.map((o) => o.registration), ...facts.registrations.map((d) => d.ref)]) {
-    for (const part of [ref.subscriptionId, ref.resourceGroup, ref.name]) if (part) yield part;
+/** Every placeholder in a value, with its index in the value's text. */
+function* placeholdersIn(value: Value): Generator<{ text: string; index: number }> {
+  for (let from = 0; from < value.text.length;) {
+    const found = findPlaceholder(value.text.slice(from));
+    if (!found) return;
+    yield { text: found.text, index: from + found.index };
+    from += found.index + Math.max(found.text.length, 1);
   }
 }
 
@@ -60,16 +61,14 @@ export default defineRule({
   },
   check({ facts }) {
     const seen = new Set<string>();
-    return [...candidates(facts)].flatMap((value) => {
-      const found = findPlaceholder(value.text);
-      if (!found) return [];
+    return [...facts.values, ...facts.resourceIds].flatMap((value) => [...placeholdersIn(value)].flatMap((found) => {
       const span = locate(value, found.index, found.text.length);
       const key = `${span.start}:${span.end}`;
       if (seen.has(key)) return [];
       seen.add(key);
       const azureError = errorAt(facts, span);
       const values = { placeholder: found.text, ...(azureError ? { azureError } : {}) };
-      return [{ messageId: azureError ? 'placeholderAzure' : 'placeholder', values, span, azureError, data: { placeholder: found.text } }];
-    });
+      return [{ messageId: azureError ? 'placeholderAzure' as const : 'placeholder' as const, values, span, azureError, data: { placeholder: found.text } }];
+    }));
   },
 });

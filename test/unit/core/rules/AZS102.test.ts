@@ -66,6 +66,12 @@ ruleTester(rule, {
       errors: [{ message: fails('xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'), azureError: null }],
     },
     {
+      name: 'two placeholders in one URL',
+      kind: 'http',
+      code: 'GET https://management.azure.com/subscriptions/<!your-subscription-id!>/resourceGroups/<!<resource group>!>/providers/Microsoft.AzureStack/registrations/{{registration}}/customerSubscriptions?api-version=2017-06-01\n',
+      errors: [{ message: azure('your-subscription-id', 'RegistrationNotFound') }, { message: azure('<resource group>', 'RegistrationNotFound') }],
+    },
+    {
       name: 'a shell variable in a tenant request URL',
       kind: 'shell',
       code: 'SUB="<!your-subscription-id!>"\naz rest --method get --url "https://management.azure.com/subscriptions/$SUB/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions?api-version=2017-06-01"\n',
