@@ -242,6 +242,9 @@ export function templateScope(
     parameter: (name) => lookup(parameters, name, parameter),
     variable: (name) => lookup(variables, name, variable),
     expression: (text) => {
+      // Short expressions repeat (an api-version variable in every resource); long ones are mostly one of a kind
+      // (a name with a subscription ID in it), and remembering those would cost more than reading them again.
+      if (text.length > 64) return new ExpressionReader(text.slice(1, -1)).read();
       if (!expressions.has(text)) expressions.set(text, new ExpressionReader(text.slice(1, -1)).read());
       return expressions.get(text);
     },

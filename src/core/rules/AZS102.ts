@@ -2,7 +2,7 @@ import type { ErrorCode } from '../errors';
 import { findPlaceholder } from '../ids';
 import { locate, type FileFacts, type Value } from '../facts';
 import type { Span } from '../text';
-import { defineRule } from './rule';
+import { defineRule, type Report } from './rule';
 
 function whole(value: Value): Span {
   return locate(value, 0, value.text.length);
@@ -61,14 +61,19 @@ export default defineRule({
   },
   check({ facts }) {
     const seen = new Set<string>();
-    return [...facts.values, ...facts.resourceIds].flatMap((value) => [...placeholdersIn(value)].flatMap((found) => {
-      const span = locate(value, found.index, found.text.length);
-      const key = `${span.start}:${span.end}`;
-      if (seen.has(key)) return [];
-      seen.add(key);
-      const azureError = errorAt(facts, span);
-      const values = { placeholder: found.text, ...(azureError ? { azureError } : {}) };
-      return [{ messageId: azureError ? 'placeholderAzure' as const : 'placeholder' as const, values, span, azureError, data: { placeholder: found.text } }];
-    }));
+    const reports: Report<'placeholderAzure' | 'placeholder'>[] = [];
+    for (const value of [facts.values, facts.resourceIds].flat()) {
+      if (!findPlaceholder(value.text)) continue; // most values: one quick test, nothing more
+      for (const found of placeholdersIn(value)) {
+        const span = locate(value, found.index, found.text.length);
+        const key = `${span.start}:${span.end}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const azureError = errorAt(facts, span);
+        const values = { placeholder: found.text, ...(azureError ? { azureError } : {}) };
+        reports.push({ messageId: azureError ? 'placeholderAzure' : 'placeholder', values, span, azureError, data: { placeholder: found.text } });
+      }
+    }
+    return reports;
   },
 });

@@ -18,13 +18,20 @@ function same(a: Value, b: Value): boolean {
   return a.text.trim().toLowerCase() === b.text.trim().toLowerCase();
 }
 
+function differ(a: RegistrationRef, b: RegistrationRef, part: RefPart): boolean {
+  const x = a[part];
+  const y = b[part];
+  return isKnown(x) && isKnown(y) && !same(x, y);
+}
+
 /** The parts both name, fully known, that differ. */
 export function differences(a: RegistrationRef, b: RegistrationRef): RefPart[] {
-  return refParts.filter((part) => {
-    const x = a[part];
-    const y = b[part];
-    return isKnown(x) && isKnown(y) && !same(x, y);
-  });
+  return refParts.filter((part) => differ(a, b, part));
+}
+
+/** True when nothing both name, fully known, differs. */
+function agree(a: RegistrationRef, b: RegistrationRef): boolean {
+  return !differ(a, b, 'name') && !differ(a, b, 'resourceGroup') && !differ(a, b, 'subscriptionId');
 }
 
 export function knownParts(ref: RegistrationRef): RefPart[] {
@@ -54,8 +61,10 @@ export class Declarations {
   /** Declarations nothing known in `ref` contradicts. */
   compatible(ref: RegistrationRef): Candidate[] {
     const key = nameKey(ref.name);
-    const pool = key === undefined ? this.all : [...(this.byName.get(key) ?? []), ...this.nameless];
-    return pool.filter((c) => differences(ref, c.declaration.ref).length === 0);
+    const pools = key === undefined ? [this.all] : [this.byName.get(key) ?? [], this.nameless];
+    const found: Candidate[] = [];
+    for (const pool of pools) for (const c of pool) if (agree(ref, c.declaration.ref)) found.push(c);
+    return found;
   }
 
   /** The declarations `operation` may mean: compatible ones from this file, and from others only when the names match. */
