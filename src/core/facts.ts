@@ -53,7 +53,7 @@ export function isKnown(value: Value | undefined): value is Value {
 
 /** Marks segments that a reference at `via` (a variable, a file variable) brings into a value. */
 export function referencedAt(segments: readonly Segment[], via: Span): Segment[] {
-  return segments.map((s) => ({ ...s, via }));
+  return segments.map((s) => (s.at === undefined ? { text: s.text, via } : { text: s.text, at: s.at, via }));
 }
 
 /**
@@ -78,8 +78,98 @@ function useSpan(segment: Segment): Span | undefined {
   return segment.via ?? (segment.at === undefined ? undefined : { start: segment.at, end: segment.at + segment.text.length });
 }
 
+/**
+ * A value whose text is known at once and whose positions (segments, span) are worked out on first use. A large JSON
+ * document has many thousands of values and only the few in findings ever need a position.
+ */
+export abstract class LazyValue implements Value {
+  private resolved: Value | undefined;
+
+  constructor(readonly text: string) {}
+
+  /** The value with its positions. */
+  protected abstract resolve(): Value;
+
+  get segments(): readonly Segment[] {
+    this.resolved ??= this.resolve();
+    return this.resolved.segments;
+  }
+
+  get span(): Span {
+    this.resolved ??= this.resolve();
+    return this.resolved.span;
+  }
+}
+
+class ComputedValue extends LazyValue {
+  constructor(text: string, private readonly compute: () => Value) {
+    super(text);
+  }
+
+  protected resolve(): Value {
+    return this.compute();
+  }
+}
+
+export function lazyValue(text: string, resolve: () => Value): Value {
+  return new ComputedValue(text, resolve);
+}
+
+class SlicedValue extends LazyValue {
+  constructor(private readonly whole: Value, private readonly start: number, private readonly end: number) {
+    super(whole.text.slice(start, end));
+  }
+
+  protected resolve(): Value {
+    return slicePositions(this.whole, this.start, this.end);
+  }
+}
+
+/** The span of a value, worked out when first read. */
+class ValueSpan implements Span {
+  constructor(private readonly value: Value) {}
+
+  get start(): number {
+    return this.value.span.start;
+  }
+
+  get end(): number {
+    return this.value.span.end;
+  }
+}
+
+/** Where a value is used, without working it out now. */
+export function spanOf(value: Value): Span {
+  return value instanceof LazyValue ? new ValueSpan(value) : value.span;
+}
+
+class LazySpan implements Span {
+  private resolved: Span | undefined;
+
+  constructor(private readonly resolve: () => Span) {}
+
+  get start(): number {
+    this.resolved ??= this.resolve();
+    return this.resolved.start;
+  }
+
+  get end(): number {
+    this.resolved ??= this.resolve();
+    return this.resolved.end;
+  }
+}
+
+/** A span worked out on first use. */
+export function lazySpan(resolve: () => Span): Span {
+  return new LazySpan(resolve);
+}
+
 /** The part of a value between two indexes of its text, as a value of its own, spanning where that part is written. */
 export function sliceValue(value: Value, start: number, end: number): Value {
+  return new SlicedValue(value, start, end);
+}
+
+function slicePositions(value: Value, start: number, end: number): Value {
   const segments: Segment[] = [];
   let offset = 0;
   for (const segment of value.segments) {

@@ -50,14 +50,18 @@ const placeholderHint = /[<{[]|x{8}|0{8}|your|enter|insert|replace|my|todo|tbd|f
  */
 export const placeholderCandidates = new RegExp(placeholderPatterns.map((p) => p.source.replace(/^\^|\$$/g, '')).join('|'), 'gi');
 
-/** The unfilled placeholder inside `value`, if any, with its offset in `value`. ARM expressions are not placeholders. */
+/**
+ * The first unfilled placeholder inside `value` (the one that starts earliest), if any, with its offset in `value`.
+ * ARM expressions are not placeholders.
+ */
 export function findPlaceholder(value: string): { text: string; index: number } | undefined {
   if (!placeholderHint.test(value) || /^\[\s*[a-z]\w*\(/i.test(value)) return undefined;
+  let first: { text: string; index: number } | undefined;
   for (const pattern of placeholderPatterns) {
     const match = pattern.exec(value);
-    if (match && !hasUnknown(match[0])) return { text: match[0], index: match.index };
+    if (match && !hasUnknown(match[0]) && (!first || match.index < first.index)) first = { text: match[0], index: match.index };
   }
-  return undefined;
+  return first;
 }
 
 export interface RegistrationRef {

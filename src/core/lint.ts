@@ -255,11 +255,10 @@ export class LintWorkspace {
   private store(uri: string, previous: DocumentState | undefined, current: DocumentState | undefined): void {
     const affected = new Set<string>();
     if (current) current.findings = undefined;
-    const declarationsChanged = declarationKey(previous) !== declarationKey(current);
-    if (declarationsChanged) {
-      this.declarations = undefined;
-      for (const state of this.documents.values()) {
-        if (state.uri === uri || state.facts.tenantOperations.length === 0) continue;
+    if (previous?.facts.registrations.length || current?.facts.registrations.length) this.declarations = undefined;
+    const dependents = [...this.documents.values()].filter((d) => d.uri !== uri && d.facts.tenantOperations.length > 0);
+    if (dependents.length > 0 && declarationKey(previous) !== declarationKey(current)) {
+      for (const state of dependents) {
         state.findings = undefined;
         affected.add(state.uri);
       }
@@ -313,9 +312,12 @@ export class LintWorkspace {
   }
 }
 
-/** What other documents' findings depend on: the registrations a document declares, with where they are. */
+/** What other documents' findings depend on: the registrations a document declares, and where they are. */
 function declarationKey(state: DocumentState | undefined): string {
-  return state && state.facts.registrations.length > 0 ? JSON.stringify(state.facts.registrations) : '';
+  const place = (value: Value | undefined) => value && [value.text, value.span.start, value.span.end];
+  return JSON.stringify((state?.facts.registrations ?? []).map((d) => [
+    d.span.start, d.span.end, d.billingModel?.implicit, place(d.billingModel?.value), place(d.ref.subscriptionId), place(d.ref.resourceGroup), place(d.ref.name),
+  ]));
 }
 
 /** Drops suppressed and duplicate findings and sorts the rest by position, then code. */

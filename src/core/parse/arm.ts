@@ -1,28 +1,38 @@
 // ARM templates: Microsoft.AzureStack registrations and customerSubscriptions resources (also nested as child
 // resources and inside nested deployments), with the few template expressions that can be worked out before a
 // deployment: parameters() (from a parameter file or the default), variables(), concat() and format(). Every
-// other function's result is unknown.
+// other function's result is unknown. Values get their positions only when a finding asks for them.
 import { UNKNOWN } from '../ids';
 import { billingModels } from '../azureStack';
-import { isKnown, referencedAt, sliceValue, unknownValue, valueOf, type FileFacts, type Segment, type Value } from '../facts';
+import {
+  isKnown, lazyValue, referencedAt, sliceValue, spanOf, unknownValue, valueOf, type FileFacts, type Segment, type TenantOperation, type Value,
+} from '../facts';
 import type { Span } from '../text';
-import { at, jsonValue, property, type JsonLiteral, type JsonNode, type JsonObject } from './jsonTree';
+import { isMap, member, type Json, type JsonMap, type JsonPath, type JsonSource } from './jsonSource';
 
 export interface ArmScope {
   parameter(name: string): Value | undefined;
   variable(name: string): Value | undefined;
+  /** The expression a `[…]` string holds, read once per text: templates repeat some (an api-version variable) thousands of times. */
+  expression(text: string): Expression | undefined;
 }
 
-type Expression =
-  | { kind: 'string'; text: string; at?: number }
+export type Expression =
+  | { kind: 'string'; text: string; index?: number }
   | { kind: 'call'; name: string; args: Expression[]; accessed: boolean };
+
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isNameStart = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+const isNamePart = (code: number) => isNameStart(code) || isDigit(code) || code === 46;
+const numberPart = (code: number, index: number) => isDigit(code) || (index === 0 && code === 45);
+const namePart = (code: number, index: number) => (index === 0 ? isNameStart(code) : isNamePart(code));
 
 /** A recursive-descent reader of one template expression (the text between the outer brackets). */
 class ExpressionReader {
   private position = 0;
 
-  /** `base`: the document offset of the expression's first character when its characters stand 1:1 in the document. */
-  constructor(private readonly source: string, private readonly base: number | undefined) {}
+  constructor(private readonly source: string) {}
 
   read(): Expression | undefined {
     const expression = this.expression();
@@ -30,22 +40,24 @@ class ExpressionReader {
     return expression && this.position === this.source.length ? expression : undefined;
   }
 
+  /** Moves past characters `accept` takes, and returns them. */
+  private take(accept: (code: number, index: number) => boolean): string {
+    const start = this.position;
+    while (this.position < this.source.length && accept(this.source.charCodeAt(this.position), this.position - start)) this.position++;
+    return this.source.slice(start, this.position);
+  }
+
   private space(): void {
-    while (/\s/.test(this.source[this.position] ?? '')) this.position++;
+    this.take(isSpace);
   }
 
   private expression(): Expression | undefined {
     this.space();
-    const char = this.source[this.position];
-    if (char === "'") return this.string();
-    const number = /^-?\d+/.exec(this.source.slice(this.position));
-    if (number) {
-      this.position += number[0].length;
-      return { kind: 'string', text: number[0] };
-    }
-    const name = /^[A-Za-z_][\w.]*/.exec(this.source.slice(this.position));
+    if (this.source[this.position] === "'") return this.string();
+    const number = this.take(numberPart);
+    if (number) return number === '-' ? undefined : { kind: 'string', text: number };
+    const name = this.take(namePart);
     if (!name) return undefined;
-    this.position += name[0].length;
     this.space();
     if (this.source[this.position] !== '(') return undefined;
     this.position++;
@@ -60,7 +72,7 @@ class ExpressionReader {
       else if (this.source[this.position] !== ')') return undefined;
     }
     this.position++;
-    return { kind: 'call', name: name[0].toLowerCase(), args, accessed: this.accessors() };
+    return { kind: 'call', name: name.toLowerCase(), args, accessed: this.accessors() };
   }
 
   /** Skips `.property` and `[index]` after a call; true when there were any (the result is then unknown). */
@@ -68,36 +80,38 @@ class ExpressionReader {
     let accessed = false;
     for (;;) {
       this.space();
-      const member = /^\.[A-Za-z_]\w*/.exec(this.source.slice(this.position));
-      if (member) {
-        this.position += member[0].length;
+      if (this.source[this.position] === '.' && isNameStart(this.source.charCodeAt(this.position + 1))) {
+        this.position++;
+        this.take(isNamePart);
+        accessed = true;
       } else if (this.source[this.position] === '[') {
         this.position++;
         if (!this.expression()) return true;
         this.space();
         this.position++;
+        accessed = true;
       } else {
         return accessed;
       }
-      accessed = true;
     }
   }
 
+  /** A quoted constant; `index` is where its text starts in the expression when it has no doubled quotes. */
   private string(): Expression | undefined {
     const start = this.position + 1;
     let text = '';
     let escaped = false;
     for (let i = start; i < this.source.length; i++) {
-      if (this.source[i] !== "'") {
-        text += this.source[i];
-      } else if (this.source[i + 1] === "'") {
-        text += "'";
-        escaped = true;
-        i++;
-      } else {
-        this.position = i + 1;
-        return { kind: 'string', text, ...(this.base !== undefined && !escaped ? { at: this.base + start } : {}) };
+      const close = this.source.indexOf("'", i);
+      if (close < 0) return undefined;
+      text += this.source.slice(i, close);
+      if (this.source[close + 1] !== "'") {
+        this.position = close + 1;
+        return escaped ? { kind: 'string', text } : { kind: 'string', text, index: start };
       }
+      text += "'";
+      escaped = true;
+      i = close + 1;
     }
     return undefined;
   }
@@ -105,96 +119,156 @@ class ExpressionReader {
 
 const maxDepth = 16;
 
-/** Works an expression out; what parameters() and variables() bring in is marked as referenced at `via` (the expression). */
-function evaluate(expression: Expression, scope: ArmScope, depth: number, via: Span): Segment[] {
-  if (expression.kind === 'string') return [expression.at === undefined ? { text: expression.text } : { text: expression.text, at: expression.at }];
-  if (expression.accessed || depth > maxDepth) return [{ text: UNKNOWN }];
-  const args = expression.args.map((a) => evaluate(a, scope, depth + 1, via));
-  const text = (segments: Segment[] | undefined) => segments?.map((s) => s.text).join('');
+/** How an expression's results are built: as plain text, or as segments that know their positions. */
+interface Build<T> {
+  constant(expression: Extract<Expression, { kind: 'string' }>): T;
+  unknown(): T;
+  /** What parameters() or variables() bring in. */
+  reference(value: Value): T;
+  concat(parts: T[]): T;
+  text(part: T): string;
+}
+
+const asText: Build<string> = {
+  constant: (e) => e.text,
+  unknown: () => UNKNOWN,
+  reference: (value) => value.text,
+  concat: (parts) => parts.join(''),
+  text: (part) => part,
+};
+
+/** Segments located in the document: `base` is the offset of the expression's first character, when its characters stand 1:1 there. */
+function asSegments(base: number | undefined, via: Span): Build<Segment[]> {
+  return {
+    constant: (e) => [base !== undefined && e.index !== undefined ? { text: e.text, at: base + e.index } : { text: e.text }],
+    unknown: () => [{ text: UNKNOWN }],
+    reference: (value) => referencedAt(value.segments, via),
+    concat: (parts) => parts.flat(),
+    text: (part) => part.map((s) => s.text).join(''),
+  };
+}
+
+function evaluate<T>(expression: Expression, scope: ArmScope, depth: number, build: Build<T>): T {
+  if (expression.kind === 'string') return build.constant(expression);
+  if (expression.accessed || depth > maxDepth) return build.unknown();
+  const args = expression.args.map((a) => evaluate(a, scope, depth + 1, build));
   switch (expression.name) {
     case 'parameters':
     case 'variables': {
-      const name = text(args[0]);
-      const value = name === undefined || name.includes(UNKNOWN) ? undefined
-        : expression.name === 'parameters' ? scope.parameter(name) : scope.variable(name);
-      return value ? referencedAt(value.segments, via) : [{ text: UNKNOWN }];
+      const name = args.length > 0 ? build.text(args[0]) : UNKNOWN;
+      const value = name.includes(UNKNOWN) ? undefined : expression.name === 'parameters' ? scope.parameter(name) : scope.variable(name);
+      return value ? build.reference(value) : build.unknown();
     }
     case 'concat':
-      return args.flat();
+      return build.concat(args);
     case 'format':
-      return format(args);
+      return format(args, build);
     default:
-      return [{ text: UNKNOWN }];
+      return build.unknown();
   }
 }
 
-/** `format('{0}/{1}', a, b)`: the format string must be known; its placeholders take the arguments' segments. */
-function format(args: Segment[][]): Segment[] {
-  const pattern = args[0]?.map((s) => s.text).join('');
-  if (pattern === undefined || pattern.includes(UNKNOWN)) return [{ text: UNKNOWN }];
-  const out: Segment[] = [];
+/** `format('{0}/{1}', a, b)`: the format string must be known; its placeholders take the arguments. */
+function format<T>(args: T[], build: Build<T>): T {
+  const pattern = args.length > 0 ? build.text(args[0]) : UNKNOWN;
+  if (pattern.includes(UNKNOWN)) return build.unknown();
+  const parts: T[] = [];
   let last = 0;
   for (const match of pattern.matchAll(/\{(\d+)\}/g)) {
-    out.push({ text: pattern.slice(last, match.index) }, ...(args[Number(match[1]) + 1] ?? [{ text: UNKNOWN }]));
+    parts.push(build.constant({ kind: 'string', text: pattern.slice(last, match.index) }), args[Number(match[1]) + 1] ?? build.unknown());
     last = match.index + match[0].length;
   }
-  out.push({ text: pattern.slice(last) });
-  return out;
+  parts.push(build.constant({ kind: 'string', text: pattern.slice(last) }));
+  return build.concat(parts);
 }
 
 /** A template string as a value: a literal, `[[…` (an escaped bracket), or an expression worked out as far as possible. */
-export function armValue(literal: JsonLiteral, scope: ArmScope, depth = 0): Value {
-  const value = jsonValue(literal);
-  if (typeof literal.value !== 'string') return value;
-  const text = literal.value;
-  if (text.startsWith('[[')) return sliceValue(value, 1, text.length);
-  if (!/^\[[\s\S]*\]$/.test(text)) return value;
-  const base = literal.raw ? literal.span.start + 2 : undefined;
-  const expression = new ExpressionReader(text.slice(1, -1), base).read();
-  if (!expression) return unknownValue(value.span);
-  return valueOf(evaluate(expression, scope, depth, value.span), value.span);
+export function armValue(source: JsonSource, parent: JsonPath, key: string | number, text: string, scope: ArmScope, depth = 0): Value {
+  if (text.startsWith('[[')) return sliceValue(source.string(parent, key, text), 1, text.length);
+  if (text[0] !== '[' || text[text.length - 1] !== ']') return source.string(parent, key, text);
+  const expression = scope.expression(text);
+  if (!expression) return lazyValue(UNKNOWN, () => unknownValue(source.string(parent, key, text).span));
+  const worked = evaluate(expression, scope, depth, asText);
+  return lazyValue(worked.includes(UNKNOWN + UNKNOWN) ? worked.replace(/\uE000+/g, UNKNOWN) : worked, () => {
+    const literal = source.string(parent, key, text);
+    const start = literal.segments[0]?.at;
+    return valueOf(evaluate(expression, scope, depth, asSegments(start === undefined ? undefined : start + 1, literal.span)), literal.span);
+  });
 }
 
 /** The parameters and variables of a template, with parameter values from a parameter file taking precedence. */
-export function templateScope(template: JsonObject, parameterValues: ReadonlyMap<string, Value> | undefined, outer?: ArmScope): ArmScope {
-  const cache = new Map<string, Value | undefined>();
+export function templateScope(
+  source: JsonSource, template: JsonMap, path: JsonPath, parameterValues: ReadonlyMap<string, Value> | undefined, outer?: ArmScope,
+): ArmScope {
+  const parameters = new Map<string, Value | undefined>();
+  const variables = new Map<string, Value | undefined>();
+  const expressions = new Map<string, Expression | undefined>();
   const depth = { current: 0 };
-  const scope: ArmScope = {
-    parameter: (name) => lookup(`p:${name.toLowerCase()}`, () => {
-      const given = parameterValues?.get(name.toLowerCase());
-      if (given) return given;
-      const defaultValue = at(template, 'parameters', name, 'defaultValue');
-      if (defaultValue?.kind === 'literal') return armValue(defaultValue, scope, depth.current);
-      return at(template, 'parameters', name) ? undefined : outer?.parameter(name);
-    }),
-    variable: (name) => lookup(`v:${name.toLowerCase()}`, () => {
-      const variable = at(template, 'variables', name);
-      if (variable?.kind === 'literal') return armValue(variable, scope, depth.current);
-      return variable ? undefined : outer?.variable(name);
-    }),
+  const declared = (section: string, name: string) => {
+    const block = member(template, section);
+    const entry = block && member(block.value, name);
+    return block && entry ? { value: entry.value, parent: [...path, block.key], key: entry.key } : undefined;
   };
-  function lookup(key: string, compute: () => Value | undefined): Value | undefined {
-    if (cache.has(key)) return cache.get(key);
+  const parameter = (name: string): Value | undefined => {
+    const given = parameterValues?.get(name.toLowerCase());
+    if (given) return given;
+    const found = declared('parameters', name);
+    if (!found) return outer?.parameter(name);
+    const defaultValue = member(found.value, 'defaultValue');
+    if (typeof defaultValue?.value !== 'string') return undefined;
+    return armValue(source, [...found.parent, found.key], defaultValue.key, defaultValue.value, scope, depth.current);
+  };
+  const variable = (name: string): Value | undefined => {
+    const found = declared('variables', name);
+    if (!found) return outer?.variable(name);
+    return typeof found.value === 'string' ? armValue(source, found.parent, found.key, found.value, scope, depth.current) : undefined;
+  };
+  /** Works a parameter or variable out once (by its name as written); one that refers to itself is unknown. */
+  const lookup = (cache: Map<string, Value | undefined>, name: string, compute: (name: string) => Value | undefined): Value | undefined => {
+    if (cache.has(name)) return cache.get(name);
     if (depth.current > maxDepth) return undefined;
-    cache.set(key, undefined); // a variable that refers to itself is unknown
+    cache.set(name, undefined);
     depth.current++;
     try {
-      const value = compute();
+      const value = compute(name);
       const known = value && value.text !== UNKNOWN ? value : undefined;
-      cache.set(key, known);
+      cache.set(name, known);
       return known;
     } finally {
       depth.current--;
     }
-  }
+  };
+  const scope: ArmScope = {
+    parameter: (name) => lookup(parameters, name, parameter),
+    variable: (name) => lookup(variables, name, variable),
+    expression: (text) => {
+      // Short expressions repeat (an api-version variable in every resource); long ones are mostly one of a kind
+      // (a name with a subscription ID in it), and remembering those would cost more than reading them again.
+      if (text.length > 64) return new ExpressionReader(text.slice(1, -1)).read();
+      if (!expressions.has(text)) expressions.set(text, new ExpressionReader(text.slice(1, -1)).read());
+      return expressions.get(text);
+    },
+  };
   return scope;
 }
 
+interface Resource {
+  map: JsonMap;
+  path: JsonPath;
+}
+
 /** The resources of a `resources` property: an array, or (languageVersion 2.0) an object keyed by symbolic name. */
-function resourcesIn(node: JsonNode | undefined): JsonObject[] {
-  if (node?.kind === 'array') return node.items.filter((n): n is JsonObject => n.kind === 'object');
-  if (node?.kind === 'object') return [...node.props.values()].map((e) => e.value).filter((n): n is JsonObject => n.kind === 'object');
-  return [];
+function resourcesIn(container: JsonMap, path: JsonPath): Resource[] {
+  const resources = member(container, 'resources');
+  if (!resources) return [];
+  const listed = resources.value;
+  const found: Resource[] = [];
+  const add = (map: Json, key: string | number) => {
+    if (isMap(map)) found.push({ map, path: [...path, resources.key, key] });
+  };
+  if (Array.isArray(listed)) listed.forEach(add);
+  else if (isMap(listed)) for (const key of Object.keys(listed)) add(listed[key], key);
+  return found;
 }
 
 interface Parent {
@@ -202,74 +276,86 @@ interface Parent {
   name: Value;
 }
 
+/** What reading a template needs at hand. */
+interface Reading {
+  facts: FileFacts;
+  source: JsonSource;
+  scope: ArmScope;
+}
+
 const registrationType = 'microsoft.azurestack/registrations';
 const tenantType = 'microsoft.azurestack/registrations/customersubscriptions';
 
 /** Adds the facts of a template's resources, with its expressions worked out in `scope`. */
-export function addTemplateFacts(facts: FileFacts, template: JsonObject, scope: ArmScope): void {
-  addResources(facts, resourcesIn(property(template, 'resources')), scope, undefined);
+export function addTemplateFacts(facts: FileFacts, source: JsonSource, template: JsonMap, path: JsonPath, scope: ArmScope): void {
+  addResources({ facts, source, scope }, resourcesIn(template, path), undefined);
 }
 
-function addResources(facts: FileFacts, resources: JsonObject[], scope: ArmScope, parent: Parent | undefined): void {
+/** The string property `name` of a resource part as a template value. */
+function stringIn(reading: Reading, map: Json | undefined, path: JsonPath, name: string): Value | undefined {
+  const found = member(map, name);
+  return typeof found?.value === 'string' ? armValue(reading.source, path, found.key, found.value, reading.scope) : undefined;
+}
+
+function addResources(reading: Reading, resources: Resource[], parent: Parent | undefined): void {
   for (const resource of resources) {
-    const typeNode = property(resource, 'type');
-    const nameNode = property(resource, 'name');
-    if (typeNode?.kind !== 'literal' || nameNode?.kind !== 'literal') continue;
-    const type = armValue(typeNode, scope);
-    const ownName = armValue(nameNode, scope);
+    const type = stringIn(reading, resource.map, resource.path, 'type');
+    const ownName = stringIn(reading, resource.map, resource.path, 'name');
+    if (!type || !ownName) continue;
     const fullType = (parent && !type.text.includes('/') ? `${parent.type}/${type.text}` : type.text).toLowerCase();
-    const name = parent ? valueOf([...parent.name.segments, { text: '/' }, ...ownName.segments], ownName.span) : ownName;
-    if (fullType === registrationType) addRegistration(facts, resource, name, scope);
-    else if (fullType === tenantType) addTenant(facts, resource, name, scope);
-    else if (fullType === 'microsoft.resources/deployments') addNestedTemplate(facts, resource, scope);
-    if (isKnown(type)) addResources(facts, resourcesIn(property(resource, 'resources')), scope, { type: fullType, name });
+    const name = parent
+      ? lazyValue(`${parent.name.text}/${ownName.text}`, () => valueOf([...parent.name.segments, { text: '/' }, ...ownName.segments], ownName.span))
+      : ownName;
+    if (fullType === registrationType) addRegistration(reading, resource, name);
+    else if (fullType === tenantType) addTenant(reading, resource, name);
+    else if (fullType === 'microsoft.resources/deployments') addNestedTemplate(reading, resource);
+    if (isKnown(type)) addResources(reading, resourcesIn(resource.map, resource.path), { type: fullType, name });
   }
 }
 
-function literalIn(node: JsonNode | undefined, scope: ArmScope): Value | undefined {
-  return node?.kind === 'literal' ? armValue(node, scope) : undefined;
+function addApiVersion(reading: Reading, resource: Resource, target: 'registration' | 'customerSubscription'): void {
+  const apiVersion = stringIn(reading, resource.map, resource.path, 'apiVersion');
+  if (apiVersion) reading.facts.apiVersions.push({ value: apiVersion, target });
 }
 
-function addApiVersion(facts: FileFacts, resource: JsonObject, scope: ArmScope, target: 'registration' | 'customerSubscription'): void {
-  const apiVersion = literalIn(property(resource, 'apiVersion'), scope);
-  if (apiVersion) facts.apiVersions.push({ value: apiVersion, target });
-}
-
-function addRegistration(facts: FileFacts, resource: JsonObject, name: Value, scope: ArmScope): void {
-  const billingModel = literalIn(at(resource, 'properties', 'billingModel'), scope);
-  facts.registrations.push({ span: name.span, ref: { name }, ...(billingModel ? { billingModel: { value: billingModel, implicit: false } } : {}) });
+function addRegistration(reading: Reading, resource: Resource, name: Value): void {
+  const { facts } = reading;
+  const properties = member(resource.map, 'properties');
+  const billingModel = properties && stringIn(reading, properties.value, [...resource.path, properties.key], 'billingModel');
+  facts.registrations.push({ span: spanOf(name), ref: { name }, ...(billingModel ? { billingModel: { value: billingModel, implicit: false } } : {}) });
   if (billingModel) facts.billingModels.push({ value: billingModel, accepted: billingModels, setBy: 'Microsoft.AzureStack/registrations' });
-  addApiVersion(facts, resource, scope, 'registration');
+  addApiVersion(reading, resource, 'registration');
   facts.values.push(name, ...(billingModel ? [billingModel] : []));
 }
 
 /** A customerSubscriptions resource: its name is `{registration}/{customer subscription ID}`. */
-function addTenant(facts: FileFacts, resource: JsonObject, name: Value, scope: ArmScope): void {
+function addTenant(reading: Reading, resource: Resource, name: Value): void {
   const slash = name.text.indexOf('/');
-  const registration = slash < 0 ? undefined : sliceValue(name, 0, slash);
-  const customer = slash < 0 ? undefined : sliceValue(name, slash + 1, name.text.length);
-  const properties = property(resource, 'properties');
-  const tenantId = literalIn(property(properties, 'tenantId'), scope);
-  const missingAt = !properties ? name.span : properties.kind === 'object' && !tenantId ? properties.span : undefined;
-  facts.tenantOperations.push({
-    action: 'add', span: name.span, registration: registration ? { name: registration } : {},
-    ...(customer ? { customerSubscriptionId: customer } : {}),
-    ...(tenantId ? { tenantId } : {}),
-    ...(missingAt ? { tenantIdMissingAt: missingAt } : {}),
-  });
-  addApiVersion(facts, resource, scope, 'customerSubscription');
-  facts.values.push(name, ...(tenantId ? [tenantId] : []));
+  const properties = member(resource.map, 'properties');
+  const propertiesPath = properties ? [...resource.path, properties.key] : [];
+  const tenantId = properties && stringIn(reading, properties.value, propertiesPath, 'tenantId');
+  const missingAt = !properties ? spanOf(name) : isMap(properties.value) && !tenantId ? reading.source.lazySpanAt(propertiesPath) : undefined;
+  const operation: TenantOperation = { action: 'add', span: spanOf(name), registration: slash < 0 ? {} : { name: sliceValue(name, 0, slash) } };
+  if (slash >= 0) operation.customerSubscriptionId = sliceValue(name, slash + 1, name.text.length);
+  if (tenantId) operation.tenantId = tenantId;
+  if (missingAt) operation.tenantIdMissingAt = missingAt;
+  reading.facts.tenantOperations.push(operation);
+  addApiVersion(reading, resource, 'customerSubscription');
+  reading.facts.values.push(name);
+  if (tenantId) reading.facts.values.push(tenantId);
 }
 
 /** A nested deployment's template: its own parameters take the values the deployment passes, worked out outside. */
-function addNestedTemplate(facts: FileFacts, deployment: JsonObject, scope: ArmScope): void {
-  const template = at(deployment, 'properties', 'template');
-  if (template?.kind !== 'object') return;
+function addNestedTemplate(reading: Reading, deployment: Resource): void {
+  const properties = member(deployment.map, 'properties');
+  const template = properties && member(properties.value, 'template');
+  if (!properties || !template || !isMap(template.value)) return;
   const passed = new Map<string, Value>();
-  const parameters = at(deployment, 'properties', 'parameters');
-  for (const [key, entry] of parameters?.kind === 'object' ? parameters.props : []) {
-    const value = literalIn(property(entry.value, 'value'), scope);
-    if (value) passed.set(key, value);
+  const parameters = member(properties.value, 'parameters');
+  for (const [key, entry] of parameters && isMap(parameters.value) ? Object.entries(parameters.value) : []) {
+    const value = stringIn(reading, entry, [...deployment.path, properties.key, parameters?.key ?? '', key], 'value');
+    if (value) passed.set(key.toLowerCase(), value);
   }
-  addTemplateFacts(facts, template, templateScope(template, passed, scope));
+  const path = [...deployment.path, properties.key, template.key];
+  addTemplateFacts(reading.facts, reading.source, template.value, path, templateScope(reading.source, template.value, path, passed, reading.scope));
 }

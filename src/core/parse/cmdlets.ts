@@ -3,7 +3,7 @@
 // takes secrets. Works on the cmdlet facts alone (no tree), so it is the same for every way of writing a call.
 import { UNKNOWN, findPlaceholder } from '../ids';
 import { billingModels, defaultBillingModel, defaultResourceGroup, tokenBillingModels } from '../azureStack';
-import { isKnown, literalValue, type CmdletUse, type FileFacts, type ParameterUse, type Value } from '../facts';
+import { isKnown, literalValue, type CmdletUse, type FileFacts, type ParameterUse, type RegistrationRef, type Value } from '../facts';
 import { addRequestFacts, idFromParts, methodOf, readBody, type TenantBody } from './requests';
 
 /** The parameter given under any of `names` (case-insensitive, as PowerShell binds them). */
@@ -41,15 +41,20 @@ function argumentValues(parameters: ParameterUse[]): Value[] {
   return parameters.flatMap((p) => [...(p.value ? [p.value] : []), ...argumentValues(p.entries ?? [])]);
 }
 
+/** The registration a registration cmdlet names: -RegistrationName, and -ResourceGroupName or the cmdlets' default. */
+function registrationRef(cmdlet: CmdletUse): RegistrationRef {
+  const resourceGroup = parameter(cmdlet, 'ResourceGroupName')?.value;
+  return {
+    name: parameter(cmdlet, 'RegistrationName')?.value,
+    resourceGroup: resourceGroup ?? (cmdlet.unresolvedSplat ? undefined : literalValue(defaultResourceGroup, cmdlet.nameSpan)),
+  };
+}
+
 function setRegistration(facts: FileFacts, cmdlet: CmdletUse): void {
   const billingModel = parameter(cmdlet, 'BillingModel')?.value;
-  const resourceGroup = parameter(cmdlet, 'ResourceGroupName')?.value;
   facts.registrations.push({
     span: cmdlet.nameSpan,
-    ref: {
-      name: parameter(cmdlet, 'RegistrationName')?.value,
-      resourceGroup: resourceGroup ?? (cmdlet.unresolvedSplat ? undefined : literalValue(defaultResourceGroup, cmdlet.nameSpan)),
-    },
+    ref: registrationRef(cmdlet),
     ...(billingModel ? { billingModel: { value: billingModel, implicit: false } } : {}),
     ...(!billingModel && !cmdlet.unresolvedSplat ? { billingModel: { value: literalValue(defaultBillingModel, cmdlet.nameSpan), implicit: true } } : {}),
   });
@@ -75,10 +80,7 @@ function registerEnvironment(facts: FileFacts, cmdlet: CmdletUse, file: CmdletUs
   const billingModel = distinct.size === 1 && !distinct.has(UNKNOWN) ? tokenModels[0] : undefined;
   facts.registrations.push({
     span: cmdlet.nameSpan,
-    ref: {
-      name: parameter(cmdlet, 'RegistrationName')?.value,
-      resourceGroup: parameter(cmdlet, 'ResourceGroupName')?.value ?? (cmdlet.unresolvedSplat ? undefined : literalValue(defaultResourceGroup, cmdlet.nameSpan)),
-    },
+    ref: registrationRef(cmdlet),
     ...(billingModel ? { billingModel: { value: billingModel, implicit: false } } : {}),
   });
 }

@@ -1,10 +1,10 @@
 // JSON and JSONC → facts: ARM templates (with their parameter files), ARM parameter files, REST request examples
 // (`{"parameters": …, "responses": …}`), saved GET/list responses and plain customer-subscription request bodies.
 import { billingModels } from '../azureStack';
-import { emptyFacts, type FileFacts, type Value } from '../facts';
+import { emptyFacts, spanOf, type FileFacts, type Value } from '../facts';
 import { LineMap } from '../text';
 import { addTemplateFacts, armValue, templateScope, type ArmScope } from './arm';
-import { at, jsonValue, objects, property, readJson, stringAt, strings, type JsonNode, type JsonObject } from './jsonTree';
+import { JsonSource, isMap, member, type Json, type JsonMap, type JsonPath } from './jsonSource';
 import { registrationParts, registrationPath } from './requests';
 import { suppressionIn } from './suppressions';
 
@@ -21,125 +21,176 @@ export interface JsonAnalysis {
 
 /** Reads a JSON document; `parameterValues` are those of the parameter file that goes with it, if it is a template. */
 export function jsonFacts(text: string, parameterValues?: ReadonlyMap<string, Value>): JsonAnalysis {
-  let reading;
+  let source: JsonSource;
   try {
-    reading = readJson(text);
+    source = new JsonSource(text);
   } catch (error) {
     if (error instanceof RangeError) return { facts: emptyFacts(), role: 'other', tooDeep: true };
     throw error;
   }
   const facts = emptyFacts();
-  addSuppressions(facts, text, reading.comments);
-  const root = reading.root?.kind === 'object' ? reading.root : undefined;
+  if (/azs-disable/i.test(text)) addSuppressions(facts, source);
+  const root = isMap(source.root) ? source.root : undefined;
   if (!root) return { facts, role: 'other' };
   const role = roleOf(root);
-  const scope = role === 'template' ? templateScope(root, parameterValues) : undefined;
-  if (scope) addTemplateFacts(facts, root, scope);
-  if (role === 'other') addDocumentFacts(facts, root);
-  addResourceIds(facts, root, scope);
+  const scope = role === 'template' ? templateScope(source, root, [], parameterValues) : undefined;
+  if (scope) addTemplateFacts(facts, source, root, [], scope);
+  if (role === 'other') addDocumentFacts(facts, source, root);
+  addResourceIds(facts, source, root, scope);
   // In a broken document a property may only seem absent (the text is cut before it): claim no absence then.
-  if (reading.hasErrors) for (const operation of facts.tenantOperations) delete operation.tenantIdMissingAt;
+  if (source.hasErrors) for (const operation of facts.tenantOperations) delete operation.tenantIdMissingAt;
   return { facts, role, ...(role === 'parameters' ? { parameterValues: parameterFileValues(root) } : {}) };
 }
 
-function addSuppressions(facts: FileFacts, text: string, comments: { start: number; end: number }[]): void {
-  let lines: LineMap | undefined;
-  for (const comment of comments) {
-    const body = text.slice(comment.start, comment.end);
-    if (!/azs-disable/i.test(body)) continue;
-    lines ??= new LineMap(text);
-    const suppression = suppressionIn(body, lines.lineOf(comment.end));
+function addSuppressions(facts: FileFacts, source: JsonSource): void {
+  const lines = new LineMap(source.text);
+  for (const comment of source.comments()) {
+    const suppression = suppressionIn(source.text.slice(comment.start, comment.end), lines.lineOf(comment.end));
     if (suppression) facts.suppressions.push(suppression);
   }
 }
 
-function roleOf(root: JsonObject): JsonRole {
-  const schema = stringAt(property(root, '$schema')) ?? '';
-  if (/deploymentParameters/i.test(schema)) return 'parameters';
-  if (/deploymentTemplate/i.test(schema) || property(root, 'resources')) return 'template';
-  const parameters = property(root, 'parameters');
-  const entries = parameters?.kind === 'object' ? [...parameters.props.values()] : [];
-  const allValues = entries.length > 0 && entries.every((e) => property(e.value, 'value') || property(e.value, 'reference'));
-  return allValues && !property(root, 'responses') ? 'parameters' : 'other';
+function roleOf(root: JsonMap): JsonRole {
+  const schema = member(root, '$schema')?.value;
+  if (typeof schema === 'string' && /deploymentParameters/i.test(schema)) return 'parameters';
+  if ((typeof schema === 'string' && /deploymentTemplate/i.test(schema)) || member(root, 'resources')) return 'template';
+  const parameters = member(root, 'parameters')?.value;
+  const entries = isMap(parameters) ? Object.values(parameters) : [];
+  const allValues = entries.length > 0 && entries.every((e) => member(e, 'value') || member(e, 'reference'));
+  return allValues && !member(root, 'responses') ? 'parameters' : 'other';
 }
 
 /** A parameter file's string values, for the template it goes with; they carry no positions in that template. */
-function parameterFileValues(root: JsonObject): Map<string, Value> {
+function parameterFileValues(root: JsonMap): Map<string, Value> {
   const values = new Map<string, Value>();
-  const parameters = property(root, 'parameters');
-  for (const [name, entry] of parameters?.kind === 'object' ? parameters.props : []) {
-    const value = stringAt(property(entry.value, 'value'));
-    if (value !== undefined) values.set(name, { text: value, segments: [{ text: value }], span: entry.keySpan });
+  const parameters = member(root, 'parameters')?.value;
+  for (const [name, entry] of isMap(parameters) ? Object.entries(parameters) : []) {
+    const value = member(entry, 'value')?.value;
+    if (typeof value === 'string') values.set(name.toLowerCase(), { text: value, segments: [{ text: value }], span: { start: 0, end: 0 } });
   }
   return values;
 }
 
-/** Strings anywhere in the document that are meant as registration paths. */
-function addResourceIds(facts: FileFacts, root: JsonNode, scope: ArmScope | undefined): void {
-  for (const literal of strings(root)) {
-    const text = String(literal.value);
-    if (!/subscriptions?\//i.test(text) || !/registrations?\b|customerSubscriptions?\b/i.test(text)) continue;
-    const path = registrationPath(scope ? armValue(literal, scope) : jsonValue(literal));
-    if (path) facts.resourceIds.push(path);
+interface Frame {
+  container: Json[] | JsonMap;
+  keys: (string | number)[];
+  next: number;
+  /** The key under which this container stands in the one above. */
+  key: string | number;
+}
+
+/**
+ * Calls `visit` for every value of the document, depth first, without recursion (documents may nest deeply) and
+ * without building a path for each value: `path()` builds the one of the current value when asked.
+ */
+function walk(root: Json, visit: (value: Json, path: () => JsonPath) => void): void {
+  const frames: Frame[] = [];
+  const enter = (container: Json, key: string | number) => {
+    if (Array.isArray(container)) frames.push({ container, keys: [], next: 0, key });
+    else if (isMap(container)) frames.push({ container, keys: Object.keys(container), next: 0, key });
+  };
+  let current: { key: string | number; value: Json } | undefined;
+  const path = () => [...frames.slice(1).map((f) => f.key), ...(current && frames.length > 0 ? [current.key] : [])];
+  visit(root, () => []);
+  enter(root, '');
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1];
+    const count = Array.isArray(frame.container) ? frame.container.length : frame.keys.length;
+    if (frame.next >= count) {
+      frames.pop();
+      continue;
+    }
+    const key = Array.isArray(frame.container) ? frame.next : frame.keys[frame.next];
+    frame.next++;
+    const value: Json = Array.isArray(frame.container) ? frame.container[key as number] : frame.container[key as string];
+    current = { key, value };
+    visit(value, path);
+    current = undefined;
+    enter(value, key);
   }
 }
 
-function addDocumentFacts(facts: FileFacts, root: JsonObject): void {
-  if (property(root, 'responses')) addRequestExample(facts, root);
-  addSnapshots(facts, root);
-  addTenantBody(facts, root);
+/** Strings anywhere in the document that are meant as registration paths. */
+function addResourceIds(facts: FileFacts, source: JsonSource, root: JsonMap, scope: ArmScope | undefined): void {
+  if (!/subscriptions?\//i.test(source.text)) return; // no string of the document can hold one
+  walk(root, (text, path) => {
+    if (typeof text !== 'string' || !text.includes('ubscription') || !/subscriptions?\//i.test(text) || !/registrations?\b|customerSubscriptions?\b/i.test(text)) return;
+    const full = path();
+    if (full.length === 0) return; // a document that is one string
+    const parent = full.slice(0, -1);
+    const key = full[full.length - 1];
+    const found = registrationPath(scope ? armValue(source, parent, key, text, scope) : source.string(parent, key, text));
+    if (found) facts.resourceIds.push(found);
+  });
 }
 
-function stringValue(node: JsonNode | undefined): Value | undefined {
-  return node?.kind === 'literal' && typeof node.value === 'string' ? jsonValue(node) : undefined;
+function addDocumentFacts(facts: FileFacts, source: JsonSource, root: JsonMap): void {
+  if (member(root, 'responses')) addRequestExample(facts, source, root);
+  addSnapshots(facts, source, root);
+  addTenantBody(facts, source, root);
+}
+
+/** The string property `name` of the object at `path`, as a value. */
+function stringAt(source: JsonSource, map: Json | undefined, path: JsonPath, name: string): Value | undefined {
+  const found = member(map, name);
+  return typeof found?.value === 'string' ? source.string(path, found.key, found.value) : undefined;
 }
 
 /**
  * A request example in the REST specs' format: `parameters` names the registration and customer subscription and
  * holds the body (`customerCreationParameters` for a tenant, `token` for a registration).
  */
-function addRequestExample(facts: FileFacts, root: JsonObject): void {
-  const parameters = property(root, 'parameters');
-  const name = stringValue(property(parameters, 'registrationName'));
+function addRequestExample(facts: FileFacts, source: JsonSource, root: JsonMap): void {
+  const block = member(root, 'parameters');
+  if (!block) return;
+  const parameters = block.value;
+  const path = [block.key];
+  const name = stringAt(source, parameters, path, 'registrationName');
   if (!name) return;
-  const ref = { subscriptionId: stringValue(property(parameters, 'subscriptionId')), resourceGroup: stringValue(property(parameters, 'resourceGroup')), name };
-  const customer = stringValue(property(parameters, 'customerSubscriptionName'));
-  const apiVersion = stringValue(property(parameters, 'api-version'));
+  const ref = { subscriptionId: stringAt(source, parameters, path, 'subscriptionId'), resourceGroup: stringAt(source, parameters, path, 'resourceGroup'), name };
+  const customer = stringAt(source, parameters, path, 'customerSubscriptionName');
+  const apiVersion = stringAt(source, parameters, path, 'api-version');
   facts.values.push(...[ref.subscriptionId, ref.resourceGroup, name, customer].filter((v): v is Value => v !== undefined));
   if (apiVersion) facts.apiVersions.push({ value: apiVersion, target: customer ? 'customerSubscription' : 'registration' });
   if (!customer) {
-    if (property(parameters, 'token')) facts.registrations.push({ span: name.span, ref });
+    if (member(parameters, 'token')) facts.registrations.push({ span: spanOf(name), ref });
     return;
   }
-  const body = property(parameters, 'customerCreationParameters');
-  const tenantId = stringValue(at(body, 'properties', 'tenantId'));
+  const body = member(parameters, 'customerCreationParameters');
+  const bodyPath = body ? [...path, body.key] : [];
+  const properties = body && member(body.value, 'properties');
+  const tenantId = properties && stringAt(source, properties.value, [...bodyPath, properties.key], 'tenantId');
   facts.tenantOperations.push({
-    action: body ? 'add' : 'get', span: customer.span, registration: ref, customerSubscriptionId: customer,
+    action: body ? 'add' : 'get', span: spanOf(customer), registration: ref, customerSubscriptionId: customer,
     ...(tenantId ? { tenantId } : {}),
-    ...(body && !tenantId ? { tenantIdMissingAt: body.span } : {}),
+    ...(body && !tenantId ? { tenantIdMissingAt: source.lazySpanAt(bodyPath) } : {}),
   });
 }
 
 /** Saved GET / list responses: each registration resource in them shows a registration and its billing model. */
-function addSnapshots(facts: FileFacts, root: JsonObject): void {
-  for (const object of objects(root)) {
-    const id = stringValue(property(object, 'id'));
-    const path = id && registrationPath(id);
-    const parts = path && registrationParts(path);
-    if (!path || parts?.kind !== 'registration') continue;
-    if (!property(object, 'properties') && !/registrations$/i.test(stringAt(property(object, 'type')) ?? '')) continue;
-    const billingModel = stringValue(at(object, 'properties', 'billingModel'));
-    facts.registrations.push({ span: path.span, ref: parts.ref, ...(billingModel ? { billingModel: { value: billingModel, implicit: false } } : {}) });
+function addSnapshots(facts: FileFacts, source: JsonSource, root: JsonMap): void {
+  walk(root, (map, pathOf) => {
+    if (!isMap(map) || typeof member(map, 'id')?.value !== 'string') return;
+    const path = pathOf();
+    const id = stringAt(source, map, path, 'id');
+    const found = id && registrationPath(id);
+    const parts = found && registrationParts(found);
+    if (!found || parts?.kind !== 'registration') return;
+    const type = member(map, 'type')?.value;
+    const properties = member(map, 'properties');
+    if (!properties && !(typeof type === 'string' && /registrations$/i.test(type))) return;
+    const billingModel = properties && stringAt(source, properties.value, [...path, properties.key], 'billingModel');
+    facts.registrations.push({ span: spanOf(found), ref: parts.ref, ...(billingModel ? { billingModel: { value: billingModel, implicit: false } } : {}) });
     if (billingModel) facts.billingModels.push({ value: billingModel, accepted: billingModels, setBy: 'billingModel' });
-  }
+  });
 }
 
 /** A document that is only `{"properties": {"tenantId": …}}`: the body of a request that adds a tenant. */
-function addTenantBody(facts: FileFacts, root: JsonObject): void {
-  const properties = property(root, 'properties');
-  if (root.props.size !== 1 || properties?.kind !== 'object' || properties.props.size !== 1) return;
-  const tenantId = stringValue(property(properties, 'tenantId'));
+function addTenantBody(facts: FileFacts, source: JsonSource, root: JsonMap): void {
+  const properties = member(root, 'properties');
+  if (Object.keys(root).length !== 1 || !properties || !isMap(properties.value) || Object.keys(properties.value).length !== 1) return;
+  const tenantId = stringAt(source, properties.value, [properties.key], 'tenantId');
   if (!tenantId) return;
-  facts.tenantOperations.push({ action: 'add', span: tenantId.span, registration: {}, tenantId });
+  facts.tenantOperations.push({ action: 'add', span: spanOf(tenantId), registration: {}, tenantId });
   facts.values.push(tenantId);
 }

@@ -100,7 +100,8 @@ const knownCommands = new RegExp(
   ].join('|') + ')(?![\\w-])', 'gi');
 
 const registrationWords = /registrations?\b|customerSubscriptions?\b/gi;
-const cloudIdCheck = /\bCloud(?:Deployment)?Id\b|Get-AzureStackStampInformation/i;
+/** Words of a CloudDeploymentID check, lower-case: looked for in the lower-cased text, which is much faster than a case-insensitive pattern. */
+const cloudIdWords = ['cloudid', 'clouddeploymentid', 'get-azurestackstampinformation'];
 /** Commands that only show or log text: a placeholder in their message is no mistake. */
 const displayCommand = /^(?:(?:Write|Out|Log|Format|Read|Show)-\w+|echo|print)$/i;
 
@@ -114,9 +115,17 @@ const stringTypes = new Set(['expandable_string_literal', 'verbatim_string_chara
 
 type Mode = 'argument' | 'expression';
 
+/** Where the text may bind a variable: at its `$`; `operator` is the offset of an assignment's `=`. */
+interface Site {
+  at: number;
+  operator?: number;
+}
+
 /** One assignment-like binding of a variable: simple ones carry the assigned expression. */
 interface Binding {
   at: number;
+  /** The start of the function it is in, or -1 in the script itself. */
+  scope: number;
   simple?: { rhs: Span; topLevel: boolean };
 }
 
@@ -126,11 +135,12 @@ export function powerShellFacts(text: string, tree: Tree): FileFacts {
 
 class Extraction {
   private readonly facts = emptyFacts();
-  private readonly values = new Map<string, Value>();
-  private bindingSites: Map<string, number[]> | undefined;
-  private readonly bindings = new Map<string, Binding[]>();
+  private readonly values = new Map<number, { end: number; value: Value }>();
+  private bindingSites: Map<string, Site[]> | undefined;
+  private readonly bindings = new Map<string, Map<number, Binding[]>>();
   private readonly resolving = new Set<string>();
   private lines: LineMap | undefined;
+  private functionSpans: Span[] | undefined;
 
   constructor(private readonly text: string, private readonly root: Node) {}
 
@@ -141,8 +151,8 @@ class Extraction {
     this.registrationStrings();
     this.placeholders();
     this.suppressions();
-    this.facts.checksCloudId = cloudIdCheck.test(this.text);
-    this.facts.resourceIds = distinct(this.facts.resourceIds);
+    const lower = this.text.toLowerCase();
+    this.facts.checksCloudId = cloudIdWords.some((word) => lower.includes(word));
     return this.facts;
   }
 
@@ -159,26 +169,35 @@ class Extraction {
     return found;
   }
 
-  /** Strings that name a registrations / customerSubscriptions segment anywhere in code (not in comments). */
-  private registrationStrings(): void {
+  /** Each string literal or bare word (in code, not in comments) in which `pattern` matches, once, with its first match. */
+  private *literalsMatching(pattern: RegExp): Generator<{ match: RegExpExecArray; literal: Span & { node: Node } }> {
     const seen = new Set<number>();
-    for (const match of this.text.matchAll(registrationWords)) {
+    for (const match of this.text.matchAll(pattern)) {
       const literal = this.literalAround(match.index);
       if (!literal || seen.has(literal.start)) continue;
       seen.add(literal.start);
+      yield { match, literal };
+    }
+  }
+
+  /** Strings that name a registrations / customerSubscriptions segment anywhere in code. */
+  private registrationStrings(): void {
+    for (const { literal } of this.literalsMatching(registrationWords)) {
       const path = registrationPath(this.valueIn(literal, 'argument'));
       if (path) this.facts.resourceIds.push(path);
     }
   }
 
-  /** Placeholders in strings that reach a command (directly, or through a variable or a splatted hashtable). */
+  /**
+   * Placeholders in strings that reach a command (directly, or through a variable or a splatted hashtable), and
+   * unquoted ones such as `-ComputerName <computer name>` that PowerShell splits into several bare words.
+   */
   private placeholders(): void {
-    const seen = new Set<number>();
-    for (const match of this.text.matchAll(placeholderCandidates)) {
-      const literal = this.literalAround(match.index);
-      if (!literal || seen.has(literal.start)) continue;
-      seen.add(literal.start);
-      const value = this.valueIn(literal, 'argument');
+    for (const { match, literal } of this.literalsMatching(placeholderCandidates)) {
+      let value = this.valueIn(literal, 'argument');
+      if (!findPlaceholder(value.text) && literal.node.type === 'generic_token' && match.index === literal.start) {
+        value = literalValue(match[0], { start: match.index, end: match.index + match[0].length }, match.index);
+      }
       if (findPlaceholder(value.text) && this.reachesCommand(literal)) this.facts.values.push(value);
     }
   }
@@ -291,8 +310,9 @@ class Extraction {
     const hash = this.root.descendantForIndex(start)?.parent;
     if (hash?.type !== 'hash_literal_expression') return undefined;
     const entries: ParameterUse[] = [];
-    for (const entry of hash.descendantsOfType('hash_entry')) {
-      if (entry?.parent?.parent?.startIndex !== hash.startIndex) continue; // a nested hashtable's entry
+    const body = hash.namedChildren.find((child) => child?.type === 'hash_literal_body');
+    for (const entry of body?.namedChildren ?? []) {
+      if (entry?.type !== 'hash_entry') continue;
       const key = entry.firstNamedChild;
       const valueNode = entry.lastNamedChild;
       if (!key || !valueNode || key.equals(valueNode)) continue;
@@ -315,12 +335,14 @@ class Extraction {
 
   /** The value of the expression or argument written at `span`. */
   private valueIn(span: Span, mode: Mode): Value {
-    const key = `${span.start}:${span.end}:${mode}`;
-    let value = this.values.get(key);
-    if (!value) {
-      value = this.computeValue(span, mode);
-      this.values.set(key, value);
-    }
+    // Keyed by a number, cheaper than a composed string; the end tells nested expressions apart. The mode only
+    // matters for bare words, so a string or a variable is worked out once whichever way it is reached.
+    const bare = mode === 'argument' && !`'"$@\u2018\u2019\u201A\u201B\u201C\u201D\u201E`.includes(this.text[span.start]);
+    const key = span.start * 2 + (bare ? 1 : 0);
+    const cached = this.values.get(key);
+    if (cached?.end === span.end) return cached.value;
+    const value = this.computeValue(span, mode);
+    this.values.set(key, { end: span.end, value });
     return value;
   }
 
@@ -372,62 +394,103 @@ class Extraction {
   }
 
   /**
-   * The assignment whose value a use at `at` sees, when the file makes that certain: the nearest one before it when
-   * every assignment of the variable is a top-level statement; the only one when some are inside blocks. Loop
+   * The assignment whose value a use at `at` sees, when the file makes that certain. Assignments in the use's own
+   * function count (or, when it has none, the script's own). Of those, the nearest one before the use when all are
+   * statements of the function or script itself; the only one when some are inside blocks (if, loops). Loop
    * variables, parameters and compound assignments (`+=`) make the value unknown.
    */
   private bindingFor(name: string, at: number): Binding | undefined {
-    const all = this.bindingsOf(name);
-    if (all.length === 0 || all.some((b) => !b.simple)) return undefined;
-    const before = all.filter((b) => (b.simple?.rhs.end ?? b.at) <= at);
-    if (all.every((b) => b.simple?.topLevel)) return before.at(-1);
-    return all.length === 1 ? before[0] : undefined;
+    const byScope = this.bindingsOf(name);
+    const scope = this.scopeAt(at);
+    const visible = byScope.get(scope) ?? (scope >= 0 ? byScope.get(-1) : undefined) ?? [];
+    if (visible.length === 0 || visible.some((b) => !b.simple)) return undefined;
+    const before = visible.filter((b) => (b.simple?.rhs.end ?? b.at) <= at);
+    if (visible.every((b) => b.simple?.topLevel)) return before.at(-1);
+    return visible.length === 1 ? before[0] : undefined;
   }
 
-  private bindingsOf(name: string): Binding[] {
+  /** The start of the innermost function around `offset`, or -1 in the script itself. */
+  private scopeAt(offset: number): number {
+    const spans = (this.functionSpans ??= this.findFunctions());
+    let low = 0;
+    let high = spans.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (spans[middle].start <= offset) low = middle + 1;
+      else high = middle;
+    }
+    // the last function starting at or before `offset`, or one around it that it is nested in
+    for (let i = low - 1; i >= 0; i--) if (offset < spans[i].end) return spans[i].start;
+    return -1;
+  }
+
+  private findFunctions(): Span[] {
+    const spans: Span[] = [];
+    for (const match of this.text.matchAll(/\b(?:function|filter|workflow)\s+[\w-]+/gi)) {
+      const definition = this.root.descendantForIndex(match.index)?.parent;
+      if (definition?.type === 'function_statement') spans.push({ start: definition.startIndex, end: definition.endIndex });
+    }
+    return spans.sort((a, b) => a.start - b.start);
+  }
+
+  /** A variable's bindings, grouped by the function they are in (-1: the script itself). */
+  private bindingsOf(name: string): Map<number, Binding[]> {
     let found = this.bindings.get(name);
     if (found) return found;
-    found = [];
-    for (const at of this.sites().get(name) ?? []) {
-      const binding = this.bindingAt(at);
-      if (binding) found.push(binding);
+    found = new Map();
+    for (const site of this.sites().get(name) ?? []) {
+      const binding = this.bindingAt(site);
+      if (!binding) continue;
+      const list = found.get(binding.scope);
+      if (list) list.push(binding);
+      else found.set(binding.scope, [binding]);
     }
     this.bindings.set(name, found);
     return found;
   }
 
   /** Offsets of every `$name =`, `$name +=` and `foreach ($name`, by lower-case name; found once per document. */
-  private sites(): Map<string, number[]> {
+  /**
+   * Every `$name =`, `$name +=` (with where its operator ends) and `foreach ($name`, by lower-case name; found
+   * once per document.
+   */
+  private sites(): Map<string, Site[]> {
     if (this.bindingSites) return this.bindingSites;
-    const sites = new Map<string, number[]>();
+    const sites = new Map<string, Site[]>();
     const pattern = /\$(?:(?:script|global|local|private):)?(\w+)\s*(?:[-+*/%]|\?\?)?=(?!=)|\bforeach\s*\(\s*\$(\w+)/gi;
     for (const match of this.text.matchAll(pattern)) {
       const name = (match[1] ?? match[2]).toLowerCase();
-      const at = match[1] ? match.index : match.index + match[0].lastIndexOf('$');
+      const site = match[1] ? { at: match.index, operator: match.index + match[0].length - 1 } : { at: match.index + match[0].lastIndexOf('$') };
       const list = sites.get(name);
-      if (list) list.push(at);
-      else sites.set(name, [at]);
+      if (list) list.push(site);
+      else sites.set(name, [site]);
     }
     this.bindingSites = sites;
     return sites;
   }
 
-  /** What the tree says about a would-be binding site: a simple assignment, another binding, or nothing (a string, a comment). */
-  private bindingAt(at: number): Binding | undefined {
-    let node: Node | null = this.root.descendantForIndex(at);
-    if (node?.type !== 'variable') return undefined;
-    if (node.parent?.type === 'foreach_statement' || node.parent?.type === 'script_parameter') return { at };
-    for (let depth = 0; node && depth < 16; depth++, node = node.parent) {
-      if (node.type === 'left_assignment_expression') break;
-      if (node.type === 'string_literal' || node.type === 'command' || node.type === 'statement_list') return undefined;
+  /**
+   * What the tree says about a would-be binding site: a simple assignment, another binding (loop variable,
+   * parameter default, compound assignment), or nothing (the text is in a string or a comment). The tree is asked
+   * at the operator, which is a few steps from the assignment instead of a dozen from the variable.
+   */
+  private bindingAt(site: Site): Binding | undefined {
+    const { at } = site;
+    const scope = this.scopeAt(at);
+    if (site.operator === undefined) {
+      const variable = this.root.descendantForIndex(at);
+      return variable?.type === 'variable' && variable.parent?.type === 'foreach_statement' ? { at, scope } : undefined;
     }
-    const assignment = node?.parent;
-    if (assignment?.type !== 'assignment_expression') return undefined;
-    const operator = assignment.child(1);
+    const operator = this.root.descendantForIndex(site.operator);
+    const holder = operator?.parent;
+    if (holder?.type === 'script_parameter_default') return { at, scope };
+    const assignment = holder?.parent;
+    if (!operator || holder?.type !== 'assignement_operator' || assignment?.type !== 'assignment_expression' || assignment.startIndex > at) return undefined;
     const rhs = assignment.lastNamedChild;
-    if (!operator || !rhs || this.slice(operator).trim() !== '=') return { at };
-    const statements = assignment.parent?.parent;
-    return { at, simple: { rhs: { start: rhs.startIndex, end: rhs.endIndex }, topLevel: statements?.parent?.type === 'program' } };
+    if (!rhs || this.slice(operator) !== '=') return { at, scope };
+    const body = assignment.parent?.parent?.parent;
+    const topLevel = body?.type === 'program' || (body?.type === 'script_block_body' && body.parent?.parent?.type === 'function_statement');
+    return { at, scope, simple: { rhs: { start: rhs.startIndex, end: rhs.endIndex }, topLevel } };
   }
 }
 
@@ -437,13 +500,4 @@ function variableName(written: string): string | undefined {
   const name = (braced ? braced[1] : written.slice(1)).replace(/^(?:script|global|local|private|using):/i, '');
   if (/^(?:env|variable|function):/i.test(name) || /^(?:_|\$|\?|\^|args|input|psitem|this|matches|true|false|null)$/i.test(name)) return undefined;
   return name.toLowerCase();
-}
-
-/** The same string reached twice (a cmdlet argument that is also a registration path) counts once. */
-function distinct(values: Value[]): Value[] {
-  const seen = new Set<string>();
-  return values.filter((v) => {
-    const key = `${v.span.start}:${v.span.end}:${v.text}`;
-    return !seen.has(key) && seen.add(key);
-  });
 }

@@ -32,6 +32,15 @@ class SegmentBuilder {
   }
 }
 
+const special = /[`$"\u201C\u201D\u201E\r\n]/g;
+
+/** Where the run of characters that stand for themselves in an expandable string, starting at `index`, ends. */
+function plainRun(text: string, index: number, limit: number): number {
+  special.lastIndex = index;
+  const found = special.exec(text);
+  return Math.min(found ? found.index : limit, limit);
+}
+
 /** Where the variable name after a `$` at `index` ends, or -1 when the `$` starts no variable. */
 export function variableEnd(text: string, index: number): number {
   const match = /^\$(?:\{(?:[^}`]|`.)*\}|(?:[A-Za-z_][\w]*:)?[A-Za-z_][\w]*|[$?^_])/.exec(text.slice(index, index + 256));
@@ -79,6 +88,12 @@ function expandable(
 ): DecodedString | undefined {
   const out = new SegmentBuilder();
   for (let i = from; i < limit; i++) {
+    const plain = plainRun(text, i, limit);
+    if (plain > i) {
+      out.copy(text.slice(i, plain), i);
+      i = plain - 1;
+      continue;
+    }
     const char = text[i];
     if (closes(i)) return { segments: out.segments, end: i + 1 };
     if (char === '`' && i + 1 < limit) {

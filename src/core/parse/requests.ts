@@ -25,7 +25,7 @@ export function registrationPath(value: Value): Value | undefined {
 }
 
 /** The value of the `api-version` query parameter of a URL, if it has one. */
-export function apiVersionInUrl(url: Value): Value | undefined {
+function apiVersionInUrl(url: Value): Value | undefined {
   const match = /[?&]api-version=([^&#\s]*)/i.exec(url.text);
   if (!match) return undefined;
   const start = match.index + match[0].length - match[1].length;
@@ -42,12 +42,12 @@ interface PathParts {
 export function registrationParts(path: Value): PathParts | undefined {
   const parsed = parseRegistrationId(path.text);
   if (!parsed.ok) return undefined;
-  const pieces: Value[] = [];
-  for (const match of path.text.matchAll(/[^/]+/g)) pieces.push(sliceValue(path, match.index, match.index + match[0].length));
+  const starts = [...path.text.matchAll(/[^/]+/g)];
+  const piece = (index: number) => sliceValue(path, starts[index].index, starts[index].index + starts[index][0].length);
   return {
-    ref: { subscriptionId: pieces[1], resourceGroup: pieces[3], name: pieces[7] },
+    ref: { subscriptionId: piece(1), resourceGroup: piece(3), name: piece(7) },
     kind: parsed.kind,
-    ...(parsed.kind === 'customerSubscription' ? { customerSubscriptionId: pieces[9] } : {}),
+    ...(parsed.kind === 'customerSubscription' ? { customerSubscriptionId: piece(9) } : {}),
   };
 }
 

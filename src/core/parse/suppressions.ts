@@ -11,8 +11,3 @@ export function suppressionIn(comment: string, endLine: number): Suppression | u
   const codes = [...match[2].matchAll(/\bAZS\d{3}\b/gi)].map((m) => m[0].toUpperCase());
   return match[1] ? { codes, scope: 'nextLine', line: endLine + 1 } : { codes, scope: 'file', line: endLine };
 }
-
-/** A cheap test for whether a document has any suppression comment at all. */
-export function mentionsSuppression(text: string): boolean {
-  return /azs-disable/i.test(text);
-}

@@ -2,7 +2,7 @@ import type { ErrorCode } from '../errors';
 import { findPlaceholder } from '../ids';
 import { locate, type FileFacts, type Value } from '../facts';
 import type { Span } from '../text';
-import { defineRule } from './rule';
+import { defineRule, type Report } from './rule';
 
 function whole(value: Value): Span {
   return locate(value, 0, value.text.length);
@@ -12,13 +12,25 @@ function inside(span: Span, outer: Span): boolean {
   return span.start >= outer.start && span.end <= outer.end;
 }
 
-/** Which documented error a placeholder at `span` leads to: a bad customer subscription ID, a registration not found, or neither. */
+/**
+ * Which documented error a placeholder at `span` leads to: a bad customer subscription ID, a registration a request
+ * does not find, or neither (a computer name, a password, the name a registration is created under).
+ */
 function errorAt(facts: FileFacts, span: Span): ErrorCode | null {
   const operations = facts.tenantOperations;
   if (operations.some((o) => o.customerSubscriptionId && inside(span, whole(o.customerSubscriptionId)))) return 'InvalidCustomerSubscriptionId';
-  const refs = [...operations.map((o) => o.registration), ...facts.registrations.map((d) => d.ref)];
-  const registrationValues = [...facts.resourceIds, ...refs.flatMap((r) => [r.subscriptionId, r.resourceGroup, r.name])];
-  return registrationValues.some((v) => v && inside(span, whole(v))) ? 'RegistrationNotFound' : null;
+  const requested = [...facts.resourceIds, ...operations.flatMap((o) => [o.registration.subscriptionId, o.registration.resourceGroup, o.registration.name])];
+  return requested.some((v) => v && inside(span, whole(v))) ? 'RegistrationNotFound' : null;
+}
+
+/** Every placeholder in a value, with its index in the value's text. */
+function* placeholdersIn(value: Value): Generator<{ text: string; index: number }> {
+  for (let from = 0; from < value.text.length;) {
+    const found = findPlaceholder(value.text.slice(from));
+    if (!found) return;
+    yield { text: found.text, index: from + found.index };
+    from += found.index + Math.max(found.text.length, 1);
+  }
 }
 
 export default defineRule({
@@ -48,19 +60,20 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    const refs = [...facts.tenantOperations.map((o) => o.registration), ...facts.registrations.map((d) => d.ref)];
-    const candidates = [...facts.values, ...facts.resourceIds, ...refs.flatMap((r) => [r.subscriptionId, r.resourceGroup, r.name])];
     const seen = new Set<string>();
-    return candidates.flatMap((value) => {
-      const found = value && findPlaceholder(value.text);
-      if (!value || !found) return [];
-      const span = locate(value, found.index, found.text.length);
-      const key = `${span.start}:${span.end}`;
-      if (seen.has(key)) return [];
-      seen.add(key);
-      const azureError = errorAt(facts, span);
-      const values = { placeholder: found.text, ...(azureError ? { azureError } : {}) };
-      return [{ messageId: azureError ? 'placeholderAzure' : 'placeholder', values, span, azureError, data: { placeholder: found.text } }];
-    });
+    const reports: Report<'placeholderAzure' | 'placeholder'>[] = [];
+    for (const value of [facts.values, facts.resourceIds].flat()) {
+      if (!findPlaceholder(value.text)) continue; // most values: one quick test, nothing more
+      for (const found of placeholdersIn(value)) {
+        const span = locate(value, found.index, found.text.length);
+        const key = `${span.start}:${span.end}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const azureError = errorAt(facts, span);
+        const values = { placeholder: found.text, ...(azureError ? { azureError } : {}) };
+        reports.push({ messageId: azureError ? 'placeholderAzure' : 'placeholder', values, span, azureError, data: { placeholder: found.text } });
+      }
+    }
+    return reports;
   },
 });

@@ -1,6 +1,6 @@
 import { isKnown, type RegistrationRef } from '../facts';
 import { defineRule } from './rule';
-import { allDeclarations, differences, knownParts, where, type Candidate, type RefPart } from './registrations';
+import { Declarations, differences, knownParts, where, type Candidate, type RefPart } from './registrations';
 
 const messageIds = { name: 'nameMismatch', resourceGroup: 'groupMismatch', subscriptionId: 'subscriptionMismatch' } as const;
 
@@ -47,11 +47,12 @@ export default defineRule({
     declaredHere: { en: 'The registration is declared here.', sv: 'Registreringen deklareras här.' },
   },
   check(context) {
-    const candidates = allDeclarations(context).filter((c) => knownParts(c.declaration.ref).length > 0);
+    const declarations = new Declarations(context);
+    const candidates = declarations.all.filter((c) => knownParts(c.declaration.ref).length > 0);
     if (candidates.length === 0) return [];
     return context.facts.tenantOperations.flatMap((operation) => {
       const ref = operation.registration;
-      if (knownParts(ref).length === 0 || candidates.some((c) => differences(ref, c.declaration.ref).length === 0)) return [];
+      if (knownParts(ref).length === 0 || declarations.compatible(ref).length > 0) return [];
       const target = closest(candidates, ref, context.uri);
       const part: RefPart = differences(ref, target.declaration.ref)[0];
       const used = ref[part];

@@ -1,7 +1,7 @@
 import { acceptedSpelling, allowsTenants, billingModels } from '../azureStack';
 import { isKnown, locate, type RegistrationDeclaration } from '../facts';
 import { defineRule, type RelatedReport } from './rule';
-import { declarationsFor, where } from './registrations';
+import { Declarations, where } from './registrations';
 
 type MessageId = 'disallowed' | 'defaulted' | 'setHere' | 'defaultHere';
 
@@ -46,9 +46,10 @@ export default defineRule({
     defaultHere: { en: 'No -BillingModel here, so Development applies.', sv: 'Ingen -BillingModel här, så Development gäller.' },
   },
   check(context) {
+    const declarations = new Declarations(context);
     return context.facts.tenantOperations.flatMap((operation) => {
       if (operation.action !== 'add') return [];
-      const candidates = declarationsFor(context, operation);
+      const candidates = declarations.for(operation);
       const models = candidates.map(({ declaration }) => {
         const billing = declaration.billingModel;
         return billing && isKnown(billing.value) ? acceptedSpelling(billing.value.text, billingModels) : undefined;

@@ -32,10 +32,12 @@ export default defineRule({
     return facts.apiVersions.flatMap(({ value, target }): Report<'unknown' | 'noTenants'>[] => {
       if (!isKnown(value)) return [];
       const version = value.text.trim();
-      const span = locate(value, 0, value.text.length);
-      const data = { replacement: firstTenantApiVersion };
-      if (!(apiVersions as readonly string[]).includes(version)) return [{ messageId: 'unknown', values: { value: version, versions: apiVersions.join(', ') }, span, data }];
-      return target === 'customerSubscription' && version < firstTenantApiVersion ? [{ messageId: 'noTenants', values: { value: version }, span, data }] : [];
+      const published = (apiVersions as readonly string[]).includes(version);
+      if (published && (target !== 'customerSubscription' || version >= firstTenantApiVersion)) return [];
+      const report = { span: locate(value, 0, value.text.length), data: { replacement: firstTenantApiVersion } };
+      return [published
+        ? { ...report, messageId: 'noTenants', values: { value: version } }
+        : { ...report, messageId: 'unknown', values: { value: version, versions: apiVersions.join(', ') } }];
     });
   },
 });

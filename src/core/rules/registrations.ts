@@ -12,38 +12,66 @@ export interface Candidate {
 export type RefPart = keyof RegistrationRef;
 
 /** Compared from the most to the least telling. */
-export const refParts: readonly RefPart[] = ['name', 'resourceGroup', 'subscriptionId'];
+const refParts: readonly RefPart[] = ['name', 'resourceGroup', 'subscriptionId'];
 
 function same(a: Value, b: Value): boolean {
   return a.text.trim().toLowerCase() === b.text.trim().toLowerCase();
 }
 
+function differ(a: RegistrationRef, b: RegistrationRef, part: RefPart): boolean {
+  const x = a[part];
+  const y = b[part];
+  return isKnown(x) && isKnown(y) && !same(x, y);
+}
+
 /** The parts both name, fully known, that differ. */
 export function differences(a: RegistrationRef, b: RegistrationRef): RefPart[] {
-  return refParts.filter((part) => {
-    const x = a[part];
-    const y = b[part];
-    return isKnown(x) && isKnown(y) && !same(x, y);
-  });
+  return refParts.filter((part) => differ(a, b, part));
+}
+
+/** True when nothing both name, fully known, differs. */
+function agree(a: RegistrationRef, b: RegistrationRef): boolean {
+  return !differ(a, b, 'name') && !differ(a, b, 'resourceGroup') && !differ(a, b, 'subscriptionId');
 }
 
 export function knownParts(ref: RegistrationRef): RefPart[] {
   return refParts.filter((part) => isKnown(ref[part]));
 }
 
-/** Every declaration of the file and of the other documents. */
-export function allDeclarations(context: RuleContext): Candidate[] {
-  return [...context.facts.registrations.map((declaration) => ({ uri: context.uri, declaration })), ...context.elsewhere];
-}
+const nameKey = (value: Value | undefined) => (isKnown(value) ? value.text.trim().toLowerCase() : undefined);
 
-/** The declarations `operation` may mean: compatible ones from this file, and from others only when the names match. */
-export function declarationsFor(context: RuleContext, operation: TenantOperation): Candidate[] {
-  return allDeclarations(context).filter(({ uri, declaration }) => {
-    if (differences(operation.registration, declaration.ref).length > 0) return false;
-    if (uri === context.uri) return true;
-    const { name } = operation.registration;
-    return isKnown(name) && isKnown(declaration.ref.name) && same(name, declaration.ref.name);
-  });
+/**
+ * Every declaration of the file and of the other documents, indexed by registration name: a template with thousands
+ * of tenant resources and hundreds of registrations must not compare each with each.
+ */
+export class Declarations {
+  readonly all: Candidate[];
+  private readonly byName = new Map<string, Candidate[]>();
+  private readonly nameless: Candidate[] = [];
+
+  constructor(private readonly context: RuleContext) {
+    this.all = [...context.facts.registrations.map((declaration) => ({ uri: context.uri, declaration })), ...context.elsewhere];
+    for (const candidate of this.all) {
+      const key = nameKey(candidate.declaration.ref.name);
+      if (key === undefined) this.nameless.push(candidate);
+      else this.byName.set(key, [...(this.byName.get(key) ?? []), candidate]);
+    }
+  }
+
+  /** Declarations nothing known in `ref` contradicts. */
+  compatible(ref: RegistrationRef): Candidate[] {
+    const key = nameKey(ref.name);
+    const pools = key === undefined ? [this.all] : [this.byName.get(key) ?? [], this.nameless];
+    const found: Candidate[] = [];
+    for (const pool of pools) for (const c of pool) if (agree(ref, c.declaration.ref)) found.push(c);
+    return found;
+  }
+
+  /** The declarations `operation` may mean: compatible ones from this file, and from others only when the names match. */
+  for(operation: TenantOperation): Candidate[] {
+    const named = nameKey(operation.registration.name) !== undefined;
+    return this.compatible(operation.registration).filter(({ uri, declaration }) => uri === this.context.uri || (named && isKnown(declaration.ref.name)));
+  }
 }
 
 /** "in this file" or "in <file name>", for messages about a declaration. */

@@ -185,8 +185,11 @@ describe('LintWorkspace', () => {
     });
 
     it('survives JSON and PowerShell nested 10,000 deep in bounded time', async () => {
-      const json = await bounded(`{"id": "${registrationId}", "x": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`, 'json');
-      assert.equal(json.notice, 'Not linted: the JSON is nested too deeply to read.');
+      const strict = await bounded(`{"id": "${registrationId}/x", "x": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`, 'json');
+      assert.deepEqual([strict.findings.map((f) => f.code), strict.notice], [['AZS101'], undefined], 'JSON.parse reads it; the finding is found in it');
+      assert.ok(strict.ms < 10_000, `${strict.ms} ms`);
+      const commented = await bounded(`// tenantId\n${'['.repeat(10_000)}${']'.repeat(10_000)}`, 'json');
+      assert.equal(commented.notice, 'Not linted: the JSON is nested too deeply to read.', 'the tolerant parser recurses');
       const script = await bounded(`# AzureStack\n$x = ${'('.repeat(10_000)}1${')'.repeat(10_000)}`, 'powershell');
       assert.ok(script.ms < 10_000, `${script.ms} ms`);
     });

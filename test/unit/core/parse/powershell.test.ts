@@ -55,8 +55,19 @@ describe('parse/powershell', () => {
       assert.equal(await nameArgument('$probe = "a$(Get-Date)b"'), 'a?b', 'a subexpression');
     });
 
+    it('keeps each function to its own variables, and lets functions read the script\'s', async () => {
+      const script = [
+        "$prefix = 'reg'",
+        "function One { $probe = \"$prefix-one\"\n Get-AzResource -Name $probe }",
+        "function Two { $probe = 'two'\n if ($x) { $other = 1 }\n Get-AzResource -Name $probe }",
+        'Get-AzResource -Name $probe',
+      ].join('\n');
+      const found = await facts(script);
+      assert.deepEqual(found.cmdlets.map((c) => show(c.parameters[0].value)), ['reg-one', 'two', '?']);
+    });
+
     it('resolves one assignment inside a block and scoped names', async () => {
-      assert.equal(await nameArgument("function f { $probe = 'inner'\nGet-AzResource -Name $probe }"), 'inner');
+      assert.equal(await nameArgument("if ($ready) { $probe = 'inner' }"), 'inner');
       assert.equal(await nameArgument("$script:probe = 'scoped'"), 'scoped');
     });
 

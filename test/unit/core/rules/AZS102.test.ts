@@ -30,6 +30,18 @@ ruleTester(rule, {
       errors: [{ message: fails('<Computer Name>'), azureError: null }],
     },
     {
+      name: 'an unquoted placeholder, which PowerShell splits into words',
+      kind: 'powershell',
+      code: 'Enter-PSSession -ComputerName <!<privileged endpoint computer name>!> -ConfigurationName PrivilegedEndpoint\nGet-AzureStackStampInformation',
+      errors: [{ message: fails('<privileged endpoint computer name>'), azureError: null }],
+    },
+    {
+      name: 'the name a registration is created under',
+      kind: 'powershell',
+      code: '$name = "<!<unique registration name>!>"\nRegister-AzsEnvironment -RegistrationToken $token -RegistrationName $name',
+      errors: [{ message: fails('<unique registration name>'), azureError: null }],
+    },
+    {
       name: 'a placeholder in a splatted hashtable',
       kind: 'powershell',
       code: "$registration = @{ PrivilegedEndpoint = '<!<ERCS VM name>!>'; RegistrationName = 'reg1' }\nSet-AzsRegistration @registration -PrivilegedEndpointCredential $cred",
@@ -54,9 +66,15 @@ ruleTester(rule, {
       errors: [{ message: fails('xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'), azureError: null }],
     },
     {
-      name: 'a shell variable in a URL',
+      name: 'two placeholders in one URL',
+      kind: 'http',
+      code: 'GET https://management.azure.com/subscriptions/<!your-subscription-id!>/resourceGroups/<!<resource group>!>/providers/Microsoft.AzureStack/registrations/{{registration}}/customerSubscriptions?api-version=2017-06-01\n',
+      errors: [{ message: azure('your-subscription-id', 'RegistrationNotFound') }, { message: azure('<resource group>', 'RegistrationNotFound') }],
+    },
+    {
+      name: 'a shell variable in a tenant request URL',
       kind: 'shell',
-      code: 'SUB="<!your-subscription-id!>"\naz rest --method put --url "https://management.azure.com/subscriptions/$SUB/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1?api-version=2017-06-01"\n',
+      code: 'SUB="<!your-subscription-id!>"\naz rest --method get --url "https://management.azure.com/subscriptions/$SUB/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions?api-version=2017-06-01"\n',
       errors: [{ message: azure('your-subscription-id', 'RegistrationNotFound') }],
     },
   ],
