@@ -112,6 +112,7 @@
     state = { ...state, report: message.report, labels: message.labels, locale: message.locale };
     vscode.setState({ report: message.report, labels: message.labels, locale: message.locale });
     render();
+    vscode.postMessage({ type: 'rendered', customers: document.querySelectorAll('.card').length, rows: document.querySelectorAll('tbody tr').length });
   });
 
   const saved = vscode.getState();

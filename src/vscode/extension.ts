@@ -15,6 +15,8 @@ import { activateCodeActions } from './codeActions';
 import { pickRegistration } from './commands/pickRegistration';
 import { LintDiagnostics, ruleDocsUri } from './diagnostics';
 import { AzureLiveData } from './liveData';
+import { addStamp, exportUsage, removeStamp, usageReport, type ReportRun } from './usage/commands';
+import { StampService } from './usage/stamps';
 import { activateHovers } from './hovers';
 import { registerCommands } from './infrastructure/commands';
 import { createLogger } from './infrastructure/logger';
@@ -36,7 +38,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 
   const session = new AzureSession({ secrets: context.secrets, log, ui: getUi, locale });
   const directory = new AzureDirectory(session);
-  const tree = new RegistrationsTreeProvider({ session, directory, locale });
+  const stamps = new StampService(session, log, locale);
+  const tree = new RegistrationsTreeProvider({ session, directory, locale, stamps });
   const view = vscode.window.createTreeView<TreeNode>('azureStackCsp.registrations', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(channel, session, directory, tree, view, session.onDidChange(() => tree.refresh()));
   activateStatus(context, session);
@@ -58,6 +61,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   lint.indexLater(2000);
 
   const commandDeps = { log, ui: getUi };
+  const usageDeps = { stamps, tree, ui: getUi, log, locale, extensionUri: context.extensionUri };
+  let lastReport: ReportRun | undefined;
   const azureDeps = { session, directory, tree, ui: getUi, log, locale };
   registerCommands(context, commandDeps, {
     'azureStackCsp.refresh': () => { tree.refresh(); return true; },
@@ -79,10 +84,14 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     'azureStackCsp.explainErrorCode': (code) => explainErrorCode(getUi(), locale, code),
     'azureStackCsp.showLog': () => log.show(),
     'azureStackCsp.pickRegistration': (uri, range) => pickRegistration(azureDeps, uri, range),
+    'azureStackCsp.addStamp': () => addStamp(usageDeps),
+    'azureStackCsp.removeStamp': (node) => removeStamp(usageDeps, node),
+    'azureStackCsp.usageReport': (node) => usageReport(usageDeps, node, (run) => { lastReport = run; }),
+    'azureStackCsp.exportUsage': (format) => exportUsage(usageDeps, lastReport, format),
   });
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
     if (affects(event, 'cloud', 'customCloud', 'signIn')) void session.signIn(false);
-    if (affects(event, 'subscriptions', 'tenants.pageSize')) tree.refresh();
+    if (affects(event, 'subscriptions', 'tenants.pageSize', 'stamps')) tree.refresh();
   }));
   // Sign-ins that need no prompt happen quietly in the background; activation does not wait.
   void session.signIn(false).catch((error: unknown) => log.warn(`background sign-in: ${String(error)}`));
@@ -93,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   return {
     session, tree, view, lint,
     activationMs,
+    lastReport: () => lastReport,
     useScriptedInput: () => {
       const scripted = new ScriptedUserInput();
       ui = scripted;

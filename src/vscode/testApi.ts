@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { AzureSession } from './account/session';
 import type { LintDiagnostics } from './diagnostics';
+import type { ReportRun } from './usage/commands';
 import type { ScriptedUserInput } from './infrastructure/ui';
 import type { TreeNode } from './tree/nodes';
 import type { RegistrationsTreeProvider } from './tree/provider';
@@ -14,6 +15,8 @@ export interface TestApi {
   lint: LintDiagnostics;
   /** From the first line of the bundle running to the end of activate(): what activation costs the host. */
   activationMs: number;
+  /** The usage report shown last, with what its page was given. */
+  lastReport(): ReportRun | undefined;
   /** Replaces the real prompts with a scripted UserInput for the rest of the session. */
   useScriptedInput(): ScriptedUserInput;
 }

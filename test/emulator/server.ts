@@ -41,7 +41,7 @@ export interface ReadyInfo {
   /** For a client process: trust, the sandbox service principal, and where the emulator is. */
   env: Record<string, string>;
   /** The extension's settings that point it at the emulator. */
-  workspaceSettings: Record<string, string>;
+  workspaceSettings: Record<string, unknown>;
   /** The admin endpoint of each stamp in the state. */
   stamps: ReadyStamp[];
 }
@@ -336,6 +336,7 @@ function readyInfo(emulator: Emulator, caFile: string): ReadyInfo {
       'azureStackCsp.customCloud.authorityHost': url,
       'azureStackCsp.signIn.method': 'servicePrincipalEnvironment',
       'azureStackCsp.signIn.tenantId': tenantId,
+      'azureStackCsp.stamps': readyStamps(emulator.arm),
     },
     stamps: readyStamps(emulator.arm),
   };

@@ -3,7 +3,7 @@
 // at start-up; the others wait for the Sign In command.
 import * as vscode from 'vscode';
 import { resolveCloud, type AzureCloud } from '../../azure/clouds';
-import type { SignIn } from '../../azure/credentials';
+import type { CredentialFactory, SignIn } from '../../azure/credentials';
 import type { AzureFailure } from '../../azure/errors';
 import { formatRequestLogEntry } from '../../azure/logging';
 import type { RegistrationsClient } from '../../azure/registrations';
@@ -118,16 +118,29 @@ export class AzureSession implements vscode.Disposable {
     }
   }
 
+  /**
+   * A credential for another endpoint, signing in with the configured method to `tenantId`: an Azure Stack Hub stamp's
+   * admin endpoint (its directory, or `adfs`). Undefined when the method needs a prompt that may not be shown.
+   */
+  async credentialsFor(cloud: AzureCloud, tenantId: string, interactive: boolean): Promise<CredentialFactory | undefined> {
+    const signIn = await this.signInFor(readSettings(), cloud, interactive, tenantId);
+    if (!signIn) return undefined;
+    const { createCredentialFactory } = await import('../../azure/sdk.js');
+    return createCredentialFactory(signIn, cloud);
+  }
+
   /** The @azure/identity input for the configured method, or undefined when it needs a prompt we may not show. */
-  private async signInFor(settings: Settings, cloud: AzureCloud, interactive: boolean): Promise<SignIn | undefined> {
-    const tenantId = settings.tenantId || undefined;
+  private async signInFor(settings: Settings, cloud: AzureCloud, interactive: boolean, tenantOverride?: string): Promise<SignIn | undefined> {
+    const tenantId = tenantOverride ?? (settings.tenantId || undefined);
     switch (settings.signInMethod) {
       case 'servicePrincipalEnvironment':
         return { method: 'servicePrincipalEnvironment', tenantId };
       case 'azureCli':
         return { method: 'azureCli', tenantId };
-      case 'servicePrincipalSecret':
-        return this.secretSignIn(settings, interactive);
+      case 'servicePrincipalSecret': {
+        const signIn = await this.secretSignIn(settings, interactive);
+        return signIn?.method === 'servicePrincipal' && tenantOverride ? { ...signIn, tenantId: tenantOverride } : signIn;
+      }
       case 'deviceCode':
         return interactive ? { method: 'deviceCode', tenantId, prompt: (info) => this.showDeviceCode(info.message, info.userCode, info.verificationUri) } : undefined;
       case 'microsoftAccount':
@@ -156,7 +169,8 @@ export class AzureSession implements vscode.Disposable {
   }
 
   private microsoftAccountSignIn(cloud: AzureCloud, interactive: boolean): SignIn | undefined {
-    if (cloud.name === 'Custom') {
+    // VS Code's Microsoft account signs in at Microsoft's own login hosts only: not a custom cloud's or AD FS.
+    if (!/^https:\/\/login\.(microsoftonline\.(com|us)|chinacloudapi\.cn)$/i.test(cloud.authorityHost.replace(/\/+$/, ''))) {
       if (interactive) throw new UserFacingError(vscode.l10n.t('The Microsoft account sign-in works with the public and sovereign clouds only; choose another sign-in method for a custom cloud.'));
       return undefined;
     }

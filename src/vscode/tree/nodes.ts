@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Registration, Subscription, Tenant } from '../../azure/registrations';
 import type { AzureFailure } from '../../azure/errors';
 
-export type NodeKind = 'account' | 'subscription' | 'registration' | 'tenant' | 'loadMore' | 'error' | 'info' | 'signIn';
+export type NodeKind = 'account' | 'subscription' | 'registration' | 'tenant' | 'loadMore' | 'error' | 'info' | 'signIn' | 'stamps' | 'stamp' | 'stampSubscription';
 
 export interface TreeNode {
   readonly id: string;

@@ -14,6 +14,26 @@ import { readSettings } from '../settings';
 import {
   AccountNode, ErrorNode, InfoNode, LoadMoreNode, RegistrationNode, SubscriptionNode, TenantNode, type TreeNode,
 } from './nodes';
+import type { StampRegistration } from '../../azure/stampBilling';
+import { StampNode, StampsRootNode, StampSubscriptionNode, type StampService } from '../usage/stamps';
+
+/** The first line under a stamp: which registration its usage goes through, and how that was found. */
+function registrationLine(node: StampNode, registration: StampRegistration | 'signedOut'): InfoNode {
+  const id = `${node.id}#registration`;
+  if (registration === 'signedOut') {
+    return new InfoNode(node, id, vscode.l10n.t('Sign in to Azure to see where usage is billed'), { command: 'azureStackCsp.signIn', title: '' }, 'sign-in');
+  }
+  switch (registration.kind) {
+    case 'found':
+      return new InfoNode(node, id, registration.via === 'activation'
+        ? vscode.l10n.t('Registration {0} ({1}), named by the stamp\'s activation', registration.registration.name, registration.registration.billingModel)
+        : vscode.l10n.t('Registration {0} ({1}), found by CloudDeploymentID', registration.registration.name, registration.registration.billingModel), undefined, 'organization');
+    case 'ambiguous':
+      return new InfoNode(node, id, vscode.l10n.t('{0} registrations carry CloudDeploymentID {1}: set the stamp\'s registration', registration.candidates.length, registration.cloudDeploymentId), undefined, 'warning');
+    case 'notFound':
+      return new InfoNode(node, id, vscode.l10n.t('No registration found for this stamp: add its CloudDeploymentID to the stamp setting'), undefined, 'warning');
+  }
+}
 
 /** Tenants shown under a registration, the rest of the last service page not shown yet, and where the next page starts. */
 interface TenantListing {
@@ -28,8 +48,8 @@ export interface TreeDeps {
   session: AzureSession;
   directory: AzureDirectory;
   locale: Locale;
-  /** Extra root items beside Azure (the stamps). */
-  extraRoots?: () => TreeNode[];
+  /** Azure Stack Hub stamps, shown beside Azure when any is configured. */
+  stamps?: StampService;
 }
 
 export class RegistrationsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -40,6 +60,7 @@ export class RegistrationsTreeProvider implements vscode.TreeDataProvider<TreeNo
   /** Nodes handed to the view, by id, so commands can reveal and refresh them. */
   private readonly nodes = new Map<string, TreeNode>();
   private readonly loadsInFlight = new Set<Promise<unknown>>();
+  private readonly stampChildren = new Map<string, TreeNode[]>();
 
   constructor(private readonly deps: TreeDeps) {}
 
@@ -73,11 +94,34 @@ export class RegistrationsTreeProvider implements vscode.TreeDataProvider<TreeNo
     if (node instanceof AccountNode) return this.subscriptionNodes(node);
     if (node instanceof SubscriptionNode) return this.registrationNodes(node);
     if (node instanceof RegistrationNode) return this.tenantNodes(node);
+    if (node instanceof StampsRootNode) return (this.deps.stamps?.stamps() ?? []).map((setting) => new StampNode(node, setting));
+    if (node instanceof StampNode) return this.stampNodes(node);
     return [];
   }
 
+  /** A stamp's tenant subscriptions with their billing, after a line that says how the registration was found. */
+  private async stampNodes(node: StampNode): Promise<TreeNode[]> {
+    const cached = this.stampChildren.get(node.id);
+    if (cached) return cached;
+    const service = this.deps.stamps;
+    if (!service) return [];
+    let children: TreeNode[];
+    try {
+      const result = await service.billing(await service.connect(node.setting));
+      const subscriptions = [...result.subscriptions].sort((a, b) => a.displayName.localeCompare(b.displayName));
+      children = [
+        registrationLine(node, result.registration),
+        ...subscriptions.map((s) => new StampSubscriptionNode(node, s, result.billing.get(s.subscriptionId.toLowerCase()), this.deps.locale)),
+      ];
+    } catch (error) {
+      children = [this.errorNode(node, toAzureFailure(error))];
+    }
+    this.stampChildren.set(node.id, children);
+    return children;
+  }
+
   private async roots(): Promise<TreeNode[]> {
-    const extra = this.deps.extraRoots?.() ?? [];
+    const extra = this.deps.stamps?.stamps().length ? [new StampsRootNode()] : [];
     const state = this.deps.session.state;
     switch (state.kind) {
       case 'signedOut':
@@ -199,6 +243,10 @@ export class RegistrationsTreeProvider implements vscode.TreeDataProvider<TreeNo
     const parent = node.parent;
     if (parent instanceof SubscriptionNode) this.registrationsBySubscription.delete(parent.subscription.subscriptionId.toLowerCase());
     if (parent instanceof RegistrationNode) this.tenants.delete(parent.id);
+    if (parent instanceof StampNode) {
+      this.stampChildren.delete(parent.id);
+      this.deps.stamps?.forget();
+    }
     if (!parent || parent instanceof AccountNode) {
       this.refresh();
       return;
@@ -215,6 +263,8 @@ export class RegistrationsTreeProvider implements vscode.TreeDataProvider<TreeNo
   }
 
   refresh(): void {
+    this.stampChildren.clear();
+    this.deps.stamps?.forget();
     this.registrationsBySubscription = new Map();
     this.tenants.clear();
     this.nodes.clear();

@@ -17,6 +17,8 @@ export interface ShownReport {
   stampName: string;
   report: UsageReport;
   panel: vscode.WebviewPanel;
+  /** Resolves when the page has drawn the report, with how many customer cards and table rows it shows. */
+  rendered: Promise<{ customers: number; rows: number }>;
 }
 
 const partnerCenterHelpUrl = 'https://learn.microsoft.com/azure-stack/operator/azure-stack-usage-reporting';
@@ -98,15 +100,18 @@ export function showUsageReport(stampName: string, report: UsageReport, deps: Re
   });
   panel.webview.html = html(panel.webview, deps.extensionUri, title);
   const post = () => panel.webview.postMessage({ type: 'report', report: forPage(report, deps.locale), labels: labels(stampName, report), locale: vscode.env.language });
-  panel.webview.onDidReceiveMessage((message: { type?: string; format?: string }) => {
+  let markRendered: (counts: { customers: number; rows: number }) => void = () => undefined;
+  const rendered = new Promise<{ customers: number; rows: number }>((resolve) => { markRendered = resolve; });
+  panel.webview.onDidReceiveMessage((message: { type?: string; format?: string; customers?: number; rows?: number }) => {
     const handle = async () => {
       if (message.type === 'ready') await post();
+      if (message.type === 'rendered') markRendered({ customers: message.customers ?? 0, rows: message.rows ?? 0 });
       if (message.type === 'export' && (message.format === 'csv' || message.format === 'json')) await exportReport(report, message.format, deps, stampName);
       if (message.type === 'priceHelp') await showPriceHelp(deps);
     };
     handle().catch(onError);
   });
-  return { stampName, report, panel };
+  return { stampName, report, panel, rendered };
 }
 
 export async function showPriceHelp(deps: ReportViewDeps): Promise<void> {

@@ -45,6 +45,7 @@ describe('emulator process', function () {
         'azureStackCsp.customCloud.authorityHost': url,
         'azureStackCsp.signIn.method': 'servicePrincipalEnvironment',
         'azureStackCsp.signIn.tenantId': emulator.tenantId,
+        'azureStackCsp.stamps': emulator.stamps,
       });
       const ca = readFileSync(emulator.caFile);
       const started = Date.now();

@@ -1,0 +1,158 @@
+// Add and remove stamps, and the usage report: pick a stamp, a granularity and a period (checked as the stamp
+// would check it), stream the usage with progress and cancel, and show it per end customer and meter with the Azure
+// subscription each one is billed to.
+import * as vscode from 'vscode';
+import { toAzureFailure } from '../../azure/errors';
+import { isGuid } from '../../core/ids';
+import { pick, type Locale } from '../../core/l10n';
+import { UsageAggregator, aggregatedUsage } from '../../core/usage/aggregate';
+import { checkPeriod, floorTo, formatUtc, parseUtcTime, type Granularity, type Period } from '../../core/usage/period';
+import { buildReport, type UsageReport } from '../../core/usage/report';
+import { failureError } from '../azureErrors';
+import { UserFacingError } from '../infrastructure/commands';
+import type { Logger } from '../infrastructure/logger';
+import type { UserInput } from '../infrastructure/ui';
+import { readSettings, updateSetting, type StampSetting } from '../settings';
+import type { RegistrationsTreeProvider } from '../tree/provider';
+import { exportReport, showUsageReport, type ReportViewDeps, type ShownReport } from './reportView';
+import { StampNode, type StampService } from './stamps';
+
+export interface UsageCommandDeps {
+  stamps: StampService;
+  tree: RegistrationsTreeProvider;
+  ui: () => UserInput;
+  log: Logger;
+  locale: Locale;
+  extensionUri: vscode.Uri;
+}
+
+export async function addStamp(deps: UsageCommandDeps): Promise<StampSetting> {
+  const ui = deps.ui();
+  const title = vscode.l10n.t('Add Azure Stack Hub Stamp');
+  const { parseAdminEndpoint, discoverStamp } = await import('../../azure/sdk.js');
+  const endpoint = await ui.input({
+    title, prompt: vscode.l10n.t("The stamp's administrator Resource Manager endpoint"), placeHolder: 'https://adminmanagement.local.azurestack.external',
+    validateInput: (value) => {
+      const parsed = parseAdminEndpoint(value);
+      return parsed.ok ? undefined : pick(parsed.message, deps.locale);
+    },
+  });
+  const adminEndpoint = (parseAdminEndpoint(endpoint) as { ok: true; url: string }).url;
+  const endpoints = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading how to sign in to {0}…', adminEndpoint) },
+    () => discoverStamp(adminEndpoint)).then(undefined, (error: unknown) => { throw failureError(toAzureFailure(error), deps.locale); });
+  const name = await ui.input({
+    title, prompt: vscode.l10n.t('A name for the stamp'), value: new URL(adminEndpoint).hostname.replace(/^adminmanagement\./, ''),
+    validateInput: (value) => (!value.trim() ? vscode.l10n.t('Enter a name.')
+      : deps.stamps.stamps().some((s) => s.name.toLowerCase() === value.trim().toLowerCase()) ? vscode.l10n.t('A stamp named {0} exists already.', value.trim()) : undefined),
+  });
+  const guidOrEmpty = (required: boolean) => (value: string) => ((!value.trim() && !required) || isGuid(value.trim()) ? undefined : vscode.l10n.t('Enter a GUID such as 6f1d4a52-0e3b-4c8e-9a71-2b5d8c9e0f13.'));
+  const tenantId = endpoints.identitySystem === 'entraId'
+    ? (await ui.input({ title, prompt: vscode.l10n.t('The directory (tenant) ID the stamp is registered in (Microsoft Entra ID)'), validateInput: guidOrEmpty(true) })).trim()
+    : undefined;
+  const cloudDeploymentId = (await ui.input({
+    title, prompt: vscode.l10n.t("Optional: the stamp's CloudDeploymentID (CloudID from Get-AzureStackStampInformation), to find its registration"),
+    validateInput: guidOrEmpty(false),
+  })).trim();
+  const setting: StampSetting = { name: name.trim(), adminEndpoint, ...(tenantId ? { tenantId } : {}), ...(cloudDeploymentId ? { cloudDeploymentId } : {}) };
+  await updateSetting('stamps', [...readSettings().stamps, setting]);
+  deps.tree.refresh();
+  void ui.notify('info', vscode.l10n.t('Added stamp {0} ({1} sign-in).', setting.name, endpoints.identitySystem === 'adfs' ? 'AD FS' : 'Microsoft Entra ID'));
+  return setting;
+}
+
+export async function removeStamp(deps: UsageCommandDeps, node?: unknown): Promise<boolean> {
+  const stamp = node instanceof StampNode ? node.setting : await chooseStamp(deps, vscode.l10n.t('Remove Stamp'));
+  const remove = vscode.l10n.t('Remove');
+  if (!await deps.ui().confirm(vscode.l10n.t('Remove stamp {0} from the list?', stamp.name), vscode.l10n.t('Nothing changes on the stamp or in Azure.'), remove)) return false;
+  await updateSetting('stamps', readSettings().stamps.filter((s) => s.adminEndpoint.toLowerCase() !== stamp.adminEndpoint.toLowerCase()));
+  deps.tree.refresh();
+  return true;
+}
+
+async function chooseStamp(deps: UsageCommandDeps, title: string): Promise<StampSetting> {
+  const stamps = deps.stamps.stamps();
+  if (stamps.length === 0) throw new UserFacingError(vscode.l10n.t('No stamp yet: add one with "Add Azure Stack Hub Stamp".'));
+  if (stamps.length === 1) return stamps[0];
+  return (await deps.ui().pick(stamps.map((s) => ({ label: s.name, description: s.adminEndpoint, stamp: s })), { title })).stamp;
+}
+
+/** Defaults a person would most often want: last month (daily), or the last 24 whole hours (hourly). */
+function defaultPeriod(granularity: Granularity, now: Date): { start: Date; end: Date } {
+  if (granularity === 'hourly') {
+    const end = floorTo(now, 'hourly');
+    return { start: new Date(end.getTime() - 24 * 3_600_000), end };
+  }
+  const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  return { start: new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 1, 1)), end };
+}
+
+async function askPeriod(deps: UsageCommandDeps): Promise<Period> {
+  const ui = deps.ui();
+  const title = vscode.l10n.t('Usage Report');
+  const granularity = (await ui.pick([
+    { label: vscode.l10n.t('Daily'), description: vscode.l10n.t('one value per UTC day'), value: 'daily' as const },
+    { label: vscode.l10n.t('Hourly'), description: vscode.l10n.t('one value per UTC hour'), value: 'hourly' as const },
+  ], { title, placeHolder: vscode.l10n.t('Granularity') })).value;
+  const now = new Date();
+  const defaults = defaultPeriod(granularity, now);
+  const show = (date: Date) => (granularity === 'daily' ? date.toISOString().slice(0, 10) : formatUtc(date));
+  const check = (field: 'start' | 'end', start: Date | undefined, end: Date | undefined, value: string) => {
+    if (!parseUtcTime(value)) return vscode.l10n.t('Enter a UTC date such as 2026-11-01, or a time such as 2026-11-01T05:00Z.');
+    if (!start || !end) return undefined;
+    const problem = checkPeriod({ start, end, granularity }, now);
+    return problem?.field === field ? pick(problem.message, deps.locale) : undefined;
+  };
+  const startText = await ui.input({
+    title, prompt: vscode.l10n.t('Start (UTC, included)'), value: show(defaults.start),
+    validateInput: (value) => check('start', parseUtcTime(value), defaults.end, value),
+  });
+  const start = parseUtcTime(startText)!;
+  const endText = await ui.input({
+    title, prompt: vscode.l10n.t('End (UTC, not included)'), value: show(defaults.end),
+    validateInput: (value) => check('end', start, parseUtcTime(value), value),
+  });
+  return { start, end: parseUtcTime(endText)!, granularity };
+}
+
+export interface ReportRun extends ShownReport {
+  period: Period;
+}
+
+export async function usageReport(deps: UsageCommandDeps, node?: unknown, onShown?: (run: ReportRun) => void): Promise<ReportRun> {
+  const stamp = node instanceof StampNode ? node.setting : await chooseStamp(deps, vscode.l10n.t('Usage Report'));
+  const period = await askPeriod(deps);
+  const connection = await deps.stamps.connect(stamp, true).catch((error: unknown) => { throw failureError(toAzureFailure(error), deps.locale); });
+  const report = await vscode.window.withProgress({
+    location: vscode.ProgressLocation.Notification, cancellable: true, title: vscode.l10n.t('Reading usage of {0}…', stamp.name),
+  }, async (progress, token): Promise<UsageReport> => {
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    const aggregator = new UsageAggregator();
+    const [, billing] = await Promise.all([
+      connection.client.fetchUsage(period, aggregator, {
+        abortSignal: controller.signal,
+        onProgress: (p) => progress.report({ message: vscode.l10n.t('{0} records in {1} pages', p.records.toLocaleString(vscode.env.language), p.pages) }),
+      }),
+      deps.stamps.billing(connection, { abortSignal: controller.signal }),
+    ]);
+    const usage = aggregatedUsage(aggregator);
+    if (usage.skipped > 0) deps.log.warn(`${stamp.name}: ${usage.skipped} usage records were not valid and were left out`);
+    deps.log.info(`${stamp.name}: ${usage.records} usage records into ${usage.cells.length} customer × meter cells`);
+    return buildReport(usage, billing.subscriptions, billing.billing, period, deps.locale);
+  }).then(undefined, (error: unknown) => { throw failureError(toAzureFailure(error), deps.locale); });
+  const viewDeps: ReportViewDeps = { extensionUri: deps.extensionUri, locale: deps.locale, ui: deps.ui };
+  const shown = showUsageReport(stamp.name, report, viewDeps, (error) => deps.log.error(error instanceof Error ? error : String(error)));
+  const run = { ...shown, period };
+  onShown?.(run);
+  return run;
+}
+
+/** Exports the report shown last as CSV or JSON (the page's buttons do the same). */
+export async function exportUsage(deps: UsageCommandDeps, run: ReportRun | undefined, format?: unknown): Promise<vscode.Uri> {
+  if (!run) throw new UserFacingError(vscode.l10n.t('Run a usage report first (Azure Stack Hub CSP: Usage Report).'));
+  const chosen = format === 'csv' || format === 'json' ? format : (await deps.ui().pick([
+    { label: 'CSV', description: vscode.l10n.t('one row per customer and meter, for spreadsheets'), value: 'csv' as const },
+    { label: 'JSON', description: vscode.l10n.t('the whole report, for scripts'), value: 'json' as const },
+  ], { title: vscode.l10n.t('Export Usage Report') })).value;
+  return exportReport(run.report, chosen, { extensionUri: deps.extensionUri, locale: deps.locale, ui: deps.ui }, run.stampName);
+}

@@ -1,0 +1,146 @@
+// Azure Stack Hub stamps in the Registrations view, beside Azure: each stamp's tenant subscriptions with their owner,
+// offer, state and directory, and — the join no portal shows — the Azure subscription their usage is billed to, from
+// the stamp's registration (named by its activation, or found by its CloudDeploymentID).
+import * as vscode from 'vscode';
+import { formatRequestLogEntry, type RequestLogEntry } from '../../azure/logging';
+import type { RegistrationsClient } from '../../azure/registrations';
+import type { StampRegistration } from '../../azure/stampBilling';
+import type { StampClient, StampEndpoints, TenantSubscription } from '../../azure/stamps';
+import { pick, type Locale } from '../../core/l10n';
+import { billedSubscriptionOf, billingFor, type Billing } from '../../core/usage/billing';
+import { describeBilling } from '../../core/usage/report';
+import type { AzureSession } from '../account/session';
+import { UserFacingError } from '../infrastructure/commands';
+import type { Logger } from '../infrastructure/logger';
+import { readSettings, type StampSetting } from '../settings';
+import { contextValue, type TreeNode } from '../tree/nodes';
+
+export interface StampConnection {
+  setting: StampSetting;
+  endpoints: StampEndpoints;
+  client: StampClient;
+}
+
+/** A stamp's subscriptions with where their usage is billed, and how the registration was found. */
+export interface StampBilling {
+  subscriptions: TenantSubscription[];
+  billing: Map<string, Billing>;
+  registration: StampRegistration | 'signedOut';
+}
+
+/** Connections to stamps (discovery and sign-in happen once per stamp and session). */
+export class StampService {
+  private readonly connections = new Map<string, Promise<StampConnection>>();
+
+  constructor(private readonly session: AzureSession, private readonly log: Logger, private readonly locale: Locale) {}
+
+  stamps(): StampSetting[] {
+    return readSettings().stamps.filter((s) => s && typeof s.name === 'string' && typeof s.adminEndpoint === 'string');
+  }
+
+  forget(): void {
+    this.connections.clear();
+  }
+
+  connect(setting: StampSetting, interactive = false): Promise<StampConnection> {
+    const key = setting.adminEndpoint.toLowerCase();
+    let connection = this.connections.get(key);
+    if (!connection) {
+      connection = this.open(setting, interactive);
+      this.connections.set(key, connection);
+      connection.catch(() => this.connections.delete(key));
+    }
+    return connection;
+  }
+
+  private async open(setting: StampSetting, interactive: boolean): Promise<StampConnection> {
+    const sdk = await import('../../azure/sdk.js');
+    const logger = (entry: RequestLogEntry) => this.log.info(`[${setting.name}] ${formatRequestLogEntry(entry)}`);
+    const endpoints = await sdk.discoverStamp(setting.adminEndpoint, { logger });
+    const tenant = sdk.signInTenant(endpoints, setting.tenantId);
+    if (!tenant.ok) throw new UserFacingError(pick(tenant.message, this.locale));
+    const credentials = await this.session.credentialsFor(endpoints.cloud, tenant.tenantId, interactive);
+    if (!credentials) throw new UserFacingError(vscode.l10n.t('Sign in to Azure first: stamp {0} uses the same sign-in method.', setting.name));
+    return { setting, endpoints, client: new sdk.StampClient({ stamp: endpoints, credentials, logger }) };
+  }
+
+  /** Tenant subscriptions with their billing; without an Azure sign-in the billing side stays unknown. */
+  async billing(connection: StampConnection, options: { abortSignal?: AbortSignal } = {}): Promise<StampBilling> {
+    const [subscriptions, activation] = await Promise.all([
+      connection.client.listTenantSubscriptions(options),
+      connection.client.getActivation(options),
+    ]);
+    const azure = this.session.state.kind === 'signedIn' ? this.session.state.client : undefined;
+    if (!azure) return { subscriptions, billing: new Map(), registration: 'signedOut' };
+    const registration = await this.registrationOf(azure, connection, activation, options);
+    const billing = billingFor(subscriptions, registration.kind === 'found' ? registration.registration : undefined);
+    return { subscriptions, billing, registration };
+  }
+
+  private async registrationOf(azure: RegistrationsClient, connection: StampConnection, activation: Awaited<ReturnType<StampClient['getActivation']>>, options: { abortSignal?: AbortSignal }): Promise<StampRegistration> {
+    const { findStampRegistration } = await import('../../azure/sdk.js');
+    return findStampRegistration(azure, { activation, cloudDeploymentId: connection.setting.cloudDeploymentId }, options);
+  }
+}
+
+export class StampsRootNode implements TreeNode {
+  readonly kind = 'stamps' as const;
+  readonly id = 'stamps';
+  readonly parent = undefined;
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Azure Stack Hub stamps'), vscode.TreeItemCollapsibleState.Expanded);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('server-environment');
+    item.contextValue = contextValue('stamps');
+    return item;
+  }
+}
+
+export class StampNode implements TreeNode {
+  readonly kind = 'stamp' as const;
+  readonly id: string;
+  constructor(readonly parent: StampsRootNode, readonly setting: StampSetting) {
+    this.id = `stamp:${setting.adminEndpoint.toLowerCase()}`;
+  }
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.setting.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = this.setting.adminEndpoint.replace(/^https:\/\//, '');
+    item.tooltip = new vscode.MarkdownString([
+      `**${this.setting.name}**`, '',
+      `${vscode.l10n.t('Admin endpoint')}: \`${this.setting.adminEndpoint}\`  `,
+      `CloudDeploymentID: \`${this.setting.cloudDeploymentId ?? '—'}\``,
+    ].join('\n'));
+    item.iconPath = new vscode.ThemeIcon('vm');
+    item.contextValue = contextValue('stamp');
+    return item;
+  }
+}
+
+export class StampSubscriptionNode implements TreeNode {
+  readonly kind = 'stampSubscription' as const;
+  readonly id: string;
+  constructor(readonly parent: StampNode, readonly subscription: TenantSubscription, readonly billing: Billing | undefined, private readonly locale: Locale) {
+    this.id = `${parent.id}/${subscription.subscriptionId.toLowerCase()}`;
+  }
+  treeItem(): vscode.TreeItem {
+    const { subscription, billing } = this;
+    const item = new vscode.TreeItem(subscription.displayName, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    const billed = billing && billedSubscriptionOf(billing);
+    const unregistered = billing?.kind === 'unregisteredDirectory';
+    item.description = !billing ? subscription.state ?? ''
+      : unregistered ? vscode.l10n.t('not added to the registration') : billed ? `→ ${billed}` : describeBilling(billing, this.locale);
+    item.iconPath = new vscode.ThemeIcon(unregistered ? 'warning' : 'account', unregistered ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
+    item.tooltip = new vscode.MarkdownString([
+      `**${subscription.displayName}** (${subscription.state ?? '?'})`, '',
+      `${vscode.l10n.t('Subscription')}: \`${subscription.subscriptionId}\`  `,
+      `${vscode.l10n.t('Owner')}: ${subscription.owner || '—'}  `,
+      `${vscode.l10n.t('Offer')}: \`${subscription.offerId ?? '—'}\`  `,
+      `${vscode.l10n.t('Directory (tenant)')}: \`${subscription.tenantId}\``, '',
+      billing ? describeBilling(billing, this.locale) : vscode.l10n.t('Sign in to Azure to see which Azure subscription this usage is billed to.'),
+    ].join('\n'));
+    item.contextValue = contextValue('stampSubscription', unregistered && 'unregisteredDirectory');
+    return item;
+  }
+}

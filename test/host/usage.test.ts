@@ -1,0 +1,132 @@
+// Stamps and the usage report in the real host against the emulator's stamp (test/fixtures/emulator/host.json):
+// adding a stamp, its subscriptions with the Azure subscription they are billed to, a report whose totals match
+// what the emulator's documented formula implies (worked out here, independently), and the CSV export.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
+import type { TestApi } from '../../src/vscode/testApi';
+import { childrenAt, nodeAt, screenshot, shown, signedInFresh, testApi } from './helpers';
+
+interface StampSeed {
+  name: string;
+  defaultProviderSubscriptionId: string;
+  tenantSubscriptions: { subscriptionId: string; displayName: string; usageScale?: number }[];
+  usage: { seed: number; meters: { meterId: string; perHour: number }[] };
+}
+
+const state = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'emulator', 'host.json'), 'utf8')) as { stamps: StampSeed[] };
+const stamp = state.stamps[0];
+const vCoreMeters = new Set(['FAB6EB84-500B-4A09-A8CA-7358F8BBAEA5', '9CD92D4C-BAFD-4492-B278-BEDC2DE8232A']);
+
+/** The emulator's documented usage: perHour × usageScale × (1 + (seed + 3i + 5j + day) mod 4) for every hour. */
+function expectedTotal(subscriptionIndex: number, meterIndex: number, start: Date, end: Date): number {
+  const subscription = stamp.tenantSubscriptions[subscriptionIndex];
+  const meter = stamp.usage.meters[meterIndex];
+  let total = 0;
+  for (let hour = start.getTime(); hour < end.getTime(); hour += 3_600_000) {
+    const day = Math.floor(hour / 86_400_000);
+    total += meter.perHour * (subscription.usageScale ?? 1) * (1 + ((stamp.usage.seed + 3 * subscriptionIndex + 5 * meterIndex + day) % 4));
+  }
+  return total;
+}
+
+describe('stamps and usage reports (emulator)', function () {
+  this.timeout(90_000);
+  let api: TestApi;
+  let ui: ScriptedUserInput;
+  const configured = () => vscode.workspace.getConfiguration('azureStackCsp').get<{ name: string; adminEndpoint: string; tenantId?: string }[]>('stamps') ?? [];
+
+  before(async () => {
+    api = await testApi();
+    ui = api.useScriptedInput();
+    await signedInFresh(api);
+  });
+
+  beforeEach(() => ui.reset());
+
+  afterEach(() => assert.equal(ui.pending, 0, 'every scripted answer was used'));
+
+  it('adds a stamp by its admin endpoint, learning how to sign in to it', async () => {
+    const [hub] = configured();
+    await vscode.workspace.getConfiguration('azureStackCsp').update('stamps', [], vscode.ConfigurationTarget.Workspace);
+    ui.enqueue('https://127.0.0.1:1/?x', '');
+    await vscode.commands.executeCommand('azureStackCsp.addStamp');
+    assert.match(ui.prompts[0].validation ?? '', /without query|https/i, 'a URL with a query is refused as it is typed');
+    ui.reset();
+    ui.enqueue(`${hub.adminEndpoint}/`, 'hub01', hub.tenantId ?? '', '');
+    await vscode.commands.executeCommand('azureStackCsp.addStamp');
+    assert.deepEqual(ui.prompts.map((p) => p.validation), [undefined, undefined, undefined, undefined]);
+    assert.deepEqual(configured(), [{ name: 'hub01', adminEndpoint: hub.adminEndpoint, tenantId: hub.tenantId }]);
+    assert.equal(ui.messages[0].message, 'Added stamp hub01 (Microsoft Entra ID sign-in).');
+  });
+
+  it('lists the stamp\'s tenant subscriptions with the Azure subscription each is billed to, and flags a directory not added', async () => {
+    const children = await childrenAt(api, 'Azure Stack Hub stamps', 'hub01');
+    assert.deepEqual(children.map((n) => shown(api, n)), [
+      "Registration hub-payg (PayAsYouUse), named by the stamp's activation",
+      'Contoso production · → 11a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8',
+      'Fabrikam residences · → 12a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8',
+      'Operator lab · not added to the registration',
+    ]);
+    const lab = await nodeAt(api, 'Azure Stack Hub stamps', 'hub01', 'Operator lab');
+    const tooltip = api.tree.getTreeItem(lab).tooltip as vscode.MarkdownString;
+    assert.match(tooltip.value, /Directory not added to hub-payg: billed to the registration's subscription 3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37/);
+    assert.match(tooltip.value, /Owner: operator@fabrikamhub\.onmicrosoft\.com/);
+  });
+
+  it('refuses a period the stamp would refuse, as it is typed', async () => {
+    ui.enqueue('Daily', '2026-11-01', '2099-01-01');
+    const node = await nodeAt(api, 'Azure Stack Hub stamps', 'hub01');
+    await vscode.commands.executeCommand('azureStackCsp.usageReport', node);
+    assert.match(ui.prompts[2].validation ?? '', /RequestEndTimeIsInFuture/);
+    ui.reset();
+    ui.enqueue('Hourly', '2026-11-01T05:30Z');
+    await vscode.commands.executeCommand('azureStackCsp.usageReport', node);
+    assert.match(ui.prompts[1].validation ?? '', /whole UTC hour/);
+  });
+
+  it('reports usage per customer and meter with the totals the stamp\'s data implies, and exports them as CSV', async () => {
+    const start = new Date('2026-11-01T00:00:00Z');
+    const end = new Date('2026-11-08T00:00:00Z');
+    ui.enqueue('Daily', '2026-11-01', '2026-11-08');
+    const node = await nodeAt(api, 'Azure Stack Hub stamps', 'hub01');
+    await vscode.commands.executeCommand('azureStackCsp.usageReport', node);
+    const run = api.lastReport();
+    assert.ok(run, 'a report was shown');
+    const { report } = run;
+    assert.equal(report.records, 7 * 3 * 4);
+    stamp.tenantSubscriptions.forEach((subscription, i) => {
+      stamp.usage.meters.forEach((meter, j) => {
+        const row = report.rows.find((r) => r.subscriptionId === subscription.subscriptionId && r.meterId.replace(/-/g, '').toLowerCase() === meter.meterId.replace(/-/g, '').toLowerCase());
+        assert.ok(row, `${subscription.displayName} × ${meter.meterId}`);
+        assert.equal(row.quantity, expectedTotal(i, j, start, end), `${subscription.displayName} × ${row.meterName}`);
+      });
+      const customer = report.customers.find((c) => c.subscriptionId === subscription.subscriptionId);
+      const vCore = stamp.usage.meters.reduce((sum, meter, j) => sum + (vCoreMeters.has(meter.meterId) ? expectedTotal(i, j, start, end) : 0), 0);
+      assert.equal(customer?.vCoreHours, vCore, `${subscription.displayName} vCore hours`);
+      assert.equal(customer?.daily.length, 7);
+    });
+    const unknown = report.rows.filter((r) => !r.knownMeter);
+    assert.deepEqual([...new Set(unknown.map((r) => r.meterName))], ['5B2E9C71-0D4A-4F83-A6E1-7C9D2B3F4A50'], 'an unknown meter is kept, by its ID');
+    assert.deepEqual(await run.rendered, { customers: 3, rows: 12 }, 'the page shows a card per customer and a row per customer and meter');
+    await screenshot('usage-report');
+
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder);
+    const target = vscode.Uri.joinPath(folder, 'usage-hub01.csv');
+    ui.enqueue(target);
+    await vscode.commands.executeCommand('azureStackCsp.exportUsage', 'csv');
+    const lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(target)).trimEnd().split('\r\n');
+    assert.equal(lines.length, 1 + 3 * 4);
+    const contosoBase = lines.find((l) => l.startsWith('Contoso production,51a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,') && l.includes(',Base VM Size Hours,'));
+    assert.ok(contosoBase, lines.join('\n'));
+    const fields = contosoBase.split(',');
+    assert.equal(fields[4], '11a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8', 'billed Azure subscription');
+    assert.equal(Number(fields[9]), expectedTotal(0, 0, start, end));
+    assert.equal(fields[10], 'vCore hours');
+    const lab = lines.find((l) => l.startsWith('Operator lab,'));
+    assert.ok(lab?.includes(",3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37,Directory not added to hub-payg: billed to the registration's subscription 3b0c9d2e"), lab);
+  });
+});
