@@ -21,7 +21,8 @@ export function hasUnknown(value: string): boolean {
  * hyphens — in its canonical form; undefined when the value is no GUID at all.
  */
 export function repairGuid(value: string): string | undefined {
-  const stripped = value.trim().replace(/^urn:uuid:/i, '').replace(/^\{\s*(.*?)\s*\}$/, '$1').replace(/^\((.*)\)$/, '$1').trim();
+  // Braces are taken off before trimming inside them: `\{\s*(.*?)\s*\}` backtracked quadratically over long blanks.
+  const stripped = value.trim().replace(/^urn:uuid:/i, '').replace(/^\{(.*)\}$/, (_whole, inner: string) => inner.trim()).replace(/^\((.*)\)$/, '$1').trim();
   if (isGuid(stripped)) return stripped === value ? undefined : stripped;
   if (/^[0-9a-f]{32}$/i.test(stripped)) {
     return [stripped.slice(0, 8), stripped.slice(8, 12), stripped.slice(12, 16), stripped.slice(16, 20), stripped.slice(20)].join('-');

@@ -68,6 +68,14 @@ describe('core/ids', () => {
       assert.equal(repairGuid(guid.replace(/-/g, '')), guid);
       assert.equal(repairGuid(guid), undefined);
       assert.equal(repairGuid('not-a-guid'), undefined);
+      assert.equal(repairGuid(`{ ${guid}\t}`), guid);
+    });
+
+    it('gives up on a huge value with braces in linear time (it took seconds)', () => {
+      const started = performance.now();
+      assert.equal(repairGuid(`{x${' '.repeat(150_000)}x`), undefined);
+      assert.equal(repairGuid(`{x${' '.repeat(150_000)}x}`), undefined);
+      assert.ok(performance.now() - started < 500, `${(performance.now() - started).toFixed(0)} ms`);
     });
   });
 
