@@ -123,8 +123,9 @@ function nearlySame(a: string, b: string): boolean {
  * strings are ignored; segments holding UNKNOWN are accepted as they are.
  */
 export function parseRegistrationId(id: string): ParsedResourceId {
-  const path = id.replace(/[?#].*$/, '').replace(/^\s*https?:\/\/[^/]+/i, '').trim();
-  const withoutEdges = path.replace(/^\/+/, '').replace(/\/+$/, '');
+  const query = id.search(/[?#]/);
+  const path = (query < 0 ? id : id.slice(0, query)).replace(/^\s*https?:\/\/[^/]+/i, '').trim();
+  const withoutEdges = withoutEdgeSlashes(path);
   if (/\/\//.test(withoutEdges)) return { ok: false, problem: { kind: 'emptySegment' } };
   const segments = withoutEdges.split('/');
   const expected = ['subscriptions', undefined, 'resourceGroups', undefined, 'providers', 'Microsoft.AzureStack', 'registrations', undefined];
@@ -155,6 +156,18 @@ export function parseRegistrationId(id: string): ParsedResourceId {
   if (tail.length === 1) return { ok: true, ref, kind: 'customerSubscriptions' };
   if (tail.length > 2) return { ok: false, problem: { kind: 'trailingSegments', extra: tail.slice(2).join('/') } };
   return { ok: true, ref: { ...ref, customerSubscriptionId: tail[1] }, kind: 'customerSubscription' };
+}
+
+/**
+ * The path without leading and trailing slashes. Not with `/\/+$/`: unanchored at its start, that pattern tries each
+ * slash of a long run in turn, in quadratic time.
+ */
+function withoutEdgeSlashes(path: string): string {
+  let start = 0;
+  let end = path.length;
+  while (start < end && path[start] === '/') start++;
+  while (end > start && path[end - 1] === '/') end--;
+  return path.slice(start, end);
 }
 
 function segmentNameAt(index: number): string {

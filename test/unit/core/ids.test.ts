@@ -46,6 +46,14 @@ describe('core/ids', () => {
       assert.equal(parseRegistrationId(registration.replace(sub, '<subscription id>')).ok, true);
     });
 
+    it('reads paths with long runs of slashes or question marks in linear time (found by fuzzing: they took seconds)', () => {
+      const started = performance.now();
+      assert.deepEqual(parseRegistrationId(`${'/'.repeat(100_000)}${registration.slice(1)}${'/'.repeat(100_000)}`), parseRegistrationId(registration));
+      assert.deepEqual(parseRegistrationId(`/subscriptions/${'/'.repeat(100_000)}x`), { ok: false, problem: { kind: 'emptySegment' } });
+      assert.equal(parseRegistrationId(`${registration}/customerSubscriptions${'?'.repeat(100_000)}\nx`).ok, true);
+      assert.ok(performance.now() - started < 500, `${(performance.now() - started).toFixed(0)} ms`);
+    });
+
     it('round-trips through the formatters', () => {
       const ref = { subscriptionId: sub, resourceGroup: 'rg', registrationName: 'r', customerSubscriptionId: sub };
       assert.equal(formatRegistrationId(ref), `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.AzureStack/registrations/r`);
