@@ -333,8 +333,15 @@ class Extraction {
     return this.text.slice(node.startIndex, node.endIndex);
   }
 
-  /** The value of the expression or argument written at `span`. */
-  private valueIn(span: Span, mode: Mode): Value {
+  /**
+   * The value of the expression or argument written at `span`. Leading blanks are not part of it: after an error,
+   * tree-sitter may or may not count the line break before a here-string as part of its token, depending on what an
+   * earlier parse left (so an incremental parse and a fresh one would read the string differently).
+   */
+  private valueIn(written: Span, mode: Mode): Value {
+    let start = written.start;
+    while (start < written.end && isBlank(this.text.charCodeAt(start))) start++;
+    const span = start === written.start ? written : { start, end: written.end };
     // Keyed by a number, cheaper than a composed string; the end tells nested expressions apart. The mode only
     // matters for bare words, so a string or a variable is worked out once whichever way it is reached.
     const bare = mode === 'argument' && !`'"$@\u2018\u2019\u201A\u201B\u201C\u201D\u201E`.includes(this.text[span.start]);
@@ -492,6 +499,11 @@ class Extraction {
     const topLevel = body?.type === 'program' || (body?.type === 'script_block_body' && body.parent?.parent?.type === 'function_statement');
     return { at, scope, simple: { rhs: { start: rhs.startIndex, end: rhs.endIndex }, topLevel } };
   }
+}
+
+/** Space, tab, line breaks: what may come before a token that tree-sitter counts as part of it. */
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
 /** `$script:Name`, `${Name}` → `name`; undefined for automatic and environment variables, whose values come from run time. */

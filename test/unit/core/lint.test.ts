@@ -148,6 +148,18 @@ describe('LintWorkspace', () => {
       }), { numRuns: 60, seed: 4242 });
     });
 
+    it('reads a here-string after a syntax error alike, whatever parse came before (found by fuzzing)', async () => {
+      // After the error, a fresh parse counts the line break before @" as part of the here-string; a parse that
+      // reuses the previous tree does not.
+      const text = `-S\n@"\nNew-AzResource -ResourceId '/subscriptions/<sub>/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/r'\n"@\n`;
+      const ws = workspace();
+      const uri = `${folder}here.ps1`;
+      await ws.update(uri, text, 'powershell');
+      assert.deepEqual(brief(text, ws.findings(uri)), ['AZS102@3']);
+      await ws.update(uri, text, 'powershell', [{ start: 1, end: 1, text: '' }]);
+      assert.deepEqual(brief(text, ws.findings(uri)), ['AZS102@3']);
+    });
+
     it('parses from scratch when the changes do not match the text', async () => {
       const ws = workspace();
       const uri = `${folder}x.ps1`;
