@@ -216,9 +216,9 @@ class Extraction {
   private literalAround(offset: number): (Span & { node: Node }) | undefined {
     const node = this.root.descendantForIndex(offset);
     if (!node) return undefined;
-    if (node.type === 'generic_token') return { start: node.startIndex, end: node.endIndex, node };
+    if (node.type === 'generic_token') return { ...this.extent(node), node };
     const literal = stringTypes.has(node.type) ? node.parent : undefined;
-    return literal?.type === 'string_literal' ? { start: literal.startIndex, end: literal.endIndex, node: literal } : undefined;
+    return literal?.type === 'string_literal' ? { ...this.extent(literal), node: literal } : undefined;
   }
 
   /** True when the literal is an argument of a command that acts (not one that only prints), directly or via a variable. */
@@ -256,7 +256,7 @@ class Extraction {
 
   private cmdlet(name: Node, command: Node): CmdletUse {
     const use: CmdletUse = {
-      name: this.slice(name), nameSpan: { start: name.startIndex, end: name.endIndex }, span: { start: command.startIndex, end: command.endIndex },
+      name: this.slice(name), nameSpan: this.extent(name), span: this.extent(command),
       parameters: [], positional: [], unresolvedSplat: false,
     };
     const elements = command.lastNamedChild?.type === 'command_elements' ? command.lastNamedChild.namedChildren : [];
@@ -264,7 +264,7 @@ class Extraction {
     let colon = false;
     for (const element of elements) {
       if (!element) continue;
-      const span = { start: element.startIndex, end: element.endIndex };
+      const span = this.extent(element);
       if (element.type === 'command_argument_sep') {
         colon ||= this.text.slice(span.start, span.end).includes(':');
         continue;
@@ -316,8 +316,8 @@ class Extraction {
       const key = entry.firstNamedChild;
       const valueNode = entry.lastNamedChild;
       if (!key || !valueNode || key.equals(valueNode)) continue;
-      const keySpan = { start: key.startIndex, end: key.endIndex };
-      const valueSpan = { start: valueNode.startIndex, end: valueNode.endIndex };
+      const keySpan = this.extent(key);
+      const valueSpan = this.extent(valueNode);
       const nested = this.text.startsWith('@{', valueSpan.start) ? this.hashtableEntries(valueSpan.start) : undefined;
       entries.push({
         name: this.text.slice(keySpan.start, keySpan.end).replace(/^['"]|['"]$/g, ''), nameSpan: keySpan,
@@ -329,19 +329,24 @@ class Extraction {
 
   // ---- values ------------------------------------------------------------------------------------------------
 
-  private slice(node: Node): string {
-    return this.text.slice(node.startIndex, node.endIndex);
+  /**
+   * Where a node is written, without leading blanks. After a syntax error, tree-sitter may or may not count the line
+   * break and indentation before a token as part of it (a here-string, a hashtable key), depending on what an earlier
+   * parse left: an incremental parse and a fresh one would read different text.
+   */
+  private extent(node: Node): Span {
+    let start = node.startIndex;
+    while (start < node.endIndex && isBlank(this.text.charCodeAt(start))) start++;
+    return { start, end: node.endIndex };
   }
 
-  /**
-   * The value of the expression or argument written at `span`. Leading blanks are not part of it: after an error,
-   * tree-sitter may or may not count the line break before a here-string as part of its token, depending on what an
-   * earlier parse left (so an incremental parse and a fresh one would read the string differently).
-   */
-  private valueIn(written: Span, mode: Mode): Value {
-    let start = written.start;
-    while (start < written.end && isBlank(this.text.charCodeAt(start))) start++;
-    const span = start === written.start ? written : { start, end: written.end };
+  private slice(node: Node): string {
+    const { start, end } = this.extent(node);
+    return this.text.slice(start, end);
+  }
+
+  /** The value of the expression or argument written at `span`. */
+  private valueIn(span: Span, mode: Mode): Value {
     // Keyed by a number, cheaper than a composed string; the end tells nested expressions apart. The mode only
     // matters for bare words, so a string or a variable is worked out once whichever way it is reached.
     const bare = mode === 'argument' && !`'"$@\u2018\u2019\u201A\u201B\u201C\u201D\u201E`.includes(this.text[span.start]);
@@ -497,7 +502,7 @@ class Extraction {
     if (!rhs || this.slice(operator) !== '=') return { at, scope };
     const body = assignment.parent?.parent?.parent;
     const topLevel = body?.type === 'program' || (body?.type === 'script_block_body' && body.parent?.parent?.type === 'function_statement');
-    return { at, scope, simple: { rhs: { start: rhs.startIndex, end: rhs.endIndex }, topLevel } };
+    return { at, scope, simple: { rhs: this.extent(rhs), topLevel } };
   }
 }
 
