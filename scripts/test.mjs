@@ -77,6 +77,24 @@ function runMocha(files, env) {
   });
 }
 
+/**
+ * One host session: the suite in out/test/<suite> (default: host) on a copy of `workspace`, with the emulator's host
+ * data unless `emulator` is false; its tests count towards the totals.
+ */
+async function hostRun({ suite = 'host', workspace = 'test/fixtures/workspace', emulator = true, ...options }) {
+  const { runHostTests } = await import('./host-test.mjs');
+  const result = await runHostTests({
+    tests: join(root, 'out/test/host/index.js'),
+    workspace: join(root, workspace),
+    ...(emulator ? { emulatorState: join(root, 'test/fixtures/emulator/host.json') } : {}),
+    env: { AZS_HOST_TESTS_DIR: join(root, 'out/test', suite), ...(args.grep ? { AZS_HOST_TESTS_GREP: args.grep } : {}) },
+    ...options,
+  });
+  totals.passed += result.passed;
+  totals.failed += result.exitCode === 0 ? result.failed : Math.max(result.failed, 1);
+  return result;
+}
+
 /** The log scan after the host run counts as one test: it passes only when it read our log and found no secret. */
 function countSecretScan(scan) {
   if (!scan) return;
@@ -107,26 +125,21 @@ async function main() {
     }
   });
   await stage('host', async () => {
-    const { runHostTests } = await import('./host-test.mjs');
-    const result = await runHostTests({
-      tests: join(root, 'out/test/host/index.js'),
-      workspace: join(root, 'test/fixtures/workspace'),
-      emulatorState: join(root, 'test/fixtures/emulator/host.json'),
-      secrets: fixtureSecrets,
-      env: args.grep ? { AZS_HOST_TESTS_GREP: args.grep } : {},
-    });
-    totals.passed += result.passed;
-    totals.failed += result.exitCode === 0 ? result.failed : Math.max(result.failed, 1);
-    countSecretScan(result.secretScan);
-    const untrusted = await runHostTests({
-      label: 'host-untrusted', untrusted: true,
-      tests: join(root, 'out/test/host/index.js'),
-      workspace: join(root, 'test/fixtures/untrusted-workspace'),
-      emulatorState: join(root, 'test/fixtures/emulator/host.json'),
-      env: { AZS_HOST_TESTS_DIR: join(root, 'out/test/host-untrusted'), ...(args.grep ? { AZS_HOST_TESTS_GREP: args.grep } : {}) },
-    });
-    totals.passed += untrusted.passed;
-    totals.failed += untrusted.exitCode === 0 ? untrusted.failed : Math.max(untrusted.failed, 1);
+    const main = await hostRun({ secrets: fixtureSecrets });
+    countSecretScan(main.secretScan);
+    await hostRun({ label: 'host-untrusted', untrusted: true, suite: 'host-untrusted', workspace: 'test/fixtures/untrusted-workspace' });
+    await hostRun({ label: 'host-sv', locale: 'sv', suite: 'host-sv' });
+  });
+  await stage('vsix', async () => {
+    // The package as a user installs it: built for production, installed into a fresh code-server, used there.
+    const packaged = spawnSync(process.execPath, [join(root, 'scripts/package.mjs')], { cwd: root, encoding: 'utf8' });
+    gate('npm run package', packaged.status === 0);
+    if (packaged.status !== 0) {
+      console.log(packaged.stdout, packaged.stderr);
+      return;
+    }
+    const { vsixPath } = await import('./package.mjs');
+    await hostRun({ label: 'host-vsix', installVsix: vsixPath, extensionPath: join(root, 'test/host-fixtures/vsix-probe'), suite: 'host-vsix', emulator: false });
   });
   console.log(`\n${timings.join(', ')}`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
