@@ -14,6 +14,8 @@ const root = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({ options: { only: { type: 'string' }, grep: { type: 'string' } } });
 const only = args.only ? new Set(args.only.split(',')) : undefined;
 const totals = { passed: 0, failed: 0 };
+/** What failed, one line each, repeated at the end so a long log's failure is found without scrolling. */
+const failures = [];
 const timings = [];
 /** Passwords written into lint fixtures (AZS701): the linter reads them, and no log may repeat them. */
 const fixtureSecrets = ['P@ssw0rd-Fixture-701', 'Sup3r-Secret-Fixture!'];
@@ -39,6 +41,7 @@ function runTool(command, argv) {
 function gate(title, ok) {
   if (ok) return;
   console.log(`FAILED: ${title}`);
+  failures.push(title);
   totals.failed += 1;
 }
 
@@ -92,6 +95,7 @@ async function hostRun({ suite = 'host', workspace = 'test/fixtures/workspace', 
   });
   totals.passed += result.passed;
   totals.failed += result.exitCode === 0 ? result.failed : Math.max(result.failed, 1);
+  if (result.exitCode !== 0) failures.push(`${options.label ?? 'host'}: ${result.failed} failed${result.reason ? `; ${result.reason}` : ''}`);
   return result;
 }
 
@@ -103,7 +107,10 @@ function countSecretScan(scan) {
   for (const leak of scan.leaks) console.log(`    ${leak}`);
   if (scan.extensionLogLines === 0) console.log('    the extension\'s log was not found, so the scan proves nothing');
   if (ok) totals.passed += 1;
-  else totals.failed += 1;
+  else {
+    totals.failed += 1;
+    failures.push('the secret scan of the logs');
+  }
 }
 
 async function main() {
@@ -120,6 +127,7 @@ async function main() {
       const counts = await runMocha(files, emulator.env);
       totals.passed += counts.passed;
       totals.failed += counts.failed;
+      if (counts.failed > 0) failures.push(`unit: ${counts.failed} failed`);
     } finally {
       await emulator.stop();
     }
@@ -142,6 +150,7 @@ async function main() {
     await hostRun({ label: 'host-vsix', installVsix: vsixPath, extensionPath: join(root, 'test/host-fixtures/vsix-probe'), suite: 'host-vsix', emulator: false });
   });
   console.log(`\n${timings.join(', ')}`);
+  if (failures.length > 0) console.log(`failed: ${failures.join(' | ')}`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
   process.exitCode = totals.failed > 0 ? 1 : 0;
 }
