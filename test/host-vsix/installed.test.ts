@@ -17,7 +17,7 @@ const allowed = [
   /^package\.json$/, /^package\.nls(\.sv)?\.json$/, /^readme\.md$/i, /^changelog\.md$/i, /^LICENSE(\.txt)?$/,
   /^dist\/(extension|azure-sdk)\.js$/, /^dist\/(web-tree-sitter|tree-sitter-powershell)\.wasm$/,
   /^syntaxes\/[\w.-]+\.tmLanguage\.json$/, /^snippets\/\w+\.json$/, /^l10n\/bundle\.l10n(\.sv)?\.json$/,
-  /^media\/(icon\.png|activitybar\.svg)$/, /^media\/usage\/report\.(js|css)$/, /^media\/walkthrough\/[\w-]+\.png$/,
+  /^media\/(icon\.png|activitybar\.svg)$/, /^media\/usage\/report\.(js|css)$/, /^media\/(walkthrough|screenshots)\/[\w-]+\.png$/,
   /^docs\/rules\/AZS\d{3}\.md$/, /^\.vsixmanifest$/,
 ];
 
@@ -34,7 +34,7 @@ describe('the installed VSIX', function () {
     const root = vscode.extensions.getExtension(extensionId)!.extensionPath;
     const shipped = files(root).map((file) => relative(root, file).split(sep).join('/'));
     assert.deepEqual(shipped.filter((file) => !allowed.some((pattern) => pattern.test(file))), [], 'unexpected files in the VSIX');
-    for (const needed of ['dist/extension.js', 'dist/azure-sdk.js', 'dist/tree-sitter-powershell.wasm', 'dist/web-tree-sitter.wasm', 'l10n/bundle.l10n.sv.json', 'package.nls.sv.json', 'docs/rules/AZS402.md', 'media/walkthrough/lint.png', 'media/usage/report.js']) {
+    for (const needed of ['dist/extension.js', 'dist/azure-sdk.js', 'dist/tree-sitter-powershell.wasm', 'dist/web-tree-sitter.wasm', 'l10n/bundle.l10n.sv.json', 'package.nls.sv.json', 'docs/rules/AZS402.md', 'media/walkthrough/lint.png', 'media/screenshots/lint.png', 'media/usage/report.js']) {
       assert.ok(existsSync(join(root, needed)), needed);
     }
   });
