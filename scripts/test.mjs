@@ -14,6 +14,8 @@ const root = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({ options: { only: { type: 'string' }, grep: { type: 'string' } } });
 const only = args.only ? new Set(args.only.split(',')) : undefined;
 const totals = { passed: 0, failed: 0 };
+/** What failed, one line each, repeated at the end so a long log's failure is found without scrolling. */
+const failures = [];
 const timings = [];
 /** Passwords written into lint fixtures (AZS701): the linter reads them, and no log may repeat them. */
 const fixtureSecrets = ['P@ssw0rd-Fixture-701', 'Sup3r-Secret-Fixture!'];
@@ -39,6 +41,7 @@ function runTool(command, argv) {
 function gate(title, ok) {
   if (ok) return;
   console.log(`FAILED: ${title}`);
+  failures.push(title);
   totals.failed += 1;
 }
 
@@ -77,6 +80,25 @@ function runMocha(files, env) {
   });
 }
 
+/**
+ * One host session: the suite in out/test/<suite> (default: host) on a copy of `workspace`, with the emulator's host
+ * data unless `emulator` is false; its tests count towards the totals.
+ */
+async function hostRun({ suite = 'host', workspace = 'test/fixtures/workspace', emulator = true, ...options }) {
+  const { runHostTests } = await import('./host-test.mjs');
+  const result = await runHostTests({
+    tests: join(root, 'out/test/host/index.js'),
+    workspace: join(root, workspace),
+    ...(emulator ? { emulatorState: join(root, 'test/fixtures/emulator/host.json') } : {}),
+    env: { AZS_HOST_TESTS_DIR: join(root, 'out/test', suite), ...(args.grep ? { AZS_HOST_TESTS_GREP: args.grep } : {}) },
+    ...options,
+  });
+  totals.passed += result.passed;
+  totals.failed += result.exitCode === 0 ? result.failed : Math.max(result.failed, 1);
+  if (result.exitCode !== 0) failures.push(`${options.label ?? 'host'}: ${result.failed} failed${result.reason ? `; ${result.reason}` : ''}`);
+  return result;
+}
+
 /** The log scan after the host run counts as one test: it passes only when it read our log and found no secret. */
 function countSecretScan(scan) {
   if (!scan) return;
@@ -85,7 +107,10 @@ function countSecretScan(scan) {
   for (const leak of scan.leaks) console.log(`    ${leak}`);
   if (scan.extensionLogLines === 0) console.log('    the extension\'s log was not found, so the scan proves nothing');
   if (ok) totals.passed += 1;
-  else totals.failed += 1;
+  else {
+    totals.failed += 1;
+    failures.push('the secret scan of the logs');
+  }
 }
 
 async function main() {
@@ -102,33 +127,30 @@ async function main() {
       const counts = await runMocha(files, emulator.env);
       totals.passed += counts.passed;
       totals.failed += counts.failed;
+      if (counts.failed > 0) failures.push(`unit: ${counts.failed} failed`);
     } finally {
       await emulator.stop();
     }
   });
   await stage('host', async () => {
-    const { runHostTests } = await import('./host-test.mjs');
-    const result = await runHostTests({
-      tests: join(root, 'out/test/host/index.js'),
-      workspace: join(root, 'test/fixtures/workspace'),
-      emulatorState: join(root, 'test/fixtures/emulator/host.json'),
-      secrets: fixtureSecrets,
-      env: args.grep ? { AZS_HOST_TESTS_GREP: args.grep } : {},
-    });
-    totals.passed += result.passed;
-    totals.failed += result.exitCode === 0 ? result.failed : Math.max(result.failed, 1);
-    countSecretScan(result.secretScan);
-    const untrusted = await runHostTests({
-      label: 'host-untrusted', untrusted: true,
-      tests: join(root, 'out/test/host/index.js'),
-      workspace: join(root, 'test/fixtures/untrusted-workspace'),
-      emulatorState: join(root, 'test/fixtures/emulator/host.json'),
-      env: { AZS_HOST_TESTS_DIR: join(root, 'out/test/host-untrusted'), ...(args.grep ? { AZS_HOST_TESTS_GREP: args.grep } : {}) },
-    });
-    totals.passed += untrusted.passed;
-    totals.failed += untrusted.exitCode === 0 ? untrusted.failed : Math.max(untrusted.failed, 1);
+    const main = await hostRun({ secrets: fixtureSecrets });
+    countSecretScan(main.secretScan);
+    await hostRun({ label: 'host-untrusted', untrusted: true, suite: 'host-untrusted', workspace: 'test/fixtures/untrusted-workspace' });
+    await hostRun({ label: 'host-sv', locale: 'sv', suite: 'host-sv' });
+  });
+  await stage('vsix', async () => {
+    // The package as a user installs it: built for production, installed into a fresh code-server, used there.
+    const packaged = spawnSync(process.execPath, [join(root, 'scripts/package.mjs')], { cwd: root, encoding: 'utf8' });
+    gate('npm run package', packaged.status === 0);
+    if (packaged.status !== 0) {
+      console.log(packaged.stdout, packaged.stderr);
+      return;
+    }
+    const { vsixPath } = await import('./package.mjs');
+    await hostRun({ label: 'host-vsix', installVsix: vsixPath, extensionPath: join(root, 'test/host-fixtures/vsix-probe'), suite: 'host-vsix', emulator: false });
   });
   console.log(`\n${timings.join(', ')}`);
+  if (failures.length > 0) console.log(`failed: ${failures.join(' | ')}`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
   process.exitCode = totals.failed > 0 ? 1 : 0;
 }

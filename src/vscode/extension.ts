@@ -108,6 +108,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       ui = scripted;
       return scripted;
     },
+    useRealInput: () => {
+      ui = new VsCodeUserInput();
+    },
   };
 }
 

@@ -19,4 +19,6 @@ export interface TestApi {
   lastReport(): ReportRun | undefined;
   /** Replaces the real prompts with a scripted UserInput for the rest of the session. */
   useScriptedInput(): ScriptedUserInput;
+  /** Puts the real prompts back (for screenshots of them). */
+  useRealInput(): void;
 }

@@ -1,5 +1,6 @@
 // The emulator's state file: its JSON shape, and a reader that names every problem instead of throwing.
 // test/emulator/README.md documents each field.
+import type { StampSubscription } from '../../src/core/usage/billing';
 
 export interface SignInSeed {
   tenantId?: string;
@@ -65,15 +66,8 @@ export interface GeneratorSeed {
   cspPartner?: string;
 }
 
-/** A tenant (user) subscription on a stamp, as Microsoft.Subscriptions.Admin lists it. */
-export interface TenantSubscriptionSeed {
-  subscriptionId: string;
-  displayName: string;
-  owner: string;
-  /** The subscription's directory (tenant); the billing join maps it to a registration's customer subscription. */
-  tenantId: string;
-  offerId?: string;
-  state?: string;
+/** A tenant (user) subscription on a stamp, as Microsoft.Subscriptions.Admin lists it, and how it behaves. */
+export interface TenantSubscriptionSeed extends StampSubscription {
   /** Set to another provider subscription for a reseller's (delegated provider's) tenant: no usage for the default provider. */
   delegatedProviderSubscriptionId?: string;
   /** Multiplies every usage quantity of this subscription (default 1; 0: it used nothing). */

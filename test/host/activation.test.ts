@@ -28,3 +28,14 @@ describe('activation', () => {
     assert.deepEqual(diagnostics.map((d) => [typeof d.code === 'object' ? d.code.value : d.code, d.range.start.line]), [['AZS402', 0]]);
   });
 });
+
+describe('commands', () => {
+  it('registers every command the manifest contributes', async () => {
+    const extension = vscode.extensions.getExtension(extensionId);
+    assert.ok(extension);
+    await extension.activate();
+    const manifest = extension.packageJSON as { contributes: { commands: { command: string }[] } };
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(manifest.contributes.commands.map((c) => c.command).filter((id) => !registered.has(id)), []);
+  });
+});

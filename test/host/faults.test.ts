@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
 import type { TestApi } from '../../src/vscode/testApi';
-import { childrenAt, emulator, nodeAt, shown, signedInFresh, testApi, waitFor } from './helpers';
+import { childrenAt, emulator, nodeAt, shown, waitFor, signedInWithScriptedInput } from './helpers';
 
 const billing = 'Fabrikam CSP - Azure Stack billing';
 const registrationsList = 'subscriptions/3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37/providers/Microsoft.AzureStack/registrations$';
@@ -15,17 +15,7 @@ describe('faults while loading and writing (emulator)', function () {
   this.timeout(90_000);
   let api: TestApi;
   let ui: ScriptedUserInput;
-
-  before(async () => {
-    api = await testApi();
-    ui = api.useScriptedInput();
-  });
-
-  beforeEach(async () => {
-    await signedInFresh(api);
-    await emulator().clearRequests();
-    ui.reset();
-  });
+  signedInWithScriptedInput((context) => ({ api, ui } = context));
 
   async function writes(method: 'PUT' | 'DELETE') {
     return (await emulator().requests()).filter((r) => r.method === method).map((r) => r.status);

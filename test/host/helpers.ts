@@ -2,6 +2,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
 import type { TestApi } from '../../src/vscode/testApi';
 import type { TreeNode } from '../../src/vscode/tree/nodes';
 import { EmulatorControl, emulatorFromEnv } from '../emulator/client';
@@ -67,6 +68,24 @@ export async function signedInFresh(api: TestApi): Promise<void> {
   if (api.session.state.kind !== 'signedIn') await api.session.signIn(false);
   await waitFor('sign-in to the emulator', () => api.session.state.kind === 'signedIn', 20_000);
   api.tree.refresh();
+}
+
+/**
+ * Mocha hooks for a suite against the emulator: once, the test API with scripted input (handed to `use`); before
+ * each test, fresh emulator data, a signed-in session, an empty request log and no leftover scripted answers.
+ */
+export function signedInWithScriptedInput(use: (context: { api: TestApi; ui: ScriptedUserInput }) => void): void {
+  let context: { api: TestApi; ui: ScriptedUserInput };
+  before(async () => {
+    const api = await testApi();
+    context = { api, ui: api.useScriptedInput() };
+    use(context);
+  });
+  beforeEach(async () => {
+    await signedInFresh(context.api);
+    await emulator().clearRequests();
+    context.ui.reset();
+  });
 }
 
 /** Label and description of a node as the view shows it. */

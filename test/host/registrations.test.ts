@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
 import type { TestApi } from '../../src/vscode/testApi';
-import { childrenAt, emulator, nodeAt, screenshot, shown, signedInFresh, testApi, waitFor } from './helpers';
+import { childrenAt, emulator, nodeAt, screenshot, shown, waitFor, signedInWithScriptedInput } from './helpers';
 
 const billing = 'Fabrikam CSP - Azure Stack billing';
 const lab = 'Fabrikam CSP - Lab';
@@ -14,17 +14,7 @@ describe('Registrations view and tenant commands (emulator)', function () {
   this.timeout(60_000);
   let api: TestApi;
   let ui: ScriptedUserInput;
-
-  before(async () => {
-    api = await testApi();
-    ui = api.useScriptedInput();
-  });
-
-  beforeEach(async () => {
-    await signedInFresh(api);
-    await emulator().clearRequests();
-    ui.reset();
-  });
+  signedInWithScriptedInput((context) => ({ api, ui } = context));
 
   afterEach(() => {
     assert.equal(ui.pending, 0, 'every scripted answer was used');

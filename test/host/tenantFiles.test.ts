@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
 import type { TestApi } from '../../src/vscode/testApi';
-import { emulator, nodeAt, signedInFresh, testApi } from './helpers';
+import { emulator, nodeAt, signedInWithScriptedInput } from './helpers';
 
 const billing = 'Fabrikam CSP - Azure Stack billing';
 
@@ -23,17 +23,7 @@ describe('tenant files and small commands (emulator)', function () {
   this.timeout(60_000);
   let api: TestApi;
   let ui: ScriptedUserInput;
-
-  before(async () => {
-    api = await testApi();
-    ui = api.useScriptedInput();
-  });
-
-  beforeEach(async () => {
-    await signedInFresh(api);
-    await emulator().clearRequests();
-    ui.reset();
-  });
+  signedInWithScriptedInput((context) => ({ api, ui } = context));
 
   it('adds the tenants of a CSV after a dry run, writes a result per row, and sends nothing twice on a second run', async () => {
     const registration = await nodeAt(api, 'Service principal', billing, 'hub-payg');

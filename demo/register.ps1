@@ -1,2 +1,0 @@
-# Demo: a registration script with a retired cmdlet
-Login-AzureRmAccount
