@@ -163,10 +163,23 @@ function lineAt(text: string, offset: number): { start: number; indent: string }
   return { start, indent: /^[ \t]*/.exec(text.slice(start))?.[0] ?? '' };
 }
 
+/**
+ * End of the first block of `#Requires` lines that only blank lines and comments precede, or 0. Read line by line: a
+ * single pattern for it backtracked exponentially over blank lines and comments (28 of them took seconds).
+ */
+function afterRequires(text: string): number {
+  const line = /([^\n]*)\n/y;
+  let end = 0;
+  for (let match = line.exec(text); match; match = line.exec(text)) {
+    if (/^#Requires\b/i.test(match[1])) end = line.lastIndex;
+    else if (end > 0 || !/^\s*(?:#|$)/.test(match[1])) break;
+  }
+  return end;
+}
+
 /** End of a leading `param(...)` block or `#Requires` lines: nothing may go before them. */
 function afterPreamble(text: string): number {
-  const requires = /^(?:\s*(?:#.*)?\r?\n)*?(?:#Requires\b.*\r?\n)+/i.exec(text);
-  let offset = requires?.[0].length ?? 0;
+  let offset = afterRequires(text);
   const param = /^\s*(?:\[CmdletBinding\([^)]*\)\]\s*)?param\s*\(/i.exec(text.slice(offset));
   if (param) {
     let depth = 0;

@@ -21,7 +21,8 @@ export function hasUnknown(value: string): boolean {
  * hyphens — in its canonical form; undefined when the value is no GUID at all.
  */
 export function repairGuid(value: string): string | undefined {
-  const stripped = value.trim().replace(/^urn:uuid:/i, '').replace(/^\{\s*(.*?)\s*\}$/, '$1').replace(/^\((.*)\)$/, '$1').trim();
+  // Braces are taken off before trimming inside them: `\{\s*(.*?)\s*\}` backtracked quadratically over long blanks.
+  const stripped = value.trim().replace(/^urn:uuid:/i, '').replace(/^\{(.*)\}$/, (_whole, inner: string) => inner.trim()).replace(/^\((.*)\)$/, '$1').trim();
   if (isGuid(stripped)) return stripped === value ? undefined : stripped;
   if (/^[0-9a-f]{32}$/i.test(stripped)) {
     return [stripped.slice(0, 8), stripped.slice(8, 12), stripped.slice(12, 16), stripped.slice(16, 20), stripped.slice(20)].join('-');
@@ -122,8 +123,9 @@ function nearlySame(a: string, b: string): boolean {
  * strings are ignored; segments holding UNKNOWN are accepted as they are.
  */
 export function parseRegistrationId(id: string): ParsedResourceId {
-  const path = id.replace(/[?#].*$/, '').replace(/^\s*https?:\/\/[^/]+/i, '').trim();
-  const withoutEdges = path.replace(/^\/+/, '').replace(/\/+$/, '');
+  const query = id.search(/[?#]/);
+  const path = (query < 0 ? id : id.slice(0, query)).replace(/^\s*https?:\/\/[^/]+/i, '').trim();
+  const withoutEdges = withoutEdgeSlashes(path);
   if (/\/\//.test(withoutEdges)) return { ok: false, problem: { kind: 'emptySegment' } };
   const segments = withoutEdges.split('/');
   const expected = ['subscriptions', undefined, 'resourceGroups', undefined, 'providers', 'Microsoft.AzureStack', 'registrations', undefined];
@@ -154,6 +156,18 @@ export function parseRegistrationId(id: string): ParsedResourceId {
   if (tail.length === 1) return { ok: true, ref, kind: 'customerSubscriptions' };
   if (tail.length > 2) return { ok: false, problem: { kind: 'trailingSegments', extra: tail.slice(2).join('/') } };
   return { ok: true, ref: { ...ref, customerSubscriptionId: tail[1] }, kind: 'customerSubscription' };
+}
+
+/**
+ * The path without leading and trailing slashes. Not with `/\/+$/`: unanchored at its start, that pattern tries each
+ * slash of a long run in turn, in quadratic time.
+ */
+function withoutEdgeSlashes(path: string): string {
+  let start = 0;
+  let end = path.length;
+  while (start < end && path[start] === '/') start++;
+  while (end > start && path[end - 1] === '/') end--;
+  return path.slice(start, end);
 }
 
 function segmentNameAt(index: number): string {

@@ -125,9 +125,37 @@ function stem(name: string): string {
   return name.replace(/\.jsonc?$/, '').replace(/\.(?:template|parameters|params)$/, '');
 }
 
+type PairedRole = 'template' | 'parameters';
+
+/**
+ * The ARM templates and parameter files of each folder, so that pairing them looks at one folder's few JSON documents
+ * rather than at every document of the workspace (a CLI run over a large folder did that for each file).
+ */
+class FolderRoles {
+  private readonly folders = new Map<string, Record<PairedRole, Set<string>>>();
+
+  move(uri: string, from: JsonRole | undefined, to: JsonRole | undefined): void {
+    if (from === to) return;
+    const folder = place(uri).folder;
+    let roles = this.folders.get(folder);
+    if (!roles) {
+      roles = { template: new Set(), parameters: new Set() };
+      this.folders.set(folder, roles);
+    }
+    if (from === 'template' || from === 'parameters') roles[from].delete(uri);
+    if (to === 'template' || to === 'parameters') roles[to].add(uri);
+  }
+
+  /** The documents in the folder of `uri` that have `role`, other than `uri` itself. */
+  others(uri: string, role: PairedRole): string[] {
+    return [...(this.folders.get(place(uri).folder)?.[role] ?? [])].filter((other) => other !== uri);
+  }
+}
+
 export class LintWorkspace {
   private readonly documents = new Map<string, DocumentState>();
   private readonly affected = new Map<string, string[]>();
+  private readonly roles = new FolderRoles();
   private locale: Locale;
   private config: RuleSeverityConfig | undefined;
   private live: LiveData | undefined;
@@ -243,17 +271,26 @@ export class LintWorkspace {
 
   /** The parameter file that goes with a template: same folder and stem, or the only pair in the folder. */
   private parameterFileFor(templateUri: string): DocumentState | undefined {
-    const template = place(templateUri);
-    const inFolder = [...this.documents.values()].filter((d) => d.uri !== templateUri && place(d.uri).folder === template.folder);
-    const parameterFiles = inFolder.filter((d) => d.role === 'parameters');
-    const sameStem = parameterFiles.find((d) => stem(place(d.uri).name) === stem(template.name));
-    const templates = inFolder.filter((d) => d.role === 'template');
-    return sameStem ?? (parameterFiles.length === 1 && templates.length === 0 ? parameterFiles[0] : undefined);
+    const name = stem(place(templateUri).name);
+    const parameterFiles = this.roles.others(templateUri, 'parameters');
+    const sameStem = parameterFiles.find((uri) => stem(place(uri).name) === name);
+    const onlyPair = parameterFiles.length === 1 && this.roles.others(templateUri, 'template').length === 0 ? parameterFiles[0] : undefined;
+    const found = sameStem ?? onlyPair;
+    return found === undefined ? undefined : this.documents.get(found);
+  }
+
+  /** The templates a parameter file at `uri` may go with: those of the same stem, or the folder's only template. */
+  private templatesFor(parametersUri: string): DocumentState[] {
+    const templates = this.roles.others(parametersUri, 'template');
+    const name = stem(place(parametersUri).name);
+    const paired = templates.length <= 1 ? templates : templates.filter((uri) => stem(place(uri).name) === name);
+    return paired.flatMap((uri) => this.documents.get(uri) ?? []);
   }
 
   /** Records a document's new state (undefined: removed) and forgets the findings that depended on the old one. */
   private store(uri: string, previous: DocumentState | undefined, current: DocumentState | undefined): void {
     const affected = new Set<string>();
+    this.roles.move(uri, previous?.role, current?.role);
     if (current) current.findings = undefined;
     if (previous?.facts.registrations.length || current?.facts.registrations.length) this.declarations = undefined;
     const dependents = [...this.documents.values()].filter((d) => d.uri !== uri && d.facts.tenantOperations.length > 0);
@@ -264,8 +301,7 @@ export class LintWorkspace {
       }
     }
     if (previous?.role === 'parameters' || current?.role === 'parameters') {
-      const folder = place(uri).folder;
-      for (const template of [...this.documents.values()].filter((d) => d.role === 'template' && place(d.uri).folder === folder)) {
+      for (const template of this.templatesFor(uri)) {
         const reread = this.readJson({ uri: template.uri, kind: template.kind, text: template.text, facts: emptyFacts() });
         this.documents.set(template.uri, reread);
         affected.add(template.uri);

@@ -7,9 +7,39 @@ import { linesOf, type Line } from '../text';
 import { addRequestFacts, readBody } from './requests';
 import { suppressionIn } from './suppressions';
 
-const requestLine = /^(?:(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|TRACE|CONNECT)\s+)?(\S.*?)(?:\s+HTTP\/[\d.]+)?\s*$/i;
-const variableLine = /^\s*@([\w.-]+)\s*=\s*(.*?)\s*$/;
+// No pattern here has a lazy part between optional blanks (`\s*(.*?)\s*$`): over a long run of blanks such a
+// pattern backtracks in quadratic or cubic time. Values are trimmed in code instead.
+const methodWord = /^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|TRACE|CONNECT)\s+(?=\S)/i;
+const httpVersion = /\sHTTP\/[\d.]+$/i;
+const variableLine = /^\s*@([\w.-]+)\s*=([\s\S]*)$/;
 const commentLine = /^\s*(?:#|\/\/)/;
+
+interface RequestLine {
+  method: string | undefined;
+  /** Where the URL is in the line. */
+  start: number;
+  end: number;
+}
+
+/** `PUT https://… HTTP/1.1`, or a bare URL: the method and where the URL is; undefined for a line that is neither. */
+function readRequestLine(text: string): RequestLine | undefined {
+  const line = text.trimEnd();
+  const method = methodWord.exec(line);
+  const start = method ? method[0].length : 0;
+  if (start >= line.length || /\s/.test(line[start])) return undefined;
+  const version = httpVersion.exec(line);
+  const end = version && version.index > start ? line.slice(0, version.index).trimEnd().length : line.length;
+  return { method: method?.[1], start, end };
+}
+
+/** `@name = value`: the lower-case name and where the trimmed value is in the line. */
+function readVariableLine(text: string): { name: string; start: number; end: number } | undefined {
+  const match = variableLine.exec(text);
+  if (!match) return undefined;
+  const written = match[2];
+  const start = text.length - written.length + (written.length - written.trimStart().length);
+  return { name: match[1].toLowerCase(), start, end: start + written.trim().length };
+}
 
 export function httpFacts(text: string): FileFacts {
   const facts = emptyFacts();
@@ -40,22 +70,21 @@ class Expander {
 
   constructor(private readonly text: string, lines: Line[]) {
     for (const line of lines) {
-      const match = variableLine.exec(line.text);
-      if (!match) continue;
-      const start = line.start + line.text.indexOf(match[2], line.text.indexOf('=') + 1);
-      const name = match[1].toLowerCase();
-      this.variables.set(name, [...(this.variables.get(name) ?? []), { start, end: start + match[2].length }]);
+      const variable = readVariableLine(line.text);
+      if (!variable) continue;
+      const { name } = variable;
+      this.variables.set(name, [...(this.variables.get(name) ?? []), { start: line.start + variable.start, end: line.start + variable.end }]);
     }
   }
 
   expand(start: number, end: number): Segment[] {
     const segments: Segment[] = [];
-    const references = /\{\{\s*([^{}]*?)\s*\}\}/g;
+    const references = /\{\{([^{}]*)\}\}/g;
     references.lastIndex = start;
     let copied = start;
     for (let match = references.exec(this.text); match && match.index + match[0].length <= end; match = references.exec(this.text)) {
       if (match.index > copied) segments.push({ text: this.text.slice(copied, match.index), at: copied });
-      segments.push(...referencedAt(this.variable(match[1]), { start: match.index, end: match.index + match[0].length }));
+      segments.push(...referencedAt(this.variable(match[1].trim()), { start: match.index, end: match.index + match[0].length }));
       copied = match.index + match[0].length;
     }
     if (end > copied) segments.push({ text: this.text.slice(copied, end), at: copied });
@@ -78,11 +107,11 @@ class Expander {
 function addRequest(facts: FileFacts, block: Line[], expander: Expander): void {
   let index = block.findIndex((line) => line.text.trim() !== '' && !commentLine.test(line.text) && !variableLine.test(line.text));
   const first = block[index];
-  const match = first && requestLine.exec(first.text);
-  if (!match) return;
-  const urlStart = first.start + first.text.indexOf(match[2]);
-  const urlSegments = expander.expand(urlStart, urlStart + match[2].length);
-  let urlEnd = urlStart + match[2].length;
+  const request = first && readRequestLine(first.text);
+  if (!request) return;
+  const urlStart = first.start + request.start;
+  let urlEnd = first.start + request.end;
+  const urlSegments = expander.expand(urlStart, urlEnd);
   for (index++; index < block.length && /^\s*[?&]/.test(block[index].text); index++) {
     const line = block[index];
     const start = line.start + line.text.search(/[?&]/);
@@ -98,5 +127,5 @@ function addRequest(facts: FileFacts, block: Line[], expander: Expander): void {
   const bodyText = bodyStart === undefined || bodyEnd === undefined ? undefined : valueOf(expander.expand(bodyStart, bodyEnd), { start: bodyStart, end: bodyEnd });
   const body = bodyText === undefined ? null : bodyText.text.trimStart().startsWith('<') ? undefined : readBody(bodyText);
   facts.values.push(url, ...(body?.tenantId ? [body.tenantId] : []));
-  addRequestFacts(facts, { method: (match[1] ?? 'GET').toUpperCase(), url, body, span: url.span });
+  addRequestFacts(facts, { method: (request.method ?? 'GET').toUpperCase(), url, body, span: url.span });
 }

@@ -216,9 +216,9 @@ class Extraction {
   private literalAround(offset: number): (Span & { node: Node }) | undefined {
     const node = this.root.descendantForIndex(offset);
     if (!node) return undefined;
-    if (node.type === 'generic_token') return { start: node.startIndex, end: node.endIndex, node };
+    if (node.type === 'generic_token') return { ...this.extent(node), node };
     const literal = stringTypes.has(node.type) ? node.parent : undefined;
-    return literal?.type === 'string_literal' ? { start: literal.startIndex, end: literal.endIndex, node: literal } : undefined;
+    return literal?.type === 'string_literal' ? { ...this.extent(literal), node: literal } : undefined;
   }
 
   /** True when the literal is an argument of a command that acts (not one that only prints), directly or via a variable. */
@@ -256,7 +256,7 @@ class Extraction {
 
   private cmdlet(name: Node, command: Node): CmdletUse {
     const use: CmdletUse = {
-      name: this.slice(name), nameSpan: { start: name.startIndex, end: name.endIndex }, span: { start: command.startIndex, end: command.endIndex },
+      name: this.slice(name), nameSpan: this.extent(name), span: this.extent(command),
       parameters: [], positional: [], unresolvedSplat: false,
     };
     const elements = command.lastNamedChild?.type === 'command_elements' ? command.lastNamedChild.namedChildren : [];
@@ -264,7 +264,7 @@ class Extraction {
     let colon = false;
     for (const element of elements) {
       if (!element) continue;
-      const span = { start: element.startIndex, end: element.endIndex };
+      const span = this.extent(element);
       if (element.type === 'command_argument_sep') {
         colon ||= this.text.slice(span.start, span.end).includes(':');
         continue;
@@ -316,8 +316,8 @@ class Extraction {
       const key = entry.firstNamedChild;
       const valueNode = entry.lastNamedChild;
       if (!key || !valueNode || key.equals(valueNode)) continue;
-      const keySpan = { start: key.startIndex, end: key.endIndex };
-      const valueSpan = { start: valueNode.startIndex, end: valueNode.endIndex };
+      const keySpan = this.extent(key);
+      const valueSpan = this.extent(valueNode);
       const nested = this.text.startsWith('@{', valueSpan.start) ? this.hashtableEntries(valueSpan.start) : undefined;
       entries.push({
         name: this.text.slice(keySpan.start, keySpan.end).replace(/^['"]|['"]$/g, ''), nameSpan: keySpan,
@@ -329,8 +329,20 @@ class Extraction {
 
   // ---- values ------------------------------------------------------------------------------------------------
 
+  /**
+   * Where a node is written, without leading blanks. After a syntax error, tree-sitter may or may not count the line
+   * break and indentation before a token as part of it (a here-string, a hashtable key), depending on what an earlier
+   * parse left: an incremental parse and a fresh one would read different text.
+   */
+  private extent(node: Node): Span {
+    let start = node.startIndex;
+    while (start < node.endIndex && isBlank(this.text.charCodeAt(start))) start++;
+    return { start, end: node.endIndex };
+  }
+
   private slice(node: Node): string {
-    return this.text.slice(node.startIndex, node.endIndex);
+    const { start, end } = this.extent(node);
+    return this.text.slice(start, end);
   }
 
   /** The value of the expression or argument written at `span`. */
@@ -490,8 +502,13 @@ class Extraction {
     if (!rhs || this.slice(operator) !== '=') return { at, scope };
     const body = assignment.parent?.parent?.parent;
     const topLevel = body?.type === 'program' || (body?.type === 'script_block_body' && body.parent?.parent?.type === 'function_statement');
-    return { at, scope, simple: { rhs: { start: rhs.startIndex, end: rhs.endIndex }, topLevel } };
+    return { at, scope, simple: { rhs: this.extent(rhs), topLevel } };
   }
+}
+
+/** Space, tab, line breaks: what may come before a token that tree-sitter counts as part of it. */
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
 /** `$script:Name`, `${Name}` → `name`; undefined for automatic and environment variables, whose values come from run time. */

@@ -146,6 +146,22 @@ describe('core/fixes', function () {
       assert.match(inserted, /\$stampCloudId = \(Invoke-Command -Session \$session/);
       assert.match(inserted, /Get-AzResource -ResourceType 'Microsoft.AzureStack\/registrations' -Name 'hub-payg' -ExpandProperties/);
     });
+
+    it('goes after the #Requires block that only comments and blank lines precede', () => {
+      const insertedAt = (text: string) => cloudIdLookupFix({ uri: 'file:///ws/a.ps1', text, kind: 'powershell' }, { name: 'hub-payg' }, 0)?.edits[0].start;
+      const header = '# Adds tenants.\r\n\r\n  # (indented note)\r\n#Requires -Modules Az.Accounts\r\n#requires -Version 5.1\r\n';
+      assert.equal(insertedAt(`${header}Connect-AzAccount\r\n#Requires -Modules Az.Resources\r\n`), header.length);
+      assert.equal(insertedAt('Connect-AzAccount\n#Requires -Modules Az.Resources\n'), 0, 'not after code');
+      assert.equal(insertedAt('  #Requires -Modules Az.Resources\nx\n'), 0, 'only where PowerShell reads it: at the start of a line');
+    });
+
+    it('reads a long header of comments and blank lines in linear time (it took seconds, and hours for a few more lines)', () => {
+      const text = `${'# note\n    \n'.repeat(5_000)}New-AzResource -ResourceId $id\n`;
+      const started = performance.now();
+      const fix = cloudIdLookupFix({ uri: 'file:///ws/a.ps1', text, kind: 'powershell' }, { name: 'hub-payg' }, text.indexOf('New-AzResource'));
+      assert.equal(fix?.edits[0].start, text.indexOf('New-AzResource'));
+      assert.ok(performance.now() - started < 1000, `${(performance.now() - started).toFixed(0)} ms`);
+    });
   });
 
   it('reads the indentation a file uses', () => {

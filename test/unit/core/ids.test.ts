@@ -46,6 +46,14 @@ describe('core/ids', () => {
       assert.equal(parseRegistrationId(registration.replace(sub, '<subscription id>')).ok, true);
     });
 
+    it('reads paths with long runs of slashes or question marks in linear time (found by fuzzing: they took seconds)', () => {
+      const started = performance.now();
+      assert.deepEqual(parseRegistrationId(`${'/'.repeat(100_000)}${registration.slice(1)}${'/'.repeat(100_000)}`), parseRegistrationId(registration));
+      assert.deepEqual(parseRegistrationId(`/subscriptions/${'/'.repeat(100_000)}x`), { ok: false, problem: { kind: 'emptySegment' } });
+      assert.equal(parseRegistrationId(`${registration}/customerSubscriptions${'?'.repeat(100_000)}\nx`).ok, true);
+      assert.ok(performance.now() - started < 500, `${(performance.now() - started).toFixed(0)} ms`);
+    });
+
     it('round-trips through the formatters', () => {
       const ref = { subscriptionId: sub, resourceGroup: 'rg', registrationName: 'r', customerSubscriptionId: sub };
       assert.equal(formatRegistrationId(ref), `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.AzureStack/registrations/r`);
@@ -68,6 +76,14 @@ describe('core/ids', () => {
       assert.equal(repairGuid(guid.replace(/-/g, '')), guid);
       assert.equal(repairGuid(guid), undefined);
       assert.equal(repairGuid('not-a-guid'), undefined);
+      assert.equal(repairGuid(`{ ${guid}\t}`), guid);
+    });
+
+    it('gives up on a huge value with braces in linear time (it took seconds)', () => {
+      const started = performance.now();
+      assert.equal(repairGuid(`{x${' '.repeat(150_000)}x`), undefined);
+      assert.equal(repairGuid(`{x${' '.repeat(150_000)}x}`), undefined);
+      assert.ok(performance.now() - started < 500, `${(performance.now() - started).toFixed(0)} ms`);
     });
   });
 

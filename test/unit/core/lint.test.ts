@@ -148,6 +148,23 @@ describe('LintWorkspace', () => {
       }), { numRuns: 60, seed: 4242 });
     });
 
+    // After a syntax error or a stray character, a fresh parse may count the line break and indentation before a
+    // token as part of it; a parse that reuses the previous tree does not (found by fuzzing).
+    const afterOddCharacters: [string, string, string[]][] = [
+      ['a here-string after a syntax error', `-S\n@"\nNew-AzResource -ResourceId '/subscriptions/<sub>/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/r'\n"@\n`, ['AZS102@3']],
+      ['a hashtable key after a combining mark', "$registration = @{\u0301\n    PrivilegedEndpointCredential = $cloudAdmin\n    PrivilegedEndpoint = 'AzS-ERCS01'\n    RegistrationName = 'azs-north'\n}\nSet-AzsRegistration @registration -BillingModel PayAsYouUse\n", []],
+    ];
+    for (const [what, text, expected] of afterOddCharacters) {
+      it(`reads ${what} alike, whatever parse came before`, async () => {
+        const ws = workspace();
+        const uri = `${folder}odd.ps1`;
+        await ws.update(uri, text, 'powershell');
+        assert.deepEqual(brief(text, ws.findings(uri)), expected);
+        await ws.update(uri, text, 'powershell', [{ start: 1, end: 1, text: '' }]);
+        assert.deepEqual(brief(text, ws.findings(uri)), expected);
+      });
+    }
+
     it('parses from scratch when the changes do not match the text', async () => {
       const ws = workspace();
       const uri = `${folder}x.ps1`;

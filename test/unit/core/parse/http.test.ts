@@ -39,4 +39,26 @@ describe('parse/http', () => {
       { codes: ['AZS401'], scope: 'nextLine', line: 1 }, { codes: ['AZS501'], scope: 'file', line: 1 },
     ]);
   });
+
+  it('reads lines with long runs of blanks in linear time (found by fuzzing: they took minutes)', () => {
+    const blanks = ' '.repeat(100_000);
+    const text = [
+      `@sub = ${subscription}${blanks}`, `@name =${blanks}reg1`, '',
+      `PUT ${base}/customerSubscriptions/${customer}?api-version=2017-06-01${blanks}HTTP/1.1${blanks}`, '',
+      `{"properties": {"tenantId": "${tenant}"}}`,
+      '###', `GET {{${blanks}name${blanks}x`,
+    ].join('\n');
+    const started = performance.now();
+    const found = httpFacts(text);
+    const elapsed = performance.now() - started;
+    assert.deepEqual(tenantOperations(found), [`add ${subscription}/azurestack/reg1 customer=${customer} tenant=${tenant}`]);
+    assert.equal(textAt(text, found.tenantOperations[0].span), `${base}/customerSubscriptions/${customer}?api-version=2017-06-01`);
+    assert.ok(elapsed < 1000, `${elapsed.toFixed(0)} ms`);
+  });
+
+  it('takes the URL after the method, even when the URL repeats the method', () => {
+    const text = 'GET GET';
+    const [url] = httpFacts(`${text}\n`).values;
+    assert.deepEqual([url.text, url.span], ['GET', { start: 4, end: 7 }]);
+  });
 });

@@ -1,0 +1,145 @@
+// What must hold for any input, however broken: findings that point into their documents and say something, quick
+// fixes whose edits stay inside the documents they edit, and lint times within a bound measured on this machine.
+import * as assert from 'node:assert/strict';
+import { errorCodes } from '../../../../src/core/errors';
+import { cloudIdLookupFix, fixAllEdits, fixesFor, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../../../../src/core/fixes';
+import { LintWorkspace, ruleCodes, severities, type DocumentKind, type Finding, type TextChange } from '../../../../src/core/lint';
+import { testWasmDir } from '../../core/support/wasm';
+import { seeds } from './seeds';
+
+/** The documents of a workspace by URI, as the linter last saw them. */
+export type Texts = ReadonlyMap<string, { text: string; kind: DocumentKind }>;
+
+export const folder = 'file:///fuzz/';
+
+export function newWorkspace(): LintWorkspace {
+  return new LintWorkspace({ wasmDir: testWasmDir() });
+}
+
+function assertSpan(what: string, start: number, end: number, text: string | undefined): void {
+  assert.ok(text !== undefined, `${what} points at a document the workspace does not hold`);
+  assert.ok(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length, `${what} [${start}, ${end}) is outside 0…${text.length}`);
+}
+
+/** Words that only a bug would put in a message, unless the documents themselves contain them. */
+const leakedWords = ['undefined', 'NaN', '[object Object]'];
+
+function assertMessage(what: string, message: string, texts: Texts): void {
+  assert.ok(typeof message === 'string' && message.trim() !== '', `${what} has an empty message`);
+  for (const word of leakedWords) {
+    if (message.includes(word)) assert.ok([...texts.values()].some((d) => d.text.includes(word)), `${what}: "${message}" shows ${word}`);
+  }
+}
+
+/** Every finding of `uri` has a known code, severity and error, a message, and ranges inside the documents. */
+export function assertWellFormed(uri: string, findings: readonly Finding[], texts: Texts): void {
+  for (const finding of findings) {
+    const what = `${finding.code} in ${uri}`;
+    assert.ok((ruleCodes as readonly string[]).includes(finding.code), `unknown code ${finding.code}`);
+    assert.ok(severities.includes(finding.severity), `${what}: unknown severity ${finding.severity}`);
+    assert.ok(finding.azureError === null || errorCodes.includes(finding.azureError), `${what}: unknown Azure error ${String(finding.azureError)}`);
+    assertSpan(what, finding.start, finding.end, texts.get(uri)?.text);
+    assertMessage(what, finding.message, texts);
+    for (const related of finding.related) {
+      assertSpan(`related information of ${what}`, related.start, related.end, texts.get(related.uri)?.text);
+      assertMessage(`related information of ${what}`, related.message, texts);
+    }
+    for (const [key, value] of Object.entries(finding.data ?? {})) assert.equal(typeof value, 'string', `${what}: data.${key}`);
+  }
+}
+
+function assertEditsInside(what: string, edits: readonly FileEdit[], texts: Texts): void {
+  const sorted = [...edits].sort((a, b) => a.uri.localeCompare(b.uri) || a.start - b.start);
+  sorted.forEach((edit, i) => {
+    assertSpan(what, edit.start, edit.end, texts.get(edit.uri)?.text);
+    assert.equal(typeof edit.newText, 'string', `${what}: newText`);
+    const previous = sorted[i - 1];
+    if (previous?.uri === edit.uri) assert.ok(previous.end <= edit.start && previous.start < edit.start, `${what}: edits overlap at ${edit.start}`);
+  });
+}
+
+/** Every fix a finding offers (its rule's, disable comments, the CloudDeploymentID lookup) as the editor asks for them. */
+function fixesOffered(document: FixDocument, finding: Finding): Fix[] {
+  const fixes = [...fixesFor(document, finding), ...suppressionFixes(document, finding, true)];
+  const { name, resourceGroup, subscriptionId, operationStart } = finding.data ?? {};
+  if (name) {
+    const lookup = cloudIdLookupFix(document, { name, resourceGroup, subscriptionId }, Number(operationStart ?? finding.start));
+    if (lookup) fixes.push(lookup);
+  }
+  return fixes;
+}
+
+/** Each finding's fixes and "Fix all" edit only documents of the workspace, inside their text, without overlaps. */
+export function assertFixesInside(document: FixDocument, findings: readonly Finding[], texts: Texts): void {
+  for (const finding of findings) {
+    for (const fix of fixesOffered(document, finding)) {
+      const what = `fix "${fix.title.en}" of ${finding.code} in ${document.uri}`;
+      assert.ok(fix.title.en.trim() !== '' && fix.title.sv.trim() !== '', `${what}: empty title`);
+      assertEditsInside(what, fix.edits, texts);
+    }
+  }
+  const all = fixAllEdits(document, findings);
+  assertEditsInside(`Fix all in ${document.uri}`, all, texts);
+  assert.ok(all.every((e) => e.uri === document.uri), `Fix all in ${document.uri} edits another file`);
+}
+
+/** Applies non-overlapping edits of one document. */
+export function applyEdits(text: string, edits: readonly { start: number; end: number; newText: string }[]): string {
+  let result = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+  return result;
+}
+
+/** Applies changes given as offsets into the old text (as `LintWorkspace.update` takes them). */
+export function applyChanges(text: string, changes: readonly TextChange[]): string {
+  return applyEdits(text, changes.map((c) => ({ start: c.start, end: c.end, newText: c.text })));
+}
+
+/**
+ * How long linting may take, by the number of characters involved: 1 s plus 25 times what a realistic document of
+ * that size takes on this machine now. The per-character cost is measured when the suite starts (the fastest of three
+ * lints of the seeds repeated to about 100,000 characters), so a slower or busier machine gets a longer bound. The
+ * factor covers load from other processes and garbage collection on a shared 2-core box; a quadratic blow-up on a
+ * 100,000-character input still exceeds it by far.
+ */
+export class TimeBound {
+  private static measured: Promise<TimeBound> | undefined;
+
+  private constructor(readonly microsecondsPerCharacter: number) {}
+
+  /** Measured once per process, for every suite that needs it. */
+  static shared(): Promise<TimeBound> {
+    TimeBound.measured ??= TimeBound.measure();
+    return TimeBound.measured;
+  }
+
+  private static async measure(): Promise<TimeBound> {
+    const documents = seeds.map((seed) => ({ ...seed, text: seed.text.repeat(Math.ceil(100_000 / seeds.length / seed.text.length)) }));
+    const characters = documents.reduce((sum, d) => sum + d.text.length, 0);
+    let fastest = Infinity;
+    for (let round = 0; round < 3; round++) {
+      const workspace = newWorkspace();
+      const started = performance.now();
+      for (const document of documents) {
+        await workspace.update(`${folder}${document.name}`, document.text, document.kind);
+        workspace.findings(`${folder}${document.name}`);
+      }
+      fastest = Math.min(fastest, performance.now() - started);
+    }
+    return new TimeBound((fastest * 1000) / characters);
+  }
+
+  milliseconds(characters: number): number {
+    return 1000 + (25 * this.microsecondsPerCharacter * characters) / 1000;
+  }
+
+  /** Runs `action` and fails when it takes longer than the bound for `characters` (plus `allowanceMs`). */
+  async within<T>(characters: number, what: string, action: () => Promise<T> | T, allowanceMs = 0): Promise<T> {
+    const started = performance.now();
+    const result = await action();
+    const elapsed = performance.now() - started;
+    const bound = this.milliseconds(characters) + allowanceMs;
+    assert.ok(elapsed <= bound, `${what} took ${elapsed.toFixed(0)} ms on ${characters} characters; the bound is ${bound.toFixed(0)} ms`);
+    return result;
+  }
+}
