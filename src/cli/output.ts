@@ -61,8 +61,16 @@ export interface FormatTools {
   pathOf: (uri: string) => string;
 }
 
+/** One finding in `--format json`: the contract scripts rely on. */
+export interface JsonRow extends Location {
+  code: string;
+  severity: Severity;
+  message: string;
+  azureError: string | null;
+}
+
 export function formatJson(result: RunResult, { locator }: FormatTools): string {
-  const rows = result.files.flatMap((file) => file.findings.map((f) => ({
+  const rows: JsonRow[] = result.files.flatMap((file) => file.findings.map((f) => ({
     ...locator.locate(file.path, f.start, f.end), code: f.code, severity: f.severity, message: f.message, azureError: f.azureError,
   })));
   return `${JSON.stringify(rows, null, 2)}\n`;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ruleCodes } from '../../../src/core/lint';
 import { repoRoot } from '../core/support/wasm';
+import type { JsonRow } from '../../../src/cli/output';
 
 const cli = join(repoRoot, 'dist/cli.js');
 const fixtures = join(repoRoot, 'test/fixtures/lint');
@@ -23,17 +24,6 @@ function azsLint(args: string[], cwd = workspace, env: NodeJS.ProcessEnv = { LAN
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-interface JsonRow {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  code: string;
-  severity: string;
-  message: string;
-  azureError: string | null;
-}
 
 describe('azs-lint (CLI)', function () {
   this.timeout(120_000);

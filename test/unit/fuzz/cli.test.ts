@@ -11,6 +11,7 @@ import { errorCodes } from '../../../src/core/errors';
 import { lineStarts } from '../../../src/core/text';
 import { ruleCodes, severities, type DocumentKind } from '../../../src/core/lint';
 import { repoRoot } from '../core/support/wasm';
+import type { JsonRow } from '../../../src/cli/output';
 import { brokenWorkspace, documentOf, randomText } from './support/arbitraries';
 import { TimeBound } from './support/checks';
 import { fuzzIt } from './support/run';
@@ -52,17 +53,6 @@ function writeBatch(folder: string, { workspaces, random, bytes, config: configF
   return texts;
 }
 
-interface Row {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  code: string;
-  severity: string;
-  message: string;
-  azureError: string | null;
-}
 
 /** A 1-based line and column inside the file's text. */
 function assertPosition(texts: ReadonlyMap<string, string>, file: string, line: number, column: number): void {
@@ -76,7 +66,7 @@ function assertPosition(texts: ReadonlyMap<string, string>, file: string, line: 
 }
 
 function assertJson(stdout: string, texts: ReadonlyMap<string, string>, status: number): void {
-  const rows = JSON.parse(stdout) as Row[];
+  const rows = JSON.parse(stdout) as JsonRow[];
   assert.ok(Array.isArray(rows), 'the JSON output is an array');
   for (const row of rows) {
     assertPosition(texts, row.file, row.line, row.column);
