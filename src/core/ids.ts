@@ -42,8 +42,11 @@ const placeholderPatterns: RegExp[] = [
   /^(?:TODO|TBD|FIXME|CHANGEME|REPLACE_?ME|PLACEHOLDER)$/i,
 ];
 
-/** Every pattern needs one of these, so most values are ruled out by one cheap test. */
-const placeholderHint = /[<{[]|x{8}|0{8}|your|enter|insert|replace|my|todo|tbd|fixme|changeme|placeholder/i;
+/**
+ * Every pattern needs one of these, so most values are ruled out by one cheap test. The zeros only count at the start,
+ * where the all-zero GUID's anchored pattern looks for them: GUIDs with a run of zeros inside are common.
+ */
+const placeholderHint = /[<{[]|x{8}|^0{8}|your|enter|insert|replace|my|todo|tbd|fixme|changeme|placeholder/i;
 
 /**
  * Where a placeholder may start in a whole document (the patterns without their anchors). A hit is only a

@@ -5,7 +5,7 @@
 import { UNKNOWN } from '../ids';
 import { billingModels } from '../azureStack';
 import {
-  isKnown, lazyValue, referencedAt, sliceValue, spanOf, unknownValue, valueOf, type FileFacts, type Segment, type TenantOperation, type Value,
+  LazyValue, isKnown, lazyValue, referencedAt, sliceValue, spanOf, unknownValue, valueOf, type FileFacts, type Segment, type TenantOperation, type Value,
 } from '../facts';
 import type { Span } from '../text';
 import { isMap, member, type Json, type JsonMap, type JsonPath, type JsonSource } from './jsonSource';
@@ -182,18 +182,41 @@ function format<T>(args: T[], build: Build<T>): T {
   return build.concat(parts);
 }
 
+/**
+ * An expression's result, located when first asked: one object per use (a closure over the same fields made three),
+ * and templates hold tens of thousands of them.
+ */
+class ExpressionValue extends LazyValue {
+  constructor(
+    text: string,
+    private readonly source: JsonSource,
+    private readonly parent: JsonPath,
+    private readonly key: string | number,
+    private readonly written: string,
+    private readonly scope: ArmScope,
+    private readonly depth: number,
+  ) {
+    super(text);
+  }
+
+  protected resolve(): Value {
+    const literal = this.source.string(this.parent, this.key, this.written);
+    // Read again rather than kept: few values are ever located, and a kept syntax tree per value cost more.
+    const expression = this.scope.expression(this.written);
+    if (!expression) return unknownValue(literal.span);
+    const start = literal.segments[0]?.at;
+    return valueOf(evaluate(expression, this.scope, this.depth, asSegments(start === undefined ? undefined : start + 1, literal.span)), literal.span);
+  }
+}
+
 /** A template string as a value: a literal, `[[…` (an escaped bracket), or an expression worked out as far as possible. */
 export function armValue(source: JsonSource, parent: JsonPath, key: string | number, text: string, scope: ArmScope, depth = 0): Value {
-  if (text.startsWith('[[')) return sliceValue(source.string(parent, key, text), 1, text.length);
-  if (text[0] !== '[' || text[text.length - 1] !== ']') return source.string(parent, key, text);
+  if (text.startsWith('[[')) return sliceValue(source.string(parent, key, text), 1, text.length); // [[ escapes the bracket
+  if (text.charCodeAt(0) !== 91 || text.charCodeAt(text.length - 1) !== 93) return source.string(parent, key, text); // no [ … ]
   const expression = scope.expression(text);
-  if (!expression) return lazyValue(UNKNOWN, () => unknownValue(source.string(parent, key, text).span));
-  const worked = evaluate(expression, scope, depth, asText);
-  return lazyValue(worked.includes(UNKNOWN + UNKNOWN) ? worked.replace(/\uE000+/g, UNKNOWN) : worked, () => {
-    const literal = source.string(parent, key, text);
-    const start = literal.segments[0]?.at;
-    return valueOf(evaluate(expression, scope, depth, asSegments(start === undefined ? undefined : start + 1, literal.span)), literal.span);
-  });
+  const worked = expression ? evaluate(expression, scope, depth, asText) : UNKNOWN;
+  const merged = worked.includes(UNKNOWN + UNKNOWN) ? worked.replace(/\uE000+/g, UNKNOWN) : worked;
+  return new ExpressionValue(merged, source, parent, key, text, scope, depth);
 }
 
 /** The parameters and variables of a template, with parameter values from a parameter file taking precedence. */
@@ -334,8 +357,9 @@ function addTenant(reading: Reading, resource: Resource, name: Value): void {
   const properties = member(resource.map, 'properties');
   const propertiesPath = properties ? [...resource.path, properties.key] : [];
   const tenantId = properties && stringIn(reading, properties.value, propertiesPath, 'tenantId');
-  const missingAt = !properties ? spanOf(name) : isMap(properties.value) && !tenantId ? reading.source.lazySpanAt(propertiesPath) : undefined;
-  const operation: TenantOperation = { action: 'add', span: spanOf(name), registration: slash < 0 ? {} : { name: sliceValue(name, 0, slash) } };
+  const nameSpan = spanOf(name);
+  const missingAt = !properties ? nameSpan : isMap(properties.value) && !tenantId ? reading.source.lazySpanAt(propertiesPath) : undefined;
+  const operation: TenantOperation = { action: 'add', span: nameSpan, registration: slash < 0 ? {} : { name: sliceValue(name, 0, slash) } };
   if (slash >= 0) operation.customerSubscriptionId = sliceValue(name, slash + 1, name.text.length);
   if (tenantId) operation.tenantId = tenantId;
   if (missingAt) operation.tenantIdMissingAt = missingAt;
