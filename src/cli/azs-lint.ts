@@ -51,7 +51,7 @@ async function run(options: CliOptions, cwd: string): Promise<RunResult> {
   const configPath = options.config ?? findConfig(cwd, options.paths);
   const rules: RuleSeverityConfig | undefined = configPath ? readConfig(configPath) : undefined;
   const paths = await collectFiles(options.paths, cwd);
-  const workspace = new LintWorkspace({ wasmDir: __dirname, locale: options.locale, ...(rules ? { rules } : {}) });
+  const workspace = new LintWorkspace({ wasmDir: __dirname, keepSyntaxTrees: false, locale: options.locale, ...(rules ? { rules } : {}) });
   const notes: Note[] = [];
   const sources: { path: string; text: string }[] = [];
   for (const path of paths) {
