@@ -343,7 +343,10 @@ export class LintWorkspace {
   }
 
   private check(state: DocumentState): Finding[] {
-    const context = { uri: state.uri, kind: state.kind, facts: state.facts, elsewhere: this.elsewhere(state.uri), live: this.live };
+    // Other documents' declarations matter only to tenant operations (which is why only their documents are re-checked
+    // when declarations change); the rules that read them would go through all of them for nothing.
+    const elsewhere = this.dependingOnDeclarations.has(state.uri) ? this.elsewhere(state.uri) : [];
+    const context = { uri: state.uri, kind: state.kind, facts: state.facts, elsewhere, live: this.live };
     const findings: Finding[] = [];
     for (const rule of allRules) {
       const severity = configuredSeverity(rule.code, this.config) ?? rule.defaultSeverity;
