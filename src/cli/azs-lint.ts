@@ -51,9 +51,9 @@ async function run(options: CliOptions, cwd: string): Promise<RunResult> {
   const configPath = options.config ?? findConfig(cwd, options.paths);
   const rules: RuleSeverityConfig | undefined = configPath ? readConfig(configPath) : undefined;
   const paths = await collectFiles(options.paths, cwd);
-  const workspace = new LintWorkspace({ wasmDir: __dirname, locale: options.locale, ...(rules ? { rules } : {}) });
+  const workspace = new LintWorkspace({ wasmDir: __dirname, keepSyntaxTrees: false, locale: options.locale, ...(rules ? { rules } : {}) });
   const notes: Note[] = [];
-  const sources: { path: string; text: string }[] = [];
+  const sources: { path: string; uri: string; text: string }[] = [];
   for (const path of paths) {
     const kind = documentKindFor(path);
     const source = kind ? readSource(path, options) : { skipped: noteTexts[options.locale].kind };
@@ -61,11 +61,11 @@ async function run(options: CliOptions, cwd: string): Promise<RunResult> {
       notes.push({ path, message: 'skipped' in source ? source.skipped : noteTexts[options.locale].kind });
       continue;
     }
-    await workspace.update(pathToFileURL(path).href, source.text, kind);
-    sources.push({ path, text: source.text });
-  }
-  const files: LintedFile[] = sources.map(({ path, text }) => {
     const uri = pathToFileURL(path).href;
+    await workspace.update(uri, source.text, kind);
+    sources.push({ path, uri, text: source.text });
+  }
+  const files: LintedFile[] = sources.map(({ path, uri, text }) => {
     const notice = workspace.notice(uri);
     if (notice) notes.push({ path, message: notice });
     return { path, text, findings: workspace.findings(uri) };

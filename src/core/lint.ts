@@ -51,6 +51,12 @@ export interface LintOptions {
   wasmDir: string;
   locale?: Locale;
   rules?: RuleSeverityConfig;
+  /**
+   * Keep each PowerShell document's syntax tree, so that its next update parses only what changed (default: true, as
+   * an editor wants). A run that reads each document once (the CLI) passes false: a tree is then freed as soon as its
+   * facts are read, which keeps the parser's memory small and its allocations fast.
+   */
+  keepSyntaxTrees?: boolean;
 }
 
 /** Documents longer than this are not linted (5 MB). */
@@ -108,6 +114,8 @@ interface DocumentState {
   parameterValues?: Map<string, Value>;
   notice?: { id: NoticeId; detail?: string };
   findings?: Finding[];
+  /** The workspace's declarations version `findings` were worked out with. */
+  findingsVersion?: number;
 }
 
 function errorText(error: unknown): string {
@@ -154,8 +162,16 @@ class FolderRoles {
 
 export class LintWorkspace {
   private readonly documents = new Map<string, DocumentState>();
-  private readonly affected = new Map<string, string[]>();
+  /** What each document's last update or removal changed for others. */
+  private readonly changes = new Map<string, { declarationsChanged: boolean; templates: string[] }>();
   private readonly roles = new FolderRoles();
+  /** The documents with tenant operations: the only ones whose findings depend on other documents' declarations. */
+  private readonly dependingOnDeclarations = new Set<string>();
+  /**
+   * Counts the changes of the workspace's declarations. Findings that depend on them are worked out again when the count
+   * moved on, rather than forgotten at each change: a CLI run would otherwise visit every such document for each file.
+   */
+  private declarationsVersion = 0;
   private locale: Locale;
   private config: RuleSeverityConfig | undefined;
   private live: LiveData | undefined;
@@ -197,7 +213,11 @@ export class LintWorkspace {
   findings(uri: string): Finding[] {
     const state = this.documents.get(uri);
     if (!state) return [];
-    state.findings ??= this.check(state);
+    const stale = this.dependingOnDeclarations.has(uri) && state.findingsVersion !== this.declarationsVersion;
+    if (!state.findings || stale) {
+      state.findings = this.check(state);
+      state.findingsVersion = this.declarationsVersion;
+    }
     return state.findings;
   }
 
@@ -209,7 +229,10 @@ export class LintWorkspace {
 
   /** Other documents whose findings depend on this one's facts and changed with its last update or removal. */
   dependents(uri: string): string[] {
-    return this.affected.get(uri) ?? [];
+    const change = this.changes.get(uri);
+    if (!change) return [];
+    const onDeclarations = change.declarationsChanged ? [...this.dependingOnDeclarations].filter((other) => other !== uri) : [];
+    return [...new Set([...onDeclarations, ...change.templates])];
   }
 
   private async apply(uri: string, text: string, kind: DocumentKind, changes: readonly TextChange[] | undefined): Promise<void> {
@@ -257,7 +280,10 @@ export class LintWorkspace {
     }
     tree ??= parser.parse(state.text);
     if (!tree) return { ...state, notice: { id: 'failed', detail: 'the PowerShell parser returned no tree' } };
-    return { ...state, tree, facts: powerShellFacts(state.text, tree) };
+    const facts = powerShellFacts(state.text, tree);
+    if (this.options.keepSyntaxTrees ?? true) return { ...state, tree, facts };
+    tree.delete();
+    return { ...state, facts };
   }
 
   private readJson(state: DocumentState): DocumentState {
@@ -287,28 +313,28 @@ export class LintWorkspace {
     return paired.flatMap((uri) => this.documents.get(uri) ?? []);
   }
 
-  /** Records a document's new state (undefined: removed) and forgets the findings that depended on the old one. */
+  /**
+   * Records a document's new state (undefined: removed); findings that depended on the old one are worked out again
+   * when next asked for.
+   */
   private store(uri: string, previous: DocumentState | undefined, current: DocumentState | undefined): void {
-    const affected = new Set<string>();
+    const templates: string[] = [];
     this.roles.move(uri, previous?.role, current?.role);
     if (current) current.findings = undefined;
     if (previous?.facts.registrations.length || current?.facts.registrations.length) this.declarations = undefined;
-    const dependents = [...this.documents.values()].filter((d) => d.uri !== uri && d.facts.tenantOperations.length > 0);
-    if (dependents.length > 0 && declarationKey(previous) !== declarationKey(current)) {
-      for (const state of dependents) {
-        state.findings = undefined;
-        affected.add(state.uri);
-      }
-    }
+    if (current?.facts.tenantOperations.length) this.dependingOnDeclarations.add(uri);
+    else this.dependingOnDeclarations.delete(uri);
+    const changed = declarationsChanged(previous, current);
+    if (changed) this.declarationsVersion++;
     if (previous?.role === 'parameters' || current?.role === 'parameters') {
       for (const template of this.templatesFor(uri)) {
         const reread = this.readJson({ uri: template.uri, kind: template.kind, text: template.text, facts: emptyFacts() });
         this.documents.set(template.uri, reread);
-        affected.add(template.uri);
+        templates.push(template.uri);
         this.store(template.uri, template, reread);
       }
     }
-    this.affected.set(uri, [...affected]);
+    this.changes.set(uri, { declarationsChanged: changed, templates });
   }
 
   private elsewhere(uri: string): DeclarationElsewhere[] {
@@ -317,7 +343,10 @@ export class LintWorkspace {
   }
 
   private check(state: DocumentState): Finding[] {
-    const context = { uri: state.uri, kind: state.kind, facts: state.facts, elsewhere: this.elsewhere(state.uri), live: this.live };
+    // Other documents' declarations matter only to tenant operations (which is why only their documents are re-checked
+    // when declarations change); the rules that read them would go through all of them for nothing.
+    const elsewhere = this.dependingOnDeclarations.has(state.uri) ? this.elsewhere(state.uri) : [];
+    const context = { uri: state.uri, kind: state.kind, facts: state.facts, elsewhere, live: this.live };
     const findings: Finding[] = [];
     for (const rule of allRules) {
       const severity = configuredSeverity(rule.code, this.config) ?? rule.defaultSeverity;
@@ -348,7 +377,15 @@ export class LintWorkspace {
   }
 }
 
-/** What other documents' findings depend on: the registrations a document declares, and where they are. */
+/** Whether the registrations declared (what other documents' findings depend on) differ between two states. */
+function declarationsChanged(previous: DocumentState | undefined, current: DocumentState | undefined): boolean {
+  const before = previous?.facts.registrations.length ?? 0;
+  const after = current?.facts.registrations.length ?? 0;
+  // A different count needs no key: working out a key reads positions that are otherwise worked out only on demand.
+  return before !== after || (after > 0 && declarationKey(previous) !== declarationKey(current));
+}
+
+/** The registrations a document declares, and where they are. */
 function declarationKey(state: DocumentState | undefined): string {
   const place = (value: Value | undefined) => value && [value.text, value.span.start, value.span.end];
   return JSON.stringify((state?.facts.registrations ?? []).map((d) => [

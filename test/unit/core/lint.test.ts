@@ -132,21 +132,23 @@ describe('LintWorkspace', () => {
     ].join('\n')).join('\n');
     const key = (f: Finding) => `${f.code} ${f.start}-${f.end} ${f.message}`;
 
-    it('gives after each edit the findings of a fresh parse', async () => {
-      const ws = workspace();
-      const uri = `${folder}edited.ps1`;
-      let text = script;
-      await ws.update(uri, text, 'powershell');
-      await fc.assert(fc.asyncProperty(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom('', 'x', '$', "'", '\n', '# ', 'AzureRm'), async (at, length, inserted) => {
-        const start = at % (text.length + 1);
-        const end = Math.min(text.length, start + length);
-        text = text.slice(0, start) + inserted + text.slice(end);
-        await ws.update(uri, text, 'powershell', [{ start, end, text: inserted }]);
-        const fresh = workspace();
-        await fresh.update(uri, text, 'powershell');
-        assert.deepEqual(ws.findings(uri).map(key), fresh.findings(uri).map(key));
-      }), { numRuns: 60, seed: 4242 });
-    });
+    for (const keepSyntaxTrees of [true, false]) {
+      it(`gives after each edit the findings of a fresh parse (${keepSyntaxTrees ? 'trees kept' : 'trees freed, as the CLI does'})`, async () => {
+        const ws = workspace({ keepSyntaxTrees });
+        const uri = `${folder}edited.ps1`;
+        let text = script;
+        await ws.update(uri, text, 'powershell');
+        await fc.assert(fc.asyncProperty(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom('', 'x', '$', "'", '\n', '# ', 'AzureRm'), async (at, length, inserted) => {
+          const start = at % (text.length + 1);
+          const end = Math.min(text.length, start + length);
+          text = text.slice(0, start) + inserted + text.slice(end);
+          await ws.update(uri, text, 'powershell', [{ start, end, text: inserted }]);
+          const fresh = workspace();
+          await fresh.update(uri, text, 'powershell');
+          assert.deepEqual(ws.findings(uri).map(key), fresh.findings(uri).map(key));
+        }), { numRuns: 60, seed: 4242 });
+      });
+    }
 
     // After a syntax error or a stray character, a fresh parse may count the line break and indentation before a
     // token as part of it; a parse that reuses the previous tree does not (found by fuzzing).
