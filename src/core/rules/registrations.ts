@@ -43,14 +43,14 @@ export interface IndexedDeclaration extends Candidate {
 /** Which parts a lookup compares, one bit per part of `refParts`. */
 type PartMask = number;
 
-const partMasks: readonly PartMask[] = [0, 1, 2, 3, 4, 5, 6, 7];
+const allParts: PartMask = 7;
 const nameBit: PartMask = 1;
 
 const inMask = (mask: PartMask, index: number) => (mask & (1 << index)) !== 0;
 
 /** An unambiguous key of the parts in `mask` (each length-prefixed, the unknown ones as `?`), in one document or all. */
 function lookupKey(mask: PartMask, parts: readonly (string | undefined)[], uri?: string): string {
-  let key = uri === undefined ? `${mask}` : `${mask}@${uri.length}:${uri}`;
+  let key = uri === undefined ? '' : `${uri.length}:${uri}`;
   parts.forEach((part, i) => {
     if (inMask(mask, i)) key += part === undefined ? '|?' : `|${part.length}:${part}`;
   });
@@ -65,14 +65,16 @@ interface Scope {
 
 /**
  * Every declaration of the workspace (or of one document), built once per change of its declarations and looked up by
- * key: thousands of tenant operations against hundreds of declarations must not compare each with each. For every set
- * of parts a reference may know, each declaration is filed under its values of those parts (or "unknown"), in the
- * whole workspace and in its document, so the declarations a reference does not contradict are a few lookups away.
+ * key: thousands of tenant operations against hundreds of declarations must not compare each with each. For the set
+ * of parts a reference knows, each declaration is filed under its values of those parts (or "unknown"), in the whole
+ * workspace or in its document, so the declarations a reference does not contradict are a few lookups away. Each such
+ * filing is made when first asked for: most references know the same parts.
  */
 export class RegistrationIndex {
   readonly all: readonly IndexedDeclaration[];
-  private readonly byKey = new Map<string, IndexedDeclaration[]>();
   private readonly byUri = new Map<string, IndexedDeclaration[]>();
+  /** By parts compared (and `@` when by document too): the declarations under each key. */
+  private readonly filings = new Map<string, Map<string, IndexedDeclaration[]>>();
 
   constructor(declarations: Iterable<Candidate>) {
     const all: IndexedDeclaration[] = [];
@@ -80,11 +82,6 @@ export class RegistrationIndex {
       const entry = { uri, declaration, position: all.length, keys: refKeys(declaration.ref) };
       all.push(entry);
       append(this.byUri, uri, entry);
-      const parts = refParts.map((part) => entry.keys[part]);
-      for (const mask of partMasks) {
-        append(this.byKey, lookupKey(mask, parts), entry);
-        append(this.byKey, lookupKey(mask, parts, uri), entry);
-      }
     }
     this.all = all;
   }
@@ -95,29 +92,41 @@ export class RegistrationIndex {
 
   /** Declarations in `scope` that nothing known in `ref` contradicts, in declaration order. */
   compatible(ref: RegistrationRef, scope: Scope = {}): IndexedDeclaration[] {
-    const found = this.lookups(ref, scope).flatMap((key) => this.byKey.get(key) ?? []);
-    return found.sort((a, b) => a.position - b.position);
+    const { filing, keys } = this.lookups(ref, scope);
+    return keys.flatMap((key) => filing.get(key) ?? []).sort((a, b) => a.position - b.position);
   }
 
   /** True when some declaration agrees with everything known in `ref`. */
   hasCompatible(ref: RegistrationRef): boolean {
-    return this.lookups(ref, {}).some((key) => this.byKey.has(key));
+    const { filing, keys } = this.lookups(ref, {});
+    return keys.some((key) => filing.has(key));
   }
 
   /**
-   * The keys under which the declarations compatible with `ref` are filed: each part `ref` knows as it has it, or
-   * unknown (but a name as `ref` has it when `scope.named`).
+   * The filing and keys under which the declarations compatible with `ref` are: each part `ref` knows as it has it,
+   * or unknown (but a name as `ref` has it when `scope.named`).
    */
-  private lookups(ref: RegistrationRef, scope: Scope): string[] {
-    const keys = refKeys(ref);
-    const parts = refParts.map((part) => keys[part]);
+  private lookups(ref: RegistrationRef, scope: Scope): { filing: Map<string, IndexedDeclaration[]>; keys: string[] } {
+    const known = refKeys(ref);
+    const parts = refParts.map((part) => known[part]);
     const mask = parts.reduce((bits: number, part, i) => (part === undefined ? bits : bits | (1 << i)), 0);
     const mayBeUnknown = scope.named ? mask & ~nameBit : mask;
-    const found: string[] = [];
+    const keys: string[] = [];
     for (let unknown = mayBeUnknown; ; unknown = (unknown - 1) & mayBeUnknown) {
-      found.push(lookupKey(mask, parts.map((part, i) => (inMask(unknown, i) ? undefined : part)), scope.declaredIn));
-      if (unknown === 0) return found;
+      keys.push(lookupKey(mask, parts.map((part, i) => (inMask(unknown, i) ? undefined : part)), scope.declaredIn));
+      if (unknown === 0) return { filing: this.filing(mask, scope.declaredIn !== undefined), keys };
     }
+  }
+
+  private filing(mask: PartMask, byDocument: boolean): Map<string, IndexedDeclaration[]> {
+    const name = `${mask}${byDocument ? '@' : ''}`;
+    let filing = this.filings.get(name);
+    if (!filing) {
+      filing = new Map();
+      for (const entry of this.all) append(filing, lookupKey(mask, refParts.map((part) => entry.keys[part]), byDocument ? entry.uri : undefined), entry);
+      this.filings.set(name, filing);
+    }
+    return filing;
   }
 }
 
@@ -133,8 +142,9 @@ function append<T>(map: Map<string, T[]>, key: string, item: T): void {
 export class Declarations {
   private readonly index: RegistrationIndex;
   private readonly uri: string;
-  /** What `for` found, by the reference's normalised parts. */
+  /** What `for` and `hasCompatible` found, by the reference's text. */
   private readonly meant = new Map<string, IndexedDeclaration[]>();
+  private readonly matched = new Map<string, boolean>();
 
   constructor(context: RuleContext) {
     this.index = context.registrations;
@@ -148,24 +158,16 @@ export class Declarations {
 
   /** True when some declaration, here or elsewhere, agrees with everything known in `ref`. */
   hasCompatible(ref: RegistrationRef): boolean {
-    return this.index.hasCompatible(ref);
+    return remembered(this.matched, ref, () => this.index.hasCompatible(ref));
   }
 
   /**
    * The declarations `operation` may mean: compatible ones from this file, and from others only when the names match;
    * for a named operation those of the same name come first, this document's before the others'. Operations that name
-   * the same registration get the same array: a template adds many tenants to one registration.
+   * the same registration, written alike, get the same array: a template adds many tenants to one registration.
    */
   for(operation: TenantOperation): readonly IndexedDeclaration[] {
-    const ref = operation.registration;
-    const keys = refKeys(ref);
-    const key = lookupKey(partMasks.length - 1, refParts.map((part) => keys[part]));
-    let found = this.meant.get(key);
-    if (!found) {
-      found = this.lookUp(ref);
-      this.meant.set(key, found);
-    }
-    return found;
+    return remembered(this.meant, operation.registration, () => this.lookUp(operation.registration));
   }
 
   private lookUp(ref: RegistrationRef): IndexedDeclaration[] {
@@ -177,6 +179,15 @@ export class Declarations {
       ...here.filter((c) => c.keys.name === undefined),
     ];
   }
+}
+
+/** What `compute` gives for `ref`, worked out once per way of writing it. */
+function remembered<T>(cache: Map<string, T>, ref: RegistrationRef, compute: () => T): T {
+  const key = lookupKey(allParts, refParts.map((part) => ref[part]?.text));
+  if (cache.has(key)) return cache.get(key) as T;
+  const value = compute();
+  cache.set(key, value);
+  return value;
 }
 
 /** "in this file" or "in <file name>", for messages about a declaration. */
