@@ -12,7 +12,8 @@ import { jsonFacts, type JsonRole } from './parse/json';
 import { PowerShellParser, powerShellFacts, treeEdits, type TextChange } from './parse/powershell';
 import { shellFacts } from './parse/shell';
 import { allRules } from './rules/index';
-import type { DeclarationElsewhere, DocumentKind, Report, Rule, Severity } from './rules/rule';
+import { RegistrationIndex } from './rules/registrations';
+import type { DocumentKind, Report, Rule, Severity } from './rules/rule';
 import { LineMap, looksBinary } from './text';
 
 export type { RuleSeverityConfig } from './config';
@@ -175,7 +176,8 @@ export class LintWorkspace {
   private locale: Locale;
   private config: RuleSeverityConfig | undefined;
   private live: LiveData | undefined;
-  private declarations: DeclarationElsewhere[] | undefined;
+  /** Every document's declarations, normalised and indexed once per change of any of them. */
+  private registrations: RegistrationIndex | undefined;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: LintOptions) {
@@ -321,7 +323,7 @@ export class LintWorkspace {
     const templates: string[] = [];
     this.roles.move(uri, previous?.role, current?.role);
     if (current) current.findings = undefined;
-    if (previous?.facts.registrations.length || current?.facts.registrations.length) this.declarations = undefined;
+    if (previous?.facts.registrations.length || current?.facts.registrations.length) this.registrations = undefined;
     if (current?.facts.tenantOperations.length) this.dependingOnDeclarations.add(uri);
     else this.dependingOnDeclarations.delete(uri);
     const changed = declarationsChanged(previous, current);
@@ -337,16 +339,18 @@ export class LintWorkspace {
     this.changes.set(uri, { declarationsChanged: changed, templates });
   }
 
-  private elsewhere(uri: string): DeclarationElsewhere[] {
-    this.declarations ??= [...this.documents.values()].flatMap((d) => d.facts.registrations.map((declaration) => ({ uri: d.uri, declaration })));
-    return this.declarations.filter((d) => d.uri !== uri);
+  private workspaceRegistrations(): RegistrationIndex {
+    this.registrations ??= new RegistrationIndex([...this.documents.values()].flatMap((d) => d.facts.registrations.map((declaration) => ({ uri: d.uri, declaration }))));
+    return this.registrations;
   }
 
   private check(state: DocumentState): Finding[] {
     // Other documents' declarations matter only to tenant operations (which is why only their documents are re-checked
-    // when declarations change); the rules that read them would go through all of them for nothing.
-    const elsewhere = this.dependingOnDeclarations.has(state.uri) ? this.elsewhere(state.uri) : [];
-    const context = { uri: state.uri, kind: state.kind, facts: state.facts, elsewhere, live: this.live };
+    // when declarations change); a document without any needs no index of the workspace's.
+    const registrations = this.dependingOnDeclarations.has(state.uri)
+      ? this.workspaceRegistrations()
+      : new RegistrationIndex(state.facts.registrations.map((declaration) => ({ uri: state.uri, declaration })));
+    const context = { uri: state.uri, kind: state.kind, facts: state.facts, registrations, live: this.live };
     const findings: Finding[] = [];
     for (const rule of allRules) {
       const severity = configuredSeverity(rule.code, this.config) ?? rule.defaultSeverity;

@@ -23,6 +23,10 @@ interface Binding {
   value?: Part[];
 }
 
+/** Characters with no special meaning outside quotes, and inside double quotes (read many at a time). */
+const unquotedRun = /[^\\ \t\n\r;&|()'"$]+/y;
+const doubleQuotedRun = /[^\\$`"]+/y;
+
 class Tokenizer {
   readonly commands: Word[][] = [];
   readonly comments: Span[] = [];
@@ -44,7 +48,7 @@ class Tokenizer {
       else if (char === '"') this.doubleQuoted();
       else if (char === '$') this.dollar();
       else if (char === '\\') this.literal(this.i + 1, 2);
-      else this.literal(this.i, 1);
+      else this.ordinary(unquotedRun);
       if (' \t\n\r;&|()'.includes(char)) this.i++;
     }
     this.endCommand();
@@ -71,6 +75,14 @@ class Tokenizer {
       return;
     }
     this.push({ kind: 'text', text: this.text[at], at }, this.i + length);
+  }
+
+  /** The characters from here that `run` (a sticky pattern) matches, taken as they are in one piece. */
+  private ordinary(run: RegExp): void {
+    run.lastIndex = this.i;
+    run.test(this.text);
+    const end = Math.max(run.lastIndex, this.i + 1);
+    this.push({ kind: 'text', text: this.text.slice(this.i, end), at: this.i }, end);
   }
 
   private endWord(): void {
@@ -107,7 +119,7 @@ class Tokenizer {
       if (char === '\\' && '$`"\\\n'.includes(this.text[this.i + 1] ?? '')) this.literal(this.i + 1, 2);
       else if (char === '$') this.dollar();
       else if (char === '`') this.backquoted();
-      else this.literal(this.i, 1);
+      else this.ordinary(doubleQuotedRun);
     }
     this.push({ kind: 'text', text: '', at: this.i }, Math.min(this.i + 1, this.text.length));
   }
@@ -161,6 +173,8 @@ class ShellReading {
   private readonly facts = emptyFacts();
   private readonly bindings = new Map<string, Binding[]>();
   private readonly resolving = new Set<string>();
+  /** Values of variables resolved with no other variable being resolved. */
+  private readonly resolved = new Map<string, Segment[]>();
   private readonly tokens: Tokenizer;
 
   constructor(private readonly text: string) {
@@ -234,9 +248,15 @@ class ShellReading {
     const bindings = this.bindings.get(name);
     const binding = bindings?.length === 1 ? bindings[0] : undefined;
     if (!binding?.value || binding.at >= at || this.resolving.has(name)) return undefined;
+    // Resolved from the top, a value is the same at each use (a base URL used by every command): worked out once.
+    const outermost = this.resolving.size === 0;
+    const known = outermost ? this.resolved.get(name) : undefined;
+    if (known) return known;
     this.resolving.add(name);
     try {
-      return this.segments(binding.value, binding.at);
+      const segments = this.segments(binding.value, binding.at);
+      if (outermost) this.resolved.set(name, segments);
+      return segments;
     } finally {
       this.resolving.delete(name);
     }

@@ -1,12 +1,13 @@
 import { isKnown, type RegistrationRef } from '../facts';
 import { defineRule } from './rule';
-import { Declarations, differences, knownParts, where, type Candidate, type RefPart } from './registrations';
+import { Declarations, differences, knownParts, refKeys, where, type IndexedDeclaration, type RefKeys, type RefPart } from './registrations';
 
 const messageIds = { name: 'nameMismatch', resourceGroup: 'groupMismatch', subscriptionId: 'subscriptionMismatch' } as const;
 
 /** The declaration the operation most likely meant: the one it agrees with most, from the same file first. */
-function closest(candidates: Candidate[], ref: RegistrationRef, uri: string): Candidate {
-  const score = (c: Candidate) => knownParts(ref).length - differences(ref, c.declaration.ref).length + (c.uri === uri ? 0.5 : 0);
+function closest(candidates: IndexedDeclaration[], ref: RegistrationRef, keys: RefKeys, uri: string): IndexedDeclaration {
+  const known = knownParts(ref).length;
+  const score = (c: IndexedDeclaration) => known - differences(keys, c.keys).length + (c.uri === uri ? 0.5 : 0);
   return candidates.reduce((best, c) => (score(c) > score(best) ? c : best));
 }
 
@@ -48,13 +49,16 @@ export default defineRule({
   },
   check(context) {
     const declarations = new Declarations(context);
-    const candidates = declarations.all.filter((c) => knownParts(c.declaration.ref).length > 0);
-    if (candidates.length === 0) return [];
+    // Only a request that matches no declaration needs them all (to name the closest one).
+    let candidates: IndexedDeclaration[] | undefined;
     return context.facts.tenantOperations.flatMap((operation) => {
       const ref = operation.registration;
-      if (knownParts(ref).length === 0 || declarations.compatible(ref).length > 0) return [];
-      const target = closest(candidates, ref, context.uri);
-      const part: RefPart = differences(ref, target.declaration.ref)[0];
+      if (knownParts(ref).length === 0 || declarations.hasCompatible(ref)) return [];
+      candidates ??= declarations.all().filter((c) => knownParts(c.declaration.ref).length > 0);
+      if (candidates.length === 0) return [];
+      const keys = refKeys(ref);
+      const target = closest(candidates, ref, keys, context.uri);
+      const part: RefPart = differences(keys, target.keys)[0];
       const used = ref[part];
       const declared = target.declaration.ref[part];
       if (!isKnown(used) || !isKnown(declared)) return [];

@@ -1,7 +1,7 @@
 import { acceptedSpelling, allowsTenants, billingModels } from '../azureStack';
 import { isKnown, locate, type RegistrationDeclaration } from '../facts';
 import { defineRule, type RelatedReport } from './rule';
-import { Declarations, where } from './registrations';
+import { Declarations, where, type Candidate } from './registrations';
 
 type MessageId = 'disallowed' | 'defaulted' | 'setHere' | 'defaultHere';
 
@@ -15,6 +15,18 @@ function payAsYouUseEdit(uri: string, declaration: RegistrationDeclaration): { u
   const billing = declaration.billingModel;
   if (!billing || billing.implicit) return { uri, start: declaration.span.end, end: declaration.span.end, newText: ' -BillingModel PayAsYouUse' };
   return { uri, ...locate(billing.value, 0, billing.value.text.length), newText: 'PayAsYouUse' };
+}
+
+/** The billing model of each candidate, when there are some and none is unknown or allows tenants. */
+function disallowingModels(candidates: readonly Candidate[]): string[] | undefined {
+  const models: string[] = [];
+  for (const { declaration } of candidates) {
+    const billing = declaration.billingModel;
+    const model = billing && isKnown(billing.value) ? acceptedSpelling(billing.value.text, billingModels) : undefined;
+    if (model === undefined || allowsTenants(model)) return undefined;
+    models.push(model);
+  }
+  return models.length > 0 ? models : undefined;
 }
 
 export default defineRule({
@@ -47,14 +59,13 @@ export default defineRule({
   },
   check(context) {
     const declarations = new Declarations(context);
+    const modelsOf = new Map<readonly Candidate[], string[] | undefined>();
     return context.facts.tenantOperations.flatMap((operation) => {
       if (operation.action !== 'add') return [];
       const candidates = declarations.for(operation);
-      const models = candidates.map(({ declaration }) => {
-        const billing = declaration.billingModel;
-        return billing && isKnown(billing.value) ? acceptedSpelling(billing.value.text, billingModels) : undefined;
-      });
-      if (candidates.length === 0 || models.some((m) => m === undefined || allowsTenants(m))) return [];
+      if (!modelsOf.has(candidates)) modelsOf.set(candidates, disallowingModels(candidates));
+      const models = modelsOf.get(candidates);
+      if (!models) return [];
       const first = candidates[0];
       const implicit = Boolean(first.declaration.billingModel?.implicit);
       const related = candidates.map(({ uri, declaration }, i): RelatedReport<MessageId> => ({

@@ -14,64 +14,180 @@ export type RefPart = keyof RegistrationRef;
 /** Compared from the most to the least telling. */
 const refParts: readonly RefPart[] = ['name', 'resourceGroup', 'subscriptionId'];
 
-function same(a: Value, b: Value): boolean {
-  return a.text.trim().toLowerCase() === b.text.trim().toLowerCase();
-}
-
-function differ(a: RegistrationRef, b: RegistrationRef, part: RefPart): boolean {
-  const x = a[part];
-  const y = b[part];
-  return isKnown(x) && isKnown(y) && !same(x, y);
-}
-
-/** The parts both name, fully known, that differ. */
-export function differences(a: RegistrationRef, b: RegistrationRef): RefPart[] {
-  return refParts.filter((part) => differ(a, b, part));
-}
-
-/** True when nothing both name, fully known, differs. */
-function agree(a: RegistrationRef, b: RegistrationRef): boolean {
-  return !differ(a, b, 'name') && !differ(a, b, 'resourceGroup') && !differ(a, b, 'subscriptionId');
-}
-
 export function knownParts(ref: RegistrationRef): RefPart[] {
   return refParts.filter((part) => isKnown(ref[part]));
 }
 
-const nameKey = (value: Value | undefined) => (isKnown(value) ? value.text.trim().toLowerCase() : undefined);
+/** A registration name, resource group or subscription as Azure compares them: trimmed, case-insensitive. */
+const normalised = (value: Value | undefined) => (isKnown(value) ? value.text.trim().toLowerCase() : undefined);
+
+/** A reference's parts as compared (undefined: not fully known). */
+export type RefKeys = Record<RefPart, string | undefined>;
+
+export function refKeys(ref: RegistrationRef): RefKeys {
+  return { name: normalised(ref.name), resourceGroup: normalised(ref.resourceGroup), subscriptionId: normalised(ref.subscriptionId) };
+}
+
+/** The parts both know that differ, from the most to the least telling. */
+export function differences(a: RefKeys, b: RefKeys): RefPart[] {
+  return refParts.filter((part) => a[part] !== undefined && b[part] !== undefined && a[part] !== b[part]);
+}
+
+/** A declaration with its reference parts normalised once. */
+export interface IndexedDeclaration extends Candidate {
+  /** Its place in the workspace's order of declarations. */
+  position: number;
+  keys: RefKeys;
+}
+
+/** Which parts a lookup compares, one bit per part of `refParts`. */
+type PartMask = number;
+
+const allParts: PartMask = 7;
+const nameBit: PartMask = 1;
+
+const inMask = (mask: PartMask, index: number) => (mask & (1 << index)) !== 0;
+
+/** An unambiguous key of the parts in `mask` (each length-prefixed, the unknown ones as `?`), in one document or all. */
+function lookupKey(mask: PartMask, parts: readonly (string | undefined)[], uri?: string): string {
+  let key = uri === undefined ? '' : `${uri.length}:${uri}`;
+  parts.forEach((part, i) => {
+    if (inMask(mask, i)) key += part === undefined ? '|?' : `|${part.length}:${part}`;
+  });
+  return key;
+}
+
+/** Where to look: one document's declarations only, or only those whose name is known. */
+interface Scope {
+  declaredIn?: string;
+  named?: boolean;
+}
 
 /**
- * Every declaration of the file and of the other documents, indexed by registration name: a template with thousands
- * of tenant resources and hundreds of registrations must not compare each with each.
+ * Every declaration of the workspace (or of one document), built once per change of its declarations and looked up by
+ * key: thousands of tenant operations against hundreds of declarations must not compare each with each. For the set
+ * of parts a reference knows, each declaration is filed under its values of those parts (or "unknown"), in the whole
+ * workspace or in its document, so the declarations a reference does not contradict are a few lookups away. Each such
+ * filing is made when first asked for: most references know the same parts.
  */
-export class Declarations {
-  readonly all: Candidate[];
-  private readonly byName = new Map<string, Candidate[]>();
-  private readonly nameless: Candidate[] = [];
+export class RegistrationIndex {
+  readonly all: readonly IndexedDeclaration[];
+  private readonly byUri = new Map<string, IndexedDeclaration[]>();
+  /** By parts compared (and `@` when by document too): the declarations under each key. */
+  private readonly filings = new Map<string, Map<string, IndexedDeclaration[]>>();
 
-  constructor(private readonly context: RuleContext) {
-    this.all = [...context.facts.registrations.map((declaration) => ({ uri: context.uri, declaration })), ...context.elsewhere];
-    for (const candidate of this.all) {
-      const key = nameKey(candidate.declaration.ref.name);
-      if (key === undefined) this.nameless.push(candidate);
-      else this.byName.set(key, [...(this.byName.get(key) ?? []), candidate]);
+  constructor(declarations: Iterable<Candidate>) {
+    const all: IndexedDeclaration[] = [];
+    for (const { uri, declaration } of declarations) {
+      const entry = { uri, declaration, position: all.length, keys: refKeys(declaration.ref) };
+      all.push(entry);
+      append(this.byUri, uri, entry);
+    }
+    this.all = all;
+  }
+
+  declaredIn(uri: string): readonly IndexedDeclaration[] {
+    return this.byUri.get(uri) ?? [];
+  }
+
+  /** Declarations in `scope` that nothing known in `ref` contradicts, in declaration order. */
+  compatible(ref: RegistrationRef, scope: Scope = {}): IndexedDeclaration[] {
+    const { filing, keys } = this.lookups(ref, scope);
+    return keys.flatMap((key) => filing.get(key) ?? []).sort((a, b) => a.position - b.position);
+  }
+
+  /** True when some declaration agrees with everything known in `ref`. */
+  hasCompatible(ref: RegistrationRef): boolean {
+    const { filing, keys } = this.lookups(ref, {});
+    return keys.some((key) => filing.has(key));
+  }
+
+  /**
+   * The filing and keys under which the declarations compatible with `ref` are: each part `ref` knows as it has it,
+   * or unknown (but a name as `ref` has it when `scope.named`).
+   */
+  private lookups(ref: RegistrationRef, scope: Scope): { filing: Map<string, IndexedDeclaration[]>; keys: string[] } {
+    const known = refKeys(ref);
+    const parts = refParts.map((part) => known[part]);
+    const mask = parts.reduce((bits: number, part, i) => (part === undefined ? bits : bits | (1 << i)), 0);
+    const mayBeUnknown = scope.named ? mask & ~nameBit : mask;
+    const keys: string[] = [];
+    for (let unknown = mayBeUnknown; ; unknown = (unknown - 1) & mayBeUnknown) {
+      keys.push(lookupKey(mask, parts.map((part, i) => (inMask(unknown, i) ? undefined : part)), scope.declaredIn));
+      if (unknown === 0) return { filing: this.filing(mask, scope.declaredIn !== undefined), keys };
     }
   }
 
-  /** Declarations nothing known in `ref` contradicts. */
-  compatible(ref: RegistrationRef): Candidate[] {
-    const key = nameKey(ref.name);
-    const pools = key === undefined ? [this.all] : [this.byName.get(key) ?? [], this.nameless];
-    const found: Candidate[] = [];
-    for (const pool of pools) for (const c of pool) if (agree(ref, c.declaration.ref)) found.push(c);
-    return found;
+  private filing(mask: PartMask, byDocument: boolean): Map<string, IndexedDeclaration[]> {
+    const name = `${mask}${byDocument ? '@' : ''}`;
+    let filing = this.filings.get(name);
+    if (!filing) {
+      filing = new Map();
+      for (const entry of this.all) append(filing, lookupKey(mask, refParts.map((part) => entry.keys[part]), byDocument ? entry.uri : undefined), entry);
+      this.filings.set(name, filing);
+    }
+    return filing;
+  }
+}
+
+function append<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+/**
+ * The declarations as one document sees them: its own first (a reader looks there first), then the other documents'.
+ */
+export class Declarations {
+  private readonly index: RegistrationIndex;
+  private readonly uri: string;
+  /** What `for` and `hasCompatible` found, by the reference's text. */
+  private readonly meant = new Map<string, IndexedDeclaration[]>();
+  private readonly matched = new Map<string, boolean>();
+
+  constructor(context: RuleContext) {
+    this.index = context.registrations;
+    this.uri = context.uri;
   }
 
-  /** The declarations `operation` may mean: compatible ones from this file, and from others only when the names match. */
-  for(operation: TenantOperation): Candidate[] {
-    const named = nameKey(operation.registration.name) !== undefined;
-    return this.compatible(operation.registration).filter(({ uri, declaration }) => uri === this.context.uri || (named && isKnown(declaration.ref.name)));
+  /** Every declaration, this document's first. */
+  all(): IndexedDeclaration[] {
+    return [...this.index.declaredIn(this.uri), ...this.index.all.filter((c) => c.uri !== this.uri)];
   }
+
+  /** True when some declaration, here or elsewhere, agrees with everything known in `ref`. */
+  hasCompatible(ref: RegistrationRef): boolean {
+    return remembered(this.matched, ref, () => this.index.hasCompatible(ref));
+  }
+
+  /**
+   * The declarations `operation` may mean: compatible ones from this file, and from others only when the names match;
+   * for a named operation those of the same name come first, this document's before the others'. Operations that name
+   * the same registration, written alike, get the same array: a template adds many tenants to one registration.
+   */
+  for(operation: TenantOperation): readonly IndexedDeclaration[] {
+    return remembered(this.meant, operation.registration, () => this.lookUp(operation.registration));
+  }
+
+  private lookUp(ref: RegistrationRef): IndexedDeclaration[] {
+    const here = this.index.compatible(ref, { declaredIn: this.uri });
+    if (!isKnown(ref.name)) return here;
+    const sameName = this.index.compatible(ref, { named: true });
+    return [
+      ...sameName.filter((c) => c.uri === this.uri), ...sameName.filter((c) => c.uri !== this.uri),
+      ...here.filter((c) => c.keys.name === undefined),
+    ];
+  }
+}
+
+/** What `compute` gives for `ref`, worked out once per way of writing it. */
+function remembered<T>(cache: Map<string, T>, ref: RegistrationRef, compute: () => T): T {
+  const key = lookupKey(allParts, refParts.map((part) => ref[part]?.text));
+  if (cache.has(key)) return cache.get(key) as T;
+  const value = compute();
+  cache.set(key, value);
+  return value;
 }
 
 /** "in this file" or "in <file name>", for messages about a declaration. */

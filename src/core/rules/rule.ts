@@ -2,10 +2,11 @@
 // prevents, message templates) and a pure `check` over one document's facts plus the registrations other documents
 // declare. Rules never see configuration or suppressions: lint.ts applies those afterwards.
 import type { ErrorCode } from '../errors';
-import type { FileFacts, RegistrationDeclaration } from '../facts';
+import type { FileFacts } from '../facts';
 import type { Localized } from '../l10n';
 import type { LiveData } from '../live';
 import type { Span } from '../text';
+import type { RegistrationIndex } from './registrations';
 
 export const ruleCodes = [
   'AZS101', 'AZS102', 'AZS103', 'AZS104', 'AZS201', 'AZS202', 'AZS301', 'AZS302', 'AZS303', 'AZS401', 'AZS402', 'AZS501',
@@ -18,17 +19,12 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export type DocumentKind = 'powershell' | 'json' | 'http' | 'shell';
 
-/** A registration declared by another document of the workspace (or CLI run). */
-export interface DeclarationElsewhere {
-  uri: string;
-  declaration: RegistrationDeclaration;
-}
-
 export interface RuleContext {
   uri: string;
   kind: DocumentKind;
   facts: FileFacts;
-  elsewhere: readonly DeclarationElsewhere[];
+  /** The registrations this document and the others of the workspace (or CLI run) declare. */
+  registrations: RegistrationIndex;
   /** What Azure says (the live rules AZS6xx); absent outside a signed-in editor. */
   live?: LiveData;
 }

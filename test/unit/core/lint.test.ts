@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LintWorkspace, documentKindFor, type DocumentKind, type Finding, type LintOptions } from '../../../src/core/lint';
 import { LineMap } from '../../../src/core/text';
-import { customer, registrationId, tenant } from './support/ids';
+import { customer, registrationId, subscription, tenant } from './support/ids';
 import { testWasmDir } from './support/wasm';
 
 const folder = 'file:///ws/';
@@ -95,6 +95,26 @@ describe('LintWorkspace', () => {
       ws.remove(`${folder}registration.json`);
       assert.deepEqual(ws.dependents(`${folder}registration.json`), [`${folder}add.http`]);
       assert.deepEqual(ws.findings(`${folder}add.http`), []);
+    });
+
+    it('re-reads the declarations after each addition, edit and removal of a declaring file (AZS103)', async () => {
+      const declared = (group: string, name: string) =>
+        `{"id": "/subscriptions/${subscription}/resourceGroups/${group}/providers/Microsoft.AzureStack/registrations/${name}", "type": "Microsoft.AzureStack/registrations", "properties": {"billingModel": "PayAsYouUse"}}`;
+      const ws = workspace({ rules: { AZS501: 'off' } });
+      const messages = () => ws.findings(`${folder}add.http`).map((f) => [f.code, put.slice(f.start, f.end), f.message, f.related.map((r) => r.uri)]);
+      const mismatch = (used: string, declared: string, file: string) =>
+        `This request targets ${used}, but the registration declared in ${file} is ${declared}. Azure would answer RegistrationNotFound unless that registration exists too.`;
+      await ws.update(`${folder}add.http`, put, 'http');
+      await ws.update(`${folder}a.json`, declared('Billing-RG', 'reg1'), 'json');
+      assert.deepEqual(messages(), [['AZS103', 'azurestack', mismatch("resource group 'azurestack'", "in 'Billing-RG'", 'a.json'), [`${folder}a.json`]]]);
+
+      await ws.update(`${folder}a.json`, declared(' AzureStack ', 'REG1'), 'json');
+      assert.deepEqual(messages(), []);
+
+      await ws.update(`${folder}b.json`, declared('azurestack', 'reg2'), 'json');
+      assert.deepEqual(messages(), []);
+      ws.remove(`${folder}a.json`);
+      assert.deepEqual(messages(), [['AZS103', 'reg1', mismatch("registration 'reg1'", "'reg2'", 'b.json'), [`${folder}b.json`]]]);
     });
 
     it('an edit that leaves the declarations alone re-checks nothing else', async () => {
