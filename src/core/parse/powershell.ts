@@ -259,24 +259,26 @@ class Extraction {
       name: this.slice(name), nameSpan: this.extent(name), span: this.extent(command),
       parameters: [], positional: [], unresolvedSplat: false,
     };
-    const elements = command.lastNamedChild?.type === 'command_elements' ? command.lastNamedChild.namedChildren : [];
+    const last = command.lastNamedChild;
+    const elements = last?.type === 'command_elements' ? last.namedChildren : [];
     let pending: ParameterUse | undefined;
     let colon = false;
     for (const element of elements) {
       if (!element) continue;
+      const type = element.type; // each read is a call into the wasm module
       const span = this.extent(element);
-      if (element.type === 'command_argument_sep') {
+      if (type === 'command_argument_sep') {
         colon ||= this.text.slice(span.start, span.end).includes(':');
         continue;
       }
-      if (element.type === 'command_parameter') {
+      if (type === 'command_parameter') {
         const written = this.text.slice(span.start + 1, span.end);
         pending = { name: written.replace(/:$/, ''), nameSpan: span };
         colon = written.endsWith(':');
         use.parameters.push(pending);
         continue;
       }
-      if (element.type.includes('redirection')) continue;
+      if (type.includes('redirection')) continue;
       if (pending && (colon || !switches.has(pending.name.toLowerCase()))) {
         pending.value = this.valueIn(span, 'argument');
         const entries = this.hashtableIn(span);
@@ -335,9 +337,10 @@ class Extraction {
    * parse left: an incremental parse and a fresh one would read different text.
    */
   private extent(node: Node): Span {
+    const end = node.endIndex; // a call into the wasm module: read once
     let start = node.startIndex;
-    while (start < node.endIndex && isBlank(this.text.charCodeAt(start))) start++;
-    return { start, end: node.endIndex };
+    while (start < end && isBlank(this.text.charCodeAt(start))) start++;
+    return { start, end };
   }
 
   private slice(node: Node): string {
