@@ -91,17 +91,22 @@ export function treeEdits(oldText: string, newText: string, changes: readonly Te
   return text === newText ? edits : undefined;
 }
 
-/** Cmdlets whose calls matter: registration, generic resource and REST access, secrets, and every AzureRM cmdlet. */
-const knownCommands = new RegExp(
+/**
+ * Cmdlets whose calls matter: registration, generic resource and REST access, secrets, and every AzureRM cmdlet.
+ * Sticky: tried only where `knownNounStarts` points, as scanning every offset of a long script for it is slow.
+ */
+const knownCommand = new RegExp(
   '(?<![\\w-])(?:' + [
     'Set-AzsRegistration', 'Remove-AzsRegistration', 'Get-AzsRegistrationToken', 'Register-AzsEnvironment', 'Unregister-AzsEnvironment',
     '(?:New|Get|Set|Remove)-Az(?:ureRm)?Resource', 'Invoke-AzRestMethod', 'Invoke-RestMethod', 'Invoke-WebRequest',
     'ConvertTo-SecureString', '(?:Import|Install|Update)-Module', '[A-Za-z]+-AzureRm\\w+',
-  ].join('|') + ')(?![\\w-])', 'gi');
+  ].join('|') + ')(?![\\w-])', 'iy');
+/** The hyphen and first letters of each noun in `knownCommand`: a literal hyphen the regular-expression engine finds fast. */
+const knownNounStarts = /-(?:az|restmethod|webrequest|securestring|module)/gi;
 
 const registrationWords = /registrations?\b|customerSubscriptions?\b/gi;
 /** Words of a CloudDeploymentID check, lower-case: looked for in the lower-cased text, which is much faster than a case-insensitive pattern. */
-const cloudIdWords = ['cloudid', 'clouddeploymentid', 'get-azurestackstampinformation'];
+const cloudIdWords = /cloudid|clouddeploymentid|get-azurestackstampinformation/;
 /** Commands that only show or log text: a placeholder in their message is no mistake. */
 const displayCommand = /^(?:(?:Write|Out|Log|Format|Read|Show)-\w+|echo|print)$/i;
 
@@ -151,8 +156,7 @@ class Extraction {
     this.registrationStrings();
     this.placeholders();
     this.suppressions();
-    const lower = this.text.toLowerCase();
-    this.facts.checksCloudId = cloudIdWords.some((word) => lower.includes(word));
+    this.facts.checksCloudId = cloudIdWords.test(this.text.toLowerCase());
     return this.facts;
   }
 
@@ -160,8 +164,8 @@ class Extraction {
 
   private commands(): CmdletUse[] {
     const found: CmdletUse[] = [];
-    for (const match of this.text.matchAll(knownCommands)) {
-      const name = this.root.descendantForIndex(match.index);
+    for (const start of knownCommandStarts(this.text)) {
+      const name = this.root.descendantForIndex(start);
       const command = name?.parent;
       if (name?.type !== 'command_name' || command?.type !== 'command') continue;
       found.push(this.cmdlet(name, command));
@@ -507,6 +511,24 @@ class Extraction {
     const topLevel = body?.type === 'program' || (body?.type === 'script_block_body' && body.parent?.parent?.type === 'function_statement');
     return { at, scope, simple: { rhs: this.extent(rhs), topLevel } };
   }
+}
+
+/**
+ * Where `knownCommand` matches, in order: the places a scan of the whole text would find. Each match is a verb of
+ * letters after no word character or hyphen, a hyphen, and a noun of word characters, so it holds exactly one
+ * hyphen, which `knownNounStarts` finds; the match can only start where the letters before that hyphen start.
+ */
+function* knownCommandStarts(text: string): Generator<number> {
+  for (const noun of text.matchAll(knownNounStarts)) {
+    let start = noun.index;
+    while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+    knownCommand.lastIndex = start;
+    if (knownCommand.test(text)) yield start;
+  }
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 /** Space, tab, line breaks: what may come before a token that tree-sitter counts as part of it. */
