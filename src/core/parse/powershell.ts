@@ -131,7 +131,14 @@ interface Binding {
   at: number;
   /** The start of the function it is in, or -1 in the script itself. */
   scope: number;
-  simple?: { rhs: Span; topLevel: boolean };
+  simple?: SimpleAssignment;
+}
+
+/** `$name = …`: `topLevel` (a statement of the script or function itself, not inside a block) is found when first asked. */
+interface SimpleAssignment {
+  rhs: Span;
+  assignment: Node;
+  topLevel?: boolean;
 }
 
 export function powerShellFacts(text: string, tree: Tree): FileFacts {
@@ -424,8 +431,17 @@ class Extraction {
     const visible = byScope.get(scope) ?? (scope >= 0 ? byScope.get(-1) : undefined) ?? [];
     if (visible.length === 0 || visible.some((b) => !b.simple)) return undefined;
     const before = visible.filter((b) => (b.simple?.rhs.end ?? b.at) <= at);
-    if (visible.every((b) => b.simple?.topLevel)) return before.at(-1);
-    return visible.length === 1 ? before[0] : undefined;
+    if (visible.length === 1) return before[0];
+    return visible.every((b) => b.simple && this.isTopLevel(b.simple)) ? before.at(-1) : undefined;
+  }
+
+  /** Only asked when a function or script assigns a variable more than once: each step up costs a walk down the tree from its root. */
+  private isTopLevel(simple: SimpleAssignment): boolean {
+    if (simple.topLevel === undefined) {
+      const body = simple.assignment.parent?.parent?.parent;
+      simple.topLevel = body?.type === 'program' || (body?.type === 'script_block_body' && body.parent?.parent?.type === 'function_statement');
+    }
+    return simple.topLevel;
   }
 
   /** The start of the innermost function around `offset`, or -1 in the script itself. */
@@ -507,9 +523,7 @@ class Extraction {
     if (!operator || holder?.type !== 'assignement_operator' || assignment?.type !== 'assignment_expression' || assignment.startIndex > at) return undefined;
     const rhs = assignment.lastNamedChild;
     if (!rhs || this.slice(operator) !== '=') return { at, scope };
-    const body = assignment.parent?.parent?.parent;
-    const topLevel = body?.type === 'program' || (body?.type === 'script_block_body' && body.parent?.parent?.type === 'function_statement');
-    return { at, scope, simple: { rhs: this.extent(rhs), topLevel } };
+    return { at, scope, simple: { rhs: this.extent(rhs), assignment } };
   }
 }
 
