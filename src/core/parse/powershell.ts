@@ -279,13 +279,12 @@ class Extraction {
       const type = element.type; // each read is a call into the wasm module
       const span = this.extent(element);
       if (type === 'command_argument_sep') {
-        colon ||= this.text.slice(span.start, span.end).includes(':');
+        colon ||= this.holds(span, ':');
         continue;
       }
       if (type === 'command_parameter') {
-        const written = this.text.slice(span.start + 1, span.end);
-        pending = { name: written.replace(/:$/, ''), nameSpan: span };
-        colon = written.endsWith(':');
+        colon = this.text[span.end - 1] === ':' && span.end - 1 > span.start;
+        pending = { name: this.text.slice(span.start + 1, colon ? span.end - 1 : span.end), nameSpan: span };
         use.parameters.push(pending);
         continue;
       }
@@ -303,6 +302,12 @@ class Extraction {
       colon = false;
     }
     return use;
+  }
+
+  /** Whether `char` is written within `span` (without copying the text out). */
+  private holds(span: Span, char: string): boolean {
+    for (let i = span.start; i < span.end; i++) if (this.text[i] === char) return true;
+    return false;
   }
 
   private splat(use: CmdletUse, span: Span): void {
@@ -399,7 +404,7 @@ class Extraction {
   };
 
   /** The segments of the variable written at `at`, when a simple assignment before it gives its value. */
-  private variable(at: number): Segment[] | undefined {
+  private variable(at: number): readonly Segment[] | undefined {
     const written = this.text.slice(at, variableEnd(this.text, at));
     const name = variableName(written);
     if (!name || this.resolving.has(name)) return undefined;
@@ -408,7 +413,7 @@ class Extraction {
     this.resolving.add(name);
     try {
       const value = this.valueIn(binding.simple.rhs, 'expression');
-      return value.text === UNKNOWN ? undefined : [...value.segments];
+      return value.text === UNKNOWN ? undefined : value.segments;
     } finally {
       this.resolving.delete(name);
     }
