@@ -105,7 +105,7 @@ const knownCommand = new RegExp(
 const knownNounStarts = /-(?:az|restmethod|webrequest|securestring|module)/gi;
 
 const registrationWords = /registrations?\b|customerSubscriptions?\b/gi;
-/** Words of a CloudDeploymentID check, lower-case: looked for in the lower-cased text, which is much faster than a case-insensitive pattern. */
+/** Words of a CloudDeploymentID check, looked for in the lower-cased text (which also folds the Kelvin sign to 'k', as a case-insensitive pattern would not). */
 const cloudIdWords = /cloudid|clouddeploymentid|get-azurestackstampinformation/;
 /** Commands that only show or log text: a placeholder in their message is no mistake. */
 const displayCommand = /^(?:(?:Write|Out|Log|Format|Read|Show)-\w+|echo|print)$/i;
