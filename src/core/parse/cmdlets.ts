@@ -32,13 +32,18 @@ const handlers: [RegExp, Handler][] = [
 
 export function addCmdletFacts(facts: FileFacts, cmdlets: CmdletUse[]): void {
   for (const cmdlet of cmdlets) {
-    facts.values.push(...argumentValues(cmdlet.parameters), ...cmdlet.positional);
+    addArgumentValues(facts.values, cmdlet.parameters);
+    facts.values.push(...cmdlet.positional);
     handlers.find(([name]) => name.test(cmdlet.name))?.[1](facts, cmdlet, cmdlets);
   }
 }
 
-function argumentValues(parameters: ParameterUse[]): Value[] {
-  return parameters.flatMap((p) => [...(p.value ? [p.value] : []), ...argumentValues(p.entries ?? [])]);
+/** Pushes each parameter's value, then those of its hashtable entries, in order (no arrays in between: a long script has thousands). */
+function addArgumentValues(values: Value[], parameters: readonly ParameterUse[]): void {
+  for (const p of parameters) {
+    if (p.value) values.push(p.value);
+    if (p.entries) addArgumentValues(values, p.entries);
+  }
 }
 
 /** The registration a registration cmdlet names: -RegistrationName, and -ResourceGroupName or the cmdlets' default. */

@@ -91,17 +91,22 @@ export function treeEdits(oldText: string, newText: string, changes: readonly Te
   return text === newText ? edits : undefined;
 }
 
-/** Cmdlets whose calls matter: registration, generic resource and REST access, secrets, and every AzureRM cmdlet. */
-const knownCommands = new RegExp(
+/**
+ * Cmdlets whose calls matter: registration, generic resource and REST access, secrets, and every AzureRM cmdlet.
+ * Sticky: tried only where `knownNounStarts` points, as scanning every offset of a long script for it is slow.
+ */
+const knownCommand = new RegExp(
   '(?<![\\w-])(?:' + [
     'Set-AzsRegistration', 'Remove-AzsRegistration', 'Get-AzsRegistrationToken', 'Register-AzsEnvironment', 'Unregister-AzsEnvironment',
     '(?:New|Get|Set|Remove)-Az(?:ureRm)?Resource', 'Invoke-AzRestMethod', 'Invoke-RestMethod', 'Invoke-WebRequest',
     'ConvertTo-SecureString', '(?:Import|Install|Update)-Module', '[A-Za-z]+-AzureRm\\w+',
-  ].join('|') + ')(?![\\w-])', 'gi');
+  ].join('|') + ')(?![\\w-])', 'iy');
+/** The hyphen and first letters of each noun in `knownCommand`: a literal hyphen the regular-expression engine finds fast. */
+const knownNounStarts = /-(?:az|restmethod|webrequest|securestring|module)/gi;
 
 const registrationWords = /registrations?\b|customerSubscriptions?\b/gi;
-/** Words of a CloudDeploymentID check, lower-case: looked for in the lower-cased text, which is much faster than a case-insensitive pattern. */
-const cloudIdWords = ['cloudid', 'clouddeploymentid', 'get-azurestackstampinformation'];
+/** Words of a CloudDeploymentID check, looked for in the lower-cased text (which also folds the Kelvin sign to 'k', as a case-insensitive pattern would not). */
+const cloudIdWords = /cloudid|clouddeploymentid|get-azurestackstampinformation/;
 /** Commands that only show or log text: a placeholder in their message is no mistake. */
 const displayCommand = /^(?:(?:Write|Out|Log|Format|Read|Show)-\w+|echo|print)$/i;
 
@@ -126,7 +131,14 @@ interface Binding {
   at: number;
   /** The start of the function it is in, or -1 in the script itself. */
   scope: number;
-  simple?: { rhs: Span; topLevel: boolean };
+  simple?: SimpleAssignment;
+}
+
+/** `$name = …`: `topLevel` (a statement of the script or function itself, not inside a block) is found when first asked. */
+interface SimpleAssignment {
+  rhs: Span;
+  assignment: Node;
+  topLevel?: boolean;
 }
 
 export function powerShellFacts(text: string, tree: Tree): FileFacts {
@@ -151,8 +163,7 @@ class Extraction {
     this.registrationStrings();
     this.placeholders();
     this.suppressions();
-    const lower = this.text.toLowerCase();
-    this.facts.checksCloudId = cloudIdWords.some((word) => lower.includes(word));
+    this.facts.checksCloudId = cloudIdWords.test(this.text.toLowerCase());
     return this.facts;
   }
 
@@ -160,8 +171,8 @@ class Extraction {
 
   private commands(): CmdletUse[] {
     const found: CmdletUse[] = [];
-    for (const match of this.text.matchAll(knownCommands)) {
-      const name = this.root.descendantForIndex(match.index);
+    for (const start of knownCommandStarts(this.text)) {
+      const name = this.root.descendantForIndex(start);
       const command = name?.parent;
       if (name?.type !== 'command_name' || command?.type !== 'command') continue;
       found.push(this.cmdlet(name, command));
@@ -259,24 +270,25 @@ class Extraction {
       name: this.slice(name), nameSpan: this.extent(name), span: this.extent(command),
       parameters: [], positional: [], unresolvedSplat: false,
     };
-    const elements = command.lastNamedChild?.type === 'command_elements' ? command.lastNamedChild.namedChildren : [];
+    const last = command.lastNamedChild;
+    const elements = last?.type === 'command_elements' ? last.namedChildren : [];
     let pending: ParameterUse | undefined;
     let colon = false;
     for (const element of elements) {
       if (!element) continue;
+      const type = element.type; // each read is a call into the wasm module
       const span = this.extent(element);
-      if (element.type === 'command_argument_sep') {
-        colon ||= this.text.slice(span.start, span.end).includes(':');
+      if (type === 'command_argument_sep') {
+        colon ||= this.holds(span, ':');
         continue;
       }
-      if (element.type === 'command_parameter') {
-        const written = this.text.slice(span.start + 1, span.end);
-        pending = { name: written.replace(/:$/, ''), nameSpan: span };
-        colon = written.endsWith(':');
+      if (type === 'command_parameter') {
+        colon = this.text[span.end - 1] === ':' && span.end - 1 > span.start;
+        pending = { name: this.text.slice(span.start + 1, colon ? span.end - 1 : span.end), nameSpan: span };
         use.parameters.push(pending);
         continue;
       }
-      if (element.type.includes('redirection')) continue;
+      if (type.includes('redirection')) continue;
       if (pending && (colon || !switches.has(pending.name.toLowerCase()))) {
         pending.value = this.valueIn(span, 'argument');
         const entries = this.hashtableIn(span);
@@ -290,6 +302,12 @@ class Extraction {
       colon = false;
     }
     return use;
+  }
+
+  /** Whether `char` is written within `span` (without copying the text out). */
+  private holds(span: Span, char: string): boolean {
+    for (let i = span.start; i < span.end; i++) if (this.text[i] === char) return true;
+    return false;
   }
 
   private splat(use: CmdletUse, span: Span): void {
@@ -335,9 +353,10 @@ class Extraction {
    * parse left: an incremental parse and a fresh one would read different text.
    */
   private extent(node: Node): Span {
+    const end = node.endIndex; // a call into the wasm module: read once
     let start = node.startIndex;
-    while (start < node.endIndex && isBlank(this.text.charCodeAt(start))) start++;
-    return { start, end: node.endIndex };
+    while (start < end && isBlank(this.text.charCodeAt(start))) start++;
+    return { start, end };
   }
 
   private slice(node: Node): string {
@@ -385,7 +404,7 @@ class Extraction {
   };
 
   /** The segments of the variable written at `at`, when a simple assignment before it gives its value. */
-  private variable(at: number): Segment[] | undefined {
+  private variable(at: number): readonly Segment[] | undefined {
     const written = this.text.slice(at, variableEnd(this.text, at));
     const name = variableName(written);
     if (!name || this.resolving.has(name)) return undefined;
@@ -394,7 +413,7 @@ class Extraction {
     this.resolving.add(name);
     try {
       const value = this.valueIn(binding.simple.rhs, 'expression');
-      return value.text === UNKNOWN ? undefined : [...value.segments];
+      return value.text === UNKNOWN ? undefined : value.segments;
     } finally {
       this.resolving.delete(name);
     }
@@ -417,8 +436,17 @@ class Extraction {
     const visible = byScope.get(scope) ?? (scope >= 0 ? byScope.get(-1) : undefined) ?? [];
     if (visible.length === 0 || visible.some((b) => !b.simple)) return undefined;
     const before = visible.filter((b) => (b.simple?.rhs.end ?? b.at) <= at);
-    if (visible.every((b) => b.simple?.topLevel)) return before.at(-1);
-    return visible.length === 1 ? before[0] : undefined;
+    if (visible.length === 1) return before[0];
+    return visible.every((b) => b.simple && this.isTopLevel(b.simple)) ? before.at(-1) : undefined;
+  }
+
+  /** Only asked when a function or script assigns a variable more than once: each step up costs a walk down the tree from its root. */
+  private isTopLevel(simple: SimpleAssignment): boolean {
+    if (simple.topLevel === undefined) {
+      const body = simple.assignment.parent?.parent?.parent;
+      simple.topLevel = body?.type === 'program' || (body?.type === 'script_block_body' && body.parent?.parent?.type === 'function_statement');
+    }
+    return simple.topLevel;
   }
 
   /** The start of the innermost function around `offset`, or -1 in the script itself. */
@@ -500,10 +528,26 @@ class Extraction {
     if (!operator || holder?.type !== 'assignement_operator' || assignment?.type !== 'assignment_expression' || assignment.startIndex > at) return undefined;
     const rhs = assignment.lastNamedChild;
     if (!rhs || this.slice(operator) !== '=') return { at, scope };
-    const body = assignment.parent?.parent?.parent;
-    const topLevel = body?.type === 'program' || (body?.type === 'script_block_body' && body.parent?.parent?.type === 'function_statement');
-    return { at, scope, simple: { rhs: this.extent(rhs), topLevel } };
+    return { at, scope, simple: { rhs: this.extent(rhs), assignment } };
   }
+}
+
+/**
+ * Where `knownCommand` matches, in order: the places a scan of the whole text would find. Each match is a verb of
+ * letters after no word character or hyphen, a hyphen, and a noun of word characters, so it holds exactly one
+ * hyphen, which `knownNounStarts` finds; the match can only start where the letters before that hyphen start.
+ */
+function* knownCommandStarts(text: string): Generator<number> {
+  for (const noun of text.matchAll(knownNounStarts)) {
+    let start = noun.index;
+    while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+    knownCommand.lastIndex = start;
+    if (knownCommand.test(text)) yield start;
+  }
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 /** Space, tab, line breaks: what may come before a token that tree-sitter counts as part of it. */

@@ -1,4 +1,4 @@
-import { parseRegistrationId, type ResourceIdProblem } from '../ids';
+import { parseRegistrationId, type ParsedResourceId, type ResourceIdProblem } from '../ids';
 import { locate, type Value } from '../facts';
 import type { Span } from '../text';
 import { defineRule } from './rule';
@@ -70,8 +70,14 @@ export default defineRule({
     },
   },
   check({ facts }) {
+    // A script names the same ID through one variable in call after call: each distinct text is parsed once.
+    const parsedByText = new Map<string, ParsedResourceId>();
     return facts.resourceIds.flatMap((path) => {
-      const parsed = parseRegistrationId(path.text);
+      let parsed = parsedByText.get(path.text);
+      if (!parsed) {
+        parsed = parseRegistrationId(path.text);
+        parsedByText.set(path.text, parsed);
+      }
       if (parsed.ok) return [];
       const { problem } = parsed;
       const { kind, ...values } = problem;

@@ -100,6 +100,12 @@ describe('parse/powershell', () => {
       assert.deepEqual(found.cmdlets.map((c) => c.name), []);
     });
 
+    it('takes a known cmdlet name in any case, and no longer word that only contains one', async () => {
+      const names = ['get-azresource', 'INVOKE-RESTMETHOD', 'Stop-AzureRmVM', 'Import-Module', 'Get-AzResourceGroup', 'xGet-AzResource', 'My-Get-AzResource', 'Get-AzResource-x', '_Set-AzsRegistration', '9Set-AzsRegistration', 'Invoke-AzRestMethods'];
+      const found = await facts(names.map((name) => `${name} -Name a`).join('\n'));
+      assert.deepEqual(found.cmdlets.map((c) => c.name), ['get-azresource', 'INVOKE-RESTMETHOD', 'Stop-AzureRmVM', 'Import-Module']);
+    });
+
     it('reads a tenant addition written with -ResourceType and -ResourceName', async () => {
       const found = await facts(`New-AzResource -ResourceType Microsoft.AzureStack/registrations/customerSubscriptions -ResourceName "reg1/${customer}" -ResourceGroupName azurestack -ApiVersion 2017-06-01 -Properties @{ tenantId = 'x' }`);
       assert.deepEqual(tenantOperations(found), [`add ?/azurestack/reg1 customer=${customer} tenant=x`]);
