@@ -181,9 +181,12 @@ export class Declarations {
   }
 }
 
+/** How a part is written, and whether its value is known: a literal '$rg' is not the variable $rg. */
+const written = (value: Value | undefined) => (value === undefined ? undefined : `${isKnown(value) ? '=' : '~'}${value.text}`);
+
 /** What `compute` gives for `ref`, worked out once per way of writing it. */
 function remembered<T>(cache: Map<string, T>, ref: RegistrationRef, compute: () => T): T {
-  const key = lookupKey(allParts, refParts.map((part) => ref[part]?.text));
+  const key = lookupKey(allParts, refParts.map((part) => written(ref[part])));
   if (cache.has(key)) return cache.get(key) as T;
   const value = compute();
   cache.set(key, value);
