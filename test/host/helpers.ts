@@ -45,6 +45,14 @@ export async function openFixture(relativePath: string): Promise<vscode.TextEdit
   return vscode.window.showTextDocument(document);
 }
 
+/** Writes a file into the workspace folder (replacing any) and returns its URI. */
+export async function writeWorkspaceFile(name: string, text: string): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!folder) throw new Error('no workspace folder is open');
+  const uri = vscode.Uri.joinPath(folder, name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
 
 /** The activated extension's test API. */
 export async function testApi(): Promise<TestApi> {
