@@ -118,7 +118,8 @@ function tenantRef(registration: Registration, customerSubscriptionId: string): 
 }
 
 type AddOutcome =
-  | { kind: 'added' | 'replaced'; tenant: Tenant; previousTenantId?: string; confirmedAfterLoss: boolean }
+  | { kind: 'added'; tenant: Tenant; confirmedAfterLoss: boolean }
+  | { kind: 'replaced'; tenant: Tenant; confirmedAfterLoss: boolean; previousTenantId: string }
   | { kind: 'present'; tenant: Tenant }
   | { kind: 'kept' };
 
@@ -144,15 +145,19 @@ async function addReadingFirst(deps: TenantCommandDeps, registration: Registrati
   }
   const result = await explained(deps, withCancellableProgress(vscode.l10n.t('Adding tenant {0} to {1}…', customerSubscriptionId, registration.registrationName),
     (abortSignal) => client.addTenant(ref, tenantId, { abortSignal })));
-  const previousTenantId = decision.kind === 'otherDirectory' ? decision.presentTenantId : undefined;
-  deps.log.info(`${previousTenantId ? `replaced directory ${previousTenantId} of` : 'added'} tenant ${customerSubscriptionId} (directory ${tenantId}) in ${registration.id}`);
   deps.tree.reloadTenants(registration.id);
-  return { kind: previousTenantId ? 'replaced' : 'added', tenant: result.tenant, previousTenantId, confirmedAfterLoss: !!result.confirmedAfter };
+  const written = { tenant: result.tenant, confirmedAfterLoss: !!result.confirmedAfter };
+  if (decision.kind === 'otherDirectory') {
+    deps.log.info(`replaced directory ${decision.presentTenantId} of tenant ${customerSubscriptionId} with ${tenantId} in ${registration.id}`);
+    return { kind: 'replaced', previousTenantId: decision.presentTenantId, ...written };
+  }
+  deps.log.info(`added tenant ${customerSubscriptionId} (directory ${tenantId}) to ${registration.id}`);
+  return { kind: 'added', ...written };
 }
 
 export async function addTenant(deps: TenantCommandDeps, arg?: unknown): Promise<Tenant | undefined> {
   requireTrust();
-  deps.session.requireClient();
+  deps.session.requireClient(); // signed in, before any prompt
   const title = vscode.l10n.t('Add Tenant to Registration');
   const registration = await chooseRegistration(deps, arg, title, true);
   requireTenantsAllowed(registration, deps.locale);
@@ -164,12 +169,12 @@ export async function addTenant(deps: TenantCommandDeps, arg?: unknown): Promise
   if (outcome.kind === 'kept') return undefined;
   if (outcome.kind === 'present') {
     void ui.notify('info', vscode.l10n.t('Tenant {0} is already in {1} with directory {2}: nothing was sent.',
-      customerSubscriptionId, registration.registrationName, outcome.tenant.tenantId ?? tenantId));
+      customerSubscriptionId, registration.registrationName, outcome.tenant.tenantId ?? '—'));
     return outcome.tenant;
   }
   const note = outcome.confirmedAfterLoss ? ` ${vscode.l10n.t('(The first answer was lost; a check confirmed the tenant is there.)')}` : '';
   const done = outcome.kind === 'replaced'
-    ? vscode.l10n.t('Replaced the directory of tenant {0} in {1}: {2} → {3}.', customerSubscriptionId, registration.registrationName, outcome.previousTenantId ?? '?', tenantId)
+    ? vscode.l10n.t('Replaced the directory of tenant {0} in {1}: {2} → {3}.', customerSubscriptionId, registration.registrationName, outcome.previousTenantId, tenantId)
     : vscode.l10n.t('Added tenant {0} to {1}.', customerSubscriptionId, registration.registrationName);
   void ui.notify('info', done + note);
   return outcome.tenant;
