@@ -70,6 +70,11 @@ export function emulator(): EmulatorControl {
   return new EmulatorControl(address.controlUrl);
 }
 
+/** A request that changes what Azure holds (sign-in and reads are not). */
+export function isWrite(request: { method: string }): boolean {
+  return ['PUT', 'PATCH', 'DELETE'].includes(request.method);
+}
+
 /** Resets the emulator's data and waits until the extension is signed in to it. */
 export async function signedInFresh(api: TestApi): Promise<void> {
   await emulator().reset();

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { pressEnter, type Choice, type PromptRecord, type ScriptedAnswer, type ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
 import type { TestApi } from '../../src/vscode/testApi';
-import { childrenAt, emulator, extensionId, nodeAt, screenshot, shown, waitFor, signedInWithScriptedInput, writeWorkspaceFile } from './helpers';
+import { childrenAt, emulator, extensionId, isWrite, nodeAt, screenshot, shown, waitFor, signedInWithScriptedInput, writeWorkspaceFile } from './helpers';
 
 const billing = 'Fabrikam CSP - Azure Stack billing';
 const lab = 'Fabrikam CSP - Lab';
@@ -149,7 +149,7 @@ describe('Registrations view and tenant commands (emulator)', function () {
     assert.deepEqual(ui.messages.map((m) => [m.kind, m.message]),
       [['info', `Tenant ${present.customerSubscriptionId} is already in hub-payg with directory ${present.tenantId}: nothing was sent.`]]);
     const requests = await emulator().requests();
-    assert.deepEqual(requests.filter((r) => r.method !== 'GET'), []);
+    assert.deepEqual(requests.filter(isWrite), []);
     assert.deepEqual(requests.filter((r) => /customerSubscriptions\//i.test(r.path)).map((r) => [r.method, r.path.split('/').pop(), r.status]),
       [['GET', present.customerSubscriptionId, 200]], 'read once, first');
   });
@@ -168,10 +168,10 @@ describe('Registrations view and tenant commands (emulator)', function () {
     assert.match(question.detail ?? '', new RegExp(`Replacing it with directory ${otherDirectory} moves the customer's usage billing`));
     assert.deepEqual(question.buttons, ['Keep Current Directory', 'Replace Directory', 'Cancel'], 'the first button, the default, keeps the directory');
     await add(pressEnter);
-    assert.deepEqual((await emulator().requests()).filter((r) => r.method !== 'GET'), [], 'neither Cancel nor Enter sends anything');
+    assert.deepEqual((await emulator().requests()).filter(isWrite), [], 'neither Cancel nor Enter sends anything');
     assert.equal(ui.messages.length, 0);
     await add('Replace Directory');
-    const writes = (await emulator().requests()).filter((r) => r.method !== 'GET');
+    const writes = (await emulator().requests()).filter(isWrite);
     assert.deepEqual(writes.map((r) => [r.method, r.path.split('/').pop(), r.status]), [['PUT', present.customerSubscriptionId, 200]]);
     assert.deepEqual(ui.messages.map((m) => m.message),
       [`Replaced the directory of tenant ${present.customerSubscriptionId} in hub-payg: ${present.tenantId} → ${otherDirectory}.`]);
@@ -201,7 +201,7 @@ describe('Registrations view and tenant commands (emulator)', function () {
     ui.enqueue('hub-payg', '');
     await vscode.commands.executeCommand('azureStackCsp.addTenantsFromCsv', undefined, await writeWorkspaceFile('one.csv', `${addable.customerSubscriptionId},${addable.tenantId}\n`));
     assert.deepEqual(unavailable(ui.prompts[0]), expected);
-    assert.deepEqual((await emulator().requests()).filter((r) => r.method !== 'GET'), [], 'both were cancelled before sending');
+    assert.deepEqual((await emulator().requests()).filter(isWrite), [], 'both were cancelled before sending');
   });
 
   it('asks before removing a tenant with Keep as the default, and Undo puts it back with the same directory', async () => {
@@ -214,7 +214,7 @@ describe('Registrations view and tenant commands (emulator)', function () {
     assert.match(ui.prompts[0].detail ?? '', new RegExp(`^Its directory is ${present.tenantId}\\.`));
     ui.enqueue(pressEnter);
     await vscode.commands.executeCommand('azureStackCsp.removeTenant', tenant);
-    assert.deepEqual((await emulator().requests()).filter((r) => r.method !== 'GET'), [], 'Escape and Enter remove nothing');
+    assert.deepEqual((await emulator().requests()).filter(isWrite), [], 'Escape and Enter remove nothing');
 
     ui.reset();
     ui.enqueue('Remove Tenant');
@@ -225,7 +225,7 @@ describe('Registrations view and tenant commands (emulator)', function () {
       [`Removed tenant ${present.customerSubscriptionId} from hub-payg.`, ['Undo']],
       [`Restored tenant ${present.customerSubscriptionId} to hub-payg with directory ${present.tenantId}.`, []],
     ]);
-    const writes = (await emulator().requests()).filter((r) => r.method !== 'GET');
+    const writes = (await emulator().requests()).filter(isWrite);
     assert.deepEqual(writes.map((r) => [r.method, r.path.split('/').pop(), r.status]),
       [['DELETE', present.customerSubscriptionId, 204], ['PUT', present.customerSubscriptionId, 201]]);
     assert.equal((await azureHolds(present.customerSubscriptionId))?.tenantId, present.tenantId);
@@ -235,7 +235,7 @@ describe('Registrations view and tenant commands (emulator)', function () {
     ui.enqueue('hub-payg', addable.customerSubscriptionId);
     await vscode.commands.executeCommand('azureStackCsp.removeTenant');
     assert.deepEqual(ui.messages.map((m) => m.message), [`Tenant ${addable.customerSubscriptionId} is not in hub-payg: nothing was sent.`]);
-    assert.deepEqual((await emulator().requests()).filter((r) => r.method !== 'GET'), []);
+    assert.deepEqual((await emulator().requests()).filter(isWrite), []);
   });
 
   it('finds a registration by CloudDeploymentID and reveals it', async () => {
