@@ -30,7 +30,7 @@ export type StampWait = 'unconfirmed' | 'changed' | 'authority' | 'credentials';
 
 /** The stamp needs the user (Sign In to Stamp) before anything more is sent: to confirm its sign-in, or to give credentials. */
 export class StampSignInNeeded extends UserFacingError {
-  constructor(message: string, readonly stamp: StampSetting, readonly wait: StampWait) {
+  constructor(message: string) {
     super(message, undefined, { title: vscode.l10n.t('Sign In to Stamp'), command: 'azureStackCsp.signInToStamp' });
   }
 }
@@ -40,7 +40,7 @@ const adminKey = (adminEndpoint: string) => adminEndpoint.trim().replace(/\/+$/,
 export const sameStamp = (a: { adminEndpoint: string }, b: { adminEndpoint: string }) => adminKey(a.adminEndpoint) === adminKey(b.adminEndpoint);
 
 /** Replaces the stamp's entry in azureStackCsp.stamps (or adds it) and returns it as saved. */
-export async function saveStamp(setting: StampSetting): Promise<StampSetting> {
+export async function saveStamp<T extends StampSetting>(setting: T): Promise<T> {
   const stamps = readSettings().stamps;
   const found = stamps.some((s) => sameStamp(s, setting));
   await updateSetting('stamps', found ? stamps.map((s) => (sameStamp(s, setting) ? setting : s)) : [...stamps, setting]);
@@ -109,7 +109,7 @@ export class StampSignIn {
       authority: vscode.l10n.t('Confirm the sign-in host of stamp {0} on this computer (nothing is sent to it until then)', name),
       credentials: vscode.l10n.t('Sign in to stamp {0} with its own credentials', name),
     }[wait];
-    return new StampSignInNeeded(message, setting, wait);
+    return new StampSignInNeeded(message);
   }
 
   /**
@@ -117,7 +117,7 @@ export class StampSignIn {
    * difference, or a sign-in host not confirmed on this computer: asks when it may, pins what the user confirms, and
    * otherwise stops with StampSignInNeeded before anything is sent. Returns the setting as saved.
    */
-  async trust(setting: StampSetting, discovered: StampEndpoints, interactive: boolean): Promise<StampSetting> {
+  async trust(setting: StampSetting, discovered: StampEndpoints, interactive: boolean): Promise<StampSetting & { pinned: PinnedStampFacts }> {
     const facts = factsOf(discovered);
     const pinned = validPin(setting.pinned);
     const changes = pinned ? pinChanges(pinned, facts) : [];

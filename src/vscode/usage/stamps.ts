@@ -76,7 +76,7 @@ export class StampService {
     const discovered = await sdk.discoverStamp(setting.adminEndpoint, { logger, azureCloud });
     const trusted = await this.signIn.trust(setting, discovered, interactive);
     // Built from the pin, which the check above found equal to the answer: a token is asked for what the user confirmed.
-    const endpoints = sdk.stampEndpoints(discovered.adminEndpoint, trusted.pinned!, discovered.portalUrl);
+    const endpoints = sdk.stampEndpoints(discovered.adminEndpoint, trusted.pinned, discovered.portalUrl);
     const signedIn = await this.signIn.credentials(trusted, endpoints, interactive);
     const client = new sdk.StampClient({ stamp: endpoints, credentials: signedIn.credentials, logger, azureCloud });
     return { setting: signedIn.setting, endpoints, credentials: signedIn.credentials, client };
