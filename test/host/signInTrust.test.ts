@@ -214,6 +214,21 @@ describe('trust: sign-in hosts, stamps and what the user is shown (emulator)', f
       assert.deepEqual(signIns.map((r) => [r.path, r.carried]), [[`/${sameDirectory.directoryTenantId}/oauth2/v2.0/token`, ['azureSecret']]], 'chosen, in its own directory');
     });
 
+    it('offers to enter the credentials again when a stamp refuses them', async () => {
+      const collector = await emulatorStamp('collector');
+      ui.enqueue(collector.adminEndpoint, 'Trust', 'collector', '', 'Service principal with a client secret', collector.clientId, 'Not-The-Collector-Secret');
+      await vscode.commands.executeCommand('azureStackCsp.addStamp');
+      const [refused] = await childrenAt(api, 'Azure Stack Hub stamps', 'collector');
+      assert.equal(shown(api, refused), 'The stamp did not accept the sign-in (click to sign in again)');
+      ui.reset();
+      ui.enqueue('Enter Credentials Again', 'Service principal with a client secret', collector.clientId, collector.clientSecret);
+      await vscode.commands.executeCommand('azureStackCsp.signInToStamp', await nodeAt(api, 'Azure Stack Hub stamps', 'collector'));
+      assert.deepEqual(ui.prompts.map((p) => p.kind), ['confirm', 'pick', 'input', 'input']);
+      assert.match(ui.prompts[0].detail ?? '', /AADSTS7000215/);
+      assert.equal(ui.messages.at(-1)?.message, 'Signed in to stamp collector.');
+      assert.deepEqual(signInNodes(await childrenAt(api, 'Azure Stack Hub stamps', 'collector')), []);
+    });
+
     after(async () => assertNoAzureCredential(await emulator().requests()));
   });
 
