@@ -123,7 +123,12 @@ describe('stamps and usage reports (emulator)', function () {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     assert.ok(folder);
     const target = vscode.Uri.joinPath(folder, 'usage-hub01.csv');
-    ui.enqueue(target);
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('an earlier export\n'));
+    ui.enqueue(target, '');
+    await vscode.commands.executeCommand('azureStackCsp.exportUsage', 'csv');
+    assert.deepEqual(ui.prompts.slice(-1).map((p) => [p.title, p.buttons]), [['usage-hub01.csv already exists.', ['Save as usage-hub01-2.csv', 'Replace', 'Cancel']]]);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), 'an earlier export\n', 'dismissed: the earlier file is untouched');
+    ui.enqueue(target, 'Replace');
     await vscode.commands.executeCommand('azureStackCsp.exportUsage', 'csv');
     const lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(target)).trimEnd().split('\r\n');
     assert.equal(lines.length, 1 + 3 * 4);

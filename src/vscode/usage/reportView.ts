@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Locale } from '../../core/l10n';
 import { billedSubscriptionOf } from '../../core/usage/billing';
 import { describeBilling, reportToCsv, reportToJson, type UsageReport } from '../../core/usage/report';
+import { freeOutputFile, writeOutputFile } from '../infrastructure/outputFiles';
 import type { UserInput } from '../infrastructure/ui';
 
 export interface ReportViewDeps {
@@ -80,15 +81,16 @@ export async function exportReport(report: UsageReport, format: 'csv' | 'json', 
   const day = report.period.start.slice(0, 10);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const fileName = `usage-${stampName.replace(/[^\w.-]+/g, '_')}-${day}.${format}`;
-  const target = await deps.ui().saveUri({
+  const ui = deps.ui();
+  const target = await ui.saveUri({
     title: format === 'csv' ? vscode.l10n.t('Export usage as CSV') : vscode.l10n.t('Export usage as JSON'),
-    defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
+    defaultUri: folder ? await freeOutputFile(vscode.Uri.joinPath(folder, fileName)) : undefined,
     filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
   });
   const text = format === 'csv' ? reportToCsv(report, deps.locale) : reportToJson(report);
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-  void deps.ui().notify('info', vscode.l10n.t('Usage exported to {0}.', vscode.workspace.asRelativePath(target)));
-  return target;
+  const written = await writeOutputFile(ui, target, text);
+  void ui.notify('info', vscode.l10n.t('Usage exported to {0}.', vscode.workspace.asRelativePath(written)));
+  return written;
 }
 
 export function showUsageReport(stampName: string, report: UsageReport, deps: ReportViewDeps, onError: (error: unknown) => void): ShownReport {
