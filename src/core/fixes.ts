@@ -1,9 +1,8 @@
 // Quick fixes as text edits, computed from a finding and the document's text: no editor involved, so the CLI or any
 // other front end could apply them too. The VS Code layer turns them into code actions.
-import { formatRegistrationId } from './ids';
+import { findPlaceholder, formatRegistrationId } from './ids';
 import type { Localized } from './l10n';
 import type { DocumentKind, Finding } from './lint';
-import { lineStarts, positionAt } from './text';
 
 export interface FileEdit {
   uri: string;
@@ -54,8 +53,13 @@ const missingParameterSnippets: Record<string, string> = {
   RegistrationToken: '-RegistrationToken ${4:\\$registrationToken}',
 };
 
-/** The fixes the rule of `finding` offers, most useful first. */
+/** The fixes offered for `finding`: its rule's, most useful first, then the CloudDeploymentID lookup where it helps. */
 export function fixesFor(document: FixDocument, finding: Finding): Fix[] {
+  const lookup = lookupFor(document, finding);
+  return lookup ? [...ruleFixes(document, finding), lookup] : ruleFixes(document, finding);
+}
+
+function ruleFixes(document: FixDocument, finding: Finding): Fix[] {
   switch (finding.code) {
     case 'AZS101':
       return replacementFix(document, finding, { en: 'Correct the segment to "{replacement}"', sv: 'Rätta segmentet till "{replacement}"' }, true);
@@ -86,7 +90,7 @@ export function fixesFor(document: FixDocument, finding: Finding): Fix[] {
       return [...fixes, { title, edits: replace(document, finding, 'PayAsYouUse'), preferred: fixes.length === 0 }];
     }
     case 'AZS401':
-      return [{ title: { en: 'Use api-version 2017-06-01', sv: 'Använd api-version 2017-06-01' }, edits: replace(document, finding, '2017-06-01'), preferred: true }];
+      return [{ title: { en: 'Use api-version 2017-06-01', sv: 'Använd api-version 2017-06-01' }, edits: replace(document, finding, '2017-06-01'), preferred: true, safe: true }];
     case 'AZS402':
       return replacementFix(document, finding, { en: 'Use {replacement}', sv: 'Använd {replacement}' }, true);
     default:
@@ -121,22 +125,31 @@ const commentStart: Record<DocumentKind, string | undefined> = { powershell: '#'
 export function suppressionFixes(document: FixDocument, finding: Finding, allowsComments: boolean): Fix[] {
   const comment = commentStart[document.kind];
   if (!comment || (document.kind === 'json' && !allowsComments)) return [];
-  const starts = lineStarts(document.text);
-  const { line } = positionAt(starts, finding.start);
-  const lineStart = starts[line];
-  const indent = /^[ \t]*/.exec(document.text.slice(lineStart))?.[0] ?? '';
   const eol = lineEnding(document.text);
   const fileOffset = firstCodeLine(document);
+  const line = lineSuppression(document, comment, finding, eol);
   return [
-    {
-      title: { en: `Disable ${finding.code} for this line`, sv: `Stäng av ${finding.code} för den här raden` },
-      edits: [{ uri: document.uri, start: lineStart, end: lineStart, newText: `${indent}${comment} azs-disable-next-line ${finding.code}${eol}` }],
-    },
+    ...(line ? [{ title: { en: `Disable ${finding.code} for this line`, sv: `Stäng av ${finding.code} för den här raden` }, edits: [line] }] : []),
     {
       title: { en: `Disable ${finding.code} for this file`, sv: `Stäng av ${finding.code} för hela filen` },
       edits: [{ uri: document.uri, start: fileOffset, end: fileOffset, newText: `${comment} azs-disable ${finding.code}${eol}` }],
     },
   ];
+}
+
+/**
+ * The comment that silences the finding's line: a comment line above it, with its indentation. A line that continues
+ * the one above (a backtick at its end in PowerShell, a backslash in a shell script) cannot have a line put between
+ * them, which would end the command: PowerShell gets a block comment before that backtick, a shell script nothing.
+ */
+function lineSuppression(document: FixDocument, comment: string, finding: Finding, eol: string): FileEdit | undefined {
+  const { text, uri } = document;
+  const { start, indent } = lineAt(text, finding.start);
+  const directive = `azs-disable-next-line ${finding.code}`;
+  const above = start - (/\r\n$/.test(text.slice(Math.max(0, start - 2), start)) ? 2 : 1);
+  const continued = start > 0 && ((document.kind === 'powershell' && text[above - 1] === '`') || (document.kind === 'shell' && text[above - 1] === '\\'));
+  if (!continued) return { uri, start, end: start, newText: `${indent}${comment} ${directive}${eol}` };
+  return document.kind === 'powershell' ? { uri, start: above - 1, end: above - 1, newText: `<# ${directive} #> ` } : undefined;
 }
 
 export function lineEnding(text: string): string {
@@ -157,10 +170,12 @@ export function indentUnit(text: string): string {
 }
 
 /** Offset of the start of the line holding `offset`, and that line's indentation. */
-function lineAt(text: string, offset: number): { start: number; indent: string } {
-  const starts = lineStarts(text);
-  const start = starts[positionAt(starts, offset).line];
-  return { start, indent: /^[ \t]*/.exec(text.slice(start))?.[0] ?? '' };
+function lineAt(text: string, offset: number): { start: number; end: number; indent: string } {
+  const start = offset <= 0 ? 0 : Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  const lineEnd = /[\r\n]|$/g;
+  lineEnd.lastIndex = start;
+  const end = lineEnd.exec(text)?.index ?? text.length;
+  return { start, end, indent: /^[ \t]*/.exec(text.slice(start, end))?.[0] ?? '' };
 }
 
 /**
@@ -195,63 +210,205 @@ function afterPreamble(text: string): number {
   return offset;
 }
 
-/** Snippet text: `$` is literal, and ⟦n:default⟧ marks a tab stop. */
-function snippet(text: string): string {
-  return text.replace(/[$}\\]/g, (c) => `\\${c}`).replace(/⟦(\d+):([^⟧]*)⟧/g, (_whole, n: string, value: string) => `\${${n}:${value}}`);
+/** PowerShell text that a double-quoted (expandable) string reads as `value`: backtick, `$` and double quotes escaped. */
+export function expandableText(value: string): string {
+  return value.replace(/[`$"\u201C\u201D\u201E]/g, (c) => `\`${c}`);
+}
+
+/** A registration as the lookup names it: each part as PowerShell text for inside a double-quoted string. */
+export interface NamedRegistration {
+  name: string;
+  resourceGroup?: string;
+  subscriptionId?: string;
+}
+
+const registrationIdOnLine = /\/subscriptions\/([^/"'\s]+)\/resourceGroups\/([^/"'\s]+)\/providers\/Microsoft\.AzureStack\/registrations\/([^/"'\s?]+)/i;
+
+/**
+ * The registration a line names, read from a resource ID or from -RegistrationName/-ResourceGroupName arguments.
+ * Variables in an ID that the line expands stay variables; an ID in single quotes is taken literally.
+ */
+export function registrationOnLine(line: string): NamedRegistration | undefined {
+  const id = registrationIdOnLine.exec(line);
+  if (id && !/[$<{]/.test(id[3])) {
+    const quote = /['"\u2018\u2019\u201C\u201D](?=[^'"\u2018\u2019\u201C\u201D]*$)/.exec(line.slice(0, id.index))?.[0] ?? '';
+    const text = /['\u2018\u2019]/.test(quote) ? expandableText : (part: string) => part;
+    return { subscriptionId: text(id[1]), resourceGroup: text(id[2]), name: text(id[3]) };
+  }
+  const registrationType = /-ResourceType\s+['"]?Microsoft\.AzureStack\/registrations['"]?(?:\s|$)/i.test(line);
+  const name = /-RegistrationName\s+['"]?([\w.-]+)/i.exec(line) ?? (registrationType ? /-Name\s+['"]?([\w.-]+)/i.exec(line) : null);
+  if (!name) return undefined;
+  const group = /-ResourceGroupName\s+['"]?([\w.()-]+)/i.exec(line);
+  return { name: name[1], ...(group ? { resourceGroup: group[1] } : {}) };
+}
+
+/** The `param(...)` block the script opens with, as text ('' when it has none). */
+function paramBlock(text: string): string {
+  const start = afterRequires(text);
+  const end = afterPreamble(text);
+  return end > start ? text.slice(start, end) : '';
+}
+
+/**
+ * What a script has set up by the time its line at `at` (indented `indent`) runs, read from the text: its parameters,
+ * and `$name = …` lines before `at` indented no deeper (the same block or one around it).
+ */
+class ScriptBefore {
+  readonly text: string;
+  private readonly params: string;
+
+  constructor(text: string, at: number, private readonly indent: string) {
+    this.text = text.slice(0, at);
+    this.params = paramBlock(text);
+  }
+
+  /** The variable (`$name`) of the first assignment before `at` whose variable matches `name` and value `value` (patterns). */
+  assigned(name: string, value = ''): string | undefined {
+    const assignment = new RegExp(`^([ \\t]*)(\\$(?:script:)?${name})[ \\t]*=(?!=)[ \\t]*${value}`, 'gim');
+    for (const match of this.text.matchAll(assignment)) if (this.indent.startsWith(match[1])) return match[2];
+    return undefined;
+  }
+
+  /** True when `$name` is a parameter of the script or assigned before `at`. */
+  defines(variable: string): boolean {
+    const name = /^\$(?:script:)?(\w+)$/i.exec(variable)?.[1];
+    return name !== undefined && (new RegExp(`\\$${name}\\b`, 'i').test(this.params) || this.assigned(name) !== undefined);
+  }
+
+  /** The argument of the last `-<parameter> <value>` before `at` that `usable` accepts. */
+  argument(parameter: string, usable: (value: string) => boolean): string | undefined {
+    const pattern = new RegExp(`-${parameter}(?![\\w-])[ \\t]*:?[ \\t]*('[^'\\r\\n]*'|"[^"\`$\\r\\n]*"|\\$\\w+|[\\w.-]+)`, 'gi');
+    return [...this.text.matchAll(pattern)].map((m) => m[1]).filter(usable).at(-1);
+  }
+}
+
+/** What the inserted lines prompt for when the script does not have it. */
+const prompts = {
+  endpoint: "$privilegedEndpoint = Read-Host -Prompt 'Privileged endpoint of this stamp (ERCS VM name or IP address)'",
+  credential: "$cloudAdminCredential = Get-Credential -Message 'CloudAdmin account for the privileged endpoint of this stamp'",
+};
+
+/**
+ * Lines that set `$stampCloudId` from the privileged endpoint: through the PEP session the script has open, else in a
+ * session of their own to the endpoint and with the credential the script gives `Set-AzsRegistration` (never another
+ * credential: it may be Azure's), asking for what it does not give.
+ */
+function stampCloudIdLines(script: ScriptBefore, unit: string): string[] {
+  const readStamp = (session: string) => `$stampCloudId = (Invoke-Command -Session ${session} -ScriptBlock { Get-AzureStackStampInformation }).CloudID`;
+  const session = script.assigned('\\w+', 'New-PSSession\\b[^\\r\\n]*PrivilegedEndpoint');
+  if (session && !new RegExp(`Remove-PSSession\\b[^\\r\\n]*\\${session}\\b`, 'i').test(script.text)) return [readStamp(session)];
+  const usable = (value: string) => !/[<>]/.test(value) && (!value.startsWith('$') || script.defines(value));
+  const endpoint = script.argument('PrivilegedEndpoint', usable) ?? (script.defines('$PrivilegedEndpoint') ? '$PrivilegedEndpoint' : undefined);
+  const credential = script.argument('PrivilegedEndpointCredential', (value) => value.startsWith('$') && usable(value));
+  return [
+    ...(endpoint ? [] : [prompts.endpoint]),
+    ...(credential ? [] : [prompts.credential]),
+    `$pepSession = New-PSSession -ComputerName ${endpoint ?? '$privilegedEndpoint'} -ConfigurationName PrivilegedEndpoint -Credential ${credential ?? '$cloudAdminCredential'}`,
+    'try {', `${unit}${readStamp('$pepSession')}`, '} finally {', `${unit}Remove-PSSession $pepSession`, '}',
+  ];
+}
+
+/** The registration read from Azure: through the script's own variable holding its ID, by ID, or by name. */
+function readRegistration(script: ScriptBefore, { name, resourceGroup, subscriptionId }: NamedRegistration): string {
+  const idPattern = `["']/subscriptions/[^/'"<>\\r\\n]+/resourceGroups/[^/'"<>\\r\\n]+/providers/Microsoft\\.AzureStack/registrations/${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'][ \\t]*(?:#.*)?$`;
+  const variable = script.assigned('\\w+', idPattern);
+  if (variable) return `Get-AzResource -ResourceId ${variable} -ApiVersion 2017-06-01`;
+  if (subscriptionId && resourceGroup && !findPlaceholder(subscriptionId + resourceGroup)) {
+    return `Get-AzResource -ResourceId "${formatRegistrationId({ subscriptionId, resourceGroup, registrationName: name })}" -ApiVersion 2017-06-01`;
+  }
+  const group = resourceGroup && !findPlaceholder(resourceGroup) ? ` -ResourceGroupName "${resourceGroup}"` : '';
+  return `Get-AzResource -ResourceType 'Microsoft.AzureStack/registrations' -Name "${name}"${group} -ExpandProperties`;
 }
 
 /**
  * The CloudDeploymentID check, as a PowerShell block for a registration the file names (AZS501, or a refactoring on
  * any line naming one): it reads the stamp's CloudID through the privileged endpoint and stops when the
  * registration's cloudId differs. Inserted before the first operation on the registration (`before`), after
- * `#Requires` and `param()`, with the file's indentation and line endings; it reuses a `$session` the script already
- * opens. Undefined when the file already looks the stamp up, or is no PowerShell.
+ * `#Requires` and `param()`, with the file's indentation and line endings. Every variable it uses is set before it
+ * or by it. Undefined when the file already looks the stamp up, or is no PowerShell.
  */
-export function cloudIdLookupFix(document: FixDocument, registration: { name: string; resourceGroup?: string; subscriptionId?: string }, before: number): Fix | undefined {
-  if (document.kind !== 'powershell' || /Get-AzureStackStampInformation/i.test(document.text)) return undefined;
-  const eol = lineEnding(document.text);
-  const unit = indentUnit(document.text);
-  const preamble = afterPreamble(document.text);
-  const at = lineAt(document.text, Math.max(before, preamble));
+export function cloudIdLookupFix(document: FixDocument, registration: NamedRegistration, before: number): Fix | undefined {
+  const { text } = document;
+  if (document.kind !== 'powershell' || findPlaceholder(registration.name) || /Get-AzureStackStampInformation/i.test(text)) return undefined;
+  const eol = lineEnding(text);
+  const unit = indentUnit(text);
+  const preamble = afterPreamble(text);
+  const at = lineAt(text, Math.max(before, preamble));
   const insertAt = Math.max(at.start, preamble);
-  const { name, resourceGroup, subscriptionId } = registration;
-  const readRegistration = subscriptionId && resourceGroup
-    ? `Get-AzResource -ResourceId '${formatRegistrationId({ subscriptionId, resourceGroup, registrationName: name })}' -ApiVersion 2017-06-01`
-    : `Get-AzResource -ResourceType 'Microsoft.AzureStack/registrations' -Name '${name}'${resourceGroup ? ` -ResourceGroupName '${resourceGroup}'` : ''} -ExpandProperties`;
-  const readStamp = '(Invoke-Command -Session $session -ScriptBlock { Get-AzureStackStampInformation }).CloudID';
-  const openSession = /\$session\s*=\s*New-PSSession\b[^\r\n]*PrivilegedEndpoint/i.test(document.text)
-    ? [`$stampCloudId = ${readStamp}`]
-    : [
-      '$session = New-PSSession -ComputerName ⟦1:AzS-ERCS01⟧ -ConfigurationName PrivilegedEndpoint -Credential ⟦2:$cloudAdminCredential⟧',
-      'try {', `${unit}$stampCloudId = ${readStamp}`, '} finally {', `${unit}Remove-PSSession $session`, '}',
-    ];
+  const script = new ScriptBefore(text, insertAt, at.indent);
+  const { name } = registration;
   const lines = [
-    `# Stop unless this stamp is the one registration '${name}' belongs to: its CloudDeploymentID is the registration's cloudId.`,
-    ...openSession,
-    `$registrationCloudId = (${readRegistration}).Properties.cloudId`,
+    `# Stop unless this stamp is the one registration '${name.replace(/[\r\n]/g, ' ')}' belongs to: its CloudDeploymentID is the registration's cloudId.`,
+    ...stampCloudIdLines(script, unit),
+    `$registrationCloudId = (${readRegistration(script, registration)}).Properties.cloudId`,
     'if ($stampCloudId -ne $registrationCloudId) {',
     `${unit}throw "This stamp's CloudDeploymentID $stampCloudId is not the cloudId $registrationCloudId of registration '${name}': use this stamp's registration."`,
     '}',
   ];
-  const block = lines.map((line) => `${at.indent}${snippet(line)}${eol}`).join('');
   return {
     title: { en: 'Insert CloudDeploymentID lookup', sv: 'Infoga kontroll av CloudDeploymentID' },
-    edits: [{ uri: document.uri, start: insertAt, end: insertAt, newText: block }],
+    edits: [{ uri: document.uri, start: insertAt, end: insertAt, newText: lines.map((line) => `${at.indent}${line}${eol}`).join('') }],
     preferred: true,
-    snippet: true,
   };
 }
 
-/** The safe fixes of all `findings` in one document that do not overlap, for "Fix all". */
-export function fixAllEdits(document: FixDocument, findings: readonly Finding[]): FileEdit[] {
-  const edits: FileEdit[] = [];
-  for (const finding of findings) {
-    for (const fix of fixesFor(document, finding)) {
-      if (!fix.safe || fix.snippet) continue;
-      const own = fix.edits.filter((e) => e.uri === document.uri);
-      if (own.some((e) => edits.some((x) => e.start < x.end && x.start < e.end))) continue;
-      edits.push(...own);
-    }
+/**
+ * The lookup a finding offers: AZS501's for the registration it names, AZS101–AZS103's for one named on the
+ * finding's line.
+ */
+function lookupFor(document: FixDocument, finding: Finding): Fix | undefined {
+  const data = finding.data ?? {};
+  if (finding.code === 'AZS501' && data.name) {
+    const { name, resourceGroup, subscriptionId, operationStart } = data;
+    const literal = { name: expandableText(name), ...(resourceGroup ? { resourceGroup: expandableText(resourceGroup) } : {}), ...(subscriptionId ? { subscriptionId: expandableText(subscriptionId) } : {}) };
+    return cloudIdLookupFix(document, literal, Number(operationStart ?? finding.start));
   }
-  return edits.sort((a, b) => a.start - b.start);
+  return ['AZS101', 'AZS102', 'AZS103'].includes(finding.code) ? cloudIdLookupAt(document, finding.start) : undefined;
+}
+
+/** The lookup for a registration named on the line holding `offset` (the refactoring offered on any such line). */
+export function cloudIdLookupAt(document: FixDocument, offset: number): Fix | undefined {
+  const { start, end } = lineAt(document.text, offset);
+  const named = registrationOnLine(document.text.slice(start, end));
+  return named && cloudIdLookupFix(document, named, start);
+}
+
+/** What "Fix all" does to one document: the edits, and the findings they fix. */
+export interface FixAll {
+  edits: FileEdit[];
+  fixed: Finding[];
+}
+
+/**
+ * The safe fixes of all `findings` in one document that edit only it and do not overlap, for "Fix all". A fix that
+ * overlaps one taken before is left for the next round (a CLI run repeats until nothing changes).
+ */
+export function fixAll(document: FixDocument, findings: readonly Finding[]): FixAll {
+  const edits: FileEdit[] = [];
+  const fixed: Finding[] = [];
+  for (const finding of findings) {
+    const fix = ruleFixes(document, finding).find((f) => f.safe && !f.snippet && f.edits.every((e) => e.uri === document.uri));
+    if (!fix || fix.edits.some((e) => edits.some((x) => e.start < x.end && x.start < e.end))) continue;
+    edits.push(...fix.edits);
+    fixed.push(finding);
+  }
+  return { edits: edits.sort((a, b) => a.start - b.start), fixed };
+}
+
+/** How many findings of each rule were fixed, most first: "3 × AZS402, 2 × AZS401". */
+export function fixedCounts(fixed: readonly Pick<Finding, 'code'>[]): string {
+  const counts = new Map<string, number>();
+  for (const { code } of fixed) counts.set(code, (counts.get(code) ?? 0) + 1);
+  return [...counts].sort(([a, m], [b, n]) => n - m || a.localeCompare(b)).map(([code, count]) => `${count} × ${code}`).join(', ');
+}
+
+/** `text` with non-overlapping edits of it applied (offsets into `text`). */
+export function applyEdits(text: string, edits: readonly Pick<FileEdit, 'start' | 'end' | 'newText'>[]): string {
+  let result = '';
+  let offset = 0;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    result += text.slice(offset, edit.start) + edit.newText;
+    offset = edit.end;
+  }
+  return result + text.slice(offset);
 }

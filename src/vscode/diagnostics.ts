@@ -279,6 +279,23 @@ export class LintDiagnostics implements vscode.Disposable {
     return this.engine.findings(document.uri.toString());
   }
 
+  /**
+   * Every finding of a document as its text is now (read again first when the engine is behind, as it is for a
+   * moment after typing), with the text and version they belong to: what edits computed from them must apply to.
+   */
+  async settledFindings(document: vscode.TextDocument): Promise<{ text: string; version: number; findings: Finding[] }> {
+    const key = document.uri.toString();
+    const kind = this.kindOf(document);
+    for (;;) {
+      const { version } = document;
+      const text = document.getText();
+      if (!kind) return { text, version, findings: [] };
+      if (this.texts.get(key) !== text) await this.read(key, text, kind, undefined);
+      // Typing during the read queued a newer text: read that one instead.
+      if (document.version === version && this.texts.get(key) === text) return { text, version, findings: this.engine.findings(key) };
+    }
+  }
+
   /** The finding a diagnostic came from (for code actions), matched by code and range. */
   findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined {
     const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
