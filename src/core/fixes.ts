@@ -145,11 +145,64 @@ export function suppressionFixes(document: FixDocument, finding: Finding, allows
 function lineSuppression(document: FixDocument, comment: string, finding: Finding, eol: string): FileEdit | undefined {
   const { text, uri } = document;
   const { start, indent } = lineAt(text, finding.start);
+  if (insideText(document, start)) return undefined;
   const directive = `azs-disable-next-line ${finding.code}`;
   const above = start - (/\r\n$/.test(text.slice(Math.max(0, start - 2), start)) ? 2 : 1);
   const continued = start > 0 && ((document.kind === 'powershell' && text[above - 1] === '`') || (document.kind === 'shell' && text[above - 1] === '\\'));
   if (!continued) return { uri, start, end: start, newText: `${indent}${comment} ${directive}${eol}` };
   return document.kind === 'powershell' ? { uri, start: above - 1, end: above - 1, newText: `<# ${directive} #> ` } : undefined;
+}
+
+/**
+ * True when the line at `lineStart` belongs to text that a comment line would become part of: a PowerShell
+ * here-string (opened by `@"` or `@'` at a line's end, closed by `"@` or `'@` at a line's start) or the body of a
+ * REST Client request (after the blank line that ends its headers).
+ */
+function insideText(document: FixDocument, lineStart: number): boolean {
+  const lines = document.text.slice(0, lineStart).split(/\r\n?|\n/).slice(0, -1);
+  if (document.kind === 'powershell') {
+    let closer: string | undefined;
+    for (const line of lines) {
+      if (closer) {
+        if (line.startsWith(closer)) closer = undefined;
+      } else {
+        closer = /@(["'])\s*$/.exec(line)?.[1]?.concat('@');
+      }
+    }
+    return closer !== undefined;
+  }
+  if (document.kind === 'shell') return inShellQuotes(document.text, lineStart);
+  if (document.kind !== 'http') return false;
+  let inRequest = false;
+  let inBody = false;
+  for (const line of lines) {
+    if (/^###/.test(line)) inRequest = inBody = false;
+    else if (!inRequest && /^\s*[A-Z]+\s+\S/.test(line)) inRequest = true;
+    else if (inRequest && line.trim() === '') inBody = true;
+  }
+  return inBody;
+}
+
+/** True when a shell script's quotes (single, or double with backslash escapes) are open at `offset`; comments skipped. */
+function inShellQuotes(text: string, offset: number): boolean {
+  let quote = '';
+  for (let i = 0; i < offset; i++) {
+    const char = text[i];
+    if (quote === "'") {
+      if (char === "'") quote = '';
+    } else if (char === '\\') {
+      i++;
+    } else if (quote === '"') {
+      if (char === '"') quote = '';
+    } else if (char === "'" || char === '"') {
+      quote = char;
+    } else if (char === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const end = text.slice(i, offset).search(/[\r\n]/);
+      if (end < 0) return false;
+      i += end;
+    }
+  }
+  return quote !== '';
 }
 
 export function lineEnding(text: string): string {
