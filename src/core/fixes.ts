@@ -154,33 +154,70 @@ function lineSuppression(document: FixDocument, comment: string, finding: Findin
 }
 
 /**
- * True when the line at `lineStart` belongs to text that a comment line would become part of: a PowerShell
- * here-string (opened by `@"` or `@'` at a line's end, closed by `"@` or `'@` at a line's start) or the body of a
- * REST Client request (after the blank line that ends its headers).
+ * True when the line at `lineStart` belongs to text that a comment line would become part of: a string that runs
+ * over several lines (a PowerShell here-string among them), open quotes in a shell script, or the body of a REST
+ * Client request (after the blank line that ends its headers).
  */
 function insideText(document: FixDocument, lineStart: number): boolean {
-  const lines = document.text.slice(0, lineStart).split(/\r\n?|\n/).slice(0, -1);
-  if (document.kind === 'powershell') {
-    let closer: string | undefined;
-    for (const line of lines) {
-      if (closer) {
-        if (line.startsWith(closer)) closer = undefined;
-      } else {
-        closer = /@(["'])\s*$/.exec(line)?.[1]?.concat('@');
-      }
-    }
-    return closer !== undefined;
-  }
+  if (document.kind === 'powershell') return inPowerShellString(document.text, lineStart);
   if (document.kind === 'shell') return inShellQuotes(document.text, lineStart);
   if (document.kind !== 'http') return false;
   let inRequest = false;
   let inBody = false;
-  for (const line of lines) {
+  for (const line of document.text.slice(0, lineStart).split(/\r\n?|\n/).slice(0, -1)) {
     if (/^###/.test(line)) inRequest = inBody = false;
     else if (!inRequest && /^\s*[A-Z]+\s+\S/.test(line)) inRequest = true;
     else if (inRequest && line.trim() === '') inBody = true;
   }
   return inBody;
+}
+
+const doubleQuotes = '"\u201C\u201D\u201E';
+
+/** Offset just past `quote`'s closing quote from `from` on (a doubled quote and, in double quotes, a backtick escape), or -1. */
+function quoteEnd(text: string, from: number, quote: string): number {
+  const quotes = doubleQuotes.includes(quote) ? doubleQuotes : "'\u2018\u2019\u201A\u201B";
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '`' && quotes === doubleQuotes) i++;
+    else if (quotes.includes(text[i])) {
+      if (!quotes.includes(text[i + 1] ?? '')) return i + 1;
+      i++;
+    }
+  }
+  return -1;
+}
+
+/**
+ * True when a PowerShell string or block comment is open at `offset`: quotes (a doubled quote escapes one, and a
+ * backtick does in double quotes), here-strings (`@"` ending a line up to `"@` opening one) and `<# … #>`, with line
+ * comments skipped. Subexpressions inside strings are read as string text.
+ */
+function inPowerShellString(text: string, offset: number): boolean {
+  const token = /@(["'\u201C\u201D\u201E\u2018\u2019\u201A\u201B])[ \t]*(?=[\r\n])|<#|#|["'\u201C\u201D\u201E\u2018\u2019\u201A\u201B]/g;
+  for (let match = token.exec(text); match && match.index < offset; match = token.exec(text)) {
+    const found = match[0];
+    let end: number;
+    if (found === '#') end = lineEndFrom(text, token.lastIndex);
+    else if (found === '<#') {
+      const close = text.indexOf('#>', token.lastIndex);
+      end = close < 0 ? -1 : close + 2;
+    }
+    else if (found.startsWith('@')) {
+      const closer = new RegExp(`[\\r\\n][${doubleQuotes.includes(match[1]) ? doubleQuotes : "'\u2018\u2019\u201A\u201B"}]@`, 'g');
+      closer.lastIndex = token.lastIndex;
+      const close = closer.exec(text);
+      end = close ? close.index + 3 : -1;
+    } else end = quoteEnd(text, token.lastIndex, found);
+    if (end < 0 || end > offset) return true;
+    token.lastIndex = end;
+  }
+  return false;
+}
+
+function lineEndFrom(text: string, from: number): number {
+  const lineEnd = /[\r\n]|$/g;
+  lineEnd.lastIndex = from;
+  return lineEnd.exec(text)?.index ?? text.length;
 }
 
 /** True when a shell script's quotes (single, or double with backslash escapes) are open at `offset`; comments skipped. */
@@ -225,9 +262,7 @@ export function indentUnit(text: string): string {
 /** Offset of the start of the line holding `offset`, and that line's indentation. */
 function lineAt(text: string, offset: number): { start: number; end: number; indent: string } {
   const start = offset <= 0 ? 0 : Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
-  const lineEnd = /[\r\n]|$/g;
-  lineEnd.lastIndex = start;
-  const end = lineEnd.exec(text)?.index ?? text.length;
+  const end = lineEndFrom(text, start);
   return { start, end, indent: /^[ \t]*/.exec(text.slice(start, end))?.[0] ?? '' };
 }
 
