@@ -1,6 +1,8 @@
 // Quick fixes as text edits, computed from a finding and the document's text: no editor involved, so the CLI or any
 // other front end could apply them too. The VS Code layer turns them into code actions.
-import { findPlaceholder, formatRegistrationId } from './ids';
+import { findPlaceholder, formatRegistrationId, isGuid, parseRegistrationId } from './ids';
+import { shellFacts } from './parse/shell';
+import { lineStarts } from './text';
 import type { Localized } from './l10n';
 import type { DocumentKind, Finding } from './lint';
 
@@ -46,8 +48,12 @@ function afterCommandName(document: FixDocument, finding: Finding, newText: stri
   return [{ uri: document.uri, start: finding.end, end: finding.end, newText }];
 }
 
+/**
+ * Defaults are variables where a literal would name something: a registration name typed in as a default would be
+ * a registration that the other files' tenant operations do not name (AZS103).
+ */
 const missingParameterSnippets: Record<string, string> = {
-  RegistrationName: '-RegistrationName ${1:registration-name}',
+  RegistrationName: '-RegistrationName ${1:\\$registrationName}',
   PrivilegedEndpoint: '-PrivilegedEndpoint ${2:AzS-ERCS01}',
   PrivilegedEndpointCredential: '-PrivilegedEndpointCredential ${3:\\$cloudAdminCredential}',
   RegistrationToken: '-RegistrationToken ${4:\\$registrationToken}',
@@ -149,18 +155,22 @@ function lineSuppression(document: FixDocument, comment: string, finding: Findin
   const directive = `azs-disable-next-line ${finding.code}`;
   const above = start - (/\r\n$/.test(text.slice(Math.max(0, start - 2), start)) ? 2 : 1);
   const continued = start > 0 && ((document.kind === 'powershell' && text[above - 1] === '`') || (document.kind === 'shell' && text[above - 1] === '\\'));
-  if (!continued) return { uri, start, end: start, newText: `${indent}${comment} ${directive}${eol}` };
-  return document.kind === 'powershell' ? { uri, start: above - 1, end: above - 1, newText: `<# ${directive} #> ` } : undefined;
+  if (continued) return document.kind === 'powershell' ? { uri, start: above - 1, end: above - 1, newText: `<# ${directive} #> ` } : undefined;
+  const edit = { uri, start, end: start, newText: `${indent}${comment} ${directive}${eol}` };
+  // A shell script's quotes and expansions may run over lines: its own reader says whether the line is a comment there.
+  if (document.kind !== 'shell') return edit;
+  const line = lineStarts(text.slice(0, start)).length - 1;
+  const read = shellFacts(applyEdits(text, [edit])).suppressions;
+  return read.some((s) => s.scope === 'nextLine' && s.line === line + 1 && s.codes.includes(finding.code)) ? edit : undefined;
 }
 
 /**
- * True when the line at `lineStart` belongs to text that a comment line would become part of: a string that runs
- * over several lines (a PowerShell here-string among them), open quotes in a shell script, or the body of a REST
- * Client request (after the blank line that ends its headers).
+ * True when the line at `lineStart` belongs to text that a comment line would become part of: a PowerShell string
+ * that runs over several lines (a here-string among them), or the body of a REST Client request (after the blank
+ * line that ends its headers).
  */
 function insideText(document: FixDocument, lineStart: number): boolean {
   if (document.kind === 'powershell') return inPowerShellString(document.text, lineStart);
-  if (document.kind === 'shell') return inShellQuotes(document.text, lineStart);
   if (document.kind !== 'http') return false;
   let inRequest = false;
   let inBody = false;
@@ -218,28 +228,6 @@ function lineEndFrom(text: string, from: number): number {
   const lineEnd = /[\r\n]|$/g;
   lineEnd.lastIndex = from;
   return lineEnd.exec(text)?.index ?? text.length;
-}
-
-/** True when a shell script's quotes (single, or double with backslash escapes) are open at `offset`; comments skipped. */
-function inShellQuotes(text: string, offset: number): boolean {
-  let quote = '';
-  for (let i = 0; i < offset; i++) {
-    const char = text[i];
-    if (quote === "'") {
-      if (char === "'") quote = '';
-    } else if (char === '\\') {
-      i++;
-    } else if (quote === '"') {
-      if (char === '"') quote = '';
-    } else if (char === "'" || char === '"') {
-      quote = char;
-    } else if (char === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
-      const end = text.slice(i, offset).search(/[\r\n]/);
-      if (end < 0) return false;
-      i += end;
-    }
-  }
-  return quote !== '';
 }
 
 export function lineEnding(text: string): string {
@@ -396,12 +384,22 @@ function stampCloudIdLines(script: ScriptBefore, unit: string): string[] {
   ];
 }
 
+/**
+ * True when the ID made of these parts (PowerShell text, perhaps with variables) is a registration ID our own rules
+ * accept: the subscription a GUID or a variable, no placeholder, every segment well formed.
+ */
+function readableId(subscriptionId: string, resourceGroup: string, name: string): boolean {
+  const variable = /^\$(?:\{[^}]+\}|[\w:]+)$/;
+  if (findPlaceholder(subscriptionId + resourceGroup) || !(isGuid(subscriptionId) || variable.test(subscriptionId))) return false;
+  return parseRegistrationId(formatRegistrationId({ subscriptionId: '3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37', resourceGroup, registrationName: name })).ok;
+}
+
 /** The registration read from Azure: through the script's own variable holding its ID, by ID, or by name. */
 function readRegistration(script: ScriptBefore, { name, resourceGroup, subscriptionId }: NamedRegistration): string {
   const idPattern = `["']/subscriptions/[^/'"<>\\r\\n]+/resourceGroups/[^/'"<>\\r\\n]+/providers/Microsoft\\.AzureStack/registrations/${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'][ \\t]*(?:#.*)?$`;
   const variable = script.assigned('\\w+', idPattern);
   if (variable) return `Get-AzResource -ResourceId ${variable} -ApiVersion 2017-06-01`;
-  if (subscriptionId && resourceGroup && !findPlaceholder(subscriptionId + resourceGroup)) {
+  if (subscriptionId && resourceGroup && readableId(subscriptionId, resourceGroup, name)) {
     return `Get-AzResource -ResourceId "${formatRegistrationId({ subscriptionId, resourceGroup, registrationName: name })}" -ApiVersion 2017-06-01`;
   }
   const group = resourceGroup && !findPlaceholder(resourceGroup) ? ` -ResourceGroupName "${resourceGroup}"` : '';

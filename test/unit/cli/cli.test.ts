@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ruleCodes } from '../../../src/core/lint';
 import { repoRoot } from '../core/support/wasm';
+import { writeSource } from '../../../src/cli/fix';
 import type { JsonRow } from '../../../src/cli/output';
 
 const cli = join(repoRoot, 'dist/cli.js');
@@ -178,6 +179,17 @@ describe('azs-lint (CLI)', function () {
   });
 
   describe('--fix and --fix-dry-run', () => {
+    it('never writes over a file that changed after it was read', () => {
+      const path = join(scratch, 'changed.ps1');
+      writeFileSync(path, 'Get-AzResource -ResourceId $id # edited meanwhile\n');
+      const source = { path, uri: '', kind: 'powershell' as const, original: 'Login-AzureRmAccount\n', text: 'Connect-AzAccount\n', encoding: { name: 'utf8' as const, bom: false }, fixed: [] };
+      assert.equal(writeSource(source, 'en'), 'not written: the file changed while azs-lint ran');
+      assert.equal(readFileSync(path, 'utf8'), 'Get-AzResource -ResourceId $id # edited meanwhile\n');
+      writeFileSync(path, source.original);
+      assert.equal(writeSource(source, 'en'), undefined);
+      assert.equal(readFileSync(path, 'utf8'), 'Connect-AzAccount\n');
+    });
+
     /** Every file under `folder` by its path there, as bytes. */
     function snapshot(folder: string, under = ''): Map<string, Buffer> {
       return new Map(readdirSync(join(folder, under)).flatMap((name): [string, Buffer][] => {
@@ -231,12 +243,14 @@ describe('azs-lint (CLI)', function () {
       writeFileSync(join(project, 'utf8-bom.ps1'), Buffer.concat([bom8, Buffer.from(script)]));
       writeFileSync(join(project, 'utf16.ps1'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(script, 'utf16le')]));
       writeFileSync(join(project, 'lf.ps1'), script.replace(/\r\n/g, '\n'));
+      writeFileSync(join(project, 'utf16be.ps1'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(script, 'utf16le').swap16()]));
       assert.equal(azsLint(['lf.ps1'], project).status, 1, 'api-version 2016-01-01 on customerSubscriptions is an error');
       const run = azsLint(['.', '--fix'], project);
       assert.equal(run.status, 0, run.stdout);
       assert.deepEqual(readFileSync(join(project, 'utf8-bom.ps1')), Buffer.concat([bom8, Buffer.from(expected)]));
       assert.deepEqual(readFileSync(join(project, 'utf16.ps1')), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(expected, 'utf16le')]));
       assert.equal(readFileSync(join(project, 'lf.ps1'), 'utf8'), expected.replace(/\r\n/g, '\n'));
+      assert.deepEqual(readFileSync(join(project, 'utf16be.ps1')), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(expected, 'utf16le').swap16()]));
       assert.match(run.stderr, /^azs-lint: utf16\.ps1: fixed 3 problems: 2 × AZS402, 1 × AZS401$/m);
       assert.match(azsLint(['lf.ps1', '--fix', '--lang', 'sv'], project).stdout, /Inga problem hittades/);
       writeFileSync(join(project, 'one.ps1'), 'Login-AzureRmAccount\n');

@@ -208,7 +208,9 @@ describe('core/fixes', function () {
       };
       const id = '/subscriptions/$Sub/resourceGroups/$Group/providers/Microsoft.AzureStack/registrations/hub-payg';
       assert.match(lookupOn(`$registration = "${id}"`) ?? '', /-ResourceId "\/subscriptions\/\$Sub\/resourceGroups\/\$Group\/providers/);
-      assert.match(lookupOn(`$registration = '${id}'`) ?? '', /-ResourceId "\/subscriptions\/`\$Sub\/resourceGroups\/`\$Group\/providers/);
+      // '$Sub' in single quotes is no subscription ID: the registration is looked up by name, in the group named '$Group'.
+      assert.match(lookupOn(`$registration = '${id}'`) ?? '', /-Name "hub-payg" -ResourceGroupName "`\$Group" -ExpandProperties/);
+      assert.match(lookupOn(`$registration = '${id.replace('$Sub', sub)}'`) ?? '', new RegExp(`-ResourceId "/subscriptions/${sub}/resourceGroups/\`\\$Group/providers/`));
       assert.match(lookupOn('Get-AzResource -ResourceType Microsoft.AzureStack/registrations -Name hub-payg') ?? '', /-Name "hub-payg" -ExpandProperties/);
       assert.equal(lookupOn('Get-AzResource -Name hub-payg'), undefined, 'no registration on the line');
       assert.equal(lookupOn(`$r = "${id.replace('hub-payg', '<registration name>')}"`), undefined, 'a placeholder for a name');
