@@ -153,9 +153,11 @@ function lineSuppression(document: FixDocument, comment: string, finding: Findin
   const { start, indent } = lineAt(text, finding.start);
   if (insideText(document, start)) return undefined;
   const directive = `azs-disable-next-line ${finding.code}`;
-  const above = start - (/\r\n$/.test(text.slice(Math.max(0, start - 2), start)) ? 2 : 1);
-  const continued = start > 0 && ((document.kind === 'powershell' && text[above - 1] === '`') || (document.kind === 'shell' && text[above - 1] === '\\'));
-  if (continued) return document.kind === 'powershell' ? { uri, start: above - 1, end: above - 1, newText: `<# ${directive} #> ` } : undefined;
+  const above = start > 0 ? previousLine(text, start) : undefined;
+  const last = above && text[above.end - 1];
+  if (above && ((document.kind === 'powershell' && last === '`') || (document.kind === 'shell' && last === '\\'))) {
+    return document.kind === 'powershell' ? { uri, start: above.end - 1, end: above.end - 1, newText: `<# ${directive} #> ` } : undefined;
+  }
   const edit = { uri, start, end: start, newText: `${indent}${comment} ${directive}${eol}` };
   // A shell script's quotes and expansions may run over lines: its own reader says whether the line is a comment there.
   if (document.kind !== 'shell') return edit;
@@ -247,6 +249,23 @@ export function indentUnit(text: string): string {
   return ' '.repeat(widths.length ? Math.min(...widths) : 4);
 }
 
+/** The line before the one starting at `lineStart` (> 0). */
+function previousLine(text: string, lineStart: number): { start: number; end: number; indent: string } {
+  return lineAt(text, lineStart - (text.startsWith('\r\n', lineStart - 2) ? 2 : 1));
+}
+
+/**
+ * The start of the statement whose line starts at `lineStart`: lines before it that a backtick, a pipe, `=`, `(` or
+ * a comma at their end carry on to it belong to it, and nothing may go between them.
+ */
+function statementStart(text: string, lineStart: number): number {
+  let start = lineStart;
+  for (let above = start > 0 ? previousLine(text, start) : undefined; above && /[`|=(,][ \t]*$/.test(text.slice(above.start, above.end)); above = start > 0 ? previousLine(text, start) : undefined) {
+    start = above.start;
+  }
+  return start;
+}
+
 /** Offset of the start of the line holding `offset`, and that line's indentation. */
 function lineAt(text: string, offset: number): { start: number; end: number; indent: string } {
   const start = offset <= 0 ? 0 : Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
@@ -304,7 +323,7 @@ const registrationIdOnLine = /\/subscriptions\/([^/"'\s]+)\/resourceGroups\/([^/
  * The registration a line names, read from a resource ID or from -RegistrationName/-ResourceGroupName arguments.
  * Variables in an ID that the line expands stay variables; an ID in single quotes is taken literally.
  */
-export function registrationOnLine(line: string): NamedRegistration | undefined {
+function registrationOnLine(line: string): NamedRegistration | undefined {
   const id = registrationIdOnLine.exec(line);
   if (id && !/[$<{]/.test(id[3])) {
     const quote = /['"\u2018\u2019\u201C\u201D](?=[^'"\u2018\u2019\u201C\u201D]*$)/.exec(line.slice(0, id.index))?.[0] ?? '';
@@ -419,8 +438,9 @@ export function cloudIdLookupFix(document: FixDocument, registration: NamedRegis
   const eol = lineEnding(text);
   const unit = indentUnit(text);
   const preamble = afterPreamble(text);
-  const at = lineAt(text, Math.max(before, preamble));
+  const at = lineAt(text, Math.max(statementStart(text, lineAt(text, before).start), preamble));
   const insertAt = Math.max(at.start, preamble);
+  if (inPowerShellString(text, insertAt)) return undefined;
   const script = new ScriptBefore(text, insertAt, at.indent);
   const { name } = registration;
   const lines = [

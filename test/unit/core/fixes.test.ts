@@ -191,6 +191,14 @@ describe('core/fixes', function () {
       assert.match(inserted, /Get-AzResource -ResourceType 'Microsoft.AzureStack\/registrations' -Name "hub-payg" -ExpandProperties/);
     });
 
+    it('goes before the whole statement an operation continues, and never into a string', () => {
+      const insertedAt = (text: string) => cloudIdLookupFix({ uri: 'file:///ws/a.ps1', text, kind: 'powershell' }, { name: 'hub-payg' }, text.indexOf('New-AzResource'))?.edits[0].start;
+      for (const statement of ['$added = `\r\n    New-AzResource -ResourceId $id\r\n', '$ids |\n    New-AzResource -Force\n', '$all = @(\n    (New-AzResource -ResourceId $id),\n    New-AzResource -ResourceId $other)\n']) {
+        assert.equal(insertedAt(`Connect-AzAccount\n${statement}`), 'Connect-AzAccount\n'.length, JSON.stringify(statement));
+      }
+      assert.equal(insertedAt('$note = @"\nNew-AzResource -ResourceId $id\n"@\n'), undefined);
+    });
+
     it('reuses the $session a script already opens, keeps CRLF and tabs', () => {
       const text = '$session = New-PSSession -ComputerName AzS-ERCS01 -ConfigurationName PrivilegedEndpoint -Credential $cred\r\nfunction Add {\r\n\tNew-AzResource -ResourceId $id\r\n}\r\n';
       const fix = cloudIdLookupFix({ uri: 'file:///ws/a.ps1', text, kind: 'powershell' }, { name: 'hub-payg' }, text.indexOf('New-AzResource'));
