@@ -34,7 +34,8 @@ const replace = (document: FixDocument, finding: Finding, newText: string): File
 
 function replacementFix(document: FixDocument, finding: Finding, title: Localized, safe: boolean): Fix[] {
   const replacement = finding.data?.replacement;
-  if (!replacement) return [];
+  // A declared value may itself hold a placeholder: copying it in would trade one finding for another.
+  if (!replacement || findPlaceholder(replacement)) return [];
   return [{ title: fill(title, { replacement }), edits: replace(document, finding, replacement), preferred: true, safe }];
 }
 
@@ -88,6 +89,8 @@ function ruleFixes(document: FixDocument, finding: Finding): Fix[] {
     case 'AZS302':
       return agreementFix(document, finding);
     case 'AZS303': {
+      // What a broken file shows as the value (a brace, a stretch of lines) is nothing to write a model over.
+      if (!/^[\w.-]+(?: [\w.-]+)*$/.test(document.text.slice(finding.start, finding.end))) return [];
       const title = { en: 'Use PayAsYouUse', sv: 'Använd PayAsYouUse' };
       const suggested = finding.data?.replacement;
       const fixes: Fix[] = suggested && suggested !== 'PayAsYouUse'

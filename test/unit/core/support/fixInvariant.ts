@@ -114,14 +114,15 @@ export async function checkFixInvariant(documents: readonly Document[]): Promise
 }
 
 /**
- * A finding that was there all along behind the one fixed, outside the edited text of the same document. Only a
- * repaired registration reference reveals any: a resource ID with a misspelled segment (AZS101) or a registration
- * name that no file declares (AZS103). The rules that check a registration read it only once the ID parses and the
- * name is one the workspace knows, so after the repair they read on to the next mistake.
+ * A finding that was there all along behind the one fixed, outside the edited text. Only a repaired registration
+ * reference reveals any: a resource ID with a misspelled segment (AZS101) or a registration name that no file
+ * declares (AZS103). The rules that check a registration read it only once its ID parses and its name is one the
+ * workspace knows, so after the repair they read on to the next mistake, in this file or in the files that use the
+ * registration it declares.
  */
-function revealed(found: Finding, uri: string, fixedUri: string, fixed: Finding, edits: readonly FileEdit[]): boolean {
+function revealed(found: Finding, uri: string, fixed: Finding, edits: ReadonlyMap<string, FileEdit[]>): boolean {
   const edited = (e: FileEdit) => found.start < e.start + e.newText.length && e.start < found.end;
-  return (fixed.code === 'AZS101' || fixed.code === 'AZS103') && uri === fixedUri && !edits.some(edited);
+  return (fixed.code === 'AZS101' || fixed.code === 'AZS103') && !(edits.get(uri) ?? []).some(edited);
 }
 
 async function checkFix(
@@ -158,7 +159,7 @@ async function checkFix(
         const key = placeKey(uri, f.code, f.start);
         const left = expected.get(key) ?? 0;
         if (left > 0) expected.set(key, left - 1);
-        else if (!revealed(f, uri, document.uri, finding, edits.get(uri) ?? [])) problems.push(`new ${f.code} in ${uri} at ${f.start}: ${f.message}`);
+        else if (!revealed(f, uri, finding, edits)) problems.push(`new ${f.code} in ${uri} at ${f.start}: ${f.message}`);
         if (uri === document.uri && targets.some((t) => t.code === f.code && mapOffset(t.start, edits.get(uri) ?? []) === f.start)) {
           problems.push(`the ${f.code} it fixes is still there`);
         }
