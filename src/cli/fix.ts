@@ -28,7 +28,8 @@ export async function fixSources(workspace: LintWorkspace, sources: readonly Sou
   for (let round = 0; round < maxFixRounds; round++) {
     let changed = false;
     for (const source of sources) {
-      const { edits, fixed } = fixAll({ uri: source.uri, text: source.text, kind: source.kind }, workspace.findings(source.uri));
+      const document = { uri: source.uri, text: source.text, kind: source.kind, syntaxErrors: workspace.hasSyntaxErrors(source.uri) };
+      const { edits, fixed } = fixAll(document, workspace.findings(source.uri));
       if (edits.length === 0) continue;
       source.text = applyEdits(source.text, edits);
       source.fixed.push(...fixed);

@@ -28,14 +28,20 @@ export interface FixDocument {
   uri: string;
   text: string;
   kind: DocumentKind;
+  /**
+   * The parser could not read all of it (`LintWorkspace.hasSyntaxErrors`): no line is put into PowerShell then, and
+   * no JSON value is replaced, as neither can be placed surely.
+   */
+  syntaxErrors?: boolean;
 }
 
 const replace = (document: FixDocument, finding: Finding, newText: string): FileEdit[] => [{ uri: document.uri, start: finding.start, end: finding.end, newText }];
 
 function replacementFix(document: FixDocument, finding: Finding, title: Localized, safe: boolean): Fix[] {
   const replacement = finding.data?.replacement;
-  // A declared value may itself hold a placeholder: copying it in would trade one finding for another.
-  if (!replacement || findPlaceholder(replacement)) return [];
+  // A declared value may itself hold a placeholder, or (read from a broken file) more than one name: copying it in
+  // would trade one finding for another.
+  if (!replacement || findPlaceholder(replacement) || !/^[\w.()-]+$/.test(replacement)) return [];
   return [{ title: fill(title, { replacement }), edits: replace(document, finding, replacement), preferred: true, safe }];
 }
 
@@ -66,7 +72,17 @@ export function fixesFor(document: FixDocument, finding: Finding): Fix[] {
   return lookup ? [...ruleFixes(document, finding), lookup] : ruleFixes(document, finding);
 }
 
+/**
+ * The rule's fixes that change something: where a broken file makes the underlined text only part of the value,
+ * writing the replacement over it may change nothing. None in broken JSON, whose values may end anywhere.
+ */
 function ruleFixes(document: FixDocument, finding: Finding): Fix[] {
+  if (document.kind === 'json' && document.syntaxErrors) return [];
+  const unchanged = (e: FileEdit) => e.uri === document.uri && document.text.slice(e.start, e.end) === e.newText;
+  return fixesOfRule(document, finding).filter((fix) => !fix.edits.every(unchanged));
+}
+
+function fixesOfRule(document: FixDocument, finding: Finding): Fix[] {
   switch (finding.code) {
     case 'AZS101':
       return replacementFix(document, finding, { en: 'Correct the segment to "{replacement}"', sv: 'Rätta segmentet till "{replacement}"' }, true);
@@ -170,12 +186,12 @@ function lineSuppression(document: FixDocument, comment: string, finding: Findin
 }
 
 /**
- * True when the line at `lineStart` belongs to text that a comment line would become part of: a PowerShell string
- * that runs over several lines (a here-string among them), or the body of a REST Client request (after the blank
- * line that ends its headers).
+ * True when the line at `lineStart` belongs to text that a comment line would become part of, or may: a PowerShell
+ * string that runs over several lines (a here-string among them), anywhere in PowerShell the parser could not read,
+ * or the body of a REST Client request (after the blank line that ends its headers).
  */
 function insideText(document: FixDocument, lineStart: number): boolean {
-  if (document.kind === 'powershell') return inPowerShellString(document.text, lineStart);
+  if (document.kind === 'powershell') return document.syntaxErrors === true || inPowerShellString(document.text, lineStart);
   if (document.kind !== 'http') return false;
   let inRequest = false;
   let inBody = false;
@@ -433,11 +449,11 @@ function readRegistration(script: ScriptBefore, { name, resourceGroup, subscript
  * any line naming one): it reads the stamp's CloudID through the privileged endpoint and stops when the
  * registration's cloudId differs. Inserted before the first operation on the registration (`before`), after
  * `#Requires` and `param()`, with the file's indentation and line endings. Every variable it uses is set before it
- * or by it. Undefined when the file already looks the stamp up, or is no PowerShell.
+ * or by it. Undefined when the file already looks the stamp up, is no PowerShell, or has syntax errors.
  */
 export function cloudIdLookupFix(document: FixDocument, registration: NamedRegistration, before: number): Fix | undefined {
   const { text } = document;
-  if (document.kind !== 'powershell' || findPlaceholder(registration.name) || /Get-AzureStackStampInformation/i.test(text)) return undefined;
+  if (document.kind !== 'powershell' || document.syntaxErrors || findPlaceholder(registration.name) || /Get-AzureStackStampInformation/i.test(text)) return undefined;
   const eol = lineEnding(text);
   const unit = indentUnit(text);
   const preamble = afterPreamble(text);

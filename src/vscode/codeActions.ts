@@ -27,9 +27,9 @@ function codeOf(diagnostic: vscode.Diagnostic): string {
   return String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code);
 }
 
-function fixDocument(document: vscode.TextDocument): FixDocument | undefined {
+function fixDocument(document: vscode.TextDocument, lint: LintDiagnostics): FixDocument | undefined {
   const kind = documentKindFor(document.fileName, document.languageId);
-  return kind && { uri: document.uri.toString(), text: document.getText(), kind };
+  return kind && { uri: document.uri.toString(), text: document.getText(), kind, syntaxErrors: lint.hasSyntaxErrors(document) };
 }
 
 /** Core edits as a WorkspaceEdit: offsets into each document's current text, snippets kept as snippets. */
@@ -53,7 +53,7 @@ export class AzureStackCodeActions implements vscode.CodeActionProvider {
   constructor(private readonly deps: CodeActionDeps) {}
 
   async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
-    const target = fixDocument(document);
+    const target = fixDocument(document, this.deps.lint);
     if (!target) return [];
     const fixable = fixableCount(this.deps.lint, document);
     if (context.only?.intersects(vscode.CodeActionKind.Source)) return fixable > 0 ? [this.fixAll(document, fixAllKind)] : [];

@@ -274,6 +274,11 @@ export class LintDiagnostics implements vscode.Disposable {
     return new vscode.Range(from.line, from.character, to.line, to.character);
   }
 
+  /** True when the document has text its parser could not read: quick fixes then add no lines to it. */
+  hasSyntaxErrors(document: vscode.TextDocument): boolean {
+    return this.engine.hasSyntaxErrors(document.uri.toString());
+  }
+
   /** Every finding of a document, for "Fix all". */
   findingsOf(document: vscode.TextDocument): Finding[] {
     return this.engine.findings(document.uri.toString());

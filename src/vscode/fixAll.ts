@@ -17,7 +17,8 @@ export interface FixAllDeps {
 /** How many problems "Fix all" would fix in `document` now, from the findings already worked out. */
 export function fixableCount(lint: LintDiagnostics, document: vscode.TextDocument): number {
   const kind = documentKindFor(document.fileName, document.languageId);
-  return kind ? fixAll({ uri: document.uri.toString(), text: document.getText(), kind }, lint.findingsOf(document)).fixed.length : 0;
+  if (!kind) return 0;
+  return fixAll({ uri: document.uri.toString(), text: document.getText(), kind, syntaxErrors: lint.hasSyntaxErrors(document) }, lint.findingsOf(document)).fixed.length;
 }
 
 function fileName(document: vscode.TextDocument): string {
@@ -40,7 +41,7 @@ export async function fixAllProblems(deps: FixAllDeps, target?: unknown): Promis
   const kind = documentKindFor(document.fileName, document.languageId);
   if (!kind) throw new UserFacingError(vscode.l10n.t('{0} is not a kind of file Azure Stack Hub CSP Tools checks.', fileName(document)));
   const { text, version, findings } = await deps.lint.settledFindings(document);
-  const { edits, fixed } = fixAll({ uri: document.uri.toString(), text, kind }, findings);
+  const { edits, fixed } = fixAll({ uri: document.uri.toString(), text, kind, syntaxErrors: deps.lint.hasSyntaxErrors(document) }, findings);
   if (fixed.length === 0) {
     void deps.ui().notify('info', vscode.l10n.t('Nothing in {0} can be fixed without a choice.', fileName(document)));
     return 0;

@@ -116,6 +116,24 @@ describe('core/fixes', function () {
     assert.deepEqual(await lintText(apply(text, edits)), []);
   });
 
+  it('adds no line to PowerShell its parser could not read, and replaces no value in broken JSON', async () => {
+    const workspace = new LintWorkspace({ wasmDir: testWasmDir() });
+    const broken = `Login-AzureRmAccount\n${`New-AzResource -ResourceId "${registration}/customerSubscriptions/31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8" -ApiVersion 2017-06-01`}\n$x = (\n`;
+    await workspace.update('file:///ws/broken.ps1', broken, 'powershell');
+    assert.equal(workspace.hasSyntaxErrors('file:///ws/broken.ps1'), true);
+    const document = { uri: 'file:///ws/broken.ps1', text: broken, kind: 'powershell' as const, syntaxErrors: true };
+    const offered = workspace.findings(document.uri).flatMap((f) => [...fixesFor(document, f), ...suppressionFixes(document, f, true)]).map((f) => f.title.en);
+    assert.ok(offered.includes('Use Connect-AzAccount'), 'replacing a word still works');
+    assert.deepEqual(offered.filter((t) => /lookup|for this line/.test(t)), []);
+    const json = '{ "resources": [{ "type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2016-01-01", "name": "hub/31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8", "properties": { "tenantId": "41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8" } }\n';
+    await workspace.update('file:///ws/broken.json', json, 'json');
+    assert.equal(workspace.hasSyntaxErrors('file:///ws/broken.json'), true);
+    const azs401 = workspace.findings('file:///ws/broken.json').find((f) => f.code === 'AZS401');
+    assert.ok(azs401);
+    assert.deepEqual(fixesFor({ uri: 'file:///ws/broken.json', text: json, kind: 'json', syntaxErrors: true }, azs401), []);
+    assert.equal(fixesFor({ uri: 'file:///ws/broken.json', text: json, kind: 'json' }, azs401).length, 1, 'offered once it parses');
+  });
+
   describe('CloudDeploymentID lookup', () => {
     const script = [
       '#Requires -Modules Az.Resources',

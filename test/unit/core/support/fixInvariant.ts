@@ -1,19 +1,15 @@
 // The invariant every quick fix keeps ("a fix leaves working code"), checked by applying each fix the editor offers
-// for each finding of a workspace of documents: afterwards each edited document that parsed cleanly still does (no
-// tree-sitter ERROR or MISSING node in PowerShell, no JSON syntax error), the finding the fix is for is gone, and no
-// finding appears that was not there before.
+// for each finding of a workspace of documents: afterwards each edited document parses as well as before (no more
+// tree-sitter ERROR or MISSING nodes in PowerShell, no more JSON syntax errors), the finding the fix is for is gone,
+// and no finding appears that was not there before.
 import type { Node } from 'web-tree-sitter';
 import { parse, type ParseError } from 'jsonc-parser';
-import { applyEdits, fixesFor, suppressionFixes, type FileEdit, type Fix } from '../../../../src/core/fixes';
-import { LintWorkspace, type DocumentKind, type Finding } from '../../../../src/core/lint';
+import { applyEdits, fixesFor, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../../../../src/core/fixes';
+import { LintWorkspace, type Finding } from '../../../../src/core/lint';
 import { PowerShellParser } from '../../../../src/core/parse/powershell';
 import { testWasmDir } from './wasm';
 
-export interface Document {
-  uri: string;
-  kind: DocumentKind;
-  text: string;
-}
+export type Document = FixDocument;
 
 /** Snippet text as the editor leaves it when every placeholder keeps its default (a choice: its first option). */
 export function expandSnippet(text: string): string {
@@ -96,11 +92,13 @@ const placeKey = (uri: string, code: string, start: number) => `${uri} ${code} @
 export async function checkFixInvariant(documents: readonly Document[]): Promise<InvariantReport> {
   const workspace = new LintWorkspace({ wasmDir: testWasmDir(), keepSyntaxTrees: false });
   for (const document of documents) await workspace.update(document.uri, document.text, document.kind);
+  // As the editor hands them to the fixes: with what the parser made of them.
+  const targets = documents.map((d) => ({ ...d, syntaxErrors: workspace.hasSyntaxErrors(d.uri) }));
   const byUri = new Map(documents.map((d) => [d.uri, d]));
   const before = new Map(documents.map((d) => [d.uri, workspace.findings(d.uri)]));
   const errorsBefore = new Map<string, number>();
   const report: InvariantReport = { fixes: 0, byCode: new Map(), violations: [] };
-  for (const document of documents) {
+  for (const document of targets) {
     for (const finding of before.get(document.uri) ?? []) {
       for (const fix of offeredFixes(document, finding)) {
         const problems = await checkFix(workspace, byUri, before, errorsBefore, document, finding, fix);
@@ -114,15 +112,15 @@ export async function checkFixInvariant(documents: readonly Document[]): Promise
 }
 
 /**
- * A finding that was there all along behind the one fixed, outside the edited text. Only a repaired registration
- * reference reveals any: a resource ID with a misspelled segment (AZS101) or a registration name that no file
- * declares (AZS103). The rules that check a registration read it only once its ID parses and its name is one the
+ * A finding that was there all along behind the one fixed, not within the text the fix wrote. Only a repaired
+ * registration reference reveals any: a resource ID with a misspelled segment (AZS101) or a registration name that
+ * no file declares (AZS103). The rules that check a registration read it only once its ID parses and its name is one the
  * workspace knows, so after the repair they read on to the next mistake, in this file or in the files that use the
  * registration it declares.
  */
 function revealed(found: Finding, uri: string, fixed: Finding, edits: ReadonlyMap<string, FileEdit[]>): boolean {
-  const edited = (e: FileEdit) => found.start < e.start + e.newText.length && e.start < found.end;
-  return (fixed.code === 'AZS101' || fixed.code === 'AZS103') && !(edits.get(uri) ?? []).some(edited);
+  const withinNewText = (e: FileEdit) => found.start >= e.start && found.end <= e.start + e.newText.length;
+  return (fixed.code === 'AZS101' || fixed.code === 'AZS103') && !(edits.get(uri) ?? []).some(withinNewText);
 }
 
 async function checkFix(
@@ -138,10 +136,8 @@ async function checkFix(
       if (!original) return [`edits ${uri}, which the workspace does not hold`];
       const fixed = { ...original, text: applyEdits(original.text, fileEdits) };
       if (!errorsBefore.has(uri)) errorsBefore.set(uri, await syntaxErrors(original));
-      // A document that parsed cleanly still does. In one that did not, the parser's error recovery may read the text
-      // around an inserted block differently, so its count says nothing about the fix.
-      const errors = errorsBefore.get(uri) === 0 ? await syntaxErrors(fixed) : 0;
-      if (errors > 0) problems.push(`${uri} has ${errors} syntax errors afterwards, none before`);
+      const errors = await syntaxErrors(fixed);
+      if (errors > errorsBefore.get(uri)!) problems.push(`${uri} has ${errors} syntax errors afterwards, ${errorsBefore.get(uri)} before`);
       await workspace.update(uri, fixed.text, fixed.kind);
     }
     const expected = new Map<string, number>();
