@@ -7,6 +7,8 @@
 //   npm run mutation -- --concurrency 1      when the machine is busy
 //   npm run mutation -- --force src/core/csv.ts   test every mutant again (after editing a test in place)
 //   npm run mutation -- --typecheck          also drop mutants that do not type-check (slow: about a second each)
+//   npm run mutation -- --skip-static        leave out mutants that run while a module loads (each needs a fresh test
+//                                            process and the whole suite: seconds apiece)
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
@@ -50,6 +52,7 @@ function runStryker(files, options) {
   if (options.concurrency) argv.push('--concurrency', options.concurrency);
   if (options.force) argv.push('--force');
   if (options.typecheck) argv.push('--checkers', 'typescript');
+  if (options['skip-static']) argv.push('--ignoreStatic');
   return new Promise((done) => {
     const child = spawn(process.execPath, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     // Stryker warns once per test file that the compiled tests in out/ are not among its input files; they are not
@@ -91,7 +94,7 @@ async function main() {
   checkNodeVersion();
   const { values: options, positionals } = parseArgs({
     allowPositionals: true,
-    options: { concurrency: { type: 'string' }, force: { type: 'boolean' }, typecheck: { type: 'boolean' } },
+    options: { concurrency: { type: 'string' }, force: { type: 'boolean' }, typecheck: { type: 'boolean' }, 'skip-static': { type: 'boolean' } },
   });
   const files = await filesToMutate(positionals);
   ensureNpmPackages();
