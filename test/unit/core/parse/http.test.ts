@@ -77,6 +77,7 @@ describe('parse/http: request lines, variables and bodies in detail', () => {
   it('ends the URL before the HTTP version and trailing blanks', () => {
     assert.equal(urlOf(`PUT ${tenantUrl} HTTP/1.1   \n\n${body}\n`), tenantUrl);
     assert.equal(urlOf(`GET ${url} HTTP/2\n`), url);
+    assert.equal(urlOf(`GET ${url}   HTTP/1.1\n`), url, 'several blanks before the version');
     assert.equal(urlOf('GET HTTP/1.1\n'), 'HTTP/1.1', 'a URL that looks like a version is still the URL');
   });
 
