@@ -13,7 +13,6 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { glob } from 'tinyglobby';
 import { checkNodeVersion, ensureNpmPackages } from './lib/setup.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -22,6 +21,8 @@ const htmlFile = 'test-results/mutation/index.html';
 
 /** The files to mutate, relative to the root: each argument is a path or a glob, and must name TypeScript in src/core. */
 async function filesToMutate(patterns) {
+  // Imported here, not at the top: on a fresh clone it is there only after ensureNpmPackages.
+  const { glob } = await import('tinyglobby');
   const asked = patterns.length > 0 ? patterns : ['src/core/**/*.ts'];
   const files = new Set();
   for (const pattern of asked) {
@@ -96,8 +97,8 @@ async function main() {
     allowPositionals: true,
     options: { concurrency: { type: 'string' }, force: { type: 'boolean' }, typecheck: { type: 'boolean' }, 'skip-static': { type: 'boolean' } },
   });
-  const files = await filesToMutate(positionals);
   ensureNpmPackages();
+  const files = await filesToMutate(positionals);
   const code = await runStryker(files, options);
   if (code !== 0) throw new Error(`Stryker stopped with exit code ${code}`);
   summarize(files);
