@@ -1,6 +1,7 @@
 // Quick fixes as text edits, computed from a finding and the document's text: no editor involved, so the CLI or any
 // other front end could apply them too. The VS Code layer turns them into code actions.
 import { findPlaceholder, formatRegistrationId, isGuid, parseRegistrationId } from './ids';
+import { languageOf } from './languages/index';
 import { shellFacts } from './parse/shell';
 import { lineStarts } from './text';
 import type { Localized } from './l10n';
@@ -141,14 +142,12 @@ function agreementFix(document: FixDocument, finding: Finding): Fix[] {
   }];
 }
 
-const commentStart: Record<DocumentKind, string | undefined> = { powershell: '#', shell: '#', http: '#', json: '//' };
-
 /**
  * "Disable AZSnnn for this line" and "… for this file". JSON gets them only when it may hold comments (JSONC and
  * ARM templates, which Azure reads with comments): `allowsComments`.
  */
 export function suppressionFixes(document: FixDocument, finding: Finding, allowsComments: boolean): Fix[] {
-  const comment = commentStart[document.kind];
+  const comment = languageOf(document.kind).lineComment;
   if (!comment || (document.kind === 'json' && !allowsComments)) return [];
   const eol = lineEnding(document.text);
   const fileOffset = firstCodeLine(document);

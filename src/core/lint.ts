@@ -1,29 +1,27 @@
 // The linter's public face: parse → facts → rules → suppression comments → per-rule severity → findings, for a
 // workspace of documents (one per VS Code window or CLI run). Facts are kept per document and recombined, so an edit
 // re-reads only the edited document, and only documents whose findings depend on it are checked again.
-import type { Tree } from 'web-tree-sitter';
 import { configuredSeverity, type RuleSeverityConfig } from './config';
 import type { ErrorCode } from './errors';
 import { emptyFacts, type FileFacts, type Value } from './facts';
-import { pick, type Locale, type Localized } from './l10n';
+import { pick, type Locale } from './l10n';
+import { languageOf, type DocumentKind } from './languages/index';
+import { errorText, readFailed, type Language, type Notice, type PairIndex, type TextChange } from './languages/language';
 import type { LiveData } from './live';
-import { httpFacts } from './parse/http';
-import { jsonFacts, type JsonRole } from './parse/json';
-import { PowerShellParser, powerShellFacts, treeEdits, type TextChange } from './parse/powershell';
-import { shellFacts } from './parse/shell';
 import { allRules } from './rules/index';
 import { RegistrationIndex } from './rules/registrations';
-import type { DocumentKind, Report, Rule, Severity } from './rules/rule';
+import type { Report, Rule, Severity } from './rules/rule';
 import { LineMap, looksBinary } from './text';
 
 export type { RuleSeverityConfig } from './config';
 export { configProblems, severities } from './config';
 export type { ErrorCode } from './errors';
 export type { Locale } from './l10n';
+export { documentKindFor, fileExtensions, languageIds, type DocumentKind } from './languages/index';
+export type { TextChange } from './languages/language';
 export type { LiveData, LiveRegistration, LiveRegistrationRef } from './live';
-export type { TextChange } from './parse/powershell';
 export { allRules, isRuleCode, rules } from './rules/index';
-export { ruleCodes, type DocumentKind, type Rule, type RuleCode, type Severity } from './rules/rule';
+export { ruleCodes, type Rule, type RuleCode, type Severity } from './rules/rule';
 
 export interface RelatedFinding {
   uri: string;
@@ -70,102 +68,31 @@ export function ruleDocsUrl(code: string): string {
   return `${ruleDocsBaseUrl}${code}.md`;
 }
 
-const kindsByLanguage: Record<string, DocumentKind> = {
-  powershell: 'powershell', json: 'json', jsonc: 'json', http: 'http', shellscript: 'shell', azcli: 'shell',
-};
-const kindsByExtension: Record<string, DocumentKind> = {
-  ps1: 'powershell', psm1: 'powershell', psd1: 'powershell', json: 'json', jsonc: 'json', http: 'http', rest: 'http',
-  sh: 'shell', bash: 'shell', zsh: 'shell', azcli: 'shell',
-};
-
-/** Which parser reads a document: by VS Code language id when it names one, else by file extension. */
-export function documentKindFor(fileName: string, languageId?: string): DocumentKind | undefined {
-  const byLanguage = languageId === undefined ? undefined : kindsByLanguage[languageId];
-  return byLanguage ?? kindsByExtension[/\.([^./\\]+)$/.exec(fileName.toLowerCase())?.[1] ?? ''];
-}
-
-/** Words without which a document cannot touch an Azure Stack registration: the cheap test before any parse. */
-const relevance: Record<DocumentKind, RegExp> = {
-  powershell: /azurestack|\bazs|customersubscriptions|azurerm|\/registrations\b/i,
-  shell: /azurestack|customersubscriptions|\/registrations\b/i,
-  http: /azurestack|customersubscriptions|\/registrations\b/i,
-  json: /azurestack|customersubscriptions|\/registrations\b|registrationName|tenantId|deploymentParameters/i,
-};
-
-type NoticeId = 'tooLarge' | 'binary' | 'tooDeep' | 'parserUnavailable' | 'failed';
-
-const notices: Record<NoticeId, Localized> = {
-  tooLarge: { en: 'Not linted: the file is larger than 5 MB.', sv: 'Inte kontrollerad: filen är större än 5 MB.' },
-  binary: { en: 'Not linted: the file looks binary.', sv: 'Inte kontrollerad: filen ser binär ut.' },
-  tooDeep: { en: 'Not linted: the JSON is nested too deeply to read.', sv: 'Inte kontrollerad: JSON-strukturen är för djupt nästlad för att läsas.' },
-  parserUnavailable: {
-    en: 'Not linted: the PowerShell parser could not be loaded ({detail}).',
-    sv: 'Inte kontrollerad: PowerShell-parsern kunde inte läsas in ({detail}).',
-  },
-  failed: { en: 'Not linted: {detail}', sv: 'Inte kontrollerad: {detail}' },
-};
+const notices = {
+  tooLarge: { message: { en: 'Not linted: the file is larger than 5 MB.', sv: 'Inte kontrollerad: filen är större än 5 MB.' } },
+  binary: { message: { en: 'Not linted: the file looks binary.', sv: 'Inte kontrollerad: filen ser binär ut.' } },
+} satisfies Record<string, Notice>;
 
 interface DocumentState {
   uri: string;
   kind: DocumentKind;
+  language: Language;
   text: string;
   facts: FileFacts;
-  tree?: Tree;
-  role?: JsonRole;
-  parameterValues?: Map<string, Value>;
-  notice?: { id: NoticeId; detail?: string };
+  /** What the language's reader kept (a syntax tree, a JSON document's role). */
+  state?: unknown;
+  notice?: Notice;
   findings?: Finding[];
   /** The workspace's declarations version `findings` were worked out with. */
   findingsVersion?: number;
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Folder and lower-case file name of a URI or path. */
-function place(uri: string): { folder: string; name: string } {
-  const slash = Math.max(uri.lastIndexOf('/'), uri.lastIndexOf('\\'));
-  return { folder: uri.slice(0, slash + 1), name: uri.slice(slash + 1).toLowerCase() };
-}
-
-/** `azuredeploy.json` and `azuredeploy.parameters.json` share the stem `azuredeploy`. */
-function stem(name: string): string {
-  return name.replace(/\.jsonc?$/, '').replace(/\.(?:template|parameters|params)$/, '');
-}
-
-type PairedRole = 'template' | 'parameters';
-
-/**
- * The ARM templates and parameter files of each folder, so that pairing them looks at one folder's few JSON documents
- * rather than at every document of the workspace (a CLI run over a large folder did that for each file).
- */
-class FolderRoles {
-  private readonly folders = new Map<string, Record<PairedRole, Set<string>>>();
-
-  move(uri: string, from: JsonRole | undefined, to: JsonRole | undefined): void {
-    if (from === to) return;
-    const folder = place(uri).folder;
-    let roles = this.folders.get(folder);
-    if (!roles) {
-      roles = { template: new Set(), parameters: new Set() };
-      this.folders.set(folder, roles);
-    }
-    if (from === 'template' || from === 'parameters') roles[from].delete(uri);
-    if (to === 'template' || to === 'parameters') roles[to].add(uri);
-  }
-
-  /** The documents in the folder of `uri` that have `role`, other than `uri` itself. */
-  others(uri: string, role: PairedRole): string[] {
-    return [...(this.folders.get(place(uri).folder)?.[role] ?? [])].filter((other) => other !== uri);
-  }
-}
-
 export class LintWorkspace {
   private readonly documents = new Map<string, DocumentState>();
   /** What each document's last update or removal changed for others. */
-  private readonly changes = new Map<string, { declarationsChanged: boolean; templates: string[] }>();
-  private readonly roles = new FolderRoles();
+  private readonly changes = new Map<string, { declarationsChanged: boolean; reread: string[] }>();
+  /** Per language that reads documents together (templates and parameter files), its index of them. */
+  private readonly pairs = new Map<Language, PairIndex<unknown>>();
   /** The documents with tenant operations: the only ones whose findings depend on other documents' declarations. */
   private readonly dependingOnDeclarations = new Set<string>();
   /**
@@ -200,16 +127,23 @@ export class LintWorkspace {
    */
   update(uri: string, text: string, kind: DocumentKind, changes?: readonly TextChange[]): Promise<void> {
     // One update at a time: each builds on the state (and syntax tree) the one before it left.
-    this.queue = this.queue.then(() => this.apply(uri, text, kind, changes)).catch(() => undefined);
-    return this.queue;
+    return this.enqueue(() => this.apply(uri, text, kind, changes));
   }
 
-  remove(uri: string): void {
-    const state = this.documents.get(uri);
-    if (!state) return;
-    state.tree?.delete();
-    this.documents.delete(uri);
-    this.store(uri, state, undefined);
+  /** Forgets a document (after the updates asked for before it). Never rejects. */
+  remove(uri: string): Promise<void> {
+    return this.enqueue(async () => {
+      const state = this.documents.get(uri);
+      if (!state) return;
+      this.release(state);
+      this.documents.delete(uri);
+      await this.store(uri, state, undefined);
+    });
+  }
+
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(work).catch(() => undefined);
+    return this.queue;
   }
 
   findings(uri: string): Finding[] {
@@ -231,7 +165,7 @@ export class LintWorkspace {
   /** Why the document was not linted (too large, binary, …), in the workspace's locale; undefined when it was. */
   notice(uri: string): string | undefined {
     const notice = this.documents.get(uri)?.notice;
-    return notice && pick(notices[notice.id], this.locale, { detail: notice.detail ?? '' });
+    return notice && pick(notice.message, this.locale, { detail: notice.detail ?? '' });
   }
 
   /** Other documents whose findings depend on this one's facts and changed with its last update or removal. */
@@ -239,109 +173,75 @@ export class LintWorkspace {
     const change = this.changes.get(uri);
     if (!change) return [];
     const onDeclarations = change.declarationsChanged ? [...this.dependingOnDeclarations].filter((other) => other !== uri) : [];
-    return [...new Set([...onDeclarations, ...change.templates])];
+    return [...new Set([...onDeclarations, ...change.reread])];
   }
 
   private async apply(uri: string, text: string, kind: DocumentKind, changes: readonly TextChange[] | undefined): Promise<void> {
     const previous = this.documents.get(uri);
-    let state: DocumentState;
+    const language = languageOf(kind);
+    const state: DocumentState = { uri, kind, language, text, facts: emptyFacts() };
     try {
-      state = await this.read(uri, text, kind, previous, changes);
+      Object.assign(state, await this.read(state, previous?.language === language ? previous : undefined, changes));
     } catch (error) {
-      state = { uri, kind, text, facts: emptyFacts(), notice: { id: 'failed', detail: errorText(error) } };
+      state.facts = emptyFacts();
+      state.notice = { message: readFailed, detail: errorText(error) };
     }
-    if (previous?.tree && previous.tree !== state.tree) previous.tree.delete();
+    if (previous && previous.state !== state.state) this.release(previous);
     this.documents.set(uri, state);
-    this.store(uri, previous, state);
+    await this.store(uri, previous, state);
   }
 
-  private async read(uri: string, text: string, kind: DocumentKind, previous: DocumentState | undefined, changes: readonly TextChange[] | undefined): Promise<DocumentState> {
-    const state: DocumentState = { uri, kind, text, facts: emptyFacts() };
-    if (text.length > maxDocumentLength) return { ...state, notice: { id: 'tooLarge' } };
-    if (looksBinary(text)) return { ...state, notice: { id: 'binary' } };
-    if (!relevance[kind].test(text)) return state;
-    switch (kind) {
-      case 'powershell':
-        return this.readPowerShell(state, previous, changes);
-      case 'json':
-        return this.readJson(state);
-      case 'http':
-        return { ...state, facts: httpFacts(text) };
-      case 'shell':
-        return { ...state, facts: shellFacts(text) };
+  /** What the document's language makes of its text, unless it is too large, binary or plainly unrelated. */
+  private async read(document: DocumentState, previous: DocumentState | undefined, changes?: readonly TextChange[]): Promise<Pick<DocumentState, 'facts' | 'state' | 'notice'>> {
+    const { uri, text, language } = document;
+    if (text.length > maxDocumentLength) return { facts: emptyFacts(), notice: notices.tooLarge };
+    if (looksBinary(text)) return { facts: emptyFacts(), notice: notices.binary };
+    if (!language.relevant.test(text)) return { facts: emptyFacts() };
+    const partner = this.pairsOf(language)?.partnerOf(uri);
+    return language.read({
+      uri, text, changes, wasmDir: this.options.wasmDir, keepForNextRead: this.options.keepSyntaxTrees ?? true,
+      ...(previous ? { previous: { text: previous.text, state: previous.state } } : {}),
+      ...(partner === undefined ? {} : { partner: this.documents.get(partner)?.state }),
+    });
+  }
+
+  private release(document: DocumentState): void {
+    if (document.state !== undefined) document.language.release?.(document.state);
+  }
+
+  private pairsOf(language: Language): PairIndex<unknown> | undefined {
+    let pairs = this.pairs.get(language);
+    if (!pairs && language.pairs) {
+      pairs = language.pairs();
+      this.pairs.set(language, pairs);
     }
-  }
-
-  private async readPowerShell(state: DocumentState, previous: DocumentState | undefined, changes: readonly TextChange[] | undefined): Promise<DocumentState> {
-    let parser: PowerShellParser;
-    try {
-      parser = await PowerShellParser.load(this.options.wasmDir);
-    } catch (error) {
-      return { ...state, notice: { id: 'parserUnavailable', detail: errorText(error) } };
-    }
-    let tree: Tree | undefined;
-    const edits = changes && previous?.tree ? treeEdits(previous.text, state.text, changes) : undefined;
-    if (edits && previous?.tree) {
-      for (const edit of edits) previous.tree.edit(edit);
-      tree = parser.parse(state.text, previous.tree);
-    }
-    tree ??= parser.parse(state.text);
-    if (!tree) return { ...state, notice: { id: 'failed', detail: 'the PowerShell parser returned no tree' } };
-    const facts = powerShellFacts(state.text, tree);
-    if (this.options.keepSyntaxTrees ?? true) return { ...state, tree, facts };
-    tree.delete();
-    return { ...state, facts };
-  }
-
-  private readJson(state: DocumentState): DocumentState {
-    const analysis = jsonFacts(state.text, this.parameterFileFor(state.uri)?.parameterValues);
-    return {
-      ...state, facts: analysis.facts, role: analysis.role,
-      ...(analysis.parameterValues ? { parameterValues: analysis.parameterValues } : {}),
-      ...(analysis.tooDeep ? { notice: { id: 'tooDeep' as const } } : {}),
-    };
-  }
-
-  /** The parameter file that goes with a template: same folder and stem, or the only pair in the folder. */
-  private parameterFileFor(templateUri: string): DocumentState | undefined {
-    const name = stem(place(templateUri).name);
-    const parameterFiles = this.roles.others(templateUri, 'parameters');
-    const sameStem = parameterFiles.find((uri) => stem(place(uri).name) === name);
-    const onlyPair = parameterFiles.length === 1 && this.roles.others(templateUri, 'template').length === 0 ? parameterFiles[0] : undefined;
-    const found = sameStem ?? onlyPair;
-    return found === undefined ? undefined : this.documents.get(found);
-  }
-
-  /** The templates a parameter file at `uri` may go with: those of the same stem, or the folder's only template. */
-  private templatesFor(parametersUri: string): DocumentState[] {
-    const templates = this.roles.others(parametersUri, 'template');
-    const name = stem(place(parametersUri).name);
-    const paired = templates.length <= 1 ? templates : templates.filter((uri) => stem(place(uri).name) === name);
-    return paired.flatMap((uri) => this.documents.get(uri) ?? []);
+    return pairs;
   }
 
   /**
    * Records a document's new state (undefined: removed); findings that depended on the old one are worked out again
-   * when next asked for.
+   * when next asked for, and documents read with it are read again.
    */
-  private store(uri: string, previous: DocumentState | undefined, current: DocumentState | undefined): void {
-    const templates: string[] = [];
-    this.roles.move(uri, previous?.role, current?.role);
+  private async store(uri: string, previous: DocumentState | undefined, current: DocumentState | undefined): Promise<void> {
     if (current) current.findings = undefined;
     if (previous?.facts.registrations.length || current?.facts.registrations.length) this.registrations = undefined;
     if (current?.facts.tenantOperations.length) this.dependingOnDeclarations.add(uri);
     else this.dependingOnDeclarations.delete(uri);
     const changed = declarationsChanged(previous, current);
     if (changed) this.declarationsVersion++;
-    if (previous?.role === 'parameters' || current?.role === 'parameters') {
-      for (const template of this.templatesFor(uri)) {
-        const reread = this.readJson({ uri: template.uri, kind: template.kind, text: template.text, facts: emptyFacts() });
-        this.documents.set(template.uri, reread);
-        templates.push(template.uri);
-        this.store(template.uri, template, reread);
-      }
+    const left = previous && previous.language !== current?.language ? this.pairsOf(previous.language)?.update(uri, undefined) : undefined;
+    const joined = current && this.pairsOf(current.language)?.update(uri, current.state);
+    const reread = [...new Set([...left ?? [], ...joined ?? []])];
+    for (const other of reread) {
+      const document = this.documents.get(other);
+      if (!document) continue;
+      const again: DocumentState = { ...document, facts: emptyFacts(), state: undefined, notice: undefined };
+      Object.assign(again, await this.read(again, undefined));
+      if (document.state !== again.state) this.release(document);
+      this.documents.set(other, again);
+      await this.store(other, document, again);
     }
-    this.changes.set(uri, { declarationsChanged: changed, templates });
+    this.changes.set(uri, { declarationsChanged: changed, reread });
   }
 
   private workspaceRegistrations(): RegistrationIndex {

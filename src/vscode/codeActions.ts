@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { cloudIdLookupAt, fixesFor, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../core/fixes';
 import { pick, type Locale } from '../core/l10n';
-import { documentKindFor } from '../core/lint';
+import { documentKindFor, fileExtensions, languageIds } from '../core/lint';
 import { diagnosticSource, type LintDiagnostics } from './diagnostics';
 import { fixAllCommand, fixableCount } from './fixAll';
 
@@ -110,8 +110,10 @@ export class AzureStackCodeActions implements vscode.CodeActionProvider {
 }
 
 export function activateCodeActions(context: vscode.ExtensionContext, deps: CodeActionDeps): void {
-  const selector: vscode.DocumentSelector = ['powershell', 'json', 'jsonc', 'http', 'shellscript', 'azcli'].flatMap((language) => [
-    { language, scheme: 'file' }, { language, scheme: 'untitled' },
-  ]);
+  // By language id, and by file name for a file opened as another language (which the linter reads by its name too).
+  const selector: vscode.DocumentSelector = [
+    ...languageIds.flatMap((language) => [{ language, scheme: 'file' }, { language, scheme: 'untitled' }]),
+    { scheme: 'file', pattern: `**/*.{${fileExtensions.join(',')}}` },
+  ];
   context.subscriptions.push(vscode.languages.registerCodeActionsProvider(selector, new AzureStackCodeActions(deps), AzureStackCodeActions.metadata));
 }

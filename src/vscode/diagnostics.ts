@@ -4,7 +4,7 @@
 // workspace holds but nobody opened still declare registrations for the others (AZS103, AZS301 across files).
 import * as vscode from 'vscode';
 import type { Locale } from '../core/l10n';
-import { LintWorkspace, documentKindFor, type DocumentKind, type Finding, type LiveData, type Severity } from '../core/lint';
+import { LintWorkspace, documentKindFor, fileExtensions, type DocumentKind, type Finding, type LiveData, type Severity } from '../core/lint';
 import { positionAt, lineStarts } from '../core/text';
 import type { Logger } from './infrastructure/logger';
 import { affects, readSettings } from './settings';
@@ -15,7 +15,7 @@ export const diagnosticSource = 'azure-stack-csp';
 const settleMs = 150;
 /** Files read from disk for workspace-wide facts, at most; larger workspaces rely on the files that are open. */
 const maxWorkspaceFiles = 2000;
-const workspaceGlob = '**/*.{ps1,psm1,json,jsonc,http,rest,sh,azcli}';
+const workspaceGlob = `**/*.{${fileExtensions.join(',')}}`;
 const workspaceExclude = '**/{node_modules,.git,out,dist,bin,obj}/**';
 
 const severities: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -161,8 +161,8 @@ export class LintDiagnostics implements vscode.Disposable {
       ? Promise.resolve(vscode.workspace.fs.readFile(document.uri)).then((bytes) => this.read(key, new TextDecoder().decode(bytes), kind, undefined))
       : Promise.reject(new Error('not on disk'));
     void reread.catch(() => {
-      this.engine.remove(key);
       this.texts.delete(key);
+      return this.engine.remove(key);
     }).then(() => this.publishDependents(key));
   }
 

@@ -60,6 +60,13 @@ describe('linter in the editor', function () {
     assert.equal(related.message, 'The billing model Development is set here.');
   });
 
+  it('reads the registrations of unopened files of every kind it lints, a .bash script among them', async () => {
+    const { document } = await openFixture('lint/add-to-lab.ps1');
+    const [azs301] = (await diagnosticsOf(document.uri, (d) => codes(d).includes('AZS301'))).filter((d) => codes([d])[0] === 'AZS301');
+    assert.match(azs301.message, /declared in register-lab\.bash uses the Capacity billing model/);
+    assert.ok(azs301.relatedInformation?.[0].location.uri.path.endsWith('/lint/register-lab.bash'));
+  });
+
   it('applies a rule setting to open documents at once', async () => {
     const { document } = await openFixture('retired.ps1');
     await diagnosticsOf(document.uri, (d) => codes(d).includes('AZS402'));

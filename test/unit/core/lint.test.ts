@@ -92,7 +92,7 @@ describe('LintWorkspace', () => {
       assert.deepEqual(ws.findings(`${folder}add.http`), []);
       await ws.update(`${folder}registration.json`, response('Capacity'), 'json');
       assert.equal(ws.findings(`${folder}add.http`).length, 1);
-      ws.remove(`${folder}registration.json`);
+      await ws.remove(`${folder}registration.json`);
       assert.deepEqual(ws.dependents(`${folder}registration.json`), [`${folder}add.http`]);
       assert.deepEqual(ws.findings(`${folder}add.http`), []);
     });
@@ -113,7 +113,7 @@ describe('LintWorkspace', () => {
 
       await ws.update(`${folder}b.json`, declared('azurestack', 'reg2'), 'json');
       assert.deepEqual(messages(), []);
-      ws.remove(`${folder}a.json`);
+      await ws.remove(`${folder}a.json`);
       assert.deepEqual(messages(), [['AZS103', 'reg1', mismatch("registration 'reg1'", "'reg2'", 'b.json'), [`${folder}b.json`]]]);
     });
 
@@ -242,14 +242,20 @@ describe('LintWorkspace', () => {
     });
 
     it('costs no parse when a document touches no Azure Stack registration', async () => {
-      assert.deepEqual(await lintOne("$p = ConvertTo-SecureString 'Winter2024!' -AsPlainText -Force\nNew-PSSession -ComputerName '<server>'"), []);
+      // Without its wasm files the parser cannot load: a document that needed it would say so.
+      const ws = workspace({ wasmDir: '/nonexistent/azs-wasm' });
+      const unrelated = "$p = ConvertTo-SecureString 'Winter2024!' -AsPlainText -Force\nNew-PSSession -ComputerName '<server>'";
+      await ws.update(`${folder}unrelated.ps1`, unrelated, 'powershell');
+      assert.deepEqual([ws.findings(`${folder}unrelated.ps1`), ws.notice(`${folder}unrelated.ps1`)], [[], undefined]);
+      await ws.update(`${folder}related.ps1`, `${unrelated}\nGet-AzsRegistrationToken`, 'powershell');
+      assert.match(ws.notice(`${folder}related.ps1`) ?? '', /^Not linted: the PowerShell parser could not be loaded/);
     });
   });
 
   it('tells the document kind by language id or extension', () => {
     assert.deepEqual(
-      ['a.ps1', 'b.PSM1', 'c.json', 'd.jsonc', 'e.http', 'f.rest', 'g.sh', 'h.azcli', 'i.txt'].map((n) => documentKindFor(n)),
-      ['powershell', 'powershell', 'json', 'json', 'http', 'http', 'shell', 'shell', undefined],
+      ['a.ps1', 'b.PSM1', 'c.json', 'd.jsonc', 'e.http', 'f.rest', 'g.sh', 'h.azcli', 'i.txt', 'j.psd1', 'k.bash', 'l.zsh'].map((n) => documentKindFor(n)),
+      ['powershell', 'powershell', 'json', 'json', 'http', 'http', 'shell', 'shell', undefined, 'powershell', 'shell', 'shell'],
     );
     assert.equal(documentKindFor('Untitled-1', 'shellscript'), 'shell');
     assert.equal(documentKindFor('x.txt', 'jsonc'), 'json');

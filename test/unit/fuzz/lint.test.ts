@@ -73,7 +73,7 @@ describe('fuzzing the linter', () => {
     async (workspaceSeeds, locale, answers, removed) => {
       const { workspace, texts, check } = await lintAll(bound, workspaceSeeds.map(documentOf), { locale, ...(answers ? { live: liveData(answers) } : {}) });
       const gone = [...texts.keys()][removed % texts.size];
-      workspace.remove(gone);
+      await workspace.remove(gone);
       const remaining = new Map([...texts].filter(([uri]) => uri !== gone));
       check(remaining.keys(), remaining);
     },

@@ -1,0 +1,30 @@
+// The languages the linter reads, one entry each. The editor's document selector and workspace glob, the CLI's file
+// discovery, the manifest's activation events (checked by test/unit/manifest.test.ts) and lint.ts all come from here.
+import { http } from './http';
+import { json } from './json';
+import type { Language } from './language';
+import { powershell } from './powershell';
+import { shell } from './shell';
+
+export const languages = [powershell, json, http, shell] as const;
+
+export type DocumentKind = (typeof languages)[number]['kind'];
+
+const byKind = new Map<string, Language>(languages.map((language) => [language.kind, language]));
+
+export function languageOf(kind: DocumentKind): Language {
+  return byKind.get(kind) as Language;
+}
+
+/** Every file extension the linter reads, lower case and without the dot. */
+export const fileExtensions: readonly string[] = languages.flatMap((language) => language.extensions);
+
+/** Every VS Code language id the linter reads. */
+export const languageIds: readonly string[] = languages.flatMap((language) => language.languageIds);
+
+/** Which language reads a document: by VS Code language id when it names one, else by file extension. */
+export function documentKindFor(fileName: string, languageId?: string): DocumentKind | undefined {
+  const extension = /\.([^./\\]+)$/.exec(fileName.toLowerCase())?.[1] ?? '';
+  const byLanguage = languageId === undefined ? undefined : languages.find((language) => language.languageIds.includes(languageId));
+  return (byLanguage ?? languages.find((language) => language.extensions.includes(extension)))?.kind;
+}

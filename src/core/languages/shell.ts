@@ -1,0 +1,12 @@
+// Shell scripts with `az rest` and `az resource` lines.
+import { shellFacts } from '../parse/shell';
+import { defineLanguage } from './language';
+
+export const shell = defineLanguage({
+  kind: 'shell',
+  extensions: ['sh', 'bash', 'zsh', 'azcli'],
+  languageIds: ['shellscript', 'azcli'],
+  relevant: /azurestack|customersubscriptions|\/registrations\b/i,
+  lineComment: '#',
+  read: ({ text }) => ({ facts: shellFacts(text) }),
+});
