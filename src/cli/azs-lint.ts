@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { version } from '../../package.json';
-import { LintWorkspace, documentKindFor, maxDocumentLength, type RuleSeverityConfig } from '../core/lint';
+import { LintWorkspace, describeInternalError, documentKindFor, maxDocumentLength, type RuleSeverityConfig } from '../core/lint';
 import { looksBinary } from '../core/text';
 import { UsageError, parseCommandLine, usage, type CliOptions } from './args';
 import { unifiedDiff } from './diff';
@@ -51,7 +51,10 @@ async function run(options: CliOptions, cwd: string): Promise<{ result: RunResul
   const configPath = options.config ?? findConfig(cwd, options.paths);
   const rules: RuleSeverityConfig | undefined = configPath ? readConfig(configPath) : undefined;
   const paths = await collectFiles(options.paths, cwd);
-  const workspace = new LintWorkspace({ wasmDir: __dirname, keepSyntaxTrees: false, locale: options.locale, ...(rules ? { rules } : {}) });
+  const workspace = new LintWorkspace({
+    wasmDir: __dirname, keepSyntaxTrees: false, locale: options.locale, ...(rules ? { rules } : {}),
+    onInternalError: (error) => process.stderr.write(`azs-lint: ${describeInternalError(error)}\n`),
+  });
   const notes: Note[] = [];
   const sources: Source[] = [];
   for (const path of paths) {
@@ -69,7 +72,10 @@ async function run(options: CliOptions, cwd: string): Promise<{ result: RunResul
   const files: LintedFile[] = sources.map(({ path, uri, text }) => {
     const notice = workspace.notice(uri);
     if (notice) notes.push({ path, message: notice });
-    return { path, text, findings: workspace.findings(uri) };
+    const findings = workspace.findings(uri);
+    const failure = workspace.failureNotice(uri);
+    if (failure) notes.push({ path, message: failure });
+    return { path, text, findings };
   });
   return { result: { files, notes, cwd, locale: options.locale, version }, sources };
 }

@@ -10,7 +10,7 @@ import { errorText, readFailed, type Language, type Notice, type PairIndex, type
 import type { LiveData } from './live';
 import { allRules } from './rules/index';
 import { RegistrationIndex } from './rules/registrations';
-import type { Report, Rule, Severity } from './rules/rule';
+import type { Report, Rule, RuleCode, Severity } from './rules/rule';
 import { LineMap, looksBinary } from './text';
 
 export type { RuleSeverityConfig } from './config';
@@ -56,6 +56,24 @@ export interface LintOptions {
    * facts are read, which keeps the parser's memory small and its allocations fast.
    */
   keepSyntaxTrees?: boolean;
+  /**
+   * Told of each internal error (a rule or a reader that threw), once per rule and document: the front end logs it.
+   * The document says so too (`failureNotice`), and the other rules' findings stand.
+   */
+  onInternalError?: (error: InternalError) => void;
+}
+
+export interface InternalError {
+  uri: string;
+  /** The rule that threw; undefined when reading the document did. */
+  rule?: RuleCode;
+  error: unknown;
+}
+
+/** One line for a log: what threw, on which document, and the stack. */
+export function describeInternalError({ uri, rule, error }: InternalError): string {
+  const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+  return `internal error: ${rule ? `rule ${rule}` : 'reading'} failed on ${uri}: ${detail}`;
 }
 
 /** Documents longer than this are not linted (5 MB). */
@@ -73,6 +91,11 @@ const notices = {
   binary: { message: { en: 'Not linted: the file looks binary.', sv: 'Inte kontrollerad: filen ser binär ut.' } },
 } satisfies Record<string, Notice>;
 
+const rulesFailed = {
+  en: '{rules} failed on this file with an internal error and checked nothing here; the other rules ran. Please report it: the log has the details.',
+  sv: '{rules} misslyckades med ett internt fel i den här filen och kontrollerade ingenting här; de andra reglerna kördes. Rapportera gärna felet: loggen har detaljerna.',
+};
+
 interface DocumentState {
   uri: string;
   kind: DocumentKind;
@@ -85,6 +108,8 @@ interface DocumentState {
   findings?: Finding[];
   /** The workspace's declarations version `findings` were worked out with. */
   findingsVersion?: number;
+  /** The rules that threw while working out `findings`. */
+  failedRules?: RuleCode[];
 }
 
 export class LintWorkspace {
@@ -106,6 +131,8 @@ export class LintWorkspace {
   /** Every document's declarations, normalised and indexed once per change of any of them. */
   private registrations: RegistrationIndex | undefined;
   private queue: Promise<void> = Promise.resolve();
+  /** Which internal errors were told already: a rule and a document (or a document's reading) once each. */
+  private readonly told = new Set<string>();
 
   constructor(private readonly options: LintOptions) {
     this.locale = options.locale ?? 'en';
@@ -127,12 +154,12 @@ export class LintWorkspace {
    */
   update(uri: string, text: string, kind: DocumentKind, changes?: readonly TextChange[]): Promise<void> {
     // One update at a time: each builds on the state (and syntax tree) the one before it left.
-    return this.enqueue(() => this.apply(uri, text, kind, changes));
+    return this.enqueue(uri, () => this.apply(uri, text, kind, changes));
   }
 
   /** Forgets a document (after the updates asked for before it). Never rejects. */
   remove(uri: string): Promise<void> {
-    return this.enqueue(async () => {
+    return this.enqueue(uri, async () => {
       const state = this.documents.get(uri);
       if (!state) return;
       this.release(state);
@@ -141,9 +168,16 @@ export class LintWorkspace {
     });
   }
 
-  private enqueue(work: () => Promise<void>): Promise<void> {
-    this.queue = this.queue.then(work).catch(() => undefined);
+  private enqueue(uri: string, work: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(work).catch((error: unknown) => this.tell({ uri, error }));
     return this.queue;
+  }
+
+  private tell(error: InternalError): void {
+    const key = `${error.rule ?? ''} ${error.uri}`;
+    if (this.told.has(key)) return;
+    this.told.add(key);
+    this.options.onInternalError?.(error);
   }
 
   findings(uri: string): Finding[] {
@@ -160,6 +194,15 @@ export class LintWorkspace {
   /** True when the document has text its parser could not read (PowerShell or JSON syntax errors). */
   hasSyntaxErrors(uri: string): boolean {
     return this.documents.get(uri)?.facts.syntaxErrors === true;
+  }
+
+  /**
+   * Which rules failed on the document with an internal error when its findings were last worked out, in the
+   * workspace's locale; undefined when none did.
+   */
+  failureNotice(uri: string): string | undefined {
+    const failed = this.documents.get(uri)?.failedRules;
+    return failed?.length ? pick(rulesFailed, this.locale, { rules: failed.join(', ') }) : undefined;
   }
 
   /** Why the document was not linted (too large, binary, …), in the workspace's locale; undefined when it was. */
@@ -185,6 +228,7 @@ export class LintWorkspace {
     } catch (error) {
       state.facts = emptyFacts();
       state.notice = { message: readFailed, detail: errorText(error) };
+      this.tell({ uri, error });
     }
     if (previous && previous.state !== state.state) this.release(previous);
     this.documents.set(uri, state);
@@ -257,14 +301,18 @@ export class LintWorkspace {
       : new RegistrationIndex(state.facts.registrations.map((declaration) => ({ uri: state.uri, declaration })));
     const context = { uri: state.uri, kind: state.kind, facts: state.facts, registrations, live: this.live };
     const findings: Finding[] = [];
+    state.failedRules = [];
     for (const rule of allRules) {
       const severity = configuredSeverity(rule.code, this.config) ?? rule.defaultSeverity;
       if (severity === 'off') continue;
       let reports: Report<string>[];
       try {
         reports = rule.check(context);
-      } catch {
-        continue; // a rule that trips over unusual facts must not take the others down
+      } catch (error) {
+        // A rule that trips over unusual facts must not take the others down; it is told, and the document says so.
+        state.failedRules.push(rule.code);
+        this.tell({ uri: state.uri, rule: rule.code, error });
+        continue;
       }
       findings.push(...reports.map((report) => this.finding(rule, severity, report)));
     }

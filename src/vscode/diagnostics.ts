@@ -4,7 +4,7 @@
 // workspace holds but nobody opened still declare registrations for the others (AZS103, AZS301 across files).
 import * as vscode from 'vscode';
 import type { Locale } from '../core/l10n';
-import { LintWorkspace, documentKindFor, fileExtensions, type DocumentKind, type Finding, type LiveData, type Severity } from '../core/lint';
+import { LintWorkspace, describeInternalError, documentKindFor, fileExtensions, type DocumentKind, type Finding, type LiveData, type Severity } from '../core/lint';
 import { positionAt, lineStarts } from '../core/text';
 import type { Logger } from './infrastructure/logger';
 import { affects, readSettings } from './settings';
@@ -60,6 +60,7 @@ export class LintDiagnostics implements vscode.Disposable {
     this.enabled = settings.lintEnabled;
     this.engine = new LintWorkspace({
       wasmDir: vscode.Uri.joinPath(deps.extensionUri, 'dist').fsPath, locale: deps.locale, rules: settings.lintRules,
+      onInternalError: (error) => deps.log.error(describeInternalError(error)),
     });
     this.disposables.push(
       this.collection, this.linted,
@@ -243,9 +244,9 @@ export class LintDiagnostics implements vscode.Disposable {
     if (document.isClosed || !this.enabled) return;
     const key = document.uri.toString();
     const notice = this.engine.notice(key);
-    const diagnostics = notice
-      ? [this.noticeDiagnostic(notice)]
-      : this.engine.findings(key).map((finding) => this.toDiagnostic(document, finding));
+    const diagnostics = notice ? [this.noticeDiagnostic(notice)] : this.engine.findings(key).map((finding) => this.toDiagnostic(document, finding));
+    const failure = this.engine.failureNotice(key);
+    if (failure) diagnostics.push(this.noticeDiagnostic(failure));
     this.collection.set(document.uri, diagnostics);
     this.linted.fire({ uri: document.uri, version: document.version, diagnostics });
   }

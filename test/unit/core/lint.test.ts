@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LintWorkspace, documentKindFor, type DocumentKind, type Finding, type LintOptions } from '../../../src/core/lint';
+import { LintWorkspace, describeInternalError, documentKindFor, type DocumentKind, type Finding, type InternalError, type LintOptions, type LiveData } from '../../../src/core/lint';
 import { LineMap } from '../../../src/core/text';
 import { customer, registrationId, subscription, tenant } from './support/ids';
 import { testWasmDir } from './support/wasm';
@@ -249,6 +249,34 @@ describe('LintWorkspace', () => {
       assert.deepEqual([ws.findings(`${folder}unrelated.ps1`), ws.notice(`${folder}unrelated.ps1`)], [[], undefined]);
       await ws.update(`${folder}related.ps1`, `${unrelated}\nGet-AzsRegistrationToken`, 'powershell');
       assert.match(ws.notice(`${folder}related.ps1`) ?? '', /^Not linted: the PowerShell parser could not be loaded/);
+    });
+  });
+
+  describe('internal errors', () => {
+    it('tells of a rule that throws once per document, says so on the document, and keeps the other rules\' findings', async () => {
+      const told: InternalError[] = [];
+      const ws = workspace({ onInternalError: (error) => told.push(error) });
+      // What Azure says comes from outside: an answer that throws is what a broken live-data source would do.
+      const broken = new Error('live data broke');
+      const live: LiveData = { registration: () => { throw broken; }, tenant: () => { throw broken; } };
+      ws.configure({ live });
+      const text = `Login-AzureRmAccount\n${addTenant}`;
+      await ws.update(`${folder}a.ps1`, text, 'powershell');
+      assert.deepEqual(brief(text, ws.findings(`${folder}a.ps1`)), ['AZS402@1', 'AZS501@2']);
+      assert.deepEqual(told.map((e) => [e.rule, e.uri, e.error]), [['AZS601', `${folder}a.ps1`, broken], ['AZS602', `${folder}a.ps1`, broken], ['AZS604', `${folder}a.ps1`, broken]]);
+      assert.match(describeInternalError(told[0]), /^internal error: rule AZS601 failed on file:\/\/\/ws\/a\.ps1: Error: live data broke\n\s+at /);
+      assert.equal(ws.failureNotice(`${folder}a.ps1`), 'AZS601, AZS602, AZS604 failed on this file with an internal error and checked nothing here; the other rules ran. Please report it: the log has the details.');
+
+      ws.configure({ live, locale: 'sv' });
+      assert.equal(ws.findings(`${folder}a.ps1`).length, 2);
+      assert.equal(told.length, 3, 'told once per rule and document');
+      assert.match(ws.failureNotice(`${folder}a.ps1`) ?? '', /^AZS601, AZS602, AZS604 misslyckades med ett internt fel/);
+      await ws.update(`${folder}b.ps1`, addTenant, 'powershell');
+      ws.findings(`${folder}b.ps1`);
+      assert.deepEqual(told.slice(3).map((e) => [e.rule, e.uri]), [['AZS601', `${folder}b.ps1`], ['AZS602', `${folder}b.ps1`], ['AZS604', `${folder}b.ps1`]]);
+
+      ws.configure({ live: undefined });
+      assert.deepEqual([ws.findings(`${folder}a.ps1`).length, ws.failureNotice(`${folder}a.ps1`)], [2, undefined]);
     });
   });
 

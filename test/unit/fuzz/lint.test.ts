@@ -4,13 +4,14 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits, fixAll } from '../../../src/core/fixes';
+import { languages } from '../../../src/core/languages/index';
 import type { DocumentKind, Finding, LiveData, Locale, TextChange } from '../../../src/core/lint';
 import { broken, brokenSeed, brokenWorkspace, documentOf, editDraft, randomText, type Document, type EditDraft } from './support/arbitraries';
 import { TimeBound, applyChanges, assertFixesInside, assertWellFormed, folder, newWorkspace, type Texts } from './support/checks';
 import { fuzzIt } from './support/run';
 import { seeds } from './support/seeds';
 
-const kinds: Record<DocumentKind, string> = { powershell: 'ps1', json: 'json', http: 'http', shell: 'sh' };
+const kinds = Object.fromEntries(languages.map((language) => [language.kind, language.extensions[0]]));
 
 /** What Azure answers, when the editor is signed in: one answer for every registration and every tenant. */
 const liveAnswers = fc.option(fc.record({

@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import { parse, type ParseError } from 'jsonc-parser';
 import { applyEdits, fixesFor, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../../../../src/core/fixes';
-import { LintWorkspace, type Finding } from '../../../../src/core/lint';
+import { LintWorkspace, describeInternalError, type Finding } from '../../../../src/core/lint';
 import { PowerShellParser } from '../../../../src/core/parse/powershell';
 import { testWasmDir } from './wasm';
 
@@ -90,7 +90,8 @@ const placeKey = (uri: string, code: string, start: number) => `${uri} ${code} @
  * time on the original texts, and reports each fix that breaks the invariant.
  */
 export async function checkFixInvariant(documents: readonly Document[]): Promise<InvariantReport> {
-  const workspace = new LintWorkspace({ wasmDir: testWasmDir(), keepSyntaxTrees: false });
+  const internalErrors: string[] = [];
+  const workspace = new LintWorkspace({ wasmDir: testWasmDir(), keepSyntaxTrees: false, onInternalError: (e) => internalErrors.push(describeInternalError(e)) });
   for (const document of documents) await workspace.update(document.uri, document.text, document.kind);
   // As the editor hands them to the fixes: with what the parser made of them.
   const targets = documents.map((d) => ({ ...d, syntaxErrors: workspace.hasSyntaxErrors(d.uri) }));
@@ -108,6 +109,7 @@ export async function checkFixInvariant(documents: readonly Document[]): Promise
       }
     }
   }
+  report.violations.push(...internalErrors);
   return report;
 }
 

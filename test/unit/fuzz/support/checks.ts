@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { errorCodes } from '../../../../src/core/errors';
 import { applyEdits, fixAll, fixesFor, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../../../../src/core/fixes';
-import { LintWorkspace, ruleCodes, severities, type DocumentKind, type Finding, type TextChange } from '../../../../src/core/lint';
+import { LintWorkspace, describeInternalError, ruleCodes, severities, type DocumentKind, type Finding, type TextChange } from '../../../../src/core/lint';
 import { testWasmDir } from '../../core/support/wasm';
 import { seeds } from './seeds';
 
@@ -12,8 +12,11 @@ export type Texts = ReadonlyMap<string, { text: string; kind: DocumentKind }>;
 
 export const folder = 'file:///fuzz/';
 
+/** What the workspaces of `newWorkspace` told of internal errors (a rule or reader that threw): none may occur. */
+const internalErrors: string[] = [];
+
 export function newWorkspace(): LintWorkspace {
-  return new LintWorkspace({ wasmDir: testWasmDir() });
+  return new LintWorkspace({ wasmDir: testWasmDir(), onInternalError: (error) => internalErrors.push(describeInternalError(error)) });
 }
 
 function assertSpan(what: string, start: number, end: number, text: string | undefined): void {
@@ -31,8 +34,12 @@ function assertMessage(what: string, message: string, texts: Texts): void {
   }
 }
 
-/** Every finding of `uri` has a known code, severity and error, a message, and ranges inside the documents. */
+/**
+ * Every finding of `uri` has a known code, severity and error, a message, and ranges inside the documents; and no rule
+ * or reader of any workspace threw.
+ */
 export function assertWellFormed(uri: string, findings: readonly Finding[], texts: Texts): void {
+  assert.deepEqual(internalErrors.splice(0), [], 'internal errors');
   for (const finding of findings) {
     const what = `${finding.code} in ${uri}`;
     assert.ok((ruleCodes as readonly string[]).includes(finding.code), `unknown code ${finding.code}`);
