@@ -15,7 +15,9 @@ export default defineRule({
       en: 'Azure answers RegistrationNotFound. The name, resource group or subscription is wrong, or the registration was removed; with several registrations, pick the one whose cloudId is the stamp\'s CloudDeploymentID.',
       sv: 'Azure svarar RegistrationNotFound. Namnet, resursgruppen eller prenumerationen är fel, eller så har registreringen tagits bort; med flera registreringar, välj den vars cloudId är stämpelns CloudDeploymentID.',
     },
+    examples: 'In these examples, Azure holds the registration reg-west in resource group azurestack.',
   },
+  live: true,
   defaultSeverity: 'warning',
   azureError: 'RegistrationNotFound',
   messages: {

@@ -15,7 +15,9 @@ export default defineRule({
       en: 'Azure answers CustomerSubscriptionsNotAllowed. Register the stamp again with -BillingModel PayAsYouUse before adding tenants.',
       sv: 'Azure svarar CustomerSubscriptionsNotAllowed. Registrera stämpeln på nytt med -BillingModel PayAsYouUse innan klienter läggs till.',
     },
+    examples: 'In these examples, Azure holds reg-lab as a Capacity registration and reg-west as a PayAsYouUse one.',
   },
+  live: true,
   defaultSeverity: 'warning',
   azureError: 'CustomerSubscriptionsNotAllowed',
   messages: {

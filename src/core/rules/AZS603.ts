@@ -14,7 +14,9 @@ export default defineRule({
       en: 'Azure answers CustomerSubscriptionNotFound: the customer subscription was never added, was already removed, or its ID is mistyped.',
       sv: 'Azure svarar CustomerSubscriptionNotFound: kundprenumerationen lades aldrig till, har redan tagits bort eller har ett felskrivet ID.',
     },
+    examples: 'In these examples, registration reg-west holds one customer subscription, 9a1d2e3f-4b5c-4d6e-8f70-1a2b3c4d5e6f.',
   },
+  live: true,
   defaultSeverity: 'warning',
   azureError: 'CustomerSubscriptionNotFound',
   messages: {

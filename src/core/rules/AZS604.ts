@@ -14,7 +14,9 @@ export default defineRule({
       en: 'Adding it again does no harm when the tenant ID is the same, but a different tenant ID replaces the one Azure holds: the customer\'s usage then goes to another directory.',
       sv: 'Att lägga till den igen skadar inte när klient-ID:t är detsamma, men ett annat klient-ID ersätter det Azure har: kundens användning går då till en annan katalog.',
     },
+    examples: 'In these examples, registration reg-west already holds customer subscription 9a1d2e3f-4b5c-4d6e-8f70-1a2b3c4d5e6f.',
   },
+  live: true,
   defaultSeverity: 'information',
   azureError: null,
   messages: {

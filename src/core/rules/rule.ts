@@ -60,7 +60,11 @@ export interface Rule<M extends string = string> {
     finds: Localized;
     /** "Why it matters": what Azure (or the cmdlet) does with the mistake. */
     matters: Localized;
+    /** What the page's Wrong and Fixed examples take for granted (a live rule's: what Azure holds), in English as the pages are. */
+    examples?: string;
   };
+  /** Reads what Azure holds (`RuleContext.live`): runs only when signed in, with azureStackCsp.lint.live on. */
+  live?: true;
   defaultSeverity: Severity;
   /** The documented error code the rule's findings prevent, or null. */
   azureError: ErrorCode | null;
