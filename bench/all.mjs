@@ -35,6 +35,7 @@ async function main() {
   const load = loadavg()[0];
   const figures = {};
   Object.assign(figures, run([join(root, 'out/bench/lint.js')], 'lint ÷ parse, re-lint'));
+  Object.assign(figures, run([join(root, 'out/bench/bounds.js')], 'linear time on pathological inputs'));
   build(true);
   figures.bundle_bytes = statSync(join(root, 'dist/extension.js')).size;
   figures.azure_sdk_bundle_bytes = statSync(join(root, 'dist/azure-sdk.js')).size;
@@ -50,6 +51,7 @@ async function main() {
     console.log(`tree benchmark failed: ${error instanceof Error ? error.message : error}`);
   }
   Object.assign(figures, run([join(root, 'out/bench/usage.js')], 'usage: 1.44 million records'));
+  Object.assign(figures, run([join(root, 'out/bench/waits.js')], 'cancellation and Retry-After'));
   writeResults(figures, started, load);
   console.log(JSON.stringify(figures));
 }
@@ -58,6 +60,8 @@ const targets = [
   ['lint_parse_ratio_ps', '≤ 1.3', (v) => v <= 1.3, 'lint of a 10,000-line PowerShell script ÷ the tree-sitter parse of it alone'],
   ['lint_parse_ratio_json', '≤ 1.3', (v) => v <= 1.3, 'lint of a 5 MB ARM template ÷ one jsonc-parser visit of it'],
   ['relint_median_ms', '≤ 50 ms', (v) => v <= 50, 'median re-lint after a one-character edit of a 2,000-line script (incremental parse)'],
+  ['linear_doubling_worst', '≤ 3', (v) => v <= 3, 'the largest t(2n) ÷ t(n) over inputs that once took seconds to hours (long runs of slashes, blanks, comments; 1 MB lines; deep nesting): linear ≈ 2, quadratic ≈ 4'],
+  ['linear_doubling_worst_ms', '—', () => true, 'that case\'s time at 2n'],
   ['activation_ms', '≤ 50 ms', (v) => v <= 50, 'loading dist/extension.js plus activate() in the real extension host (code-server)'],
   ['bundle_bytes', '≤ 1.5 MB', (v) => v <= 1.5e6, 'dist/extension.js, minified (the Azure SDK is a second bundle loaded at sign-in)'],
   ['azure_sdk_bundle_bytes', '—', () => true, 'dist/azure-sdk.js, minified, loaded on first sign-in'],
@@ -72,6 +76,9 @@ const targets = [
   ['usage_ratio', '≤ 1.2', (v) => v <= 1.2, 'usage report data (1.44 million records) ÷ a bare fetch + JSON.parse of the same pages'],
   ['usage_peak_heap_mb', '< 150 MB', (v) => v < 150, 'peak heap while streaming those records into the aggregator'],
   ['usage_records_per_second', '—', () => true, 'records per second through StampClient into the aggregator'],
+  ['cancel_ms', '≤ 250 ms', (v) => v <= 250, 'from cancelling an ARM call the emulator holds (5 s latency) to its rejection'],
+  ['usage_cancel_ms', '≤ 250 ms', (v) => v <= 250, 'the same for a stamp usage page'],
+  ['retry_after_read_ms', '≥ 1,000 ms', (v) => v >= 1000, 'a registrations list through one 429 with Retry-After: 1 — at least the second the service asked for'],
 ];
 
 function writeResults(figures, started, load) {

@@ -65,11 +65,15 @@ export async function runHostTests(options) {
         result.failed = counts.failed;
         return;
       }
-      const shot = /^SCREENSHOT (\S+?)(?: (\S+))?$/.exec(text.trim());
+      // `SCREENSHOT name [path [selector]]`: with a (URI-encoded) selector, once that element shows, whose text the
+      // test gets back in the `.done` file (or why it did not show).
+      const shot = /^SCREENSHOT (\S+?)(?: (\S+))?(?: (\S+))?$/.exec(text.trim());
       if (shot) {
         const file = shot[2] ?? join(resultsDir, `${shot[1]}.png`);
+        const shown = shot[3] ? await page.waitForSelector(decodeURIComponent(shot[3]), { state: 'visible', timeout: 10_000 })
+          .then((element) => element.innerText(), (e) => `not shown: ${e.message}`) : '';
         await page.screenshot({ path: file }).catch((e) => print(`screenshot failed: ${e.message}`));
-        writeFileSync(`${file}.done`, '');
+        writeFileSync(`${file}.done`, shown);
         return;
       }
       if (verbose || (text.trim() && !workbenchNoise.test(text))) print(type === 'error' ? `[error] ${text}` : text);

@@ -75,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   let lastReport: ReportRun | undefined;
   const azureDeps = { session, directory, tree, ui: getUi, log, locale };
   registerCommands(context, commandDeps, {
-    'azureStackCsp.refresh': () => { tree.refresh(); return true; },
+    'azureStackCsp.refresh': () => tree.refresh(),
     'azureStackCsp.signIn': () => signIn(azureDeps),
     'azureStackCsp.signOut': () => signOut(azureDeps),
     'azureStackCsp.selectCloud': async () => { await selectCloud(azureDeps); await session.signIn(false); },

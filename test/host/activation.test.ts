@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionId, openFixture, waitFor } from './helpers';
+import type { TreeNode } from '../../src/vscode/tree/nodes';
+import { extensionId, openFixture, testApi, waitFor } from './helpers';
 
 describe('activation', () => {
   it('activates and contributes the Registrations view', async () => {
@@ -14,9 +15,16 @@ describe('activation', () => {
     await vscode.commands.executeCommand('workbench.view.extension.azureStackCsp');
   });
 
-  it('runs the Refresh command', async () => {
-    const result = await vscode.commands.executeCommand('azureStackCsp.refresh');
-    assert.equal(result, true);
+  it('reloads the whole Registrations view on Refresh', async () => {
+    const api = await testApi();
+    const changes: (TreeNode | undefined | void)[] = [];
+    const listening = api.tree.onDidChangeTreeData((node) => changes.push(node));
+    try {
+      await vscode.commands.executeCommand('azureStackCsp.refresh');
+      assert.deepEqual(changes, [undefined], 'one change, of the whole view');
+    } finally {
+      listening.dispose();
+    }
   });
 
   it('publishes a diagnostic on a fixture file', async () => {

@@ -1,5 +1,5 @@
 // Shared helpers for host tests: the extension's test API, waiting on real signals with a deadline, screenshots.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
@@ -29,13 +29,16 @@ export async function waitFor<T>(description: string, probe: () => T | undefined
   }
 }
 
-/** Asks the runner (outside the host) to screenshot the workbench now, and waits until the file is written. */
-export async function screenshot(name: string, path = join(resultsDir, `${name}.png`)): Promise<string> {
+/**
+ * Asks the runner (outside the host) to screenshot the workbench, and waits until the file is written. With `shown`
+ * (a CSS selector of the workbench page), the runner first waits for that element to show and returns its text.
+ */
+export async function screenshot(name: string, path = join(resultsDir, `${name}.png`), shown?: string): Promise<string> {
   // A marker left by an earlier run would end the wait before this picture is taken.
   rmSync(`${path}.done`, { force: true });
-  console.log(`SCREENSHOT ${name} ${path}`);
-  await waitFor(`screenshot ${name}`, () => existsSync(`${path}.done`), 15_000);
-  return path;
+  console.log(`SCREENSHOT ${name} ${path}${shown ? ` ${encodeURIComponent(shown)}` : ''}`);
+  await waitFor(`screenshot ${name}`, () => existsSync(`${path}.done`), 25_000);
+  return readFileSync(`${path}.done`, 'utf8');
 }
 
 export async function openFixture(relativePath: string): Promise<vscode.TextEditor> {

