@@ -1,17 +1,18 @@
 // azs-lint: lints files, folders and globs with the core engine and prints text, JSON or SARIF. Every file of a run
 // is one workspace, so a registration declared in one file informs the checks of the others. Nothing read is run;
 // with --fix the fixes that need no choice are written back (fix.ts).
-import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
+import { isMainThread } from 'node:worker_threads';
 import { version } from '../../package.json';
-import { LintWorkspace, describeInternalError, documentKindFor, maxDocumentLength, type RuleSeverityConfig } from '../core/lint';
-import { looksBinary } from '../core/text';
+import { documentKindFor, type RuleSeverityConfig } from '../core/lint';
 import { UsageError, parseCommandLine, usage, type CliOptions } from './args';
 import { unifiedDiff } from './diff';
-import { decode, type Encoding } from './encoding';
 import { collectFiles, findConfig, readConfig } from './files';
 import { fixSources, fixSummary, writeSource, type Source } from './fix';
+import { Shard, shareOut, skipNotes, type RunFile, type ShareRead } from './shard';
+import { lintShared, serveShare } from './threads';
 import { Locator, formatJson, formatSarif, formatText, type LintedFile, type Note, type RunResult } from './output';
 
 // V8 compiles the 1 MB PowerShell grammar with its optimizing tier in the background, which takes 10–25 s of CPU
@@ -19,24 +20,10 @@ import { Locator, formatJson, formatSarif, formatText, type LintedFile, type Not
 // for a run that ends after one pass.
 setFlagsFromString('--liftoff-only');
 
-const noteTexts = {
-  en: { large: 'skipped: larger than 5 MB', binary: 'skipped: binary file', kind: 'skipped: not a kind of file azs-lint reads', unreadable: 'skipped: cannot be read' },
-  sv: {
-    large: 'hoppades över: större än 5 MB', binary: 'hoppades över: binär fil', kind: 'hoppades över: inte en filtyp som azs-lint läser',
-    unreadable: 'hoppades över: kan inte läsas',
-  },
-};
-
-/** The file's text and encoding, or why it is skipped. */
-function readSource(path: string, options: CliOptions): { text: string; encoding: Encoding } | { skipped: string } {
-  const words = noteTexts[options.locale];
-  try {
-    if (statSync(path).size > maxDocumentLength) return { skipped: words.large };
-    const read = decode(readFileSync(path));
-    return looksBinary(read.text) ? { skipped: words.binary } : read;
-  } catch (error) {
-    return { skipped: `${words.unreadable} (${error instanceof Error ? error.message : String(error)})` };
-  }
+/** Threads for a run of `files` files, unless --threads says: one per core up to 4, from 40 files on (a thread costs a start). */
+function threadCount(options: CliOptions, files: number): number {
+  if (options.fix) return 1; // fixing goes round after round over one workspace
+  return options.threads ?? (files >= 40 ? Math.min(availableParallelism(), 4) : 1);
 }
 
 function pathOf(uri: string): string {
@@ -51,33 +38,27 @@ async function run(options: CliOptions, cwd: string): Promise<{ result: RunResul
   const configPath = options.config ?? findConfig(cwd, options.paths);
   const rules: RuleSeverityConfig | undefined = configPath ? readConfig(configPath) : undefined;
   const paths = await collectFiles(options.paths, cwd);
-  const workspace = new LintWorkspace({
-    wasmDir: __dirname, keepSyntaxTrees: false, locale: options.locale, ...(rules ? { rules } : {}),
-    onInternalError: (error) => process.stderr.write(`azs-lint: ${describeInternalError(error)}\n`),
-  });
+  const order = new Map(paths.map((path, index) => [path, index]));
   const notes: Note[] = [];
-  const sources: Source[] = [];
+  const files: RunFile[] = [];
   for (const path of paths) {
     const kind = documentKindFor(path);
-    const source = kind ? readSource(path, options) : { skipped: noteTexts[options.locale].kind };
-    if ('skipped' in source || !kind) {
-      notes.push({ path, message: 'skipped' in source ? source.skipped : noteTexts[options.locale].kind });
-      continue;
-    }
-    const uri = pathToFileURL(path).href;
-    await workspace.update(uri, source.text, kind);
-    sources.push({ path, uri, kind, original: source.text, text: source.text, encoding: source.encoding, fixed: [] });
+    if (kind) files.push({ path, uri: pathToFileURL(path).href, kind });
+    else notes.push({ path, message: skipNotes[options.locale].kind });
   }
-  if (options.fix) await fixSources(workspace, sources);
-  const files: LintedFile[] = sources.map(({ path, uri, text }) => {
-    const notice = workspace.notice(uri);
-    if (notice) notes.push({ path, message: notice });
-    const findings = workspace.findings(uri);
-    const failure = workspace.failureNotice(uri);
-    if (failure) notes.push({ path, message: failure });
-    return { path, text, findings };
+  const shardOptions = { wasmDir: __dirname, locale: options.locale, ...(rules ? { rules } : {}) };
+  const fix = options.fix ? (shard: Shard, read: ShareRead) => fixSources(shard.workspace, read.sources) : undefined;
+  const { reads, checked } = await lintShared(__filename, files, shareOut(files, threadCount(options, files.length)), shardOptions, fix);
+  notes.push(...reads.flatMap((r) => r.skipped));
+  notes.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
+  const results = new Map(checked.map((c) => [c.uri, c]));
+  const sources = reads.flatMap((r) => r.sources).sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
+  const linted: LintedFile[] = sources.map(({ path, uri, text }) => {
+    const result = results.get(uri);
+    for (const notice of result?.notices ?? []) notes.push({ path, message: notice });
+    return { path, text, findings: result?.findings ?? [] };
   });
-  return { result: { files, notes, cwd, locale: options.locale, version }, sources };
+  return { result: { files: linted, notes, cwd, locale: options.locale, version }, sources };
 }
 
 /** Writes the fixed files (`--fix`) or prints their diff (`--fix-dry-run`), and says per file what was fixed. */
@@ -117,12 +98,16 @@ async function main(argv: string[]): Promise<number> {
   return result.files.some((f) => f.findings.some((finding) => finding.severity === 'error')) ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`azs-lint: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-    process.exitCode = 3;
-  },
-);
+if (isMainThread) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`azs-lint: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.exitCode = 3;
+    },
+  );
+} else {
+  serveShare();
+}

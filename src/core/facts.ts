@@ -206,6 +206,26 @@ export interface RegistrationDeclaration {
   billingModel?: { value: Value; implicit: boolean };
 }
 
+/** A value as plain data, its positions worked out (lazy values are objects that hold on to the document's reading). */
+export function plainValue(value: Value): Value {
+  return { text: value.text, segments: value.segments.map((s) => ({ ...s, ...(s.via ? { via: plainSpan(s.via) } : {}) })), span: plainSpan(value.span) };
+}
+
+function plainSpan(span: Span): Span {
+  return { start: span.start, end: span.end };
+}
+
+/** A declaration as plain data, to hand to another thread. */
+export function plainDeclaration(declaration: RegistrationDeclaration): RegistrationDeclaration {
+  const plain = (value: Value | undefined) => value && plainValue(value);
+  const { subscriptionId, resourceGroup, name } = declaration.ref;
+  return {
+    span: plainSpan(declaration.span),
+    ref: { ...(subscriptionId ? { subscriptionId: plain(subscriptionId) } : {}), ...(resourceGroup ? { resourceGroup: plain(resourceGroup) } : {}), ...(name ? { name: plain(name) } : {}) },
+    ...(declaration.billingModel ? { billingModel: { value: plainValue(declaration.billingModel.value), implicit: declaration.billingModel.implicit } } : {}),
+  };
+}
+
 /** A place that sets a billing model, with the values it accepts and whether the parameters that model needs are given. */
 export interface BillingModelUse {
   value: Value;

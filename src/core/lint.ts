@@ -3,7 +3,7 @@
 // re-reads only the edited document, and only documents whose findings depend on it are checked again.
 import { configuredSeverity, type RuleSeverityConfig } from './config';
 import type { ErrorCode } from './errors';
-import { emptyFacts, type FileFacts, type Value } from './facts';
+import { emptyFacts, plainDeclaration, type FileFacts, type RegistrationDeclaration, type Value } from './facts';
 import { pick, type Locale } from './l10n';
 import { languageOf, type DocumentKind } from './languages/index';
 import { errorText, readFailed, type Language, type Notice, type PairIndex, type TextChange } from './languages/language';
@@ -217,6 +217,28 @@ export class LintWorkspace {
     if (!change) return [];
     const onDeclarations = change.declarationsChanged ? [...this.dependingOnDeclarations].filter((other) => other !== uri) : [];
     return [...new Set([...onDeclarations, ...change.reread])];
+  }
+
+  /**
+   * The registrations a document declares, with their positions worked out: plain data that another workspace takes
+   * through `declare` (azs-lint reads its files in several threads, each with a workspace of its own).
+   */
+  declarationsOf(uri: string): RegistrationDeclaration[] {
+    return (this.documents.get(uri)?.facts.registrations ?? []).map(plainDeclaration);
+  }
+
+  /**
+   * Holds a document that another workspace reads, with the registrations it declares there (`declarationsOf`); none
+   * yet when only its place among the documents is to be kept (declarations are indexed in the order documents came).
+   */
+  declare(uri: string, kind: DocumentKind, registrations: readonly RegistrationDeclaration[]): Promise<void> {
+    return this.enqueue(uri, async () => {
+      const previous = this.documents.get(uri);
+      const state: DocumentState = { uri, kind, language: languageOf(kind), text: '', facts: { ...emptyFacts(), registrations: [...registrations] } };
+      if (previous) this.release(previous);
+      this.documents.set(uri, state);
+      await this.store(uri, previous, state);
+    });
   }
 
   private async apply(uri: string, text: string, kind: DocumentKind, changes: readonly TextChange[] | undefined): Promise<void> {

@@ -126,6 +126,17 @@ describe('azs-lint (CLI)', function () {
     assert.equal(sarif.runs[0].invocations[0].toolExecutionNotifications.length, 3);
   });
 
+  it('prints the same in worker threads as in one: findings, related files in other threads, notes, in the same order', () => {
+    const project = join(scratch, 'threads');
+    for (const source of ['demo', 'test/fixtures/lint/workspace', 'test/fixtures/workspace', 'test/fixtures/grammar']) cpSync(join(repoRoot, source), join(project, source), { recursive: true });
+    writeFileSync(join(project, 'tool.ps1'), Buffer.from([0x4d, 0x5a, 0, 0, 0x41, 0x7a, 0x73]));
+    for (const format of ['text', 'sarif']) {
+      const one = azsLint(['.', '--format', format, '--threads', '1'], project);
+      const several = azsLint(['.', '--format', format, '--threads', '3'], project);
+      assert.deepEqual([several.status, several.stdout, several.stderr], [one.status, one.stdout, one.stderr], format);
+    }
+  });
+
   it('reads .azs-lint.json from the current folder, or --config', () => {
     const project = join(scratch, 'configured');
     cpSync(workspace, project, { recursive: true });
@@ -156,6 +167,7 @@ describe('azs-lint (CLI)', function () {
       [[], /name at least one file, folder or glob to lint/],
       [['.', '--fix', '--fix-dry-run'], /--fix and --fix-dry-run exclude each other/],
       [['.', '--fix-dry-run', '--format', 'json'], /--fix-dry-run prints a diff; leave out --format/],
+      [['.', '--threads', '0'], /--threads must be a whole number from 1 to 64, not "0"/],
     ];
     for (const [args, message] of cases) {
       const run = azsLint(args);

@@ -1,0 +1,98 @@
+// azs-lint's worker threads: the run's files shared out (shard.ts), one share read and checked here and each other
+// share in a worker thread running this same bundle. Two steps, so that every share sees every declaration: all read
+// their files and say what registrations those declare; then each takes the others' and checks its files.
+import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { Shard, type Checked, type RunFile, type ShardOptions, type ShareRead } from './shard';
+
+interface Assignment {
+  files: RunFile[];
+  own: number[];
+  options: ShardOptions;
+}
+
+type Reply = { read: ShareRead } | { checked: Checked[] };
+
+/** A share in a worker thread; `next` waits for its next reply. */
+class WorkerShare {
+  private readonly worker: Worker;
+  private readonly replies: Reply[] = [];
+  private waiting: { resolve: (reply: Reply) => void; reject: (error: unknown) => void } | undefined;
+  private failed: Error | undefined;
+
+  constructor(script: string, assignment: Assignment) {
+    this.worker = new Worker(script, { workerData: assignment });
+    this.worker.on('message', (reply: Reply) => {
+      if (this.waiting) this.waiting.resolve(reply);
+      else this.replies.push(reply);
+      this.waiting = undefined;
+    });
+    const fail = (error: Error) => {
+      this.failed ??= error;
+      this.waiting?.reject(error);
+      this.waiting = undefined;
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => {
+      if (code !== 0) fail(new Error(`a worker thread stopped with exit code ${code}`));
+    });
+  }
+
+  next(): Promise<Reply> {
+    const reply = this.replies.shift();
+    if (reply) return Promise.resolve(reply);
+    if (this.failed) return Promise.reject(this.failed);
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+    });
+  }
+
+  send(declarations: ShareRead['declarations']): void {
+    this.worker.postMessage(declarations);
+  }
+}
+
+/** The worker's next reply, as `pick` reads it; a reply of another kind is a failure. */
+async function answer<T>(share: WorkerShare, pick: (reply: Reply) => T | undefined): Promise<T> {
+  const picked = pick(await share.next());
+  if (picked === undefined) throw new Error('a worker thread answered out of turn');
+  return picked;
+}
+
+/** What every share read, and the checked files, each in the order of its share. */
+export interface SharedRun {
+  reads: ShareRead[];
+  checked: Checked[];
+}
+
+/**
+ * Reads and checks `files` in `shares` (indexes into `files`): the first share here, the others in worker threads
+ * running `script` (this bundle). `prepare` runs on this thread's share before it is checked (`--fix`, with one share).
+ */
+export async function lintShared(script: string, files: RunFile[], shares: number[][], options: ShardOptions, prepare?: (shard: Shard, read: ShareRead) => Promise<void>): Promise<SharedRun> {
+  const workers = shares.slice(1).map((own) => new WorkerShare(script, { files, own, options }));
+  const here = new Shard(options);
+  const [read, ...others] = await Promise.all([here.read(files, shares[0] ?? [], options.locale), ...workers.map((w) => answer(w, (r) => ('read' in r ? r.read : undefined)))]);
+  const reads = [read, ...others];
+  workers.forEach((worker, i) => worker.send(reads.filter((_, j) => j !== i + 1).flatMap((r) => r.declarations)));
+  await here.declare(others.flatMap((r) => r.declarations));
+  if (prepare) await prepare(here, read);
+  const checked = [here.check(read.sources), ...await Promise.all(workers.map((w) => answer(w, (r) => ('checked' in r ? r.checked : undefined))))];
+  return { reads, checked: checked.flat() };
+}
+
+/** The worker thread's side: reads its share, takes the others' declarations, checks its files. */
+export function serveShare(): void {
+  const port = parentPort;
+  if (!port) return;
+  const { files, own, options } = workerData as Assignment;
+  const shard = new Shard(options);
+  void shard.read(files, own, options.locale).then((read) => {
+    port.once('message', (declarations: ShareRead['declarations']) => {
+      void shard.declare(declarations).then(() => {
+        port.postMessage({ checked: shard.check(read.sources) } satisfies Reply);
+        port.close();
+      });
+    });
+    port.postMessage({ read } satisfies Reply);
+  });
+}
