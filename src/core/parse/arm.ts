@@ -8,7 +8,7 @@ import {
   LazyValue, isKnown, lazyValue, referencedAt, sliceValue, spanOf, unknownValue, valueOf, type FileFacts, type Segment, type TenantOperation, type Value,
 } from '../facts';
 import type { Span } from '../text';
-import { isMap, member, type Json, type JsonMap, type JsonPath, type JsonSource } from './jsonSource';
+import { isMap, member, placeIn, type Json, type JsonMap, type JsonPlace, type JsonSource } from './jsonSource';
 
 export interface ArmScope {
   parameter(name: string): Value | undefined;
@@ -21,12 +21,13 @@ export type Expression =
   | { kind: 'string'; text: string; index?: number }
   | { kind: 'call'; name: string; args: Expression[]; accessed: boolean };
 
-const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
-const isDigit = (code: number) => code >= 48 && code <= 57;
+// Sticky patterns, tried at the reader's position: matching runs of characters natively is much faster than a loop
+// over them, and large templates hold tens of thousands of expressions.
+const spaces = /[ \t\n\r]*/y;
+const numberChars = /[-0-9][0-9]*/y;
+const nameChars = /[A-Za-z_][A-Za-z0-9_.]*/y;
+const nameRest = /[A-Za-z0-9_.]*/y;
 const isNameStart = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-const isNamePart = (code: number) => isNameStart(code) || isDigit(code) || code === 46;
-const numberPart = (code: number, index: number) => isDigit(code) || (index === 0 && code === 45);
-const namePart = (code: number, index: number) => (index === 0 ? isNameStart(code) : isNamePart(code));
 
 /** A recursive-descent reader of one template expression (the text between the outer brackets). */
 class ExpressionReader {
@@ -40,23 +41,25 @@ class ExpressionReader {
     return expression && this.position === this.source.length ? expression : undefined;
   }
 
-  /** Moves past characters `accept` takes, and returns them. */
-  private take(accept: (code: number, index: number) => boolean): string {
+  /** Moves past what `pattern` (sticky) matches here, and returns it. */
+  private take(pattern: RegExp): string {
     const start = this.position;
-    while (this.position < this.source.length && accept(this.source.charCodeAt(this.position), this.position - start)) this.position++;
+    pattern.lastIndex = start;
+    if (!pattern.test(this.source)) return '';
+    this.position = pattern.lastIndex;
     return this.source.slice(start, this.position);
   }
 
   private space(): void {
-    this.take(isSpace);
+    this.take(spaces);
   }
 
   private expression(): Expression | undefined {
     this.space();
     if (this.source[this.position] === "'") return this.string();
-    const number = this.take(numberPart);
+    const number = this.take(numberChars);
     if (number) return number === '-' ? undefined : { kind: 'string', text: number };
-    const name = this.take(namePart);
+    const name = this.take(nameChars);
     if (!name) return undefined;
     this.space();
     if (this.source[this.position] !== '(') return undefined;
@@ -82,7 +85,7 @@ class ExpressionReader {
       this.space();
       if (this.source[this.position] === '.' && isNameStart(this.source.charCodeAt(this.position + 1))) {
         this.position++;
-        this.take(isNamePart);
+        this.take(nameRest);
         accessed = true;
       } else if (this.source[this.position] === '[') {
         this.position++;
@@ -190,7 +193,7 @@ class ExpressionValue extends LazyValue {
   constructor(
     text: string,
     private readonly source: JsonSource,
-    private readonly parent: JsonPath,
+    private readonly parent: JsonPlace | undefined,
     private readonly key: string | number,
     private readonly written: string,
     private readonly scope: ArmScope,
@@ -210,7 +213,7 @@ class ExpressionValue extends LazyValue {
 }
 
 /** A template string as a value: a literal, `[[…` (an escaped bracket), or an expression worked out as far as possible. */
-export function armValue(source: JsonSource, parent: JsonPath, key: string | number, text: string, scope: ArmScope, depth = 0): Value {
+export function armValue(source: JsonSource, parent: JsonPlace | undefined, key: string | number, text: string, scope: ArmScope, depth = 0): Value {
   if (text.startsWith('[[')) return sliceValue(source.string(parent, key, text), 1, text.length); // [[ escapes the bracket
   if (text.charCodeAt(0) !== 91 || text.charCodeAt(text.length - 1) !== 93) return source.string(parent, key, text); // no [ … ]
   const expression = scope.expression(text);
@@ -219,18 +222,25 @@ export function armValue(source: JsonSource, parent: JsonPath, key: string | num
   return new ExpressionValue(merged, source, parent, key, text, scope, depth);
 }
 
-/** The parameters and variables of a template, with parameter values from a parameter file taking precedence. */
+/**
+ * The parameters and variables of a template, with parameter values from a parameter file taking precedence. It
+ * holds on to those two blocks of the template only: the values read from it keep the scope, not the document.
+ */
 export function templateScope(
-  source: JsonSource, template: JsonMap, path: JsonPath, parameterValues: ReadonlyMap<string, Value> | undefined, outer?: ArmScope,
+  source: JsonSource, template: JsonMap, place: JsonPlace | undefined, parameterValues: ReadonlyMap<string, Value> | undefined, outer?: ArmScope,
 ): ArmScope {
   const parameters = new Map<string, Value | undefined>();
   const variables = new Map<string, Value | undefined>();
   const expressions = new Map<string, Expression | undefined>();
   const depth = { current: 0 };
-  const declared = (section: string, name: string) => {
+  const blocks = new Map(['parameters', 'variables'].map((section) => {
     const block = member(template, section);
+    return [section, block && { value: block.value, place: placeIn(place, block.key) }];
+  }));
+  const declared = (section: string, name: string) => {
+    const block = blocks.get(section);
     const entry = block && member(block.value, name);
-    return block && entry ? { value: entry.value, parent: [...path, block.key], key: entry.key } : undefined;
+    return block && entry ? { value: entry.value, parent: block.place, key: entry.key } : undefined;
   };
   const parameter = (name: string): Value | undefined => {
     const given = parameterValues?.get(name.toLowerCase());
@@ -239,7 +249,7 @@ export function templateScope(
     if (!found) return outer?.parameter(name);
     const defaultValue = member(found.value, 'defaultValue');
     if (typeof defaultValue?.value !== 'string') return undefined;
-    return armValue(source, [...found.parent, found.key], defaultValue.key, defaultValue.value, scope, depth.current);
+    return armValue(source, placeIn(found.parent, found.key), defaultValue.key, defaultValue.value, scope, depth.current);
   };
   const variable = (name: string): Value | undefined => {
     const found = declared('variables', name);
@@ -277,17 +287,18 @@ export function templateScope(
 
 interface Resource {
   map: JsonMap;
-  path: JsonPath;
+  place: JsonPlace;
 }
 
 /** The resources of a `resources` property: an array, or (languageVersion 2.0) an object keyed by symbolic name. */
-function resourcesIn(container: JsonMap, path: JsonPath): Resource[] {
+function resourcesIn(container: JsonMap, place: JsonPlace | undefined): Resource[] {
   const resources = member(container, 'resources');
   if (!resources) return [];
   const listed = resources.value;
+  const list = placeIn(place, resources.key);
   const found: Resource[] = [];
   const add = (map: Json, key: string | number) => {
-    if (isMap(map)) found.push({ map, path: [...path, resources.key, key] });
+    if (isMap(map)) found.push({ map, place: placeIn(list, key) });
   };
   if (Array.isArray(listed)) listed.forEach(add);
   else if (isMap(listed)) for (const key of Object.keys(listed)) add(listed[key], key);
@@ -310,20 +321,20 @@ const registrationType = 'microsoft.azurestack/registrations';
 const tenantType = 'microsoft.azurestack/registrations/customersubscriptions';
 
 /** Adds the facts of a template's resources, with its expressions worked out in `scope`. */
-export function addTemplateFacts(facts: FileFacts, source: JsonSource, template: JsonMap, path: JsonPath, scope: ArmScope): void {
-  addResources({ facts, source, scope }, resourcesIn(template, path), undefined);
+export function addTemplateFacts(facts: FileFacts, source: JsonSource, template: JsonMap, place: JsonPlace | undefined, scope: ArmScope): void {
+  addResources({ facts, source, scope }, resourcesIn(template, place), undefined);
 }
 
 /** The string property `name` of a resource part as a template value. */
-function stringIn(reading: Reading, map: Json | undefined, path: JsonPath, name: string): Value | undefined {
+function stringIn(reading: Reading, map: Json | undefined, place: JsonPlace | undefined, name: string): Value | undefined {
   const found = member(map, name);
-  return typeof found?.value === 'string' ? armValue(reading.source, path, found.key, found.value, reading.scope) : undefined;
+  return typeof found?.value === 'string' ? armValue(reading.source, place, found.key, found.value, reading.scope) : undefined;
 }
 
 function addResources(reading: Reading, resources: Resource[], parent: Parent | undefined): void {
   for (const resource of resources) {
-    const type = stringIn(reading, resource.map, resource.path, 'type');
-    const ownName = stringIn(reading, resource.map, resource.path, 'name');
+    const type = stringIn(reading, resource.map, resource.place, 'type');
+    const ownName = stringIn(reading, resource.map, resource.place, 'name');
     if (!type || !ownName) continue;
     const fullType = (parent && !type.text.includes('/') ? `${parent.type}/${type.text}` : type.text).toLowerCase();
     const name = parent
@@ -332,19 +343,19 @@ function addResources(reading: Reading, resources: Resource[], parent: Parent | 
     if (fullType === registrationType) addRegistration(reading, resource, name);
     else if (fullType === tenantType) addTenant(reading, resource, name);
     else if (fullType === 'microsoft.resources/deployments') addNestedTemplate(reading, resource);
-    if (isKnown(type)) addResources(reading, resourcesIn(resource.map, resource.path), { type: fullType, name });
+    if (isKnown(type)) addResources(reading, resourcesIn(resource.map, resource.place), { type: fullType, name });
   }
 }
 
 function addApiVersion(reading: Reading, resource: Resource, target: 'registration' | 'customerSubscription'): void {
-  const apiVersion = stringIn(reading, resource.map, resource.path, 'apiVersion');
+  const apiVersion = stringIn(reading, resource.map, resource.place, 'apiVersion');
   if (apiVersion) reading.facts.apiVersions.push({ value: apiVersion, target });
 }
 
 function addRegistration(reading: Reading, resource: Resource, name: Value): void {
   const { facts } = reading;
   const properties = member(resource.map, 'properties');
-  const billingModel = properties && stringIn(reading, properties.value, [...resource.path, properties.key], 'billingModel');
+  const billingModel = properties && stringIn(reading, properties.value, placeIn(resource.place, properties.key), 'billingModel');
   facts.registrations.push({ span: spanOf(name), ref: { name }, ...(billingModel ? { billingModel: { value: billingModel, implicit: false } } : {}) });
   if (billingModel) facts.billingModels.push({ value: billingModel, accepted: billingModels, setBy: 'Microsoft.AzureStack/registrations' });
   addApiVersion(reading, resource, 'registration');
@@ -355,7 +366,7 @@ function addRegistration(reading: Reading, resource: Resource, name: Value): voi
 function addTenant(reading: Reading, resource: Resource, name: Value): void {
   const slash = name.text.indexOf('/');
   const properties = member(resource.map, 'properties');
-  const propertiesPath = properties ? [...resource.path, properties.key] : [];
+  const propertiesPath = properties && placeIn(resource.place, properties.key);
   const tenantId = properties && stringIn(reading, properties.value, propertiesPath, 'tenantId');
   const nameSpan = spanOf(name);
   const missingAt = !properties ? nameSpan : isMap(properties.value) && !tenantId ? reading.source.lazySpanAt(propertiesPath) : undefined;
@@ -377,9 +388,9 @@ function addNestedTemplate(reading: Reading, deployment: Resource): void {
   const passed = new Map<string, Value>();
   const parameters = member(properties.value, 'parameters');
   for (const [key, entry] of parameters && isMap(parameters.value) ? Object.entries(parameters.value) : []) {
-    const value = stringIn(reading, entry, [...deployment.path, properties.key, parameters?.key ?? '', key], 'value');
+    const value = stringIn(reading, entry, placeIn(placeIn(placeIn(deployment.place, properties.key), parameters?.key ?? ''), key), 'value');
     if (value) passed.set(key.toLowerCase(), value);
   }
-  const path = [...deployment.path, properties.key, template.key];
-  addTemplateFacts(reading.facts, reading.source, template.value, path, templateScope(reading.source, template.value, path, passed, reading.scope));
+  const place = placeIn(placeIn(deployment.place, properties.key), template.key);
+  addTemplateFacts(reading.facts, reading.source, template.value, place, templateScope(reading.source, template.value, place, passed, reading.scope));
 }

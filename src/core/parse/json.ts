@@ -4,7 +4,7 @@ import { billingModels } from '../azureStack';
 import { emptyFacts, spanOf, type FileFacts, type Value } from '../facts';
 import { LineMap } from '../text';
 import { addTemplateFacts, armValue, templateScope, type ArmScope } from './arm';
-import { JsonSource, isMap, member, type Json, type JsonMap, type JsonPath } from './jsonSource';
+import { isMap, member, parseJson, placeIn, type Json, type JsonMap, type JsonPlace, type JsonSource } from './jsonSource';
 import { registrationParts, registrationPath } from './requests';
 import { suppressionIn } from './suppressions';
 
@@ -21,21 +21,22 @@ export interface JsonAnalysis {
 
 /** Reads a JSON document; `parameterValues` are those of the parameter file that goes with it, if it is a template. */
 export function jsonFacts(text: string, parameterValues?: ReadonlyMap<string, Value>): JsonAnalysis {
-  let source: JsonSource;
+  let parsed: ReturnType<typeof parseJson>;
   try {
-    source = new JsonSource(text);
+    parsed = parseJson(text);
   } catch (error) {
     if (error instanceof RangeError) return { facts: emptyFacts(), role: 'other', tooDeep: true };
     throw error;
   }
+  const { source } = parsed;
   const facts = emptyFacts();
   facts.syntaxErrors = source.hasErrors;
   if (/azs-disable/i.test(text)) addSuppressions(facts, source);
-  const root = isMap(source.root) ? source.root : undefined;
+  const root = isMap(parsed.root) ? parsed.root : undefined;
   if (!root) return { facts, role: 'other' };
   const role = roleOf(root);
-  const scope = role === 'template' ? templateScope(source, root, [], parameterValues) : undefined;
-  if (scope) addTemplateFacts(facts, source, root, [], scope);
+  const scope = role === 'template' ? templateScope(source, root, undefined, parameterValues) : undefined;
+  if (scope) addTemplateFacts(facts, source, root, undefined, scope);
   if (role === 'other') addDocumentFacts(facts, source, root);
   addResourceIds(facts, source, root, scope);
   // In a broken document a property may only seem absent (the text is cut before it): claim no absence then.
@@ -82,17 +83,22 @@ interface Frame {
 
 /**
  * Calls `visit` for every value of the document, depth first, without recursion (documents may nest deeply) and
- * without building a path for each value: `path()` builds the one of the current value when asked.
+ * without building a place for each value: `place()` builds the one of the current value when asked (undefined for
+ * the root).
  */
-function walk(root: Json, visit: (value: Json, path: () => JsonPath) => void): void {
+function walk(root: Json, visit: (value: Json, place: () => JsonPlace | undefined) => void): void {
   const frames: Frame[] = [];
   const enter = (container: Json, key: string | number) => {
     if (Array.isArray(container)) frames.push({ container, keys: [], next: 0, key });
     else if (isMap(container)) frames.push({ container, keys: Object.keys(container), next: 0, key });
   };
   let current: { key: string | number; value: Json } | undefined;
-  const path = () => [...frames.slice(1).map((f) => f.key), ...(current && frames.length > 0 ? [current.key] : [])];
-  visit(root, () => []);
+  const place = () => {
+    let found: JsonPlace | undefined;
+    for (const frame of frames.slice(1)) found = placeIn(found, frame.key);
+    return current && frames.length > 0 ? placeIn(found, current.key) : found;
+  };
+  visit(root, () => undefined);
   enter(root, '');
   while (frames.length > 0) {
     const frame = frames[frames.length - 1];
@@ -105,7 +111,7 @@ function walk(root: Json, visit: (value: Json, path: () => JsonPath) => void): v
     frame.next++;
     const value: Json = Array.isArray(frame.container) ? frame.container[key as number] : frame.container[key as string];
     current = { key, value };
-    visit(value, path);
+    visit(value, place);
     current = undefined;
     enter(value, key);
   }
@@ -114,13 +120,11 @@ function walk(root: Json, visit: (value: Json, path: () => JsonPath) => void): v
 /** Strings anywhere in the document that are meant as registration paths. */
 function addResourceIds(facts: FileFacts, source: JsonSource, root: JsonMap, scope: ArmScope | undefined): void {
   if (!/subscriptions?\//i.test(source.text)) return; // no string of the document can hold one
-  walk(root, (text, path) => {
+  walk(root, (text, placeOf) => {
     if (typeof text !== 'string' || !text.includes('ubscription') || !/subscriptions?\//i.test(text) || !/registrations?\b|customerSubscriptions?\b/i.test(text)) return;
-    const full = path();
-    if (full.length === 0) return; // a document that is one string
-    const parent = full.slice(0, -1);
-    const key = full[full.length - 1];
-    const found = registrationPath(scope ? armValue(source, parent, key, text, scope) : source.string(parent, key, text));
+    const place = placeOf();
+    if (!place) return; // a document that is one string
+    const found = registrationPath(scope ? armValue(source, place.parent, place.key, text, scope) : source.string(place.parent, place.key, text));
     if (found) facts.resourceIds.push(found);
   });
 }
@@ -131,10 +135,10 @@ function addDocumentFacts(facts: FileFacts, source: JsonSource, root: JsonMap): 
   addTenantBody(facts, source, root);
 }
 
-/** The string property `name` of the object at `path`, as a value. */
-function stringAt(source: JsonSource, map: Json | undefined, path: JsonPath, name: string): Value | undefined {
+/** The string property `name` of the object at `place`, as a value. */
+function stringAt(source: JsonSource, map: Json | undefined, place: JsonPlace | undefined, name: string): Value | undefined {
   const found = member(map, name);
-  return typeof found?.value === 'string' ? source.string(path, found.key, found.value) : undefined;
+  return typeof found?.value === 'string' ? source.string(place, found.key, found.value) : undefined;
 }
 
 /**
@@ -145,7 +149,7 @@ function addRequestExample(facts: FileFacts, source: JsonSource, root: JsonMap):
   const block = member(root, 'parameters');
   if (!block) return;
   const parameters = block.value;
-  const path = [block.key];
+  const path = placeIn(undefined, block.key);
   const name = stringAt(source, parameters, path, 'registrationName');
   if (!name) return;
   const ref = { subscriptionId: stringAt(source, parameters, path, 'subscriptionId'), resourceGroup: stringAt(source, parameters, path, 'resourceGroup'), name };
@@ -158,9 +162,9 @@ function addRequestExample(facts: FileFacts, source: JsonSource, root: JsonMap):
     return;
   }
   const body = member(parameters, 'customerCreationParameters');
-  const bodyPath = body ? [...path, body.key] : [];
+  const bodyPath = body ? placeIn(path, body.key) : undefined;
   const properties = body && member(body.value, 'properties');
-  const tenantId = properties && stringAt(source, properties.value, [...bodyPath, properties.key], 'tenantId');
+  const tenantId = properties && stringAt(source, properties.value, placeIn(bodyPath, properties.key), 'tenantId');
   facts.tenantOperations.push({
     action: body ? 'add' : 'get', span: spanOf(customer), registration: ref, customerSubscriptionId: customer,
     ...(tenantId ? { tenantId } : {}),
@@ -170,9 +174,9 @@ function addRequestExample(facts: FileFacts, source: JsonSource, root: JsonMap):
 
 /** Saved GET / list responses: each registration resource in them shows a registration and its billing model. */
 function addSnapshots(facts: FileFacts, source: JsonSource, root: JsonMap): void {
-  walk(root, (map, pathOf) => {
+  walk(root, (map, placeOf) => {
     if (!isMap(map) || typeof member(map, 'id')?.value !== 'string') return;
-    const path = pathOf();
+    const path = placeOf();
     const id = stringAt(source, map, path, 'id');
     const found = id && registrationPath(id);
     const parts = found && registrationParts(found);
@@ -180,7 +184,7 @@ function addSnapshots(facts: FileFacts, source: JsonSource, root: JsonMap): void
     const type = member(map, 'type')?.value;
     const properties = member(map, 'properties');
     if (!properties && !(typeof type === 'string' && /registrations$/i.test(type))) return;
-    const billingModel = properties && stringAt(source, properties.value, [...path, properties.key], 'billingModel');
+    const billingModel = properties && stringAt(source, properties.value, placeIn(path, properties.key), 'billingModel');
     facts.registrations.push({ span: spanOf(found), ref: parts.ref, ...(billingModel ? { billingModel: { value: billingModel, implicit: false } } : {}) });
     if (billingModel) facts.billingModels.push({ value: billingModel, accepted: billingModels, setBy: 'billingModel' });
   });
@@ -190,7 +194,7 @@ function addSnapshots(facts: FileFacts, source: JsonSource, root: JsonMap): void
 function addTenantBody(facts: FileFacts, source: JsonSource, root: JsonMap): void {
   const properties = member(root, 'properties');
   if (Object.keys(root).length !== 1 || !properties || !isMap(properties.value) || Object.keys(properties.value).length !== 1) return;
-  const tenantId = stringAt(source, properties.value, [properties.key], 'tenantId');
+  const tenantId = stringAt(source, properties.value, placeIn(undefined, properties.key), 'tenantId');
   if (!tenantId) return;
   facts.tenantOperations.push({ action: 'add', span: spanOf(tenantId), registration: {}, tenantId });
   facts.values.push(tenantId);

@@ -11,7 +11,26 @@ export interface JsonMap {
   [key: string]: Json;
 }
 
-export type JsonPath = readonly (string | number)[];
+/**
+ * Where a value stands in its document: its key in the container that holds it, and that container's place
+ * (undefined: the document's root). A container's place is made once and shared by the values in it, so the many
+ * values of a large document hold no path arrays of their own.
+ */
+export interface JsonPlace {
+  readonly parent: JsonPlace | undefined;
+  readonly key: string | number;
+}
+
+export function placeIn(parent: JsonPlace | undefined, key: string | number): JsonPlace {
+  return { parent, key };
+}
+
+/** The keys from the root down to `place`. */
+function keysOf(place: JsonPlace | undefined): (string | number)[] {
+  const keys: (string | number)[] = [];
+  for (let at = place; at; at = at.parent) keys.push(at.key);
+  return keys.reverse();
+}
 
 export function isMap(value: Json | undefined): value is JsonMap {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -28,42 +47,56 @@ export function member(map: Json | undefined, name: string): { key: string; valu
   return undefined;
 }
 
-const pathKey = (path: JsonPath) => path.join('\u0000');
+/** Where each value of a document is, as a tree that mirrors the document's (keys of objects, indexes of arrays). */
+interface SpanTree {
+  span?: Span;
+  children?: Map<string | number, SpanTree>;
+}
 
-export class JsonSource {
-  readonly root: Json | undefined;
-  /** True when the document is not well-formed JSON(C): then what seems absent may only be cut off. */
-  readonly hasErrors: boolean;
-  private spans: Map<string, Span> | undefined;
+/** The document's values as JSON.parse (or, for JSONC and broken JSON, jsonc-parser's tolerant `parse`) reads them. */
+export interface ParsedJson {
+  root: Json | undefined;
+  source: JsonSource;
+}
 
-  /** Throws RangeError when the document is nested deeper than the tolerant parser's recursion takes. */
-  constructor(readonly text: string) {
-    let root: Json | undefined;
-    let hasErrors = false;
-    try {
-      root = JSON.parse(text) as Json;
-    } catch {
-      const errors: ParseError[] = [];
-      root = parse(text, errors, { allowTrailingComma: true }) as Json | undefined;
-      hasErrors = errors.length > 0;
-    }
-    this.root = root;
-    this.hasErrors = hasErrors;
+/** Throws RangeError when the document is nested deeper than the tolerant parser's recursion takes. */
+export function parseJson(text: string): ParsedJson {
+  let root: Json | undefined;
+  let hasErrors = false;
+  try {
+    root = JSON.parse(text) as Json;
+  } catch {
+    const errors: ParseError[] = [];
+    root = parse(text, errors, { allowTrailingComma: true }) as Json | undefined;
+    hasErrors = errors.length > 0;
   }
+  return { root, source: new JsonSource(text, hasErrors) };
+}
 
-  /** The range of the value at `path` (a string with its quotes); all ranges are found in one pass on first use. */
-  spanAt(path: JsonPath): Span {
-    this.spans ??= this.findSpans();
-    return this.spans.get(pathKey(path)) ?? { start: 0, end: 0 };
+/**
+ * The text of a JSON document and where its values are. It holds no parsed values: the facts of a large document
+ * keep only this, and the values the rules read.
+ */
+export class JsonSource {
+  private spans: SpanTree | undefined;
+
+  /** `hasErrors`: the document is not well-formed JSON(C); then what seems absent may only be cut off. */
+  constructor(readonly text: string, readonly hasErrors: boolean) {}
+
+  /** The range of the value at `place` (a string with its quotes); all ranges are found in one pass on first use. */
+  spanAt(place: JsonPlace | undefined): Span {
+    let node: SpanTree | undefined = this.spans ??= this.findSpans();
+    for (const key of keysOf(place)) node = node?.children?.get(key);
+    return node?.span ?? { start: 0, end: 0 };
   }
 
   /** A span worked out when first read. */
-  lazySpanAt(path: JsonPath): Span {
-    return lazySpan(() => this.spanAt(path));
+  lazySpanAt(place: JsonPlace | undefined): Span {
+    return lazySpan(() => this.spanAt(place));
   }
 
   /** The string under `key` of the container at `parent`, as a value located to the character when it has no escapes. */
-  string(parent: JsonPath, key: string | number, value: string): Value {
+  string(parent: JsonPlace | undefined, key: string | number, value: string): Value {
     return new JsonString(this, parent, key, value);
   }
 
@@ -78,29 +111,26 @@ export class JsonSource {
     return comments;
   }
 
-  private findSpans(): Map<string, Span> {
-    const spans = new Map<string, Span>();
-    const path: (string | number)[] = [];
-    const open: { start: number; array: boolean }[] = [];
-    let key: string | undefined;
-    const counters: number[] = [];
-    /** Steps into the value that starts now: under the property just named, or at the array's next index. */
-    const step = (): boolean => {
+  /** One visit of the text, in time linear in its length however deep it nests. */
+  private findSpans(): SpanTree {
+    const root: SpanTree = {};
+    /** The containers open at this point, each with its tree node, where it starts, and its next index or last key. */
+    const open: { node: SpanTree; start: number; array: boolean; next: number; key: string }[] = [];
+    /** The node of the value that starts now, under the property just named or at the array's next index. */
+    const enter = (): SpanTree => {
       const container = open.at(-1);
-      if (container?.array) path.push(counters[counters.length - 1]++);
-      else if (container) path.push(key ?? '');
-      return container !== undefined;
+      if (!container) return root;
+      const key = container.array ? container.next++ : container.key;
+      const node: SpanTree = {};
+      (container.node.children ??= new Map()).set(key, node);
+      return node;
     };
     const begin = (start: number, array: boolean): void => {
-      step();
-      open.push({ start, array });
-      counters.push(0);
+      open.push({ node: enter(), start, array, next: 0, key: '' });
     };
     const end = (offset: number, length: number): void => {
       const container = open.pop();
-      counters.pop();
-      if (container) spans.set(pathKey(path), { start: container.start, end: offset + length });
-      if (open.length > 0) path.pop();
+      if (container) container.node.span = { start: container.start, end: offset + length };
     };
     try {
       visit(this.text, {
@@ -109,29 +139,28 @@ export class JsonSource {
         onObjectEnd: end,
         onArrayEnd: end,
         onObjectProperty: (property) => {
-          key = property;
+          const container = open.at(-1);
+          if (container) container.key = property;
         },
         onLiteralValue: (_value, offset, length) => {
-          const inside = step();
-          spans.set(pathKey(path), { start: offset, end: offset + length });
-          if (inside) path.pop();
+          enter().span = { start: offset, end: offset + length };
         },
       }, { allowTrailingComma: true });
     } catch {
       // nested too deeply to scan: values keep the start of the document as their place
     }
-    return spans;
+    return root;
   }
 }
 
 /** A string of a JSON document, located when first asked. */
 class JsonString extends LazyValue {
-  constructor(private readonly source: JsonSource, private readonly parent: JsonPath, private readonly key: string | number, text: string) {
+  constructor(private readonly source: JsonSource, private readonly parent: JsonPlace | undefined, private readonly key: string | number, text: string) {
     super(text);
   }
 
   protected resolve(): Value {
-    const span = this.source.spanAt([...this.parent, this.key]);
+    const span = this.source.spanAt(placeIn(this.parent, this.key));
     const inner = { start: span.start + 1, end: span.end - 1 };
     const raw = this.source.text.slice(inner.start, inner.end) === this.text;
     return literalValue(this.text, inner.end > inner.start ? inner : span, raw ? inner.start : undefined);
