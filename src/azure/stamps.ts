@@ -21,7 +21,7 @@ import { httpsEndpoint, publicClouds, type AzureCloud, type EndpointResult } fro
 import type { CredentialFactory } from './credentials';
 import { AzureFailure } from './errors';
 import { requestLogPolicy, type RequestLogger } from './logging';
-import { checkUsageQuery, streamUsage, usagePath, type UsageFetchOptions, type UsageProgress, type UsageQuery } from './usage';
+import { checkUsageQuery, streamUsage, unfilteredUsageTimeoutPolicy, usagePath, type UsageFetchOptions, type UsageProgress, type UsageQuery } from './usage';
 
 export type IdentitySystem = 'entraId' | 'adfs';
 
@@ -116,6 +116,7 @@ function buildPipeline(options: StampRequestOptions, auth?: { credential: Return
     retryOptions: options.retry,
     userAgentOptions: { userAgentPrefix: options.userAgentPrefix ?? 'azure-stack-csp-tools' },
   });
+  pipeline.addPolicy(unfilteredUsageTimeoutPolicy(), { afterPhase: 'Retry' });
   if (auth) pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: auth.credential, scopes: [auth.scope] }), { phase: 'Sign' });
   if (options.logger) pipeline.addPolicy(requestLogPolicy(options.logger), { afterPhase: 'Sign' });
   return pipeline;
@@ -297,6 +298,6 @@ export class StampClient {
   async fetchUsage(query: UsageQuery, aggregator: UsageAggregator, options: UsageFetchOptions = {}): Promise<UsageProgress> {
     checkUsageQuery(query);
     const provider = (await this.defaultProviderSubscription({ abortSignal: options.abortSignal, timeoutMs: options.timeoutMs })).subscriptionId;
-    return streamUsage((link, pageOptions) => this.read(link, undefined, pageOptions), usagePath(provider, query), aggregator, options);
+    return streamUsage((link, pageOptions) => this.read(link, undefined, pageOptions), options.resumeFrom ?? usagePath(provider, query), aggregator, options);
   }
 }

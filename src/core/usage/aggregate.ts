@@ -105,7 +105,7 @@ export class UsageAggregator {
   constructor(options: AggregatorOptions = {}) {
     this.boundaryMs = [...new Set(options.boundaries ?? [])].filter(Number.isFinite).sort((a, b) => a - b);
     this.boundaries = this.boundaryMs.map(boundaryText);
-    this.cellsBySpelling = this.boundaryMs.map(() => new Map()).concat([new Map()]);
+    this.cellsBySpelling = Array.from({ length: this.boundaryMs.length + 1 }, () => new Map<string, Map<string, MutableCell>>());
   }
 
   /** Forgets every record (a fetch that must start over, e.g. after a gateway timeout, adds none twice). */

@@ -62,7 +62,9 @@ export function invoicesByCustomer(pricing: PricingSummary): CustomerInvoice[] {
   const rows = new Map<string, PricedRow[]>();
   for (const row of pricing.rows) {
     const key = row.subscriptionId.toLowerCase();
-    rows.get(key)?.push(row) ?? rows.set(key, [row]);
+    const found = rows.get(key);
+    if (found) found.push(row);
+    else rows.set(key, [row]);
   }
   return pricing.customers.map((customer) => ({ customer, rows: rows.get(customer.subscriptionId.toLowerCase()) ?? [] }));
 }

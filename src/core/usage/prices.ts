@@ -143,7 +143,9 @@ class ListBuilder {
     const groups = new Map<string, PriceEntry[]>();
     for (const entry of this.list.entries) {
       const key = `${entry.meterKeys.join(',')}|${entry.names.join(',')}|${entry.currency}|${entry.customer ?? ''}`;
-      groups.get(key)?.push(entry) ?? groups.set(key, [entry]);
+      const group = groups.get(key);
+      if (group) group.push(entry);
+      else groups.set(key, [entry]);
     }
     for (const entries of groups.values()) {
       const byStart = [...new Set(entries.map((e) => e.effectiveStart))].sort((a, b) => a - b);
@@ -303,9 +305,9 @@ export class CspPriceListReader {
     this.builder = new ListBuilder('cspPriceList', file);
   }
 
-  /** The header is the first of the first 30 rows with a Region and a price column. */
-  addRow(cells: Cell[]): void {
-    this.line++;
+  /** The header is the first row with a Region and a price column; `line` is the row's number when rows are skipped. */
+  addRow(cells: Cell[], line = this.line + 1): void {
+    this.line = line;
     if (!this.column) {
       const candidate = columns(cells.map(cellText));
       if (candidate.has('Region', 'Meter Region') && candidate.has('Unit Price', 'List Price', 'Price')) this.column = candidate;

@@ -72,7 +72,7 @@ export interface PricingSummary {
   totals: MoneyTotal[];
   currencies: string[];
   /** Rows (and distinct meters) Microsoft bills, or that are unknown, with no price applied. */
-  unpriced: { rows: number; meters: { meterId: string; meterName: string; quantity: number; unit: string; reason: CostStatus['kind'] | string }[] };
+  unpriced: { rows: number; meters: { meterId: string; meterName: string; quantity: number; unit: string; reason: Extract<CostStatus, { kind: 'noPrice' }>['reason'] }[] };
   /** Prices that change inside a period of the report (the report was split before those dates were known). */
   priceChanges: { meterName: string; periodStart: string; date: string }[];
   /** Minor-unit digits each amount is rounded to, per currency. */
@@ -186,7 +186,12 @@ function costFor(row: UsageReportRow, facts: MeterFacts, indexes: PriceIndex[]):
 /** Tiers count the billed Azure subscription's total per meter and period; each row gets its share at the average rate. */
 function applyTiers(working: Working[]): void {
   const groups = new Map<string, Working[]>();
-  for (const item of working) if (item.status.kind === 'priced') groups.get(item.group)?.push(item) ?? groups.set(item.group, [item]);
+  for (const item of working) {
+    if (item.status.kind !== 'priced') continue;
+    const group = groups.get(item.group);
+    if (group) group.push(item);
+    else groups.set(item.group, [item]);
+  }
   for (const items of groups.values()) {
     const total = items.reduce((sum, item) => sum + item.priceQuantity, 0);
     const cost = tieredCost(items[0].tiers, total);

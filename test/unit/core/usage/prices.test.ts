@@ -1,11 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { decodeText } from '../../../../src/core/usage/priceText';
 import { detectPriceFormat, readPartnerCenterPriceSheet, readResalePrices, readRetailPrices, type PriceEntry } from '../../../../src/core/usage/prices';
 
-export const priceFixtures = join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'prices');
-export const readFixture = (name: string) => decodeText(readFileSync(join(priceFixtures, name)));
+import { readFixture } from './priceFixtures';
 const day = (text: string) => Date.parse(`${text}T00:00:00Z`);
 const brief = (e: PriceEntry) => ({ price: e.unitPrice, unit: e.unitOfMeasure, tier: [e.tierMin, e.tierMax], from: e.effectiveStart, to: e.effectiveEnd });
 
