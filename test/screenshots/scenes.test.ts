@@ -113,4 +113,22 @@ describe('screenshots', function () {
     await settle(2500);
     await picture('screenshots', 'usage-report');
   });
+
+  it('a usage report with prices', async () => {
+    const api = await testApi();
+    const ui = api.useScriptedInput();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const billing = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'billing');
+    for (const file of ['partner-center-prices.csv', 'resale.csv']) await vscode.commands.executeCommand('azureStackCsp.importPrices', vscode.Uri.joinPath(billing, file));
+    await vscode.workspace.getConfiguration('azureStackCsp').update('usage.markupPercent', 20, vscode.ConfigurationTarget.Workspace);
+    const [stamps] = (await api.tree.getChildren()).filter((n) => n.kind === 'stamps');
+    const [sthlm] = await api.tree.getChildren(stamps);
+    ui.enqueue('Daily', '2026-10-01', '2026-11-01');
+    await vscode.commands.executeCommand('azureStackCsp.usageReport', sthlm);
+    const run = api.lastReport();
+    assert.ok(run);
+    assert.ok((await run.rendered).pricedRows > 0);
+    await settle(2500);
+    await picture('screenshots', 'usage-report-prices');
+  });
 });

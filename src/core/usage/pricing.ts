@@ -264,7 +264,8 @@ function pricedRow(item: Working, resale: PriceIndex[], markup: Markup | undefin
   const sameCurrency = !resaleCurrency || resaleCurrency === currency;
   const resaleAmount = rawResale === undefined || !sameCurrency ? undefined : roundHalfAway(rawResale, digits);
   return {
-    ...row, billedBy: facts.billedBy, commerceMeterId: facts.commerce?.id ?? '', commerceMeterName: facts.commerce?.names[0] ?? '',
+    // A mapping names meters the catalogue does not know, and may give their unit.
+    ...row, meterName: facts.name, knownMeter: facts.known, unit: facts.source === 'mapping' && facts.unit ? facts.unit.en : row.unit, billedBy: facts.billedBy, commerceMeterId: facts.commerce?.id ?? '', commerceMeterName: facts.commerce?.names[0] ?? '',
     costStatus: status, resaleStatus, cost: status.kind === 'notBilled' && resaleAmount === undefined ? 0 : cost,
     resale: resaleAmount, margin: cost !== undefined && resaleAmount !== undefined ? roundHalfAway(resaleAmount - cost, digits) : undefined, currency,
   };

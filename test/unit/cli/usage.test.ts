@@ -118,6 +118,27 @@ describe('azs-usage (CLI) against the emulator', function () {
     assert.ok(readFileSync(single, 'utf8').startsWith('customer,'));
   });
 
+  it('takes a meter mapping and a customer\'s markup, and exits 0 when every billed meter has a price', () => {
+    const run = azsUsage(['--stamp', endpoint, ...period, '--prices', join(prices, 'e2e-prices.csv'), '--meters', join(prices, 'azs-meters.json'),
+      '--markup', '10', '--markup', 'Northwind Traders=50']);
+    assert.equal(run.status, 0, run.stderr);
+    const rows = csvRows(run.stdout);
+    const site = rows.find((r) => r.meterId === meter.unknown);
+    assert.deepEqual([site?.meterName, site?.billedByMicrosoft, site?.priceStatus], ['Site hours', 'no', 'notBilled']);
+    const northwind = rows.find((r) => r.customer === 'Northwind Traders' && r.meterId === meter.base);
+    const alpine = rows.find((r) => r.customer === 'Alpine Ski House - production' && r.meterId === meter.base);
+    assert.deepEqual([northwind?.markupPercent, alpine?.markupPercent], ['50', '10']);
+    assert.equal(Number(northwind?.resaleAmount), roundHalfAway(Number(northwind?.quantity) * 0.0625 * 1.5, 2));
+  });
+
+  it('signs an AD FS stamp in to "adfs", whatever AZURE_TENANT_ID says', async () => {
+    const adfs = seededStamps.adfs;
+    const run = azsUsage(['--stamp', await stampEndpoint(adfs.name), ...period, '--format', 'json']);
+    assert.equal(run.status, 1, run.stderr);
+    const invoice = JSON.parse(run.stdout) as { customers: { displayName: string; lines: unknown[] }[] };
+    assert.deepEqual(invoice.customers.map((c) => [c.displayName, c.lines.length]), [[adfs.tenantSubscriptions![0].displayName, adfs.usage!.meters.length]]);
+  });
+
   it('exits 2 on bad arguments or price files, 3 when the stamp refuses the sign-in, 4 when the stamp fails', async () => {
     const bad = azsUsage(['--stamp', endpoint, '--from', '2026-10-01', '--to', '2026-09-01']);
     assert.equal(bad.status, 2);
