@@ -182,7 +182,7 @@
           el('button', { class: 'secondary', text: labels.priceHelp, onclick: () => vscode.postMessage({ type: 'priceHelp' }) }))),
       ...notices,
       el('div', { class: 'customers' }, ...report.customers.map(card)),
-      subscriptionTotals(),
+      ...[subscriptionTotals()].filter(Boolean),
       report.rows.length ? table() : el('p', { text: labels.noUsage }));
   }
 

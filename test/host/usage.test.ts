@@ -173,6 +173,7 @@ describe('stamps and usage reports (emulator)', function () {
       ['11a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8', 1], ['12a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8', 1], ['3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37', 1],
     ]);
     assert.deepEqual(await run.rendered, { customers: 3, rows: 12, pricedRows: 9 }, 'three priced meters per customer; the unknown one shown without a price');
+    assert.ok(!Object.keys(require.cache).some((path) => /[\\/]dist[\\/]spreadsheet\.js$/.test(path)), 'the spreadsheet reader (ExcelJS) is not loaded for CSV price lists');
     await screenshot('usage-report-prices');
 
     const folder = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'invoices');
