@@ -182,16 +182,22 @@ const missingColumns = (missing: string[]): Localized => ({
   sv: `Rubrikraden saknar kolumn${missing.length > 1 ? 'erna' : 'en'} ${missing.join(', ')}.`,
 });
 
+/** A CSV price file's data rows and column lookup, or undefined (with the problem noted) when its header lacks a column. */
+function csvTable(text: string, builder: ListBuilder, required: string[]) {
+  const [header, ...records] = parseCsv(text);
+  const column = columns(header?.fields ?? []);
+  const missing = required.filter((name) => !column.has(name));
+  if (header && !missing.length) return { column, records };
+  builder.problem(header?.line ?? 1, missingColumns(missing));
+  return undefined;
+}
+
 /** Partner Center's Azure plan price sheet (CSV): tiers, effective dates, the region inside SkuTitle. */
 export function readPartnerCenterPriceSheet(text: string, file: string): PriceList {
   const builder = new ListBuilder('partnerCenter', file);
-  const [header, ...records] = parseCsv(text);
-  const column = columns(header?.fields ?? []);
-  const missing = ['UnitPrice', 'UnitOfMeasure', 'Currency', 'MeterIds'].filter((name) => !column.has(name));
-  if (!header || missing.length) {
-    builder.problem(header?.line ?? 1, missingColumns(missing));
-    return builder.finish();
-  }
+  const table = csvTable(text, builder, ['UnitPrice', 'UnitOfMeasure', 'Currency', 'MeterIds']);
+  if (!table) return builder.finish();
+  const { column, records } = table;
   for (const { line, fields } of records) {
     builder.list.rows++;
     const term = cleanField(column.get(fields, 'TermDuration'));
@@ -262,13 +268,9 @@ export function readRetailPrices(text: string, file: string): PriceList {
 /** The CSP's own prices: `meter` (local ID or name), `unitPrice`, `currency`, optional `unit` and `customer`. */
 export function readResalePrices(text: string, file: string): PriceList {
   const builder = new ListBuilder('resale', file);
-  const [header, ...records] = parseCsv(text);
-  const column = columns(header?.fields ?? []);
-  const missing = ['meter', 'unitPrice', 'currency'].filter((name) => !column.has(name));
-  if (!header || missing.length) {
-    builder.problem(header?.line ?? 1, missingColumns(missing));
-    return builder.finish();
-  }
+  const table = csvTable(text, builder, ['meter', 'unitPrice', 'currency']);
+  if (!table) return builder.finish();
+  const { column, records } = table;
   for (const { line, fields } of records) {
     builder.list.rows++;
     const meter = cleanField(column.get(fields, 'meter'));
