@@ -25,20 +25,8 @@
   }
 
   const number = (value, digits = 2) => new Intl.NumberFormat(state.locale, { maximumFractionDigits: digits }).format(value);
-  const digitsOf = (currency) => state.report.pricing.digits[currency] ?? 2;
-  function money(value, currency, unitPrice) {
-    if (value === undefined || value === null || !currency) return '';
-    // Unit prices keep their own precision; amounts show the currency's minor unit they were rounded to.
-    const digits = unitPrice ? { maximumFractionDigits: 6 } : { minimumFractionDigits: digitsOf(currency), maximumFractionDigits: digitsOf(currency) };
-    try {
-      return new Intl.NumberFormat(state.locale, { style: 'currency', currency, ...digits }).format(value);
-    } catch {
-      return `${number(value, 6)} ${currency}`;
-    }
-  }
-  const day = (iso) => new Intl.DateTimeFormat(state.locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(iso));
+  // Amounts, prices and periods arrive written in the reader's language (core/usage/format.ts).
   const priced = () => state.report.pricing.any;
-  const totalsText = (totals, key) => totals.map((t) => money(t[key], t.currency)).join(' + ');
 
   function chart(daily, label) {
     if (!daily.length || daily.every((d) => d.vCoreHours === 0)) return el('div', { class: 'empty', text: state.labels.noVmUsage });
@@ -55,12 +43,12 @@
   }
 
   function money3(customer) {
-    if (!priced() || !customer.totals.length) return null;
+    if (!priced() || !customer.hasTotals) return null;
     const { labels } = state;
     return el('dl', { class: 'money' },
-      el('dt', { text: labels.cost }), el('dd', { text: totalsText(customer.totals, 'cost') }),
-      el('dt', { text: labels.resale }), el('dd', { text: totalsText(customer.totals, 'resale') }),
-      el('dt', { text: labels.margin }), el('dd', { text: totalsText(customer.totals, 'margin') }));
+      el('dt', { text: labels.cost }), el('dd', { text: customer.totals.cost }),
+      el('dt', { text: labels.resale }), el('dd', { text: customer.totals.resale }),
+      el('dt', { text: labels.margin }), el('dd', { text: customer.totals.margin }));
   }
 
   function card(customer) {
@@ -99,7 +87,7 @@
       const why = status.reason === 'unknownMeter' ? labels.unknownMeterPrice : status.reason === 'unitMismatch' ? `${labels.unitMismatch} (${status.unitOfMeasure})` : labels.noPrice;
       return el('td', { class: 'unpriced', text: `⚠ ${why}` });
     }
-    return el('td', { class: 'number' }, document.createTextNode(`${money(status.unitPrice, status.currency, true)} / ${status.unitOfMeasure}`),
+    return el('td', { class: 'number' }, document.createTextNode(`${row.text.unitPrice} / ${status.unitOfMeasure}`),
       el('div', { class: 'id', text: [row.commerceMeterName || row.commerceMeterId, status.tiered ? labels.tiered : ''].filter(Boolean).join(' · ') }));
   }
 
@@ -108,8 +96,8 @@
     const status = row.resaleStatus;
     if (status.kind === 'none' || row.resale === undefined) return el('td', { class: 'number muted', text: '—' });
     const basis = status.kind === 'markup' ? `${labels.markup} ${number(status.percent)} %`
-      : `${money(status.unitPrice, status.currency, true)}${status.unitOfMeasure ? ` / ${status.unitOfMeasure}` : ''}${status.customerPrice ? ` · ${labels.customerPrice}` : ''}`;
-    return el('td', { class: 'number' }, document.createTextNode(money(row.resale, row.currency)), el('div', { class: 'id', text: basis }));
+      : `${row.text.resaleUnitPrice}${status.unitOfMeasure ? ` / ${status.unitOfMeasure}` : ''}${status.customerPrice ? ` · ${labels.customerPrice}` : ''}`;
+    return el('td', { class: 'number' }, document.createTextNode(row.text.resale), el('div', { class: 'id', text: basis }));
   }
 
   function sortedRows() {
@@ -138,22 +126,21 @@
     const body = sortedRows().map((row) => el('tr', { class: `${row.knownMeter ? '' : 'unknown'}${row.costStatus.kind === 'priced' ? ' priced' : ''}` },
       el('td', {}, document.createTextNode(row.displayName), el('div', { class: 'id', text: row.subscriptionId })),
       el('td', { class: 'meter' }, document.createTextNode(row.meterName), row.knownMeter ? null : el('div', { class: 'id', text: state.labels.unknownMeter })),
-      el('td', { class: 'nowrap', text: `${day(row.periodStart)} – ${day(new Date(Date.parse(row.periodEnd) - 1).toISOString())}` }),
+      el('td', { class: 'nowrap', text: row.text.period }),
       el('td', { class: 'number', text: number(row.quantity, 4) }),
       el('td', { text: row.unit }),
       el('td', { text: row.billedTo || row.billingText }),
-      ...(priced() ? [priceCell(row), el('td', { class: 'number', text: money(row.cost, row.currency) }), resaleCell(row), el('td', { class: 'number', text: money(row.margin, row.currency) })] : [])));
+      ...(priced() ? [priceCell(row), el('td', { class: 'number', text: row.text.cost }), resaleCell(row), el('td', { class: 'number', text: row.text.margin })] : [])));
     return el('table', { class: 'rows', 'aria-label': state.labels.tableLabel }, el('thead', {}, head), el('tbody', {}, ...body));
   }
 
   function subscriptionTotals() {
     const { labels, report } = state;
-    const { billedSubscriptions, totals } = report.pricing;
-    if (!priced() || !totals.length) return null;
+    const { billedSubscriptions, totals, hasTotals } = report.pricing;
+    if (!priced() || !hasTotals) return null;
     const row = (name, count, sums) => el('tr', {},
       el('td', { text: name }), el('td', { class: 'number', text: count === '' ? '' : number(count, 0) }),
-      el('td', { class: 'number', text: totalsText(sums, 'cost') }), el('td', { class: 'number', text: totalsText(sums, 'resale') }),
-      el('td', { class: 'number', text: totalsText(sums, 'margin') }));
+      el('td', { class: 'number', text: sums.cost }), el('td', { class: 'number', text: sums.resale }), el('td', { class: 'number', text: sums.margin }));
     return el('table', { class: 'subscriptions', 'aria-label': labels.subscriptionsLabel },
       el('caption', { text: labels.subscriptionsLabel }),
       el('thead', {}, el('tr', {}, ...[labels.billedTo, labels.customersHeading, labels.cost, labels.resale, labels.margin].map((text) => el('th', { scope: 'col', text })))),

@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import type { Locale } from '../../core/l10n';
 import { billedSubscriptionOf } from '../../core/usage/billing';
 import { customerFileName, invoiceCsv, invoiceJson, invoicesByCustomer } from '../../core/usage/invoice';
-import { priceReport, type PricingInputs, type PricingSummary } from '../../core/usage/pricing';
+import { rowTexts, totalsText } from '../../core/usage/format';
+import { priceReport, type MoneyTotal, type PricingInputs, type PricingSummary } from '../../core/usage/pricing';
 import { describeBilling, reportToCsv, reportToJson, type UsageReport } from '../../core/usage/report';
 import { hoursPerMonth } from '../../core/usage/units';
 import { UserFacingError } from '../infrastructure/commands';
@@ -39,6 +40,8 @@ export interface ShownReport {
   onRendered: vscode.Event<RenderedCounts>;
   /** Prices the report again with the price lists, mapping and markups as they are now, and redraws it. */
   reprice(): Promise<void>;
+  /** What the page was sent last, texts as it shows them. */
+  page(): PageReport;
 }
 
 export interface RenderedCounts {
@@ -120,19 +123,28 @@ function labels(stampName: string, report: UsageReport, priced: PricedReport): R
   };
 }
 
-/** The report as the page renders it: billing put into words, prices beside each row. */
-function forPage(report: UsageReport, priced: PricedReport, locale: Locale) {
+/** The report as the page renders it: billing put into words, prices beside each row, amounts and dates written in `language`. */
+export function forPage(report: UsageReport, priced: PricedReport, locale: Locale, language: string) {
   const { pricing } = priced;
+  const digits = pricing.roundingDigits;
+  const totals = (sums: MoneyTotal[]) => ({ cost: totalsText(sums, 'cost', digits, language), resale: totalsText(sums, 'resale', digits, language), margin: totalsText(sums, 'margin', digits, language) });
   return {
     ...report,
-    rows: pricing.rows.map((row) => ({ ...row, billedTo: billedSubscriptionOf(row.billing) ?? '', billingText: describeBilling(row.billing, locale) })),
-    customers: report.customers.map((c) => ({
-      ...c, billingText: describeBilling(c.billing, locale),
-      totals: pricing.customers.find((t) => t.subscriptionId.toLowerCase() === c.subscriptionId.toLowerCase())?.totals ?? [],
+    rows: pricing.rows.map((row) => ({
+      ...row, billedTo: billedSubscriptionOf(row.billing) ?? '', billingText: describeBilling(row.billing, locale), text: rowTexts(row, digits, language),
     })),
-    pricing: { any: priced.any, totals: pricing.totals, billedSubscriptions: pricing.billedSubscriptions, unpricedRows: pricing.unpriced.rows, priceChanges: pricing.priceChanges.length, digits: pricing.roundingDigits },
+    customers: report.customers.map((c) => {
+      const sums = pricing.customers.find((t) => t.subscriptionId.toLowerCase() === c.subscriptionId.toLowerCase())?.totals ?? [];
+      return { ...c, billingText: describeBilling(c.billing, locale), hasTotals: sums.length > 0, totals: totals(sums) };
+    }),
+    pricing: {
+      any: priced.any, totals: totals(pricing.totals), hasTotals: pricing.totals.length > 0, unpricedRows: pricing.unpriced.rows, priceChanges: pricing.priceChanges.length,
+      billedSubscriptions: pricing.billedSubscriptions.map((s) => ({ billedSubscriptionId: s.billedSubscriptionId, customers: s.customers, totals: totals(s.totals) })),
+    },
   };
 }
+
+export type PageReport = ReturnType<typeof forPage>;
 
 async function write(target: vscode.Uri, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
@@ -203,11 +215,10 @@ export function showUsageReport(stampName: string, report: UsageReport, priced: 
   panel.webview.html = html(panel.webview, deps.extensionUri, title);
   const renderedEmitter = new vscode.EventEmitter<RenderedCounts>();
   panel.onDidDispose(() => renderedEmitter.dispose());
-  const post = () => panel.webview.postMessage({
-    type: 'report', report: forPage(report, shown.priced, deps.locale), labels: labels(stampName, report, shown.priced), locale: vscode.env.language,
-  });
+  const page = () => forPage(report, shown.priced, deps.locale, vscode.env.language);
+  const post = () => panel.webview.postMessage({ type: 'report', report: page(), labels: labels(stampName, report, shown.priced), locale: vscode.env.language });
   const shown: ShownReport = {
-    stampName, report, priced, panel, onRendered: renderedEmitter.event,
+    stampName, report, priced, panel, onRendered: renderedEmitter.event, page,
     rendered: new Promise<RenderedCounts>((resolve) => { const once = renderedEmitter.event((counts) => { once.dispose(); resolve(counts); }); }),
     reprice: async () => {
       const loaded = await deps.prices.load();
