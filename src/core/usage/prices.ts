@@ -74,6 +74,8 @@ const maxProblems = 50;
 const columnKey = (name: string) => cleanField(name).toLowerCase().replace(/[^a-z0-9]/g, '');
 
 const regionWords = /\b(?:azure\s*stack(?:\s*hub)?)\b/gi;
+/** "Azure Stack" or "Azure Stack Hub" in a product, SKU or region text; Azure Stack HCI is another product. */
+const mentionsAzureStack = (text: string) => /azure\s*stack(?!\s*hci)/i.test(text);
 const isAzureStackRegion = (text: string) => /^azure\s*stack(?:\s*hub)?$/i.test(cleanField(text).replace(/\s+/g, ' '));
 
 /** The names a row goes by, each also without the region words ("Base VM - Azure Stack" → "base vm"). */
@@ -200,8 +202,8 @@ export function readPartnerCenterPriceSheet(text: string, file: string): PriceLi
   const { column, records } = table;
   for (const { line, fields } of records) {
     builder.list.rows++;
-    const term = cleanField(column.get(fields, 'TermDuration'));
-    if (term && !/^(?:none|n\/a|-|0)$/i.test(term)) {
+    // Reservations and savings plans are bought for years (P1Y, P3Y, "1 Year"); usage prices have no such term.
+    if (/^P\d+Y$|year/i.test(cleanField(column.get(fields, 'TermDuration')))) {
       builder.skip('reservation');
       continue;
     }
@@ -211,7 +213,7 @@ export function readPartnerCenterPriceSheet(text: string, file: string): PriceLi
     builder.add(line, {
       meterKeys: meterKeysIn(column.get(fields, 'MeterIds')),
       names: namesOf(sku, product, product && sku ? `${product} ${sku}` : undefined, column.get(fields, 'SkuDescription')),
-      azureStack: /azure\s*stack/i.test(region),
+      azureStack: mentionsAzureStack(region),
       unitOfMeasure: cleanField(column.get(fields, 'UnitOfMeasure')),
       currency: column.get(fields, 'Currency') ?? '',
       unitPrice: column.get(fields, 'UnitPrice'),
@@ -253,7 +255,7 @@ export function readRetailPrices(text: string, file: string): PriceList {
     builder.add(i + 1, {
       meterKeys: meterKeysIn(textOf('meterId')),
       names: namesOf(textOf('meterName'), textOf('skuName'), textOf('productName'), `${textOf('productName') ?? ''} ${textOf('skuName') ?? ''}`),
-      azureStack: /azure\s*stack/i.test(region),
+      azureStack: mentionsAzureStack(region),
       unitOfMeasure: cleanField(textOf('unitOfMeasure')),
       currency: textOf('currencyCode') ?? '',
       unitPrice: typeof value.unitPrice === 'number' ? value.unitPrice : textOf('unitPrice') ?? textOf('retailPrice'),

@@ -8,8 +8,8 @@ const brief = (e: PriceEntry) => ({ price: e.unitPrice, unit: e.unitOfMeasure, t
 describe('core/usage/prices', () => {
   it('reads the Partner Center Azure plan price sheet: tiers, effective dates, region inside SkuTitle, reservations left out', () => {
     const list = readPartnerCenterPriceSheet(readFixture('partner-center-azure-plan.csv'), 'partner-center-azure-plan.csv');
-    assert.equal(list.rows, 9);
-    assert.deepEqual(list.skipped, { reservation: 1 });
+    assert.equal(list.rows, 11);
+    assert.deepEqual(list.skipped, { reservation: 2 }, 'a reservation (P1Y) and a savings plan (1 Year)');
     assert.deepEqual(list.problems, []);
     const base = list.entries.filter((e) => e.names.includes('base vm') && e.azureStack);
     assert.deepEqual(base.map(brief), [
@@ -20,9 +20,9 @@ describe('core/usage/prices', () => {
     assert.deepEqual(windows.map((e) => [e.tierMin, e.tierMax, e.unitPrice]), [[0, 1000, 0.046875], [1000, Infinity, 0.0390625]]);
     const appService = list.entries.find((e) => e.meterKeys.includes('190c935e9ada48ff9ab856ea1cf9adaa'));
     assert.equal(appService?.unitOfMeasure, '1 Hour');
-    const westUs = list.entries.find((e) => e.unitPrice === 9.99);
-    assert.equal(westUs?.azureStack, false, 'a row of another region is never taken for an Azure Stack price by its name');
-    assert.ok(list.entries.filter((e) => e.unitPrice !== 9.99).every((e) => e.azureStack), 'both spellings of the region are Azure Stack');
+    const notHub = list.entries.filter((e) => e.unitPrice === 9.99 || e.unitPrice === 7.77);
+    assert.deepEqual(notHub.map((e) => e.azureStack), [false, false], 'rows of West US and of Azure Stack HCI are never taken for Azure Stack Hub prices by their names');
+    assert.ok(list.entries.filter((e) => !notHub.includes(e)).every((e) => e.azureStack), 'both spellings of the region are Azure Stack');
   });
 
   it('names what is wrong with a price sheet instead of guessing', () => {
