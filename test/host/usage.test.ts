@@ -194,7 +194,7 @@ describe('stamps and usage reports (emulator)', function () {
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, names[1]))), 'edited by hand');
   });
 
-  it('refuses a file that is no price list, and keeps pricing with what it has', async () => {
+  it('refuses a file that is no price list, keeps what it has, and takes a Swedish resale list in place of the last', async () => {
     ui.enqueue(vscode.Uri.file(join(priceFixtures, 'README.md')));
     await vscode.commands.executeCommand('azureStackCsp.importPrices');
     assert.equal(ui.messages.at(-1)?.kind, 'error');
@@ -202,5 +202,11 @@ describe('stamps and usage reports (emulator)', function () {
     ui.enqueue(cancel);
     await vscode.commands.executeCommand('azureStackCsp.removePrices');
     assert.deepEqual(ui.prompts.at(-1)?.items?.map((i) => i.label), ['e2e-prices.csv', 'resale.csv'], 'both lists are still remembered');
+    // UTF-16 with semicolons and decimal commas, as a Swedish Excel saves it: still a resale list.
+    await vscode.commands.executeCommand('azureStackCsp.importPrices', vscode.Uri.file(join(priceFixtures, 'resale-sv.csv')));
+    assert.match(ui.messages.at(-1)?.message ?? '', /^Imported resale-sv\.csv: 2 prices from 2 rows\./);
+    ui.enqueue('resale-sv.csv');
+    await vscode.commands.executeCommand('azureStackCsp.removePrices');
+    assert.deepEqual(ui.prompts.at(-1)?.items?.map((i) => [i.label, i.description]), [['e2e-prices.csv', "Microsoft's prices"], ['resale-sv.csv', 'Resale prices']]);
   });
 });

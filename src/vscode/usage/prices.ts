@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { pick, type Locale } from '../../core/l10n';
 import { MeterBook, readMeterMapping, readMeterMappingValue, type MeterMappingEntry } from '../../core/usage/meterBilling';
 import { describePriceList, readPriceFile, type PriceRole } from '../../core/usage/priceFiles';
+import { decodeText } from '../../core/usage/priceText';
 import { detectPriceFormat, type PriceList } from '../../core/usage/prices';
 import type { Markup, PricingInputs } from '../../core/usage/pricing';
 import { UserFacingError } from '../infrastructure/commands';
@@ -42,7 +43,7 @@ export class PriceSources {
   async import(uri: vscode.Uri): Promise<PriceList> {
     const bytes = await vscode.workspace.fs.readFile(uri);
     const name = uri.path.replace(/^.*\//, '');
-    const role: PriceRole = detectPriceFormat(name, /\.xlsx$/i.test(name) ? undefined : new TextDecoder().decode(bytes.subarray(0, 4096))) === 'resale' ? 'resale' : 'microsoft';
+    const role: PriceRole = detectPriceFormat(name, /\.xlsx$/i.test(name) ? undefined : decodeText(bytes)) === 'resale' ? 'resale' : 'microsoft';
     const result = await readPriceFile(bytes, name, role);
     if (!result.ok) throw new UserFacingError(pick(result.message, this.locale));
     const files = this.remembered();
