@@ -134,13 +134,16 @@ async function benchPriceLists(): Promise<{ microsoft: PriceList[]; resale: Pric
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 async function runBenchmark(address: EmulatorAddress): Promise<void> {
-  const listed = (await new EmulatorControl(address.controlUrl).stamps()).find((s) => s.name === stampName);
-  if (!listed) throw new Error(`the emulator's state has no stamp ${stampName}`);
+  const control = new EmulatorControl(address.controlUrl);
+  const listed = (await control.stamps()).find((s) => s.name === stampName);
+  const principal = (await control.stampPrincipals()).find((p) => p.name === stampName);
+  if (!listed || !principal) throw new Error(`the emulator's state has no stamp ${stampName}`);
   const { adminEndpoint } = listed;
   const stamp = await discoverStamp(adminEndpoint);
   const tenant = signInTenant(stamp, listed.tenantId);
   if (!tenant.ok) throw new Error(tenant.message.en);
-  const credentials = createCredentialFactory({ method: 'servicePrincipal', tenantId: tenant.tenantId, clientId: address.clientId, clientSecret: address.clientSecret }, stamp.cloud);
+  // The stamp's own service principal: a stamp never takes the Azure sandbox's.
+  const credentials = createCredentialFactory({ method: 'servicePrincipal', tenantId: tenant.tenantId, clientId: principal.clientId, clientSecret: principal.clientSecret }, stamp.cloud);
   const client = new StampClient({ stamp, credentials });
   const token = (await credentials({ renew: false }).getToken(stamp.cloud.armScope))!.token;
   const provider = (await client.defaultProviderSubscription()).subscriptionId;

@@ -30,6 +30,16 @@ function exampleSubscription(stateFile) {
   }
 }
 
+/** Each stamp's admin endpoint and its own service principal (a stamp never takes the sandbox's). */
+export function describeStamps(info) {
+  if (!info.stamps?.length) return [];
+  const principals = new Map((info.stampPrincipals ?? []).map((p) => [p.name, p]));
+  return ['  stamps (each with its own service principal):', ...info.stamps.map((stamp) => {
+    const principal = principals.get(stamp.name);
+    return `    ${stamp.name.padEnd(14)} ${stamp.adminEndpoint}  client ID ${principal?.clientId}  secret ${principal?.clientSecret}`;
+  })];
+}
+
 export function describeEmulator(info, stateFile) {
   const subscription = exampleSubscription(stateFile);
   return [
@@ -42,6 +52,7 @@ export function describeEmulator(info, stateFile) {
     `    client ID      ${info.clientId}`,
     `    client secret  ${info.clientSecret}`,
     `  control API:   ${info.controlUrl} (faults, request log, reset: see test/emulator/README.md)`,
+    ...describeStamps(info),
     '',
     'Use it from the Azure CLI, in a shell of its own (the CA bundle replaces the usual ones there):',
     `  export REQUESTS_CA_BUNDLE=${info.caFile} AZURE_CONFIG_DIR=$(mktemp -d)`,

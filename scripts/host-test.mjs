@@ -79,9 +79,10 @@ export async function runHostTests(options) {
     await page.goto(workbenchUrl(server, { folder, extensionPath: resolve(extensionPath), testsPath }));
     const outcome = await done;
     clearTimeout(timer);
-    // Every log the run wrote, Output channels included, must be free of secrets: the sandbox's client secret,
-    // tokens, and whatever the caller names (fixture passwords).
-    result.secretScan = scanLogsForSecrets(join(server.dirs.userData, 'logs'), [emulator?.clientSecret, ...secrets]);
+    // Every log the run wrote, Output channels included, must be free of secrets: the sandbox's and the stamps'
+    // client secrets, tokens, and whatever the caller names (fixture passwords).
+    const stampSecrets = (emulator?.stampPrincipals ?? []).map((p) => p.clientSecret);
+    result.secretScan = scanLogsForSecrets(join(server.dirs.userData, 'logs'), [emulator?.clientSecret, ...stampSecrets, ...secrets]);
     if (outcome.timeout) {
       await page.screenshot({ path: join(resultsDir, `${label}-timeout.png`) }).catch(() => {});
       result.reason = `the extension host did not report back within ${Math.round(timeoutMs / 1000)} s ` +

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: the product as a new user sees it. Builds, starts the local Azure emulator with the demo data and
-// code-server with the extension loaded (development mode) on the demo/ workspace, signed in to the emulator with
-// its sandbox service principal, prints the URL, and stops everything it started on Ctrl-C.
+// code-server with the extension loaded (development mode) on the demo/ workspace, set to sign in to the emulator
+// with its sandbox service principal, prints the URL, and stops everything it started on Ctrl-C. Nothing is
+// confirmed for the user: the first sign-in asks to confirm the emulator's sign-in host, and each stamp asks how it
+// signs in and for its own credentials (printed here), as they would for a fresh install.
 //   npm start -- --port 8080
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -10,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { checkNodeVersion, ensureSetup } from './lib/setup.mjs';
 import { startCodeServer, workbenchUrl } from './lib/codeServer.mjs';
 import { startEmulatorProcess } from './lib/emulator.mjs';
+import { describeStamps } from './emulator.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({ options: { port: { type: 'string', default: '8080' } } });
@@ -55,9 +58,13 @@ async function main() {
   const url = workbenchUrl(server, { folder: join(root, 'demo'), extensionPath: root });
   console.log([
     '',
-    'Azure Stack Hub CSP Tools is running in VS Code (code-server), signed in to the local Azure emulator.',
+    'Azure Stack Hub CSP Tools is running in VS Code (code-server), set to sign in to the local Azure emulator.',
     `Open: ${url}`,
     `Emulator: ${emulator.url} (demo data: test/emulator/states/demo.json; \`npm run emulator\` runs it alone)`,
+    'First sign-in: click Sign In and confirm the emulator\'s sign-in host (asked once, as for any custom cloud).',
+    'Each stamp asks you to confirm how it signs in, then for its own credentials: its service principal below,',
+    'or a device code (the emulator approves it at once).',
+    ...describeStamps(emulator),
     'Press Ctrl-C to stop.',
     '',
   ].join('\n'));

@@ -4,7 +4,7 @@
 //   npm test -- --only unit,host      run some stages
 //   npm test -- --grep <text>         only tests whose title matches (unit and host)
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkNodeVersion, ensureSetup } from './lib/setup.mjs';
@@ -17,8 +17,14 @@ const totals = { passed: 0, failed: 0 };
 /** What failed, one line each, repeated at the end so a long log's failure is found without scrolling. */
 const failures = [];
 const timings = [];
-/** Passwords written into lint fixtures (AZS701): the linter reads them, and no log may repeat them. */
-const fixtureSecrets = ['P@ssw0rd-Fixture-701', 'Sup3r-Secret-Fixture!'];
+/**
+ * Passwords written into lint fixtures (AZS701): the linter reads them, and no log may repeat them; a secret a host
+ * test writes into a setting; and the secrets of the hostile stamps' own service principals, typed into prompts.
+ */
+const fixtureSecrets = [
+  'P@ssw0rd-Fixture-701', 'Sup3r-Secret-Fixture!', 'Setting-Held-Secret-42',
+  ...JSON.parse(readFileSync(join(root, 'test/fixtures/emulator/hostile-stamps.json'), 'utf8')).stamps.map((s) => s.servicePrincipal.clientSecret),
+];
 
 function stageEnabled(name) {
   return !only || only.has(name);

@@ -1,15 +1,15 @@
 // One @azure/identity credential per sign-in method, made by a factory that can "renew": after ARM rejects a token,
 // a new credential instance gets a fresh token, since MSAL (and the pipeline) cache the old one per instance.
 import {
-  AzureCliCredential, ClientSecretCredential, CredentialUnavailableError, DeviceCodeCredential,
+  AzureCliCredential, ClientCertificateCredential, ClientSecretCredential, CredentialUnavailableError, DeviceCodeCredential,
   type AccessToken, type GetTokenOptions, type TokenCredential,
 } from '@azure/identity';
 import type { AzureCloud } from './clouds';
 import { toAzureFailure, type AzureFailure } from './errors';
 
-export type SignInMethod = 'vscode' | 'azureCli' | 'servicePrincipalEnvironment' | 'servicePrincipal' | 'deviceCode';
+export type SignInMethod = 'vscode' | 'azureCli' | 'servicePrincipalEnvironment' | 'servicePrincipal' | 'servicePrincipalCertificate' | 'deviceCode';
 
-export const signInMethods: readonly SignInMethod[] = ['vscode', 'azureCli', 'servicePrincipalEnvironment', 'servicePrincipal', 'deviceCode'];
+export const signInMethods: readonly SignInMethod[] = ['vscode', 'azureCli', 'servicePrincipalEnvironment', 'servicePrincipal', 'servicePrincipalCertificate', 'deviceCode'];
 
 export interface DeviceCodePrompt {
   /** The identity platform's sentence: open this page and enter this code. */
@@ -30,6 +30,8 @@ export type SignIn =
   /** AZURE_TENANT_ID (unless `tenantId` is given), AZURE_CLIENT_ID and AZURE_CLIENT_SECRET from `env` (default: this process). */
   | { method: 'servicePrincipalEnvironment'; tenantId?: string; env?: Record<string, string | undefined> }
   | { method: 'servicePrincipal'; tenantId: string; clientId: string; clientSecret: string }
+  /** `certificate`: PEM text holding the private key and the certificate. */
+  | { method: 'servicePrincipalCertificate'; tenantId: string; clientId: string; certificate: string }
   | { method: 'deviceCode'; tenantId?: string; clientId?: string; prompt: (info: DeviceCodePrompt) => void };
 
 /** The credential to use; `renew: true` after ARM rejected a token makes a new one that bypasses token caches. */
@@ -99,6 +101,11 @@ function createCredential(signIn: SignIn, cloud: AzureCloud, renew: boolean): To
       return environmentCredential(signIn, cloud);
     case 'servicePrincipal':
       return secretCredential(signIn.tenantId, signIn.clientId, signIn.clientSecret, cloud);
+    case 'servicePrincipalCertificate':
+      return new ClientCertificateCredential(signIn.tenantId, signIn.clientId, { certificate: signIn.certificate }, {
+        authorityHost: cloud.authorityHost,
+        disableInstanceDiscovery: cloud.disableInstanceDiscovery,
+      });
     case 'deviceCode':
       return new DeviceCodeCredential({
         tenantId: signIn.tenantId,

@@ -15,6 +15,8 @@ export type FailureKind =
   | 'service'
   /** An answer came but could not be read (malformed JSON, an unexpected shape). */
   | 'invalidResponse'
+  /** Refused before sending: a token or secret would have gone where it does not belong (see trust.ts). */
+  | 'untrusted'
   /** Anything else: a fault in this code. */
   | 'unexpected';
 
@@ -177,8 +179,8 @@ function describeValue(value: unknown): string {
 export function toAzureFailure(error: unknown, context: { timedOut?: boolean } = {}): AzureFailure {
   if (error instanceof AzureFailure) return error;
   if (isAzureFailure(error)) {
-    const { kind, code, status, serviceMessage, target, correlationId, requestId, transient, writeOutcome } = error;
-    return new AzureFailure({ kind, code, status, serviceMessage, target, correlationId, requestId, transient, writeOutcome });
+    const { kind, code, status, serviceMessage, target, correlationId, requestId, transient, writeOutcome, documented } = error;
+    return new AzureFailure({ kind, code, status, serviceMessage, target, correlationId, requestId, transient, writeOutcome, documented });
   }
   const named = (typeof error === 'object' && error !== null ? error : { name: 'Error', message: describeValue(error) }) as RestErrorLike;
   const message = typeof named.message === 'string' ? named.message : describeValue(error);

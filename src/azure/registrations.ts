@@ -15,6 +15,7 @@ import type { CredentialFactory } from './credentials';
 import { collectPages, invalidArgument, invalidResponse, linkOnOrigin, listPageOf, record, RenewableClients, text, defined, type CallOptions, type ListPage, type RetrySettings } from './calls';
 import { AzureFailure, toAzureFailure } from './errors';
 import { requestLogPolicy, type RequestLogger } from './logging';
+import { originGuardPolicy } from './trust';
 
 export type { CallOptions, RetrySettings } from './calls';
 
@@ -157,8 +158,10 @@ export class RegistrationsClient {
     writes.pipeline.removePolicy({ name: defaultRetryPolicyName });
     writes.pipeline.addPolicy(throttlingRetryPolicy({ maxRetries: retry?.maxRetries ?? 3 }), { phase: 'Retry' });
     const subscriptions = new SubscriptionClient(credential, settings);
-    if (logger) {
-      for (const client of [reads, writes, subscriptions]) client.pipeline.addPolicy(requestLogPolicy(logger), { afterPhase: 'Sign' });
+    for (const client of [reads, writes, subscriptions]) {
+      // The token is for this cloud's Resource Manager: no request of these clients goes anywhere else.
+      client.pipeline.addPolicy(originGuardPolicy(cloud.resourceManagerEndpoint), { afterPhase: 'Sign' });
+      if (logger) client.pipeline.addPolicy(requestLogPolicy(logger), { afterPhase: 'Sign' });
     }
     return { reads, writes, subscriptions };
   }

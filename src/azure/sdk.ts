@@ -2,6 +2,6 @@
 // this module on first sign-in, as its own bundle (dist/azure-sdk.js), so activation does not pay for the SDK.
 export { checkSignIn, createCredentialFactory } from './credentials';
 export { RegistrationsClient } from './registrations';
-export { discoverStamp, parseAdminEndpoint, signInTenant, StampClient } from './stamps';
+export { discoverStamp, parseAdminEndpoint, signInTenant, StampClient, stampEndpoints } from './stamps';
 export { fetchAllUsage } from './usage';
 export { findStampRegistration } from './stampBilling';

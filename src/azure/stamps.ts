@@ -7,7 +7,9 @@
 // stamp's home directory with `authorityHost` = the login endpoint; AD FS stamps take tenant `adfs` with
 // `authorityHost` = the login endpoint (`https://adfs.<domain>/adfs`; the bare AD FS host works too), for which the
 // library skips instance discovery. Both ask for `<audience>/.default`. `stamp.cloud` carries all of it, so
-// `createCredentialFactory(signIn, stamp.cloud)` makes the credential.
+// `createCredentialFactory(signIn, stamp.cloud)` makes the credential — with the stamp's own credentials, never the
+// Azure cloud's (see trust.ts). What discovery finds is checked before anything else is sent: an audience that is
+// Azure Resource Manager's or not the stamp's is refused, and the caller compares the rest with what the user pinned.
 import {
   bearerTokenAuthenticationPolicy, createDefaultHttpClient, createHttpHeaders, createPipelineFromOptions, createPipelineRequest, RestError,
   type HttpClient, type Pipeline,
@@ -17,22 +19,18 @@ import type { Localized } from '../core/l10n';
 import type { UsageAggregator } from '../core/usage/aggregate';
 import type { StampSubscription } from '../core/usage/billing';
 import { collectPages, invalidArgument, invalidResponse, linkOnOrigin, listPageOf, record, RenewableClients, runCall, text, type CallOptions, type RetrySettings } from './calls';
-import { httpsEndpoint, publicClouds, type AzureCloud, type EndpointResult } from './clouds';
+import { httpsEndpoint, type AzureCloud, type EndpointResult } from './clouds';
 import type { CredentialFactory } from './credentials';
 import { AzureFailure } from './errors';
 import { requestLogPolicy, type RequestLogger } from './logging';
+import { audienceRefusal, isPublicAuthority, originGuardPolicy, refusalFailure, type IdentitySystem, type StampSignInFacts } from './trust';
 import { checkUsageQuery, streamUsage, unfilteredUsageTimeoutPolicy, usagePath, type UsageFetchOptions, type UsageProgress, type UsageQuery } from './usage';
 
-export type IdentitySystem = 'entraId' | 'adfs';
+export type { IdentitySystem, StampSignInFacts } from './trust';
 
-export interface StampEndpoints {
+export interface StampEndpoints extends StampSignInFacts {
   /** The admin ARM endpoint, https, without a trailing slash. */
   adminEndpoint: string;
-  identitySystem: IdentitySystem;
-  /** As the stamp gives it: `https://login.microsoftonline.com/` (Entra ID) or `https://adfs.<domain>/adfs` (AD FS). */
-  loginEndpoint: string;
-  /** The admin ARM audience, e.g. `https://adminmanagement.contoso.onmicrosoft.com/<guid>`. */
-  audience: string;
   /** The admin portal, when the stamp names one. */
   portalUrl: string | undefined;
   /** For the credential and the client: the admin endpoint, the authority host, the scope `<audience>/.default`. */
@@ -49,8 +47,17 @@ export interface StampRequestOptions {
 }
 
 export interface StampClientOptions extends StampRequestOptions {
+  /** Build it from the pinned facts (stampEndpoints) or a discovery the caller has compared with them. */
   stamp: StampEndpoints;
+  /** The stamp's own credentials. */
   credentials: CredentialFactory;
+  /** The Azure cloud in use, whose Resource Manager audience the stamp must not be given a token for. */
+  azureCloud?: AzureCloud;
+}
+
+export interface DiscoverOptions extends StampRequestOptions, CallOptions {
+  /** The Azure cloud in use: an audience equal to its Resource Manager's is refused like a public cloud's. */
+  azureCloud?: AzureCloud;
 }
 
 /** One of the admin's own subscriptions on the stamp (Default Provider, Metering, Consumption). */
@@ -84,8 +91,6 @@ export const activationApiVersion = '2016-01-01';
 export const defaultProviderSubscriptionName = 'Default Provider Subscription';
 
 const defaultTimeoutMs = 60_000;
-/** Sign-in hosts the identity platform's instance discovery knows; any other (AD FS, an emulator) skips it. */
-const publicAuthorityHosts = new Set([...Object.values(publicClouds).map((c) => new URL(c.authorityHost).host), 'login.windows.net']);
 
 /** The admin endpoint a person typed, as an https URL without query or trailing slash, or why it is not one. */
 export function parseAdminEndpoint(value: string | undefined): EndpointResult {
@@ -111,13 +116,16 @@ export function signInTenant(stamp: StampEndpoints, directoryTenantId: string | 
 let sharedHttpClient: HttpClient | undefined;
 const httpClient = () => (sharedHttpClient ??= createDefaultHttpClient());
 
-function buildPipeline(options: StampRequestOptions, auth?: { credential: ReturnType<CredentialFactory>; scope: string }): Pipeline {
+function buildPipeline(options: StampRequestOptions, auth?: { credential: ReturnType<CredentialFactory>; scope: string; origin: string }): Pipeline {
   const pipeline = createPipelineFromOptions({
     retryOptions: options.retry,
     userAgentOptions: { userAgentPrefix: options.userAgentPrefix ?? 'azure-stack-csp-tools' },
   });
   pipeline.addPolicy(unfilteredUsageTimeoutPolicy(), { afterPhase: 'Retry' });
-  if (auth) pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: auth.credential, scopes: [auth.scope] }), { phase: 'Sign' });
+  if (auth) {
+    pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: auth.credential, scopes: [auth.scope] }), { phase: 'Sign' });
+    pipeline.addPolicy(originGuardPolicy(auth.origin), { afterPhase: 'Sign' });
+  }
   if (options.logger) pipeline.addPolicy(requestLogPolicy(options.logger), { afterPhase: 'Sign' });
   return pipeline;
 }
@@ -149,7 +157,24 @@ function httpsUrl(value: unknown): URL | undefined {
 
 const withoutTrailingSlash = (value: string) => value.replace(/\/+$/, '');
 
-/** What a stamp's `metadata/endpoints` says about signing in, or undefined when it says nothing usable. */
+/** The endpoints of a stamp from its sign-in facts (pinned or just read): the credential's authority and the token scope. */
+export function stampEndpoints(adminEndpoint: string, facts: StampSignInFacts, portalUrl?: string): StampEndpoints {
+  const { identitySystem, loginEndpoint, audience } = facts;
+  return {
+    adminEndpoint, identitySystem, loginEndpoint, audience, portalUrl,
+    cloud: {
+      name: 'Custom',
+      resourceManagerEndpoint: adminEndpoint,
+      authorityHost: withoutTrailingSlash(new URL(loginEndpoint).toString()),
+      portalUrl,
+      armScope: `${withoutTrailingSlash(audience)}/.default`,
+      // The identity platform's instance discovery knows only Microsoft's hosts; AD FS and any other authority skip it.
+      disableInstanceDiscovery: identitySystem === 'adfs' || !isPublicAuthority(loginEndpoint),
+    },
+  };
+}
+
+/** What a stamp's `metadata/endpoints` says about signing in, or undefined when it says nothing usable. Not yet checked: see discoverStamp. */
 export function readStampMetadata(adminEndpoint: string, body: unknown): StampEndpoints | undefined {
   const authentication = record(record(body).authentication);
   const login = httpsUrl(authentication.loginEndpoint);
@@ -157,27 +182,15 @@ export function readStampMetadata(adminEndpoint: string, body: unknown): StampEn
   const audience = text(audiences[0])?.trim();
   if (!login || !audience) return undefined;
   const identitySystem: IdentitySystem = /\/adfs\/*$/i.test(login.pathname) ? 'adfs' : 'entraId';
-  const authorityHost = withoutTrailingSlash(login.toString());
   const portalUrl = httpsUrl(record(body).portalEndpoint)?.toString();
-  return {
-    adminEndpoint,
-    identitySystem,
-    loginEndpoint: text(authentication.loginEndpoint)!,
-    audience,
-    portalUrl: portalUrl && withoutTrailingSlash(portalUrl),
-    cloud: {
-      name: 'Custom',
-      resourceManagerEndpoint: adminEndpoint,
-      authorityHost,
-      portalUrl: portalUrl && withoutTrailingSlash(portalUrl),
-      armScope: `${withoutTrailingSlash(audience)}/.default`,
-      disableInstanceDiscovery: identitySystem === 'adfs' || !publicAuthorityHosts.has(login.host),
-    },
-  };
+  return stampEndpoints(adminEndpoint, { identitySystem, loginEndpoint: text(authentication.loginEndpoint)!, audience }, portalUrl && withoutTrailingSlash(portalUrl));
 }
 
-/** Reads `{adminEndpoint}/metadata/endpoints` (no sign-in needed): identity system, login endpoint, audience. */
-export async function discoverStamp(adminEndpoint: string, options: StampRequestOptions & CallOptions = {}): Promise<StampEndpoints> {
+/**
+ * Reads `{adminEndpoint}/metadata/endpoints` (no sign-in needed): identity system, login endpoint, audience. Refuses
+ * (AzureFailure of kind `untrusted`) an audience that is Azure Resource Manager's or not the stamp's.
+ */
+export async function discoverStamp(adminEndpoint: string, options: DiscoverOptions = {}): Promise<StampEndpoints> {
   const parsed = parseAdminEndpoint(adminEndpoint);
   if (!parsed.ok) throw invalidArgument(parsed.message.en);
   const pipeline = buildPipeline(options);
@@ -185,6 +198,8 @@ export async function discoverStamp(adminEndpoint: string, options: StampRequest
     getJson(pipeline, `${parsed.url}/metadata/endpoints?api-version=${metadataApiVersion}`, abortSignal), options, options.timeoutMs ?? defaultTimeoutMs);
   const endpoints = readStampMetadata(parsed.url, body);
   if (!endpoints) throw invalidResponse("the stamp's metadata/endpoints names no https loginEndpoint and audience");
+  const refusal = audienceRefusal(parsed.url, endpoints.audience, options.azureCloud);
+  if (refusal) throw refusalFailure(refusal);
   return endpoints;
 }
 
@@ -217,10 +232,13 @@ export class StampClient {
   private readonly origin: string;
   private providerSubscription: AdminSubscription | undefined;
 
+  /** Throws (AzureFailure of kind `untrusted`) for a stamp whose audience is Azure Resource Manager's or not the stamp's. */
   constructor(private readonly options: StampClientOptions) {
     const { stamp, credentials } = options;
+    const refusal = audienceRefusal(stamp.adminEndpoint, stamp.audience, options.azureCloud);
+    if (refusal) throw refusalFailure(refusal);
     this.origin = new URL(stamp.adminEndpoint).origin;
-    this.pipelines = new RenewableClients((renew) => buildPipeline(options, { credential: credentials({ renew }), scope: stamp.cloud.armScope }),
+    this.pipelines = new RenewableClients((renew) => buildPipeline(options, { credential: credentials({ renew }), scope: stamp.cloud.armScope, origin: this.origin }),
       options.timeoutMs ?? defaultTimeoutMs);
   }
 

@@ -33,10 +33,14 @@ function failureText(failure: AzureFailure, locale: Locale): string {
   return `${failure.code}${failure.status ? ` (${failure.status})` : ''}: ${failure.serviceMessage ?? ''}${documented}`.trim();
 }
 
-/** A stamp failure as the exit code says: sign-in (3) or the stamp itself (4). */
+/**
+ * A stamp failure as the exit code says: sign-in refused (3) — by the stamp, or by us when the stamp's metadata asks
+ * for a token for Azure Resource Manager or another audience than its own (src/azure/trust.ts; nothing is sent) — or
+ * the stamp itself (4).
+ */
 function stampStop(error: unknown, locale: Locale): Stop {
   const failure = toAzureFailure(error);
-  return new Stop(failure.kind === 'notSignedIn' ? exitCodes.signIn : exitCodes.stamp, failureText(failure, locale));
+  return new Stop(failure.kind === 'notSignedIn' || failure.kind === 'untrusted' ? exitCodes.signIn : exitCodes.stamp, failureText(failure, locale));
 }
 
 function readFile(path: string): Uint8Array {
@@ -99,11 +103,18 @@ async function fetchReport(options: UsageCliOptions, lists: PriceList[]): Promis
   const { locale } = options;
   const endpoint = parseAdminEndpoint(options.stamp);
   if (!endpoint.ok) throw new Stop(exitCodes.usage, `--stamp: ${pick(endpoint.message, locale)}`);
+  // Discovery and the client refuse a stamp whose audience is Azure Resource Manager's or not its own, and the client
+  // sends its token to the stamp's origin only: the stamp's credentials never serve anything else.
   const stamp = await discoverStamp(endpoint.url).catch((error: unknown) => { throw stampStop(error, locale); });
   const tenant = signInTenant(stamp, process.env.AZURE_TENANT_ID);
   if (!tenant.ok) throw new Stop(exitCodes.signIn, pick(tenant.message, locale));
   const credentials = createCredentialFactory({ method: 'servicePrincipalEnvironment', tenantId: tenant.tenantId }, stamp.cloud);
-  const client = new StampClient({ stamp, credentials, userAgentPrefix: 'azs-usage' });
+  let client: StampClient;
+  try {
+    client = new StampClient({ stamp, credentials, userAgentPrefix: 'azs-usage' });
+  } catch (error) {
+    throw stampStop(error, locale);
+  }
   const aggregator = new UsageAggregator({ boundaries: periodBoundaries(options.period, priceChangeDates(lists)) });
   say(pick({ en: 'reading usage of {stamp} from {from} to {to} ({granularity})', sv: 'läser användning för {stamp} från {from} till {to} ({granularity})' }, locale,
     { stamp: endpoint.url, from: options.period.start.toISOString(), to: options.period.end.toISOString(), granularity: options.period.granularity }));

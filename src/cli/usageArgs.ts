@@ -58,8 +58,9 @@ Options:
   --help                       show this help
 
 Exit code: 0 written, every billed meter priced; 1 written, but some usage has no price (listed on stderr);
-2 usage error (arguments, unreadable price file, a file that exists); 3 sign-in to the stamp failed;
-4 the stamp failed to answer; 5 unexpected error.`;
+2 usage error (arguments, unreadable price file, a file that exists); 3 sign-in to the stamp failed or was
+refused (its metadata asks for a token for Azure Resource Manager or another audience than its own: nothing is
+sent); 4 the stamp failed to answer; 5 unexpected error.`;
 
 function requiredText(value: string | undefined, name: string): string {
   if (!value?.trim()) throw new UsageError(`--${name} is required`);

@@ -18,6 +18,7 @@ function happened(failure: AzureFailure): string {
     case 'network': return failure.code === 'Timeout' ? vscode.l10n.t('Azure did not answer in time.') : vscode.l10n.t('Azure could not be reached ({0}).', failure.code);
     case 'invalidResponse': return vscode.l10n.t('Azure sent an answer that could not be read.');
     case 'cancelled': return vscode.l10n.t('Cancelled.');
+    case 'untrusted':
     case 'service':
     case 'unexpected':
       return failure.serviceMessage ?? failure.code;

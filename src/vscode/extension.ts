@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { toLocale } from '../core/l10n';
 import { allRules } from '../core/lint';
 import { pick } from '../core/l10n';
+import { secretsInEnvironment, secretsInSettings } from '../core/redact';
+import { AuthorityConfirmations } from './account/authorities';
 import { AzureDirectory } from './account/directory';
 import { AzureSession } from './account/session';
 import { selectCloud, selectSubscriptions, signIn, signOut } from './commands/account';
@@ -15,14 +17,15 @@ import { activateCodeActions } from './codeActions';
 import { pickRegistration } from './commands/pickRegistration';
 import { LintDiagnostics, ruleDocsUri } from './diagnostics';
 import { AzureLiveData } from './liveData';
-import { addStamp, exportInvoicesCommand, exportUsage, removeStamp, usageReport, type ReportRun } from './usage/commands';
+import { addStamp, exportInvoicesCommand, exportUsage, removeStamp, signInToStamp, usageReport, type ReportRun } from './usage/commands';
 import { importPriceList, PriceSources, removePriceList } from './usage/prices';
+import { StampSignIn } from './usage/stampSignIn';
 import { StampService } from './usage/stamps';
 import { activateHovers } from './hovers';
 import { registerCommands } from './infrastructure/commands';
 import { createLogger } from './infrastructure/logger';
-import { ScriptedUserInput, VsCodeUserInput, type UserInput } from './infrastructure/ui';
-import { affects } from './settings';
+import { redactingInput, ScriptedUserInput, VsCodeUserInput, type UserInput } from './infrastructure/ui';
+import { affects, section } from './settings';
 import { activateStatus } from './status';
 import { ErrorNode, LoadMoreNode, type TreeNode } from './tree/nodes';
 import { RegistrationsTreeProvider } from './tree/provider';
@@ -34,13 +37,18 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const locale = toLocale(vscode.env.language);
   const channel = vscode.window.createOutputChannel('Azure Stack Hub CSP Tools', { log: true });
   const log = createLogger(channel);
+  // Secrets the extension can touch before any prompt: the environment's service principal, and any secret a setting holds.
+  for (const secret of [...secretsInEnvironment(process.env), ...secretsInSettings(vscode.workspace.getConfiguration(section))]) log.addSecret(secret);
   let ui: UserInput = new VsCodeUserInput();
-  const getUi = () => ui;
+  // Whatever answers the prompts (the user, or a test's script), what it is shown is masked first.
+  const getUi = () => redactingInput(ui, log.redact);
 
-  const session = new AzureSession({ secrets: context.secrets, log, ui: getUi, locale });
+  const authorities = new AuthorityConfirmations(context.globalState);
+  const session = new AzureSession({ secrets: context.secrets, log, ui: getUi, locale, authorities });
   const directory = new AzureDirectory(session);
-  const stamps = new StampService(session, log, locale);
-  const tree = new RegistrationsTreeProvider({ session, directory, locale, stamps });
+  const stampSignIn = new StampSignIn({ session, authorities, secrets: context.secrets, log, ui: getUi, locale });
+  const stamps = new StampService(session, stampSignIn, log);
+  const tree = new RegistrationsTreeProvider({ session, directory, locale, stamps, redact: log.redact });
   const view = vscode.window.createTreeView<TreeNode>('azureStackCsp.registrations', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(channel, session, directory, tree, view, session.onDidChange(() => tree.refresh()));
   activateStatus(context, session);
@@ -63,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 
   const commandDeps = { log, ui: getUi };
   const prices = new PriceSources(context.workspaceState, log, locale);
-  const usageDeps = { stamps, prices, tree, ui: getUi, log, locale, extensionUri: context.extensionUri };
+  const usageDeps = { stamps, prices, session, authorities, tree, ui: getUi, log, locale, extensionUri: context.extensionUri };
   let lastReport: ReportRun | undefined;
   const azureDeps = { session, directory, tree, ui: getUi, log, locale };
   registerCommands(context, commandDeps, {
@@ -88,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     'azureStackCsp.pickRegistration': (uri, range) => pickRegistration(azureDeps, uri, range),
     'azureStackCsp.addStamp': () => addStamp(usageDeps),
     'azureStackCsp.removeStamp': (node) => removeStamp(usageDeps, node),
+    'azureStackCsp.signInToStamp': (node) => signInToStamp(usageDeps, node),
     'azureStackCsp.usageReport': (node) => usageReport(usageDeps, node, (run) => { lastReport = run; }),
     'azureStackCsp.exportUsage': (format) => exportUsage(usageDeps, lastReport, format),
     'azureStackCsp.exportInvoices': (format, perCustomer) => exportInvoicesCommand(usageDeps, lastReport, format, perCustomer),
@@ -103,6 +112,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     },
   });
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
+    if (affects(event, 'stamps', 'signIn')) for (const secret of secretsInSettings(vscode.workspace.getConfiguration(section))) log.addSecret(secret);
     if (affects(event, 'cloud', 'customCloud', 'signIn')) void session.signIn(false);
     if (affects(event, 'subscriptions', 'tenants.pageSize', 'stamps')) tree.refresh();
     if (affects(event, 'usage')) void lastReport?.reprice().catch((error: unknown) => log.warn(`pricing the report again: ${String(error)}`));
@@ -114,7 +124,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 
   if (!testMode) return undefined;
   return {
-    session, tree, view, lint,
+    session, authorities, tree, view, lint,
     activationMs,
     lastReport: () => lastReport,
     useScriptedInput: () => {

@@ -7,12 +7,34 @@ export type CloudName = 'AzureCloud' | 'AzureChinaCloud' | 'AzureUSGovernment' |
 export type SignInMethod = 'microsoftAccount' | 'azureCli' | 'servicePrincipalEnvironment' | 'servicePrincipalSecret' | 'deviceCode';
 export type RuleLevel = 'off' | 'hint' | 'information' | 'warning' | 'error';
 
+/** How the extension signs in to one stamp: never with the Azure sign-in unless `azureSignIn` was chosen for it. */
+export type StampSignInMethod = 'servicePrincipalSecret' | 'servicePrincipalCertificate' | 'deviceCode' | 'azureSignIn';
+
+export const stampSignInMethods: readonly StampSignInMethod[] = ['servicePrincipalSecret', 'servicePrincipalCertificate', 'deviceCode', 'azureSignIn'];
+
+export interface StampSignInSetting {
+  method: StampSignInMethod;
+  /** The stamp's service principal (application) ID; its secret or certificate is in secret storage. */
+  clientId?: string;
+}
+
+/** What the stamp's metadata said when the user confirmed it (trust on first use). */
+export interface PinnedStampFacts {
+  identitySystem: 'entraId' | 'adfs';
+  loginEndpoint: string;
+  audience: string;
+}
+
 export interface StampSetting {
   name: string;
   adminEndpoint: string;
   /** The stamp's CloudDeploymentID from the privileged endpoint, when the operator entered it. */
   cloudDeploymentId?: string;
+  /** The stamp's home directory (Entra ID stamps). */
   tenantId?: string;
+  /** Absent for stamps added before 0.2 and never confirmed since: they are confirmed on first use. */
+  pinned?: PinnedStampFacts;
+  signIn?: StampSignInSetting;
 }
 
 export interface Settings {

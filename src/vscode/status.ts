@@ -6,7 +6,9 @@ function render(item: vscode.StatusBarItem, state: SessionState): void {
   switch (state.kind) {
     case 'signedOut':
       item.text = `$(account) ${vscode.l10n.t('Azure: sign in')}`;
-      item.tooltip = vscode.l10n.t('Azure Stack Hub CSP: not signed in. Click to sign in.');
+      item.tooltip = state.awaitingConfirmation
+        ? vscode.l10n.t('Azure Stack Hub CSP: not signed in; the sign-in host {0} waits for your confirmation. Click to sign in.', state.awaitingConfirmation)
+        : vscode.l10n.t('Azure Stack Hub CSP: not signed in. Click to sign in.');
       item.command = 'azureStackCsp.signIn';
       break;
     case 'signingIn':

@@ -1,6 +1,7 @@
 // What host tests reach inside the running extension (only when AZS_CSP_TEST=1): the services themselves, and a
 // scripted UserInput so prompts are answered by the test and an unexpected prompt fails it at once.
 import type * as vscode from 'vscode';
+import type { AuthorityConfirmations } from './account/authorities';
 import type { AzureSession } from './account/session';
 import type { LintDiagnostics } from './diagnostics';
 import type { ReportRun } from './usage/commands';
@@ -10,6 +11,8 @@ import type { RegistrationsTreeProvider } from './tree/provider';
 
 export interface TestApi {
   session: AzureSession;
+  /** The sign-in hosts the user confirmed (a test forgets one to see the first sign-in ask again). */
+  authorities: AuthorityConfirmations;
   tree: RegistrationsTreeProvider;
   view: vscode.TreeView<TreeNode>;
   lint: LintDiagnostics;

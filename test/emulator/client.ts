@@ -2,7 +2,7 @@
 // drive its control API. The CA is trusted through NODE_EXTRA_CA_CERTS, or passed explicitly.
 import { request as httpsRequest } from 'node:https';
 import type { ActiveFault, FaultSpec } from './faults';
-import type { ReadyStamp } from './modules/control';
+import type { ReadyStamp, ReadyStampPrincipal } from './modules/control';
 import type { LoggedRequest } from './requestLog';
 import type { GatewayTimeoutSeed, StateFile } from './stateFile';
 
@@ -81,6 +81,11 @@ export class EmulatorControl {
   /** The admin endpoint of each stamp in the current state. */
   async stamps(): Promise<ReadyStamp[]> {
     return (JSON.parse((await this.call('GET', '/stamps')).text) as { stamps: ReadyStamp[] }).stamps;
+  }
+
+  /** Each stamp's own service principal. */
+  async stampPrincipals(): Promise<ReadyStampPrincipal[]> {
+    return (JSON.parse((await this.call('GET', '/stamps')).text) as { principals: ReadyStampPrincipal[] }).principals;
   }
 
   /** What clients asked for since sequence number `since`. */

@@ -1,5 +1,11 @@
-// What clients asked for, for tests to check afterwards: method, path, api-version, status and timing — never a
-// header, body, token or secret. Control calls are not recorded.
+// What clients asked for, for tests to check afterwards: method, path, api-version, status, timing and which kinds of
+// credential came with the request — never a header, body, token or secret itself. Control calls are not recorded.
+
+/**
+ * A kind of credential a request carried: the sandbox (Azure) service principal's secret anywhere in it, a bearer
+ * token for the ARM emulator's audience, another bearer token, another client secret, a client assertion.
+ */
+export type CarriedCredential = 'azureSecret' | 'armToken' | 'token' | 'clientSecret' | 'clientAssertion';
 
 export interface LoggedRequest {
   seq: number;
@@ -15,6 +21,8 @@ export interface LoggedRequest {
   fault?: string;
   /** The stamp whose admin endpoint was asked; absent for the ARM emulator. */
   stamp?: string;
+  /** What kinds of credential came with it, when any did. */
+  carried?: CarriedCredential[];
 }
 
 const capacity = 50_000;

@@ -10,11 +10,11 @@ import type { AddressInfo } from 'node:net';
 import type { EmulatorContext, TokenRule } from './context';
 import { FaultBook, malformedJsonReply, statusFaultReply, type ActiveFault } from './faults';
 import { azureStackModule } from './modules/azureStack';
-import { controlModule, readyStamps, type ReadyStamp } from './modules/control';
+import { controlModule, readyStamps, stampPrincipals, type ReadyStamp, type ReadyStampPrincipal } from './modules/control';
 import { identityModule } from './modules/identity';
 import { resourcesModule } from './modules/resources';
 import { stampModules, stampTokenRule } from './modules/stamp';
-import { RequestLog } from './requestLog';
+import { RequestLog, type CarriedCredential } from './requestLog';
 import { armError, checkApiVersion, normalizePath, Router, type EmulatorRequest, type Reply, type RouteModule } from './router';
 import type { StateFile } from './stateFile';
 import { EmulatorStore } from './store';
@@ -44,6 +44,8 @@ export interface ReadyInfo {
   workspaceSettings: Record<string, unknown>;
   /** The admin endpoint of each stamp in the state. */
   stamps: ReadyStamp[];
+  /** Each stamp's own service principal (never in workspaceSettings: a secret belongs in secret storage). */
+  stampPrincipals: ReadyStampPrincipal[];
 }
 
 export interface RunningEmulator {
@@ -179,6 +181,7 @@ class Emulator {
       durationMs: Date.now() - arrived,
       ...(fault ? { fault: fault.kind === 'status' ? `status ${fault.status}` : fault.kind } : {}),
       ...(site.stampName ? { stamp: site.stampName } : {}),
+      ...carriedBy(site, request),
     });
   }
 
@@ -244,6 +247,25 @@ function tokenRefusal(claims: TokenClaims, rule: TokenRule): { code: string; mes
 interface ReadRequest extends EmulatorRequest {
   /** Set when the request is refused before routing (body too large or not JSON). */
   reply?: Reply;
+  /** The body as text, for finding credentials in it (never logged). */
+  text: string;
+}
+
+const sameAudience = (a: unknown, b: string) => typeof a === 'string' && a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
+
+/** The kinds of credential a request carried, for the request log: found by looking, never recorded themselves. */
+function carriedBy(site: Site, request: ReadRequest): { carried?: CarriedCredential[] } {
+  const carried = new Set<CarriedCredential>();
+  const azureSecret = site.store.signIn.clientSecret;
+  const headerValues = Object.values(request.headers).flat().filter((v): v is string => typeof v === 'string');
+  const formValues = [...request.form?.values() ?? []];
+  if ([request.text, ...headerValues, ...formValues].some((text) => text.includes(azureSecret))) carried.add('azureSecret');
+  const secret = request.form?.get('client_secret');
+  if (secret && secret !== azureSecret) carried.add('clientSecret');
+  if (request.form?.get('client_assertion')) carried.add('clientAssertion');
+  const bearer = /^Bearer\s+(\S+)/i.exec(String(request.headers.authorization ?? ''))?.[1];
+  if (bearer) carried.add(sameAudience(site.tokens.signedClaims(bearer)?.aud, site.armUrl) ? 'armToken' : 'token');
+  return carried.size ? { carried: [...carried] } : {};
 }
 
 async function readBody(message: IncomingMessage): Promise<Buffer | undefined> {
@@ -262,6 +284,7 @@ async function readRequest(message: IncomingMessage): Promise<ReadRequest> {
   const queryStart = raw.indexOf('?');
   const query = new URLSearchParams(queryStart < 0 ? '' : raw.slice(queryStart + 1));
   const request: ReadRequest = {
+    text: '',
     method: (message.method ?? 'GET').toUpperCase(),
     path: normalizePath(queryStart < 0 ? raw : raw.slice(0, queryStart)),
     query,
@@ -274,6 +297,7 @@ async function readRequest(message: IncomingMessage): Promise<ReadRequest> {
   const body = await readBody(message);
   if (!body) return { ...request, reply: armError(413, 'RequestEntityTooLarge', `The request body is larger than ${maxBodyBytes} bytes.`) };
   const text = body.toString('utf8');
+  request.text = text;
   if (/application\/x-www-form-urlencoded/i.test(message.headers['content-type'] ?? '')) return { ...request, form: new URLSearchParams(text) };
   if (!text.trim()) return request;
   try {
@@ -339,6 +363,7 @@ function readyInfo(emulator: Emulator, caFile: string): ReadyInfo {
       'azureStackCsp.stamps': readyStamps(emulator.arm),
     },
     stamps: readyStamps(emulator.arm),
+    stampPrincipals: stampPrincipals(emulator.arm),
   };
 }
 

@@ -6,7 +6,7 @@
 //     perHour_j × usageScale_i × (1 + (seed + 3·i + 5·j + d) mod 4),   d = whole UTC days from 1970-01-01 to h
 // A daily record is 24 times the hourly quantity of that day. Only direct tenants (no other delegated provider)
 // with a usage scale above 0 have usage. Records go time slot by time slot, then subscription, then meter.
-import type { GatewayTimeoutSeed, IdentitySystem, StampSeed, TenantSubscriptionSeed, UsageMeterSeed } from './stateFile';
+import type { GatewayTimeoutSeed, IdentitySystem, StampMetadataSeed, StampSeed, TenantSubscriptionSeed, UsageMeterSeed } from './stateFile';
 import { stableGuid } from './generate';
 
 export type Granularity = 'hourly' | 'daily';
@@ -26,6 +26,13 @@ export interface UsageQuery {
   granularity: Granularity;
   /** Only this tenant subscription (a direct tenant); undefined for all. */
   subscriberId?: string;
+}
+
+/** The stamp's own service principal, as its identity system knows it. */
+export interface StampPrincipal {
+  clientId: string;
+  clientSecret: string;
+  certificate: string | undefined;
 }
 
 export const hourMs = 3_600_000;
@@ -83,6 +90,9 @@ export class Stamp {
   readonly audience: string;
   readonly defaultProviderSubscriptionId: string;
   readonly tenantSubscriptions: TenantSubscription[];
+  readonly principal: StampPrincipal;
+  /** What metadata/endpoints says instead of the truth (hostile-stamp tests), placeholders unexpanded. */
+  readonly metadataOverride: StampMetadataSeed;
   /** From the state, or set through the control API; undefined: the gateway waits as long as it takes. */
   gatewayTimeout: GatewayTimeoutSeed | undefined;
   private readonly seed: StampSeed;
@@ -98,6 +108,12 @@ export class Stamp {
     this.audience = seed.audience ?? `https://adminmanagement.${seed.name.toLowerCase()}.azurestack.example/${stableGuid(seed.name, 'audience')}`;
     this.defaultProviderSubscriptionId = seed.defaultProviderSubscriptionId;
     this.gatewayTimeout = seed.usage?.gatewayTimeout;
+    this.principal = {
+      clientId: seed.servicePrincipal?.clientId ?? stableGuid(seed.name, 'stamp-principal'),
+      clientSecret: seed.servicePrincipal?.clientSecret ?? `Stamp-${seed.name}-Secret-${stableGuid(seed.name, 'stamp-secret').slice(0, 13)}`,
+      certificate: seed.servicePrincipal?.certificate,
+    };
+    this.metadataOverride = seed.metadata ?? {};
     this.tenantSubscriptions = [...seed.tenantSubscriptions ?? [], ...generatedSubscriptions(seed)].map((s) => ({
       offerId: `/subscriptions/${seed.defaultProviderSubscriptionId}/resourceGroups/offers/providers/Microsoft.Subscriptions.Admin/offers/standard`,
       state: 'Enabled',

@@ -109,6 +109,23 @@ export interface UsageSeed {
 
 export type IdentitySystem = 'entraId' | 'adfs';
 
+/** The stamp's own service principal: what its identity system accepts for it (a secret, a certificate, or both). */
+export interface StampPrincipalSeed {
+  clientId?: string;
+  clientSecret?: string;
+  /** PEM of the public certificate; a client assertion signed with its key is accepted. */
+  certificate?: string;
+}
+
+/**
+ * What `metadata/endpoints` says instead of the truth, for hostile-stamp tests. `{arm}` stands for the ARM emulator's
+ * origin, `{stamp}` for this stamp's and `{stamp:<name>}` for another stamp's, e.g. `"{stamp:collector}/adfs"`.
+ */
+export interface StampMetadataSeed {
+  loginEndpoint?: string;
+  audience?: string;
+}
+
 /** An Azure Stack Hub stamp: its own admin ARM endpoint with tenant subscriptions and usage made up from a seed. */
 export interface StampSeed {
   name: string;
@@ -126,6 +143,9 @@ export interface StampSeed {
   tenantSubscriptions?: TenantSubscriptionSeed[];
   generateTenantSubscriptions?: TenantSubscriptionGeneratorSeed;
   usage?: UsageSeed;
+  /** Default: a client ID and secret made from the stamp's name (the control API and the ready line name them). */
+  servicePrincipal?: StampPrincipalSeed;
+  metadata?: StampMetadataSeed;
 }
 
 /** How a customer subscription PUT that creates answers: 201 with no body (Microsoft's CSP docs) or 200 with the resource (the spec). */
@@ -232,6 +252,8 @@ const stampShape = shape(
       { seed: count, meters: list(shape({ meterId: string, perHour: amount, resourceType: string, resourceName: string })) },
       { gatewayTimeout: gatewayTimeoutShape },
     ),
+    servicePrincipal: shape({}, { clientId: string, clientSecret: string, certificate: string }),
+    metadata: shape({}, { loginEndpoint: string, audience: string }),
   },
 );
 

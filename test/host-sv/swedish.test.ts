@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { childrenAt, nodeAt, openFixture, shown, signedInFresh, testApi, waitFor } from '../host/helpers';
+import { childrenAt, emulatorStamp, nodeAt, openFixture, shown, signedInFresh, testApi, waitFor } from '../host/helpers';
 
 describe('på svenska', function () {
   this.timeout(60_000);
@@ -47,6 +47,9 @@ describe('på svenska', function () {
     assert.match(ui.messages.at(-1)?.message ?? '', /^Importerade e2e-prices\.csv: 3 priser från 3 rader\./);
     const [stamps] = (await api.tree.getChildren()).filter((n) => n.kind === 'stamps');
     const [hub] = await api.tree.getChildren(stamps);
+    const own = await emulatorStamp('hub01');
+    ui.enqueue('Lita på', 'Tjänsthuvudnamn med klienthemlighet', own.clientId, own.clientSecret);
+    await vscode.commands.executeCommand('azureStackCsp.signInToStamp', hub);
     ui.enqueue('Per dag', '2026-11-01', '2026-11-08');
     await vscode.commands.executeCommand('azureStackCsp.usageReport', hub);
     const run = api.lastReport();

@@ -62,12 +62,43 @@ export function emulator(): EmulatorControl {
   return new EmulatorControl(address.controlUrl);
 }
 
-/** Resets the emulator's data and waits until the extension is signed in to it. */
+/** The emulator's origin: the custom cloud's sign-in host (and Resource Manager) in the host tests. */
+export function emulatorUrl(): string {
+  const url = emulatorFromEnv()?.url;
+  if (!url) throw new Error('no emulator in the environment: run the host tests through npm test');
+  return url;
+}
+
+/**
+ * Resets the emulator's data and waits until the extension is signed in to it. The emulator's sign-in host is
+ * confirmed as the user would have done once (test/host/signInTrust.test.ts goes through that confirmation itself).
+ */
 export async function signedInFresh(api: TestApi): Promise<void> {
   await emulator().reset();
+  await api.authorities.remember(emulatorUrl());
   if (api.session.state.kind !== 'signedIn') await api.session.signIn(false);
   await waitFor('sign-in to the emulator', () => api.session.state.kind === 'signedIn', 20_000);
   api.tree.refresh();
+}
+
+/** A stamp's admin endpoint and its own service principal, from the emulator's control API. */
+export async function emulatorStamp(name: string): Promise<{ adminEndpoint: string; clientId: string; clientSecret: string }> {
+  const control = emulator();
+  const stamp = (await control.stamps()).find((s) => s.name === name);
+  const principal = (await control.stampPrincipals()).find((p) => p.name === name);
+  if (!stamp || !principal) throw new Error(`the emulator has no stamp ${name}`);
+  return { adminEndpoint: stamp.adminEndpoint, clientId: principal.clientId, clientSecret: principal.clientSecret };
+}
+
+/**
+ * Signs in to a stamp as a user would the first time: trusts how it signs in and gives its own service principal's
+ * secret (from the emulator), through Sign In to Stamp with scripted answers.
+ */
+export async function signInToStampAsUser(api: TestApi, ui: ScriptedUserInput, name: string): Promise<void> {
+  const own = await emulatorStamp(name);
+  ui.enqueue('Trust', 'Service principal with a client secret', own.clientId, own.clientSecret);
+  await vscode.commands.executeCommand('azureStackCsp.signInToStamp', await nodeAt(api, 'Azure Stack Hub stamps', name));
+  if (ui.pending) throw new Error(`signing in to stamp ${name} asked less than expected: ${ui.prompts.map((p) => p.title).join(' | ')}`);
 }
 
 /**

@@ -9,10 +9,11 @@ import * as vscode from 'vscode';
 import { roundHalfAway } from '../../src/core/usage/pricing';
 import { cancel, type ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
 import type { TestApi } from '../../src/vscode/testApi';
-import { childrenAt, nodeAt, screenshot, shown, signedInFresh, testApi } from './helpers';
+import { childrenAt, emulatorStamp, emulatorUrl, nodeAt, screenshot, shown, signedInFresh, testApi } from './helpers';
 
 interface StampSeed {
   name: string;
+  audience: string;
   defaultProviderSubscriptionId: string;
   tenantSubscriptions: { subscriptionId: string; displayName: string; usageScale?: number }[];
   usage: { seed: number; meters: { meterId: string; perHour: number }[] };
@@ -53,17 +54,23 @@ describe('stamps and usage reports (emulator)', function () {
 
   afterEach(() => assert.equal(ui.pending, 0, 'every scripted answer was used'));
 
-  it('adds a stamp by its admin endpoint, learning how to sign in to it', async () => {
+  it('adds a stamp by its admin endpoint: shows how it signs in, pins that, and takes its own credentials', async () => {
     const [hub] = configured();
     await vscode.workspace.getConfiguration('azureStackCsp').update('stamps', [], vscode.ConfigurationTarget.Workspace);
     ui.enqueue('https://127.0.0.1:1/?x', '');
     await vscode.commands.executeCommand('azureStackCsp.addStamp');
     assert.match(ui.prompts[0].validation ?? '', /without query|https/i, 'a URL with a query is refused as it is typed');
     ui.reset();
-    ui.enqueue(`${hub.adminEndpoint}/`, 'hub01', hub.tenantId ?? '', '');
+    const own = await emulatorStamp('hub01');
+    ui.enqueue(`${hub.adminEndpoint}/`, 'Trust', 'hub01', hub.tenantId ?? '', '', 'Service principal with a client secret', own.clientId, own.clientSecret);
     await vscode.commands.executeCommand('azureStackCsp.addStamp');
-    assert.deepEqual(ui.prompts.map((p) => p.validation), [undefined, undefined, undefined, undefined]);
-    assert.deepEqual(configured(), [{ name: 'hub01', adminEndpoint: hub.adminEndpoint, tenantId: hub.tenantId }]);
+    assert.deepEqual(ui.prompts.map((p) => `${p.kind}${p.validation ? ` ${p.validation}` : ''}`), ['input', 'confirm', 'input', 'input', 'input', 'pick', 'input', 'input']);
+    assert.match(ui.prompts[1].detail ?? '', new RegExp(`^Admin endpoint: ${hub.adminEndpoint}\nIdentity system: Microsoft Entra ID\nLogin endpoint: ${emulatorUrl()}/\nAudience \\(the token is for\\): ${stamp.audience}\n`));
+    assert.deepEqual(configured(), [{
+      name: 'hub01', adminEndpoint: hub.adminEndpoint, tenantId: hub.tenantId,
+      pinned: { identitySystem: 'entraId', loginEndpoint: `${emulatorUrl()}/`, audience: stamp.audience },
+      signIn: { method: 'servicePrincipalSecret', clientId: own.clientId },
+    }]);
     assert.equal(ui.messages[0].message, 'Added stamp hub01 (Microsoft Entra ID sign-in).');
   });
 

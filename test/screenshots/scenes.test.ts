@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { isPayAsYouUse, type TreeNode } from '../../src/vscode/tree/nodes';
 import type { RenderedCounts } from '../../src/vscode/usage/reportView';
-import { childrenAt, openFixture, screenshot, shown, signedInFresh, testApi, waitFor } from '../host/helpers';
+import { childrenAt, openFixture, screenshot, shown, signedInFresh, signInToStampAsUser, testApi, waitFor } from '../host/helpers';
 
 const media = process.env.AZS_SCREENSHOTS_DIR ?? join(__dirname, '..', '..', '..', 'media');
 const picture = (folder: 'screenshots' | 'walkthrough', name: string) => screenshot(name, join(media, folder, `${name}.png`));
@@ -22,6 +22,10 @@ describe('screenshots', function () {
   before(async () => {
     const api = await testApi();
     await signedInFresh(api);
+    // The demo's stamps sign in with their own service principals, confirmed as a user does the first time.
+    const ui = api.useScriptedInput();
+    for (const stamp of vscode.workspace.getConfiguration('azureStackCsp').get<{ name: string }[]>('stamps') ?? []) await signInToStampAsUser(api, ui, stamp.name);
+    api.useRealInput();
     // Ten tenants at a time keeps the pictures readable and shows "Load more".
     await vscode.workspace.getConfiguration('azureStackCsp').update('tenants.pageSize', 10, vscode.ConfigurationTarget.Workspace);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

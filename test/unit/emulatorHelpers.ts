@@ -43,9 +43,9 @@ export const seeded = {
   notCsp: universe.find((s) => s.cspPartner === null)!,
 };
 
-/** A bearer token for `scope` from a token endpoint (`baseUrl` + `tokenPath`), as the sandbox service principal. */
-async function clientCredentialsToken(baseUrl: string, tokenPath: string, scope: string, address = requireEmulator()): Promise<string> {
-  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: address.clientId, client_secret: address.clientSecret, scope });
+/** A bearer token for `scope` from a token endpoint (`baseUrl` + `tokenPath`), as `principal` (default: the sandbox's). */
+async function clientCredentialsToken(baseUrl: string, tokenPath: string, scope: string, principal: { clientId: string; clientSecret: string } = requireEmulator()): Promise<string> {
+  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: principal.clientId, client_secret: principal.clientSecret, scope });
   const response = await rawRequest(baseUrl, {
     method: 'POST', path: tokenPath, body: form.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
   });
@@ -63,6 +63,10 @@ export const seededStamps = {
   adfs: unitState.stamps![1],
 };
 
+/** test/fixtures/emulator/hostile-stamps.json: stamps that try to get what is not theirs (added with replaceState). */
+export const hostileStamps = Object.fromEntries((JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'emulator', 'hostile-stamps.json'), 'utf8')) as { stamps: StampSeed[] })
+  .stamps.map((stamp) => [stamp.name, stamp])) as Record<'collector' | 'rogue-login' | 'arm-audience' | 'shifting', StampSeed>;
+
 /** A stamp's admin endpoint, from the emulator's control API. */
 export async function stampEndpoint(name: string): Promise<string> {
   const found = (await control().stamps()).find((s) => s.name === name);
@@ -70,12 +74,14 @@ export async function stampEndpoint(name: string): Promise<string> {
   return found.adminEndpoint;
 }
 
-/** A token for a stamp's admin audience from its own identity system: Entra ID on the ARM emulator, AD FS on the stamp. */
-export function stampToken(stamp: StampSeed, adminEndpoint: string): Promise<string> {
+/** A token for a stamp's admin audience from its own identity system (Entra ID on the ARM emulator, AD FS on the stamp), as its own principal. */
+export async function stampToken(stamp: StampSeed, adminEndpoint: string): Promise<string> {
   const scope = `${stamp.audience}/.default`;
+  const principal = (await control().stampPrincipals()).find((p) => p.name === stamp.name);
+  if (!principal) throw new Error(`the emulator has no stamp ${stamp.name}`);
   return stamp.identitySystem === 'adfs'
-    ? clientCredentialsToken(adminEndpoint, '/adfs/oauth2/token', scope)
-    : clientCredentialsToken(requireEmulator().url, `/${stamp.directoryTenantId}/oauth2/v2.0/token`, scope);
+    ? clientCredentialsToken(adminEndpoint, '/adfs/oauth2/token', scope, principal)
+    : clientCredentialsToken(requireEmulator().url, `/${stamp.directoryTenantId}/oauth2/v2.0/token`, scope, principal);
 }
 
 const hourMs = 3_600_000;

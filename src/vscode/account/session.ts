@@ -1,20 +1,25 @@
 // The Azure sign-in: which cloud, which credential, and the registrations client built on them. Sign-in methods
 // that need no interaction (environment, Azure CLI, a stored secret, an existing VS Code session) are tried quietly
-// at start-up; the others wait for the Sign In command.
+// at start-up; the others wait for the Sign In command. A custom cloud's authority (any host that is not Microsoft's
+// public sign-in) is used only after the user confirmed it once: until then nothing, not even AZURE_CLIENT_SECRET
+// at the quiet start-up sign-in, is sent there.
 import * as vscode from 'vscode';
-import { resolveCloud, type AzureCloud } from '../../azure/clouds';
-import type { CredentialFactory, SignIn } from '../../azure/credentials';
+import { resolveCloud, type AzureCloud, type CloudResult } from '../../azure/clouds';
+import { authorityOrigin } from '../../azure/trust';
+import type { CredentialFactory, DeviceCodePrompt, SignIn } from '../../azure/credentials';
 import type { AzureFailure } from '../../azure/errors';
 import { formatRequestLogEntry } from '../../azure/logging';
 import type { RegistrationsClient } from '../../azure/registrations';
 import { pick, type Locale } from '../../core/l10n';
 import type { Logger } from '../infrastructure/logger';
-import type { UserInput } from '../infrastructure/ui';
+import { UserCancelledError, type UserInput } from '../infrastructure/ui';
 import { UserFacingError } from '../infrastructure/commands';
 import { readSettings, type Settings } from '../settings';
+import type { AuthorityConfirmations } from './authorities';
 
 export type SessionState =
-  | { kind: 'signedOut' }
+  /** `awaitingConfirmation`: the authority (origin) the quiet sign-in did not use because the user has not confirmed it yet. */
+  | { kind: 'signedOut'; awaitingConfirmation?: string }
   | { kind: 'signingIn' }
   | { kind: 'signedIn'; cloud: AzureCloud; account: string; client: RegistrationsClient }
   | { kind: 'failed'; message: string };
@@ -24,12 +29,30 @@ export interface SessionDeps {
   log: Logger;
   ui: () => UserInput;
   locale: Locale;
+  authorities: AuthorityConfirmations;
 }
 
 const armScopeFor = (cloud: AzureCloud) => [cloud.armScope];
 
 function secretKey(settings: Settings): string {
   return `azureStackCsp.clientSecret/${settings.tenantId}/${settings.clientId}`;
+}
+
+/** The identity platform's device-code sentence as a notification, with a button that copies the code and opens the page. */
+export function showDeviceCode(ui: UserInput, info: DeviceCodePrompt): void {
+  const copyAndOpen = vscode.l10n.t('Copy Code and Open');
+  void ui.notify('info', info.message, copyAndOpen).then(async (choice) => {
+    if (choice !== copyAndOpen) return;
+    await vscode.env.clipboard.writeText(info.userCode);
+    await vscode.env.openExternal(vscode.Uri.parse(info.verificationUri));
+  });
+}
+
+function cloudOf(settings: Settings): CloudResult {
+  return resolveCloud({
+    cloud: settings.cloud, resourceManagerEndpoint: settings.customResourceManagerEndpoint,
+    authorityHost: settings.customAuthorityHost, portalUrl: settings.customPortalUrl,
+  });
 }
 
 export class AzureSession implements vscode.Disposable {
@@ -52,24 +75,23 @@ export class AzureSession implements vscode.Disposable {
   }
 
   private set(state: SessionState): void {
-    this.current = state;
+    this.current = state.kind === 'failed' ? { ...state, message: this.deps.log.redact(state.message) } : state;
     void vscode.commands.executeCommand('setContext', 'azureStackCsp.signedIn', state.kind === 'signedIn');
-    this.changed.fire(state);
+    this.changed.fire(this.current);
   }
 
   /** Signs in with the configured cloud and method; `interactive` allows prompts (secret, device code, account picker). */
   async signIn(interactive: boolean): Promise<boolean> {
     const generation = ++this.generation;
     const settings = readSettings();
-    const cloud = resolveCloud({
-      cloud: settings.cloud, resourceManagerEndpoint: settings.customResourceManagerEndpoint,
-      authorityHost: settings.customAuthorityHost, portalUrl: settings.customPortalUrl,
-    });
+    const cloud = cloudOf(settings);
     if (!cloud.ok) {
       this.set({ kind: 'failed', message: pick(cloud.message, this.deps.locale) });
       if (interactive) throw new UserFacingError(vscode.l10n.t('The cloud settings are not usable: {0}', pick(cloud.message, this.deps.locale)));
       return false;
     }
+    if (!await this.authorityConfirmed(cloud.cloud, settings, interactive)) return false;
+    if (generation !== this.generation) return false;
     const signIn = await this.signInFor(settings, cloud.cloud, interactive);
     if (!signIn) return false;
     this.set({ kind: 'signingIn' });
@@ -91,6 +113,43 @@ export class AzureSession implements vscode.Disposable {
     this.deps.log.info(`signed in to ${cloud.cloud.name} (${cloud.cloud.resourceManagerEndpoint}) with ${settings.signInMethod}`);
     this.set({ kind: 'signedIn', cloud: cloud.cloud, account: this.accountLabel(settings), client });
     return true;
+  }
+
+  /** Whether the cloud's authority may be signed in at: Microsoft's, confirmed before, or confirmed now (interactive only). */
+  private async authorityConfirmed(cloud: AzureCloud, settings: Settings, interactive: boolean): Promise<boolean> {
+    const { authorities } = this.deps;
+    if (authorities.isTrusted(cloud.authorityHost)) return true;
+    if (!interactive) {
+      this.deps.log.info(`sign-in at ${authorityOrigin(cloud.authorityHost)} waits for your confirmation (Sign In): nothing was sent there`);
+      this.set({ kind: 'signedOut', awaitingConfirmation: authorityOrigin(cloud.authorityHost) });
+      return false;
+    }
+    if (await authorities.confirm(this.deps.ui(), cloud.authorityHost, this.whatIsSent(settings))) return true;
+    throw new UserCancelledError();
+  }
+
+  /** What a sign-in with the configured method sends to the authority, for the confirmation. */
+  private whatIsSent(settings: Settings): string {
+    switch (settings.signInMethod) {
+      case 'servicePrincipalEnvironment': return vscode.l10n.t('the client secret of service principal {0} (AZURE_CLIENT_SECRET)', process.env.AZURE_CLIENT_ID ?? '');
+      case 'servicePrincipalSecret': return vscode.l10n.t('the client secret of service principal {0}', settings.clientId);
+      case 'azureCli': return vscode.l10n.t('the Azure CLI\'s sign-in');
+      case 'deviceCode': return vscode.l10n.t('your device code sign-in');
+      case 'microsoftAccount': return vscode.l10n.t('your Microsoft account sign-in');
+    }
+  }
+
+  /** The Azure cloud the settings name, signed in or not; undefined when the settings are not usable. */
+  configuredCloud(): AzureCloud | undefined {
+    const cloud = cloudOf(readSettings());
+    return cloud.ok ? cloud.cloud : undefined;
+  }
+
+  /** The directory the Azure sign-in uses, when the settings or the environment name it. */
+  directory(): string | undefined {
+    const settings = readSettings();
+    const fromEnvironment = settings.signInMethod === 'servicePrincipalEnvironment' ? process.env.AZURE_TENANT_ID : undefined;
+    return settings.tenantId.trim() || fromEnvironment?.trim() || undefined;
   }
 
   /** Azure refused the sign-in even after one fresh token: the status and the view should ask to sign in again. */
@@ -119,14 +178,15 @@ export class AzureSession implements vscode.Disposable {
   }
 
   /**
-   * A credential for another endpoint, signing in with the configured method to `tenantId`: an Azure Stack Hub stamp's
-   * admin endpoint (its directory, or `adfs`). Undefined when the method needs a prompt that may not be shown.
+   * The Azure sign-in's credential for an Entra ID stamp that signs in at the same authority in the same directory,
+   * when the user chose it for that stamp (see azureSignInCanServeStamp). Undefined when it needs a prompt that may
+   * not be shown.
    */
-  async credentialsFor(cloud: AzureCloud, tenantId: string, interactive: boolean): Promise<CredentialFactory | undefined> {
-    const signIn = await this.signInFor(readSettings(), cloud, interactive, tenantId);
+  async credentialsForStamp(stampCloud: AzureCloud, tenantId: string, interactive: boolean): Promise<CredentialFactory | undefined> {
+    const signIn = await this.signInFor(readSettings(), stampCloud, interactive, tenantId);
     if (!signIn) return undefined;
     const { createCredentialFactory } = await import('../../azure/sdk.js');
-    return createCredentialFactory(signIn, cloud);
+    return createCredentialFactory(signIn, stampCloud);
   }
 
   /** The @azure/identity input for the configured method, or undefined when it needs a prompt we may not show. */
@@ -142,7 +202,7 @@ export class AzureSession implements vscode.Disposable {
         return signIn?.method === 'servicePrincipal' && tenantOverride ? { ...signIn, tenantId: tenantOverride } : signIn;
       }
       case 'deviceCode':
-        return interactive ? { method: 'deviceCode', tenantId, prompt: (info) => this.showDeviceCode(info.message, info.userCode, info.verificationUri) } : undefined;
+        return interactive ? { method: 'deviceCode', tenantId, prompt: (info) => showDeviceCode(this.deps.ui(), info) } : undefined;
       case 'microsoftAccount':
         return this.microsoftAccountSignIn(cloud, interactive);
     }
@@ -182,15 +242,6 @@ export class AzureSession implements vscode.Disposable {
         return session?.accessToken;
       },
     };
-  }
-
-  private showDeviceCode(message: string, userCode: string, verificationUri: string): void {
-    const copyAndOpen = vscode.l10n.t('Copy Code and Open');
-    void this.deps.ui().notify('info', message, copyAndOpen).then(async (choice) => {
-      if (choice !== copyAndOpen) return;
-      await vscode.env.clipboard.writeText(userCode);
-      await vscode.env.openExternal(vscode.Uri.parse(verificationUri));
-    });
   }
 
   dispose(): void {

@@ -75,10 +75,34 @@ export class VsCodeUserInput implements UserInput {
   }
 }
 
+/**
+ * Every text the user is shown — notifications, modal questions and their details, prompt titles — with secrets
+ * masked (the log's mask): an error that quotes a request body or a token never puts it on the screen.
+ */
+export function redactingInput(inner: UserInput, clean: (text: string) => string): UserInput {
+  const cleanTitles = <O extends { title?: string; placeHolder?: string; prompt?: string }>(options: O): O => ({
+    ...options,
+    ...(options.title === undefined ? {} : { title: clean(options.title) }),
+    ...(options.placeHolder === undefined ? {} : { placeHolder: clean(options.placeHolder) }),
+    ...(options.prompt === undefined ? {} : { prompt: clean(options.prompt) }),
+  });
+  return {
+    pick: (items, options) => inner.pick(items, cleanTitles(options)),
+    pickMany: (items, options) => inner.pickMany(items, cleanTitles(options)),
+    input: (options) => inner.input(cleanTitles(options)),
+    confirm: (message, detail, action) => inner.confirm(clean(message), clean(detail), action),
+    saveUri: (options) => inner.saveUri(options),
+    openUri: (options) => inner.openUri(options),
+    notify: (kind, message, ...actions) => inner.notify(kind, clean(message), ...actions),
+  };
+}
+
 /** What a scripted prompt saw, for assertions. */
 export interface PromptRecord {
   kind: 'pick' | 'pickMany' | 'input' | 'confirm' | 'saveUri' | 'openUri';
   title: string;
+  /** For modal questions: the detail under the message. */
+  detail?: string;
   items?: vscode.QuickPickItem[];
   /** For input boxes: the validation message the answer produced, if any. */
   validation?: string;
@@ -152,8 +176,8 @@ export class ScriptedUserInput implements UserInput {
     return Promise.resolve(answer);
   }
 
-  confirm(message: string, _detail: string, action: string): Promise<boolean> {
-    return Promise.resolve(this.next({ kind: 'confirm', title: message }) === action);
+  confirm(message: string, detail: string, action: string): Promise<boolean> {
+    return Promise.resolve(this.next({ kind: 'confirm', title: message, detail }) === action);
   }
 
   saveUri(options: vscode.SaveDialogOptions): Promise<vscode.Uri> {

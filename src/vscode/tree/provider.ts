@@ -15,6 +15,7 @@ import {
   AccountNode, ErrorNode, InfoNode, LoadMoreNode, RegistrationNode, SubscriptionNode, TenantNode, type TreeNode,
 } from './nodes';
 import type { StampRegistration } from '../../azure/stampBilling';
+import { StampSignInNeeded } from '../usage/stampSignIn';
 import { StampNode, StampsRootNode, StampSubscriptionNode, type StampService } from '../usage/stamps';
 
 /** The first line under a stamp: which registration its usage goes through, and how that was found. */
@@ -50,6 +51,8 @@ export interface TreeDeps {
   locale: Locale;
   /** Azure Stack Hub stamps, shown beside Azure when any is configured. */
   stamps?: StampService;
+  /** Masks secrets in what the view shows (the log's mask): error texts can quote an answer. */
+  redact: (text: string) => string;
 }
 
 export class RegistrationsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -114,10 +117,20 @@ export class RegistrationsTreeProvider implements vscode.TreeDataProvider<TreeNo
         ...subscriptions.map((s) => new StampSubscriptionNode(node, s, result.billing.get(s.subscriptionId.toLowerCase()), this.deps.locale)),
       ];
     } catch (error) {
-      children = [this.errorNode(node, toAzureFailure(error))];
+      children = [this.stampProblemNode(node, error)];
     }
     this.stampChildren.set(node.id, children);
     return children;
+  }
+
+  /** Why a stamp shows nothing: a sign-in to confirm or give (click: Sign In to Stamp), or a failure with Retry. */
+  private stampProblemNode(node: StampNode, error: unknown): TreeNode {
+    const signIn = { command: 'azureStackCsp.signInToStamp', title: vscode.l10n.t('Sign In to Stamp'), arguments: [node] };
+    if (error instanceof StampSignInNeeded) return new InfoNode(node, `${node.id}#signIn`, error.message, signIn, 'shield');
+    const failure = toAzureFailure(error);
+    // A stamp refusing its own credentials says nothing about the Azure sign-in: not an ErrorNode, which would mark it failed.
+    if (failure.kind === 'notSignedIn') return new InfoNode(node, `${node.id}#signIn`, vscode.l10n.t('The stamp did not accept the sign-in (click to sign in again)'), signIn, 'warning');
+    return this.errorNode(node, failure);
   }
 
   private async roots(): Promise<TreeNode[]> {
@@ -125,7 +138,8 @@ export class RegistrationsTreeProvider implements vscode.TreeDataProvider<TreeNo
     const state = this.deps.session.state;
     switch (state.kind) {
       case 'signedOut':
-        return extra.length ? [this.signInNode(), ...extra] : [];
+        if (!extra.length) return [];
+        return [this.signInNode(state.awaitingConfirmation ? vscode.l10n.t('Sign in to Azure… (confirm the sign-in host {0} first)', state.awaitingConfirmation) : undefined), ...extra];
       case 'signingIn':
         return [new InfoNode(undefined, 'signingIn', vscode.l10n.t('Signing in to Azure…'), undefined, 'loading~spin'), ...extra];
       case 'failed':
@@ -173,7 +187,7 @@ export class RegistrationsTreeProvider implements vscode.TreeDataProvider<TreeNo
   private errorNode(parent: TreeNode | undefined, failure: AzureFailure): ErrorNode {
     this.deps.session.noteFailure(failure);
     const { summary, explanation } = describeFailure(failure, this.deps.locale);
-    return new ErrorNode(parent, failure, summary, explanation);
+    return new ErrorNode(parent, failure, this.deps.redact(summary), this.deps.redact(explanation));
   }
 
   private async subscriptionNodes(account: AccountNode): Promise<TreeNode[]> {

@@ -1,7 +1,8 @@
-// Add and remove stamps, and the usage report: pick a stamp, a granularity and a period (checked as the stamp
-// would check it), stream the usage with progress and cancel (per tenant subscription when the stamp's gateway gives
-// up on all at once), and show it per end customer, meter and period with the Azure subscription each one is billed
-// to and, with price lists imported, what it costs and what it is resold for.
+// Add, sign in to and remove stamps — adding shows how the stamp signs in for the user to confirm and takes its own
+// credentials (stampSignIn.ts) — and the usage report: pick a stamp, a granularity and a period (checked as the
+// stamp would check it), stream the usage with progress and cancel (per tenant subscription when the stamp's gateway
+// gives up on all at once), and show it per end customer, meter and period with the Azure subscription each one is
+// billed to and, with price lists imported, what it costs and what it is resold for.
 import * as vscode from 'vscode';
 import { toAzureFailure } from '../../azure/errors';
 import { isGuid } from '../../core/ids';
@@ -12,18 +13,23 @@ import { priceChangeDates } from '../../core/usage/priceFiles';
 import { priceReport } from '../../core/usage/pricing';
 import { buildReport, type UsageReport } from '../../core/usage/report';
 import { failureError } from '../azureErrors';
-import { UserFacingError } from '../infrastructure/commands';
+import type { AuthorityConfirmations } from '../account/authorities';
+import type { AzureSession } from '../account/session';
+import { isCancellation, UserFacingError } from '../infrastructure/commands';
 import type { Logger } from '../infrastructure/logger';
-import type { UserInput } from '../infrastructure/ui';
+import { UserCancelledError, type UserInput } from '../infrastructure/ui';
 import { readSettings, updateSetting, type StampSetting } from '../settings';
 import type { RegistrationsTreeProvider } from '../tree/provider';
 import type { PriceSources } from './prices';
 import { exportInvoices, exportReport, showUsageReport, type ReportViewDeps, type ShownReport } from './reportView';
+import { factsOf, sameStamp, saveStamp } from './stampSignIn';
 import { StampNode, type StampService } from './stamps';
 
 export interface UsageCommandDeps {
   stamps: StampService;
   prices: PriceSources;
+  session: AzureSession;
+  authorities: AuthorityConfirmations;
   tree: RegistrationsTreeProvider;
   ui: () => UserInput;
   log: Logger;
@@ -44,7 +50,9 @@ export async function addStamp(deps: UsageCommandDeps): Promise<StampSetting> {
   });
   const adminEndpoint = (parseAdminEndpoint(endpoint) as { ok: true; url: string }).url;
   const endpoints = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading how to sign in to {0}…', adminEndpoint) },
-    () => discoverStamp(adminEndpoint)).then(undefined, (error: unknown) => { throw failureError(toAzureFailure(error), deps.locale); });
+    () => discoverStamp(adminEndpoint, { azureCloud: deps.session.configuredCloud() })).then(undefined, (error: unknown) => { throw failureError(toAzureFailure(error), deps.locale); });
+  // What the stamp said is shown before anything else happens; declining leaves no trace.
+  if (!await deps.stamps.signIn.confirmFacts(new URL(adminEndpoint).host, endpoints)) throw new UserCancelledError();
   const name = await ui.input({
     title, prompt: vscode.l10n.t('A name for the stamp'), value: new URL(adminEndpoint).hostname.replace(/^adminmanagement\./, ''),
     validateInput: (value) => (!value.trim() ? vscode.l10n.t('Enter a name.')
@@ -58,8 +66,12 @@ export async function addStamp(deps: UsageCommandDeps): Promise<StampSetting> {
     title, prompt: vscode.l10n.t("Optional: the stamp's CloudDeploymentID (CloudID from Get-AzureStackStampInformation), to find its registration"),
     validateInput: guidOrEmpty(false),
   })).trim();
-  const setting: StampSetting = { name: name.trim(), adminEndpoint, ...(tenantId ? { tenantId } : {}), ...(cloudDeploymentId ? { cloudDeploymentId } : {}) };
-  await updateSetting('stamps', [...readSettings().stamps, setting]);
+  const unsaved: StampSetting = {
+    name: name.trim(), adminEndpoint, ...(tenantId ? { tenantId } : {}), ...(cloudDeploymentId ? { cloudDeploymentId } : {}), pinned: factsOf(endpoints),
+  };
+  const signIn = await deps.stamps.signIn.chooseSignIn(unsaved, endpoints);
+  await deps.authorities.remember(endpoints.loginEndpoint);
+  const setting = await saveStamp({ ...unsaved, signIn });
   deps.tree.refresh();
   void ui.notify('info', vscode.l10n.t('Added stamp {0} ({1} sign-in).', setting.name, endpoints.identitySystem === 'adfs' ? 'AD FS' : 'Microsoft Entra ID'));
   return setting;
@@ -68,10 +80,43 @@ export async function addStamp(deps: UsageCommandDeps): Promise<StampSetting> {
 export async function removeStamp(deps: UsageCommandDeps, node?: unknown): Promise<boolean> {
   const stamp = node instanceof StampNode ? node.setting : await chooseStamp(deps, vscode.l10n.t('Remove Stamp'));
   const remove = vscode.l10n.t('Remove');
-  if (!await deps.ui().confirm(vscode.l10n.t('Remove stamp {0} from the list?', stamp.name), vscode.l10n.t('Nothing changes on the stamp or in Azure.'), remove)) return false;
-  await updateSetting('stamps', readSettings().stamps.filter((s) => s.adminEndpoint.toLowerCase() !== stamp.adminEndpoint.toLowerCase()));
+  if (!await deps.ui().confirm(vscode.l10n.t('Remove stamp {0} from the list?', stamp.name), vscode.l10n.t('Nothing changes on the stamp or in Azure. Its secret or certificate is deleted from VS Code secret storage.'), remove)) return false;
+  await deps.stamps.forgetStamp(stamp, true);
+  await updateSetting('stamps', readSettings().stamps.filter((s) => !sameStamp(s, stamp)));
   deps.tree.refresh();
   return true;
+}
+
+/**
+ * Signs in to a stamp anew: confirms its sign-in when that is due, asks for its credentials when it has none, and
+ * gets a token to show they work; when the stamp refuses them, offers to enter them again.
+ */
+export async function signInToStamp(deps: UsageCommandDeps, node?: unknown): Promise<boolean> {
+  let stamp = node instanceof StampNode ? node.setting : await chooseStamp(deps, vscode.l10n.t('Sign In to Stamp'));
+  const { checkSignIn } = await import('../../azure/sdk.js');
+  for (;;) {
+    await deps.stamps.forgetStamp(stamp);
+    const connection = await deps.stamps.connect(stamp, true).catch((error: unknown) => { throw asUserError(error, deps.locale); });
+    const check = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Signing in to stamp {0}…', connection.setting.name) },
+      () => checkSignIn(connection.credentials, connection.endpoints.cloud));
+    stamp = connection.setting;
+    if (check.ok) {
+      deps.tree.refresh();
+      void deps.ui().notify('info', vscode.l10n.t('Signed in to stamp {0}.', stamp.name));
+      return true;
+    }
+    const again = vscode.l10n.t('Enter Credentials Again');
+    const message = check.failure.serviceMessage ?? check.failure.code;
+    deps.log.warn(`stamp ${stamp.name}: sign-in failed: ${check.failure.code}: ${message}`);
+    if (!await deps.ui().confirm(vscode.l10n.t('Stamp {0} did not accept the sign-in', stamp.name), message, again)) return false;
+    await deps.stamps.forgetStamp(stamp, true);
+    stamp = await saveStamp({ ...stamp, signIn: undefined });
+  }
+}
+
+/** A failure as the command boundary shows it: our own messages as they are, Azure's explained. */
+function asUserError(error: unknown, locale: Locale): unknown {
+  return error instanceof UserFacingError || isCancellation(error) ? error : failureError(toAzureFailure(error), locale);
 }
 
 async function chooseStamp(deps: UsageCommandDeps, title: string): Promise<StampSetting> {
@@ -128,7 +173,7 @@ export async function usageReport(deps: UsageCommandDeps, node?: unknown, onShow
   const period = await askPeriod(deps);
   const prices = await deps.prices.load();
   if (prices.problems.length) void deps.ui().notify('warning', vscode.l10n.t('{0} problems with the price lists or the meter mapping; the report is priced without what could not be read. See the log.', prices.problems.length));
-  const connection = await deps.stamps.connect(stamp, true).catch((error: unknown) => { throw failureError(toAzureFailure(error), deps.locale); });
+  const connection = await deps.stamps.connect(stamp, true).catch((error: unknown) => { throw asUserError(error, deps.locale); });
   const { fetchAllUsage } = await import('../../azure/sdk.js');
   const report = await vscode.window.withProgress({
     location: vscode.ProgressLocation.Notification, cancellable: true, title: vscode.l10n.t('Reading usage of {0}…', stamp.name),

@@ -1,23 +1,27 @@
 // Azure Stack Hub stamps in the Registrations view, beside Azure: each stamp's tenant subscriptions with their owner,
 // offer, state and directory, and — the join no portal shows — the Azure subscription their usage is billed to, from
-// the stamp's registration (named by its activation, or found by its CloudDeploymentID).
+// the stamp's registration (named by its activation, or found by its CloudDeploymentID). Each connection first reads
+// the stamp's metadata and holds it against what the user pinned (stampSignIn.ts); only then does the stamp's own
+// credential ask for a token, for the pinned audience, sent to the stamp's origin only.
 import * as vscode from 'vscode';
+import type { CredentialFactory } from '../../azure/credentials';
 import { formatRequestLogEntry, type RequestLogEntry } from '../../azure/logging';
 import type { RegistrationsClient } from '../../azure/registrations';
 import type { StampRegistration } from '../../azure/stampBilling';
 import type { StampClient, StampEndpoints, TenantSubscription } from '../../azure/stamps';
-import { pick, type Locale } from '../../core/l10n';
+import type { Locale } from '../../core/l10n';
 import { billedSubscriptionOf, billingFor, type Billing } from '../../core/usage/billing';
 import { describeBilling } from '../../core/usage/report';
 import type { AzureSession } from '../account/session';
-import { UserFacingError } from '../infrastructure/commands';
 import type { Logger } from '../infrastructure/logger';
 import { readSettings, type StampSetting } from '../settings';
 import { contextValue, type TreeNode } from '../tree/nodes';
+import { sameStamp, type StampSignIn } from './stampSignIn';
 
 export interface StampConnection {
   setting: StampSetting;
   endpoints: StampEndpoints;
+  credentials: CredentialFactory;
   client: StampClient;
 }
 
@@ -28,25 +32,37 @@ export interface StampBilling {
   registration: StampRegistration | 'signedOut';
 }
 
-/** Connections to stamps (discovery and sign-in happen once per stamp and session). */
+/** Connections to stamps (discovery, the check against the pin and sign-in happen once per stamp until Refresh). */
 export class StampService {
   private readonly connections = new Map<string, Promise<StampConnection>>();
 
-  constructor(private readonly session: AzureSession, private readonly log: Logger, private readonly locale: Locale) {}
+  constructor(private readonly session: AzureSession, readonly signIn: StampSignIn, private readonly log: Logger) {}
 
   stamps(): StampSetting[] {
     return readSettings().stamps.filter((s) => s && typeof s.name === 'string' && typeof s.adminEndpoint === 'string');
+  }
+
+  /** The stamp's entry as the settings hold it now (a tree node's copy may predate a pin). */
+  private latest(setting: StampSetting): StampSetting {
+    return this.stamps().find((s) => sameStamp(s, setting)) ?? setting;
   }
 
   forget(): void {
     this.connections.clear();
   }
 
+  /** Drops one stamp's connection and session credential, so the next connection signs in anew. */
+  async forgetStamp(setting: StampSetting, storedSecrets = false): Promise<void> {
+    this.connections.delete(setting.adminEndpoint.toLowerCase());
+    await this.signIn.forget(this.latest(setting), storedSecrets);
+  }
+
+  /** `interactive`: the user may be asked to confirm the stamp's sign-in and for its credentials. */
   connect(setting: StampSetting, interactive = false): Promise<StampConnection> {
     const key = setting.adminEndpoint.toLowerCase();
     let connection = this.connections.get(key);
     if (!connection) {
-      connection = this.open(setting, interactive);
+      connection = this.open(this.latest(setting), interactive);
       this.connections.set(key, connection);
       connection.catch(() => this.connections.delete(key));
     }
@@ -56,12 +72,14 @@ export class StampService {
   private async open(setting: StampSetting, interactive: boolean): Promise<StampConnection> {
     const sdk = await import('../../azure/sdk.js');
     const logger = (entry: RequestLogEntry) => this.log.info(`[${setting.name}] ${formatRequestLogEntry(entry)}`);
-    const endpoints = await sdk.discoverStamp(setting.adminEndpoint, { logger });
-    const tenant = sdk.signInTenant(endpoints, setting.tenantId);
-    if (!tenant.ok) throw new UserFacingError(pick(tenant.message, this.locale));
-    const credentials = await this.session.credentialsFor(endpoints.cloud, tenant.tenantId, interactive);
-    if (!credentials) throw new UserFacingError(vscode.l10n.t('Sign in to Azure first: stamp {0} uses the same sign-in method.', setting.name));
-    return { setting, endpoints, client: new sdk.StampClient({ stamp: endpoints, credentials, logger }) };
+    const azureCloud = this.session.configuredCloud();
+    const discovered = await sdk.discoverStamp(setting.adminEndpoint, { logger, azureCloud });
+    const trusted = await this.signIn.trust(setting, discovered, interactive);
+    // Built from the pin, which the check above found equal to the answer: a token is asked for what the user confirmed.
+    const endpoints = sdk.stampEndpoints(discovered.adminEndpoint, trusted.pinned, discovered.portalUrl);
+    const signedIn = await this.signIn.credentials(trusted, endpoints, interactive);
+    const client = new sdk.StampClient({ stamp: endpoints, credentials: signedIn.credentials, logger, azureCloud });
+    return { setting: signedIn.setting, endpoints, credentials: signedIn.credentials, client };
   }
 
   /** Tenant subscriptions with their billing; without an Azure sign-in the billing side stays unknown. */
@@ -106,10 +124,14 @@ export class StampNode implements TreeNode {
     const item = new vscode.TreeItem(this.setting.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = this.setting.adminEndpoint.replace(/^https:\/\//, '');
+    const pinned = this.setting.pinned;
     item.tooltip = new vscode.MarkdownString([
       `**${this.setting.name}**`, '',
       `${vscode.l10n.t('Admin endpoint')}: \`${this.setting.adminEndpoint}\`  `,
-      `CloudDeploymentID: \`${this.setting.cloudDeploymentId ?? '—'}\``,
+      `CloudDeploymentID: \`${this.setting.cloudDeploymentId ?? '—'}\`  `,
+      pinned
+        ? vscode.l10n.t('Sign-in (confirmed): {0} at `{1}`, audience `{2}`', pinned.identitySystem === 'adfs' ? 'AD FS' : 'Microsoft Entra ID', pinned.loginEndpoint, pinned.audience)
+        : vscode.l10n.t('Sign-in not confirmed yet: it is shown for confirmation on first use.'),
     ].join('\n'));
     item.iconPath = new vscode.ThemeIcon('vm');
     item.contextValue = contextValue('stamp');

@@ -27,6 +27,17 @@ export function readyStamps(context: EmulatorContext): ReadyStamp[] {
   }));
 }
 
+/** A stamp's own service principal: what a test (or a person trying the demo) signs in to the stamp with. */
+export interface ReadyStampPrincipal {
+  name: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export function stampPrincipals(context: EmulatorContext): ReadyStampPrincipal[] {
+  return context.store.stamps().map((stamp) => ({ name: stamp.name, clientId: stamp.principal.clientId, clientSecret: stamp.principal.clientSecret }));
+}
+
 /** A control call that does one thing and answers 204. */
 function action(method: string, path: string, act: (context: EmulatorContext) => void): Route {
   return {
@@ -52,7 +63,10 @@ export const controlModule: RouteModule = {
         return done;
       },
     },
-    { method: 'GET', path: '/_emulator/stamps', handle: (_request, context) => ({ status: 200, body: { stamps: readyStamps(context) } }) },
+    {
+      method: 'GET', path: '/_emulator/stamps',
+      handle: (_request, context) => ({ status: 200, body: { stamps: readyStamps(context), principals: stampPrincipals(context) } }),
+    },
     {
       // Until the next state or reset: {"unfilteredRecordsAbove": N, "status"?: 502|504, "fromPage"?: N}, or null to wait again.
       method: 'PUT', path: '/_emulator/stamps/{stampName}/gatewayTimeout',

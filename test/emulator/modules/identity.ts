@@ -1,7 +1,10 @@
 // Sign-in: the Microsoft identity platform's OpenID metadata, token and device-code endpoints for one tenant
-// (what @azure/identity's ClientSecretCredential and DeviceCodeCredential call), and the AD FS flavour plus ARM's
-// `/metadata/endpoints` that the Azure CLI uses to register a custom cloud.
-import { randomUUID } from 'node:crypto';
+// (what @azure/identity's ClientSecretCredential, ClientCertificateCredential and DeviceCodeCredential call), and the
+// AD FS flavour plus ARM's `/metadata/endpoints` that the Azure CLI uses to register a custom cloud.
+// Who may sign in where: the sandbox service principal in its own directory and at the ARM emulator's AD FS; each
+// stamp's own service principal in the stamp's directory (Entra ID) or at the stamp's AD FS. Anyone else is refused,
+// as a real directory refuses an application it does not know.
+import { constants, randomUUID, verify, X509Certificate } from 'node:crypto';
 import type { EmulatorContext } from '../context';
 import type { EmulatorRequest, Reply, RouteModule } from '../router';
 
@@ -74,17 +77,65 @@ function tokenReply(context: EmulatorContext, grant: { audience: string; issuer:
   };
 }
 
-/** A client-credential grant: the sandbox service principal's ID and secret must match. */
-function clientCredentials(form: URLSearchParams, context: EmulatorContext, issuer: string, tenantId: string | undefined): Reply {
-  const { clientId, clientSecret } = context.store.signIn;
+/** An application an endpoint knows: its ID, and the secret or certificate it proves itself with. */
+interface KnownPrincipal {
+  clientId: string;
+  clientSecret: string;
+  certificate?: string;
+}
+
+/**
+ * The applications a token endpoint knows: for an Entra ID directory, the sandbox principal in its own directory and
+ * the principal of each Entra ID stamp in that stamp's; for AD FS, the stamp's own principal (or, at the ARM
+ * emulator's AD FS, the sandbox's).
+ */
+function principalsAt(context: EmulatorContext, directory: string | undefined, adfs: boolean): KnownPrincipal[] {
+  const sandbox = context.store.signIn;
+  if (adfs) {
+    const stamp = context.stampName === undefined ? undefined : context.store.stamp(context.stampName);
+    return stamp ? [stamp.principal] : [sandbox];
+  }
+  const wanted = directory?.toLowerCase();
+  const stamps = context.store.stamps().filter((s) => s.identitySystem === 'entraId' && s.directoryTenantId.toLowerCase() === wanted).map((s) => s.principal);
+  return wanted === undefined || wanted === sandbox.tenantId.toLowerCase() ? [sandbox, ...stamps] : stamps;
+}
+
+const assertionType = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+
+/** True when `assertion` is a JWT for `clientId`, unexpired, signed (RS256 or PS256) with the key of `certificatePem`. */
+function validAssertion(assertion: string, clientId: string, certificatePem: string): boolean {
+  const [header, payload, signature] = assertion.split('.');
+  if (!header || !payload || !signature) return false;
+  try {
+    const { alg } = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: string };
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { iss?: string; sub?: string; exp?: number };
+    if (claims.iss?.toLowerCase() !== clientId.toLowerCase() || claims.sub?.toLowerCase() !== clientId.toLowerCase()) return false;
+    if (typeof claims.exp !== 'number' || claims.exp * 1000 < Date.now()) return false;
+    if (alg !== 'PS256' && alg !== 'RS256') return false;
+    const key = new X509Certificate(certificatePem).publicKey;
+    const padding = alg === 'PS256' ? { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO } : {};
+    return verify('sha256', Buffer.from(`${header}.${payload}`), { key, ...padding }, Buffer.from(signature, 'base64url'));
+  } catch {
+    return false;
+  }
+}
+
+/** A client-credential grant: a principal the endpoint knows, with its secret or a client assertion signed by its certificate. */
+function clientCredentials(form: URLSearchParams, context: EmulatorContext, issuer: string, directory: { tenantId: string | undefined; adfs: boolean }): Reply {
   const givenClient = form.get('client_id') ?? '';
-  if (givenClient.toLowerCase() !== clientId.toLowerCase()) {
+  const principal = principalsAt(context, directory.tenantId, directory.adfs).find((p) => p.clientId.toLowerCase() === givenClient.toLowerCase());
+  if (!principal) {
     return oauthError(400, 'unauthorized_client', `Application with identifier '${givenClient}' was not found in the directory.`, 700016);
   }
-  if (form.get('client_secret') !== clientSecret) {
-    return oauthError(401, 'invalid_client', `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${clientId}'.`, 7000215);
+  const assertion = form.get('client_assertion_type') === assertionType ? form.get('client_assertion') : null;
+  if (assertion !== null) {
+    if (!principal.certificate || !validAssertion(assertion, principal.clientId, principal.certificate)) {
+      return oauthError(401, 'invalid_client', `The client assertion of application '${principal.clientId}' is not signed by a certificate registered for it.`, 700027);
+    }
+  } else if (form.get('client_secret') !== principal.clientSecret) {
+    return oauthError(401, 'invalid_client', `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${principal.clientId}'.`, 7000215);
   }
-  return tokenReply(context, { audience: audienceOf(form.get('scope') ?? form.get('resource')), issuer, clientId, tenantId });
+  return tokenReply(context, { audience: audienceOf(form.get('scope') ?? form.get('resource')), issuer, clientId: principal.clientId, tenantId: directory.tenantId });
 }
 
 /** Device code flow: the emulated user approves at once, so the first poll gets a token. */
@@ -111,7 +162,7 @@ function token(request: EmulatorRequest, context: EmulatorContext, issuer: strin
   const form = request.form ?? new URLSearchParams();
   switch (form.get('grant_type')) {
     case 'client_credentials':
-      return clientCredentials(form, context, issuer, tenant === undefined ? undefined : directoryOf(tenant, context));
+      return clientCredentials(form, context, issuer, { tenantId: tenant === undefined ? undefined : directoryOf(tenant, context), adfs: tenant === undefined });
     case deviceCodeGrant:
     case 'device_code': // what MSAL sends
       return deviceCodeToken(form, context, issuer);
@@ -156,6 +207,8 @@ export const adfsMetadata = (_request: EmulatorRequest, context: EmulatorContext
 
 export const adfsToken = (request: EmulatorRequest, context: EmulatorContext): Reply => token(request, context, adfsIssuer(context));
 
+export const adfsDeviceCode = (request: EmulatorRequest, context: EmulatorContext): Reply => deviceCode(request, context);
+
 export const identityModule: RouteModule = {
   name: 'identity',
   routes: [
@@ -186,6 +239,7 @@ export const identityModule: RouteModule = {
     { method: 'GET', path: '/adfs/.well-known/openid-configuration', handle: adfsMetadata },
     { method: 'GET', path: '/adfs/adfs/.well-known/openid-configuration', handle: adfsMetadata },
     { method: 'POST', path: '/adfs/oauth2/token', handle: adfsToken },
+    { method: 'POST', path: '/adfs/oauth2/devicecode', handle: adfsDeviceCode },
     {
       method: 'GET', path: '/metadata/endpoints', apiVersions: ['2015-01-01'], resourceType: 'metadata/endpoints',
       handle: (_request, context) => ({

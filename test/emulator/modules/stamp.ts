@@ -18,7 +18,7 @@ import { arrayPages, nextPageLink, pagedReply, pagePosition } from '../paging';
 import { armError, subscriptionNotFound, type EmulatorRequest, type Reply, type Route, type RouteModule } from '../router';
 import { dayMs, hourMs, type Granularity, type Stamp, type TenantSubscription } from '../stamp';
 import { registrationId } from './azureStack';
-import { adfsMetadata, adfsToken } from './identity';
+import { adfsDeviceCode, adfsMetadata, adfsToken } from './identity';
 
 export const usageApiVersion = '2015-06-01-preview';
 const usageType = 'Microsoft.Commerce.Admin/subscriberUsageAggregates';
@@ -51,15 +51,24 @@ function withProviderSubscription(handle: StampHandler): Route['handle'] {
     : subscriptionNotFound(request.params.subscriptionId));
 }
 
+/** A hostile stamp's metadata text with `{arm}`, `{stamp}` and `{stamp:<name>}` replaced by those origins. */
+function expandOrigins(text: string, context: EmulatorContext): string {
+  return text.replace(/\{(arm|stamp)(?::([^}]+))?\}/g, (_whole, site: string, name: string | undefined) =>
+    site === 'arm' ? context.armUrl : name === undefined ? context.url : context.stampEndpoint(name) ?? `https://unknown-stamp-${name}.invalid`);
+}
+
 function metadata(_request: EmulatorRequest, context: EmulatorContext, stamp: Stamp): Reply {
   const adfs = stamp.identitySystem === 'adfs';
+  const override = stamp.metadataOverride;
+  const loginEndpoint = override.loginEndpoint === undefined ? (adfs ? `${context.url}/adfs` : `${context.armUrl}/`) : expandOrigins(override.loginEndpoint, context);
+  const audience = override.audience === undefined ? stamp.audience : expandOrigins(override.audience, context);
   return {
     status: 200,
     body: {
       galleryEndpoint: `${context.url}/gallery/`,
       graphEndpoint: adfs ? `${context.url}/graph/` : `${context.armUrl}/graph/`,
       portalEndpoint: `${context.url}/portal/`,
-      authentication: { loginEndpoint: adfs ? `${context.url}/adfs` : `${context.armUrl}/`, audiences: [stamp.audience] },
+      authentication: { loginEndpoint, audiences: [audience] },
     },
   };
 }
@@ -200,6 +209,7 @@ export const stampModules: readonly RouteModule[] = [{
     { method: 'GET', path: '/adfs/.well-known/openid-configuration', handle: adfsOnly(adfsMetadata) },
     { method: 'GET', path: '/adfs/adfs/.well-known/openid-configuration', handle: adfsOnly(adfsMetadata) },
     { method: 'POST', path: '/adfs/oauth2/token', handle: adfsOnly(adfsToken) },
+    { method: 'POST', path: '/adfs/oauth2/devicecode', handle: adfsOnly(adfsDeviceCode) },
     admin('GET', '/subscriptions', 'dated', 'subscriptions', withStamp(adminSubscriptions)),
     admin('GET', '/subscriptions/{subscriptionId}/providers/Microsoft.Subscriptions.Admin/subscriptions', ['2015-11-01'], 'Microsoft.Subscriptions.Admin/subscriptions',
       withProviderSubscription((request, context, stamp) => pagedReply(request, context, arrayPages(stamp.tenantSubscriptions), stamp.pageSize('tenantSubscriptions'),

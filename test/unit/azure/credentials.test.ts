@@ -1,8 +1,25 @@
 // Each sign-in method against the emulator's identity endpoints, through @azure/identity.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { checkSignIn, createCredentialFactory, SessionCredential, tokenExpiry, type DeviceCodePrompt, type SignIn } from '../../../src/azure/credentials';
-import { control, requireEmulator, seeded } from '../emulatorHelpers';
+import { discoverStamp } from '../../../src/azure/stamps';
+import { control, requireEmulator, seeded, seededStamps, stampEndpoint, unitState } from '../emulatorHelpers';
 import { emulatorCloud, sandboxClient, sandboxSignIn } from './sandbox';
+
+/** A self-signed RSA certificate with its key, as one PEM text (what a service principal's certificate file holds). */
+function certificatePem(): { pem: string; certificate: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'azs-cert-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=stamp principal'], { stdio: 'ignore' });
+    const certificate = readFileSync(join(dir, 'cert.pem'), 'utf8');
+    return { pem: `${readFileSync(join(dir, 'key.pem'), 'utf8')}${certificate}`, certificate };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe('azure/credentials against the emulator', function () {
   this.timeout(30_000);
@@ -49,6 +66,32 @@ describe('azure/credentials against the emulator', function () {
     assert.equal(prompts.length, 1);
     assert.equal(prompts[0].verificationUri, `${address.url}/devicelogin`);
     assert.match(prompts[0].message, new RegExp(`enter the code ${prompts[0].userCode} `));
+  });
+
+  it("signs in to a stamp's AD FS with the stamp principal's certificate, and is refused with another", async () => {
+    const own = certificatePem();
+    const other = certificatePem();
+    const clientId = '0ce27000-0000-4000-8000-0000000c11e0';
+    const adfs = { ...seededStamps.adfs, servicePrincipal: { clientId, certificate: own.certificate } };
+    await control().replaceState({ ...unitState, stamps: [seededStamps.entraId, adfs] });
+    const stamp = await discoverStamp(await stampEndpoint(adfs.name));
+    const withCertificate = (pem: string) => checkSignIn(createCredentialFactory({ method: 'servicePrincipalCertificate', tenantId: 'adfs', clientId, certificate: pem }, stamp.cloud), stamp.cloud);
+    const signedIn = await withCertificate(own.pem);
+    assert.ok(signedIn.ok, JSON.stringify(signedIn));
+    const refused = await withCertificate(other.pem);
+    assert.ok(!refused.ok && refused.failure.kind === 'notSignedIn' && /AADSTS700027/.test(refused.failure.serviceMessage ?? ''), JSON.stringify(refused));
+    const posts = (await control().requests()).filter((r) => r.method === 'POST');
+    assert.deepEqual(posts.map((r) => [r.stamp, r.status, r.carried]), [[adfs.name, 200, ['clientAssertion']], [adfs.name, 401, ['clientAssertion']]]);
+  });
+
+  it("signs in to a stamp's AD FS with a device code, showing the code once", async () => {
+    const stamp = await discoverStamp(await stampEndpoint(seededStamps.adfs.name));
+    const prompts: DeviceCodePrompt[] = [];
+    const signedIn = await checkSignIn(createCredentialFactory({ method: 'deviceCode', tenantId: 'adfs', prompt: (info) => prompts.push(info) }, stamp.cloud), stamp.cloud);
+    assert.ok(signedIn.ok, JSON.stringify(signedIn));
+    assert.equal(prompts.length, 1);
+    const posts = (await control().requests()).filter((r) => r.method === 'POST').map((r) => [r.path, r.stamp]);
+    assert.deepEqual(posts, [['/adfs/oauth2/devicecode', seededStamps.adfs.name], ['/adfs/oauth2/token', seededStamps.adfs.name]]);
   });
 
   describe('VS Code session adapter', () => {

@@ -1,6 +1,6 @@
 // A RegistrationsClient signed in to the emulator as its sandbox service principal, through the real
-// @azure/identity and @azure/arm-resources code paths; and a StampClient for a stamp of unit.json, signed in the same
-// way through the stamp's own discovery.
+// @azure/identity and @azure/arm-resources code paths; and a StampClient for a stamp of unit.json, signed in through
+// the stamp's own discovery as the stamp's own service principal (a stamp never takes the Azure one).
 import * as assert from 'node:assert/strict';
 import { customCloud, type AzureCloud } from '../../../src/azure/clouds';
 import { createCredentialFactory, type SignIn } from '../../../src/azure/credentials';
@@ -9,7 +9,7 @@ import { RegistrationsClient, type RegistrationsClientOptions } from '../../../s
 import { discoverStamp, signInTenant, StampClient, type StampClientOptions, type StampEndpoints } from '../../../src/azure/stamps';
 import type { LoggedRequest } from '../../emulator/requestLog';
 import type { StampSeed } from '../../emulator/stateFile';
-import { requireEmulator, stampEndpoint } from '../emulatorHelpers';
+import { control, requireEmulator, stampEndpoint } from '../emulatorHelpers';
 
 export function emulatorCloud(): AzureCloud {
   const { url } = requireEmulator();
@@ -38,18 +38,25 @@ export const conversation = (log: LoggedRequest[]) => log.map((r) => `${r.method
 /** ARM calls only: the sign-in's metadata and token requests left out. */
 export const armCalls = (log: LoggedRequest[]) => log.filter((r) => r.path.startsWith('/subscriptions'));
 
-/** The stamp's endpoints as discovery finds them, and the sandbox principal's sign-in for its identity system. */
+/** A stamp's own service principal, from the emulator's control API. */
+export async function stampPrincipal(name: string): Promise<{ clientId: string; clientSecret: string }> {
+  const found = (await control().stampPrincipals()).find((p) => p.name === name);
+  if (!found) throw new Error(`the emulator has no stamp ${name}`);
+  return found;
+}
+
+/** The stamp's endpoints as discovery finds them, and its own service principal's sign-in for its identity system. */
 export async function discoveredStamp(seed: StampSeed): Promise<{ stamp: StampEndpoints; signIn: SignIn }> {
-  const stamp = await discoverStamp(await stampEndpoint(seed.name));
+  const stamp = await discoverStamp(await stampEndpoint(seed.name), { azureCloud: emulatorCloud() });
   const tenant = signInTenant(stamp, seed.directoryTenantId);
   if (!tenant.ok) throw new Error(tenant.message.en);
-  const { clientId, clientSecret } = requireEmulator();
+  const { clientId, clientSecret } = await stampPrincipal(seed.name);
   return { stamp, signIn: { method: 'servicePrincipal', tenantId: tenant.tenantId, clientId, clientSecret } };
 }
 
 export async function sandboxStampClient(seed: StampSeed, options: Partial<StampClientOptions> = {}): Promise<StampClient> {
   const { stamp, signIn } = await discoveredStamp(seed);
-  return new StampClient({ stamp, credentials: createCredentialFactory(signIn, stamp.cloud), retry: fastRetry, ...options });
+  return new StampClient({ stamp, credentials: createCredentialFactory(signIn, stamp.cloud), retry: fastRetry, azureCloud: emulatorCloud(), ...options });
 }
 
 /** Calls to a stamp's admin ARM endpoint only: its metadata and sign-in left out. */

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { invoiceColumns } from '../../../src/core/usage/invoice';
 import { roundHalfAway } from '../../../src/core/usage/pricing';
 import { repoRoot } from '../core/support/wasm';
-import { control, expectedUsage, requireEmulator, seededStamps, stampEndpoint } from '../emulatorHelpers';
+import { stampPrincipal } from '../azure/sandbox';
+import { control, expectedUsage, hostileStamps, requireEmulator, seededStamps, stampEndpoint, unitState } from '../emulatorHelpers';
 
 const usageCli = join(repoRoot, 'dist/usage.js');
 const prices = join(repoRoot, 'test/fixtures/prices');
@@ -26,11 +27,16 @@ interface Run {
   stderr: string;
 }
 
+/** The stamp's own service principal in the environment, as an operator gives it for that stamp. */
+let principal: { clientId: string; clientSecret: string };
+
 function azsUsage(args: string[], env: NodeJS.ProcessEnv = {}): Run {
-  const { clientId, clientSecret, caFile } = requireEmulator();
   const result = spawnSync(process.execPath, [usageCli, ...args], {
     encoding: 'utf8', timeout: 90_000,
-    env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', NODE_EXTRA_CA_CERTS: caFile, AZURE_TENANT_ID: stamp.directoryTenantId, AZURE_CLIENT_ID: clientId, AZURE_CLIENT_SECRET: clientSecret, ...env },
+    env: {
+      PATH: process.env.PATH, LANG: 'en_US.UTF-8', NODE_EXTRA_CA_CERTS: requireEmulator().caFile,
+      AZURE_TENANT_ID: stamp.directoryTenantId, AZURE_CLIENT_ID: principal.clientId, AZURE_CLIENT_SECRET: principal.clientSecret, ...env,
+    },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -52,6 +58,7 @@ describe('azs-usage (CLI) against the emulator', function () {
     assert.equal(build.status, 0, build.stderr);
     scratch = mkdtempSync(join(tmpdir(), 'azs-usage-cli-'));
     endpoint = await stampEndpoint(stamp.name);
+    principal = await stampPrincipal(stamp.name);
   });
   beforeEach(() => control().reset());
   after(async () => {
@@ -133,7 +140,8 @@ describe('azs-usage (CLI) against the emulator', function () {
 
   it('signs an AD FS stamp in to "adfs", whatever AZURE_TENANT_ID says', async () => {
     const adfs = seededStamps.adfs;
-    const run = azsUsage(['--stamp', await stampEndpoint(adfs.name), ...period, '--format', 'json']);
+    const own = await stampPrincipal(adfs.name);
+    const run = azsUsage(['--stamp', await stampEndpoint(adfs.name), ...period, '--format', 'json'], { AZURE_CLIENT_ID: own.clientId, AZURE_CLIENT_SECRET: own.clientSecret });
     assert.equal(run.status, 1, run.stderr);
     const invoice = JSON.parse(run.stdout) as { customers: { displayName: string; lines: unknown[] }[] };
     assert.deepEqual(invoice.customers.map((c) => [c.displayName, c.lines.length]), [[adfs.tenantSubscriptions![0].displayName, adfs.usage!.meters.length]]);
@@ -155,5 +163,17 @@ describe('azs-usage (CLI) against the emulator', function () {
     assert.equal(failed.status, 4);
     assert.match(failed.stderr, /InvalidProperty \(400\)/);
     assert.equal(failed.stdout, '', 'no half-written invoice on stdout');
+  });
+
+  it('refuses a stamp whose metadata asks for a token for Azure Resource Manager: exit 3, and only the metadata read', async () => {
+    await control().replaceState({ ...unitState, stamps: [...unitState.stamps ?? [], hostileStamps['arm-audience']] });
+    const own = await stampPrincipal('arm-audience');
+    await control().clearRequests();
+    const run = azsUsage(['--stamp', await stampEndpoint('arm-audience'), ...period], { AZURE_TENANT_ID: 'adfs', AZURE_CLIENT_ID: own.clientId, AZURE_CLIENT_SECRET: own.clientSecret });
+    assert.equal(run.status, 3, run.stderr);
+    assert.match(run.stderr, /StampAudience\w+: The stamp asks for a token for .* Nothing was sent\./);
+    const log = await control().requests();
+    assert.deepEqual(log.map((r) => `${r.method} ${r.path}`), ['GET /metadata/endpoints']);
+    assert.deepEqual(log.flatMap((r) => r.carried ?? []), []);
   });
 });

@@ -70,26 +70,35 @@ describe('emulator process', function () {
     });
   });
 
-  it('runs in the foreground for `npm run emulator`, tells how to use it from the Azure CLI, and stops on Ctrl-C', async () => {
+  it('runs in the foreground for `npm run emulator`, tells how to use it from the Azure CLI, and stops on Ctrl-C', async function () {
+    // `npm run emulator` type-checks the project first: on a busy machine that alone takes a minute.
+    this.timeout(180_000);
     const stateFile = join(root, 'test', 'emulator', 'states', 'unit.json');
     const child = spawn(process.execPath, [join(root, 'scripts', 'emulator.mjs'), '--port', '0', '--state', stateFile], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const deadline = Date.now() + 25_000;
-    while (!output.includes('Press Ctrl-C to stop.') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
-    const url = /running at (https:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-    assert.ok(url, output);
-    const ca = readFileSync(/CA file: +(\S+)/.exec(output)?.[1] ?? '');
-    const health = await rawRequest(url, { path: '/_emulator/health', ca });
-    assert.equal(health.status, 200);
-    for (const line of [
-      `  az cloud register -n AzsEmulator --endpoint-resource-manager ${url}/`,
-      '  az login --service-principal -u 8d2f61c4-1a7e-4b3d-9c05-e2a4f7b9d016 -p sandbox-client-secret-not-for-production --tenant adfs --allow-no-subscriptions',
-      `  az rest --method get --url "${url}/subscriptions/0d2e8f5a-5b0c-4a57-9f4e-1c3b7d9e2a61/providers/Microsoft.AzureStack/registrations?api-version=2017-06-01"`,
-    ]) assert.ok(output.includes(`${line}\n`), `missing: ${line}\n${output}`);
-    child.kill('SIGINT');
-    assert.equal(await exited, 0);
-    await assert.rejects(rawRequest(url, { path: '/_emulator/health', ca }), /ECONNREFUSED/);
+    try {
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const deadline = Date.now() + 150_000;
+      while (!output.includes('Press Ctrl-C to stop.') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+      const url = /running at (https:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+      assert.ok(url, output);
+      const ca = readFileSync(/CA file: +(\S+)/.exec(output)?.[1] ?? '');
+      const health = await rawRequest(url, { path: '/_emulator/health', ca });
+      assert.equal(health.status, 200);
+      for (const line of [
+        `  az cloud register -n AzsEmulator --endpoint-resource-manager ${url}/`,
+        '  az login --service-principal -u 8d2f61c4-1a7e-4b3d-9c05-e2a4f7b9d016 -p sandbox-client-secret-not-for-production --tenant adfs --allow-no-subscriptions',
+        `  az rest --method get --url "${url}/subscriptions/0d2e8f5a-5b0c-4a57-9f4e-1c3b7d9e2a61/providers/Microsoft.AzureStack/registrations?api-version=2017-06-01"`,
+        '  stamps (each with its own service principal):',
+      ]) assert.ok(output.includes(`${line}\n`), `missing: ${line}\n${output}`);
+      assert.match(output, /^ {4}malmo +https:\/\/127\.0\.0\.1:\d+ {2}client ID [\da-f-]{36} {2}secret Stamp-malmo-Secret-/m);
+      child.kill('SIGINT');
+      assert.equal(await exited, 0);
+      await assert.rejects(rawRequest(url, { path: '/_emulator/health', ca }), /ECONNREFUSED/);
+    } finally {
+      // A failed run must not leave the emulator running: the test process would wait for it.
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    }
   });
 });

@@ -75,9 +75,10 @@ describe('emulator stamps', function () {
       assert.match(String(armOnly.headers['www-authenticate']), new RegExp(`authorization_uri="${address.url}/${entra.directoryTenantId}"`));
       const adfsToken = await stampToken(adfs, adfsUrl);
       assert.equal((await get(path, adfsToken, adfsUrl)).status, 200);
+      const entraPrincipal = (await control().stampPrincipals()).find((p) => p.name === entra.name)!;
       const entraIssued = await rawRequest(address.url, {
         method: 'POST', path: `/${entra.directoryTenantId}/oauth2/v2.0/token`, headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: address.clientId, client_secret: address.clientSecret, scope: `${adfs.audience}/.default` }).toString(),
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: entraPrincipal.clientId, client_secret: entraPrincipal.clientSecret, scope: `${adfs.audience}/.default` }).toString(),
       });
       const wrongIssuer = await get(path, json<{ access_token: string }>(entraIssued).access_token, adfsUrl);
       assert.deepEqual([wrongIssuer.status, errorOf(wrongIssuer).code], [401, 'InvalidAuthenticationTokenTenant']);
@@ -88,6 +89,33 @@ describe('emulator stamps', function () {
       assert.equal(errorOf(await get(path)).code, 'ExpiredAuthenticationToken');
       entraToken = await stampToken(entra, entraUrl);
       assert.equal((await get(path)).status, 200);
+    });
+
+    it("knows each stamp's own service principal only: the sandbox (Azure) principal is refused at a stamp's AD FS and in its directory", async () => {
+      const principals = await control().stampPrincipals();
+      assert.deepEqual(principals.map((p) => p.name), ['stockholm', 'malmo']);
+      assert.notEqual(principals[0].clientSecret, principals[1].clientSecret);
+      const tokenAt = (base: string, path: string, principal: { clientId: string; clientSecret: string }, scope: string) => rawRequest(base, {
+        method: 'POST', path, headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: principal.clientId, client_secret: principal.clientSecret, scope }).toString(),
+      });
+      const sandbox = { clientId: address.clientId, clientSecret: address.clientSecret };
+      const refusedAtAdfs = await tokenAt(adfsUrl, '/adfs/oauth2/token', sandbox, `${adfs.audience}/.default`);
+      assert.deepEqual([refusedAtAdfs.status, json<{ error: string }>(refusedAtAdfs).error], [400, 'unauthorized_client']);
+      const refusedInDirectory = await tokenAt(address.url, `/${entra.directoryTenantId}/oauth2/v2.0/token`, sandbox, `${entra.audience}/.default`);
+      assert.equal(refusedInDirectory.status, 400);
+      const wrongSecret = await tokenAt(adfsUrl, '/adfs/oauth2/token', { ...principals[1], clientSecret: principals[0].clientSecret }, `${adfs.audience}/.default`);
+      assert.deepEqual([wrongSecret.status, json<{ error: string }>(wrongSecret).error], [401, 'invalid_client']);
+      assert.equal((await tokenAt(adfsUrl, '/adfs/oauth2/token', principals[1], `${adfs.audience}/.default`)).status, 200);
+      assert.equal((await tokenAt(address.url, `/${address.tenantId}/oauth2/v2.0/token`, sandbox, `${address.url}/.default`)).status, 200, 'the sandbox signs in to Azure');
+    });
+
+    it('says in its metadata what a hostile-stamp test tells it to, with the origins filled in', async () => {
+      const liar = { ...adfs, name: 'liar', registration: undefined, metadata: { loginEndpoint: '{stamp:stockholm}/adfs', audience: '{arm}/' } };
+      await control().replaceState({ ...unitState, stamps: [...unitState.stamps!, liar] });
+      const liarUrl = await stampEndpoint('liar');
+      const metadata = json<{ authentication: object }>(await rawRequest(liarUrl, { path: '/metadata/endpoints?api-version=2015-01-01' }));
+      assert.deepEqual(metadata.authentication, { loginEndpoint: `${entraUrl}/adfs`, audiences: [`${address.url}/`] });
     });
   });
 
