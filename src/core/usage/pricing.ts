@@ -79,26 +79,35 @@ export interface PricingSummary {
   roundingDigits: Record<string, number>;
 }
 
-/** Digits of a currency's minor unit (2 for USD and SEK, 0 for JPY); 2 for a code Intl does not know. */
+const digitsByCurrency = new Map<string, number>();
+
+/** Digits of a currency's minor unit (2 for USD and SEK, 0 for JPY); 2 for a code Intl does not know. Asked once per currency. */
 export function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    digitsByCurrency.set(currency, digits);
   }
+  return digits;
 }
 
 /** Rounds half away from zero to `digits` decimals, immune to 1.005 being stored as 1.00499…. */
 export function roundHalfAway(value: number, digits: number): number {
   const factor = 10 ** digits;
-  const scaled = Math.abs(value) * factor;
-  const rounded = Math.round(Number(scaled.toPrecision(15))) / factor;
+  // A relative nudge of one ulp lifts 100.49999999999999 (1.005 × 100) to the half it stands for.
+  const rounded = Math.round(Math.abs(value) * factor * (1 + Number.EPSILON)) / factor;
   return value < 0 ? -rounded : rounded;
 }
 
-/** Entries by commerce meter ID and (Azure Stack rows only) by name, for each list. */
+/** Entries by commerce meter ID and (Azure Stack rows only) by name, for each list; each question answered once. */
 class PriceIndex {
   private readonly byKey = new Map<string, PriceEntry[]>();
+  private readonly answers = new Map<string, PriceEntry[]>();
+  private readonly tiers = new Map<string, PriceEntry[]>();
 
   constructor(readonly list: PriceList, nameRowsOnlyForAzureStack: boolean) {
     for (const entry of list.entries) {
@@ -113,12 +122,27 @@ class PriceIndex {
     else this.byKey.set(key, [entry]);
   }
 
+  /** Entries for any of these IDs or names, in file order (a report asks the same for every customer: kept). */
   find(ids: string[], names: string[]): PriceEntry[] {
-    const seen = new Set<PriceEntry>();
-    for (const key of [...ids.map((id) => `id:${meterKey(id)}`), ...names.map((n) => `name:${nameKey(n)}`)]) {
-      for (const entry of this.byKey.get(key) ?? []) seen.add(entry);
+    const question = `${ids.join('|')}#${names.join('|')}`;
+    let answer = this.answers.get(question);
+    if (!answer) {
+      const seen = new Set<PriceEntry>();
+      for (const key of [...ids.map((id) => `id:${meterKey(id)}`), ...names.map((n) => `name:${nameKey(n)}`)]) {
+        for (const entry of this.byKey.get(key) ?? []) seen.add(entry);
+      }
+      answer = [...seen].sort((a, b) => a.line - b.line);
+      this.answers.set(question, answer);
     }
-    return [...seen].sort((a, b) => a.line - b.line);
+    return answer;
+  }
+
+  /** The tiers in effect at `at` of the first price for these IDs or names (see tiersOf). */
+  tiersAt(ids: string[], names: string[], at: number): PriceEntry[] {
+    const question = `${ids.join('|')}#${names.join('|')}@${at}`;
+    let answer = this.tiers.get(question);
+    if (!answer) this.tiers.set(question, (answer = tiersOf(this.find(ids, names), at)));
+    return answer;
   }
 }
 
@@ -166,7 +190,7 @@ function costFor(row: UsageReportRow, facts: MeterFacts, indexes: PriceIndex[]):
   const commerce = facts.commerce ?? { names: [] };
   const at = periodMs(row.periodStart);
   for (const index of indexes) {
-    const tiers = tiersOf(index.find(commerce.id ? [commerce.id] : [], commerce.names), at);
+    const tiers = index.tiersAt(commerce.id ? [commerce.id] : [], commerce.names, at);
     if (!tiers.length) continue;
     const first = tiers[0];
     if (!facts.unit) return none({ kind: 'noPrice', reason: 'noUnit', unitOfMeasure: first.unitOfMeasure });
@@ -241,9 +265,9 @@ function finishTotals(totals: Map<string, MoneyTotal>): MoneyTotal[] {
   }).sort((a, b) => a.currency.localeCompare(b.currency));
 }
 
-function pricedRow(item: Working, resale: PriceIndex[], markup: Markup | undefined, fallbackCurrency: string): PricedRow {
+function pricedRow(item: Working, resale: PriceIndex[], markup: Markup | undefined, fallbackCurrency: string, keysOf: (row: UsageReportRow) => Set<string>): PricedRow {
   const { row, facts, status } = item;
-  const keys = customerKeys(row);
+  const keys = keysOf(row);
   const listed = resaleFor(row, facts, resale, keys);
   const percent = markupFor(markup, keys);
   const costCurrency = status.kind === 'priced' ? status.currency : undefined;
@@ -281,8 +305,12 @@ function mainCurrency(working: Working[]): string {
 /** Dates inside a row's period where its price changes (only when prices were loaded after the usage was split). */
 function priceChangesOf(working: Working[], indexes: PriceIndex[]): PricingSummary['priceChanges'] {
   const changes: PricingSummary['priceChanges'] = [];
+  const asked = new Set<string>();
   for (const { row, facts } of working) {
-    if (facts.billedBy !== 'microsoft') continue;
+    // Every customer's row of a meter and period has the same answer: one per meter and period.
+    const question = `${meterKey(row.meterId)}|${row.periodStart}|${row.periodEnd}`;
+    if (facts.billedBy !== 'microsoft' || asked.has(question)) continue;
+    asked.add(question);
     const [start, end] = [periodMs(row.periodStart), periodMs(row.periodEnd)];
     const dates = new Set<number>();
     for (const index of indexes) {
@@ -304,7 +332,13 @@ export function priceReport(report: UsageReport, inputs: PricingInputs): Pricing
   });
   applyTiers(working);
   const fallbackCurrency = mainCurrency(working) || (inputs.resale[0]?.entries[0]?.currency ?? '');
-  const rows = working.map((item) => pricedRow(item, resale, inputs.markup, fallbackCurrency));
+  const keys = new Map<string, Set<string>>();
+  const keysOf = (row: UsageReportRow) => {
+    let found = keys.get(row.subscriptionId);
+    if (!found) keys.set(row.subscriptionId, (found = customerKeys(row)));
+    return found;
+  };
+  const rows = working.map((item) => pricedRow(item, resale, inputs.markup, fallbackCurrency, keysOf));
   return { ...summarise(rows), priceChanges: priceChangesOf(working, indexes) };
 }
 
