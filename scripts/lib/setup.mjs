@@ -27,7 +27,8 @@ function lockHash() {
   return createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
 }
 
-function ensureNpmPackages() {
+/** Runs `npm ci` when node_modules does not match package-lock.json; true when it did. */
+export function ensureNpmPackages() {
   const marker = join(root, 'node_modules', '.azs-lock-hash');
   if (existsSync(marker) && readFileSync(marker, 'utf8') === lockHash()) return false;
   // Scripts stay off: code-server's postinstall refuses root and downloads from GitHub; native parts are built below.

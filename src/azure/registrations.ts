@@ -131,6 +131,9 @@ function mayHaveLanded(failure: AzureFailure): boolean {
   return failure.kind === 'network' || failure.kind === 'invalidResponse' || (failure.kind === 'service' && (failure.status ?? 0) >= 500);
 }
 
+/** What Azure answers for a customer subscription that is not in the registration. */
+const notAdded = 'CustomerSubscriptionNotFound';
+
 function sameGuid(a: string | undefined, b: string): boolean {
   return a?.toLowerCase() === b.toLowerCase();
 }
@@ -225,7 +228,21 @@ export class RegistrationsClient {
     return found(toTenant(body), 'a tenant without a customer subscription resource ID');
   }
 
-  /** Adds a customer subscription with its directory (tenant) ID to a registration. */
+  /** The customer subscription as the registration holds it now; undefined when it is not in the registration. */
+  async findTenant(ref: CustomerSubscriptionRef, options: CallOptions = {}): Promise<Tenant | undefined> {
+    try {
+      return await this.getTenant(ref, options);
+    } catch (error) {
+      const failure = toAzureFailure(error);
+      if (failure.code === notAdded) return undefined;
+      throw failure;
+    }
+  }
+
+  /**
+   * Adds a customer subscription with its directory (tenant) ID to a registration. The PUT replaces the directory of
+   * one that is already there: callers read first (`findTenant`) and decide with core/tenantAdd.
+   */
   async addTenant(ref: CustomerSubscriptionRef, tenantId: string, options: CallOptions = {}): Promise<AddTenantResult> {
     checkRef(ref, ['subscriptionId', 'resourceGroup', 'registrationName', 'customerSubscriptionId']);
     const body: GenericResource = { properties: { tenantId } };
@@ -242,7 +259,7 @@ export class RegistrationsClient {
       if (!mayHaveLanded(failure)) throw failure;
       const check = await this.getTenant(ref, options).catch(toAzureFailure);
       if (!(check instanceof AzureFailure) && sameGuid(check.tenantId, tenantId)) return { tenant: check, confirmedAfter: failure };
-      const absent = !(check instanceof AzureFailure) || check.code === 'CustomerSubscriptionNotFound';
+      const absent = !(check instanceof AzureFailure) || check.code === notAdded;
       throw failure.withWriteOutcome(absent ? 'notApplied' : 'unknown');
     }
   }
@@ -259,7 +276,7 @@ export class RegistrationsClient {
       if (failure.kind === 'cancelled') throw failure.withWriteOutcome('unknown');
       if (!mayHaveLanded(failure)) throw failure;
       const check = await this.getTenant(ref, options).catch(toAzureFailure);
-      if (check instanceof AzureFailure && check.code === 'CustomerSubscriptionNotFound') return { confirmedAfter: failure };
+      if (check instanceof AzureFailure && check.code === notAdded) return { confirmedAfter: failure };
       throw failure.withWriteOutcome(check instanceof AzureFailure ? 'unknown' : 'notApplied');
     }
   }

@@ -1,13 +1,17 @@
 // azs-lint: lints files, folders and globs with the core engine and prints text, JSON or SARIF. Every file of a run
-// is one workspace, so a registration declared in one file informs the checks of the others. Nothing read is run.
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+// is one workspace, so a registration declared in one file informs the checks of the others. Nothing read is run;
+// with --fix the fixes that need no choice are written back (fix.ts).
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { version } from '../../package.json';
 import { LintWorkspace, documentKindFor, maxDocumentLength, type RuleSeverityConfig } from '../core/lint';
 import { looksBinary } from '../core/text';
 import { UsageError, parseCommandLine, usage, type CliOptions } from './args';
+import { unifiedDiff } from './diff';
+import { decode, type Encoding } from './encoding';
 import { collectFiles, findConfig, readConfig } from './files';
+import { fixSources, fixSummary, writeSource, type Source } from './fix';
 import { Locator, formatJson, formatSarif, formatText, type LintedFile, type Note, type RunResult } from './output';
 
 // V8 compiles the 1 MB PowerShell grammar with its optimizing tier in the background, which takes 10–25 s of CPU
@@ -23,17 +27,13 @@ const noteTexts = {
   },
 };
 
-/** The file's text, or why it is skipped; only the first 8 KB are read to tell a binary file. */
-function readSource(path: string, options: CliOptions): { text: string } | { skipped: string } {
+/** The file's text and encoding, or why it is skipped. */
+function readSource(path: string, options: CliOptions): { text: string; encoding: Encoding } | { skipped: string } {
   const words = noteTexts[options.locale];
   try {
     if (statSync(path).size > maxDocumentLength) return { skipped: words.large };
-    const head = Buffer.alloc(8192);
-    const descriptor = openSync(path, 'r');
-    const read = readSync(descriptor, head, 0, head.length, 0);
-    closeSync(descriptor);
-    if (looksBinary(head.subarray(0, read).toString('latin1'))) return { skipped: words.binary };
-    return { text: readFileSync(path, 'utf8').replace(/^\uFEFF/, '') };
+    const read = decode(readFileSync(path));
+    return looksBinary(read.text) ? { skipped: words.binary } : read;
   } catch (error) {
     return { skipped: `${words.unreadable} (${error instanceof Error ? error.message : String(error)})` };
   }
@@ -47,13 +47,13 @@ function pathOf(uri: string): string {
   }
 }
 
-async function run(options: CliOptions, cwd: string): Promise<RunResult> {
+async function run(options: CliOptions, cwd: string): Promise<{ result: RunResult; sources: Source[] }> {
   const configPath = options.config ?? findConfig(cwd, options.paths);
   const rules: RuleSeverityConfig | undefined = configPath ? readConfig(configPath) : undefined;
   const paths = await collectFiles(options.paths, cwd);
   const workspace = new LintWorkspace({ wasmDir: __dirname, keepSyntaxTrees: false, locale: options.locale, ...(rules ? { rules } : {}) });
   const notes: Note[] = [];
-  const sources: { path: string; uri: string; text: string }[] = [];
+  const sources: Source[] = [];
   for (const path of paths) {
     const kind = documentKindFor(path);
     const source = kind ? readSource(path, options) : { skipped: noteTexts[options.locale].kind };
@@ -63,27 +63,41 @@ async function run(options: CliOptions, cwd: string): Promise<RunResult> {
     }
     const uri = pathToFileURL(path).href;
     await workspace.update(uri, source.text, kind);
-    sources.push({ path, uri, text: source.text });
+    sources.push({ path, uri, kind, original: source.text, text: source.text, encoding: source.encoding, fixed: [] });
   }
+  if (options.fix) await fixSources(workspace, sources);
   const files: LintedFile[] = sources.map(({ path, uri, text }) => {
     const notice = workspace.notice(uri);
     if (notice) notes.push({ path, message: notice });
     return { path, text, findings: workspace.findings(uri) };
   });
-  return { files, notes, cwd, locale: options.locale, version };
+  return { result: { files, notes, cwd, locale: options.locale, version }, sources };
+}
+
+/** Writes the fixed files (`--fix`) or prints their diff (`--fix-dry-run`), and says per file what was fixed. */
+function reportFixes(options: CliOptions, sources: readonly Source[], locator: Locator): void {
+  for (const source of sources) {
+    if (source.text === source.original) continue;
+    const path = locator.locate(source.path, 0, 0).file;
+    const dryRun = options.fix === 'dry-run';
+    if (dryRun) process.stdout.write(unifiedDiff(path, source.original, source.text));
+    const unwritten = dryRun ? undefined : writeSource(source, options.locale);
+    process.stderr.write(`azs-lint: ${path}: ${unwritten ?? fixSummary(source, options.locale, dryRun)}\n`);
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
   const cwd = process.cwd();
   let options: CliOptions;
   let result: RunResult;
+  let sources: Source[];
   try {
     options = parseCommandLine(argv, process.env);
     if (options.help) {
       process.stdout.write(`${usage}\n`);
       return 0;
     }
-    result = await run(options, cwd);
+    ({ result, sources } = await run(options, cwd));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`azs-lint: ${error.message}\n\n${usage}\n`);
@@ -91,8 +105,9 @@ async function main(argv: string[]): Promise<number> {
   }
   for (const note of result.notes) process.stderr.write(`azs-lint: ${note.path}: ${note.message}\n`);
   const locator = new Locator(new Map(result.files.map((f) => [f.path, f.text])), cwd);
+  if (options.fix) reportFixes(options, sources, locator);
   const format = { text: formatText, json: formatJson, sarif: formatSarif }[options.format];
-  process.stdout.write(format(result, { locator, pathOf }));
+  if (options.fix !== 'dry-run') process.stdout.write(format(result, { locator, pathOf }));
   return result.files.some((f) => f.findings.some((finding) => finding.severity === 'error')) ? 1 : 0;
 }
 

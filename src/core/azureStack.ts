@@ -18,8 +18,12 @@ export const apiVersions = ['2016-01-01', '2017-06-01', '2020-06-01-preview', '2
 /** customerSubscriptions exist from this api-version on. */
 export const firstTenantApiVersion = '2017-06-01';
 
-export function allowsTenants(billingModel: string): boolean {
-  return billingModel.toLowerCase() === 'payasyouuse';
+/**
+ * Whether a registration with this billing model takes tenants (customer subscriptions): only PayAsYouUse does. The
+ * one place that says so: the rules, the tree's menus, the pickers, the tenant commands and the usage report ask it.
+ */
+export function allowsTenants(billingModel: string | undefined): boolean {
+  return billingModel?.toLowerCase() === 'payasyouuse';
 }
 
 /** The accepted value spelled as `value` is when they differ only in case; undefined when it is none of them. */

@@ -26,7 +26,11 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
     const c = source[i];
     if (quoted) {
       if (c === '"' && source[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false;
-      else { if (c === '\n') line++; field += c; }
+      else {
+        // A line break inside quotes still moves later records down: LF, CRLF (counted at its LF) or a lone CR.
+        if (c === '\n' || (c === '\r' && source[i + 1] !== '\n')) line++;
+        field += c;
+      }
     } else if (c === '"' && field === '') quoted = true;
     else if (c === delimiter) { fields.push(field); field = ''; }
     else if (c === '\n' || c === '\r') {

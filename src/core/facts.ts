@@ -282,6 +282,8 @@ export interface FileFacts {
   suppressions: Suppression[];
   /** True when the file looks the stamp's CloudDeploymentID (cloudId) up or compares it. */
   checksCloudId: boolean;
+  /** True when the parser met text it could not read (PowerShell, JSON): fixes cannot be sure where its values end. */
+  syntaxErrors?: boolean;
 }
 
 export function emptyFacts(): FileFacts {

@@ -1,9 +1,10 @@
 // Quick fixes as text edits, computed from a finding and the document's text: no editor involved, so the CLI or any
 // other front end could apply them too. The VS Code layer turns them into code actions.
-import { formatRegistrationId } from './ids';
+import { findPlaceholder, formatRegistrationId, isGuid, parseRegistrationId } from './ids';
+import { shellFacts } from './parse/shell';
+import { lineStarts } from './text';
 import type { Localized } from './l10n';
 import type { DocumentKind, Finding } from './lint';
-import { lineStarts, positionAt } from './text';
 
 export interface FileEdit {
   uri: string;
@@ -27,13 +28,20 @@ export interface FixDocument {
   uri: string;
   text: string;
   kind: DocumentKind;
+  /**
+   * The parser could not read all of it (`LintWorkspace.hasSyntaxErrors`): no line is put into PowerShell then, and
+   * no JSON value is replaced, as neither can be placed surely.
+   */
+  syntaxErrors?: boolean;
 }
 
 const replace = (document: FixDocument, finding: Finding, newText: string): FileEdit[] => [{ uri: document.uri, start: finding.start, end: finding.end, newText }];
 
 function replacementFix(document: FixDocument, finding: Finding, title: Localized, safe: boolean): Fix[] {
   const replacement = finding.data?.replacement;
-  if (!replacement) return [];
+  // A declared value may itself hold a placeholder, or (read from a broken file) more than one name: copying it in
+  // would trade one finding for another.
+  if (!replacement || findPlaceholder(replacement) || !/^[\w.()-]+$/.test(replacement)) return [];
   return [{ title: fill(title, { replacement }), edits: replace(document, finding, replacement), preferred: true, safe }];
 }
 
@@ -47,15 +55,34 @@ function afterCommandName(document: FixDocument, finding: Finding, newText: stri
   return [{ uri: document.uri, start: finding.end, end: finding.end, newText }];
 }
 
+/**
+ * Defaults are variables where a literal would name something: a registration name typed in as a default would be
+ * a registration that the other files' tenant operations do not name (AZS103).
+ */
 const missingParameterSnippets: Record<string, string> = {
-  RegistrationName: '-RegistrationName ${1:registration-name}',
+  RegistrationName: '-RegistrationName ${1:\\$registrationName}',
   PrivilegedEndpoint: '-PrivilegedEndpoint ${2:AzS-ERCS01}',
   PrivilegedEndpointCredential: '-PrivilegedEndpointCredential ${3:\\$cloudAdminCredential}',
   RegistrationToken: '-RegistrationToken ${4:\\$registrationToken}',
 };
 
-/** The fixes the rule of `finding` offers, most useful first. */
+/** The fixes offered for `finding`: its rule's, most useful first, then the CloudDeploymentID lookup where it helps. */
 export function fixesFor(document: FixDocument, finding: Finding): Fix[] {
+  const lookup = lookupFor(document, finding);
+  return lookup ? [...ruleFixes(document, finding), lookup] : ruleFixes(document, finding);
+}
+
+/**
+ * The rule's fixes that change something: where a broken file makes the underlined text only part of the value,
+ * writing the replacement over it may change nothing. None in broken JSON, whose values may end anywhere.
+ */
+function ruleFixes(document: FixDocument, finding: Finding): Fix[] {
+  if (document.kind === 'json' && document.syntaxErrors) return [];
+  const unchanged = (e: FileEdit) => e.uri === document.uri && document.text.slice(e.start, e.end) === e.newText;
+  return fixesOfRule(document, finding).filter((fix) => !fix.edits.every(unchanged));
+}
+
+function fixesOfRule(document: FixDocument, finding: Finding): Fix[] {
   switch (finding.code) {
     case 'AZS101':
       return replacementFix(document, finding, { en: 'Correct the segment to "{replacement}"', sv: 'Rätta segmentet till "{replacement}"' }, true);
@@ -78,6 +105,8 @@ export function fixesFor(document: FixDocument, finding: Finding): Fix[] {
     case 'AZS302':
       return agreementFix(document, finding);
     case 'AZS303': {
+      // What a broken file shows as the value (a brace, a stretch of lines) is nothing to write a model over.
+      if (!/^[\w.-]+(?: [\w.-]+)*$/.test(document.text.slice(finding.start, finding.end))) return [];
       const title = { en: 'Use PayAsYouUse', sv: 'Använd PayAsYouUse' };
       const suggested = finding.data?.replacement;
       const fixes: Fix[] = suggested && suggested !== 'PayAsYouUse'
@@ -86,7 +115,7 @@ export function fixesFor(document: FixDocument, finding: Finding): Fix[] {
       return [...fixes, { title, edits: replace(document, finding, 'PayAsYouUse'), preferred: fixes.length === 0 }];
     }
     case 'AZS401':
-      return [{ title: { en: 'Use api-version 2017-06-01', sv: 'Använd api-version 2017-06-01' }, edits: replace(document, finding, '2017-06-01'), preferred: true }];
+      return [{ title: { en: 'Use api-version 2017-06-01', sv: 'Använd api-version 2017-06-01' }, edits: replace(document, finding, '2017-06-01'), preferred: true, safe: true }];
     case 'AZS402':
       return replacementFix(document, finding, { en: 'Use {replacement}', sv: 'Använd {replacement}' }, true);
     default:
@@ -121,22 +150,105 @@ const commentStart: Record<DocumentKind, string | undefined> = { powershell: '#'
 export function suppressionFixes(document: FixDocument, finding: Finding, allowsComments: boolean): Fix[] {
   const comment = commentStart[document.kind];
   if (!comment || (document.kind === 'json' && !allowsComments)) return [];
-  const starts = lineStarts(document.text);
-  const { line } = positionAt(starts, finding.start);
-  const lineStart = starts[line];
-  const indent = /^[ \t]*/.exec(document.text.slice(lineStart))?.[0] ?? '';
   const eol = lineEnding(document.text);
   const fileOffset = firstCodeLine(document);
+  const line = lineSuppression(document, comment, finding, eol);
   return [
-    {
-      title: { en: `Disable ${finding.code} for this line`, sv: `Stäng av ${finding.code} för den här raden` },
-      edits: [{ uri: document.uri, start: lineStart, end: lineStart, newText: `${indent}${comment} azs-disable-next-line ${finding.code}${eol}` }],
-    },
+    ...(line ? [{ title: { en: `Disable ${finding.code} for this line`, sv: `Stäng av ${finding.code} för den här raden` }, edits: [line] }] : []),
     {
       title: { en: `Disable ${finding.code} for this file`, sv: `Stäng av ${finding.code} för hela filen` },
       edits: [{ uri: document.uri, start: fileOffset, end: fileOffset, newText: `${comment} azs-disable ${finding.code}${eol}` }],
     },
   ];
+}
+
+/**
+ * The comment that silences the finding's line: a comment line above it, with its indentation. A line that continues
+ * the one above (a backtick at its end in PowerShell, a backslash in a shell script) cannot have a line put between
+ * them, which would end the command: PowerShell gets a block comment before that backtick, a shell script nothing.
+ */
+function lineSuppression(document: FixDocument, comment: string, finding: Finding, eol: string): FileEdit | undefined {
+  const { text, uri } = document;
+  const { start, indent } = lineAt(text, finding.start);
+  if (insideText(document, start)) return undefined;
+  const directive = `azs-disable-next-line ${finding.code}`;
+  const above = start > 0 ? previousLine(text, start) : undefined;
+  const last = above && text[above.end - 1];
+  if (above && ((document.kind === 'powershell' && last === '`') || (document.kind === 'shell' && last === '\\'))) {
+    return document.kind === 'powershell' ? { uri, start: above.end - 1, end: above.end - 1, newText: `<# ${directive} #> ` } : undefined;
+  }
+  const edit = { uri, start, end: start, newText: `${indent}${comment} ${directive}${eol}` };
+  // A shell script's quotes and expansions may run over lines: its own reader says whether the line is a comment there.
+  if (document.kind !== 'shell') return edit;
+  const line = lineStarts(text.slice(0, start)).length - 1;
+  const read = shellFacts(applyEdits(text, [edit])).suppressions;
+  return read.some((s) => s.scope === 'nextLine' && s.line === line + 1 && s.codes.includes(finding.code)) ? edit : undefined;
+}
+
+/**
+ * True when the line at `lineStart` belongs to text that a comment line would become part of, or may: a PowerShell
+ * string that runs over several lines (a here-string among them), anywhere in PowerShell the parser could not read,
+ * or the body of a REST Client request (after the blank line that ends its headers).
+ */
+function insideText(document: FixDocument, lineStart: number): boolean {
+  if (document.kind === 'powershell') return document.syntaxErrors === true || inPowerShellString(document.text, lineStart);
+  if (document.kind !== 'http') return false;
+  let inRequest = false;
+  let inBody = false;
+  for (const line of document.text.slice(0, lineStart).split(/\r\n?|\n/).slice(0, -1)) {
+    if (/^###/.test(line)) inRequest = inBody = false;
+    else if (!inRequest && /^\s*[A-Z]+\s+\S/.test(line)) inRequest = true;
+    else if (inRequest && line.trim() === '') inBody = true;
+  }
+  return inBody;
+}
+
+const doubleQuotes = '"\u201C\u201D\u201E';
+
+/** Offset just past `quote`'s closing quote from `from` on (a doubled quote and, in double quotes, a backtick escape), or -1. */
+function quoteEnd(text: string, from: number, quote: string): number {
+  const quotes = doubleQuotes.includes(quote) ? doubleQuotes : "'\u2018\u2019\u201A\u201B";
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '`' && quotes === doubleQuotes) i++;
+    else if (quotes.includes(text[i])) {
+      if (!quotes.includes(text[i + 1] ?? '')) return i + 1;
+      i++;
+    }
+  }
+  return -1;
+}
+
+/**
+ * True when a PowerShell string or block comment is open at `offset`: quotes (a doubled quote escapes one, and a
+ * backtick does in double quotes), here-strings (`@"` ending a line up to `"@` opening one) and `<# … #>`, with line
+ * comments skipped. Subexpressions inside strings are read as string text.
+ */
+function inPowerShellString(text: string, offset: number): boolean {
+  const token = /@(["'\u201C\u201D\u201E\u2018\u2019\u201A\u201B])[ \t]*(?=[\r\n])|<#|#|["'\u201C\u201D\u201E\u2018\u2019\u201A\u201B]/g;
+  for (let match = token.exec(text); match && match.index < offset; match = token.exec(text)) {
+    const found = match[0];
+    let end: number;
+    if (found === '#') end = lineEndFrom(text, token.lastIndex);
+    else if (found === '<#') {
+      const close = text.indexOf('#>', token.lastIndex);
+      end = close < 0 ? -1 : close + 2;
+    }
+    else if (found.startsWith('@')) {
+      const closer = new RegExp(`[\\r\\n][${doubleQuotes.includes(match[1]) ? doubleQuotes : "'\u2018\u2019\u201A\u201B"}]@`, 'g');
+      closer.lastIndex = token.lastIndex;
+      const close = closer.exec(text);
+      end = close ? close.index + 3 : -1;
+    } else end = quoteEnd(text, token.lastIndex, found);
+    if (end < 0 || end > offset) return true;
+    token.lastIndex = end;
+  }
+  return false;
+}
+
+function lineEndFrom(text: string, from: number): number {
+  const lineEnd = /[\r\n]|$/g;
+  lineEnd.lastIndex = from;
+  return lineEnd.exec(text)?.index ?? text.length;
 }
 
 export function lineEnding(text: string): string {
@@ -156,11 +268,28 @@ export function indentUnit(text: string): string {
   return ' '.repeat(widths.length ? Math.min(...widths) : 4);
 }
 
+/** The line before the one starting at `lineStart` (> 0). */
+function previousLine(text: string, lineStart: number): { start: number; end: number; indent: string } {
+  return lineAt(text, lineStart - (text.startsWith('\r\n', lineStart - 2) ? 2 : 1));
+}
+
+/**
+ * The start of the statement whose line starts at `lineStart`: lines before it that a backtick, a pipe, `=`, `(` or
+ * a comma at their end carry on to it belong to it, and nothing may go between them.
+ */
+function statementStart(text: string, lineStart: number): number {
+  let start = lineStart;
+  for (let above = start > 0 ? previousLine(text, start) : undefined; above && /[`|=(,][ \t]*$/.test(text.slice(above.start, above.end)); above = start > 0 ? previousLine(text, start) : undefined) {
+    start = above.start;
+  }
+  return start;
+}
+
 /** Offset of the start of the line holding `offset`, and that line's indentation. */
-function lineAt(text: string, offset: number): { start: number; indent: string } {
-  const starts = lineStarts(text);
-  const start = starts[positionAt(starts, offset).line];
-  return { start, indent: /^[ \t]*/.exec(text.slice(start))?.[0] ?? '' };
+function lineAt(text: string, offset: number): { start: number; end: number; indent: string } {
+  const start = offset <= 0 ? 0 : Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  const end = lineEndFrom(text, start);
+  return { start, end, indent: /^[ \t]*/.exec(text.slice(start, end))?.[0] ?? '' };
 }
 
 /**
@@ -195,63 +324,216 @@ function afterPreamble(text: string): number {
   return offset;
 }
 
-/** Snippet text: `$` is literal, and ⟦n:default⟧ marks a tab stop. */
-function snippet(text: string): string {
-  return text.replace(/[$}\\]/g, (c) => `\\${c}`).replace(/⟦(\d+):([^⟧]*)⟧/g, (_whole, n: string, value: string) => `\${${n}:${value}}`);
+/** PowerShell text that a double-quoted (expandable) string reads as `value`: backtick, `$` and double quotes escaped. */
+export function expandableText(value: string): string {
+  return value.replace(/[`$"\u201C\u201D\u201E]/g, (c) => `\`${c}`);
+}
+
+/** A registration as the lookup names it: each part as PowerShell text for inside a double-quoted string. */
+export interface NamedRegistration {
+  name: string;
+  resourceGroup?: string;
+  subscriptionId?: string;
+}
+
+const registrationIdOnLine = /\/subscriptions\/([^/"'\s]+)\/resourceGroups\/([^/"'\s]+)\/providers\/Microsoft\.AzureStack\/registrations\/([^/"'\s?]+)/i;
+
+/**
+ * The registration a line names, read from a resource ID or from -RegistrationName/-ResourceGroupName arguments.
+ * Variables in an ID that the line expands stay variables; an ID in single quotes is taken literally.
+ */
+function registrationOnLine(line: string): NamedRegistration | undefined {
+  const id = registrationIdOnLine.exec(line);
+  if (id && !/[$<{]/.test(id[3])) {
+    const quote = /['"\u2018\u2019\u201C\u201D](?=[^'"\u2018\u2019\u201C\u201D]*$)/.exec(line.slice(0, id.index))?.[0] ?? '';
+    const text = /['\u2018\u2019]/.test(quote) ? expandableText : (part: string) => part;
+    return { subscriptionId: text(id[1]), resourceGroup: text(id[2]), name: text(id[3]) };
+  }
+  const registrationType = /-ResourceType\s+['"]?Microsoft\.AzureStack\/registrations['"]?(?:\s|$)/i.test(line);
+  const name = /-RegistrationName\s+['"]?([\w.-]+)/i.exec(line) ?? (registrationType ? /-Name\s+['"]?([\w.-]+)/i.exec(line) : null);
+  if (!name) return undefined;
+  const group = /-ResourceGroupName\s+['"]?([\w.()-]+)/i.exec(line);
+  return { name: name[1], ...(group ? { resourceGroup: group[1] } : {}) };
+}
+
+/** The `param(...)` block the script opens with, as text ('' when it has none). */
+function paramBlock(text: string): string {
+  const start = afterRequires(text);
+  const end = afterPreamble(text);
+  return end > start ? text.slice(start, end) : '';
+}
+
+/**
+ * What a script has set up by the time its line at `at` (indented `indent`) runs, read from the text: its parameters,
+ * and `$name = …` lines before `at` indented no deeper (the same block or one around it).
+ */
+class ScriptBefore {
+  readonly text: string;
+  private readonly params: string;
+
+  constructor(text: string, at: number, private readonly indent: string) {
+    this.text = text.slice(0, at);
+    this.params = paramBlock(text);
+  }
+
+  /** The variable (`$name`) of the first assignment before `at` whose variable matches `name` and value `value` (patterns). */
+  assigned(name: string, value = ''): string | undefined {
+    const assignment = new RegExp(`^([ \\t]*)(\\$(?:script:)?${name})[ \\t]*=(?!=)[ \\t]*${value}`, 'gim');
+    for (const match of this.text.matchAll(assignment)) if (this.indent.startsWith(match[1])) return match[2];
+    return undefined;
+  }
+
+  /** True when `$name` is a parameter of the script or assigned before `at`. */
+  defines(variable: string): boolean {
+    const name = /^\$(?:script:)?(\w+)$/i.exec(variable)?.[1];
+    return name !== undefined && (new RegExp(`\\$${name}\\b`, 'i').test(this.params) || this.assigned(name) !== undefined);
+  }
+
+  /** The argument of the last `-<parameter> <value>` before `at` that `usable` accepts. */
+  argument(parameter: string, usable: (value: string) => boolean): string | undefined {
+    const pattern = new RegExp(`-${parameter}(?![\\w-])[ \\t]*:?[ \\t]*('[^'\\r\\n]*'|"[^"\`$\\r\\n]*"|\\$\\w+|[\\w.-]+)`, 'gi');
+    return [...this.text.matchAll(pattern)].map((m) => m[1]).filter(usable).at(-1);
+  }
+}
+
+/** What the inserted lines prompt for when the script does not have it. */
+const prompts = {
+  endpoint: "$privilegedEndpoint = Read-Host -Prompt 'Privileged endpoint of this stamp (ERCS VM name or IP address)'",
+  credential: "$cloudAdminCredential = Get-Credential -Message 'CloudAdmin account for the privileged endpoint of this stamp'",
+};
+
+/**
+ * Lines that set `$stampCloudId` from the privileged endpoint: through the PEP session the script has open, else in a
+ * session of their own to the endpoint and with the credential the script gives `Set-AzsRegistration` (never another
+ * credential: it may be Azure's), asking for what it does not give.
+ */
+function stampCloudIdLines(script: ScriptBefore, unit: string): string[] {
+  const readStamp = (session: string) => `$stampCloudId = (Invoke-Command -Session ${session} -ScriptBlock { Get-AzureStackStampInformation }).CloudID`;
+  const session = script.assigned('\\w+', 'New-PSSession\\b[^\\r\\n]*PrivilegedEndpoint');
+  if (session && !new RegExp(`Remove-PSSession\\b[^\\r\\n]*\\${session}\\b`, 'i').test(script.text)) return [readStamp(session)];
+  const usable = (value: string) => !/[<>]/.test(value) && (!value.startsWith('$') || script.defines(value));
+  const endpoint = script.argument('PrivilegedEndpoint', usable) ?? (script.defines('$PrivilegedEndpoint') ? '$PrivilegedEndpoint' : undefined);
+  const credential = script.argument('PrivilegedEndpointCredential', (value) => value.startsWith('$') && usable(value));
+  return [
+    ...(endpoint ? [] : [prompts.endpoint]),
+    ...(credential ? [] : [prompts.credential]),
+    `$pepSession = New-PSSession -ComputerName ${endpoint ?? '$privilegedEndpoint'} -ConfigurationName PrivilegedEndpoint -Credential ${credential ?? '$cloudAdminCredential'}`,
+    'try {', `${unit}${readStamp('$pepSession')}`, '} finally {', `${unit}Remove-PSSession $pepSession`, '}',
+  ];
+}
+
+/**
+ * True when the ID made of these parts (PowerShell text, perhaps with variables) is a registration ID our own rules
+ * accept: the subscription a GUID or a variable, no placeholder, every segment well formed.
+ */
+function readableId(subscriptionId: string, resourceGroup: string, name: string): boolean {
+  const variable = /^\$(?:\{[^}]+\}|[\w:]+)$/;
+  if (findPlaceholder(subscriptionId + resourceGroup) || !(isGuid(subscriptionId) || variable.test(subscriptionId))) return false;
+  return parseRegistrationId(formatRegistrationId({ subscriptionId: '3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37', resourceGroup, registrationName: name })).ok;
+}
+
+/** The registration read from Azure: through the script's own variable holding its ID, by ID, or by name. */
+function readRegistration(script: ScriptBefore, { name, resourceGroup, subscriptionId }: NamedRegistration): string {
+  const idPattern = `["']/subscriptions/[^/'"<>\\r\\n]+/resourceGroups/[^/'"<>\\r\\n]+/providers/Microsoft\\.AzureStack/registrations/${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'][ \\t]*(?:#.*)?$`;
+  const variable = script.assigned('\\w+', idPattern);
+  if (variable) return `Get-AzResource -ResourceId ${variable} -ApiVersion 2017-06-01`;
+  if (subscriptionId && resourceGroup && readableId(subscriptionId, resourceGroup, name)) {
+    return `Get-AzResource -ResourceId "${formatRegistrationId({ subscriptionId, resourceGroup, registrationName: name })}" -ApiVersion 2017-06-01`;
+  }
+  const group = resourceGroup && !findPlaceholder(resourceGroup) ? ` -ResourceGroupName "${resourceGroup}"` : '';
+  return `Get-AzResource -ResourceType 'Microsoft.AzureStack/registrations' -Name "${name}"${group} -ExpandProperties`;
 }
 
 /**
  * The CloudDeploymentID check, as a PowerShell block for a registration the file names (AZS501, or a refactoring on
  * any line naming one): it reads the stamp's CloudID through the privileged endpoint and stops when the
  * registration's cloudId differs. Inserted before the first operation on the registration (`before`), after
- * `#Requires` and `param()`, with the file's indentation and line endings; it reuses a `$session` the script already
- * opens. Undefined when the file already looks the stamp up, or is no PowerShell.
+ * `#Requires` and `param()`, with the file's indentation and line endings. Every variable it uses is set before it
+ * or by it. Undefined when the file already looks the stamp up, is no PowerShell, or has syntax errors.
  */
-export function cloudIdLookupFix(document: FixDocument, registration: { name: string; resourceGroup?: string; subscriptionId?: string }, before: number): Fix | undefined {
-  if (document.kind !== 'powershell' || /Get-AzureStackStampInformation/i.test(document.text)) return undefined;
-  const eol = lineEnding(document.text);
-  const unit = indentUnit(document.text);
-  const preamble = afterPreamble(document.text);
-  const at = lineAt(document.text, Math.max(before, preamble));
+export function cloudIdLookupFix(document: FixDocument, registration: NamedRegistration, before: number): Fix | undefined {
+  const { text } = document;
+  if (document.kind !== 'powershell' || document.syntaxErrors || findPlaceholder(registration.name) || /Get-AzureStackStampInformation/i.test(text)) return undefined;
+  const eol = lineEnding(text);
+  const unit = indentUnit(text);
+  const preamble = afterPreamble(text);
+  const at = lineAt(text, Math.max(statementStart(text, lineAt(text, before).start), preamble));
   const insertAt = Math.max(at.start, preamble);
-  const { name, resourceGroup, subscriptionId } = registration;
-  const readRegistration = subscriptionId && resourceGroup
-    ? `Get-AzResource -ResourceId '${formatRegistrationId({ subscriptionId, resourceGroup, registrationName: name })}' -ApiVersion 2017-06-01`
-    : `Get-AzResource -ResourceType 'Microsoft.AzureStack/registrations' -Name '${name}'${resourceGroup ? ` -ResourceGroupName '${resourceGroup}'` : ''} -ExpandProperties`;
-  const readStamp = '(Invoke-Command -Session $session -ScriptBlock { Get-AzureStackStampInformation }).CloudID';
-  const openSession = /\$session\s*=\s*New-PSSession\b[^\r\n]*PrivilegedEndpoint/i.test(document.text)
-    ? [`$stampCloudId = ${readStamp}`]
-    : [
-      '$session = New-PSSession -ComputerName ⟦1:AzS-ERCS01⟧ -ConfigurationName PrivilegedEndpoint -Credential ⟦2:$cloudAdminCredential⟧',
-      'try {', `${unit}$stampCloudId = ${readStamp}`, '} finally {', `${unit}Remove-PSSession $session`, '}',
-    ];
+  if (inPowerShellString(text, insertAt)) return undefined;
+  const script = new ScriptBefore(text, insertAt, at.indent);
+  const { name } = registration;
   const lines = [
-    `# Stop unless this stamp is the one registration '${name}' belongs to: its CloudDeploymentID is the registration's cloudId.`,
-    ...openSession,
-    `$registrationCloudId = (${readRegistration}).Properties.cloudId`,
+    `# Stop unless this stamp is the one registration '${name.replace(/[\r\n]/g, ' ')}' belongs to: its CloudDeploymentID is the registration's cloudId.`,
+    ...stampCloudIdLines(script, unit),
+    `$registrationCloudId = (${readRegistration(script, registration)}).Properties.cloudId`,
     'if ($stampCloudId -ne $registrationCloudId) {',
     `${unit}throw "This stamp's CloudDeploymentID $stampCloudId is not the cloudId $registrationCloudId of registration '${name}': use this stamp's registration."`,
     '}',
   ];
-  const block = lines.map((line) => `${at.indent}${snippet(line)}${eol}`).join('');
   return {
     title: { en: 'Insert CloudDeploymentID lookup', sv: 'Infoga kontroll av CloudDeploymentID' },
-    edits: [{ uri: document.uri, start: insertAt, end: insertAt, newText: block }],
+    edits: [{ uri: document.uri, start: insertAt, end: insertAt, newText: lines.map((line) => `${at.indent}${line}${eol}`).join('') }],
     preferred: true,
-    snippet: true,
   };
 }
 
-/** The safe fixes of all `findings` in one document that do not overlap, for "Fix all". */
-export function fixAllEdits(document: FixDocument, findings: readonly Finding[]): FileEdit[] {
-  const edits: FileEdit[] = [];
-  for (const finding of findings) {
-    for (const fix of fixesFor(document, finding)) {
-      if (!fix.safe || fix.snippet) continue;
-      const own = fix.edits.filter((e) => e.uri === document.uri);
-      if (own.some((e) => edits.some((x) => e.start < x.end && x.start < e.end))) continue;
-      edits.push(...own);
-    }
+/**
+ * The lookup a finding offers: AZS501's for the registration it names, AZS101–AZS103's for one named on the
+ * finding's line.
+ */
+function lookupFor(document: FixDocument, finding: Finding): Fix | undefined {
+  const data = finding.data ?? {};
+  if (finding.code === 'AZS501' && data.name) {
+    const { name, resourceGroup, subscriptionId, operationStart } = data;
+    const literal = { name: expandableText(name), ...(resourceGroup ? { resourceGroup: expandableText(resourceGroup) } : {}), ...(subscriptionId ? { subscriptionId: expandableText(subscriptionId) } : {}) };
+    return cloudIdLookupFix(document, literal, Number(operationStart ?? finding.start));
   }
-  return edits.sort((a, b) => a.start - b.start);
+  return ['AZS101', 'AZS102', 'AZS103'].includes(finding.code) ? cloudIdLookupAt(document, finding.start) : undefined;
+}
+
+/** The lookup for a registration named on the line holding `offset` (the refactoring offered on any such line). */
+export function cloudIdLookupAt(document: FixDocument, offset: number): Fix | undefined {
+  const { start, end } = lineAt(document.text, offset);
+  const named = registrationOnLine(document.text.slice(start, end));
+  return named && cloudIdLookupFix(document, named, start);
+}
+
+/** What "Fix all" does to one document: the edits, and the findings they fix. */
+export interface FixAll {
+  edits: FileEdit[];
+  fixed: Finding[];
+}
+
+/**
+ * The safe fixes of all `findings` in one document that edit only it and do not overlap, for "Fix all". A fix that
+ * overlaps one taken before is left for the next round (a CLI run repeats until nothing changes).
+ */
+export function fixAll(document: FixDocument, findings: readonly Finding[]): FixAll {
+  const edits: FileEdit[] = [];
+  const fixed: Finding[] = [];
+  for (const finding of findings) {
+    const fix = ruleFixes(document, finding).find((f) => f.safe && !f.snippet && f.edits.every((e) => e.uri === document.uri));
+    if (!fix || fix.edits.some((e) => edits.some((x) => e.start < x.end && x.start < e.end))) continue;
+    edits.push(...fix.edits);
+    fixed.push(finding);
+  }
+  return { edits: edits.sort((a, b) => a.start - b.start), fixed };
+}
+
+/** How many findings of each rule were fixed, most first: "3 × AZS402, 2 × AZS401". */
+export function fixedCounts(fixed: readonly Pick<Finding, 'code'>[]): string {
+  const counts = new Map<string, number>();
+  for (const { code } of fixed) counts.set(code, (counts.get(code) ?? 0) + 1);
+  return [...counts].sort(([a, m], [b, n]) => n - m || a.localeCompare(b)).map(([code, count]) => `${count} × ${code}`).join(', ');
+}
+
+/** `text` with non-overlapping edits of it applied (offsets into `text`). */
+export function applyEdits(text: string, edits: readonly Pick<FileEdit, 'start' | 'end' | 'newText'>[]): string {
+  let result = '';
+  let offset = 0;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    result += text.slice(offset, edit.start) + edit.newText;
+    offset = edit.end;
+  }
+  return result + text.slice(offset);
 }

@@ -223,6 +223,11 @@ export class LintWorkspace {
     return state.findings;
   }
 
+  /** True when the document has text its parser could not read (PowerShell or JSON syntax errors). */
+  hasSyntaxErrors(uri: string): boolean {
+    return this.documents.get(uri)?.facts.syntaxErrors === true;
+  }
+
   /** Why the document was not linted (too large, binary, …), in the workspace's locale; undefined when it was. */
   notice(uri: string): string | undefined {
     const notice = this.documents.get(uri)?.notice;

@@ -4,6 +4,7 @@
 import { parseCsv } from './csv';
 import { findPlaceholder, isGuid, repairGuid } from './ids';
 import type { Localized } from './l10n';
+import { decideAdd } from './tenantAdd';
 
 export interface TenantRow {
   /** 1-based line in the file. */
@@ -53,19 +54,21 @@ export function readTenantRows(text: string): TenantRow[] {
 
 /**
  * What applying the rows would do, given the tenants the registration has now (customer subscription → tenant ID).
- * A customer subscription that is present with another tenant ID is refused: a PUT would silently move it.
+ * A customer subscription that is present with another tenant ID is not sent: a PUT would silently move it, and
+ * moving one is a choice made one at a time (Add Tenant asks, naming both directories).
  */
 export function planTenantRows(rows: TenantRow[], present: Map<string, string | undefined>): PlannedRow[] {
   return rows.map((row): PlannedRow => {
     if (row.problem) return { ...row, action: 'invalid', problem: row.problem };
-    const existing = present.get(row.customerSubscriptionId.toLowerCase());
-    if (existing === undefined && !present.has(row.customerSubscriptionId.toLowerCase())) return { ...row, action: 'add' };
-    if (existing === undefined || existing.toLowerCase() === row.tenantId.toLowerCase()) return { ...row, action: 'skip', reason: 'present' };
+    const key = row.customerSubscriptionId.toLowerCase();
+    const decision = decideAdd(present.has(key) ? { tenantId: present.get(key) } : undefined, row.tenantId);
+    if (decision.kind === 'add') return { ...row, action: 'add' };
+    if (decision.kind === 'present') return { ...row, action: 'skip', reason: 'present' };
     return {
       ...row, action: 'invalid',
       problem: {
-        en: `The customer subscription is already in the registration with tenant ID ${existing}; remove it first to change the tenant.`,
-        sv: `Kundprenumerationen finns redan i registreringen med klient-ID ${existing}; ta bort den först för att byta klient.`,
+        en: `The customer subscription is already in the registration with tenant ID ${decision.presentTenantId}; to move it to another directory, use Add Tenant to Registration, which asks first.`,
+        sv: `Kundprenumerationen finns redan i registreringen med klient-ID ${decision.presentTenantId}; flytta den till en annan katalog med Lägg till klient i registrering, som frågar först.`,
       },
     };
   });

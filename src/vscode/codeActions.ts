@@ -1,11 +1,14 @@
 // Quick fixes on the linter's diagnostics (each rule's own fixes, the CloudDeploymentID lookup, picking the
 // registration from Azure, disabling a rule for a line or the file), the lookup as a refactoring on any line that
-// names a registration, and "Fix all" for the fixes that need no choice.
+// names a registration, and "Fix all" for the fixes that need no choice: as a quick fix beside each fixable
+// diagnostic (the Ctrl+. menu shows no source actions) and as a source action (the Source Action menu, and
+// `source.fixAll` on save).
 import * as vscode from 'vscode';
-import { cloudIdLookupFix, fixAllEdits, fixesFor, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../core/fixes';
+import { cloudIdLookupAt, fixesFor, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../core/fixes';
 import { pick, type Locale } from '../core/l10n';
-import { documentKindFor, type Finding } from '../core/lint';
+import { documentKindFor } from '../core/lint';
 import { diagnosticSource, type LintDiagnostics } from './diagnostics';
+import { fixAllCommand, fixableCount } from './fixAll';
 
 export const fixAllKind = vscode.CodeActionKind.SourceFixAll.append('azureStackCsp');
 const insertKind = vscode.CodeActionKind.Refactor.append('insert');
@@ -24,9 +27,9 @@ function codeOf(diagnostic: vscode.Diagnostic): string {
   return String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code);
 }
 
-function fixDocument(document: vscode.TextDocument): FixDocument | undefined {
+function fixDocument(document: vscode.TextDocument, lint: LintDiagnostics): FixDocument | undefined {
   const kind = documentKindFor(document.fileName, document.languageId);
-  return kind && { uri: document.uri.toString(), text: document.getText(), kind };
+  return kind && { uri: document.uri.toString(), text: document.getText(), kind, syntaxErrors: lint.hasSyntaxErrors(document) };
 }
 
 /** Core edits as a WorkspaceEdit: offsets into each document's current text, snippets kept as snippets. */
@@ -42,17 +45,6 @@ async function workspaceEdit(edits: FileEdit[], snippet: boolean): Promise<vscod
   return result;
 }
 
-/** The registration a line names, read from a resource ID or from -RegistrationName/-ResourceGroupName arguments. */
-export function registrationOnLine(line: string): { name: string; resourceGroup?: string; subscriptionId?: string } | undefined {
-  const id = /\/subscriptions\/([^/"'\s]+)\/resourceGroups\/([^/"'\s]+)\/providers\/Microsoft\.AzureStack\/registrations\/([^/"'\s?]+)/i.exec(line);
-  if (id && !/[$<{]/.test(id[3])) return { subscriptionId: id[1], resourceGroup: id[2], name: id[3] };
-  const registrationType = /-ResourceType\s+['"]?Microsoft\.AzureStack\/registrations['"]?(?:\s|$)/i.test(line);
-  const name = /-RegistrationName\s+['"]?([\w.-]+)/i.exec(line) ?? (registrationType ? /-Name\s+['"]?([\w.-]+)/i.exec(line) : null);
-  if (!name) return undefined;
-  const group = /-ResourceGroupName\s+['"]?([\w.()-]+)/i.exec(line);
-  return { name: name[1], ...(group ? { resourceGroup: group[1] } : {}) };
-}
-
 export class AzureStackCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, insertKind, fixAllKind],
@@ -61,15 +53,20 @@ export class AzureStackCodeActions implements vscode.CodeActionProvider {
   constructor(private readonly deps: CodeActionDeps) {}
 
   async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
-    const target = fixDocument(document);
+    const target = fixDocument(document, this.deps.lint);
     if (!target) return [];
-    if (context.only?.contains(fixAllKind) || context.only?.intersects(vscode.CodeActionKind.SourceFixAll)) return this.fixAll(document, target);
+    const fixable = fixableCount(this.deps.lint, document);
+    if (context.only?.intersects(vscode.CodeActionKind.Source)) return fixable > 0 ? [this.fixAll(document, fixAllKind)] : [];
     const ours = context.diagnostics.filter((d) => d.source === diagnosticSource);
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of ours) actions.push(...await this.forDiagnostic(document, target, diagnostic));
     if (!ours.some((d) => lookupCodes.has(codeOf(d)))) {
-      const refactor = await this.lookupRefactor(document, target, range.start.line);
-      if (refactor) actions.push(refactor);
+      const refactor = cloudIdLookupAt(target, document.offsetAt(range.start));
+      if (refactor) actions.push(await this.action({ ...refactor, preferred: false }, insertKind));
+    }
+    if (fixable > 0) {
+      if (ours.length > 0) actions.push(this.fixAll(document, vscode.CodeActionKind.QuickFix, ours));
+      actions.push(this.fixAll(document, fixAllKind));
     }
     return actions;
   }
@@ -83,35 +80,14 @@ export class AzureStackCodeActions implements vscode.CodeActionProvider {
   }
 
   private async forDiagnostic(document: vscode.TextDocument, target: FixDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-    const code = codeOf(diagnostic);
     const finding = this.deps.lint.findingFor(document, diagnostic);
-    const fixes = finding ? fixesFor(target, finding) : [];
-    const actions = await Promise.all(fixes.map((fix) => this.action(fix, vscode.CodeActionKind.QuickFix, diagnostic)));
-    if (lookupCodes.has(code)) {
-      const lookup = this.lookupFix(document, target, diagnostic.range.start.line, finding);
-      if (lookup) actions.push(await this.action(lookup, vscode.CodeActionKind.QuickFix, diagnostic));
-    }
-    if (pickableCodes.has(code)) actions.push(this.pickRegistration(document, diagnostic));
-    if (finding) {
-      for (const fix of suppressionFixes(target, finding, document.languageId === 'jsonc' || /\.jsonc$/i.test(document.fileName))) {
-        actions.push(await this.action({ ...fix, preferred: false }, vscode.CodeActionKind.QuickFix, diagnostic));
-      }
+    if (!finding) return pickableCodes.has(codeOf(diagnostic)) ? [this.pickRegistration(document, diagnostic)] : [];
+    const actions = await Promise.all(fixesFor(target, finding).map((fix) => this.action(fix, vscode.CodeActionKind.QuickFix, diagnostic)));
+    if (pickableCodes.has(finding.code)) actions.push(this.pickRegistration(document, diagnostic));
+    for (const fix of suppressionFixes(target, finding, document.languageId === 'jsonc' || /\.jsonc$/i.test(document.fileName))) {
+      actions.push(await this.action({ ...fix, preferred: false }, vscode.CodeActionKind.QuickFix, diagnostic));
     }
     return actions;
-  }
-
-  private lookupFix(document: vscode.TextDocument, target: FixDocument, line: number, finding: Finding | undefined): Fix | undefined {
-    if (finding?.code === 'AZS501' && finding.data?.name) {
-      const { name, resourceGroup, subscriptionId, operationStart } = finding.data;
-      return cloudIdLookupFix(target, { name, resourceGroup, subscriptionId }, Number(operationStart ?? finding.start));
-    }
-    const named = registrationOnLine(document.lineAt(line).text);
-    return named && cloudIdLookupFix(target, named, document.offsetAt(new vscode.Position(line, 0)));
-  }
-
-  private async lookupRefactor(document: vscode.TextDocument, target: FixDocument, line: number): Promise<vscode.CodeAction | undefined> {
-    const fix = this.lookupFix(document, target, line, undefined);
-    return fix && this.action({ ...fix, preferred: false }, insertKind);
   }
 
   private pickRegistration(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction {
@@ -121,13 +97,15 @@ export class AzureStackCodeActions implements vscode.CodeActionProvider {
     return action;
   }
 
-  private async fixAll(document: vscode.TextDocument, target: FixDocument): Promise<vscode.CodeAction[]> {
-    const findings = this.deps.lint.findingsOf(document);
-    const edits = fixAllEdits(target, findings);
-    if (edits.length === 0) return [];
-    const action = new vscode.CodeAction(vscode.l10n.t('Fix all Azure Stack Hub CSP problems that need no choice'), fixAllKind);
-    action.edit = await workspaceEdit(edits, false);
-    return [action];
+  /**
+   * "Fix all" runs the command rather than carrying the edits: the command works them out from the text as it is
+   * then, applies them, and says what it changed.
+   */
+  private fixAll(document: vscode.TextDocument, kind: vscode.CodeActionKind, diagnostics?: vscode.Diagnostic[]): vscode.CodeAction {
+    const action = new vscode.CodeAction(vscode.l10n.t('Fix all Azure Stack Hub CSP problems'), kind);
+    action.command = { command: fixAllCommand, title: action.title, arguments: [document.uri] };
+    if (diagnostics) action.diagnostics = diagnostics;
+    return action;
   }
 }
 

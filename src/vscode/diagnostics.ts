@@ -274,9 +274,31 @@ export class LintDiagnostics implements vscode.Disposable {
     return new vscode.Range(from.line, from.character, to.line, to.character);
   }
 
+  /** True when the document has text its parser could not read: quick fixes then add no lines to it. */
+  hasSyntaxErrors(document: vscode.TextDocument): boolean {
+    return this.engine.hasSyntaxErrors(document.uri.toString());
+  }
+
   /** Every finding of a document, for "Fix all". */
   findingsOf(document: vscode.TextDocument): Finding[] {
     return this.engine.findings(document.uri.toString());
+  }
+
+  /**
+   * Every finding of a document as its text is now (read again first when the engine is behind, as it is for a
+   * moment after typing), with the text and version they belong to: what edits computed from them must apply to.
+   */
+  async settledFindings(document: vscode.TextDocument): Promise<{ text: string; version: number; findings: Finding[] }> {
+    const key = document.uri.toString();
+    const kind = this.kindOf(document);
+    for (;;) {
+      const { version } = document;
+      const text = document.getText();
+      if (!kind) return { text, version, findings: [] };
+      if (this.texts.get(key) !== text) await this.read(key, text, kind, undefined);
+      // Typing during the read queued a newer text: read that one instead.
+      if (document.version === version && this.texts.get(key) === text) return { text, version, findings: this.engine.findings(key) };
+    }
   }
 
   /** The finding a diagnostic came from (for code actions), matched by code and range. */

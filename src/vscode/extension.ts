@@ -16,6 +16,7 @@ import { addTenant, addTenantsFromCsv, exportTenants, removeTenant } from './com
 import { activateCodeActions } from './codeActions';
 import { pickRegistration } from './commands/pickRegistration';
 import { LintDiagnostics, ruleDocsUri } from './diagnostics';
+import { fixAllCommand, fixAllProblems } from './fixAll';
 import { AzureLiveData } from './liveData';
 import { addStamp, exportInvoicesCommand, exportUsage, removeStamp, signInToStamp, usageReport, type ReportRun } from './usage/commands';
 import { importPriceList, PriceSources, removePriceList } from './usage/prices';
@@ -94,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     'azureStackCsp.explainErrorCode': (code) => explainErrorCode(getUi(), locale, code),
     'azureStackCsp.showLog': () => log.show(),
     'azureStackCsp.pickRegistration': (uri, range) => pickRegistration(azureDeps, uri, range),
+    [fixAllCommand]: (uri) => fixAllProblems({ lint, ui: getUi }, uri),
     'azureStackCsp.addStamp': () => addStamp(usageDeps),
     'azureStackCsp.removeStamp': (node) => removeStamp(usageDeps, node),
     'azureStackCsp.signInToStamp': (node) => signInToStamp(usageDeps, node),

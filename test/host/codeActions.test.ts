@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
 import type { TestApi } from '../../src/vscode/testApi';
-import { screenshot, signedInFresh, testApi, waitFor } from './helpers';
+import { extensionId, screenshot, signedInFresh, testApi, waitFor } from './helpers';
 
 const registration = '/subscriptions/3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/hub-payg';
 const addTenant = (id: string, extra = '') => `New-AzResource -ResourceId "${id}/customerSubscriptions/31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8" -ApiVersion 2017-06-01 -Properties @{ tenantId = "41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8" }${extra}`;
@@ -22,6 +22,12 @@ async function fixture(text: string, extension = 'ps1'): Promise<vscode.TextEdit
 
 async function diagnostic(uri: vscode.Uri, code: string): Promise<vscode.Diagnostic> {
   return waitFor(`${code} on ${vscode.workspace.asRelativePath(uri)}`, () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === code));
+}
+
+/** The document's diagnostics once one with `code` is among them. */
+async function diagnosticsWith(uri: vscode.Uri, code: string): Promise<vscode.Diagnostic[]> {
+  await diagnostic(uri, code);
+  return vscode.languages.getDiagnostics(uri);
 }
 
 async function gone(uri: vscode.Uri, code: string): Promise<void> {
@@ -97,7 +103,7 @@ describe('code actions', function () {
     await vscode.commands.executeCommand('leaveSnippet');
     await applyFix(editor, 'AZS104', 'Add -RegistrationName');
     await vscode.commands.executeCommand('leaveSnippet');
-    assert.equal(editor.document.getText(), 'Set-AzsRegistration -RegistrationName registration-name -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -BillingModel Capacity -AgreementNumber agreement-number\n');
+    assert.equal(editor.document.getText(), 'Set-AzsRegistration -RegistrationName $registrationName -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -BillingModel Capacity -AgreementNumber agreement-number\n');
     await gone(editor.document.uri, 'AZS302');
     await gone(editor.document.uri, 'AZS104');
   });
@@ -109,20 +115,25 @@ describe('code actions', function () {
     await gone(editor.document.uri, 'AZS303');
   });
 
-  it('inserts the CloudDeploymentID lookup before the first tenant operation, once', async () => {
+  it('inserts a CloudDeploymentID lookup that runs before the first tenant operation, once, and adds no diagnostic', async () => {
     const text = `param(\n    [string] $Id\n)\nConnect-AzAccount\n${addTenant(registration)}\n`;
     const editor = await fixture(text);
+    const before = (await diagnosticsWith(editor.document.uri, 'AZS501')).map(codeOf);
     const offered = await applyFix(editor, 'AZS501', 'Insert CloudDeploymentID lookup');
     await screenshot('code-action-lookup-applied');
-    await vscode.commands.executeCommand('leaveSnippet');
     const lines = editor.document.getText().split('\n');
     assert.deepEqual(lines.slice(0, 5), ['param(', '    [string] $Id', ')', 'Connect-AzAccount',
       "# Stop unless this stamp is the one registration 'hub-payg' belongs to: its CloudDeploymentID is the registration's cloudId."]);
-    assert.equal(lines[5], '$session = New-PSSession -ComputerName AzS-ERCS01 -ConfigurationName PrivilegedEndpoint -Credential $cloudAdminCredential');
-    assert.equal(lines[7], '    $stampCloudId = (Invoke-Command -Session $session -ScriptBlock { Get-AzureStackStampInformation }).CloudID');
-    assert.equal(lines[15], addTenant(registration));
+    assert.deepEqual(lines.slice(5, 8), [
+      "$privilegedEndpoint = Read-Host -Prompt 'Privileged endpoint of this stamp (ERCS VM name or IP address)'",
+      "$cloudAdminCredential = Get-Credential -Message 'CloudAdmin account for the privileged endpoint of this stamp'",
+      '$pepSession = New-PSSession -ComputerName $privilegedEndpoint -ConfigurationName PrivilegedEndpoint -Credential $cloudAdminCredential',
+    ]);
+    assert.equal(lines[13], `$registrationCloudId = (Get-AzResource -ResourceId "${registration}" -ApiVersion 2017-06-01).Properties.cloudId`);
+    assert.equal(lines[17], addTenant(registration));
     await gone(editor.document.uri, 'AZS501');
-    const again = await actions(editor.document.uri, new vscode.Range(15, 0, 15, 0));
+    assert.deepEqual(vscode.languages.getDiagnostics(editor.document.uri).map(codeOf), before.filter((code) => code !== 'AZS501'), 'no diagnostic on the inserted lines');
+    const again = await actions(editor.document.uri, new vscode.Range(17, 0, 17, 0));
     assert.ok(!again.some((a) => a.title === 'Insert CloudDeploymentID lookup'), 'not offered twice');
     assert.ok(offered.includes('Disable AZS501 for this line'));
   });
@@ -144,14 +155,34 @@ describe('code actions', function () {
     await gone(other.document.uri, 'AZS402');
   });
 
-  it('fixes every safe problem at once through source.fixAll', async () => {
-    const editor = await fixture('Login-AzureRmAccount\nGet-AzureRmResource -ResourceId $id\nNew-AzureRmResource -ResourceId $id -Force\n');
-    await diagnostic(editor.document.uri, 'AZS402');
+  it('offers "Fix all" in the Ctrl+. menu and as a source action; it fixes the api-version too and says what it changed', async () => {
+    const editor = await fixture(`Login-AzureRmAccount\nGet-AzureRmResource -ResourceId $id\n${addTenant(registration).replace('New-AzResource', 'New-AzureRmResource').replace('2017-06-01', '2016-01-01')}\n`);
+    const found = await diagnostic(editor.document.uri, 'AZS401');
+    const title = 'Fix all Azure Stack Hub CSP problems';
+    const listed = await actions(editor.document.uri, found.range);
+    assert.deepEqual(listed.filter((a) => a.title === title).map((a) => a.kind?.value).sort(), ['quickfix', 'source.fixAll.azureStackCsp']);
+    const [source] = await actions(editor.document.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.Source);
+    assert.equal(source?.title, title, 'in the Source Action menu');
     const [fixAll] = await actions(editor.document.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.SourceFixAll);
-    assert.ok(fixAll?.edit);
-    await vscode.workspace.applyEdit(fixAll.edit);
-    assert.equal(editor.document.getText(), 'Connect-AzAccount\nGet-AzResource -ResourceId $id\nNew-AzResource -ResourceId $id -Force\n');
+    assert.ok(fixAll?.command);
+    await vscode.commands.executeCommand(fixAll.command.command, ...((fixAll.command.arguments ?? []) as unknown[]));
+    assert.equal(editor.document.getText(), `Connect-AzAccount\nGet-AzResource -ResourceId $id\n${addTenant(registration)}\n`);
+    assert.deepEqual(ui.messages.map((m) => m.message), [`Fixed 4 problems in codeactions/case-${counter}.ps1: 3 × AZS402, 1 × AZS401`]);
+    await gone(editor.document.uri, 'AZS401');
     await gone(editor.document.uri, 'AZS402');
+  });
+
+  it('fixes all from the command palette, and says so when nothing is left to fix', async () => {
+    const editor = await fixture('Login-AzureRmAccount\n');
+    await diagnostic(editor.document.uri, 'AZS402');
+    assert.equal(await vscode.commands.executeCommand('azureStackCsp.fixAll'), 1);
+    assert.equal(editor.document.getText(), 'Connect-AzAccount\n');
+    assert.equal(await vscode.commands.executeCommand('azureStackCsp.fixAll'), 0);
+    assert.deepEqual(ui.messages.map((m) => m.message), [
+      `Fixed 1 problem in codeactions/case-${counter}.ps1: 1 × AZS402`, `Nothing in codeactions/case-${counter}.ps1 can be fixed without a choice.`,
+    ]);
+    const manifest = (vscode.extensions.getExtension(extensionId)?.packageJSON ?? {}) as { contributes: { menus: Record<string, { command: string }[]> } };
+    assert.ok(manifest.contributes.menus['editor/context'].some((m) => m.command === 'azureStackCsp.fixAll'), 'in the editor\'s context menu');
   });
 
   it('picks a registration from Azure and rewrites the resource ID in place', async () => {

@@ -71,14 +71,14 @@ describe('faults while loading and writing (emulator)', function () {
     assert.equal(ui.messages[0].kind, 'error');
     assert.match(ui.messages[0].message, /^MetadataResolverBadGatewayError: /);
     const gets = (await emulator().requests()).filter((r) => r.method === 'GET' && r.path.endsWith(addable.customerSubscriptionId));
-    assert.deepEqual(gets.map((r) => r.status), [404], 'one check that the tenant is not there');
+    assert.deepEqual(gets.map((r) => r.status), [404, 404], 'one read before the PUT, one check after it that the tenant is not there');
   });
 
   it('does not resend a DELETE whose answer timed out after it landed', async () => {
     const registration = await nodeAt(api, 'Service principal', billing, 'hub-payg');
     const [tenant] = await api.tree.getChildren(registration);
     await emulator().addFaults({ kind: 'drop', method: 'DELETE', path: 'customerSubscriptions/', afterApply: true });
-    ui.enqueue('Remove');
+    ui.enqueue('Remove Tenant');
     await vscode.commands.executeCommand('azureStackCsp.removeTenant', tenant);
     assert.deepEqual(await writes('DELETE'), [0]);
     assert.match(ui.messages[0].message, /^Removed tenant 11a2b3c4/);
@@ -93,7 +93,9 @@ describe('faults while loading and writing (emulator)', function () {
     ui.enqueue(addable.customerSubscriptionId, addable.tenantId);
     await vscode.commands.executeCommand('azureStackCsp.addTenant', registration);
     assert.deepEqual(ui.messages.map((m) => [m.kind, m.actions]), [['error', ['Sign In', 'Show Log']]]);
-    assert.deepEqual(await writes('PUT'), [401], 'the write was refused, not applied');
+    const reads = (await emulator().requests()).filter((r) => r.method === 'GET' && r.path.endsWith(addable.customerSubscriptionId));
+    assert.deepEqual(reads.map((r) => r.status), [401], 'the read before the write was refused, and no new token could be had');
+    assert.deepEqual(await writes('PUT'), [], 'so no write was sent');
     await waitFor('the session to ask for a new sign-in', () => api.session.state.kind === 'failed');
     const [root] = await api.tree.getChildren();
     assert.match(shown(api, root), /^Sign-in failed: .*\(click to try again\)$/);

@@ -45,6 +45,14 @@ export async function openFixture(relativePath: string): Promise<vscode.TextEdit
   return vscode.window.showTextDocument(document);
 }
 
+/** Writes a file into the workspace folder (replacing any) and returns its URI. */
+export async function writeWorkspaceFile(name: string, text: string): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!folder) throw new Error('no workspace folder is open');
+  const uri = vscode.Uri.joinPath(folder, name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
 
 /** The activated extension's test API. */
 export async function testApi(): Promise<TestApi> {
@@ -60,6 +68,11 @@ export function emulator(): EmulatorControl {
   const address = emulatorFromEnv();
   if (!address) throw new Error('no emulator in the environment: run the host tests through npm test');
   return new EmulatorControl(address.controlUrl);
+}
+
+/** A request that changes what Azure holds (sign-in and reads are not). */
+export function isWrite(request: { method: string }): boolean {
+  return ['PUT', 'PATCH', 'DELETE'].includes(request.method);
 }
 
 /** The emulator's origin: the custom cloud's sign-in host (and Resource Manager) in the host tests. */

@@ -1,14 +1,16 @@
 // The Registrations view and the tenant commands in the real host, against the emulator (test/fixtures/emulator/host.json).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
+import { pressEnter, type Choice, type PromptRecord, type ScriptedAnswer, type ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
 import type { TestApi } from '../../src/vscode/testApi';
-import { childrenAt, emulator, nodeAt, screenshot, shown, waitFor, signedInWithScriptedInput } from './helpers';
+import { childrenAt, emulator, extensionId, isWrite, nodeAt, screenshot, shown, waitFor, signedInWithScriptedInput, writeWorkspaceFile } from './helpers';
 
 const billing = 'Fabrikam CSP - Azure Stack billing';
 const lab = 'Fabrikam CSP - Lab';
 const hubPaygId = '/subscriptions/3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/hub-payg';
 const addable = { customerSubscriptionId: '31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8', tenantId: '41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8' };
+/** The first tenant of hub-payg in the emulator's data. */
+const present = { customerSubscriptionId: '11a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8', tenantId: '21a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8' };
 
 describe('Registrations view and tenant commands (emulator)', function () {
   this.timeout(60_000);
@@ -18,6 +20,11 @@ describe('Registrations view and tenant commands (emulator)', function () {
 
   afterEach(() => {
     assert.equal(ui.pending, 0, 'every scripted answer was used');
+  });
+
+  /** What the emulator holds for a customer subscription of hub-payg, read through Azure Resource Manager. */
+  const azureHolds = (customerSubscriptionId: string) => api.session.requireClient().findTenant({
+    subscriptionId: '3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37', resourceGroup: 'azurestack', registrationName: 'hub-payg', customerSubscriptionId,
   });
 
   it('shows the account, subscriptions, registrations with billing model, and tenants page by page', async () => {
@@ -135,18 +142,100 @@ describe('Registrations view and tenant commands (emulator)', function () {
     assert.deepEqual(ui.messages[0].actions, ['Show Log']);
   });
 
-  it('asks before removing a tenant, names it, and removes it only when confirmed', async () => {
+  it('says so and sends nothing when the customer subscription is already there with the same directory', async () => {
+    const registration = await nodeAt(api, 'Service principal', billing, 'hub-payg');
+    ui.enqueue(present.customerSubscriptionId, present.tenantId.toUpperCase());
+    await vscode.commands.executeCommand('azureStackCsp.addTenant', registration);
+    assert.deepEqual(ui.messages.map((m) => [m.kind, m.message]),
+      [['info', `Tenant ${present.customerSubscriptionId} is already in hub-payg with directory ${present.tenantId}: nothing was sent.`]]);
+    const requests = await emulator().requests();
+    assert.deepEqual(requests.filter(isWrite), []);
+    assert.deepEqual(requests.filter((r) => /customerSubscriptions\//i.test(r.path)).map((r) => [r.method, r.path.split('/').pop(), r.status]),
+      [['GET', present.customerSubscriptionId, 200]], 'read once, first');
+  });
+
+  it('asks before replacing the directory of a customer subscription that is already there, Keep being the default', async () => {
+    const registration = await nodeAt(api, 'Service principal', billing, 'hub-payg');
+    const otherDirectory = '4f1e2d3c-b4a5-4968-8776-a5b4c3d2e1f0';
+    const add = (...answers: ScriptedAnswer[]) => {
+      ui.reset();
+      ui.enqueue(present.customerSubscriptionId, otherDirectory, ...answers);
+      return vscode.commands.executeCommand('azureStackCsp.addTenant', registration);
+    };
+    await add('Cancel');
+    const [question] = ui.prompts.filter((p) => p.kind === 'askDestructive');
+    assert.equal(question.title, `Customer subscription ${present.customerSubscriptionId} is already in hub-payg, with directory ${present.tenantId}.`);
+    assert.match(question.detail ?? '', new RegExp(`Replacing it with directory ${otherDirectory} moves the customer's usage billing`));
+    assert.deepEqual(question.buttons, ['Keep Current Directory', 'Replace Directory', 'Cancel'], 'the first button, the default, keeps the directory');
+    await add(pressEnter);
+    assert.deepEqual((await emulator().requests()).filter(isWrite), [], 'neither Cancel nor Enter sends anything');
+    assert.equal(ui.messages.length, 0);
+    await add('Replace Directory');
+    const writes = (await emulator().requests()).filter(isWrite);
+    assert.deepEqual(writes.map((r) => [r.method, r.path.split('/').pop(), r.status]), [['PUT', present.customerSubscriptionId, 200]]);
+    assert.deepEqual(ui.messages.map((m) => m.message),
+      [`Replaced the directory of tenant ${present.customerSubscriptionId} in hub-payg: ${present.tenantId} → ${otherDirectory}.`]);
+    assert.equal((await azureHolds(present.customerSubscriptionId))?.tenantId, otherDirectory);
+  });
+
+  it('offers Add Tenant and Add Tenants from CSV only on registrations that take tenants, in menus and pickers', async () => {
+    const manifest = vscode.extensions.getExtension(extensionId)?.packageJSON as { contributes: { menus: Record<string, { command: string; when: string }[]> } };
+    const adding = manifest.contributes.menus['view/item/context'].filter((m) => /\.addTenants?(FromCsv)?$/.test(m.command));
+    assert.ok(adding.length >= 2);
+    const enables = (contextValue: string) => adding.every((m) => new RegExp(/viewItem =~ \/(.+?)\/(?: |$)/.exec(m.when)?.[1] ?? '^$').test(contextValue));
+    const offered = async (...path: string[]) => enables(api.tree.getTreeItem(await nodeAt(api, 'Service principal', ...path)).contextValue ?? '');
+    assert.equal(await offered(billing, 'hub-payg'), true);
+    assert.equal(await offered(billing, 'hub-capacity'), false);
+    assert.equal(await offered(lab, 'lab-dev'), false);
+
+    const unavailable = (prompt: PromptRecord | undefined) => (prompt?.items ?? []).map((i) => [i.label, (i as Choice).unavailable]);
+    const expected = [
+      ['hub-payg', undefined], ['hub-unapproved', undefined],
+      ['hub-capacity', 'Takes no tenants: Capacity registrations cannot (only PayAsYouUse registrations can).'],
+      ['lab-dev', 'Takes no tenants: Development registrations cannot (only PayAsYouUse registrations can).'],
+    ];
+    ui.enqueue('hub-payg', '');
+    await vscode.commands.executeCommand('azureStackCsp.addTenant');
+    assert.deepEqual(unavailable(ui.prompts[0]), expected);
+    ui.reset();
+    ui.enqueue('hub-payg', '');
+    await vscode.commands.executeCommand('azureStackCsp.addTenantsFromCsv', undefined, await writeWorkspaceFile('one.csv', `${addable.customerSubscriptionId},${addable.tenantId}\n`));
+    assert.deepEqual(unavailable(ui.prompts[0]), expected);
+    assert.deepEqual((await emulator().requests()).filter(isWrite), [], 'both were cancelled before sending');
+  });
+
+  it('asks before removing a tenant with Keep as the default, and Undo puts it back with the same directory', async () => {
     const registration = await nodeAt(api, 'Service principal', billing, 'hub-payg');
     const [tenant] = await api.tree.getChildren(registration);
     ui.enqueue('');
     await vscode.commands.executeCommand('azureStackCsp.removeTenant', tenant);
-    assert.deepEqual(ui.prompts.map((p) => [p.kind, p.title]), [['confirm', 'Remove tenant 11a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8 from registration hub-payg?']]);
-    assert.deepEqual((await emulator().requests()).filter((r) => r.method === 'DELETE'), []);
-    ui.enqueue('Remove');
+    assert.deepEqual(ui.prompts.map((p) => [p.kind, p.title, p.buttons]), [['askDestructive',
+      `Remove tenant ${present.customerSubscriptionId} from registration hub-payg?`, ['Keep Tenant', 'Remove Tenant', 'Cancel']]]);
+    assert.match(ui.prompts[0].detail ?? '', new RegExp(`^Its directory is ${present.tenantId}\\.`));
+    ui.enqueue(pressEnter);
     await vscode.commands.executeCommand('azureStackCsp.removeTenant', tenant);
-    assert.deepEqual((await emulator().requests()).filter((r) => r.method === 'DELETE').map((r) => r.status), [204]);
-    const after = (await api.tree.getChildren(registration)).map((n) => shown(api, n));
-    assert.ok(!after.some((label) => label.startsWith('11a2b3c4')), after.join('\n'));
+    assert.deepEqual((await emulator().requests()).filter(isWrite), [], 'Escape and Enter remove nothing');
+
+    ui.reset();
+    ui.enqueue('Remove Tenant');
+    ui.click('Undo');
+    await vscode.commands.executeCommand('azureStackCsp.removeTenant', tenant);
+    await waitFor('the undo to finish', () => ui.messages.find((m) => m.message.startsWith('Restored')));
+    assert.deepEqual(ui.messages.map((m) => [m.message, m.actions]), [
+      [`Removed tenant ${present.customerSubscriptionId} from hub-payg.`, ['Undo']],
+      [`Restored tenant ${present.customerSubscriptionId} to hub-payg with directory ${present.tenantId}.`, []],
+    ]);
+    const writes = (await emulator().requests()).filter(isWrite);
+    assert.deepEqual(writes.map((r) => [r.method, r.path.split('/').pop(), r.status]),
+      [['DELETE', present.customerSubscriptionId, 204], ['PUT', present.customerSubscriptionId, 201]]);
+    assert.equal((await azureHolds(present.customerSubscriptionId))?.tenantId, present.tenantId);
+  });
+
+  it('says so and sends nothing when the tenant to remove is already gone', async () => {
+    ui.enqueue('hub-payg', addable.customerSubscriptionId);
+    await vscode.commands.executeCommand('azureStackCsp.removeTenant');
+    assert.deepEqual(ui.messages.map((m) => m.message), [`Tenant ${addable.customerSubscriptionId} is not in hub-payg: nothing was sent.`]);
+    assert.deepEqual((await emulator().requests()).filter(isWrite), []);
   });
 
   it('finds a registration by CloudDeploymentID and reveals it', async () => {

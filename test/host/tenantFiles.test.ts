@@ -1,19 +1,11 @@
 // Onboarding tenants from a CSV and exporting them, copying IDs and explaining codes, in the real host.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
+import { pressEnter, type ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
 import type { TestApi } from '../../src/vscode/testApi';
-import { emulator, nodeAt, signedInWithScriptedInput } from './helpers';
+import { emulator, isWrite, nodeAt, signedInWithScriptedInput, writeWorkspaceFile } from './helpers';
 
 const billing = 'Fabrikam CSP - Azure Stack billing';
-
-async function writeFile(name: string, text: string): Promise<vscode.Uri> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  if (!folder) throw new Error('no workspace folder');
-  const uri = vscode.Uri.joinPath(folder, name);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  return uri;
-}
 
 async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -27,7 +19,7 @@ describe('tenant files and small commands (emulator)', function () {
 
   it('adds the tenants of a CSV after a dry run, writes a result per row, and sends nothing twice on a second run', async () => {
     const registration = await nodeAt(api, 'Service principal', billing, 'hub-payg');
-    const csv = await writeFile('onboard.csv', [
+    const csv = await writeWorkspaceFile('onboard.csv', [
       'customerSubscriptionId,tenantId,label',
       '31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,Northwind',
       '11a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,21a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,already there',
@@ -50,12 +42,35 @@ describe('tenant files and small commands (emulator)', function () {
     assert.match(results[4], /^5,zz-not-a-guid,.*,invalid,,The customer subscription ID is not a GUID/);
     assert.match(ui.messages[ui.messages.length - 1].message, /^1 tenants added, 1 failed, 1 skipped, 1 not valid\. Results: onboard\.results\.csv$/);
 
+    const firstResults = await readText(vscode.Uri.joinPath(csv, '..', 'onboard.results.csv'));
     await emulator().clearRequests();
     ui.reset();
-    ui.enqueue('Add 1 Tenants');
+    ui.enqueue('Add 1 Tenants', 'Cancel');
+    await vscode.commands.executeCommand('azureStackCsp.addTenantsFromCsv', registration, csv);
+    assert.deepEqual(ui.prompts.map((p) => [p.kind, p.title, p.buttons]), [
+      ['confirm', 'Add 1 tenants to hub-payg?', ['Add 1 Tenants', 'Cancel']],
+      ['askDestructive', 'onboard.results.csv already exists.', ['Save as onboard.results-2.csv', 'Replace', 'Cancel']],
+    ]);
+    assert.deepEqual((await emulator().requests()).filter((r) => r.method === 'PUT'), [], 'declining to replace the results sends nothing');
+
+    ui.reset();
+    ui.enqueue('Add 1 Tenants', pressEnter);
     await vscode.commands.executeCommand('azureStackCsp.addTenantsFromCsv', registration, csv);
     const again = (await emulator().requests()).filter((r) => r.method === 'PUT').map((r) => r.path.split('/').pop());
     assert.deepEqual(again, ['34a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8'], 'only the row that failed is sent again');
+    assert.equal(await readText(vscode.Uri.joinPath(csv, '..', 'onboard.results.csv')), firstResults, 'the first results are kept');
+    assert.match(await readText(vscode.Uri.joinPath(csv, '..', 'onboard.results-2.csv')), /^4,34a2b3c4-.*,failed,InvalidCSPSubscription,/m);
+    assert.match(ui.messages[ui.messages.length - 1].message, /Results: onboard\.results-2\.csv$/);
+  });
+
+  it('does not send a row whose customer subscription is there with another directory, and says how to move it', async () => {
+    const registration = await nodeAt(api, 'Service principal', billing, 'hub-payg');
+    const csv = await writeWorkspaceFile('move.csv', '11a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,4f1e2d3c-b4a5-4968-8776-a5b4c3d2e1f0\n');
+    await vscode.commands.executeCommand('azureStackCsp.addTenantsFromCsv', registration, csv);
+    const dryRun = vscode.window.activeTextEditor?.document.getText() ?? '';
+    assert.match(dryRun, /not sent: The customer subscription is already in the registration with tenant ID 21a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8; to move it to another directory, use Add Tenant to Registration, which asks first\./);
+    assert.deepEqual(ui.messages.map((m) => m.message), ['Nothing to add: 0 already present, 1 not valid.']);
+    assert.deepEqual((await emulator().requests()).filter(isWrite), []);
   });
 
   it('exports every tenant of a registration, across pages, in the format the import reads', async () => {
@@ -66,9 +81,38 @@ describe('tenant files and small commands (emulator)', function () {
     ui.enqueue(target);
     await vscode.commands.executeCommand('azureStackCsp.exportTenants', registration);
     const lines = (await readText(target)).trimEnd().split('\r\n');
+    assert.deepEqual(ui.prompts.map((p) => p.kind), ['saveUri'], 'a new file is written without a question');
     assert.equal(lines[0], 'customerSubscriptionId,tenantId,label');
     assert.equal(lines.length, 7);
     assert.equal(lines[6], '16a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,26a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,');
+  });
+
+  it('asks before exporting onto an existing file: Cancel keeps it, Enter saves beside it, Replace replaces it', async () => {
+    const registration = await nodeAt(api, 'Service principal', billing, 'hub-payg');
+    const earlier = await writeWorkspaceFile('tenants-earlier.csv', 'customerSubscriptionId,tenantId,label\r\nkept by hand\r\n');
+    const beside = vscode.Uri.joinPath(earlier, '..', 'tenants-earlier-2.csv');
+    const exists = (uri: vscode.Uri) => vscode.workspace.fs.stat(uri).then(() => true, () => false);
+    ui.enqueue(earlier, 'Cancel');
+    await vscode.commands.executeCommand('azureStackCsp.exportTenants', registration);
+    assert.deepEqual(ui.prompts.map((p) => [p.kind, p.title, p.buttons]), [
+      ['saveUri', 'Export Tenants to CSV', undefined],
+      ['askDestructive', 'tenants-earlier.csv already exists.', ['Save as tenants-earlier-2.csv', 'Replace', 'Cancel']],
+    ]);
+    assert.equal(await readText(earlier), 'customerSubscriptionId,tenantId,label\r\nkept by hand\r\n');
+    assert.equal(await exists(beside), false);
+    assert.equal(ui.messages.length, 0);
+
+    ui.reset();
+    ui.enqueue(earlier, pressEnter);
+    await vscode.commands.executeCommand('azureStackCsp.exportTenants', registration);
+    assert.equal(await readText(earlier), 'customerSubscriptionId,tenantId,label\r\nkept by hand\r\n');
+    assert.equal((await readText(beside)).trimEnd().split('\r\n').length, 7);
+    assert.match(ui.messages[0]?.message ?? '', /to tenants-earlier-2\.csv\.$/);
+
+    ui.reset();
+    ui.enqueue(earlier, 'Replace');
+    await vscode.commands.executeCommand('azureStackCsp.exportTenants', registration);
+    assert.equal(await readText(earlier), await readText(beside));
   });
 
   it('copies IDs and builds the portal address of the selected cloud', async () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { roundHalfAway } from '../../src/core/usage/pricing';
-import { cancel, type ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
+import { cancel, pressEnter, type ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
 import type { TestApi } from '../../src/vscode/testApi';
 import { childrenAt, emulatorStamp, emulatorUrl, nodeAt, screenshot, shown, signedInFresh, testApi } from './helpers';
 
@@ -128,7 +128,12 @@ describe('stamps and usage reports (emulator)', function () {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     assert.ok(folder);
     const target = vscode.Uri.joinPath(folder, 'usage-hub01.csv');
-    ui.enqueue(target);
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('an earlier export\n'));
+    ui.enqueue(target, '');
+    await vscode.commands.executeCommand('azureStackCsp.exportUsage', 'csv');
+    assert.deepEqual(ui.prompts.slice(-1).map((p) => [p.title, p.buttons]), [['usage-hub01.csv already exists.', ['Save as usage-hub01-2.csv', 'Replace', 'Cancel']]]);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), 'an earlier export\n', 'dismissed: the earlier file is untouched');
+    ui.enqueue(target, 'Replace');
     await vscode.commands.executeCommand('azureStackCsp.exportUsage', 'csv');
     const lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(target)).trimEnd().split('\r\n');
     assert.equal(lines.length, 1 + 3 * 4);
@@ -193,12 +198,30 @@ describe('stamps and usage reports (emulator)', function () {
     assert.equal(contoso.length, 1 + 4);
     assert.ok(contoso.slice(1).every((line) => line.startsWith('Contoso production,51a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,')));
 
-    // Exporting again asks before replacing; Cancel (the default) leaves the files as they were.
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, names[1]), new TextEncoder().encode('edited by hand'));
+    // Exporting again asks once about the files that exist: dismissed, nothing is written; Enter (the default) saves
+    // the new files beside them, and what was edited by hand stays.
+    const edited = vscode.Uri.joinPath(folder, names[1]);
+    await vscode.workspace.fs.writeFile(edited, new TextEncoder().encode('edited by hand'));
     ui.enqueue(folder, '');
     await vscode.commands.executeCommand('azureStackCsp.exportInvoices', 'csv', true);
-    assert.equal(ui.prompts.at(-1)?.kind, 'confirm');
-    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, names[1]))), 'edited by hand');
+    assert.deepEqual(ui.prompts.slice(-1).map((p) => [p.kind, p.title, p.buttons]), [['askDestructive', '3 of the 3 files already exist.', ['Save Beside Them', 'Replace 3 Files', 'Cancel']]]);
+    assert.equal((await vscode.workspace.fs.readDirectory(folder)).length, 3, 'dismissed: nothing written');
+    ui.enqueue(folder, pressEnter);
+    await vscode.commands.executeCommand('azureStackCsp.exportInvoices', 'csv', true);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(edited)), 'edited by hand');
+    const beside = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'Fabrikam_residences-52a2b3c4-2026-11-2.csv')));
+    assert.ok(beside.startsWith('customer,'), beside);
+    assert.equal((await vscode.workspace.fs.readDirectory(folder)).length, 6);
+    assert.match(ui.messages.at(-1)?.message ?? '', /^3 invoice files exported to invoices\.$/);
+
+    // One JSON file for every customer, with the report's totals.
+    const all = vscode.Uri.joinPath(folder, 'all.json');
+    ui.enqueue(all);
+    await vscode.commands.executeCommand('azureStackCsp.exportInvoices', 'json', false);
+    const invoice = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(all))) as { customers: { lines: unknown[] }[]; totals: { currency: string; cost: number }[] };
+    assert.deepEqual(invoice.customers.map((c) => c.lines.length), [4, 4, 4]);
+    assert.deepEqual(invoice.totals.map((t) => [t.currency, t.cost]), [['USD', roundHalfAway(totalCost, 2)]]);
+    assert.match(ui.messages.at(-1)?.message ?? '', /^Invoices exported to invoices\/all\.json\.$/);
   });
 
   it('refuses a file that is no price list, keeps what it has, and takes a Swedish resale list in place of the last', async () => {

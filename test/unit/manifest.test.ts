@@ -10,7 +10,7 @@ interface Command { command: string; title: string; category?: string }
 interface Manifest {
   contributes: {
     commands: Command[];
-    menus: Record<string, { command: string }[]>;
+    menus: Record<string, { command: string; when?: string }[]>;
     configuration: { properties: Record<string, { properties?: Record<string, { default: string }> }> };
     walkthroughs: { steps: { media: { image: string } }[] }[];
     grammars: { path: string }[];
@@ -32,6 +32,20 @@ describe('package.json', () => {
     for (const command of manifest.contributes.commands) {
       assert.match(command.command, /^azureStackCsp\.[a-z][A-Za-z]+$/);
       assert.equal(command.category, '%command.category%', command.command);
+    }
+  });
+
+  it('offers Add Tenant and Add Tenants from CSV only on registrations whose tree item says they take tenants', () => {
+    // The tokens are those RegistrationNode puts in contextValue (the host tests check the items themselves).
+    const adding = manifest.contributes.menus['view/item/context'].filter((m) => ['azureStackCsp.addTenant', 'azureStackCsp.addTenantsFromCsv'].includes(m.command));
+    assert.ok(adding.length >= 2);
+    for (const entry of adding) {
+      const pattern = /viewItem =~ \/(.+?)\/(?: |$)/.exec(entry.when ?? '')?.[1];
+      assert.ok(pattern, `${entry.command}: ${entry.when}`);
+      const offered = (contextValue: string) => new RegExp(pattern).test(contextValue);
+      assert.ok(offered('registration takesTenants'), entry.when);
+      assert.ok(offered('hasCloudId registration takesTenants'), entry.when);
+      for (const closed of ['registration', 'hasCloudId registration', 'tenant', 'stamp']) assert.ok(!offered(closed), `${entry.when} matches "${closed}"`);
     }
   });
 

@@ -29,6 +29,7 @@ export function jsonFacts(text: string, parameterValues?: ReadonlyMap<string, Va
     throw error;
   }
   const facts = emptyFacts();
+  facts.syntaxErrors = source.hasErrors;
   if (/azs-disable/i.test(text)) addSuppressions(facts, source);
   const root = isMap(source.root) ? source.root : undefined;
   if (!root) return { facts, role: 'other' };

@@ -164,6 +164,7 @@ class Extraction {
     this.placeholders();
     this.suppressions();
     this.facts.checksCloudId = cloudIdWords.test(this.text.toLowerCase());
+    this.facts.syntaxErrors = this.root.hasError;
     return this.facts;
   }
 

@@ -56,7 +56,8 @@ export default defineRule({
   },
   check({ facts }) {
     return facts.cmdlets.flatMap((cmdlet): Report<'cmdlet' | 'module'>[] => {
-      if (/-AzureRm/i.test(cmdlet.name)) {
+      // Only a name that is one word: after a stray quote, the parser may read a stretch of lines as one command name.
+      if (/^[\w.]+-AzureRm\w*$/i.test(cmdlet.name)) {
         const replacement = azReplacement(cmdlet.name);
         return [{ messageId: 'cmdlet', values: { name: cmdlet.name, replacement }, span: cmdlet.nameSpan, data: { replacement } }];
       }

@@ -2,6 +2,7 @@
 // to. A stamp's usage goes through its registration; a tenant subscription whose directory was added to that
 // PayAsYouUse registration as a customer subscription is billed to that customer's Azure subscription, and any
 // other usage lands on the registration's own subscription.
+import { allowsTenants } from '../azureStack';
 
 /** A tenant (user) subscription on the stamp, as Microsoft.Subscriptions.Admin lists it. */
 export interface StampSubscription {
@@ -51,7 +52,7 @@ export function billingFor(subscriptions: StampSubscription[], registration: Reg
 function billingOf(subscription: StampSubscription, registration: RegistrationForBilling | undefined, byDirectory: Map<string, string[]>): Billing {
   if (!registration) return { kind: 'noRegistration' };
   const registrationName = registration.name;
-  if (registration.billingModel.toLowerCase() !== 'payasyouuse') {
+  if (!allowsTenants(registration.billingModel)) {
     return { kind: 'notPayAsYouUse', billingModel: registration.billingModel, registrationName };
   }
   const customers = byDirectory.get(subscription.tenantId.toLowerCase()) ?? [];

@@ -1,21 +1,26 @@
 // Adding and removing tenants (customer subscriptions), one at a time or from a CSV, and exporting them.
 // Writes need a trusted workspace, are refused up front when the registration cannot take tenants, show progress
-// with cancel, and explain any Azure error with its documented code, cause and remedy.
+// with cancel, and explain any Azure error with its documented code, cause and remedy. They never surprise: an add
+// reads first and replaces a customer's directory only when the user chooses to, a removal defaults to keeping the
+// tenant and offers Undo, and no export or result file is replaced without asking.
 import * as vscode from 'vscode';
 import { toAzureFailure } from '../../azure/errors';
 import type { Registration, RegistrationsClient, Tenant } from '../../azure/registrations';
+import { allowsTenants } from '../../core/azureStack';
 import { errorCatalog } from '../../core/errors';
 import { findPlaceholder, isGuid, repairGuid, type CustomerSubscriptionRef } from '../../core/ids';
 import { pick, type Locale } from '../../core/l10n';
+import { decideAdd } from '../../core/tenantAdd';
 import { planTenantRows, readTenantRows, type PlannedRow } from '../../core/tenantsCsv';
 import { toCsv } from '../../core/csv';
 import type { AzureDirectory } from '../account/directory';
 import type { AzureSession } from '../account/session';
 import { describeFailure, failureError } from '../azureErrors';
-import { UserFacingError } from '../infrastructure/commands';
+import { runWithErrorHandling, UserFacingError } from '../infrastructure/commands';
 import type { Logger } from '../infrastructure/logger';
+import { chooseOutputFile, freeOutputFile, writeOutputFile } from '../infrastructure/outputFiles';
 import type { UserInput } from '../infrastructure/ui';
-import { RegistrationNode, TenantNode, isPayAsYouUse } from '../tree/nodes';
+import { RegistrationNode, TenantNode } from '../tree/nodes';
 import type { RegistrationsTreeProvider } from '../tree/provider';
 
 export interface TenantCommandDeps {
@@ -36,27 +41,38 @@ export function requireTrust(): void {
   }
 }
 
-/** The registration a command acts on: the tree item it was run on, or one the user picks. */
-export async function chooseRegistration(deps: TenantCommandDeps, arg: unknown, title: string): Promise<Registration> {
+/** Why a registration cannot take tenants, in a picker; undefined when it can. */
+function whyNoTenants(registration: Registration): string | undefined {
+  if (allowsTenants(registration.billingModel)) return undefined;
+  return vscode.l10n.t('Takes no tenants: {0} registrations cannot (only PayAsYouUse registrations can).', registration.billingModel ?? '?');
+}
+
+/**
+ * The registration a command acts on: the tree item it was run on, or one the user picks. For commands that add
+ * tenants (`addsTenants`), registrations that cannot take them are listed last, with the reason, and cannot be picked.
+ */
+export async function chooseRegistration(deps: TenantCommandDeps, arg: unknown, title: string, addsTenants = false): Promise<Registration> {
   if (arg instanceof RegistrationNode) return arg.registration;
   const registrations = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading registrations…') },
     () => deps.directory.allRegistrations(),
   );
   if (registrations.length === 0) throw new UserFacingError(vscode.l10n.t('No Azure Stack Hub registration was found in the selected subscriptions.'));
-  const sorted = [...registrations].sort((a, b) => a.registrationName.localeCompare(b.registrationName));
-  const picked = await deps.ui().pick(sorted.map((registration) => ({
+  const items = registrations.map((registration) => ({
     label: registration.registrationName,
     description: `${registration.billingModel ?? '?'} · ${registration.resourceGroup}`,
     detail: `CloudDeploymentID ${registration.cloudId ?? '—'} · ${registration.subscriptionId}`,
+    unavailable: addsTenants ? whyNoTenants(registration) : undefined,
     registration,
-  })), { title, placeHolder: vscode.l10n.t('Registration'), matchOnDescription: true, matchOnDetail: true });
+  }));
+  items.sort((a, b) => Number(!!a.unavailable) - Number(!!b.unavailable) || a.label.localeCompare(b.label));
+  const picked = await deps.ui().pick(items, { title, placeHolder: vscode.l10n.t('Registration'), matchOnDescription: true, matchOnDetail: true });
   return picked.registration;
 }
 
 /** Refuses, before any request, a registration that cannot take tenants (CustomerSubscriptionsNotAllowed). */
-function requirePayAsYouUse(registration: Registration, locale: Locale): void {
-  if (isPayAsYouUse(registration)) return;
+function requireTenantsAllowed(registration: Registration, locale: Locale): void {
+  if (allowsTenants(registration.billingModel)) return;
   const info = errorCatalog.CustomerSubscriptionsNotAllowed;
   throw new UserFacingError(
     vscode.l10n.t('{0} uses the {1} billing model and cannot take tenants (CustomerSubscriptionsNotAllowed). {2}',
@@ -101,53 +117,123 @@ function tenantRef(registration: Registration, customerSubscriptionId: string): 
   return { subscriptionId, resourceGroup, registrationName, customerSubscriptionId };
 }
 
-export async function addTenant(deps: TenantCommandDeps, arg?: unknown): Promise<Tenant> {
-  requireTrust();
+type AddOutcome =
+  | { kind: 'added'; tenant: Tenant; confirmedAfterLoss: boolean }
+  | { kind: 'replaced'; tenant: Tenant; confirmedAfterLoss: boolean; previousTenantId: string }
+  | { kind: 'present'; tenant: Tenant }
+  | { kind: 'kept' };
+
+/**
+ * Adds a customer subscription after reading what the registration holds. Already there with this directory: nothing
+ * is sent. There with another: a modal names both directories, and only an explicit Replace sends the PUT.
+ */
+async function addReadingFirst(deps: TenantCommandDeps, registration: Registration, customerSubscriptionId: string, tenantId: string): Promise<AddOutcome> {
   const client = deps.session.requireClient();
+  const ref = tenantRef(registration, customerSubscriptionId);
+  const present = await explained(deps, withCancellableProgress(vscode.l10n.t('Reading tenant {0} of {1}…', customerSubscriptionId, registration.registrationName),
+    (abortSignal) => client.findTenant(ref, { abortSignal })));
+  const decision = decideAdd(present, tenantId);
+  if (present && decision.kind === 'present') return { kind: 'present', tenant: present };
+  if (decision.kind === 'otherDirectory') {
+    const answer = await deps.ui().askDestructive({
+      message: vscode.l10n.t('Customer subscription {0} is already in {1}, with directory {2}.', customerSubscriptionId, registration.registrationName, decision.presentTenantId),
+      detail: vscode.l10n.t("Replacing it with directory {0} moves the customer's usage billing to that directory.", tenantId),
+      safe: vscode.l10n.t('Keep Current Directory'),
+      destructive: vscode.l10n.t('Replace Directory'),
+    });
+    if (answer !== 'destructive') return { kind: 'kept' };
+  }
+  const result = await explained(deps, withCancellableProgress(vscode.l10n.t('Adding tenant {0} to {1}…', customerSubscriptionId, registration.registrationName),
+    (abortSignal) => client.addTenant(ref, tenantId, { abortSignal })));
+  deps.tree.reloadTenants(registration.id);
+  const written = { tenant: result.tenant, confirmedAfterLoss: !!result.confirmedAfter };
+  if (decision.kind === 'otherDirectory') {
+    deps.log.info(`replaced directory ${decision.presentTenantId} of tenant ${customerSubscriptionId} with ${tenantId} in ${registration.id}`);
+    return { kind: 'replaced', previousTenantId: decision.presentTenantId, ...written };
+  }
+  deps.log.info(`added tenant ${customerSubscriptionId} (directory ${tenantId}) to ${registration.id}`);
+  return { kind: 'added', ...written };
+}
+
+export async function addTenant(deps: TenantCommandDeps, arg?: unknown): Promise<Tenant | undefined> {
+  requireTrust();
+  deps.session.requireClient(); // signed in, before any prompt
   const title = vscode.l10n.t('Add Tenant to Registration');
-  const registration = await chooseRegistration(deps, arg, title);
-  requirePayAsYouUse(registration, deps.locale);
+  const registration = await chooseRegistration(deps, arg, title, true);
+  requireTenantsAllowed(registration, deps.locale);
   const ui = deps.ui();
   const customerSubscriptionId = await askGuid(ui, title, vscode.l10n.t('customer subscription ID'),
     vscode.l10n.t("The end customer's Azure subscription ID (added to {0})", registration.registrationName));
   const tenantId = await askGuid(ui, title, vscode.l10n.t('tenant (directory) ID'), vscode.l10n.t("The customer's directory (tenant) ID in Microsoft Entra ID"));
-  const result = await explained(deps, withCancellableProgress(vscode.l10n.t('Adding tenant {0} to {1}…', customerSubscriptionId, registration.registrationName),
-    (abortSignal) => client.addTenant(tenantRef(registration, customerSubscriptionId), tenantId, { abortSignal })));
-  deps.log.info(`added tenant ${customerSubscriptionId} (directory ${tenantId}) to ${registration.id}`);
-  deps.tree.reloadTenants(registration.id);
-  const note = result.confirmedAfter ? ` ${vscode.l10n.t('(The first answer was lost; a check confirmed the tenant is there.)')}` : '';
-  void ui.notify('info', vscode.l10n.t('Added tenant {0} to {1}.', customerSubscriptionId, registration.registrationName) + note);
-  return result.tenant;
+  const outcome = await addReadingFirst(deps, registration, customerSubscriptionId, tenantId);
+  if (outcome.kind === 'kept') return undefined;
+  if (outcome.kind === 'present') {
+    void ui.notify('info', vscode.l10n.t('Tenant {0} is already in {1} with directory {2}: nothing was sent.',
+      customerSubscriptionId, registration.registrationName, outcome.tenant.tenantId ?? '—'));
+    return outcome.tenant;
+  }
+  const note = outcome.confirmedAfterLoss ? ` ${vscode.l10n.t('(The first answer was lost; a check confirmed the tenant is there.)')}` : '';
+  const done = outcome.kind === 'replaced'
+    ? vscode.l10n.t('Replaced the directory of tenant {0} in {1}: {2} → {3}.', customerSubscriptionId, registration.registrationName, outcome.previousTenantId, tenantId)
+    : vscode.l10n.t('Added tenant {0} to {1}.', customerSubscriptionId, registration.registrationName);
+  void ui.notify('info', done + note);
+  return outcome.tenant;
+}
+
+/** The tenant to remove, with the registration it is in: the tree item, or a registration and ID the user gives. */
+async function chooseTenant(deps: TenantCommandDeps, arg: unknown): Promise<{ registration: Registration; customerSubscriptionId: string }> {
+  if (arg instanceof TenantNode) return { registration: arg.parent.registration, customerSubscriptionId: arg.tenant.customerSubscriptionId };
+  const title = vscode.l10n.t('Remove Tenant');
+  const registration = await chooseRegistration(deps, arg, title);
+  const customerSubscriptionId = await askGuid(deps.ui(), title, vscode.l10n.t('customer subscription ID'),
+    vscode.l10n.t('The customer subscription to remove from {0}', registration.registrationName));
+  return { registration, customerSubscriptionId };
 }
 
 export async function removeTenant(deps: TenantCommandDeps, arg?: unknown): Promise<boolean> {
   requireTrust();
   const client = deps.session.requireClient();
   const ui = deps.ui();
-  let tenant: CustomerSubscriptionRef;
-  let registrationId: string;
-  if (arg instanceof TenantNode) {
-    tenant = arg.tenant;
-    registrationId = arg.parent.registration.id;
-  } else {
-    const title = vscode.l10n.t('Remove Tenant');
-    const registration = await chooseRegistration(deps, arg, title);
-    tenant = tenantRef(registration, await askGuid(ui, title, vscode.l10n.t('customer subscription ID'), vscode.l10n.t('The customer subscription to remove from {0}', registration.registrationName)));
-    registrationId = registration.id;
+  const { registration, customerSubscriptionId } = await chooseTenant(deps, arg);
+  const ref = tenantRef(registration, customerSubscriptionId);
+  // Read first: the confirmation names the directory, and Undo puts back exactly that one.
+  const present = await explained(deps, withCancellableProgress(vscode.l10n.t('Reading tenant {0} of {1}…', customerSubscriptionId, registration.registrationName),
+    (abortSignal) => client.findTenant(ref, { abortSignal })));
+  if (!present) {
+    deps.tree.reloadTenants(registration.id);
+    void ui.notify('info', vscode.l10n.t('Tenant {0} is not in {1}: nothing was sent.', customerSubscriptionId, registration.registrationName));
+    return false;
   }
-  const remove = vscode.l10n.t('Remove');
-  const confirmed = await ui.confirm(
-    vscode.l10n.t('Remove tenant {0} from registration {1}?', tenant.customerSubscriptionId, tenant.registrationName),
-    vscode.l10n.t("Usage of this customer is then billed to the registration's own subscription until the tenant is added again."),
-    remove,
-  );
-  if (!confirmed) return false;
-  await explained(deps, withCancellableProgress(vscode.l10n.t('Removing tenant {0} from {1}…', tenant.customerSubscriptionId, tenant.registrationName),
-    (abortSignal) => client.removeTenant(tenant, { abortSignal })));
-  deps.log.info(`removed tenant ${tenant.customerSubscriptionId} from ${registrationId}`);
-  deps.tree.reloadTenants(registrationId);
-  void ui.notify('info', vscode.l10n.t('Removed tenant {0} from {1}.', tenant.customerSubscriptionId, tenant.registrationName));
+  const answer = await ui.askDestructive({
+    message: vscode.l10n.t('Remove tenant {0} from registration {1}?', customerSubscriptionId, registration.registrationName),
+    detail: vscode.l10n.t("Its directory is {0}. Usage of this customer is then billed to the registration's own subscription until the tenant is added again.",
+      present.tenantId ?? '—'),
+    safe: vscode.l10n.t('Keep Tenant'),
+    destructive: vscode.l10n.t('Remove Tenant'),
+  });
+  if (answer !== 'destructive') return false;
+  await explained(deps, withCancellableProgress(vscode.l10n.t('Removing tenant {0} from {1}…', customerSubscriptionId, registration.registrationName),
+    (abortSignal) => client.removeTenant(ref, { abortSignal })));
+  deps.log.info(`removed tenant ${customerSubscriptionId} (directory ${present.tenantId ?? 'unknown'}) from ${registration.id}`);
+  deps.tree.reloadTenants(registration.id);
+  const removed = vscode.l10n.t('Removed tenant {0} from {1}.', customerSubscriptionId, registration.registrationName);
+  const { tenantId } = present;
+  if (!tenantId) {
+    void ui.notify('info', removed);
+    return true;
+  }
+  const undo = vscode.l10n.t('Undo');
+  void ui.notify('info', removed, undo).then((choice) => {
+    if (choice === undo) void runWithErrorHandling('azureStackCsp.removeTenant (undo)', deps, () => undoRemoval(deps, registration, customerSubscriptionId, tenantId));
+  });
   return true;
+}
+
+/** Puts a removed tenant back with the directory it had, reading first like any add. */
+async function undoRemoval(deps: TenantCommandDeps, registration: Registration, customerSubscriptionId: string, tenantId: string): Promise<void> {
+  const outcome = await addReadingFirst(deps, registration, customerSubscriptionId, tenantId);
+  if (outcome.kind === 'kept') return;
+  void deps.ui().notify('info', vscode.l10n.t('Restored tenant {0} to {1} with directory {2}.', customerSubscriptionId, registration.registrationName, outcome.tenant.tenantId ?? tenantId));
 }
 
 async function allTenants(client: RegistrationsClient, registration: Registration, abortSignal: AbortSignal, onPage?: (count: number) => void): Promise<Tenant[]> {
@@ -169,15 +255,16 @@ export async function exportTenants(deps: TenantCommandDeps, arg?: unknown): Pro
     return allTenants(client, registration, controller.signal, (count) => progress.report({ message: vscode.l10n.t('{0} so far', count) }));
   }));
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const target = await deps.ui().saveUri({
+  const ui = deps.ui();
+  const target = await ui.saveUri({
     title: vscode.l10n.t('Export Tenants to CSV'),
-    defaultUri: folder ? vscode.Uri.joinPath(folder, `tenants-${registration.registrationName}.csv`) : undefined,
+    defaultUri: folder ? await freeOutputFile(vscode.Uri.joinPath(folder, `tenants-${registration.registrationName}.csv`)) : undefined,
     filters: { CSV: ['csv'] },
   });
   const text = toCsv(['customerSubscriptionId', 'tenantId', 'label'], tenants.map((t) => [t.customerSubscriptionId, t.tenantId ?? '', '']));
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-  void deps.ui().notify('info', vscode.l10n.t('Exported {0} tenants of {1} to {2}.', tenants.length, registration.registrationName, vscode.workspace.asRelativePath(target)));
-  return target;
+  const written = await writeOutputFile(ui, target, text);
+  void ui.notify('info', vscode.l10n.t('Exported {0} tenants of {1} to {2}.', tenants.length, registration.registrationName, vscode.workspace.asRelativePath(written)));
+  return written;
 }
 
 export interface CsvRunResult {
@@ -218,8 +305,8 @@ export async function addTenantsFromCsv(deps: TenantCommandDeps, arg?: unknown, 
   const file = csvFile instanceof vscode.Uri ? csvFile : await ui.openUri({ title, filters: { CSV: ['csv', 'txt'] }, openLabel: vscode.l10n.t('Read tenants') });
   const rows = readTenantRows(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
   if (rows.length === 0) throw new UserFacingError(vscode.l10n.t('{0} has no rows. Expected: customer subscription ID, tenant ID, optional label.', vscode.workspace.asRelativePath(file)));
-  const registration = await chooseRegistration(deps, arg, title);
-  requirePayAsYouUse(registration, deps.locale);
+  const registration = await chooseRegistration(deps, arg, title, true);
+  requireTenantsAllowed(registration, deps.locale);
   const present = await explained(deps, withCancellableProgress(vscode.l10n.t('Reading the tenants of {0}…', registration.registrationName),
     (signal) => allTenants(client, registration, signal)));
   const plan = planTenantRows(rows, new Map(present.map((t) => [t.customerSubscriptionId.toLowerCase(), t.tenantId])));
@@ -238,6 +325,8 @@ export async function addTenantsFromCsv(deps: TenantCommandDeps, arg?: unknown, 
     add,
   );
   if (!confirmed) return undefined;
+  // Settled before anything is sent: declining to replace an earlier run's results then loses nothing.
+  const resultTarget = await chooseOutputFile(ui, file.with({ path: file.path.replace(/(\.[^./]+)?$/, '.results.csv') }));
   const outcomes = new Map<number, { outcome: string; code: string; message: string }>();
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     const controller = new AbortController();
@@ -254,7 +343,6 @@ export async function addTenantsFromCsv(deps: TenantCommandDeps, arg?: unknown, 
       progress.report({ increment: 100 / toAdd.length, message: vscode.l10n.t('{0} of {1}', outcomes.size, toAdd.length) });
     });
   });
-  const resultFile = file.with({ path: file.path.replace(/(\.[^./]+)?$/, '.results.csv') });
   const resultRows = plan.map((row) => {
     const done = outcomes.get(row.line);
     const outcome = row.action === 'add' ? (done ?? { outcome: 'not sent (cancelled)', code: '', message: '' })
@@ -262,8 +350,8 @@ export async function addTenantsFromCsv(deps: TenantCommandDeps, arg?: unknown, 
         : { outcome: 'invalid', code: '', message: pick(row.problem, deps.locale) };
     return [row.line, row.customerSubscriptionId, row.tenantId, row.label, outcome.outcome, outcome.code, outcome.message];
   });
-  await vscode.workspace.fs.writeFile(resultFile, new TextEncoder().encode(
-    toCsv(['line', 'customerSubscriptionId', 'tenantId', 'label', 'outcome', 'errorCode', 'message'], resultRows)));
+  const resultFile = await writeOutputFile(ui, resultTarget,
+    toCsv(['line', 'customerSubscriptionId', 'tenantId', 'label', 'outcome', 'errorCode', 'message'], resultRows));
   const added = [...outcomes.values()].filter((o) => o.outcome === 'added').length;
   const failed = [...outcomes.values()].filter((o) => o.outcome === 'failed').length;
   deps.log.info(`CSV ${file.fsPath}: ${added} added, ${failed} failed, ${counts.skipped} skipped, ${counts.invalid} invalid (results in ${resultFile.fsPath})`);

@@ -27,12 +27,42 @@ export interface InputOptions {
 
 export type MessageKind = 'info' | 'warning' | 'error';
 
+/** A pick item that is shown but cannot be chosen, with the reason (e.g. a registration that takes no tenants). */
+export interface Choice extends vscode.QuickPickItem {
+  unavailable?: string;
+}
+
+/**
+ * A modal question before something is removed or replaced. VS Code makes the first button the default (Enter),
+ * so the safe choice comes first and the destructive one is only ever chosen on purpose; Cancel, Escape and closing
+ * the dialog answer 'cancel'.
+ */
+export interface DestructiveQuestion {
+  message: string;
+  detail: string;
+  /** The default: keeps things as they are or writes elsewhere, e.g. 'Keep Tenant' or 'Save as report-2.csv'. */
+  safe: string;
+  /** Removes or replaces, e.g. 'Remove Tenant' or 'Replace'. */
+  destructive: string;
+}
+
+export type DestructiveAnswer = 'safe' | 'destructive' | 'cancel';
+
+function unavailableReason(item: vscode.QuickPickItem): string | undefined {
+  return (item as Choice).unavailable;
+}
+
 export interface UserInput {
+  /** One item; items with `unavailable` (see Choice) are shown with their reason and cannot be chosen. */
   pick<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>, options: PickOptions): Promise<T>;
   pickMany<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>, options: PickOptions): Promise<T[]>;
   input(options: InputOptions): Promise<string>;
-  /** A modal question; resolves true only when the user chose `action`. */
+  /**
+   * A modal question whose default (Enter) is `action`: only for writes that remove and replace nothing (use
+   * askDestructive for those). Resolves true only when the user chose `action`.
+   */
   confirm(message: string, detail: string, action: string): Promise<boolean>;
+  askDestructive(question: DestructiveQuestion): Promise<DestructiveAnswer>;
   saveUri(options: vscode.SaveDialogOptions): Promise<vscode.Uri>;
   openUri(options: vscode.OpenDialogOptions): Promise<vscode.Uri>;
   /** A notification; resolves to the action the user clicked, if any. */
@@ -46,7 +76,36 @@ function orCancel<T>(value: T | undefined): T {
 
 export class VsCodeUserInput implements UserInput {
   async pick<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>, options: PickOptions): Promise<T> {
-    return orCancel(await vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true }));
+    const list = await items;
+    if (list.some(unavailableReason)) return this.pickAvailable(list, options);
+    return orCancel(await vscode.window.showQuickPick(list, { ...options, ignoreFocusOut: true }));
+  }
+
+  /** showQuickPick has no disabled items: accepting an unavailable one here does nothing, its reason stays shown. */
+  private pickAvailable<T extends vscode.QuickPickItem>(list: T[], options: PickOptions): Promise<T> {
+    const quickPick = vscode.window.createQuickPick<T>();
+    quickPick.title = options.title;
+    quickPick.placeholder = options.placeHolder;
+    quickPick.matchOnDescription = options.matchOnDescription ?? false;
+    quickPick.matchOnDetail = options.matchOnDetail ?? false;
+    quickPick.ignoreFocusOut = true;
+    quickPick.items = list.map((item) => {
+      const reason = unavailableReason(item);
+      return reason ? { ...item, label: `$(circle-slash) ${item.label}`, detail: reason } : item;
+    });
+    return new Promise<T>((resolve, reject) => {
+      quickPick.onDidAccept(() => {
+        const shown = quickPick.activeItems[0];
+        if (!shown || unavailableReason(shown)) return;
+        resolve(list[quickPick.items.indexOf(shown)]);
+        quickPick.hide();
+      });
+      quickPick.onDidHide(() => {
+        reject(new UserCancelledError());
+        quickPick.dispose();
+      });
+      quickPick.show();
+    });
   }
 
   async pickMany<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>, options: PickOptions): Promise<T[]> {
@@ -59,6 +118,15 @@ export class VsCodeUserInput implements UserInput {
 
   async confirm(message: string, detail: string, action: string): Promise<boolean> {
     return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+  }
+
+  async askDestructive(question: DestructiveQuestion): Promise<DestructiveAnswer> {
+    const safe: vscode.MessageItem = { title: question.safe };
+    const destructive: vscode.MessageItem = { title: question.destructive };
+    // A close affordance of our own: otherwise VS Code adds a Cancel button, but the default is still the first one.
+    const cancelButton: vscode.MessageItem = { title: vscode.l10n.t('Cancel'), isCloseAffordance: true };
+    const chosen = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, safe, destructive, cancelButton);
+    return chosen === safe ? 'safe' : chosen === destructive ? 'destructive' : 'cancel';
   }
 
   async saveUri(options: vscode.SaveDialogOptions): Promise<vscode.Uri> {
@@ -91,6 +159,7 @@ export function redactingInput(inner: UserInput, clean: (text: string) => string
     pickMany: (items, options) => inner.pickMany(items, cleanTitles(options)),
     input: (options) => inner.input(cleanTitles(options)),
     confirm: (message, detail, action) => inner.confirm(clean(message), clean(detail), action),
+    askDestructive: (question) => inner.askDestructive({ ...question, message: clean(question.message), detail: clean(question.detail) }),
     saveUri: (options) => inner.saveUri(options),
     openUri: (options) => inner.openUri(options),
     notify: (kind, message, ...actions) => inner.notify(kind, clean(message), ...actions),
@@ -99,23 +168,27 @@ export function redactingInput(inner: UserInput, clean: (text: string) => string
 
 /** What a scripted prompt saw, for assertions. */
 export interface PromptRecord {
-  kind: 'pick' | 'pickMany' | 'input' | 'confirm' | 'saveUri' | 'openUri';
+  kind: 'pick' | 'pickMany' | 'input' | 'confirm' | 'askDestructive' | 'saveUri' | 'openUri';
   title: string;
-  /** For modal questions: the detail under the message. */
+  /** For modal questions: the detail text and the buttons in order, the default (Enter) first. */
   detail?: string;
+  buttons?: string[];
   items?: vscode.QuickPickItem[];
   /** For input boxes: the validation message the answer produced, if any. */
   validation?: string;
 }
 
 export type ScriptedAnswer =
-  | string // pick: the item whose label starts with it; input: the text; confirm: the action ('' = dismiss)
+  | string // pick: the item whose label starts with it; input: the text; confirm/askDestructive: the button ('' = dismiss)
   | RegExp // pick: the first item whose label matches
   | string[] // pickMany: labels
   | vscode.Uri // saveUri/openUri
-  | typeof cancel;
+  | typeof cancel
+  | typeof pressEnter; // confirm/askDestructive: the default button, as Enter in the real dialog
 
 export const cancel = Symbol('cancel');
+// From the global registry: host tests load their own copy of this module beside the extension's bundle.
+export const pressEnter = Symbol.for('azureStackCsp.scriptedUserInput.pressEnter');
 
 /** A UserInput that answers from a queue, records what was shown, and fails fast on a prompt nobody expected. */
 export class ScriptedUserInput implements UserInput {
@@ -157,6 +230,8 @@ export class ScriptedUserInput implements UserInput {
     const answer = this.next({ kind: 'pick', title: options.title ?? options.placeHolder ?? '', items: list });
     const found = list.find((item) => (answer instanceof RegExp ? answer.test(item.label) : typeof answer === 'string' && item.label.startsWith(answer)));
     if (!found) throw new Error(`scripted pick ${String(answer)} matches none of: ${list.map((i) => i.label).join(' | ')}`);
+    const reason = unavailableReason(found);
+    if (reason) throw new Error(`scripted pick ${found.label} cannot be chosen: ${reason}`);
     return found;
   }
 
@@ -176,8 +251,24 @@ export class ScriptedUserInput implements UserInput {
     return Promise.resolve(answer);
   }
 
+  /** The button a modal question was answered with: the one named, the default for pressEnter, none for ''. */
+  private button(record: PromptRecord): string | undefined {
+    const answer = this.next(record);
+    const buttons = record.buttons ?? [];
+    if (answer === pressEnter) return buttons[0];
+    if (answer === '') return undefined;
+    if (typeof answer !== 'string' || !buttons.includes(answer)) throw new Error(`scripted answer ${String(answer)} is none of the buttons: ${buttons.join(' | ')}`);
+    return answer;
+  }
+
   confirm(message: string, detail: string, action: string): Promise<boolean> {
-    return Promise.resolve(this.next({ kind: 'confirm', title: message, detail }) === action);
+    return Promise.resolve(this.button({ kind: 'confirm', title: message, detail, buttons: [action, vscode.l10n.t('Cancel')] }) === action);
+  }
+
+  askDestructive(question: DestructiveQuestion): Promise<DestructiveAnswer> {
+    const { message, detail, safe, destructive } = question;
+    const chosen = this.button({ kind: 'askDestructive', title: message, detail, buttons: [safe, destructive, vscode.l10n.t('Cancel')] });
+    return Promise.resolve(chosen === safe ? 'safe' : chosen === destructive ? 'destructive' : 'cancel');
   }
 
   saveUri(options: vscode.SaveDialogOptions): Promise<vscode.Uri> {

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { Registration, Subscription, Tenant } from '../../azure/registrations';
 import type { AzureFailure } from '../../azure/errors';
+import { allowsTenants } from '../../core/azureStack';
 
 export type NodeKind = 'account' | 'subscription' | 'registration' | 'tenant' | 'loadMore' | 'error' | 'info' | 'signIn' | 'stamps' | 'stamp' | 'stampSubscription';
 
@@ -16,10 +17,6 @@ export interface TreeNode {
 
 export function contextValue(...tokens: (string | false | undefined)[]): string {
   return [...new Set(tokens.filter((t): t is string => !!t))].sort().join(' ');
-}
-
-export function isPayAsYouUse(registration: Registration): boolean {
-  return registration.billingModel?.toLowerCase() === 'payasyouuse';
 }
 
 export class AccountNode implements TreeNode {
@@ -61,11 +58,13 @@ export class RegistrationNode implements TreeNode {
   }
   treeItem(): vscode.TreeItem {
     const { registration } = this;
+    const takesTenants = allowsTenants(registration.billingModel);
     const item = new vscode.TreeItem(registration.registrationName, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = registration.billingModel ?? vscode.l10n.t('billing model unknown');
-    item.iconPath = new vscode.ThemeIcon(isPayAsYouUse(registration) ? 'organization' : 'server-environment');
-    item.contextValue = contextValue('registration', isPayAsYouUse(registration) ? 'payAsYouUse' : 'notPayAsYouUse', registration.cloudId && 'hasCloudId');
+    item.iconPath = new vscode.ThemeIcon(takesTenants ? 'organization' : 'server-environment');
+    // Menus offer Add Tenant and Add Tenants from CSV only on `takesTenants`.
+    item.contextValue = contextValue('registration', takesTenants && 'takesTenants', registration.cloudId && 'hasCloudId');
     item.tooltip = registrationTooltip(registration);
     return item;
   }
@@ -80,7 +79,7 @@ function registrationTooltip(r: Registration): vscode.MarkdownString {
   row('objectId', r.objectId);
   row(vscode.l10n.t('Location'), r.location);
   markdown.appendMarkdown('\n');
-  markdown.appendMarkdown(isPayAsYouUse(r)
+  markdown.appendMarkdown(allowsTenants(r.billingModel)
     ? vscode.l10n.t('Accepts tenants once Microsoft has approved the registration for multi-tenancy; otherwise adding one fails with UnauthorizedCspRegistration.')
     : vscode.l10n.t('Accepts no tenants: only PayAsYouUse registrations do (CustomerSubscriptionsNotAllowed).'));
   return markdown;

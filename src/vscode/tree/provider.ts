@@ -269,11 +269,14 @@ export class RegistrationsTreeProvider implements vscode.TreeDataProvider<TreeNo
     this.changed.fire(parent);
   }
 
-  /** Forgets a registration's tenants and shows them again (after add/remove). */
+  /**
+   * Forgets a registration's tenants and shows them again (after add/remove). A registration the view does not show
+   * needs no refresh: reloading the whole tree instead raced a refresh that followed, and VS Code then dropped the view.
+   */
   reloadTenants(registrationId: string): void {
     const node = this.nodes.get(registrationId.toLowerCase());
     this.tenants.delete(registrationId.toLowerCase());
-    this.changed.fire(node instanceof RegistrationNode ? node : undefined);
+    if (node instanceof RegistrationNode) this.changed.fire(node);
   }
 
   refresh(): void {
@@ -292,7 +295,10 @@ export class RegistrationsTreeProvider implements vscode.TreeDataProvider<TreeNo
 
   /** Builds the chain of nodes down to a registration, so the view can reveal it without the user expanding. */
   registrationNode(registration: Registration, subscription: Subscription, account: AccountNode): RegistrationNode {
-    const subscriptionNode = (this.nodes.get(`/subscriptions/${subscription.subscriptionId.toLowerCase()}`) as SubscriptionNode | undefined) ?? new SubscriptionNode(account, subscription);
+    // The view's own nodes where it has them: a second object with a known id makes VS Code refuse the reveal.
+    const shownAccount = this.nodes.get(account.id);
+    const accountNode = shownAccount instanceof AccountNode ? shownAccount : account;
+    const subscriptionNode = (this.nodes.get(`/subscriptions/${subscription.subscriptionId.toLowerCase()}`) as SubscriptionNode | undefined) ?? new SubscriptionNode(accountNode, subscription);
     const existing = this.nodes.get(registration.id.toLowerCase());
     return existing instanceof RegistrationNode ? existing : new RegistrationNode(subscriptionNode, registration);
   }

@@ -15,7 +15,7 @@ import { buildReport, type UsageReport } from '../../core/usage/report';
 import { failureError } from '../azureErrors';
 import type { AuthorityConfirmations } from '../account/authorities';
 import type { AzureSession } from '../account/session';
-import { isCancellation, UserFacingError } from '../infrastructure/commands';
+import { isCancellation, runWithErrorHandling, UserFacingError } from '../infrastructure/commands';
 import type { Logger } from '../infrastructure/logger';
 import { UserCancelledError, type UserInput } from '../infrastructure/ui';
 import { readSettings, updateSetting, type StampSetting } from '../settings';
@@ -200,7 +200,8 @@ export async function usageReport(deps: UsageCommandDeps, node?: unknown, onShow
   }).then(undefined, (error: unknown) => { throw failureError(toAzureFailure(error), deps.locale); });
   const viewDeps: ReportViewDeps = { extensionUri: deps.extensionUri, locale: deps.locale, ui: deps.ui, prices: deps.prices };
   const priced = { pricing: priceReport(report, prices.inputs), inputs: prices.inputs, any: prices.any };
-  const shown = showUsageReport(stamp.name, report, priced, viewDeps, (error) => deps.log.error(error instanceof Error ? error : String(error)));
+  // What the page asks for (an export) fails like a command: explained, logged, and quiet when the user cancelled.
+  const shown = showUsageReport(stamp.name, report, priced, viewDeps, (error) => void runWithErrorHandling('azureStackCsp.usageReport (page)', deps, () => { throw error; }));
   const run = { ...shown, period };
   onShown?.(run);
   return run;

@@ -9,8 +9,8 @@ import { rowTexts, totalsText } from '../../core/usage/format';
 import { priceReport, type MoneyTotal, type PricingInputs, type PricingSummary } from '../../core/usage/pricing';
 import { describeBilling, reportToCsv, reportToJson, type UsageReport } from '../../core/usage/report';
 import { hoursPerMonth } from '../../core/usage/units';
-import { UserFacingError } from '../infrastructure/commands';
-import { UserCancelledError, type UserInput } from '../infrastructure/ui';
+import { chooseOutputFiles, freeOutputFile, writeOutputFile } from '../infrastructure/outputFiles';
+import type { UserInput } from '../infrastructure/ui';
 import { importPriceList, type PriceSources } from './prices';
 
 export interface ReportViewDeps {
@@ -146,31 +146,25 @@ export function forPage(report: UsageReport, priced: PricedReport, locale: Local
 
 export type PageReport = ReturnType<typeof forPage>;
 
-async function write(target: vscode.Uri, text: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-}
-
 export async function exportReport(report: UsageReport, format: 'csv' | 'json', deps: ReportViewDeps, stampName: string): Promise<vscode.Uri> {
   const day = report.period.start.slice(0, 10);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const fileName = `usage-${stampName.replace(/[^\w.-]+/g, '_')}-${day}.${format}`;
-  const target = await deps.ui().saveUri({
+  const ui = deps.ui();
+  const target = await ui.saveUri({
     title: format === 'csv' ? vscode.l10n.t('Export usage as CSV') : vscode.l10n.t('Export usage as JSON'),
-    defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
+    defaultUri: folder ? await freeOutputFile(vscode.Uri.joinPath(folder, fileName)) : undefined,
     filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
   });
-  await write(target, format === 'csv' ? reportToCsv(report, deps.locale) : reportToJson(report));
-  void deps.ui().notify('info', vscode.l10n.t('Usage exported to {0}.', vscode.workspace.asRelativePath(target)));
-  return target;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
+  const text = format === 'csv' ? reportToCsv(report, deps.locale) : reportToJson(report);
+  const written = await writeOutputFile(ui, target, text);
+  void ui.notify('info', vscode.l10n.t('Usage exported to {0}.', vscode.workspace.asRelativePath(written)));
+  return written;
 }
 
 /**
- * Invoice lines as CSV or JSON: one file for every customer (a save dialog, which asks before replacing), or one
- * file per customer in a folder (asking before replacing any that exist; Cancel is the default).
+ * Invoice lines as CSV or JSON: one file for every customer (a save dialog), or one file per customer in a folder.
+ * Neither replaces a file without asking (infrastructure/outputFiles: the default saves beside it).
  */
 export async function exportInvoices(run: Pick<ShownReport, 'report' | 'priced' | 'stampName'>, format: 'csv' | 'json', perCustomer: boolean | undefined, deps: ReportViewDeps): Promise<vscode.Uri[]> {
   const ui = deps.ui();
@@ -182,27 +176,25 @@ export async function exportInvoices(run: Pick<ShownReport, 'report' | 'priced' 
   ], { title: vscode.l10n.t('Export Invoices') })).value;
   const workspace = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!split) {
+    const fileName = `invoices-${run.stampName.replace(/[^\w.-]+/g, '_')}-${report.period.start.slice(0, 7)}.${format}`;
     const target = await ui.saveUri({
       title: vscode.l10n.t('Export invoices'),
-      defaultUri: workspace ? vscode.Uri.joinPath(workspace, `invoices-${run.stampName.replace(/[^\w.-]+/g, '_')}-${report.period.start.slice(0, 7)}.${format}`) : undefined,
+      defaultUri: workspace ? await freeOutputFile(vscode.Uri.joinPath(workspace, fileName)) : undefined,
       filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
     });
-    await write(target, format === 'csv' ? invoiceCsv(pricing.rows) : invoiceJson(report, pricing, notes));
-    void ui.notify('info', vscode.l10n.t('Invoices exported to {0}.', vscode.workspace.asRelativePath(target)));
-    return [target];
+    const written = await writeOutputFile(ui, target, format === 'csv' ? invoiceCsv(pricing.rows) : invoiceJson(report, pricing, notes));
+    void ui.notify('info', vscode.l10n.t('Invoices exported to {0}.', vscode.workspace.asRelativePath(written)));
+    return [written];
   }
   const folder = await ui.openUri({ title: vscode.l10n.t('Folder for the invoice files'), canSelectFolders: true, canSelectFiles: false, openLabel: vscode.l10n.t('Export Here') });
-  const files = invoicesByCustomer(pricing).map((invoice) => ({
-    uri: vscode.Uri.joinPath(folder, customerFileName(invoice.customer, report.period.start, format)),
-    text: format === 'csv' ? invoiceCsv(invoice.rows) : invoiceJson(report, pricing, notes, [invoice]),
-  }));
-  const there = (await Promise.all(files.map(async (f) => ((await exists(f.uri)) ? f : undefined)))).filter((f) => f !== undefined);
-  const replace = vscode.l10n.t('Replace');
-  if (there.length && !await ui.confirm(vscode.l10n.t('Replace {0} invoice files that exist in {1}?', there.length, vscode.workspace.asRelativePath(folder)),
-    there.map((f) => f.uri.path.replace(/^.*\//, '')).join('\n'), replace)) throw new UserCancelledError();
-  for (const file of files) await write(file.uri, file.text);
-  void ui.notify('info', vscode.l10n.t('{0} invoice files exported to {1}.', files.length, vscode.workspace.asRelativePath(folder)));
-  return files.map((f) => f.uri);
+  const invoices = invoicesByCustomer(pricing);
+  const targets = await chooseOutputFiles(ui, invoices.map((invoice) => vscode.Uri.joinPath(folder, customerFileName(invoice.customer, report.period.start, format))));
+  const written: vscode.Uri[] = [];
+  for (const [i, invoice] of invoices.entries()) {
+    written.push(await writeOutputFile(ui, targets[i], format === 'csv' ? invoiceCsv(invoice.rows) : invoiceJson(report, pricing, notes, [invoice])));
+  }
+  void ui.notify('info', vscode.l10n.t('{0} invoice files exported to {1}.', written.length, vscode.workspace.asRelativePath(folder)));
+  return written;
 }
 
 export function showUsageReport(stampName: string, report: UsageReport, priced: PricedReport, deps: ReportViewDeps, onError: (error: unknown) => void): ShownReport {
@@ -238,10 +230,7 @@ export function showUsageReport(stampName: string, report: UsageReport, priced: 
       }
       if (message.type === 'priceHelp') await showPriceHelp(deps);
     };
-    handle().catch((error: unknown) => {
-      if (error instanceof UserFacingError) void deps.ui().notify('error', error.message);
-      else if (!(error instanceof UserCancelledError)) onError(error);
-    });
+    handle().catch(onError);
   });
   return shown;
 }

@@ -2,11 +2,12 @@
 // exit codes.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ruleCodes } from '../../../src/core/lint';
 import { repoRoot } from '../core/support/wasm';
+import { writeSource } from '../../../src/cli/fix';
 import type { JsonRow } from '../../../src/cli/output';
 
 const cli = join(repoRoot, 'dist/cli.js');
@@ -153,6 +154,8 @@ describe('azs-lint (CLI)', function () {
       [['.', '--format', 'xml'], /--format must be text, json or sarif, not "xml"/],
       [['.', '--lang', 'de'], /--lang must be en or sv, not "de"/],
       [[], /name at least one file, folder or glob to lint/],
+      [['.', '--fix', '--fix-dry-run'], /--fix and --fix-dry-run exclude each other/],
+      [['.', '--fix-dry-run', '--format', 'json'], /--fix-dry-run prints a diff; leave out --format/],
     ];
     for (const [args, message] of cases) {
       const run = azsLint(args);
@@ -173,5 +176,85 @@ describe('azs-lint (CLI)', function () {
     const run = azsLint(['--help']);
     assert.equal(run.status, 0);
     assert.match(run.stdout, /^Usage: azs-lint \[options\]/);
+  });
+
+  describe('--fix and --fix-dry-run', () => {
+    it('never writes over a file that changed after it was read', () => {
+      const path = join(scratch, 'changed.ps1');
+      writeFileSync(path, 'Get-AzResource -ResourceId $id # edited meanwhile\n');
+      const source = { path, uri: '', kind: 'powershell' as const, original: 'Login-AzureRmAccount\n', text: 'Connect-AzAccount\n', encoding: { name: 'utf8' as const, bom: false }, fixed: [] };
+      assert.equal(writeSource(source, 'en'), 'not written: the file changed while azs-lint ran');
+      assert.equal(readFileSync(path, 'utf8'), 'Get-AzResource -ResourceId $id # edited meanwhile\n');
+      writeFileSync(path, source.original);
+      assert.equal(writeSource(source, 'en'), undefined);
+      assert.equal(readFileSync(path, 'utf8'), 'Connect-AzAccount\n');
+    });
+
+    /** Every file under `folder` by its path there, as bytes. */
+    function snapshot(folder: string, under = ''): Map<string, Buffer> {
+      return new Map(readdirSync(join(folder, under)).flatMap((name): [string, Buffer][] => {
+        const path = join(under, name);
+        return statSync(join(folder, path)).isDirectory() ? [...snapshot(folder, path)] : [[path, readFileSync(join(folder, path))]];
+      }));
+    }
+
+    const rows = (run: Run) => (JSON.parse(run.stdout) as JsonRow[]).map((r) => `${r.file}:${r.line} ${r.code}`).sort();
+
+    for (const source of ['demo', 'test/fixtures/lint/workspace', 'test/fixtures/workspace']) {
+      it(`fixes ${source}: no finding a safe fix removes is left, none is added, and the diff of a dry run is what it wrote`, () => {
+        const project = join(scratch, source.replace(/\W/g, '-'));
+        cpSync(join(repoRoot, source), project, { recursive: true });
+        const before = rows(azsLint(['.', '--format', 'json'], project));
+        const original = snapshot(project);
+
+        const dryRun = azsLint(['.', '--fix-dry-run'], project);
+        assert.deepEqual(snapshot(project), original, 'a dry run writes nothing');
+        const fixed = azsLint(['.', '--fix', '--format', 'json'], project);
+        const after = rows(fixed);
+        assert.equal(fixed.status, (JSON.parse(fixed.stdout) as JsonRow[]).some((r) => r.severity === 'error') ? 1 : 0);
+        assert.equal(dryRun.status, fixed.status, 'exit codes count what is left after fixing');
+
+        const fixedCount = [...fixed.stderr.matchAll(/: fixed (\d+) problems?: /g)].reduce((sum, m) => sum + Number(m[1]), 0);
+        assert.ok(fixedCount > 0, fixed.stderr);
+        const left = [...after];
+        for (const row of before) {
+          const at = left.indexOf(row);
+          if (at >= 0) left.splice(at, 1);
+        }
+        assert.deepEqual(left, [], 'no finding appears that was not there before');
+        assert.equal(before.length - after.length, fixedCount, 'the findings that went are the ones fixed');
+        assert.equal(azsLint(['.', '--fix-dry-run'], project).stdout, '', 'nothing left that a safe fix would change');
+
+        // The dry run's diff, applied to the original files, gives what --fix wrote.
+        const patched = join(scratch, `${source.replace(/\W/g, '-')}-patched`);
+        cpSync(join(repoRoot, source), patched, { recursive: true });
+        const apply = spawnSync('git', ['apply', '--unsafe-paths', '-'], { cwd: patched, input: dryRun.stdout, encoding: 'utf8' });
+        assert.equal(apply.status, 0, apply.stderr);
+        assert.deepEqual(snapshot(patched), snapshot(project));
+      });
+    }
+
+    it('writes a file back with its encoding, byte order mark and line breaks, and says what it fixed', () => {
+      const project = join(scratch, 'encodings');
+      cpSync(join(fixtures, 'clean'), project, { recursive: true });
+      const script = 'Login-AzureRmAccount\r\nGet-AzureRmResource -ResourceId "/subscriptions/3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/hub-payg/customerSubscriptions" -ApiVersion 2016-01-01\r\n';
+      const expected = script.replace('Login-AzureRmAccount', 'Connect-AzAccount').replace('Get-AzureRmResource', 'Get-AzResource').replace('2016-01-01', '2017-06-01');
+      const bom8 = Buffer.from([0xef, 0xbb, 0xbf]);
+      writeFileSync(join(project, 'utf8-bom.ps1'), Buffer.concat([bom8, Buffer.from(script)]));
+      writeFileSync(join(project, 'utf16.ps1'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(script, 'utf16le')]));
+      writeFileSync(join(project, 'lf.ps1'), script.replace(/\r\n/g, '\n'));
+      writeFileSync(join(project, 'utf16be.ps1'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(script, 'utf16le').swap16()]));
+      assert.equal(azsLint(['lf.ps1'], project).status, 1, 'api-version 2016-01-01 on customerSubscriptions is an error');
+      const run = azsLint(['.', '--fix'], project);
+      assert.equal(run.status, 0, run.stdout);
+      assert.deepEqual(readFileSync(join(project, 'utf8-bom.ps1')), Buffer.concat([bom8, Buffer.from(expected)]));
+      assert.deepEqual(readFileSync(join(project, 'utf16.ps1')), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(expected, 'utf16le')]));
+      assert.equal(readFileSync(join(project, 'lf.ps1'), 'utf8'), expected.replace(/\r\n/g, '\n'));
+      assert.deepEqual(readFileSync(join(project, 'utf16be.ps1')), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(expected, 'utf16le').swap16()]));
+      assert.match(run.stderr, /^azs-lint: utf16\.ps1: fixed 3 problems: 2 × AZS402, 1 × AZS401$/m);
+      assert.match(azsLint(['lf.ps1', '--fix', '--lang', 'sv'], project).stdout, /Inga problem hittades/);
+      writeFileSync(join(project, 'one.ps1'), 'Login-AzureRmAccount\n');
+      assert.match(azsLint(['one.ps1', '--fix', '--lang', 'sv'], project).stderr, /one\.ps1: åtgärdade 1 problem: 1 × AZS402/);
+    });
   });
 });

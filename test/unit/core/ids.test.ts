@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
-  UNKNOWN, findPlaceholder, formatCustomerSubscriptionId, formatRegistrationId, isGuid, parseRegistrationId, repairGuid,
+  UNKNOWN, findPlaceholder, formatCustomerSubscriptionId, formatRegistrationId, isGuid, looksLikeRegistrationId, parseRegistrationId,
+  placeholderCandidates, registrationKey, repairGuid,
 } from '../../../src/core/ids';
 
 const sub = 'dd8597b4-8739-4467-8b10-f8679f62bfbf';
@@ -94,5 +95,195 @@ describe('core/ids', () => {
     for (const value of ['azurestack', 'dd8597b4-8739-4467-8b10-f8679f62bfbf', "[parameters('registrationName')]", "[concat(parameters('a'), '/', parameters('b'))]", 'myregistration', 'my-registration', 'contoso-tenant-rg']) {
       it(`leaves ${value} alone`, () => assert.equal(findPlaceholder(value), undefined));
     }
+  });
+});
+
+describe('core/ids: the rules in detail', () => {
+  const registrationRef = { subscriptionId: sub, resourceGroup: 'azurestack', registrationName: 'reg1' };
+  const problemOf = (id: string) => {
+    const parsed = parseRegistrationId(id);
+    return parsed.ok ? undefined : parsed.problem;
+  };
+
+  describe('parseRegistrationId: where the path is', () => {
+    it('takes the path out of an https or http URL, with blanks around it', () => {
+      for (const id of [`https://management.azure.com${registration}`, `http://localhost:8080${registration}`, `  HTTPS://management.local.azurestack.external${registration} `, `\t${registration}  `]) {
+        assert.deepEqual(parseRegistrationId(id), { ok: true, kind: 'registration', ref: registrationRef }, id);
+      }
+    });
+
+    it('ignores slashes at either end', () => {
+      assert.deepEqual(parseRegistrationId(`${registration}/`), { ok: true, kind: 'registration', ref: registrationRef });
+      assert.deepEqual(parseRegistrationId(`//${registration.slice(1)}//`), { ok: true, kind: 'registration', ref: registrationRef });
+      assert.deepEqual(parseRegistrationId(`${registration}/customerSubscriptions/`).ok && parseRegistrationId(`${registration}/customerSubscriptions/`), {
+        ok: true, kind: 'customerSubscriptions', ref: registrationRef,
+      });
+    });
+
+    it('reads no path in text that only starts with one, nor in a query string alone', () => {
+      assert.equal(parseRegistrationId(`see https://management.azure.com${registration}`).ok, false);
+      assert.equal(parseRegistrationId(`/https://management.azure.com${registration}`).ok, false, 'a URL inside a path is no host to drop');
+      assert.deepEqual(problemOf(`?subscriptions/${sub}`), { kind: 'missingSegment', segment: 'subscriptions' });
+      assert.deepEqual(problemOf(`#subscriptions/${sub}`), { kind: 'missingSegment', segment: 'subscriptions' });
+    });
+  });
+
+  describe('parseRegistrationId: segments', () => {
+    it('names the first segment a path stops before', () => {
+      assert.deepEqual(problemOf('/subscriptions'), { kind: 'missingSegment', segment: 'subscription ID' });
+      assert.deepEqual(problemOf(`/subscriptions/${sub}`), { kind: 'missingSegment', segment: 'resourceGroups' });
+      assert.deepEqual(problemOf(`/subscriptions/${sub}/resourceGroups`), { kind: 'missingSegment', segment: 'resource group name' });
+      assert.deepEqual(problemOf(`/subscriptions/${sub}/resourceGroups/rg`), { kind: 'missingSegment', segment: 'providers' });
+      assert.deepEqual(problemOf(`/subscriptions/${sub}/resourceGroups/rg/providers`), { kind: 'missingSegment', segment: 'Microsoft.AzureStack' });
+      assert.deepEqual(problemOf(`/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.AzureStack`), { kind: 'missingSegment', segment: 'registrations' });
+      assert.deepEqual(problemOf(`/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.AzureStack/registrations`), { kind: 'missingSegment', segment: 'registration name' });
+    });
+
+    it('names a segment that is left out, even when the next one is a Microsoft provider', () => {
+      assert.deepEqual(problemOf(`/subscriptions/${sub}/resourceGroups/rg/Microsoft.AzureStack/registrations/reg1`), { kind: 'missingSegment', segment: 'providers' });
+      assert.deepEqual(problemOf(`/subscriptions/${sub}/resourceGroups/rg/providers/AzureStack/registrations/reg1`), { kind: 'missingSegment', segment: 'Microsoft.AzureStack' });
+    });
+
+    it('calls only a Microsoft.* namespace another provider', () => {
+      assert.deepEqual(problemOf(registration.replace('Microsoft.AzureStack', 'microsoft.azurestackhci')), { kind: 'wrongProvider', provider: 'microsoft.azurestackhci' });
+      assert.deepEqual(problemOf(registration.replace('Microsoft.AzureStack', 'Contoso.Microsoft.AzureStack')), { kind: 'missingSegment', segment: 'Microsoft.AzureStack' });
+    });
+
+    it('takes up to two slips in a segment name for a misspelling, and more for another segment', () => {
+      assert.deepEqual(problemOf(registration.replace('resourceGroups', 'resourcegrps')), { kind: 'misspelledSegment', found: 'resourcegrps', expected: 'resourceGroups' });
+      assert.deepEqual(problemOf(registration.replace('registrations', 'registeration')), { kind: 'misspelledSegment', found: 'registeration', expected: 'registrations' });
+      assert.deepEqual(problemOf(registration.replace('subscriptions', 'subscripton')), { kind: 'misspelledSegment', found: 'subscripton', expected: 'subscriptions' });
+      assert.deepEqual(problemOf(registration.replace('providers', 'provider')), { kind: 'misspelledSegment', found: 'provider', expected: 'providers' });
+      assert.deepEqual(problemOf(registration.replace('resourceGroups', 'resourceTypes')), { kind: 'missingSegment', segment: 'resourceGroups' });
+      assert.deepEqual(problemOf(registration.replace('resourceGroups', 'deployments')), { kind: 'missingSegment', segment: 'resourceGroups' });
+      assert.deepEqual(problemOf(`${registration}/linkedSubscriptions/x`), { kind: 'trailingSegments', extra: 'linkedSubscriptions/x' });
+      assert.deepEqual(problemOf(`${registration}/customerSubscriptionz/${sub}`), { kind: 'misspelledSegment', found: 'customerSubscriptionz', expected: 'customerSubscriptions' });
+    });
+  });
+
+  describe('parseRegistrationId: after the registration', () => {
+    it('accepts the registration actions and products, in any case, but nothing that only looks like them', () => {
+      for (const tail of ['products', 'products/microsoft.windowsserver2019', 'getActivationKey', 'GETACTIVATIONKEY', 'enableRemoteManagement']) {
+        assert.deepEqual(parseRegistrationId(`${registration}/${tail}`), { ok: true, kind: 'registration', ref: registrationRef }, tail);
+      }
+      for (const tail of ['getActivationKeys', 'listProducts', 'productsList']) {
+        assert.deepEqual(problemOf(`${registration}/${tail}`), { kind: 'trailingSegments', extra: tail }, tail);
+      }
+    });
+
+    it('refuses segments after a customer subscription ID', () => {
+      assert.deepEqual(problemOf(`${registration}/customerSubscriptions/${sub}/extra`), { kind: 'trailingSegments', extra: 'extra' });
+      assert.deepEqual(problemOf(`${registration}/customerSubscriptions/${sub}/extra/more`), { kind: 'trailingSegments', extra: 'extra/more' });
+    });
+
+    it('accepts a run-time value where customerSubscriptions would be', () => {
+      const parsed = parseRegistrationId(`${registration}/${UNKNOWN}/${sub}`);
+      assert.deepEqual(parsed, { ok: true, kind: 'customerSubscription', ref: { ...registrationRef, customerSubscriptionId: sub } });
+    });
+  });
+
+  describe('looksLikeRegistrationId', () => {
+    it('judges paths naming registrations or customer subscriptions, singular or plural, in any case', () => {
+      for (const path of [
+        registration, `${registration}/customerSubscriptions`, `${registration}?api-version=2017-06-01`, `${registration}#x`,
+        `/subscription/${sub}/resourceGroups/rg/providers/Microsoft.AzureStack/registration/r`,
+        `/SUBSCRIPTIONS/${sub}/RESOURCEGROUPS/rg/PROVIDERS/MICROSOFT.AZURESTACK/REGISTRATIONS/r`,
+        `/subscriptions/${sub}/customerSubscription/x`,
+        `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.AzureStack/registrations`,
+      ]) {
+        assert.equal(looksLikeRegistrationId(path), true, path);
+      }
+    });
+
+    it('leaves other resource types alone, also those whose names start alike', () => {
+      for (const path of [
+        `/subscriptions/${sub}/providers/Microsoft.ManagedServices/registrationDefinitions/d1`,
+        `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.AzureStack/linkedSubscriptions/l1`,
+        '/providers/Microsoft.AzureStack/registrations/r',
+        'registrations/r',
+      ]) {
+        assert.equal(looksLikeRegistrationId(path), false, path);
+      }
+    });
+  });
+
+  describe('registrationKey', () => {
+    it('is one key for one registration in any case, and another for another registration', () => {
+      const upper = { subscriptionId: sub.toUpperCase(), resourceGroup: 'AZURESTACK', registrationName: 'REG1' };
+      assert.equal(registrationKey(upper), registrationKey(registrationRef));
+      assert.notEqual(registrationKey({ ...registrationRef, registrationName: 'reg2' }), registrationKey(registrationRef));
+      assert.notEqual(registrationKey({ ...registrationRef, resourceGroup: 'other' }), registrationKey(registrationRef));
+    });
+  });
+
+  describe('isGuid and repairGuid', () => {
+    const guid = 'e09a4e93-29a7-4eba-a6d4-76202383f07f';
+
+    it('takes only a whole GUID for a GUID', () => {
+      for (const value of [`x${guid}`, `${guid}x`, ` ${guid}`, guid.replace(/-/g, ''), guid.replace('e09a', 'g09a'), guid.replace('-29a7', '29a7-')]) {
+        assert.equal(isGuid(value), false, value);
+      }
+    });
+
+    it('repairs every wrapping a GUID is written with, blanks included', () => {
+      for (const value of [
+        `{${guid}}`, `(${guid})`, `( ${guid} )`, ` {${guid}} `, `{ (${guid}) }`, `urn:uuid:${guid}`, `URN:UUID:{${guid}}`, `urn:uuid: ${guid}`,
+        guid.replace(/-/g, '').toUpperCase(),
+      ]) {
+        assert.equal(repairGuid(value)?.toLowerCase(), guid, value);
+      }
+    });
+
+    it('repairs nothing around text that is more than a wrapped GUID', () => {
+      for (const value of [
+        `${guid}urn:uuid:`, `e{${guid.slice(1)}}`, `{${guid.slice(0, -1)}}f`, `e(${guid.slice(1)})`, `(${guid.slice(0, -1)})f`,
+        `x${guid.replace(/-/g, '')}`, `${guid.replace(/-/g, '')}0`, '',
+      ]) {
+        assert.equal(repairGuid(value), undefined, value);
+      }
+    });
+  });
+
+  describe('findPlaceholder: spellings', () => {
+    for (const [value, text, index] of [
+      ['[registration name]', '[registration name]', 0],
+      ['your azure subscription id', 'your azure subscription', 0],
+      ['YourResourceGroup', 'YourResourceGroup', 0],
+      ['your-resource-group', 'your-resource-group', 0],
+      ['enter the azure subscription id', 'enter the azure subscription', 0],
+      ['ENTER_SUBSCRIPTION_ID', 'ENTER_SUBSCRIPTION_ID', 0],
+      ['ENTER_TENANT_ID_HERE', 'ENTER_TENANT_ID_HERE', 0],
+      ['insert-tenantId', 'insert-tenantId', 0],
+      ['REPLACE_RESOURCEGROUP', 'REPLACE_RESOURCEGROUP', 0],
+      ['replace-resource-group', 'replace-resource-group', 0],
+      ['MyTenantId', 'MyTenantId', 0],
+      ['my_subscriptionid', 'my_subscriptionid', 0],
+      ['REPLACEME', 'REPLACEME', 0],
+      ['Replace_Me', 'Replace_Me', 0],
+      ['rg-<name>', '<name>', 3],
+      ['{{tenantId}}', '{{tenantId}}', 0],
+      ['{your-tenant}', '{your-tenant}', 0],
+      ['id: your-tenant-id', 'your-tenant-id', 4],
+    ] as const) {
+      it(`finds ${JSON.stringify(text)} in ${JSON.stringify(value)}`, () => assert.deepEqual(findPlaceholder(value), { text, index }));
+    }
+
+    for (const value of [
+      'your.subscription', 'todo-list', 'list-todo', '000000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-0000000000000',
+      "[parameters('yourSubscriptionId')]", "[ parameters('yourTenantId')]", '[1st registration]', 'enter.tenant',
+    ]) {
+      it(`leaves ${JSON.stringify(value)} alone`, () => assert.equal(findPlaceholder(value), undefined));
+    }
+
+    it('still looks inside text that merely contains an ARM-like bracket later on', () => {
+      assert.deepEqual(findPlaceholder("your-tenant-id [from(docs)]"), { text: 'your-tenant-id', index: 0 });
+    });
+  });
+
+  describe('placeholderCandidates', () => {
+    it('finds every placeholder spelling in a whole document, the anchored ones too', () => {
+      const text = "$a = 'TODO'\n$b = '00000000-0000-0000-0000-000000000000'\n$c = '<tenant id>'\n";
+      assert.deepEqual([...text.matchAll(placeholderCandidates)].map((m) => m[0]), ['TODO', '00000000-0000-0000-0000-000000000000', '<tenant id>']);
+    });
   });
 });

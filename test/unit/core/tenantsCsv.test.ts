@@ -52,3 +52,36 @@ describe('core/csv and tenant onboarding rows', () => {
     assert.match(moved[1].action === 'invalid' ? moved[1].problem.en : '', /already in the registration with tenant ID 1111/);
   });
 });
+
+describe('core/tenantsCsv: rows and plans in detail', () => {
+  const upperTenant = 'c4e5f607-1829-4a3b-9c5d-6e7f8091a2b3';
+
+  it('skips a first row only when it reads as a header, extra columns and all', () => {
+    assert.deepEqual(readTenantRows(`Customer subscription,Tenant,Notes\n${a},${t1}\n`).map((r) => r.line), [2]);
+    const junk = readTenantRows(`abc,def\n${a},${t1}\n`);
+    assert.deepEqual(junk.map((r) => [r.line, r.problem?.en]), [[1, 'The customer subscription ID is not a GUID: abc'], [2, undefined]]);
+  });
+
+  it('keeps a first data row whose label mentions a customer or tenant, even with blanks around its GUIDs', () => {
+    const rows = readTenantRows(` ${a} , ${t1} , Contoso customer tenant \n`);
+    assert.deepEqual(rows.map((r) => [r.line, r.customerSubscriptionId, r.tenantId, r.label, r.problem]), [[1, a, t1, 'Contoso customer tenant', undefined]]);
+  });
+
+  it('trims what it reports, and takes a blank field as missing', () => {
+    const rows = readTenantRows(`${a},${t1}\n  not-a-guid  ,${t1}\n${b},   \n`);
+    assert.deepEqual(rows.map((r) => [r.customerSubscriptionId, r.tenantId, r.problem?.en]), [
+      [a, t1, undefined], ['not-a-guid', t1, 'The customer subscription ID is not a GUID: not-a-guid'], [b, '', 'The tenant (directory) ID is missing.'],
+    ]);
+  });
+
+  it('plans invalid rows as invalid, with their own problem', () => {
+    const plan = planTenantRows(readTenantRows(`not-a-guid,${t1}\n`), new Map());
+    assert.deepEqual(plan.map((r) => [r.action, r.action === 'invalid' ? r.problem.en : '']), [['invalid', 'The customer subscription ID is not a GUID: not-a-guid']]);
+  });
+
+  it('skips a customer subscription that is present, with the same tenant in any case or a tenant not known', () => {
+    const rows = readTenantRows(`${a},${upperTenant}\n${b},${t2}\n`);
+    const plan = planTenantRows(rows, new Map<string, string | undefined>([[a.toLowerCase(), upperTenant.toUpperCase()], [b.toLowerCase(), undefined]]));
+    assert.deepEqual(plan.map((r) => [r.action, r.action === 'skip' ? r.reason : '']), [['skip', 'present'], ['skip', 'present']]);
+  });
+});

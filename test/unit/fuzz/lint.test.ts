@@ -3,10 +3,10 @@
 // fresh parse. A failure prints the seed, the path and the shrunk counterexample (see support/run.ts).
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fixAllEdits } from '../../../src/core/fixes';
+import { applyEdits, fixAll } from '../../../src/core/fixes';
 import type { DocumentKind, Finding, LiveData, Locale, TextChange } from '../../../src/core/lint';
 import { broken, brokenSeed, brokenWorkspace, documentOf, editDraft, randomText, type Document, type EditDraft } from './support/arbitraries';
-import { TimeBound, applyChanges, applyEdits, assertFixesInside, assertWellFormed, folder, newWorkspace, type Texts } from './support/checks';
+import { TimeBound, applyChanges, assertFixesInside, assertWellFormed, folder, newWorkspace, type Texts } from './support/checks';
 import { fuzzIt } from './support/run';
 import { seeds } from './support/seeds';
 
@@ -64,7 +64,7 @@ describe('fuzzing the linter', () => {
     console.log(`    time bound: 1 s + ${(25 * bound.microsecondsPerCharacter).toFixed(1)} µs per character (${bound.milliseconds(100_000).toFixed(0)} ms for 100,000)`);
   });
 
-  fuzzIt('random text, read as each kind of document, gives well-formed findings and fixes', 700, () => fc.asyncProperty(randomText, async (text) => {
+  fuzzIt('random text, read as each kind of document, gives well-formed findings and fixes', 650, () => fc.asyncProperty(randomText, async (text) => {
     await lintAll(bound, Object.entries(kinds).map(([kind, extension]) => ({ name: `random.${extension}`, kind: kind as DocumentKind, text })));
   }));
 
@@ -85,7 +85,7 @@ describe('fuzzing the linter', () => {
     const uri = [...texts.keys()][0];
     let text = document.text;
     for (let round = 0; ; round++) {
-      const edits = fixAllEdits({ uri, text, kind: document.kind }, workspace.findings(uri));
+      const { edits } = fixAll({ uri, text, kind: document.kind }, workspace.findings(uri));
       if (edits.length === 0) return;
       assert.ok(round < 3, `"Fix all" still changes ${JSON.stringify(edits)} after ${round} rounds`);
       text = applyEdits(text, edits);

@@ -62,3 +62,74 @@ describe('parse/http', () => {
     assert.deepEqual([url.text, url.span], ['GET', { start: 4, end: 7 }]);
   });
 });
+
+describe('parse/http: request lines, variables and bodies in detail', () => {
+  const url = `https://management.azure.com/subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1`;
+  const tenantUrl = `${url}/customerSubscriptions/${customer}?api-version=2017-06-01`;
+  const body = `{"properties": {"tenantId": "${tenant}"}}`;
+  const urlOf = (text: string) => show(httpFacts(text).values[0]);
+
+  it('takes the method in any case and any number of blanks after it', () => {
+    assert.deepEqual(tenantOperations(httpFacts(`put   ${tenantUrl}\n\n${body}\n`)), [`add ${subscription}/azurestack/reg1 customer=${customer} tenant=${tenant}`]);
+    assert.deepEqual(tenantOperations(httpFacts(`Delete\t${tenantUrl}\n`)), [`remove ${subscription}/azurestack/reg1 customer=${customer} tenant=-`]);
+  });
+
+  it('ends the URL before the HTTP version and trailing blanks', () => {
+    assert.equal(urlOf(`PUT ${tenantUrl} HTTP/1.1   \n\n${body}\n`), tenantUrl);
+    assert.equal(urlOf(`GET ${url} HTTP/2\n`), url);
+    assert.equal(urlOf(`GET ${url}   HTTP/1.1\n`), url, 'several blanks before the version');
+    assert.equal(urlOf('GET HTTP/1.1\n'), 'HTTP/1.1', 'a URL that looks like a version is still the URL');
+  });
+
+  it('reads no request from an indented first line', () => {
+    assert.deepEqual(httpFacts(`  GET ${url}\n`).values, []);
+  });
+
+  it('continues the URL on lines starting with ? or &, indented or not, and nowhere else', () => {
+    const text = `GET ${url}/customerSubscriptions\n    ?api-version=2017-06-01\n&$top=5\nIf-Match: "etag?x&y"\n`;
+    const found = httpFacts(text);
+    assert.equal(show(found.values[0]), `${url}/customerSubscriptions?api-version=2017-06-01&$top=5`);
+    assert.equal(textAt(text, found.values[0].span), text.slice(4, text.indexOf('\nIf-Match')));
+    assert.deepEqual(found.apiVersions.map((a) => show(a.value)), ['2017-06-01']);
+  });
+
+  it('finds the request after blank lines, also lines of blanks, following ###', () => {
+    assert.deepEqual(tenantOperations(httpFacts(`###\n\n   \nGET ${url}/customerSubscriptions?api-version=2017-06-01\n`)), [`list ${subscription}/azurestack/reg1 customer=- tenant=-`]);
+  });
+
+  it('splits requests only at lines that start with ###', () => {
+    const text = `PUT ${tenantUrl}\nX-Note: ###\n\n{"properties": {"tenantId": "${tenant}", "note": "###"}}\n`;
+    assert.deepEqual(tenantOperations(httpFacts(text)), [`add ${subscription}/azurestack/reg1 customer=${customer} tenant=${tenant}`]);
+  });
+
+  it('ends the headers at a line of blanks, and reads the body after it', () => {
+    assert.deepEqual(tenantOperations(httpFacts(`PUT ${tenantUrl}\nContent-Type: application/json\n   \n${body}\n`)), [`add ${subscription}/azurestack/reg1 customer=${customer} tenant=${tenant}`]);
+  });
+
+  it('says a PUT without a body has no tenantId, and adds the body\'s tenantId to the values to check', () => {
+    assert.deepEqual(tenantOperations(httpFacts(`PUT ${tenantUrl}\n`)), [`add ${subscription}/azurestack/reg1 customer=${customer} tenant=- tenantId missing`]);
+    assert.deepEqual(httpFacts(`PUT ${tenantUrl}\n\n${body}\n`).values.map(show), [tenantUrl, tenant]);
+    assert.deepEqual(httpFacts(`GET ${tenantUrl}\n`).values.map(show), [tenantUrl]);
+  });
+
+  it('defines file variables with or without blanks, indented too, and expands {{ name }} with blanks inside', () => {
+    const text = `  @sub=${subscription}\n@group =azurestack\n\nGET https://management.azure.com/subscriptions/{{sub}}/resourceGroups/{{ group }}/providers/Microsoft.AzureStack/registrations/reg1?api-version=2017-06-01\n`;
+    assert.equal(urlOf(text), `${url}?api-version=2017-06-01`);
+  });
+
+  it('expands a variable that is the whole URL, and nothing after the URL', () => {
+    const text = `@url = ${url}/customerSubscriptions?api-version=2017-06-01\n\nGET {{url}}\nAuthorization: Bearer {{token}}\n`;
+    assert.equal(urlOf(text), `${url}/customerSubscriptions?api-version=2017-06-01`);
+  });
+
+  it('reads suppressions only from comment lines, and only real ones', () => {
+    const text = `# azs-disablement of nothing\nPUT ${tenantUrl}\nX-Note: azs-disable AZS401\n\n{"note": "azs-disable-next-line AZS401", "properties": {"tenantId": "${tenant}"}}\n`;
+    assert.deepEqual(httpFacts(text).suppressions, []);
+  });
+
+  it('notices a CloudId or CloudDeploymentId check', () => {
+    assert.equal(httpFacts(`GET ${url}\n# compare the cloudId\n`).checksCloudId, true);
+    assert.equal(httpFacts(`GET ${url}\n# compare the CloudDeploymentID\n`).checksCloudId, true);
+    assert.equal(httpFacts(`GET ${url}\n`).checksCloudId, false);
+  });
+});

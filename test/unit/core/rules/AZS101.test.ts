@@ -1,6 +1,7 @@
+import * as assert from 'node:assert/strict';
 import rule from '../../../../src/core/rules/AZS101';
 import { customer, registrationId, subscription } from '../support/ids';
-import { ruleTester } from '../support/ruleTester';
+import { lintCase, ruleTester } from '../support/ruleTester';
 
 const tail = 'Azure would answer RegistrationNotFound.';
 
@@ -46,10 +47,41 @@ ruleTester(rule, {
       errors: [{ message: `Unexpected segments after the registration: 'tenants/abc'. ${tail}` }],
     },
     {
+      name: 'a misspelled first segment of a path written without its leading slash',
+      kind: 'powershell',
+      code: `Get-AzResource -ResourceId "<!subscription!>/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1"`,
+      errors: [{ message: `'subscription' should be 'subscriptions'. ${tail}`, data: { replacement: 'subscriptions' } }],
+    },
+    {
+      name: 'an empty subscription in a path written without its leading slash',
+      kind: 'powershell',
+      code: `Get-AzResource -ResourceId "subscriptions<!//!>resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1"`,
+      errors: [{ message: `The resource ID has an empty segment (two slashes in a row). ${tail}` }],
+    },
+    {
+      name: 'a misspelled last segment followed by a blank: the whole ID is underlined',
+      kind: 'powershell',
+      code: `Get-AzResource -ResourceId "<!${registrationId}/customerSubscription !>"`,
+      errors: [{ message: `'customerSubscription' should be 'customerSubscriptions'. ${tail}`, data: { replacement: 'customerSubscriptions' } }],
+    },
+    {
+      name: 'a malformed ID after a well-formed one',
+      kind: 'powershell',
+      code: `Get-AzResource -ResourceId "${registrationId}"\nGet-AzResource -ResourceId "${registrationId.replace('providers', '<!provider!>')}"`,
+      errors: [{ message: `'provider' should be 'providers'. ${tail}`, data: { replacement: 'providers' } }],
+    },
+    {
       name: 'a missing resourceGroups segment',
       kind: 'powershell',
       code: `Get-AzResource -ResourceId "<!/subscriptions/${subscription}/providers/Microsoft.AzureStack/registrations/reg1!>"`,
       errors: [{ message: `The resource ID lacks the resourceGroups segment; expected /subscriptions/<subscription>/resourceGroups/<group>/providers/Microsoft.AzureStack/registrations/<name>. ${tail}` }],
     },
   ],
+});
+
+describe('AZS101 quick-fix data', () => {
+  it('carries a replacement only for a misspelled segment', async () => {
+    const { findings } = await lintCase(rule, { kind: 'powershell', code: `Get-AzResource -ResourceId "${registrationId.replace('Microsoft.AzureStack', 'Microsoft.AzureStackHCI')}"` });
+    assert.deepEqual(findings.map((f) => [f.message.split('.')[0], f.data]), [["The provider is 'Microsoft", undefined]]);
+  });
 });

@@ -1,6 +1,7 @@
+import * as assert from 'node:assert/strict';
 import rule from '../../../../src/core/rules/AZS301';
 import { customer, registrationId, subscription, tenant } from '../support/ids';
-import { ruleTester } from '../support/ruleTester';
+import { lintCase, ruleTester, type ValidCase } from '../support/ruleTester';
 
 const rest = 'only PayAsYouUse registrations accept customer subscriptions, so Azure would answer CustomerSubscriptionsNotAllowed.';
 const disallowed = (where: string, model: string) => `The registration declared ${where} uses the ${model} billing model; ${rest}`;
@@ -55,4 +56,46 @@ ruleTester(rule, {
       errors: [{ message: disallowed('in this file', 'Development'), related: [setHere('Development')] }],
     },
   ],
+});
+
+describe('AZS301 quick-fix edits', () => {
+  const editsOf = async (c: ValidCase) => (await lintCase(rule, c)).findings.map((f) => (f.data?.edits === undefined ? undefined : JSON.parse(f.data.edits) as unknown));
+  const script = 'file:///workspace/script.ps1';
+
+  it('replaces the billing model where a script sets it', async () => {
+    const code = `${register(' -BillingModel Capacity -AgreementNumber 1234')}\n${addTenant()}`;
+    const start = code.indexOf('Capacity');
+    assert.deepEqual(await editsOf({ kind: 'powershell', code }), [[{ uri: script, start, end: start + 'Capacity'.length, newText: 'PayAsYouUse' }]]);
+  });
+
+  it('adds -BillingModel PayAsYouUse after the cmdlet name where a script leaves it out, in a module too', async () => {
+    const afterName = 'Set-AzsRegistration'.length;
+    assert.deepEqual(await editsOf({ kind: 'http', code: putTenant(), others: [{ name: 'Register.psm1', kind: 'powershell', code: `${register('')}\n` }] }), [[
+      { uri: 'file:///workspace/Register.psm1', start: afterName, end: afterName, newText: ' -BillingModel PayAsYouUse' },
+    ]]);
+  });
+
+  it('offers no edit where a saved response or a request declares the registration: registering again changes it', async () => {
+    assert.deepEqual(await editsOf({ kind: 'http', code: putTenant(), others: [{ name: 'registration.json', kind: 'json', code: savedResponse('Development') }] }), [undefined]);
+    assert.deepEqual(await editsOf({ kind: 'http', code: putTenant(), others: [{ name: 'register.ps1.json', kind: 'json', code: savedResponse('Development') }] }), [undefined]);
+    const putRegistration = `PUT https://management.azure.com${registrationId}?api-version=2017-06-01\n\n{"location": "global", "properties": {"registrationToken": "abc", "billingModel": "Capacity"}}\n###\n`;
+    assert.deepEqual(await editsOf({ kind: 'http', code: putRegistration + putTenant() }), [undefined]);
+  });
+
+  it('offers no edit when only some of the declarations could be edited', async () => {
+    assert.deepEqual(await editsOf({
+      kind: 'http', code: putTenant(),
+      others: [{ name: 'registration.json', kind: 'json', code: savedResponse('Development') }, { name: 'register.ps1', kind: 'powershell', code: register(' -BillingModel Development') }],
+    }), [undefined]);
+  });
+
+  it('judges each tenant operation by its own registration, declared or not', async () => {
+    const other = (name: string) => putTenant(name).replace(customer, tenant);
+    const putWithoutModel = `PUT https://management.azure.com${registrationId.replace('reg1', 'reg2')}?api-version=2017-06-01\n\n{"location": "global", "properties": {"registrationToken": "abc"}}\n###\n`;
+    const { findings } = await lintCase(rule, {
+      kind: 'http', code: `${putWithoutModel}${other('reg2')}###\n${other('reg3')}###\n${putTenant()}`,
+      others: [{ name: 'registration.json', kind: 'json', code: savedResponse('Capacity') }],
+    });
+    assert.deepEqual(findings.map((f) => f.message), [disallowed('in registration.json', 'Capacity')]);
+  });
 });

@@ -9,6 +9,7 @@ ruleTester(rule, {
     { name: 'an AzureRM name inside a string', kind: 'powershell', code: 'Write-Host "Replace Login-AzureRmAccount with Connect-AzAccount"\nLog-Output "Get-AzureRmResource -ResourceType Microsoft.AzureStack/registrations"' },
     { name: 'an AzureRM name in a comment', kind: 'powershell', code: '# Login-AzureRmAccount\n<# New-AzureRmResource #>\nConnect-AzAccount' },
     { name: 'another module', kind: 'powershell', code: 'Import-Module Az.Resources\nInstall-Module -Name AzureStack' },
+    { name: 'lines a stray quote turns into one command name', kind: 'powershell', code: ':"# note\nLogin-AzureRmAccount\n$body = @"\n{}\n"@\n' },
   ],
   invalid: [
     {

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { isErrorCode } from '../../../../src/core/errors';
 import { allRules, ruleCodes, ruleDocsBaseUrl, type DocumentKind } from '../../../../src/core/lint';
 import { lintCase } from '../support/ruleTester';
 import { liveFrom } from '../support/live';
@@ -105,4 +106,18 @@ describe('rule pages (docs/rules)', () => {
       });
     });
   }
+});
+
+describe('rule metadata against the settings and the error catalog', () => {
+  it('has the default severity the settings show for it', () => {
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { properties?: Record<string, { default?: string }> }> } };
+    };
+    const settings = manifest.contributes.configuration.properties['azureStackCsp.lint.rules'].properties ?? {};
+    assert.deepEqual(allRules.map((r) => [r.code, r.defaultSeverity]), allRules.map((r) => [r.code, settings[r.code]?.default]));
+  });
+
+  it('names a documented error code, or none', () => {
+    for (const rule of allRules) assert.ok(rule.azureError === null || isErrorCode(rule.azureError), `${rule.code}: ${rule.azureError}`);
+  });
 });

@@ -2,7 +2,7 @@
 // fixes whose edits stay inside the documents they edit, and lint times within a bound measured on this machine.
 import * as assert from 'node:assert/strict';
 import { errorCodes } from '../../../../src/core/errors';
-import { cloudIdLookupFix, fixAllEdits, fixesFor, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../../../../src/core/fixes';
+import { applyEdits, fixAll, fixesFor, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../../../../src/core/fixes';
 import { LintWorkspace, ruleCodes, severities, type DocumentKind, type Finding, type TextChange } from '../../../../src/core/lint';
 import { testWasmDir } from '../../core/support/wasm';
 import { seeds } from './seeds';
@@ -58,15 +58,9 @@ function assertEditsInside(what: string, edits: readonly FileEdit[], texts: Text
   });
 }
 
-/** Every fix a finding offers (its rule's, disable comments, the CloudDeploymentID lookup) as the editor asks for them. */
+/** Every fix a finding offers (its rule's, the CloudDeploymentID lookup, disable comments) as the editor asks for them. */
 function fixesOffered(document: FixDocument, finding: Finding): Fix[] {
-  const fixes = [...fixesFor(document, finding), ...suppressionFixes(document, finding, true)];
-  const { name, resourceGroup, subscriptionId, operationStart } = finding.data ?? {};
-  if (name) {
-    const lookup = cloudIdLookupFix(document, { name, resourceGroup, subscriptionId }, Number(operationStart ?? finding.start));
-    if (lookup) fixes.push(lookup);
-  }
-  return fixes;
+  return [...fixesFor(document, finding), ...suppressionFixes(document, finding, true)];
 }
 
 /** Each finding's fixes and "Fix all" edit only documents of the workspace, inside their text, without overlaps. */
@@ -78,16 +72,9 @@ export function assertFixesInside(document: FixDocument, findings: readonly Find
       assertEditsInside(what, fix.edits, texts);
     }
   }
-  const all = fixAllEdits(document, findings);
+  const all = fixAll(document, findings).edits;
   assertEditsInside(`Fix all in ${document.uri}`, all, texts);
   assert.ok(all.every((e) => e.uri === document.uri), `Fix all in ${document.uri} edits another file`);
-}
-
-/** Applies non-overlapping edits of one document. */
-export function applyEdits(text: string, edits: readonly { start: number; end: number; newText: string }[]): string {
-  let result = text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
-  return result;
 }
 
 /** Applies changes given as offsets into the old text (as `LintWorkspace.update` takes them). */

@@ -1,0 +1,70 @@
+// `azs-lint --fix` and `--fix-dry-run`: the fixes that need no choice, applied as `eslint --fix` applies its own:
+// round after round until a round changes nothing, since one fix can uncover the next. Files are written back in the
+// encoding, byte order mark and line breaks they were read with (fixes replace words within lines).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { applyEdits, fixAll, fixedCounts } from '../core/fixes';
+import type { Locale } from '../core/l10n';
+import type { DocumentKind, Finding, LintWorkspace } from '../core/lint';
+import { decode, encode, type Encoding } from './encoding';
+
+/** A linted file as read, and as the fixes leave it. */
+export interface Source {
+  path: string;
+  uri: string;
+  kind: DocumentKind;
+  /** The text as read. */
+  original: string;
+  /** The text after fixing (the original when nothing was fixed). */
+  text: string;
+  encoding: Encoding;
+  fixed: Finding[];
+}
+
+/** Rounds of fixes at most: each round fixes what the one before uncovered, and real files settle in two or three. */
+export const maxFixRounds = 10;
+
+/** Applies the safe fixes of every source, round after round, until a round changes nothing. */
+export async function fixSources(workspace: LintWorkspace, sources: readonly Source[]): Promise<void> {
+  for (let round = 0; round < maxFixRounds; round++) {
+    let changed = false;
+    for (const source of sources) {
+      const document = { uri: source.uri, text: source.text, kind: source.kind, syntaxErrors: workspace.hasSyntaxErrors(source.uri) };
+      const { edits, fixed } = fixAll(document, workspace.findings(source.uri));
+      if (edits.length === 0) continue;
+      source.text = applyEdits(source.text, edits);
+      source.fixed.push(...fixed);
+      await workspace.update(source.uri, source.text, source.kind);
+      changed = true;
+    }
+    if (!changed) return;
+  }
+}
+
+const words = {
+  en: {
+    fixed: { one: 'fixed 1 problem', other: 'fixed {n} problems' }, wouldFix: { one: 'would fix 1 problem', other: 'would fix {n} problems' },
+    changed: 'not written: the file changed while azs-lint ran',
+  },
+  sv: {
+    fixed: { one: 'åtgärdade 1 problem', other: 'åtgärdade {n} problem' }, wouldFix: { one: 'skulle åtgärda 1 problem', other: 'skulle åtgärda {n} problem' },
+    changed: 'skrevs inte: filen ändrades medan azs-lint körde',
+  },
+};
+
+/** "fixed 5 problems: 3 × AZS402, 2 × AZS401", in the run's language. */
+export function fixSummary(source: Source, locale: Locale, dryRun: boolean): string {
+  const forms = words[locale][dryRun ? 'wouldFix' : 'fixed'];
+  const count = source.fixed.length;
+  const form = new Intl.PluralRules(locale).select(count) === 'one' ? forms.one : forms.other;
+  return `${form.replace('{n}', String(count))}: ${fixedCounts(source.fixed)}`;
+}
+
+/**
+ * Writes a fixed source back, unless the file no longer holds the text it was read with (then the reason, and the
+ * file is left alone).
+ */
+export function writeSource(source: Source, locale: Locale): string | undefined {
+  if (decode(readFileSync(source.path)).text !== source.original) return words[locale].changed;
+  writeFileSync(source.path, encode(source.text, source.encoding));
+  return undefined;
+}
