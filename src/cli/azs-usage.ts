@@ -15,6 +15,7 @@ import { periodBoundaries } from '../core/usage/period';
 import { describePriceList, priceChangeDates, readPriceFile, type PriceRole } from '../core/usage/priceFiles';
 import type { PriceList } from '../core/usage/prices';
 import { priceReport, type PricingSummary } from '../core/usage/pricing';
+import { decodeText } from '../core/usage/priceText';
 import { buildReport, type UsageReport } from '../core/usage/report';
 import { UsageError } from './args';
 import { exitCodes, parseUsageCommandLine, usageText, type UsageCliOptions } from './usageArgs';
@@ -65,7 +66,7 @@ async function readPrices(paths: string[], role: PriceRole, locale: Locale): Pro
 
 function readMapping(path: string | undefined, locale: Locale): MeterMappingEntry[] {
   if (!path) return [];
-  const { entries, problems } = readMeterMapping(new TextDecoder().decode(readFile(path)));
+  const { entries, problems } = readMeterMapping(decodeText(readFile(path)));
   if (problems.length) throw new Stop(exitCodes.usage, problems.map((p) => `${path}${p.at ? ` ${p.at}` : ''}: ${pick(p.message, locale)}`).join('\n'));
   return entries;
 }

@@ -224,6 +224,39 @@ describe('stamps and usage reports (emulator)', function () {
     assert.match(ui.messages.at(-1)?.message ?? '', /^Invoices exported to invoices\/all\.json\.$/);
   });
 
+  it('prices with the workspace\'s meter mapping file and the setting\'s entries, which win', async () => {
+    const config = vscode.workspace.getConfiguration('azureStackCsp');
+    const mappingFile = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'azs-meters.json');
+    const site = stamp.usage.meters[3].meterId;
+    // Saved with a byte order mark, as Windows editors do.
+    await vscode.workspace.fs.writeFile(mappingFile, new TextEncoder().encode(`\uFEFF${JSON.stringify({
+      meters: [
+        { meter: site, name: 'Site hours', unit: '1 Hour', commerceMeterName: 'Base VM' },
+        { meter: 'Windows VM Size Hours', commerceMeterName: 'Base VM' },
+      ],
+    })}`));
+    await config.update('usage.meterMappings', [{ meter: site, billedByMicrosoft: false }], vscode.ConfigurationTarget.Workspace);
+    try {
+      const start = new Date('2026-11-01T00:00:00Z');
+      const end = new Date('2026-11-08T00:00:00Z');
+      ui.enqueue('Daily', '2026-11-01', '2026-11-08');
+      await vscode.commands.executeCommand('azureStackCsp.usageReport', await nodeAt(api, 'Azure Stack Hub stamps', 'hub01'));
+      const { pricing } = api.lastReport()!.priced;
+      stamp.tenantSubscriptions.forEach((subscription, i) => {
+        const rows = pricing.rows.filter((r) => r.subscriptionId === subscription.subscriptionId);
+        const windows = rows.find((r) => r.meterName === 'Windows VM Size Hours');
+        assert.equal(windows?.cost, roundHalfAway(expectedTotal(i, 1, start, end) * pricePerUnit[0], 2), `${subscription.displayName}: Windows VM hours at the base VM price`);
+        const siteRow = rows.find((r) => r.meterId.toLowerCase() === site.toLowerCase());
+        assert.deepEqual([siteRow?.meterName, siteRow?.costStatus, siteRow?.quantity], ['Site hours', { kind: 'notBilled' }, expectedTotal(i, 3, start, end)]);
+      });
+      assert.equal(pricing.unpriced.rows, 0, 'every meter is priced or known not to be billed');
+      assert.deepEqual(await api.lastReport()!.rendered, { customers: 3, rows: 12, pricedRows: 9 }, 'the site meter is shown as not billed, not as priced');
+    } finally {
+      await vscode.workspace.fs.delete(mappingFile);
+      await config.update('usage.meterMappings', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('refuses a file that is no price list, keeps what it has, and takes a Swedish resale list in place of the last', async () => {
     ui.enqueue(vscode.Uri.file(join(priceFixtures, 'README.md')));
     await vscode.commands.executeCommand('azureStackCsp.importPrices');

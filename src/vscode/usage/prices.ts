@@ -78,7 +78,13 @@ export class PriceSources {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     if (fileName && folder) {
       const uri = vscode.Uri.joinPath(folder, fileName);
-      const text = await vscode.workspace.fs.readFile(uri).then((bytes) => new TextDecoder().decode(bytes), () => undefined);
+      // No file is the usual case (the setting names a default); a file that is there but unreadable is named.
+      const text = await vscode.workspace.fs.readFile(uri).then(decodeText, (error: unknown) => {
+        if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
+          problems.push(vscode.l10n.t('The meter mapping {0} could not be read: {1}', fileName, error instanceof Error ? error.message : String(error)));
+        }
+        return undefined;
+      });
       if (text !== undefined) {
         const read = readMeterMapping(text);
         entries.push(...read.entries);
