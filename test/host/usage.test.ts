@@ -213,6 +213,10 @@ describe('stamps and usage reports (emulator)', function () {
     assert.ok(beside.startsWith('customer,'), beside);
     assert.equal((await vscode.workspace.fs.readDirectory(folder)).length, 6);
     assert.match(ui.messages.at(-1)?.message ?? '', /^3 invoice files exported to invoices\.$/);
+    ui.enqueue(folder, 'Replace 3 Files');
+    await vscode.commands.executeCommand('azureStackCsp.exportInvoices', 'csv', true);
+    assert.ok(new TextDecoder().decode(await vscode.workspace.fs.readFile(edited)).startsWith('customer,'), 'replaced when asked to');
+    assert.equal((await vscode.workspace.fs.readDirectory(folder)).length, 6);
 
     // One JSON file for every customer, with the report's totals.
     const all = vscode.Uri.joinPath(folder, 'all.json');
