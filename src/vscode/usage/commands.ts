@@ -23,7 +23,8 @@ import type { RegistrationsTreeProvider } from '../tree/provider';
 import type { PriceSources } from './prices';
 import { exportInvoices, exportReport, showUsageReport, type ReportViewDeps, type ShownReport } from './reportView';
 import { factsOf, sameStamp, saveStamp } from './stampSignIn';
-import { StampNode, type StampService } from './stamps';
+import { StampNode } from '../tree/stampNodes';
+import type { StampService } from './stamps';
 
 export interface UsageCommandDeps {
   stamps: StampService;
