@@ -1,7 +1,8 @@
 // Stamps and the usage report in the real host against the emulator's stamp (test/fixtures/emulator/host.json):
 // adding a stamp, its subscriptions with the Azure subscription they are billed to, a report whose totals match
 // what the emulator's documented formula implies (worked out here, independently), and the CSV export; then the
-// same report priced with imported price lists (test/fixtures/prices) and its invoices per customer.
+// same report priced with imported price lists (test/fixtures/prices), its invoices per customer and in one file, the
+// meter mapping from the workspace and the settings, and the per-subscriber queries after a gateway timeout.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import * as vscode from 'vscode';
 import { roundHalfAway } from '../../src/core/usage/pricing';
 import { cancel, pressEnter, type ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
 import type { TestApi } from '../../src/vscode/testApi';
-import { childrenAt, emulatorStamp, emulatorUrl, nodeAt, screenshot, shown, signedInFresh, testApi } from './helpers';
+import { childrenAt, emulator, emulatorStamp, emulatorUrl, nodeAt, screenshot, shown, signedInFresh, testApi } from './helpers';
 
 interface StampSeed {
   name: string;
@@ -258,6 +259,30 @@ describe('stamps and usage reports (emulator)', function () {
     } finally {
       await vscode.workspace.fs.delete(mappingFile);
       await config.update('usage.meterMappings', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('asks per tenant subscription when the stamp\'s gateway times out on all of them at once, with the same totals', async () => {
+    await emulator().setGatewayTimeout('hub01', { unfilteredRecordsAbove: 10 });
+    await emulator().clearRequests();
+    try {
+      const start = new Date('2026-11-01T00:00:00Z');
+      const end = new Date('2026-11-08T00:00:00Z');
+      const earlier = api.lastReport();
+      ui.enqueue('Daily', '2026-11-01', '2026-11-08');
+      await vscode.commands.executeCommand('azureStackCsp.usageReport', await nodeAt(api, 'Azure Stack Hub stamps', 'hub01'));
+      assert.notEqual(api.lastReport(), earlier, 'a new report was shown');
+      const { report } = api.lastReport()!;
+      stamp.tenantSubscriptions.forEach((subscription, i) => {
+        stamp.usage.meters.forEach((meter, j) => {
+          const row = report.rows.find((r) => r.subscriptionId === subscription.subscriptionId && r.meterId.replace(/-/g, '').toLowerCase() === meter.meterId.replace(/-/g, '').toLowerCase());
+          assert.equal(row?.quantity, expectedTotal(i, j, start, end), `${subscription.displayName} × ${meter.meterId}`);
+        });
+      });
+      const usage = (await emulator().requests()).filter((r) => /subscriberUsageAggregates$/i.test(r.path));
+      assert.deepEqual(usage.map((r) => r.status).sort(), [200, 200, 200, 504], 'one unfiltered query, not retried, then one per tenant subscription');
+    } finally {
+      await emulator().setGatewayTimeout('hub01', null);
     }
   });
 
