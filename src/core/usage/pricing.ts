@@ -183,28 +183,26 @@ interface Working {
 
 const periodMs = (iso: string) => Date.parse(iso);
 
-function costFor(row: UsageReportRow, facts: MeterFacts, indexes: PriceIndex[]): Omit<Working, 'row' | 'facts' | 'rawCost'> {
-  const none = (status: CostStatus) => ({ status, priceQuantity: 0, tiers: [], group: '' });
-  if (facts.billedBy === 'local') return none({ kind: 'notBilled' });
-  if (facts.billedBy === 'unknown') return none({ kind: 'noPrice', reason: 'unknownMeter' });
+function costFor(row: UsageReportRow, facts: MeterFacts, indexes: PriceIndex[]): Working {
+  const working = (status: CostStatus, priceQuantity = 0, tiers: PriceEntry[] = [], group = ''): Working => ({ row, facts, status, priceQuantity, tiers, group, rawCost: undefined });
+  if (facts.billedBy === 'local') return working({ kind: 'notBilled' });
+  if (facts.billedBy === 'unknown') return working({ kind: 'noPrice', reason: 'unknownMeter' });
   const commerce = facts.commerce ?? { names: [] };
   const at = periodMs(row.periodStart);
   for (const index of indexes) {
     const tiers = index.tiersAt(commerce.id ? [commerce.id] : [], commerce.names, at);
     if (!tiers.length) continue;
     const first = tiers[0];
-    if (!facts.unit) return none({ kind: 'noPrice', reason: 'noUnit', unitOfMeasure: first.unitOfMeasure });
+    if (!facts.unit) return working({ kind: 'noPrice', reason: 'noUnit', unitOfMeasure: first.unitOfMeasure });
     const factor = first.measure && conversionFactor(facts.unit.measure, first.measure);
-    if (factor === undefined) return none({ kind: 'noPrice', reason: 'unitMismatch', unitOfMeasure: first.unitOfMeasure });
+    if (factor === undefined) return working({ kind: 'noPrice', reason: 'unitMismatch', unitOfMeasure: first.unitOfMeasure });
     const billedTo = billedSubscriptionOf(row.billing) ?? `tenant:${row.subscriptionId.toLowerCase()}`;
-    return {
-      status: { kind: 'priced', currency: first.currency, unitPrice: first.unitPrice, unitOfMeasure: first.unitOfMeasure, tiered: tiers.length > 1, file: first.file, line: first.line },
-      priceQuantity: row.quantity * factor,
-      tiers,
-      group: `${billedTo.toLowerCase()}|${first.file}|${first.line}|${row.periodStart}`,
-    };
+    return working(
+      { kind: 'priced', currency: first.currency, unitPrice: first.unitPrice, unitOfMeasure: first.unitOfMeasure, tiered: tiers.length > 1, file: first.file, line: first.line },
+      row.quantity * factor, tiers, `${billedTo.toLowerCase()}|${first.file}|${first.line}|${row.periodStart}`,
+    );
   }
-  return none({ kind: 'noPrice', reason: 'noMatch' });
+  return working({ kind: 'noPrice', reason: 'noMatch' });
 }
 
 /** Tiers count the billed Azure subscription's total per meter and period; each row gets its share at the average rate. */
@@ -287,12 +285,14 @@ function pricedRow(item: Working, resale: PriceIndex[], markup: Markup | undefin
   const cost = rawCost === undefined ? undefined : roundHalfAway(rawCost, digits);
   const sameCurrency = !resaleCurrency || resaleCurrency === currency;
   const resaleAmount = rawResale === undefined || !sameCurrency ? undefined : roundHalfAway(rawResale, digits);
-  return {
+  // Object.assign, not `{ ...row, … }`: Node 20's V8 builds a spread followed by more properties ≈ 20 times slower
+  // (4,000 rows: ≈ 110 ms against 5 ms).
+  return Object.assign({}, row, {
     // A mapping names meters the catalogue does not know, and may give their unit.
-    ...row, meterName: facts.name, knownMeter: facts.known, unit: facts.source === 'mapping' && facts.unit ? facts.unit.en : row.unit, billedBy: facts.billedBy, commerceMeterId: facts.commerce?.id ?? '', commerceMeterName: facts.commerce?.names[0] ?? '',
+    meterName: facts.name, knownMeter: facts.known, unit: facts.source === 'mapping' && facts.unit ? facts.unit.en : row.unit, billedBy: facts.billedBy, commerceMeterId: facts.commerce?.id ?? '', commerceMeterName: facts.commerce?.names[0] ?? '',
     costStatus: status, resaleStatus, cost: status.kind === 'notBilled' && resaleAmount === undefined ? 0 : cost,
     resale: resaleAmount, margin: cost !== undefined && resaleAmount !== undefined ? roundHalfAway(resaleAmount - cost, digits) : undefined, currency,
-  };
+  });
 }
 
 /** The most common currency of Microsoft's prices in the report (what a free meter's zero is counted in). */
@@ -326,10 +326,7 @@ function priceChangesOf(working: Working[], indexes: PriceIndex[]): PricingSumma
 export function priceReport(report: UsageReport, inputs: PricingInputs): PricingSummary {
   const indexes = inputs.microsoft.map((list) => new PriceIndex(list, true));
   const resale = inputs.resale.map((list) => new PriceIndex(list, false));
-  const working: Working[] = report.rows.map((row) => {
-    const facts = inputs.book.facts(row.meterId);
-    return { row, facts, rawCost: undefined, ...costFor(row, facts, indexes) };
-  });
+  const working = report.rows.map((row) => costFor(row, inputs.book.facts(row.meterId), indexes));
   applyTiers(working);
   const fallbackCurrency = mainCurrency(working) || (inputs.resale[0]?.entries[0]?.currency ?? '');
   const keys = new Map<string, Set<string>>();
