@@ -72,6 +72,8 @@ const targets = [
   ['usage_ratio', '≤ 1.2', (v) => v <= 1.2, 'usage report data (1.44 million records) ÷ a bare fetch + JSON.parse of the same pages'],
   ['usage_peak_heap_mb', '< 150 MB', (v) => v < 150, 'peak heap while streaming those records into the aggregator'],
   ['usage_records_per_second', '—', () => true, 'records per second through StampClient into the aggregator'],
+  ['usage_priced_ratio', '≤ 1.2', (v) => v <= 1.2, 'the same records priced (aggregated per customer × meter × period, report built, priced with a price sheet, resale list and markup) ÷ a bare fetch + JSON.parse'],
+  ['usage_priced_peak_heap_mb', '< 150 MB', (v) => v < 150, 'peak heap of the priced runs'],
 ];
 
 function writeResults(figures, started, load) {

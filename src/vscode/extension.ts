@@ -18,7 +18,8 @@ import { pickRegistration } from './commands/pickRegistration';
 import { LintDiagnostics, ruleDocsUri } from './diagnostics';
 import { fixAllCommand, fixAllProblems } from './fixAll';
 import { AzureLiveData } from './liveData';
-import { addStamp, exportUsage, removeStamp, signInToStamp, usageReport, type ReportRun } from './usage/commands';
+import { addStamp, exportInvoicesCommand, exportUsage, removeStamp, signInToStamp, usageReport, type ReportRun } from './usage/commands';
+import { importPriceList, PriceSources, removePriceList } from './usage/prices';
 import { StampSignIn } from './usage/stampSignIn';
 import { StampService } from './usage/stamps';
 import { activateHovers } from './hovers';
@@ -71,7 +72,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   lint.indexLater(2000);
 
   const commandDeps = { log, ui: getUi };
-  const usageDeps = { stamps, session, authorities, tree, ui: getUi, log, locale, extensionUri: context.extensionUri };
+  const prices = new PriceSources(context.workspaceState, log, locale);
+  const usageDeps = { stamps, prices, session, authorities, tree, ui: getUi, log, locale, extensionUri: context.extensionUri };
   let lastReport: ReportRun | undefined;
   const azureDeps = { session, directory, tree, ui: getUi, log, locale };
   registerCommands(context, commandDeps, {
@@ -100,11 +102,23 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     'azureStackCsp.signInToStamp': (node) => signInToStamp(usageDeps, node),
     'azureStackCsp.usageReport': (node) => usageReport(usageDeps, node, (run) => { lastReport = run; }),
     'azureStackCsp.exportUsage': (format) => exportUsage(usageDeps, lastReport, format),
+    'azureStackCsp.exportInvoices': (format, perCustomer) => exportInvoicesCommand(usageDeps, lastReport, format, perCustomer),
+    'azureStackCsp.importPrices': async (file) => {
+      const list = await importPriceList(prices, getUi(), file instanceof vscode.Uri ? file : undefined);
+      await lastReport?.reprice();
+      return list;
+    },
+    'azureStackCsp.removePrices': async () => {
+      const removed = await removePriceList(prices, getUi());
+      await lastReport?.reprice();
+      return removed;
+    },
   });
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
     if (affects(event, 'stamps', 'signIn')) for (const secret of secretsInSettings(vscode.workspace.getConfiguration(section))) log.addSecret(secret);
     if (affects(event, 'cloud', 'customCloud', 'signIn')) void session.signIn(false);
     if (affects(event, 'subscriptions', 'tenants.pageSize', 'stamps')) tree.refresh();
+    if (affects(event, 'usage')) void lastReport?.reprice().catch((error: unknown) => log.warn(`pricing the report again: ${String(error)}`));
   }));
   // Sign-ins that need no prompt happen quietly in the background; activation does not wait.
   void session.signIn(false).catch((error: unknown) => log.warn(`background sign-in: ${String(error)}`));

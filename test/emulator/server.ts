@@ -165,7 +165,7 @@ class Emulator {
       send(message, response, request.reply ?? await this.dispatch(site, request));
       return;
     }
-    const fault = this.faults.take(request.method, request.path, site.stampName);
+    const fault = this.faults.take(request.method, request.path, site.stampName, request.query.toString());
     if (this.latencyMs) await delay(this.latencyMs);
     const reply = () => request.reply ?? this.dispatch(site, request);
     // afterApply: the request takes effect before the fault delays, fails, drops or garbles its answer.

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { allowsTenants } from '../../src/core/azureStack';
 import type { Registration } from '../../src/azure/registrations';
 import type { TreeNode } from '../../src/vscode/tree/nodes';
+import type { RenderedCounts } from '../../src/vscode/usage/reportView';
 import { childrenAt, openFixture, screenshot, shown, signedInFresh, signInToStampAsUser, testApi, waitFor } from '../host/helpers';
 
 const media = process.env.AZS_SCREENSHOTS_DIR ?? join(__dirname, '..', '..', '..', 'media');
@@ -106,7 +107,8 @@ describe('screenshots', function () {
     await picture('screenshots', 'hover');
   });
 
-  it('a usage report', async () => {
+  /** October's report of the Stockholm stamp, drawn, as the page shows it. */
+  async function stockholmReport(): Promise<RenderedCounts> {
     const api = await testApi();
     const ui = api.useScriptedInput();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -116,8 +118,21 @@ describe('screenshots', function () {
     await vscode.commands.executeCommand('azureStackCsp.usageReport', sthlm);
     const run = api.lastReport();
     assert.ok(run);
-    await run.rendered;
+    const counts = await run.rendered;
     await settle(2500);
+    return counts;
+  }
+
+  it('a usage report', async () => {
+    await stockholmReport();
     await picture('screenshots', 'usage-report');
+  });
+
+  it('a usage report with prices', async () => {
+    const billing = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'billing');
+    for (const file of ['partner-center-prices.csv', 'resale.csv']) await vscode.commands.executeCommand('azureStackCsp.importPrices', vscode.Uri.joinPath(billing, file));
+    await vscode.workspace.getConfiguration('azureStackCsp').update('usage.markupPercent', 20, vscode.ConfigurationTarget.Workspace);
+    assert.ok((await stockholmReport()).pricedRows > 0);
+    await picture('screenshots', 'usage-report-prices');
   });
 });

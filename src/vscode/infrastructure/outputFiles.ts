@@ -68,6 +68,29 @@ export async function chooseOutputFile(ui: UserInput, target: vscode.Uri): Promi
 }
 
 /**
+ * Settles several output files written together (one per customer in a folder): when any exist, one modal names them
+ * and asks whether to save the new ones beside them under free names (the default), replace them, or cancel.
+ */
+export async function chooseOutputFiles(ui: UserInput, targets: vscode.Uri[]): Promise<OutputFile[]> {
+  if (targets.length === 1) return [await chooseOutputFile(ui, targets[0])];
+  const taken = await Promise.all(targets.map(exists));
+  const there = targets.filter((_, i) => taken[i]);
+  if (!there.length) return targets.map((uri) => ({ uri, replace: false }));
+  const answer = await ui.askDestructive({
+    message: vscode.l10n.t('{0} of the {1} files already exist.', there.length, targets.length),
+    detail: vscode.l10n.t('Save the new files beside them under free names (name-2.ext), or replace them?\n{0}',
+      there.map((uri) => vscode.workspace.asRelativePath(uri)).join('\n')),
+    safe: vscode.l10n.t('Save Beside Them'),
+    destructive: vscode.l10n.t('Replace {0} Files', there.length),
+  });
+  if (answer === 'cancel') throw new UserCancelledError();
+  const replace = answer === 'destructive';
+  // A file that exists and is not to be replaced goes beside it when written (writeOutputFile), as does one that
+  // appears there meanwhile.
+  return targets.map((uri, i) => ({ uri, replace: replace && taken[i] }));
+}
+
+/**
  * Writes an export or result file. A plain target is settled first (chooseOutputFile: asks when it would replace a
  * file). One settled earlier is written as agreed; if a file appeared there since, the new one goes beside it, so work
  * done after settling is not lost to a question. Returns where it wrote.
