@@ -360,7 +360,7 @@ class Extraction {
 
   private cmdlet(name: Node, command: Node): CmdletUse {
     const use: CmdletUse = {
-      name: this.slice(name), nameSpan: this.extent(name), span: this.extent(command),
+      name: this.slice(name), nameSpan: this.extent(name), span: this.withoutTrailingBlanks(this.extent(command)),
       parameters: [], positional: [], unresolvedSplat: false,
     };
     const last = command.lastNamedChild;
@@ -451,6 +451,13 @@ class Extraction {
     let start = node.startIndex;
     while (start < end && isBlank(this.code.charCodeAt(start))) start++;
     return { start, end };
+  }
+
+  /** A command's node ends after the blank before a `|` or `;` that follows it; PowerShell's command does not. */
+  private withoutTrailingBlanks(span: Span): Span {
+    let end = span.end;
+    while (end > span.start && isBlank(this.code.charCodeAt(end - 1))) end--;
+    return { start: span.start, end };
   }
 
   private slice(node: Node): string {
