@@ -191,7 +191,8 @@ describeWithPwsh('Prediction equals outcome: each finding names the error Azure 
   });
 
   it('is the table the README shows', function () {
-    if (!cli) this.skip();
+    // The table needs every row's answers in both languages: with --grep, or without the Azure CLI, there is none.
+    if (!cli || rows.some((row) => !seen.get(row.rule)?.observed.bash)) this.skip();
     const readmePath = join(repoRoot, 'README.md');
     const readme = readFileSync(readmePath, 'utf8');
     const start = readme.indexOf(readmeStart);
