@@ -27,7 +27,8 @@ import { createLogger } from './infrastructure/logger';
 import { redactingInput, ScriptedUserInput, VsCodeUserInput, type UserInput } from './infrastructure/ui';
 import { affects, section } from './settings';
 import { activateStatus } from './status';
-import { ErrorNode, LoadMoreNode, type TreeNode } from './tree/nodes';
+import { LoadMoreNode } from './tree/azureNodes';
+import { ErrorNode, type TreeNode } from './tree/nodes';
 import { RegistrationsTreeProvider } from './tree/provider';
 import type { TestApi } from './testApi';
 
