@@ -27,8 +27,11 @@ const word = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._/]{0,10}$/);
 const singleQuote = fc.constantFrom("'", "'", "'", '\u2018', '\u2019', '\u201A', '\u201B');
 const doubleQuote = fc.constantFrom('"', '"', '"', '\u201C', '\u201D', '\u201E');
 
-/** Text inside strings: words, blanks, the other kind of quote, braces, and characters that mean something elsewhere. */
-const plain = fc.oneof(word, fc.constantFrom(' ', '/', '-', '{', '}', '#', ';', '|', '<name>', 'https://host/', '\u2013', '\u00A0'));
+/**
+ * Text inside strings: words, blanks, the other kind of quote, braces, characters that mean something elsewhere, and
+ * characters outside the BMP (two UTF-16 code units: offsets on both sides count code units).
+ */
+const plain = fc.oneof(word, fc.constantFrom(' ', '/', '-', '{', '}', '#', ';', '|', '<name>', 'https://host/', '\u2013', '\u00A0', '\u00E9', '\u{1F600}', '\u{1D504}'));
 
 const verbatimString = fc.tuple(singleQuote, fc.array(fc.oneof(plain, fc.constantFrom("''", '$x', '`n', '"', '\u201C')), { maxLength: 5 }), singleQuote)
   .map(([open, parts, close]) => `${open}${parts.join('')}${close}`);
