@@ -5,6 +5,7 @@ import { portalResourceUrl } from '../../azure/clouds';
 import type { Registration, Subscription } from '../../azure/registrations';
 import { isGuid, repairGuid } from '../../core/ids';
 import { UserFacingError } from '../infrastructure/commands';
+import { byCount } from '../infrastructure/plural';
 import { AccountNode, RegistrationNode, TenantNode, type TreeNode } from '../tree/nodes';
 import { chooseRegistration, validateGuidInput, type TenantCommandDeps } from './tenants';
 
@@ -66,7 +67,8 @@ export async function findByCloudDeploymentId(deps: RegistrationCommandDeps, val
     },
   );
   if (matches.length === 0) {
-    void ui.notify('warning', vscode.l10n.t('No registration in the {0} selected subscriptions has CloudDeploymentID {1}.', subscriptions.length, cloudId));
+    void ui.notify('warning', byCount(subscriptions.length, vscode.l10n.t('No registration in the selected subscription has CloudDeploymentID {0}.', cloudId),
+      vscode.l10n.t('No registration in the {0} selected subscriptions has CloudDeploymentID {1}.', subscriptions.length, cloudId)));
     return undefined;
   }
   let match = matches[0];

@@ -18,7 +18,9 @@ import type { AzureSession } from '../account/session';
 import { describeFailure, failureError } from '../azureErrors';
 import { runWithErrorHandling, UserFacingError } from '../infrastructure/commands';
 import type { Logger } from '../infrastructure/logger';
-import { chooseOutputFile, freeOutputFile, writeOutputFile } from '../infrastructure/outputFiles';
+import { announceOutputFile, chooseOutputFile, freeOutputFile, writeOutputFile } from '../infrastructure/outputFiles';
+import { byCount } from '../infrastructure/plural';
+import type { Review } from '../infrastructure/reviewPanel';
 import type { UserInput } from '../infrastructure/ui';
 import { RegistrationNode, TenantNode } from '../tree/nodes';
 import type { RegistrationsTreeProvider } from '../tree/provider';
@@ -263,7 +265,9 @@ export async function exportTenants(deps: TenantCommandDeps, arg?: unknown): Pro
   });
   const text = toCsv(['customerSubscriptionId', 'tenantId', 'label'], tenants.map((t) => [t.customerSubscriptionId, t.tenantId ?? '', '']));
   const written = await writeOutputFile(ui, target, text);
-  void ui.notify('info', vscode.l10n.t('Exported {0} tenants of {1} to {2}.', tenants.length, registration.registrationName, vscode.workspace.asRelativePath(written)));
+  const path = vscode.workspace.asRelativePath(written);
+  void announceOutputFile(ui, 'info', byCount(tenants.length, vscode.l10n.t('Exported 1 tenant of {0} to {1}.', registration.registrationName, path),
+    vscode.l10n.t('Exported {0} tenants of {1} to {2}.', tenants.length, registration.registrationName, path)), written);
   return written;
 }
 
@@ -274,18 +278,36 @@ export interface CsvRunResult {
   resultFile: vscode.Uri;
 }
 
-function planSummary(plan: PlannedRow[], registration: Registration, locale: Locale): string {
-  const lines = [
-    `# ${vscode.l10n.t('Dry run: add tenants to {0}', registration.registrationName)}`, '',
-    `${vscode.l10n.t('Registration')}: \`${registration.id}\``, '',
-    '| # | customerSubscriptionId | tenantId | label | action |', '|---|---|---|---|---|',
-  ];
-  for (const row of plan) {
-    const action = row.action === 'add' ? vscode.l10n.t('will be added (PUT)')
-      : row.action === 'skip' ? vscode.l10n.t('already present: skipped') : `${vscode.l10n.t('not sent')}: ${pick(row.problem, locale)}`;
-    lines.push(`| ${row.line} | ${row.customerSubscriptionId} | ${row.tenantId} | ${row.label} | ${action} |`);
-  }
-  return `${lines.join('\n')}\n`;
+/** How many rows of a plan are sent, skipped and refused. */
+interface PlanCounts {
+  add: number;
+  skipped: number;
+  invalid: number;
+}
+
+function alreadyPresent(count: number): string {
+  return byCount(count, vscode.l10n.t('1 row is already present'), vscode.l10n.t('{0} rows are already present', count));
+}
+
+function notValid(count: number): string {
+  return byCount(count, vscode.l10n.t('1 row is not valid'), vscode.l10n.t('{0} rows are not valid', count));
+}
+
+/** The dry run of a CSV: every row with what will happen to it, and the button that sends the rows to add. */
+function planReview(file: vscode.Uri, plan: PlannedRow[], registration: Registration, counts: PlanCounts, locale: Locale): Review {
+  const willAdd = byCount(counts.add, vscode.l10n.t('1 tenant will be added'), vscode.l10n.t('{0} tenants will be added', counts.add));
+  return {
+    title: vscode.l10n.t('Dry run: add tenants to {0}', registration.registrationName),
+    summary: vscode.l10n.t('{0}; {1} and {2}: they are not sent.', willAdd, alreadyPresent(counts.skipped), notValid(counts.invalid)),
+    details: [vscode.l10n.t('From {0}', vscode.workspace.asRelativePath(file)), vscode.l10n.t('Registration: {0}', registration.id)],
+    columns: [vscode.l10n.t('Line'), vscode.l10n.t('Customer subscription'), vscode.l10n.t('Directory (tenant)'), vscode.l10n.t('Label'), vscode.l10n.t('What happens')],
+    rows: plan.map((row) => ({
+      cells: [String(row.line), row.customerSubscriptionId, row.tenantId, row.label, row.action === 'add' ? vscode.l10n.t('will be added (PUT)')
+        : row.action === 'skip' ? vscode.l10n.t('already present: skipped') : `${vscode.l10n.t('not sent')}: ${pick(row.problem, locale)}`],
+      outcome: row.action === 'add' ? 'send' : row.action,
+    })),
+    action: counts.add > 0 ? byCount(counts.add, vscode.l10n.t('Add 1 Tenant'), vscode.l10n.t('Add {0} Tenants', counts.add)) : undefined,
+  };
 }
 
 /** Runs `work` over the items with at most `limit` at once, stopping early when the signal aborts. */
@@ -311,19 +333,12 @@ export async function addTenantsFromCsv(deps: TenantCommandDeps, arg?: unknown, 
     (signal) => allTenants(client, registration, signal)));
   const plan = planTenantRows(rows, new Map(present.map((t) => [t.customerSubscriptionId.toLowerCase(), t.tenantId])));
   const toAdd = plan.filter((row) => row.action === 'add');
-  const summary = await vscode.workspace.openTextDocument({ language: 'markdown', content: planSummary(plan, registration, deps.locale) });
-  await vscode.window.showTextDocument(summary, { preview: true });
-  const counts = { skipped: plan.filter((r) => r.action === 'skip').length, invalid: plan.filter((r) => r.action === 'invalid').length };
+  const counts = { add: toAdd.length, skipped: plan.filter((r) => r.action === 'skip').length, invalid: plan.filter((r) => r.action === 'invalid').length };
+  const confirmed = await ui.review(planReview(file, plan, registration, counts, deps.locale));
   if (toAdd.length === 0) {
-    void ui.notify('info', vscode.l10n.t('Nothing to add: {0} already present, {1} not valid.', counts.skipped, counts.invalid));
+    void ui.notify('info', vscode.l10n.t('Nothing to add: {0} and {1}.', alreadyPresent(counts.skipped), notValid(counts.invalid)));
     return undefined;
   }
-  const add = vscode.l10n.t('Add {0} Tenants', toAdd.length);
-  const confirmed = await ui.confirm(
-    vscode.l10n.t('Add {0} tenants to {1}?', toAdd.length, registration.registrationName),
-    vscode.l10n.t('{0} rows are already present and {1} are not valid; they are not sent. The dry run is open beside this dialog.', counts.skipped, counts.invalid),
-    add,
-  );
   if (!confirmed) return undefined;
   // Settled before anything is sent: declining to replace an earlier run's results then loses nothing.
   const resultTarget = await chooseOutputFile(ui, file.with({ path: file.path.replace(/(\.[^./]+)?$/, '.results.csv') }));
@@ -356,11 +371,10 @@ export async function addTenantsFromCsv(deps: TenantCommandDeps, arg?: unknown, 
   const failed = [...outcomes.values()].filter((o) => o.outcome === 'failed').length;
   deps.log.info(`CSV ${file.fsPath}: ${added} added, ${failed} failed, ${counts.skipped} skipped, ${counts.invalid} invalid (results in ${resultFile.fsPath})`);
   deps.tree.reloadTenants(registration.id);
-  const open = vscode.l10n.t('Open Results');
-  void ui.notify(failed ? 'warning' : 'info', vscode.l10n.t('{0} tenants added, {1} failed, {2} skipped, {3} not valid. Results: {4}',
-    added, failed, counts.skipped, counts.invalid, vscode.workspace.asRelativePath(resultFile)), open).then(async (choice) => {
-    if (choice === open) await vscode.window.showTextDocument(resultFile);
-  });
+  const addedText = byCount(added, vscode.l10n.t('1 tenant added'), vscode.l10n.t('{0} tenants added', added));
+  const invalidText = byCount(counts.invalid, vscode.l10n.t('1 not valid'), vscode.l10n.t('{0} not valid', counts.invalid));
+  void announceOutputFile(ui, failed ? 'warning' : 'info', vscode.l10n.t('{0}, {1} failed, {2} skipped, {3}. Results: {4}',
+    addedText, failed, counts.skipped, invalidText, vscode.workspace.asRelativePath(resultFile)), resultFile);
   return { planned: plan, added, failed, resultFile };
 }
 

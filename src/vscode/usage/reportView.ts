@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Locale } from '../../core/l10n';
 import { billedSubscriptionOf } from '../../core/usage/billing';
 import { describeBilling, reportToCsv, reportToJson, type UsageReport } from '../../core/usage/report';
-import { freeOutputFile, writeOutputFile } from '../infrastructure/outputFiles';
+import { announceOutputFile, freeOutputFile, writeOutputFile } from '../infrastructure/outputFiles';
 import type { UserInput } from '../infrastructure/ui';
 
 export interface ReportViewDeps {
@@ -89,7 +89,7 @@ export async function exportReport(report: UsageReport, format: 'csv' | 'json', 
   });
   const text = format === 'csv' ? reportToCsv(report, deps.locale) : reportToJson(report);
   const written = await writeOutputFile(ui, target, text);
-  void ui.notify('info', vscode.l10n.t('Usage exported to {0}.', vscode.workspace.asRelativePath(written)));
+  void announceOutputFile(ui, 'info', vscode.l10n.t('Usage exported to {0}.', vscode.workspace.asRelativePath(written)), written);
   return written;
 }
 
