@@ -15,7 +15,8 @@ import {
 import { addTenant, addTenantsFromCsv, exportTenants, removeTenant } from './commands/tenants';
 import { activateCodeActions } from './codeActions';
 import { pickRegistration } from './commands/pickRegistration';
-import { LintDiagnostics, ruleDocsUri } from './diagnostics';
+import { LintDiagnostics } from './diagnostics';
+import { ruleDocsLink, showRuleDocs, showRuleDocsCommand } from './commands/ruleDocs';
 import { fixAllCommand, fixAllProblems } from './fixAll';
 import { AzureLiveData } from './liveData';
 import { addStamp, exportUsage, removeStamp, signInToStamp, usageReport, type ReportRun } from './usage/commands';
@@ -27,6 +28,7 @@ import { createLogger } from './infrastructure/logger';
 import { redactingInput, ScriptedUserInput, VsCodeUserInput, type UserInput } from './infrastructure/ui';
 import { affects, section } from './settings';
 import { activateStatus } from './status';
+import { activateWalkthroughContext } from './walkthrough';
 import { ErrorNode, LoadMoreNode, type TreeNode } from './tree/nodes';
 import { RegistrationsTreeProvider } from './tree/provider';
 import type { TestApi } from './testApi';
@@ -57,11 +59,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     locale,
     ruleDoc: (code) => {
       const rule = rulesByCode.get(code);
-      return rule && { title: pick(rule.title, locale), docsUrl: ruleDocsUri(context.extensionUri, code).toString(), azureError: rule.azureError };
+      return rule && { title: pick(rule.title, locale), docsUrl: ruleDocsLink(code).toString(), azureError: rule.azureError };
     },
   });
   const lint = new LintDiagnostics({ extensionUri: context.extensionUri, locale, log });
   context.subscriptions.push(lint);
+  activateWalkthroughContext(context, lint);
   activateCodeActions(context, { lint, locale });
   const live = new AzureLiveData(session, directory, log);
   context.subscriptions.push(live);
@@ -94,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     'azureStackCsp.showLog': () => log.show(),
     'azureStackCsp.pickRegistration': (uri, range) => pickRegistration(azureDeps, uri, range),
     [fixAllCommand]: (uri) => fixAllProblems({ lint, ui: getUi }, uri),
+    [showRuleDocsCommand]: (code) => showRuleDocs({ extensionUri: context.extensionUri, ui: getUi, locale }, code),
     'azureStackCsp.addStamp': () => addStamp(usageDeps),
     'azureStackCsp.removeStamp': (node) => removeStamp(usageDeps, node),
     'azureStackCsp.signInToStamp': (node) => signInToStamp(usageDeps, node),
