@@ -29,7 +29,8 @@ import { redactingInput, ScriptedUserInput, VsCodeUserInput, type UserInput } fr
 import { affects, section } from './settings';
 import { activateStatus } from './status';
 import { activateWalkthroughContext } from './walkthrough';
-import { ErrorNode, LoadMoreNode, type TreeNode } from './tree/nodes';
+import { LoadMoreNode } from './tree/azureNodes';
+import { ErrorNode, type TreeNode } from './tree/nodes';
 import { RegistrationsTreeProvider } from './tree/provider';
 import type { TestApi } from './testApi';
 

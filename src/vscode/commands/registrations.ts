@@ -6,7 +6,8 @@ import type { Registration, Subscription } from '../../azure/registrations';
 import { isGuid, repairGuid } from '../../core/ids';
 import { UserFacingError } from '../infrastructure/commands';
 import { byCount } from '../infrastructure/plural';
-import { AccountNode, RegistrationNode, TenantNode, type TreeNode } from '../tree/nodes';
+import { RegistrationNode, TenantNode } from '../tree/azureNodes';
+import type { TreeNode } from '../tree/nodes';
 import { chooseRegistration, validateGuidInput, type TenantCommandDeps } from './tenants';
 
 export interface RegistrationCommandDeps extends TenantCommandDeps {
@@ -77,15 +78,15 @@ export async function findByCloudDeploymentId(deps: RegistrationCommandDeps, val
     match = (await ui.pick(matches.map((r) => ({ label: r.registrationName, description: `${r.billingModel ?? '?'} · ${r.resourceGroup} · ${r.subscriptionId}`, registration: r })),
       { title: vscode.l10n.t('Registrations with CloudDeploymentID {0}', cloudId) })).registration;
   }
-  await reveal(deps, state.account, state.cloud.name, match, subscriptions);
+  await reveal(deps, match, subscriptions);
   return match;
 }
 
-async function reveal(deps: RegistrationCommandDeps, account: string, cloudName: string, registration: Registration, subscriptions: Subscription[]): Promise<void> {
+async function reveal(deps: RegistrationCommandDeps, registration: Registration, subscriptions: Subscription[]): Promise<void> {
   const view = deps.view();
   const subscription = subscriptions.find((s) => s.subscriptionId.toLowerCase() === registration.subscriptionId.toLowerCase());
-  if (!view || !subscription) return;
-  const node = deps.tree.registrationNode(registration, subscription, new AccountNode(`account:${cloudName}`, account, cloudName));
+  const node = subscription && deps.tree.registrationNode(registration, subscription);
+  if (!view || !node) return;
   await vscode.commands.executeCommand('workbench.view.extension.azureStackCsp');
   await view.reveal(node, { select: true, focus: true, expand: false });
 }

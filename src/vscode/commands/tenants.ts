@@ -22,7 +22,7 @@ import { announceOutputFile, chooseOutputFile, freeOutputFile, writeOutputFile }
 import { byCount } from '../infrastructure/plural';
 import type { Review } from '../infrastructure/reviewPanel';
 import type { UserInput } from '../infrastructure/ui';
-import { RegistrationNode, TenantNode } from '../tree/nodes';
+import { RegistrationNode, TenantNode } from '../tree/azureNodes';
 import type { RegistrationsTreeProvider } from '../tree/provider';
 
 export interface TenantCommandDeps {
@@ -147,7 +147,7 @@ async function addReadingFirst(deps: TenantCommandDeps, registration: Registrati
   }
   const result = await explained(deps, withCancellableProgress(vscode.l10n.t('Adding tenant {0} to {1}…', customerSubscriptionId, registration.registrationName),
     (abortSignal) => client.addTenant(ref, tenantId, { abortSignal })));
-  deps.tree.reloadTenants(registration.id);
+  deps.tree.reload(registration.id);
   const written = { tenant: result.tenant, confirmedAfterLoss: !!result.confirmedAfter };
   if (decision.kind === 'otherDirectory') {
     deps.log.info(`replaced directory ${decision.presentTenantId} of tenant ${customerSubscriptionId} with ${tenantId} in ${registration.id}`);
@@ -202,7 +202,7 @@ export async function removeTenant(deps: TenantCommandDeps, arg?: unknown): Prom
   const present = await explained(deps, withCancellableProgress(vscode.l10n.t('Reading tenant {0} of {1}…', customerSubscriptionId, registration.registrationName),
     (abortSignal) => client.findTenant(ref, { abortSignal })));
   if (!present) {
-    deps.tree.reloadTenants(registration.id);
+    deps.tree.reload(registration.id);
     void ui.notify('info', vscode.l10n.t('Tenant {0} is not in {1}: nothing was sent.', customerSubscriptionId, registration.registrationName));
     return false;
   }
@@ -217,7 +217,7 @@ export async function removeTenant(deps: TenantCommandDeps, arg?: unknown): Prom
   await explained(deps, withCancellableProgress(vscode.l10n.t('Removing tenant {0} from {1}…', customerSubscriptionId, registration.registrationName),
     (abortSignal) => client.removeTenant(ref, { abortSignal })));
   deps.log.info(`removed tenant ${customerSubscriptionId} (directory ${present.tenantId ?? 'unknown'}) from ${registration.id}`);
-  deps.tree.reloadTenants(registration.id);
+  deps.tree.reload(registration.id);
   const removed = vscode.l10n.t('Removed tenant {0} from {1}.', customerSubscriptionId, registration.registrationName);
   const { tenantId } = present;
   if (!tenantId) {
@@ -370,7 +370,7 @@ export async function addTenantsFromCsv(deps: TenantCommandDeps, arg?: unknown, 
   const added = [...outcomes.values()].filter((o) => o.outcome === 'added').length;
   const failed = [...outcomes.values()].filter((o) => o.outcome === 'failed').length;
   deps.log.info(`CSV ${file.fsPath}: ${added} added, ${failed} failed, ${counts.skipped} skipped, ${counts.invalid} invalid (results in ${resultFile.fsPath})`);
-  deps.tree.reloadTenants(registration.id);
+  deps.tree.reload(registration.id);
   const addedText = byCount(added, vscode.l10n.t('1 tenant added'), vscode.l10n.t('{0} tenants added', added));
   const invalidText = byCount(counts.invalid, vscode.l10n.t('1 not valid'), vscode.l10n.t('{0} not valid', counts.invalid));
   void announceOutputFile(ui, failed ? 'warning' : 'info', vscode.l10n.t('{0}, {1} failed, {2} skipped, {3}. Results: {4}',

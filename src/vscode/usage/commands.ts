@@ -19,7 +19,8 @@ import { readSettings, updateSetting, type StampSetting } from '../settings';
 import type { RegistrationsTreeProvider } from '../tree/provider';
 import { exportReport, showUsageReport, type ReportViewDeps, type ShownReport } from './reportView';
 import { factsOf, sameStamp, saveStamp } from './stampSignIn';
-import { StampNode, type StampService } from './stamps';
+import { StampNode } from '../tree/stampNodes';
+import type { StampService } from './stamps';
 
 export interface UsageCommandDeps {
   stamps: StampService;

@@ -1,21 +1,17 @@
-// Azure Stack Hub stamps in the Registrations view, beside Azure: each stamp's tenant subscriptions with their owner,
-// offer, state and directory, and — the join no portal shows — the Azure subscription their usage is billed to, from
+// Connections to Azure Stack Hub stamps, for the Registrations view (tree/stampNodes.ts) and the usage report: each
+// stamp's tenant subscriptions and — the join no portal shows — the Azure subscription their usage is billed to, from
 // the stamp's registration (named by its activation, or found by its CloudDeploymentID). Each connection first reads
 // the stamp's metadata and holds it against what the user pinned (stampSignIn.ts); only then does the stamp's own
 // credential ask for a token, for the pinned audience, sent to the stamp's origin only.
-import * as vscode from 'vscode';
 import type { CredentialFactory } from '../../azure/credentials';
 import { formatRequestLogEntry, type RequestLogEntry } from '../../azure/logging';
 import type { RegistrationsClient } from '../../azure/registrations';
 import type { StampRegistration } from '../../azure/stampBilling';
 import type { StampClient, StampEndpoints, TenantSubscription } from '../../azure/stamps';
-import type { Locale } from '../../core/l10n';
-import { billedSubscriptionOf, billingFor, type Billing } from '../../core/usage/billing';
-import { describeBilling } from '../../core/usage/report';
+import { billingFor, type Billing } from '../../core/usage/billing';
 import type { AzureSession } from '../account/session';
 import type { Logger } from '../infrastructure/logger';
 import { readSettings, type StampSetting } from '../settings';
-import { contextValue, type TreeNode } from '../tree/nodes';
 import { sameStamp, type StampSignIn } from './stampSignIn';
 
 export interface StampConnection {
@@ -98,71 +94,5 @@ export class StampService {
   private async registrationOf(azure: RegistrationsClient, connection: StampConnection, activation: Awaited<ReturnType<StampClient['getActivation']>>, options: { abortSignal?: AbortSignal }): Promise<StampRegistration> {
     const { findStampRegistration } = await import('../../azure/sdk.js');
     return findStampRegistration(azure, { activation, cloudDeploymentId: connection.setting.cloudDeploymentId }, options);
-  }
-}
-
-export class StampsRootNode implements TreeNode {
-  readonly kind = 'stamps' as const;
-  readonly id = 'stamps';
-  readonly parent = undefined;
-  treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Azure Stack Hub stamps'), vscode.TreeItemCollapsibleState.Expanded);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('server-environment');
-    item.contextValue = contextValue('stamps');
-    return item;
-  }
-}
-
-export class StampNode implements TreeNode {
-  readonly kind = 'stamp' as const;
-  readonly id: string;
-  constructor(readonly parent: StampsRootNode, readonly setting: StampSetting) {
-    this.id = `stamp:${setting.adminEndpoint.toLowerCase()}`;
-  }
-  treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.setting.name, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    item.description = this.setting.adminEndpoint.replace(/^https:\/\//, '');
-    const pinned = this.setting.pinned;
-    item.tooltip = new vscode.MarkdownString([
-      `**${this.setting.name}**`, '',
-      `${vscode.l10n.t('Admin endpoint')}: \`${this.setting.adminEndpoint}\`  `,
-      `CloudDeploymentID: \`${this.setting.cloudDeploymentId ?? '—'}\`  `,
-      pinned
-        ? vscode.l10n.t('Sign-in (confirmed): {0} at `{1}`, audience `{2}`', pinned.identitySystem === 'adfs' ? 'AD FS' : 'Microsoft Entra ID', pinned.loginEndpoint, pinned.audience)
-        : vscode.l10n.t('Sign-in not confirmed yet: it is shown for confirmation on first use.'),
-    ].join('\n'));
-    item.iconPath = new vscode.ThemeIcon('vm');
-    item.contextValue = contextValue('stamp');
-    return item;
-  }
-}
-
-export class StampSubscriptionNode implements TreeNode {
-  readonly kind = 'stampSubscription' as const;
-  readonly id: string;
-  constructor(readonly parent: StampNode, readonly subscription: TenantSubscription, readonly billing: Billing | undefined, private readonly locale: Locale) {
-    this.id = `${parent.id}/${subscription.subscriptionId.toLowerCase()}`;
-  }
-  treeItem(): vscode.TreeItem {
-    const { subscription, billing } = this;
-    const item = new vscode.TreeItem(subscription.displayName, vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
-    const billed = billing && billedSubscriptionOf(billing);
-    const unregistered = billing?.kind === 'unregisteredDirectory';
-    item.description = !billing ? subscription.state ?? ''
-      : unregistered ? vscode.l10n.t('not added to the registration') : billed ? `→ ${billed}` : describeBilling(billing, this.locale);
-    item.iconPath = new vscode.ThemeIcon(unregistered ? 'warning' : 'account', unregistered ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
-    item.tooltip = new vscode.MarkdownString([
-      `**${subscription.displayName}** (${subscription.state ?? '?'})`, '',
-      `${vscode.l10n.t('Subscription')}: \`${subscription.subscriptionId}\`  `,
-      `${vscode.l10n.t('Owner')}: ${subscription.owner || '—'}  `,
-      `${vscode.l10n.t('Offer')}: \`${subscription.offerId ?? '—'}\`  `,
-      `${vscode.l10n.t('Directory (tenant)')}: \`${subscription.tenantId}\``, '',
-      billing ? describeBilling(billing, this.locale) : vscode.l10n.t('Sign in to Azure to see which Azure subscription this usage is billed to.'),
-    ].join('\n'));
-    item.contextValue = contextValue('stampSubscription', unregistered && 'unregisteredDirectory');
-    return item;
   }
 }
