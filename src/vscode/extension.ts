@@ -9,6 +9,8 @@ import { AzureDirectory } from './account/directory';
 import { AzureSession } from './account/session';
 import { selectCloud, selectSubscriptions, signIn, signOut } from './commands/account';
 import { explainErrorCode } from './commands/explainError';
+import { clearTenantFilter, filterTenants } from './commands/filter';
+import { CustomerNames } from './customers';
 import {
   copyCloudDeploymentId, copyResourceId, copyTenantId, findByCloudDeploymentId, openInPortal,
 } from './commands/registrations';
@@ -51,9 +53,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const directory = new AzureDirectory(session);
   const stampSignIn = new StampSignIn({ session, authorities, secrets: context.secrets, log, ui: getUi, locale });
   const stamps = new StampService(session, stampSignIn, log);
-  const tree = new RegistrationsTreeProvider({ session, directory, locale, stamps, redact: log.redact });
+  const customers = new CustomerNames({ stamps, log });
+  const tree = new RegistrationsTreeProvider({ session, directory, locale, stamps, redact: log.redact, customers });
   const view = vscode.window.createTreeView<TreeNode>('azureStackCsp.registrations', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(channel, session, directory, tree, view, session.onDidChange(() => tree.refresh()));
+  context.subscriptions.push(channel, session, directory, customers, tree, view, session.onDidChange(() => tree.refresh()), customers.onDidChange(() => tree.redrawTenants()));
   activateStatus(context, session);
   const rulesByCode = new Map(allRules.map((rule) => [rule.code as string, rule]));
   activateHovers(context, {
@@ -76,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const commandDeps = { log, ui: getUi };
   const usageDeps = { stamps, session, authorities, tree, ui: getUi, log, locale, extensionUri: context.extensionUri };
   let lastReport: ReportRun | undefined;
-  const azureDeps = { session, directory, tree, ui: getUi, log, locale };
+  const azureDeps = { session, directory, tree, view: () => view, customers, ui: getUi, log, locale };
   registerCommands(context, commandDeps, {
     'azureStackCsp.refresh': () => { tree.refresh(); return true; },
     'azureStackCsp.signIn': () => signIn(azureDeps),
@@ -93,7 +96,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     'azureStackCsp.copyCloudDeploymentId': (node) => copyCloudDeploymentId(azureDeps, node),
     'azureStackCsp.copyTenantId': (node) => copyTenantId(node),
     'azureStackCsp.openInPortal': (node) => openInPortal(azureDeps, node),
-    'azureStackCsp.findByCloudDeploymentId': (value) => findByCloudDeploymentId({ ...azureDeps, view: () => view }, value),
+    'azureStackCsp.findByCloudDeploymentId': (value) => findByCloudDeploymentId(azureDeps, value),
+    'azureStackCsp.filterTenants': (text) => filterTenants(azureDeps, text),
+    'azureStackCsp.clearTenantFilter': () => clearTenantFilter(azureDeps),
     'azureStackCsp.explainErrorCode': (code) => explainErrorCode(getUi(), locale, code),
     'azureStackCsp.showLog': () => log.show(),
     'azureStackCsp.pickRegistration': (uri, range) => pickRegistration(azureDeps, uri, range),

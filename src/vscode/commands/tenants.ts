@@ -15,6 +15,7 @@ import { planTenantRows, readTenantRows, type PlannedRow } from '../../core/tena
 import { toCsv } from '../../core/csv';
 import type { AzureDirectory } from '../account/directory';
 import type { AzureSession } from '../account/session';
+import type { CustomerNames } from '../customers';
 import { describeFailure, failureError } from '../azureErrors';
 import { runWithErrorHandling, UserFacingError } from '../infrastructure/commands';
 import type { Logger } from '../infrastructure/logger';
@@ -23,12 +24,16 @@ import { byCount } from '../infrastructure/plural';
 import type { Review } from '../infrastructure/reviewPanel';
 import type { UserInput } from '../infrastructure/ui';
 import { RegistrationNode, TenantNode } from '../tree/azureNodes';
-import type { RegistrationsTreeProvider } from '../tree/provider';
+import type { TreeNode } from '../tree/nodes';
+import { revealAndSelect, type RegistrationsTreeProvider } from '../tree/provider';
 
 export interface TenantCommandDeps {
   session: AzureSession;
   directory: AzureDirectory;
   tree: RegistrationsTreeProvider;
+  view: () => vscode.TreeView<TreeNode> | undefined;
+  /** Who the customers are: an import's labels name them, an export writes their names. */
+  customers: CustomerNames;
   ui: () => UserInput;
   log: Logger;
   locale: Locale;
@@ -169,6 +174,7 @@ export async function addTenant(deps: TenantCommandDeps, arg?: unknown): Promise
   const tenantId = await askGuid(ui, title, vscode.l10n.t('tenant (directory) ID'), vscode.l10n.t("The customer's directory (tenant) ID in Microsoft Entra ID"));
   const outcome = await addReadingFirst(deps, registration, customerSubscriptionId, tenantId);
   if (outcome.kind === 'kept') return undefined;
+  await revealTenant(deps, registration, outcome.tenant);
   if (outcome.kind === 'present') {
     void ui.notify('info', vscode.l10n.t('Tenant {0} is already in {1} with directory {2}: nothing was sent.',
       customerSubscriptionId, registration.registrationName, outcome.tenant.tenantId ?? '—'));
@@ -180,6 +186,20 @@ export async function addTenant(deps: TenantCommandDeps, arg?: unknown): Promise
     : vscode.l10n.t('Added tenant {0} to {1}.', customerSubscriptionId, registration.registrationName);
   void ui.notify('info', done + note);
   return outcome.tenant;
+}
+
+/**
+ * Shows a tenant just added in the view, selected, so the user sees where it went. The add has happened whatever
+ * becomes of this, so a view that cannot show it (a filter hides it, the view was refreshed) is only logged.
+ */
+async function revealTenant(deps: TenantCommandDeps, registration: Registration, tenant: Tenant): Promise<void> {
+  try {
+    const view = deps.view();
+    const node = view && await deps.tree.tenantNode(registration, tenant);
+    if (view && node && !await revealAndSelect(view, node)) deps.log.trace(`tenant ${tenant.customerSubscriptionId} not revealed: the view did not select it`);
+  } catch (error) {
+    deps.log.trace(`tenant ${tenant.customerSubscriptionId} not revealed: ${String(error)}`);
+  }
 }
 
 /** The tenant to remove, with the registration it is in: the tree item, or a registration and ID the user gives. */
@@ -235,6 +255,7 @@ export async function removeTenant(deps: TenantCommandDeps, arg?: unknown): Prom
 async function undoRemoval(deps: TenantCommandDeps, registration: Registration, customerSubscriptionId: string, tenantId: string): Promise<void> {
   const outcome = await addReadingFirst(deps, registration, customerSubscriptionId, tenantId);
   if (outcome.kind === 'kept') return;
+  await revealTenant(deps, registration, outcome.tenant);
   void deps.ui().notify('info', vscode.l10n.t('Restored tenant {0} to {1} with directory {2}.', customerSubscriptionId, registration.registrationName, outcome.tenant.tenantId ?? tenantId));
 }
 
@@ -263,7 +284,8 @@ export async function exportTenants(deps: TenantCommandDeps, arg?: unknown): Pro
     defaultUri: folder ? await freeOutputFile(vscode.Uri.joinPath(folder, `tenants-${registration.registrationName}.csv`)) : undefined,
     filters: { CSV: ['csv'] },
   });
-  const text = toCsv(['customerSubscriptionId', 'tenantId', 'label'], tenants.map((t) => [t.customerSubscriptionId, t.tenantId ?? '', '']));
+  const text = toCsv(['customerSubscriptionId', 'tenantId', 'label'],
+    tenants.map((t) => [t.customerSubscriptionId, t.tenantId ?? '', deps.customers.lookup(t.customerSubscriptionId, t.tenantId)?.name ?? '']));
   const written = await writeOutputFile(ui, target, text);
   const path = vscode.workspace.asRelativePath(written);
   void announceOutputFile(ui, 'info', byCount(tenants.length, vscode.l10n.t('Exported 1 tenant of {0} to {1}.', registration.registrationName, path),
@@ -326,6 +348,7 @@ export async function addTenantsFromCsv(deps: TenantCommandDeps, arg?: unknown, 
   const title = vscode.l10n.t('Add Tenants from CSV');
   const file = csvFile instanceof vscode.Uri ? csvFile : await ui.openUri({ title, filters: { CSV: ['csv', 'txt'] }, openLabel: vscode.l10n.t('Read tenants') });
   const rows = readTenantRows(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
+  deps.customers.noteCsv(file, rows);
   if (rows.length === 0) throw new UserFacingError(vscode.l10n.t('{0} has no rows. Expected: customer subscription ID, tenant ID, optional label.', vscode.workspace.asRelativePath(file)));
   const registration = await chooseRegistration(deps, arg, title, true);
   requireTenantsAllowed(registration, deps.locale);
