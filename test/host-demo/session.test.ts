@@ -8,7 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { cancel, pressEnter, type ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
 import type { TestApi } from '../../src/vscode/testApi';
-import { extensionId, nodeAt, openFixture, signedInFresh, signInToStampAsUser, testApi, uiAction, waitFor } from '../host/helpers';
+import { extensionId, nodeAt, openFixture, signedInFresh, signInToStampAsUser, testApi, uiAction, waitFor, walkthroughSteps } from '../host/helpers';
 
 const root = resolve(__dirname, '..', '..', '..');
 const swedish = JSON.parse(readFileSync(join(root, 'l10n/bundle.l10n.sv.json'), 'utf8')) as Record<string, string>;
@@ -21,21 +21,13 @@ function t(english: string): string {
   return text;
 }
 
-async function stepsDone(): Promise<Map<string, boolean>> {
-  const shown = await uiAction({ op: 'query', selector: '[data-done-step-id]', attributes: ['data-done-step-id', 'aria-checked'] });
-  return new Map(shown.flatMap((e) => {
-    const step = /azureStackCsp\.gettingStarted#(\w+)$/.exec(e.attributes['data-done-step-id'] ?? '')?.[1];
-    return step ? [[step, e.attributes['aria-checked'] === 'true'] as const] : [];
-  }));
-}
-
 /** Waits until exactly the steps in `done` are ticked. */
 async function waitForTicks(...done: string[]): Promise<void> {
   let seen = '';
   await waitFor(`walkthrough steps ticked: ${done.join(', ') || 'none'}`, async () => {
-    const steps = await stepsDone();
-    seen = [...steps].map(([step, ticked]) => `${step}=${ticked}`).join(' ');
-    return steps.size === 4 && [...steps].every(([step, ticked]) => ticked === done.includes(step));
+    const steps = await walkthroughSteps();
+    seen = [...steps].map(([step, { done: ticked }]) => `${step}=${ticked}`).join(' ');
+    return steps.size === 4 && [...steps].every(([step, { done: ticked }]) => ticked === done.includes(step));
   }, 20_000).catch((error: Error) => { throw new Error(`${error.message}; shown: ${seen}`); });
 }
 

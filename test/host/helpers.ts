@@ -185,3 +185,15 @@ export async function nodeAt(api: TestApi, ...path: string[]): Promise<TreeNode>
   if (!found) throw new Error(`no "${last}" under ${parentPath.join(' > ')}`);
   return found;
 }
+
+/** Each step of the extension's walkthrough as the open walkthrough page shows it: its id, and whether it is ticked. */
+export async function walkthroughSteps(): Promise<Map<string, { id: string; done: boolean }>> {
+  const shown = await uiAction({ op: 'query', selector: '[data-done-step-id]', attributes: ['data-done-step-id', 'aria-checked'] });
+  const steps = new Map<string, { id: string; done: boolean }>();
+  for (const element of shown) {
+    const id = element.attributes['data-done-step-id'] ?? '';
+    const step = /azureStackCsp\.gettingStarted#(\w+)$/.exec(id)?.[1];
+    if (step) steps.set(step, { id, done: element.attributes['aria-checked'] === 'true' });
+  }
+  return steps;
+}

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { CsvRunResult } from '../../src/vscode/commands/tenants';
 import { cancel, type ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
 import type { TestApi } from '../../src/vscode/testApi';
-import { emulator, isWrite, nodeAt, openFixture, signedInFresh, testApi, uiAction, waitFor, writeWorkspaceFile } from './helpers';
+import { emulator, isWrite, nodeAt, openFixture, signedInFresh, testApi, uiAction, waitFor, walkthroughSteps, writeWorkspaceFile } from './helpers';
 
 const billing = 'Fabrikam CSP - Azure Stack billing';
 
@@ -17,18 +17,6 @@ function allTabs(): vscode.Tab[] {
 /** The open webview tab of `viewType` (VS Code reports it with a prefix of its own). */
 function webviewTab(viewType: string, label?: RegExp): vscode.Tab | undefined {
   return allTabs().find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(viewType) && (!label || label.test(tab.label)));
-}
-
-/** Each step of our walkthrough as the page shows it: its id (for VS Code's commands) and whether it is ticked. */
-async function walkthroughSteps(): Promise<Map<string, { id: string; done: boolean }>> {
-  const shown = await uiAction({ op: 'query', selector: '[data-done-step-id]', attributes: ['data-done-step-id', 'aria-checked'] });
-  const steps = new Map<string, { id: string; done: boolean }>();
-  for (const element of shown) {
-    const id = element.attributes['data-done-step-id'] ?? '';
-    const step = /azureStackCsp\.gettingStarted#(\w+)$/.exec(id)?.[1];
-    if (step) steps.set(step, { id, done: element.attributes['aria-checked'] === 'true' });
-  }
-  return steps;
 }
 
 async function waitForStep(step: string, done: boolean): Promise<void> {
