@@ -427,8 +427,10 @@ function stampCloudIdLines(script: ScriptBefore, unit: string): string[] {
  * accept: the subscription a GUID or a variable, no placeholder, every segment well formed.
  */
 function readableId(subscriptionId: string, resourceGroup: string, name: string): boolean {
-  const variable = /^\$(?:\{[^}]+\}|[\w:]+)$/;
-  if (findPlaceholder(subscriptionId + resourceGroup) || !(isGuid(subscriptionId) || variable.test(subscriptionId))) return false;
+  // Each part on its own: the all-zero GUID is a placeholder only as a whole value. A variable is none, even written
+  // `${name}`, which reads like one.
+  const variable = /^\$(?:\{[^}]+\}|[\w:]+)$/.test(subscriptionId);
+  if (!(variable || (isGuid(subscriptionId) && !findPlaceholder(subscriptionId))) || findPlaceholder(resourceGroup)) return false;
   return parseRegistrationId(formatRegistrationId({ subscriptionId: '3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37', resourceGroup, registrationName: name })).ok;
 }
 

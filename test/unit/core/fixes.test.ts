@@ -243,6 +243,13 @@ describe('core/fixes', function () {
       assert.equal(expandableText('a$b`c"d\u201Ce'), 'a`$b``c`"d`\u201Ce');
     });
 
+    it('as a refactoring, reads the registration by its ID where the subscription is a ${Sub} variable, and the result lints clean', async () => {
+      const text = `param($Sub)\nNew-AzResource -ResourceId "${registration.replace(sub, '${Sub}')}/customerSubscriptions/31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8" -ApiVersion 2017-06-01 -Properties @{ tenantId = "41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8" }\n`;
+      const fix = cloudIdLookupAt({ uri: 'file:///ws/script.ps1', text, kind: 'powershell' }, text.indexOf('New-AzResource'));
+      assert.match(fix?.edits[0].newText ?? '', /^\$registrationCloudId = \(Get-AzResource -ResourceId "\/subscriptions\/\$\{Sub\}\/resourceGroups\/azurestack\/providers\/Microsoft\.AzureStack\/registrations\/hub-payg" -ApiVersion 2017-06-01\)/m);
+      assert.deepEqual(await lintText(apply(text, fix!.edits)), []);
+    });
+
     it('goes after the #Requires block that only comments and blank lines precede', () => {
       const insertedAt = (text: string) => cloudIdLookupFix({ uri: 'file:///ws/a.ps1', text, kind: 'powershell' }, { name: 'hub-payg' }, 0)?.edits[0].start;
       const header = '# Adds tenants.\r\n\r\n  # (indented note)\r\n#Requires -Modules Az.Accounts\r\n#requires -Version 5.1\r\n';
