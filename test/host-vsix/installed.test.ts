@@ -61,7 +61,10 @@ describe('the installed VSIX', function () {
       return found.length > 0 && found;
     }, 30_000);
     const link = diagnostics[0].code;
-    assert.ok(typeof link === 'object' && existsSync(link.target.fsPath), 'the rule page the diagnostic links to is in the package');
+    assert.ok(typeof link === 'object');
+    const [command, args] = [link.target.path, JSON.parse(decodeURIComponent(link.target.query)) as string[]];
+    const page = await vscode.commands.executeCommand<vscode.Uri>(command, ...args);
+    assert.ok(page.fsPath.startsWith(vscode.extensions.getExtension(extensionId)!.extensionPath) && existsSync(page.fsPath), 'the rule page the diagnostic links to is in the package');
     assert.equal(vscode.extensions.getExtension(extensionId)?.isActive, true);
   });
 });

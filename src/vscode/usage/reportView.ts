@@ -9,7 +9,7 @@ import { rowTexts, totalsText } from '../../core/usage/format';
 import { priceReport, type MoneyTotal, type PricingInputs, type PricingSummary } from '../../core/usage/pricing';
 import { describeBilling, reportToCsv, reportToJson, type UsageReport } from '../../core/usage/report';
 import { hoursPerMonth } from '../../core/usage/units';
-import { chooseOutputFiles, freeOutputFile, writeOutputFile } from '../infrastructure/outputFiles';
+import { announceOutputFile, chooseOutputFiles, freeOutputFile, writeOutputFile } from '../infrastructure/outputFiles';
 import type { UserInput } from '../infrastructure/ui';
 import { importPriceList, type PriceSources } from './prices';
 
@@ -158,7 +158,7 @@ export async function exportReport(report: UsageReport, format: 'csv' | 'json', 
   });
   const text = format === 'csv' ? reportToCsv(report, deps.locale) : reportToJson(report);
   const written = await writeOutputFile(ui, target, text);
-  void ui.notify('info', vscode.l10n.t('Usage exported to {0}.', vscode.workspace.asRelativePath(written)));
+  void announceOutputFile(ui, 'info', vscode.l10n.t('Usage exported to {0}.', vscode.workspace.asRelativePath(written)), written);
   return written;
 }
 
@@ -183,7 +183,7 @@ export async function exportInvoices(run: Pick<ShownReport, 'report' | 'priced' 
       filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
     });
     const written = await writeOutputFile(ui, target, format === 'csv' ? invoiceCsv(pricing.rows) : invoiceJson(report, pricing, notes));
-    void ui.notify('info', vscode.l10n.t('Invoices exported to {0}.', vscode.workspace.asRelativePath(written)));
+    void announceOutputFile(ui, 'info', vscode.l10n.t('Invoices exported to {0}.', vscode.workspace.asRelativePath(written)), written);
     return [written];
   }
   const folder = await ui.openUri({ title: vscode.l10n.t('Folder for the invoice files'), canSelectFolders: true, canSelectFiles: false, openLabel: vscode.l10n.t('Export Here') });
@@ -193,7 +193,7 @@ export async function exportInvoices(run: Pick<ShownReport, 'report' | 'priced' 
   for (const [i, invoice] of invoices.entries()) {
     written.push(await writeOutputFile(ui, targets[i], format === 'csv' ? invoiceCsv(invoice.rows) : invoiceJson(report, pricing, notes, [invoice])));
   }
-  void ui.notify('info', vscode.l10n.t('{0} invoice files exported to {1}.', written.length, vscode.workspace.asRelativePath(folder)));
+  if (written.length) void announceOutputFile(ui, 'info', vscode.l10n.t('{0} invoice files exported to {1}.', written.length, vscode.workspace.asRelativePath(folder)), written[0]);
   return written;
 }
 
