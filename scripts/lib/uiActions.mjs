@@ -42,7 +42,9 @@ async function inAnyFrame(page, locate, description) {
 
 const actions = {
   /** What the elements matching `selector` show: their text and the `attributes` named. */
-  async query(page, { selector, attributes = [] }) {
+  async query(page, { selector, attributes = [], wait = false }) {
+    // `wait`: what the user looks for is about to show (a list opening); an empty answer is only given after appearMs.
+    if (wait) await page.locator(selector).first().waitFor({ state: 'attached', timeout: appearMs }).catch(() => {});
     return page.locator(selector).evaluateAll((elements, names) => elements.map((e) => ({
       text: e.textContent?.trim() ?? '',
       attributes: Object.fromEntries(names.map((name) => [name, e.getAttribute(name)])),
@@ -83,6 +85,13 @@ const actions = {
       item = page.getByRole('menuitem', { name: next });
     }
     await item.first().click({ timeout: appearMs });
+    // On a busy machine a click can land while the submenu is redrawn and leave it open with the item highlighted:
+    // Enter then chooses it, as a keyboard user would.
+    const closed = () => item.first().waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
+    if (!(await closed())) {
+      await page.keyboard.press('Enter');
+      if (!(await closed())) throw new Error(`the menu stayed open after choosing ${path.join(' → ')}`);
+    }
     return true;
   },
   /** Presses keys (Playwright's names, e.g. "Escape") one after another. */

@@ -44,7 +44,7 @@ export async function screenshot(name: string, path = join(resultsDir, `${name}.
 
 /** What a user does in the workbench itself, performed by the runner (scripts/lib/uiActions.mjs). */
 export type UiAction =
-  | { op: 'query'; selector: string; attributes?: string[] }
+  | { op: 'query'; selector: string; attributes?: string[]; wait?: boolean }
   | { op: 'click'; selector?: string; button?: string }
   | { op: 'command'; title: string }
   | { op: 'menu'; path: string[] }
@@ -54,7 +54,7 @@ export interface ShownElement { text: string; attributes: Record<string, string 
 
 let uiActions = 0;
 
-export async function uiAction(action: { op: 'query'; selector: string; attributes?: string[] }): Promise<ShownElement[]>;
+export async function uiAction(action: { op: 'query'; selector: string; attributes?: string[]; wait?: boolean }): Promise<ShownElement[]>;
 export async function uiAction(action: UiAction): Promise<unknown>;
 export async function uiAction(action: UiAction): Promise<unknown> {
   const answerFile = join(resultsDir, `ui-action-${process.pid}-${++uiActions}.json`);

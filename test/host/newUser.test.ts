@@ -43,7 +43,7 @@ describe('a new user\'s first steps', function () {
 
   it('finds the walkthrough under Help → Open Walkthrough…, and ticks each step on what the user does', async () => {
     await uiAction({ op: 'menu', path: ['Help', 'Open Walkthrough...'] });
-    const [entry] = await uiAction({ op: 'query', selector: '.quick-input-list .monaco-list-row[aria-label*="Bill end customers through Azure Stack Hub"]' });
+    const [entry] = await uiAction({ op: 'query', selector: '.quick-input-list .monaco-list-row[aria-label*="Bill end customers through Azure Stack Hub"]', wait: true });
     assert.ok(entry, 'the walkthrough is listed by its title');
     await uiAction({ op: 'click', selector: '.quick-input-list .monaco-list-row[aria-label*="Bill end customers through Azure Stack Hub"]' });
     const steps = await waitFor('the walkthrough\'s four steps', async () => {

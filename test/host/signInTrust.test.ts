@@ -169,6 +169,9 @@ describe('trust: sign-in hosts, stamps and what the user is shown (emulator)', f
     });
 
     it('stops a stamp whose metadata changed after it was pinned: nothing is sent, and the user is asked', async () => {
+      // Only this stamp in the view: the stamps earlier tests added would be read for names meanwhile, with their own
+      // credentials, and this test is about what reaches the collector because of shifting's metadata.
+      await config().update('stamps', initialStamps, vscode.ConfigurationTarget.Workspace);
       const shifting = await emulatorStamp('shifting');
       const collector = await emulatorStamp('collector');
       ui.enqueue(shifting.adminEndpoint, 'Trust', 'shifting', '', 'Service principal with a client secret', shifting.clientId, shifting.clientSecret);
