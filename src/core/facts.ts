@@ -73,6 +73,20 @@ export function locate(value: Value, index: number, length: number): Span {
   return value.span;
 }
 
+/**
+ * Where `length` characters at `index` of the value's text stand at the place of use: the reference that brought them
+ * in (a variable), else the whole value.
+ */
+export function usedAt(value: Value, index: number, length: number): Span {
+  let offset = 0;
+  for (const segment of value.segments) {
+    const end = offset + segment.text.length;
+    if (index >= offset && index + length <= end) return segment.via ?? value.span;
+    offset = end;
+  }
+  return value.span;
+}
+
 /** Where a segment stands at the place of use. */
 function useSpan(segment: Segment): Span | undefined {
   return segment.via ?? (segment.at === undefined ? undefined : { start: segment.at, end: segment.at + segment.text.length });
@@ -282,9 +296,18 @@ export interface CmdletUse {
 export interface Suppression {
   /** Empty: every rule. */
   codes: string[];
-  scope: 'file' | 'nextLine';
+  /** `lines`: from `line` to `lastLine` (a Markdown code block). */
+  scope: 'file' | 'nextLine' | 'lines';
   /** 0-based line the suppression applies to (for nextLine: the line after the comment). */
   line: number;
+  lastLine?: number;
+}
+
+/** A part of a document written in another language: a Markdown code block, and the language that reads it. */
+export interface EmbeddedRegion {
+  kind: string;
+  start: number;
+  end: number;
 }
 
 export interface FileFacts {
@@ -304,6 +327,8 @@ export interface FileFacts {
   checksCloudId: boolean;
   /** True when the parser met text it could not read (PowerShell, JSON): fixes cannot be sure where its values end. */
   syntaxErrors?: boolean;
+  /** The code blocks of a Markdown document, each read as the language it is tagged with. */
+  embedded?: EmbeddedRegion[];
 }
 
 export function emptyFacts(): FileFacts {

@@ -1,7 +1,9 @@
 // Quick fixes as text edits, computed from a finding and the document's text: no editor involved, so the CLI or any
 // other front end could apply them too. The VS Code layer turns them into code actions.
 import { findPlaceholder, formatRegistrationId, isGuid, parseRegistrationId } from './ids';
-import { languageOf } from './languages/index';
+import { codeBlockAt, languageOf } from './languages/index';
+import { maskedText } from './parse/markdown';
+import { parseJson } from './parse/jsonSource';
 import { shellFacts } from './parse/shell';
 import { lineStarts } from './text';
 import type { Localized } from './l10n';
@@ -67,8 +69,25 @@ const missingParameterSnippets: Record<string, string> = {
   RegistrationToken: '-RegistrationToken ${4:\\$registrationToken}',
 };
 
+/**
+ * The Markdown code block that holds `offset`, as the document its language reads (the Markdown text with all else
+ * blanked, so offsets stay the Markdown file's): fixes are worked out on it and edit the block. Any other document
+ * as it is; undefined for Markdown outside a block.
+ */
+function fixTarget(document: FixDocument, offset: number): FixDocument | undefined {
+  if (document.kind !== 'markdown') return document;
+  const found = codeBlockAt(document.text, offset);
+  if (!found) return undefined;
+  const text = maskedText(document.text, [found.block]);
+  // A JSON block is told apart from the others: JSON snippets in documentation are often cut short (`...`).
+  const syntaxErrors = found.kind === 'json' ? parseJson(text).source.hasErrors : document.syntaxErrors === true;
+  return { uri: document.uri, text, kind: found.kind, syntaxErrors };
+}
+
 /** The fixes offered for `finding`: its rule's, most useful first, then the CloudDeploymentID lookup where it helps. */
-export function fixesFor(document: FixDocument, finding: Finding): Fix[] {
+export function fixesFor(original: FixDocument, finding: Finding): Fix[] {
+  const document = fixTarget(original, finding.start);
+  if (!document) return [];
   const lookup = lookupFor(document, finding);
   return lookup ? [...ruleFixes(document, finding), lookup] : ruleFixes(document, finding);
 }
@@ -147,6 +166,7 @@ function agreementFix(document: FixDocument, finding: Finding): Fix[] {
  * ARM templates, which Azure reads with comments): `allowsComments`.
  */
 export function suppressionFixes(document: FixDocument, finding: Finding, allowsComments: boolean): Fix[] {
+  if (document.kind === 'markdown') return codeBlockSuppressionFixes(document, finding);
   const comment = languageOf(document.kind).lineComment;
   if (!comment || (document.kind === 'json' && !allowsComments)) return [];
   const eol = lineEnding(document.text);
@@ -157,6 +177,27 @@ export function suppressionFixes(document: FixDocument, finding: Finding, allows
     {
       title: { en: `Disable ${finding.code} for this file`, sv: `Stäng av ${finding.code} för hela filen` },
       edits: [{ uri: document.uri, start: fileOffset, end: fileOffset, newText: `${comment} azs-disable ${finding.code}${eol}` }],
+    },
+  ];
+}
+
+/**
+ * In a Markdown code block: a comment line in the block (not in JSON, whose snippets are copied as they are), and an
+ * HTML comment before the block, which the rendered page does not show.
+ */
+function codeBlockSuppressionFixes(document: FixDocument, finding: Finding): Fix[] {
+  const block = fixTarget(document, finding.start);
+  const found = codeBlockAt(document.text, finding.start);
+  if (!block || !found) return [];
+  const eol = lineEnding(document.text);
+  const comment = languageOf(block.kind).lineComment;
+  const line = comment && block.kind !== 'json' ? lineSuppression(block, comment, finding, eol) : undefined;
+  const fence = lineAt(document.text, found.block.fenceStart);
+  return [
+    ...(line ? [{ title: { en: `Disable ${finding.code} for this line`, sv: `Stäng av ${finding.code} för den här raden` }, edits: [line] }] : []),
+    {
+      title: { en: `Disable ${finding.code} for this code block`, sv: `Stäng av ${finding.code} för det här kodblocket` },
+      edits: [{ uri: document.uri, start: fence.start, end: fence.start, newText: `${fence.indent}<!-- azs-disable ${finding.code} -->${eol}` }],
     },
   ];
 }
@@ -513,7 +554,8 @@ export function fixAll(document: FixDocument, findings: readonly Finding[]): Fix
   const edits: FileEdit[] = [];
   const fixed: Finding[] = [];
   for (const finding of findings) {
-    const fix = ruleFixes(document, finding).find((f) => f.safe && !f.snippet && f.edits.every((e) => e.uri === document.uri));
+    const target = fixTarget(document, finding.start);
+    const fix = target && ruleFixes(target, finding).find((f) => f.safe && !f.snippet && f.edits.every((e) => e.uri === document.uri));
     if (!fix || fix.edits.some((e) => edits.some((x) => e.start < x.end && x.start < e.end))) continue;
     edits.push(...fix.edits);
     fixed.push(finding);

@@ -3,10 +3,15 @@
 import { http } from './http';
 import { json } from './json';
 import type { Language } from './language';
+import { languageForTag, markdownLanguage } from './markdown';
 import { powershell } from './powershell';
 import { shell } from './shell';
+import { fencedBlocks, type FencedBlock } from '../parse/markdown';
 
-export const languages = [powershell, json, http, shell] as const;
+/** The languages a Markdown code block may hold. */
+const embedded = [powershell, json, http, shell] as const;
+
+export const languages = [...embedded, markdownLanguage(embedded)] as const;
 
 export type DocumentKind = (typeof languages)[number]['kind'];
 
@@ -27,4 +32,11 @@ export function documentKindFor(fileName: string, languageId?: string): Document
   const extension = /\.([^./\\]+)$/.exec(fileName.toLowerCase())?.[1] ?? '';
   const byLanguage = languageId === undefined ? undefined : languages.find((language) => language.languageIds.includes(languageId));
   return (byLanguage ?? languages.find((language) => language.extensions.includes(extension)))?.kind;
+}
+
+/** The Markdown code block at `offset` of `text`, and the language that reads it; undefined outside such blocks. */
+export function codeBlockAt(text: string, offset: number): { block: FencedBlock; kind: DocumentKind } | undefined {
+  const block = fencedBlocks(text).find((b) => offset >= b.start && offset <= b.end);
+  const language = block && embedded.find((l) => l === languageForTag(embedded, block.tag));
+  return block && language ? { block, kind: language.kind } : undefined;
 }

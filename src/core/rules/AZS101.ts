@@ -1,13 +1,13 @@
 import { parseRegistrationId, type ParsedResourceId, type ResourceIdProblem } from '../ids';
-import { locate, type Value } from '../facts';
+import { locate, usedAt, type Value } from '../facts';
 import type { Span } from '../text';
 import { defineRule } from './rule';
 
-/** Where in the path the problem is (the segment to fix), or the whole path when it cannot be pointed at. */
-function problemSpan(path: Value, problem: ResourceIdProblem): Span {
+/** Which characters of the path's text hold the problem (the segment to fix); undefined when none can be pointed at. */
+function problemAt(path: Value, problem: ResourceIdProblem): { index: number; length: number } | undefined {
   const segments = [...path.text.matchAll(/[^/]+/g)];
   const segment = (text: string) => segments.find((s) => s[0] === text);
-  const at = (index: number | undefined, length: number) => (index === undefined || index < 0 ? path.span : locate(path, index, length));
+  const at = (index: number | undefined, length: number) => (index === undefined || index < 0 ? undefined : { index, length });
   switch (problem.kind) {
     case 'wrongProvider':
       return at(segment(problem.provider)?.index, problem.provider.length);
@@ -19,9 +19,22 @@ function problemSpan(path: Value, problem: ResourceIdProblem): Span {
       return at(path.text.replace(/^\/+/, (s) => ' '.repeat(s.length)).indexOf('//'), 2);
     case 'trailingSegments':
       return at(path.text.lastIndexOf(problem.extra), problem.extra.length);
-    case 'missingSegment':
-      return path.span;
+    case 'missingSegment': {
+      // Where the ID is written, not each call that uses it: the whole ID when it is written in one piece, else the
+      // last segment (after which the missing ones mostly go).
+      const [only] = path.segments;
+      if (path.segments.length === 1 && only.at !== undefined) return { index: 0, length: path.text.length };
+      const last = segments.at(-1);
+      return last && at(last.index, last[0].length);
+    }
   }
+}
+
+/** Where to underline the problem (where it is written), and where this use of the path brings it in. */
+function places(path: Value, problem: ResourceIdProblem): { span: Span; usedAt: Span } {
+  const found = problemAt(path, problem);
+  if (!found) return { span: path.span, usedAt: path.span };
+  return { span: locate(path, found.index, found.length), usedAt: usedAt(path, found.index, found.length) };
 }
 
 const notFound = { en: 'Azure would answer RegistrationNotFound.', sv: 'Azure skulle svara RegistrationNotFound.' };
@@ -82,7 +95,7 @@ export default defineRule({
       const { problem } = parsed;
       const { kind, ...values } = problem;
       return [{
-        messageId: kind, values, span: problemSpan(path, problem),
+        messageId: kind, values, ...places(path, problem),
         ...(problem.kind === 'misspelledSegment' ? { data: { replacement: problem.expected } } : {}),
       }];
     });

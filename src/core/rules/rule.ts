@@ -17,7 +17,7 @@ export type RuleCode = (typeof ruleCodes)[number];
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export type DocumentKind = 'powershell' | 'json' | 'http' | 'shell';
+export type DocumentKind = 'powershell' | 'json' | 'http' | 'shell' | 'markdown';
 
 export interface RuleContext {
   uri: string;
@@ -46,6 +46,12 @@ export interface Report<M extends string> {
   /** Set when this finding prevents another documented error than the rule's own (or none). */
   azureError?: ErrorCode | null;
   related?: RelatedReport<M>[];
+  /**
+   * Where the value with the defect is used, when that is not where it is written (and the finding is): a variable
+   * used by several calls. Reports of one defect (same rule, message and place) are one finding; lint.ts lists these
+   * places as its related information.
+   */
+  usedAt?: Span;
   /** What a quick fix needs (a replacement text, the missing parameters). */
   data?: Record<string, string>;
 }

@@ -4,6 +4,7 @@ import { ruleTester } from '../support/ruleTester';
 
 const azure = (placeholder: string, error: string) => `'${placeholder}' is a placeholder that was never filled in; Azure would answer ${error}.`;
 const fails = (placeholder: string) => `'${placeholder}' is a placeholder that was never filled in; the command fails with it.`;
+const used = 'The same value is used here.';
 const addTenant = 'New-AzResource -ResourceId "/subscriptions/$subscriptionId/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions/$customer" -ApiVersion 2017-06-01 -Properties @{ tenantId = $tenant }';
 
 ruleTester(rule, {
@@ -20,8 +21,8 @@ ruleTester(rule, {
     {
       name: 'a placeholder in the variable a resource ID uses',
       kind: 'powershell',
-      code: `$subscriptionId = "<!<your subscription id>!>"\n${addTenant}`,
-      errors: [{ message: azure('<your subscription id>', 'RegistrationNotFound'), data: { placeholder: '<your subscription id>' } }],
+      code: `$subscriptionId = "<!<your subscription id>!>"\n${addTenant.replace('/$subscriptionId/', '/<@$subscriptionId@>/')}`,
+      errors: [{ message: azure('<your subscription id>', 'RegistrationNotFound'), data: { placeholder: '<your subscription id>' }, related: [used] }],
     },
     {
       name: 'a computer name placeholder',
@@ -38,8 +39,8 @@ ruleTester(rule, {
     {
       name: 'the name a registration is created under',
       kind: 'powershell',
-      code: '$name = "<!<unique registration name>!>"\nRegister-AzsEnvironment -RegistrationToken $token -RegistrationName $name',
-      errors: [{ message: fails('<unique registration name>'), azureError: null }],
+      code: '$name = "<!<unique registration name>!>"\nRegister-AzsEnvironment -RegistrationToken $token -RegistrationName <@$name@>',
+      errors: [{ message: fails('<unique registration name>'), azureError: null, related: [used] }],
     },
     {
       name: 'a placeholder in a splatted hashtable',
@@ -56,14 +57,14 @@ ruleTester(rule, {
     {
       name: 'a template parameter default',
       kind: 'json',
-      code: `{"parameters": {"registrationName": {"type": "string", "defaultValue": "<!<registration name>!>"}},\n "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "[concat(parameters('registrationName'), '/', '${customer}')]", "properties": {"tenantId": "${tenant}"}}]}`,
-      errors: [{ message: azure('<registration name>', 'RegistrationNotFound') }],
+      code: `{"parameters": {"registrationName": {"type": "string", "defaultValue": "<!<registration name>!>"}},\n "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "<@[concat(parameters('registrationName'), '/', '${customer}')]@>", "properties": {"tenantId": "${tenant}"}}]}`,
+      errors: [{ message: azure('<registration name>', 'RegistrationNotFound'), related: [used] }],
     },
     {
       name: 'a file variable used in a request body',
       kind: 'http',
-      code: `@tenant = <!xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx!>\nPUT https://management.azure.com${registrationId}/customerSubscriptions/${customer}?api-version=2017-06-01\nContent-Type: application/json\n\n{"properties": {"tenantId": "{{tenant}}"}}\n`,
-      errors: [{ message: fails('xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'), azureError: null }],
+      code: `@tenant = <!xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx!>\nPUT https://management.azure.com${registrationId}/customerSubscriptions/${customer}?api-version=2017-06-01\nContent-Type: application/json\n\n{"properties": {"tenantId": "<@{{tenant}}@>"}}\n`,
+      errors: [{ message: fails('xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'), azureError: null, related: [used] }],
     },
     {
       name: 'two placeholders in one URL',
@@ -74,8 +75,8 @@ ruleTester(rule, {
     {
       name: 'a shell variable in a tenant request URL',
       kind: 'shell',
-      code: 'SUB="<!your-subscription-id!>"\naz rest --method get --url "https://management.azure.com/subscriptions/$SUB/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions?api-version=2017-06-01"\n',
-      errors: [{ message: azure('your-subscription-id', 'RegistrationNotFound') }],
+      code: 'SUB="<!your-subscription-id!>"\naz rest --method get --url "https://management.azure.com/subscriptions/<@$SUB@>/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions?api-version=2017-06-01"\n',
+      errors: [{ message: azure('your-subscription-id', 'RegistrationNotFound'), related: [used] }],
     },
   ],
 });
