@@ -4,7 +4,8 @@
 // and no finding appears that was not there before.
 import type { Node } from 'web-tree-sitter';
 import { parse, type ParseError } from 'jsonc-parser';
-import { applyEdits, fixesFor, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../../../../src/core/fixes';
+import { applyEdits, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../../../../src/core/fixes';
+import { fixesFor } from '../../../../src/core/quickFixes';
 import { LintWorkspace, describeInternalError, type Finding } from '../../../../src/core/lint';
 import { PowerShellParser } from '../../../../src/core/parse/powershell';
 import { testWasmDir } from './wasm';
