@@ -53,6 +53,15 @@ export default tseslint.config(
     },
   },
   {
+    // azs-usage signs in to a stamp: core and src/azure, never vscode.
+    files: ['src/cli/azs-usage.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['vscode', '**/vscode/**'], message: 'azs-usage uses core and azure, never vscode.' },
+      ]),
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2024 },
     rules: { 'no-unused-vars': ['error', { argsIgnorePattern: '^_' }] },

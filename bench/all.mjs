@@ -79,6 +79,8 @@ const targets = [
   ['cancel_ms', '≤ 250 ms', (v) => v <= 250, 'from cancelling an ARM call the emulator holds (5 s latency) to its rejection'],
   ['usage_cancel_ms', '≤ 250 ms', (v) => v <= 250, 'the same for a stamp usage page'],
   ['retry_after_read_ms', '≥ 1,000 ms', (v) => v >= 1000, 'a registrations list through one 429 with Retry-After: 1 — at least the second the service asked for'],
+  ['usage_priced_ratio', '≤ 1.2', (v) => v <= 1.2, 'the same records priced (aggregated per customer × meter × period, report built, priced with a price sheet, resale list and markup) ÷ a bare fetch + JSON.parse'],
+  ['usage_priced_peak_heap_mb', '< 150 MB', (v) => v < 150, 'peak heap of the priced runs'],
 ];
 
 function writeResults(figures, started, load) {

@@ -1,18 +1,28 @@
 // Usage reporting at scale: 30 days hourly for 200 tenant subscriptions × 10 meters (1.44 million records in pages
 // of 1,000) from the emulator's stamp bench01 without latency, through StampClient.fetchUsage into a UsageAggregator,
 // against bare walks of the same pages measured in the same run: fetch() + JSON.parse, and node:https (the HTTP
-// stack under the SDK's pipeline) + JSON.parse. The ratio is the client's time over the faster bare walk. Prints
-// records per second, the peak heap of the client runs (heapUsed sampled every 5 ms and after every page, plus a
-// forced GC at the end) and the ratio; the last line is one JSON object.
+// stack under the SDK's pipeline) + JSON.parse. The ratio is the client's time over the faster bare walk. The priced
+// run does what a priced report does: fetchAllUsage into an aggregator cut at the price changes of the Partner
+// Center fixture, the report built, then priced with that sheet, the resale list and a markup. Prints records per
+// second, the peak heap of the client runs (heapUsed sampled every 5 ms and after every page, plus a forced GC at
+// the end) and the ratios; the last line is one JSON object.
 //   npm run bench:usage [-- --rounds 2 --days 30]
 // Without AZS_EMULATOR_URL it starts the emulator (test/emulator/states/bench.json) and runs itself again with the
 // emulator's environment and --expose-gc, since NODE_EXTRA_CA_CERTS counts only from a process's start.
+import { readFileSync } from 'node:fs';
 import { Agent, get } from 'node:https';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageAggregator } from '../src/core/usage/aggregate';
+import { UsageAggregator, aggregatedUsage } from '../src/core/usage/aggregate';
+import { MeterBook } from '../src/core/usage/meterBilling';
+import { periodBoundaries } from '../src/core/usage/period';
+import { priceChangeDates, readPriceFile } from '../src/core/usage/priceFiles';
+import type { PriceList } from '../src/core/usage/prices';
+import { priceReport } from '../src/core/usage/pricing';
+import { buildReport } from '../src/core/usage/report';
 import { createCredentialFactory } from '../src/azure/credentials';
 import { discoverStamp, signInTenant, StampClient } from '../src/azure/stamps';
-import { usagePath, type UsageQuery } from '../src/azure/usage';
+import { fetchAllUsage, usagePath, type UsageQuery } from '../src/azure/usage';
 import { EmulatorControl, type EmulatorAddress } from '../test/emulator/client';
 import { runAgainstEmulator } from './emulatorRun';
 
@@ -90,6 +100,37 @@ async function clientRun(client: StampClient, query: UsageQuery): Promise<Run & 
   }
 }
 
+/** A priced report: usage streamed into an aggregator cut at month starts and price changes, the report built and priced. */
+async function pricedRun(client: StampClient, query: UsageQuery, lists: { microsoft: PriceList[]; resale: PriceList[] }): Promise<Run & { peakHeap: number; cells: number }> {
+  let peakHeap = 0;
+  const sample = () => { peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed); };
+  const sampler = setInterval(sample, 5);
+  const aggregator = new UsageAggregator({ boundaries: periodBoundaries(query, priceChangeDates([...lists.microsoft, ...lists.resale])) });
+  try {
+    const result = await timed(async () => {
+      const progress = await fetchAllUsage(client, query, aggregator, { onProgress: sample });
+      const report = buildReport(aggregatedUsage(aggregator), [], new Map(), query, 'en');
+      const pricing = priceReport(report, { book: new MeterBook(), ...lists, markup: { all: 15 } });
+      if (pricing.rows.length !== aggregator.cellCount) throw new Error('a priced row per cell');
+      return { records: progress.records, pages: progress.pages };
+    });
+    sample();
+    return { ...result, peakHeap, cells: aggregator.cellCount };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+async function benchPriceLists(): Promise<{ microsoft: PriceList[]; resale: PriceList[] }> {
+  const fixtures = join(__dirname, '..', '..', 'test', 'fixtures', 'prices');
+  const read = async (name: string, role: 'microsoft' | 'resale') => {
+    const result = await readPriceFile(readFileSync(join(fixtures, name)), name, role);
+    if (!result.ok) throw new Error(result.message.en);
+    return result.list;
+  };
+  return { microsoft: [await read('partner-center-azure-plan.csv', 'microsoft')], resale: [await read('resale.csv', 'resale')] };
+}
+
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 async function runBenchmark(address: EmulatorAddress): Promise<void> {
@@ -114,10 +155,13 @@ async function runBenchmark(address: EmulatorAddress): Promise<void> {
   const warmUp: UsageQuery = { ...query, end: new Date(Date.UTC(2026, 9, 2)) };
   for (const getText of [fetchText, httpsText]) await bareWalk(getText, `${adminEndpoint}/${usagePath(provider, warmUp)}`, token);
   await client.fetchUsage(warmUp, new UsageAggregator());
+  const lists = await benchPriceLists();
+  await pricedRun(client, warmUp, lists);
 
   const bareFetch: Run[] = [];
   const bareHttps: Run[] = [];
   const clientRuns: Awaited<ReturnType<typeof clientRun>>[] = [];
+  const pricedRuns: Awaited<ReturnType<typeof pricedRun>>[] = [];
   for (let round = 0; round < rounds; round++) {
     gc();
     bareFetch.push(await bareWalk(fetchText, firstUrl, token));
@@ -125,15 +169,22 @@ async function runBenchmark(address: EmulatorAddress): Promise<void> {
     bareHttps.push(await bareWalk(httpsText, firstUrl, token));
     gc();
     clientRuns.push(await clientRun(client, query));
+    gc();
+    pricedRuns.push(await pricedRun(client, query, lists));
   }
   gc();
   const heapAfterGc = process.memoryUsage().heapUsed;
   const best = <T extends Run>(runs: T[]) => runs.reduce((a, b) => (b.ms < a.ms ? b : a));
   const fastestBare = best([...bareFetch, ...bareHttps]);
   const fastestClient = best(clientRuns);
-  if (fastestClient.records !== fastestBare.records) throw new Error(`the client counted ${fastestClient.records} records, the bare walk ${fastestBare.records}`);
+  const fastestPriced = best(pricedRuns);
+  for (const run of [fastestClient, fastestPriced]) {
+    if (run.records !== fastestBare.records) throw new Error(`the client counted ${run.records} records, the bare walk ${fastestBare.records}`);
+  }
   const peakHeapMb = Math.max(...clientRuns.map((r) => mb(r.peakHeap)));
+  const pricedPeakHeapMb = Math.max(...pricedRuns.map((r) => mb(r.peakHeap)));
   const ratio = fastestClient.ms / fastestBare.ms;
+  const pricedRatio = fastestPriced.ms / fastestBare.ms;
   const recordsPerSecond = fastestClient.records / (fastestClient.ms / 1000);
 
   console.log(`${fastestClient.records.toLocaleString('en')} records in ${fastestClient.pages} pages (${days} days hourly, ${fastestClient.cells} subscription × meter cells), best of ${rounds}`);
@@ -141,13 +192,18 @@ async function runBenchmark(address: EmulatorAddress): Promise<void> {
   console.log(`fetch() + JSON.parse      ${seconds(bareFetch)}`);
   console.log(`node:https + JSON.parse   ${seconds(bareHttps)}`);
   console.log(`StampClient.fetchUsage    ${seconds(clientRuns)}`);
+  console.log(`priced report            ${seconds(pricedRuns)} (${fastestPriced.cells} customer × meter × period rows)`);
   console.log(`records per second        ${Math.round(recordsPerSecond).toLocaleString('en')}`);
   console.log(`peak heap (client runs)   ${peakHeapMb.toFixed(1)} MB; after a forced GC at the end ${mb(heapAfterGc).toFixed(1)} MB`);
+  console.log(`peak heap (priced runs)   ${pricedPeakHeapMb.toFixed(1)} MB`);
   console.log(`ratio client / best bare  ${ratio.toFixed(3)} (target ≤ 1.2); CPU time ${(fastestClient.cpuMs / fastestBare.cpuMs).toFixed(3)}`);
+  console.log(`ratio priced / best bare  ${pricedRatio.toFixed(3)} (target ≤ 1.2); CPU time ${(fastestPriced.cpuMs / fastestBare.cpuMs).toFixed(3)}`);
   console.log(JSON.stringify({
     usage_records_per_second: Math.round(recordsPerSecond),
     usage_peak_heap_mb: Number(peakHeapMb.toFixed(1)),
     usage_ratio: Number(ratio.toFixed(3)),
+    usage_priced_ratio: Number(pricedRatio.toFixed(3)),
+    usage_priced_peak_heap_mb: Number(pricedPeakHeapMb.toFixed(1)),
   }));
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the extension and the CLI with esbuild, and copies the tree-sitter wasm files beside them.
+// Bundles the extension and the CLIs (azs-lint, azs-usage) with esbuild, and copies the tree-sitter wasm files beside them.
 // `--production`: minified, no source maps (what the VSIX ships).
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -19,6 +19,15 @@ const azureSdkApart = {
   name: 'azure-sdk-apart',
   setup(build) {
     build.onResolve({ filter: /\/azure\/sdk(\.js)?$/ }, () => ({ path: './azure-sdk.js', external: true }));
+  },
+};
+
+/** The spreadsheet reader (ExcelJS) too: required only when a price list spreadsheet is imported. */
+const spreadsheetApart = {
+  name: 'spreadsheet-apart',
+  setup(build) {
+    build.onResolve({ filter: /(?:^|\/)spreadsheet(\.js)?$/ }, (args) =>
+      (args.resolveDir.replace(/\\/g, '/').endsWith('src/core/usage') ? { path: './spreadsheet.js', external: true } : undefined));
   },
 };
 
@@ -44,10 +53,13 @@ export async function buildAll() {
       ...common, entryPoints: { extension: join(root, 'src/vscode/extension.ts') }, outdir: dist,
       banner: { js: 'globalThis.azsCspBundleStart=performance.now();' },
       footer: { js: 'globalThis.azsCspBundleLoaded=performance.now();' },
-      plugins: [azureSdkApart],
+      plugins: [azureSdkApart, spreadsheetApart],
     }),
-    build({ ...common, entryPoints: { 'azure-sdk': join(root, 'src/azure/sdk.ts') }, outdir: dist }),
+    build({ ...common, entryPoints: { 'azure-sdk': join(root, 'src/azure/sdk.ts') }, outdir: dist, plugins: [spreadsheetApart] }),
+    build({ ...common, entryPoints: { spreadsheet: join(root, 'src/core/usage/spreadsheet.ts') }, outdir: dist }),
     build({ ...common, entryPoints: { cli: join(root, 'src/cli/azs-lint.ts') }, outdir: dist, banner: { js: '#!/usr/bin/env node' } }),
+    // azs-usage signs in to a stamp at every run, so the Azure SDK is part of it; the spreadsheet reader is not.
+    build({ ...common, entryPoints: { usage: join(root, 'src/cli/azs-usage.ts') }, outdir: dist, banner: { js: '#!/usr/bin/env node' }, plugins: [spreadsheetApart] }),
   ]);
   for (const [from, to] of wasmFiles) copyFileSync(join(root, from), join(dist, to));
 }

@@ -9,6 +9,7 @@ import { format, parseArgs } from 'node:util';
 import { startCodeServer, workbenchUrl } from './lib/codeServer.mjs';
 import { startEmulatorProcess } from './lib/emulator.mjs';
 import { launchBrowser } from './lib/browser.mjs';
+import { performUiAction, takeScreenshot } from './lib/uiActions.mjs';
 import { scanLogsForSecrets } from './lib/secretScan.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -41,8 +42,39 @@ export async function runHostTests(options) {
       log: (line) => serverLog.push(line),
     });
     cleanups.push(() => server.stop());
-    const browser = await launchBrowser();
-    cleanups.push(() => browser.close());
+    const run = await runInWorkbench({ server, folder, tests, extensionPath, timeoutMs, resultsDir, label, print, verbose });
+    Object.assign(result, run);
+    // Every log the run wrote, Output channels included, must be free of secrets: the sandbox's and the stamps'
+    // client secrets, tokens, and whatever the caller names (fixture passwords).
+    const stampSecrets = (emulator?.stampPrincipals ?? []).map((p) => p.clientSecret);
+    result.secretScan = scanLogsForSecrets(join(server.dirs.userData, 'logs'), [emulator?.clientSecret, ...stampSecrets, ...secrets]);
+  } catch (error) {
+    result.reason = `host runner failed: ${error instanceof Error ? error.message : error}`;
+    result.exitCode = 1;
+    if (result.failed === 0) result.failed = 1;
+  } finally {
+    for (const cleanup of cleanups.reverse()) await Promise.resolve().then(cleanup).catch(() => {});
+  }
+  result.seconds = (Date.now() - started) / 1000;
+  if (result.reason) {
+    print(`${label}: ${result.reason}`);
+    if (serverLog.length) print(`last lines of code-server's log:\n  ${serverLog.slice(-30).join('\n  ')}`);
+  }
+  return result;
+}
+
+/**
+ * Opens the workbench of a running code-server on `folder` with the extension at `extensionPath` and the tests at
+ * `tests`, relays their output, answers their requests (screenshots, UI actions: see uiActions.mjs) and waits until
+ * they report back. Resolves to { passed, failed, exitCode, reason }.
+ */
+export async function runInWorkbench({
+  server, folder, tests, extensionPath = root, timeoutMs = 300_000, resultsDir = join(root, 'test-results'), label = 'host',
+  print = (line) => console.log(line), verbose = false,
+}) {
+  const result = { passed: 0, failed: 0, exitCode: 1, reason: '' };
+  const browser = await launchBrowser();
+  try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     mkdirSync(resultsDir, { recursive: true });
 
@@ -56,7 +88,8 @@ export async function runHostTests(options) {
       timer = setTimeout(() => resolveDone({ timeout: true }), timeoutMs);
     });
 
-    // Lines from inside the host: a result summary, and requests for screenshots (the test waits for the file).
+    // Lines from inside the host: a result summary, and requests for screenshots and UI actions (the test waits for
+    // the file the answer is written to).
     async function onLine(text, type) {
       const summary = /^HOST-RESULT (\{.*\})$/.exec(text.trim());
       if (summary) {
@@ -65,15 +98,22 @@ export async function runHostTests(options) {
         result.failed = counts.failed;
         return;
       }
-      // `SCREENSHOT name [path [selector]]`: with a (URI-encoded) selector, once that element shows, whose text the
-      // test gets back in the `.done` file (or why it did not show).
-      const shot = /^SCREENSHOT (\S+?)(?: (\S+))?(?: (\S+))?$/.exec(text.trim());
+      // `SCREENSHOT name [path [options]]`: options (JSON) may crop the picture to CSS selectors (`clip`, `pad`) and,
+      // with `shown`, wait for that element first and hand its text back to the test in the `.done` file.
+      const shot = /^SCREENSHOT (\S+?)(?: (\S+))?(?: (\{.*\}))?$/.exec(text.trim());
       if (shot) {
         const file = shot[2] ?? join(resultsDir, `${shot[1]}.png`);
-        const shown = shot[3] ? await page.waitForSelector(decodeURIComponent(shot[3]), { state: 'visible', timeout: 10_000 })
+        const options = shot[3] ? JSON.parse(shot[3]) : {};
+        const shown = options.shown ? await page.waitForSelector(options.shown, { state: 'visible', timeout: 10_000 })
           .then((element) => element.innerText(), (e) => `not shown: ${e.message}`) : '';
-        await page.screenshot({ path: file }).catch((e) => print(`screenshot failed: ${e.message}`));
+        await takeScreenshot(page, file, options).catch((e) => print(`screenshot failed: ${e.message}`));
         writeFileSync(`${file}.done`, shown);
+        return;
+      }
+      const ui = /^UI-ACTION (\S+) (\{.*\})$/.exec(text.trim());
+      if (ui) {
+        const answer = await performUiAction(page, JSON.parse(ui[2])).then((value) => ({ ok: true, value }), (e) => ({ ok: false, error: e.message }));
+        writeFileSync(ui[1], JSON.stringify(answer));
         return;
       }
       if (verbose || (text.trim() && !workbenchNoise.test(text))) print(type === 'error' ? `[error] ${text}` : text);
@@ -83,10 +123,6 @@ export async function runHostTests(options) {
     await page.goto(workbenchUrl(server, { folder, extensionPath: resolve(extensionPath), testsPath }));
     const outcome = await done;
     clearTimeout(timer);
-    // Every log the run wrote, Output channels included, must be free of secrets: the sandbox's and the stamps'
-    // client secrets, tokens, and whatever the caller names (fixture passwords).
-    const stampSecrets = (emulator?.stampPrincipals ?? []).map((p) => p.clientSecret);
-    result.secretScan = scanLogsForSecrets(join(server.dirs.userData, 'logs'), [emulator?.clientSecret, ...stampSecrets, ...secrets]);
     if (outcome.timeout) {
       await page.screenshot({ path: join(resultsDir, `${label}-timeout.png`) }).catch(() => {});
       result.reason = `the extension host did not report back within ${Math.round(timeoutMs / 1000)} s ` +
@@ -100,17 +136,8 @@ export async function runHostTests(options) {
         if (result.failed === 0) result.failed = 1;
       }
     }
-  } catch (error) {
-    result.reason = `host runner failed: ${error instanceof Error ? error.message : error}`;
-    result.exitCode = 1;
-    if (result.failed === 0) result.failed = 1;
   } finally {
-    for (const cleanup of cleanups.reverse()) await Promise.resolve().then(cleanup).catch(() => {});
-  }
-  result.seconds = (Date.now() - started) / 1000;
-  if (result.reason) {
-    print(`${label}: ${result.reason}`);
-    if (serverLog.length) print(`last lines of code-server's log:\n  ${serverLog.slice(-30).join('\n  ')}`);
+    await browser.close().catch(() => {});
   }
   return result;
 }

@@ -1,21 +1,22 @@
 #!/usr/bin/env node
 // `npm start`: the product as a new user sees it. Builds, starts the local Azure emulator with the demo data and
-// code-server with the extension loaded (development mode) on the demo/ workspace, set to sign in to the emulator
-// with its sandbox service principal, prints the URL, and stops everything it started on Ctrl-C. Nothing is
-// confirmed for the user: the first sign-in asks to confirm the emulator's sign-in host, and each stamp asks how it
-// signs in and for its own credentials (printed here), as they would for a fresh install.
+// code-server with the extension loaded (development mode) on a throw-away copy of demo/ (the checkout is never
+// edited; the copy goes on Ctrl-C), set to sign in to the emulator with its sandbox service principal, prints the URL,
+// and stops everything it started on Ctrl-C. Nothing is confirmed for the user: the first sign-in asks to confirm the
+// emulator's sign-in host, and each stamp asks how it signs in and for its own credentials (printed here), as they
+// would for a fresh install.
 //   npm start -- --port 8080
+//   npm start -- --locale sv     VS Code's display language: en (default) or sv
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkNodeVersion, ensureSetup } from './lib/setup.mjs';
-import { startCodeServer, workbenchUrl } from './lib/codeServer.mjs';
-import { startEmulatorProcess } from './lib/emulator.mjs';
+import { demoLocale, startDemo } from './lib/demo.mjs';
 import { describeStamps } from './emulator.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const { values: args } = parseArgs({ options: { port: { type: 'string', default: '8080' } } });
+const { values: args } = parseArgs({ options: { port: { type: 'string', default: '8080' }, locale: { type: 'string', default: 'en' } } });
 
 function build() {
   for (const argv of [[join(root, 'node_modules/typescript/bin/tsc'), '-p', '.'], [join(root, 'scripts/build.mjs')]]) {
@@ -35,36 +36,35 @@ function freePort(preferred) {
 
 async function main() {
   checkNodeVersion();
+  const locale = demoLocale(args.locale);
   ensureSetup();
   build();
-  const stops = [];
-  const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch(() => {});
-  };
+  // Ctrl-C while starting stops what has started once it is up (code-server runs in a process group of its own).
+  let demo;
   let stopping = false;
+  const stop = () => void demo?.stop().then(() => process.exit(0));
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
       console.log('\nStopping…');
-      void stopAll().then(() => process.exit(0));
+      stop();
     });
   }
-  const emulator = await startEmulatorProcess({ stateFile: join(root, 'test/emulator/states/demo.json') });
-  stops.push(emulator.stop);
-  // The emulator's address changes with every start, so it goes into the throw-away profile, not into demo/.
-  const server = await startCodeServer({ port: await freePort(Number(args.port)), env: emulator.env, userSettings: emulator.workspaceSettings });
-  stops.push(server.stop);
-  const url = workbenchUrl(server, { folder: join(root, 'demo'), extensionPath: root });
+  demo = await startDemo({ port: await freePort(Number(args.port)), locale });
+  if (stopping) return stop();
   console.log([
     '',
     'Azure Stack Hub CSP Tools is running in VS Code (code-server), set to sign in to the local Azure emulator.',
-    `Open: ${url}`,
-    `Emulator: ${emulator.url} (demo data: test/emulator/states/demo.json; \`npm run emulator\` runs it alone)`,
+    `Open: ${demo.url}`,
+    `Workspace: ${demo.folder}`,
+    '  a throw-away copy of demo/: fixes, CSV results and exports land there, and it is deleted on Ctrl-C.',
+    `Display language: ${locale}${locale === 'en' ? ' (npm start -- --locale sv for Swedish)' : ''}`,
+    `Emulator: ${demo.emulator.url} (demo data: test/emulator/states/demo.json; \`npm run emulator\` runs it alone)`,
     'First sign-in: click Sign In and confirm the emulator\'s sign-in host (asked once, as for any custom cloud).',
     'Each stamp asks you to confirm how it signs in, then for its own credentials: its service principal below,',
     'or a device code (the emulator approves it at once).',
-    ...describeStamps(emulator),
+    ...describeStamps(demo.emulator),
     'Press Ctrl-C to stop.',
     '',
   ].join('\n'));

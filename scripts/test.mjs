@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: installs what is missing, type-checks, lints, builds, runs the unit tests (mocha, plain Node) and the
-// host tests (inside a real VS Code extension host), and ends with one line: `N passed, N failed`.
+// `npm test`: installs what is missing, type-checks, lints, builds, runs the unit tests (mocha, plain Node), the oracle
+// tests (against PowerShell's parser and the emulator) and the host tests (inside a real VS Code extension host), and
+// ends with one line: `N passed, N failed`.
 //   npm test -- --only unit,host      run some stages
 //   npm test -- --grep <text>         only tests whose title matches (unit and host)
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkNodeVersion, ensureSetup } from './lib/setup.mjs';
+import { checkNodeVersion, ensurePowerShell, ensureSetup } from './lib/setup.mjs';
 import { startEmulatorProcess } from './lib/emulator.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -16,6 +17,8 @@ const only = args.only ? new Set(args.only.split(',')) : undefined;
 const totals = { passed: 0, failed: 0 };
 /** What failed, one line each, repeated at the end so a long log's failure is found without scrolling. */
 const failures = [];
+/** Tests that could not run on this machine, and why: said in the summary, never skipped silently. */
+const skipped = [];
 const timings = [];
 /**
  * Passwords written into lint fixtures (AZS701): the linter reads them, and no log may repeat them; a secret a host
@@ -138,6 +141,25 @@ async function main() {
       await emulator.stop();
     }
   });
+  await stage('oracles', async () => {
+    // PowerShell's own parser and the emulator as the references for our reading and our predictions (test/oracles).
+    const powerShell = ensurePowerShell();
+    if (powerShell.unavailable) {
+      skipped.push(`oracles: skipped, ${powerShell.unavailable}`);
+      return;
+    }
+    const az = spawnSync('sh', ['-c', 'command -v az'], { encoding: 'utf8' }).stdout.trim();
+    if (!az) skipped.push('oracles: the `az rest` predictions skipped, the Azure CLI (az) is not installed (apt-get install azure-cli)');
+    const emulator = await startEmulatorProcess({ stateFile: join(root, 'test/fixtures/oracles/emulator.json'), log: (text) => process.stderr.write(text) });
+    try {
+      const counts = await runMocha(findTests(join(root, 'out/test/oracles')), { ...emulator.env, AZS_PWSH: powerShell.pwsh, ...(az ? { AZS_AZ: az } : {}) });
+      totals.passed += counts.passed;
+      totals.failed += counts.failed;
+      if (counts.failed > 0) failures.push(`oracles: ${counts.failed} failed`);
+    } finally {
+      await emulator.stop();
+    }
+  });
   await stage('host', async () => {
     const main = await hostRun({ secrets: fixtureSecrets });
     countSecretScan(main.secretScan);
@@ -156,6 +178,7 @@ async function main() {
     await hostRun({ label: 'host-vsix', installVsix: vsixPath, extensionPath: join(root, 'test/host-fixtures/vsix-probe'), suite: 'host-vsix', emulator: false });
   });
   console.log(`\n${timings.join(', ')}`);
+  for (const line of skipped) console.log(line);
   if (failures.length > 0) console.log(`failed: ${failures.join(' | ')}`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
   process.exitCode = totals.failed > 0 ? 1 : 0;

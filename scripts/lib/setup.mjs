@@ -1,5 +1,6 @@
 // Installs what the tests and the demo need, only when it is missing: npm packages (`npm ci`), Debian packages
-// (chromium, ripgrep) and code-server's native modules. Uses only Node built-ins, so it runs on a fresh clone.
+// (chromium, ripgrep), code-server's native modules and, where `dotnet` is, PowerShell for the oracle tests. Uses only
+// Node built-ins, so it runs on a fresh clone.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -89,11 +90,35 @@ function ensureCodeServer(force) {
   writeFileSync(marker, new Date().toISOString());
 }
 
+/** PowerShell for the oracle tests, as a local .NET tool (7.7.0 does not install as one). */
+const powerShellVersion = '7.6.10';
+const powerShellDir = join(root, '.tools', 'pwsh');
+
+/**
+ * Installs PowerShell into .tools/pwsh with `dotnet tool install` when it is missing. Returns `{ pwsh }`, or
+ * `{ unavailable }` with the reason when the machine has no `dotnet` (the oracle tests are then skipped, saying so);
+ * a failed install on a machine that has `dotnet` throws.
+ */
+export function ensurePowerShell() {
+  const pwsh = join(powerShellDir, 'pwsh');
+  if (existsSync(pwsh) && existsSync(join(powerShellDir, '.store', 'powershell', powerShellVersion))) return { pwsh };
+  if (spawnSync('dotnet', ['--version'], { stdio: 'ignore' }).status !== 0) {
+    return { unavailable: `dotnet is not on this machine, so PowerShell ${powerShellVersion} could not be installed` };
+  }
+  step(`installing PowerShell ${powerShellVersion} as a local .NET tool (.tools/pwsh)`);
+  rmSync(powerShellDir, { recursive: true, force: true });
+  const env = { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' };
+  run('dotnet', ['tool', 'install', 'PowerShell', '--version', powerShellVersion, '--tool-path', powerShellDir], { env });
+  return { pwsh };
+}
+
 export function ensureSetup() {
   const started = Date.now();
   ensureDebianPackages();
   const freshModules = ensureNpmPackages();
   ensureCodeServer(freshModules);
+  const powerShell = ensurePowerShell();
+  if (powerShell.unavailable) step(`${powerShell.unavailable}: the oracle tests will be skipped`);
   const seconds = (Date.now() - started) / 1000;
   if (seconds > 1) step(`done in ${seconds.toFixed(1)} s`);
 }

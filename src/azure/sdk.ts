@@ -3,4 +3,5 @@
 export { checkSignIn, createCredentialFactory } from './credentials';
 export { RegistrationsClient } from './registrations';
 export { discoverStamp, parseAdminEndpoint, signInTenant, StampClient, stampEndpoints } from './stamps';
+export { fetchAllUsage } from './usage';
 export { findStampRegistration } from './stampBilling';

@@ -24,7 +24,7 @@ import type { CredentialFactory } from './credentials';
 import { AzureFailure } from './errors';
 import { requestLogPolicy, type RequestLogger } from './logging';
 import { audienceRefusal, isPublicAuthority, originGuardPolicy, refusalFailure, type IdentitySystem, type StampSignInFacts } from './trust';
-import { checkUsageQuery, streamUsage, usagePath, type UsageFetchOptions, type UsageProgress, type UsageQuery } from './usage';
+import { checkUsageQuery, streamUsage, unfilteredUsageTimeoutPolicy, usagePath, type UsageFetchOptions, type UsageProgress, type UsageQuery } from './usage';
 
 export type { IdentitySystem, StampSignInFacts } from './trust';
 
@@ -121,6 +121,7 @@ function buildPipeline(options: StampRequestOptions, auth?: { credential: Return
     retryOptions: options.retry,
     userAgentOptions: { userAgentPrefix: options.userAgentPrefix ?? 'azure-stack-csp-tools' },
   });
+  pipeline.addPolicy(unfilteredUsageTimeoutPolicy(), { afterPhase: 'Retry' });
   if (auth) {
     pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: auth.credential, scopes: [auth.scope] }), { phase: 'Sign' });
     pipeline.addPolicy(originGuardPolicy(auth.origin), { afterPhase: 'Sign' });
@@ -315,6 +316,6 @@ export class StampClient {
   async fetchUsage(query: UsageQuery, aggregator: UsageAggregator, options: UsageFetchOptions = {}): Promise<UsageProgress> {
     checkUsageQuery(query);
     const provider = (await this.defaultProviderSubscription({ abortSignal: options.abortSignal, timeoutMs: options.timeoutMs })).subscriptionId;
-    return streamUsage((link, pageOptions) => this.read(link, undefined, pageOptions), usagePath(provider, query), aggregator, options);
+    return streamUsage((link, pageOptions) => this.read(link, undefined, pageOptions), options.resumeFrom ?? usagePath(provider, query), aggregator, options);
   }
 }

@@ -3,8 +3,8 @@
 // encoding, byte order mark and line breaks they were read with (fixes replace words within lines).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { applyEdits, fixedCounts } from '../core/fixes';
+import { plural, type Locale } from '../core/l10n';
 import { fixAll } from '../core/quickFixes';
-import type { Locale } from '../core/l10n';
 import type { DocumentKind, Finding, LintWorkspace } from '../core/lint';
 import { decode, encode, type Encoding } from './encoding';
 
@@ -55,9 +55,7 @@ const words = {
 /** "fixed 5 problems: 3 × AZS402, 2 × AZS401", in the run's language. */
 export function fixSummary(source: Source, locale: Locale, dryRun: boolean): string {
   const forms = words[locale][dryRun ? 'wouldFix' : 'fixed'];
-  const count = source.fixed.length;
-  const form = new Intl.PluralRules(locale).select(count) === 'one' ? forms.one : forms.other;
-  return `${form.replace('{n}', String(count))}: ${fixedCounts(source.fixed)}`;
+  return `${plural(forms, source.fixed.length, locale)}: ${fixedCounts(source.fixed)}`;
 }
 
 /**

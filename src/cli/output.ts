@@ -2,6 +2,7 @@
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { allRules, ruleDocsBaseUrl, ruleDocsUrl, type Finding, type Locale, type Severity } from '../core/lint';
+import { plural, type PluralForms } from '../core/l10n';
 import { LineMap } from '../core/text';
 
 export interface LintedFile {
@@ -76,9 +77,23 @@ export function formatJson(result: RunResult, { locator }: FormatTools): string 
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
-const summaryWords: Record<Locale, { none: string; problems: string; kinds: Record<Severity, string> }> = {
-  en: { none: 'No problems found.', problems: 'problem(s)', kinds: { error: 'error(s)', warning: 'warning(s)', information: 'information', hint: 'hint(s)' } },
-  sv: { none: 'Inga problem hittades.', problems: 'problem', kinds: { error: 'fel', warning: 'varningar', information: 'information', hint: 'tips' } },
+const summaryWords: Record<Locale, { none: string; problems: PluralForms; kinds: Record<Severity, PluralForms> }> = {
+  en: {
+    none: 'No problems found.',
+    problems: { one: '1 problem', other: '{n} problems' },
+    kinds: {
+      error: { one: '1 error', other: '{n} errors' }, warning: { one: '1 warning', other: '{n} warnings' },
+      information: { one: '1 information', other: '{n} information' }, hint: { one: '1 hint', other: '{n} hints' },
+    },
+  },
+  sv: {
+    none: 'Inga problem hittades.',
+    problems: { one: '1 problem', other: '{n} problem' },
+    kinds: {
+      error: { one: '1 fel', other: '{n} fel' }, warning: { one: '1 varning', other: '{n} varningar' },
+      information: { one: '1 information', other: '{n} information' }, hint: { one: '1 tips', other: '{n} tips' },
+    },
+  },
 };
 
 export function formatText(result: RunResult, { locator, pathOf }: FormatTools): string {
@@ -98,8 +113,8 @@ export function formatText(result: RunResult, { locator, pathOf }: FormatTools):
   }
   const words = summaryWords[result.locale];
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const parts = (Object.keys(counts) as Severity[]).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${words.kinds[s]}`);
-  lines.push(total === 0 ? words.none : `${total} ${words.problems} (${parts.join(', ')})`);
+  const parts = (Object.keys(counts) as Severity[]).filter((s) => counts[s] > 0).map((s) => plural(words.kinds[s], counts[s], result.locale));
+  lines.push(total === 0 ? words.none : `${plural(words.problems, total, result.locale)} (${parts.join(', ')})`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Locale } from '../core/l10n';
 import { LintWorkspace, describeInternalError, documentKindFor, fileExtensions, type DocumentKind, type Finding, type LiveData, type Severity } from '../core/lint';
 import { positionAt, lineStarts } from '../core/text';
+import { ruleDocsLink } from './commands/ruleDocs';
 import type { Logger } from './infrastructure/logger';
 import { affects, readSettings } from './settings';
 
@@ -36,11 +37,6 @@ export interface DiagnosticsDeps {
   extensionUri: vscode.Uri;
   locale: Locale;
   log: Logger;
-}
-
-/** The rule's page inside the installed extension, so the link works offline and matches the installed version. */
-export function ruleDocsUri(extensionUri: vscode.Uri, code: string): vscode.Uri {
-  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${code}.md`);
 }
 
 export class LintDiagnostics implements vscode.Disposable {
@@ -261,7 +257,7 @@ export class LintDiagnostics implements vscode.Disposable {
     const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
     const diagnostic = new vscode.Diagnostic(range, finding.message, severities[finding.severity]);
     diagnostic.source = diagnosticSource;
-    diagnostic.code = { value: finding.code, target: ruleDocsUri(this.deps.extensionUri, finding.code) };
+    diagnostic.code = { value: finding.code, target: ruleDocsLink(finding.code) };
     diagnostic.relatedInformation = finding.related.map((related) => new vscode.DiagnosticRelatedInformation(
       new vscode.Location(vscode.Uri.parse(related.uri), this.rangeIn(related.uri, related.start, related.end)), related.message));
     return diagnostic;

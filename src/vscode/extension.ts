@@ -9,16 +9,20 @@ import { AzureDirectory } from './account/directory';
 import { AzureSession } from './account/session';
 import { selectCloud, selectSubscriptions, signIn, signOut } from './commands/account';
 import { explainErrorCode } from './commands/explainError';
+import { clearTenantFilter, filterTenants } from './commands/filter';
+import { CustomerNames } from './customers';
 import {
   copyCloudDeploymentId, copyResourceId, copyTenantId, findByCloudDeploymentId, openInPortal,
 } from './commands/registrations';
 import { addTenant, addTenantsFromCsv, exportTenants, removeTenant } from './commands/tenants';
 import { activateCodeActions } from './codeActions';
 import { pickRegistration } from './commands/pickRegistration';
-import { LintDiagnostics, ruleDocsUri } from './diagnostics';
+import { LintDiagnostics } from './diagnostics';
+import { ruleDocsLink, showRuleDocs, showRuleDocsCommand } from './commands/ruleDocs';
 import { fixAllCommand, fixAllProblems } from './fixAll';
 import { AzureLiveData } from './liveData';
-import { addStamp, exportUsage, removeStamp, signInToStamp, usageReport, type ReportRun } from './usage/commands';
+import { addStamp, exportInvoicesCommand, exportUsage, removeStamp, signInToStamp, usageReport, type ReportRun } from './usage/commands';
+import { importPriceList, PriceSources, removePriceList } from './usage/prices';
 import { StampSignIn } from './usage/stampSignIn';
 import { StampService } from './usage/stamps';
 import { activateHovers } from './hovers';
@@ -27,6 +31,7 @@ import { createLogger } from './infrastructure/logger';
 import { redactingInput, ScriptedUserInput, VsCodeUserInput, type UserInput } from './infrastructure/ui';
 import { affects, section } from './settings';
 import { activateStatus } from './status';
+import { activateWalkthroughContext } from './walkthrough';
 import { LoadMoreNode } from './tree/azureNodes';
 import { ErrorNode, type TreeNode } from './tree/nodes';
 import { RegistrationsTreeProvider } from './tree/provider';
@@ -49,20 +54,22 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const directory = new AzureDirectory(session);
   const stampSignIn = new StampSignIn({ session, authorities, secrets: context.secrets, log, ui: getUi, locale });
   const stamps = new StampService(session, stampSignIn, log);
-  const tree = new RegistrationsTreeProvider({ session, directory, locale, stamps, redact: log.redact });
+  const customers = new CustomerNames({ stamps, log });
+  const tree = new RegistrationsTreeProvider({ session, directory, locale, stamps, redact: log.redact, customers });
   const view = vscode.window.createTreeView<TreeNode>('azureStackCsp.registrations', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(channel, session, directory, tree, view, session.onDidChange(() => tree.refresh()));
+  context.subscriptions.push(channel, session, directory, customers, tree, view, session.onDidChange(() => tree.refresh()), customers.onDidChange(() => tree.redrawTenants()));
   activateStatus(context, session);
   const rulesByCode = new Map(allRules.map((rule) => [rule.code as string, rule]));
   activateHovers(context, {
     locale,
     ruleDoc: (code) => {
       const rule = rulesByCode.get(code);
-      return rule && { title: pick(rule.title, locale), docsUrl: ruleDocsUri(context.extensionUri, code).toString(), azureError: rule.azureError };
+      return rule && { title: pick(rule.title, locale), docsUrl: ruleDocsLink(code).toString(), azureError: rule.azureError };
     },
   });
   const lint = new LintDiagnostics({ extensionUri: context.extensionUri, locale, log });
   context.subscriptions.push(lint);
+  activateWalkthroughContext(context, lint);
   activateCodeActions(context, { lint, locale });
   const live = new AzureLiveData(session, directory, log);
   context.subscriptions.push(live);
@@ -71,9 +78,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   lint.indexLater(2000);
 
   const commandDeps = { log, ui: getUi };
-  const usageDeps = { stamps, session, authorities, tree, ui: getUi, log, locale, extensionUri: context.extensionUri };
+  const prices = new PriceSources(context.workspaceState, log, locale);
+  const usageDeps = { stamps, prices, session, authorities, tree, ui: getUi, log, locale, extensionUri: context.extensionUri };
   let lastReport: ReportRun | undefined;
-  const azureDeps = { session, directory, tree, ui: getUi, log, locale };
+  const azureDeps = { session, directory, tree, view: () => view, customers, ui: getUi, log, locale };
   registerCommands(context, commandDeps, {
     'azureStackCsp.refresh': () => tree.refresh(),
     'azureStackCsp.signIn': () => signIn(azureDeps),
@@ -90,21 +98,36 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     'azureStackCsp.copyCloudDeploymentId': (node) => copyCloudDeploymentId(azureDeps, node),
     'azureStackCsp.copyTenantId': (node) => copyTenantId(node),
     'azureStackCsp.openInPortal': (node) => openInPortal(azureDeps, node),
-    'azureStackCsp.findByCloudDeploymentId': (value) => findByCloudDeploymentId({ ...azureDeps, view: () => view }, value),
+    'azureStackCsp.findByCloudDeploymentId': (value) => findByCloudDeploymentId(azureDeps, value),
+    'azureStackCsp.filterTenants': (text) => filterTenants(azureDeps, text),
+    'azureStackCsp.clearTenantFilter': () => clearTenantFilter(azureDeps),
     'azureStackCsp.explainErrorCode': (code) => explainErrorCode(getUi(), locale, code),
     'azureStackCsp.showLog': () => log.show(),
     'azureStackCsp.pickRegistration': (uri, range) => pickRegistration(azureDeps, uri, range),
     [fixAllCommand]: (uri) => fixAllProblems({ lint, ui: getUi }, uri),
+    [showRuleDocsCommand]: (code) => showRuleDocs({ extensionUri: context.extensionUri, ui: getUi, locale }, code),
     'azureStackCsp.addStamp': () => addStamp(usageDeps),
     'azureStackCsp.removeStamp': (node) => removeStamp(usageDeps, node),
     'azureStackCsp.signInToStamp': (node) => signInToStamp(usageDeps, node),
     'azureStackCsp.usageReport': (node) => usageReport(usageDeps, node, (run) => { lastReport = run; }),
     'azureStackCsp.exportUsage': (format) => exportUsage(usageDeps, lastReport, format),
+    'azureStackCsp.exportInvoices': (format, perCustomer) => exportInvoicesCommand(usageDeps, lastReport, format, perCustomer),
+    'azureStackCsp.importPrices': async (file) => {
+      const list = await importPriceList(prices, getUi(), file instanceof vscode.Uri ? file : undefined);
+      await lastReport?.reprice();
+      return list;
+    },
+    'azureStackCsp.removePrices': async () => {
+      const removed = await removePriceList(prices, getUi());
+      await lastReport?.reprice();
+      return removed;
+    },
   });
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
     if (affects(event, 'stamps', 'signIn')) for (const secret of secretsInSettings(vscode.workspace.getConfiguration(section))) log.addSecret(secret);
     if (affects(event, 'cloud', 'customCloud', 'signIn')) void session.signIn(false);
     if (affects(event, 'subscriptions', 'tenants.pageSize', 'stamps')) tree.refresh();
+    if (affects(event, 'usage')) void lastReport?.reprice().catch((error: unknown) => log.warn(`pricing the report again: ${String(error)}`));
   }));
   // Sign-ins that need no prompt happen quietly in the background; activation does not wait.
   void session.signIn(false).catch((error: unknown) => log.warn(`background sign-in: ${String(error)}`));

@@ -6,6 +6,7 @@ import { fixAll } from '../core/quickFixes';
 import { documentKindFor } from '../core/lint';
 import type { LintDiagnostics } from './diagnostics';
 import { UserFacingError } from './infrastructure/commands';
+import { byCount } from './infrastructure/plural';
 import type { UserInput } from './infrastructure/ui';
 
 export const fixAllCommand = 'azureStackCsp.fixAll';
@@ -27,9 +28,7 @@ function fileName(document: vscode.TextDocument): string {
 }
 
 function summary(count: number, file: string, counts: string): string {
-  return new Intl.PluralRules(vscode.env.language).select(count) === 'one'
-    ? vscode.l10n.t('Fixed 1 problem in {0}: {1}', file, counts)
-    : vscode.l10n.t('Fixed {0} problems in {1}: {2}', count, file, counts);
+  return byCount(count, vscode.l10n.t('Fixed 1 problem in {0}: {1}', file, counts), vscode.l10n.t('Fixed {0} problems in {1}: {2}', count, file, counts));
 }
 
 /**

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { errorCatalog, errorDocsUrl, isErrorCode, type ErrorCode } from '../core/errors';
 import { pick, type Locale } from '../core/l10n';
+import { showRuleDocsCommand } from './commands/ruleDocs';
 
 export interface RuleDoc {
   title: string;
@@ -29,6 +30,8 @@ export function errorCodeMarkdown(code: ErrorCode, locale: Locale): vscode.Markd
 
 function ruleMarkdown(code: string, doc: RuleDoc): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString(`**${code}** · ${doc.title}\n\n`, true);
+  // The link runs the command that renders the page; no other command may run from a hover.
+  markdown.isTrusted = { enabledCommands: [showRuleDocsCommand] };
   if (doc.azureError) markdown.appendMarkdown(`${vscode.l10n.t('Prevents the Azure error {0}.', doc.azureError)}\n\n`);
   markdown.appendMarkdown(`[${vscode.l10n.t('Rule documentation')}](${doc.docsUrl})`);
   return markdown;

@@ -4,7 +4,7 @@ import { request as httpsRequest } from 'node:https';
 import type { ActiveFault, FaultSpec } from './faults';
 import type { ReadyStamp, ReadyStampPrincipal } from './modules/control';
 import type { LoggedRequest } from './requestLog';
-import type { StateFile } from './stateFile';
+import type { GatewayTimeoutSeed, StateFile } from './stateFile';
 
 export interface EmulatorAddress {
   url: string;
@@ -111,6 +111,11 @@ export class EmulatorControl {
 
   async expireTokens(): Promise<void> {
     await this.call('POST', '/tokens/expire');
+  }
+
+  /** Makes a stamp's gateway give up on big unfiltered usage queries (null: never). */
+  async setGatewayTimeout(stamp: string, timeout: GatewayTimeoutSeed | null): Promise<void> {
+    await this.call('PUT', `/stamps/${encodeURIComponent(stamp)}/gatewayTimeout`, timeout ?? undefined);
   }
 
   async setLatency(ms: number): Promise<void> {

@@ -8,6 +8,8 @@ export interface FaultSpec {
   kind: FaultKind;
   /** A regular expression tested case-insensitively against the normalised path (no query). */
   path: string;
+  /** Optional: a regular expression tested case-insensitively against the query string (without `?`), as sent. */
+  query?: string;
   method?: string;
   /** Only requests to this stamp's admin endpoint; without it, requests to any endpoint match. */
   stamp?: string;
@@ -36,10 +38,13 @@ export function faultProblem(spec: FaultSpec): string | undefined {
   if (!kinds.includes(spec.kind)) return `kind must be one of ${kinds.join(', ')}`;
   if (typeof spec.path !== 'string') return 'path must be a regular expression string';
   if (spec.stamp !== undefined && typeof spec.stamp !== 'string') return 'stamp must be the name of a stamp';
-  try {
-    new RegExp(spec.path, 'i');
-  } catch {
-    return `path is not a valid regular expression: ${spec.path}`;
+  for (const [name, pattern] of [['path', spec.path], ['query', spec.query ?? '']] as const) {
+    if (typeof pattern !== 'string') return `${name} must be a regular expression string`;
+    try {
+      new RegExp(pattern, 'i');
+    } catch {
+      return `${name} is not a valid regular expression: ${pattern}`;
+    }
   }
   if (spec.count !== undefined && !(Number.isInteger(spec.count) && spec.count >= 1 && spec.count <= 10_000)) return 'count must be 1 … 10000';
   if (spec.kind === 'latency' && !(Number.isInteger(spec.ms) && spec.ms! >= 0 && spec.ms! <= 120_000)) return 'latency needs ms 0 … 120000';
@@ -51,20 +56,20 @@ export function faultProblem(spec: FaultSpec): string | undefined {
 }
 
 export class FaultBook {
-  private entries: { fault: ActiveFault; pattern: RegExp }[] = [];
+  private entries: { fault: ActiveFault; pattern: RegExp; query: RegExp | undefined }[] = [];
   private nextId = 1;
 
   /** Adds a fault that `faultProblem` found nothing wrong with. */
   add(spec: FaultSpec): ActiveFault {
     const fault = { ...spec, id: this.nextId++, remaining: spec.count ?? 1 };
-    this.entries.push({ fault, pattern: new RegExp(spec.path, 'i') });
+    this.entries.push({ fault, pattern: new RegExp(spec.path, 'i'), query: spec.query === undefined ? undefined : new RegExp(spec.query, 'i') });
     return { ...fault };
   }
 
   /** The first fault that matches a request (to a stamp's admin endpoint, or to ARM), used up by one; undefined when none does. */
-  take(method: string, path: string, stamp?: string): ActiveFault | undefined {
-    const found = this.entries.find(({ fault, pattern }) => (!fault.method || fault.method.toUpperCase() === method)
-      && (!fault.stamp || fault.stamp.toLowerCase() === stamp?.toLowerCase()) && pattern.test(path));
+  take(method: string, path: string, stamp?: string, query = ''): ActiveFault | undefined {
+    const found = this.entries.find(({ fault, pattern, query: queryPattern }) => (!fault.method || fault.method.toUpperCase() === method)
+      && (!fault.stamp || fault.stamp.toLowerCase() === stamp?.toLowerCase()) && pattern.test(path) && (!queryPattern || queryPattern.test(query)));
     if (!found) return undefined;
     found.fault.remaining -= 1;
     this.entries = this.entries.filter(({ fault }) => fault.remaining > 0);

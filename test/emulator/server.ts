@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EmulatorContext, TokenRule } from './context';
 import { FaultBook, malformedJsonReply, statusFaultReply, type ActiveFault } from './faults';
-import { azureStackModule } from './modules/azureStack';
+import { azureStackModule, malformedRegistrationPath } from './modules/azureStack';
 import { controlModule, readyStamps, stampPrincipals, type ReadyStamp, type ReadyStampPrincipal } from './modules/control';
 import { identityModule } from './modules/identity';
 import { resourcesModule } from './modules/resources';
@@ -165,7 +165,7 @@ class Emulator {
       send(message, response, request.reply ?? await this.dispatch(site, request));
       return;
     }
-    const fault = this.faults.take(request.method, request.path, site.stampName);
+    const fault = this.faults.take(request.method, request.path, site.stampName, request.query.toString());
     if (this.latencyMs) await delay(this.latencyMs);
     const reply = () => request.reply ?? this.dispatch(site, request);
     // afterApply: the request takes effect before the fault delays, fails, drops or garbles its answer.
@@ -187,7 +187,10 @@ class Emulator {
 
   private async dispatch(site: Site, request: EmulatorRequest): Promise<Reply> {
     const match = site.router.match(request.method, request.path);
-    if (match.kind === 'none') return armError(404, 'NotFound', `The emulator serves nothing at ${request.method} ${request.path}.`);
+    if (match.kind === 'none') {
+      const malformed = site.stampName === undefined ? malformedRegistrationPath(request.path) : undefined;
+      return malformed ? this.authenticate(site, request) ?? malformed : armError(404, 'NotFound', `The emulator serves nothing at ${request.method} ${request.path}.`);
+    }
     if (match.kind === 'wrongMethod') {
       return armError(405, 'MethodNotAllowed', `The requested resource does not support http method '${request.method}'.`, undefined, { Allow: match.allowed.join(', ') });
     }

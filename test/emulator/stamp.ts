@@ -6,7 +6,7 @@
 //     perHour_j × usageScale_i × (1 + (seed + 3·i + 5·j + d) mod 4),   d = whole UTC days from 1970-01-01 to h
 // A daily record is 24 times the hourly quantity of that day. Only direct tenants (no other delegated provider)
 // with a usage scale above 0 have usage. Records go time slot by time slot, then subscription, then meter.
-import type { IdentitySystem, StampMetadataSeed, StampSeed, TenantSubscriptionSeed, UsageMeterSeed } from './stateFile';
+import type { GatewayTimeoutSeed, IdentitySystem, StampMetadataSeed, StampSeed, TenantSubscriptionSeed, UsageMeterSeed } from './stateFile';
 import { stableGuid } from './generate';
 
 export type Granularity = 'hourly' | 'daily';
@@ -93,6 +93,8 @@ export class Stamp {
   readonly principal: StampPrincipal;
   /** What metadata/endpoints says instead of the truth (hostile-stamp tests), placeholders unexpanded. */
   readonly metadataOverride: StampMetadataSeed;
+  /** From the state, or set through the control API; undefined: the gateway waits as long as it takes. */
+  gatewayTimeout: GatewayTimeoutSeed | undefined;
   private readonly seed: StampSeed;
   private readonly pieces = new Map<string, RecordPieces>();
 
@@ -105,6 +107,7 @@ export class Stamp {
     this.registration = seed.registration;
     this.audience = seed.audience ?? `https://adminmanagement.${seed.name.toLowerCase()}.azurestack.example/${stableGuid(seed.name, 'audience')}`;
     this.defaultProviderSubscriptionId = seed.defaultProviderSubscriptionId;
+    this.gatewayTimeout = seed.usage?.gatewayTimeout;
     this.principal = {
       clientId: seed.servicePrincipal?.clientId ?? stableGuid(seed.name, 'stamp-principal'),
       clientSecret: seed.servicePrincipal?.clientSecret ?? `Stamp-${seed.name}-Secret-${stableGuid(seed.name, 'stamp-secret').slice(0, 13)}`,
@@ -162,6 +165,19 @@ export class Stamp {
     return found;
   }
 
+  /** How many records a query returns in all. */
+  usageTotal(query: UsageQuery): number {
+    const step = query.granularity === 'daily' ? dayMs : hourMs;
+    return this.usageSubscriptions(query).length * (this.seed.usage?.meters.length ?? 0) * Math.round((query.end - query.start) / step);
+  }
+
+  /** True when the gateway gives up on this page of this query (see GatewayTimeoutSeed). */
+  gatewayGivesUp(query: UsageQuery, position: number): boolean {
+    const timeout = this.gatewayTimeout;
+    if (!timeout || query.subscriberId !== undefined) return false;
+    return this.usageTotal(query) > timeout.unfilteredRecordsAbove && Math.floor(position / this.pageSize('usage')) >= (timeout.fromPage ?? 0);
+  }
+
   /** Up to `size` usage records from `position` on, as JSON texts, and the position to continue from when more remain. */
   usagePage(query: UsageQuery, position: number, size: number): { records: string[]; next: number | undefined } {
     const usage = this.seed.usage;
@@ -169,7 +185,7 @@ export class Stamp {
     const meters = usage?.meters ?? [];
     const step = query.granularity === 'daily' ? dayMs : hourMs;
     const perSlot = subscriptions.length * meters.length;
-    const total = perSlot * Math.round((query.end - query.start) / step);
+    const total = this.usageTotal(query);
     const records: string[] = [];
     let times = { slot: -1, text: '' };
     let at = position;

@@ -90,9 +90,21 @@ export interface UsageMeterSeed {
   resourceName: string;
 }
 
+/**
+ * A gateway that gives up on big unfiltered usage queries, as a real stamp's does: a query without subscriberId
+ * that would return more than `unfilteredRecordsAbove` records answers `status` (504, or 502) from page `fromPage`
+ * (0-based, default 0) on. Queries per subscriber always answer.
+ */
+export interface GatewayTimeoutSeed {
+  unfilteredRecordsAbove: number;
+  status?: 502 | 504;
+  fromPage?: number;
+}
+
 export interface UsageSeed {
   seed: number;
   meters: UsageMeterSeed[];
+  gatewayTimeout?: GatewayTimeoutSeed;
 }
 
 export type IdentitySystem = 'entraId' | 'adfs';
@@ -219,6 +231,12 @@ const resourceGroup: Check = (value, path, problems) => {
 
 const customerSubscription = shape({ subscriptionId: string, tenantId: string });
 
+const gatewayStatus: Check = (value, path, problems) => {
+  if (value !== 502 && value !== 504) problems.push(`${path}: expected 502 or 504`);
+};
+
+export const gatewayTimeoutShape = shape({ unfilteredRecordsAbove: count }, { status: gatewayStatus, fromPage: count });
+
 const stampShape = shape(
   { name: string, identitySystem: oneOf('entraId', 'adfs'), directoryTenantId: string, cloudId: string, defaultProviderSubscriptionId: string },
   {
@@ -230,7 +248,10 @@ const stampShape = shape(
       { offerId: string, state: string, delegatedProviderSubscriptionId: string, usageScale: amount },
     )),
     generateTenantSubscriptions: shape({ seed: count, count, directories: positive }),
-    usage: shape({ seed: count, meters: list(shape({ meterId: string, perHour: amount, resourceType: string, resourceName: string })) }),
+    usage: shape(
+      { seed: count, meters: list(shape({ meterId: string, perHour: amount, resourceType: string, resourceName: string })) },
+      { gatewayTimeout: gatewayTimeoutShape },
+    ),
     servicePrincipal: shape({}, { clientId: string, clientSecret: string, certificate: string }),
     metadata: shape({}, { loginEndpoint: string, audience: string }),
   },

@@ -1,7 +1,8 @@
 // With VS Code in Swedish, what the extension shows is Swedish: diagnostics, hovers, notifications, tree items.
 import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { childrenAt, nodeAt, openFixture, shown, signedInFresh, testApi, waitFor } from '../host/helpers';
+import { childrenAt, emulatorStamp, nodeAt, openFixture, shown, signedInFresh, testApi, waitFor } from '../host/helpers';
 
 describe('på svenska', function () {
   this.timeout(60_000);
@@ -37,5 +38,27 @@ describe('på svenska', function () {
     assert.equal(ui.messages[0].message,
       'hub-capacity använder debiteringsmodellen Capacity och kan inte ta emot klienter (CustomerSubscriptionsNotAllowed). Registrera stämpeln på nytt med -BillingModel PayAsYouUse (Set-AzsRegistration) och lägg sedan till klienterna.');
     assert.deepEqual(ui.messages[0].actions, ['Visa logg']);
+  });
+
+  it('writes a priced usage report\'s amounts and periods the Swedish way', async () => {
+    const api = await testApi();
+    const ui = api.useScriptedInput();
+    await vscode.commands.executeCommand('azureStackCsp.importPrices', vscode.Uri.file(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'prices', 'e2e-prices.csv')));
+    assert.match(ui.messages.at(-1)?.message ?? '', /^Importerade e2e-prices\.csv: 3 priser från 3 rader\./);
+    const [stamps] = (await api.tree.getChildren()).filter((n) => n.kind === 'stamps');
+    const [hub] = await api.tree.getChildren(stamps);
+    const own = await emulatorStamp('hub01');
+    ui.enqueue('Lita på', 'Tjänsthuvudnamn med klienthemlighet', own.clientId, own.clientSecret);
+    await vscode.commands.executeCommand('azureStackCsp.signInToStamp', hub);
+    ui.enqueue('Per dag', '2026-11-01', '2026-11-08');
+    await vscode.commands.executeCommand('azureStackCsp.usageReport', hub);
+    const run = api.lastReport();
+    assert.ok(run);
+    await run.rendered;
+    const base = run.page().rows.find((r) => r.meterName === 'Base VM Size Hours' && r.displayName === 'Contoso production');
+    assert.ok(base);
+    assert.equal(base.text.period.replace(/\s/g, ' '), '1 nov. 2026 – 7 nov. 2026');
+    assert.match(base.text.cost, /^\d{1,3}(?:\s\d{3})*,\d{2}\sUS\$$/, base.text.cost);
+    assert.match(base.text.unitPrice, /^0,0625\sUS\$$/);
   });
 });

@@ -200,7 +200,7 @@ describe('code actions', function () {
     const found = await diagnostic(editor.document.uri, 'AZS501');
     editor.selection = new vscode.Selection(found.range.start, found.range.start);
     await vscode.commands.executeCommand('editor.action.quickFix');
-    const menu = await screenshot('quick-fix-menu', undefined, '.action-widget');
+    const menu = await screenshot('quick-fix-menu', undefined, { shown: '.action-widget' });
     await vscode.commands.executeCommand('hideCodeActionWidget');
     const rows = menu.split('\n').map((row) => row.trim()).filter((row) => row !== '');
     assert.ok(rows.indexOf('Insert CloudDeploymentID lookup') >= 0, menu);

@@ -30,15 +30,41 @@ export async function waitFor<T>(description: string, probe: () => T | undefined
 }
 
 /**
- * Asks the runner (outside the host) to screenshot the workbench, and waits until the file is written. With `shown`
- * (a CSS selector of the workbench page), the runner first waits for that element to show and returns its text.
+ * Asks the runner (outside the host) to screenshot the workbench now, and waits until the file is written. `clip`:
+ * CSS selectors of what the picture is about; it is cropped to them. `shown`: a CSS selector the runner first waits
+ * for; its text is returned (or why it did not show).
  */
-export async function screenshot(name: string, path = join(resultsDir, `${name}.png`), shown?: string): Promise<string> {
+export async function screenshot(name: string, path = join(resultsDir, `${name}.png`), options: { clip?: string[]; pad?: number; shown?: string } = {}): Promise<string> {
   // A marker left by an earlier run would end the wait before this picture is taken.
   rmSync(`${path}.done`, { force: true });
-  console.log(`SCREENSHOT ${name} ${path}${shown ? ` ${encodeURIComponent(shown)}` : ''}`);
+  console.log(`SCREENSHOT ${name} ${path}${options.clip || options.shown ? ` ${JSON.stringify(options)}` : ''}`);
   await waitFor(`screenshot ${name}`, () => existsSync(`${path}.done`), 25_000);
   return readFileSync(`${path}.done`, 'utf8');
+}
+
+/** What a user does in the workbench itself, performed by the runner (scripts/lib/uiActions.mjs). */
+export type UiAction =
+  | { op: 'query'; selector: string; attributes?: string[]; wait?: boolean }
+  | { op: 'click'; selector?: string; button?: string }
+  | { op: 'command'; title: string }
+  | { op: 'menu'; path: string[] }
+  | { op: 'keys'; keys: string[] };
+
+export interface ShownElement { text: string; attributes: Record<string, string | null> }
+
+let uiActions = 0;
+
+export async function uiAction(action: { op: 'query'; selector: string; attributes?: string[]; wait?: boolean }): Promise<ShownElement[]>;
+export async function uiAction(action: UiAction): Promise<unknown>;
+export async function uiAction(action: UiAction): Promise<unknown> {
+  const answerFile = join(resultsDir, `ui-action-${process.pid}-${++uiActions}.json`);
+  rmSync(answerFile, { force: true });
+  console.log(`UI-ACTION ${answerFile} ${JSON.stringify(action)}`);
+  await waitFor(`the workbench to ${action.op}`, () => existsSync(answerFile), 30_000);
+  const answer = JSON.parse(readFileSync(answerFile, 'utf8')) as { ok: boolean; value?: unknown; error?: string };
+  rmSync(answerFile, { force: true });
+  if (!answer.ok) throw new Error(`UI action ${JSON.stringify(action)} failed: ${answer.error}`);
+  return answer.value;
 }
 
 export async function openFixture(relativePath: string): Promise<vscode.TextEditor> {
@@ -108,12 +134,12 @@ export async function emulatorStamp(name: string): Promise<{ adminEndpoint: stri
 
 /**
  * Signs in to a stamp as a user would the first time: trusts how it signs in and gives its own service principal's
- * secret (from the emulator), through Sign In to Stamp with scripted answers.
+ * secret (from the emulator), through Sign In to Stamp with scripted answers (`t` translates the labels).
  */
-export async function signInToStampAsUser(api: TestApi, ui: ScriptedUserInput, name: string): Promise<void> {
+export async function signInToStampAsUser(api: TestApi, ui: ScriptedUserInput, name: string, t: (english: string) => string = (english) => english): Promise<void> {
   const own = await emulatorStamp(name);
-  ui.enqueue('Trust', 'Service principal with a client secret', own.clientId, own.clientSecret);
-  await vscode.commands.executeCommand('azureStackCsp.signInToStamp', await nodeAt(api, 'Azure Stack Hub stamps', name));
+  ui.enqueue(t('Trust'), t('Service principal with a client secret'), own.clientId, own.clientSecret);
+  await vscode.commands.executeCommand('azureStackCsp.signInToStamp', await nodeAt(api, t('Azure Stack Hub stamps'), name));
   if (ui.pending) throw new Error(`signing in to stamp ${name} asked less than expected: ${ui.prompts.map((p) => p.title).join(' | ')}`);
 }
 
@@ -159,4 +185,16 @@ export async function nodeAt(api: TestApi, ...path: string[]): Promise<TreeNode>
   const found = (await childrenAt(api, ...parentPath)).find((node) => shown(api, node).startsWith(last));
   if (!found) throw new Error(`no "${last}" under ${parentPath.join(' > ')}`);
   return found;
+}
+
+/** Each step of the extension's walkthrough as the open walkthrough page shows it: its id, and whether it is ticked. */
+export async function walkthroughSteps(): Promise<Map<string, { id: string; done: boolean }>> {
+  const shown = await uiAction({ op: 'query', selector: '[data-done-step-id]', attributes: ['data-done-step-id', 'aria-checked'] });
+  const steps = new Map<string, { id: string; done: boolean }>();
+  for (const element of shown) {
+    const id = element.attributes['data-done-step-id'] ?? '';
+    const step = /azureStackCsp\.gettingStarted#(\w+)$/.exec(id)?.[1];
+    if (step) steps.set(step, { id, done: element.attributes['aria-checked'] === 'true' });
+  }
+  return steps;
 }

@@ -163,11 +163,15 @@ describe('trust: sign-in hosts, stamps and what the user is shown (emulator)', f
       const [node] = await childrenAt(api, 'Azure Stack Hub stamps', 'arm-audience');
       assert.equal(shown(api, node), refusal);
       const log = (await emulator().requests(since)).filter((r) => hostileNames.has(r.stamp ?? ''));
-      assert.deepEqual(described(log), ['GET /metadata/endpoints arm-audience', 'GET /metadata/endpoints arm-audience']);
+      // arm-audience's own: the view may meanwhile read a stamp that signs in without asking (collector) for names.
+      assert.deepEqual(described(log.filter((r) => r.stamp === 'arm-audience')), ['GET /metadata/endpoints arm-audience', 'GET /metadata/endpoints arm-audience']);
       assertNoAzureCredential(log);
     });
 
     it('stops a stamp whose metadata changed after it was pinned: nothing is sent, and the user is asked', async () => {
+      // Only this stamp in the view: the stamps earlier tests added would be read for names meanwhile, with their own
+      // credentials, and this test is about what reaches the collector because of shifting's metadata.
+      await config().update('stamps', initialStamps, vscode.ConfigurationTarget.Workspace);
       const shifting = await emulatorStamp('shifting');
       const collector = await emulatorStamp('collector');
       ui.enqueue(shifting.adminEndpoint, 'Trust', 'shifting', '', 'Service principal with a client secret', shifting.clientId, shifting.clientSecret);

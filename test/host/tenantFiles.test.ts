@@ -28,10 +28,16 @@ describe('tenant files and small commands (emulator)', function () {
     ].join('\r\n'));
     ui.enqueue('Add 2 Tenants');
     await vscode.commands.executeCommand('azureStackCsp.addTenantsFromCsv', registration, csv);
-    assert.deepEqual(ui.prompts.map((p) => p.title), ['Add 2 tenants to hub-payg?']);
-    const dryRun = vscode.window.activeTextEditor?.document.getText() ?? '';
-    assert.match(dryRun, /\| 3 \| 11a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8 \| .* \| already present: skipped \|/);
-    assert.match(dryRun, /\| 5 \| zz-not-a-guid \| .* not sent: The customer subscription ID is not a GUID: zz-not-a-guid \|/);
+    assert.deepEqual(ui.prompts.map((p) => [p.kind, p.title, p.detail, p.buttons]), [['review', 'Dry run: add tenants to hub-payg',
+      '2 tenants will be added; 1 row is already present and 1 row is not valid: they are not sent.', ['Add 2 Tenants', 'Cancel']]]);
+    const dryRun = ui.prompts[0].review?.rows.map((row) => `${row.outcome}: ${row.cells.join(' | ')}`);
+    assert.deepEqual(dryRun, [
+      'send: 2 | 31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8 | 41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8 | Northwind | will be added (PUT)',
+      'skip: 3 | 11a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8 | 21a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8 | already there | already present: skipped',
+      'send: 4 | 34a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8 | 44a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8 | not a CSP subscription | will be added (PUT)',
+      'invalid: 5 | zz-not-a-guid | 41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8 | typo | not sent: The customer subscription ID is not a GUID: zz-not-a-guid',
+    ]);
+    assert.deepEqual(vscode.workspace.textDocuments.filter((d) => d.isUntitled), [], 'no unsaved document that asks to be saved later');
     const puts = (await emulator().requests()).filter((r) => r.method === 'PUT').map((r) => [r.path.split('/').pop(), r.status]);
     assert.deepEqual(puts.sort(), [['31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8', 201], ['34a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8', 400]]);
     const results = (await readText(vscode.Uri.joinPath(csv, '..', 'onboard.results.csv'))).trimEnd().split('\r\n');
@@ -40,21 +46,23 @@ describe('tenant files and small commands (emulator)', function () {
     assert.match(results[2], /^3,.*,skipped: already present,,$/);
     assert.match(results[3], /^4,.*,failed,InvalidCSPSubscription,"InvalidCSPSubscription: The customer subscription is not a valid CSP subscription/);
     assert.match(results[4], /^5,zz-not-a-guid,.*,invalid,,The customer subscription ID is not a GUID/);
-    assert.match(ui.messages[ui.messages.length - 1].message, /^1 tenants added, 1 failed, 1 skipped, 1 not valid\. Results: onboard\.results\.csv$/);
+    assert.deepEqual(ui.messages[ui.messages.length - 1], {
+      kind: 'warning', message: '1 tenant added, 1 failed, 1 skipped, 1 not valid. Results: onboard.results.csv', actions: ['Open', 'Reveal in Explorer'],
+    });
 
     const firstResults = await readText(vscode.Uri.joinPath(csv, '..', 'onboard.results.csv'));
     await emulator().clearRequests();
     ui.reset();
-    ui.enqueue('Add 1 Tenants', 'Cancel');
+    ui.enqueue('Add 1 Tenant', 'Cancel');
     await vscode.commands.executeCommand('azureStackCsp.addTenantsFromCsv', registration, csv);
     assert.deepEqual(ui.prompts.map((p) => [p.kind, p.title, p.buttons]), [
-      ['confirm', 'Add 1 tenants to hub-payg?', ['Add 1 Tenants', 'Cancel']],
+      ['review', 'Dry run: add tenants to hub-payg', ['Add 1 Tenant', 'Cancel']],
       ['askDestructive', 'onboard.results.csv already exists.', ['Save as onboard.results-2.csv', 'Replace', 'Cancel']],
     ]);
     assert.deepEqual((await emulator().requests()).filter((r) => r.method === 'PUT'), [], 'declining to replace the results sends nothing');
 
     ui.reset();
-    ui.enqueue('Add 1 Tenants', pressEnter);
+    ui.enqueue('Add 1 Tenant', pressEnter);
     await vscode.commands.executeCommand('azureStackCsp.addTenantsFromCsv', registration, csv);
     const again = (await emulator().requests()).filter((r) => r.method === 'PUT').map((r) => r.path.split('/').pop());
     assert.deepEqual(again, ['34a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8'], 'only the row that failed is sent again');
@@ -67,9 +75,9 @@ describe('tenant files and small commands (emulator)', function () {
     const registration = await nodeAt(api, 'Service principal', billing, 'hub-payg');
     const csv = await writeWorkspaceFile('move.csv', '11a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8,4f1e2d3c-b4a5-4968-8776-a5b4c3d2e1f0\n');
     await vscode.commands.executeCommand('azureStackCsp.addTenantsFromCsv', registration, csv);
-    const dryRun = vscode.window.activeTextEditor?.document.getText() ?? '';
-    assert.match(dryRun, /not sent: The customer subscription is already in the registration with tenant ID 21a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8; to move it to another directory, use Add Tenant to Registration, which asks first\./);
-    assert.deepEqual(ui.messages.map((m) => m.message), ['Nothing to add: 0 already present, 1 not valid.']);
+    assert.deepEqual(ui.prompts.map((p) => [p.kind, p.detail, p.buttons]), [['review', '0 tenants will be added; 0 rows are already present and 1 row is not valid: they are not sent.', []]]);
+    assert.match(ui.prompts[0].review?.rows[0].cells[4] ?? '', /^not sent: The customer subscription is already in the registration with tenant ID 21a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8; to move it to another directory, use Add Tenant to Registration, which asks first\.$/);
+    assert.deepEqual(ui.messages.map((m) => m.message), ['Nothing to add: 0 rows are already present and 1 row is not valid.']);
     assert.deepEqual((await emulator().requests()).filter(isWrite), []);
   });
 

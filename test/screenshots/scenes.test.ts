@@ -7,10 +7,14 @@ import * as vscode from 'vscode';
 import { allowsTenants } from '../../src/core/azureStack';
 import type { Registration } from '../../src/azure/registrations';
 import type { TreeNode } from '../../src/vscode/tree/nodes';
+import type { RenderedCounts } from '../../src/vscode/usage/reportView';
 import { childrenAt, openFixture, screenshot, shown, signedInFresh, signInToStampAsUser, testApi, waitFor } from '../host/helpers';
 
 const media = process.env.AZS_SCREENSHOTS_DIR ?? join(__dirname, '..', '..', '..', 'media');
-const picture = (folder: 'screenshots' | 'walkthrough', name: string) => screenshot(name, join(media, folder, `${name}.png`));
+/** A picture of the window, or with `clip` only of what it is about, so that it stays readable where it is shown small. */
+const picture = (folder: 'screenshots' | 'walkthrough', name: string, clip?: string[]) => screenshot(name, join(media, folder, `${name}.png`), clip ? { clip, pad: 4 } : {});
+/** The side bar's title and the rows the view shows, not the empty space below them. */
+const sideBar = ['.part.sidebar > .composite.title', '.part.sidebar .monaco-list-row'];
 const settle = (ms = 800) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitForDiagnostics(uri: vscode.Uri, count: number): Promise<void> {
@@ -45,20 +49,29 @@ describe('screenshots', function () {
     const payg: (TreeNode & { registration?: Registration }) | undefined = registrations.find((n) => shown(api, n).startsWith('sthlm01-payg'));
     assert.ok(payg?.registration && allowsTenants(payg.registration.billingModel));
     await api.view.reveal(payg, { select: true, focus: true, expand: true });
+    // Tenants are named once the CSV labels and the stamps' subscriptions are read.
+    await waitFor('tenants named by who the customer is', async () => (await api.tree.getChildren(payg)).some((n) => shown(api, n).startsWith('Northwind Traders')), 20_000);
     await settle();
-    await picture('screenshots', 'registrations');
-    await picture('walkthrough', 'browse');
+    await picture('screenshots', 'registrations', sideBar);
+    await picture('walkthrough', 'browse', sideBar);
     await vscode.commands.executeCommand('workbench.actions.treeView.azureStackCsp.registrations.collapseAll');
     const [stamps] = (await api.tree.getChildren()).filter((n) => n.kind === 'stamps');
     const [sthlm] = await api.tree.getChildren(stamps);
     await api.view.reveal(sthlm, { select: true, focus: true, expand: true });
     await api.tree.getChildren(sthlm);
     await settle(1500);
-    await picture('screenshots', 'stamps');
+    await picture('screenshots', 'stamps', sideBar);
   });
 
   it('the sign-in state', async () => {
-    await picture('walkthrough', 'sign-in');
+    // The step is about signing in: the view as it asks for it, then signed in again for the other scenes.
+    const api = await testApi();
+    await vscode.commands.executeCommand('azureStackCsp.signOut');
+    await vscode.commands.executeCommand('workbench.view.extension.azureStackCsp');
+    await vscode.commands.executeCommand('workbench.actions.treeView.azureStackCsp.registrations.collapseAll');
+    await settle();
+    await picture('walkthrough', 'sign-in', sideBar);
+    await signedInFresh(api);
   });
 
   it('adding a tenant', async () => {
@@ -67,7 +80,7 @@ describe('screenshots', function () {
     const payg = (await childrenAt(api, 'Service principal', 'Contoso Cloud Services - Azure Stack billing')).find((n) => shown(api, n).startsWith('sthlm01-payg'));
     void vscode.commands.executeCommand('azureStackCsp.addTenant', payg);
     await settle(1500);
-    await picture('walkthrough', 'add-tenant');
+    await picture('walkthrough', 'add-tenant', ['.quick-input-widget']);
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   });
 
@@ -92,7 +105,7 @@ describe('screenshots', function () {
     await vscode.commands.executeCommand('editor.action.quickFix');
     await settle(1500);
     await picture('screenshots', 'quick-fix');
-    await picture('walkthrough', 'lint');
+    await picture('walkthrough', 'lint', ['.action-widget', '.monaco-editor .current-line']);
     await vscode.commands.executeCommand('hideCodeActionWidget');
   });
 
@@ -106,7 +119,8 @@ describe('screenshots', function () {
     await picture('screenshots', 'hover');
   });
 
-  it('a usage report', async () => {
+  /** October's report of the Stockholm stamp, drawn, as the page shows it. */
+  async function stockholmReport(): Promise<RenderedCounts> {
     const api = await testApi();
     const ui = api.useScriptedInput();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -116,8 +130,21 @@ describe('screenshots', function () {
     await vscode.commands.executeCommand('azureStackCsp.usageReport', sthlm);
     const run = api.lastReport();
     assert.ok(run);
-    await run.rendered;
+    const counts = await run.rendered;
     await settle(2500);
+    return counts;
+  }
+
+  it('a usage report', async () => {
+    await stockholmReport();
     await picture('screenshots', 'usage-report');
+  });
+
+  it('a usage report with prices', async () => {
+    const billing = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'billing');
+    for (const file of ['partner-center-prices.csv', 'resale.csv']) await vscode.commands.executeCommand('azureStackCsp.importPrices', vscode.Uri.joinPath(billing, file));
+    await vscode.workspace.getConfiguration('azureStackCsp').update('usage.markupPercent', 20, vscode.ConfigurationTarget.Workspace);
+    assert.ok((await stockholmReport()).pricedRows > 0);
+    await picture('screenshots', 'usage-report-prices');
   });
 });

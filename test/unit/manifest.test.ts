@@ -1,7 +1,7 @@
 // package.json agrees with the code: menus name declared commands, files it points at exist, and the rule settings
 // list every rule with its default severity.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { allRules, languageIds } from '../../src/core/lint';
 
@@ -12,7 +12,8 @@ interface Manifest {
     commands: Command[];
     menus: Record<string, { command: string; when?: string }[]>;
     configuration: { properties: Record<string, { properties?: Record<string, { default: string }> }> };
-    walkthroughs: { steps: { media: { image: string } }[] }[];
+    walkthroughs: { steps: { id: string; media: { image: string }; completionEvents?: string[] }[] }[];
+    views: Record<string, { id: string }[]>;
     grammars: { path: string }[];
     snippets: { path: string }[];
     viewsContainers: { activitybar: { icon: string }[] };
@@ -68,5 +69,28 @@ describe('package.json', () => {
     assert.ok(!manifest.activationEvents.includes('*'));
     assert.ok(languageIds.length >= 6);
     for (const language of languageIds) assert.ok(manifest.activationEvents.includes(`onLanguage:${language}`), language);
+  });
+
+  it('completes each walkthrough step on events VS Code 1.100 knows, naming commands, views, settings and context keys that exist', () => {
+    const sources = (dir: string): string[] => readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [readFileSync(path, 'utf8')] : [];
+    });
+    const code = sources(join(root, 'src/vscode')).join('\n');
+    const contextKeys = new Set([...code.matchAll(/(?:setContext', |ContextKey = )'(azureStackCsp\.\w+)'/g)].map((m) => m[1]));
+    const exists: Record<string, (name: string) => boolean> = {
+      onCommand: (name) => manifest.contributes.commands.some((c) => c.command === name),
+      onView: (name) => Object.values(manifest.contributes.views).flat().some((v) => v.id === name),
+      onSettingChanged: (name) => name in manifest.contributes.configuration.properties,
+      onContext: (name) => contextKeys.has(name),
+    };
+    for (const step of manifest.contributes.walkthroughs.flatMap((w) => w.steps)) {
+      assert.ok(step.completionEvents?.length, `${step.id} says when it is done`);
+      for (const event of step.completionEvents) {
+        const [, kind, name] = /^(\w+):(.+)$/.exec(event) ?? [];
+        assert.ok(kind in exists, `${step.id}: ${event} is not an event VS Code knows (onCommand, onView, onSettingChanged, onContext)`);
+        assert.ok(exists[kind](name), `${step.id}: ${event} names nothing the extension has`);
+      }
+    }
   });
 });

@@ -16,7 +16,7 @@ import {
 } from '../facts';
 import { LineMap, type Span } from '../text';
 import { addCmdletFacts } from './cmdlets';
-import { decodeString, variableEnd, type Interpolate } from './psStrings';
+import { decodeBareWord, decodeString, variableEnd, type Interpolate } from './psStrings';
 import { registrationPath } from './requests';
 import { suppressionIn } from './suppressions';
 
@@ -50,10 +50,62 @@ export class PowerShellParser {
     return loading;
   }
 
-  /** Parses `text`; with `previous` (already edited to match `text`) only the changed part is parsed again. */
+  /**
+   * Parses `text` as PowerShell reads it (`asPowerShellReads`); with `previous` (already edited to match `text`) only
+   * the changed part is parsed again.
+   */
   parse(text: string, previous?: Tree): Tree | undefined {
-    return this.parser.parse(text, previous) ?? undefined;
+    return this.parser.parse(asPowerShellReads(text), previous) ?? undefined;
   }
+}
+
+/** What PowerShell's tokenizer takes as a blank (the grammar knows only the space between a command's arguments). */
+const blank = /[\t\v\f\u0085\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+/** A line break of old Mac files, which PowerShell reads as one and the grammar does not. */
+const loneCarriageReturn = /\r(?!\n)/g;
+const dash = /[\u2013-\u2015]/g;
+const singleQuote = /[\u2018-\u201B]/g;
+const doubleQuote = /[\u201C-\u201E]/g;
+/** A backtick that only blanks follow on its line: it escapes a blank, not the line break, so the command ends there. */
+const lostContinuation = /` +(?=[\r\n]|$)/g;
+/** A line that starts with a parameter (`-Name`; not an operator such as `-and`), and the line break before it. */
+const parameterLine = /(^|[\r\n])( *)-(?=[A-Za-z_])(?!(?:[ci]?(?:eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|notcontains|in|notin|replace|split|join)|and|or|xor|not|band|bor|bxor|bnot|is|isnot|as|f|shl|shr)\b)(?:(\w+):)?/gi;
+
+/** `${name}`s: where they go on a bare word (`a${name}`), the grammar ends the word at a `}`, and PowerShell does not. */
+const bracedVariables = /(?:\$\{[\w:]+\})+/g;
+/** Characters after which a `$` starts a word of its own, or lies in an expression or a string's start. */
+const beforeWord = /[\s"'(){}[\]=,;|&@`$]/;
+
+function bracedVariablesInWord(found: string, offset: number, text: string): string {
+  // Both braces go: a closing one alone would leave `${` open where the word is in a string ("a${name}").
+  return offset === 0 || beforeWord.test(text[offset - 1]) ? found : found.replace(/\$\{([\w:]+)\}/g, '$$_$1_');
+}
+
+/**
+ * Where the line before does not end in a backtick, PowerShell runs a line that starts with a parameter as a command
+ * of its own, named like the parameter (a lost continuation: the parameters are not passed). The grammar knows no
+ * command name that starts with a dash, and its error recovery would lose the lines after it, so the dash reads as a
+ * letter.
+ */
+function parameterLineAsCommand(found: string, lineBreak: string, indent: string, boundName: string | undefined, offset: number, text: string): string {
+  const lineEnd = lineBreak === '\n' && text[offset - 1] === '\r' ? offset - 1 : offset;
+  if (lineBreak !== '' && text[lineEnd - 1] === '`') return found;
+  // `-Name:value` is the command `-Name:` with the argument `value`; the grammar wants a blank before an argument.
+  return `${lineBreak}${indent}_${boundName === undefined ? '' : `${boundName} `}`;
+}
+
+/**
+ * The text with each character replaced by the ASCII one PowerShell reads it as, so that the grammar sees what
+ * PowerShell sees: tabs, non-breaking and other Unicode spaces are blanks, a lone CR is a line break, en and em dashes
+ * and the horizontal bar are dashes, typographic quotes are quotes, a backtick with only blanks after it is a blank
+ * (PowerShell's lost line continuation), a line that starts with a parameter is a command, and a `${name}` inside a
+ * bare word belongs to it. Replacements are one character for one, so every offset into it is an offset into `text`.
+ * Values are still read from the text itself: a typographic quote inside a string stays what it is.
+ */
+export function asPowerShellReads(text: string): string {
+  const blanks = text.replace(blank, ' ').replace(loneCarriageReturn, '\n');
+  return blanks.replace(dash, '-').replace(singleQuote, "'").replace(doubleQuote, '"').replace(lostContinuation, (found) => ' '.repeat(found.length))
+    .replace(parameterLine, parameterLineAsCommand).replace(bracedVariables, bracedVariablesInWord);
 }
 
 function pointAt(text: string, offset: number): Point {
@@ -95,12 +147,18 @@ export function treeEdits(oldText: string, newText: string, changes: readonly Te
  * Cmdlets whose calls matter: registration, generic resource and REST access, secrets, and every AzureRM cmdlet.
  * Sticky: tried only where `knownNounStarts` points, as scanning every offset of a long script for it is slow.
  */
-const knownCommand = new RegExp(
-  '(?<![\\w-])(?:' + [
-    'Set-AzsRegistration', 'Remove-AzsRegistration', 'Get-AzsRegistrationToken', 'Register-AzsEnvironment', 'Unregister-AzsEnvironment',
-    '(?:New|Get|Set|Remove)-Az(?:ureRm)?Resource', 'Invoke-AzRestMethod', 'Invoke-RestMethod', 'Invoke-WebRequest',
-    'ConvertTo-SecureString', '(?:Import|Install|Update)-Module', '[A-Za-z]+-AzureRm\\w+',
-  ].join('|') + ')(?![\\w-])', 'iy');
+const knownCommandNames = [
+  'Set-AzsRegistration', 'Remove-AzsRegistration', 'Get-AzsRegistrationToken', 'Register-AzsEnvironment', 'Unregister-AzsEnvironment',
+  '(?:New|Get|Set|Remove)-Az(?:ureRm)?Resource', 'Invoke-AzRestMethod', 'Invoke-RestMethod', 'Invoke-WebRequest',
+  'ConvertTo-SecureString', '(?:Import|Install|Update)-Module', '[A-Za-z]+-AzureRm\\w+',
+].join('|');
+const knownCommand = new RegExp(`(?<![\\w-])(?:${knownCommandNames})(?![\\w-])`, 'iy');
+
+/** Whether the reader reads calls of the command with this name (the oracle tests ask, to compare every such call). */
+export function isKnownCommand(name: string): boolean {
+  return new RegExp(`^(?:${knownCommandNames})$`, 'i').test(name);
+}
+
 /** The hyphen and first letters of each noun in `knownCommand`: a literal hyphen the regular-expression engine finds fast. */
 const knownNounStarts = /-(?:az|restmethod|webrequest|securestring|module)/gi;
 
@@ -115,6 +173,9 @@ const switches = new Set([
   'force', 'asplaintext', 'reregister', 'confirm', 'whatif', 'verbose', 'debug', 'asjob', 'expandproperties', 'passthru',
   'usagereportingenabled', 'marketplacesyndicationenabled', 'connectedscenario', 'usebasicparsing', 'allowclobber', 'skippublishercheck',
 ]);
+
+/** A bare word with a variable, a sub-expression or an escape in it, which PowerShell expands. */
+const expandableBareWord = /^[^\s'"`$@(){}[\];,|&<>\u2018-\u201E][^\s'";,|&<>\u2018-\u201E]*$/;
 
 const stringTypes = new Set(['expandable_string_literal', 'verbatim_string_characters', 'expandable_here_string_literal', 'verbatim_here_string_characters']);
 
@@ -145,6 +206,20 @@ export function powerShellFacts(text: string, tree: Tree): FileFacts {
   return new Extraction(text, tree.rootNode).run();
 }
 
+/** A place that binds a variable, as the reader sees it: `rhs` for a simple assignment (`$name = …`) only. */
+export interface VariableBinding {
+  /** Lower case, without a scope. */
+  name: string;
+  /** Where its `$` is. */
+  at: number;
+  rhs?: Span;
+}
+
+/** Every binding the reader finds, in the order of the text (the oracle tests compare them with PowerShell's). */
+export function powerShellBindings(text: string, tree: Tree): VariableBinding[] {
+  return new Extraction(text, tree.rootNode).allBindings();
+}
+
 class Extraction {
   private readonly facts = emptyFacts();
   private readonly values = new Map<number, { end: number; value: Value }>();
@@ -153,8 +228,12 @@ class Extraction {
   private readonly resolving = new Set<string>();
   private lines: LineMap | undefined;
   private functionSpans: Span[] | undefined;
+  /** The text as the tree was parsed (`asPowerShellReads`): where its structure is asked about. Values come from `text`. */
+  private readonly code: string;
 
-  constructor(private readonly text: string, private readonly root: Node) {}
+  constructor(private readonly text: string, private readonly root: Node) {
+    this.code = asPowerShellReads(text);
+  }
 
   run(): FileFacts {
     const cmdlets = this.commands();
@@ -166,6 +245,13 @@ class Extraction {
     this.facts.checksCloudId = cloudIdWords.test(this.text.toLowerCase());
     this.facts.syntaxErrors = this.root.hasError;
     return this.facts;
+  }
+
+  /** Every binding of every variable the text may assign, as `bindingsOf` sees it. */
+  allBindings(): VariableBinding[] {
+    return [...this.sites().keys()]
+      .flatMap((name) => [...this.bindingsOf(name).values()].flat().map((b) => ({ name, at: b.at, ...(b.simple ? { rhs: b.simple.rhs } : {}) })))
+      .sort((a, b) => a.at - b.at);
   }
 
   // ---- scans -------------------------------------------------------------------------------------------------
@@ -217,7 +303,7 @@ class Extraction {
   private suppressions(): void {
     for (const match of this.text.matchAll(/azs-disable/gi)) {
       const comment = this.root.descendantForIndex(match.index);
-      if (comment?.type !== 'comment') continue;
+      if (comment?.type !== 'comment' || this.isHereStringLine(comment)) continue;
       this.lines ??= new LineMap(this.text);
       const suppression = suppressionIn(this.text.slice(comment.startIndex, comment.endIndex), this.lines.lineOf(comment.endIndex));
       if (suppression) this.facts.suppressions.push(suppression);
@@ -226,11 +312,17 @@ class Extraction {
 
   /** The string literal or bare word (command argument) that contains `offset`, if any. */
   private literalAround(offset: number): (Span & { node: Node }) | undefined {
-    const node = this.root.descendantForIndex(offset);
+    let node = this.root.descendantForIndex(offset);
     if (!node) return undefined;
+    if (this.isHereStringLine(node) && node.parent) node = node.parent;
     if (node.type === 'generic_token') return { ...this.extent(node), node };
     const literal = stringTypes.has(node.type) ? node.parent : undefined;
     return literal?.type === 'string_literal' ? { ...this.extent(literal), node: literal } : undefined;
+  }
+
+  /** The grammar reads a line of an expandable here-string that starts with `#` as a comment; PowerShell, as text. */
+  private isHereStringLine(node: Node): boolean {
+    return node.type === 'comment' && node.parent?.type === 'expandable_here_string_literal';
   }
 
   /** True when the literal is an argument of a command that acts (not one that only prints), directly or via a variable. */
@@ -268,7 +360,7 @@ class Extraction {
 
   private cmdlet(name: Node, command: Node): CmdletUse {
     const use: CmdletUse = {
-      name: this.slice(name), nameSpan: this.extent(name), span: this.extent(command),
+      name: this.slice(name), nameSpan: this.extent(name), span: this.withoutTrailingBlanks(this.extent(command)),
       parameters: [], positional: [], unresolvedSplat: false,
     };
     const last = command.lastNamedChild;
@@ -290,12 +382,13 @@ class Extraction {
         continue;
       }
       if (type.includes('redirection')) continue;
-      if (pending && (colon || !switches.has(pending.name.toLowerCase()))) {
+      // A splat is never a parameter's value: PowerShell binds what it holds by name or position.
+      if (/^@\w+$/.test(this.text.slice(span.start, span.end))) {
+        this.splat(use, span);
+      } else if (pending && (colon || !switches.has(pending.name.toLowerCase()))) {
         pending.value = this.valueIn(span, 'argument');
         const entries = this.hashtableIn(span);
         if (entries) pending.entries = entries;
-      } else if (/^@\w+$/.test(this.text.slice(span.start, span.end))) {
-        this.splat(use, span);
       } else {
         use.positional.push(this.valueIn(span, 'argument'));
       }
@@ -339,7 +432,7 @@ class Extraction {
       const valueSpan = this.extent(valueNode);
       const nested = this.text.startsWith('@{', valueSpan.start) ? this.hashtableEntries(valueSpan.start) : undefined;
       entries.push({
-        name: this.text.slice(keySpan.start, keySpan.end).replace(/^['"]|['"]$/g, ''), nameSpan: keySpan,
+        name: this.text.slice(keySpan.start, keySpan.end).replace(/^['"\u2018-\u201E]|['"\u2018-\u201E]$/g, ''), nameSpan: keySpan,
         value: this.valueIn(valueSpan, 'expression'), ...(nested ? { entries: nested } : {}),
       });
     }
@@ -356,8 +449,15 @@ class Extraction {
   private extent(node: Node): Span {
     const end = node.endIndex; // a call into the wasm module: read once
     let start = node.startIndex;
-    while (start < end && isBlank(this.text.charCodeAt(start))) start++;
+    while (start < end && isBlank(this.code.charCodeAt(start))) start++;
     return { start, end };
+  }
+
+  /** A command's node ends after the blank before a `|` or `;` that follows it; PowerShell's command does not. */
+  private withoutTrailingBlanks(span: Span): Span {
+    let end = span.end;
+    while (end > span.start && isBlank(this.code.charCodeAt(end - 1))) end--;
+    return { start: span.start, end };
   }
 
   private slice(node: Node): string {
@@ -391,13 +491,15 @@ class Extraction {
       return valueOf(referencedAt(this.variable(span.start) ?? [{ text: UNKNOWN }], span), span);
     }
     const bare = mode === 'argument' ? /^[^\s'"`$@(){}[\];,|&<>\u2018-\u201E]+$/ : /^-?\d+(?:\.\d+)?$/;
-    return bare.test(written) ? literalValue(written, span, span.start) : unknownValue(span);
+    if (bare.test(written)) return literalValue(written, span, span.start);
+    if (mode === 'argument' && expandableBareWord.test(written)) return valueOf(decodeBareWord(this.text, span.start, span.end, this.interpolate), span);
+    return unknownValue(span);
   }
 
   private readonly interpolate: Interpolate = (at) => {
     if (this.text[at + 1] === '(') {
       const expression = this.root.descendantForIndex(at)?.parent;
-      const end = expression?.type === 'sub_expression' ? expression.endIndex : this.text.length;
+      const end = expression?.type === 'sub_expression' ? expression.endIndex : closingParenthesis(this.text, at + 1);
       return { segments: [{ text: UNKNOWN, via: { start: at, end } }], end };
     }
     const end = variableEnd(this.text, at);
@@ -467,7 +569,7 @@ class Extraction {
 
   private findFunctions(): Span[] {
     const spans: Span[] = [];
-    for (const match of this.text.matchAll(/\b(?:function|filter|workflow)\s+[\w-]+/gi)) {
+    for (const match of this.code.matchAll(/\b(?:function|filter|workflow)\s+[\w-]+/gi)) {
       const definition = this.root.descendantForIndex(match.index)?.parent;
       if (definition?.type === 'function_statement') spans.push({ start: definition.startIndex, end: definition.endIndex });
     }
@@ -499,7 +601,7 @@ class Extraction {
     if (this.bindingSites) return this.bindingSites;
     const sites = new Map<string, Site[]>();
     const pattern = /\$(?:(?:script|global|local|private):)?(\w+)\s*(?:[-+*/%]|\?\?)?=(?!=)|\bforeach\s*\(\s*\$(\w+)/gi;
-    for (const match of this.text.matchAll(pattern)) {
+    for (const match of this.code.matchAll(pattern)) {
       const name = (match[1] ?? match[2]).toLowerCase();
       const site = match[1] ? { at: match.index, operator: match.index + match[0].length - 1 } : { at: match.index + match[0].lastIndexOf('$') };
       const list = sites.get(name);
@@ -545,6 +647,16 @@ function* knownCommandStarts(text: string): Generator<number> {
     knownCommand.lastIndex = start;
     if (knownCommand.test(text)) yield start;
   }
+}
+
+/** Just after the parenthesis that closes the one at `open`, by counting (for a `$(…)` the tree does not show); else the end. */
+function closingParenthesis(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return i + 1;
+  }
+  return text.length;
 }
 
 function isAsciiLetter(code: number): boolean {

@@ -41,9 +41,12 @@ function plainRun(text: string, index: number, limit: number): number {
   return Math.min(found ? found.index : limit, limit);
 }
 
-/** Where the variable name after a `$` at `index` ends, or -1 when the `$` starts no variable. */
+/**
+ * Where the variable name after a `$` at `index` ends, or -1 when the `$` starts no variable. After a scope or drive
+ * (`$env:`), PowerShell reads on through further colons (`$env:HOME:x` is one name); `::` is an operator.
+ */
 export function variableEnd(text: string, index: number): number {
-  const match = /^\$(?:\{(?:[^}`]|`.)*\}|(?:[A-Za-z_][\w]*:)?[A-Za-z_][\w]*|[$?^_])/.exec(text.slice(index, index + 256));
+  const match = /^\$(?:\{(?:[^}`]|`.)*\}|[A-Za-z_]\w*(?::(?!:)[\w:]*)?|[$?^_])/.exec(text.slice(index, index + 256));
   return match ? index + match[0].length : -1;
 }
 
@@ -82,9 +85,20 @@ function verbatim(text: string, start: number, limit: number): DecodedString | u
   return undefined;
 }
 
-/** Decodes expandable text from `from` until `closes(i)` says the closing quote is at i; `""` is an escape outside here-strings. */
+/**
+ * A bare word's value (a command argument such as `/subscriptions/$sub/x`): PowerShell expands it as it expands a
+ * string, without quotes. `end` is where the word ends.
+ */
+export function decodeBareWord(text: string, start: number, end: number, interpolate: Interpolate): Segment[] {
+  return expandable(text, start, end, undefined, interpolate, false)?.segments ?? [];
+}
+
+/**
+ * Decodes expandable text from `from` until `closes(i)` says the closing quote is at i, or (without `closes`) up to
+ * `limit`; `""` is an escape outside here-strings.
+ */
 function expandable(
-  text: string, from: number, limit: number, closes: (i: number) => boolean, interpolate: Interpolate, doubledQuotes: boolean,
+  text: string, from: number, limit: number, closes: ((i: number) => boolean) | undefined, interpolate: Interpolate, doubledQuotes: boolean,
 ): DecodedString | undefined {
   const out = new SegmentBuilder();
   for (let i = from; i < limit; i++) {
@@ -95,7 +109,7 @@ function expandable(
       continue;
     }
     const char = text[i];
-    if (closes(i)) return { segments: out.segments, end: i + 1 };
+    if (closes?.(i)) return { segments: out.segments, end: i + 1 };
     if (char === '`' && i + 1 < limit) {
       out.escaped(escapes[text[i + 1]] ?? text[i + 1]);
       i++;
@@ -110,15 +124,15 @@ function expandable(
       out.copy(char, i);
     }
   }
-  return undefined;
+  return closes ? undefined : { segments: out.segments, end: limit };
 }
 
 function hereString(text: string, start: number, limit: number, expand: boolean, interpolate: Interpolate): DecodedString | undefined {
-  const opening = /^@["'\u2018-\u201E][ \t]*\r?\n/.exec(text.slice(start, start + 64));
+  const opening = /^@["'\u2018-\u201E][ \t]*(?:\r\n?|\n)/.exec(text.slice(start, start + 64));
   if (!opening) return undefined;
   const quotes = expand ? doubleQuotes : singleQuotes;
   const bodyStart = start + opening[0].length;
-  const closing = new RegExp(`\\r?\\n[${quotes}]@`, 'g');
+  const closing = new RegExp(`(?:\\r\\n?|\\n)[${quotes}]@`, 'g');
   closing.lastIndex = bodyStart - 1;
   const match = closing.exec(text);
   if (!match || match.index + match[0].length > limit) return undefined;

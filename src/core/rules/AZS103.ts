@@ -1,4 +1,4 @@
-import { isKnown, type RegistrationRef } from '../facts';
+import { isKnown, locate, type RegistrationRef } from '../facts';
 import { cloudIdLookupAt, replacementFix, type Replacement } from '../fixes';
 import { Declarations, differences, knownParts, refKeys, where, type IndexedDeclaration, type RefKeys, type RefPart } from './registrations';
 import { defineRule, type Report } from './rule';
@@ -66,7 +66,8 @@ export default defineRule({
       return [{
         messageId: messageIds[part],
         values: { used: used.text, declared: declared.text, where: where(target.uri, context.uri) },
-        span: used.span,
+        // Where the name is written (perhaps in a variable's assignment): the quick fix replaces those characters.
+        span: locate(used, 0, used.text.length),
         related: [{ uri: target.uri, span: declared.span, messageId: 'declaredHere' }],
         data: { replacement: declared.text },
       }];

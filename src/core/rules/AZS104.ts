@@ -1,4 +1,4 @@
-import { hasParameter } from '../parse/cmdlets';
+import { hasParameter, parameter } from '../parse/cmdlets';
 import { defineRule } from './rule';
 
 /**
@@ -27,8 +27,8 @@ export default defineRule({
   title: { en: 'Registration cmdlet lacks a mandatory parameter', sv: 'Registreringscmdlet saknar en obligatorisk parameter' },
   docs: {
     finds: {
-      en: 'A call of Set-AzsRegistration, Get-AzsRegistrationToken, Register-AzsEnvironment or Remove-AzsRegistration without one of its mandatory parameters, such as -RegistrationName or -PrivilegedEndpointCredential. Calls that splat a hashtable the file does not show, or pass positional arguments, are left alone.',
-      sv: 'Ett anrop av Set-AzsRegistration, Get-AzsRegistrationToken, Register-AzsEnvironment eller Remove-AzsRegistration utan en av dess obligatoriska parametrar, till exempel -RegistrationName eller -PrivilegedEndpointCredential. Anrop som splattar en hashtabell som filen inte visar, eller skickar positionella argument, lämnas i fred.',
+      en: 'A call of Set-AzsRegistration, Get-AzsRegistrationToken, Register-AzsEnvironment or Remove-AzsRegistration without one of its mandatory parameters, such as -RegistrationName or -PrivilegedEndpointCredential, or with one that is given no value (`-RegistrationName:` at the end of the line). Calls that splat a hashtable the file does not show, or pass positional arguments, are left alone.',
+      sv: 'Ett anrop av Set-AzsRegistration, Get-AzsRegistrationToken, Register-AzsEnvironment eller Remove-AzsRegistration utan en av dess obligatoriska parametrar, till exempel -RegistrationName eller -PrivilegedEndpointCredential, eller med en som inte får något värde (`-RegistrationName:` sist på raden). Anrop som splattar en hashtabell som filen inte visar, eller skickar positionella argument, lämnas i fred.',
     },
     matters: {
       en: 'PowerShell prompts for a missing mandatory parameter, so an unattended run hangs or fails; older module versions without -RegistrationName also create the registration under a generated name that later tenant requests do not use.',
@@ -42,14 +42,23 @@ export default defineRule({
       en: '{cmdlet} is called without {parameters}, which it requires; the call prompts for it or fails when run unattended.',
       sv: '{cmdlet} anropas utan {parameters}, som krävs; anropet frågar efter värdet eller misslyckas när det körs obevakat.',
     },
+    noValue: {
+      en: "-{parameter} is given no value; PowerShell stops with \"Missing an argument for parameter '{parameter}'\" and {cmdlet} never runs.",
+      sv: "-{parameter} får inget värde; PowerShell stoppar med ”Missing an argument for parameter '{parameter}'” och {cmdlet} körs aldrig.",
+    },
   },
   check({ facts }) {
     return facts.cmdlets.flatMap((cmdlet) => {
       const required = mandatory[cmdlet.name.toLowerCase()];
       if (!required || cmdlet.positional.length > 0) return [];
+      // Written but given nothing (at the end of the command, or before another parameter): PowerShell refuses the call.
+      const empty = required.flatMap((name) => {
+        const given = parameter(cmdlet, name);
+        return given && !given.value ? [{ messageId: 'noValue' as const, span: given.nameSpan, values: { cmdlet: cmdlet.name, parameter: given.name } }] : [];
+      });
       const missing = required.filter((name) => hasParameter(cmdlet, name) === false);
-      if (missing.length === 0) return [];
-      return [{
+      if (missing.length === 0) return empty;
+      return [...empty, {
         messageId: 'missing', span: cmdlet.nameSpan,
         values: { cmdlet: cmdlet.name, parameters: missing.map((m) => `-${m}`).join(', ') },
         data: { missing },

@@ -20,11 +20,11 @@ export default defineRule({
       sv: 'Ett skript eller en anropsfil som lägger till eller tar bort kundprenumerationer i en registrering som den namnger, men aldrig slår upp eller jämför stämpelns CloudDeploymentID (cloudId), till exempel med Get-AzureStackStampInformation på den privilegierade slutpunkten.',
     },
     matters: {
-      en: 'A CSP with several stamps has several registrations; a name copied from the wrong one sends the tenant to another stamp or ends in RegistrationNotFound. Comparing the registration\'s cloudId with the stamp\'s CloudID makes sure the right one is used.',
-      sv: 'En CSP med flera stämplar har flera registreringar; ett namn som kopierats från fel registrering skickar klienten till en annan stämpel eller slutar med RegistrationNotFound. Att jämföra registreringens cloudId med stämpelns CloudID säkerställer att rätt registrering används.',
+      en: 'A CSP with several stamps has several registrations; a name copied from the wrong one sends the tenant to another stamp or ends in RegistrationNotFound. Comparing the registration\'s cloudId with the stamp\'s CloudID makes sure the right one is used. The finding is information, not a faint hint: it appears only in files that add or remove tenants, where a user should see it (in the Problems panel too) before running the file, yet it is no error, since a script with a single stamp is right without the check.',
+      sv: 'En CSP med flera stämplar har flera registreringar; ett namn som kopierats från fel registrering skickar klienten till en annan stämpel eller slutar med RegistrationNotFound. Att jämföra registreringens cloudId med stämpelns CloudID säkerställer att rätt registrering används. Fyndet är information, inte ett svagt tips: det visas bara i filer som lägger till eller tar bort klienter, där användaren bör se det (även i panelen Problem) innan filen körs, men det är inget fel, eftersom ett skript för en enda stämpel är rätt utan kontrollen.',
     },
   },
-  defaultSeverity: 'hint',
+  defaultSeverity: 'information',
   azureError: 'RegistrationNotFound',
   messages: {
     unverified: {

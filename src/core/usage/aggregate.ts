@@ -1,5 +1,6 @@
-// Folds usage records into one cell per (tenant subscription, meter) as pages arrive, so memory grows with the
-// number of cells, never with the number of records.
+// Folds usage records into one cell per (tenant subscription, meter, period) as pages arrive, so memory grows with
+// the number of cells, never with the number of records. Periods are cut at the boundaries the caller gives (month
+// starts, dates where a price changes); without any, a cell spans the whole query.
 import { findMeter, meterKey } from './meters';
 
 export interface UsageRecord {
@@ -20,6 +21,8 @@ export interface UsageCell {
   lastEnd: string;
   /** Distinct resources seen (from instanceData), counted up to `resourceCap`. */
   resources: number;
+  /** Which period the cell's records started in: see UsageAggregator.periodOf. */
+  period: number;
 }
 
 /** Past this many distinct resources a cell stops remembering them, to keep memory bounded per cell. */
@@ -69,15 +72,72 @@ function asRecord(item: unknown): UsageRecord | undefined {
   return properties as unknown as UsageRecord;
 }
 
+/** `2026-11-01T00:00:00`: compared as text with the stamp's `2026-11-01T00:00:00+00:00`, it orders as the times do. */
+const boundaryText = (ms: number) => new Date(ms).toISOString().slice(0, 19);
+
+/** A usage time as UTC text that compares with boundaryText; times with another offset are converted first. */
+function utcText(time: string): string {
+  if (time.endsWith('+00:00') || time.endsWith('Z') || time.endsWith('z')) return time;
+  const ms = Date.parse(time);
+  return Number.isNaN(ms) ? time : new Date(ms).toISOString();
+}
+
+export interface AggregatorOptions {
+  /** Times (ms since the epoch) where a new period starts; a record belongs to the period its start time falls in. */
+  boundaries?: readonly number[];
+}
+
 export class UsageAggregator {
   private readonly cells = new Map<string, MutableCell>();
-  /** Cells by subscription and meter ID as the stamp spells them: most records then need no key built. */
-  private readonly cellsBySpelling = new Map<string, Map<string, MutableCell>>();
+  /** Per period, cells by subscription and meter ID as the stamp spells them: most records then need no key built. */
+  private readonly cellsBySpelling: Map<string, Map<string, MutableCell>>[];
+  private readonly boundaryMs: number[];
+  private readonly boundaries: string[];
+  /** The period of the start time seen last: records of one time slot come together. */
+  private lastTime: string | undefined;
+  private lastPeriod = 0;
   /** vCore hours per tenant subscription per UTC day, for the report's charts (subscriptions × days, bounded). */
   private readonly dailyVCore = new Map<string, Map<string, number>>();
   recordCount = 0;
   /** Items that were not usage records (missing fields, non-numeric quantity): skipped and counted, never guessed. */
   malformedCount = 0;
+
+  constructor(options: AggregatorOptions = {}) {
+    this.boundaryMs = [...new Set(options.boundaries ?? [])].filter(Number.isFinite).sort((a, b) => a - b);
+    this.boundaries = this.boundaryMs.map(boundaryText);
+    this.cellsBySpelling = Array.from({ length: this.boundaryMs.length + 1 }, () => new Map<string, Map<string, MutableCell>>());
+  }
+
+  /** Forgets every record (a fetch that must start over, e.g. after a gateway timeout, adds none twice). */
+  reset(): void {
+    this.cells.clear();
+    for (const periods of this.cellsBySpelling) periods.clear();
+    this.dailyVCore.clear();
+    this.recordCount = 0;
+    this.malformedCount = 0;
+  }
+
+  /** The period `index` of a cell spans: from its start (inclusive) to its end (exclusive), open at either end. */
+  periodOf(index: number): { start: number; end: number } {
+    return { start: this.boundaryMs[index - 1] ?? -Infinity, end: this.boundaryMs[index] ?? Infinity };
+  }
+
+  private periodIndex(startTime: string): number {
+    if (this.boundaries.length === 0) return 0;
+    if (startTime === this.lastTime) return this.lastPeriod;
+    const time = utcText(startTime);
+    let low = 0;
+    let high = this.boundaries.length;
+    // The number of boundaries at or before the time.
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.boundaries[middle] <= time) low = middle + 1;
+      else high = middle;
+    }
+    this.lastTime = startTime;
+    this.lastPeriod = low;
+    return low;
+  }
 
   /** Adds the items of one page (`value` of a subscriberUsageAggregates response). */
   addPage(page: { value?: unknown }): void {
@@ -103,22 +163,24 @@ export class UsageAggregator {
     this.countResource(cell, record.instanceData);
   }
 
-  /** The cell of a record's subscription and meter, however either is spelt (case, hyphens, braces). */
+  /** The cell of a record's subscription, meter and period, however the IDs are spelt (case, hyphens, braces). */
   private cellFor(record: UsageRecord): MutableCell {
-    let bySpelling = this.cellsBySpelling.get(record.subscriptionId);
+    const period = this.periodIndex(record.usageStartTime);
+    const periodCells = this.cellsBySpelling[period];
+    let bySpelling = periodCells.get(record.subscriptionId);
     const known = bySpelling?.get(record.meterId);
     if (known) return known;
-    const key = `${record.subscriptionId.toLowerCase()}|${meterKey(record.meterId)}`;
+    const key = `${record.subscriptionId.toLowerCase()}|${meterKey(record.meterId)}|${period}`;
     let cell = this.cells.get(key);
     if (!cell) {
       cell = {
-        subscriptionId: record.subscriptionId, meterId: record.meterId, quantity: 0, records: 0,
+        subscriptionId: record.subscriptionId, meterId: record.meterId, quantity: 0, records: 0, period,
         firstStart: record.usageStartTime, lastEnd: record.usageEndTime, resources: 0, resourceUris: new Set(), lastInstanceData: undefined,
         dailyVCore: findMeter(record.meterId)?.vCoreHours ? this.dailyOf(record.subscriptionId) : undefined,
       };
       this.cells.set(key, cell);
     }
-    if (!bySpelling) this.cellsBySpelling.set(record.subscriptionId, (bySpelling = new Map<string, MutableCell>()));
+    if (!bySpelling) periodCells.set(record.subscriptionId, (bySpelling = new Map<string, MutableCell>()));
     bySpelling.set(record.meterId, cell);
     return cell;
   }
@@ -162,5 +224,6 @@ export function aggregatedUsage(aggregator: UsageAggregator) {
     records: aggregator.recordCount,
     skipped: aggregator.malformedCount,
     daily: (subscriptionId: string) => aggregator.dailyVCoreHours(subscriptionId),
+    periodOf: (index: number) => aggregator.periodOf(index),
   };
 }

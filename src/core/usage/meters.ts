@@ -1,6 +1,7 @@
 // The Azure Stack Hub usage meters a stamp reports, by meter ID, with a readable name and unit. IDs come from
 // Microsoft's published meter list; the stamp writes some with hyphens and some without, in either case.
 import type { Localized } from '../l10n';
+import { hoursPerMonth, type Measure } from './units';
 
 export type MeterCategory = 'compute' | 'storage' | 'network' | 'appService' | 'database' | 'keyVault' | 'managedDisk';
 
@@ -8,29 +9,37 @@ export interface Meter {
   id: string;
   name: string;
   category: MeterCategory;
-  unit: Localized;
+  unit: MeterUnit;
   /** Meters whose quantity is virtual-core hours: the one rate Azure Stack Hub bills VMs on. */
   vCoreHours?: boolean;
   deprecated?: boolean;
 }
 
-const unit = {
-  vCoreHours: { en: 'vCore hours', sv: 'vCore-timmar' },
-  vmHours: { en: 'VM hours', sv: 'VM-timmar' },
-  hours: { en: 'hours', sv: 'timmar' },
-  gbHours: { en: 'GB × hours', sv: 'GB × timmar' },
-  gb: { en: 'GB', sv: 'GB' },
-  tenThousandRequests: { en: '10,000 requests', sv: '10 000 anrop' },
-  ipHours: { en: 'IP address hours', sv: 'IP-adresstimmar' },
-  diskMonths: { en: 'disk × months', sv: 'disk × månader' },
-  gbMonths: { en: 'GB × months', sv: 'GB × månader' },
-  diskHours: { en: 'disk × hours', sv: 'disk × timmar' },
-  byteHours: { en: 'byte × hours', sv: 'byte × timmar' },
-  certificates: { en: 'certificates', sv: 'certifikat' },
-  executions: { en: 'executions', sv: 'körningar' },
-} satisfies Record<string, Localized>;
+/** A meter's unit in words, and what one of it measures (for converting a price list's unit of measure). */
+export interface MeterUnit extends Localized {
+  measure: Measure;
+}
 
-type Row = [id: string, name: string, category: MeterCategory, unit: Localized, flags?: 'vCore' | 'deprecated'];
+const itemHours = (size: number): Measure => ({ dimension: 'itemHours', size });
+const gbHours = (size: number): Measure => ({ dimension: 'gbHours', size });
+
+const unit = {
+  vCoreHours: { en: 'vCore hours', sv: 'vCore-timmar', measure: itemHours(1) },
+  vmHours: { en: 'VM hours', sv: 'VM-timmar', measure: itemHours(1) },
+  hours: { en: 'hours', sv: 'timmar', measure: itemHours(1) },
+  gbHours: { en: 'GB × hours', sv: 'GB × timmar', measure: gbHours(1) },
+  gb: { en: 'GB', sv: 'GB', measure: { dimension: 'gb', size: 1 } },
+  tenThousandRequests: { en: '10,000 requests', sv: '10 000 anrop', measure: { dimension: 'count', size: 10_000 } },
+  ipHours: { en: 'IP address hours', sv: 'IP-adresstimmar', measure: itemHours(1) },
+  diskMonths: { en: 'disk × months', sv: 'disk × månader', measure: itemHours(hoursPerMonth) },
+  gbMonths: { en: 'GB × months', sv: 'GB × månader', measure: gbHours(hoursPerMonth) },
+  diskHours: { en: 'disk × hours', sv: 'disk × timmar', measure: itemHours(1) },
+  byteHours: { en: 'byte × hours', sv: 'byte × timmar', measure: gbHours(1 / 2 ** 30) },
+  certificates: { en: 'certificates', sv: 'certifikat', measure: { dimension: 'count', size: 1 } },
+  executions: { en: 'executions', sv: 'körningar', measure: { dimension: 'count', size: 1 } },
+} satisfies Record<string, MeterUnit>;
+
+type Row = [id: string, name: string, category: MeterCategory, unit: MeterUnit, flags?: 'vCore' | 'deprecated'];
 
 const rows: Row[] = [
   ['FAB6EB84-500B-4A09-A8CA-7358F8BBAEA5', 'Base VM Size Hours', 'compute', unit.vCoreHours, 'vCore'],

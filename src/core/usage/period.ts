@@ -64,3 +64,20 @@ export function checkPeriod(period: Period, now: Date): PeriodProblem | undefine
   }
   return undefined;
 }
+
+/**
+ * Where a report's rows are cut into periods: every UTC month start inside the period (invoices are monthly) and
+ * every date inside it where a price changes, so each row has one price.
+ */
+export function periodBoundaries(period: Pick<Period, 'start' | 'end'>, priceChanges: Iterable<number> = []): number[] {
+  const start = period.start.getTime();
+  const end = period.end.getTime();
+  const cuts = new Set<number>();
+  for (let month = Date.UTC(period.start.getUTCFullYear(), period.start.getUTCMonth() + 1, 1); month < end; ) {
+    cuts.add(month);
+    const date = new Date(month);
+    month = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+  }
+  for (const change of priceChanges) if (change > start && change < end) cuts.add(change);
+  return [...cuts].sort((a, b) => a - b);
+}

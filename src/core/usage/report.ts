@@ -1,10 +1,10 @@
-// A usage report: one row per end customer (tenant subscription) and meter, with the meter's name and unit and
+// A usage report: one row per end customer (tenant subscription), meter and period, with the meter's name and unit and
 // the Azure subscription the usage is billed to; plus per-customer totals, and CSV/JSON exports of the same rows.
 import { pick, type Locale, type Localized } from '../l10n';
 import { toCsv } from '../csv';
 import type { UsageCell } from './aggregate';
 import { billedSubscriptionOf, type Billing, type StampSubscription } from './billing';
-import { findMeter, type MeterCategory } from './meters';
+import { findMeter, meterKey, type MeterCategory } from './meters';
 import type { Period } from './period';
 
 export interface UsageReportRow {
@@ -23,6 +23,9 @@ export interface UsageReportRow {
   quantity: number;
   records: number;
   resources: number;
+  /** The part of the report's period the row covers (a calendar month, or less where a price changes). */
+  periodStart: string;
+  periodEnd: string;
 }
 
 export interface CustomerSummary {
@@ -53,6 +56,8 @@ export interface AggregatedUsage {
   records: number;
   skipped: number;
   daily(subscriptionId: string): { day: string; vCoreHours: number }[];
+  /** The span of a cell's period (see UsageAggregator.periodOf); absent: every cell spans the report. */
+  periodOf?(index: number): { start: number; end: number };
 }
 
 export function buildReport(
@@ -63,6 +68,7 @@ export function buildReport(
   const rows = cells.map((cell): UsageReportRow => {
     const subscription = byId.get(cell.subscriptionId.toLowerCase());
     const meter = findMeter(cell.meterId);
+    const span = usage.periodOf?.(cell.period);
     return {
       subscriptionId: cell.subscriptionId,
       displayName: subscription?.displayName ?? cell.subscriptionId,
@@ -78,9 +84,11 @@ export function buildReport(
       quantity: cell.quantity,
       records: cell.records,
       resources: cell.resources,
+      periodStart: new Date(Math.max(period.start.getTime(), span?.start ?? -Infinity)).toISOString(),
+      periodEnd: new Date(Math.min(period.end.getTime(), span?.end ?? Infinity)).toISOString(),
     };
   });
-  rows.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.meterName.localeCompare(b.meterName));
+  rows.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.meterName.localeCompare(b.meterName) || a.periodStart.localeCompare(b.periodStart));
   return {
     period: { start: period.start.toISOString(), end: period.end.toISOString(), granularity: period.granularity },
     rows,
@@ -95,6 +103,7 @@ type Summary = Omit<CustomerSummary, 'daily'>;
 
 function summarise(rows: UsageReportRow[], subscriptions: StampSubscription[], billing: Map<string, Billing>): Summary[] {
   const summaries = new Map<string, Summary>();
+  const meters = new Set<string>();
   for (const s of subscriptions) {
     summaries.set(s.subscriptionId.toLowerCase(), {
       subscriptionId: s.subscriptionId, displayName: s.displayName, owner: s.owner, directoryTenantId: s.tenantId,
@@ -107,7 +116,10 @@ function summarise(rows: UsageReportRow[], subscriptions: StampSubscription[], b
       subscriptionId: row.subscriptionId, displayName: row.displayName, owner: row.owner, directoryTenantId: row.directoryTenantId,
       billing: row.billing, vCoreHours: 0, meters: 0,
     };
-    summary.meters++;
+    // A meter counts once per customer, however many periods it spans.
+    const meter = `${key}|${meterKey(row.meterId)}`;
+    if (!meters.has(meter)) summary.meters++;
+    meters.add(meter);
     if (row.vCoreHours) summary.vCoreHours += row.quantity;
     summaries.set(key, summary);
   }
@@ -143,7 +155,7 @@ export function reportToCsv(report: UsageReport, locale: Locale): string {
   return toCsv(csvHeader, report.rows.map((row) => [
     row.displayName, row.subscriptionId, row.owner, row.directoryTenantId, billedSubscriptionOf(row.billing) ?? '',
     describeBilling(row.billing, locale), row.meterId, row.meterName, row.category, row.quantity, row.unit, row.records,
-    report.period.start, report.period.end,
+    row.periodStart, row.periodEnd,
   ]));
 }
 

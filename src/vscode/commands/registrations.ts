@@ -2,16 +2,13 @@
 // that belongs to a stamp by its CloudDeploymentID.
 import * as vscode from 'vscode';
 import { portalResourceUrl } from '../../azure/clouds';
-import type { Registration, Subscription } from '../../azure/registrations';
+import type { Registration } from '../../azure/registrations';
 import { isGuid, repairGuid } from '../../core/ids';
 import { UserFacingError } from '../infrastructure/commands';
+import { byCount } from '../infrastructure/plural';
 import { RegistrationNode, TenantNode } from '../tree/azureNodes';
-import type { TreeNode } from '../tree/nodes';
+import { revealAndSelect } from '../tree/provider';
 import { chooseRegistration, validateGuidInput, type TenantCommandDeps } from './tenants';
-
-export interface RegistrationCommandDeps extends TenantCommandDeps {
-  view: () => vscode.TreeView<TreeNode> | undefined;
-}
 
 async function copy(text: string, what: string): Promise<string> {
   await vscode.env.clipboard.writeText(text);
@@ -48,7 +45,7 @@ export async function openInPortal(deps: TenantCommandDeps, arg: unknown): Promi
 }
 
 /** Searches every selected subscription for registrations whose cloudId matches, and reveals the match. */
-export async function findByCloudDeploymentId(deps: RegistrationCommandDeps, value?: unknown): Promise<Registration | undefined> {
+export async function findByCloudDeploymentId(deps: TenantCommandDeps, value?: unknown): Promise<Registration | undefined> {
   const state = deps.session.state;
   if (state.kind !== 'signedIn') throw new UserFacingError(vscode.l10n.t('Sign in to Azure first (Azure Stack Hub CSP: Sign In).'));
   const ui = deps.ui();
@@ -67,7 +64,8 @@ export async function findByCloudDeploymentId(deps: RegistrationCommandDeps, val
     },
   );
   if (matches.length === 0) {
-    void ui.notify('warning', vscode.l10n.t('No registration in the {0} selected subscriptions has CloudDeploymentID {1}.', subscriptions.length, cloudId));
+    void ui.notify('warning', byCount(subscriptions.length, vscode.l10n.t('No registration in the selected subscription has CloudDeploymentID {0}.', cloudId),
+      vscode.l10n.t('No registration in the {0} selected subscriptions has CloudDeploymentID {1}.', subscriptions.length, cloudId)));
     return undefined;
   }
   let match = matches[0];
@@ -76,15 +74,8 @@ export async function findByCloudDeploymentId(deps: RegistrationCommandDeps, val
     match = (await ui.pick(matches.map((r) => ({ label: r.registrationName, description: `${r.billingModel ?? '?'} · ${r.resourceGroup} · ${r.subscriptionId}`, registration: r })),
       { title: vscode.l10n.t('Registrations with CloudDeploymentID {0}', cloudId) })).registration;
   }
-  await reveal(deps, match, subscriptions);
-  return match;
-}
-
-async function reveal(deps: RegistrationCommandDeps, registration: Registration, subscriptions: Subscription[]): Promise<void> {
   const view = deps.view();
-  const subscription = subscriptions.find((s) => s.subscriptionId.toLowerCase() === registration.subscriptionId.toLowerCase());
-  const node = subscription && deps.tree.registrationNode(registration, subscription);
-  if (!view || !node) return;
-  await vscode.commands.executeCommand('workbench.view.extension.azureStackCsp');
-  await view.reveal(node, { select: true, focus: true, expand: false });
+  const node = await deps.tree.registrationNode(match);
+  if (view && node) await revealAndSelect(view, node);
+  return match;
 }

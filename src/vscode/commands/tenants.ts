@@ -15,18 +15,25 @@ import { planTenantRows, readTenantRows, type PlannedRow } from '../../core/tena
 import { toCsv } from '../../core/csv';
 import type { AzureDirectory } from '../account/directory';
 import type { AzureSession } from '../account/session';
+import type { CustomerNames } from '../customers';
 import { describeFailure, failureError } from '../azureErrors';
 import { runWithErrorHandling, UserFacingError } from '../infrastructure/commands';
 import type { Logger } from '../infrastructure/logger';
-import { chooseOutputFile, freeOutputFile, writeOutputFile } from '../infrastructure/outputFiles';
+import { announceOutputFile, chooseOutputFile, freeOutputFile, writeOutputFile } from '../infrastructure/outputFiles';
+import { byCount } from '../infrastructure/plural';
+import type { Review } from '../infrastructure/reviewPanel';
 import type { UserInput } from '../infrastructure/ui';
 import { RegistrationNode, TenantNode } from '../tree/azureNodes';
-import type { RegistrationsTreeProvider } from '../tree/provider';
+import type { TreeNode } from '../tree/nodes';
+import { revealAndSelect, type RegistrationsTreeProvider } from '../tree/provider';
 
 export interface TenantCommandDeps {
   session: AzureSession;
   directory: AzureDirectory;
   tree: RegistrationsTreeProvider;
+  view: () => vscode.TreeView<TreeNode> | undefined;
+  /** Who the customers are: an import's labels name them, an export writes their names. */
+  customers: CustomerNames;
   ui: () => UserInput;
   log: Logger;
   locale: Locale;
@@ -167,6 +174,7 @@ export async function addTenant(deps: TenantCommandDeps, arg?: unknown): Promise
   const tenantId = await askGuid(ui, title, vscode.l10n.t('tenant (directory) ID'), vscode.l10n.t("The customer's directory (tenant) ID in Microsoft Entra ID"));
   const outcome = await addReadingFirst(deps, registration, customerSubscriptionId, tenantId);
   if (outcome.kind === 'kept') return undefined;
+  await revealTenant(deps, registration, outcome.tenant);
   if (outcome.kind === 'present') {
     void ui.notify('info', vscode.l10n.t('Tenant {0} is already in {1} with directory {2}: nothing was sent.',
       customerSubscriptionId, registration.registrationName, outcome.tenant.tenantId ?? '—'));
@@ -178,6 +186,20 @@ export async function addTenant(deps: TenantCommandDeps, arg?: unknown): Promise
     : vscode.l10n.t('Added tenant {0} to {1}.', customerSubscriptionId, registration.registrationName);
   void ui.notify('info', done + note);
   return outcome.tenant;
+}
+
+/**
+ * Shows a tenant just added in the view, selected, so the user sees where it went. The add has happened whatever
+ * becomes of this, so a view that cannot show it (a filter hides it, the view was refreshed) is only logged.
+ */
+async function revealTenant(deps: TenantCommandDeps, registration: Registration, tenant: Tenant): Promise<void> {
+  try {
+    const view = deps.view();
+    const node = view && await deps.tree.tenantNode(registration, tenant);
+    if (view && node && !await revealAndSelect(view, node)) deps.log.trace(`tenant ${tenant.customerSubscriptionId} not revealed: the view did not select it`);
+  } catch (error) {
+    deps.log.trace(`tenant ${tenant.customerSubscriptionId} not revealed: ${String(error)}`);
+  }
 }
 
 /** The tenant to remove, with the registration it is in: the tree item, or a registration and ID the user gives. */
@@ -233,6 +255,7 @@ export async function removeTenant(deps: TenantCommandDeps, arg?: unknown): Prom
 async function undoRemoval(deps: TenantCommandDeps, registration: Registration, customerSubscriptionId: string, tenantId: string): Promise<void> {
   const outcome = await addReadingFirst(deps, registration, customerSubscriptionId, tenantId);
   if (outcome.kind === 'kept') return;
+  await revealTenant(deps, registration, outcome.tenant);
   void deps.ui().notify('info', vscode.l10n.t('Restored tenant {0} to {1} with directory {2}.', customerSubscriptionId, registration.registrationName, outcome.tenant.tenantId ?? tenantId));
 }
 
@@ -261,9 +284,12 @@ export async function exportTenants(deps: TenantCommandDeps, arg?: unknown): Pro
     defaultUri: folder ? await freeOutputFile(vscode.Uri.joinPath(folder, `tenants-${registration.registrationName}.csv`)) : undefined,
     filters: { CSV: ['csv'] },
   });
-  const text = toCsv(['customerSubscriptionId', 'tenantId', 'label'], tenants.map((t) => [t.customerSubscriptionId, t.tenantId ?? '', '']));
+  const text = toCsv(['customerSubscriptionId', 'tenantId', 'label'],
+    tenants.map((t) => [t.customerSubscriptionId, t.tenantId ?? '', deps.customers.lookup(t.customerSubscriptionId, t.tenantId)?.name ?? '']));
   const written = await writeOutputFile(ui, target, text);
-  void ui.notify('info', vscode.l10n.t('Exported {0} tenants of {1} to {2}.', tenants.length, registration.registrationName, vscode.workspace.asRelativePath(written)));
+  const path = vscode.workspace.asRelativePath(written);
+  void announceOutputFile(ui, 'info', byCount(tenants.length, vscode.l10n.t('Exported 1 tenant of {0} to {1}.', registration.registrationName, path),
+    vscode.l10n.t('Exported {0} tenants of {1} to {2}.', tenants.length, registration.registrationName, path)), written);
   return written;
 }
 
@@ -274,18 +300,36 @@ export interface CsvRunResult {
   resultFile: vscode.Uri;
 }
 
-function planSummary(plan: PlannedRow[], registration: Registration, locale: Locale): string {
-  const lines = [
-    `# ${vscode.l10n.t('Dry run: add tenants to {0}', registration.registrationName)}`, '',
-    `${vscode.l10n.t('Registration')}: \`${registration.id}\``, '',
-    '| # | customerSubscriptionId | tenantId | label | action |', '|---|---|---|---|---|',
-  ];
-  for (const row of plan) {
-    const action = row.action === 'add' ? vscode.l10n.t('will be added (PUT)')
-      : row.action === 'skip' ? vscode.l10n.t('already present: skipped') : `${vscode.l10n.t('not sent')}: ${pick(row.problem, locale)}`;
-    lines.push(`| ${row.line} | ${row.customerSubscriptionId} | ${row.tenantId} | ${row.label} | ${action} |`);
-  }
-  return `${lines.join('\n')}\n`;
+/** How many rows of a plan are sent, skipped and refused. */
+interface PlanCounts {
+  add: number;
+  skipped: number;
+  invalid: number;
+}
+
+function alreadyPresent(count: number): string {
+  return byCount(count, vscode.l10n.t('1 row is already present'), vscode.l10n.t('{0} rows are already present', count));
+}
+
+function notValid(count: number): string {
+  return byCount(count, vscode.l10n.t('1 row is not valid'), vscode.l10n.t('{0} rows are not valid', count));
+}
+
+/** The dry run of a CSV: every row with what will happen to it, and the button that sends the rows to add. */
+function planReview(file: vscode.Uri, plan: PlannedRow[], registration: Registration, counts: PlanCounts, locale: Locale): Review {
+  const willAdd = byCount(counts.add, vscode.l10n.t('1 tenant will be added'), vscode.l10n.t('{0} tenants will be added', counts.add));
+  return {
+    title: vscode.l10n.t('Dry run: add tenants to {0}', registration.registrationName),
+    summary: vscode.l10n.t('{0}; {1} and {2}: they are not sent.', willAdd, alreadyPresent(counts.skipped), notValid(counts.invalid)),
+    details: [vscode.l10n.t('From {0}', vscode.workspace.asRelativePath(file)), vscode.l10n.t('Registration: {0}', registration.id)],
+    columns: [vscode.l10n.t('Line'), vscode.l10n.t('Customer subscription'), vscode.l10n.t('Directory (tenant)'), vscode.l10n.t('Label'), vscode.l10n.t('What happens')],
+    rows: plan.map((row) => ({
+      cells: [String(row.line), row.customerSubscriptionId, row.tenantId, row.label, row.action === 'add' ? vscode.l10n.t('will be added (PUT)')
+        : row.action === 'skip' ? vscode.l10n.t('already present: skipped') : `${vscode.l10n.t('not sent')}: ${pick(row.problem, locale)}`],
+      outcome: row.action === 'add' ? 'send' : row.action,
+    })),
+    action: counts.add > 0 ? byCount(counts.add, vscode.l10n.t('Add 1 Tenant'), vscode.l10n.t('Add {0} Tenants', counts.add)) : undefined,
+  };
 }
 
 /** Runs `work` over the items with at most `limit` at once, stopping early when the signal aborts. */
@@ -304,6 +348,7 @@ export async function addTenantsFromCsv(deps: TenantCommandDeps, arg?: unknown, 
   const title = vscode.l10n.t('Add Tenants from CSV');
   const file = csvFile instanceof vscode.Uri ? csvFile : await ui.openUri({ title, filters: { CSV: ['csv', 'txt'] }, openLabel: vscode.l10n.t('Read tenants') });
   const rows = readTenantRows(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
+  deps.customers.noteCsv(file, rows);
   if (rows.length === 0) throw new UserFacingError(vscode.l10n.t('{0} has no rows. Expected: customer subscription ID, tenant ID, optional label.', vscode.workspace.asRelativePath(file)));
   const registration = await chooseRegistration(deps, arg, title, true);
   requireTenantsAllowed(registration, deps.locale);
@@ -311,19 +356,12 @@ export async function addTenantsFromCsv(deps: TenantCommandDeps, arg?: unknown, 
     (signal) => allTenants(client, registration, signal)));
   const plan = planTenantRows(rows, new Map(present.map((t) => [t.customerSubscriptionId.toLowerCase(), t.tenantId])));
   const toAdd = plan.filter((row) => row.action === 'add');
-  const summary = await vscode.workspace.openTextDocument({ language: 'markdown', content: planSummary(plan, registration, deps.locale) });
-  await vscode.window.showTextDocument(summary, { preview: true });
-  const counts = { skipped: plan.filter((r) => r.action === 'skip').length, invalid: plan.filter((r) => r.action === 'invalid').length };
+  const counts = { add: toAdd.length, skipped: plan.filter((r) => r.action === 'skip').length, invalid: plan.filter((r) => r.action === 'invalid').length };
+  const confirmed = await ui.review(planReview(file, plan, registration, counts, deps.locale));
   if (toAdd.length === 0) {
-    void ui.notify('info', vscode.l10n.t('Nothing to add: {0} already present, {1} not valid.', counts.skipped, counts.invalid));
+    void ui.notify('info', vscode.l10n.t('Nothing to add: {0} and {1}.', alreadyPresent(counts.skipped), notValid(counts.invalid)));
     return undefined;
   }
-  const add = vscode.l10n.t('Add {0} Tenants', toAdd.length);
-  const confirmed = await ui.confirm(
-    vscode.l10n.t('Add {0} tenants to {1}?', toAdd.length, registration.registrationName),
-    vscode.l10n.t('{0} rows are already present and {1} are not valid; they are not sent. The dry run is open beside this dialog.', counts.skipped, counts.invalid),
-    add,
-  );
   if (!confirmed) return undefined;
   // Settled before anything is sent: declining to replace an earlier run's results then loses nothing.
   const resultTarget = await chooseOutputFile(ui, file.with({ path: file.path.replace(/(\.[^./]+)?$/, '.results.csv') }));
@@ -356,11 +394,10 @@ export async function addTenantsFromCsv(deps: TenantCommandDeps, arg?: unknown, 
   const failed = [...outcomes.values()].filter((o) => o.outcome === 'failed').length;
   deps.log.info(`CSV ${file.fsPath}: ${added} added, ${failed} failed, ${counts.skipped} skipped, ${counts.invalid} invalid (results in ${resultFile.fsPath})`);
   deps.tree.reload(registration.id);
-  const open = vscode.l10n.t('Open Results');
-  void ui.notify(failed ? 'warning' : 'info', vscode.l10n.t('{0} tenants added, {1} failed, {2} skipped, {3} not valid. Results: {4}',
-    added, failed, counts.skipped, counts.invalid, vscode.workspace.asRelativePath(resultFile)), open).then(async (choice) => {
-    if (choice === open) await vscode.window.showTextDocument(resultFile);
-  });
+  const addedText = byCount(added, vscode.l10n.t('1 tenant added'), vscode.l10n.t('{0} tenants added', added));
+  const invalidText = byCount(counts.invalid, vscode.l10n.t('1 not valid'), vscode.l10n.t('{0} not valid', counts.invalid));
+  void announceOutputFile(ui, failed ? 'warning' : 'info', vscode.l10n.t('{0}, {1} failed, {2} skipped, {3}. Results: {4}',
+    addedText, failed, counts.skipped, invalidText, vscode.workspace.asRelativePath(resultFile)), resultFile);
   return { planned: plan, added, failed, resultFile };
 }
 

@@ -3,11 +3,12 @@
 //
 //   const target = await deps.ui().saveUri({ defaultUri: await freeOutputFile(proposed), ... });
 //   const written = await writeOutputFile(deps.ui(), target, text);   // asks if target exists; returns where it wrote
+//   void announceOutputFile(deps.ui(), 'info', message, written);     // the message, with Open and Reveal buttons
 //
 // When the file must be settled before other writes (a CSV run's result file, chosen before any tenant is sent so
 // that declining loses nothing), claim it first with chooseOutputFile and hand the answer to writeOutputFile later.
 import * as vscode from 'vscode';
-import { UserCancelledError, type UserInput } from './ui';
+import { UserCancelledError, type MessageKind, type UserInput } from './ui';
 
 /** Where an output file goes, and whether the user agreed to replace what is there. */
 export interface OutputFile {
@@ -68,6 +69,29 @@ export async function chooseOutputFile(ui: UserInput, target: vscode.Uri): Promi
 }
 
 /**
+ * Settles several output files written together (one per customer in a folder): when any exist, one modal names them
+ * and asks whether to save the new ones beside them under free names (the default), replace them, or cancel.
+ */
+export async function chooseOutputFiles(ui: UserInput, targets: vscode.Uri[]): Promise<OutputFile[]> {
+  if (targets.length === 1) return [await chooseOutputFile(ui, targets[0])];
+  const taken = await Promise.all(targets.map(exists));
+  const there = targets.filter((_, i) => taken[i]);
+  if (!there.length) return targets.map((uri) => ({ uri, replace: false }));
+  const answer = await ui.askDestructive({
+    message: vscode.l10n.t('{0} of the {1} files already exist.', there.length, targets.length),
+    detail: vscode.l10n.t('Save the new files beside them under free names (name-2.ext), or replace them?\n{0}',
+      there.map((uri) => vscode.workspace.asRelativePath(uri)).join('\n')),
+    safe: vscode.l10n.t('Save Beside Them'),
+    destructive: vscode.l10n.t('Replace {0} Files', there.length),
+  });
+  if (answer === 'cancel') throw new UserCancelledError();
+  const replace = answer === 'destructive';
+  // A file that exists and is not to be replaced goes beside it when written (writeOutputFile), as does one that
+  // appears there meanwhile.
+  return targets.map((uri, i) => ({ uri, replace: replace && taken[i] }));
+}
+
+/**
  * Writes an export or result file. A plain target is settled first (chooseOutputFile: asks when it would replace a
  * file). One settled earlier is written as agreed; if a file appeared there since, the new one goes beside it, so work
  * done after settling is not lost to a question. Returns where it wrote.
@@ -78,4 +102,33 @@ export async function writeOutputFile(ui: UserInput, target: vscode.Uri | Output
     : (await freeSibling(settled.uri)) ?? (await chooseOutputFile(ui, settled.uri)).uri;
   await vscode.workspace.fs.writeFile(uri, typeof content === 'string' ? new TextEncoder().encode(content) : content);
   return uri;
+}
+
+/**
+ * Reveal where the file is: in the Explorer when it is in the workspace; otherwise in the operating system's file
+ * manager, which only desktop VS Code on the same machine can open. Undefined when neither can show it.
+ */
+function revealer(uri: vscode.Uri): { label: string; command: string } | undefined {
+  if (vscode.workspace.getWorkspaceFolder(uri)) return { label: vscode.l10n.t('Reveal in Explorer'), command: 'revealInExplorer' };
+  if (uri.scheme === 'file' && vscode.env.uiKind === vscode.UIKind.Desktop && !vscode.env.remoteName) {
+    return { label: vscode.l10n.t('Open Containing Folder'), command: 'revealFileInOS' };
+  }
+  return undefined;
+}
+
+/**
+ * Says that an output file was written (`message` names it), with buttons that open it and reveal where it is.
+ * Resolves once the user has chosen (or dismissed the notification); callers need not wait.
+ */
+export async function announceOutputFile(ui: UserInput, kind: MessageKind, message: string, file: vscode.Uri): Promise<void> {
+  const open = vscode.l10n.t('Open');
+  const reveal = revealer(file);
+  const choice = await ui.notify(kind, message, open, ...(reveal ? [reveal.label] : []));
+  try {
+    if (choice === open) await vscode.commands.executeCommand('vscode.open', file);
+    else if (reveal && choice === reveal.label) await vscode.commands.executeCommand(reveal.command, file);
+  } catch (error) {
+    // The command that wrote the file has ended: this is the only place left to say so.
+    void ui.notify('error', vscode.l10n.t('Could not show {0}: {1}', vscode.workspace.asRelativePath(file), error instanceof Error ? error.message : String(error)));
+  }
 }

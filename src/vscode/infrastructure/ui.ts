@@ -1,6 +1,7 @@
 // Every prompt and notification goes through UserInput, so host tests can script the answers and see exactly what
 // the user would see, and an unexpected prompt fails a test at once instead of hanging it.
 import * as vscode from 'vscode';
+import { showReview, type Review } from './reviewPanel';
 
 /** The user dismissed a prompt: commands end quietly. */
 export class UserCancelledError extends Error {
@@ -63,6 +64,12 @@ export interface UserInput {
    */
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   askDestructive(question: DestructiveQuestion): Promise<DestructiveAnswer>;
+  /**
+   * A dry run shown beside the editor with its confirmation in it (reviewPanel.ts), for batches whose rows the user
+   * should read before confirming. Resolves true only when the user chose `review.action`; without an action the
+   * review is shown and resolves false.
+   */
+  review(review: Review): Promise<boolean>;
   saveUri(options: vscode.SaveDialogOptions): Promise<vscode.Uri>;
   openUri(options: vscode.OpenDialogOptions): Promise<vscode.Uri>;
   /** A notification; resolves to the action the user clicked, if any. */
@@ -129,6 +136,10 @@ export class VsCodeUserInput implements UserInput {
     return chosen === safe ? 'safe' : chosen === destructive ? 'destructive' : 'cancel';
   }
 
+  review(review: Review): Promise<boolean> {
+    return showReview(review);
+  }
+
   async saveUri(options: vscode.SaveDialogOptions): Promise<vscode.Uri> {
     return orCancel(await vscode.window.showSaveDialog(options));
   }
@@ -160,6 +171,7 @@ export function redactingInput(inner: UserInput, clean: (text: string) => string
     input: (options) => inner.input(cleanTitles(options)),
     confirm: (message, detail, action) => inner.confirm(clean(message), clean(detail), action),
     askDestructive: (question) => inner.askDestructive({ ...question, message: clean(question.message), detail: clean(question.detail) }),
+    review: (review) => inner.review({ ...review, summary: clean(review.summary), details: review.details.map(clean) }),
     saveUri: (options) => inner.saveUri(options),
     openUri: (options) => inner.openUri(options),
     notify: (kind, message, ...actions) => inner.notify(kind, clean(message), ...actions),
@@ -168,7 +180,7 @@ export function redactingInput(inner: UserInput, clean: (text: string) => string
 
 /** What a scripted prompt saw, for assertions. */
 export interface PromptRecord {
-  kind: 'pick' | 'pickMany' | 'input' | 'confirm' | 'askDestructive' | 'saveUri' | 'openUri';
+  kind: 'pick' | 'pickMany' | 'input' | 'confirm' | 'askDestructive' | 'review' | 'saveUri' | 'openUri';
   title: string;
   /** For modal questions: the detail text and the buttons in order, the default (Enter) first. */
   detail?: string;
@@ -176,10 +188,12 @@ export interface PromptRecord {
   items?: vscode.QuickPickItem[];
   /** For input boxes: the validation message the answer produced, if any. */
   validation?: string;
+  /** For reviews: what the panel shows. */
+  review?: Review;
 }
 
 export type ScriptedAnswer =
-  | string // pick: the item whose label starts with it; input: the text; confirm/askDestructive: the button ('' = dismiss)
+  | string // pick: the item whose label starts with it; input: the text; confirm/askDestructive/review: the button ('' = dismiss)
   | RegExp // pick: the first item whose label matches
   | string[] // pickMany: labels
   | vscode.Uri // saveUri/openUri
@@ -269,6 +283,16 @@ export class ScriptedUserInput implements UserInput {
     const { message, detail, safe, destructive } = question;
     const chosen = this.button({ kind: 'askDestructive', title: message, detail, buttons: [safe, destructive, vscode.l10n.t('Cancel')] });
     return Promise.resolve(chosen === safe ? 'safe' : chosen === destructive ? 'destructive' : 'cancel');
+  }
+
+  /** A review with nothing to confirm is only recorded; one with an action is answered like a modal question. */
+  review(review: Review): Promise<boolean> {
+    const record: PromptRecord = { kind: 'review', title: review.title, detail: review.summary, review, buttons: review.action ? [review.action, vscode.l10n.t('Cancel')] : [] };
+    if (!review.action) {
+      this.prompts.push(record);
+      return Promise.resolve(false);
+    }
+    return Promise.resolve(this.button(record) === review.action);
   }
 
   saveUri(options: vscode.SaveDialogOptions): Promise<vscode.Uri> {

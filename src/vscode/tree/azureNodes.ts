@@ -1,10 +1,13 @@
 // Azure in the Registrations view: account → subscriptions → registrations → tenants. The first level costs one request
-// for the subscriptions and one per subscription for its registrations (in parallel); tenants load a page at a time
-// only when a registration is expanded, with "Load more" for the rest. A failed load becomes an error node that names
-// the documented error and retries on click; nothing else is reloaded.
+// for the subscriptions and one per subscription for its registrations (in parallel); tenants are read only when a
+// registration is expanded, the first service page at once and the rest in the background, and shown a page at a time
+// with "Load more (100 of 5,000)"; each is named by who the customer is when a CSV label or a stamp knows it. A filter
+// shows the tenants that match it instead. A failed load becomes an error node that names the documented error and
+// retries on click; nothing else is reloaded.
 import * as vscode from 'vscode';
 import type { Registration, Subscription, Tenant } from '../../azure/registrations';
 import { allowsTenants } from '../../core/azureStack';
+import { customerMatches, type Customer } from '../../core/customers';
 import { readSettings } from '../settings';
 import { contextValue, errorNode, InfoNode, Kept, type TreeContext, type TreeNode } from './nodes';
 
@@ -144,6 +147,11 @@ export class SubscriptionNode implements TreeNode {
     return this.registrationNodes.get();
   }
 
+  /** The node this subscription keeps for a registration, loading them when not loaded yet. */
+  async registrationNode(registrationId: string): Promise<RegistrationNode | undefined> {
+    return (await this.registrationNodes.get()).find((node) => node.id === registrationId.toLowerCase());
+  }
+
   reload(): void {
     this.loadedRegistrations.forget();
     this.registrationNodes.forget();
@@ -151,11 +159,23 @@ export class SubscriptionNode implements TreeNode {
   }
 }
 
-/** Tenants shown under a registration, the rest of the last service page not shown yet, and where the next page starts. */
-interface TenantListing {
-  nodes: TenantNode[];
-  buffered: Tenant[];
+/**
+ * The tenants of a registration read so far. The first service page is read when the registration is expanded and
+ * the rest in the background, so that the view can say how many there are ("100 of 5,000") and Load more rarely waits.
+ */
+interface TenantList {
+  tenants: Tenant[];
+  ids: Set<string>;
+  /** How many of `tenants` the view shows (without a filter). */
+  shown: number;
+  /** Where the next service page starts; undefined once every page is read. */
   continuation: string | undefined;
+  /** The page being read now, if any. */
+  reading: Promise<void> | undefined;
+  /** Why the last background read stopped, until the next one starts. */
+  failure: unknown;
+  nodes: Map<string, TenantNode>;
+  abort: AbortController;
 }
 
 export class RegistrationNode implements TreeNode {
@@ -163,11 +183,14 @@ export class RegistrationNode implements TreeNode {
   readonly id: string;
   /** Only PayAsYouUse registrations take tenants (`allowsTenants`); the icon, the menus and the tooltip say so. */
   readonly takesTenants: boolean;
-  private listing: TenantListing | undefined;
+  private list: Kept<TenantList>;
+  /** Stops the reads of the list shown now, when it is replaced. */
+  private reading: AbortController | undefined;
 
   constructor(private readonly context: TreeContext, readonly parent: TreeNode, readonly registration: Registration) {
     this.id = registration.id.toLowerCase();
     this.takesTenants = allowsTenants(registration.billingModel);
+    this.list = new Kept(() => this.readFirst());
   }
 
   treeItem(): vscode.TreeItem {
@@ -199,78 +222,177 @@ export class RegistrationNode implements TreeNode {
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    if (!this.listing) {
-      try {
-        this.listing = await this.showMore({ nodes: [], buffered: [], continuation: undefined }, true);
-      } catch (error) {
-        return [errorNode(this.context, this, error)];
-      }
+    let list: TenantList;
+    try {
+      list = await this.list.get();
+    } catch (error) {
+      return [errorNode(this.context, this, error)];
     }
-    const listing = this.listing;
-    if (listing.nodes.length === 0 && !listing.continuation) {
+    const filter = this.context.filter();
+    if (filter) return this.matching(list, filter);
+    if (list.tenants.length === 0 && !list.continuation) {
       const label = vscode.l10n.t('No tenants yet');
       return [new InfoNode(this, `${this.id}#none`, label, { command: 'azureStackCsp.addTenant', title: label, arguments: [this] })];
     }
-    const more = listing.buffered.length > 0 || listing.continuation;
-    return more ? [...listing.nodes, new LoadMoreNode(this, listing.nodes.length)] : listing.nodes;
+    const shown = list.tenants.slice(0, list.shown).map((t) => this.nodeOf(list, t));
+    const more = list.shown < list.tenants.length || list.continuation;
+    return more ? [...shown, new LoadMoreNode(this, list.shown, list.tenants.length, !list.continuation)] : shown;
+  }
+
+  /** With a filter, every tenant that matches it (all pages are read first), and no paging. */
+  private async matching(list: TenantList, filter: string): Promise<TreeNode[]> {
+    try {
+      while (list.continuation) await this.nextPage(list);
+    } catch (error) {
+      return [errorNode(this.context, this, error)];
+    }
+    const found = list.tenants.filter((t) => customerMatches(filter, t.customerSubscriptionId, t.tenantId, this.context.customers.lookup(t.customerSubscriptionId, t.tenantId)));
+    if (found.length > 0) return found.map((t) => this.nodeOf(list, t));
+    return [new InfoNode(this, `${this.id}#nomatch`, vscode.l10n.t('No tenant matches "{0}"', filter), { command: 'azureStackCsp.filterTenants', title: '' }, 'filter')];
   }
 
   /** Shows the next page of tenants; false when there is none (or none was shown yet). */
   async loadMore(): Promise<boolean> {
-    const listing = this.listing;
-    if (!listing || (!listing.continuation && listing.buffered.length === 0)) return false;
-    this.listing = await this.showMore(listing);
+    const list = await this.list.get().catch(() => undefined);
+    if (!list) return false;
+    if (list.shown >= list.tenants.length) {
+      if (!list.continuation) return false;
+      await this.nextPage(list);
+    }
+    list.shown = Math.min(list.tenants.length, list.shown + readSettings().tenantPageSize);
     return true;
   }
 
-  reload(): void {
-    this.listing = undefined;
+  /**
+   * The node of `tenant`, shown: added to the list when a read before it was written does not have it, and moved up
+   * to the shown ones when it was further down (after Add Tenant, so that the view can reveal it).
+   */
+  async show(tenant: Tenant): Promise<TenantNode> {
+    const list = await this.list.get();
+    const id = tenant.id.toLowerCase();
+    const at = list.tenants.findIndex((t) => t.id.toLowerCase() === id);
+    if (at === -1 || at >= list.shown) {
+      if (at !== -1) list.tenants.splice(at, 1);
+      list.ids.add(id);
+      list.tenants.splice(list.shown, 0, tenant);
+      list.shown++;
+    }
+    return this.nodeOf(list, list.tenants[list.tenants.findIndex((t) => t.id.toLowerCase() === id)]);
   }
 
-  /**
-   * Shows up to `tenantPageSize` more tenants. The service decides its own page size, so the rest of a page it sent
-   * waits in `buffered`; a request goes out only when nothing is buffered, one page per Load more at most.
-   */
-  private async showMore(listing: TenantListing, first = false): Promise<TenantListing> {
-    const pageSize = readSettings().tenantPageSize;
-    let { buffered, continuation } = listing;
-    if (buffered.length === 0 && (first || continuation)) {
-      const page = await this.context.session.requireClient().listTenantsPage(this.registration, continuation);
-      buffered = page.tenants;
-      continuation = page.continuation;
+  reload(): void {
+    this.reading?.abort();
+    this.list = new Kept(() => this.readFirst());
+  }
+
+  private nodeOf(list: TenantList, tenant: Tenant): TenantNode {
+    const id = tenant.id.toLowerCase();
+    let node = list.nodes.get(id);
+    if (!node) {
+      node = new TenantNode(this.context, this, tenant);
+      list.nodes.set(id, node);
     }
-    const seen = new Set(listing.nodes.map((n) => n.id));
-    const shown = buffered.slice(0, pageSize).map((t) => new TenantNode(this, t)).filter((n) => !seen.has(n.id));
-    return { nodes: [...listing.nodes, ...shown], buffered: buffered.slice(pageSize), continuation };
+    return node;
+  }
+
+  /** The first page with tenants in it (a service may send empty pages), then the rest in the background. */
+  private async readFirst(): Promise<TenantList> {
+    this.reading = new AbortController();
+    const list: TenantList = { tenants: [], ids: new Set(), shown: 0, continuation: undefined, reading: undefined, failure: undefined, nodes: new Map(), abort: this.reading };
+    do await this.readPage(list); while (list.tenants.length === 0 && list.continuation);
+    list.shown = Math.min(list.tenants.length, readSettings().tenantPageSize);
+    if (list.continuation) this.context.background(this.readRest(list));
+    return list;
+  }
+
+  /** Reads the remaining pages one after another; the view redraws the count after each. A failure waits for Load more. */
+  private async readRest(list: TenantList): Promise<void> {
+    try {
+      while (list.continuation && !list.abort.signal.aborted) {
+        await this.nextPage(list);
+        if (!list.abort.signal.aborted) this.context.changed(this);
+      }
+    } catch (error) {
+      list.failure = error;
+    }
+  }
+
+  /** The next page: the one being read, or a new read. */
+  private nextPage(list: TenantList): Promise<void> {
+    list.reading ??= this.readPage(list).finally(() => { list.reading = undefined; });
+    return list.reading;
+  }
+
+  private async readPage(list: TenantList): Promise<void> {
+    list.failure = undefined;
+    const page = await this.context.session.requireClient().listTenantsPage(this.registration, list.continuation, { abortSignal: list.abort.signal });
+    for (const tenant of page.tenants) {
+      const id = tenant.id.toLowerCase();
+      if (list.ids.has(id)) continue;
+      list.ids.add(id);
+      list.tenants.push(tenant);
+    }
+    list.continuation = page.continuation;
   }
 }
 
 export class TenantNode implements TreeNode {
   readonly kind = 'tenant';
   readonly id: string;
-  constructor(readonly parent: RegistrationNode, readonly tenant: Tenant) {
+  constructor(private readonly context: TreeContext, readonly parent: RegistrationNode, readonly tenant: Tenant) {
     this.id = tenant.id.toLowerCase();
   }
+
+  /** Who the customer is, as far as CSV labels and the stamps say; undefined when nothing names them. */
+  customer(): Customer | undefined {
+    return this.context.customers.lookup(this.tenant.customerSubscriptionId, this.tenant.tenantId);
+  }
+
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.tenant.customerSubscriptionId, vscode.TreeItemCollapsibleState.None);
+    const { tenant } = this;
+    const customer = this.customer();
+    const item = new vscode.TreeItem(customer?.name ?? tenant.customerSubscriptionId, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = this.tenant.tenantId ?? '';
-    item.tooltip = vscode.l10n.t('Customer subscription {0}\nDirectory (tenant) {1}\nRegistration {2}',
-      this.tenant.customerSubscriptionId, this.tenant.tenantId ?? '—', this.tenant.registrationName);
+    item.description = customer ? `${tenant.customerSubscriptionId} · ${tenant.tenantId ?? '—'}` : tenant.tenantId ?? '';
+    item.tooltip = this.tooltip(customer);
     item.iconPath = new vscode.ThemeIcon('person');
     item.contextValue = contextValue('tenant');
     return item;
+  }
+
+  /** External text (a CSV label, a stamp's names) goes in with appendText: shown as text, never read as Markdown. */
+  private tooltip(customer: Customer | undefined): vscode.MarkdownString {
+    const { tenant } = this;
+    const markdown = new vscode.MarkdownString();
+    const row = (label: string, value: string) => markdown.appendMarkdown(`${label}: `).appendText(value).appendMarkdown('  \n');
+    if (customer) markdown.appendMarkdown('**').appendText(customer.name).appendMarkdown('**\n\n');
+    markdown.appendMarkdown(`${vscode.l10n.t('Customer subscription')}: \`${tenant.customerSubscriptionId}\`  \n`);
+    markdown.appendMarkdown(`${vscode.l10n.t('Directory (tenant)')}: \`${tenant.tenantId ?? '—'}\`  \n`);
+    row(vscode.l10n.t('Registration'), tenant.registrationName);
+    if (customer?.owners.length) row(vscode.l10n.t('Owner'), customer.owners.join(', '));
+    if (!customer) return markdown;
+    markdown.appendMarkdown(`\n${vscode.l10n.t('Named by:')}\n\n`);
+    const source = (text: string) => markdown.appendMarkdown('- ').appendText(text).appendMarkdown('\n');
+    for (const label of customer.labels) source(vscode.l10n.t('{0}, line {1}: "{2}"', label.file, label.line, label.label));
+    for (const { stamp, subscription } of customer.stampSubscriptions) {
+      source(vscode.l10n.t('stamp {0}: subscription "{1}" of {2}', stamp, subscription.displayName, subscription.owner || '—'));
+    }
+    return markdown;
   }
 }
 
 export class LoadMoreNode implements TreeNode {
   readonly kind = 'loadMore';
   readonly id: string;
-  constructor(readonly parent: RegistrationNode, readonly loaded: number) {
+  /** `total`: the tenants read so far; `complete`: whether that is all of them. */
+  constructor(readonly parent: RegistrationNode, readonly shown: number, readonly total: number, readonly complete: boolean) {
     this.id = `${parent.id}#more`;
   }
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Load more… ({0} shown)', this.loaded), vscode.TreeItemCollapsibleState.None);
+    const count = (n: number) => n.toLocaleString(vscode.env.language);
+    const label = this.complete ? vscode.l10n.t('Load more ({0} of {1})', count(this.shown), count(this.total))
+      : vscode.l10n.t('Load more ({0} of {1}+)', count(this.shown), count(this.total));
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('more');
     item.contextValue = contextValue('loadMore');

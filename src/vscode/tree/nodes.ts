@@ -7,6 +7,7 @@ import { toAzureFailure, type AzureFailure } from '../../azure/errors';
 import type { Locale } from '../../core/l10n';
 import type { AzureDirectory } from '../account/directory';
 import type { AzureSession } from '../account/session';
+import type { CustomerNames } from '../customers';
 import { describeFailure } from '../azureErrors';
 
 export type NodeKind = 'account' | 'subscription' | 'registration' | 'tenant' | 'loadMore' | 'error' | 'info' | 'signIn' | 'stamps' | 'stamp' | 'stampSubscription';
@@ -29,6 +30,14 @@ export interface TreeContext {
   locale: Locale;
   /** Masks secrets in what the view shows (the log's mask): error texts can quote an answer. */
   redact: (text: string) => string;
+  /** Who the customers behind tenants are (CSV labels, stamps' tenant subscriptions). */
+  customers: CustomerNames;
+  /** The text tenants are filtered by, if any (Filter Tenants). */
+  filter: () => string | undefined;
+  /** A node's children changed without being asked (a read finished in the background): the view draws them again. */
+  changed: (node: TreeNode) => void;
+  /** Work a node does in the background, so that waiting for the view to be idle waits for it too. */
+  background: (work: Promise<unknown>) => void;
 }
 
 export function contextValue(...tokens: (string | false | undefined)[]): string {

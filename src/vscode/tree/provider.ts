@@ -2,12 +2,13 @@
 // at the top. Each node answers for its own children and keeps what it loaded; the provider only hands nodes to the
 // view, remembers them by id for reveals and reloads, and tracks the loads in flight.
 import * as vscode from 'vscode';
-import type { Registration, Subscription } from '../../azure/registrations';
+import type { Registration, Tenant } from '../../azure/registrations';
 import type { Locale } from '../../core/l10n';
 import type { AzureDirectory } from '../account/directory';
 import type { AzureSession } from '../account/session';
+import type { CustomerNames } from '../customers';
 import type { StampService } from '../usage/stamps';
-import { AzureRoot, RegistrationNode, SubscriptionNode, subscriptionNodeId, type LoadMoreNode } from './azureNodes';
+import { AzureRoot, RegistrationNode, subscriptionNodeId, type LoadMoreNode, type TenantNode } from './azureNodes';
 import type { ErrorNode, TreeContext, TreeNode } from './nodes';
 import { StampsRoot } from './stampNodes';
 
@@ -19,6 +20,34 @@ export interface TreeDeps {
   stamps?: StampService;
   /** Masks secrets in what the view shows (the log's mask): error texts can quote an answer. */
   redact: (text: string) => string;
+  customers: CustomerNames;
+}
+
+/** How long a reveal may take to show in the view's selection before it is asked again. */
+const revealSettleMs = 2000;
+const revealAttempts = 4;
+
+/**
+ * Reveals `node` in the view, selected. VS Code drops a reveal without a word when the view is redrawing the node's
+ * parents at that moment (after a Refresh, or a background read that redraws a registration), so the reveal is asked
+ * again until the view's selection shows the node. Resolves whether it does.
+ */
+export async function revealAndSelect(view: vscode.TreeView<TreeNode>, node: TreeNode): Promise<boolean> {
+  await vscode.commands.executeCommand('workbench.view.extension.azureStackCsp');
+  for (let attempt = 0; attempt < revealAttempts; attempt++) {
+    const selected = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => { listener.dispose(); resolve(false); }, revealSettleMs);
+      const listener = view.onDidChangeSelection((event) => {
+        if (!event.selection.includes(node)) return;
+        clearTimeout(timer);
+        listener.dispose();
+        resolve(true);
+      });
+    });
+    await view.reveal(node, { select: true, focus: true, expand: false });
+    if (view.selection.includes(node) || await selected) return true;
+  }
+  return false;
 }
 
 export class RegistrationsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -31,8 +60,16 @@ export class RegistrationsTreeProvider implements vscode.TreeDataProvider<TreeNo
   private readonly azure: AzureRoot;
   private readonly stamps: StampsRoot | undefined;
 
+  private filterText: string | undefined;
+
   constructor(private readonly deps: TreeDeps) {
-    this.context = { session: deps.session, directory: deps.directory, locale: deps.locale, redact: deps.redact };
+    this.context = {
+      session: deps.session, directory: deps.directory, locale: deps.locale, redact: deps.redact, customers: deps.customers,
+      filter: () => this.filterText,
+      // Only a node the view still shows: one a Refresh replaced is no longer VS Code's to draw.
+      changed: (node) => { if (this.nodes.get(node.id) === node) this.changed.fire(node); },
+      background: (work) => void this.track(work),
+    };
     this.azure = new AzureRoot(this.context);
     this.stamps = deps.stamps && new StampsRoot(this.context, deps.stamps);
   }
@@ -94,7 +131,23 @@ export class RegistrationsTreeProvider implements vscode.TreeDataProvider<TreeNo
     this.changed.fire(node);
   }
 
+  /** Shows only the tenants (and stamp subscriptions) that match `text` (see customerMatches); none or '' shows all. */
+  setFilter(text: string | undefined): void {
+    this.filterText = text?.trim() || undefined;
+    this.changed.fire(undefined);
+  }
+
+  get filter(): string | undefined {
+    return this.filterText;
+  }
+
+  /** Draws the tenants again, keeping what was read (their names changed). */
+  redrawTenants(): void {
+    for (const node of this.nodes.values()) if (node instanceof RegistrationNode) this.changed.fire(node);
+  }
+
   refresh(): void {
+    this.deps.customers.forgetStamps();
     this.stamps?.refresh();
     this.azure.refresh();
     this.nodes.clear();
@@ -107,17 +160,21 @@ export class RegistrationsTreeProvider implements vscode.TreeDataProvider<TreeNo
   }
 
   /**
-   * The chain of nodes down to a registration of the signed-in account, so the view can reveal it without the user
-   * expanding. The view's own nodes where it has them: a second object with a known id makes VS Code refuse the reveal.
+   * The node of a registration of the signed-in account, so the view can reveal it without the user expanding: the
+   * one its subscription node keeps (the view shows the same objects; a second object with a known id makes VS Code
+   * drop the reveal). Undefined when not signed in or the registration is not among the account's.
    */
-  registrationNode(registration: Registration, subscription: Subscription): RegistrationNode | undefined {
+  async registrationNode(registration: Registration): Promise<RegistrationNode | undefined> {
     const existing = this.nodes.get(registration.id.toLowerCase());
     if (existing instanceof RegistrationNode) return existing;
-    const account = this.azure.account();
-    if (!account) return undefined;
-    const shown = this.nodes.get(subscriptionNodeId(subscription.subscriptionId));
-    const subscriptionNode = shown instanceof SubscriptionNode ? shown : new SubscriptionNode(this.context, account, subscription);
-    return new RegistrationNode(this.context, subscriptionNode, registration);
+    const subscriptions = await this.azure.account()?.subscriptions();
+    const subscription = subscriptions?.find((s) => s.id === subscriptionNodeId(registration.subscriptionId));
+    return subscription?.registrationNode(registration.id);
+  }
+
+  /** The node of a tenant just written, shown under its registration so that the view can reveal it. */
+  async tenantNode(registration: Registration, tenant: Tenant): Promise<TenantNode | undefined> {
+    return (await this.registrationNode(registration))?.show(tenant);
   }
 
   dispose(): void {

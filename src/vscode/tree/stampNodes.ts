@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { StampRegistration } from '../../azure/stampBilling';
 import type { TenantSubscription } from '../../azure/stamps';
 import { toAzureFailure } from '../../azure/errors';
+import { customerMatches } from '../../core/customers';
 import type { Locale } from '../../core/l10n';
 import { billedSubscriptionOf, type Billing } from '../../core/usage/billing';
 import { describeBilling } from '../../core/usage/report';
@@ -84,8 +85,12 @@ export class StampNode implements TreeNode {
   }
 
   /** The stamp's tenant subscriptions with their billing, after a line that says how the registration was found. */
-  getChildren(): Promise<TreeNode[]> {
-    return this.children.get();
+  async getChildren(): Promise<TreeNode[]> {
+    const children = await this.children.get();
+    const filter = this.context.filter();
+    if (!filter) return children;
+    return children.filter((node) => !(node instanceof StampSubscriptionNode)
+      || customerMatches(filter, node.subscription.subscriptionId, node.subscription.tenantId, { name: node.subscription.displayName, owners: [node.subscription.owner], labels: [], stampSubscriptions: [] }));
   }
 
   reload(): void {
@@ -96,6 +101,7 @@ export class StampNode implements TreeNode {
   private async load(): Promise<TreeNode[]> {
     try {
       const result = await this.service.billing(await this.service.connect(this.setting));
+      this.context.customers.noteStamp(this.setting.name, result.subscriptions);
       const subscriptions = [...result.subscriptions].sort((a, b) => a.displayName.localeCompare(b.displayName));
       return [
         this.registrationLine(result.registration),

@@ -1,13 +1,16 @@
 // Add, sign in to and remove stamps — adding shows how the stamp signs in for the user to confirm and takes its own
 // credentials (stampSignIn.ts) — and the usage report: pick a stamp, a granularity and a period (checked as the
-// stamp would check it), stream the usage with progress and cancel, and show it per end customer and meter with the
-// Azure subscription each one is billed to.
+// stamp would check it), stream the usage with progress and cancel (per tenant subscription when the stamp's gateway
+// gives up on all at once), and show it per end customer, meter and period with the Azure subscription each one is
+// billed to and, with price lists imported, what it costs and what it is resold for.
 import * as vscode from 'vscode';
 import { toAzureFailure } from '../../azure/errors';
 import { isGuid } from '../../core/ids';
 import { pick, type Locale } from '../../core/l10n';
 import { UsageAggregator, aggregatedUsage } from '../../core/usage/aggregate';
-import { checkPeriod, floorTo, formatUtc, parseUtcTime, type Granularity, type Period } from '../../core/usage/period';
+import { checkPeriod, floorTo, formatUtc, parseUtcTime, periodBoundaries, type Granularity, type Period } from '../../core/usage/period';
+import { priceChangeDates } from '../../core/usage/priceFiles';
+import { priceReport } from '../../core/usage/pricing';
 import { buildReport, type UsageReport } from '../../core/usage/report';
 import { failureError } from '../azureErrors';
 import type { AuthorityConfirmations } from '../account/authorities';
@@ -17,13 +20,15 @@ import type { Logger } from '../infrastructure/logger';
 import { UserCancelledError, type UserInput } from '../infrastructure/ui';
 import { readSettings, updateSetting, type StampSetting } from '../settings';
 import type { RegistrationsTreeProvider } from '../tree/provider';
-import { exportReport, showUsageReport, type ReportViewDeps, type ShownReport } from './reportView';
+import type { PriceSources } from './prices';
+import { exportInvoices, exportReport, showUsageReport, type ReportViewDeps, type ShownReport } from './reportView';
 import { factsOf, sameStamp, saveStamp } from './stampSignIn';
 import { StampNode } from '../tree/stampNodes';
 import type { StampService } from './stamps';
 
 export interface UsageCommandDeps {
   stamps: StampService;
+  prices: PriceSources;
   session: AzureSession;
   authorities: AuthorityConfirmations;
   tree: RegistrationsTreeProvider;
@@ -167,17 +172,25 @@ export interface ReportRun extends ShownReport {
 export async function usageReport(deps: UsageCommandDeps, node?: unknown, onShown?: (run: ReportRun) => void): Promise<ReportRun> {
   const stamp = node instanceof StampNode ? node.setting : await chooseStamp(deps, vscode.l10n.t('Usage Report'));
   const period = await askPeriod(deps);
+  const prices = await deps.prices.load();
+  if (prices.problems.length) void deps.ui().notify('warning', vscode.l10n.t('{0} problems with the price lists or the meter mapping; the report is priced without what could not be read. See the log.', prices.problems.length));
   const connection = await deps.stamps.connect(stamp, true).catch((error: unknown) => { throw asUserError(error, deps.locale); });
+  const { fetchAllUsage } = await import('../../azure/sdk.js');
   const report = await vscode.window.withProgress({
     location: vscode.ProgressLocation.Notification, cancellable: true, title: vscode.l10n.t('Reading usage of {0}…', stamp.name),
   }, async (progress, token): Promise<UsageReport> => {
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
-    const aggregator = new UsageAggregator();
+    const aggregator = new UsageAggregator({ boundaries: periodBoundaries(period, priceChangeDates([...prices.inputs.microsoft, ...prices.inputs.resale])) });
+    const records = (count: number) => count.toLocaleString(vscode.env.language);
     const [, billing] = await Promise.all([
-      connection.client.fetchUsage(period, aggregator, {
+      fetchAllUsage(connection.client, period, aggregator, {
         abortSignal: controller.signal,
-        onProgress: (p) => progress.report({ message: vscode.l10n.t('{0} records in {1} pages', p.records.toLocaleString(vscode.env.language), p.pages) }),
+        onFallback: (failure) => deps.log.warn(`${stamp.name}: the unfiltered usage query failed at the gateway (${failure.code}); asking per tenant subscription`),
+        onProgress: (p) => progress.report({
+          message: p.mode === 'all' ? vscode.l10n.t('{0} records in {1} pages', records(p.records), p.pages)
+            : vscode.l10n.t('{0} records; {1} of {2} tenant subscriptions (the stamp timed out on all at once)', records(p.records), p.subscribersDone, p.subscribers),
+        }),
       }),
       deps.stamps.billing(connection, { abortSignal: controller.signal }),
     ]);
@@ -186,9 +199,10 @@ export async function usageReport(deps: UsageCommandDeps, node?: unknown, onShow
     deps.log.info(`${stamp.name}: ${usage.records} usage records into ${usage.cells.length} customer × meter cells`);
     return buildReport(usage, billing.subscriptions, billing.billing, period, deps.locale);
   }).then(undefined, (error: unknown) => { throw failureError(toAzureFailure(error), deps.locale); });
-  const viewDeps: ReportViewDeps = { extensionUri: deps.extensionUri, locale: deps.locale, ui: deps.ui };
+  const viewDeps: ReportViewDeps = { extensionUri: deps.extensionUri, locale: deps.locale, ui: deps.ui, prices: deps.prices };
+  const priced = { pricing: priceReport(report, prices.inputs), inputs: prices.inputs, any: prices.any };
   // What the page asks for (an export) fails like a command: explained, logged, and quiet when the user cancelled.
-  const shown = showUsageReport(stamp.name, report, viewDeps, (error) => void runWithErrorHandling('azureStackCsp.usageReport (page)', deps, () => { throw error; }));
+  const shown = showUsageReport(stamp.name, report, priced, viewDeps, (error) => void runWithErrorHandling('azureStackCsp.usageReport (page)', deps, () => { throw error; }));
   const run = { ...shown, period };
   onShown?.(run);
   return run;
@@ -201,5 +215,15 @@ export async function exportUsage(deps: UsageCommandDeps, run: ReportRun | undef
     { label: 'CSV', description: vscode.l10n.t('one row per customer and meter, for spreadsheets'), value: 'csv' as const },
     { label: 'JSON', description: vscode.l10n.t('the whole report, for scripts'), value: 'json' as const },
   ], { title: vscode.l10n.t('Export Usage Report') })).value;
-  return exportReport(run.report, chosen, { extensionUri: deps.extensionUri, locale: deps.locale, ui: deps.ui }, run.stampName);
+  return exportReport(run.report, chosen, { extensionUri: deps.extensionUri, locale: deps.locale, ui: deps.ui, prices: deps.prices }, run.stampName);
+}
+
+/** Exports the invoice lines of the report shown last (the page's buttons do the same). */
+export async function exportInvoicesCommand(deps: UsageCommandDeps, run: ReportRun | undefined, format?: unknown, perCustomer?: unknown): Promise<vscode.Uri[]> {
+  if (!run) throw new UserFacingError(vscode.l10n.t('Run a usage report first (Azure Stack Hub CSP: Usage Report).'));
+  const chosen = format === 'csv' || format === 'json' ? format : (await deps.ui().pick([
+    { label: 'CSV', description: vscode.l10n.t('invoice lines with documented columns, for spreadsheets and billing systems'), value: 'csv' as const },
+    { label: 'JSON', description: vscode.l10n.t('lines grouped per customer with totals, for scripts'), value: 'json' as const },
+  ], { title: vscode.l10n.t('Export Invoices') })).value;
+  return exportInvoices(run, chosen, typeof perCustomer === 'boolean' ? perCustomer : undefined, { extensionUri: deps.extensionUri, locale: deps.locale, ui: deps.ui, prices: deps.prices });
 }

@@ -62,6 +62,16 @@ function documented(code: ErrorCode, message: string, target?: string): Reply {
 
 type Params = Record<string, string>;
 
+/**
+ * A path under a subscription that no route matches but that is meant for a registration or a tenant (a misspelled
+ * segment, another provider, extra segments): ARM finds no registration there, and domain.md records that Azure then
+ * answers RegistrationNotFound, as for any other malformed registration resource ID.
+ */
+export function malformedRegistrationPath(path: string): Reply | undefined {
+  if (!/^\/subscriptions\/[^/]+\/.*(?:registrations?|customerSubscriptions?|Microsoft\.AzureStack)(?:\/|$)/i.test(path)) return undefined;
+  return documented('RegistrationNotFound', `No registration exists at ${path}: the resource ID is malformed.`);
+}
+
 function findRegistration(params: Params, context: EmulatorContext): Registration | undefined {
   return context.store.registration(params.subscriptionId, params.resourceGroup, params.registrationName);
 }

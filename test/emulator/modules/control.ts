@@ -4,7 +4,7 @@
 import { faultProblem, type FaultSpec } from '../faults';
 import type { EmulatorContext } from '../context';
 import { armError, type Reply, type Route, type RouteModule } from '../router';
-import { readState } from '../stateFile';
+import { gatewayTimeoutShape, readState, type GatewayTimeoutSeed } from '../stateFile';
 
 const done: Reply = { status: 204 };
 
@@ -66,6 +66,20 @@ export const controlModule: RouteModule = {
     {
       method: 'GET', path: '/_emulator/stamps',
       handle: (_request, context) => ({ status: 200, body: { stamps: readyStamps(context), principals: stampPrincipals(context) } }),
+    },
+    {
+      // Until the next state or reset: {"unfilteredRecordsAbove": N, "status"?: 502|504, "fromPage"?: N}, or null to wait again.
+      method: 'PUT', path: '/_emulator/stamps/{stampName}/gatewayTimeout',
+      handle: (request, context) => {
+        const stamp = context.store.stamp(request.params.stampName ?? '');
+        if (!stamp) return armError(404, 'StampNotFound', `No stamp named ${request.params.stampName} in the state.`);
+        const problems: string[] = [];
+        const clear = request.json === null || request.json === undefined;
+        if (!clear) gatewayTimeoutShape(request.json, 'gatewayTimeout', problems);
+        if (problems.length) return armError(400, 'InvalidGatewayTimeout', problems.join('; '));
+        stamp.gatewayTimeout = clear ? undefined : request.json as GatewayTimeoutSeed;
+        return done;
+      },
     },
     {
       method: 'GET', path: '/_emulator/requests',

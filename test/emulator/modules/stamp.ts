@@ -189,6 +189,11 @@ function usageAggregates(request: EmulatorRequest, context: EmulatorContext, sta
   if ('status' in query) return query;
   const position = pagePosition(request, 'continuationToken');
   if (position === undefined) return documentedUsageError('InvalidProperty', `The continuationToken '${request.query.get('continuationToken')}' was not issued by this stamp.`);
+  if (stamp.gatewayGivesUp(query, position)) {
+    const status = stamp.gatewayTimeout?.status ?? 504;
+    return armError(status, status === 504 ? 'GatewayTimeout' : 'BadGateway',
+      "The gateway did not receive a response from 'Microsoft.Commerce.Admin' within the specified time period.");
+  }
   const { records, next } = stamp.usagePage(query, position, stamp.pageSize('usage'));
   const nextLink = next === undefined ? '' : `,"nextLink":${JSON.stringify(nextPageLink(request, context, 'continuationToken', next))}`;
   return { status: 200, rawBody: `{"value":[${records.join(',')}]${nextLink}}` };

@@ -2,47 +2,17 @@
 // sandbox service principal (AD FS style) and calls it with `az rest`; then AzureCliCredential uses that login.
 // Skips, saying why, when `az` is not installed (CI installs the Debian package azure-cli).
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { control, registrationPath, requireEmulator, seeded } from '../emulatorHelpers';
+import { AzureCliProfile, azInstalled } from './azureCli';
 import { sandboxClient } from './sandbox';
-
-interface Run { status: number | null; stdout: string; stderr: string }
-
-const azInstalled = spawnSync('sh', ['-c', 'command -v az'], { encoding: 'utf8' }).status === 0;
 
 describe('Azure CLI against the emulator', function () {
   this.timeout(180_000);
   const address = requireEmulator();
-  const configDir = mkdtempSync(join(tmpdir(), 'azs-azure-cli-'));
-  // An isolated CLI profile that trusts the emulator's CA and stays quiet.
-  const azEnv = {
-    AZURE_CONFIG_DIR: configDir,
-    REQUESTS_CA_BUNDLE: address.caFile ?? '',
-    AZURE_CORE_COLLECT_TELEMETRY: 'no',
-    AZURE_CORE_NO_COLOR: 'true',
-    AZURE_CORE_SURVEY_MESSAGE: 'false',
-  };
-
-  function az(...args: string[]): Promise<Run> {
-    return new Promise((resolve, reject) => {
-      const child = spawn('az', args, { env: { ...process.env, ...azEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.once('error', reject);
-      child.once('close', (status) => resolve({ status, stdout, stderr }));
-    });
-  }
-
-  async function azOk(...args: string[]): Promise<string> {
-    const run = await az(...args);
-    assert.equal(run.status, 0, `az ${args.slice(0, 3).join(' ')} failed: ${run.stderr}`);
-    return run.stdout;
-  }
+  const cli = new AzureCliProfile(address);
+  const { env: azEnv } = cli;
+  const az = (...args: string[]) => cli.az(...args);
+  const azOk = (...args: string[]) => cli.azOk(...args);
 
   before(async function () {
     if (!azInstalled) {
@@ -51,13 +21,10 @@ describe('Azure CLI against the emulator', function () {
     }
     await control().reset();
   });
-  after(() => rmSync(configDir, { recursive: true, force: true }));
+  after(() => cli.dispose());
 
   it('registers the emulator as a cloud, logs in as the sandbox service principal and gets a registration with az rest', async () => {
-    await azOk('cloud', 'register', '-n', 'Sandbox', '--endpoint-resource-manager', `${address.url}/`);
-    await azOk('cloud', 'set', '-n', 'Sandbox');
-    const accounts = JSON.parse(await azOk('login', '--service-principal', '-u', address.clientId, '-p', address.clientSecret,
-      '--tenant', 'adfs', '--allow-no-subscriptions', '--output', 'json')) as { cloudName: string; name: string }[];
+    const accounts = await cli.signIn();
     assert.deepEqual(accounts.map((a) => [a.cloudName, a.name]).sort(), [['Sandbox', 'Contoso CSP - Azure Stack billing'], ['Sandbox', 'Contoso CSP - Lab']]);
     const registration = JSON.parse(await azOk('rest', '--method', 'get', '--url', `${address.url}${registrationPath(seeded.payAsYouUse)}?api-version=2017-06-01`)) as
       { name: string; properties: { billingModel: string } };

@@ -8,7 +8,8 @@ import { billingFor } from '../../../src/core/usage/billing';
 import { usageErrorCatalog, type UsageErrorCode } from '../../../src/core/usage/errors';
 import { buildReport } from '../../../src/core/usage/report';
 import type { StampClient } from '../../../src/azure/stamps';
-import { streamUsage, usagePath, type UsageProgress, type UsageQuery } from '../../../src/azure/usage';
+import { fetchAllUsage, streamUsage, usagePath, type AllUsageProgress, type UsageProgress, type UsageQuery } from '../../../src/azure/usage';
+import type { AzureFailure } from '../../../src/azure/errors';
 import { control, expectedUsage, seededStamps } from '../emulatorHelpers';
 import { conversation, failureOf, sandboxStampClient, stampCalls } from './sandbox';
 
@@ -41,6 +42,7 @@ describe('azure/usage against the emulator', function () {
       const result = await client.fetchUsage(hourly, aggregator, { onProgress: (p) => progress.push(p) });
       const expected = expectedUsage(entra, start, end, 'hourly');
       assert.deepEqual(result, { pages: 20, records: expected.records, skipped: 0 });
+      assert.match(progress[0].resumeLink ?? '', /continuationToken=/, 'each page says where to go on from');
       assert.deepEqual(totalsOf(aggregator), expected.totals);
       assert.equal(aggregator.cellCount, 4 * 5, 'one cell per direct tenant with usage and meter, whatever the number of records');
       assert.deepEqual(progress.map((p) => p.records), Array.from({ length: 20 }, (_, i) => Math.min(50 * (i + 1), expected.records)));
@@ -187,6 +189,54 @@ describe('azure/usage against the emulator', function () {
       assert.equal(aggregator.malformedCount, 1);
       const notAList = await failureOf(streamUsage(() => Promise.resolve({ value: 'x' }), path, new UsageAggregator()));
       assert.equal(notAList.serviceMessage, 'a list answer without a "value" array');
+    });
+  });
+  describe('gateway timeouts on unfiltered queries', () => {
+    const direct = entra.tenantSubscriptions!.filter((s) => !s.delegatedProviderSubscriptionId);
+    /** Per-subscriber pages: five per tenant with usage (240 records in pages of 50), one empty page for the idle one. */
+    const perSubscriberPages = direct.filter((s) => (s.usageScale ?? 1) > 0).length * 5 + 1;
+
+    async function fallBack(options: { fromPage?: number; faults?: Parameters<ReturnType<typeof control>['addFaults']> } = {}) {
+      await control().setGatewayTimeout(entra.name, { unfilteredRecordsAbove: 500, fromPage: options.fromPage });
+      if (options.faults) await control().addFaults(...options.faults);
+      await control().clearRequests();
+      const aggregator = new UsageAggregator();
+      const fallbacks: AzureFailure[] = [];
+      const progress: AllUsageProgress[] = [];
+      const result = await fetchAllUsage(client, hourly, aggregator, { onFallback: (f) => fallbacks.push(f), onProgress: (p) => progress.push(p) });
+      return { aggregator, fallbacks, progress, result, calls: conversation(await usageCalls()) };
+    }
+
+    it('asks per tenant subscription when the unfiltered query times out, without retrying it, and gets the same totals', async () => {
+      const { aggregator, fallbacks, result, calls, progress } = await fallBack();
+      assert.deepEqual(totalsOf(aggregator), expectedUsage(entra, start, end, 'hourly').totals);
+      assert.deepEqual(fallbacks.map((f) => [f.code, f.status]), [['GatewayTimeout', 504]]);
+      assert.deepEqual(calls, ['GET 504', ...Array<string>(perSubscriberPages).fill('GET 200')], 'the 504 is not retried; the reseller\'s tenant is not asked for');
+      assert.deepEqual([result.mode, result.subscribers, result.subscribersDone, result.records], ['perSubscriber', direct.length, direct.length, expectedUsage(entra, start, end, 'hourly').records]);
+      assert.ok(progress.some((p) => p.mode === 'perSubscriber' && p.subscribersDone < p.subscribers), 'progress tells how many subscribers are done');
+    });
+
+    it('drops what the unfiltered query counted before it timed out, so nothing is counted twice', async () => {
+      const { aggregator, calls } = await fallBack({ fromPage: 3 });
+      assert.deepEqual(calls.slice(0, 4), ['GET 200', 'GET 200', 'GET 200', 'GET 504']);
+      assert.deepEqual(totalsOf(aggregator), expectedUsage(entra, start, end, 'hourly').totals);
+      assert.equal(aggregator.recordCount, expectedUsage(entra, start, end, 'hourly').records);
+    });
+
+    it('goes on from the page where a subscriber\'s query stopped, not from its first page', async () => {
+      const northwind = entra.tenantSubscriptions![2].subscriptionId;
+      const { aggregator, calls } = await fallBack({
+        faults: [{ kind: 'status', status: 503, path: 'subscriberUsageAggregates$', stamp: entra.name, query: `subscriberId=${northwind}.*continuationToken=`, count: 4 }],
+      });
+      assert.deepEqual(totalsOf(aggregator), expectedUsage(entra, start, end, 'hourly').totals);
+      assert.equal(calls.filter((c) => c === 'GET 503').length, 4, 'its second page failed with every retry');
+      assert.equal(calls.filter((c) => c === 'GET 200').length, perSubscriberPages, 'then it went on from that page: its first page was not read again');
+    });
+
+    it('keeps other failures of the unfiltered query as they are', async () => {
+      await control().addFaults({ kind: 'status', status: 400, code: 'InvalidProperty', path: 'subscriberUsageAggregates$', stamp: entra.name });
+      const failure = await failureOf(fetchAllUsage(client, hourly, new UsageAggregator()));
+      assert.equal(failure.code, 'InvalidProperty');
     });
   });
 });

@@ -1,31 +1,17 @@
 // "A fix leaves working code", for every fix the editor offers on every finding of the lint fixtures, the host test
 // workspaces, the demo workspace and the fuzzer's seed documents (fuzzed workspaces: test/unit/fuzz/fixes.test.ts).
 import * as assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { documentKindFor } from '../../../src/core/lint';
 import { seeds } from '../fuzz/support/seeds';
-import { checkFixInvariant, type Document } from './support/fixInvariant';
+import { checkFixInvariant, documentsIn, fixtureWorkspaces } from './support/fixInvariant';
 import { repoRoot } from './support/wasm';
-
-/** Each folder is one workspace: its files are linted together, as the editor and azs-lint do. */
-const folders = ['test/fixtures/lint/workspace', 'test/fixtures/lint/clean', 'test/fixtures/workspace', 'test/fixtures/untrusted-workspace', 'test/fixtures/grammar', 'demo'];
-
-function documentsIn(folder: string): Document[] {
-  return readdirSync(folder).sort().flatMap((name) => {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) return documentsIn(path);
-    const kind = documentKindFor(name);
-    return kind ? [{ uri: pathToFileURL(path).href, kind, text: readFileSync(path, 'utf8').replace(/^\uFEFF/, '') }] : [];
-  });
-}
 
 describe('every fix leaves working code', function () {
   this.timeout(120_000);
   const totals = { fixes: 0, byCode: new Map<string, number>() };
 
-  for (const folder of folders) {
+  for (const folder of fixtureWorkspaces) {
     it(`in ${folder}`, async () => {
       const documents = documentsIn(join(repoRoot, folder));
       const report = await checkFixInvariant(documents);

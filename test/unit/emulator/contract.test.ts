@@ -69,6 +69,21 @@ describe('emulator contract', () => {
       assert.equal(wrong.status, 405);
       assert.equal(wrong.headers.allow, 'GET, PUT, PATCH, DELETE');
     });
+
+    it('answer a malformed registration or tenant path with RegistrationNotFound, after the token check', async () => {
+      const tenant = `${registrationPath(seeded.payAsYouUse)}/customerSubscriptions/${seeded.ours[0].subscriptionId}`;
+      const malformed = [
+        tenant.replace('/resourceGroups/', '/resourceGroup/'),
+        tenant.replace('Microsoft.AzureStack', 'Microsoft.AzureStackHCI'),
+        tenant.replace('/customerSubscriptions/', '/customerSubscription/'),
+        `${tenant}/extra`,
+      ];
+      for (const path of malformed) {
+        const response = await get(`${path}?api-version=2017-06-01`);
+        assert.deepEqual([response.status, errorOf(response).code], [404, 'RegistrationNotFound'], path);
+      }
+      assert.equal((await get(`${malformed[0]}?api-version=2017-06-01`, {})).status, 401);
+    });
   });
 
   describe('registrations and Microsoft.Resources', () => {

@@ -250,6 +250,28 @@ describe('emulator stamps', function () {
       assert.equal(upToToday.status, 200, 'a daily end at midnight today is complete');
     });
 
+    it('times out at the gateway on big unfiltered queries when told to, from the page it is told, never per subscriber', async () => {
+      const controlUrl = new URL(address.controlUrl);
+      const problems = await rawRequest(controlUrl.origin, {
+        method: 'PUT', path: `${controlUrl.pathname}/stamps/${entra.name}/gatewayTimeout`, body: { unfilteredRecordsAbove: 10, status: 503 },
+      });
+      assert.deepEqual([problems.status, errorOf(problems).message], [400, 'gatewayTimeout.status: expected 502 or 504']);
+      await control().setGatewayTimeout(entra.name, { unfilteredRecordsAbove: 10, fromPage: 1 });
+      const first = json<UsagePage>(await get(usageQuery({ ...october, aggregationGranularity: 'hourly' })));
+      assert.ok(first.nextLink, 'page 0 still answers');
+      const second = await get(new URL(first.nextLink).pathname + new URL(first.nextLink).search);
+      assert.deepEqual([second.status, errorOf(second).code], [504, 'GatewayTimeout']);
+      assert.equal((await get(usageQuery({ ...october, aggregationGranularity: 'hourly', subscriberId: entra.tenantSubscriptions![0].subscriptionId }))).status, 200);
+      await control().setGatewayTimeout(entra.name, { unfilteredRecordsAbove: 100_000, status: 502 });
+      assert.equal((await get(usageQuery(october))).status, 200, 'a query with fewer records than the limit answers');
+      await control().setGatewayTimeout(entra.name, { unfilteredRecordsAbove: 0, status: 502 });
+      assert.deepEqual(errorOf(await get(usageQuery(october))).code, 'BadGateway');
+      await control().setGatewayTimeout(entra.name, null);
+      assert.equal((await get(usageQuery(october))).status, 200);
+      const state = readState({ ...unitState, stamps: [{ ...entra, usage: { ...entra.usage!, gatewayTimeout: { unfilteredRecordsAbove: -1 } } }] });
+      assert.deepEqual(state.ok ? [] : state.problems, ['state.stamps[0].usage.gatewayTimeout.unfilteredRecordsAbove: expected a whole number ≥ 0']);
+    });
+
     it('answers 503 ServiceUnavailable and other faults when injected for this stamp only, and logs which stamp was asked', async () => {
       await control().addFaults({ kind: 'status', status: 503, path: 'subscriberUsageAggregates$', stamp: 'stockholm' });
       await control().addFaults({ kind: 'status', status: 500, path: '^/subscriptions$', stamp: 'malmo' });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { locate, type FileFacts } from '../../../../src/core/facts';
-import { PowerShellParser, powerShellFacts, treeEdits } from '../../../../src/core/parse/powershell';
+import { PowerShellParser, asPowerShellReads, powerShellFacts, treeEdits } from '../../../../src/core/parse/powershell';
 import { customer, registrationId } from '../support/ids';
 import { registrations, show, tenantOperations, textAt } from '../support/facts';
 import { testWasmDir } from '../support/wasm';
@@ -124,6 +124,47 @@ describe('parse/powershell', () => {
     it('declares registrations, with the cmdlet defaults', async () => {
       const found = await facts("Set-AzsRegistration -RegistrationName reg1\n$t = Get-AzsRegistrationToken -BillingModel Capacity\nRegister-AzsEnvironment -RegistrationToken $t -RegistrationName reg2 -ResourceGroupName rg2");
       assert.deepEqual(registrations(found), ['-/azurestack/reg1 billing=Development (default)', '-/rg2/reg2 billing=Capacity']);
+    });
+  });
+
+  describe('as PowerShell reads it (the differential test in test/oracles compares with PowerShell itself)', () => {
+    /** Each cmdlet as `name param=value … positional`. */
+    const calls = async (text: string) => (await facts(text)).cmdlets.map((c) =>
+      [c.name, ...c.parameters.map((p) => `${p.name}=${show(p.value)}`), ...c.positional.map(show)].join(' '));
+
+    it('rewrites only characters, one for one, so offsets hold', () => {
+      const text = 'New-AzResource\u00A0\u2013Name \u2018a\u2019 `  \n-Force\tx${y}\r\u201Cb\u201D';
+      const read = asPowerShellReads(text);
+      assert.equal(read.length, text.length);
+      assert.equal(read, "New-AzResource -Name 'a'    \n_Force x$_y_\n\"b\"");
+    });
+
+    it('takes non-breaking and other Unicode spaces, tabs and typographic dashes and quotes as PowerShell does', async () => {
+      assert.deepEqual(await calls('Get-AzResource\u00A0\u2013Name\u2003\u201Creg-1\u201D\t\u2014ResourceGroupName\u3000\u2018rg\u2019'), ['Get-AzResource Name=reg-1 ResourceGroupName=rg']);
+    });
+
+    it('ends a command where a backtick has blanks after it: the next line is a command of its own', async () => {
+      const found = await calls('Set-AzsRegistration -RegistrationName reg1 ` \n  -BillingModel PayAsYouUse\nGet-AzResource -Name x');
+      assert.deepEqual(found, ['Set-AzsRegistration RegistrationName=reg1', 'Get-AzResource Name=x']);
+      assert.deepEqual(await calls('Set-AzsRegistration -RegistrationName reg1 `\n  -BillingModel PayAsYouUse'), ['Set-AzsRegistration RegistrationName=reg1 BillingModel=PayAsYouUse']);
+    });
+
+    it('reads old Mac line breaks (a lone CR) as line breaks, in code and in here-strings', async () => {
+      assert.deepEqual(await calls("Get-AzResource -Name a\rGet-AzResource -Name @'\rb\r'@"), ['Get-AzResource Name=a', 'Get-AzResource Name=b']);
+    });
+
+    it('expands variables in bare words, braced ones too, and keeps `#` lines of here-strings as text', async () => {
+      const found = await calls(`$sub = 's1'\nGet-AzResource -ResourceId /subscriptions/$sub/x\${sub}y -Name @"\n# $($x.Name) $sub\n"@`);
+      assert.deepEqual(found, ['Get-AzResource ResourceId=/subscriptions/s1/xs1y Name=# ? s1']);
+    });
+
+    it('reads a splat after a parameter as a splat, never as its value', async () => {
+      const [cmdlet] = (await facts("$p = @{ Name = 'n' }\nGet-AzResource -ResourceId @p")).cmdlets;
+      assert.deepEqual(cmdlet.parameters.map((p) => `${p.name}=${show(p.value)}`), ['ResourceId=-', 'Name=n']);
+    });
+
+    it('reads a variable after a drive or scope on through further colons, as PowerShell does', async () => {
+      assert.deepEqual(await calls('Get-AzResource -Name "$env:HOME:x/$a::b"'), ['Get-AzResource Name=?/?::b']);
     });
   });
 

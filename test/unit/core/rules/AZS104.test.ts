@@ -33,5 +33,14 @@ ruleTester(rule, {
       code: '$token = <!Get-AzsRegistrationToken!> `\n  -PrivilegedEndpointCredential $cred `\n  -PrivilegedEndpoint AzS-ERCS01',
       errors: [{ message: message('Get-AzsRegistrationToken', '-BillingModel') }],
     },
+    {
+      name: 'a mandatory parameter given no value, with a colon at the end or before another parameter (PowerShell refuses the call)',
+      kind: 'powershell',
+      code: 'Set-AzsRegistration -PrivilegedEndpointCredential $cred <!-PrivilegedEndpoint!> -BillingModel PayAsYouUse <!-RegistrationName!>:',
+      errors: [
+        { message: "-PrivilegedEndpoint is given no value; PowerShell stops with \"Missing an argument for parameter 'PrivilegedEndpoint'\" and Set-AzsRegistration never runs." },
+        { message: "-RegistrationName is given no value; PowerShell stops with \"Missing an argument for parameter 'RegistrationName'\" and Set-AzsRegistration never runs." },
+      ],
+    },
   ],
 });

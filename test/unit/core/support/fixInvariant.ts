@@ -2,11 +2,14 @@
 // for each finding of a workspace of documents: afterwards each edited document parses as well as before (no more
 // tree-sitter ERROR or MISSING nodes in PowerShell, no more JSON syntax errors), the finding the fix is for is gone,
 // and no finding appears that was not there before.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Node } from 'web-tree-sitter';
 import { parse, type ParseError } from 'jsonc-parser';
 import { applyEdits, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../../../../src/core/fixes';
 import { fixesFor } from '../../../../src/core/quickFixes';
-import { LintWorkspace, describeInternalError, type Finding } from '../../../../src/core/lint';
+import { LintWorkspace, describeInternalError, documentKindFor, type Finding } from '../../../../src/core/lint';
 import { PowerShellParser } from '../../../../src/core/parse/powershell';
 import { testWasmDir } from './wasm';
 
@@ -83,6 +86,22 @@ export interface InvariantReport {
   violations: string[];
 }
 
+/** Sees each document a fix edits, before and after (the oracle tests parse them with PowerShell too). */
+export type FixedDocumentObserver = (change: { original: Document; fixed: Document; fix: Fix; finding: Finding }) => void;
+
+/** Each folder is one workspace: its files are linted together, as the editor and azs-lint do. */
+export const fixtureWorkspaces = ['test/fixtures/lint/workspace', 'test/fixtures/lint/clean', 'test/fixtures/workspace', 'test/fixtures/untrusted-workspace', 'test/fixtures/grammar', 'demo'];
+
+/** The documents of a folder and its subfolders that the linter reads, as the editor holds them (no byte order mark). */
+export function documentsIn(folder: string): Document[] {
+  return readdirSync(folder).sort().flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return documentsIn(path);
+    const kind = documentKindFor(name);
+    return kind ? [{ uri: pathToFileURL(path).href, kind, text: readFileSync(path, 'utf8').replace(/^\uFEFF/, '') }] : [];
+  });
+}
+
 /** A finding's place, as a key that survives edits elsewhere. */
 const placeKey = (uri: string, code: string, start: number) => `${uri} ${code} @${start}`;
 
@@ -90,7 +109,7 @@ const placeKey = (uri: string, code: string, start: number) => `${uri} ${code} @
  * Applies every fix offered on every finding of `documents` (linted together, as a workspace or a CLI run), one at a
  * time on the original texts, and reports each fix that breaks the invariant.
  */
-export async function checkFixInvariant(documents: readonly Document[]): Promise<InvariantReport> {
+export async function checkFixInvariant(documents: readonly Document[], onFixed?: FixedDocumentObserver): Promise<InvariantReport> {
   const internalErrors: string[] = [];
   const workspace = new LintWorkspace({ wasmDir: testWasmDir(), keepSyntaxTrees: false, onInternalError: (e) => internalErrors.push(describeInternalError(e)) });
   for (const document of documents) await workspace.update(document.uri, document.text, document.kind);
@@ -103,7 +122,7 @@ export async function checkFixInvariant(documents: readonly Document[]): Promise
   for (const document of targets) {
     for (const finding of before.get(document.uri) ?? []) {
       for (const fix of offeredFixes(document, finding)) {
-        const problems = await checkFix(workspace, byUri, before, errorsBefore, document, finding, fix);
+        const problems = await checkFix(workspace, byUri, before, errorsBefore, document, finding, fix, onFixed);
         report.fixes++;
         report.byCode.set(finding.code, (report.byCode.get(finding.code) ?? 0) + 1);
         report.violations.push(...problems.map((p) => `${document.uri}: "${fix.title.en}" on ${finding.code} at ${finding.start}: ${p}`));
@@ -128,7 +147,7 @@ function revealed(found: Finding, uri: string, fixed: Finding, edits: ReadonlyMa
 
 async function checkFix(
   workspace: LintWorkspace, byUri: ReadonlyMap<string, Document>, before: ReadonlyMap<string, Finding[]>, errorsBefore: Map<string, number>,
-  document: Document, finding: Finding, fix: Fix,
+  document: Document, finding: Finding, fix: Fix, onFixed: FixedDocumentObserver | undefined,
 ): Promise<string[]> {
   const edits = new Map<string, FileEdit[]>();
   for (const edit of appliedEdits(fix)) edits.set(edit.uri, [...(edits.get(edit.uri) ?? []), edit].sort((a, b) => a.start - b.start));
@@ -138,6 +157,7 @@ async function checkFix(
       const original = byUri.get(uri);
       if (!original) return [`edits ${uri}, which the workspace does not hold`];
       const fixed = { ...original, text: applyEdits(original.text, fileEdits) };
+      onFixed?.({ original, fixed, fix, finding });
       if (!errorsBefore.has(uri)) errorsBefore.set(uri, await syntaxErrors(original));
       const errors = await syntaxErrors(fixed);
       if (errors > errorsBefore.get(uri)!) problems.push(`${uri} has ${errors} syntax errors afterwards, ${errorsBefore.get(uri)} before`);
