@@ -1,7 +1,8 @@
-import { parseRegistrationId, type ParsedResourceId, type ResourceIdProblem } from '../ids';
 import { locate, usedAt, type Value } from '../facts';
+import { cloudIdLookupAt, replacementFix, type Replacement } from '../fixes';
+import { parseRegistrationId, type ParsedResourceId, type ResourceIdProblem } from '../ids';
 import type { Span } from '../text';
-import { defineRule } from './rule';
+import { defineRule, type Report } from './rule';
 
 /** Which characters of the path's text hold the problem (the segment to fix); undefined when none can be pointed at. */
 function problemAt(path: Value, problem: ResourceIdProblem): { index: number; length: number } | undefined {
@@ -31,8 +32,7 @@ function problemAt(path: Value, problem: ResourceIdProblem): { index: number; le
 }
 
 /** Where to underline the problem (where it is written), and where this use of the path brings it in. */
-function places(path: Value, problem: ResourceIdProblem): { span: Span; usedAt: Span } {
-  const found = problemAt(path, problem);
+function places(path: Value, found: { index: number; length: number } | undefined): { span: Span; usedAt: Span } {
   if (!found) return { span: path.span, usedAt: path.span };
   return { span: locate(path, found.index, found.length), usedAt: usedAt(path, found.index, found.length) };
 }
@@ -85,7 +85,7 @@ export default defineRule({
   check({ facts }) {
     // A script names the same ID through one variable in call after call: each distinct text is parsed once.
     const parsedByText = new Map<string, ParsedResourceId>();
-    return facts.resourceIds.flatMap((path) => {
+    return facts.resourceIds.flatMap((path): Report<ResourceIdProblem['kind'], Replacement>[] => {
       let parsed = parsedByText.get(path.text);
       if (!parsed) {
         parsed = parseRegistrationId(path.text);
@@ -94,10 +94,16 @@ export default defineRule({
       if (parsed.ok) return [];
       const { problem } = parsed;
       const { kind, ...values } = problem;
+      const place = places(path, problemAt(path, problem));
+      // The fix writes the expected segment over the underlined one: not over a whole ID it could not point into.
+      const segmentFound = place.span !== path.span;
       return [{
-        messageId: kind, values, ...places(path, problem),
-        ...(problem.kind === 'misspelledSegment' ? { data: { replacement: problem.expected } } : {}),
+        messageId: kind, values, ...place,
+        ...(problem.kind === 'misspelledSegment' && segmentFound ? { data: { replacement: problem.expected } } : {}),
       }];
     });
   },
+  fixes: (finding, document) => replacementFix(document, finding, { en: 'Correct the segment to "{replacement}"', sv: 'Rätta segmentet till "{replacement}"' }, true),
+  cloudIdLookup: (finding, document) => cloudIdLookupAt(document, finding.start),
+  editorActions: ['pickRegistration'],
 });
