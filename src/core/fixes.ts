@@ -4,7 +4,7 @@
 // rule's own fixes are in its file (rules/AZS….ts); quickFixes.ts offers them.
 import { findPlaceholder, formatRegistrationId, isGuid, parseRegistrationId } from './ids';
 import { codeBlockAt, languageOf } from './languages/index';
-import { maskedText } from './parse/markdown';
+import { isQuoted, maskedText } from './parse/markdown';
 import { parseJson } from './parse/jsonSource';
 import { shellFacts } from './parse/shell';
 import { lineStarts } from './text';
@@ -79,8 +79,9 @@ export function fixTarget(document: FixDocument, offset: number): FixDocument | 
   const found = codeBlockAt(document.text, offset);
   if (!found) return undefined;
   const text = maskedText(document.text, [found.block]);
-  // A JSON block is told apart from the others: JSON snippets in documentation are often cut short (`...`).
-  const syntaxErrors = found.kind === 'json' ? parseJson(text).source.hasErrors : document.syntaxErrors === true;
+  // A JSON block is told apart from the others: JSON snippets in documentation are often cut short (`...`). A line put
+  // into a quoted block would lack its `>`: such a block is taken as one whose lines cannot be placed surely.
+  const syntaxErrors = isQuoted(found.block) || (found.kind === 'json' ? parseJson(text).source.hasErrors : document.syntaxErrors === true);
   return { uri: document.uri, text, kind: found.kind, syntaxErrors };
 }
 
@@ -114,13 +115,15 @@ function codeBlockSuppressionFixes(document: FixDocument, finding: Finding): Fix
   if (!block || !found) return [];
   const eol = lineEnding(document.text);
   const comment = languageOf(block.kind).lineComment;
-  const line = comment && block.kind !== 'json' ? lineSuppression(block, comment, finding, eol) : undefined;
-  const fence = lineAt(document.text, found.block.fenceStart);
+  // No comment line in JSON (snippets are copied as they are) nor in a block quote (it would lack its `>`).
+  const line = comment && block.kind !== 'json' && !isQuoted(found.block) ? lineSuppression(block, comment, finding, eol) : undefined;
+
   return [
     ...(line ? [{ title: { en: `Disable ${finding.code} for this line`, sv: `Stäng av ${finding.code} för den här raden` }, edits: [line] }] : []),
     {
       title: { en: `Disable ${finding.code} for this code block`, sv: `Stäng av ${finding.code} för det här kodblocket` },
-      edits: [{ uri: document.uri, start: fence.start, end: fence.start, newText: `${fence.indent}<!-- azs-disable ${finding.code} -->${eol}` }],
+      // With the fence's indentation and quote marks, so that it stays in the list item or block quote.
+      edits: [{ uri: document.uri, start: found.block.fenceStart, end: found.block.fenceStart, newText: `${found.block.prefix}<!-- azs-disable ${finding.code} -->${eol}` }],
     },
   ];
 }

@@ -34,9 +34,15 @@ export function documentKindFor(fileName: string, languageId?: string): Document
   return (byLanguage ?? languages.find((language) => language.extensions.includes(extension)))?.kind;
 }
 
+/** A Markdown text's code blocks that hold a language the linter reads, with that language. */
+export function codeBlocks(text: string): { block: FencedBlock; kind: DocumentKind }[] {
+  return fencedBlocks(text).flatMap((block) => {
+    const language = embedded.find((l) => l === languageForTag(embedded, block.tag));
+    return language ? [{ block, kind: language.kind }] : [];
+  });
+}
+
 /** The Markdown code block at `offset` of `text`, and the language that reads it; undefined outside such blocks. */
 export function codeBlockAt(text: string, offset: number): { block: FencedBlock; kind: DocumentKind } | undefined {
-  const block = fencedBlocks(text).find((b) => offset >= b.start && offset <= b.end);
-  const language = block && embedded.find((l) => l === languageForTag(embedded, block.tag));
-  return block && language ? { block, kind: language.kind } : undefined;
+  return codeBlocks(text).find(({ block }) => offset >= block.start && offset <= block.end);
 }

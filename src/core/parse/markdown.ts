@@ -17,23 +17,27 @@ export interface FencedBlock {
   /** 0-based lines of the opening and the closing fence (the last line when the block is not closed). */
   firstLine: number;
   lastLine: number;
+  /** What comes before the opening fence on its line: indentation, and `>` when the block is in a block quote. */
+  prefix: string;
 }
 
-// Fences may be indented any amount: inside list items, where runbooks put most of their steps, they are.
-const openingFence = /^[ \t]*(`{3,}|~{3,})[ \t]*([^\s`]*)/;
-const closingFence = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
+// Fences may be indented any amount (inside list items, where runbooks put most of their steps, they are) and stand
+// in a block quote (documentation's notes and warnings).
+const openingFence = /^((?:[ \t]*>)*[ \t]*)(`{3,}|~{3,})[ \t]*([^\s`]*)/;
+const closingFence = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})[ \t]*$/;
+const quoteMarks = /^(?:[ \t]*>)+/gm;
 
 /** The fenced code blocks of a Markdown text, in order. Linear in the text's length. */
 export function fencedBlocks(text: string): FencedBlock[] {
   const lines = linesOf(text);
   const blocks: FencedBlock[] = [];
-  let open: { fence: string; tag: string; line: number; fenceStart: number } | undefined;
+  let open: Opening | undefined;
   lines.forEach((line, index) => {
     if (!open) {
       const opening = openingFence.exec(line.text);
       // A backtick fence's info string may hold no backtick (it would be inline code).
-      if (opening && !(opening[1][0] === '`' && line.text.indexOf('`', opening.index + opening[0].length) >= 0)) {
-        open = { fence: opening[1], tag: opening[2].toLowerCase(), line: index, fenceStart: line.start };
+      if (opening && !(opening[2][0] === '`' && line.text.indexOf('`', opening[0].length) >= 0)) {
+        open = { fence: opening[2], tag: opening[3].toLowerCase(), line: index, fenceStart: line.start, prefix: opening[1] };
       }
       return;
     }
@@ -47,21 +51,36 @@ export function fencedBlocks(text: string): FencedBlock[] {
   return blocks;
 }
 
-function block(open: { tag: string; line: number; fenceStart: number }, lines: Line[], lastLine: number, end: number): FencedBlock {
+interface Opening {
+  fence: string;
+  tag: string;
+  line: number;
+  fenceStart: number;
+  prefix: string;
+}
+
+function block(open: Opening, lines: Line[], lastLine: number, end: number): FencedBlock {
   const start = lines[open.line + 1]?.start ?? end;
-  return { tag: open.tag, fenceStart: open.fenceStart, start: Math.min(start, end), end, firstLine: open.line, lastLine };
+  return { tag: open.tag, fenceStart: open.fenceStart, start: Math.min(start, end), end, firstLine: open.line, lastLine, prefix: open.prefix };
+}
+
+/** True when the block stands in a block quote: each of its lines starts with `>`. */
+export function isQuoted(block: Pick<FencedBlock, 'prefix'>): boolean {
+  return block.prefix.includes('>');
 }
 
 /**
  * The text with everything outside `blocks` (in order) blanked: each character but a line break becomes a space. It
  * ends with the last block; offsets and lines in it are those of `text`.
  */
-export function maskedText(text: string, blocks: readonly Pick<FencedBlock, 'start' | 'end'>[]): string {
+export function maskedText(text: string, blocks: readonly Pick<FencedBlock, 'start' | 'end' | 'prefix'>[]): string {
   let masked = '';
   let offset = 0;
-  for (const { start, end } of blocks) {
-    masked += blank(text.slice(offset, start)) + text.slice(start, end);
-    offset = end;
+  for (const block of blocks) {
+    const code = text.slice(block.start, block.end);
+    // A quoted block's `>` marks are Markdown, not code.
+    masked += blank(text.slice(offset, block.start)) + (isQuoted(block) ? code.replace(quoteMarks, blank) : code);
+    offset = block.end;
   }
   return masked;
 }
@@ -70,7 +89,7 @@ function blank(text: string): string {
   return text.replace(/[^\r\n]/g, ' ');
 }
 
-const htmlComment = /^[ \t]*<!--([\s\S]*?)-->[ \t]*$/;
+const htmlComment = /^(?:[ \t]*>)*[ \t]*<!--([\s\S]*?)-->[ \t]*$/;
 
 /**
  * Suppressions written as HTML comments (`<!-- azs-disable AZS102 -->`) outside the code blocks: one on the lines right
