@@ -2,7 +2,8 @@
 // round after round until a round changes nothing, since one fix can uncover the next. Files are written back in the
 // encoding, byte order mark and line breaks they were read with (fixes replace words within lines).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { applyEdits, fixAll, fixedCounts } from '../core/fixes';
+import { applyEdits, fixedCounts } from '../core/fixes';
+import { fixAll } from '../core/quickFixes';
 import { plural, type Locale } from '../core/l10n';
 import type { DocumentKind, Finding, LintWorkspace } from '../core/lint';
 import { decode, encode, type Encoding } from './encoding';

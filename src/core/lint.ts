@@ -41,8 +41,8 @@ export interface Finding {
   /** The documented error code the finding prevents, or null. */
   azureError: ErrorCode | null;
   related: RelatedFinding[];
-  /** What a quick fix needs: `replacement`, `placeholder`, `missing`. */
-  data?: Record<string, string>;
+  /** What the rule's quick fixes need, as its check reported it (each rule has its own type: rules/AZS….ts). */
+  data?: unknown;
 }
 
 export interface LintOptions {
