@@ -6,7 +6,7 @@ import { emptyFacts, spanOf, type FileFacts, type Value } from '../facts';
 import { LineMap } from '../text';
 import { addTemplateFacts, armValue, templateScope, type ArmScope } from './arm';
 import { findPlaceholder } from '../ids';
-import { embeddedJson, isMap, member, parseJson, placeIn, type Json, type JsonMap, type JsonPlace, type JsonSource } from './jsonSource';
+import { embeddedJson, isMap, member, parseJson, placeIn, wrapped, type Json, type JsonMap, type JsonPlace, type JsonSource } from './jsonSource';
 import { addRequestFacts, registrationParts, registrationPath, registrationPathInString, type TenantBody } from './requests';
 import { suppressionIn } from './suppressions';
 
@@ -166,7 +166,8 @@ function addDocumentValues(facts: FileFacts, source: JsonSource, root: Json): vo
       return;
     }
     if (typeof value !== 'string' || key === undefined || !container) return;
-    const inner = embeddedJson(source, placeOf()?.parent, key, value, mentionsRegistration);
+    // Most strings are no JSON: their place is only worked out for those that may be.
+    const inner = wrapped(value) ? embeddedJson(source, placeOf()?.parent, key, value, mentionsRegistration) : undefined;
     if (inner) {
       if (inner.root !== undefined) addDocumentValues(facts, inner.source, inner.root);
       return;

@@ -76,7 +76,7 @@ export function parseJson(text: string): ParsedJson {
 }
 
 /** Whether a string is wrapped as a JSON object or array: a cheap test before it is tried as JSON. */
-function wrapped(text: string): boolean {
+export function wrapped(text: string): boolean {
   const trimmed = text.trim();
   return (trimmed.startsWith('{') && trimmed.endsWith('}')) || (trimmed.startsWith('[') && trimmed.endsWith(']'));
 }

@@ -21,6 +21,13 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a placeholder in a recorded request body kept as a JSON string, placed through its escapes',
+      kind: 'json',
+      code: `{"Entries": [{"RequestUri": "/subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions/${customer}?api-version=2017-06-01", "RequestMethod": "PUT",
+  "RequestBody": "{\\r\\n  \\"properties\\": {\\r\\n    \\"tenantId\\": \\"<!<customer tenant id>!>\\"\\r\\n  }\\r\\n}"}]}`,
+      errors: [{ message: fails('<customer tenant id>'), azureError: null, data: { placeholder: '<customer tenant id>' } }],
+    },
+    {
       name: 'a placeholder in the variable a resource ID uses',
       kind: 'powershell',
       code: `$subscriptionId = "<!<your subscription id>!>"\n${addTenant}`,
