@@ -198,7 +198,9 @@ describe('trust: sign-in hosts, stamps and what the user is shown (emulator)', f
       ]);
       assert.deepEqual(stampSetting('shifting')?.pinned, pinned, 'declined: the pin stays');
       const log = (await emulator().requests(since)).filter((r) => hostileNames.has(r.stamp ?? ''));
-      assert.deepEqual(described(log), ['GET /metadata/endpoints shifting', 'GET /metadata/endpoints shifting'], 'no token request, nothing to the collector');
+      // Its metadata only (the view and the command each read it; a busy view may read it once more): no token request, nothing to the collector.
+      assert.deepEqual([...new Set(described(log))], ['GET /metadata/endpoints shifting'], 'no token request, nothing to the collector');
+      assert.ok(log.length >= 2, 'the view and the command each read the metadata again');
     });
 
     it('offers the Azure sign-in only for an Entra ID stamp in the same directory, and uses it only when chosen', async () => {
