@@ -310,6 +310,16 @@ export interface EmbeddedRegion {
   end: number;
 }
 
+/**
+ * Where a file finds a registration at run time by its resource type (`Get-AzResource -ResourceType
+ * Microsoft.AzureStack/registrations`): in any resource group, and with any name, unless the lookup names them.
+ */
+export interface RegistrationLookup {
+  span: Span;
+  anyResourceGroup: boolean;
+  anyName: boolean;
+}
+
 export interface FileFacts {
   cmdlets: CmdletUse[];
   registrations: RegistrationDeclaration[];
@@ -325,6 +335,7 @@ export interface FileFacts {
   suppressions: Suppression[];
   /** True when the file looks the stamp's CloudDeploymentID (cloudId) up or compares it. */
   checksCloudId: boolean;
+  registrationLookups: RegistrationLookup[];
   /** True when the parser met text it could not read (PowerShell, JSON): fixes cannot be sure where its values end. */
   syntaxErrors?: boolean;
   /** The code blocks of a Markdown document, each read as the language it is tagged with. */
@@ -334,6 +345,6 @@ export interface FileFacts {
 export function emptyFacts(): FileFacts {
   return {
     cmdlets: [], registrations: [], billingModels: [], tenantOperations: [], resourceIds: [], apiVersions: [], values: [],
-    secrets: [], suppressions: [], checksCloudId: false,
+    secrets: [], suppressions: [], checksCloudId: false, registrationLookups: [],
   };
 }

@@ -8,6 +8,7 @@ const tail = 'Azure would answer RegistrationNotFound.';
 
 ruleTester(rule, {
   valid: [
+    { name: 'an ID in a response body kept as a JSON string ends where its string ends', kind: 'json', code: `{"Entries": [{"ResponseBody": "{\\"id\\":\\"${registrationId}\\",\\"name\\":\\"reg1\\",\\"type\\":\\"Microsoft.AzureStack/registrations\\"}"}, {"note": "{\\"id\\":\\"${registrationId}\\",\\"type\\":\\"Microsoft.AzureStack/registrations\\" (cut"}]}` },
     { name: 'a well-formed ID with variable parts', kind: 'powershell', code: 'Get-AzResource -ResourceId "/subscriptions/$sub/resourceGroups/$rg/providers/Microsoft.AzureStack/registrations/$name/customerSubscriptions/$id"' },
     { name: 'a malformed ID in a comment', kind: 'powershell', code: `# Get-AzResource -ResourceId /subscriptions/x/resourceGroup/rg/providers/Microsoft.AzureStack/registrations/r\nWrite-Host 'AzureStack'` },
     { name: 'an ID that starts with a variable', kind: 'powershell', code: '$tenants = Get-AzResource -ResourceId "$registrationId/customerSubscriptions" -ApiVersion 2017-06-01' },

@@ -10,6 +10,8 @@ const addTenant = 'New-AzResource -ResourceId "/subscriptions/$subscriptionId/re
 
 ruleTester(rule, {
   valid: [
+    { name: 'a registry key and a COM class ID: GUIDs in braces', kind: 'powershell', code: "Get-ItemProperty -Path 'HKLM:\\SOFTWARE\\Classes\\CLSID\\{7C3A9E52-1D8B-4F06-A2E4-B95D0C6F1837}\\LocalServer32'\nNew-Object -ComObject '{0002DF01-0000-0000-C000-000000000046}'" },
+    { name: 'placeholders in the prose of a JSON document', kind: 'json', code: '{"registrationName": "reg1", "description": "Replace {subscriptionId} and <registration name> first.", "message": "Registration /subscriptions/{subscriptionId}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1 was not found."}' },
     { name: 'real values', kind: 'powershell', code: `$subscriptionId = '${subscription}'\n${addTenant}` },
     { name: 'a usage message', kind: 'powershell', code: 'Write-Host "Usage: add-tenant.ps1 <customer subscription id>"\nSet-AzsRegistration -RegistrationName $name' },
     { name: 'a placeholder in a comment', kind: 'powershell', code: `# put the subscription into <subscription id> below\n$subscriptionId = '${subscription}'\n${addTenant}` },
@@ -19,6 +21,13 @@ ruleTester(rule, {
     { name: 'REST Client system variables', kind: 'http', code: `PUT https://management.azure.com/subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions/${customer}?api-version=2017-06-01\nx-ms-client-request-id: {{$guid}}\n\n{"properties": {"tenantId": "${tenant}"}}\n` },
   ],
   invalid: [
+    {
+      name: 'a placeholder in a recorded request body kept as a JSON string, placed through its escapes',
+      kind: 'json',
+      code: `{"Entries": [{"RequestUri": "/subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions/${customer}?api-version=2017-06-01", "RequestMethod": "PUT",
+  "RequestBody": "{\\r\\n  \\"properties\\": {\\r\\n    \\"tenantId\\": \\"<!<customer tenant id>!>\\"\\r\\n  }\\r\\n}"}]}`,
+      errors: [{ message: fails('<customer tenant id>'), azureError: null, data: { placeholder: '<customer tenant id>' } }],
+    },
     {
       name: 'a placeholder in the variable a resource ID uses',
       kind: 'powershell',

@@ -98,7 +98,7 @@ export interface InvariantReport {
 export type FixedDocumentObserver = (change: { original: Document; fixed: Document; fix: Fix; finding: Finding }) => void;
 
 /** Each folder is one workspace: its files are linted together, as the editor and azs-lint do. */
-export const fixtureWorkspaces = [...['oslo-runbook', 'lab-wiki', 'api-notes'].map((f) => `test/fixtures/realworld/md/${f}`), 'test/fixtures/lint/workspace', 'test/fixtures/lint/clean', 'test/fixtures/workspace', 'test/fixtures/untrusted-workspace', 'test/fixtures/grammar', 'demo'];
+export const fixtureWorkspaces = [...['oslo-runbook', 'lab-wiki', 'api-notes'].map((f) => `test/fixtures/realworld/md/${f}`), 'test/fixtures/lint/workspace', 'test/fixtures/lint/clean', 'test/fixtures/workspace', 'test/fixtures/untrusted-workspace', 'test/fixtures/grammar', 'demo', 'test/fixtures/realworld/json'];
 
 /** The documents of a folder and its subfolders that the linter reads, as the editor holds them (no byte order mark). */
 export function documentsIn(folder: string): Document[] {
