@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { applyEdits, fixAll, fixedCounts } from '../core/fixes';
 import { plural, type Locale } from '../core/l10n';
 import type { DocumentKind, Finding, LintWorkspace } from '../core/lint';
-import { decode, encode, type Encoding } from './encoding';
+import { decode, encode, type Encoding } from '../core/encoding';
 
 /** A linted file as read, and as the fixes leave it. */
 export interface Source {
