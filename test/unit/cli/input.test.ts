@@ -78,7 +78,7 @@ describe('azs-lint reads every file or says why not', function () {
       assert.equal(run.status, 0, 'warnings and information only');
       assert.match(run.stderr, /locked: skipped: the folder cannot be read \(EACCES: permission denied\)/);
       assert.match(run.stderr, /pipe\.ps1: skipped: not a regular file, not opened \(FIFO\)/);
-      assert.doesNotMatch(run.stderr, /hidden\.ps1|    at /, 'no stack trace, nothing from inside the folder');
+      assert.doesNotMatch(run.stderr, /hidden\.ps1| {4}at /, 'no stack trace, nothing from inside the folder');
     }
     const strict = azsLint(['.', '--fail-on-skipped', '--format', 'json'], project, prefix);
     assert.equal(strict.status, 4);

@@ -1,5 +1,5 @@
 // A script as dense in findings as real files get: a documentation sample pasted thousands of times, every command
-// with placeholders. The benchmark times the linter on it; the host test types in it.
+// with placeholders. The benchmarks time the linter on it.
 
 /**
  * A dense script of about `size` characters as a documentation sample pasted many times over: every command carries
