@@ -7,6 +7,7 @@ import { cloudIdLookupFix } from '../src/core/fixes';
 import { parseRegistrationId, repairGuid } from '../src/core/ids';
 import { LintWorkspace, type DocumentKind } from '../src/core/lint';
 import { httpFacts } from '../src/core/parse/http';
+import { denseScript } from '../test/unit/core/support/denseScript';
 import { testWasmDir } from '../test/unit/core/support/wasm';
 
 const registrationId = '/subscriptions/3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1';
@@ -44,6 +45,9 @@ const cases: Case[] = [
   { name: 'JSON: one line of 1 MB', n: 4_500, input: (n) => `{"value": [${Array.from({ length: n }, () => `{"id": "${registrationId}"}`).join(',')}]}`, run: (text) => lint(text, 'json') },
   // Up to about 5,000 levels the tolerant parser reads it; deeper, JSON.parse does: both sizes must take one road.
   { name: 'JSON nested 2,000 deep', n: 1_000, input: (n) => `{"id": "${registrationId}/x", "x": ${'['.repeat(n)}${']'.repeat(n)}}`, run: (text) => lint(text, 'json') },
+  // Thousands of placeholders and of requests: AZS102 asked each request about each placeholder, AZS103 compared each
+  // unmatched request with each declaration, and the reader looked for a variable's uses from each assignment on.
+  { name: 'dense script: placeholders, requests, declarations', n: 60_000, input: denseScript, run: (text) => lint(text, 'powershell') },
   { name: 'PowerShell nested 10,000 deep', n: 5_000, input: (n) => `# AzureStack\n$x = ${'('.repeat(n)}1${')'.repeat(n)}`, run: (text) => lint(text, 'powershell') },
 ];
 

@@ -1,12 +1,14 @@
 // npm run bench:lint — lint time against bare parse time, measured in the same run:
 //   PowerShell: a generated 10,000-line onboarding script; lint ÷ the tree-sitter parse alone.
 //   JSON: a generated ARM template of about 5 MB full of registration resources; lint ÷ one jsonc-parser visit.
+//   Dense: a 1 MB script with thousands of placeholder-bearing commands (many findings); lint ÷ the parse alone.
 //   Re-lint: the median time to lint again after a one-character edit of a 2,000-line script.
 // Times are the fastest of several interleaved runs. The last line is one JSON object with lint_parse_ratio_ps,
-// lint_parse_ratio_json and relint_median_ms.
+// lint_parse_ratio_json, lint_parse_ratio_dense and relint_median_ms.
 import { visit } from 'jsonc-parser';
 import { LintWorkspace, type DocumentKind } from '../src/core/lint';
 import { PowerShellParser } from '../src/core/parse/powershell';
+import { denseScript } from '../test/unit/core/support/denseScript';
 import { testWasmDir } from '../test/unit/core/support/wasm';
 
 const guid = (prefix: string, n: number) => `${prefix}-${String(n).padStart(12, '0')}`;
@@ -135,11 +137,20 @@ async function main(): Promise<void> {
   console.log(`PowerShell: parse ${ps.parse.toFixed(0)} ms, lint ${ps.lint.toFixed(0)} ms (${await lintOnce(script, 'powershell')} findings)`);
   const json = await compare(9, () => visit(template, {}), () => lintOnce(template, 'json'));
   console.log(`JSON: visit ${json.parse.toFixed(0)} ms, lint ${json.lint.toFixed(0)} ms (${await lintOnce(template, 'json')} findings)`);
+  const dense = denseScript(1_000_000);
+  const parseDense = () => parser.parse(dense)?.delete();
+  for (let i = 0; i < 2; i++) {
+    parseDense();
+    await lintOnce(dense, 'powershell');
+  }
+  const denseTimes = await compare(5, parseDense, () => lintOnce(dense, 'powershell'));
+  console.log(`dense 1 MB script: parse ${denseTimes.parse.toFixed(0)} ms, lint ${denseTimes.lint.toFixed(0)} ms (${await lintOnce(dense, 'powershell')} findings)`);
   const relintMs = await relint(2_000, 41);
   console.log(`re-lint after a one-character edit of a 2,000-line script: median ${relintMs.toFixed(1)} ms`);
   console.log(JSON.stringify({
     lint_parse_ratio_ps: Number((ps.lint / ps.parse).toFixed(2)),
     lint_parse_ratio_json: Number((json.lint / json.parse).toFixed(2)),
+    lint_parse_ratio_dense: Number((denseTimes.lint / denseTimes.parse).toFixed(2)),
     relint_median_ms: Number(relintMs.toFixed(1)),
   }));
 }

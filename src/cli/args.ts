@@ -14,6 +14,8 @@ export interface CliOptions {
   fix?: 'write' | 'dry-run';
   /** Threads to read and check files in (`--threads`); by default as many as the machine has cores, up to 4. */
   threads?: number;
+  /** `--fail-on-skipped`: a file or folder the run could not lint fails it (exit code 4). */
+  failOnSkipped: boolean;
 }
 
 export class UsageError extends Error {}
@@ -33,10 +35,15 @@ Options:
   --fix-dry-run              print those fixes as a unified diff instead of writing them
   --threads <n>              read and check files in n threads (default: one per core, at most 4, for runs of
                              40 files or more; the output is the same); 1 uses none besides the main one
+  --fail-on-skipped          fail the run (exit code 4) when a file or folder is skipped: unreadable, binary,
+                             larger than 5 MB, not a regular file (a FIFO or a device is never opened), a link loop
   --help                     show this help
 
-Exit code: 0 no error-level finding, 1 at least one, 2 usage error. With --fix or --fix-dry-run, findings are
-counted after fixing.`;
+Skipped files and folders are named on stderr with their size, kind and encoding. Text is read as UTF-8, or as
+UTF-8, UTF-16 LE or UTF-16 BE when a byte order mark says so.
+
+Exit code: 0 no error-level finding, 1 at least one, 2 usage error, 3 internal error, 4 a file or folder was skipped
+and --fail-on-skipped was given (4 wins over 1). With --fix or --fix-dry-run, findings are counted after fixing.`;
 
 /** The language LC_ALL, LC_MESSAGES or LANG asks for, in that order. */
 export function environmentLocale(env: NodeJS.ProcessEnv): Locale {
@@ -52,7 +59,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): CliOpt
       strict: true,
       options: {
         format: { type: 'string' }, config: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean' },
-        fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' }, threads: { type: 'string' },
+        fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' }, threads: { type: 'string' }, 'fail-on-skipped': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -70,6 +77,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): CliOpt
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) throw new UsageError(`--threads must be a whole number from 1 to 64, not "${values.threads}"`);
   return {
     paths: positionals, format, locale: values.lang ?? environmentLocale(env), help: Boolean(values.help),
+    failOnSkipped: Boolean(values['fail-on-skipped']),
     ...(values.config !== undefined ? { config: values.config } : {}),
     ...(fix ? { fix } : {}),
     ...(threads !== undefined ? { threads } : {}),

@@ -6,14 +6,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import { version } from '../../package.json';
-import { documentKindFor, type RuleSeverityConfig } from '../core/lint';
+import type { RuleSeverityConfig } from '../core/lint';
 import { UsageError, parseCommandLine, usage, type CliOptions } from './args';
 import { unifiedDiff } from './diff';
 import { collectFiles, findConfig, readConfig } from './files';
 import { fixSources, fixSummary, writeSource, type Source } from './fix';
-import { Shard, shareOut, skipNotes, type RunFile, type ShareRead } from './shard';
+import { Shard, shareOut, type RunFile, type ShareRead } from './shard';
+import { skipNote } from './skipped';
 import { lintShared, serveShare } from './threads';
-import { Locator, formatJson, formatSarif, formatText, type LintedFile, type Note, type RunResult } from './output';
+import { Locator, formatJson, formatSarif, formatText, printable, type LintedFile, type Note, type RunResult } from './output';
 
 // V8 compiles the 1 MB PowerShell grammar with its optimizing tier in the background, which takes 10–25 s of CPU
 // here and holds the process at exit until done; the baseline compiler alone starts at once and parses fast enough
@@ -37,14 +38,13 @@ function pathOf(uri: string): string {
 async function run(options: CliOptions, cwd: string): Promise<{ result: RunResult; sources: Source[] }> {
   const configPath = options.config ?? findConfig(cwd, options.paths);
   const rules: RuleSeverityConfig | undefined = configPath ? readConfig(configPath) : undefined;
-  const paths = await collectFiles(options.paths, cwd);
-  const order = new Map(paths.map((path, index) => [path, index]));
+  const collected = await collectFiles(options.paths, cwd);
+  const order = new Map(collected.map(({ path }, index) => [path, index]));
   const notes: Note[] = [];
   const files: RunFile[] = [];
-  for (const path of paths) {
-    const kind = documentKindFor(path);
-    if (kind) files.push({ path, uri: pathToFileURL(path).href, kind });
-    else notes.push({ path, message: skipNotes[options.locale].kind });
+  for (const found of collected) {
+    if (found.skip) notes.push(skipNote(found.path, found.skip, options.locale));
+    else files.push({ path: found.path, uri: pathToFileURL(found.path).href, kind: found.kind });
   }
   const shardOptions = { wasmDir: __dirname, locale: options.locale, ...(rules ? { rules } : {}) };
   const fix = options.fix ? (shard: Shard, read: ShareRead) => fixSources(shard.workspace, read.sources) : undefined;
@@ -90,11 +90,17 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`azs-lint: ${error.message}\n\n${usage}\n`);
     return 2;
   }
-  for (const note of result.notes) process.stderr.write(`azs-lint: ${note.path}: ${note.message}\n`);
+  for (const note of result.notes) process.stderr.write(`azs-lint: ${printable(note.path)}: ${note.message}\n`);
   const locator = new Locator(new Map(result.files.map((f) => [f.path, f.text])), cwd);
   if (options.fix) reportFixes(options, sources, locator);
   const format = { text: formatText, json: formatJson, sarif: formatSarif }[options.format];
   if (options.fix !== 'dry-run') process.stdout.write(format(result, { locator, pathOf }));
+  return exitCode(result, options);
+}
+
+/** The exit codes the README and --help document (2 and 3 are set where usage and internal errors are caught). */
+function exitCode(result: RunResult, options: CliOptions): number {
+  if (options.failOnSkipped && result.notes.some((note) => note.skip)) return 4;
   return result.files.some((f) => f.findings.some((finding) => finding.severity === 'error')) ? 1 : 0;
 }
 

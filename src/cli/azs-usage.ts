@@ -15,7 +15,7 @@ import { periodBoundaries } from '../core/usage/period';
 import { describePriceList, priceChangeDates, readPriceFile, type PriceRole } from '../core/usage/priceFiles';
 import type { PriceList } from '../core/usage/prices';
 import { priceReport, type PricingSummary } from '../core/usage/pricing';
-import { decodeText } from '../core/usage/priceText';
+import { decodeText } from '../core/encoding';
 import { buildReport, type UsageReport } from '../core/usage/report';
 import { UsageError } from './args';
 import { exitCodes, parseUsageCommandLine, usageText, type UsageCliOptions } from './usageArgs';

@@ -6,7 +6,7 @@ import { applyEdits, fixedCounts } from '../core/fixes';
 import { plural, type Locale } from '../core/l10n';
 import { fixAll } from '../core/quickFixes';
 import type { DocumentKind, Finding, LintWorkspace } from '../core/lint';
-import { decode, encode, type Encoding } from './encoding';
+import { decode, encode, type Encoding } from '../core/encoding';
 
 /** A linted file as read, and as the fixes leave it. */
 export interface Source {

@@ -1,9 +1,11 @@
 // The three output formats of azs-lint: text for people, JSON for scripts, SARIF 2.1.0 for code-scanning tools.
-import { relative, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { allRules, ruleDocsBaseUrl, ruleDocsUrl, type Finding, type Locale, type Severity } from '../core/lint';
 import { plural, type PluralForms } from '../core/l10n';
+import { encodingLabel } from '../core/encoding';
 import { LineMap } from '../core/text';
+import type { Skip } from './skipped';
 
 export interface LintedFile {
   path: string;
@@ -11,10 +13,11 @@ export interface LintedFile {
   findings: Finding[];
 }
 
-/** A file the run did not lint, and why. */
+/** What the run says about a file: why it did not lint it (`skip`), or not with every rule. */
 export interface Note {
   path: string;
   message: string;
+  skip?: Skip;
 }
 
 export interface Location {
@@ -32,6 +35,21 @@ export interface RunResult {
   locale: Locale;
   version: string;
 }
+
+/**
+ * Text from files (values in messages, file names) made safe for a terminal: escape sequences, which could recolour
+ * it, move the cursor or set the window title, and other control characters are dropped; tabs and line breaks become
+ * spaces, so that a finding stays on one line.
+ */
+/* eslint-disable no-control-regex -- control characters are what this function finds */
+export function printable(text: string): string {
+  return text
+    .replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u009d[^\u0007\u001b\u009c]*(?:\u0007|\u009c)?/g, '') // OSC: titles, links
+    .replace(/(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|\u001b[ -/]*[0-~]?/g, '') // CSI and two-character escapes
+    .replace(/[\t\n\r\u000b\u000c]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+}
+/* eslint-enable no-control-regex */
 
 function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
@@ -103,11 +121,11 @@ export function formatText(result: RunResult, { locator, pathOf }: FormatTools):
     for (const finding of file.findings) {
       counts[finding.severity]++;
       const at = locator.locate(file.path, finding.start, finding.end);
-      lines.push(`${at.file}:${at.line}:${at.column}: ${finding.severity} ${finding.code}: ${finding.message}`);
+      lines.push(printable(`${at.file}:${at.line}:${at.column}: ${finding.severity} ${finding.code}: ${finding.message}`));
       for (const related of finding.related) {
         const relatedPath = pathOf(related.uri);
         const there = locator.locate(relatedPath, related.start, related.end);
-        lines.push(`  ${there.file}:${there.line}:${there.column}: ${related.message}`);
+        lines.push(`  ${printable(`${there.file}:${there.line}:${there.column}: ${related.message}`)}`);
       }
     }
   }
@@ -120,10 +138,16 @@ export function formatText(result: RunResult, { locator, pathOf }: FormatTools):
 
 const sarifLevels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
+/** A file's SARIF artifact location: a percent-encoded URI relative to %SRCROOT% (the current folder) when it is inside. */
+function artifactLocation(path: string, cwd: string) {
+  const rel = relative(cwd, path);
+  if (rel.startsWith('..') || isAbsolute(rel)) return { uri: pathToFileURL(path).href };
+  return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
 function physicalLocation(at: Location, cwd: string, path: string) {
-  const inside = !relative(cwd, path).startsWith('..');
   return {
-    artifactLocation: inside ? { uri: at.file, uriBaseId: '%SRCROOT%' } : { uri: pathToFileURL(path).href },
+    artifactLocation: artifactLocation(path, cwd),
     region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn },
   };
 }
@@ -165,7 +189,8 @@ export function formatSarif(result: RunResult, { locator, pathOf }: FormatTools)
         executionSuccessful: true,
         toolExecutionNotifications: result.notes.map((note) => ({
           level: 'note', message: { text: note.message },
-          locations: [{ physicalLocation: { artifactLocation: { uri: displayPath(note.path, cwd) } } }],
+          locations: [{ physicalLocation: { artifactLocation: artifactLocation(note.path, cwd) } }],
+          ...(note.skip ? { properties: { skipped: note.skip.reason, size: note.skip.size, fileType: note.skip.type, encoding: note.skip.encoding && encodingLabel(note.skip.encoding) } } : {}),
         })),
       }],
     }],

@@ -7,9 +7,10 @@ import { dirname } from 'node:path';
 import { LintWorkspace, describeInternalError, maxDocumentLength, type DocumentKind, type Finding, type Locale, type RuleSeverityConfig } from '../core/lint';
 import type { RegistrationDeclaration } from '../core/facts';
 import { looksBinary } from '../core/text';
-import { decode } from './encoding';
+import { decode } from '../core/encoding';
 import type { Source } from './fix';
 import type { Note } from './output';
+import { fileTypeOf, skipNote, systemDetail, type Skip } from './skipped';
 
 /** A file of the run that some language reads. */
 export interface RunFile {
@@ -38,25 +39,20 @@ export interface Checked {
   notices: string[];
 }
 
-export const skipNotes = {
-  en: { large: 'skipped: larger than 5 MB', binary: 'skipped: binary file', kind: 'skipped: not a kind of file azs-lint reads', unreadable: 'skipped: cannot be read' },
-  sv: {
-    large: 'hoppades över: större än 5 MB', binary: 'hoppades över: binär fil', kind: 'hoppades över: inte en filtyp som azs-lint läser',
-    unreadable: 'hoppades över: kan inte läsas',
-  },
-};
-
 /** The file's text and encoding, or why it is skipped. */
 function readSource(file: RunFile, locale: Locale): Source | Note {
-  const words = skipNotes[locale];
+  let skip: Skip;
   try {
-    if (statSync(file.path).size > maxDocumentLength) return { path: file.path, message: words.large };
+    const stats = statSync(file.path);
+    if (!stats.isFile()) return skipNote(file.path, { reason: 'notRegular', type: fileTypeOf(stats) }, locale);
+    if (stats.size > maxDocumentLength) return skipNote(file.path, { reason: 'large', size: stats.size, type: 'file' }, locale);
     const read = decode(readFileSync(file.path));
-    if (looksBinary(read.text)) return { path: file.path, message: words.binary };
-    return { ...file, original: read.text, text: read.text, encoding: read.encoding, fixed: [] };
+    if (!looksBinary(read.text)) return { ...file, original: read.text, text: read.text, encoding: read.encoding, fixed: [] };
+    skip = { reason: 'binary', size: stats.size, type: 'file', encoding: read.encoding };
   } catch (error) {
-    return { path: file.path, message: `${words.unreadable} (${error instanceof Error ? error.message : String(error)})` };
+    skip = { reason: 'unreadable', detail: systemDetail(error) };
   }
+  return skipNote(file.path, skip, locale);
 }
 
 export class Shard {

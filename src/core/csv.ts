@@ -6,21 +6,49 @@ function delimiterOf(text: string): ',' | ';' {
   return firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
 }
 
-/** Splits CSV text into records (RFC 4180 quotes, CRLF or LF, a leading BOM), keeping each record's first line. */
-export function parseCsv(text: string): { line: number; fields: string[] }[] {
-  const records: { line: number; fields: string[] }[] = [];
+/** A record of a CSV file: its first line, its fields, and whether it holds a quote that never closes. */
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+  /** A field here opens a quote that no later quote closes: the quote is read as text, so that the rows after it stay rows. */
+  unclosedQuote?: true;
+}
+
+/**
+ * `closes[i]` is 1 when a quoted field whose text starts at `i` is closed before the end of the text (by a quote that
+ * is not doubled). Worked out once from the end, so that checking every opening quote keeps the reading linear.
+ */
+function closingQuotes(text: string): Uint8Array {
+  const closes = new Uint8Array(text.length + 2);
+  for (let i = text.length - 1; i >= 0; i--) {
+    if (text[i] !== '"') closes[i] = closes[i + 1];
+    else closes[i] = text[i + 1] === '"' ? closes[i + 2] : 1;
+  }
+  return closes;
+}
+
+/**
+ * Splits CSV text into records (RFC 4180 quotes, CRLF or LF, a leading BOM), keeping each record's first line. A quote
+ * that opens a field and is never closed would take every later row into that field: it is read as text instead, and
+ * its record says so.
+ */
+export function parseCsv(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field = '';
   let quoted = false;
+  let unclosed = false;
   let line = 1;
   let recordLine = 1;
   const source = text.replace(/^\uFEFF/, '');
   const delimiter = delimiterOf(source);
+  const closes = closingQuotes(source);
   const endRecord = () => {
     fields.push(field);
-    if (fields.some((f) => f.trim() !== '')) records.push({ line: recordLine, fields });
+    if (fields.some((f) => f.trim() !== '')) records.push({ line: recordLine, fields, ...(unclosed ? { unclosedQuote: true as const } : {}) });
     fields = [];
     field = '';
+    unclosed = false;
   };
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
@@ -31,8 +59,10 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
         if (c === '\n' || (c === '\r' && source[i + 1] !== '\n')) line++;
         field += c;
       }
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === delimiter) { fields.push(field); field = ''; }
+    } else if (c === '"' && field === '') {
+      if (closes[i + 1]) quoted = true;
+      else { field += c; unclosed = true; }
+    } else if (c === delimiter) { fields.push(field); field = ''; }
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && source[i + 1] === '\n') i++;
       endRecord();

@@ -29,6 +29,11 @@ function checkId(value: string, what: Localized): Localized | undefined {
   return undefined;
 }
 
+const unclosedQuoteProblem: Localized = {
+  en: 'A quote (") opens a field on this line and is never closed; the line is read as if it were text. Close the quote or remove it.',
+  sv: 'Ett citattecken (") inleder ett fält på den här raden men avslutas aldrig; raden läses som om det vore text. Avsluta citatet eller ta bort det.',
+};
+
 const customerSubscription = { en: 'The customer subscription ID', sv: 'Kundprenumerationens ID' };
 const directory = { en: 'The tenant (directory) ID', sv: 'Klientens katalog-ID' };
 
@@ -37,11 +42,11 @@ export function readTenantRows(text: string): TenantRow[] {
   const records = parseCsv(text);
   if (records[0] && records[0].fields.some((f) => headerWords.test(f)) && !records[0].fields.some((f) => isGuid(f.trim()))) records.shift();
   const seen = new Map<string, number>();
-  return records.map(({ line, fields }) => {
+  return records.map(({ line, fields, unclosedQuote }) => {
     // Braces and missing hyphens are harmless: tidy them rather than refuse the row.
     const tidy = (value: string | undefined) => repairGuid(value?.trim() ?? '') ?? (value?.trim() ?? '');
     const row: TenantRow = { line, customerSubscriptionId: tidy(fields[0]), tenantId: tidy(fields[1]), label: fields[2]?.trim() ?? '' };
-    const problem = checkId(row.customerSubscriptionId, customerSubscription) ?? checkId(row.tenantId, directory);
+    const problem = unclosedQuote ? unclosedQuoteProblem : checkId(row.customerSubscriptionId, customerSubscription) ?? checkId(row.tenantId, directory);
     const key = row.customerSubscriptionId.toLowerCase();
     const earlier = seen.get(key);
     if (problem) row.problem = problem;

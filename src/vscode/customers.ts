@@ -8,6 +8,7 @@ import { readTenantRows, type TenantRow } from '../core/tenantsCsv';
 import type { StampSubscription } from '../core/usage/billing';
 import type { Logger } from './infrastructure/logger';
 import type { StampService } from './usage/stamps';
+import { decodeText } from '../core/encoding';
 
 /** Tenant CSV files read for labels, at most; larger files are not tenant lists a person keeps. */
 const maxFiles = 200;
@@ -66,7 +67,7 @@ export class CustomerNames implements vscode.Disposable {
     const file = vscode.workspace.asRelativePath(uri);
     try {
       if ((await vscode.workspace.fs.stat(uri)).size > maxBytes) return;
-      this.index.setLabels(file, readTenantRows(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
+      this.index.setLabels(file, readTenantRows(decodeText(await vscode.workspace.fs.readFile(uri))));
     } catch (error) {
       this.deps.log.trace(`customer names: ${file} not read: ${String(error)}`);
     }

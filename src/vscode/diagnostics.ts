@@ -1,5 +1,6 @@
 // The linter in the editor: documents are read into one LintWorkspace as they open and change (PowerShell edits go
-// in at once, so tree-sitter can reparse incrementally; other kinds wait for a pause in typing), findings become
+// in at once, so tree-sitter can reparse incrementally; other kinds, and large documents of any kind, wait for a pause
+// in typing, and a read that typing overtook publishes nothing), findings become
 // diagnostics with a docs link and related information, and closing a document clears its diagnostics. Files the
 // workspace holds but nobody opened still declare registrations for the others (AZS103, AZS301 across files).
 import * as vscode from 'vscode';
@@ -9,11 +10,18 @@ import { positionAt, lineStarts } from '../core/text';
 import { ruleDocsLink } from './commands/ruleDocs';
 import type { Logger } from './infrastructure/logger';
 import { affects, readSettings } from './settings';
+import { decode } from '../core/encoding';
 
 export const diagnosticSource = 'azure-stack-csp';
 
 /** How long a pause in typing must last before a JSON, REST Client or shell document is read again. */
 const settleMs = 150;
+/**
+ * Documents from this many characters on are read again only after a pause in typing, of `largeSettleMs`: reading one
+ * takes longer than a keystroke may hold the extension host, so each keystroke's read would block it in turn.
+ */
+const largeDocumentLength = 256 * 1024;
+const largeSettleMs = 600;
 /** Files read from disk for workspace-wide facts, at most; larger workspaces rely on the files that are open. */
 const maxWorkspaceFiles = 2000;
 const workspaceGlob = `**/*.{${fileExtensions.join(',')}}`;
@@ -102,7 +110,7 @@ export class LintDiagnostics implements vscode.Disposable {
       try {
         const bytes = await vscode.workspace.fs.readFile(uri);
         if (this.texts.has(key)) continue;
-        await this.read(key, new TextDecoder().decode(bytes), kind, undefined);
+        await this.read(key, decode(bytes).text, kind, undefined);
         read++;
       } catch (error) {
         this.deps.log.trace(`could not read ${uri.fsPath}: ${String(error)}`);
@@ -120,7 +128,10 @@ export class LintDiagnostics implements vscode.Disposable {
   private onChange(event: vscode.TextDocumentChangeEvent): void {
     const kind = this.kindOf(event.document);
     if (!kind || event.contentChanges.length === 0) return;
-    if (kind === 'powershell') {
+    const document = event.document;
+    if (document.offsetAt(new vscode.Position(document.lineCount, 0)) >= largeDocumentLength) {
+      this.schedule(document, kind, largeSettleMs);
+    } else if (kind === 'powershell') {
       // Every edit goes in as it happens, so the engine's tree stays one step behind at most.
       const changes = event.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
       void this.read(event.document.uri.toString(), event.document.getText(), kind, changes).then(() => this.publishWithDependents(event.document));
@@ -137,7 +148,11 @@ export class LintDiagnostics implements vscode.Disposable {
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
       if (document.isClosed) return;
-      void this.read(key, document.getText(), documentKind, undefined).then(() => this.publishWithDependents(document));
+      const { version } = document;
+      void this.read(key, document.getText(), documentKind, undefined).then(() => {
+        // Typed again meanwhile: that edit scheduled a read of its own, and these findings are already stale.
+        if (document.version === version) this.publishWithDependents(document);
+      });
     }, delayMs));
   }
 
@@ -155,7 +170,7 @@ export class LintDiagnostics implements vscode.Disposable {
     // untitled one is gone.
     const kind = this.kindOf(document);
     const reread = document.uri.scheme === 'file' && kind
-      ? Promise.resolve(vscode.workspace.fs.readFile(document.uri)).then((bytes) => this.read(key, new TextDecoder().decode(bytes), kind, undefined))
+      ? Promise.resolve(vscode.workspace.fs.readFile(document.uri)).then((bytes) => this.read(key, decode(bytes).text, kind, undefined))
       : Promise.reject(new Error('not on disk'));
     void reread.catch(() => {
       this.texts.delete(key);

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decode } from '../../src/cli/encoding';
+import { decode } from '../../src/core/encoding';
 import { LintWorkspace, describeInternalError, documentKindFor } from '../../src/core/lint';
 import { LineMap } from '../../src/core/text';
 import { repoRoot, testWasmDir } from './core/support/wasm';

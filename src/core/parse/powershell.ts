@@ -348,15 +348,29 @@ class Extraction {
     const left = assignment?.type === 'script_parameter' ? assignment.namedChildren.find((child) => child?.type === 'variable') : assignment?.firstNamedChild;
     const name = left && /^\$(?:\w+:)?(\w+)\s*$/.exec(this.slice(left))?.[1];
     if (!name) return false;
-    const uses = new RegExp(`[$@](?:\\w+:)?${name}\\b`, 'gi');
-    uses.lastIndex = assignment?.endIndex ?? 0;
-    for (let use = uses.exec(this.text), count = 0; use && count < 20; use = uses.exec(this.text), count++) {
-      let node: Node | null = this.root.descendantForIndex(use.index);
+    const uses = this.variableUses().get(name.toLowerCase()) ?? [];
+    for (let i = firstAtOrAfter(uses, assignment?.endIndex ?? 0), count = 0; i < uses.length && count < 20; i++, count++) {
+      let node: Node | null = this.root.descendantForIndex(uses[i]);
       for (let depth = 0; node && depth < 40 && node.type !== 'statement_list'; depth++, node = node.parent) {
         if (node.type === 'command' && this.actingCommand(node)) return true;
       }
     }
     return false;
+  }
+
+  private uses: Map<string, number[]> | undefined;
+
+  /** Where each variable is written `$name`, `$scope:name` or `@name`, by lower-case name: one scan of the text for all. */
+  private variableUses(): Map<string, number[]> {
+    if (this.uses) return this.uses;
+    this.uses = new Map();
+    for (const use of this.text.matchAll(/[$@](?:\w+:)?(\w+)\b/g)) {
+      const name = use[1].toLowerCase();
+      const offsets = this.uses.get(name);
+      if (offsets) offsets.push(use.index);
+      else this.uses.set(name, [use.index]);
+    }
+    return this.uses;
   }
 
   // ---- commands ----------------------------------------------------------------------------------------------
@@ -677,4 +691,16 @@ function variableName(written: string): string | undefined {
   const name = (braced ? braced[1] : written.slice(1)).replace(/^(?:script|global|local|private|using):/i, '');
   if (/^(?:env|variable|function):/i.test(name) || /^(?:_|\$|\?|\^|args|input|psitem|this|matches|true|false|null)$/i.test(name)) return undefined;
   return name.toLowerCase();
+}
+
+/** The index of the first of the sorted `offsets` at or after `offset`. */
+function firstAtOrAfter(offsets: readonly number[], offset: number): number {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (offsets[middle] < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -9,19 +9,44 @@ function whole(value: Value): Span {
   return locate(value, 0, value.text.length);
 }
 
-function inside(span: Span, outer: Span): boolean {
-  return span.start >= outer.start && span.end <= outer.end;
+/**
+ * Spans, sorted by start, answering "does one of them hold this span?" in logarithmic time: a dense script has
+ * thousands of placeholders and of requests, and asking each request about each placeholder took minutes.
+ */
+class Containers {
+  private readonly starts: number[];
+  /** The furthest end among the spans up to each index. */
+  private readonly reach: number[];
+
+  constructor(spans: Span[]) {
+    spans.sort((a, b) => a.start - b.start);
+    this.starts = spans.map((s) => s.start);
+    let furthest = -1;
+    this.reach = spans.map((s) => (furthest = Math.max(furthest, s.end)));
+  }
+
+  holds(span: Span): boolean {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.starts[middle] <= span.start) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && this.reach[low - 1] >= span.end;
+  }
 }
 
 /**
- * Which documented error a placeholder at `span` leads to: a bad customer subscription ID, a registration a request
- * does not find, or neither (a computer name, a password, the name a registration is created under).
+ * Which documented error a placeholder leads to: a bad customer subscription ID, a registration a request does not
+ * find, or neither (a computer name, a password, the name a registration is created under).
  */
-function errorAt(facts: FileFacts, span: Span): ErrorCode | null {
+function errorsOf(facts: FileFacts): (span: Span) => ErrorCode | null {
   const operations = facts.tenantOperations;
-  if (operations.some((o) => o.customerSubscriptionId && inside(span, whole(o.customerSubscriptionId)))) return 'InvalidCustomerSubscriptionId';
+  const subscriptions = new Containers(operations.flatMap((o) => (o.customerSubscriptionId ? [whole(o.customerSubscriptionId)] : [])));
   const requested = [...facts.resourceIds, ...operations.flatMap((o) => [o.registration.subscriptionId, o.registration.resourceGroup, o.registration.name])];
-  return requested.some((v) => v && inside(span, whole(v))) ? 'RegistrationNotFound' : null;
+  const registrations = new Containers(requested.flatMap((v) => (v ? [whole(v)] : [])));
+  return (span) => (subscriptions.holds(span) ? 'InvalidCustomerSubscriptionId' : registrations.holds(span) ? 'RegistrationNotFound' : null);
 }
 
 /** Every placeholder in a value, with its index in the value's text. */
@@ -62,6 +87,7 @@ export default defineRule({
   },
   check({ facts }) {
     const seen = new Map<string, Report<'placeholderAzure' | 'placeholder'>>();
+    let errorAt: ((span: Span) => ErrorCode | null) | undefined;
     const reports: Report<'placeholderAzure' | 'placeholder'>[] = [];
     for (const value of [facts.values, facts.resourceIds].flat()) {
       if (!findPlaceholder(value.text)) continue; // most values: one quick test, nothing more
@@ -74,7 +100,8 @@ export default defineRule({
           reports.push({ ...known, usedAt: usedAt(value, found.index, found.text.length) });
           continue;
         }
-        const azureError = errorAt(facts, span);
+        errorAt ??= errorsOf(facts);
+        const azureError = errorAt(span);
         const values = { placeholder: found.text, ...(azureError ? { azureError } : {}) };
         const report = { messageId: azureError ? 'placeholderAzure' as const : 'placeholder' as const, values, span, azureError, data: { placeholder: found.text }, usedAt: usedAt(value, found.index, found.text.length) };
         seen.set(key, report);

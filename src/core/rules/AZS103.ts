@@ -2,16 +2,66 @@ import { isKnown, locate, type FileFacts, type RegistrationLookup, type Registra
 import { registrationParts } from '../parse/requests';
 import type { Span } from '../text';
 import { cloudIdLookupAt, replacementFix, type Replacement } from '../fixes';
-import { Declarations, differences, knownParts, refKeys, where, type IndexedDeclaration, type RefKeys, type RefPart } from './registrations';
+import { Declarations, differences, knownParts, refKeys, refParts, where, type IndexedDeclaration, type RefKeys, type RefPart } from './registrations';
 import { defineRule, type Report } from './rule';
 
 const messageIds = { name: 'nameMismatch', resourceGroup: 'groupMismatch', subscriptionId: 'subscriptionMismatch' } as const;
 
-/** The declaration the operation most likely meant: the one it agrees with most, from the same file first. */
-function closest(candidates: IndexedDeclaration[], ref: RegistrationRef, keys: RefKeys, uri: string): IndexedDeclaration {
-  const known = knownParts(ref).length;
-  const score = (c: IndexedDeclaration) => known - differences(keys, c.keys).length + (c.uri === uri ? 0.5 : 0);
-  return candidates.reduce((best, c) => (score(c) > score(best) ? c : best));
+/**
+ * The declaration an operation most likely meant: the one that agrees with most of what the operation knows (a part
+ * agrees when it is the same or the declaration does not know it), from the same file first, then the earliest. Every
+ * declaration is filed once under each set of its parts, so that each operation looks up a few keys instead of
+ * comparing itself with every declaration (thousands of each in a dense script).
+ */
+class Closest {
+  /** By a set of parts and their values (or unknown): the first declaration of this file and of others. */
+  private readonly filed = new Map<string, { here?: IndexedDeclaration; other?: IndexedDeclaration }>();
+  private readonly positions = new Map<IndexedDeclaration, number>();
+
+  constructor(candidates: readonly IndexedDeclaration[], private readonly uri: string) {
+    candidates.forEach((candidate, position) => {
+      this.positions.set(candidate, position);
+      for (let mask = 0; mask < 1 << refParts.length; mask++) {
+        const key = fileKey(mask, (part) => candidate.keys[part]);
+        const entry = this.filed.get(key) ?? {};
+        if (candidate.uri === uri) entry.here ??= candidate;
+        else entry.other ??= candidate;
+        this.filed.set(key, entry);
+      }
+    });
+  }
+
+  for(ref: RegistrationRef, keys: RefKeys): IndexedDeclaration | undefined {
+    const known = knownParts(ref);
+    const score = (c: IndexedDeclaration) => known.length - differences(keys, c.keys).length + (c.uri === this.uri ? 0.5 : 0);
+    const position = (c: IndexedDeclaration) => this.positions.get(c) ?? Infinity;
+    let best: IndexedDeclaration | undefined;
+    const consider = (c: IndexedDeclaration | undefined) => {
+      if (!c) return;
+      if (!best || score(c) > score(best) || (score(c) === score(best) && position(c) < position(best))) best = c;
+    };
+    // Each set of the parts the operation knows, each part as it has it or unknown in the declaration.
+    const knownMask = refParts.reduce((bits, part, i) => (keys[part] === undefined ? bits : bits | (1 << i)), 0);
+    for (let mask = 0; mask < 1 << refParts.length; mask++) {
+      if ((mask & knownMask) !== mask) continue;
+      for (let unknowns = mask; ; unknowns = (unknowns - 1) & mask) {
+        const entry = this.filed.get(fileKey(mask, (part, i) => ((unknowns & (1 << i)) !== 0 ? undefined : keys[part])));
+        consider(entry?.here);
+        consider(entry?.other);
+        if (unknowns === 0) break;
+      }
+    }
+    return best;
+  }
+}
+
+/** An unambiguous key of the parts in `mask`: each value length-prefixed, an unknown one as `*`. */
+function fileKey(mask: number, valueOf: (part: RefPart, index: number) => string | undefined): string {
+  return refParts.map((part, i) => {
+    if ((mask & (1 << i)) === 0) return '';
+    const value = valueOf(part, i);
+    return value === undefined ? '*' : `${value.length}:${value}`;
+  }).join('|');
 }
 
 type LookupPart = 'resourceGroup' | 'name';
@@ -103,14 +153,14 @@ export default defineRule({
   check(context) {
     const declarations = new Declarations(context);
     // Only a request that matches no declaration needs them all (to name the closest one).
-    let candidates: IndexedDeclaration[] | undefined;
+    let closest: Closest | undefined;
     const mismatches = context.facts.tenantOperations.flatMap((operation): Report<(typeof messageIds)[RefPart] | 'declaredHere', Replacement>[] => {
       const ref = operation.registration;
       if (knownParts(ref).length === 0 || declarations.hasCompatible(ref)) return [];
-      candidates ??= declarations.all().filter((c) => knownParts(c.declaration.ref).length > 0);
-      if (candidates.length === 0) return [];
+      closest ??= new Closest(declarations.all().filter((c) => knownParts(c.declaration.ref).length > 0), context.uri);
       const keys = refKeys(ref);
-      const target = closest(candidates, ref, keys, context.uri);
+      const target = closest.for(ref, keys);
+      if (!target) return [];
       const part: RefPart = differences(keys, target.keys)[0];
       const used = ref[part];
       const declared = target.declaration.ref[part];

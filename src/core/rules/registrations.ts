@@ -12,7 +12,7 @@ export interface Candidate {
 export type RefPart = keyof RegistrationRef;
 
 /** Compared from the most to the least telling. */
-const refParts: readonly RefPart[] = ['name', 'resourceGroup', 'subscriptionId'];
+export const refParts: readonly RefPart[] = ['name', 'resourceGroup', 'subscriptionId'];
 
 export function knownParts(ref: RegistrationRef): RefPart[] {
   return refParts.filter((part) => isKnown(ref[part]));

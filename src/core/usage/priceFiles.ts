@@ -1,7 +1,7 @@
 // A price file as the user picks it (bytes and a name), read in whichever of the four formats it is; the extension
 // and azs-usage both come through here. The spreadsheet reader is loaded only for an .xlsx.
 import type { Localized } from '../l10n';
-import { decodeText } from './priceText';
+import { decodeText } from '../encoding';
 import { detectPriceFormat, formatNames, readTextPriceList, skipReasons, type PriceList, type SkipReason } from './prices';
 
 /** Microsoft's prices (what the CSP pays) or the CSP's own resale prices. */

@@ -1,17 +1,5 @@
-// Reading the values of price files as people and spreadsheets write them: any common encoding, prices with a
-// decimal comma or thousands separators, dates in ISO or US form or as spreadsheet serial numbers.
-
-/** Text of a file in UTF-8 (with or without a BOM) or UTF-16 (with a BOM, or LE without one, as Excel writes it). */
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  // ASCII text in UTF-16 LE without a BOM has a NUL after nearly every character.
-  const sample = bytes.subarray(0, 512);
-  let oddNuls = 0;
-  for (let i = 1; i < sample.length; i += 2) if (sample[i] === 0) oddNuls++;
-  if (sample.length >= 4 && oddNuls > sample.length / 4) return new TextDecoder('utf-16le').decode(bytes);
-  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-}
+// Reading the values of price files as people and spreadsheets write them (../encoding decodes their text): prices
+// with a decimal comma or thousands separators, dates in ISO or US form or as spreadsheet serial numbers.
 
 /** A field without surrounding space, non-breaking spaces made plain and typographic dashes and quotes made ASCII. */
 export function cleanField(value: string | undefined): string {

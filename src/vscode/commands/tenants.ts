@@ -26,6 +26,7 @@ import type { UserInput } from '../infrastructure/ui';
 import { RegistrationNode, TenantNode } from '../tree/azureNodes';
 import type { TreeNode } from '../tree/nodes';
 import { revealAndSelect, type RegistrationsTreeProvider } from '../tree/provider';
+import { decodeText } from '../../core/encoding';
 
 export interface TenantCommandDeps {
   session: AzureSession;
@@ -347,7 +348,7 @@ export async function addTenantsFromCsv(deps: TenantCommandDeps, arg?: unknown, 
   const ui = deps.ui();
   const title = vscode.l10n.t('Add Tenants from CSV');
   const file = csvFile instanceof vscode.Uri ? csvFile : await ui.openUri({ title, filters: { CSV: ['csv', 'txt'] }, openLabel: vscode.l10n.t('Read tenants') });
-  const rows = readTenantRows(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
+  const rows = readTenantRows(decodeText(await vscode.workspace.fs.readFile(file)));
   deps.customers.noteCsv(file, rows);
   if (rows.length === 0) throw new UserFacingError(vscode.l10n.t('{0} has no rows. Expected: customer subscription ID, tenant ID, optional label.', vscode.workspace.asRelativePath(file)));
   const registration = await chooseRegistration(deps, arg, title, true);

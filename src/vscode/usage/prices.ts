@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { pick, type Locale } from '../../core/l10n';
 import { MeterBook, readMeterMapping, readMeterMappingValue, type MeterMappingEntry } from '../../core/usage/meterBilling';
 import { describePriceList, readPriceFile, type PriceRole } from '../../core/usage/priceFiles';
-import { decodeText } from '../../core/usage/priceText';
+import { decodeText } from '../../core/encoding';
 import { detectPriceFormat, type PriceList } from '../../core/usage/prices';
 import type { Markup, PricingInputs } from '../../core/usage/pricing';
 import { UserFacingError } from '../infrastructure/commands';

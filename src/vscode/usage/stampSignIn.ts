@@ -15,6 +15,7 @@ import { UserFacingError } from '../infrastructure/commands';
 import type { Logger } from '../infrastructure/logger';
 import { UserCancelledError, type UserInput } from '../infrastructure/ui';
 import { readSettings, stampSignInMethods, updateSetting, type PinnedStampFacts, type StampSetting, type StampSignInSetting } from '../settings';
+import { decodeText } from '../../core/encoding';
 
 export interface StampSignInDeps {
   session: AzureSession;
@@ -288,7 +289,7 @@ export class StampSignIn {
       title: vscode.l10n.t('Certificate of service principal {0} for stamp {1} (PEM with its private key)', clientId, setting.name),
       filters: { PEM: ['pem', 'crt', 'cer', 'key'] },
     });
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    const text = decodeText(await vscode.workspace.fs.readFile(file));
     if (!text.includes('-----BEGIN CERTIFICATE-----') || privateKeyBlocks(text).length === 0) {
       throw new UserFacingError(vscode.l10n.t('{0} is not a PEM file with a certificate and its private key (convert a .pfx with: openssl pkcs12 -in cert.pfx -out cert.pem -nodes).', file.fsPath));
     }

@@ -49,8 +49,18 @@ describe('core/csv', () => {
       assert.deepEqual(fieldsOf('"",x,"a"""\n'), [['', 'x', 'a"']]);
     });
 
-    it('keeps an unclosed quoted field to the end of the file', () => {
-      assert.deepEqual(fieldsOf('x,"open\nstill open'), [['x', 'open\nstill open']]);
+    it('reads a quote that is never closed as text, so the rows after it stay rows, and says so on its record', () => {
+      assert.deepEqual(parseCsv('x,"open\nstill open\r\nthird,row'), [
+        { line: 1, fields: ['x', '"open'], unclosedQuote: true }, { line: 2, fields: ['still open'] }, { line: 3, fields: ['third', 'row'] },
+      ]);
+      assert.deepEqual(parseCsv('"a\n"",y\n'), [{ line: 1, fields: ['"a'], unclosedQuote: true }, { line: 2, fields: ['', 'y'] }], 'a later quote still opens its own field');
+    });
+
+    it('tells a closed quote by a last quote that is not doubled, even at the very end', () => {
+      assert.deepEqual(parseCsv('"a""'), [{ line: 1, fields: ['"a""'], unclosedQuote: true }]);
+      assert.deepEqual(parseCsv('"a"""'), [{ line: 1, fields: ['a"'] }]);
+      assert.deepEqual(parseCsv('"a"'), [{ line: 1, fields: ['a'] }]);
+      assert.deepEqual(parseCsv('"'), [{ line: 1, fields: ['"'], unclosedQuote: true }]);
     });
   });
 

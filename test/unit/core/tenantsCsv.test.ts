@@ -42,6 +42,16 @@ describe('core/csv and tenant onboarding rows', () => {
     ]);
   });
 
+  it('refuses a row whose quote never closes and still reads every row after it', () => {
+    const rows = readTenantRows([`${a},${t1},"Contoso, Ltd`, `${b},${t2},Fabrikam`, `${b.replace('0b', '2b')},${t1}`].join('\r\n'));
+    assert.deepEqual(rows.map((r) => [r.line, r.customerSubscriptionId, r.label, r.problem?.en.split(';')[0]]), [
+      [1, a, '"Contoso', 'A quote (") opens a field on this line and is never closed'],
+      [2, b, 'Fabrikam', undefined],
+      [3, b.replace('0b', '2b'), '', undefined],
+    ]);
+    assert.deepEqual(planTenantRows(rows, new Map()).map((r) => r.action), ['invalid', 'add', 'add']);
+  });
+
   it('plans only what is missing, so a second run sends nothing twice, and refuses silent moves', () => {
     const rows = readTenantRows(`${a},${t1}\n${b},${t2}\n`);
     assert.deepEqual(planTenantRows(rows, new Map()).map((r) => r.action), ['add', 'add']);

@@ -1,7 +1,7 @@
 // The meter catalogue's billing facts and the mapping file that overrides them.
 import * as assert from 'node:assert/strict';
 import { MeterBook, readMeterMapping, readMeterMappingValue } from '../../../../src/core/usage/meterBilling';
-import { decodeText } from '../../../../src/core/usage/priceText';
+import { decodeText } from '../../../../src/core/encoding';
 
 const base = 'FAB6EB84-500B-4A09-A8CA-7358F8BBAEA5';
 const vmSizeHours = '6DAB500F-A4FD-49C4-956D-229BB9C8C793';

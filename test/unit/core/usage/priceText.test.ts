@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { decodeText, parseDate, parseNumber } from '../../../../src/core/usage/priceText';
+import { decodeText } from '../../../../src/core/encoding';
+import { parseDate, parseNumber } from '../../../../src/core/usage/priceText';
 
 describe('core/usage/priceText', () => {
   it('reads numbers with a decimal point or comma and any thousands separator', () => {
