@@ -11,9 +11,9 @@ import { testWasmDir } from '../test/unit/core/support/wasm';
 
 const registrationId = '/subscriptions/3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1';
 
-async function lint(text: string, kind: DocumentKind): Promise<void> {
+async function lint(text: string, kind: DocumentKind, encoding?: string): Promise<void> {
   const workspace = new LintWorkspace({ wasmDir: testWasmDir(), keepSyntaxTrees: false });
-  await workspace.update('file:///bench/bounds', text, kind);
+  await workspace.update('file:///bench/bounds', text, kind, undefined, encoding);
   workspace.findings('file:///bench/bounds');
 }
 
@@ -44,6 +44,22 @@ const cases: Case[] = [
   { name: 'JSON: one line of 1 MB', n: 4_500, input: (n) => `{"value": [${Array.from({ length: n }, () => `{"id": "${registrationId}"}`).join(',')}]}`, run: (text) => lint(text, 'json') },
   // Up to about 5,000 levels the tolerant parser reads it; deeper, JSON.parse does: both sizes must take one road.
   { name: 'JSON nested 2,000 deep', n: 1_000, input: (n) => `{"id": "${registrationId}/x", "x": ${'['.repeat(n)}${']'.repeat(n)}}`, run: (text) => lint(text, 'json') },
+  // AZS105, AZS107 and AZS106 on dense scripts: every line a lost continuation, a typographic dash, a sign-in and a call.
+  {
+    name: 'PowerShell: lost continuations on every line', n: 5_000,
+    input: (n) => `# AzureStack\n${'New-AzResource -ResourceId $id ` \n  -Force\nGet-AzResource -Name x\n  -ResourceGroupName azurestack\n'.repeat(n)}`,
+    run: (text) => lint(text, 'powershell'),
+  },
+  {
+    name: 'PowerShell: typographic characters on every line, saved without a BOM', n: 5_000,
+    input: (n) => `# AzureStack\n${'Get-AzResource \u2013Name \u201Creg\u201D # Malmö\n'.repeat(n)}`,
+    run: (text) => lint(text, 'powershell', 'utf8'),
+  },
+  {
+    name: 'PowerShell: switching between the stamp and Azure before each call', n: 2_000,
+    input: (n) => `${'Connect-AzAccount -Environment AzureStackAdmin\nforeach ($c in $cs) { Get-AzResource -ResourceId "$r/customerSubscriptions/$c" }\nfunction F { Connect-AzAccount }\n'.repeat(n)}`,
+    run: (text) => lint(text, 'powershell'),
+  },
   { name: 'PowerShell nested 10,000 deep', n: 5_000, input: (n) => `# AzureStack\n$x = ${'('.repeat(n)}1${')'.repeat(n)}`, run: (text) => lint(text, 'powershell') },
 ];
 

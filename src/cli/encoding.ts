@@ -13,6 +13,11 @@ export function decode(bytes: Buffer): { text: string; encoding: Encoding } {
   return { text: bytes.subarray(bom ? 3 : 0).toString('utf8'), encoding: { name: 'utf8', bom } };
 }
 
+/** The encoding as VS Code names it ('utf8bom' for UTF-8 with a BOM), as the linter takes it. */
+export function encodingId(encoding: Encoding): string {
+  return encoding.name === 'utf8' && encoding.bom ? 'utf8bom' : encoding.name;
+}
+
 export function encode(text: string, encoding: Encoding): Buffer {
   switch (encoding.name) {
     case 'utf16le':

@@ -2,10 +2,11 @@
 // round after round until a round changes nothing, since one fix can uncover the next. Files are written back in the
 // encoding, byte order mark and line breaks they were read with (fixes replace words within lines).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { applyEdits, fixAll, fixedCounts } from '../core/fixes';
+import { applyEdits, fixedCounts } from '../core/fixes';
+import { fixAll } from '../core/quickFixes';
 import { plural, type Locale } from '../core/l10n';
 import type { DocumentKind, Finding, LintWorkspace } from '../core/lint';
-import { decode, encode, type Encoding } from './encoding';
+import { decode, encode, encodingId, type Encoding } from './encoding';
 
 /** A linted file as read, and as the fixes leave it. */
 export interface Source {
@@ -33,7 +34,7 @@ export async function fixSources(workspace: LintWorkspace, sources: readonly Sou
       if (edits.length === 0) continue;
       source.text = applyEdits(source.text, edits);
       source.fixed.push(...fixed);
-      await workspace.update(source.uri, source.text, source.kind);
+      await workspace.update(source.uri, source.text, source.kind, undefined, encodingId(source.encoding));
       changed = true;
     }
     if (!changed) return;

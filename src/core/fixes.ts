@@ -1,11 +1,14 @@
-// Quick fixes as text edits, computed from a finding and the document's text: no editor involved, so the CLI or any
-// other front end could apply them too. The VS Code layer turns them into code actions.
+// What quick fixes are made of, and the helpers the rules' fixes share: a replacement over the underlined text, the
+// comments that disable a rule, the CloudDeploymentID lookup, applying edits. Fixes are text edits computed from a
+// finding and the document's text: no editor involved, so the CLI or any other front end can apply them too. Each
+// rule's own fixes are in its file (rules/AZS….ts); quickFixes.ts offers them.
 import { findPlaceholder, formatRegistrationId, isGuid, parseRegistrationId } from './ids';
 import { languageOf } from './languages/index';
 import { shellFacts } from './parse/shell';
 import { lineStarts } from './text';
 import type { Localized } from './l10n';
 import type { DocumentKind, Finding } from './lint';
+import type { RuleFinding } from './rules/rule';
 
 export interface FileEdit {
   uri: string;
@@ -36,9 +39,21 @@ export interface FixDocument {
   syntaxErrors?: boolean;
 }
 
-const replace = (document: FixDocument, finding: Finding, newText: string): FileEdit[] => [{ uri: document.uri, start: finding.start, end: finding.end, newText }];
+/** The data of a rule whose fix writes one text over what its finding underlines. */
+export interface Replacement {
+  replacement: string;
+}
 
-function replacementFix(document: FixDocument, finding: Finding, title: Localized, safe: boolean): Fix[] {
+/** One edit of the document that writes `newText` over what the finding underlines. */
+export function replace(document: FixDocument, finding: Pick<Finding, 'start' | 'end'>, newText: string): FileEdit[] {
+  return [{ uri: document.uri, start: finding.start, end: finding.end, newText }];
+}
+
+/**
+ * The fix that writes the finding's `replacement` over what it underlines, titled `title` with `{replacement}` filled
+ * in; none when there is no replacement, or it is no single name.
+ */
+export function replacementFix(document: FixDocument, finding: RuleFinding<Partial<Replacement> | undefined>, title: Localized, safe: boolean): Fix[] {
   const replacement = finding.data?.replacement;
   // A declared value may itself hold a placeholder, or (read from a broken file) more than one name: copying it in
   // would trade one finding for another.
@@ -46,100 +61,10 @@ function replacementFix(document: FixDocument, finding: Finding, title: Localize
   return [{ title: fill(title, { replacement }), edits: replace(document, finding, replacement), preferred: true, safe }];
 }
 
-function fill(text: Localized, values: Record<string, string>): Localized {
+/** A title with its `{name}` placeholders filled in, in both languages. */
+export function fill(text: Localized, values: Record<string, string>): Localized {
   const apply = (s: string) => s.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
   return { en: apply(text.en), sv: apply(text.sv) };
-}
-
-/** Text inserted right after the command name (named parameters may come in any order in PowerShell). */
-function afterCommandName(document: FixDocument, finding: Finding, newText: string): FileEdit[] {
-  return [{ uri: document.uri, start: finding.end, end: finding.end, newText }];
-}
-
-/**
- * Defaults are variables where a literal would name something: a registration name typed in as a default would be
- * a registration that the other files' tenant operations do not name (AZS103).
- */
-const missingParameterSnippets: Record<string, string> = {
-  RegistrationName: '-RegistrationName ${1:\\$registrationName}',
-  PrivilegedEndpoint: '-PrivilegedEndpoint ${2:AzS-ERCS01}',
-  PrivilegedEndpointCredential: '-PrivilegedEndpointCredential ${3:\\$cloudAdminCredential}',
-  RegistrationToken: '-RegistrationToken ${4:\\$registrationToken}',
-};
-
-/** The fixes offered for `finding`: its rule's, most useful first, then the CloudDeploymentID lookup where it helps. */
-export function fixesFor(document: FixDocument, finding: Finding): Fix[] {
-  const lookup = lookupFor(document, finding);
-  return lookup ? [...ruleFixes(document, finding), lookup] : ruleFixes(document, finding);
-}
-
-/**
- * The rule's fixes that change something: where a broken file makes the underlined text only part of the value,
- * writing the replacement over it may change nothing. None in broken JSON, whose values may end anywhere.
- */
-function ruleFixes(document: FixDocument, finding: Finding): Fix[] {
-  if (document.kind === 'json' && document.syntaxErrors) return [];
-  const unchanged = (e: FileEdit) => e.uri === document.uri && document.text.slice(e.start, e.end) === e.newText;
-  return fixesOfRule(document, finding).filter((fix) => !fix.edits.every(unchanged));
-}
-
-function fixesOfRule(document: FixDocument, finding: Finding): Fix[] {
-  switch (finding.code) {
-    case 'AZS101':
-      return replacementFix(document, finding, { en: 'Correct the segment to "{replacement}"', sv: 'Rätta segmentet till "{replacement}"' }, true);
-    case 'AZS103':
-      return replacementFix(document, finding, { en: 'Use the declared "{replacement}"', sv: 'Använd den deklarerade "{replacement}"' }, false);
-    case 'AZS104': {
-      const missing = (finding.data?.missing ?? '').split(',').filter((m) => m in missingParameterSnippets);
-      if (missing.length === 0) return [];
-      return [{
-        title: { en: `Add ${missing.map((m) => `-${m}`).join(', ')}`, sv: `Lägg till ${missing.map((m) => `-${m}`).join(', ')}` },
-        edits: afterCommandName(document, finding, ` ${missing.map((m) => missingParameterSnippets[m]).join(' ')}`),
-        preferred: true, snippet: true,
-      }];
-    }
-    case 'AZS201':
-    case 'AZS202':
-      return replacementFix(document, finding, { en: 'Fix the GUID: {replacement}', sv: 'Rätta GUID:t: {replacement}' }, true);
-    case 'AZS301':
-      return billingModelEdits(finding);
-    case 'AZS302':
-      return agreementFix(document, finding);
-    case 'AZS303': {
-      // What a broken file shows as the value (a brace, a stretch of lines) is nothing to write a model over.
-      if (!/^[\w.-]+(?: [\w.-]+)*$/.test(document.text.slice(finding.start, finding.end))) return [];
-      const title = { en: 'Use PayAsYouUse', sv: 'Använd PayAsYouUse' };
-      const suggested = finding.data?.replacement;
-      const fixes: Fix[] = suggested && suggested !== 'PayAsYouUse'
-        ? [{ title: fill({ en: 'Use {replacement}', sv: 'Använd {replacement}' }, { replacement: suggested }), edits: replace(document, finding, suggested), preferred: true }]
-        : [];
-      return [...fixes, { title, edits: replace(document, finding, 'PayAsYouUse'), preferred: fixes.length === 0 }];
-    }
-    case 'AZS401':
-      return [{ title: { en: 'Use api-version 2017-06-01', sv: 'Använd api-version 2017-06-01' }, edits: replace(document, finding, '2017-06-01'), preferred: true, safe: true }];
-    case 'AZS402':
-      return replacementFix(document, finding, { en: 'Use {replacement}', sv: 'Använd {replacement}' }, true);
-    default:
-      return [];
-  }
-}
-
-function billingModelEdits(finding: Finding): Fix[] {
-  const edits = finding.data?.edits ? JSON.parse(finding.data.edits) as FileEdit[] : [];
-  if (edits.length === 0) return [];
-  return [{ title: { en: 'Register with PayAsYouUse', sv: 'Registrera med PayAsYouUse' }, edits, preferred: true }];
-}
-
-function agreementFix(document: FixDocument, finding: Finding): Fix[] {
-  const capacity = /capacity/i.test(document.text.slice(finding.start, finding.end));
-  const parameter = capacity ? '-AgreementNumber ${1:agreement-number}' : '-MsAssetTag ${1:asset-tag}';
-  // After the billing model's value, so the parameter that needs it stands beside it.
-  const end = document.text.slice(finding.end, finding.end + 1) === "'" || document.text.slice(finding.end, finding.end + 1) === '"' ? finding.end + 1 : finding.end;
-  return [{
-    title: capacity ? { en: 'Add -AgreementNumber', sv: 'Lägg till -AgreementNumber' } : { en: 'Add -MsAssetTag', sv: 'Lägg till -MsAssetTag' },
-    edits: [{ uri: document.uri, start: end, end, newText: ` ${parameter}` }],
-    preferred: true, snippet: true,
-  }];
 }
 
 /**
@@ -478,47 +403,11 @@ export function cloudIdLookupFix(document: FixDocument, registration: NamedRegis
   };
 }
 
-/**
- * The lookup a finding offers: AZS501's for the registration it names, AZS101–AZS103's for one named on the
- * finding's line.
- */
-function lookupFor(document: FixDocument, finding: Finding): Fix | undefined {
-  const data = finding.data ?? {};
-  if (finding.code === 'AZS501' && data.name) {
-    const { name, resourceGroup, subscriptionId, operationStart } = data;
-    const literal = { name: expandableText(name), ...(resourceGroup ? { resourceGroup: expandableText(resourceGroup) } : {}), ...(subscriptionId ? { subscriptionId: expandableText(subscriptionId) } : {}) };
-    return cloudIdLookupFix(document, literal, Number(operationStart ?? finding.start));
-  }
-  return ['AZS101', 'AZS102', 'AZS103'].includes(finding.code) ? cloudIdLookupAt(document, finding.start) : undefined;
-}
-
 /** The lookup for a registration named on the line holding `offset` (the refactoring offered on any such line). */
 export function cloudIdLookupAt(document: FixDocument, offset: number): Fix | undefined {
   const { start, end } = lineAt(document.text, offset);
   const named = registrationOnLine(document.text.slice(start, end));
   return named && cloudIdLookupFix(document, named, start);
-}
-
-/** What "Fix all" does to one document: the edits, and the findings they fix. */
-export interface FixAll {
-  edits: FileEdit[];
-  fixed: Finding[];
-}
-
-/**
- * The safe fixes of all `findings` in one document that edit only it and do not overlap, for "Fix all". A fix that
- * overlaps one taken before is left for the next round (a CLI run repeats until nothing changes).
- */
-export function fixAll(document: FixDocument, findings: readonly Finding[]): FixAll {
-  const edits: FileEdit[] = [];
-  const fixed: Finding[] = [];
-  for (const finding of findings) {
-    const fix = ruleFixes(document, finding).find((f) => f.safe && !f.snippet && f.edits.every((e) => e.uri === document.uri));
-    if (!fix || fix.edits.some((e) => edits.some((x) => e.start < x.end && x.start < e.end))) continue;
-    edits.push(...fix.edits);
-    fixed.push(finding);
-  }
-  return { edits: edits.sort((a, b) => a.start - b.start), fixed };
 }
 
 /** How many findings of each rule were fixed, most first: "3 × AZS402, 2 × AZS401". */

@@ -4,7 +4,8 @@
 // diagnostic (the Ctrl+. menu shows no source actions) and as a source action (the Source Action menu, and
 // `source.fixAll` on save).
 import * as vscode from 'vscode';
-import { cloudIdLookupAt, fixesFor, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../core/fixes';
+import { cloudIdLookupAt, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../core/fixes';
+import { fixesFor, offersCloudIdLookup, offersRegistrationPick } from '../core/quickFixes';
 import { pick, type Locale } from '../core/l10n';
 import { documentKindFor, fileExtensions, languageIds } from '../core/lint';
 import { diagnosticSource, type LintDiagnostics } from './diagnostics';
@@ -12,11 +13,6 @@ import { fixAllCommand, fixableCount } from './fixAll';
 
 export const fixAllKind = vscode.CodeActionKind.SourceFixAll.append('azureStackCsp');
 const insertKind = vscode.CodeActionKind.Refactor.append('insert');
-
-/** Diagnostics whose fixes include "Pick registration from Azure". */
-const pickableCodes = new Set(['AZS101', 'AZS102', 'AZS103', 'AZS601', 'AZS602']);
-/** Diagnostics whose fixes include the CloudDeploymentID lookup. */
-const lookupCodes = new Set(['AZS101', 'AZS102', 'AZS103', 'AZS501']);
 
 export interface CodeActionDeps {
   lint: LintDiagnostics;
@@ -60,7 +56,7 @@ export class AzureStackCodeActions implements vscode.CodeActionProvider {
     const ours = context.diagnostics.filter((d) => d.source === diagnosticSource);
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of ours) actions.push(...await this.forDiagnostic(document, target, diagnostic));
-    if (!ours.some((d) => lookupCodes.has(codeOf(d)))) {
+    if (!ours.some((d) => offersCloudIdLookup(codeOf(d)))) {
       const refactor = cloudIdLookupAt(target, document.offsetAt(range.start));
       if (refactor) actions.push(await this.action({ ...refactor, preferred: false }, insertKind));
     }
@@ -81,9 +77,9 @@ export class AzureStackCodeActions implements vscode.CodeActionProvider {
 
   private async forDiagnostic(document: vscode.TextDocument, target: FixDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
     const finding = this.deps.lint.findingFor(document, diagnostic);
-    if (!finding) return pickableCodes.has(codeOf(diagnostic)) ? [this.pickRegistration(document, diagnostic)] : [];
+    if (!finding) return offersRegistrationPick(codeOf(diagnostic)) ? [this.pickRegistration(document, diagnostic)] : [];
     const actions = await Promise.all(fixesFor(target, finding).map((fix) => this.action(fix, vscode.CodeActionKind.QuickFix, diagnostic)));
-    if (pickableCodes.has(finding.code)) actions.push(this.pickRegistration(document, diagnostic));
+    if (offersRegistrationPick(finding.code)) actions.push(this.pickRegistration(document, diagnostic));
     for (const fix of suppressionFixes(target, finding, document.languageId === 'jsonc' || /\.jsonc$/i.test(document.fileName))) {
       actions.push(await this.action({ ...fix, preferred: false }, vscode.CodeActionKind.QuickFix, diagnostic));
     }

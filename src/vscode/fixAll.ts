@@ -1,7 +1,8 @@
 // "Fix all": every fix of the linter that needs no choice, applied to one document at once, and a notification that
 // says what changed (per rule). Offered as a command (palette, editor context menu) and through code actions.
 import * as vscode from 'vscode';
-import { fixAll, fixedCounts } from '../core/fixes';
+import { fixedCounts } from '../core/fixes';
+import { fixAll } from '../core/quickFixes';
 import { documentKindFor } from '../core/lint';
 import type { LintDiagnostics } from './diagnostics';
 import { UserFacingError } from './infrastructure/commands';

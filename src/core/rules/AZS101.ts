@@ -1,7 +1,8 @@
-import { parseRegistrationId, type ParsedResourceId, type ResourceIdProblem } from '../ids';
 import { locate, type Value } from '../facts';
+import { cloudIdLookupAt, replacementFix, type Replacement } from '../fixes';
+import { parseRegistrationId, type ParsedResourceId, type ResourceIdProblem } from '../ids';
 import type { Span } from '../text';
-import { defineRule } from './rule';
+import { defineRule, type Report } from './rule';
 
 /** Where in the path the problem is (the segment to fix), or the whole path when it cannot be pointed at. */
 function problemSpan(path: Value, problem: ResourceIdProblem): Span {
@@ -72,7 +73,7 @@ export default defineRule({
   check({ facts }) {
     // A script names the same ID through one variable in call after call: each distinct text is parsed once.
     const parsedByText = new Map<string, ParsedResourceId>();
-    return facts.resourceIds.flatMap((path) => {
+    return facts.resourceIds.flatMap((path): Report<ResourceIdProblem['kind'], Replacement>[] => {
       let parsed = parsedByText.get(path.text);
       if (!parsed) {
         parsed = parseRegistrationId(path.text);
@@ -81,10 +82,16 @@ export default defineRule({
       if (parsed.ok) return [];
       const { problem } = parsed;
       const { kind, ...values } = problem;
+      const span = problemSpan(path, problem);
+      // The fix writes the expected segment over the underlined one: not over a whole ID it could not point into.
+      const segmentFound = span !== path.span;
       return [{
-        messageId: kind, values, span: problemSpan(path, problem),
-        ...(problem.kind === 'misspelledSegment' ? { data: { replacement: problem.expected } } : {}),
+        messageId: kind, values, span,
+        ...(problem.kind === 'misspelledSegment' && segmentFound ? { data: { replacement: problem.expected } } : {}),
       }];
     });
   },
+  fixes: (finding, document) => replacementFix(document, finding, { en: 'Correct the segment to "{replacement}"', sv: 'Rätta segmentet till "{replacement}"' }, true),
+  cloudIdLookup: (finding, document) => cloudIdLookupAt(document, finding.start),
+  editorActions: ['pickRegistration'],
 });

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors';
-import { findPlaceholder } from '../ids';
 import { locate, type FileFacts, type Value } from '../facts';
+import { cloudIdLookupAt } from '../fixes';
+import { findPlaceholder } from '../ids';
 import type { Span } from '../text';
 import { defineRule, type Report } from './rule';
 
@@ -76,4 +77,6 @@ export default defineRule({
     }
     return reports;
   },
+  cloudIdLookup: (finding, document) => cloudIdLookupAt(document, finding.start),
+  editorActions: ['pickRegistration'],
 });

@@ -1,6 +1,7 @@
 import { isKnown, locate, type RegistrationRef } from '../facts';
-import { defineRule } from './rule';
+import { cloudIdLookupAt, replacementFix, type Replacement } from '../fixes';
 import { Declarations, differences, knownParts, refKeys, where, type IndexedDeclaration, type RefKeys, type RefPart } from './registrations';
+import { defineRule, type Report } from './rule';
 
 const messageIds = { name: 'nameMismatch', resourceGroup: 'groupMismatch', subscriptionId: 'subscriptionMismatch' } as const;
 
@@ -51,7 +52,7 @@ export default defineRule({
     const declarations = new Declarations(context);
     // Only a request that matches no declaration needs them all (to name the closest one).
     let candidates: IndexedDeclaration[] | undefined;
-    return context.facts.tenantOperations.flatMap((operation) => {
+    return context.facts.tenantOperations.flatMap((operation): Report<(typeof messageIds)[RefPart] | 'declaredHere', Replacement>[] => {
       const ref = operation.registration;
       if (knownParts(ref).length === 0 || declarations.hasCompatible(ref)) return [];
       candidates ??= declarations.all().filter((c) => knownParts(c.declaration.ref).length > 0);
@@ -72,4 +73,7 @@ export default defineRule({
       }];
     });
   },
+  fixes: (finding, document) => replacementFix(document, finding, { en: 'Use the declared "{replacement}"', sv: 'Använd den deklarerade "{replacement}"' }, false),
+  cloudIdLookup: (finding, document) => cloudIdLookupAt(document, finding.start),
+  editorActions: ['pickRegistration'],
 });

@@ -1,6 +1,18 @@
 import { hasParameter, parameter } from '../parse/cmdlets';
 import { defineRule } from './rule';
 
+/**
+ * What the quick fix writes for each missing parameter. Defaults are variables where a literal would name something:
+ * a registration name typed in as a default would be a registration that the other files' tenant operations do not
+ * name (AZS103).
+ */
+const missingParameterSnippets: Record<string, string> = {
+  RegistrationName: '-RegistrationName ${1:\\$registrationName}',
+  PrivilegedEndpoint: '-PrivilegedEndpoint ${2:AzS-ERCS01}',
+  PrivilegedEndpointCredential: '-PrivilegedEndpointCredential ${3:\\$cloudAdminCredential}',
+  RegistrationToken: '-RegistrationToken ${4:\\$registrationToken}',
+};
+
 /** The mandatory parameters of the AzureStack-Tools registration cmdlets. */
 const mandatory: Record<string, string[]> = {
   'set-azsregistration': ['PrivilegedEndpointCredential', 'PrivilegedEndpoint', 'RegistrationName'],
@@ -49,8 +61,19 @@ export default defineRule({
       return [...empty, {
         messageId: 'missing', span: cmdlet.nameSpan,
         values: { cmdlet: cmdlet.name, parameters: missing.map((m) => `-${m}`).join(', ') },
-        data: { missing: missing.join(',') },
+        data: { missing },
       }];
     });
+  },
+  fixes(finding, document) {
+    const missing = (finding.data?.missing ?? []).filter((m) => m in missingParameterSnippets);
+    if (missing.length === 0) return [];
+    const names = missing.map((m) => `-${m}`).join(', ');
+    return [{
+      title: { en: `Add ${names}`, sv: `Lägg till ${names}` },
+      // Right after the command name: named parameters may come in any order in PowerShell.
+      edits: [{ uri: document.uri, start: finding.end, end: finding.end, newText: ` ${missing.map((m) => missingParameterSnippets[m]).join(' ')}` }],
+      preferred: true, snippet: true,
+    }];
   },
 });

@@ -1,5 +1,6 @@
-import { findPlaceholder, isGuid, repairGuid } from '../ids';
 import { isKnown, locate } from '../facts';
+import { replacementFix, type Replacement } from '../fixes';
+import { findPlaceholder, isGuid, repairGuid } from '../ids';
 import { defineRule, type Report } from './rule';
 
 export default defineRule({
@@ -29,7 +30,7 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    return facts.tenantOperations.flatMap(({ customerSubscriptionId: id }): Report<'notGuid' | 'repairable'>[] => {
+    return facts.tenantOperations.flatMap(({ customerSubscriptionId: id }): Report<'notGuid' | 'repairable', Replacement>[] => {
       if (!isKnown(id) || isGuid(id.text) || findPlaceholder(id.text)) return [];
       const replacement = repairGuid(id.text);
       const span = locate(id, 0, id.text.length);
@@ -37,4 +38,5 @@ export default defineRule({
       return [{ messageId: 'repairable', values: { value: id.text, replacement }, span, data: { replacement } }];
     });
   },
+  fixes: (finding, document) => replacementFix(document, finding, { en: 'Fix the GUID: {replacement}', sv: 'Rätta GUID:t: {replacement}' }, true),
 });

@@ -1,5 +1,6 @@
-import { findPlaceholder, isGuid, repairGuid } from '../ids';
 import { isKnown, locate } from '../facts';
+import { replacementFix, type Replacement } from '../fixes';
+import { findPlaceholder, isGuid, repairGuid } from '../ids';
 import { defineRule, type Report } from './rule';
 
 export default defineRule({
@@ -29,7 +30,7 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    return facts.tenantOperations.flatMap((operation): Report<'missing' | 'notGuid'>[] => {
+    return facts.tenantOperations.flatMap((operation): Report<'missing' | 'notGuid', Replacement>[] => {
       if (operation.action !== 'add') return [];
       if (operation.tenantIdMissingAt) return [{ messageId: 'missing', span: operation.tenantIdMissingAt }];
       const id = operation.tenantId;
@@ -38,4 +39,5 @@ export default defineRule({
       return [{ messageId: 'notGuid', values: { value: id.text }, span: locate(id, 0, id.text.length), ...(replacement ? { data: { replacement } } : {}) }];
     });
   },
+  fixes: (finding, document) => replacementFix(document, finding, { en: 'Fix the GUID: {replacement}', sv: 'Rätta GUID:t: {replacement}' }, true),
 });

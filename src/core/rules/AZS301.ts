@@ -1,7 +1,8 @@
 import { acceptedSpelling, allowsTenants, billingModels } from '../azureStack';
 import { isKnown, locate, type RegistrationDeclaration } from '../facts';
-import { defineRule, type RelatedReport } from './rule';
+import type { FileEdit } from '../fixes';
 import { Declarations, where, type Candidate } from './registrations';
+import { defineRule, type RelatedReport } from './rule';
 
 type MessageId = 'disallowed' | 'defaulted' | 'setHere' | 'defaultHere';
 
@@ -10,7 +11,7 @@ type MessageId = 'disallowed' | 'defaulted' | 'setHere' | 'defaultHere';
  * model's own characters, or a parameter after the cmdlet name when none is given. Saved answers and request bodies
  * only show what Azure holds, so they get none: re-registering is what changes it.
  */
-function payAsYouUseEdit(uri: string, declaration: RegistrationDeclaration): { uri: string; start: number; end: number; newText: string } | undefined {
+function payAsYouUseEdit(uri: string, declaration: RegistrationDeclaration): FileEdit | undefined {
   if (!/\.psm?1$/i.test(uri)) return undefined;
   const billing = declaration.billingModel;
   if (!billing || billing.implicit) return { uri, start: declaration.span.end, end: declaration.span.end, newText: ' -BillingModel PayAsYouUse' };
@@ -76,8 +77,12 @@ export default defineRule({
       return [{
         messageId: implicit ? 'defaulted' : 'disallowed', span: operation.span, related,
         values: { where: where(first.uri, context.uri), model: models[0] ?? '' },
-        ...(edits.length === candidates.length ? { data: { edits: JSON.stringify(edits) } } : {}),
+        ...(edits.length === candidates.length ? { data: { edits } } : {}),
       }];
     });
+  },
+  fixes(finding) {
+    const edits = finding.data?.edits ?? [];
+    return edits.length === 0 ? [] : [{ title: { en: 'Register with PayAsYouUse', sv: 'Registrera med PayAsYouUse' }, edits, preferred: true }];
   },
 });

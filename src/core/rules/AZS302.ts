@@ -1,7 +1,13 @@
 import { isKnown, locate } from '../facts';
 import { defineRule } from './rule';
 
-export default defineRule({
+/** Where the missing parameter goes: the end of the billing model's value in the call. */
+interface ParameterPlace {
+  after: number;
+}
+
+
+export default defineRule<'agreementNumber' | 'msAssetTag', ParameterPlace>({
   code: 'AZS302',
   name: 'billing-model-parameter-missing',
   title: { en: 'Billing model lacks its required parameter', sv: 'Debiteringsmodellen saknar sin obligatoriska parameter' },
@@ -33,7 +39,22 @@ export default defineRule({
       const model = use.value.text.trim().toLowerCase();
       const messageId = model === 'capacity' && use.hasAgreementNumber === false ? 'agreementNumber'
         : model === 'custom' && use.hasMsAssetTag === false ? 'msAssetTag' : undefined;
-      return messageId ? [{ messageId, values: { cmdlet: use.setBy }, span: locate(use.value, 0, use.value.text.length) }] : [];
+      // The finding underlines the model as written (perhaps in a variable's assignment); the parameter goes into the call.
+      return messageId ? [{ messageId, values: { cmdlet: use.setBy }, span: locate(use.value, 0, use.value.text.length), data: { after: use.value.span.end } }] : [];
     });
+  },
+  fixes(finding, document) {
+    if (!finding.data) return [];
+    const capacity = /capacity/i.test(document.text.slice(finding.start, finding.end));
+    const parameter = capacity ? '-AgreementNumber ${1:agreement-number}' : '-MsAssetTag ${1:asset-tag}';
+    // After the billing model's value in the call, so the parameter that needs it stands beside it.
+    const { after } = finding.data;
+    const next = document.text.slice(after, after + 1);
+    const end = next === "'" || next === '"' ? after + 1 : after;
+    return [{
+      title: capacity ? { en: 'Add -AgreementNumber', sv: 'Lägg till -AgreementNumber' } : { en: 'Add -MsAssetTag', sv: 'Lägg till -MsAssetTag' },
+      edits: [{ uri: document.uri, start: end, end, newText: ` ${parameter}` }],
+      preferred: true, snippet: true,
+    }];
   },
 });

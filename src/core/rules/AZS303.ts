@@ -1,5 +1,6 @@
 import { acceptedSpelling, billingModels } from '../azureStack';
 import { isKnown, locate } from '../facts';
+import { fill, replace, type Fix, type Replacement } from '../fixes';
 import { defineRule, type Report } from './rule';
 
 /** Names people write for a billing model that does not exist under that name. */
@@ -38,7 +39,7 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    return facts.billingModels.flatMap((use): Report<'unknown' | 'didYouMean' | 'notAccepted'>[] => {
+    return facts.billingModels.flatMap((use): Report<'unknown' | 'didYouMean' | 'notAccepted', Replacement>[] => {
       if (!isKnown(use.value) || acceptedSpelling(use.value.text, use.accepted)) return [];
       const value = use.value.text.trim();
       const span = locate(use.value, 0, use.value.text.length);
@@ -48,5 +49,14 @@ export default defineRule({
       if (replacement && use.accepted.includes(replacement)) return [{ messageId: 'didYouMean', values: { value, replacement }, span, data: { replacement } }];
       return [{ messageId: 'unknown', values: { value, accepted }, span }];
     });
+  },
+  fixes(finding, document) {
+    // What a broken file shows as the value (a brace, a stretch of lines) is nothing to write a model over.
+    if (!/^[\w.-]+(?: [\w.-]+)*$/.test(document.text.slice(finding.start, finding.end))) return [];
+    const suggested = finding.data?.replacement;
+    const meant: Fix[] = suggested && suggested !== 'PayAsYouUse'
+      ? [{ title: fill({ en: 'Use {replacement}', sv: 'Använd {replacement}' }, { replacement: suggested }), edits: replace(document, finding, suggested), preferred: true }]
+      : [];
+    return [...meant, { title: { en: 'Use PayAsYouUse', sv: 'Använd PayAsYouUse' }, edits: replace(document, finding, 'PayAsYouUse'), preferred: meant.length === 0 }];
   },
 });

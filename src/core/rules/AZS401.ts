@@ -1,5 +1,6 @@
 import { apiVersions, firstTenantApiVersion } from '../azureStack';
 import { isKnown, locate } from '../facts';
+import { replace, type Replacement } from '../fixes';
 import { defineRule, type Report } from './rule';
 
 export default defineRule({
@@ -29,7 +30,7 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    return facts.apiVersions.flatMap(({ value, target }): Report<'unknown' | 'noTenants'>[] => {
+    return facts.apiVersions.flatMap(({ value, target }): Report<'unknown' | 'noTenants', Replacement>[] => {
       if (!isKnown(value)) return [];
       const version = value.text.trim();
       const published = (apiVersions as readonly string[]).includes(version);
@@ -40,4 +41,8 @@ export default defineRule({
         : { ...report, messageId: 'unknown', values: { value: version, versions: apiVersions.join(', ') } }];
     });
   },
+  fixes: (finding, document) => [{
+    title: { en: `Use api-version ${firstTenantApiVersion}`, sv: `Använd api-version ${firstTenantApiVersion}` },
+    edits: replace(document, finding, firstTenantApiVersion), preferred: true, safe: true,
+  }],
 });

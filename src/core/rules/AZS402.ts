@@ -1,4 +1,5 @@
 import type { CmdletUse, Value } from '../facts';
+import { replacementFix, type Replacement } from '../fixes';
 import { parameter } from '../parse/cmdlets';
 import { defineRule, type Report } from './rule';
 
@@ -55,7 +56,7 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    return facts.cmdlets.flatMap((cmdlet): Report<'cmdlet' | 'module'>[] => {
+    return facts.cmdlets.flatMap((cmdlet): Report<'cmdlet' | 'module', Replacement>[] => {
       // Only a name that is one word: after a stray quote, the parser may read a stretch of lines as one command name.
       if (/^[\w.]+-AzureRm\w*$/i.test(cmdlet.name)) {
         const replacement = azReplacement(cmdlet.name);
@@ -67,4 +68,5 @@ export default defineRule({
       return [{ messageId: 'module', values: { name: module.text.trim(), replacement }, span: module.span, data: { replacement } }];
     });
   },
+  fixes: (finding, document) => replacementFix(document, finding, { en: 'Use {replacement}', sv: 'Använd {replacement}' }, true),
 });

@@ -1,5 +1,14 @@
 import { isKnown } from '../facts';
+import { cloudIdLookupFix, expandableText } from '../fixes';
 import { defineRule } from './rule';
+
+/** The registration AZS501's lookup compares with, as its text, and where its first tenant operation starts. */
+interface RegistrationToCheck {
+  name: string;
+  resourceGroup?: string;
+  subscriptionId?: string;
+  operationStart?: number;
+}
 
 export default defineRule({
   code: 'AZS501',
@@ -30,9 +39,16 @@ export default defineRule({
     if (!named || !name) return [];
     const { subscriptionId, resourceGroup } = named.registration;
     // The lookup quick fix compares with this registration and goes in before the first operation.
-    const data: Record<string, string> = { name: name.text, operationStart: String(named.span.start) };
+    const data: RegistrationToCheck = { name: name.text, operationStart: named.span.start };
     if (isKnown(subscriptionId)) data.subscriptionId = subscriptionId.text;
     if (isKnown(resourceGroup)) data.resourceGroup = resourceGroup.text;
     return [{ messageId: 'unverified', values: { name: name.text }, span: name.span, data }];
+  },
+  cloudIdLookup(finding, document) {
+    const data = finding.data;
+    if (!data?.name) return undefined;
+    const { name, resourceGroup, subscriptionId, operationStart } = data;
+    const literal = { name: expandableText(name), ...(resourceGroup ? { resourceGroup: expandableText(resourceGroup) } : {}), ...(subscriptionId ? { subscriptionId: expandableText(subscriptionId) } : {}) };
+    return cloudIdLookupFix(document, literal, operationStart ?? finding.start);
   },
 });

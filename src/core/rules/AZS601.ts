@@ -1,6 +1,6 @@
 import { locate } from '../facts';
-import { defineRule } from './rule';
 import { liveOperations } from './live';
+import { defineRule } from './rule';
 
 export default defineRule({
   code: 'AZS601',
@@ -36,4 +36,5 @@ export default defineRule({
       }];
     });
   },
+  editorActions: ['pickRegistration'],
 });

@@ -1,6 +1,6 @@
 import { allowsTenants } from '../azureStack';
-import { defineRule } from './rule';
 import { liveOperations } from './live';
+import { defineRule } from './rule';
 
 export default defineRule({
   code: 'AZS602',
@@ -34,4 +34,5 @@ export default defineRule({
       return model && allowsTenants(model) ? [] : [{ messageId: 'notPayAsYouUse' as const, span: operation.span, values: { name: ref.name, model: model || '?' } }];
     });
   },
+  editorActions: ['pickRegistration'],
 });

@@ -1,15 +1,19 @@
 // The shape of a rule: metadata as data (code, name, titles, docs text, default severity, the documented Azure error it
-// prevents, message templates) and a pure `check` over one document's facts plus the registrations other documents
-// declare. Rules never see configuration or suppressions: lint.ts applies those afterwards.
+// prevents, message templates), a pure `check` over one document's facts plus the registrations other documents
+// declare, and what is offered on its findings: its quick fixes (reading the data its check reported, typed per rule),
+// the CloudDeploymentID lookup, editor actions. Rules never see configuration or suppressions: lint.ts applies those
+// afterwards.
 import type { ErrorCode } from '../errors';
 import type { FileFacts } from '../facts';
+import type { Fix, FixDocument } from '../fixes';
+import type { Finding } from '../lint';
 import type { Localized } from '../l10n';
 import type { LiveData } from '../live';
 import type { Span } from '../text';
 import type { RegistrationIndex } from './registrations';
 
 export const ruleCodes = [
-  'AZS101', 'AZS102', 'AZS103', 'AZS104', 'AZS201', 'AZS202', 'AZS301', 'AZS302', 'AZS303', 'AZS401', 'AZS402', 'AZS501',
+  'AZS101', 'AZS102', 'AZS103', 'AZS104', 'AZS105', 'AZS106', 'AZS107', 'AZS201', 'AZS202', 'AZS301', 'AZS302', 'AZS303', 'AZS401', 'AZS402', 'AZS501',
   'AZS601', 'AZS602', 'AZS603', 'AZS604', 'AZS701',
 ] as const;
 
@@ -27,6 +31,8 @@ export interface RuleContext {
   registrations: RegistrationIndex;
   /** What Azure says (the live rules AZS6xx); absent outside a signed-in editor. */
   live?: LiveData;
+  /** How the file is saved, in VS Code's encoding ids ('utf8': UTF-8 without a byte order mark); undefined when not told. */
+  encoding?: string;
 }
 
 /** Values for a message's `{name}` placeholders; a Localized one is shown in the message's language. */
@@ -39,18 +45,24 @@ export interface RelatedReport<M extends string> {
   values?: MessageValues;
 }
 
-export interface Report<M extends string> {
+export interface Report<M extends string, D = unknown> {
   messageId: M;
   values?: MessageValues;
   span: Span;
   /** Set when this finding prevents another documented error than the rule's own (or none). */
   azureError?: ErrorCode | null;
   related?: RelatedReport<M>[];
-  /** What a quick fix needs (a replacement text, the missing parameters). */
-  data?: Record<string, string>;
+  /** What the rule's quick fixes need (a replacement text, the missing parameters): the rule's own type. */
+  data?: D;
 }
 
-export interface Rule<M extends string = string> {
+/** A finding of a rule, with the data its check reported. */
+export type RuleFinding<D> = Omit<Finding, 'data'> & { data?: D };
+
+/** What the editor offers beside a rule's fixes: `pickRegistration`, a registration chosen from Azure written in. */
+export type EditorAction = 'pickRegistration';
+
+export interface Rule<M extends string = string, D = unknown> {
   code: RuleCode;
   /** kebab-case, stable. */
   name: string;
@@ -69,10 +81,18 @@ export interface Rule<M extends string = string> {
   /** The documented error code the rule's findings prevent, or null. */
   azureError: ErrorCode | null;
   messages: Record<M, Localized>;
-  check(context: RuleContext): Report<M>[];
+  check(context: RuleContext): Report<M, D>[];
+  /** A finding's quick fixes, most useful first (with the helpers of fixes.ts); none when absent. */
+  fixes?(finding: RuleFinding<D>, document: FixDocument): Fix[];
+  /** The CloudDeploymentID lookup a finding offers, after its fixes (fixes.ts: cloudIdLookupAt, cloudIdLookupFix). */
+  cloudIdLookup?(finding: RuleFinding<D>, document: FixDocument): Fix | undefined;
+  editorActions?: readonly EditorAction[];
 }
 
-/** Declares a rule, checking that every message id it reports is one of its messages. */
-export function defineRule<const M extends string>(rule: Rule<M>): Rule<M> {
+/**
+ * Declares a rule, checking that every message id it reports is one of its messages and that its fixes read the
+ * data its check reports.
+ */
+export function defineRule<const M extends string, D = undefined>(rule: Rule<M, D>): Rule<M, D> {
   return rule;
 }

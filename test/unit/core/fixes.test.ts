@@ -1,9 +1,8 @@
 // Quick fixes from real findings: each edit gives exactly the expected text, and linting the result no longer finds
 // what the fix was for.
 import * as assert from 'node:assert/strict';
-import {
-  applyEdits as apply, cloudIdLookupAt, cloudIdLookupFix, expandableText, fixAll, fixedCounts, fixesFor, indentUnit, suppressionFixes, type FixDocument,
-} from '../../../src/core/fixes';
+import { applyEdits as apply, cloudIdLookupAt, cloudIdLookupFix, expandableText, fixedCounts, indentUnit, suppressionFixes, type FixDocument } from '../../../src/core/fixes';
+import { fixAll, fixesFor } from '../../../src/core/quickFixes';
 import { LintWorkspace, type DocumentKind, type Finding } from '../../../src/core/lint';
 import { expandSnippet } from './support/fixInvariant';
 import { testWasmDir } from './support/wasm';

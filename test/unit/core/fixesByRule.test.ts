@@ -1,7 +1,8 @@
 // What each rule's quick fix writes, from findings shaped as the rules report them (code, underlined text, data): the
 // exact edit and title, whether the editor prefers it and "Fix all" may apply it, and the findings that get no fix.
 import * as assert from 'node:assert/strict';
-import { applyEdits, fixAll, fixedCounts, fixesFor, type FileEdit, type FixDocument } from '../../../src/core/fixes';
+import { applyEdits, fixedCounts, type FileEdit, type FixDocument, type Replacement } from '../../../src/core/fixes';
+import { fixAll, fixesFor } from '../../../src/core/quickFixes';
 import type { DocumentKind, Finding } from '../../../src/core/lint';
 import { findingOn } from './support/findings';
 
@@ -64,7 +65,7 @@ describe('core/fixes: what each rule\'s fix writes', () => {
 
   it('AZS104 adds the missing Set-AzsRegistration parameters after the command name, as a snippet, in the order given', () => {
     const text = "Set-AzsRegistration -BillingModel PayAsYouUse\n";
-    const finding = findingOn(text, 'AZS104', 'Set-AzsRegistration', { missing: 'RegistrationToken,PrivilegedEndpointCredential,Unknown,PrivilegedEndpoint,RegistrationName' });
+    const finding = findingOn(text, 'AZS104', 'Set-AzsRegistration', { missing: ['RegistrationToken', 'PrivilegedEndpointCredential', 'Unknown', 'PrivilegedEndpoint', 'RegistrationName'] });
     const end = 'Set-AzsRegistration'.length;
     assert.deepEqual(fixesFor(documentOf(text), finding), [{
       title: {
@@ -77,7 +78,7 @@ describe('core/fixes: what each rule\'s fix writes', () => {
       }],
       preferred: true, snippet: true,
     }]);
-    for (const data of [undefined, { missing: '' }, { missing: 'Unknown' }]) {
+    for (const data of [undefined, { missing: [] }, { missing: ['Unknown'] }]) {
       assert.deepEqual(fixesFor(documentOf(text), findingOn(text, 'AZS104', 'Set-AzsRegistration', data)), [], JSON.stringify(data));
     }
   });
@@ -85,7 +86,7 @@ describe('core/fixes: what each rule\'s fix writes', () => {
   describe('AZS301 registers with PayAsYouUse through the edits its finding carries', () => {
     const text = 'New-AzResource -ResourceId $id\n';
     const declaring = 'file:///ws/register.ps1';
-    const azs301 = (edits?: FileEdit[]) => findingOn(text, 'AZS301', '$id', edits ? { edits: JSON.stringify(edits) } : undefined);
+    const azs301 = (edits?: FileEdit[]) => findingOn(text, 'AZS301', '$id', edits ? { edits } : undefined);
 
     it('in another file, even where this file happens to hold the same text at those offsets', () => {
       const edits = [{ uri: declaring, start: 0, end: 3, newText: 'New' }];
@@ -104,7 +105,7 @@ describe('core/fixes: what each rule\'s fix writes', () => {
   describe('AZS302 adds the parameter a billing model needs, after its value and closing quote', () => {
     const fixed = (line: string, value: string) => {
       const text = `Set-AzsRegistration -RegistrationName r ${line}\n`;
-      const [fix, ...more] = fixesFor(documentOf(text), findingOn(text, 'AZS302', value));
+      const [fix, ...more] = fixesFor(documentOf(text), findingOn(text, 'AZS302', value, { after: text.indexOf(value) + value.length }));
       assert.deepEqual(more, []);
       assert.equal(fix.preferred, true);
       assert.equal(fix.snippet, true);
@@ -193,7 +194,7 @@ describe('core/fixes: the CloudDeploymentID lookup beside a rule\'s fixes', () =
 
   it('AZS501 looks up the registration its finding names, before the operation it points at, as PowerShell text', () => {
     const text = `Connect-AzAccount\nNew-AzResource -ResourceId $a\nNew-AzResource -ResourceId $b\n`;
-    const data = { name: 'hub$1', resourceGroup: 'rg`x', subscriptionId: sub, operationStart: String(text.indexOf('New-AzResource')) };
+    const data = { name: 'hub$1', resourceGroup: 'rg`x', subscriptionId: sub, operationStart: text.indexOf('New-AzResource') };
     const [fix, ...more] = fixesFor(documentOf(text), findingOn(text, 'AZS501', '$b', data));
     assert.deepEqual(more, []);
     assert.equal(fix.title.en, lookup);
@@ -223,7 +224,7 @@ describe('core/fixes: Fix all', () => {
     const get = azs402('Get-AzureRmResource', 'Get-AzResource');
     const version = findingOn(text, 'AZS401', '2016-01-01');
     const declared = findingOn(text, 'AZS103', 'hub-pag', { replacement: 'hub-payg' });
-    const missing = findingOn(text, 'AZS104', 'Set-AzsRegistration', { missing: 'PrivilegedEndpoint' });
+    const missing = findingOn(text, 'AZS104', 'Set-AzsRegistration', { missing: ['PrivilegedEndpoint'] });
     const result = fixAll(documentOf(text), [version, declared, get, missing, login]);
     assert.deepEqual(result.fixed, [version, get, login], 'not the declared name (a choice) nor a snippet');
     assert.deepEqual(result.edits.map((e) => e.start), [login.start, get.start, version.start]);
@@ -235,7 +236,7 @@ describe('core/fixes: Fix all', () => {
     const at = (start: number, end: number, replacement: string): Finding => ({ ...findingOn(letters, 'AZS402', letters.slice(start, end), { replacement }) });
     const run = (...findings: Finding[]) => {
       const { edits, fixed } = fixAll(documentOf(letters), findings);
-      return { text: applyEdits(letters, edits), fixed: fixed.map((f) => f.data?.replacement) };
+      return { text: applyEdits(letters, edits), fixed: fixed.map((f) => (f.data as Replacement).replacement) };
     };
     assert.deepEqual(run(at(0, 3, 'X'), at(3, 6, 'Y')), { text: 'XY', fixed: ['X', 'Y'] });
     assert.deepEqual(run(at(3, 6, 'Y'), at(0, 3, 'X')), { text: 'XY', fixed: ['Y', 'X'] });

@@ -3,7 +3,8 @@
 // fresh parse. A failure prints the seed, the path and the shrunk counterexample (see support/run.ts).
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyEdits, fixAll } from '../../../src/core/fixes';
+import { applyEdits } from '../../../src/core/fixes';
+import { fixAll } from '../../../src/core/quickFixes';
 import { languages } from '../../../src/core/languages/index';
 import type { DocumentKind, Finding, LiveData, Locale, TextChange } from '../../../src/core/lint';
 import { broken, brokenSeed, brokenWorkspace, documentOf, editDraft, randomText, type Document, type EditDraft } from './support/arbitraries';

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import rule from '../../../../src/core/rules/AZS101';
+import { byId, cloudIdLookup } from '../support/cloudIdLookup';
 import { customer, registrationId, subscription } from '../support/ids';
 import { lintCase, ruleTester } from '../support/ruleTester';
 
@@ -20,6 +21,7 @@ ruleTester(rule, {
       name: 'a misspelled segment',
       kind: 'powershell',
       code: `New-AzResource -ResourceId "/subscriptions/$sub/<!resourceGroup!>/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties @{ tenantId = $t }`,
+      output: `New-AzResource -ResourceId "/subscriptions/$sub/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties @{ tenantId = $t }`,
       errors: [{ message: `'resourceGroup' should be 'resourceGroups'. ${tail}`, data: { replacement: 'resourceGroups' } }],
     },
     {
@@ -44,12 +46,14 @@ ruleTester(rule, {
       name: 'extra segments, in the assignment the ID comes from',
       kind: 'powershell',
       code: `$id = '${registrationId}/<!tenants/abc!>'\nGet-AzResource -ResourceId $id`,
+      output: `${cloudIdLookup('reg1', byId(registrationId))}$id = '${registrationId}/tenants/abc'\nGet-AzResource -ResourceId $id`,
       errors: [{ message: `Unexpected segments after the registration: 'tenants/abc'. ${tail}` }],
     },
     {
       name: 'a misspelled first segment of a path written without its leading slash',
       kind: 'powershell',
       code: `Get-AzResource -ResourceId "<!subscription!>/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1"`,
+      output: `Get-AzResource -ResourceId "subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1"`,
       errors: [{ message: `'subscription' should be 'subscriptions'. ${tail}`, data: { replacement: 'subscriptions' } }],
     },
     {
@@ -62,12 +66,15 @@ ruleTester(rule, {
       name: 'a misspelled last segment followed by a blank: the whole ID is underlined',
       kind: 'powershell',
       code: `Get-AzResource -ResourceId "<!${registrationId}/customerSubscription !>"`,
-      errors: [{ message: `'customerSubscription' should be 'customerSubscriptions'. ${tail}`, data: { replacement: 'customerSubscriptions' } }],
+      // Only the lookup: writing the segment over the whole ID would lose the ID.
+      output: `${cloudIdLookup('reg1', byId(registrationId))}Get-AzResource -ResourceId "${registrationId}/customerSubscription "`,
+      errors: [{ message: `'customerSubscription' should be 'customerSubscriptions'. ${tail}` }],
     },
     {
       name: 'a malformed ID after a well-formed one',
       kind: 'powershell',
       code: `Get-AzResource -ResourceId "${registrationId}"\nGet-AzResource -ResourceId "${registrationId.replace('providers', '<!provider!>')}"`,
+      output: `Get-AzResource -ResourceId "${registrationId}"\nGet-AzResource -ResourceId "${registrationId}"`,
       errors: [{ message: `'provider' should be 'providers'. ${tail}`, data: { replacement: 'providers' } }],
     },
     {

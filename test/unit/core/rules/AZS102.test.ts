@@ -1,4 +1,5 @@
 import rule from '../../../../src/core/rules/AZS102';
+import { cloudIdLookup } from '../support/cloudIdLookup';
 import { customer, registrationId, subscription, tenant } from '../support/ids';
 import { ruleTester } from '../support/ruleTester';
 
@@ -27,6 +28,7 @@ ruleTester(rule, {
       name: 'a computer name placeholder',
       kind: 'powershell',
       code: 'Set-AzsRegistration -PrivilegedEndpointCredential $cred -PrivilegedEndpoint "<!<Computer Name>!>" -RegistrationName reg1 -BillingModel PayAsYouUse',
+      output: `${cloudIdLookup('reg1', `Get-AzResource -ResourceType 'Microsoft.AzureStack/registrations' -Name "reg1" -ExpandProperties`)}Set-AzsRegistration -PrivilegedEndpointCredential $cred -PrivilegedEndpoint "<Computer Name>" -RegistrationName reg1 -BillingModel PayAsYouUse`,
       errors: [{ message: fails('<Computer Name>'), azureError: null }],
     },
     {

@@ -30,6 +30,7 @@ ruleTester(rule, {
       name: 'another registration name in the same file',
       kind: 'powershell',
       code: `${register('<@reg-west@>')}\n${addTenant('azurestack', '<!reg-east!>')}`,
+      output: `${register('reg-west')}\n${addTenant('azurestack', 'reg-west')}`,
       errors: [{
         message: `This request targets registration 'reg-east', but the registration declared in this file is 'reg-west'. ${tail}`,
         related: [declaredHere], data: { replacement: 'reg-west' },
@@ -39,6 +40,7 @@ ruleTester(rule, {
       name: 'another resource group than Set-AzsRegistration uses by default',
       kind: 'powershell',
       code: `<@Set-AzsRegistration@> -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -RegistrationName reg1 -BillingModel PayAsYouUse\n${addTenant('<!azurestack-rg!>', 'reg1')}`,
+      output: `${register('reg1')}\n${addTenant('azurestack', 'reg1')}`,
       errors: [{ message: `This request targets resource group 'azurestack-rg', but the registration declared in this file is in 'azurestack'. ${tail}`, related: [declaredHere] }],
     },
     {
@@ -46,6 +48,7 @@ ruleTester(rule, {
       kind: 'http',
       code: putTenant('<!reg2!>'),
       others: [{ ...savedResponse('reg1'), code: savedResponse('reg1').code.replace('/registrations/reg1', '/registrations/<@reg1@>') }],
+      output: putTenant('reg1'),
       errors: [{ message: `This request targets registration 'reg2', but the registration declared in registration.json is 'reg1'. ${tail}`, related: [declaredHere] }],
     },
     {
@@ -53,6 +56,7 @@ ruleTester(rule, {
       kind: 'http',
       code: putTenant('reg1', '<!0b7c2d1e-5f4a-4e3b-9c8d-7a6b5c4d3e2f!>'),
       others: [{ ...savedResponse('reg1'), code: savedResponse('reg1').code.replace(subscription, `<@${subscription}@>`) }],
+      output: putTenant('reg1'),
       errors: [{ message: `This request targets subscription '0b7c2d1e-5f4a-4e3b-9c8d-7a6b5c4d3e2f', but the registration declared in registration.json is in '${subscription}'. ${tail}`, related: [declaredHere] }],
     },
   ],

@@ -17,12 +17,14 @@ ruleTester(rule, {
       name: 'Set-AzsRegistration without a registration name or credential',
       kind: 'powershell',
       code: '<!Set-AzsRegistration!> -PrivilegedEndpoint "AzS-ERCS01" -BillingModel PayAsYouUse',
-      errors: [{ message: message('Set-AzsRegistration', '-PrivilegedEndpointCredential, -RegistrationName'), data: { missing: 'PrivilegedEndpointCredential,RegistrationName' } }],
+      output: 'Set-AzsRegistration -PrivilegedEndpointCredential $cloudAdminCredential -RegistrationName $registrationName -PrivilegedEndpoint "AzS-ERCS01" -BillingModel PayAsYouUse',
+      errors: [{ message: message('Set-AzsRegistration', '-PrivilegedEndpointCredential, -RegistrationName'), data: { missing: ['PrivilegedEndpointCredential', 'RegistrationName'] } }],
     },
     {
       name: 'Register-AzsEnvironment without a registration name, in a different letter case',
       kind: 'powershell',
       code: '$token = Get-Content token.txt\n<!register-azsenvironment!> -RegistrationToken $token',
+      output: '$token = Get-Content token.txt\nregister-azsenvironment -RegistrationName $registrationName -RegistrationToken $token',
       errors: [{ message: message('register-azsenvironment', '-RegistrationName') }],
     },
     {

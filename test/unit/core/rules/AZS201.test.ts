@@ -22,6 +22,7 @@ ruleTester(rule, {
       name: 'a GUID in braces, with the repaired one offered',
       kind: 'json',
       code: `{"resources": [{"type": "Microsoft.AzureStack/registrations", "name": "reg1", "apiVersion": "2017-06-01", "resources": [{"type": "customerSubscriptions", "apiVersion": "2017-06-01", "name": "<!{${customer}}!>", "properties": {"tenantId": "${tenant}"}}]}]}`,
+      output: `{"resources": [{"type": "Microsoft.AzureStack/registrations", "name": "reg1", "apiVersion": "2017-06-01", "resources": [{"type": "customerSubscriptions", "apiVersion": "2017-06-01", "name": "${customer}", "properties": {"tenantId": "${tenant}"}}]}]}`,
       errors: [{
         message: `The customer subscription ID '{${customer}}' is not a GUID as written (did you mean ${customer}?); Azure would answer InvalidCustomerSubscriptionId.`,
         data: { replacement: customer },

@@ -30,6 +30,7 @@ ruleTester(rule, {
       name: 'a tenant ID that is not a GUID',
       kind: 'shell',
       code: `az rest --method put --url "${url}" --body '{"properties": {"tenantId": "<!contoso.onmicrosoft.com!>"}}'\n`,
+      output: `az rest --method put --url "${url}" --body '{"properties": {"tenantId": "contoso.onmicrosoft.com"}}'\n`,
       errors: [{ message: "The tenant ID 'contoso.onmicrosoft.com' is not a GUID; Azure rejects the request." }],
     },
     {

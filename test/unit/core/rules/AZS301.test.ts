@@ -25,12 +25,14 @@ ruleTester(rule, {
       name: 'Capacity in the same script',
       kind: 'powershell',
       code: `${register(' -BillingModel <@Capacity@> -AgreementNumber 1234')}\n${addTenant('<!New-AzResource!>')}`,
+      output: `${register(' -BillingModel PayAsYouUse -AgreementNumber 1234')}\n${addTenant('New-AzResource')}`,
       errors: [{ message: disallowed('in this file', 'Capacity'), related: [setHere('Capacity')] }],
     },
     {
       name: 'no -BillingModel: Development by default',
       kind: 'powershell',
       code: `<@Set-AzsRegistration@> -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -RegistrationName reg1\n${addTenant('<!New-AzureRmResource!>')}`,
+      output: `${register('').replace('Set-AzsRegistration', 'Set-AzsRegistration -BillingModel PayAsYouUse')}\n${addTenant('New-AzureRmResource')}`,
       errors: [{
         message: `The registration declared in this file is created without -BillingModel, so it uses Development; ${rest}`,
         related: ['No -BillingModel here, so Development applies.'],
@@ -53,13 +55,14 @@ ruleTester(rule, {
       name: 'a disconnected registration token',
       kind: 'powershell',
       code: `$token = Get-AzsRegistrationToken -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -BillingModel <@Development@>\nRegister-AzsEnvironment -RegistrationToken $token -RegistrationName reg1\n<!Invoke-RestMethod!> -Method Put -Uri "https://management.azure.com${registrationId}/customerSubscriptions/${customer}?api-version=2017-06-01" -Body '{"properties": {"tenantId": "${tenant}"}}'`,
+      output: `$token = Get-AzsRegistrationToken -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -BillingModel PayAsYouUse\nRegister-AzsEnvironment -RegistrationToken $token -RegistrationName reg1\nInvoke-RestMethod -Method Put -Uri "https://management.azure.com${registrationId}/customerSubscriptions/${customer}?api-version=2017-06-01" -Body '{"properties": {"tenantId": "${tenant}"}}'`,
       errors: [{ message: disallowed('in this file', 'Development'), related: [setHere('Development')] }],
     },
   ],
 });
 
 describe('AZS301 quick-fix edits', () => {
-  const editsOf = async (c: ValidCase) => (await lintCase(rule, c)).findings.map((f) => (f.data?.edits === undefined ? undefined : JSON.parse(f.data.edits) as unknown));
+  const editsOf = async (c: ValidCase) => (await lintCase(rule, c)).findings.map((f) => (f.data as { edits?: unknown } | undefined)?.edits);
   const script = 'file:///workspace/script.ps1';
 
   it('replaces the billing model where a script sets it', async () => {

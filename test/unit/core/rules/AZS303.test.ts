@@ -16,12 +16,14 @@ ruleTester(rule, {
       name: 'PayAsYouGo',
       kind: 'powershell',
       code: `${register} -BillingModel '<!PayAsYouGo!>'`,
+      output: `${register} -BillingModel 'PayAsYouUse'`,
       errors: [{ message: "'PayAsYouGo' is not a billing model; did you mean PayAsYouUse?", data: { replacement: 'PayAsYouUse' } }],
     },
     {
       name: 'a made-up model in a saved response',
       kind: 'json',
       code: `{"id": "${registrationId}", "properties": {"billingModel": "<!Enterprise!>"}}`,
+      output: `{"id": "${registrationId}", "properties": {"billingModel": "PayAsYouUse"}}`,
       errors: [{ message: `'Enterprise' is not a billing model; use one of ${accepted}.` }],
     },
     {

@@ -16,6 +16,7 @@ ruleTester(rule, {
       name: 'a renamed sign-in cmdlet and a plain one',
       kind: 'powershell',
       code: '<!Login-AzureRmAccount!> -EnvironmentName AzureCloud\n$r = <!Get-AzureRmResource!> -ResourceType Microsoft.AzureStack/registrations',
+      output: 'Connect-AzAccount -EnvironmentName AzureCloud\n$r = Get-AzResource -ResourceType Microsoft.AzureStack/registrations',
       errors: [
         { message: cmdlet('Login-AzureRmAccount', 'Connect-AzAccount'), data: { replacement: 'Connect-AzAccount' } },
         { message: cmdlet('Get-AzureRmResource', 'Get-AzResource'), data: { replacement: 'Get-AzResource' } },
@@ -25,6 +26,7 @@ ruleTester(rule, {
       name: 'importing AzureRM modules',
       kind: 'powershell',
       code: 'Import-Module <!AzureRM.Profile!>\nInstall-Module -Name <!AzureRM!> -RequiredVersion 2.5.0',
+      output: 'Import-Module Az.Accounts\nInstall-Module -Name Az -RequiredVersion 2.5.0',
       errors: [
         { message: 'The AzureRM.Profile module is retired; use Az.Accounts.', data: { replacement: 'Az.Accounts' } },
         { message: 'The AzureRM module is retired; use Az.', data: { replacement: 'Az' } },

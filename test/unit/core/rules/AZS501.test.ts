@@ -1,4 +1,5 @@
 import rule from '../../../../src/core/rules/AZS501';
+import { byId, cloudIdLookup } from '../support/cloudIdLookup';
 import { customer, subscription, tenant } from '../support/ids';
 import { ruleTester } from '../support/ruleTester';
 
@@ -17,6 +18,7 @@ ruleTester(rule, {
       name: 'a script that adds a tenant by name',
       kind: 'powershell',
       code: `$name = 'reg-west'\n${addTenant('<!$name!>')}\n${addTenant('$name').replace(customer, tenant)}`,
+      output: `$name = 'reg-west'\n${cloudIdLookup('reg-west', byId(`/subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg-west`))}${addTenant('$name')}\n${addTenant('$name').replace(customer, tenant)}`,
       errors: [{ message: message('reg-west') }],
     },
     {

@@ -1,9 +1,13 @@
 // A rule tester in the spirit of typescript-eslint's RuleTester: `valid` cases must yield nothing from the rule,
-// `invalid` cases exactly the findings they list, at the `<!…!>` marks in their text, in order. It rejects invalid
-// cases with no expected findings, marks that do not match the expected findings, and duplicate cases.
+// `invalid` cases exactly the findings they list, at the `<!…!>` marks in their text, in order, and the text their
+// fixes write (`output`, which a case must give when its fixes change anything). It rejects invalid cases with no
+// expected findings, marks that do not match the expected findings, and duplicate cases.
 import * as assert from 'node:assert/strict';
+import { applyEdits, type FileEdit } from '../../../../src/core/fixes';
 import { LintWorkspace, type DocumentKind, type ErrorCode, type Finding, type LiveData, type Rule } from '../../../../src/core/lint';
+import { fixesFor } from '../../../../src/core/quickFixes';
 import { LineMap, type Span } from '../../../../src/core/text';
+import { appliedEdits } from './fixInvariant';
 import { unmark } from './markers';
 import { testWasmDir } from './wasm';
 
@@ -21,6 +25,8 @@ export interface ValidCase {
   others?: OtherFile[];
   /** What Azure says, for the live rules. */
   live?: LiveData;
+  /** How the case's file is saved, in VS Code's encoding ids (AZS107); not told when absent. */
+  encoding?: string;
 }
 
 export interface ExpectedFinding {
@@ -28,13 +34,21 @@ export interface ExpectedFinding {
   message: string;
   /** Defaults to the rule's documented error. */
   azureError?: ErrorCode | null;
-  data?: Record<string, string>;
+  /** What the rule's fixes read, as its check reports it. */
+  data?: unknown;
   /** Messages of the related information, at the next `<@…@>` marks (this file first, then the others in order). */
   related?: string[];
 }
 
 export interface InvalidCase extends ValidCase {
   errors: ExpectedFinding[];
+  /**
+   * The case's text once the first fix the editor offers on each finding is applied (all on the text as it was,
+   * in the order of the findings; fixes that overlap one taken are left out; snippet placeholders keep their
+   * defaults, as the editor leaves them). Required when a fix changes the text;
+   * left out, the case asserts that no fix is offered.
+   */
+  output?: string;
 }
 
 const folder = 'file:///workspace/';
@@ -45,6 +59,9 @@ function caseName(c: ValidCase): string {
 }
 
 interface Linted {
+  /** The case's own file, without its marks. */
+  text: string;
+  syntaxErrors: boolean;
   findings: Finding[];
   lines: Map<string, LineMap>;
   findingMarks: Span[];
@@ -68,9 +85,10 @@ export async function lintCase(rule: Rule, c: ValidCase): Promise<Linted> {
     const related = marked.related.map((span) => ({ uri, span }));
     if (file === main) relatedMarks.unshift(...related);
     else relatedMarks.push(...related);
-    await workspace.update(uri, marked.text, file.kind);
+    await workspace.update(uri, marked.text, file.kind, undefined, file === main ? c.encoding : undefined);
   }
-  return { findings: workspace.findings(folder + main.name), lines, findingMarks, relatedMarks };
+  const uri = folder + main.name;
+  return { text: unmark(main.code).text, syntaxErrors: workspace.hasSyntaxErrors(uri), findings: workspace.findings(uri), lines, findingMarks, relatedMarks };
 }
 
 function where(lines: Map<string, LineMap>, uri: string, span: Span): string {
@@ -95,7 +113,7 @@ function checkCases(rule: Rule, valid: ValidCase[], invalid: InvalidCase[]): voi
   const seen = new Set<string>();
   for (const c of [...valid, ...invalid]) {
     // Live data is made of functions: cases that differ only in what Azure says are told apart by name.
-    const key = `${c.kind}\n${c.code}\n${JSON.stringify(c.others ?? [])}${c.live ? `\n${c.name ?? ''}` : ''}`;
+    const key = `${c.kind}\n${c.encoding ?? ''}\n${c.code}\n${JSON.stringify(c.others ?? [])}${c.live ? `\n${c.name ?? ''}` : ''}`;
     if (seen.has(key)) throw new Error(`${rule.code}: duplicate case "${caseName(c)}"`);
     seen.add(key);
   }
@@ -107,6 +125,19 @@ function checkCases(rule: Rule, valid: ValidCase[], invalid: InvalidCase[]): voi
     const marks = unmark(c.code).findings.length;
     if (marks !== c.errors.length) throw new Error(`${rule.code}: invalid case "${caseName(c)}" has ${marks} marks for ${c.errors.length} expected findings`);
   }
+}
+
+/** The case's text with the first fix of each finding applied where it does not overlap one taken before. */
+function fixedText(c: ValidCase, linted: Linted): string {
+  const uri = folder + fileNames[c.kind];
+  const document = { uri, text: linted.text, kind: c.kind, syntaxErrors: linted.syntaxErrors };
+  const edits: FileEdit[] = [];
+  for (const finding of linted.findings) {
+    const fix = fixesFor(document, finding)[0];
+    const mine = (fix ? appliedEdits(fix) : []).filter((e) => e.uri === uri);
+    if (!mine.some((e) => edits.some((x) => e.start < x.end && x.start < e.end))) edits.push(...mine);
+  }
+  return applyEdits(linted.text, edits);
 }
 
 export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
@@ -139,6 +170,10 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
           if (!c.errors[i]?.data) delete a.data;
         });
         assert.deepEqual(actual, expected);
+        // As typescript-eslint's RuleTester: a case whose fixes change the text must say what they write.
+        const fixed = fixedText(c, await lintCase(rule, c));
+        if (c.output === undefined) assert.equal(fixed, unmark(c.code).text, 'the fixes change the text: give the case its output');
+        else assert.equal(fixed, c.output, 'the text the fixes write');
       });
     }
   });

@@ -2,7 +2,8 @@
 // fixes whose edits stay inside the documents they edit, and lint times within a bound measured on this machine.
 import * as assert from 'node:assert/strict';
 import { errorCodes } from '../../../../src/core/errors';
-import { applyEdits, fixAll, fixesFor, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../../../../src/core/fixes';
+import { applyEdits, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../../../../src/core/fixes';
+import { fixAll, fixesFor } from '../../../../src/core/quickFixes';
 import { LintWorkspace, describeInternalError, ruleCodes, severities, type DocumentKind, type Finding, type TextChange } from '../../../../src/core/lint';
 import { testWasmDir } from '../../core/support/wasm';
 import { seeds } from './seeds';
@@ -35,6 +36,15 @@ function assertMessage(what: string, message: string, texts: Texts): void {
 }
 
 /**
+ * A finding's data is its rule's own type, but always plain data: it crosses worker threads (azs-lint) and is read back
+ * by the rule's fixes, so it must come back unchanged from JSON: no undefined, NaN, functions or class instances.
+ */
+function assertPlainData(what: string, data: unknown): void {
+  assert.ok(typeof data === 'object' && data !== null, `${what}: data is not an object`);
+  assert.deepEqual(JSON.parse(JSON.stringify(data)), data, `${what}: data is not plain data`);
+}
+
+/**
  * Every finding of `uri` has a known code, severity and error, a message, and ranges inside the documents; and no rule
  * or reader of any workspace threw.
  */
@@ -51,7 +61,7 @@ export function assertWellFormed(uri: string, findings: readonly Finding[], text
       assertSpan(`related information of ${what}`, related.start, related.end, texts.get(related.uri)?.text);
       assertMessage(`related information of ${what}`, related.message, texts);
     }
-    for (const [key, value] of Object.entries(finding.data ?? {})) assert.equal(typeof value, 'string', `${what}: data.${key}`);
+    if (finding.data !== undefined) assertPlainData(what, finding.data);
   }
 }
 

@@ -1,0 +1,59 @@
+// The quick fixes offered on a finding: its rule's own (rules/AZS….ts), then the CloudDeploymentID lookup where its
+// rule offers it; and "Fix all", the safe fixes of a document at once. The editor (vscode/codeActions.ts, fixAll.ts)
+// and azs-lint --fix both ask here.
+import type { FileEdit, Fix, FixDocument } from './fixes';
+import type { Finding } from './lint';
+import { isRuleCode, rules } from './rules/index';
+import type { Rule } from './rules/rule';
+
+function ruleOf(finding: Pick<Finding, 'code'>): Rule | undefined {
+  return isRuleCode(finding.code) ? rules[finding.code] : undefined;
+}
+
+/** The fixes offered for `finding`: its rule's, most useful first, then the CloudDeploymentID lookup where it helps. */
+export function fixesFor(document: FixDocument, finding: Finding): Fix[] {
+  const lookup = ruleOf(finding)?.cloudIdLookup?.(finding, document);
+  return lookup ? [...ruleFixes(document, finding), lookup] : ruleFixes(document, finding);
+}
+
+/** True when findings of `code` offer the CloudDeploymentID lookup. */
+export function offersCloudIdLookup(code: string): boolean {
+  return ruleOf({ code })?.cloudIdLookup !== undefined;
+}
+
+/** True when the editor offers to pick the registration from Azure on findings of `code`. */
+export function offersRegistrationPick(code: string): boolean {
+  return ruleOf({ code })?.editorActions?.includes('pickRegistration') === true;
+}
+
+/**
+ * The rule's fixes that change something: where a broken file makes the underlined text only part of the value,
+ * writing the replacement over it may change nothing. None in broken JSON, whose values may end anywhere.
+ */
+function ruleFixes(document: FixDocument, finding: Finding): Fix[] {
+  if (document.kind === 'json' && document.syntaxErrors) return [];
+  const unchanged = (e: FileEdit) => e.uri === document.uri && document.text.slice(e.start, e.end) === e.newText;
+  return (ruleOf(finding)?.fixes?.(finding, document) ?? []).filter((fix) => !fix.edits.every(unchanged));
+}
+
+/** What "Fix all" does to one document: the edits, and the findings they fix. */
+export interface FixAll {
+  edits: FileEdit[];
+  fixed: Finding[];
+}
+
+/**
+ * The safe fixes of all `findings` in one document that edit only it and do not overlap, for "Fix all". A fix that
+ * overlaps one taken before is left for the next round (a CLI run repeats until nothing changes).
+ */
+export function fixAll(document: FixDocument, findings: readonly Finding[]): FixAll {
+  const edits: FileEdit[] = [];
+  const fixed: Finding[] = [];
+  for (const finding of findings) {
+    const fix = ruleFixes(document, finding).find((f) => f.safe && !f.snippet && f.edits.every((e) => e.uri === document.uri));
+    if (!fix || fix.edits.some((e) => edits.some((x) => e.start < x.end && x.start < e.end))) continue;
+    edits.push(...fix.edits);
+    fixed.push(finding);
+  }
+  return { edits: edits.sort((a, b) => a.start - b.start), fixed };
+}
