@@ -60,11 +60,17 @@ const actions = {
   },
   /** Runs a command as a user does: the Command Palette, its title typed, the entry chosen with Enter. */
   async command(page, { title }) {
-    await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: appearMs });
-    await input.fill(`>${title}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: appearMs });
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    // A busy workbench may drop the typed text while the palette opens: the user closes it and types again.
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: appearMs });
+      await input.fill(`>${title}`);
+      const listed = await row.waitFor({ timeout: appearMs }).then(() => true, (e) => (attempt < 2 ? false : Promise.reject(e)));
+      if (listed) break;
+      await page.keyboard.press('Escape');
+    }
     await page.keyboard.press('Enter');
     return true;
   },

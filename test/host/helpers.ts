@@ -60,7 +60,7 @@ export async function uiAction(action: UiAction): Promise<unknown> {
   const answerFile = join(resultsDir, `ui-action-${process.pid}-${++uiActions}.json`);
   rmSync(answerFile, { force: true });
   console.log(`UI-ACTION ${answerFile} ${JSON.stringify(action)}`);
-  await waitFor(`the workbench to ${action.op}`, () => existsSync(answerFile), 30_000);
+  await waitFor(`the workbench to ${action.op}`, () => existsSync(answerFile), 60_000);
   const answer = JSON.parse(readFileSync(answerFile, 'utf8')) as { ok: boolean; value?: unknown; error?: string };
   rmSync(answerFile, { force: true });
   if (!answer.ok) throw new Error(`UI action ${JSON.stringify(action)} failed: ${answer.error}`);

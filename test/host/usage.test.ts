@@ -301,4 +301,25 @@ describe('stamps and usage reports (emulator)', function () {
     await vscode.commands.executeCommand('azureStackCsp.removePrices');
     assert.deepEqual(ui.prompts.at(-1)?.items?.map((i) => [i.label, i.description]), [['e2e-prices.csv', "Microsoft's prices"], ['resale-sv.csv', 'Resale prices']]);
   });
+
+  it('asks before removing a stamp with Keep as the default; removing it forgets its secret', async () => {
+    const before = configured();
+    const question = ['askDestructive', 'Remove stamp hub01 from the list?', ['Keep Stamp', 'Remove Stamp', 'Cancel']];
+    ui.enqueue('', pressEnter);
+    await vscode.commands.executeCommand('azureStackCsp.removeStamp', await nodeAt(api, 'Azure Stack Hub stamps', 'hub01'));
+    await vscode.commands.executeCommand('azureStackCsp.removeStamp', await nodeAt(api, 'Azure Stack Hub stamps', 'hub01'));
+    assert.deepEqual(ui.prompts.map((p) => [p.kind, p.title, p.buttons]), [question, question]);
+    assert.deepEqual(configured(), before, 'Escape and Enter keep the stamp');
+
+    ui.reset();
+    ui.enqueue('Remove Stamp');
+    await vscode.commands.executeCommand('azureStackCsp.removeStamp', await nodeAt(api, 'Azure Stack Hub stamps', 'hub01'));
+    assert.deepEqual(configured().map((s) => s.name), before.map((s) => s.name).filter((name) => name !== 'hub01'));
+
+    // The same stamp set up again by hand: its secret went with it, so the view asks for its credentials.
+    await vscode.workspace.getConfiguration('azureStackCsp').update('stamps', before, vscode.ConfigurationTarget.Workspace);
+    api.tree.refresh();
+    const children = await childrenAt(api, 'Azure Stack Hub stamps', 'hub01');
+    assert.deepEqual(children.filter((n) => n.id.endsWith('#signIn')).map((n) => shown(api, n)), ['Sign in to stamp hub01 with its own credentials']);
+  });
 });

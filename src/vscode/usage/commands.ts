@@ -80,8 +80,13 @@ export async function addStamp(deps: UsageCommandDeps): Promise<StampSetting> {
 
 export async function removeStamp(deps: UsageCommandDeps, node?: unknown): Promise<boolean> {
   const stamp = node instanceof StampNode ? node.setting : await chooseStamp(deps, vscode.l10n.t('Remove Stamp'));
-  const remove = vscode.l10n.t('Remove');
-  if (!await deps.ui().confirm(vscode.l10n.t('Remove stamp {0} from the list?', stamp.name), vscode.l10n.t('Nothing changes on the stamp or in Azure. Its secret or certificate is deleted from VS Code secret storage.'), remove)) return false;
+  const answer = await deps.ui().askDestructive({
+    message: vscode.l10n.t('Remove stamp {0} from the list?', stamp.name),
+    detail: vscode.l10n.t('Nothing changes on the stamp or in Azure. Its secret or certificate is deleted from VS Code secret storage.'),
+    safe: vscode.l10n.t('Keep Stamp'),
+    destructive: vscode.l10n.t('Remove Stamp'),
+  });
+  if (answer !== 'destructive') return false;
   await deps.stamps.forgetStamp(stamp, true);
   await updateSetting('stamps', readSettings().stamps.filter((s) => !sameStamp(s, stamp)));
   deps.tree.refresh();
