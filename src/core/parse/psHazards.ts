@@ -70,13 +70,19 @@ export class ScriptHazards {
       if (name?.type !== 'command_name') continue;
       const lineStart = lineAround(this.text, dash).start;
       const before = previousLineEnd(this.text, lineStart);
-      // After a backtick with blanks, the finding is the backtick's.
-      if (before !== undefined && backticks.has(before)) continue;
+      // Only right after a line of code: after a backtick with blanks, the finding is the backtick's.
+      if (before === undefined || backticks.has(before) || this.isBlankLine(before)) continue;
       const word = /^.[\w]*/.exec(this.text.slice(dash, lineAround(this.text, dash).end))?.[0] ?? '-';
-      const continueAt = before === undefined ? undefined : this.continuationPlace(before);
+      const continueAt = this.continuationPlace(before);
       found.push({ kind: 'parameterLine', span: { start: dash, end: dash + word.length }, parameter: word, ...(continueAt ? { continueAt } : {}) });
     }
     return found.sort((a, b) => a.span.start - b.span.start);
+  }
+
+  /** Whether the line that ends at `lineEnd` holds nothing but blanks. */
+  private isBlankLine(lineEnd: number): boolean {
+    const line = lineAround(this.text, lineEnd);
+    return lastNonBlank(this.code, line.start, lineEnd) < line.start;
   }
 
   /** The blanks after the backtick at `at` when the rewrite dropped it (blanks only, then a line that goes on), in code. */
