@@ -3,8 +3,8 @@
 // encoding, byte order mark and line breaks they were read with (fixes replace words within lines).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { applyEdits, fixedCounts } from '../core/fixes';
-import { fixAll } from '../core/quickFixes';
 import { plural, type Locale } from '../core/l10n';
+import { fixAll } from '../core/quickFixes';
 import type { DocumentKind, Finding, LintWorkspace } from '../core/lint';
 import { decode, encode, encodingId, type Encoding } from './encoding';
 

@@ -73,6 +73,20 @@ export function locate(value: Value, index: number, length: number): Span {
   return value.span;
 }
 
+/**
+ * Where `length` characters at `index` of the value's text stand at the place of use: the reference that brought them
+ * in (a variable), else the whole value.
+ */
+export function usedAt(value: Value, index: number, length: number): Span {
+  let offset = 0;
+  for (const segment of value.segments) {
+    const end = offset + segment.text.length;
+    if (index >= offset && index + length <= end) return segment.via ?? value.span;
+    offset = end;
+  }
+  return value.span;
+}
+
 /** Where a segment stands at the place of use. */
 function useSpan(segment: Segment): Span | undefined {
   return segment.via ?? (segment.at === undefined ? undefined : { start: segment.at, end: segment.at + segment.text.length });
@@ -282,9 +296,28 @@ export interface CmdletUse {
 export interface Suppression {
   /** Empty: every rule. */
   codes: string[];
-  scope: 'file' | 'nextLine';
+  /** `lines`: from `line` to `lastLine` (a Markdown code block). */
+  scope: 'file' | 'nextLine' | 'lines';
   /** 0-based line the suppression applies to (for nextLine: the line after the comment). */
   line: number;
+  lastLine?: number;
+}
+
+/** A part of a document written in another language: a Markdown code block, and the language that reads it. */
+export interface EmbeddedRegion {
+  kind: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Where a file finds a registration at run time by its resource type (`Get-AzResource -ResourceType
+ * Microsoft.AzureStack/registrations`): in any resource group, and with any name, unless the lookup names them.
+ */
+export interface RegistrationLookup {
+  span: Span;
+  anyResourceGroup: boolean;
+  anyName: boolean;
 }
 
 /**
@@ -339,6 +372,7 @@ export interface FileFacts {
   suppressions: Suppression[];
   /** True when the file looks the stamp's CloudDeploymentID (cloudId) up or compares it. */
   checksCloudId: boolean;
+  registrationLookups: RegistrationLookup[];
   /** True when the parser met text it could not read (PowerShell, JSON): fixes cannot be sure where its values end. */
   syntaxErrors?: boolean;
   /** PowerShell: line continuations PowerShell does not see, in the order of the text. */
@@ -349,11 +383,13 @@ export interface FileFacts {
   startsWithBom?: boolean;
   /** Calls on registrations and customer subscriptions whose destination the script makes certain. */
   cloudCalls?: CloudCall[];
+  /** The code blocks of a Markdown document, each read as the language it is tagged with. */
+  embedded?: EmbeddedRegion[];
 }
 
 export function emptyFacts(): FileFacts {
   return {
     cmdlets: [], registrations: [], billingModels: [], tenantOperations: [], resourceIds: [], apiVersions: [], values: [],
-    secrets: [], suppressions: [], checksCloudId: false,
+    secrets: [], suppressions: [], checksCloudId: false, registrationLookups: [],
   };
 }

@@ -3,7 +3,9 @@
 // finding and the document's text: no editor involved, so the CLI or any other front end can apply them too. Each
 // rule's own fixes are in its file (rules/AZS….ts); quickFixes.ts offers them.
 import { findPlaceholder, formatRegistrationId, isGuid, parseRegistrationId } from './ids';
-import { languageOf } from './languages/index';
+import { codeBlockAt, languageOf } from './languages/index';
+import { isQuoted, maskedText } from './parse/markdown';
+import { parseJson } from './parse/jsonSource';
 import { shellFacts } from './parse/shell';
 import { lineStarts } from './text';
 import type { Localized } from './l10n';
@@ -68,10 +70,27 @@ export function fill(text: Localized, values: Record<string, string>): Localized
 }
 
 /**
+ * The Markdown code block that holds `offset`, as the document its language reads (the Markdown text with all else
+ * blanked, so offsets stay the Markdown file's): fixes are worked out on it and edit the block. Any other document
+ * as it is; undefined for Markdown outside a block.
+ */
+export function fixTarget(document: FixDocument, offset: number): FixDocument | undefined {
+  if (document.kind !== 'markdown') return document;
+  const found = codeBlockAt(document.text, offset);
+  if (!found) return undefined;
+  const text = maskedText(document.text, [found.block]);
+  // A JSON block is told apart from the others: JSON snippets in documentation are often cut short (`...`). A line put
+  // into a quoted block would lack its `>`: such a block is taken as one whose lines cannot be placed surely.
+  const syntaxErrors = isQuoted(found.block) || (found.kind === 'json' ? parseJson(text).source.hasErrors : document.syntaxErrors === true);
+  return { uri: document.uri, text, kind: found.kind, syntaxErrors };
+}
+
+/**
  * "Disable AZSnnn for this line" and "… for this file". JSON gets them only when it may hold comments (JSONC and
  * ARM templates, which Azure reads with comments): `allowsComments`.
  */
 export function suppressionFixes(document: FixDocument, finding: Finding, allowsComments: boolean): Fix[] {
+  if (document.kind === 'markdown') return codeBlockSuppressionFixes(document, finding);
   const comment = languageOf(document.kind).lineComment;
   if (!comment || (document.kind === 'json' && !allowsComments)) return [];
   const eol = lineEnding(document.text);
@@ -82,6 +101,29 @@ export function suppressionFixes(document: FixDocument, finding: Finding, allows
     {
       title: { en: `Disable ${finding.code} for this file`, sv: `Stäng av ${finding.code} för hela filen` },
       edits: [{ uri: document.uri, start: fileOffset, end: fileOffset, newText: `${comment} azs-disable ${finding.code}${eol}` }],
+    },
+  ];
+}
+
+/**
+ * In a Markdown code block: a comment line in the block (not in JSON, whose snippets are copied as they are), and an
+ * HTML comment before the block, which the rendered page does not show.
+ */
+function codeBlockSuppressionFixes(document: FixDocument, finding: Finding): Fix[] {
+  const block = fixTarget(document, finding.start);
+  const found = codeBlockAt(document.text, finding.start);
+  if (!block || !found) return [];
+  const eol = lineEnding(document.text);
+  const comment = languageOf(block.kind).lineComment;
+  // No comment line in JSON (snippets are copied as they are) nor in a block quote (it would lack its `>`).
+  const line = comment && block.kind !== 'json' && !isQuoted(found.block) ? lineSuppression(block, comment, finding, eol) : undefined;
+
+  return [
+    ...(line ? [{ title: { en: `Disable ${finding.code} for this line`, sv: `Stäng av ${finding.code} för den här raden` }, edits: [line] }] : []),
+    {
+      title: { en: `Disable ${finding.code} for this code block`, sv: `Stäng av ${finding.code} för det här kodblocket` },
+      // With the fence's indentation and quote marks, so that it stays in the list item or block quote.
+      edits: [{ uri: document.uri, start: found.block.fenceStart, end: found.block.fenceStart, newText: `${found.block.prefix}<!-- azs-disable ${finding.code} -->${eol}` }],
     },
   ];
 }

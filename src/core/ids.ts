@@ -32,7 +32,8 @@ export function repairGuid(value: string): string | undefined {
 
 const placeholderPatterns: RegExp[] = [
   /<[^<>\r\n]{1,80}>/, // <subscription id>, <Computer Name>
-  /\{\{?[A-Za-z][\w .-]{0,60}\}?\}/, // {subscriptionId}, {{tenantId}}
+  // {subscriptionId}, {{tenantId}}, { cspSubscriptionId 1}; not a GUID in braces (a registry key, a COM class ID)
+  /\{\{?(?! *[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} *\})(?: {1,2})?[A-Za-z][\w .-]{0,60}\}?\}/i,
   /\[[A-Za-z][\w .-]{0,60}\]/, // [registration name] (not an ARM expression: those start with a function call)
   /\bx{8}-x{4}-x{4}-x{4}-x{12}\b/i, // xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx
   /^0{8}-0{4}-0{4}-0{4}-0{12}$/, // the all-zero GUID

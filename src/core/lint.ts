@@ -11,7 +11,7 @@ import type { LiveData } from './live';
 import { allRules } from './rules/index';
 import { RegistrationIndex } from './rules/registrations';
 import type { Report, Rule, RuleCode, Severity } from './rules/rule';
-import { LineMap, looksBinary } from './text';
+import { LineMap, looksBinary, type Span } from './text';
 
 export type { RuleSeverityConfig } from './config';
 export { configProblems, severities } from './config';
@@ -340,12 +340,12 @@ export class LintWorkspace {
         this.tell({ uri: state.uri, rule: rule.code, error });
         continue;
       }
-      findings.push(...reports.map((report) => this.finding(rule, severity, report)));
+      findings.push(...reports.map((report) => this.finding(rule, severity, report, state.uri)));
     }
     return sortAndFilter(findings, state);
   }
 
-  private finding(rule: Rule, severity: Severity, report: Report<string>): Finding {
+  private finding(rule: Rule, severity: Severity, report: Report<string>, uri: string): Finding {
     const message = (id: string, values: Report<string>['values']) => {
       const localized = Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : v[this.locale]]));
       return pick(rule.messages[id], this.locale, localized);
@@ -354,7 +354,10 @@ export class LintWorkspace {
       code: rule.code, severity, message: message(report.messageId, report.values),
       start: report.span.start, end: report.span.end,
       azureError: report.azureError === undefined ? rule.azureError : report.azureError,
-      related: (report.related ?? []).map((r) => ({ uri: r.uri, start: r.span.start, end: r.span.end, message: message(r.messageId, r.values) })),
+      related: [
+        ...(report.related ?? []).map((r) => ({ uri: r.uri, start: r.span.start, end: r.span.end, message: message(r.messageId, r.values) })),
+        ...(usedElsewhere(report) ? [{ uri, start: report.usedAt.start, end: report.usedAt.end, message: pick(usedHere, this.locale) }] : []),
+      ],
       ...(report.data ? { data: report.data } : {}),
     };
   }
@@ -376,19 +379,59 @@ function declarationKey(state: DocumentState | undefined): string {
   ]));
 }
 
-/** Drops suppressed and duplicate findings and sorts the rest by position, then code. */
+const usedHere = { en: 'The same value is used here.', sv: 'Samma värde används här.' };
+
+/** True when the report names a place of use apart from the place it underlines. */
+function usedElsewhere(report: Report<string>): report is Report<string> & { usedAt: Span } {
+  const used = report.usedAt;
+  return used !== undefined && (used.end <= report.span.start || used.start >= report.span.end);
+}
+
+/**
+ * One finding per defect: findings of one rule with the same message at the same place are one, with the places of
+ * use of them all as related information (each once, by place).
+ */
+function oneFindingPerDefect(findings: readonly Finding[]): Finding[] {
+  const byDefect = new Map<string, { finding: Finding; related: Set<string> }>();
+  for (const finding of findings) {
+    const key = `${finding.code}:${finding.start}:${finding.end}:${finding.message}`;
+    let defect = byDefect.get(key);
+    if (!defect) {
+      defect = { finding: { ...finding, related: [] }, related: new Set() };
+      byDefect.set(key, defect);
+    }
+    for (const related of finding.related) {
+      const place = `${related.uri}:${related.start}:${related.end}:${related.message}`;
+      if (defect.related.has(place)) continue;
+      defect.related.add(place);
+      defect.finding.related.push(related);
+    }
+  }
+  return [...byDefect.values()].map(({ finding }) => (finding.related.length > 1 ? { ...finding, related: innermost(finding.related) } : finding));
+}
+
+/**
+ * Related places by place, leaving out any that holds the next one: a variable used in an ID that is used in a URL
+ * is one use, shown where the variable is.
+ */
+function innermost(related: RelatedFinding[]): RelatedFinding[] {
+  const sorted = related.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start || b.end - a.end));
+  return sorted.filter((r, i) => {
+    const next = sorted[i + 1];
+    return !(next && next.uri === r.uri && next.message === r.message && next.start >= r.start && next.end <= r.end);
+  });
+}
+
+/** Drops suppressed findings, makes one finding of each defect and sorts them by position, then code. */
 function sortAndFilter(findings: Finding[], state: DocumentState): Finding[] {
   const { suppressions } = state.facts;
   const lines = suppressions.length > 0 ? new LineMap(state.text) : undefined;
   const suppressed = (finding: Finding) => suppressions.some((s) => {
     const applies = s.codes.length === 0 || s.codes.includes(finding.code);
-    return applies && (s.scope === 'file' || lines?.lineOf(finding.start) === s.line);
+    if (!applies || s.scope === 'file') return applies;
+    const line = lines?.lineOf(finding.start) ?? -1;
+    return s.scope === 'lines' ? line >= s.line && line <= (s.lastLine ?? s.line) : line === s.line;
   });
-  const seen = new Set<string>();
-  return findings
-    .filter((f) => {
-      const key = `${f.code}:${f.start}:${f.end}:${f.message}`;
-      return !suppressed(f) && !seen.has(key) && seen.add(key);
-    })
+  return oneFindingPerDefect(findings.filter((f) => !suppressed(f)))
     .sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
 }

@@ -1,7 +1,7 @@
 // The quick fixes offered on a finding: its rule's own (rules/AZS….ts), then the CloudDeploymentID lookup where its
 // rule offers it; and "Fix all", the safe fixes of a document at once. The editor (vscode/codeActions.ts, fixAll.ts)
 // and azs-lint --fix both ask here.
-import type { FileEdit, Fix, FixDocument } from './fixes';
+import { fixTarget, type FileEdit, type Fix, type FixDocument } from './fixes';
 import type { Finding } from './lint';
 import { isRuleCode, rules } from './rules/index';
 import type { Rule } from './rules/rule';
@@ -11,7 +11,10 @@ function ruleOf(finding: Pick<Finding, 'code'>): Rule | undefined {
 }
 
 /** The fixes offered for `finding`: its rule's, most useful first, then the CloudDeploymentID lookup where it helps. */
-export function fixesFor(document: FixDocument, finding: Finding): Fix[] {
+export function fixesFor(original: FixDocument, finding: Finding): Fix[] {
+  // In Markdown, the code block the finding is in, as the document its language reads.
+  const document = fixTarget(original, finding.start);
+  if (!document) return [];
   const lookup = ruleOf(finding)?.cloudIdLookup?.(finding, document);
   return lookup ? [...ruleFixes(document, finding), lookup] : ruleFixes(document, finding);
 }
@@ -50,7 +53,8 @@ export function fixAll(document: FixDocument, findings: readonly Finding[]): Fix
   const edits: FileEdit[] = [];
   const fixed: Finding[] = [];
   for (const finding of findings) {
-    const fix = ruleFixes(document, finding).find((f) => f.safe && !f.snippet && f.edits.every((e) => e.uri === document.uri));
+    const target = fixTarget(document, finding.start);
+    const fix = target && ruleFixes(target, finding).find((f) => f.safe && !f.snippet && f.edits.every((e) => e.uri === document.uri));
     if (!fix || fix.edits.some((e) => edits.some((x) => e.start < x.end && x.start < e.end))) continue;
     edits.push(...fix.edits);
     fixed.push(finding);

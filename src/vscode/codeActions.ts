@@ -4,7 +4,7 @@
 // diagnostic (the Ctrl+. menu shows no source actions) and as a source action (the Source Action menu, and
 // `source.fixAll` on save).
 import * as vscode from 'vscode';
-import { cloudIdLookupAt, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../core/fixes';
+import { cloudIdLookupAt, fixTarget, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../core/fixes';
 import { fixesFor, offersCloudIdLookup, offersRegistrationPick } from '../core/quickFixes';
 import { pick, type Locale } from '../core/l10n';
 import { documentKindFor, fileExtensions, languageIds } from '../core/lint';
@@ -57,7 +57,10 @@ export class AzureStackCodeActions implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of ours) actions.push(...await this.forDiagnostic(document, target, diagnostic));
     if (!ours.some((d) => offersCloudIdLookup(codeOf(d)))) {
-      const refactor = cloudIdLookupAt(target, document.offsetAt(range.start));
+      const offset = document.offsetAt(range.start);
+      // In Markdown, on a line of a code block, read as its language.
+      const code = fixTarget(target, offset);
+      const refactor = code && cloudIdLookupAt(code, offset);
       if (refactor) actions.push(await this.action({ ...refactor, preferred: false }, insertKind));
     }
     if (fixable > 0) {

@@ -198,7 +198,9 @@ describe('trust: sign-in hosts, stamps and what the user is shown (emulator)', f
       ]);
       assert.deepEqual(stampSetting('shifting')?.pinned, pinned, 'declined: the pin stays');
       const log = (await emulator().requests(since)).filter((r) => hostileNames.has(r.stamp ?? ''));
-      assert.deepEqual(described(log), ['GET /metadata/endpoints shifting', 'GET /metadata/endpoints shifting'], 'no token request, nothing to the collector');
+      // Its metadata only (the view and the command each read it; a busy view may read it once more): no token request, nothing to the collector.
+      assert.deepEqual([...new Set(described(log))], ['GET /metadata/endpoints shifting'], 'no token request, nothing to the collector');
+      assert.ok(log.length >= 2, 'the view and the command each read the metadata again');
     });
 
     it('offers the Azure sign-in only for an Entra ID stamp in the same directory, and uses it only when chosen', async () => {
@@ -206,16 +208,20 @@ describe('trust: sign-in hosts, stamps and what the user is shown (emulator)', f
         name: 'same-directory', identitySystem: 'entraId', directoryTenantId: process.env.AZURE_TENANT_ID ?? '', cloudId: '5a3ed1e0-0000-4000-8000-000000c1d000',
         audience: 'https://adminmanagement.samedirectory.example/5a3ed1e0-0000-4000-8000-0000000a0d00', defaultProviderSubscriptionId: '5a3ed1e0-0000-4000-8000-00000000d950',
       };
+      // Only this stamp in the view: the stamps earlier tests added would be read for names meanwhile.
+      await config().update('stamps', initialStamps, vscode.ConfigurationTarget.Workspace);
       await emulator().replaceState(withHostile(sameDirectory));
       const stamp = await emulatorStamp('same-directory');
+      const since = await lastSeq();
       ui.enqueue(stamp.adminEndpoint, 'Trust', 'same-directory', sameDirectory.directoryTenantId, '', 'The Azure sign-in');
       await vscode.commands.executeCommand('azureStackCsp.addStamp');
       assert.deepEqual(ui.prompts.find((p) => p.kind === 'pick')?.items?.map((i) => i.label).at(-1), 'The Azure sign-in');
       assert.deepEqual(stampSetting('same-directory')?.signIn, { method: 'azureSignIn' });
-      const since = await lastSeq();
       assert.deepEqual(signInNodes(await childrenAt(api, 'Azure Stack Hub stamps', 'same-directory')), []);
-      const signIns = (await emulator().requests(since)).filter((r) => r.method === 'POST');
-      assert.deepEqual(signIns.map((r) => [r.path, r.carried]), [[`/${sameDirectory.directoryTenantId}/oauth2/v2.0/token`, ['azureSecret']]], 'chosen, in its own directory');
+      // The Azure secret went to the stamp's own directory (once or more, as the add and the view asked for tokens).
+      const azureSecretTo = (await emulator().requests(since)).filter((r) => r.carried?.includes('azureSecret')).map((r) => `${r.method} ${r.path}`);
+      assert.ok(azureSecretTo.length >= 1, 'the Azure sign-in was used');
+      assert.deepEqual([...new Set(azureSecretTo)], [`POST /${sameDirectory.directoryTenantId}/oauth2/v2.0/token`], 'chosen, in its own directory');
     });
 
     it('offers to enter the credentials again when a stamp refuses them', async () => {

@@ -1,10 +1,12 @@
 // The README tells the truth: the commands, settings and rules it lists are those package.json and the rule registry
 // declare, no more and no fewer; it names the log channel the extension creates, says where the walkthrough is under
-// the name package.json gives it, and offers the display languages npm start takes. (Where the walkthrough is, is
-// clicked through in the real host by test/host/newUser.test.ts; npm start's languages are run by test/runner.)
+// the name package.json gives it, offers the display languages npm start takes, and tells how to add a rule or a
+// language with files and hooks the code has. (Where the walkthrough is, is clicked through in the real host by
+// test/host/newUser.test.ts; npm start's languages are run by test/runner.)
 import * as assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { languages } from '../../src/core/languages';
 import { allRules } from '../../src/core/lint';
 
 const root = resolve(__dirname, '..', '..', '..');
@@ -80,5 +82,26 @@ describe('README claims', () => {
     assert.deepEqual(offered, demoLocales);
     const translated = ['en', ...readdirSync(join(root, 'l10n')).flatMap((file) => /^bundle\.l10n\.(\w+)\.json$/.exec(file)?.[1] ?? [])];
     assert.deepEqual(sorted(demoLocales), sorted(translated), 'npm start offers every language the extension speaks');
+  });
+
+  it('tells how to add a rule and a language with files, hooks and fields the code has', () => {
+    // A paragraph runs to the next blank line.
+    const paragraph = (name: string) => {
+      const start = readme.indexOf(`**Adding a ${name}**`);
+      assert.ok(start >= 0, `README has "Adding a ${name}"`);
+      return readme.slice(start, readme.indexOf('\n\n', start));
+    };
+    const named = (text: string) => [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+    for (const text of [paragraph('rule'), paragraph('language')]) {
+      for (const path of named(text).filter((n) => /^(src|test)\//.test(n))) {
+        assert.ok(existsSync(join(root, path.replace('AZSnnn', 'AZS101'))), `${path} exists`);
+      }
+    }
+    for (const hook of ['fixes', 'cloudIdLookup', 'editorActions']) {
+      assert.ok(named(paragraph('rule')).includes(hook) && allRules.some((rule) => hook in rule), `some rule has ${hook}`);
+    }
+    for (const field of ['read', 'pairs']) {
+      assert.ok(named(paragraph('language')).some((n) => n.startsWith(field)) && languages.some((language) => field in language), `some language has ${field}`);
+    }
   });
 });

@@ -8,5 +8,6 @@ export const http = defineLanguage({
   languageIds: ['http'],
   relevant: /azurestack|customersubscriptions|\/registrations\b/i,
   lineComment: '#',
+  fence: { tags: ['http', 'rest'], together: false },
   read: ({ text }) => ({ facts: httpFacts(text) }),
 });

@@ -3,10 +3,15 @@
 import { http } from './http';
 import { json } from './json';
 import type { Language } from './language';
+import { languageForTag, markdownLanguage } from './markdown';
 import { powershell } from './powershell';
 import { shell } from './shell';
+import { fencedBlocks, type FencedBlock } from '../parse/markdown';
 
-export const languages = [powershell, json, http, shell] as const;
+/** The languages a Markdown code block may hold. */
+const embedded = [powershell, json, http, shell] as const;
+
+export const languages = [...embedded, markdownLanguage(embedded)] as const;
 
 export type DocumentKind = (typeof languages)[number]['kind'];
 
@@ -27,4 +32,17 @@ export function documentKindFor(fileName: string, languageId?: string): Document
   const extension = /\.([^./\\]+)$/.exec(fileName.toLowerCase())?.[1] ?? '';
   const byLanguage = languageId === undefined ? undefined : languages.find((language) => language.languageIds.includes(languageId));
   return (byLanguage ?? languages.find((language) => language.extensions.includes(extension)))?.kind;
+}
+
+/** A Markdown text's code blocks that hold a language the linter reads, with that language. */
+export function codeBlocks(text: string): { block: FencedBlock; kind: DocumentKind }[] {
+  return fencedBlocks(text).flatMap((block) => {
+    const language = embedded.find((l) => l === languageForTag(embedded, block.tag));
+    return language ? [{ block, kind: language.kind }] : [];
+  });
+}
+
+/** The Markdown code block at `offset` of `text`, and the language that reads it; undefined outside such blocks. */
+export function codeBlockAt(text: string, offset: number): { block: FencedBlock; kind: DocumentKind } | undefined {
+  return codeBlocks(text).find(({ block }) => offset >= block.start && offset <= block.end);
 }

@@ -84,6 +84,7 @@ export const json = defineLanguage({
   languageIds: ['json', 'jsonc'],
   relevant: /azurestack|customersubscriptions|\/registrations\b|registrationName|tenantId|deploymentParameters/i,
   lineComment: '//',
+  fence: { tags: ['json', 'jsonc'], together: false },
   read: ({ text, partner }) => {
     const analysis = jsonFacts(text, partner?.parameterValues);
     const state: JsonState = { role: analysis.role, ...(analysis.parameterValues ? { parameterValues: analysis.parameterValues } : {}) };

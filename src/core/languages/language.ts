@@ -58,6 +58,11 @@ export interface Language<K extends string = string, S = unknown> {
   relevant: RegExp;
   /** What opens a line comment (suppression comments), if the language has them. */
   lineComment?: string;
+  /**
+   * Markdown code blocks that hold this language: the tags (an info string's first word) that say so, and whether a
+   * document's blocks are read together, as one script run from the top (a runbook's steps), or each on its own.
+   */
+  fence?: { tags: readonly string[]; together: boolean };
   read(input: ReadInput<S>): Reading<S> | Promise<Reading<S>>;
   /** Frees what a state holds outside the JavaScript heap (a syntax tree). */
   release?(state: S): void;

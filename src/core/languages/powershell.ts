@@ -42,6 +42,7 @@ export const powershell = defineLanguage({
   languageIds: ['powershell'],
   relevant: /azurestack|\bazs|customersubscriptions|azurerm|\/registrations\b/i,
   lineComment: '#',
+  fence: { tags: ['powershell', 'ps1', 'pwsh', 'ps', 'azurepowershell', 'azurepowershell-interactive', 'powershell-interactive'], together: true },
   read,
   release: (tree: Tree) => tree.delete(),
 });

@@ -8,5 +8,6 @@ export const shell = defineLanguage({
   languageIds: ['shellscript', 'azcli'],
   relevant: /azurestack|customersubscriptions|\/registrations\b/i,
   lineComment: '#',
+  fence: { tags: ['bash', 'sh', 'shell', 'zsh', 'azurecli', 'azurecli-interactive', 'azcli'], together: true },
   read: ({ text }) => ({ facts: shellFacts(text) }),
 });

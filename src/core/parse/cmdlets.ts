@@ -101,10 +101,16 @@ function resourceCmdlet(facts: FileFacts, cmdlet: CmdletUse): void {
     addRequestFacts(facts, { method, url: id, body, span: cmdlet.nameSpan, ...(apiVersion ? { apiVersion } : {}) });
     return;
   }
-  const url = idFromParts(
-    parameter(cmdlet, 'ResourceType')?.value, parameter(cmdlet, 'ResourceName', 'Name')?.value, parameter(cmdlet, 'ResourceGroupName')?.value, cmdlet.nameSpan,
-  );
+  const type = parameter(cmdlet, 'ResourceType')?.value;
+  const name = parameter(cmdlet, 'ResourceName', 'Name')?.value;
+  const group = parameter(cmdlet, 'ResourceGroupName')?.value;
+  const url = idFromParts(type, name, group, cmdlet.nameSpan);
   if (url) addRequestFacts(facts, { method, url, body, span: cmdlet.nameSpan, synthetic: true, ...(apiVersion ? { apiVersion } : {}) });
+  // Registrations listed by type, without a name: the script finds its registration wherever it is. (One read by its
+  // name, as the CloudDeploymentID check writes it, only confirms the registration the script names.)
+  if (method === 'GET' && !name && !cmdlet.unresolvedSplat && isKnown(type) && /^Microsoft\.AzureStack\/registrations$/i.test(type.text.trim())) {
+    facts.registrationLookups.push({ span: cmdlet.nameSpan, anyResourceGroup: !group, anyName: true });
+  }
 }
 
 /** `-Properties @{ tenantId = … }` as a request body; null when a New/Set call sends no properties at all. */

@@ -1,11 +1,13 @@
 // JSON and JSONC → facts: ARM templates (with their parameter files), ARM parameter files, REST request examples
-// (`{"parameters": …, "responses": …}`), saved GET/list responses and plain customer-subscription request bodies.
+// (`{"parameters": …, "responses": …}`), saved GET/list responses, plain customer-subscription request bodies and
+// recorded SDK sessions (requests with their URI, method and body; bodies often kept as JSON inside a JSON string).
 import { billingModels } from '../azureStack';
 import { emptyFacts, spanOf, type FileFacts, type Value } from '../facts';
 import { LineMap } from '../text';
 import { addTemplateFacts, armValue, templateScope, type ArmScope } from './arm';
-import { isMap, member, parseJson, placeIn, type Json, type JsonMap, type JsonPlace, type JsonSource } from './jsonSource';
-import { registrationParts, registrationPath } from './requests';
+import { findPlaceholder } from '../ids';
+import { embeddedJson, isMap, member, parseJson, placeIn, wrapped, type Json, type JsonMap, type JsonPlace, type JsonSource } from './jsonSource';
+import { addRequestFacts, registrationParts, registrationPath, registrationPathInString, type TenantBody } from './requests';
 import { suppressionIn } from './suppressions';
 
 export type JsonRole = 'template' | 'parameters' | 'other';
@@ -38,7 +40,7 @@ export function jsonFacts(text: string, parameterValues?: ReadonlyMap<string, Va
   const scope = role === 'template' ? templateScope(source, root, undefined, parameterValues) : undefined;
   if (scope) addTemplateFacts(facts, source, root, undefined, scope);
   if (role === 'other') addDocumentFacts(facts, source, root);
-  addResourceIds(facts, source, root, scope);
+  else addResourceIds(facts, source, root, scope);
   // In a broken document a property may only seem absent (the text is cut before it): claim no absence then.
   if (source.hasErrors) for (const operation of facts.tenantOperations) delete operation.tenantIdMissingAt;
   return { facts, role, ...(role === 'parameters' ? { parameterValues: parameterFileValues(root) } : {}) };
@@ -81,12 +83,15 @@ interface Frame {
   key: string | number;
 }
 
+/** What `walk` says of each value: the value, its key and container (none for the root), and its place when asked. */
+type Visit = (value: Json, place: () => JsonPlace | undefined, key: string | number | undefined, container: Json[] | JsonMap | undefined) => void;
+
 /**
  * Calls `visit` for every value of the document, depth first, without recursion (documents may nest deeply) and
  * without building a place for each value: `place()` builds the one of the current value when asked (undefined for
  * the root).
  */
-function walk(root: Json, visit: (value: Json, place: () => JsonPlace | undefined) => void): void {
+function walk(root: Json, visit: Visit): void {
   const frames: Frame[] = [];
   const enter = (container: Json, key: string | number) => {
     if (Array.isArray(container)) frames.push({ container, keys: [], next: 0, key });
@@ -98,7 +103,7 @@ function walk(root: Json, visit: (value: Json, place: () => JsonPlace | undefine
     for (const frame of frames.slice(1)) found = placeIn(found, frame.key);
     return current && frames.length > 0 ? placeIn(found, current.key) : found;
   };
-  visit(root, () => undefined);
+  visit(root, () => undefined, undefined, undefined);
   enter(root, '');
   while (frames.length > 0) {
     const frame = frames[frames.length - 1];
@@ -111,7 +116,7 @@ function walk(root: Json, visit: (value: Json, place: () => JsonPlace | undefine
     frame.next++;
     const value: Json = Array.isArray(frame.container) ? frame.container[key as number] : frame.container[key as string];
     current = { key, value };
-    visit(value, place);
+    visit(value, place, key, frame.container);
     current = undefined;
     enter(value, key);
   }
@@ -121,7 +126,7 @@ function walk(root: Json, visit: (value: Json, place: () => JsonPlace | undefine
 function addResourceIds(facts: FileFacts, source: JsonSource, root: JsonMap, scope: ArmScope | undefined): void {
   if (!/subscriptions?\//i.test(source.text)) return; // no string of the document can hold one
   walk(root, (text, placeOf) => {
-    if (typeof text !== 'string' || !text.includes('ubscription') || !/subscriptions?\//i.test(text) || !/registrations?\b|customerSubscriptions?\b/i.test(text)) return;
+    if (typeof text !== 'string' || !mayHoldId(text)) return;
     const place = placeOf();
     if (!place) return; // a document that is one string
     const found = registrationPath(scope ? armValue(source, place.parent, place.key, text, scope) : source.string(place.parent, place.key, text));
@@ -129,10 +134,97 @@ function addResourceIds(facts: FileFacts, source: JsonSource, root: JsonMap, sco
   });
 }
 
+/** Cheap tests first: most strings of a large document are ruled out by the first. */
+function mayHoldId(text: string): boolean {
+  return text.includes('ubscription') && /subscriptions?\//i.test(text) && /registrations?\b|customerSubscriptions?\b/i.test(text);
+}
+
+/** Words without which a JSON document held in a string says nothing the rules read: tested before it is parsed. */
+const mentionsRegistration = /subscriptions?\/|registrations?\b|customerSubscriptions?\b|tenantId/i;
+
+/** Keys whose value is an ID or a name, where an unfilled placeholder is a mistake (not prose such as a description). */
+const idOrNameKey = /^(?:id|name|resourceGroup)$|[a-z](?:Id|ID|Name)$/;
+
 function addDocumentFacts(facts: FileFacts, source: JsonSource, root: JsonMap): void {
   if (member(root, 'responses')) addRequestExample(facts, source, root);
-  addSnapshots(facts, source, root);
   addTenantBody(facts, source, root);
+  addDocumentValues(facts, source, root);
+}
+
+/**
+ * One visit of a document that is not a template, or of one held in one of its strings: registration snapshots,
+ * recorded requests, resource IDs in strings, placeholders in ID and name fields, and the documents its strings hold.
+ */
+function addDocumentValues(facts: FileFacts, source: JsonSource, root: Json): void {
+  /** A recorded request's URL key, by the request's object: the request's facts hold that URL already. */
+  const requestUrls = new Map<Json[] | JsonMap, string>();
+  walk(root, (value, placeOf, key, container) => {
+    if (isMap(value)) {
+      if (typeof member(value, 'id')?.value === 'string') addSnapshot(facts, source, value, placeOf());
+      const url = addRecordedRequest(facts, source, value, placeOf);
+      if (url) requestUrls.set(value, url);
+      return;
+    }
+    if (typeof value !== 'string' || key === undefined || !container) return;
+    // Most strings are no JSON: their place is only worked out for those that may be.
+    const inner = wrapped(value) ? embeddedJson(source, placeOf()?.parent, key, value, mentionsRegistration) : undefined;
+    if (inner) {
+      if (inner.root !== undefined) addDocumentValues(facts, inner.source, inner.root);
+      return;
+    }
+    if (requestUrls.get(container) === key) return;
+    if (mayHoldId(value)) {
+      const found = registrationPathInString(source.string(placeOf()?.parent, key, value));
+      if (found) facts.resourceIds.push(found);
+    } else if (typeof key === 'string' && idOrNameKey.test(key) && findPlaceholder(value)) {
+      facts.values.push(source.string(placeOf()?.parent, key, value));
+    }
+  });
+}
+
+/** A key of a recorded request: `RequestUri` (Azure SDK recordings) or `uri`/`url`, and so on, in any letter case. */
+function requestMember(map: JsonMap, names: readonly string[]): { key: string; value: Json } | undefined {
+  for (const name of names) {
+    const found = member(map, name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A recorded request (`{"RequestUri": …, "RequestMethod": …, "RequestBody": …}`, or `uri`/`url`, `method`, `body`):
+ * what it asks of a registration, as any other request's. Gives the URL's key when the object is one.
+ */
+function addRecordedRequest(facts: FileFacts, source: JsonSource, map: JsonMap, placeOf: () => JsonPlace | undefined): string | undefined {
+  const url = requestMember(map, ['RequestUri', 'uri', 'url']);
+  const method = requestMember(map, ['RequestMethod', 'method']);
+  if (typeof url?.value !== 'string' || typeof method?.value !== 'string' || !mayHoldId(url.value)) return undefined;
+  const place = placeOf();
+  const urlValue = source.string(place, url.key, url.value);
+  addRequestFacts(facts, { method: method.value, url: urlValue, body: recordedBody(source, map, place), span: spanOf(urlValue) });
+  return url.key;
+}
+
+/** A recorded request's body: an object, or JSON in a string; null when it has none, undefined when it cannot be read. */
+function recordedBody(source: JsonSource, map: JsonMap, place: JsonPlace | undefined): TenantBody | null | undefined {
+  const body = requestMember(map, ['RequestBody', 'body']);
+  if (!body || body.value === null || body.value === '') return null;
+  if (typeof body.value !== 'string') return tenantBodyIn(source, body.value, placeIn(place, body.key));
+  const inner = embeddedJson(source, place, body.key, body.value, /[{[]/);
+  return inner && tenantBodyIn(inner.source, inner.root, undefined);
+}
+
+/** A resource's body (`{"properties": {"tenantId": …, "billingModel": …}}`) as the rules read a request's body. */
+function tenantBodyIn(source: JsonSource, root: Json | undefined, place: JsonPlace | undefined): TenantBody | undefined {
+  if (!isMap(root)) return undefined;
+  const properties = member(root, 'properties');
+  const propertiesPlace = properties ? placeIn(place, properties.key) : undefined;
+  const tenantId = properties && stringAt(source, properties.value, propertiesPlace, 'tenantId');
+  const billingModel = properties && stringAt(source, properties.value, propertiesPlace, 'billingModel');
+  return {
+    ...(tenantId ? { tenantId } : { missingTenantAt: source.lazySpanAt(propertiesPlace ?? place) }),
+    ...(billingModel ? { billingModel } : {}),
+  };
 }
 
 /** The string property `name` of the object at `place`, as a value. */
@@ -172,22 +264,18 @@ function addRequestExample(facts: FileFacts, source: JsonSource, root: JsonMap):
   });
 }
 
-/** Saved GET / list responses: each registration resource in them shows a registration and its billing model. */
-function addSnapshots(facts: FileFacts, source: JsonSource, root: JsonMap): void {
-  walk(root, (map, placeOf) => {
-    if (!isMap(map) || typeof member(map, 'id')?.value !== 'string') return;
-    const path = placeOf();
-    const id = stringAt(source, map, path, 'id');
-    const found = id && registrationPath(id);
-    const parts = found && registrationParts(found);
-    if (!found || parts?.kind !== 'registration') return;
-    const type = member(map, 'type')?.value;
-    const properties = member(map, 'properties');
-    if (!properties && !(typeof type === 'string' && /registrations$/i.test(type))) return;
-    const billingModel = properties && stringAt(source, properties.value, placeIn(path, properties.key), 'billingModel');
-    facts.registrations.push({ span: spanOf(found), ref: parts.ref, ...(billingModel ? { billingModel: { value: billingModel, implicit: false } } : {}) });
-    if (billingModel) facts.billingModels.push({ value: billingModel, accepted: billingModels, setBy: 'billingModel' });
-  });
+/** A saved GET / list response's resource: a registration resource shows a registration and its billing model. */
+function addSnapshot(facts: FileFacts, source: JsonSource, map: JsonMap, path: JsonPlace | undefined): void {
+  const id = stringAt(source, map, path, 'id');
+  const found = id && registrationPath(id);
+  const parts = found && registrationParts(found);
+  if (!found || parts?.kind !== 'registration') return;
+  const type = member(map, 'type')?.value;
+  const properties = member(map, 'properties');
+  if (!properties && !(typeof type === 'string' && /registrations$/i.test(type))) return;
+  const billingModel = properties && stringAt(source, properties.value, placeIn(path, properties.key), 'billingModel');
+  facts.registrations.push({ span: spanOf(found), ref: parts.ref, ...(billingModel ? { billingModel: { value: billingModel, implicit: false } } : {}) });
+  if (billingModel) facts.billingModels.push({ value: billingModel, accepted: billingModels, setBy: 'billingModel' });
 }
 
 /** A document that is only `{"properties": {"tenantId": …}}`: the body of a request that adds a tenant. */

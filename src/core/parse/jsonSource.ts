@@ -1,6 +1,8 @@
 // Reading JSON fast. JSON.parse gives the values at a fraction of the cost of any position-aware scan (jsonc-parser's
 // tolerant `parse` takes over for comments, trailing commas and broken documents); positions are worked out later,
-// in one jsonc-parser `visit`, and only if a finding or a related location asks for one.
+// in one jsonc-parser `visit`, and only if a finding or a related location asks for one. A JSON document held in a
+// string of another (recorded response bodies) is a source of its own whose offsets map back through the string's
+// escapes into the outer file.
 import { parse, visit, type ParseError } from 'jsonc-parser';
 import { LazyValue, lazySpan, literalValue, type Value } from '../facts';
 import type { Span } from '../text';
@@ -73,6 +75,60 @@ export function parseJson(text: string): ParsedJson {
   return { root, source: new JsonSource(text, hasErrors) };
 }
 
+/** Whether a string is wrapped as a JSON object or array: a cheap test before it is tried as JSON. */
+export function wrapped(text: string): boolean {
+  const trimmed = text.trim();
+  return (trimmed.startsWith('{') && trimmed.endsWith('}')) || (trimmed.startsWith('[') && trimmed.endsWith(']'));
+}
+
+/**
+ * The JSON document a string of `outer` holds (a recorded request or response body), if it holds a well-formed one
+ * that `relevant` matches; positions in it are positions in the outer file.
+ */
+export function embeddedJson(outer: JsonSource, parent: JsonPlace | undefined, key: string | number, text: string, relevant: RegExp): ParsedJson | undefined {
+  if (text.length < 2 || !wrapped(text) || !relevant.test(text)) return undefined;
+  let root: Json;
+  try {
+    root = JSON.parse(text) as Json;
+  } catch {
+    return undefined; // not JSON, or nested too deeply: read as text
+  }
+  return { root, source: new JsonSource(text, false, new EscapedString(outer, placeIn(parent, key), text.length)) };
+}
+
+/** Maps offsets in a string's value to offsets in the document that writes the string (with its escapes). */
+interface OffsetMap {
+  toOuter(offset: number): number;
+}
+
+/** The offsets of a JSON string's characters in the text of its source, worked out on first use. */
+class EscapedString implements OffsetMap {
+  private offsets: Int32Array | undefined;
+
+  constructor(private readonly source: JsonSource, private readonly place: JsonPlace, private readonly length: number) {}
+
+  toOuter(offset: number): number {
+    this.offsets ??= this.scan();
+    return this.source.toOuter(this.offsets[Math.min(offset, this.length)]);
+  }
+
+  /** One pass over the string as written: each character or escape gives one UTF-16 unit of the value. */
+  private scan(): Int32Array {
+    const span = this.source.localSpanAt(this.place);
+    const text = this.source.text;
+    const offsets = new Int32Array(this.length + 1);
+    let at = span.start + 1;
+    let index = 0;
+    for (; index < this.length && at < span.end - 1; index++) {
+      offsets[index] = at;
+      at += text[at] !== '\\' ? 1 : text[at + 1] === 'u' ? 6 : 2;
+    }
+    // A string the scan did not end on (it should not happen): its characters keep the string's own end.
+    offsets.fill(Math.min(at, span.end - 1), index);
+    return offsets;
+  }
+}
+
 /**
  * The text of a JSON document and where its values are. It holds no parsed values: the facts of a large document
  * keep only this, and the values the rules read.
@@ -80,14 +136,31 @@ export function parseJson(text: string): ParsedJson {
 export class JsonSource {
   private spans: SpanTree | undefined;
 
-  /** `hasErrors`: the document is not well-formed JSON(C); then what seems absent may only be cut off. */
-  constructor(readonly text: string, readonly hasErrors: boolean) {}
+  /**
+   * `hasErrors`: the document is not well-formed JSON(C); then what seems absent may only be cut off. `outer`: for a
+   * document held in a string of another, where its offsets are in that one.
+   */
+  constructor(readonly text: string, readonly hasErrors: boolean, private readonly outer?: OffsetMap) {}
 
-  /** The range of the value at `place` (a string with its quotes); all ranges are found in one pass on first use. */
+  /** The range of the value at `place` (a string with its quotes) in the file; all ranges are found in one pass on first use. */
   spanAt(place: JsonPlace | undefined): Span {
+    return this.spanToOuter(this.localSpanAt(place));
+  }
+
+  /** The range of the value at `place` in this source's own text. */
+  localSpanAt(place: JsonPlace | undefined): Span {
     let node: SpanTree | undefined = this.spans ??= this.findSpans();
     for (const key of keysOf(place)) node = node?.children?.get(key);
     return node?.span ?? { start: 0, end: 0 };
+  }
+
+  /** An offset of this source's text as an offset of the file. */
+  toOuter(offset: number): number {
+    return this.outer ? this.outer.toOuter(offset) : offset;
+  }
+
+  spanToOuter(span: Span): Span {
+    return this.outer ? { start: this.toOuter(span.start), end: this.toOuter(span.end) } : span;
   }
 
   /** A span worked out when first read. */
@@ -160,9 +233,11 @@ class JsonString extends LazyValue {
   }
 
   protected resolve(): Value {
-    const span = this.source.spanAt(placeIn(this.parent, this.key));
-    const inner = { start: span.start + 1, end: span.end - 1 };
-    const raw = this.source.text.slice(inner.start, inner.end) === this.text;
-    return literalValue(this.text, inner.end > inner.start ? inner : span, raw ? inner.start : undefined);
+    const local = this.source.localSpanAt(placeIn(this.parent, this.key));
+    const inner = { start: local.start + 1, end: local.end - 1 };
+    const span = this.source.spanToOuter(inner.end > inner.start ? inner : local);
+    // Copied character for character only when neither this string nor one that holds it escapes anything in it.
+    const raw = this.source.text.slice(inner.start, inner.end) === this.text && span.end - span.start === this.text.length;
+    return literalValue(this.text, span, raw ? span.start : undefined);
   }
 }

@@ -19,7 +19,7 @@ import { addCmdletFacts } from './cmdlets';
 import { EnvironmentFlow } from './psEnvironment';
 import { ScriptHazards } from './psHazards';
 import { decodeBareWord, decodeString, variableEnd, type Interpolate } from './psStrings';
-import { registrationPath } from './requests';
+import { registrationPathInString } from './requests';
 import { suppressionIn } from './suppressions';
 
 /** A change to a document: `start`/`end` are offsets into the text before the change. */
@@ -303,7 +303,7 @@ class Extraction {
   /** Strings that name a registrations / customerSubscriptions segment anywhere in code. */
   private registrationStrings(): void {
     for (const { literal } of this.literalsMatching(registrationWords)) {
-      const path = registrationPath(this.valueIn(literal, 'argument'));
+      const path = registrationPathInString(this.valueIn(literal, 'argument'));
       if (path) this.facts.resourceIds.push(path);
     }
   }
@@ -353,6 +353,8 @@ class Extraction {
     for (let depth = 0; node && depth < 40; depth++, node = node.parent) {
       if (node.type === 'command') return this.actingCommand(node);
       if (node.type === 'assignment_expression') return this.assignedVariableReachesCommand(node);
+      // A parameter's default (`param([string] $RegistrationName = '<name>')`) reaches the commands that use it.
+      if (node.type === 'script_parameter_default') return this.assignedVariableReachesCommand(node.parent);
       if (node.type === 'statement_list' || node.type === 'comment') return false;
     }
     return false;
@@ -363,12 +365,13 @@ class Extraction {
     return name?.type === 'command_name' && !displayCommand.test(this.slice(name));
   }
 
-  private assignedVariableReachesCommand(assignment: Node): boolean {
-    const left = assignment.firstNamedChild;
+  /** An assignment (`$name = …`) or a script parameter (`[type] $name = …`): whether a command after it uses `$name`. */
+  private assignedVariableReachesCommand(assignment: Node | null): boolean {
+    const left = assignment?.type === 'script_parameter' ? assignment.namedChildren.find((child) => child?.type === 'variable') : assignment?.firstNamedChild;
     const name = left && /^\$(?:\w+:)?(\w+)\s*$/.exec(this.slice(left))?.[1];
     if (!name) return false;
     const uses = new RegExp(`[$@](?:\\w+:)?${name}\\b`, 'gi');
-    uses.lastIndex = assignment.endIndex;
+    uses.lastIndex = assignment?.endIndex ?? 0;
     for (let use = uses.exec(this.text), count = 0; use && count < 20; use = uses.exec(this.text), count++) {
       let node: Node | null = this.root.descendantForIndex(use.index);
       for (let depth = 0; node && depth < 40 && node.type !== 'statement_list'; depth++, node = node.parent) {

@@ -14,14 +14,39 @@ function pathStart(text: string): number {
   return /^\s*\//.test(text) ? text.indexOf('/') : -1;
 }
 
+/**
+ * Where a path that starts at `start` ends: at a query, or at a quote, backslash or line break (an ID written in JSON
+ * or script text that a string holds ends where that inner string ends). Blanks stay: Azure trims a name, and a
+ * display name where an ID belongs (`Contoso Ltd`) is the mistake to show whole.
+ */
+function pathEnd(text: string, start: number): number {
+  const end = text.slice(start).search(/[?#"'`\\\r\n]/);
+  return end < 0 ? text.length : start + end;
+}
+
 /** The registration path inside a URL or resource ID (no scheme, host or query), when the text is meant as one. */
 export function registrationPath(value: Value): Value | undefined {
   const start = pathStart(value.text);
   if (start < 0) return undefined;
-  const query = value.text.slice(start).search(/[?#]/);
-  const end = query < 0 ? value.text.length : start + query;
+  const end = pathEnd(value.text, start);
   const path = sliceValue(value, start, end);
   return looksLikeRegistrationId(path.text) ? path : undefined;
+}
+
+/**
+ * A word and a blank right before a path: the path is part of a sentence ("registration /subscriptions/…"), unless
+ * the word is an HTTP method ("PUT /subscriptions/…", a request written in a string). A parameter (`-ResourceId `),
+ * a key (`id: `, `id = `) or a quote before it make it code.
+ */
+const sentenceBefore = /(?:^|\s)(?!(?:GET|PUT|POST|PATCH|DELETE|HEAD)\s)[A-Za-z]+[.,;]?\s+$/i;
+
+/**
+ * The registration path a string of code or data holds, unless it is part of a sentence (a message, a description),
+ * where a placeholder or an odd segment is no mistake.
+ */
+export function registrationPathInString(value: Value): Value | undefined {
+  const start = pathStart(value.text);
+  return start >= 0 && sentenceBefore.test(value.text.slice(Math.max(0, start - 100), start)) ? undefined : registrationPath(value);
 }
 
 /** The value of the `api-version` query parameter of a URL, if it has one. */

@@ -1,14 +1,14 @@
-import { locate, type Value } from '../facts';
+import { locate, usedAt, type Value } from '../facts';
 import { cloudIdLookupAt, replacementFix, type Replacement } from '../fixes';
 import { parseRegistrationId, type ParsedResourceId, type ResourceIdProblem } from '../ids';
 import type { Span } from '../text';
 import { defineRule, type Report } from './rule';
 
-/** Where in the path the problem is (the segment to fix), or the whole path when it cannot be pointed at. */
-function problemSpan(path: Value, problem: ResourceIdProblem): Span {
+/** Which characters of the path's text hold the problem (the segment to fix); undefined when none can be pointed at. */
+function problemAt(path: Value, problem: ResourceIdProblem): { index: number; length: number } | undefined {
   const segments = [...path.text.matchAll(/[^/]+/g)];
   const segment = (text: string) => segments.find((s) => s[0] === text);
-  const at = (index: number | undefined, length: number) => (index === undefined || index < 0 ? path.span : locate(path, index, length));
+  const at = (index: number | undefined, length: number) => (index === undefined || index < 0 ? undefined : { index, length });
   switch (problem.kind) {
     case 'wrongProvider':
       return at(segment(problem.provider)?.index, problem.provider.length);
@@ -20,9 +20,21 @@ function problemSpan(path: Value, problem: ResourceIdProblem): Span {
       return at(path.text.replace(/^\/+/, (s) => ' '.repeat(s.length)).indexOf('//'), 2);
     case 'trailingSegments':
       return at(path.text.lastIndexOf(problem.extra), problem.extra.length);
-    case 'missingSegment':
-      return path.span;
+    case 'missingSegment': {
+      // Where the ID is written, not each call that uses it: the whole ID when it is written in one piece, else the
+      // last segment (after which the missing ones mostly go).
+      const [only] = path.segments;
+      if (path.segments.length === 1 && only.at !== undefined) return { index: 0, length: path.text.length };
+      const last = segments.at(-1);
+      return last && at(last.index, last[0].length);
+    }
   }
+}
+
+/** Where to underline the problem (where it is written), and where this use of the path brings it in. */
+function places(path: Value, found: { index: number; length: number } | undefined): { span: Span; usedAt: Span } {
+  if (!found) return { span: path.span, usedAt: path.span };
+  return { span: locate(path, found.index, found.length), usedAt: usedAt(path, found.index, found.length) };
 }
 
 const notFound = { en: 'Azure would answer RegistrationNotFound.', sv: 'Azure skulle svara RegistrationNotFound.' };
@@ -82,11 +94,11 @@ export default defineRule({
       if (parsed.ok) return [];
       const { problem } = parsed;
       const { kind, ...values } = problem;
-      const span = problemSpan(path, problem);
+      const place = places(path, problemAt(path, problem));
       // The fix writes the expected segment over the underlined one: not over a whole ID it could not point into.
-      const segmentFound = span !== path.span;
+      const segmentFound = place.span !== path.span;
       return [{
-        messageId: kind, values, span,
+        messageId: kind, values, ...place,
         ...(problem.kind === 'misspelledSegment' && segmentFound ? { data: { replacement: problem.expected } } : {}),
       }];
     });

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../errors';
-import { locate, type FileFacts, type Value } from '../facts';
+import { locate, usedAt, type FileFacts, type Value } from '../facts';
 import { cloudIdLookupAt } from '../fixes';
 import { findPlaceholder } from '../ids';
 import type { Span } from '../text';
@@ -61,18 +61,24 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    const seen = new Set<string>();
+    const seen = new Map<string, Report<'placeholderAzure' | 'placeholder'>>();
     const reports: Report<'placeholderAzure' | 'placeholder'>[] = [];
     for (const value of [facts.values, facts.resourceIds].flat()) {
       if (!findPlaceholder(value.text)) continue; // most values: one quick test, nothing more
       for (const found of placeholdersIn(value)) {
         const span = locate(value, found.index, found.text.length);
         const key = `${span.start}:${span.end}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const known = seen.get(key);
+        // A placeholder met again through a variable: the same finding, which lists this use too.
+        if (known) {
+          reports.push({ ...known, usedAt: usedAt(value, found.index, found.text.length) });
+          continue;
+        }
         const azureError = errorAt(facts, span);
         const values = { placeholder: found.text, ...(azureError ? { azureError } : {}) };
-        reports.push({ messageId: azureError ? 'placeholderAzure' : 'placeholder', values, span, azureError, data: { placeholder: found.text } });
+        const report = { messageId: azureError ? 'placeholderAzure' as const : 'placeholder' as const, values, span, azureError, data: { placeholder: found.text }, usedAt: usedAt(value, found.index, found.text.length) };
+        seen.set(key, report);
+        reports.push(report);
       }
     }
     return reports;

@@ -1,4 +1,6 @@
-import { isKnown, locate, type RegistrationRef } from '../facts';
+import { isKnown, locate, type FileFacts, type RegistrationLookup, type RegistrationRef, type Value } from '../facts';
+import { registrationParts } from '../parse/requests';
+import type { Span } from '../text';
 import { cloudIdLookupAt, replacementFix, type Replacement } from '../fixes';
 import { Declarations, differences, knownParts, refKeys, where, type IndexedDeclaration, type RefKeys, type RefPart } from './registrations';
 import { defineRule, type Report } from './rule';
@@ -12,6 +14,47 @@ function closest(candidates: IndexedDeclaration[], ref: RegistrationRef, keys: R
   return candidates.reduce((best, c) => (score(c) > score(best) ? c : best));
 }
 
+type LookupPart = 'resourceGroup' | 'name';
+
+/** Each registration reference of the file that requests make, with its resource group and name, once per place. */
+function requestedRefs(facts: FileFacts): RegistrationRef[] {
+  const fromIds = facts.resourceIds.flatMap((path) => registrationParts(path)?.ref ?? []);
+  return [...facts.tenantOperations.map((o) => o.registration), ...fromIds];
+}
+
+/** The part of `ref` a lookup left to run time but the reference writes as a fixed value, if any. */
+function hardCodedPart(ref: RegistrationRef, lookup: RegistrationLookup): LookupPart | undefined {
+  if (lookup.anyResourceGroup && isKnown(ref.resourceGroup)) return 'resourceGroup';
+  return lookup.anyName && isKnown(ref.name) ? 'name' : undefined;
+}
+
+/**
+ * References that write a fixed resource group or name for a registration the same file finds at run time in any
+ * resource group or under any name: the registration found may not be the one addressed. A registration the file
+ * itself declares there is the one it means.
+ */
+function hardCodedAfterLookup(facts: FileFacts, uri: string, declarations: Declarations, reported: Set<string>): Report<'lookupGroup' | 'lookupName' | 'lookupHere', Replacement>[] {
+  const lookup = facts.registrationLookups[0];
+  if (!lookup) return [];
+  return requestedRefs(facts).flatMap((ref) => {
+    const part = hardCodedPart(ref, lookup);
+    const used = part && ref[part];
+    if (!used || declarations.hasCompatibleHere(ref)) return [];
+    const span = whole(used);
+    const key = `${span.start}:${span.end}`;
+    if (reported.has(key)) return [];
+    reported.add(key);
+    return [{
+      messageId: part === 'resourceGroup' ? 'lookupGroup' : 'lookupName', values: { used: used.text }, span,
+      related: [{ uri, span: lookup.span, messageId: 'lookupHere' }],
+    }];
+  });
+}
+
+function whole(value: Value): Span {
+  return locate(value, 0, value.text.length);
+}
+
 const notFound = {
   en: 'Azure would answer RegistrationNotFound unless that registration exists too.',
   sv: 'Azure skulle svara RegistrationNotFound om inte även den registreringen finns.',
@@ -23,8 +66,8 @@ export default defineRule({
   title: { en: 'Tenant request names another registration', sv: 'Klientanropet pekar på en annan registrering' },
   docs: {
     finds: {
-      en: 'A request that adds, removes or reads customer subscriptions of a registration whose name, resource group or subscription differs from every registration the same file, or another file of the workspace, declares (Set-AzsRegistration, Register-AzsEnvironment, an ARM registration resource, a saved GET response).',
-      sv: 'Ett anrop som lägger till, tar bort eller läser kundprenumerationer i en registrering vars namn, resursgrupp eller prenumeration skiljer sig från varje registrering som samma fil, eller en annan fil i arbetsytan, deklarerar (Set-AzsRegistration, Register-AzsEnvironment, en ARM-resurs för registreringen, ett sparat GET-svar).',
+      en: 'A request that adds, removes or reads customer subscriptions of a registration whose name, resource group or subscription differs from every registration the same file, or another file of the workspace, declares (Set-AzsRegistration, Register-AzsEnvironment, an ARM registration resource, a saved GET response). Also a script that finds its registration at run time by resource type (Get-AzResource -ResourceType Microsoft.AzureStack/registrations, in any resource group or under any name) and then addresses it with a fixed resource group or name.',
+      sv: 'Ett anrop som lägger till, tar bort eller läser kundprenumerationer i en registrering vars namn, resursgrupp eller prenumeration skiljer sig från varje registrering som samma fil, eller en annan fil i arbetsytan, deklarerar (Set-AzsRegistration, Register-AzsEnvironment, en ARM-resurs för registreringen, ett sparat GET-svar). Även ett skript som hittar sin registrering vid körning via resurstypen (Get-AzResource -ResourceType Microsoft.AzureStack/registrations, i vilken resursgrupp eller med vilket namn som helst) och sedan anger den med en fast resursgrupp eller ett fast namn.',
     },
     matters: {
       en: 'A tenant request aimed at a registration that does not exist fails with RegistrationNotFound; the usual cause is a resource group or name copied from another script (Set-AzsRegistration uses the resource group azurestack unless told otherwise).',
@@ -47,12 +90,21 @@ export default defineRule({
       sv: `Anropet riktar sig mot prenumerationen '{used}', men registreringen som deklareras {where} finns i '{declared}'. ${notFound.sv}`,
     },
     declaredHere: { en: 'The registration is declared here.', sv: 'Registreringen deklareras här.' },
+    lookupGroup: {
+      en: "This request names the fixed resource group '{used}', but the script finds its registration by resource type in any resource group; where it is elsewhere, Azure answers RegistrationNotFound. Use the resource group the lookup returns.",
+      sv: "Anropet anger den fasta resursgruppen '{used}', men skriptet hittar sin registrering via resurstypen i vilken resursgrupp som helst; ligger den någon annanstans svarar Azure RegistrationNotFound. Använd resursgruppen som uppslaget ger.",
+    },
+    lookupName: {
+      en: "This request names the fixed registration '{used}', but the script finds its registration by resource type under any name; where it is named otherwise, Azure answers RegistrationNotFound. Use the name the lookup returns.",
+      sv: "Anropet anger den fasta registreringen '{used}', men skriptet hittar sin registrering via resurstypen oavsett namn; heter den något annat svarar Azure RegistrationNotFound. Använd namnet som uppslaget ger.",
+    },
+    lookupHere: { en: 'The registration is found here, wherever it is.', sv: 'Registreringen hittas här, var den än finns.' },
   },
   check(context) {
     const declarations = new Declarations(context);
     // Only a request that matches no declaration needs them all (to name the closest one).
     let candidates: IndexedDeclaration[] | undefined;
-    return context.facts.tenantOperations.flatMap((operation): Report<(typeof messageIds)[RefPart] | 'declaredHere', Replacement>[] => {
+    const mismatches = context.facts.tenantOperations.flatMap((operation): Report<(typeof messageIds)[RefPart] | 'declaredHere', Replacement>[] => {
       const ref = operation.registration;
       if (knownParts(ref).length === 0 || declarations.hasCompatible(ref)) return [];
       candidates ??= declarations.all().filter((c) => knownParts(c.declaration.ref).length > 0);
@@ -67,11 +119,14 @@ export default defineRule({
         messageId: messageIds[part],
         values: { used: used.text, declared: declared.text, where: where(target.uri, context.uri) },
         // Where the name is written (perhaps in a variable's assignment): the quick fix replaces those characters.
-        span: locate(used, 0, used.text.length),
+        span: whole(used),
         related: [{ uri: target.uri, span: declared.span, messageId: 'declaredHere' }],
         data: { replacement: declared.text },
       }];
     });
+    // One defect, one finding: a part already reported as differing from a declaration is not reported again.
+    const reported = new Set(mismatches.map((m) => `${m.span.start}:${m.span.end}`));
+    return [...mismatches, ...hardCodedAfterLookup(context.facts, context.uri, declarations, reported)];
   },
   fixes: (finding, document) => replacementFix(document, finding, { en: 'Use the declared "{replacement}"', sv: 'Använd den deklarerade "{replacement}"' }, false),
   cloudIdLookup: (finding, document) => cloudIdLookupAt(document, finding.start),

@@ -34,8 +34,8 @@ export default defineRule({
       if (!isKnown(id) || isGuid(id.text) || findPlaceholder(id.text)) return [];
       const replacement = repairGuid(id.text);
       const span = locate(id, 0, id.text.length);
-      if (!replacement) return [{ messageId: 'notGuid', values: { value: id.text }, span }];
-      return [{ messageId: 'repairable', values: { value: id.text, replacement }, span, data: { replacement } }];
+      if (!replacement) return [{ messageId: 'notGuid', values: { value: id.text }, span, usedAt: id.span }];
+      return [{ messageId: 'repairable', values: { value: id.text, replacement }, span, usedAt: id.span, data: { replacement } }];
     });
   },
   fixes: (finding, document) => replacementFix(document, finding, { en: 'Fix the GUID: {replacement}', sv: 'Rätta GUID:t: {replacement}' }, true),

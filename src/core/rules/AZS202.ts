@@ -36,7 +36,7 @@ export default defineRule({
       const id = operation.tenantId;
       if (!isKnown(id) || isGuid(id.text) || findPlaceholder(id.text)) return [];
       const replacement = repairGuid(id.text);
-      return [{ messageId: 'notGuid', values: { value: id.text }, span: locate(id, 0, id.text.length), ...(replacement ? { data: { replacement } } : {}) }];
+      return [{ messageId: 'notGuid', values: { value: id.text }, span: locate(id, 0, id.text.length), usedAt: id.span, ...(replacement ? { data: { replacement } } : {}) }];
     });
   },
   fixes: (finding, document) => replacementFix(document, finding, { en: 'Fix the GUID: {replacement}', sv: 'Rätta GUID:t: {replacement}' }, true),

@@ -35,7 +35,7 @@ export default defineRule({
       const version = value.text.trim();
       const published = (apiVersions as readonly string[]).includes(version);
       if (published && (target !== 'customerSubscription' || version >= firstTenantApiVersion)) return [];
-      const report = { span: locate(value, 0, value.text.length), data: { replacement: firstTenantApiVersion } };
+      const report = { span: locate(value, 0, value.text.length), usedAt: value.span, data: { replacement: firstTenantApiVersion } };
       return [published
         ? { ...report, messageId: 'noTenants', values: { value: version } }
         : { ...report, messageId: 'unknown', values: { value: version, versions: apiVersions.join(', ') } }];

@@ -34,7 +34,9 @@ export default defineRule({
   },
   check({ kind, facts }) {
     if (kind === 'json' || facts.checksCloudId) return [];
-    const named = facts.tenantOperations.find((o) => (o.action === 'add' || o.action === 'remove') && isKnown(o.registration.name));
+    // A JSON code block in Markdown is a request body or a template, which cannot look anything up either.
+    const inJson = (offset: number) => facts.embedded?.some((r) => r.kind === 'json' && offset >= r.start && offset <= r.end) === true;
+    const named = facts.tenantOperations.find((o) => (o.action === 'add' || o.action === 'remove') && isKnown(o.registration.name) && !inJson(o.span.start));
     const name = named?.registration.name;
     if (!named || !name) return [];
     const { subscriptionId, resourceGroup } = named.registration;

@@ -161,6 +161,11 @@ export class Declarations {
     return remembered(this.matched, ref, () => this.index.hasCompatible(ref));
   }
 
+  /** True when a declaration of this document agrees with everything known in `ref`. */
+  hasCompatibleHere(ref: RegistrationRef): boolean {
+    return this.index.compatible(ref, { declaredIn: this.uri }).length > 0;
+  }
+
   /**
    * The declarations `operation` may mean: compatible ones from this file, and from others only when the names match;
    * for a named operation those of the same name come first, this document's before the others'. Operations that name

@@ -21,7 +21,7 @@ export type RuleCode = (typeof ruleCodes)[number];
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export type DocumentKind = 'powershell' | 'json' | 'http' | 'shell';
+export type DocumentKind = 'powershell' | 'json' | 'http' | 'shell' | 'markdown';
 
 export interface RuleContext {
   uri: string;
@@ -52,6 +52,12 @@ export interface Report<M extends string, D = unknown> {
   /** Set when this finding prevents another documented error than the rule's own (or none). */
   azureError?: ErrorCode | null;
   related?: RelatedReport<M>[];
+  /**
+   * Where the value with the defect is used, when that is not where it is written (and the finding is): a variable
+   * used by several calls. Reports of one defect (same rule, message and place) are one finding; lint.ts lists these
+   * places as its related information.
+   */
+  usedAt?: Span;
   /** What the rule's quick fixes need (a replacement text, the missing parameters): the rule's own type. */
   data?: D;
 }

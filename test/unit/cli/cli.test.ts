@@ -105,6 +105,28 @@ describe('azs-lint (CLI)', function () {
     assert.match(runResult.originalUriBaseIds['%SRCROOT%'].uri, /^file:\/\/.*\/$/);
   });
 
+  it('reads Markdown code blocks, with positions in the .md file and one finding per defect, its uses listed in text and SARIF', () => {
+    const folder = mkdtempSync(join(scratch, 'markdown-'));
+    const id = '/subscriptions/3f2b8c1e-7d4a-4b9e-8f21-6a5c0d9e1b47/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations';
+    writeFileSync(join(folder, 'runbook.md'), `# Steps\n\n\`\`\`powershell\n$id = "${id}"\nGet-AzResource -ResourceId $id -ApiVersion 2017-06-01\nRemove-AzResource -ResourceId $id -ApiVersion 2017-06-01 -Force\n\`\`\`\n\nProse naming ${id} is not checked.\n`);
+    const text = azsLint(['.'], folder);
+    assert.equal(text.status, 1);
+    assert.deepEqual(text.stdout.split('\n').slice(0, 3).map((l) => l.replace(/(AZS101): .*$/, '$1')), [
+      'runbook.md:4:8: error AZS101', '  runbook.md:5:28: The same value is used here.', '  runbook.md:6:31: The same value is used here.',
+    ]);
+    const [row] = JSON.parse(azsLint(['.', '--format', 'json'], folder).stdout) as JsonRow[];
+    assert.deepEqual([row.file, row.line, row.column, row.endLine, row.endColumn, row.code], ['runbook.md', 4, 8, 4, 8 + id.length, 'AZS101']);
+    const sarif = JSON.parse(azsLint(['.', '--format', 'sarif'], folder).stdout) as {
+      runs: { results: { locations: { physicalLocation: { region: { startLine: number } } }[]; relatedLocations: { message: { text: string }; physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[];
+    };
+    const [result] = sarif.runs[0].results;
+    assert.equal(sarif.runs[0].results.length, 1);
+    assert.equal(result.locations[0].physicalLocation.region.startLine, 4);
+    assert.deepEqual(result.relatedLocations.map((r) => [r.physicalLocation.artifactLocation.uri, r.physicalLocation.region.startLine, r.physicalLocation.region.startColumn, r.message.text]), [
+      ['runbook.md', 5, 28, 'The same value is used here.'], ['runbook.md', 6, 31, 'The same value is used here.'],
+    ]);
+  });
+
   it('exits 0 when nothing is wrong, or nothing error-level', () => {
     const clean = azsLint(['.'], join(fixtures, 'clean'));
     assert.deepEqual([clean.status, clean.stdout], [0, 'No problems found.\n']);

@@ -17,7 +17,7 @@ import { TimeBound } from './support/checks';
 import { fuzzIt } from './support/run';
 
 const cli = join(repoRoot, 'dist/cli.js');
-const extensions: Record<DocumentKind, string> = { powershell: 'ps1', json: 'json', http: 'http', shell: 'sh' };
+const extensions: Record<DocumentKind, string> = { powershell: 'ps1', json: 'json', http: 'http', shell: 'sh', markdown: 'md' };
 /** Starting node and loading the PowerShell parser, on top of the linter's bound for the batch's characters. */
 const processStartAllowanceMs = 10_000;
 

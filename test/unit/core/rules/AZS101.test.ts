@@ -8,6 +8,7 @@ const tail = 'Azure would answer RegistrationNotFound.';
 
 ruleTester(rule, {
   valid: [
+    { name: 'an ID in a response body kept as a JSON string ends where its string ends', kind: 'json', code: `{"Entries": [{"ResponseBody": "{\\"id\\":\\"${registrationId}\\",\\"name\\":\\"reg1\\",\\"type\\":\\"Microsoft.AzureStack/registrations\\"}"}, {"note": "{\\"id\\":\\"${registrationId}\\",\\"type\\":\\"Microsoft.AzureStack/registrations\\" (cut"}]}` },
     { name: 'a well-formed ID with variable parts', kind: 'powershell', code: 'Get-AzResource -ResourceId "/subscriptions/$sub/resourceGroups/$rg/providers/Microsoft.AzureStack/registrations/$name/customerSubscriptions/$id"' },
     { name: 'a malformed ID in a comment', kind: 'powershell', code: `# Get-AzResource -ResourceId /subscriptions/x/resourceGroup/rg/providers/Microsoft.AzureStack/registrations/r\nWrite-Host 'AzureStack'` },
     { name: 'an ID that starts with a variable', kind: 'powershell', code: '$tenants = Get-AzResource -ResourceId "$registrationId/customerSubscriptions" -ApiVersion 2017-06-01' },
@@ -45,9 +46,9 @@ ruleTester(rule, {
     {
       name: 'extra segments, in the assignment the ID comes from',
       kind: 'powershell',
-      code: `$id = '${registrationId}/<!tenants/abc!>'\nGet-AzResource -ResourceId $id`,
+      code: `$id = '${registrationId}/<!tenants/abc!>'\nGet-AzResource -ResourceId <@$id@>`,
       output: `${cloudIdLookup('reg1', byId(registrationId))}$id = '${registrationId}/tenants/abc'\nGet-AzResource -ResourceId $id`,
-      errors: [{ message: `Unexpected segments after the registration: 'tenants/abc'. ${tail}` }],
+      errors: [{ message: `Unexpected segments after the registration: 'tenants/abc'. ${tail}`, related: ['The same value is used here.'] }],
     },
     {
       name: 'a misspelled first segment of a path written without its leading slash',
@@ -82,6 +83,22 @@ ruleTester(rule, {
       kind: 'powershell',
       code: `Get-AzResource -ResourceId "<!/subscriptions/${subscription}/providers/Microsoft.AzureStack/registrations/reg1!>"`,
       errors: [{ message: `The resource ID lacks the resourceGroups segment; expected /subscriptions/<subscription>/resourceGroups/<group>/providers/Microsoft.AzureStack/registrations/<name>. ${tail}` }],
+    },
+    {
+      name: 'one defect, one finding: an ID built once and used by two calls is reported where it is written',
+      kind: 'powershell',
+      code: `$id = "<!/subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations!>"\nGet-AzResource -ResourceId <@$id@> -ApiVersion 2017-06-01\nRemove-AzResource -ResourceId <@$id@> -ApiVersion 2017-06-01 -Force`,
+      errors: [{
+        message: `The resource ID lacks the registration name segment; expected /subscriptions/<subscription>/resourceGroups/<group>/providers/Microsoft.AzureStack/registrations/<name>. ${tail}`,
+        related: ['The same value is used here.', 'The same value is used here.'],
+      }],
+    },
+    {
+      name: 'one defect, one finding: the part of an ID a shell variable holds, used by two requests',
+      kind: 'shell',
+      code: `BASE="/subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/<!registration!>"\naz rest --method get --url "https://management.azure.com<@$BASE@>/reg1?api-version=2017-06-01"\naz rest --method delete --url "https://management.azure.com<@$BASE@>/reg1?api-version=2017-06-01"\n`,
+      output: `BASE="/subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations"\naz rest --method get --url "https://management.azure.com$BASE/reg1?api-version=2017-06-01"\naz rest --method delete --url "https://management.azure.com$BASE/reg1?api-version=2017-06-01"\n`,
+      errors: [{ message: `'registration' should be 'registrations'. ${tail}`, data: { replacement: 'registrations' }, related: ['The same value is used here.', 'The same value is used here.'] }],
     },
   ],
 });

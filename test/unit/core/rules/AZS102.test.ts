@@ -5,10 +5,13 @@ import { ruleTester } from '../support/ruleTester';
 
 const azure = (placeholder: string, error: string) => `'${placeholder}' is a placeholder that was never filled in; Azure would answer ${error}.`;
 const fails = (placeholder: string) => `'${placeholder}' is a placeholder that was never filled in; the command fails with it.`;
+const used = 'The same value is used here.';
 const addTenant = 'New-AzResource -ResourceId "/subscriptions/$subscriptionId/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions/$customer" -ApiVersion 2017-06-01 -Properties @{ tenantId = $tenant }';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a registry key and a COM class ID: GUIDs in braces', kind: 'powershell', code: "Get-ItemProperty -Path 'HKLM:\\SOFTWARE\\Classes\\CLSID\\{7C3A9E52-1D8B-4F06-A2E4-B95D0C6F1837}\\LocalServer32'\nNew-Object -ComObject '{0002DF01-0000-0000-C000-000000000046}'" },
+    { name: 'placeholders in the prose of a JSON document', kind: 'json', code: '{"registrationName": "reg1", "description": "Replace {subscriptionId} and <registration name> first.", "message": "Registration /subscriptions/{subscriptionId}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1 was not found."}' },
     { name: 'real values', kind: 'powershell', code: `$subscriptionId = '${subscription}'\n${addTenant}` },
     { name: 'a usage message', kind: 'powershell', code: 'Write-Host "Usage: add-tenant.ps1 <customer subscription id>"\nSet-AzsRegistration -RegistrationName $name' },
     { name: 'a placeholder in a comment', kind: 'powershell', code: `# put the subscription into <subscription id> below\n$subscriptionId = '${subscription}'\n${addTenant}` },
@@ -19,10 +22,17 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a placeholder in a recorded request body kept as a JSON string, placed through its escapes',
+      kind: 'json',
+      code: `{"Entries": [{"RequestUri": "/subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions/${customer}?api-version=2017-06-01", "RequestMethod": "PUT",
+  "RequestBody": "{\\r\\n  \\"properties\\": {\\r\\n    \\"tenantId\\": \\"<!<customer tenant id>!>\\"\\r\\n  }\\r\\n}"}]}`,
+      errors: [{ message: fails('<customer tenant id>'), azureError: null, data: { placeholder: '<customer tenant id>' } }],
+    },
+    {
       name: 'a placeholder in the variable a resource ID uses',
       kind: 'powershell',
-      code: `$subscriptionId = "<!<your subscription id>!>"\n${addTenant}`,
-      errors: [{ message: azure('<your subscription id>', 'RegistrationNotFound'), data: { placeholder: '<your subscription id>' } }],
+      code: `$subscriptionId = "<!<your subscription id>!>"\n${addTenant.replace('/$subscriptionId/', '/<@$subscriptionId@>/')}`,
+      errors: [{ message: azure('<your subscription id>', 'RegistrationNotFound'), data: { placeholder: '<your subscription id>' }, related: [used] }],
     },
     {
       name: 'a computer name placeholder',
@@ -40,8 +50,8 @@ ruleTester(rule, {
     {
       name: 'the name a registration is created under',
       kind: 'powershell',
-      code: '$name = "<!<unique registration name>!>"\nRegister-AzsEnvironment -RegistrationToken $token -RegistrationName $name',
-      errors: [{ message: fails('<unique registration name>'), azureError: null }],
+      code: '$name = "<!<unique registration name>!>"\nRegister-AzsEnvironment -RegistrationToken $token -RegistrationName <@$name@>',
+      errors: [{ message: fails('<unique registration name>'), azureError: null, related: [used] }],
     },
     {
       name: 'a placeholder in a splatted hashtable',
@@ -58,14 +68,14 @@ ruleTester(rule, {
     {
       name: 'a template parameter default',
       kind: 'json',
-      code: `{"parameters": {"registrationName": {"type": "string", "defaultValue": "<!<registration name>!>"}},\n "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "[concat(parameters('registrationName'), '/', '${customer}')]", "properties": {"tenantId": "${tenant}"}}]}`,
-      errors: [{ message: azure('<registration name>', 'RegistrationNotFound') }],
+      code: `{"parameters": {"registrationName": {"type": "string", "defaultValue": "<!<registration name>!>"}},\n "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "<@[concat(parameters('registrationName'), '/', '${customer}')]@>", "properties": {"tenantId": "${tenant}"}}]}`,
+      errors: [{ message: azure('<registration name>', 'RegistrationNotFound'), related: [used] }],
     },
     {
       name: 'a file variable used in a request body',
       kind: 'http',
-      code: `@tenant = <!xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx!>\nPUT https://management.azure.com${registrationId}/customerSubscriptions/${customer}?api-version=2017-06-01\nContent-Type: application/json\n\n{"properties": {"tenantId": "{{tenant}}"}}\n`,
-      errors: [{ message: fails('xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'), azureError: null }],
+      code: `@tenant = <!xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx!>\nPUT https://management.azure.com${registrationId}/customerSubscriptions/${customer}?api-version=2017-06-01\nContent-Type: application/json\n\n{"properties": {"tenantId": "<@{{tenant}}@>"}}\n`,
+      errors: [{ message: fails('xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx'), azureError: null, related: [used] }],
     },
     {
       name: 'two placeholders in one URL',
@@ -76,8 +86,8 @@ ruleTester(rule, {
     {
       name: 'a shell variable in a tenant request URL',
       kind: 'shell',
-      code: 'SUB="<!your-subscription-id!>"\naz rest --method get --url "https://management.azure.com/subscriptions/$SUB/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions?api-version=2017-06-01"\n',
-      errors: [{ message: azure('your-subscription-id', 'RegistrationNotFound') }],
+      code: 'SUB="<!your-subscription-id!>"\naz rest --method get --url "https://management.azure.com/subscriptions/<@$SUB@>/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions?api-version=2017-06-01"\n',
+      errors: [{ message: azure('your-subscription-id', 'RegistrationNotFound'), related: [used] }],
     },
   ],
 });

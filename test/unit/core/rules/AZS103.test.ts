@@ -1,8 +1,11 @@
 import rule from '../../../../src/core/rules/AZS103';
 import { customer, subscription, tenant } from '../support/ids';
+import { byId, cloudIdLookup } from '../support/cloudIdLookup';
 import { ruleTester, type OtherFile } from '../support/ruleTester';
 
 const tail = 'Azure would answer RegistrationNotFound unless that registration exists too.';
+const lookup = (parameters = '') => `$registration = Get-AzResource -ResourceType Microsoft.AzureStack/registrations${parameters} | Select-Object -First 1`;
+const foundHere = 'The registration is found here, wherever it is.';
 const declaredHere = 'The registration is declared here.';
 const register = (name: string, group = '') => `Set-AzsRegistration -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -RegistrationName ${name} -BillingModel PayAsYouUse${group}`;
 const addTenant = (group: string, name: string) => `New-AzResource -ResourceId "/subscriptions/$sub/resourceGroups/${group}/providers/Microsoft.AzureStack/registrations/${name}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties @{ tenantId = '${tenant}' }`;
@@ -14,6 +17,9 @@ const putTenant = (name: string, sub = subscription) => `PUT https://management.
 
 ruleTester(rule, {
   valid: [
+    { name: 'a registration found at run time and addressed by what the lookup returns', kind: 'powershell', code: `${lookup()}\nNew-AzResource -ResourceId "$($registration.ResourceId)/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties @{ tenantId = '${tenant}' }` },
+    { name: 'a registration looked up in the resource group the request names', kind: 'powershell', code: `${lookup(' -ResourceGroupName azurestack')}\n${addTenant('azurestack', '$($registration.Name)')}` },
+    { name: 'a lookup in a script that declares the registration there itself', kind: 'powershell', code: `${register('reg1')}\n${lookup()}\n${addTenant('azurestack', 'reg1')}` },
     { name: 'the declared registration, in another letter case', kind: 'powershell', code: `${register('Reg1')}\n${addTenant('AzureStack', 'reg1')}` },
     { name: 'no registration declared anywhere', kind: 'powershell', code: addTenant('rg', 'reg1') },
     { name: 'a name only run time knows', kind: 'powershell', code: `param($Name)\n${register('reg1')}\n${addTenant('azurestack', '$Name')}` },
@@ -26,6 +32,25 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a registration found in any resource group, then addressed in a fixed one',
+      kind: 'powershell',
+      code: `$registration = <@Get-AzResource@> -ResourceType Microsoft.AzureStack/registrations | Select-Object -First 1\n$rg = '<!azurestack!>'\n${addTenant('$rg', '$($registration.Name)')}`,
+      errors: [{
+        message: "This request names the fixed resource group 'azurestack', but the script finds its registration by resource type in any resource group; where it is elsewhere, Azure answers RegistrationNotFound. Use the resource group the lookup returns.",
+        related: [foundHere],
+      }],
+    },
+    {
+      name: 'registrations listed under any name, then one addressed by a fixed name (once, though two facts name it)',
+      kind: 'powershell',
+      code: `$all = <@Get-AzResource@> -ResourceGroupName $rg -ResourceType 'Microsoft.AzureStack/registrations'\nGet-AzResource -ResourceId "/subscriptions/$sub/resourceGroups/$rg/providers/Microsoft.AzureStack/registrations/<!azs-north!>/customerSubscriptions" -ApiVersion 2017-06-01`,
+      output: `$all = Get-AzResource -ResourceGroupName $rg -ResourceType 'Microsoft.AzureStack/registrations'\n${cloudIdLookup('azs-north', byId('/subscriptions/$sub/resourceGroups/$rg/providers/Microsoft.AzureStack/registrations/azs-north'))}Get-AzResource -ResourceId "/subscriptions/$sub/resourceGroups/$rg/providers/Microsoft.AzureStack/registrations/azs-north/customerSubscriptions" -ApiVersion 2017-06-01`,
+      errors: [{
+        message: "This request names the fixed registration 'azs-north', but the script finds its registration by resource type under any name; where it is named otherwise, Azure answers RegistrationNotFound. Use the name the lookup returns.",
+        related: [foundHere],
+      }],
+    },
     {
       name: 'another registration name in the same file',
       kind: 'powershell',

@@ -15,8 +15,8 @@ ruleTester(rule, {
     {
       name: 'a display name instead of an ID',
       kind: 'powershell',
-      code: `$customer = '<!Contoso Ltd!>'\nNew-AzResource -ResourceId "${registrationId}/customerSubscriptions/$customer" -ApiVersion 2017-06-01 -Properties @{ tenantId = '${tenant}' }`,
-      errors: [{ message: message('Contoso Ltd') }],
+      code: `$customer = '<!Contoso Ltd!>'\nNew-AzResource -ResourceId "${registrationId}/customerSubscriptions/<@$customer@>" -ApiVersion 2017-06-01 -Properties @{ tenantId = '${tenant}' }`,
+      errors: [{ message: message('Contoso Ltd'), related: ['The same value is used here.'] }],
     },
     {
       name: 'a GUID in braces, with the repaired one offered',

@@ -10,6 +10,8 @@ import { parse, type ParseError } from 'jsonc-parser';
 import { applyEdits, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../../../../src/core/fixes';
 import { fixesFor } from '../../../../src/core/quickFixes';
 import { LintWorkspace, describeInternalError, documentKindFor, type Finding } from '../../../../src/core/lint';
+import { codeBlocks } from '../../../../src/core/languages/index';
+import { maskedText } from '../../../../src/core/parse/markdown';
 import { PowerShellParser } from '../../../../src/core/parse/powershell';
 import { testWasmDir } from './wasm';
 
@@ -54,6 +56,12 @@ export async function syntaxErrors(document: Pick<Document, 'uri' | 'kind' | 'te
     parse(document.text, errors, { allowTrailingComma: /\.jsonc$/i.test(document.uri), disallowComments: !/\.jsonc$/i.test(document.uri) });
     return errors.length;
   }
+  if (document.kind === 'markdown') {
+    // Each code block as the document its language reads.
+    let errors = 0;
+    for (const { block, kind } of codeBlocks(document.text)) errors += await syntaxErrors({ uri: document.uri, kind, text: maskedText(document.text, [block]) });
+    return errors;
+  }
   if (document.kind !== 'powershell') return 0;
   const parser = await PowerShellParser.load(testWasmDir());
   const tree = parser.parse(document.text);
@@ -91,7 +99,7 @@ export interface InvariantReport {
 export type FixedDocumentObserver = (change: { original: Document; fixed: Document; fix: Fix; finding: Finding }) => void;
 
 /** Each folder is one workspace: its files are linted together, as the editor and azs-lint do. */
-export const fixtureWorkspaces = ['test/fixtures/lint/workspace', 'test/fixtures/lint/clean', 'test/fixtures/workspace', 'test/fixtures/untrusted-workspace', 'test/fixtures/grammar', 'demo'];
+export const fixtureWorkspaces = [...['oslo-runbook', 'lab-wiki', 'api-notes'].map((f) => `test/fixtures/realworld/md/${f}`), 'test/fixtures/lint/workspace', 'test/fixtures/lint/clean', 'test/fixtures/workspace', 'test/fixtures/untrusted-workspace', 'test/fixtures/grammar', 'demo', 'test/fixtures/realworld/json'];
 
 /** The documents of a folder and its subfolders that the linter reads, as the editor holds them (no byte order mark). */
 export function documentsIn(folder: string): Document[] {

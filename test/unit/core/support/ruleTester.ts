@@ -52,7 +52,7 @@ export interface InvalidCase extends ValidCase {
 }
 
 const folder = 'file:///workspace/';
-const fileNames: Record<DocumentKind, string> = { powershell: 'script.ps1', json: 'template.json', http: 'requests.http', shell: 'script.sh' };
+const fileNames: Record<DocumentKind, string> = { powershell: 'script.ps1', json: 'template.json', http: 'requests.http', shell: 'script.sh', markdown: 'runbook.md' };
 
 function caseName(c: ValidCase): string {
   return c.name ?? c.code.split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 80) ?? '(empty)';

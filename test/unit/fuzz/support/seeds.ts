@@ -243,6 +243,31 @@ az resource create --ids "$REGISTRATION_ID/customerSubscriptions/${customers[1]}
 az resource delete --ids "/subscriptions/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/azs-north/customerSubscriptions/${customers[0]}" --api-version 2017-06-01
 `;
 
+/** A runbook in Markdown: its steps as code blocks of each language, one fence indented in a list, one not closed. */
+const runbook = `# Onboard a customer to the north stamp
+
+<!-- azs-disable AZS501 -->
+1. Add the customer in Azure:
+
+   \`\`\`powershell
+${tenantScript.split('\n').slice(0, 12).map((line) => `   ${line}`).join('\n')}
+   \`\`\`
+
+2. Or send the request yourself:
+
+~~~http
+${requests.split('###')[1] ?? ''}
+~~~
+
+3. The registration as Azure shows it:
+
+\`\`\`json
+${savedResponse}
+\`\`\`
+
+\`\`\`\`bash
+${shellScript}`;
+
 export const seeds: readonly Seed[] = [
   { name: 'Register-North.ps1', kind: 'powershell', text: registerScript },
   { name: 'Manage-Tenants.ps1', kind: 'powershell', text: tenantScript },
@@ -252,4 +277,5 @@ export const seeds: readonly Seed[] = [
   { name: 'registrations.json', kind: 'json', text: savedResponse },
   { name: 'tenants.http', kind: 'http', text: requests },
   { name: 'add-tenant.sh', kind: 'shell', text: shellScript },
+  { name: 'runbook.md', kind: 'markdown', text: runbook },
 ];
