@@ -12,9 +12,9 @@ import { testWasmDir } from '../test/unit/core/support/wasm';
 
 const registrationId = '/subscriptions/3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1';
 
-async function lint(text: string, kind: DocumentKind): Promise<void> {
+async function lint(text: string, kind: DocumentKind, encoding?: string): Promise<void> {
   const workspace = new LintWorkspace({ wasmDir: testWasmDir(), keepSyntaxTrees: false });
-  await workspace.update('file:///bench/bounds', text, kind);
+  await workspace.update('file:///bench/bounds', text, kind, undefined, encoding);
   workspace.findings('file:///bench/bounds');
 }
 
@@ -48,6 +48,22 @@ const cases: Case[] = [
   // Thousands of placeholders and of requests: AZS102 asked each request about each placeholder, AZS103 compared each
   // unmatched request with each declaration, and the reader looked for a variable's uses from each assignment on.
   { name: 'dense script: placeholders, requests, declarations', n: 60_000, input: denseScript, run: (text) => lint(text, 'powershell') },
+  // AZS105, AZS107 and AZS106 on dense scripts: every line a lost continuation, a typographic dash, a sign-in and a call.
+  {
+    name: 'PowerShell: lost continuations on every line', n: 5_000,
+    input: (n) => `# AzureStack\n${'New-AzResource -ResourceId $id ` \n  -Force\nGet-AzResource -Name x\n  -ResourceGroupName azurestack\n'.repeat(n)}`,
+    run: (text) => lint(text, 'powershell'),
+  },
+  {
+    name: 'PowerShell: typographic characters on every line, saved without a BOM', n: 5_000,
+    input: (n) => `# AzureStack\n${'Get-AzResource \u2013Name \u201Creg\u201D # Malmö\n'.repeat(n)}`,
+    run: (text) => lint(text, 'powershell', 'utf8'),
+  },
+  {
+    name: 'PowerShell: switching between the stamp and Azure before each call', n: 2_000,
+    input: (n) => `${'Connect-AzAccount -Environment AzureStackAdmin\nforeach ($c in $cs) { Get-AzResource -ResourceId "$r/customerSubscriptions/$c" }\nfunction F { Connect-AzAccount }\n'.repeat(n)}`,
+    run: (text) => lint(text, 'powershell'),
+  },
   { name: 'PowerShell nested 10,000 deep', n: 5_000, input: (n) => `# AzureStack\n$x = ${'('.repeat(n)}1${')'.repeat(n)}`, run: (text) => lint(text, 'powershell') },
 ];
 

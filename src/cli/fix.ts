@@ -6,7 +6,7 @@ import { applyEdits, fixedCounts } from '../core/fixes';
 import { plural, type Locale } from '../core/l10n';
 import { fixAll } from '../core/quickFixes';
 import type { DocumentKind, Finding, LintWorkspace } from '../core/lint';
-import { decode, encode, type Encoding } from '../core/encoding';
+import { decode, encode, encodingId, type Encoding } from '../core/encoding';
 
 /** A linted file as read, and as the fixes leave it. */
 export interface Source {
@@ -34,7 +34,7 @@ export async function fixSources(workspace: LintWorkspace, sources: readonly Sou
       if (edits.length === 0) continue;
       source.text = applyEdits(source.text, edits);
       source.fixed.push(...fixed);
-      await workspace.update(source.uri, source.text, source.kind);
+      await workspace.update(source.uri, source.text, source.kind, undefined, encodingId(source.encoding));
       changed = true;
     }
     if (!changed) return;

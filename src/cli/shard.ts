@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { LintWorkspace, describeInternalError, maxDocumentLength, type DocumentKind, type Finding, type Locale, type RuleSeverityConfig } from '../core/lint';
 import type { RegistrationDeclaration } from '../core/facts';
 import { looksBinary } from '../core/text';
-import { decode } from '../core/encoding';
+import { decode, encodingId } from '../core/encoding';
 import type { Source } from './fix';
 import type { Note } from './output';
 import { fileTypeOf, skipNote, systemDetail, type Skip } from './skipped';
@@ -79,7 +79,7 @@ export class Shard {
         result.skipped.push(source);
         continue;
       }
-      await this.workspace.update(file.uri, source.text, file.kind);
+      await this.workspace.update(file.uri, source.text, file.kind, undefined, encodingId(source.encoding));
       result.sources.push(source);
     }
     // Worked out after all are read: a template is read again when its parameter file comes after it.

@@ -24,6 +24,11 @@ export function decode(bytes: Uint8Array): { text: string; encoding: Encoding } 
   return { text, encoding };
 }
 
+/** The encoding as VS Code names it ('utf8bom' for UTF-8 with a BOM), as the linter takes it (AZS107). */
+export function encodingId(encoding: Encoding): string {
+  return encoding.name === 'utf8' && encoding.bom ? 'utf8bom' : encoding.name;
+}
+
 /**
  * The text of a file written by a spreadsheet or a Windows tool: as `decode` reads it, except that text whose bytes
  * look like UTF-16 LE without a BOM (ASCII with a NUL after nearly every character, as Excel can save) is read as that.

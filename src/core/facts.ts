@@ -320,6 +320,43 @@ export interface RegistrationLookup {
   anyName: boolean;
 }
 
+/**
+ * A PowerShell line continuation that PowerShell does not see: a backtick with blanks after it (it escapes the blank,
+ * so the command ends at the line break), or a line that starts with a parameter after a line that does not end in a
+ * backtick (PowerShell runs it as a command named like the parameter).
+ */
+export type LostContinuation =
+  | { kind: 'blankAfterBacktick'; /** The blanks after the backtick. */ span: Span }
+  | {
+    kind: 'parameterLine';
+    /** The parameter that starts the line, as written (with its dash). */
+    span: Span;
+    parameter: string;
+    /** Where a backtick continues the line before: the end of its code (undefined when it ends in a comment or is no command). */
+    continueAt?: Span;
+  };
+
+/** A run of characters outside ASCII in a script's code (not in a comment), as written. */
+export interface NonAsciiRun {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Where a call on a registration or its customer subscriptions goes, where the script tells. */
+export interface CloudCall {
+  /** The command, or the URL that names the host. */
+  span: Span;
+  destination: 'stamp' | 'azure';
+  /** `environment`: the session's active environment; `url`: the host the URL names. */
+  by: 'environment' | 'url';
+  /** The environment (AzureStackAdmin, …) or host it goes to. */
+  target: string;
+  /** Where the script made the environment active, and on which line (1-based). */
+  switchedAt?: Span;
+  switchedLine?: number;
+}
+
 export interface FileFacts {
   cmdlets: CmdletUse[];
   registrations: RegistrationDeclaration[];
@@ -338,6 +375,14 @@ export interface FileFacts {
   registrationLookups: RegistrationLookup[];
   /** True when the parser met text it could not read (PowerShell, JSON): fixes cannot be sure where its values end. */
   syntaxErrors?: boolean;
+  /** PowerShell: line continuations PowerShell does not see, in the order of the text. */
+  lostContinuations?: LostContinuation[];
+  /** PowerShell: characters outside ASCII in code (comments left out), in the order of the text. */
+  nonAsciiCode?: NonAsciiRun[];
+  /** True when the text starts with a byte order mark character (a fix wrote one; it is saved as the file's BOM). */
+  startsWithBom?: boolean;
+  /** Calls on registrations and customer subscriptions whose destination the script makes certain. */
+  cloudCalls?: CloudCall[];
   /** The code blocks of a Markdown document, each read as the language it is tagged with. */
   embedded?: EmbeddedRegion[];
 }

@@ -101,6 +101,8 @@ interface DocumentState {
   kind: DocumentKind;
   language: Language;
   text: string;
+  /** How the file is saved (VS Code's encoding ids: 'utf8', 'utf8bom', 'utf16le', …); undefined when not told. */
+  encoding?: string;
   facts: FileFacts;
   /** What the language's reader kept (a syntax tree, a JSON document's role). */
   state?: unknown;
@@ -150,11 +152,13 @@ export class LintWorkspace {
 
   /**
    * Reads a document's new text. `changes` (offsets into the text this workspace last saw for `uri`) let a PowerShell
-   * document be parsed incrementally; wrong or missing changes only cost a full parse. Never rejects.
+   * document be parsed incrementally; wrong or missing changes only cost a full parse. `encoding` says how the file is
+   * saved, in VS Code's encoding ids ('utf8' is UTF-8 without a byte order mark, 'utf8bom' with one); rules that depend
+   * on it (AZS107) stay quiet without it. Never rejects.
    */
-  update(uri: string, text: string, kind: DocumentKind, changes?: readonly TextChange[]): Promise<void> {
+  update(uri: string, text: string, kind: DocumentKind, changes?: readonly TextChange[], encoding?: string): Promise<void> {
     // One update at a time: each builds on the state (and syntax tree) the one before it left.
-    return this.enqueue(uri, () => this.apply(uri, text, kind, changes));
+    return this.enqueue(uri, () => this.apply(uri, text, kind, changes, encoding));
   }
 
   /** Forgets a document (after the updates asked for before it). Never rejects. */
@@ -241,10 +245,10 @@ export class LintWorkspace {
     });
   }
 
-  private async apply(uri: string, text: string, kind: DocumentKind, changes: readonly TextChange[] | undefined): Promise<void> {
+  private async apply(uri: string, text: string, kind: DocumentKind, changes: readonly TextChange[] | undefined, encoding: string | undefined): Promise<void> {
     const previous = this.documents.get(uri);
     const language = languageOf(kind);
-    const state: DocumentState = { uri, kind, language, text, facts: emptyFacts() };
+    const state: DocumentState = { uri, kind, language, text, facts: emptyFacts(), ...(encoding ? { encoding } : {}) };
     try {
       Object.assign(state, await this.read(state, previous?.language === language ? previous : undefined, changes));
     } catch (error) {
@@ -321,7 +325,7 @@ export class LintWorkspace {
     const registrations = this.dependingOnDeclarations.has(state.uri)
       ? this.workspaceRegistrations()
       : new RegistrationIndex(state.facts.registrations.map((declaration) => ({ uri: state.uri, declaration })));
-    const context = { uri: state.uri, kind: state.kind, facts: state.facts, registrations, live: this.live };
+    const context = { uri: state.uri, kind: state.kind, facts: state.facts, registrations, live: this.live, encoding: state.encoding };
     const findings: Finding[] = [];
     state.failedRules = [];
     for (const rule of allRules) {

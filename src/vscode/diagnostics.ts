@@ -56,6 +56,8 @@ export class LintDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Text of every document the engine holds, for positions of related information in other files. */
   private readonly texts = new Map<string, string>();
+  /** The encoding each open document was last read in (VS Code's ids): a document saved in another is read again. */
+  private readonly encodings = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [];
   private enabled: boolean;
 
@@ -127,14 +129,19 @@ export class LintDiagnostics implements vscode.Disposable {
 
   private onChange(event: vscode.TextDocumentChangeEvent): void {
     const kind = this.kindOf(event.document);
-    if (!kind || event.contentChanges.length === 0) return;
+    if (!kind) return;
     const document = event.document;
+    // Saved in another encoding (AZS107 depends on it): the same text is read again.
+    if (event.contentChanges.length === 0) {
+      if (this.encodings.get(document.uri.toString()) !== document.encoding) this.schedule(document, kind, 0);
+      return;
+    }
     if (document.offsetAt(new vscode.Position(document.lineCount, 0)) >= largeDocumentLength) {
       this.schedule(document, kind, largeSettleMs);
     } else if (kind === 'powershell') {
       // Every edit goes in as it happens, so the engine's tree stays one step behind at most.
       const changes = event.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
-      void this.read(event.document.uri.toString(), event.document.getText(), kind, changes).then(() => this.publishWithDependents(event.document));
+      void this.read(event.document.uri.toString(), event.document.getText(), kind, changes, event.document.encoding).then(() => this.publishWithDependents(event.document));
     } else {
       this.schedule(event.document, kind, settleMs);
     }
@@ -149,16 +156,18 @@ export class LintDiagnostics implements vscode.Disposable {
       this.timers.delete(key);
       if (document.isClosed) return;
       const { version } = document;
-      void this.read(key, document.getText(), documentKind, undefined).then(() => {
+      void this.read(key, document.getText(), documentKind, undefined, document.encoding).then(() => {
         // Typed again meanwhile: that edit scheduled a read of its own, and these findings are already stale.
         if (document.version === version) this.publishWithDependents(document);
       });
     }, delayMs));
   }
 
-  private async read(key: string, text: string, kind: DocumentKind, changes: { start: number; end: number; text: string }[] | undefined): Promise<void> {
+  private async read(key: string, text: string, kind: DocumentKind, changes: { start: number; end: number; text: string }[] | undefined, encoding?: string): Promise<void> {
     this.texts.set(key, text);
-    await this.engine.update(key, text, kind, changes);
+    if (encoding) this.encodings.set(key, encoding);
+    else this.encodings.delete(key);
+    await this.engine.update(key, text, kind, changes, encoding);
   }
 
   private onClose(document: vscode.TextDocument): void {
@@ -174,6 +183,7 @@ export class LintDiagnostics implements vscode.Disposable {
       : Promise.reject(new Error('not on disk'));
     void reread.catch(() => {
       this.texts.delete(key);
+      this.encodings.delete(key);
       return this.engine.remove(key);
     }).then(() => this.publishDependents(key));
   }
@@ -307,7 +317,7 @@ export class LintDiagnostics implements vscode.Disposable {
       const { version } = document;
       const text = document.getText();
       if (!kind) return { text, version, findings: [] };
-      if (this.texts.get(key) !== text) await this.read(key, text, kind, undefined);
+      if (this.texts.get(key) !== text) await this.read(key, text, kind, undefined, document.encoding);
       // Typing during the read queued a newer text: read that one instead.
       if (document.version === version && this.texts.get(key) === text) return { text, version, findings: this.engine.findings(key) };
     }

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { decode, encodingId } from '../../src/core/encoding';
 import { LintWorkspace, allRules, documentKindFor } from '../../src/core/lint';
 import { testWasmDir } from './core/support/wasm';
 
@@ -23,7 +24,8 @@ describe('demo workspace', function () {
     for (const file of files(demo)) {
       const kind = documentKindFor(file);
       if (!kind) continue;
-      await workspace.update(`file://${file}`, readFileSync(file, 'utf8'), kind);
+      const { text, encoding } = decode(readFileSync(file));
+      await workspace.update(`file://${file}`, text, kind, undefined, encodingId(encoding));
       linted.push(`file://${file}`);
     }
     const found = new Set(linted.flatMap((uri) => workspace.findings(uri).map((f) => f.code)));

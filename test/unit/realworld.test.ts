@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decode } from '../../src/core/encoding';
+import { decode, encodingId } from '../../src/core/encoding';
 import { LintWorkspace, describeInternalError, documentKindFor } from '../../src/core/lint';
 import { LineMap } from '../../src/core/text';
 import { repoRoot, testWasmDir } from './core/support/wasm';
@@ -77,9 +77,9 @@ async function check(fixtures: readonly Fixture[]): Promise<{ diff: string[]; co
   for (const fixture of fixtures) {
     const kind = documentKindFor(fixture.path);
     if (!kind) throw new Error(`${fixture.name}: not a kind of file the linter reads`);
-    const { text } = decode(readFileSync(fixture.path));
+    const { text, encoding } = decode(readFileSync(fixture.path));
     texts.set(fixture.name, text);
-    await workspace.update(pathToFileURL(fixture.path).href, text, kind);
+    await workspace.update(pathToFileURL(fixture.path).href, text, kind, undefined, encodingId(encoding));
   }
   const reported: Tally = new Map();
   const messages = new Map<string, string>();

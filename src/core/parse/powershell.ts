@@ -16,6 +16,8 @@ import {
 } from '../facts';
 import { LineMap, type Span } from '../text';
 import { addCmdletFacts } from './cmdlets';
+import { EnvironmentFlow } from './psEnvironment';
+import { ScriptHazards } from './psHazards';
 import { decodeBareWord, decodeString, variableEnd, type Interpolate } from './psStrings';
 import { registrationPathInString } from './requests';
 import { suppressionIn } from './suppressions';
@@ -61,6 +63,8 @@ export class PowerShellParser {
 
 /** What PowerShell's tokenizer takes as a blank (the grammar knows only the space between a command's arguments). */
 const blank = /[\t\v\f\u0085\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+/** A byte order mark character at the start: a fix writes one to save the file with a BOM (AZS107). */
+const leadingBom = /^\uFEFF/;
 /** A line break of old Mac files, which PowerShell reads as one and the grammar does not. */
 const loneCarriageReturn = /\r(?!\n)/g;
 const dash = /[\u2013-\u2015]/g;
@@ -70,6 +74,18 @@ const doubleQuote = /[\u201C-\u201E]/g;
 const lostContinuation = /` +(?=[\r\n]|$)/g;
 /** A line that starts with a parameter (`-Name`; not an operator such as `-and`), and the line break before it. */
 const parameterLine = /(^|[\r\n])( *)-(?=[A-Za-z_])(?!(?:[ci]?(?:eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|notcontains|in|notin|replace|split|join)|and|or|xor|not|band|bor|bxor|bnot|is|isnot|as|f|shl|shr)\b)(?:(\w+):)?/gi;
+
+/**
+ * The ASCII character PowerShell reads `char` as in code (a blank, a dash, a quote), or undefined when it reads it as
+ * itself. Replacing one with the other leaves the code's meaning to PowerShell as it was.
+ */
+export function asciiEquivalent(char: string): string | undefined {
+  const one = (pattern: RegExp) => char.length === 1 && char.search(pattern) === 0;
+  if (one(blank)) return ' ';
+  if (one(dash)) return '-';
+  if (one(singleQuote)) return "'";
+  return one(doubleQuote) ? '"' : undefined;
+}
 
 /** `${name}`s: where they go on a bare word (`a${name}`), the grammar ends the word at a `}`, and PowerShell does not. */
 const bracedVariables = /(?:\$\{[\w:]+\})+/g;
@@ -103,7 +119,7 @@ function parameterLineAsCommand(found: string, lineBreak: string, indent: string
  * Values are still read from the text itself: a typographic quote inside a string stays what it is.
  */
 export function asPowerShellReads(text: string): string {
-  const blanks = text.replace(blank, ' ').replace(loneCarriageReturn, '\n');
+  const blanks = text.replace(leadingBom, ' ').replace(blank, ' ').replace(loneCarriageReturn, '\n');
   return blanks.replace(dash, '-').replace(singleQuote, "'").replace(doubleQuote, '"').replace(lostContinuation, (found) => ' '.repeat(found.length))
     .replace(parameterLine, parameterLineAsCommand).replace(bracedVariables, bracedVariablesInWord);
 }
@@ -151,6 +167,7 @@ const knownCommandNames = [
   'Set-AzsRegistration', 'Remove-AzsRegistration', 'Get-AzsRegistrationToken', 'Register-AzsEnvironment', 'Unregister-AzsEnvironment',
   '(?:New|Get|Set|Remove)-Az(?:ureRm)?Resource', 'Invoke-AzRestMethod', 'Invoke-RestMethod', 'Invoke-WebRequest',
   'ConvertTo-SecureString', '(?:Import|Install|Update)-Module', '[A-Za-z]+-AzureRm\\w+',
+  '(?:Connect|Add|Login|Disconnect)-AzAccount', '(?:Select|Set|Clear|Import|Remove)-AzContext', '(?:Add|Set)-AzEnvironment',
 ].join('|');
 const knownCommand = new RegExp(`(?<![\\w-])(?:${knownCommandNames})(?![\\w-])`, 'iy');
 
@@ -244,6 +261,11 @@ class Extraction {
     this.suppressions();
     this.facts.checksCloudId = cloudIdWords.test(this.text.toLowerCase());
     this.facts.syntaxErrors = this.root.hasError;
+    const hazards = new ScriptHazards(this.text, this.code, this.root);
+    this.facts.lostContinuations = hazards.lostContinuations();
+    this.facts.nonAsciiCode = hazards.nonAsciiCode();
+    this.facts.startsWithBom = this.text.startsWith('\uFEFF');
+    this.facts.cloudCalls = new EnvironmentFlow(this.text, this.root, cmdlets).calls();
     return this.facts;
   }
 

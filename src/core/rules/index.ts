@@ -3,6 +3,9 @@ import AZS101 from './AZS101';
 import AZS102 from './AZS102';
 import AZS103 from './AZS103';
 import AZS104 from './AZS104';
+import AZS105 from './AZS105';
+import AZS106 from './AZS106';
+import AZS107 from './AZS107';
 import AZS201 from './AZS201';
 import AZS202 from './AZS202';
 import AZS301 from './AZS301';
@@ -19,7 +22,7 @@ import AZS701 from './AZS701';
 import { ruleCodes, type Rule, type RuleCode } from './rule';
 
 export const rules: Record<RuleCode, Rule> = {
-  AZS101, AZS102, AZS103, AZS104, AZS201, AZS202, AZS301, AZS302, AZS303, AZS401, AZS402, AZS501, AZS601, AZS602, AZS603, AZS604, AZS701,
+  AZS101, AZS102, AZS103, AZS104, AZS105, AZS106, AZS107, AZS201, AZS202, AZS301, AZS302, AZS303, AZS401, AZS402, AZS501, AZS601, AZS602, AZS603, AZS604, AZS701,
 };
 
 /** Every rule, in code order. */

@@ -13,7 +13,7 @@ import type { Span } from '../text';
 import type { RegistrationIndex } from './registrations';
 
 export const ruleCodes = [
-  'AZS101', 'AZS102', 'AZS103', 'AZS104', 'AZS201', 'AZS202', 'AZS301', 'AZS302', 'AZS303', 'AZS401', 'AZS402', 'AZS501',
+  'AZS101', 'AZS102', 'AZS103', 'AZS104', 'AZS105', 'AZS106', 'AZS107', 'AZS201', 'AZS202', 'AZS301', 'AZS302', 'AZS303', 'AZS401', 'AZS402', 'AZS501',
   'AZS601', 'AZS602', 'AZS603', 'AZS604', 'AZS701',
 ] as const;
 
@@ -31,6 +31,8 @@ export interface RuleContext {
   registrations: RegistrationIndex;
   /** What Azure says (the live rules AZS6xx); absent outside a signed-in editor. */
   live?: LiveData;
+  /** How the file is saved, in VS Code's encoding ids ('utf8': UTF-8 without a byte order mark); undefined when not told. */
+  encoding?: string;
 }
 
 /** Values for a message's `{name}` placeholders; a Localized one is shown in the message's language. */

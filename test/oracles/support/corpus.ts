@@ -1,6 +1,7 @@
 // The PowerShell the oracle tests read: every PowerShell fixture, the demo, and the examples of docs/rules.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { decode } from '../../../src/core/encoding';
 import { PowerShellParser, powerShellBindings, powerShellFacts } from '../../../src/core/parse/powershell';
 import type { Span } from '../../../src/core/text';
 import { repoRoot, testWasmDir } from '../../unit/core/support/wasm';
@@ -22,8 +23,8 @@ function filesUnder(folder: string, wanted: RegExp): string[] {
   });
 }
 
-/** A file as the editor shows it: without its byte order mark. */
-const readText = (path: string) => readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+/** A file as the editor shows it: decoded by its byte order mark (UTF-16 as Out-File writes it), without it. */
+const readText = (path: string) => decode(readFileSync(path)).text;
 
 /** The ```powershell blocks of a Markdown file. */
 export function powerShellExamples(markdown: string): string[] {

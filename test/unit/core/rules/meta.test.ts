@@ -99,9 +99,10 @@ describe('rule pages (docs/rules)', () => {
       });
 
       it('shows a wrong example the rule finds and a fixed one it accepts', async () => {
-        const wrong = await lintCase(rule, { ...example(page.sections.get('Wrong')), live: docsAzure });
+        // Saved as the pages are, UTF-8 without a byte order mark (AZS107 reads how a file is saved).
+        const wrong = await lintCase(rule, { ...example(page.sections.get('Wrong')), live: docsAzure, encoding: 'utf8' });
         assert.ok(wrong.findings.length > 0, 'the Wrong example makes the rule fire');
-        const fixed = await lintCase(rule, { ...example(page.sections.get('Fixed')), live: docsAzure });
+        const fixed = await lintCase(rule, { ...example(page.sections.get('Fixed')), live: docsAzure, encoding: 'utf8' });
         assert.deepEqual(fixed.findings.map((f) => f.message), [], 'the Fixed example is clean');
       });
     });

@@ -15,7 +15,8 @@ import { maskedText } from '../../../../src/core/parse/markdown';
 import { PowerShellParser } from '../../../../src/core/parse/powershell';
 import { testWasmDir } from './wasm';
 
-export type Document = FixDocument;
+/** A document, and how it is saved where that matters (AZS107: VS Code's encoding ids). */
+export type Document = FixDocument & { encoding?: string };
 
 /** Snippet text as the editor leaves it when every placeholder keeps its default (a choice: its first option). */
 export function expandSnippet(text: string): string {
@@ -120,7 +121,7 @@ const placeKey = (uri: string, code: string, start: number) => `${uri} ${code} @
 export async function checkFixInvariant(documents: readonly Document[], onFixed?: FixedDocumentObserver): Promise<InvariantReport> {
   const internalErrors: string[] = [];
   const workspace = new LintWorkspace({ wasmDir: testWasmDir(), keepSyntaxTrees: false, onInternalError: (e) => internalErrors.push(describeInternalError(e)) });
-  for (const document of documents) await workspace.update(document.uri, document.text, document.kind);
+  for (const document of documents) await workspace.update(document.uri, document.text, document.kind, undefined, document.encoding);
   // As the editor hands them to the fixes: with what the parser made of them.
   const targets = documents.map((d) => ({ ...d, syntaxErrors: workspace.hasSyntaxErrors(d.uri) }));
   const byUri = new Map(documents.map((d) => [d.uri, d]));
@@ -169,7 +170,7 @@ async function checkFix(
       if (!errorsBefore.has(uri)) errorsBefore.set(uri, await syntaxErrors(original));
       const errors = await syntaxErrors(fixed);
       if (errors > errorsBefore.get(uri)!) problems.push(`${uri} has ${errors} syntax errors afterwards, ${errorsBefore.get(uri)} before`);
-      await workspace.update(uri, fixed.text, fixed.kind);
+      await workspace.update(uri, fixed.text, fixed.kind, undefined, fixed.encoding);
     }
     const expected = new Map<string, number>();
     for (const [uri, findings] of before) {
@@ -195,7 +196,7 @@ async function checkFix(
   } finally {
     for (const uri of edits.keys()) {
       const original = byUri.get(uri);
-      if (original) await workspace.update(uri, original.text, original.kind);
+      if (original) await workspace.update(uri, original.text, original.kind, undefined, original.encoding);
     }
   }
   return problems;

@@ -25,6 +25,8 @@ export interface ValidCase {
   others?: OtherFile[];
   /** What Azure says, for the live rules. */
   live?: LiveData;
+  /** How the case's file is saved, in VS Code's encoding ids (AZS107); not told when absent. */
+  encoding?: string;
 }
 
 export interface ExpectedFinding {
@@ -83,7 +85,7 @@ export async function lintCase(rule: Rule, c: ValidCase): Promise<Linted> {
     const related = marked.related.map((span) => ({ uri, span }));
     if (file === main) relatedMarks.unshift(...related);
     else relatedMarks.push(...related);
-    await workspace.update(uri, marked.text, file.kind);
+    await workspace.update(uri, marked.text, file.kind, undefined, file === main ? c.encoding : undefined);
   }
   const uri = folder + main.name;
   return { text: unmark(main.code).text, syntaxErrors: workspace.hasSyntaxErrors(uri), findings: workspace.findings(uri), lines, findingMarks, relatedMarks };
@@ -111,7 +113,7 @@ function checkCases(rule: Rule, valid: ValidCase[], invalid: InvalidCase[]): voi
   const seen = new Set<string>();
   for (const c of [...valid, ...invalid]) {
     // Live data is made of functions: cases that differ only in what Azure says are told apart by name.
-    const key = `${c.kind}\n${c.code}\n${JSON.stringify(c.others ?? [])}${c.live ? `\n${c.name ?? ''}` : ''}`;
+    const key = `${c.kind}\n${c.encoding ?? ''}\n${c.code}\n${JSON.stringify(c.others ?? [])}${c.live ? `\n${c.name ?? ''}` : ''}`;
     if (seen.has(key)) throw new Error(`${rule.code}: duplicate case "${caseName(c)}"`);
     seen.add(key);
   }

@@ -1,0 +1,227 @@
+// Which cloud a script's calls on registrations go to. Az cmdlets (and Invoke-AzRestMethod -Path) go to the session's
+// active environment, which Connect-AzAccount -Environment (and its aliases and AzureRM twins) and Select-AzContext
+// set; Invoke-RestMethod goes to the host its URL names. The statements are followed in order: an environment set in
+// a branch, in a loop after the call, in a function (whose caller is unknown) or by a command we cannot read makes it
+// unknown, and a call whose destination is unknown is left out.
+import type { Node } from 'web-tree-sitter';
+import { UNKNOWN } from '../ids';
+import { isKnown, type CloudCall, type CmdletUse, type Value } from '../facts';
+import { LineMap, type Span } from '../text';
+import { parameter } from './cmdlets';
+
+type Destination = 'stamp' | 'azure' | 'unknown';
+
+/** Environments Az knows out of the box; AzureStackAdmin/AzureStackUser are the names the stamp's docs register. */
+const azureEnvironments = /^(?:AzureCloud|AzureChinaCloud|AzureUSGovernment|AzureGermanCloud)$/i;
+const stampEnvironments = /^(?:AzureStackAdmin|AzureStackUser)$/i;
+/** Azure Resource Manager in each Azure cloud. */
+const azureHosts = /^management\.(?:azure\.com|usgovcloudapi\.net|chinacloudapi\.cn|microsoftazure\.de)$/i;
+/** A stamp's own Resource Manager: `adminmanagement.<region>.<fqdn>`, or any host of the ASDK's default domain. */
+const stampHosts = /^adminmanagement\.|\.azurestack\.external$/i;
+
+const signIns = /^(?:Connect|Add|Login)-Az(?:ureRm)?Account$/i;
+const contextSelections = /^(?:Select|Set)-Az(?:ureRm)?Context$/i;
+/** Commands after which the active environment cannot be told from the file. */
+const contextResets = /^(?:Disconnect-Az(?:ureRm)?Account|Clear-Az(?:ureRm)?Context|Import-Az(?:ureRm)?Context|Remove-Az(?:ureRm)?Context)$/i;
+const environmentAdditions = /^(?:Add|Set)-Az(?:ureRm)?Environment$/i;
+const resourceCmdlets = /^(?:New|Get|Set|Remove)-Az(?:ureRm)?Resource$/i;
+const restCmdlets = /^(?:Invoke-RestMethod|Invoke-WebRequest)$/i;
+/** What names a call on a registration: customerSubscriptions belong to Microsoft.AzureStack registrations only. */
+const registrationTarget = /Microsoft\.AzureStack\/registrations|\/customerSubscriptions\b/i;
+/** Commands whose script block runs at once, in the session, once per input. */
+const inlineBlockCommands = /^(?:ForEach-Object|%|foreach|Where-Object|\?|where)$/i;
+const loops = new Set(['foreach_statement', 'while_statement', 'for_statement', 'do_statement']);
+
+/** Where a statement sits: the blocks around it (innermost first) and the function it is in. */
+interface Place {
+  at: number;
+  /** Keys of the blocks around it: a statement runs whenever each of them runs. */
+  blocks: number[];
+  /** Keys of the blocks around it that may run more than once (loop bodies, ForEach-Object blocks). */
+  repeating: number[];
+  /** The start of the function around it, or -1. */
+  functionStart: number;
+}
+
+interface Switch extends Place {
+  span: Span;
+  destination: Destination;
+  target: string;
+}
+
+/** The blocks around `node`, found by one walk up to the root. */
+function placeOf(node: Node): Place {
+  const place: Place = { at: node.startIndex, blocks: [], repeating: [], functionStart: -1 };
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    const type = parent.type;
+    if (type === 'function_statement' && place.functionStart < 0) place.functionStart = parent.startIndex;
+    if (type !== 'statement_block' && type !== 'script_block') continue;
+    const key = parent.startIndex * 2 + (type === 'script_block' ? 1 : 0);
+    place.blocks.push(key);
+    if ((type === 'statement_block' && loops.has(parent.parent?.type ?? '')) || (type === 'script_block' && isInlineBlock(parent))) place.repeating.push(key);
+  }
+  return place;
+}
+
+/** A `{ … }` given to ForEach-Object and the like. */
+function isInlineBlock(block: Node): boolean {
+  let node = block.parent;
+  for (let depth = 0; node && depth < 6; depth++, node = node.parent) {
+    if (node.type === 'command') return inlineBlockCommands.test(node.firstNamedChild?.text.trim() ?? '');
+  }
+  return false;
+}
+
+function hostOf(url: Value): string | undefined {
+  const match = /^\s*https?:\/\/([^/?#\s]+)/i.exec(url.text);
+  return match && !match[1].includes(UNKNOWN) ? match[1].replace(/:\d+$/, '').toLowerCase() : undefined;
+}
+
+export class EnvironmentFlow {
+  /** Environment names the script registers (Add-AzEnvironment): custom clouds, which are stamps. */
+  private readonly registered = new Set<string>();
+  /** Hosts of the Resource Manager endpoints those environments name. */
+  private readonly registeredHosts = new Set<string>();
+  /** Context names given at sign-in (-ContextName), with where they sign in. */
+  private readonly contexts = new Map<string, Destination>();
+  private readonly switches: Switch[] = [];
+  private lines: LineMap | undefined;
+
+  constructor(private readonly text: string, private readonly root: Node, private readonly cmdlets: readonly CmdletUse[]) {}
+
+  calls(): CloudCall[] {
+    for (const cmdlet of this.cmdlets) this.readEnvironment(cmdlet);
+    const walk = new SwitchWalk(this.switches, this.switchingFunctionCalls());
+    return this.cmdlets.flatMap((cmdlet) => {
+      const call = this.call(cmdlet, walk);
+      return call ? [call] : [];
+    });
+  }
+
+  private placeOf(cmdlet: CmdletUse): Place {
+    const node = this.root.descendantForIndex(cmdlet.nameSpan.start)?.parent;
+    return node ? placeOf(node) : { at: cmdlet.nameSpan.start, blocks: [], repeating: [], functionStart: -1 };
+  }
+
+  /** Records what a command does to the active environment, in the order of the text. */
+  private readEnvironment(cmdlet: CmdletUse): void {
+    const name = cmdlet.name;
+    if (environmentAdditions.test(name)) {
+      const environment = parameter(cmdlet, 'Name')?.value ?? cmdlet.positional[0];
+      if (isKnown(environment)) this.registered.add(environment.text.toLowerCase());
+      const endpoint = parameter(cmdlet, 'ARMEndpoint', 'ResourceManagerEndpoint', 'ResourceManagerUrl')?.value;
+      const host = endpoint && hostOf(endpoint);
+      if (host) this.registeredHosts.add(host);
+      return;
+    }
+    let destination: Destination | undefined;
+    let target = '';
+    if (signIns.test(name)) {
+      const environment = parameter(cmdlet, 'Environment', 'EnvironmentName');
+      target = environment ? (isKnown(environment.value) ? environment.value.text : '?') : cmdlet.unresolvedSplat ? '?' : 'AzureCloud';
+      destination = this.destinationOf(target);
+      const context = parameter(cmdlet, 'ContextName')?.value;
+      if (isKnown(context)) this.contexts.set(context.text.toLowerCase(), destination);
+    } else if (contextSelections.test(name)) {
+      const selected = parameter(cmdlet, 'Name', 'Context', 'InputObject')?.value ?? cmdlet.positional[0];
+      // Set-AzContext -Subscription/-Tenant picks within the environment the session is in.
+      if (!selected && !cmdlet.unresolvedSplat) return;
+      target = isKnown(selected) ? selected.text : '?';
+      destination = isKnown(selected) ? this.contexts.get(selected.text.toLowerCase()) ?? 'unknown' : 'unknown';
+    } else if (contextResets.test(name)) {
+      destination = 'unknown';
+    }
+    if (destination) this.switches.push({ ...this.placeOf(cmdlet), span: cmdlet.nameSpan, destination, target });
+  }
+
+  private destinationOf(environment: string): Destination {
+    if (azureEnvironments.test(environment)) return 'azure';
+    if (stampEnvironments.test(environment) || this.registered.has(environment.toLowerCase())) return 'stamp';
+    return 'unknown';
+  }
+
+  /** A call on a registration, with where it goes; undefined when it is none or the file does not make that certain. */
+  private call(cmdlet: CmdletUse, walk: SwitchWalk): CloudCall | undefined {
+    const name = cmdlet.name;
+    const url = restCmdlets.test(name) || /^Invoke-AzRestMethod$/i.test(name) ? parameter(cmdlet, 'Uri')?.value ?? (restCmdlets.test(name) ? cmdlet.positional[0] : undefined) : undefined;
+    if (url) {
+      if (!registrationTarget.test(url.text)) return undefined;
+      const host = hostOf(url);
+      if (!host) return undefined;
+      const destination = azureHosts.test(host) ? 'azure' : stampHosts.test(host) || this.registeredHosts.has(host) ? 'stamp' : undefined;
+      return destination && { span: url.span, destination, by: 'url', target: host };
+    }
+    const followsEnvironment = resourceCmdlets.test(name) || /^Invoke-AzRestMethod$/i.test(name);
+    if (!followsEnvironment || !this.namesRegistration(cmdlet)) return undefined;
+    const active = walk.activeAt(this.placeOf(cmdlet));
+    if (!active || active.destination === 'unknown') return undefined;
+    this.lines ??= new LineMap(this.text);
+    return {
+      span: cmdlet.nameSpan, destination: active.destination, by: 'environment', target: active.target,
+      switchedAt: active.span, switchedLine: this.lines.lineOf(active.span.start) + 1,
+    };
+  }
+
+  private namesRegistration(cmdlet: CmdletUse): boolean {
+    const values = [...cmdlet.parameters.map((p) => p.value), ...cmdlet.positional];
+    return values.some((value) => value !== undefined && registrationTarget.test(value.text));
+  }
+
+  /** Where the text names a function that switches the environment (its calls, as far as the text shows), in order. */
+  private switchingFunctionCalls(): number[] {
+    const names = [...new Set(this.switches.filter((s) => s.functionStart >= 0).map((s) => {
+      const definition = this.root.descendantForIndex(s.functionStart);
+      const statement = definition?.type === 'function_statement' ? definition : definition?.parent;
+      const name = statement?.type === 'function_statement' ? statement.namedChildren.find((c) => c?.type === 'function_name')?.text : undefined;
+      return name?.toLowerCase() ?? '';
+    }).filter((name) => name !== ''))];
+    if (names.length === 0) return [];
+    const pattern = new RegExp(`(?<![\\w-])(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w-])`, 'gi');
+    return [...this.text.matchAll(pattern)].map((m) => m.index);
+  }
+}
+
+/**
+ * Follows the switches in the order of the text while the calls are visited in that order, so each call is answered
+ * in constant time (a dense script has thousands of both).
+ */
+class SwitchWalk {
+  private next = 0;
+  private lastInScript: Switch | undefined;
+  private readonly lastInFunction = new Map<number, Switch>();
+  /** Per block, the last switch in it: a call in a loop body before it may run after it. */
+  private readonly lastInBlock = new Map<number, number>();
+
+  constructor(private readonly switches: readonly Switch[], private readonly functionCalls: readonly number[]) {
+    for (const s of switches) for (const block of s.blocks) this.lastInBlock.set(block, Math.max(this.lastInBlock.get(block) ?? -1, s.at));
+  }
+
+  /**
+   * The switch whose environment is active at `place` when the file makes that certain: the last one before it that
+   * runs whenever the call runs (in the same block or one around it, in the same function), with no switch after the
+   * call in a loop around both, and no call of a function that switches in between. Places come in the text's order.
+   */
+  activeAt(place: Place): Switch | undefined {
+    for (; this.next < this.switches.length && this.switches[this.next].at < place.at; this.next++) {
+      const s = this.switches[this.next];
+      if (s.functionStart < 0) this.lastInScript = s;
+      else this.lastInFunction.set(s.functionStart, s);
+    }
+    const inFunction = place.functionStart < 0 ? undefined : this.lastInFunction.get(place.functionStart);
+    const last = inFunction && (!this.lastInScript || inFunction.at > this.lastInScript.at) ? inFunction : this.lastInScript;
+    if (!last || last.functionStart !== place.functionStart || !last.blocks.every((b) => place.blocks.includes(b))) return undefined;
+    if (place.repeating.some((loop) => (this.lastInBlock.get(loop) ?? -1) > place.at)) return undefined;
+    return this.functionCalledBetween(last.at, place.at) ? undefined : last;
+  }
+
+  private functionCalledBetween(from: number, to: number): boolean {
+    let low = 0;
+    let high = this.functionCalls.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.functionCalls[middle] <= from) low = middle + 1;
+      else high = middle;
+    }
+    return low < this.functionCalls.length && this.functionCalls[low] < to;
+  }
+}

@@ -1,0 +1,58 @@
+import rule from '../../../../src/core/rules/AZS106';
+import { ruleTester } from '../support/ruleTester';
+
+const viaEnvironment = (target: string, line: number) => `This call goes to the stamp: the active environment is ${target}, set on line ${line}. Registrations live in Azure; sign in to Azure (Connect-AzAccount -Environment AzureCloud) or select an Azure context first.`;
+const viaUrl = (host: string) => `This URL sends the call to the stamp (${host}); registrations live in Azure, at https://management.azure.com.`;
+const switchedHere = "The stamp's environment is made active here.";
+
+const tenant = "-ResourceId \"$registration/customerSubscriptions/$customer\" -ApiVersion 2017-06-01 -Properties @{ tenantId = $tenantId } -Force";
+const registration = "$registration = '/subscriptions/b6f85aea-d2b3-42e0-bfec-6236aee48cd5/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1'";
+
+ruleTester(rule, {
+  valid: [
+    { name: 'signed in to Azure', kind: 'powershell', code: `${registration}\nConnect-AzAccount -Environment AzureCloud\nNew-AzResource ${tenant}` },
+    { name: 'signed in without -Environment (Azure)', kind: 'powershell', code: `${registration}\nConnect-AzAccount -TenantId $tenantId\nNew-AzResource ${tenant}` },
+    { name: 'back to Azure after the stamp', kind: 'powershell', code: `${registration}\nAdd-AzAccount -Environment AzureStackAdmin\nGet-AzsTenantSubscription\nConnect-AzAccount -Environment AzureCloud\nNew-AzResource ${tenant}` },
+    { name: 'no sign-in in the file: the environment is unknown', kind: 'powershell', code: `${registration}\nNew-AzResource ${tenant}` },
+    { name: 'the stamp only in one branch', kind: 'powershell', code: `${registration}\nConnect-AzAccount\nif ($onStamp) { Connect-AzAccount -Environment AzureStackAdmin }\nNew-AzResource ${tenant}` },
+    { name: 'a call in a function: its caller is unknown', kind: 'powershell', code: `${registration}\nConnect-AzAccount -Environment AzureStackAdmin\nfunction Add-Tenant {\n  New-AzResource ${tenant}\n}` },
+    { name: 'a function that signs in to Azure is called before the call', kind: 'powershell', code: `${registration}\nfunction Use-Azure { Connect-AzAccount -Environment AzureCloud }\nConnect-AzAccount -Environment AzureStackAdmin\nUse-Azure\nNew-AzResource ${tenant}` },
+    { name: 'a loop that switches to the stamp after the call', kind: 'powershell', code: `${registration}\nConnect-AzAccount\nforeach ($customer in $customers) {\n  New-AzResource ${tenant}\n  Connect-AzAccount -Environment AzureStackAdmin\n}` },
+    { name: 'an environment by a name the file does not define', kind: 'powershell', code: `${registration}\nConnect-AzAccount -Environment $environmentName\nNew-AzResource ${tenant}` },
+    { name: 'a stamp call that is no registration call', kind: 'powershell', code: `${registration}\nConnect-AzAccount -Environment AzureStackAdmin\nGet-AzResource -ResourceType Microsoft.Subscriptions.Admin/subscriptions` },
+    { name: 'a context selected by a name the file does not sign in', kind: 'powershell', code: `${registration}\nConnect-AzAccount -Environment AzureStackAdmin\nSelect-AzContext -Name partner-azure\nNew-AzResource ${tenant}` },
+    { name: 'Invoke-RestMethod to Azure, whatever the environment', kind: 'powershell', code: `${registration}\nConnect-AzAccount -Environment AzureStackAdmin\nInvoke-RestMethod -Method Put -Uri "https://management.azure.com$registration/customerSubscriptions/$customer?api-version=2017-06-01"` },
+  ],
+  invalid: [
+    {
+      name: 'a tenant added while signed in to the stamp',
+      kind: 'powershell',
+      code: `${registration}\n<@Connect-AzAccount@> -Environment AzureStackAdmin -TenantId $tenantId\n<!New-AzResource!> ${tenant}`,
+      errors: [{ message: viaEnvironment('AzureStackAdmin', 2), related: [switchedHere] }],
+    },
+    {
+      name: 'AzureRM sign-in to the stamp\'s user environment, the call in a ForEach-Object block',
+      kind: 'powershell',
+      code: `${registration}\n<@Login-AzureRmAccount@> -EnvironmentName AzureStackUser\n$customers | ForEach-Object {\n  $customer = $_\n  <!New-AzureRmResource!> ${tenant}\n}`,
+      errors: [{ message: viaEnvironment('AzureStackUser', 2), related: [switchedHere] }],
+    },
+    {
+      name: 'an environment the script adds, in a loop and a branch after the sign-in',
+      kind: 'powershell',
+      code: `${registration}\nAdd-AzEnvironment -Name Sthlm -ARMEndpoint https://adminmanagement.sthlm.contoso.com\n<@Connect-AzAccount@> -Environment Sthlm\nforeach ($customer in $customers) {\n  if ($customer) { <!Get-AzResource!> -ResourceId "$registration/customerSubscriptions/$customer" }\n}`,
+      errors: [{ message: viaEnvironment('Sthlm', 3), related: [switchedHere] }],
+    },
+    {
+      name: 'a context selected by the name given at the stamp\'s sign-in',
+      kind: 'powershell',
+      code: `${registration}\nConnect-AzAccount -Environment AzureStackAdmin -ContextName stamp\nConnect-AzAccount -ContextName azure\n<@Select-AzContext@> -Name stamp\n<!Remove-AzResource!> -ResourceId "$registration/customerSubscriptions/$customer" -Force`,
+      errors: [{ message: viaEnvironment('stamp', 4), related: [switchedHere] }],
+    },
+    {
+      name: 'Invoke-RestMethod to the stamp\'s Resource Manager',
+      kind: 'powershell',
+      code: `${registration}\nInvoke-RestMethod -Method Get -Uri "<!https://adminmanagement.local.azurestack.external$registration/customerSubscriptions?api-version=2017-06-01!>"`,
+      errors: [{ message: viaUrl('adminmanagement.local.azurestack.external') }],
+    },
+  ],
+});
