@@ -1,4 +1,5 @@
 import { isKnown, locate, type FileFacts, type RegistrationLookup, type RegistrationRef, type Value } from '../facts';
+import { findPlaceholder } from '../ids';
 import { registrationParts } from '../parse/requests';
 import type { Span } from '../text';
 import { cloudIdLookupAt, replacementFix, type Replacement } from '../fixes';
@@ -62,6 +63,12 @@ function fileKey(mask: number, valueOf: (part: RefPart, index: number) => string
     const value = valueOf(part, i);
     return value === undefined ? '*' : `${value.length}:${value}`;
   }).join('|');
+}
+
+/** A declaration that names a registration: some part known, and none a placeholder (`{ registrationName }` in a sample names none). */
+function namesARegistration(candidate: IndexedDeclaration): boolean {
+  const known = knownParts(candidate.declaration.ref);
+  return known.length > 0 && !known.some((part) => findPlaceholder(candidate.declaration.ref[part]?.text ?? '') !== undefined);
 }
 
 type LookupPart = 'resourceGroup' | 'name';
@@ -157,7 +164,7 @@ export default defineRule({
     const mismatches = context.facts.tenantOperations.flatMap((operation): Report<(typeof messageIds)[RefPart] | 'declaredHere', Replacement>[] => {
       const ref = operation.registration;
       if (knownParts(ref).length === 0 || declarations.hasCompatible(ref)) return [];
-      closest ??= new Closest(declarations.all().filter((c) => knownParts(c.declaration.ref).length > 0), context.uri);
+      closest ??= new Closest(declarations.all().filter(namesARegistration), context.uri);
       const keys = refKeys(ref);
       const target = closest.for(ref, keys);
       if (!target) return [];

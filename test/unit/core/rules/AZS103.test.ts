@@ -24,6 +24,7 @@ ruleTester(rule, {
     { name: 'no registration declared anywhere', kind: 'powershell', code: addTenant('rg', 'reg1') },
     { name: 'a name only run time knows', kind: 'powershell', code: `param($Name)\n${register('reg1')}\n${addTenant('azurestack', '$Name')}` },
     { name: 'declared in another file', kind: 'http', code: putTenant('reg1'), others: [savedResponse('reg1')] },
+    { name: 'another file names its registration only by a placeholder, as API samples do', kind: 'http', code: putTenant('reg1'), others: [savedResponse('{ registrationName }')] },
     {
       name: 'one of two registrations',
       kind: 'http',
