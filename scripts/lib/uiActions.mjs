@@ -62,18 +62,21 @@ const actions = {
   async command(page, { title }) {
     const input = page.locator('.quick-input-widget input');
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    // A busy workbench may drop the typed text while the palette opens: the user closes it and types again.
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: appearMs });
+    // A busy workbench may drop the key that opens the palette, or the typed text while it opens: the user presses
+    // the other shortcut, or closes the palette and types again.
+    for (const keys of ['F1', 'Control+Shift+P', 'F1']) {
+      await page.keyboard.press(keys);
+      if (!(await input.waitFor({ state: 'visible', timeout: appearMs / 2 }).then(() => true, () => false))) continue;
       await input.fill(`>${title}`);
-      const listed = await row.waitFor({ timeout: appearMs }).then(() => true, (e) => (attempt < 2 ? false : Promise.reject(e)));
-      if (listed) break;
+      if (await row.waitFor({ timeout: appearMs }).then(() => true, () => false)) {
+        await page.keyboard.press('Enter');
+        return true;
+      }
       await page.keyboard.press('Escape');
     }
-    await page.keyboard.press('Enter');
-    return true;
+    throw new Error(`the Command Palette did not list "${title}"`);
   },
+
   /**
    * Opens a menu of the menu bar (`path[0]`, e.g. "Help"; in the browser the bar is behind the Application Menu
    * button) and chooses `path[1]`, through submenus for a longer path.

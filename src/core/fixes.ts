@@ -4,7 +4,7 @@
 // rule's own fixes are in its file (rules/AZS….ts); quickFixes.ts offers them.
 import { findPlaceholder, formatRegistrationId, isGuid, parseRegistrationId } from './ids';
 import { codeBlockAt, languageOf } from './languages/index';
-import { isQuoted, maskedText } from './parse/markdown';
+import { isQuoted, maskedText, type FencedBlock } from './parse/markdown';
 import { parseJson } from './parse/jsonSource';
 import { shellFacts } from './parse/shell';
 import { lineStarts } from './text';
@@ -78,11 +78,25 @@ export function fixTarget(document: FixDocument, offset: number): FixDocument | 
   if (document.kind !== 'markdown') return document;
   const found = codeBlockAt(document.text, offset);
   if (!found) return undefined;
-  const text = maskedText(document.text, [found.block]);
+  const view = blockView(document.text, found.block, found.kind);
   // A JSON block is told apart from the others: JSON snippets in documentation are often cut short (`...`). A line put
   // into a quoted block would lack its `>`: such a block is taken as one whose lines cannot be placed surely.
-  const syntaxErrors = isQuoted(found.block) || (found.kind === 'json' ? parseJson(text).source.hasErrors : document.syntaxErrors === true);
-  return { uri: document.uri, text, kind: found.kind, syntaxErrors };
+  const syntaxErrors = isQuoted(found.block) || (found.kind === 'json' ? view.jsonErrors : document.syntaxErrors === true);
+  return { uri: document.uri, text: view.text, kind: found.kind, syntaxErrors };
+}
+
+/** The views of the last Markdown text's blocks, kept: fixes ask once per finding, and each view is the file's size. */
+let lastViews: { text: string; byStart: Map<number, { text: string; jsonErrors: boolean }> } | undefined;
+
+function blockView(text: string, block: FencedBlock, kind: DocumentKind): { text: string; jsonErrors: boolean } {
+  if (lastViews?.text !== text) lastViews = { text, byStart: new Map() };
+  let view = lastViews.byStart.get(block.start);
+  if (!view) {
+    const masked = maskedText(text, [block]);
+    view = { text: masked, jsonErrors: kind === 'json' && parseJson(masked).source.hasErrors };
+    lastViews.byStart.set(block.start, view);
+  }
+  return view;
 }
 
 /**

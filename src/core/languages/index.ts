@@ -44,5 +44,9 @@ export function codeBlocks(text: string): { block: FencedBlock; kind: DocumentKi
 
 /** The Markdown code block at `offset` of `text`, and the language that reads it; undefined outside such blocks. */
 export function codeBlockAt(text: string, offset: number): { block: FencedBlock; kind: DocumentKind } | undefined {
-  return codeBlocks(text).find(({ block }) => offset >= block.start && offset <= block.end);
+  // The blocks of the last text asked about are kept: fixes ask once per finding of the same document.
+  if (lastBlocks?.text !== text) lastBlocks = { text, blocks: codeBlocks(text) };
+  return lastBlocks.blocks.find(({ block }) => offset >= block.start && offset <= block.end);
 }
+
+let lastBlocks: { text: string; blocks: { block: FencedBlock; kind: DocumentKind }[] } | undefined;
