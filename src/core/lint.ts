@@ -340,16 +340,13 @@ export class LintWorkspace {
         this.tell({ uri: state.uri, rule: rule.code, error });
         continue;
       }
-      findings.push(...reports.map((report) => this.finding(rule, severity, report, state.uri)));
+      const message = messageTexts(rule, this.locale);
+      for (const report of reports) findings.push(this.finding(rule, severity, report, state.uri, message));
     }
     return sortAndFilter(findings, state);
   }
 
-  private finding(rule: Rule, severity: Severity, report: Report<string>, uri: string): Finding {
-    const message = (id: string, values: Report<string>['values']) => {
-      const localized = Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : v[this.locale]]));
-      return pick(rule.messages[id], this.locale, localized);
-    };
+  private finding(rule: Rule, severity: Severity, report: Report<string>, uri: string, message: MessageText): Finding {
     return {
       code: rule.code, severity, message: message(report.messageId, report.values),
       start: report.span.start, end: report.span.end,
@@ -380,6 +377,31 @@ function declarationKey(state: DocumentState | undefined): string {
 }
 
 const usedHere = { en: 'The same value is used here.', sv: 'Samma värde används här.' };
+
+type MessageText = (id: string, values: Report<string>['values']) => string;
+
+/**
+ * A rule's messages in `locale`, each worked out once per message and values object: reports of one defect met
+ * through several uses share theirs, and a dense script has thousands of them.
+ */
+function messageTexts(rule: Rule, locale: Locale): MessageText {
+  const byValues = new WeakMap<object, Map<string, string>>();
+  const withoutValues = new Map<string, string>();
+  return (id, values) => {
+    let texts = values ? byValues.get(values) : withoutValues;
+    if (!texts) {
+      texts = new Map();
+      byValues.set(values as object, texts);
+    }
+    let text = texts.get(id);
+    if (text === undefined) {
+      const localized = Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : v[locale]]));
+      text = pick(rule.messages[id], locale, localized);
+      texts.set(id, text);
+    }
+    return text;
+  };
+}
 
 /** True when the report names a place of use apart from the place it underlines. */
 function usedElsewhere(report: Report<string>): report is Report<string> & { usedAt: Span } {

@@ -198,6 +198,12 @@ const stringTypes = new Set(['expandable_string_literal', 'verbatim_string_chara
 
 type Mode = 'argument' | 'expression';
 
+/** A string literal or a bare word, where it is written without leading blanks, with its node and the node's type. */
+interface Literal extends Span {
+  node: Node;
+  type: 'string_literal' | 'generic_token';
+}
+
 /** Where the text may bind a variable: at its `$`; `operator` is the offset of an assignment's `=`. */
 interface Site {
   at: number;
@@ -290,7 +296,7 @@ class Extraction {
   }
 
   /** Each string literal or bare word (in code, not in comments) in which `pattern` matches, once, with its first match. */
-  private *literalsMatching(pattern: RegExp): Generator<{ match: RegExpExecArray; literal: Span & { node: Node } }> {
+  private *literalsMatching(pattern: RegExp): Generator<{ match: RegExpExecArray; literal: Literal }> {
     const seen = new Set<number>();
     for (const match of this.text.matchAll(pattern)) {
       const literal = this.literalAround(match.index);
@@ -315,7 +321,7 @@ class Extraction {
   private placeholders(): void {
     for (const { match, literal } of this.literalsMatching(placeholderCandidates)) {
       let value = this.valueIn(literal, 'argument');
-      if (!findPlaceholder(value.text) && literal.node.type === 'generic_token' && match.index === literal.start) {
+      if (!findPlaceholder(value.text) && literal.type === 'generic_token' && match.index === literal.start) {
         value = literalValue(match[0], { start: match.index, end: match.index + match[0].length }, match.index);
       }
       if (findPlaceholder(value.text) && this.reachesCommand(literal)) this.facts.values.push(value);
@@ -333,13 +339,17 @@ class Extraction {
   }
 
   /** The string literal or bare word (command argument) that contains `offset`, if any. */
-  private literalAround(offset: number): (Span & { node: Node }) | undefined {
+  private literalAround(offset: number): Literal | undefined {
     let node = this.root.descendantForIndex(offset);
     if (!node) return undefined;
-    if (this.isHereStringLine(node) && node.parent) node = node.parent;
-    if (node.type === 'generic_token') return { ...this.extent(node), node };
-    const literal = stringTypes.has(node.type) ? node.parent : undefined;
-    return literal?.type === 'string_literal' ? { ...this.extent(literal), node: literal } : undefined;
+    let type = node.type; // each read is a call into the wasm module
+    if (type === 'comment' && node.parent?.type === 'expandable_here_string_literal') {
+      node = node.parent;
+      type = 'expandable_here_string_literal';
+    }
+    if (type === 'generic_token') return { ...this.extent(node), node, type };
+    const literal = stringTypes.has(type) ? node.parent : undefined;
+    return literal?.type === 'string_literal' ? { ...this.extent(literal), node: literal, type: 'string_literal' } : undefined;
   }
 
   /** The grammar reads a line of an expandable here-string that starts with `#` as a comment; PowerShell, as text. */
@@ -351,11 +361,12 @@ class Extraction {
   private reachesCommand(literal: { node: Node }): boolean {
     let node: Node | null = literal.node;
     for (let depth = 0; node && depth < 40; depth++, node = node.parent) {
-      if (node.type === 'command') return this.actingCommand(node);
-      if (node.type === 'assignment_expression') return this.assignedVariableReachesCommand(node);
+      const type = node.type; // each read is a call into the wasm module
+      if (type === 'command') return this.actingCommand(node);
+      if (type === 'assignment_expression') return this.assignedVariableReachesCommand(node);
       // A parameter's default (`param([string] $RegistrationName = '<name>')`) reaches the commands that use it.
-      if (node.type === 'script_parameter_default') return this.assignedVariableReachesCommand(node.parent);
-      if (node.type === 'statement_list' || node.type === 'comment') return false;
+      if (type === 'script_parameter_default') return this.assignedVariableReachesCommand(node.parent);
+      if (type === 'statement_list' || type === 'comment') return false;
     }
     return false;
   }
@@ -373,8 +384,10 @@ class Extraction {
     const uses = this.variableUses().get(name.toLowerCase()) ?? [];
     for (let i = firstAtOrAfter(uses, assignment?.endIndex ?? 0), count = 0; i < uses.length && count < 20; i++, count++) {
       let node: Node | null = this.root.descendantForIndex(uses[i]);
-      for (let depth = 0; node && depth < 40 && node.type !== 'statement_list'; depth++, node = node.parent) {
-        if (node.type === 'command' && this.actingCommand(node)) return true;
+      for (let depth = 0; node && depth < 40; depth++, node = node.parent) {
+        const type = node.type;
+        if (type === 'statement_list') break;
+        if (type === 'command' && this.actingCommand(node)) return true;
       }
     }
     return false;
