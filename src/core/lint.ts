@@ -414,13 +414,21 @@ function usedElsewhere(report: Report<string>): report is Report<string> & { use
  * use of them all as related information (each once, by place).
  */
 function oneFindingPerDefect(findings: readonly Finding[]): Finding[] {
-  const byDefect = new Map<string, { finding: Finding; related: Set<string> }>();
+  const defects: { finding: Finding; related: Set<string> }[] = [];
+  // By place, then message: the message is a string the findings share, so it is not copied into thousands of keys.
+  const byPlace = new Map<string, Map<string, { finding: Finding; related: Set<string> }>>();
   for (const finding of findings) {
-    const key = `${finding.code}:${finding.start}:${finding.end}:${finding.message}`;
-    let defect = byDefect.get(key);
+    const key = `${finding.code}:${finding.start}:${finding.end}`;
+    let messages = byPlace.get(key);
+    if (!messages) {
+      messages = new Map();
+      byPlace.set(key, messages);
+    }
+    let defect = messages.get(finding.message);
     if (!defect) {
       defect = { finding: { ...finding, related: [] }, related: new Set() };
-      byDefect.set(key, defect);
+      messages.set(finding.message, defect);
+      defects.push(defect);
     }
     for (const related of finding.related) {
       const place = `${related.uri}:${related.start}:${related.end}:${related.message}`;
@@ -429,7 +437,7 @@ function oneFindingPerDefect(findings: readonly Finding[]): Finding[] {
       defect.finding.related.push(related);
     }
   }
-  return [...byDefect.values()].map(({ finding }) => (finding.related.length > 1 ? { ...finding, related: innermost(finding.related) } : finding));
+  return defects.map(({ finding }) => (finding.related.length > 1 ? { ...finding, related: innermost(finding.related) } : finding));
 }
 
 /**

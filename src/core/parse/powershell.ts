@@ -347,9 +347,14 @@ class Extraction {
       node = node.parent;
       type = 'expandable_here_string_literal';
     }
-    if (type === 'generic_token') return { ...this.extent(node), node, type };
+    if (type === 'generic_token') return this.literal(node, type);
     const literal = stringTypes.has(type) ? node.parent : undefined;
-    return literal?.type === 'string_literal' ? { ...this.extent(literal), node: literal, type: 'string_literal' } : undefined;
+    return literal?.type === 'string_literal' ? this.literal(literal, 'string_literal') : undefined;
+  }
+
+  private literal(node: Node, type: Literal['type']): Literal {
+    const { start, end } = this.extent(node);
+    return { start, end, node, type };
   }
 
   /** The grammar reads a line of an expandable here-string that starts with `#` as a comment; PowerShell, as text. */

@@ -152,7 +152,8 @@ export class EnvironmentFlow {
       return destination && { span: url.span, destination, by: 'url', target: host };
     }
     const followsEnvironment = resourceCmdlets.test(name) || /^Invoke-AzRestMethod$/i.test(name);
-    if (!followsEnvironment || !this.namesRegistration(cmdlet)) return undefined;
+    // Without a switch the environment is never known: no need to place the call (a walk up the tree per call).
+    if (!followsEnvironment || this.switches.length === 0 || !this.namesRegistration(cmdlet)) return undefined;
     const active = walk.activeAt(this.placeOf(cmdlet));
     if (!active || active.destination === 'unknown') return undefined;
     this.lines ??= new LineMap(this.text);
