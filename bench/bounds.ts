@@ -122,6 +122,11 @@ const cases: Case[] = [
     const item = ruleCases[code];
     return { name: `${code} on every line`, n: 1_000, input: ruleCaseInput(item), run: (text) => lint(text, item.kind, item.encoding, item.live) };
   }),
+  {
+    name: 'shell: choosing the stamp\'s cloud before each az call', n: 2_000,
+    input: (n) => `${`az cloud set -n AzureStackAdmin\naz rest --url "${registrationId}/customerSubscriptions"\nuse_azure() {\n  az cloud set -n AzureCloud\n}\n`.repeat(n)}`,
+    run: (text) => lint(text, 'shell'),
+  },
   { name: 'PowerShell nested 10,000 deep', n: 5_000, input: (n) => `# AzureStack\n$x = ${'('.repeat(n)}1${')'.repeat(n)}`, run: (text) => lint(text, 'powershell') },
 ];
 
