@@ -321,10 +321,12 @@ class Extraction {
   private placeholders(): void {
     for (const { match, literal } of this.literalsMatching(placeholderCandidates)) {
       let value = this.valueIn(literal, 'argument');
-      if (!findPlaceholder(value.text) && literal.type === 'generic_token' && match.index === literal.start) {
+      let holdsPlaceholder = findPlaceholder(value.text) !== undefined;
+      if (!holdsPlaceholder && literal.type === 'generic_token' && match.index === literal.start) {
         value = literalValue(match[0], { start: match.index, end: match.index + match[0].length }, match.index);
+        holdsPlaceholder = findPlaceholder(value.text) !== undefined;
       }
-      if (findPlaceholder(value.text) && this.reachesCommand(literal)) this.facts.values.push(value);
+      if (holdsPlaceholder && this.reachesCommand(literal)) this.facts.values.push(value);
     }
   }
 
