@@ -40,11 +40,17 @@ export function isMap(value: Json | undefined): value is JsonMap {
 
 /** A property by name, as ARM reads names: exactly, else in any letter case. Gives the key as written. */
 export function member(map: Json | undefined, name: string): { key: string; value: Json } | undefined {
+  const key = memberKey(map, name);
+  return key === undefined ? undefined : { key, value: (map as JsonMap)[key] };
+}
+
+/** The key as written of the property `member` finds: no object made, for the reads of every resource of a template. */
+export function memberKey(map: Json | undefined, name: string): string | undefined {
   if (!isMap(map)) return undefined;
-  if (Object.prototype.hasOwnProperty.call(map, name)) return { key: name, value: map[name] };
+  if (Object.prototype.hasOwnProperty.call(map, name)) return name;
   const lower = name.toLowerCase();
   for (const key in map) {
-    if (key.length === name.length && Object.prototype.hasOwnProperty.call(map, key) && key.toLowerCase() === lower) return { key, value: map[key] };
+    if (key.length === name.length && Object.prototype.hasOwnProperty.call(map, key) && key.toLowerCase() === lower) return key;
   }
   return undefined;
 }
