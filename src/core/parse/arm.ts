@@ -143,6 +143,9 @@ const maxDepth = 16;
  * agree with this on what they share. A first pass checks the whole expression, so that parameters and variables
  * are looked up only for one read to its end, in the order `evaluate` looks them up.
  */
+/** The functions whose names `PlainExpression` tells apart: the others all give an unknown result. */
+const callNames = ['concat', 'parameters', 'variables', 'format'] as const;
+
 class PlainExpression {
   private position = 1;
   /** Where the expression ends: at the closing bracket of the `[…]` string. */
@@ -194,8 +197,8 @@ class PlainExpression {
   private call(depth: number): string | undefined {
     const start = this.position;
     while (isNamePart(this.source.charCodeAt(this.position))) this.position++;
-    // Only these names matter, so no other is copied out of the text.
-    const name = this.position - start >= 6 && this.position - start <= 10 ? this.source.slice(start, this.position).toLowerCase() : '';
+    let name = '';
+    for (const known of callNames) if (this.isName(start, known)) name = known;
     this.space();
     if (this.source.charCodeAt(this.position) !== 40 || depth > maxDepth || name === 'format') return undefined;
     this.position++;
@@ -217,6 +220,16 @@ class PlainExpression {
     if (next === 91 || (next === 46 && isNameStart(this.source.charCodeAt(this.position + 1)))) return undefined;
     if (!this.scope || name === 'concat') return text;
     return name === 'parameters' || name === 'variables' ? this.reference(name, first ?? UNKNOWN) : UNKNOWN;
+  }
+
+  /** Whether the name read from `start` to here is `known` (lower case) in any letter case, without copying it out. */
+  private isName(start: number, known: string): boolean {
+    if (this.position - start !== known.length) return false;
+    for (let i = 0; i < known.length; i++) {
+      const code = this.source.charCodeAt(start + i);
+      if ((code >= 65 && code <= 90 ? code + 32 : code) !== known.charCodeAt(i)) return false;
+    }
+    return true;
   }
 
   private reference(kind: 'parameters' | 'variables', name: string): string {
@@ -315,6 +328,9 @@ class ExpressionValue extends LazyValue {
   }
 }
 
+/** Two parts in a row that only run time knows: they are shown as one. */
+const unknownRun = UNKNOWN + UNKNOWN;
+
 /** Whether a template string is an expression: `[…]`, but not `[[…` (an escaped bracket). */
 function isExpression(text: string): boolean {
   return text.charCodeAt(0) === 91 && text.charCodeAt(text.length - 1) === 93 && !text.startsWith('[[');
@@ -329,7 +345,7 @@ function armText(text: string, scope: ArmScope, depth = 0): string {
     const expression = scope.expression(text);
     worked = expression ? evaluate(expression, scope, depth, asText) : UNKNOWN;
   }
-  return worked.includes(UNKNOWN + UNKNOWN) ? worked.replace(/\uE000+/g, UNKNOWN) : worked;
+  return worked.includes(unknownRun) ? worked.replace(/\uE000+/g, UNKNOWN) : worked;
 }
 
 /** A template string as a value: a literal, `[[…` (an escaped bracket), or an expression worked out as far as possible. */
@@ -442,23 +458,18 @@ export function addTemplateFacts(facts: FileFacts, source: JsonSource, template:
   addResources({ facts, source, scope }, resourcesIn(template, place), undefined);
 }
 
-/** The string property `name` of a resource part, and its key as written. */
-function stringMember(map: Json | undefined, name: string): { key: string; text: string } | undefined {
-  const key = memberKey(map, name);
-  const value = key === undefined ? undefined : (map as JsonMap)[key];
-  return typeof value === 'string' ? { key: key as string, text: value } : undefined;
-}
-
 /** The string property `name` of a resource part as a template value. */
 function stringIn(reading: Reading, map: Json | undefined, place: JsonPlace | undefined, name: string): Value | undefined {
-  const found = stringMember(map, name);
-  return found && armValue(reading.source, place, found.key, found.text, reading.scope);
+  const key = memberKey(map, name);
+  const text = key === undefined ? undefined : (map as JsonMap)[key];
+  return typeof text === 'string' ? armValue(reading.source, place, key as string, text, reading.scope) : undefined;
 }
 
 function addResources(reading: Reading, resources: Resource[], parent: Parent | undefined): void {
   for (const resource of resources) {
-    const written = stringMember(resource.map, 'type');
-    const type = written && armText(written.text, reading.scope);
+    const typeKey = memberKey(resource.map, 'type');
+    const written = typeKey === undefined ? undefined : resource.map[typeKey];
+    const type = typeof written === 'string' ? armText(written, reading.scope) : undefined;
     const ownName = stringIn(reading, resource.map, resource.place, 'name');
     if (type === undefined || !ownName) continue;
     const fullType = (parent && !type.includes('/') ? `${parent.type}/${type}` : type).toLowerCase();

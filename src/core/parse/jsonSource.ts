@@ -50,9 +50,23 @@ export function memberKey(map: Json | undefined, name: string): string | undefin
   if (Object.prototype.hasOwnProperty.call(map, name)) return name;
   const lower = name.toLowerCase();
   for (const key in map) {
-    if (key.length === name.length && Object.prototype.hasOwnProperty.call(map, key) && key.toLowerCase() === lower) return key;
+    if (key.length === name.length && Object.prototype.hasOwnProperty.call(map, key) && sameLowerCase(key, lower)) return key;
   }
   return undefined;
+}
+
+/**
+ * Whether `key` in lower case is `lower`, without making the lower-case copy for ASCII keys (a template's every
+ * resource is asked for child resources it mostly does not have).
+ */
+function sameLowerCase(key: string, lower: string): boolean {
+  if (key.length !== lower.length) return key.toLowerCase() === lower;
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    if (code > 127) return key.toLowerCase() === lower;
+    if ((code >= 65 && code <= 90 ? code + 32 : code) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Where each value of a document is, as a tree that mirrors the document's (keys of objects, indexes of arrays). */

@@ -141,14 +141,40 @@ function append<T>(map: Map<string, T[]>, key: string, item: T): void {
 }
 
 /**
+ * Results by the way a reference writes its parts (a part's text also says whether it is known: a literal '$rg' is
+ * not the variable $rg), looked up through one map per part, without building a key or a closure: a template asks
+ * for each of its thousands of tenants.
+ */
+class ByRef<T> {
+  private readonly byName = new Map<string | undefined, Map<string | undefined, Map<string | undefined, T>>>();
+
+  constructor(private readonly compute: (ref: RegistrationRef) => T) {}
+
+  /** What `compute` gives for `ref`, worked out once per way of writing it. */
+  get(ref: RegistrationRef): T {
+    const name = ref.name?.text;
+    let byGroup = this.byName.get(name);
+    if (!byGroup) this.byName.set(name, byGroup = new Map<string | undefined, Map<string | undefined, T>>());
+    const group = ref.resourceGroup?.text;
+    let bySubscription = byGroup.get(group);
+    if (!bySubscription) byGroup.set(group, bySubscription = new Map<string | undefined, T>());
+    const subscription = ref.subscriptionId?.text;
+    if (bySubscription.has(subscription)) return bySubscription.get(subscription) as T;
+    const value = this.compute(ref);
+    bySubscription.set(subscription, value);
+    return value;
+  }
+}
+
+/**
  * The declarations as one document sees them: its own first (a reader looks there first), then the other documents'.
  */
 export class Declarations {
   private readonly index: RegistrationIndex;
   private readonly uri: string;
   /** What `for` and `hasCompatible` found, by the reference's text. */
-  private readonly meant = new ByRef<IndexedDeclaration[]>();
-  private readonly matched = new ByRef<boolean>();
+  private readonly meant = new ByRef((ref) => this.lookUp(ref));
+  private readonly matched = new ByRef((ref) => this.index.hasCompatible(ref));
 
   constructor(context: RuleContext) {
     this.index = context.registrations;
@@ -162,7 +188,7 @@ export class Declarations {
 
   /** True when some declaration, here or elsewhere, agrees with everything known in `ref`. */
   hasCompatible(ref: RegistrationRef): boolean {
-    return this.matched.get(ref, () => this.index.hasCompatible(ref));
+    return this.matched.get(ref);
   }
 
   /** True when a declaration of this document agrees with everything known in `ref`. */
@@ -176,7 +202,7 @@ export class Declarations {
    * the same registration, written alike, get the same array: a template adds many tenants to one registration.
    */
   for(operation: TenantOperation): readonly IndexedDeclaration[] {
-    return this.meant.get(operation.registration, () => this.lookUp(operation.registration));
+    return this.meant.get(operation.registration);
   }
 
   private lookUp(ref: RegistrationRef): IndexedDeclaration[] {
@@ -188,29 +214,6 @@ export class Declarations {
       ...here.filter((c) => c.keys.name === undefined),
     ];
   }
-}
-
-/**
- * Results by the way a reference writes its parts (a part's text also says whether it is known: a literal '$rg' is
- * not the variable $rg), looked up through one map per part, without building a key: a template asks for each of
- * its thousands of tenants.
- */
-class ByRef<T> {
-  private readonly byName = new Map<string | undefined, Map<string | undefined, Map<string | undefined, T>>>();
-
-  /** What `compute` gives for `ref`, worked out once per way of writing it. */
-  get(ref: RegistrationRef, compute: () => T): T {
-    const byGroup = within(this.byName, ref.name?.text, () => new Map<string | undefined, Map<string | undefined, T>>());
-    const bySubscription = within(byGroup, ref.resourceGroup?.text, () => new Map<string | undefined, T>());
-    return within(bySubscription, ref.subscriptionId?.text, compute);
-  }
-}
-
-function within<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  if (map.has(key)) return map.get(key) as V;
-  const value = make();
-  map.set(key, value);
-  return value;
 }
 
 /** "in this file" or "in <file name>", for messages about a declaration. */
