@@ -8,7 +8,7 @@ import {
   LazyValue, lazyValue, referencedAt, sliceValue, spanOf, unknownValue, valueOf, type FileFacts, type Segment, type TenantOperation, type Value,
 } from '../facts';
 import type { Span } from '../text';
-import { isMap, member, memberKey, placeIn, type Json, type JsonMap, type JsonPlace, type JsonSource } from './jsonSource';
+import { isMap, member, memberKey, placeIn, sameLowerCase, type Json, type JsonMap, type JsonPlace, type JsonSource } from './jsonSource';
 
 export interface ArmScope {
   parameter(name: string): Value | undefined;
@@ -472,14 +472,16 @@ function addResources(reading: Reading, resources: Resource[], parent: Parent | 
     const type = typeof written === 'string' ? armText(written, reading.scope) : undefined;
     const ownName = stringIn(reading, resource.map, resource.place, 'name');
     if (type === undefined || !ownName) continue;
-    const fullType = (parent && !type.includes('/') ? `${parent.type}/${type}` : type).toLowerCase();
+    // Compared in any letter case without a lower-case copy of each resource's type.
+    const fullType = parent && !type.includes('/') ? `${parent.type}/${type}` : type;
     const name = parent
       ? lazyValue(`${parent.name.text}/${ownName.text}`, () => valueOf([...parent.name.segments, { text: '/' }, ...ownName.segments], ownName.span))
       : ownName;
-    if (fullType === registrationType) addRegistration(reading, resource, name);
-    else if (fullType === tenantType) addTenant(reading, resource, name);
-    else if (fullType === 'microsoft.resources/deployments') addNestedTemplate(reading, resource);
-    if (!hasUnknown(type)) addResources(reading, resourcesIn(resource.map, resource.place), { type: fullType, name });
+    if (sameLowerCase(fullType, registrationType)) addRegistration(reading, resource, name);
+    else if (sameLowerCase(fullType, tenantType)) addTenant(reading, resource, name);
+    else if (sameLowerCase(fullType, 'microsoft.resources/deployments')) addNestedTemplate(reading, resource);
+    const children = hasUnknown(type) ? [] : resourcesIn(resource.map, resource.place);
+    if (children.length > 0) addResources(reading, children, { type: fullType.toLowerCase(), name });
   }
 }
 

@@ -57,9 +57,9 @@ export function memberKey(map: Json | undefined, name: string): string | undefin
 
 /**
  * Whether `key` in lower case is `lower`, without making the lower-case copy for ASCII keys (a template's every
- * resource is asked for child resources it mostly does not have).
+ * resource is asked for child resources it mostly does not have, and for its type).
  */
-function sameLowerCase(key: string, lower: string): boolean {
+export function sameLowerCase(key: string, lower: string): boolean {
   if (key.length !== lower.length) return key.toLowerCase() === lower;
   for (let i = 0; i < key.length; i++) {
     const code = key.charCodeAt(i);
