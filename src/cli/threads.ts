@@ -20,7 +20,7 @@ class WorkerShare {
   private failed: Error | undefined;
 
   constructor(script: string, assignment: Assignment) {
-    this.worker = new Worker(script, { workerData: assignment, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+    this.worker = new Worker(script, { workerData: assignment });
     this.worker.on('message', (reply: Reply) => {
       if (this.waiting) this.waiting.resolve(reply);
       else this.replies.push(reply);
