@@ -2,13 +2,13 @@
 // resources and inside nested deployments), with the few template expressions that can be worked out before a
 // deployment: parameters() (from a parameter file or the default), variables(), concat() and format(). Every
 // other function's result is unknown. Values get their positions only when a finding asks for them.
-import { UNKNOWN } from '../ids';
+import { UNKNOWN, hasUnknown } from '../ids';
 import { billingModels } from '../azureStack';
 import {
-  LazyValue, isKnown, lazyValue, referencedAt, sliceValue, spanOf, unknownValue, valueOf, type FileFacts, type Segment, type TenantOperation, type Value,
+  LazyValue, lazyValue, referencedAt, sliceValue, spanOf, unknownValue, valueOf, type FileFacts, type Segment, type TenantOperation, type Value,
 } from '../facts';
 import type { Span } from '../text';
-import { isMap, member, placeIn, type Json, type JsonMap, type JsonPlace, type JsonSource } from './jsonSource';
+import { isMap, member, memberKey, placeIn, sameLowerCase, type Json, type JsonMap, type JsonPlace, type JsonSource } from './jsonSource';
 
 export interface ArmScope {
   parameter(name: string): Value | undefined;
@@ -21,15 +21,16 @@ export type Expression =
   | { kind: 'string'; text: string; index?: number }
   | { kind: 'call'; name: string; args: Expression[]; accessed: boolean };
 
-// Sticky patterns, tried at the reader's position: matching runs of characters natively is much faster than a loop
-// over them, and large templates hold tens of thousands of expressions.
-const spaces = /[ \t\n\r]*/y;
-const numberChars = /[-0-9][0-9]*/y;
-const nameChars = /[A-Za-z_][A-Za-z0-9_.]*/y;
-const nameRest = /[A-Za-z0-9_.]*/y;
+const isDigit = (code: number) => code >= 48 && code <= 57;
 const isNameStart = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+const isNamePart = (code: number) => isNameStart(code) || isDigit(code) || code === 46;
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
 
-/** A recursive-descent reader of one template expression (the text between the outer brackets). */
+/**
+ * A recursive-descent reader of one template expression (the text between the outer brackets). It steps over
+ * character codes: large templates hold tens of thousands of expressions, and a loop over codes costs less there
+ * than a pattern tried at each token.
+ */
 class ExpressionReader {
   private position = 0;
 
@@ -41,25 +42,36 @@ class ExpressionReader {
     return expression && this.position === this.source.length ? expression : undefined;
   }
 
-  /** Moves past what `pattern` (sticky) matches here, and returns it. */
-  private take(pattern: RegExp): string {
+  /** Moves past the characters `accepts` takes from here, and returns them. */
+  private take(accepts: (code: number) => boolean): string {
     const start = this.position;
-    pattern.lastIndex = start;
-    if (!pattern.test(this.source)) return '';
-    this.position = pattern.lastIndex;
+    while (this.position < this.source.length && accepts(this.source.charCodeAt(this.position))) this.position++;
     return this.source.slice(start, this.position);
   }
 
   private space(): void {
-    this.take(spaces);
+    while (isSpace(this.source.charCodeAt(this.position))) this.position++;
+  }
+
+  /** `-`? digits, as the pattern `[-0-9][0-9]*` took them. */
+  private number(): string {
+    const code = this.source.charCodeAt(this.position);
+    if (code !== 45 && !isDigit(code)) return '';
+    const start = this.position++;
+    this.take(isDigit);
+    return this.source.slice(start, this.position);
+  }
+
+  private name(): string {
+    return isNameStart(this.source.charCodeAt(this.position)) ? this.take(isNamePart) : '';
   }
 
   private expression(): Expression | undefined {
     this.space();
     if (this.source[this.position] === "'") return this.string();
-    const number = this.take(numberChars);
+    const number = this.number();
     if (number) return number === '-' ? undefined : { kind: 'string', text: number };
-    const name = this.take(nameChars);
+    const name = this.name();
     if (!name) return undefined;
     this.space();
     if (this.source[this.position] !== '(') return undefined;
@@ -85,7 +97,7 @@ class ExpressionReader {
       this.space();
       if (this.source[this.position] === '.' && isNameStart(this.source.charCodeAt(this.position + 1))) {
         this.position++;
-        this.take(nameRest);
+        this.take(isNamePart);
         accessed = true;
       } else if (this.source[this.position] === '[') {
         this.position++;
@@ -121,6 +133,110 @@ class ExpressionReader {
 }
 
 const maxDepth = 16;
+
+/**
+ * The text of the commonest expressions, worked out in one pass over their characters without a syntax tree:
+ * quoted constants, numbers and calls without accessors, where only concat(), parameters() and variables() give
+ * anything known (a template's tenant names, its api-version variable). Reading thousands of tenant names into
+ * trees made most of a large template's garbage. Anything else (format(), an accessor, a doubled quote, nesting
+ * beyond the depth limit, text the reader refuses) gives undefined and goes through the reader and `evaluate`, which
+ * agree with this on what they share. A first pass checks the whole expression, so that parameters and variables
+ * are looked up only for one read to its end, in the order `evaluate` looks them up.
+ */
+/** The functions whose names `PlainExpression` tells apart: the others all give an unknown result. */
+const callNames = ['concat', 'parameters', 'variables', 'format'] as const;
+
+class PlainExpression {
+  private position = 1;
+  /** Where the expression ends: at the closing bracket of the `[…]` string. */
+  private readonly end: number;
+  private scope: ArmScope | undefined;
+
+  private constructor(private readonly source: string) {
+    this.end = source.length - 1;
+  }
+
+  static text(expression: string, scope: ArmScope, depth: number): string | undefined {
+    const reader = new PlainExpression(expression);
+    if (reader.read(depth) === undefined) return undefined;
+    reader.position = 1;
+    reader.scope = scope;
+    return reader.read(depth);
+  }
+
+  private read(depth: number): string | undefined {
+    const text = this.expression(depth);
+    this.space();
+    return this.position === this.end ? text : undefined;
+  }
+
+  private space(): void {
+    while (isSpace(this.source.charCodeAt(this.position))) this.position++;
+  }
+
+  /** The expression's text; in the first pass (no scope) an empty text for anything that reads. */
+  private expression(depth: number): string | undefined {
+    this.space();
+    const start = this.position;
+    const code = this.source.charCodeAt(start);
+    if (code === 39) {
+      const close = this.source.indexOf("'", start + 1);
+      if (close < 0 || this.source.charCodeAt(close + 1) === 39) return undefined;
+      this.position = close + 1;
+      return this.scope ? this.source.slice(start + 1, close) : '';
+    }
+    if (code === 45 || isDigit(code)) {
+      this.position++;
+      while (isDigit(this.source.charCodeAt(this.position))) this.position++;
+      if (this.position - start === 1 && code === 45) return undefined;
+      return this.scope ? this.source.slice(start, this.position) : '';
+    }
+    return isNameStart(code) ? this.call(depth) : undefined;
+  }
+
+  private call(depth: number): string | undefined {
+    const start = this.position;
+    while (isNamePart(this.source.charCodeAt(this.position))) this.position++;
+    let name = '';
+    for (const known of callNames) if (this.isName(start, known)) name = known;
+    this.space();
+    if (this.source.charCodeAt(this.position) !== 40 || depth > maxDepth || name === 'format') return undefined;
+    this.position++;
+    let text = '';
+    let first: string | undefined;
+    this.space();
+    while (this.source.charCodeAt(this.position) !== 41) {
+      const arg = this.expression(depth + 1);
+      if (arg === undefined) return undefined;
+      if (name === 'concat') text += arg;
+      else first ??= arg;
+      this.space();
+      if (this.source.charCodeAt(this.position) === 44) this.position++;
+      else if (this.source.charCodeAt(this.position) !== 41) return undefined;
+    }
+    this.position++;
+    this.space();
+    const next = this.source.charCodeAt(this.position);
+    if (next === 91 || (next === 46 && isNameStart(this.source.charCodeAt(this.position + 1)))) return undefined;
+    if (!this.scope || name === 'concat') return text;
+    return name === 'parameters' || name === 'variables' ? this.reference(name, first ?? UNKNOWN) : UNKNOWN;
+  }
+
+  /** Whether the name read from `start` to here is `known` (lower case) in any letter case, without copying it out. */
+  private isName(start: number, known: string): boolean {
+    if (this.position - start !== known.length) return false;
+    for (let i = 0; i < known.length; i++) {
+      const code = this.source.charCodeAt(start + i);
+      if ((code >= 65 && code <= 90 ? code + 32 : code) !== known.charCodeAt(i)) return false;
+    }
+    return true;
+  }
+
+  private reference(kind: 'parameters' | 'variables', name: string): string {
+    const value = name.includes(UNKNOWN) ? undefined : kind === 'parameters' ? this.scope?.parameter(name) : this.scope?.variable(name);
+    return value ? value.text : UNKNOWN;
+  }
+}
 
 /** How an expression's results are built: as plain text, or as segments that know their positions. */
 interface Build<T> {
@@ -212,14 +328,31 @@ class ExpressionValue extends LazyValue {
   }
 }
 
+/** Two parts in a row that only run time knows: they are shown as one. */
+const unknownRun = UNKNOWN + UNKNOWN;
+
+/** Whether a template string is an expression: `[…]`, but not `[[…` (an escaped bracket). */
+function isExpression(text: string): boolean {
+  return text.charCodeAt(0) === 91 && text.charCodeAt(text.length - 1) === 93 && !text.startsWith('[[');
+}
+
+/** The text of a template string's value (`armValue`'s), without a value to locate it: a resource's type. */
+function armText(text: string, scope: ArmScope, depth = 0): string {
+  if (text.startsWith('[[')) return text.slice(1);
+  if (!isExpression(text)) return text;
+  let worked = PlainExpression.text(text, scope, depth);
+  if (worked === undefined) {
+    const expression = scope.expression(text);
+    worked = expression ? evaluate(expression, scope, depth, asText) : UNKNOWN;
+  }
+  return worked.includes(unknownRun) ? worked.replace(/\uE000+/g, UNKNOWN) : worked;
+}
+
 /** A template string as a value: a literal, `[[…` (an escaped bracket), or an expression worked out as far as possible. */
 export function armValue(source: JsonSource, parent: JsonPlace | undefined, key: string | number, text: string, scope: ArmScope, depth = 0): Value {
   if (text.startsWith('[[')) return sliceValue(source.string(parent, key, text), 1, text.length); // [[ escapes the bracket
-  if (text.charCodeAt(0) !== 91 || text.charCodeAt(text.length - 1) !== 93) return source.string(parent, key, text); // no [ … ]
-  const expression = scope.expression(text);
-  const worked = expression ? evaluate(expression, scope, depth, asText) : UNKNOWN;
-  const merged = worked.includes(UNKNOWN + UNKNOWN) ? worked.replace(/\uE000+/g, UNKNOWN) : worked;
-  return new ExpressionValue(merged, source, parent, key, text, scope, depth);
+  if (!isExpression(text)) return source.string(parent, key, text); // no [ … ]
+  return new ExpressionValue(armText(text, scope, depth), source, parent, key, text, scope, depth);
 }
 
 /**
@@ -327,23 +460,28 @@ export function addTemplateFacts(facts: FileFacts, source: JsonSource, template:
 
 /** The string property `name` of a resource part as a template value. */
 function stringIn(reading: Reading, map: Json | undefined, place: JsonPlace | undefined, name: string): Value | undefined {
-  const found = member(map, name);
-  return typeof found?.value === 'string' ? armValue(reading.source, place, found.key, found.value, reading.scope) : undefined;
+  const key = memberKey(map, name);
+  const text = key === undefined ? undefined : (map as JsonMap)[key];
+  return typeof text === 'string' ? armValue(reading.source, place, key as string, text, reading.scope) : undefined;
 }
 
 function addResources(reading: Reading, resources: Resource[], parent: Parent | undefined): void {
   for (const resource of resources) {
-    const type = stringIn(reading, resource.map, resource.place, 'type');
+    const typeKey = memberKey(resource.map, 'type');
+    const written = typeKey === undefined ? undefined : resource.map[typeKey];
+    const type = typeof written === 'string' ? armText(written, reading.scope) : undefined;
     const ownName = stringIn(reading, resource.map, resource.place, 'name');
-    if (!type || !ownName) continue;
-    const fullType = (parent && !type.text.includes('/') ? `${parent.type}/${type.text}` : type.text).toLowerCase();
+    if (type === undefined || !ownName) continue;
+    // Compared in any letter case without a lower-case copy of each resource's type.
+    const fullType = parent && !type.includes('/') ? `${parent.type}/${type}` : type;
     const name = parent
       ? lazyValue(`${parent.name.text}/${ownName.text}`, () => valueOf([...parent.name.segments, { text: '/' }, ...ownName.segments], ownName.span))
       : ownName;
-    if (fullType === registrationType) addRegistration(reading, resource, name);
-    else if (fullType === tenantType) addTenant(reading, resource, name);
-    else if (fullType === 'microsoft.resources/deployments') addNestedTemplate(reading, resource);
-    if (isKnown(type)) addResources(reading, resourcesIn(resource.map, resource.place), { type: fullType, name });
+    if (sameLowerCase(fullType, registrationType)) addRegistration(reading, resource, name);
+    else if (sameLowerCase(fullType, tenantType)) addTenant(reading, resource, name);
+    else if (sameLowerCase(fullType, 'microsoft.resources/deployments')) addNestedTemplate(reading, resource);
+    const children = hasUnknown(type) ? [] : resourcesIn(resource.map, resource.place);
+    if (children.length > 0) addResources(reading, children, { type: fullType.toLowerCase(), name });
   }
 }
 

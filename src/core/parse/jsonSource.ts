@@ -40,13 +40,33 @@ export function isMap(value: Json | undefined): value is JsonMap {
 
 /** A property by name, as ARM reads names: exactly, else in any letter case. Gives the key as written. */
 export function member(map: Json | undefined, name: string): { key: string; value: Json } | undefined {
+  const key = memberKey(map, name);
+  return key === undefined ? undefined : { key, value: (map as JsonMap)[key] };
+}
+
+/** The key as written of the property `member` finds: no object made, for the reads of every resource of a template. */
+export function memberKey(map: Json | undefined, name: string): string | undefined {
   if (!isMap(map)) return undefined;
-  if (Object.prototype.hasOwnProperty.call(map, name)) return { key: name, value: map[name] };
+  if (Object.prototype.hasOwnProperty.call(map, name)) return name;
   const lower = name.toLowerCase();
   for (const key in map) {
-    if (key.length === name.length && Object.prototype.hasOwnProperty.call(map, key) && key.toLowerCase() === lower) return { key, value: map[key] };
+    if (key.length === name.length && Object.prototype.hasOwnProperty.call(map, key) && sameLowerCase(key, lower)) return key;
   }
   return undefined;
+}
+
+/**
+ * Whether `key` in lower case is `lower`, without making the lower-case copy for ASCII keys (a template's every
+ * resource is asked for child resources it mostly does not have, and for its type).
+ */
+export function sameLowerCase(key: string, lower: string): boolean {
+  if (key.length !== lower.length) return key.toLowerCase() === lower;
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    if (code > 127) return key.toLowerCase() === lower;
+    if ((code >= 65 && code <= 90 ? code + 32 : code) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Where each value of a document is, as a tree that mirrors the document's (keys of objects, indexes of arrays). */

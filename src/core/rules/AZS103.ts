@@ -3,7 +3,7 @@ import { findPlaceholder } from '../ids';
 import { registrationParts } from '../parse/requests';
 import type { Span } from '../text';
 import { cloudIdLookupAt, replacementFix, type Replacement } from '../fixes';
-import { Declarations, differences, knownParts, refKeys, refParts, where, type IndexedDeclaration, type RefKeys, type RefPart } from './registrations';
+import { Declarations, differences, knownParts, knowsAPart, refKeys, refParts, where, type IndexedDeclaration, type RefKeys, type RefPart } from './registrations';
 import { defineRule, type Report } from './rule';
 
 const messageIds = { name: 'nameMismatch', resourceGroup: 'groupMismatch', subscriptionId: 'subscriptionMismatch' } as const;
@@ -163,7 +163,7 @@ export default defineRule({
     let closest: Closest | undefined;
     const mismatches = context.facts.tenantOperations.flatMap((operation): Report<(typeof messageIds)[RefPart] | 'declaredHere', Replacement>[] => {
       const ref = operation.registration;
-      if (knownParts(ref).length === 0 || declarations.hasCompatible(ref)) return [];
+      if (!knowsAPart(ref) || declarations.hasCompatible(ref)) return [];
       closest ??= new Closest(declarations.all().filter(namesARegistration), context.uri);
       const keys = refKeys(ref);
       const target = closest.for(ref, keys);

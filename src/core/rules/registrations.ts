@@ -18,6 +18,11 @@ export function knownParts(ref: RegistrationRef): RefPart[] {
   return refParts.filter((part) => isKnown(ref[part]));
 }
 
+/** Whether some part of the reference is known (without listing them). */
+export function knowsAPart(ref: RegistrationRef): boolean {
+  return isKnown(ref.name) || isKnown(ref.resourceGroup) || isKnown(ref.subscriptionId);
+}
+
 /** A registration name, resource group or subscription as Azure compares them: trimmed, case-insensitive. */
 const normalised = (value: Value | undefined) => (isKnown(value) ? value.text.trim().toLowerCase() : undefined);
 
@@ -43,7 +48,6 @@ export interface IndexedDeclaration extends Candidate {
 /** Which parts a lookup compares, one bit per part of `refParts`. */
 type PartMask = number;
 
-const allParts: PartMask = 7;
 const nameBit: PartMask = 1;
 
 const inMask = (mask: PartMask, index: number) => (mask & (1 << index)) !== 0;
@@ -137,14 +141,40 @@ function append<T>(map: Map<string, T[]>, key: string, item: T): void {
 }
 
 /**
+ * Results by the way a reference writes its parts (a part's text also says whether it is known: a literal '$rg' is
+ * not the variable $rg), looked up through one map per part, without building a key or a closure: a template asks
+ * for each of its thousands of tenants.
+ */
+class ByRef<T> {
+  private readonly byName = new Map<string | undefined, Map<string | undefined, Map<string | undefined, T>>>();
+
+  constructor(private readonly compute: (ref: RegistrationRef) => T) {}
+
+  /** What `compute` gives for `ref`, worked out once per way of writing it. */
+  get(ref: RegistrationRef): T {
+    const name = ref.name?.text;
+    let byGroup = this.byName.get(name);
+    if (!byGroup) this.byName.set(name, byGroup = new Map<string | undefined, Map<string | undefined, T>>());
+    const group = ref.resourceGroup?.text;
+    let bySubscription = byGroup.get(group);
+    if (!bySubscription) byGroup.set(group, bySubscription = new Map<string | undefined, T>());
+    const subscription = ref.subscriptionId?.text;
+    if (bySubscription.has(subscription)) return bySubscription.get(subscription) as T;
+    const value = this.compute(ref);
+    bySubscription.set(subscription, value);
+    return value;
+  }
+}
+
+/**
  * The declarations as one document sees them: its own first (a reader looks there first), then the other documents'.
  */
 export class Declarations {
   private readonly index: RegistrationIndex;
   private readonly uri: string;
   /** What `for` and `hasCompatible` found, by the reference's text. */
-  private readonly meant = new Map<string, IndexedDeclaration[]>();
-  private readonly matched = new Map<string, boolean>();
+  private readonly meant = new ByRef((ref) => this.lookUp(ref));
+  private readonly matched = new ByRef((ref) => this.index.hasCompatible(ref));
 
   constructor(context: RuleContext) {
     this.index = context.registrations;
@@ -158,7 +188,7 @@ export class Declarations {
 
   /** True when some declaration, here or elsewhere, agrees with everything known in `ref`. */
   hasCompatible(ref: RegistrationRef): boolean {
-    return remembered(this.matched, ref, () => this.index.hasCompatible(ref));
+    return this.matched.get(ref);
   }
 
   /** True when a declaration of this document agrees with everything known in `ref`. */
@@ -172,7 +202,7 @@ export class Declarations {
    * the same registration, written alike, get the same array: a template adds many tenants to one registration.
    */
   for(operation: TenantOperation): readonly IndexedDeclaration[] {
-    return remembered(this.meant, operation.registration, () => this.lookUp(operation.registration));
+    return this.meant.get(operation.registration);
   }
 
   private lookUp(ref: RegistrationRef): IndexedDeclaration[] {
@@ -184,18 +214,6 @@ export class Declarations {
       ...here.filter((c) => c.keys.name === undefined),
     ];
   }
-}
-
-/** How a part is written, and whether its value is known: a literal '$rg' is not the variable $rg. */
-const written = (value: Value | undefined) => (value === undefined ? undefined : `${isKnown(value) ? '=' : '~'}${value.text}`);
-
-/** What `compute` gives for `ref`, worked out once per way of writing it. */
-function remembered<T>(cache: Map<string, T>, ref: RegistrationRef, compute: () => T): T {
-  const key = lookupKey(allParts, refParts.map((part) => written(ref[part])));
-  if (cache.has(key)) return cache.get(key) as T;
-  const value = compute();
-  cache.set(key, value);
-  return value;
 }
 
 /** "in this file" or "in <file name>", for messages about a declaration. */

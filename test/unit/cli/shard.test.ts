@@ -1,6 +1,8 @@
 // azs-lint's shares: how files are shared out over threads, and that a share checks its files with the registrations
 // another share's files declare (here two shares in one thread; cli.test.ts runs real worker threads).
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Shard, shareOut, type RunFile } from '../../../src/cli/shard';
@@ -24,6 +26,22 @@ describe('azs-lint shares', () => {
     assert.ok(shares.some((share) => share.includes(0) && share.includes(1)), 'a folder\'s JSON files stay together');
     assert.deepEqual(shareOut(files, 1), [[0, 1, 2, 3, 4, 5]]);
     assert.equal(shareOut(files.slice(0, 2), 4).length, 1, 'no empty shares');
+  });
+
+  it('weighs files by what reading their kind costs: a folder of templates as large as the scripts together is not a share\'s whole work', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'azs-shares-'));
+    try {
+      const write = (name: string, size: number) => {
+        writeFileSync(join(folder, name), ' '.repeat(size));
+        return runFile(join(folder, name));
+      };
+      const files = [write('azuredeploy.json', 40_000), write('azuredeploy.parameters.json', 40_000), ...[1, 2, 3, 4].map((n) => write(`onboard-${n}.ps1`, 20_000))];
+      const shares = shareOut(files, 2);
+      const scripts = (share: number[]) => share.filter((i) => files[i].kind === 'powershell').length;
+      assert.deepEqual(shares.map(scripts), [2, 2], 'each thread reads two scripts; by size alone one read the templates only');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('checks a file with the registrations that a file of another share declares', async () => {
