@@ -3,7 +3,7 @@
 // at once, and asks the editor's LiveData the questions the live rules had. A worker that stops is started again:
 // the documents it was reading get a notice, the others are read again.
 import { Worker } from 'node:worker_threads';
-import type { DocumentKind, LiveData, RuleSeverityConfig, TextChange } from './lint';
+import type { DocumentKind, Finding, LiveData, RuleSeverityConfig, TextChange } from './lint';
 import { pick, type Locale } from './l10n';
 import { refKey, snapshotOf, tenantKey, type LiveQuestions, type LiveSnapshot } from './liveSnapshot';
 import type { DocumentLint, LintReply, LintRequest, WorkerOptions } from './lintWorker';
@@ -156,7 +156,7 @@ export class LintClient {
 
   private send(request: Unsent): Promise<LintOutcome> {
     const id = this.nextId++;
-    const full = { ...request, id } as LintRequest;
+    const full: LintRequest = { ...request, id };
     return new Promise((resolve) => {
       this.waiting.set(id, { request: full, resolve });
       this.worker.postMessage(full);
@@ -173,9 +173,17 @@ export class LintClient {
     const request = waiting?.request;
     if (request?.type === 'update' && reply.read) this.read.set(request.uri, request.text);
     if (request?.type === 'remove') this.read.delete(request.uri);
-    for (const result of reply.results) {
+    for (const { findingsJson, ...result } of reply.results) {
       const text = this.read.get(result.uri);
-      if (text !== undefined) this.held.set(result.uri, { ...result, text });
+      let findings: Finding[] | undefined;
+      if (text !== undefined) {
+        this.held.set(result.uri, {
+          ...result, text,
+          get findings() {
+            return findings ??= JSON.parse(findingsJson) as Finding[];
+          },
+        });
+      }
     }
     this.learn(reply.questions);
     waiting?.resolve({ skipped: reply.skipped, dependents: reply.dependents });
@@ -211,7 +219,7 @@ export class LintClient {
       this.read.delete(uri);
       if (document) this.held.set(uri, { uri, text: document.text, findings: [], notice: pick(crashNotice, this.locale), syntaxErrors: false });
     }
-    for (const { resolve } of stopped) resolve({ skipped: true, dependents: [] });
+    for (const waiting of stopped) waiting.resolve({ skipped: true, dependents: [] });
     this.options.onCrash(`the lint worker stopped (exit code ${code}${this.lastError ? `: ${this.lastError}` : ''}); a new one reads the open documents again`);
     this.lastError = undefined;
     this.worker = this.start();

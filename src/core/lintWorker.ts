@@ -30,12 +30,24 @@ export interface DocumentLint {
   syntaxErrors: boolean;
 }
 
+/**
+ * A document's lint as it travels: the findings as JSON text, which the editor parses when it needs them (receiving
+ * ten thousand findings as objects held its thread for a quarter of a second).
+ */
+export interface SentLint {
+  uri: string;
+  findingsJson: string;
+  notice?: string;
+  failureNotice?: string;
+  syntaxErrors: boolean;
+}
+
 export type LintReply =
   /**
    * `read`: the update's text went into the workspace; `skipped`: typing overtook it, and its findings were not
    * worked out.
    */
-  | { type: 'done'; id: number; read: boolean; skipped: boolean; results: DocumentLint[]; dependents: string[]; questions: LiveQuestions }
+  | { type: 'done'; id: number; read: boolean; skipped: boolean; results: SentLint[]; dependents: string[]; questions: LiveQuestions }
   | { type: 'internalError'; text: string };
 
 /** Answers requests against one workspace; `next` says whether a request already waiting overtakes an update. */
@@ -54,7 +66,7 @@ export class LintWorkerState {
 
   /** `overtaken` tells, once a document is read, whether typing has already overtaken it (its findings are then not worked out). */
   async handle(request: LintRequest, overtaken: () => boolean): Promise<Extract<LintReply, { type: 'done' }>> {
-    const done = (results: DocumentLint[], dependents: string[] = [], skipped = false) =>
+    const done = (results: SentLint[], dependents: string[] = [], skipped = false) =>
       ({ type: 'done' as const, id: request.id, read: request.type === 'update', skipped, results, dependents, questions: this.live?.takeQuestions() ?? { registrations: [], tenants: [] } });
     switch (request.type) {
       case 'update': {
@@ -87,13 +99,13 @@ export class LintWorkerState {
     }
   }
 
-  private results(uris: readonly string[]): DocumentLint[] {
+  private results(uris: readonly string[]): SentLint[] {
     return uris.filter((uri) => this.checked.has(uri)).map((uri) => {
       const notice = this.engine.notice(uri);
       const findings = notice ? [] : this.engine.findings(uri);
       const failureNotice = this.engine.failureNotice(uri);
       return {
-        uri, findings, syntaxErrors: this.engine.hasSyntaxErrors(uri),
+        uri, findingsJson: JSON.stringify(findings), syntaxErrors: this.engine.hasSyntaxErrors(uri),
         ...(notice ? { notice } : {}), ...(failureNotice ? { failureNotice } : {}),
       };
     });

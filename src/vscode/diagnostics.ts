@@ -29,6 +29,14 @@ const maxWorkspaceFiles = 2000;
 const workspaceGlob = `**/*.{${fileExtensions.join(',')}}`;
 const workspaceExclude = '**/{node_modules,.git,out,dist,bin,obj}/**';
 
+/** VS Code's extension host sends at most this many diagnostics of one file to the workbench. */
+const maxShown = 1000;
+/**
+ * Related places listed under one diagnostic, at most: a placeholder variable used by thousands of commands would
+ * otherwise list every use (and cost the extension host a pause to convert and send them).
+ */
+const maxRelated = 50;
+
 const severities: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
@@ -174,7 +182,7 @@ export class LintDiagnostics implements vscode.Disposable {
   /** Publishes what a read of `document` at `version` found, unless typing overtook it (that edit reads again). */
   private publishRead(document: vscode.TextDocument, version: number, outcome: LintOutcome): void {
     if (outcome.skipped || document.version !== version) return;
-    this.publish(document);
+    void this.publish(document);
     this.publishUris(outcome.dependents);
   }
 
@@ -209,7 +217,7 @@ export class LintDiagnostics implements vscode.Disposable {
       const key = tab.input.uri.toString();
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       // Checked again from the facts already read: Azure's answers may have changed while it had no tab.
-      if (document && this.engine.lint(key)) this.publish(document);
+      if (document && this.engine.lint(key)) void this.publish(document);
     }
   }
 
@@ -265,19 +273,47 @@ export class LintDiagnostics implements vscode.Disposable {
     const open = this.tabbed();
     for (const key of uris) {
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      if (document && open.has(key)) this.publish(document);
+      if (document && open.has(key)) void this.publish(document);
     }
   }
 
-  private publish(document: vscode.TextDocument): void {
+  /**
+   * Shows the findings held for the document. Reading the findings, making diagnostics of them and handing them to VS
+   * Code each take a turn of the event loop of their own (for a dense 1 MB script each is tens of milliseconds), and
+   * typing in between makes them stale: then nothing is shown.
+   */
+  private async publish(document: vscode.TextDocument): Promise<void> {
     if (document.isClosed || !this.enabled) return;
-    const held = this.engine.lint(document.uri.toString());
+    const key = document.uri.toString();
+    const held = this.engine.lint(key);
     // Findings of another text than the document's: typing overtook them, and its own read publishes.
     if (!held || held.text !== document.getText()) return;
-    const diagnostics = held.notice ? [this.noticeDiagnostic(held.notice)] : held.findings.map((finding) => this.toDiagnostic(document, finding));
+    const { version } = document;
+    const current = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return !document.isClosed && this.enabled && document.version === version && this.engine.lint(key) === held;
+    };
+    const findings = held.notice ? [] : held.findings;
+    if (!await current()) return;
+    const diagnostics = held.notice ? [this.noticeDiagnostic(held.notice)] : this.diagnosticsOf(document, findings);
     if (held.failureNotice) diagnostics.push(this.noticeDiagnostic(held.failureNotice));
+    if (!await current()) return;
     this.collection.set(document.uri, diagnostics);
     this.linted.fire({ uri: document.uri, version: document.version, diagnostics });
+  }
+
+  /**
+   * The diagnostics VS Code shows of these findings: at most `maxShown`, errors first, as VS Code itself sends no more
+   * of one file to the Problems panel and the editor; and a note of how many more there are. Making the thousands it
+   * would drop (and VS Code taking them) held the extension host for half a second on a dense 1 MB script.
+   */
+  private diagnosticsOf(document: vscode.TextDocument, findings: readonly Finding[]): vscode.Diagnostic[] {
+    const shown = findings.length > maxShown ? mostSevere(findings, maxShown) : findings;
+    const diagnostics = shown.map((finding) => this.toDiagnostic(document, finding));
+    if (shown.length < findings.length) {
+      diagnostics.push(this.noticeDiagnostic(vscode.l10n.t('{0} more problems are not shown: VS Code shows {1} per file. Run azs-lint on the file to list them all.', findings.length - shown.length, maxShown)));
+    }
+    return diagnostics;
   }
 
   private noticeDiagnostic(notice: string): vscode.Diagnostic {
@@ -290,10 +326,32 @@ export class LintDiagnostics implements vscode.Disposable {
     const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
     const diagnostic = new vscode.Diagnostic(range, finding.message, severities[finding.severity]);
     diagnostic.source = diagnosticSource;
-    diagnostic.code = { value: finding.code, target: ruleDocsLink(finding.code) };
-    diagnostic.relatedInformation = finding.related.map((related) => new vscode.DiagnosticRelatedInformation(
-      new vscode.Location(vscode.Uri.parse(related.uri), this.rangeIn(related.uri, related.start, related.end)), related.message));
+    diagnostic.code = { value: finding.code, target: this.docsLink(finding.code) };
+    const listed = finding.related.slice(0, maxRelated);
+    diagnostic.relatedInformation = listed.map((related) => new vscode.DiagnosticRelatedInformation(
+      new vscode.Location(this.uriOf(related.uri), this.rangeIn(related.uri, related.start, related.end)), related.message));
+    if (listed.length < finding.related.length) {
+      diagnostic.relatedInformation.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, range),
+        vscode.l10n.t('{0} more places are not listed.', finding.related.length - listed.length)));
+    }
     return diagnostic;
+  }
+
+  private readonly docsLinks = new Map<string, vscode.Uri>();
+  private readonly uris = new Map<string, vscode.Uri>();
+
+  /** Each rule's docs link, made once (thousands of findings share a few). */
+  private docsLink(code: string): vscode.Uri {
+    let link = this.docsLinks.get(code);
+    if (!link) this.docsLinks.set(code, link = ruleDocsLink(code));
+    return link;
+  }
+
+  /** Each related document's URI, parsed once. */
+  private uriOf(uri: string): vscode.Uri {
+    let parsed = this.uris.get(uri);
+    if (!parsed) this.uris.set(uri, parsed = vscode.Uri.parse(uri));
+    return parsed;
   }
 
   private rangeIn(uri: string, start: number, end: number): vscode.Range {
@@ -355,4 +413,18 @@ export class LintDiagnostics implements vscode.Disposable {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+const severityOrder: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** The `count` most severe findings (errors first), in their order in the file. */
+function mostSevere(findings: readonly Finding[], count: number): Finding[] {
+  const kept = new Set<Finding>();
+  for (const severity of severityOrder) {
+    for (const finding of findings) {
+      if (kept.size === count) break;
+      if (finding.severity === severity) kept.add(finding);
+    }
+  }
+  return findings.filter((finding) => kept.has(finding));
 }
