@@ -3,19 +3,22 @@
 // t(2n) ÷ t(n) is printed. Linear work doubles (≈ 2); quadratic work quadruples (≈ 4). These were wall-clock limits in
 // the unit tests, which failed on a busy machine; the tests keep what the code must answer for these inputs.
 // The last line is one JSON object: linear_doubling_worst and the slowest case's time at 2n.
+// Arguments choose cases by a word of their names.
 import { cloudIdLookupFix } from '../src/core/fixes';
 import { parseRegistrationId, repairGuid } from '../src/core/ids';
-import { LintWorkspace, type DocumentKind } from '../src/core/lint';
+import { LintWorkspace, type DocumentKind, type Finding, type LiveData } from '../src/core/lint';
+import { ruleCodes, type RuleCode } from '../src/core/rules/rule';
 import { httpFacts } from '../src/core/parse/http';
 import { denseScript } from '../test/unit/core/support/denseScript';
 import { testWasmDir } from '../test/unit/core/support/wasm';
 
 const registrationId = '/subscriptions/3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1';
 
-async function lint(text: string, kind: DocumentKind, encoding?: string): Promise<void> {
+async function lint(text: string, kind: DocumentKind, encoding?: string, live?: LiveData): Promise<Finding[]> {
   const workspace = new LintWorkspace({ wasmDir: testWasmDir(), keepSyntaxTrees: false });
+  if (live) workspace.configure({ live });
   await workspace.update('file:///bench/bounds', text, kind, undefined, encoding);
-  workspace.findings('file:///bench/bounds');
+  return workspace.findings('file:///bench/bounds');
 }
 
 interface Case {
@@ -31,6 +34,57 @@ const blanksLine = (n: number) => {
   const blanks = ' '.repeat(n);
   return [`@name =${blanks}reg1`, `PUT https://management.azure.com${registrationId}/customerSubscriptions/x?api-version=2017-06-01${blanks}HTTP/1.1${blanks}`, '###', `GET {{${blanks}name${blanks}x`].join('\n');
 };
+
+const guid = (i: number) => `3b0c9d2e-6a41-4f7e-9d15-${(0x8c2e4a6b1f37 + i).toString(16).padStart(12, '0')}`;
+const group = () => `/subscriptions/${guid(0)}/resourceGroups/azurestack/providers/Microsoft.AzureStack`;
+const addTenant = (registration: string, customer: string, tenant = guid(1), apiVersion = '2017-06-01') =>
+  `New-AzResource -ResourceId "${group()}/registrations/${registration}/customerSubscriptions/${customer}" -ApiVersion ${apiVersion} -Properties @{ tenantId = '${tenant}' }`;
+const register = (name: string, billing = 'PayAsYouUse') => `Set-AzsRegistration -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -RegistrationName ${name} -BillingModel ${billing}`;
+/** What Azure says in the live rules' cases: every registration absent, Capacity, or present with every tenant absent or present. */
+const liveAnswers = (registration: ReturnType<LiveData['registration']>, tenant: ReturnType<LiveData['tenant']>): LiveData => ({ registration: () => registration, tenant: () => tenant });
+
+interface RuleCase {
+  kind: DocumentKind;
+  /** The `i`th of n lines (or short runs of lines) that each make the rule report once; each differs from the others. */
+  line(i: number): string;
+  encoding?: string;
+  live?: LiveData;
+}
+
+/** For every rule, a file where it reports on each of its n lines: no rule may work quadratically over its findings. */
+const ruleCases: Record<RuleCode, RuleCase> = {
+  AZS101: { kind: 'powershell', line: (i) => `Get-AzResource -ResourceId "${group()}/registration/reg${i}"` },
+  AZS102: { kind: 'powershell', line: (i) => `Set-AzsRegistration -PrivilegedEndpointCredential $cred -PrivilegedEndpoint <ERCS VM ${i}>` },
+  AZS103: { kind: 'powershell', line: (i) => `${register(`reg${i}`)}\n${addTenant(`other${i}`, guid(i))}` },
+  AZS104: { kind: 'powershell', line: (i) => `Set-AzsRegistration -RegistrationName reg${i}` },
+  AZS105: { kind: 'powershell', line: (i) => `Get-AzResource -Name reg${i}\n  -ResourceGroupName azurestack` },
+  AZS106: { kind: 'powershell', line: (i) => `Connect-AzAccount -Environment AzureStackAdmin\nGet-AzResource -ResourceId "${group()}/registrations/reg${i}/customerSubscriptions"` },
+  AZS107: { kind: 'powershell', line: (i) => `Get-AzResource \u2013Name \u201Creg${i}\u201D`, encoding: 'utf8' },
+  AZS201: { kind: 'powershell', line: (i) => addTenant('reg1', `customer-${i}`) },
+  AZS202: { kind: 'powershell', line: (i) => addTenant('reg1', guid(i), `tenant-${i}`) },
+  AZS301: { kind: 'powershell', line: (i) => `${register(`reg${i}`, `Capacity -AgreementNumber ${i} -MsAssetTag x`)}\n${addTenant(`reg${i}`, guid(i))}` },
+  AZS302: { kind: 'powershell', line: (i) => register(`reg${i}`, 'Capacity') },
+  AZS303: { kind: 'powershell', line: (i) => register(`reg${i}`, `Monthly${i}`) },
+  AZS401: { kind: 'powershell', line: (i) => addTenant('reg1', guid(i), guid(1), '2015-01-01') },
+  AZS402: { kind: 'powershell', line: (i) => `Login-AzureRmAccount -TenantId ${guid(i)}` },
+  AZS501: { kind: 'powershell', line: (i) => addTenant(`reg${i}`, guid(i)) },
+  AZS601: { kind: 'powershell', line: (i) => addTenant(`reg${i}`, guid(i)), live: liveAnswers('absent', undefined) },
+  AZS602: { kind: 'powershell', line: (i) => addTenant(`reg${i}`, guid(i)), live: liveAnswers({ billingModel: 'Capacity' }, undefined) },
+  AZS603: { kind: 'powershell', line: (i) => `Remove-AzResource -ResourceId "${group()}/registrations/reg${i}/customerSubscriptions/${guid(i)}" -ApiVersion 2017-06-01 -Force`, live: liveAnswers({ billingModel: 'PayAsYouUse' }, 'absent') },
+  AZS604: { kind: 'powershell', line: (i) => addTenant(`reg${i}`, guid(i)), live: liveAnswers({ billingModel: 'PayAsYouUse' }, 'present') },
+  AZS701: { kind: 'powershell', line: (i) => `$password = ConvertTo-SecureString 'Secret-${i}!' -AsPlainText -Force` },
+};
+
+const ruleCaseInput = (item: RuleCase) => (n: number) => `# AzureStack\n${Array.from({ length: n }, (_, i) => item.line(i)).join('\n')}\n`;
+
+/** Fails the bench when a rule's case does not make it report on its lines: it would time nothing. */
+async function checkRuleCases(): Promise<void> {
+  for (const code of ruleCodes) {
+    const item = ruleCases[code];
+    const found = (await lint(ruleCaseInput(item)(10), item.kind, item.encoding, item.live)).filter((f) => f.code === code);
+    if (found.length === 0) throw new Error(`${code}'s bounds case makes it report nothing`);
+  }
+}
 
 const cases: Case[] = [
   { name: 'resource ID with runs of slashes', n: 100_000, input: (n) => `${'/'.repeat(n)}${registrationId.slice(1)}${'/'.repeat(n)}`, run: parseRegistrationId },
@@ -64,6 +118,15 @@ const cases: Case[] = [
     input: (n) => `${'Connect-AzAccount -Environment AzureStackAdmin\nforeach ($c in $cs) { Get-AzResource -ResourceId "$r/customerSubscriptions/$c" }\nfunction F { Connect-AzAccount }\n'.repeat(n)}`,
     run: (text) => lint(text, 'powershell'),
   },
+  ...ruleCodes.map((code): Case => {
+    const item = ruleCases[code];
+    return { name: `${code} on every line`, n: 1_000, input: ruleCaseInput(item), run: (text) => lint(text, item.kind, item.encoding, item.live) };
+  }),
+  {
+    name: 'shell: choosing the stamp\'s cloud before each az call', n: 2_000,
+    input: (n) => `${`az cloud set -n AzureStackAdmin\naz rest --url "${registrationId}/customerSubscriptions"\nuse_azure() {\n  az cloud set -n AzureCloud\n}\n`.repeat(n)}`,
+    run: (text) => lint(text, 'shell'),
+  },
   { name: 'PowerShell nested 10,000 deep', n: 5_000, input: (n) => `# AzureStack\n$x = ${'('.repeat(n)}1${')'.repeat(n)}`, run: (text) => lint(text, 'powershell') },
 ];
 
@@ -96,8 +159,11 @@ async function doubling(item: Case, runs: number): Promise<{ single: number; dou
 }
 
 async function main(): Promise<void> {
+  await checkRuleCases();
   let worst = { name: '', ratio: 0, ms: 0 };
-  for (const item of cases) {
+  // `node out/bench/bounds.js AZS107 "JSON:"` times only the cases whose names hold one of the words given.
+  const chosen = process.argv.slice(2);
+  for (const item of cases.filter((c) => chosen.length === 0 || chosen.some((word) => c.name.includes(word)))) {
     const { single, double } = await doubling(item, 5);
     const ratio = double / single;
     console.log(`${item.name}: ${single.toFixed(2)} ms at n = ${item.n}, ${double.toFixed(2)} ms at 2n: × ${ratio.toFixed(2)}`);

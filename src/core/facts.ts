@@ -348,9 +348,9 @@ export interface CloudCall {
   /** The command, or the URL that names the host. */
   span: Span;
   destination: 'stamp' | 'azure';
-  /** `environment`: the session's active environment; `url`: the host the URL names. */
-  by: 'environment' | 'url';
-  /** The environment (AzureStackAdmin, …) or host it goes to. */
+  /** `environment`: the PowerShell session's active environment; `cloud`: the Azure CLI's; `url`: the host the URL names. */
+  by: 'environment' | 'cloud' | 'url';
+  /** The environment or cloud (AzureStackAdmin, …) or host it goes to. */
   target: string;
   /** Where the script made the environment active, and on which line (1-based). */
   switchedAt?: Span;

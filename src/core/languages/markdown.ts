@@ -1,7 +1,7 @@
 // Markdown: runbooks, wikis and documentation. Each fenced code block tagged with a language the linter reads is read
 // by that language's reader, from the document's text with everything else blanked, so positions are the Markdown
-// file's own. A runbook's PowerShell (or shell) blocks are read together, as the script its steps run from the top;
-// each JSON or HTTP block is a document of its own.
+// file's own. A runbook's PowerShell (or shell) blocks are read together, as the script its steps run from the top
+// (one by one when together they do not parse); each JSON or HTTP block is a document of its own.
 import { emptyFacts, type FileFacts, type Suppression } from '../facts';
 import { fencedBlocks, markdownSuppressions, maskedText, type FencedBlock } from '../parse/markdown';
 import { defineLanguage, type Language, type Notice, type ReadInput, type Reading } from './language';
@@ -70,15 +70,37 @@ function addFacts(into: FileFacts, from: FileFacts, blocks: readonly FencedBlock
   if (from.syntaxErrors) into.syntaxErrors = true;
 }
 
-async function read({ uri, text, wasmDir }: ReadInput<unknown>, embedded: readonly Language[]): Promise<Reading<unknown>> {
+/**
+ * Characters read, at most, when a script's blocks are read again one by one: each read covers the whole (blanked)
+ * document, so this bounds blocks × length and keeps the reading linear in the document's size.
+ */
+const blockByBlockBudget = 8_000_000;
+
+/**
+ * Reads a group's blocks. When a script's blocks together do not parse, they are read again one by one (within the
+ * budget), so that one broken step, such as an unclosed brace, does not swallow the steps after it in the parser's
+ * error recovery; the steps then no longer share their variables.
+ */
+async function readGroup(input: ReadInput<unknown>, { language, blocks }: BlockGroup): Promise<{ reading: Reading<unknown>; blocks: FencedBlock[] }[]> {
+  const read = (some: FencedBlock[]) => language.read({ uri: input.uri, text: maskedText(input.text, some), wasmDir: input.wasmDir, keepForNextRead: false });
+  const whole = await read(blocks);
+  if (!whole.facts.syntaxErrors || blocks.length === 1 || blocks.length * input.text.length > blockByBlockBudget) return [{ reading: whole, blocks }];
+  const readings = [];
+  for (const block of blocks) readings.push({ reading: await read([block]), blocks: [block] });
+  return readings;
+}
+
+async function read(input: ReadInput<unknown>, embedded: readonly Language[]): Promise<Reading<unknown>> {
+  const { text } = input;
   const blocks = fencedBlocks(text);
   const facts: FileFacts = { ...emptyFacts(), embedded: [] };
   let notice: Notice | undefined;
-  for (const { language, blocks: read } of groups(text, blocks, embedded)) {
-    const reading = await language.read({ uri, text: maskedText(text, read), wasmDir, keepForNextRead: false });
-    addFacts(facts, reading.facts, read);
-    facts.embedded?.push(...read.map((block) => ({ kind: language.kind, start: block.start, end: block.end })));
-    notice ??= reading.notice;
+  for (const group of groups(text, blocks, embedded)) {
+    for (const { reading, blocks: read } of await readGroup(input, group)) {
+      addFacts(facts, reading.facts, read);
+      facts.embedded?.push(...read.map((block) => ({ kind: group.language.kind, start: block.start, end: block.end })));
+      notice ??= reading.notice;
+    }
   }
   facts.suppressions.push(...markdownSuppressions(text, blocks));
   return { facts, ...(notice ? { notice } : {}) };

@@ -202,7 +202,26 @@ function addRecordedRequest(facts: FileFacts, source: JsonSource, map: JsonMap, 
   const place = placeOf();
   const urlValue = source.string(place, url.key, url.value);
   addRequestFacts(facts, { method: method.value, url: urlValue, body: recordedBody(source, map, place), span: spanOf(urlValue) });
+  if (answeredWithSuccess(map)) addRecordedRegistration(facts, urlValue, method.value);
   return url.key;
+}
+
+/** True when the recording holds Azure's answer to the request and that answer was a success (200 or 201). */
+function answeredWithSuccess(map: JsonMap): boolean {
+  const status = requestMember(map, ['StatusCode', 'statusCode', 'status'])?.value;
+  return status === 200 || status === 201 || status === '200' || status === '201';
+}
+
+/**
+ * A registration Azure answered a request about with success exists: the recording declares it, as a saved response
+ * does (other files' requests to it are no RegistrationNotFound risk, nor are this session's own later requests).
+ * A successful DELETE of the registration itself says the opposite.
+ */
+function addRecordedRegistration(facts: FileFacts, url: Value, method: string): void {
+  const found = registrationPath(url);
+  const parts = found && registrationParts(found);
+  if (!found || !parts || (parts.kind === 'registration' && /^delete$/i.test(method))) return;
+  facts.registrations.push({ span: spanOf(parts.ref.name ?? found), ref: parts.ref });
 }
 
 /** A recorded request's body: an object, or JSON in a string; null when it has none, undefined when it cannot be read. */

@@ -4,20 +4,10 @@
 // a branch, in a loop after the call, in a function (whose caller is unknown) or by a command we cannot read makes it
 // unknown, and a call whose destination is unknown is left out.
 import type { Node } from 'web-tree-sitter';
-import { UNKNOWN } from '../ids';
-import { isKnown, type CloudCall, type CmdletUse, type Value } from '../facts';
+import { isKnown, type CloudCall, type CmdletUse } from '../facts';
 import { LineMap, type Span } from '../text';
 import { parameter } from './cmdlets';
-
-type Destination = 'stamp' | 'azure' | 'unknown';
-
-/** Environments Az knows out of the box; AzureStackAdmin/AzureStackUser are the names the stamp's docs register. */
-const azureEnvironments = /^(?:AzureCloud|AzureChinaCloud|AzureUSGovernment|AzureGermanCloud)$/i;
-const stampEnvironments = /^(?:AzureStackAdmin|AzureStackUser)$/i;
-/** Azure Resource Manager in each Azure cloud. */
-const azureHosts = /^management\.(?:azure\.com|usgovcloudapi\.net|chinacloudapi\.cn|microsoftazure\.de)$/i;
-/** A stamp's own Resource Manager: `adminmanagement.<region>.<fqdn>`, or any host of the ASDK's default domain. */
-const stampHosts = /^adminmanagement\.|\.azurestack\.external$/i;
+import { destinationOfHost, destinationOfName, hostOf, registrationTarget, type Destination } from './clouds';
 
 const signIns = /^(?:Connect|Add|Login)-Az(?:ureRm)?Account$/i;
 const contextSelections = /^(?:Select|Set)-Az(?:ureRm)?Context$/i;
@@ -26,8 +16,6 @@ const contextResets = /^(?:Disconnect-Az(?:ureRm)?Account|Clear-Az(?:ureRm)?Cont
 const environmentAdditions = /^(?:Add|Set)-Az(?:ureRm)?Environment$/i;
 const resourceCmdlets = /^(?:New|Get|Set|Remove)-Az(?:ureRm)?Resource$/i;
 const restCmdlets = /^(?:Invoke-RestMethod|Invoke-WebRequest)$/i;
-/** What names a call on a registration: customerSubscriptions belong to Microsoft.AzureStack registrations only. */
-const registrationTarget = /Microsoft\.AzureStack\/registrations|\/customerSubscriptions\b/i;
 /** Commands whose script block runs at once, in the session, once per input. */
 const inlineBlockCommands = /^(?:ForEach-Object|%|foreach|Where-Object|\?|where)$/i;
 const loops = new Set(['foreach_statement', 'while_statement', 'for_statement', 'do_statement']);
@@ -70,11 +58,6 @@ function isInlineBlock(block: Node): boolean {
     if (node.type === 'command') return inlineBlockCommands.test(node.firstNamedChild?.text.trim() ?? '');
   }
   return false;
-}
-
-function hostOf(url: Value): string | undefined {
-  const match = /^\s*https?:\/\/([^/?#\s]+)/i.exec(url.text);
-  return match && !match[1].includes(UNKNOWN) ? match[1].replace(/:\d+$/, '').toLowerCase() : undefined;
 }
 
 export class EnvironmentFlow {
@@ -135,9 +118,7 @@ export class EnvironmentFlow {
   }
 
   private destinationOf(environment: string): Destination {
-    if (azureEnvironments.test(environment)) return 'azure';
-    if (stampEnvironments.test(environment) || this.registered.has(environment.toLowerCase())) return 'stamp';
-    return 'unknown';
+    return destinationOfName(environment, this.registered);
   }
 
   /** A call on a registration, with where it goes; undefined when it is none or the file does not make that certain. */
@@ -148,7 +129,7 @@ export class EnvironmentFlow {
       if (!registrationTarget.test(url.text)) return undefined;
       const host = hostOf(url);
       if (!host) return undefined;
-      const destination = azureHosts.test(host) ? 'azure' : stampHosts.test(host) || this.registeredHosts.has(host) ? 'stamp' : undefined;
+      const destination = destinationOfHost(host, this.registeredHosts);
       return destination && { span: url.span, destination, by: 'url', target: host };
     }
     const followsEnvironment = resourceCmdlets.test(name) || /^Invoke-AzRestMethod$/i.test(name);

@@ -1,10 +1,12 @@
-// Shell scripts (.sh, .azcli) → facts from their `az rest`, `az resource` and `az login` commands. A small POSIX-shell
+// Shell scripts (.sh, .azcli) → facts from their `az rest`, `az resource`, `az login` and `az cloud` commands. A small POSIX-shell
 // word splitter: quotes, backslashes, line continuations, `$NAME`/`${NAME}` (resolved from the file's one simple
 // assignment, if it has exactly one before the use) and `$(…)` (unknown). Nothing is ever run.
 import { UNKNOWN, findPlaceholder } from '../ids';
 import { emptyFacts, isKnown, referencedAt, sliceValue, valueOf, type FileFacts, type Segment, type Value } from '../facts';
 import { LineMap, type Span } from '../text';
+import { registrationTarget } from './clouds';
 import { addRequestFacts, idFromParts, methodOf, readBody } from './requests';
+import { shellCloudCalls, type ShellRegistrationCall } from './shellEnvironment';
 import { suppressionIn } from './suppressions';
 
 type Part =
@@ -176,6 +178,10 @@ class ShellReading {
   /** Values of variables resolved with no other variable being resolved. */
   private readonly resolved = new Map<string, Segment[]>();
   private readonly tokens: Tokenizer;
+  /** Requests on registrations, by command, for where they go (AZS106). */
+  private readonly registrationCalls: ShellRegistrationCall[] = [];
+  /** The index of the command being read. */
+  private command = 0;
 
   constructor(private readonly text: string) {
     this.tokens = new Tokenizer(text).run();
@@ -183,9 +189,14 @@ class ShellReading {
 
   run(): FileFacts {
     for (const words of this.tokens.commands) this.collectBindings(words);
-    for (const words of this.tokens.commands) {
+    this.tokens.commands.forEach((words, index) => {
+      this.command = index;
       const start = words.findIndex((w) => !assignment(w) && this.plain(w) !== 'sudo');
       if (start >= 0 && this.plain(words[start]) === 'az') this.az(words.slice(start + 1), words[start]);
+    });
+    if (this.registrationCalls.length > 0) {
+      const commands = this.tokens.commands.map((words) => ({ words: words.map((w) => this.plain(w)), spans: words.map((w) => w.span) }));
+      this.facts.cloudCalls = shellCloudCalls(this.text, commands, this.registrationCalls);
     }
     this.suppressions();
     this.facts.checksCloudId = /\bCloud(?:Deployment)?Id\b/i.test(this.text);
@@ -268,7 +279,7 @@ class ShellReading {
     if (!aliases) return;
     const options = this.options(words.slice(1), aliases);
     this.facts.values.push(...[...options.values()].flat());
-    if (group === 'rest') this.rest(options);
+    if (group === 'rest') this.rest(options, { start: az.span.start, end: words[0].span.end });
     else if (group === 'resource') this.resource(options, this.plain(words[1]) ?? '', { start: az.span.start, end: (words[1] ?? words[0]).span.end });
     else this.login(options);
   }
@@ -296,9 +307,10 @@ class ShellReading {
     return options;
   }
 
-  private rest(options: Map<string, Value[]>): void {
+  private rest(options: Map<string, Value[]>, span: Span): void {
     const url = options.get('--uri')?.[0];
     if (!url) return;
+    this.noteCall(url, span, url);
     const body = options.get('--body')?.[0];
     const parameters = options.get('--uri-parameters') ?? [];
     const apiVersion = parameters.find((p) => /^api-version=/i.test(p.text));
@@ -319,10 +331,22 @@ class ShellReading {
     const body = method !== 'PUT' ? null : properties ? (properties.text.startsWith('@') ? undefined : readBody(properties, level)) : null;
     const common = { method, body, ...(apiVersion ? { apiVersion } : {}) };
     const ids = options.get('--id') ?? [];
-    for (const id of ids) addRequestFacts(this.facts, { ...common, url: id, span: id.span });
+    for (const id of ids) {
+      addRequestFacts(this.facts, { ...common, url: id, span: id.span });
+      this.noteCall(id, span);
+    }
     if (ids.length > 0) return;
     const url = this.idFromOptions(options, span);
-    if (url) addRequestFacts(this.facts, { ...common, url, span, synthetic: true });
+    if (!url) return;
+    addRequestFacts(this.facts, { ...common, url, span, synthetic: true });
+    this.noteCall(url, span);
+  }
+
+  /** Notes a request whose URL or ID names a registration, with `url` when the URL alone decides where it goes. */
+  private noteCall(target: Value, span: Span, url?: Value): void {
+    if (!registrationTarget.test(target.text)) return;
+    const last = this.registrationCalls.at(-1);
+    if (last?.command !== this.command) this.registrationCalls.push({ command: this.command, span, ...(url ? { url } : {}) });
   }
 
   /** `--resource-type A/B/C -n x/y` or `--namespace A --parent B/x --resource-type C -n y`. */

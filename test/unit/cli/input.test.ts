@@ -1,6 +1,7 @@
-// azs-lint never passes a file unread: what it reads (UTF-16 and UTF-8 with a BOM, CR-only line breaks), what it
-// refuses without opening (FIFOs), what it cannot read (a locked folder), links followed once, loops named, and what
-// it prints of file text (escape sequences dropped, SARIF URIs percent-encoded). Runs `node dist/cli.js` as a user does.
+// azs-lint never passes a file unread: what it reads (UTF-16 and UTF-8 with a BOM, CR-only line breaks, runbooks),
+// what it refuses without opening (FIFOs), what it cannot read (a locked folder), links followed once, loops named, and
+// what it prints of file text (escape sequences dropped, SARIF URIs percent-encoded). Runs `node dist/cli.js` as a
+// user does.
 //
 // A folder locked with chmod does not stop root, which the test machine runs as: the run then drops the two
 // capabilities that let root read past permissions (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH) with util-linux's setpriv,
@@ -58,7 +59,7 @@ describe('azs-lint reads every file or says why not', function () {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  it('lints a UTF-16 LE script and a CR-only one, names a FIFO and an unreadable folder, never hangs, and exits as documented', function () {
+  it('lints a UTF-16 LE script, a CR-only one and a Markdown runbook, names a FIFO and an unreadable folder, never hangs, and exits as documented', function () {
     const prefix = withoutReadOverride();
     // Said, not skipped silently: the folder cannot be made unreadable to root on this machine.
     if (!prefix) throw new Error('running as root without setpriv (util-linux): a locked folder cannot be made unreadable');
@@ -66,6 +67,7 @@ describe('azs-lint reads every file or says why not', function () {
     mkdirSync(join(project, 'locked'), { recursive: true });
     writeFileSync(join(project, 'out-file.ps1'), utf16le(`Login-AzureRmAccount -Environment AzureCloud\r\nGet-AzResource -ResourceId "${registrationPath}"\r\n`));
     writeFileSync(join(project, 'classic-mac.ps1'), '# written with CR only\rLogin-AzureRmAccount\r\rSet-AzsRegistration -PrivilegedEndpoint <ERCS VM>\r');
+    writeFileSync(join(project, 'runbook.md'), '# Onboarding a customer\n\nSign in first:\n\n```powershell\nLogin-AzureRmAccount\nSet-AzsRegistration -PrivilegedEndpoint <ERCS VM>\n```\n');
     writeFileSync(join(project, 'locked', 'hidden.ps1'), 'Login-AzureRmAccount\n');
     spawnSync('mkfifo', [join(project, 'pipe.ps1')]);
     chmodSync(join(project, 'locked'), 0o000);
@@ -74,6 +76,7 @@ describe('azs-lint reads every file or says why not', function () {
       assert.equal(run.timedOut, false, 'the FIFO was never opened');
       assert.deepEqual(findings(run.stdout), [
         'classic-mac.ps1:2:1: AZS402', 'classic-mac.ps1:4:41: AZS102', 'out-file.ps1:1:1: AZS402', 'out-file.ps1:2:44: AZS102',
+        'runbook.md:6:1: AZS402', 'runbook.md:7:41: AZS102',
       ], `--threads ${threads}`);
       assert.equal(run.status, 0, 'warnings and information only');
       assert.match(run.stderr, /locked: skipped: the folder cannot be read \(EACCES: permission denied\)/);
@@ -82,7 +85,7 @@ describe('azs-lint reads every file or says why not', function () {
     }
     const strict = azsLint(['.', '--fail-on-skipped', '--format', 'json'], project, prefix);
     assert.equal(strict.status, 4);
-    assert.equal((JSON.parse(strict.stdout) as unknown[]).length, 4, 'the readable files are still reported');
+    assert.equal((JSON.parse(strict.stdout) as unknown[]).length, 6, 'the readable files are still reported');
   });
 
   it('names the size, kind and encoding of a skipped file, and passes with exit 0 without --fail-on-skipped', () => {

@@ -70,6 +70,11 @@ describe('Markdown code blocks', () => {
     assert.deepEqual(placed(text, findings.filter((f) => f.code === 'AZS102').flatMap((f) => f.related.map((r) => ({ ...f, ...r })))), ['AZS102 10:179 $customer']);
   });
 
+  it('reads the steps one by one when one of them does not parse, so an unclosed brace does not swallow the steps after it', async () => {
+    const text = "Step 1:\n\n```powershell\n$tags = @{ owner = 'ops'\n```\n\nStep 2:\n\n```powershell\nLogin-AzureRmAccount\n```\n";
+    assert.deepEqual(placed(text, await lint(text)), ['AZS402 10:1 Login-AzureRmAccount']);
+  });
+
   it('reads each JSON block as a document of its own', async () => {
     const text = '```json\n{ "properties": { "tenantId": "a" } }\n```\n\n```json\n{ "properties": { "tenantId": "b" } }\n```\n';
     assert.deepEqual(placed(text, await lint(text)), ['AZS202 2:32 a', 'AZS202 6:32 b']);

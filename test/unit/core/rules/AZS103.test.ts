@@ -13,6 +13,11 @@ const savedResponse = (name: string, sub = subscription): OtherFile => ({
   name: 'registration.json', kind: 'json',
   code: `{"id": "/subscriptions/${sub}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/${name}", "type": "Microsoft.AzureStack/registrations", "properties": {"billingModel": "PayAsYouUse"}}`,
 });
+/** An SDK recording of one GET of a registration's tenants, answered with `status`. */
+const recording = (name: string, status: number): OtherFile => ({
+  name: 'session.json', kind: 'json',
+  code: `{"Entries": [{"RequestUri": "https://management.azure.com/subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/${name}/customerSubscriptions?api-version=2022-06-01", "RequestMethod": "GET", "RequestBody": null, "StatusCode": ${status}}]}`,
+});
 const putTenant = (name: string, sub = subscription) => `PUT https://management.azure.com/subscriptions/${sub}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/${name}/customerSubscriptions/${customer}?api-version=2017-06-01\nContent-Type: application/json\n\n{"properties": {"tenantId": "${tenant}"}}\n`;
 
 ruleTester(rule, {
@@ -25,6 +30,7 @@ ruleTester(rule, {
     { name: 'a name only run time knows', kind: 'powershell', code: `param($Name)\n${register('reg1')}\n${addTenant('azurestack', '$Name')}` },
     { name: 'declared in another file', kind: 'http', code: putTenant('reg1'), others: [savedResponse('reg1')] },
     { name: 'another file names its registration only by a placeholder, as API samples do', kind: 'http', code: putTenant('reg1'), others: [savedResponse('{ registrationName }')] },
+    { name: 'a registration a recorded request shows to exist (Azure answered it with 200)', kind: 'http', code: putTenant('reg2'), others: [savedResponse('reg1'), recording('reg2', 200)] },
     {
       name: 'one of two registrations',
       kind: 'http',
@@ -68,6 +74,14 @@ ruleTester(rule, {
       code: `<@Set-AzsRegistration@> -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -RegistrationName reg1 -BillingModel PayAsYouUse\n${addTenant('<!azurestack-rg!>', 'reg1')}`,
       output: `${register('reg1')}\n${addTenant('azurestack', 'reg1')}`,
       errors: [{ message: `This request targets resource group 'azurestack-rg', but the registration declared in this file is in 'azurestack'. ${tail}`, related: [declaredHere] }],
+    },
+    {
+      name: 'a registration whose recorded request Azure answered with 404 (not shown to exist)',
+      kind: 'http',
+      code: putTenant('<!reg2!>'),
+      others: [{ ...savedResponse('reg1'), code: savedResponse('reg1').code.replace('/registrations/reg1', '/registrations/<@reg1@>') }, recording('reg2', 404)],
+      output: putTenant('reg1'),
+      errors: [{ message: `This request targets registration 'reg2', but the registration declared in registration.json is 'reg1'. ${tail}`, related: [declaredHere] }],
     },
     {
       name: 'a registration a saved response in another file does not show',

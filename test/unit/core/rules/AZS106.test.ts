@@ -8,8 +8,23 @@ const switchedHere = "The stamp's environment is made active here.";
 const tenant = "-ResourceId \"$registration/customerSubscriptions/$customer\" -ApiVersion 2017-06-01 -Properties @{ tenantId = $tenantId } -Force";
 const registration = "$registration = '/subscriptions/b6f85aea-d2b3-42e0-bfec-6236aee48cd5/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1'";
 
+const viaCloud = (target: string, line: number) => `This call goes to the stamp: the Azure CLI's active cloud is ${target}, set on line ${line}. Registrations live in Azure; switch to it first (az cloud set --name AzureCloud).`;
+const shellRegistration = 'reg=/subscriptions/b6f85aea-d2b3-42e0-bfec-6236aee48cd5/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1';
+const azAdd = `az resource create --id "$reg/customerSubscriptions/$customer" --api-version 2017-06-01 --properties '{"tenantId": "'$tenant'"}'`;
+const registerStamp = 'az cloud register -n azs-admin --endpoint-resource-manager https://adminmanagement.local.azurestack.external';
+
 ruleTester(rule, {
   valid: [
+    { name: 'shell: the Azure CLI on Azure\'s cloud', kind: 'shell', code: `${shellRegistration}\naz cloud set --name AzureCloud\n${azAdd}` },
+    { name: 'shell: no az cloud set in the file: the cloud is unknown', kind: 'shell', code: `${shellRegistration}\n${azAdd}` },
+    { name: 'shell: back to Azure after the stamp', kind: 'shell', code: `${shellRegistration}\naz cloud set -n AzureStackAdmin\naz group list\naz cloud set -n AzureCloud\n${azAdd}` },
+    { name: 'shell: the stamp chosen in one branch', kind: 'shell', code: `${shellRegistration}\naz cloud set -n AzureCloud\nif [ "$ON_STAMP" = 1 ]; then\n  az cloud set -n AzureStackAdmin\nfi\n${azAdd}` },
+    { name: 'shell: a loop that chooses the stamp after the call', kind: 'shell', code: `${shellRegistration}\naz cloud set -n AzureCloud\nfor customer in $CUSTOMERS; do\n  ${azAdd}\n  az cloud set -n AzureStackAdmin\ndone` },
+    { name: 'shell: a call in a function, whose caller is unknown', kind: 'shell', code: `${shellRegistration}\naz cloud set -n AzureStackAdmin\nadd_tenant() {\n  ${azAdd}\n}` },
+    { name: 'shell: a function that chooses Azure is called before the call', kind: 'shell', code: `${shellRegistration}\nuse_azure() {\n  az cloud set -n AzureCloud\n}\naz cloud set -n AzureStackAdmin\nuse_azure\n${azAdd}` },
+    { name: 'shell: a sourced file may choose another cloud', kind: 'shell', code: `${shellRegistration}\naz cloud set -n AzureStackAdmin\nsource ./azure.env\n${azAdd}` },
+    { name: 'shell: az rest with Azure\'s URL, whatever the cloud', kind: 'shell', code: `${shellRegistration}\naz cloud set -n AzureStackAdmin\naz rest --method get --url "https://management.azure.com$reg/customerSubscriptions?api-version=2017-06-01"` },
+    { name: 'shell: a stamp call that is no registration call', kind: 'shell', code: 'az cloud set -n AzureStackAdmin\naz rest --url /subscriptions?api-version=2016-06-01' },
     { name: 'signed in to Azure', kind: 'powershell', code: `${registration}\nConnect-AzAccount -Environment AzureCloud\nNew-AzResource ${tenant}` },
     { name: 'signed in without -Environment (Azure)', kind: 'powershell', code: `${registration}\nConnect-AzAccount -TenantId $tenantId\nNew-AzResource ${tenant}` },
     { name: 'back to Azure after the stamp', kind: 'powershell', code: `${registration}\nAdd-AzAccount -Environment AzureStackAdmin\nGet-AzsTenantSubscription\nConnect-AzAccount -Environment AzureCloud\nNew-AzResource ${tenant}` },
@@ -24,6 +39,27 @@ ruleTester(rule, {
     { name: 'Invoke-RestMethod to Azure, whatever the environment', kind: 'powershell', code: `${registration}\nConnect-AzAccount -Environment AzureStackAdmin\nInvoke-RestMethod -Method Put -Uri "https://management.azure.com$registration/customerSubscriptions/$customer?api-version=2017-06-01"` },
   ],
   invalid: [
+    {
+      name: 'shell: a tenant added after az cloud set chose the stamp',
+      kind: 'shell',
+      code: `${shellRegistration}\n<@az cloud set --name AzureStackAdmin@>\naz login\n<!az resource create!> --id "$reg/customerSubscriptions/$customer" --api-version 2017-06-01 --properties '{"tenantId": "'$tenant'"}'`,
+      errors: [{ message: viaCloud('AzureStackAdmin', 2), related: [switchedHere] }],
+    },
+    {
+      name: 'shell: az rest with a path, after choosing a cloud the script registers; then its URL named outright',
+      kind: 'shell',
+      code: `${shellRegistration}\n${registerStamp}\n<@az cloud set -n azs-admin@>\n<!az rest!> --method get --url "$reg/customerSubscriptions?api-version=2017-06-01"\naz cloud set -n AzureCloud\naz rest --method get --url <!"https://adminmanagement.local.azurestack.external$reg/customerSubscriptions?api-version=2017-06-01"!>`,
+      errors: [
+        { message: viaCloud('azs-admin', 3), related: [switchedHere] },
+        { message: viaUrl('adminmanagement.local.azurestack.external') },
+      ],
+    },
+    {
+      name: 'shell: the stamp chosen at the top, the call inside an if',
+      kind: 'shell',
+      code: `${shellRegistration}\n<@az cloud set -n AzureStackUser@>\nif [ -n "$customer" ]; then\n  <!az rest!> --method get --url "$reg/customerSubscriptions?api-version=2017-06-01"\nfi`,
+      errors: [{ message: viaCloud('AzureStackUser', 2), related: [switchedHere] }],
+    },
     {
       name: 'a tenant added while signed in to the stamp',
       kind: 'powershell',

@@ -10,6 +10,7 @@ ruleTester(rule, {
   valid: [
     { name: 'the stamp information is compared', kind: 'powershell', code: `$stamp = Invoke-Command -Session $pep -ScriptBlock { Get-AzureStackStampInformation }\nif ($registration.Properties.cloudId -ne $stamp.CloudID) { throw 'wrong registration' }\n${addTenant('reg1')}` },
     { name: 'the registration name is not known', kind: 'powershell', code: `param($Registration)\n${addTenant('$Registration')}` },
+    { name: 'the registration is named by a placeholder still (AZS102 says so)', kind: 'powershell', code: addTenant('<registration name>') },
     { name: 'only listing tenants', kind: 'powershell', code: `Get-AzResource -ResourceId "/subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions" -ApiVersion 2017-06-01` },
     { name: 'templates are not judged', kind: 'json', code: `{"resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "reg1/${customer}", "properties": {"tenantId": "${tenant}"}}]}` },
   ],
