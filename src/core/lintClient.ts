@@ -86,6 +86,8 @@ export class LintClient {
     const { wasmDir, locale } = this.options;
     const rules = this.rules;
     const worker = new Worker(this.options.script, { workerData: { lintWorker: { wasmDir, locale, rules } satisfies WorkerOptions } });
+    // The editor (or a test run) ends when it is done, whatever the worker is doing.
+    worker.unref();
     worker.on('message', (reply: LintReply) => this.receive(reply));
     worker.on('error', (error) => {
       this.lastError = error instanceof Error ? error.stack ?? error.message : String(error);
