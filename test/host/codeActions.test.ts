@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ScriptedUserInput } from '../../src/vscode/infrastructure/ui';
 import type { TestApi } from '../../src/vscode/testApi';
-import { extensionId, screenshot, signedInFresh, testApi, waitFor } from './helpers';
+import { extensionId, offeredWith, screenshot, signedInFresh, testApi, waitFor } from './helpers';
 
 const registration = '/subscriptions/3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/hub-payg';
 const addTenant = (id: string, extra = '') => `New-AzResource -ResourceId "${id}/customerSubscriptions/31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8" -ApiVersion 2017-06-01 -Properties @{ tenantId = "41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8" }${extra}`;
@@ -41,9 +41,7 @@ async function actions(uri: vscode.Uri, range: vscode.Range, kind?: vscode.CodeA
 /** Applies the action titled `title` offered on the diagnostic with `code`, and returns the action list's titles. */
 async function applyFix(editor: vscode.TextEditor, code: string, title: string): Promise<string[]> {
   const found = await diagnostic(editor.document.uri, code);
-  const offered = await actions(editor.document.uri, found.range);
-  const chosen = offered.find((a) => a.title === title);
-  assert.ok(chosen, `"${title}" among: ${offered.map((a) => a.title).join(' | ')}`);
+  const { chosen, offered } = await offeredWith(editor.document.uri, found.range, title);
   if (chosen.edit) assert.ok(await vscode.workspace.applyEdit(chosen.edit));
   if (chosen.command) await vscode.commands.executeCommand(chosen.command.command, ...((chosen.command.arguments ?? []) as unknown[]));
   return offered.map((a) => a.title);
@@ -159,7 +157,7 @@ describe('code actions', function () {
     const editor = await fixture(`Login-AzureRmAccount\nGet-AzureRmResource -ResourceId $id\n${addTenant(registration).replace('New-AzResource', 'New-AzureRmResource').replace('2017-06-01', '2016-01-01')}\n`);
     const found = await diagnostic(editor.document.uri, 'AZS401');
     const title = 'Fix all Azure Stack Hub CSP problems';
-    const listed = await actions(editor.document.uri, found.range);
+    const { offered: listed } = await offeredWith(editor.document.uri, found.range, title);
     assert.deepEqual(listed.filter((a) => a.title === title).map((a) => a.kind?.value).sort(), ['quickfix', 'source.fixAll.azureStackCsp']);
     const [source] = await actions(editor.document.uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.Source);
     assert.equal(source?.title, title, 'in the Source Action menu');

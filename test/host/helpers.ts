@@ -10,6 +10,24 @@ import { EmulatorControl, emulatorFromEnv } from '../emulator/client';
 export const extensionId = 'azs-csp-tools.azure-stack-csp-tools';
 const resultsDir = join(__dirname, '..', '..', '..', 'test-results');
 
+/**
+ * The code actions offered on `range` once a quick fix titled `title` is among them. Diagnostics reach the window's
+ * marker service a moment after the extension host has them, and until then no provider sees them on the range.
+ */
+export async function offeredWith(uri: vscode.Uri, range: vscode.Range, title: string): Promise<{ chosen: vscode.CodeAction; offered: vscode.CodeAction[] }> {
+  let titles: string[] = [];
+  try {
+    return await waitFor(`the quick fix "${title}"`, async () => {
+      const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range);
+      titles = offered.map((a) => a.title);
+      const chosen = offered.find((a) => a.title === title && a.kind?.value === vscode.CodeActionKind.QuickFix.value);
+      return chosen && { chosen, offered };
+    });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; offered: ${titles.join(' | ')}`, { cause: error });
+  }
+}
+
 /** Polls `probe` until it returns a value other than undefined/false, or fails naming what was awaited. */
 export async function waitFor<T>(description: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -3,7 +3,7 @@
 // the same value is used as related information.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { testApi, waitFor, writeWorkspaceFile } from './helpers';
+import { offeredWith, testApi, waitFor, writeWorkspaceFile } from './helpers';
 
 const registration = '/subscriptions/3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/hub-payg';
 const customer = '31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8';
@@ -43,9 +43,8 @@ async function diagnosticsWith(uri: vscode.Uri, codes: string[]): Promise<vscode
 }
 
 async function apply(uri: vscode.Uri, diagnostic: vscode.Diagnostic, title: string): Promise<void> {
-  const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range);
-  const chosen = offered.find((a) => a.title === title);
-  assert.ok(chosen?.edit, `"${title}" among: ${offered.map((a) => a.title).join(' | ')}`);
+  const { chosen } = await offeredWith(uri, diagnostic.range, title);
+  assert.ok(chosen.edit, `"${title}" carries an edit`);
   assert.ok(await vscode.workspace.applyEdit(chosen.edit));
 }
 
