@@ -1,11 +1,13 @@
-// The linter in the editor: documents are read into one LintWorkspace as they open and change (PowerShell edits go
-// in at once, so tree-sitter can reparse incrementally; other kinds, and large documents of any kind, wait for a pause
-// in typing, and a read that typing overtook publishes nothing), findings become
+// The linter in the editor: documents are read into one LintWorkspace in a worker thread (core/lintClient.ts), so
+// reading never holds the extension host, as they open and change (PowerShell edits go in at once, so tree-sitter can
+// reparse incrementally; other kinds, and large documents of any kind, wait for a pause in typing, and a read that
+// typing overtook publishes nothing), findings become
 // diagnostics with a docs link and related information, and closing a document clears its diagnostics. Files the
 // workspace holds but nobody opened still declare registrations for the others (AZS103, AZS301 across files).
 import * as vscode from 'vscode';
 import type { Locale } from '../core/l10n';
-import { LintWorkspace, describeInternalError, documentKindFor, fileExtensions, type DocumentKind, type Finding, type LiveData, type Severity } from '../core/lint';
+import { documentKindFor, fileExtensions, type DocumentKind, type Finding, type LiveData, type Severity } from '../core/lint';
+import { LintClient, type LintOutcome } from '../core/lintClient';
 import { positionAt, lineStarts } from '../core/text';
 import { ruleDocsLink } from './commands/ruleDocs';
 import type { Logger } from './infrastructure/logger';
@@ -26,6 +28,14 @@ const largeSettleMs = 600;
 const maxWorkspaceFiles = 2000;
 const workspaceGlob = `**/*.{${fileExtensions.join(',')}}`;
 const workspaceExclude = '**/{node_modules,.git,out,dist,bin,obj}/**';
+
+/** VS Code's extension host sends at most this many diagnostics of one file to the workbench. */
+const maxShown = 1000;
+/**
+ * Related places listed under one diagnostic, at most: a placeholder variable used by thousands of commands would
+ * otherwise list every use (and cost the extension host a pause to convert and send them).
+ */
+const maxRelated = 50;
 
 const severities: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -52,10 +62,13 @@ export class LintDiagnostics implements vscode.Disposable {
   private readonly linted = new vscode.EventEmitter<LintEvent>();
   /** Fires after diagnostics for a document were published (tests and the live rules wait on it). */
   readonly onDidLint = this.linted.event;
-  private readonly engine: LintWorkspace;
+  private readonly reading = new vscode.EventEmitter<{ uri: vscode.Uri; version: number }>();
+  /** Fires when a pause in typing sent a document's text to be read (tests type over a read under way). */
+  readonly onDidStartRead = this.reading.event;
+  private readonly engine: LintClient;
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Text of every document the engine holds, for positions of related information in other files. */
-  private readonly texts = new Map<string, string>();
+  /** Line starts of the last text of each document named by related information (worked out once per text). */
+  private readonly lines = new Map<string, { text: string; starts: number[] }>();
   /** The encoding each open document was last read in (VS Code's ids): a document saved in another is read again. */
   private readonly encodings = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -64,12 +77,16 @@ export class LintDiagnostics implements vscode.Disposable {
   constructor(private readonly deps: DiagnosticsDeps) {
     const settings = readSettings();
     this.enabled = settings.lintEnabled;
-    this.engine = new LintWorkspace({
-      wasmDir: vscode.Uri.joinPath(deps.extensionUri, 'dist').fsPath, locale: deps.locale, rules: settings.lintRules,
-      onInternalError: (error) => deps.log.error(describeInternalError(error)),
+    const dist = vscode.Uri.joinPath(deps.extensionUri, 'dist');
+    this.engine = new LintClient({
+      script: vscode.Uri.joinPath(dist, 'lintWorker.js').fsPath, wasmDir: dist.fsPath, locale: deps.locale, rules: settings.lintRules,
+      onInternalError: (text) => deps.log.error(text),
+      onCrash: (text) => deps.log.error(text),
+      onRestart: (restored, lost) => this.publishUris([...lost, ...restored]),
+      onLiveAnswers: () => void this.publishAll(),
     });
     this.disposables.push(
-      this.collection, this.linted,
+      this.collection, this.linted, this.reading,
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, undefined, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => this.onChange(event)),
       vscode.workspace.onDidCloseTextDocument((document) => this.onClose(document)),
@@ -106,19 +123,19 @@ export class LintDiagnostics implements vscode.Disposable {
     for (const uri of uris) {
       if (token?.isCancellationRequested) break;
       const key = uri.toString();
-      if (this.texts.has(key)) continue;
+      if (this.engine.holds(key)) continue;
       const kind = documentKindFor(uri.path);
       if (!kind) continue;
       try {
         const bytes = await vscode.workspace.fs.readFile(uri);
-        if (this.texts.has(key)) continue;
-        await this.read(key, decode(bytes).text, kind, undefined);
+        if (this.engine.holds(key)) continue;
+        await this.read(key, decode(bytes).text, kind, undefined, undefined, false);
         read++;
       } catch (error) {
         this.deps.log.trace(`could not read ${uri.fsPath}: ${String(error)}`);
       }
     }
-    this.publishAll();
+    await this.publishAll();
     return read;
   }
 
@@ -141,7 +158,8 @@ export class LintDiagnostics implements vscode.Disposable {
     } else if (kind === 'powershell') {
       // Every edit goes in as it happens, so the engine's tree stays one step behind at most.
       const changes = event.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
-      void this.read(event.document.uri.toString(), event.document.getText(), kind, changes, event.document.encoding).then(() => this.publishWithDependents(event.document));
+      const { version } = document;
+      void this.read(document.uri.toString(), document.getText(), kind, changes, document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
     } else {
       this.schedule(event.document, kind, settleMs);
     }
@@ -156,18 +174,23 @@ export class LintDiagnostics implements vscode.Disposable {
       this.timers.delete(key);
       if (document.isClosed) return;
       const { version } = document;
-      void this.read(key, document.getText(), documentKind, undefined, document.encoding).then(() => {
-        // Typed again meanwhile: that edit scheduled a read of its own, and these findings are already stale.
-        if (document.version === version) this.publishWithDependents(document);
-      });
+      void this.read(key, document.getText(), documentKind, undefined, document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
+      this.reading.fire({ uri: document.uri, version });
     }, delayMs));
   }
 
-  private async read(key: string, text: string, kind: DocumentKind, changes: { start: number; end: number; text: string }[] | undefined, encoding?: string): Promise<void> {
-    this.texts.set(key, text);
+  /** Publishes what a read of `document` at `version` found, unless typing overtook it (that edit reads again). */
+  private publishRead(document: vscode.TextDocument, version: number, outcome: LintOutcome): void {
+    if (outcome.skipped || document.version !== version) return;
+    void this.publish(document);
+    this.publishUris(outcome.dependents);
+  }
+
+  /** `check`: the document is shown, so its findings are worked out; otherwise it only declares registrations. */
+  private read(key: string, text: string, kind: DocumentKind, changes: { start: number; end: number; text: string }[] | undefined, encoding: string | undefined, check: boolean): Promise<LintOutcome> {
     if (encoding) this.encodings.set(key, encoding);
     else this.encodings.delete(key);
-    await this.engine.update(key, text, kind, changes, encoding);
+    return this.engine.update(key, text, kind, changes, encoding, check);
   }
 
   private onClose(document: vscode.TextDocument): void {
@@ -179,13 +202,12 @@ export class LintDiagnostics implements vscode.Disposable {
     // untitled one is gone.
     const kind = this.kindOf(document);
     const reread = document.uri.scheme === 'file' && kind
-      ? Promise.resolve(vscode.workspace.fs.readFile(document.uri)).then((bytes) => this.read(key, decode(bytes).text, kind, undefined))
+      ? Promise.resolve(vscode.workspace.fs.readFile(document.uri)).then((bytes) => this.read(key, decode(bytes).text, kind, undefined, undefined, false))
       : Promise.reject(new Error('not on disk'));
     void reread.catch(() => {
-      this.texts.delete(key);
       this.encodings.delete(key);
       return this.engine.remove(key);
-    }).then(() => this.publishDependents(key));
+    }).then((outcome) => this.publishUris(outcome.dependents));
   }
 
   private followTabs(event: vscode.TabChangeEvent): void {
@@ -195,7 +217,7 @@ export class LintDiagnostics implements vscode.Disposable {
       const key = tab.input.uri.toString();
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       // Checked again from the facts already read: Azure's answers may have changed while it had no tab.
-      if (document && this.texts.has(key)) this.publish(document);
+      if (document && this.engine.lint(key)) void this.publish(document);
     }
   }
 
@@ -211,17 +233,17 @@ export class LintDiagnostics implements vscode.Disposable {
    * from the facts already read (no reparse, no request per keystroke).
    */
   useLiveData(live: LiveData, onDidChange: vscode.Event<void>): void {
-    this.engine.configure({ live });
+    this.engine.useLive(live);
     this.disposables.push(onDidChange(() => {
-      this.engine.configure({ live });
-      this.publishAll();
+      this.engine.useLive(live);
+      void this.publishAll();
     }));
   }
 
   private reconfigure(): void {
     const settings = readSettings();
     this.enabled = settings.lintEnabled;
-    this.engine.configure({ rules: settings.lintRules });
+    this.engine.configure(settings.lintRules);
     if (!this.enabled) {
       this.collection.clear();
       return;
@@ -238,38 +260,60 @@ export class LintDiagnostics implements vscode.Disposable {
     return open;
   }
 
-  /** Publishes the findings of every document in a tab (after workspace-wide facts or Azure's answers changed). */
-  private publishAll(): void {
+  /** Works out again and publishes the findings of every document in a tab (after workspace-wide facts or Azure's answers changed). */
+  private async publishAll(): Promise<void> {
+    const open = [...this.tabbed()].filter((key) => this.engine.lint(key));
+    await this.engine.check(open);
+    this.publishUris(open);
+  }
+
+  /** Publishes the findings held for these documents, those open in a tab. */
+  private publishUris(uris: readonly string[]): void {
+    if (uris.length === 0) return;
     const open = this.tabbed();
-    for (const document of vscode.workspace.textDocuments) {
-      const key = document.uri.toString();
-      if (this.texts.has(key) && open.has(key)) this.publish(document);
+    for (const key of uris) {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (document && open.has(key)) void this.publish(document);
     }
   }
 
-  /** Publishes the open documents whose findings depend on what the last update of `key` changed (once, no chains). */
-  private publishDependents(key: string): void {
-    const open = this.tabbed();
-    for (const dependent of this.engine.dependents(key)) {
-      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === dependent);
-      if (document && open.has(dependent)) this.publish(document);
-    }
-  }
-
-  private publishWithDependents(document: vscode.TextDocument): void {
-    this.publish(document);
-    this.publishDependents(document.uri.toString());
-  }
-
-  private publish(document: vscode.TextDocument): void {
+  /**
+   * Shows the findings held for the document. Reading the findings, making diagnostics of them and handing them to VS
+   * Code each take a turn of the event loop of their own (for a dense 1 MB script each is tens of milliseconds), and
+   * typing in between makes them stale: then nothing is shown.
+   */
+  private async publish(document: vscode.TextDocument): Promise<void> {
     if (document.isClosed || !this.enabled) return;
     const key = document.uri.toString();
-    const notice = this.engine.notice(key);
-    const diagnostics = notice ? [this.noticeDiagnostic(notice)] : this.engine.findings(key).map((finding) => this.toDiagnostic(document, finding));
-    const failure = this.engine.failureNotice(key);
-    if (failure) diagnostics.push(this.noticeDiagnostic(failure));
+    const held = this.engine.lint(key);
+    // Findings of another text than the document's: typing overtook them, and its own read publishes.
+    if (!held || held.text !== document.getText()) return;
+    const { version } = document;
+    const current = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return !document.isClosed && this.enabled && document.version === version && this.engine.lint(key) === held;
+    };
+    const findings = held.notice ? [] : held.findings;
+    if (!await current()) return;
+    const diagnostics = held.notice ? [this.noticeDiagnostic(held.notice)] : this.diagnosticsOf(document, findings);
+    if (held.failureNotice) diagnostics.push(this.noticeDiagnostic(held.failureNotice));
+    if (!await current()) return;
     this.collection.set(document.uri, diagnostics);
     this.linted.fire({ uri: document.uri, version: document.version, diagnostics });
+  }
+
+  /**
+   * The diagnostics VS Code shows of these findings: at most `maxShown`, errors first, as VS Code itself sends no more
+   * of one file to the Problems panel and the editor; and a note of how many more there are. Making the thousands it
+   * would drop (and VS Code taking them) held the extension host for half a second on a dense 1 MB script.
+   */
+  private diagnosticsOf(document: vscode.TextDocument, findings: readonly Finding[]): vscode.Diagnostic[] {
+    const shown = findings.length > maxShown ? mostSevere(findings, maxShown) : findings;
+    const diagnostics = shown.map((finding) => this.toDiagnostic(document, finding));
+    if (shown.length < findings.length) {
+      diagnostics.push(this.noticeDiagnostic(vscode.l10n.t('{0} more problems are not shown: VS Code shows {1} per file. Run azs-lint on the file to list them all.', findings.length - shown.length, maxShown)));
+    }
+    return diagnostics;
   }
 
   private noticeDiagnostic(notice: string): vscode.Diagnostic {
@@ -282,15 +326,42 @@ export class LintDiagnostics implements vscode.Disposable {
     const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
     const diagnostic = new vscode.Diagnostic(range, finding.message, severities[finding.severity]);
     diagnostic.source = diagnosticSource;
-    diagnostic.code = { value: finding.code, target: ruleDocsLink(finding.code) };
-    diagnostic.relatedInformation = finding.related.map((related) => new vscode.DiagnosticRelatedInformation(
-      new vscode.Location(vscode.Uri.parse(related.uri), this.rangeIn(related.uri, related.start, related.end)), related.message));
+    diagnostic.code = { value: finding.code, target: this.docsLink(finding.code) };
+    const listed = finding.related.slice(0, maxRelated);
+    diagnostic.relatedInformation = listed.map((related) => new vscode.DiagnosticRelatedInformation(
+      new vscode.Location(this.uriOf(related.uri), this.rangeIn(related.uri, related.start, related.end)), related.message));
+    if (listed.length < finding.related.length) {
+      diagnostic.relatedInformation.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, range),
+        vscode.l10n.t('{0} more places are not listed.', finding.related.length - listed.length)));
+    }
     return diagnostic;
   }
 
+  private readonly docsLinks = new Map<string, vscode.Uri>();
+  private readonly uris = new Map<string, vscode.Uri>();
+
+  /** Each rule's docs link, made once (thousands of findings share a few). */
+  private docsLink(code: string): vscode.Uri {
+    let link = this.docsLinks.get(code);
+    if (!link) this.docsLinks.set(code, link = ruleDocsLink(code));
+    return link;
+  }
+
+  /** Each related document's URI, parsed once. */
+  private uriOf(uri: string): vscode.Uri {
+    let parsed = this.uris.get(uri);
+    if (!parsed) this.uris.set(uri, parsed = vscode.Uri.parse(uri));
+    return parsed;
+  }
+
   private rangeIn(uri: string, start: number, end: number): vscode.Range {
-    const text = this.texts.get(uri) ?? '';
-    const starts = lineStarts(text);
+    const text = this.engine.textOf(uri) ?? '';
+    let known = this.lines.get(uri);
+    if (known?.text !== text) {
+      known = { text, starts: lineStarts(text) };
+      this.lines.set(uri, known);
+    }
+    const { starts } = known;
     const from = positionAt(starts, start);
     const to = positionAt(starts, end);
     return new vscode.Range(from.line, from.character, to.line, to.character);
@@ -298,12 +369,12 @@ export class LintDiagnostics implements vscode.Disposable {
 
   /** True when the document has text its parser could not read: quick fixes then add no lines to it. */
   hasSyntaxErrors(document: vscode.TextDocument): boolean {
-    return this.engine.hasSyntaxErrors(document.uri.toString());
+    return this.engine.lint(document.uri.toString())?.syntaxErrors === true;
   }
 
-  /** Every finding of a document, for "Fix all". */
+  /** Every finding of a document as last read, for "Fix all" (the same array until the document is read again). */
   findingsOf(document: vscode.TextDocument): Finding[] {
-    return this.engine.findings(document.uri.toString());
+    return this.engine.lint(document.uri.toString())?.findings ?? [];
   }
 
   /**
@@ -317,9 +388,10 @@ export class LintDiagnostics implements vscode.Disposable {
       const { version } = document;
       const text = document.getText();
       if (!kind) return { text, version, findings: [] };
-      if (this.texts.get(key) !== text) await this.read(key, text, kind, undefined, document.encoding);
+      if (this.engine.lint(key)?.text !== text) await this.read(key, text, kind, undefined, document.encoding, true);
       // Typing during the read queued a newer text: read that one instead.
-      if (document.version === version && this.texts.get(key) === text) return { text, version, findings: this.engine.findings(key) };
+      const held = this.engine.lint(key);
+      if (document.version === version && held?.text === text) return { text, version, findings: held.findings };
     }
   }
 
@@ -328,11 +400,31 @@ export class LintDiagnostics implements vscode.Disposable {
     const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
-    return this.engine.findings(document.uri.toString()).find((f) => f.code === code && f.start === start && f.end === end);
+    return this.findingsOf(document).find((f) => f.code === code && f.start === start && f.end === end);
+  }
+
+  /** Stops the linter's worker as a crash would (host tests of the restart). */
+  crashWorker(): Promise<number> {
+    return this.engine.crash();
   }
 
   dispose(): void {
+    this.engine.dispose();
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+const severityOrder: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** The `count` most severe findings (errors first), in their order in the file. */
+function mostSevere(findings: readonly Finding[], count: number): Finding[] {
+  const kept = new Set<Finding>();
+  for (const severity of severityOrder) {
+    for (const finding of findings) {
+      if (kept.size === count) break;
+      if (finding.severity === severity) kept.add(finding);
+    }
+  }
+  return findings.filter((finding) => kept.has(finding));
 }
