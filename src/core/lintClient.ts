@@ -1,18 +1,32 @@
 // The editor's side of the linter in a worker thread (lintWorker.ts): sends each document's text, keeps what came
-// back for each document (findings, notices, the syntax-error flag), so that diagnostics and code actions read it
-// at once, and asks the editor's LiveData the questions the live rules had. A worker that stops is started again:
-// the documents it was reading get a notice, the others are read again.
+// back for each document (what to show, the findings, notices, the syntax-error flag), so that diagnostics and code
+// actions read it at once, and asks the editor's LiveData the questions the live rules had. A worker that stops is
+// started again: the documents it was reading get a notice, the others are read again.
 import { Worker } from 'node:worker_threads';
 import type { DocumentKind, Finding, LiveData, RuleSeverityConfig, TextChange } from './lint';
 import { pick, type Locale } from './l10n';
 import { refKey, snapshotOf, tenantKey, type LiveQuestions, type LiveSnapshot } from './liveSnapshot';
-import type { DocumentLint, LintReply, LintRequest, WorkerOptions } from './lintWorker';
+import type { FindingsPiece, LintReply, LintRequest, ShownFinding, WorkerOptions } from './lintWorker';
 
-export type { DocumentLint } from './lintWorker';
+export type { LineRange, ShownFinding } from './lintWorker';
 
-/** The worker's findings for a document, with the text they were worked out from. */
-export interface HeldLint extends DocumentLint {
+/** The worker's lint of a document, with the text it was worked out from. */
+export interface HeldLint {
+  uri: string;
   text: string;
+  /** What the editor shows: at most `maxShown` findings, errors first, with line positions. */
+  shown: ShownFinding[];
+  /** How many findings there are in all. */
+  total: number;
+  /** How many problems "Fix all" would fix in `text`. */
+  fixable: number;
+  notice?: string;
+  failureNotice?: string;
+  syntaxErrors: boolean;
+  /** Every finding (parsed on first use: for a dense 1 MB script that is tens of milliseconds). */
+  readonly findings: Finding[];
+  /** The findings that start at `offset` (parses only the pieces that may hold them). */
+  findingsAt(offset: number): Finding[];
 }
 
 export interface LintOutcome {
@@ -71,8 +85,8 @@ export class LintClient {
   private rules: RuleSeverityConfig | undefined;
   private live: LiveData | undefined;
   private snapshot: LiveSnapshot | undefined;
-  /** Every question the live rules asked, by key: asked again when Azure's answers change. */
-  private readonly asked = new Map<string, LiveQuestions['registrations'][number] | LiveQuestions['tenants'][number]>();
+  /** The questions each document's last lint asked: those of the documents shown are asked again when Azure's answers change. */
+  private readonly asked = new Map<string, LiveQuestions>();
   private stopping = false;
   private lastError: string | undefined;
 
@@ -86,8 +100,10 @@ export class LintClient {
     const { wasmDir, locale } = this.options;
     const rules = this.rules;
     const worker = new Worker(this.options.script, { workerData: { lintWorker: { wasmDir, locale, rules } satisfies WorkerOptions } });
-    // The editor (or a test run) ends when it is done, whatever the worker is doing.
+    // The editor (or a test run) ends when it is done, whatever the worker is doing. Once online as well: a worker
+    // started from another's exit handler (a restart) was held by its port otherwise, and the test run never ended.
     worker.unref();
+    worker.once('online', () => worker.unref());
     worker.on('message', (reply: LintReply) => this.receive(reply));
     worker.on('error', (error) => {
       this.lastError = error instanceof Error ? error.stack ?? error.message : String(error);
@@ -101,14 +117,19 @@ export class LintClient {
   /** Reads a document's new text (`check`: it is shown, so its findings are wanted; otherwise it only declares). */
   update(uri: string, text: string, kind: DocumentKind, changes: readonly TextChange[] | undefined, encoding: string | undefined, check: boolean): Promise<LintOutcome> {
     this.documents.set(uri, { text, kind, check, ...(encoding ? { encoding } : {}) });
-    if (!check) this.held.delete(uri);
+    if (!check) this.forget(uri);
     return this.send({ type: 'update', uri, text, kind, check, ...(changes ? { changes: [...changes] } : {}), ...(encoding ? { encoding } : {}) });
   }
 
   remove(uri: string): Promise<LintOutcome> {
     this.documents.delete(uri);
-    this.held.delete(uri);
+    this.forget(uri);
     return this.send({ type: 'remove', uri });
+  }
+
+  private forget(uri: string): void {
+    this.held.delete(uri);
+    this.asked.delete(uri);
   }
 
   /** New rule severities; the findings of shown documents are worked out again at the next `check`. */
@@ -117,10 +138,13 @@ export class LintClient {
     void this.send({ type: 'configure', rules: this.rules ?? null });
   }
 
-  /** Lets the live rules read `live` (again: its answers changed); the next `check` uses what it knows now. */
-  useLive(live: LiveData): void {
+  /**
+   * Lets the live rules read `live` (again: its answers changed); the next `check` uses what it knows now of the
+   * questions the lints of the `shown` documents asked (asking it starts the requests for what it does not know).
+   */
+  useLive(live: LiveData, shown: readonly string[]): void {
     this.live = live;
-    this.snapshot = snapshotOf(live, this.askedQuestions());
+    this.snapshot = snapshotOf(live, merged(shown.map((uri) => this.asked.get(uri))));
     void this.send({ type: 'configure', live: this.snapshot });
   }
 
@@ -137,11 +161,6 @@ export class LintClient {
   /** Whether the worker holds the document (shown or only declaring). */
   holds(uri: string): boolean {
     return this.documents.has(uri);
-  }
-
-  /** The last text sent for a document. */
-  textOf(uri: string): string | undefined {
-    return this.documents.get(uri)?.text;
   }
 
   /** Stops the worker as a crash would (for tests of the restart). */
@@ -175,39 +194,33 @@ export class LintClient {
     const request = waiting?.request;
     if (request?.type === 'update' && reply.read) this.read.set(request.uri, request.text);
     if (request?.type === 'remove') this.read.delete(request.uri);
-    for (const { findingsJson, ...result } of reply.results) {
+    const fresh: LiveQuestions[] = [];
+    for (const { pieces, questions, ...result } of reply.results) {
       const text = this.read.get(result.uri);
-      let findings: Finding[] | undefined;
-      if (text !== undefined) {
-        this.held.set(result.uri, {
-          ...result, text,
-          get findings() {
-            return findings ??= JSON.parse(findingsJson) as Finding[];
-          },
-        });
+      if (text === undefined || !this.documents.get(result.uri)?.check) continue;
+      this.held.set(result.uri, heldLint({ ...result, text }, pieces));
+      if (questions) {
+        this.asked.set(result.uri, questions);
+        fresh.push(questions);
       }
     }
-    this.learn(reply.questions);
+    this.learn(merged(fresh));
     waiting?.resolve({ skipped: reply.skipped, dependents: reply.dependents });
   }
 
-  private askedQuestions(): LiveQuestions {
-    const questions: LiveQuestions = { registrations: [], tenants: [] };
-    for (const question of this.asked.values()) {
-      if ('customerSubscriptionId' in question) questions.tenants.push(question);
-      else questions.registrations.push(question);
-    }
-    return questions;
-  }
-
-  /** Asks the editor's LiveData what the live rules could not answer; answers it already has are sent at once. */
+  /**
+   * Asks the editor's LiveData the questions of lints just worked out, as a linter in this thread would have; answers
+   * the worker did not have yet are sent at once.
+   */
   private learn(questions: LiveQuestions): void {
     if (!this.live || questions.registrations.length + questions.tenants.length === 0) return;
-    for (const ref of questions.registrations) this.asked.set(refKey(ref), ref);
-    for (const question of questions.tenants) this.asked.set(tenantKey(question.ref, question.customerSubscriptionId), question);
     const answers = snapshotOf(this.live, questions);
-    if (Object.keys(answers.registrations).length + Object.keys(answers.tenants).length === 0) return;
-    this.useLive(this.live);
+    const snapshot = this.snapshot ?? { registrations: {}, tenants: {} };
+    const news = Object.entries(answers.registrations).filter(([key, answer]) => JSON.stringify(snapshot.registrations[key]) !== JSON.stringify(answer)).length
+      + Object.entries(answers.tenants).filter(([key, answer]) => snapshot.tenants[key] !== answer).length;
+    if (news === 0) return;
+    this.snapshot = { registrations: { ...snapshot.registrations, ...answers.registrations }, tenants: { ...snapshot.tenants, ...answers.tenants } };
+    void this.send({ type: 'configure', live: this.snapshot });
     this.options.onLiveAnswers();
   }
 
@@ -219,7 +232,7 @@ export class LintClient {
       const document = this.documents.get(uri);
       this.documents.delete(uri);
       this.read.delete(uri);
-      if (document) this.held.set(uri, { uri, text: document.text, findings: [], notice: pick(crashNotice, this.locale), syntaxErrors: false });
+      if (document) this.held.set(uri, heldLint({ uri, text: document.text, shown: [], total: 0, fixable: 0, notice: pick(crashNotice, this.locale), syntaxErrors: false }, []));
     }
     for (const waiting of stopped) waiting.resolve({ skipped: true, dependents: [] });
     this.options.onCrash(`the lint worker stopped (exit code ${code}${this.lastError ? `: ${this.lastError}` : ''}); a new one reads the open documents again`);
@@ -229,6 +242,31 @@ export class LintClient {
     const restored = [...this.documents].map(([uri, d]) => this.send({ type: 'update', uri, text: d.text, kind: d.kind, check: d.check, ...(d.encoding ? { encoding: d.encoding } : {}) }).then(() => (d.check ? [uri] : [])));
     void Promise.all(restored).then((uris) => this.options.onRestart(uris.flat(), lost));
   }
+}
+
+/** All the questions of some documents' lints, each once. */
+function merged(lists: readonly (LiveQuestions | undefined)[]): LiveQuestions {
+  const registrations = new Map<string, LiveQuestions['registrations'][number]>();
+  const tenants = new Map<string, LiveQuestions['tenants'][number]>();
+  for (const list of lists) {
+    for (const ref of list?.registrations ?? []) registrations.set(refKey(ref), ref);
+    for (const question of list?.tenants ?? []) tenants.set(tenantKey(question.ref, question.customerSubscriptionId), question);
+  }
+  return { registrations: [...registrations.values()], tenants: [...tenants.values()] };
+}
+
+/** A lint as held: its findings were sent as pieces of JSON, each parsed once, when first needed. */
+function heldLint(lint: Omit<HeldLint, 'findings' | 'findingsAt'>, pieces: readonly FindingsPiece[]): HeldLint {
+  const parsed: (Finding[] | undefined)[] = [];
+  const piece = (index: number) => parsed[index] ??= JSON.parse(pieces[index].json) as Finding[];
+  let all: Finding[] | undefined;
+  return {
+    ...lint,
+    get findings() {
+      return all ??= pieces.flatMap((_, index) => piece(index));
+    },
+    findingsAt: (offset) => pieces.flatMap((p, index) => (p.from <= offset && offset <= p.to ? piece(index).filter((f) => f.start === offset) : [])),
+  };
 }
 
 /** Settings as plain data: what VS Code's configuration returns cannot be sent to another thread as it is. */

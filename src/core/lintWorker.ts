@@ -3,9 +3,21 @@
 // order; an update that a later update or removal of the same document already overtook is skipped, and its findings
 // are not worked out. Findings travel back as plain data.
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import { LintWorkspace, describeInternalError, type DocumentKind, type Finding, type RuleSeverityConfig, type TextChange } from './lint';
+import { LintWorkspace, describeInternalError, type DocumentKind, type Finding, type RuleSeverityConfig, type Severity, type TextChange } from './lint';
 import type { Locale } from './l10n';
 import { SnapshotLive, type LiveQuestions, type LiveSnapshot } from './liveSnapshot';
+import { fixAll } from './quickFixes';
+import { lineStarts, positionAt } from './text';
+
+/** VS Code's extension host sends at most this many diagnostics of one file to the workbench. */
+export const maxShown = 1000;
+/**
+ * Related places listed under one diagnostic, at most: a placeholder variable used by thousands of commands would
+ * otherwise list every use (and cost the extension host a pause to convert and send them).
+ */
+export const maxRelated = 50;
+/** Findings per piece of JSON: a code action parses only the piece that holds the diagnostic it is asked about. */
+const findingsPerPiece = 250;
 
 export interface WorkerOptions {
   wasmDir: string;
@@ -21,25 +33,44 @@ export type LintRequest =
   /** Ends the worker once the requests before it are answered. */
   | { type: 'stop'; id: number };
 
-/** What the editor shows for one document: its findings, or why it was not linted, and what failed inside. */
-export interface DocumentLint {
-  uri: string;
-  findings: Finding[];
-  notice?: string;
-  failureNotice?: string;
-  syntaxErrors: boolean;
+/** [start line, start character, end line, end character]. */
+export type LineRange = [number, number, number, number];
+
+/** A diagnostic as the editor shows it, worked out here so that the extension host only wraps it. */
+export interface ShownFinding {
+  range: LineRange;
+  message: string;
+  severity: Severity;
+  code: string;
+  related: { uri: string; range: LineRange; message: string }[];
+  /** Related places not listed (beyond `maxRelated`). */
+  moreRelated: number;
+}
+
+/** Findings as JSON, in pieces by place: `from`–`to` are the least and greatest start offsets of a piece's findings. */
+export interface FindingsPiece {
+  from: number;
+  to: number;
+  json: string;
 }
 
 /**
- * A document's lint as it travels: the findings as JSON text, which the editor parses when it needs them (receiving
+ * A document's lint as it travels: what the editor shows (at most `maxShown`, already with line positions) as plain
+ * data, and every finding as pieces of JSON text that the editor parses only when a code action needs one (receiving
  * ten thousand findings as objects held its thread for a quarter of a second).
  */
 export interface SentLint {
   uri: string;
-  findingsJson: string;
+  shown: ShownFinding[];
+  total: number;
+  pieces: FindingsPiece[];
+  /** How many problems "Fix all" would fix in this text. */
+  fixable: number;
   notice?: string;
   failureNotice?: string;
   syntaxErrors: boolean;
+  /** Every question the live rules asked while the findings were worked out afresh (absent: they were not). */
+  questions?: LiveQuestions;
 }
 
 export type LintReply =
@@ -47,7 +78,7 @@ export type LintReply =
    * `read`: the update's text went into the workspace; `skipped`: typing overtook it, and its findings were not
    * worked out.
    */
-  | { type: 'done'; id: number; read: boolean; skipped: boolean; results: SentLint[]; dependents: string[]; questions: LiveQuestions }
+  | { type: 'done'; id: number; read: boolean; skipped: boolean; results: SentLint[]; dependents: string[] }
   | { type: 'internalError'; text: string };
 
 /** Answers requests against one workspace; `next` says whether a request already waiting overtakes an update. */
@@ -56,6 +87,10 @@ export class LintWorkerState {
   /** Documents the editor shows: their findings are worked out after each change (others only declare registrations). */
   private readonly checked = new Set<string>();
   private live: SnapshotLive | undefined;
+  /** Each document's text and kind as last read, and its line starts once asked for. */
+  private readonly texts = new Map<string, { text: string; kind: DocumentKind; starts?: number[] }>();
+  /** The findings last sent of each document: the engine hands back the same array until it works them out again. */
+  private readonly sent = new Map<string, Finding[]>();
 
   constructor(options: WorkerOptions, private readonly tell: (text: string) => void) {
     this.engine = new LintWorkspace({
@@ -67,21 +102,23 @@ export class LintWorkerState {
   /** `overtaken` tells, once a document is read, whether typing has already overtaken it (its findings are then not worked out). */
   async handle(request: LintRequest, overtaken: () => boolean): Promise<Extract<LintReply, { type: 'done' }>> {
     const done = (results: SentLint[], dependents: string[] = [], skipped = false) =>
-      ({ type: 'done' as const, id: request.id, read: request.type === 'update', skipped, results, dependents, questions: this.live?.takeQuestions() ?? { registrations: [], tenants: [] } });
+      ({ type: 'done' as const, id: request.id, read: request.type === 'update', skipped, results, dependents });
     switch (request.type) {
       case 'update': {
         if (request.check) this.checked.add(request.uri);
         else this.checked.delete(request.uri);
+        this.texts.set(request.uri, { text: request.text, kind: request.kind });
         await this.engine.update(request.uri, request.text, request.kind, request.changes, request.encoding);
         if (overtaken()) return done([], [], true);
-        const dependents = this.engine.dependents(request.uri);
-        return done(this.results([request.uri, ...dependents]), dependents);
+        // Dependents are checked when the editor asks: it shows only those in a tab (and asks Azure only for them).
+        return done(this.results([request.uri]), this.engine.dependents(request.uri));
       }
       case 'remove': {
         this.checked.delete(request.uri);
+        this.texts.delete(request.uri);
+        this.sent.delete(request.uri);
         await this.engine.remove(request.uri);
-        const dependents = this.engine.dependents(request.uri);
-        return done(this.results(dependents), dependents);
+        return done([], this.engine.dependents(request.uri));
       }
       case 'configure': {
         if (request.live !== undefined) this.live = request.live ? new SnapshotLive(request.live) : undefined;
@@ -102,14 +139,69 @@ export class LintWorkerState {
   private results(uris: readonly string[]): SentLint[] {
     return uris.filter((uri) => this.checked.has(uri)).map((uri) => {
       const notice = this.engine.notice(uri);
+      this.live?.takeQuestions();
       const findings = notice ? [] : this.engine.findings(uri);
+      const fresh = this.sent.get(uri) !== findings;
+      this.sent.set(uri, findings);
+      const questions = this.live?.takeQuestions();
       const failureNotice = this.engine.failureNotice(uri);
+      const syntaxErrors = this.engine.hasSyntaxErrors(uri);
+      const kind = this.texts.get(uri)?.kind;
+      const shown = findings.length > maxShown ? mostSevere(findings, maxShown) : findings;
       return {
-        uri, findingsJson: JSON.stringify(findings), syntaxErrors: this.engine.hasSyntaxErrors(uri),
-        ...(notice ? { notice } : {}), ...(failureNotice ? { failureNotice } : {}),
+        uri, shown: shown.map((finding) => this.shownFinding(uri, finding)), total: findings.length, pieces: piecesOf(findings),
+        fixable: kind ? fixAll({ uri, text: this.texts.get(uri)?.text ?? '', kind, syntaxErrors }, findings).fixed.length : 0,
+        syntaxErrors, ...(notice ? { notice } : {}), ...(failureNotice ? { failureNotice } : {}),
+        ...(fresh && questions ? { questions } : {}),
       };
     });
   }
+
+  private shownFinding(uri: string, finding: Finding): ShownFinding {
+    const listed = finding.related.slice(0, maxRelated);
+    return {
+      range: this.rangeIn(uri, finding.start, finding.end), message: finding.message, severity: finding.severity, code: finding.code,
+      related: listed.map((related) => ({ uri: related.uri, range: this.rangeIn(related.uri, related.start, related.end), message: related.message })),
+      moreRelated: finding.related.length - listed.length,
+    };
+  }
+
+  private rangeIn(uri: string, start: number, end: number): LineRange {
+    const known = this.texts.get(uri);
+    const starts = known ? known.starts ??= lineStarts(known.text) : [0];
+    const from = positionAt(starts, start);
+    const to = positionAt(starts, end);
+    return [from.line, from.character, to.line, to.character];
+  }
+}
+
+const severityOrder: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** The `count` most severe findings (errors first), in their order in the file. */
+function mostSevere(findings: readonly Finding[], count: number): Finding[] {
+  const kept = new Set<Finding>();
+  for (const severity of severityOrder) {
+    for (const finding of findings) {
+      if (kept.size === count) break;
+      if (finding.severity === severity) kept.add(finding);
+    }
+  }
+  return findings.filter((finding) => kept.has(finding));
+}
+
+function piecesOf(findings: readonly Finding[]): FindingsPiece[] {
+  const pieces: FindingsPiece[] = [];
+  for (let at = 0; at < findings.length; at += findingsPerPiece) {
+    const piece = findings.slice(at, at + findingsPerPiece);
+    let from = Infinity;
+    let to = -Infinity;
+    for (const finding of piece) {
+      from = Math.min(from, finding.start);
+      to = Math.max(to, finding.start);
+    }
+    pieces.push({ from, to, json: JSON.stringify(piece) });
+  }
+  return pieces;
 }
 
 /** True when a request in `pending` updates or removes the document `request` updates. */
@@ -124,7 +216,7 @@ export function isOvertaken(request: LintRequest, pending: readonly LintRequest[
 export function skip(skipped: LintRequest & { type: 'update' }, pending: readonly LintRequest[]): Extract<LintReply, { type: 'done' }> {
   const next = pending.find((later) => later.type === 'update' && later.uri === skipped.uri);
   if (next?.type === 'update') delete next.changes;
-  return { type: 'done', id: skipped.id, read: false, skipped: true, results: [], dependents: [], questions: { registrations: [], tenants: [] } };
+  return { type: 'done', id: skipped.id, read: false, skipped: true, results: [], dependents: [] };
 }
 
 /**

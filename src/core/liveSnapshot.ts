@@ -1,6 +1,7 @@
 // Azure's answers for the live rules (AZS601–AZS604) as plain data, for a linter in another thread: the editor sends
-// what its LiveData knows, the worker answers from it, and tells back the questions it could not answer, which the
-// editor then asks its LiveData (that starts the requests to Azure; their answers come in the next snapshot).
+// what its LiveData knows, the worker answers from it, and tells back the questions a document's lint asked, which the
+// editor then asks its LiveData as the linter in its own thread would (that starts the requests to Azure for what it
+// does not know; their answers come in the next snapshot).
 import type { LiveData, LiveRegistration, LiveRegistrationRef } from './live';
 
 export interface LiveSnapshot {
@@ -23,7 +24,7 @@ export function tenantKey(ref: LiveRegistrationRef, customerSubscriptionId: stri
   return JSON.stringify([ref.subscriptionId, ref.resourceGroup, ref.name, customerSubscriptionId]);
 }
 
-/** LiveData that answers from a snapshot and remembers, once each, what it was asked and could not answer. */
+/** LiveData that answers from a snapshot and remembers, once each, what it was asked. */
 export class SnapshotLive implements LiveData {
   private questions = new Map<string, LiveQuestions['registrations'][number] | LiveQuestions['tenants'][number]>();
 
@@ -31,19 +32,17 @@ export class SnapshotLive implements LiveData {
 
   registration(ref: LiveRegistrationRef): LiveRegistration | 'absent' | undefined {
     const key = refKey(ref);
-    const answer = Object.hasOwn(this.snapshot.registrations, key) ? this.snapshot.registrations[key] : undefined;
-    if (answer === undefined) this.questions.set(key, { ...ref });
-    return answer;
+    this.questions.set(key, { ...ref });
+    return Object.hasOwn(this.snapshot.registrations, key) ? this.snapshot.registrations[key] : undefined;
   }
 
   tenant(ref: LiveRegistrationRef, customerSubscriptionId: string): 'present' | 'absent' | undefined {
     const key = tenantKey(ref, customerSubscriptionId);
-    const answer = Object.hasOwn(this.snapshot.tenants, key) ? this.snapshot.tenants[key] : undefined;
-    if (answer === undefined) this.questions.set(key, { ref: { ...ref }, customerSubscriptionId });
-    return answer;
+    this.questions.set(key, { ref: { ...ref }, customerSubscriptionId });
+    return Object.hasOwn(this.snapshot.tenants, key) ? this.snapshot.tenants[key] : undefined;
   }
 
-  /** The questions asked without an answer since the last call. */
+  /** The questions asked since the last call. */
   takeQuestions(): LiveQuestions {
     const taken: LiveQuestions = { registrations: [], tenants: [] };
     for (const question of this.questions.values()) {

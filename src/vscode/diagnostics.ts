@@ -7,8 +7,8 @@
 import * as vscode from 'vscode';
 import type { Locale } from '../core/l10n';
 import { documentKindFor, fileExtensions, type DocumentKind, type Finding, type LiveData, type Severity } from '../core/lint';
-import { LintClient, type LintOutcome } from '../core/lintClient';
-import { positionAt, lineStarts } from '../core/text';
+import { LintClient, type LineRange, type LintOutcome, type ShownFinding } from '../core/lintClient';
+import { maxShown } from '../core/lintWorker';
 import { ruleDocsLink } from './commands/ruleDocs';
 import type { Logger } from './infrastructure/logger';
 import { affects, readSettings } from './settings';
@@ -29,13 +29,8 @@ const maxWorkspaceFiles = 2000;
 const workspaceGlob = `**/*.{${fileExtensions.join(',')}}`;
 const workspaceExclude = '**/{node_modules,.git,out,dist,bin,obj}/**';
 
-/** VS Code's extension host sends at most this many diagnostics of one file to the workbench. */
-const maxShown = 1000;
-/**
- * Related places listed under one diagnostic, at most: a placeholder variable used by thousands of commands would
- * otherwise list every use (and cost the extension host a pause to convert and send them).
- */
-const maxRelated = 50;
+/** Diagnostics made in one turn of the event loop: a thousand at once held the extension host for tens of milliseconds. */
+const diagnosticsPerTurn = 200;
 
 const severities: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -67,8 +62,6 @@ export class LintDiagnostics implements vscode.Disposable {
   readonly onDidStartRead = this.reading.event;
   private readonly engine: LintClient;
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Line starts of the last text of each document named by related information (worked out once per text). */
-  private readonly lines = new Map<string, { text: string; starts: number[] }>();
   /** The encoding each open document was last read in (VS Code's ids): a document saved in another is read again. */
   private readonly encodings = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -183,7 +176,7 @@ export class LintDiagnostics implements vscode.Disposable {
   private publishRead(document: vscode.TextDocument, version: number, outcome: LintOutcome): void {
     if (outcome.skipped || document.version !== version) return;
     void this.publish(document);
-    this.publishUris(outcome.dependents);
+    void this.checkShown(outcome.dependents);
   }
 
   /** `check`: the document is shown, so its findings are worked out; otherwise it only declares registrations. */
@@ -207,7 +200,7 @@ export class LintDiagnostics implements vscode.Disposable {
     void reread.catch(() => {
       this.encodings.delete(key);
       return this.engine.remove(key);
-    }).then((outcome) => this.publishUris(outcome.dependents));
+    }).then((outcome) => this.checkShown(outcome.dependents));
   }
 
   private followTabs(event: vscode.TabChangeEvent): void {
@@ -217,7 +210,7 @@ export class LintDiagnostics implements vscode.Disposable {
       const key = tab.input.uri.toString();
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       // Checked again from the facts already read: Azure's answers may have changed while it had no tab.
-      if (document && this.engine.lint(key)) void this.publish(document);
+      if (document && this.engine.lint(key)) void this.engine.check([key]).then(() => this.publish(document));
     }
   }
 
@@ -233,9 +226,9 @@ export class LintDiagnostics implements vscode.Disposable {
    * from the facts already read (no reparse, no request per keystroke).
    */
   useLiveData(live: LiveData, onDidChange: vscode.Event<void>): void {
-    this.engine.useLive(live);
+    this.engine.useLive(live, this.shown());
     this.disposables.push(onDidChange(() => {
-      this.engine.useLive(live);
+      this.engine.useLive(live, this.shown());
       void this.publishAll();
     }));
   }
@@ -260,11 +253,23 @@ export class LintDiagnostics implements vscode.Disposable {
     return open;
   }
 
+  /** The documents in a tab whose findings are held: only these are checked again, and only their lints ask Azure. */
+  private shown(): string[] {
+    return [...this.tabbed()].filter((key) => this.engine.lint(key));
+  }
+
   /** Works out again and publishes the findings of every document in a tab (after workspace-wide facts or Azure's answers changed). */
-  private async publishAll(): Promise<void> {
-    const open = [...this.tabbed()].filter((key) => this.engine.lint(key));
-    await this.engine.check(open);
-    this.publishUris(open);
+  private publishAll(): Promise<void> {
+    return this.checkShown(this.shown());
+  }
+
+  /** Works out again and publishes the findings of those of these documents that are in a tab. */
+  private async checkShown(uris: readonly string[]): Promise<void> {
+    const open = this.tabbed();
+    const shown = uris.filter((key) => open.has(key) && this.engine.lint(key));
+    if (shown.length === 0) return;
+    await this.engine.check(shown);
+    this.publishUris(shown);
   }
 
   /** Publishes the findings held for these documents, those open in a tab. */
@@ -278,9 +283,9 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 
   /**
-   * Shows the findings held for the document. Reading the findings, making diagnostics of them and handing them to VS
-   * Code each take a turn of the event loop of their own (for a dense 1 MB script each is tens of milliseconds), and
-   * typing in between makes them stale: then nothing is shown.
+   * Shows the findings held for the document. The worker sends them ready to show (at most `maxShown`, as VS Code
+   * itself sends no more of one file to the Problems panel, with line positions); they are made into diagnostics a
+   * slice per turn of the event loop, and typing in between makes them stale: then nothing is shown.
    */
   private async publish(document: vscode.TextDocument): Promise<void> {
     if (document.isClosed || !this.enabled) return;
@@ -293,27 +298,18 @@ export class LintDiagnostics implements vscode.Disposable {
       await new Promise((resolve) => setImmediate(resolve));
       return !document.isClosed && this.enabled && document.version === version && this.engine.lint(key) === held;
     };
-    const findings = held.notice ? [] : held.findings;
-    if (!await current()) return;
-    const diagnostics = held.notice ? [this.noticeDiagnostic(held.notice)] : this.diagnosticsOf(document, findings);
+    const diagnostics = held.notice ? [this.noticeDiagnostic(held.notice)] : [];
+    for (let at = 0; !held.notice && at < held.shown.length; at += diagnosticsPerTurn) {
+      if (!await current()) return;
+      for (const shown of held.shown.slice(at, at + diagnosticsPerTurn)) diagnostics.push(this.toDiagnostic(document.uri, shown));
+    }
+    if (!held.notice && held.total > held.shown.length) {
+      diagnostics.push(this.noticeDiagnostic(vscode.l10n.t('{0} more problems are not shown: VS Code shows {1} per file. Run azs-lint on the file to list them all.', held.total - held.shown.length, maxShown)));
+    }
     if (held.failureNotice) diagnostics.push(this.noticeDiagnostic(held.failureNotice));
     if (!await current()) return;
     this.collection.set(document.uri, diagnostics);
     this.linted.fire({ uri: document.uri, version: document.version, diagnostics });
-  }
-
-  /**
-   * The diagnostics VS Code shows of these findings: at most `maxShown`, errors first, as VS Code itself sends no more
-   * of one file to the Problems panel and the editor; and a note of how many more there are. Making the thousands it
-   * would drop (and VS Code taking them) held the extension host for half a second on a dense 1 MB script.
-   */
-  private diagnosticsOf(document: vscode.TextDocument, findings: readonly Finding[]): vscode.Diagnostic[] {
-    const shown = findings.length > maxShown ? mostSevere(findings, maxShown) : findings;
-    const diagnostics = shown.map((finding) => this.toDiagnostic(document, finding));
-    if (shown.length < findings.length) {
-      diagnostics.push(this.noticeDiagnostic(vscode.l10n.t('{0} more problems are not shown: VS Code shows {1} per file. Run azs-lint on the file to list them all.', findings.length - shown.length, maxShown)));
-    }
-    return diagnostics;
   }
 
   private noticeDiagnostic(notice: string): vscode.Diagnostic {
@@ -322,17 +318,16 @@ export class LintDiagnostics implements vscode.Disposable {
     return diagnostic;
   }
 
-  private toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
-    const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
-    const diagnostic = new vscode.Diagnostic(range, finding.message, severities[finding.severity]);
+  private toDiagnostic(uri: vscode.Uri, shown: ShownFinding): vscode.Diagnostic {
+    const range = rangeOf(shown.range);
+    const diagnostic = new vscode.Diagnostic(range, shown.message, severities[shown.severity]);
     diagnostic.source = diagnosticSource;
-    diagnostic.code = { value: finding.code, target: this.docsLink(finding.code) };
-    const listed = finding.related.slice(0, maxRelated);
-    diagnostic.relatedInformation = listed.map((related) => new vscode.DiagnosticRelatedInformation(
-      new vscode.Location(this.uriOf(related.uri), this.rangeIn(related.uri, related.start, related.end)), related.message));
-    if (listed.length < finding.related.length) {
-      diagnostic.relatedInformation.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, range),
-        vscode.l10n.t('{0} more places are not listed.', finding.related.length - listed.length)));
+    diagnostic.code = { value: shown.code, target: this.docsLink(shown.code) };
+    diagnostic.relatedInformation = shown.related.map((related) => new vscode.DiagnosticRelatedInformation(
+      new vscode.Location(this.uriOf(related.uri), rangeOf(related.range)), related.message));
+    if (shown.moreRelated > 0) {
+      diagnostic.relatedInformation.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, range),
+        vscode.l10n.t('{0} more places are not listed.', shown.moreRelated)));
     }
     return diagnostic;
   }
@@ -352,19 +347,6 @@ export class LintDiagnostics implements vscode.Disposable {
     let parsed = this.uris.get(uri);
     if (!parsed) this.uris.set(uri, parsed = vscode.Uri.parse(uri));
     return parsed;
-  }
-
-  private rangeIn(uri: string, start: number, end: number): vscode.Range {
-    const text = this.engine.textOf(uri) ?? '';
-    let known = this.lines.get(uri);
-    if (known?.text !== text) {
-      known = { text, starts: lineStarts(text) };
-      this.lines.set(uri, known);
-    }
-    const { starts } = known;
-    const from = positionAt(starts, start);
-    const to = positionAt(starts, end);
-    return new vscode.Range(from.line, from.character, to.line, to.character);
   }
 
   /** True when the document has text its parser could not read: quick fixes then add no lines to it. */
@@ -395,12 +377,17 @@ export class LintDiagnostics implements vscode.Disposable {
     }
   }
 
+  /** How many problems "Fix all" would fix in the document as last read (worked out in the worker, once per read). */
+  fixableCount(document: vscode.TextDocument): number {
+    return this.engine.lint(document.uri.toString())?.fixable ?? 0;
+  }
+
   /** The finding a diagnostic came from (for code actions), matched by code and range. */
   findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined {
     const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
-    return this.findingsOf(document).find((f) => f.code === code && f.start === start && f.end === end);
+    return this.engine.lint(document.uri.toString())?.findingsAt(start).find((f) => f.code === code && f.end === end);
   }
 
   /** Stops the linter's worker as a crash would (host tests of the restart). */
@@ -415,16 +402,6 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 }
 
-const severityOrder: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
-
-/** The `count` most severe findings (errors first), in their order in the file. */
-function mostSevere(findings: readonly Finding[], count: number): Finding[] {
-  const kept = new Set<Finding>();
-  for (const severity of severityOrder) {
-    for (const finding of findings) {
-      if (kept.size === count) break;
-      if (finding.severity === severity) kept.add(finding);
-    }
-  }
-  return findings.filter((finding) => kept.has(finding));
+function rangeOf([startLine, startCharacter, endLine, endCharacter]: LineRange): vscode.Range {
+  return new vscode.Range(startLine, startCharacter, endLine, endCharacter);
 }

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { LintEvent } from '../../src/vscode/diagnostics';
 import type { TestApi } from '../../src/vscode/testApi';
 import { denseScript } from '../unit/core/support/denseScript';
-import { openFixture, testApi, waitFor } from './helpers';
+import { offeredWith, openFixture, testApi, waitFor } from './helpers';
 
 const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
 
@@ -62,6 +62,13 @@ describe('large documents in the editor', function () {
       assert.deepEqual(seen.events.map((e) => e.version), [document.version], 'nothing was published for the overtaken text');
       assert.ok(last.diagnostics.some((d) => codeOf(d) === 'AZS201' && d.range.start.line === 0 && /'contoso-prod'/.test(d.message)), 'the finding of the last edit');
       assert.deepEqual(vscode.languages.getDiagnostics(document.uri).length, last.diagnostics.length);
+      // The code actions of a diagnostic among thousands still find its finding, and their edit applies.
+      const newest = last.diagnostics.find((d) => codeOf(d) === 'AZS201' && d.range.start.line === 0)!;
+      const { chosen } = await offeredWith(document.uri, newest.range, 'Disable AZS201 for this line');
+      assert.ok(chosen.edit && await vscode.workspace.applyEdit(chosen.edit));
+      const fixed = await waitFor('diagnostics after the quick fix', () => seen.events.find((e) => e.version === document.version), 60_000);
+      assert.ok(!fixed.diagnostics.some((d) => codeOf(d) === 'AZS201' && /'contoso-prod'/.test(d.message)), 'the finding is gone');
+      assert.equal(fixed.diagnostics.length, last.diagnostics.length, 'nothing else changed');
     } finally {
       seen.dispose();
     }

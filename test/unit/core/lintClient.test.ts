@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { LiveData } from '../../../src/core/lint';
 import { LintClient, type LintClientOptions } from '../../../src/core/lintClient';
 import { isOvertaken, skip, type LintRequest } from '../../../src/core/lintWorker';
 import { SnapshotLive, snapshotOf } from '../../../src/core/liveSnapshot';
@@ -89,16 +90,47 @@ describe('LintClient (the linter in a worker thread)', function () {
     assert.match(lint.lint(uri)?.findings.find((f) => f.code === 'AZS201')?.message ?? '', /'xxxxxcontoso-prod'/);
   });
 
-  it('sends the dependents of a document with their findings', async () => {
+  it('names the dependents of a document, and works out their findings when asked (the editor asks for those in a tab)', async () => {
     const { lint } = started();
     const declaring = 'file:///ws/declare.ps1';
     await lint.update(uri, addTenant, 'powershell', undefined, undefined, true);
     const register = `New-AzResource -ResourceId "${registrationId}" -ApiVersion 2017-06-01 -Properties @{ billingModel = 'Development' } -Force`;
     const outcome = await lint.update(declaring, register, 'powershell', undefined, undefined, false);
     assert.deepEqual(outcome.dependents, [uri]);
+    assert.ok(!codes(lint)?.includes('AZS301'), 'not checked before it is asked for');
+    await lint.check([uri]);
     assert.ok(codes(lint)?.includes('AZS301'));
-    await lint.remove(declaring);
+    assert.deepEqual((await lint.remove(declaring)).dependents, [uri]);
+    await lint.check([uri]);
     assert.ok(!codes(lint)?.includes('AZS301'));
+  });
+
+  it('sends what the editor shows with line positions, how many Fix all fixes, and finds a finding by its start', async () => {
+    const { lint } = started();
+    const text = `# first\r\n${badCustomer}\nConnect-AzureRmAccount\n`;
+    await lint.update(uri, text, 'powershell', undefined, undefined, true);
+    const held = lint.lint(uri);
+    const finding = held?.findings.find((f) => f.code === 'AZS201');
+    assert.ok(held && finding);
+    const shown = held.shown.find((s) => s.code === 'AZS201');
+    assert.deepEqual(shown?.range, [1, finding.start - 9, 1, finding.end - 9]);
+    assert.equal(shown?.message, finding.message);
+    assert.equal(held.total, held.findings.length);
+    assert.ok(held.fixable > 0, 'Connect-AzureRmAccount has a safe fix');
+    assert.deepEqual(held.findingsAt(finding.start).filter((f) => f.code === 'AZS201'), [finding]);
+    assert.deepEqual(held.findingsAt(finding.start + 1).filter((f) => f.start !== finding.start + 1), []);
+  });
+
+  it('sends at most the 1,000 most severe findings to show of a dense script, and every finding in pieces', async () => {
+    const { lint } = started();
+    await lint.update(uri, denseScript(128 * 1024), 'powershell', undefined, undefined, true);
+    const held = lint.lint(uri);
+    assert.ok(held && held.total > 1000, `${held?.total} findings`);
+    assert.equal(held.shown.length, 1000);
+    assert.ok(held.shown.every((s) => s.related.length <= 50));
+    assert.equal(held.findings.length, held.total);
+    const last = held.findings[held.findings.length - 1];
+    assert.ok(held.findingsAt(last.start).includes(last));
   });
 
   it('applies rule settings at the next check', async () => {
@@ -111,12 +143,36 @@ describe('LintClient (the linter in a worker thread)', function () {
 
   it("asks the editor's live data what the live rules could not answer, and says when answers are known at once", async () => {
     const { lint, told } = started();
-    lint.useLive(liveFrom({ registrations: {} }));
+    lint.useLive(liveFrom({ registrations: {} }), []);
     await lint.update(uri, addTenant, 'powershell', undefined, undefined, true);
     assert.ok(!codes(lint)?.includes('AZS601'), 'the first read asks');
     assert.equal(told.liveAnswers, 1);
     await lint.check([uri]);
     assert.ok(codes(lint)?.includes('AZS601'), 'the next check knows');
+  });
+
+  it("asks the editor's live data again, when its answers change, only what the shown documents' lints asked", async () => {
+    const { lint } = started();
+    const table = liveFrom({ registrations: {} });
+    const asked: string[] = [];
+    const live: LiveData = {
+      registration: (ref) => {
+        asked.push(ref.name);
+        return table.registration(ref);
+      },
+      tenant: (ref, id) => table.tenant(ref, id),
+    };
+    lint.useLive(live, []);
+    const other = 'file:///ws/other.ps1';
+    await lint.update(uri, addTenant, 'powershell', undefined, undefined, true);
+    await lint.update(other, addTenant.replace('/reg1/', '/reg2/'), 'powershell', undefined, undefined, true);
+    assert.deepEqual(asked, ['reg1', 'reg2'], 'each lint asks its own questions');
+    asked.length = 0;
+    lint.useLive(live, [uri]);
+    assert.deepEqual(asked, ['reg1']);
+    asked.length = 0;
+    await lint.check([uri]);
+    assert.deepEqual(asked, ['reg1'], 'checked again with the new answers, the shown document asks once more; the other not at all');
   });
 
   it('starts a new worker after a crash: the documents read again come back, the one being read gets a notice', async () => {
@@ -174,7 +230,7 @@ describe('lint worker queue', () => {
 describe('live data snapshot', () => {
   const ref = { subscriptionId: 's', resourceGroup: 'rg', name: 'reg1' };
 
-  it('answers from the snapshot and tells each question it could not answer once', () => {
+  it('answers from the snapshot and tells each question it was asked once', () => {
     const live = new SnapshotLive(snapshotOf(liveFrom({ registrations: { reg1: { billingModel: 'Capacity', tenants: ['c1'] } } }), { registrations: [ref], tenants: [{ ref, customerSubscriptionId: 'c1' }] }));
     assert.deepEqual(live.registration(ref), { billingModel: 'Capacity' });
     assert.equal(live.tenant(ref, 'c1'), 'present');
@@ -182,7 +238,7 @@ describe('live data snapshot', () => {
     assert.equal(live.registration(other), undefined);
     assert.equal(live.registration(other), undefined);
     assert.equal(live.tenant(ref, 'c2'), undefined);
-    assert.deepEqual(live.takeQuestions(), { registrations: [other], tenants: [{ ref, customerSubscriptionId: 'c2' }] });
+    assert.deepEqual(live.takeQuestions(), { registrations: [ref, other], tenants: [{ ref, customerSubscriptionId: 'c1' }, { ref, customerSubscriptionId: 'c2' }] });
     assert.deepEqual(live.takeQuestions(), { registrations: [], tenants: [] });
   });
 
