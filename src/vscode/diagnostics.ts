@@ -29,8 +29,13 @@ const maxWorkspaceFiles = 2000;
 const workspaceGlob = `**/*.{${fileExtensions.join(',')}}`;
 const workspaceExclude = '**/{node_modules,.git,out,dist,bin,obj}/**';
 
-/** Diagnostics made in one turn of the event loop: a thousand at once held the extension host for tens of milliseconds. */
-const diagnosticsPerTurn = 200;
+/**
+ * Diagnostics made, or handed to VS Code, in one turn of the event loop: a thousand at once held the extension host
+ * for tens of milliseconds to make and 30–120 ms to hand over. Each part of a file's diagnostics goes to a collection
+ * of its own, so that handing over one part does not send the others again.
+ */
+const diagnosticsPerTurn = 250;
+const parts = maxShown / diagnosticsPerTurn;
 
 const severities: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -53,7 +58,8 @@ export interface DiagnosticsDeps {
 }
 
 export class LintDiagnostics implements vscode.Disposable {
-  readonly collection = vscode.languages.createDiagnosticCollection(diagnosticSource);
+  /** One collection per part of a file's diagnostics (VS Code merges them; each has its own owner name). */
+  private readonly collections = Array.from({ length: parts }, (_, part) => vscode.languages.createDiagnosticCollection(part === 0 ? diagnosticSource : `${diagnosticSource}-${part + 1}`));
   private readonly linted = new vscode.EventEmitter<LintEvent>();
   /** Fires after diagnostics for a document were published (tests and the live rules wait on it). */
   readonly onDidLint = this.linted.event;
@@ -79,7 +85,7 @@ export class LintDiagnostics implements vscode.Disposable {
       onLiveAnswers: () => void this.publishAll(),
     });
     this.disposables.push(
-      this.collection, this.linted, this.reading,
+      ...this.collections, this.linted, this.reading,
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, undefined, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => this.onChange(event)),
       vscode.workspace.onDidCloseTextDocument((document) => this.onClose(document)),
@@ -190,7 +196,7 @@ export class LintDiagnostics implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    this.collection.delete(document.uri);
+    this.deleteDiagnostics(document.uri);
     // A file on disk keeps declaring its registrations as saved (the editor may have held unsaved text); an
     // untitled one is gone.
     const kind = this.kindOf(document);
@@ -216,8 +222,8 @@ export class LintDiagnostics implements vscode.Disposable {
 
   private dropClosedTabs(): void {
     const open = this.tabbed();
-    this.collection.forEach((uri) => {
-      if (!open.has(uri.toString())) this.collection.delete(uri);
+    this.collections[0].forEach((uri) => {
+      if (!open.has(uri.toString())) this.deleteDiagnostics(uri);
     });
   }
 
@@ -238,7 +244,7 @@ export class LintDiagnostics implements vscode.Disposable {
     this.enabled = settings.lintEnabled;
     this.engine.configure(settings.lintRules);
     if (!this.enabled) {
-      this.collection.clear();
+      for (const collection of this.collections) collection.clear();
       return;
     }
     for (const document of vscode.workspace.textDocuments) this.schedule(document, undefined, 0);
@@ -298,18 +304,34 @@ export class LintDiagnostics implements vscode.Disposable {
       await new Promise((resolve) => setImmediate(resolve));
       return !document.isClosed && this.enabled && document.version === version && this.engine.lint(key) === held;
     };
-    const diagnostics = held.notice ? [this.noticeDiagnostic(held.notice)] : [];
+    const made: vscode.Diagnostic[][] = [];
     for (let at = 0; !held.notice && at < held.shown.length; at += diagnosticsPerTurn) {
       if (!await current()) return;
-      for (const shown of held.shown.slice(at, at + diagnosticsPerTurn)) diagnostics.push(this.toDiagnostic(document.uri, shown));
+      made.push(held.shown.slice(at, at + diagnosticsPerTurn).map((shown) => this.toDiagnostic(document.uri, shown)));
     }
+    const notes = held.notice ? [this.noticeDiagnostic(held.notice)] : [];
     if (!held.notice && held.total > held.shown.length) {
-      diagnostics.push(this.noticeDiagnostic(vscode.l10n.t('{0} more problems are not shown: VS Code shows {1} per file. Run azs-lint on the file to list them all.', held.total - held.shown.length, maxShown)));
+      notes.push(this.noticeDiagnostic(vscode.l10n.t('{0} more problems are not shown: VS Code shows {1} per file. Run azs-lint on the file to list them all.', held.total - held.shown.length, maxShown)));
     }
-    if (held.failureNotice) diagnostics.push(this.noticeDiagnostic(held.failureNotice));
-    if (!await current()) return;
-    this.collection.set(document.uri, diagnostics);
+    if (held.failureNotice) notes.push(this.noticeDiagnostic(held.failureNotice));
+    // The notes go with the last part; parts left empty are cleared with the first, so no stale part stays shown.
+    const inParts = Array.from({ length: parts }, (_, part) => [...made[part] ?? [], ...(part === parts - 1 ? notes : [])]);
+    for (let part = 0; part < parts; part++) {
+      if (!await current()) return;
+      if (part === 0) for (let later = 1; later < parts; later++) this.collections[later].delete(document.uri);
+      if (inParts[part].length > 0 || part === 0) this.collections[part].set(document.uri, inParts[part]);
+    }
+    const diagnostics = inParts.flat();
     this.linted.fire({ uri: document.uri, version: document.version, diagnostics });
+  }
+
+  /** How many diagnostics of the document VS Code shows now. */
+  shownCount(uri: vscode.Uri): number {
+    return this.collections.reduce((count, collection) => count + (collection.get(uri)?.length ?? 0), 0);
+  }
+
+  private deleteDiagnostics(uri: vscode.Uri): void {
+    for (const collection of this.collections) collection.delete(uri);
   }
 
   private noticeDiagnostic(notice: string): vscode.Diagnostic {
