@@ -33,13 +33,17 @@ export default defineRule({
       en: 'The stamp\'s environment is made active here.',
       sv: 'Stämpelns miljö görs aktiv här.',
     },
+    cloudSetHere: {
+      en: 'The stamp\'s cloud is made the Azure CLI\'s active cloud here.',
+      sv: 'Stämpelns moln görs till Azure CLI:s aktiva moln här.',
+    },
   },
   check({ facts, uri }) {
-    return (facts.cloudCalls ?? []).filter((call) => call.destination === 'stamp').map((call): Report<'url' | 'environment' | 'cloud' | 'switchedHere'> => {
+    return (facts.cloudCalls ?? []).filter((call) => call.destination === 'stamp').map((call): Report<'url' | 'environment' | 'cloud' | 'switchedHere' | 'cloudSetHere'> => {
       if (call.by === 'url' || !call.switchedAt) return { messageId: 'url', span: call.span, values: { target: call.target } };
       return {
         messageId: call.by, span: call.span, values: { target: call.target, line: String(call.switchedLine) },
-        related: [{ uri, span: call.switchedAt, messageId: 'switchedHere' }],
+        related: [{ uri, span: call.switchedAt, messageId: call.by === 'cloud' ? 'cloudSetHere' : 'switchedHere' }],
       };
     });
   },

@@ -4,6 +4,7 @@ import { ruleTester } from '../support/ruleTester';
 const viaEnvironment = (target: string, line: number) => `This call goes to the stamp: the active environment is ${target}, set on line ${line}. Registrations live in Azure; sign in to Azure (Connect-AzAccount -Environment AzureCloud) or select an Azure context first.`;
 const viaUrl = (host: string) => `This URL sends the call to the stamp (${host}); registrations live in Azure, at https://management.azure.com.`;
 const switchedHere = "The stamp's environment is made active here.";
+const cloudSetHere = "The stamp's cloud is made the Azure CLI's active cloud here.";
 
 const tenant = "-ResourceId \"$registration/customerSubscriptions/$customer\" -ApiVersion 2017-06-01 -Properties @{ tenantId = $tenantId } -Force";
 const registration = "$registration = '/subscriptions/b6f85aea-d2b3-42e0-bfec-6236aee48cd5/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1'";
@@ -43,14 +44,14 @@ ruleTester(rule, {
       name: 'shell: a tenant added after az cloud set chose the stamp',
       kind: 'shell',
       code: `${shellRegistration}\n<@az cloud set --name AzureStackAdmin@>\naz login\n<!az resource create!> --id "$reg/customerSubscriptions/$customer" --api-version 2017-06-01 --properties '{"tenantId": "'$tenant'"}'`,
-      errors: [{ message: viaCloud('AzureStackAdmin', 2), related: [switchedHere] }],
+      errors: [{ message: viaCloud('AzureStackAdmin', 2), related: [cloudSetHere] }],
     },
     {
       name: 'shell: az rest with a path, after choosing a cloud the script registers; then its URL named outright',
       kind: 'shell',
       code: `${shellRegistration}\n${registerStamp}\n<@az cloud set -n azs-admin@>\n<!az rest!> --method get --url "$reg/customerSubscriptions?api-version=2017-06-01"\naz cloud set -n AzureCloud\naz rest --method get --url <!"https://adminmanagement.local.azurestack.external$reg/customerSubscriptions?api-version=2017-06-01"!>`,
       errors: [
-        { message: viaCloud('azs-admin', 3), related: [switchedHere] },
+        { message: viaCloud('azs-admin', 3), related: [cloudSetHere] },
         { message: viaUrl('adminmanagement.local.azurestack.external') },
       ],
     },
@@ -58,7 +59,7 @@ ruleTester(rule, {
       name: 'shell: the stamp chosen at the top, the call inside an if',
       kind: 'shell',
       code: `${shellRegistration}\n<@az cloud set -n AzureStackUser@>\nif [ -n "$customer" ]; then\n  <!az rest!> --method get --url "$reg/customerSubscriptions?api-version=2017-06-01"\nfi`,
-      errors: [{ message: viaCloud('AzureStackUser', 2), related: [switchedHere] }],
+      errors: [{ message: viaCloud('AzureStackUser', 2), related: [cloudSetHere] }],
     },
     {
       name: 'a tenant added while signed in to the stamp',
