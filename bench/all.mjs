@@ -44,7 +44,7 @@ async function main() {
   const { vsixPath } = await import('../scripts/package.mjs');
   figures.vsix_bytes = statSync(vsixPath).size;
   build(false);
-  console.log('\n== Registrations view in the extension host (200 × 5,000, 20 ms latency)');
+  console.log('\n== Registrations view and typing in a 1 MB script in the extension host (200 × 5,000, 20 ms latency)');
   try {
     Object.assign(figures, await benchTree(20));
   } catch (error) {
@@ -72,6 +72,7 @@ const targets = [
   ['tree_first_page_ms', '—', () => true, "one registration's first tenant page; critical path 20 ms"],
   ['tree_all_tenants_requests', '—', () => true, 'requests to show all 5,000 tenants of one registration through Load more'],
   ['tree_all_tenants_ms', '—', () => true, 'time for all 5,000 tenants; the critical path is requests × 20 ms'],
+  ['typing_block_max_ms', '≤ 50 ms', (v) => v <= 50, 'the longest the extension host was held while Playwright typed into a dense 1 MB script (≈ 10,000 findings) until its diagnostics were shown: event-loop delay, 1 ms resolution'],
   ['extension_host_heap_mb', '—', () => true, 'extension host heap after loading (the whole host, other extensions included)'],
   ['cli_ratio', '≤ 2', (v) => v <= 2, 'azs-lint on 1,000 files ÷ a bare node process that starts and parses the same files'],
   ['usage_ratio', '≤ 1.2', (v) => v <= 1.2, 'usage report data (1.44 million records) ÷ a bare fetch + JSON.parse of the same pages'],

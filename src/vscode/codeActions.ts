@@ -9,7 +9,7 @@ import { fixesFor, offersCloudIdLookup, offersRegistrationPick } from '../core/q
 import { pick, type Locale } from '../core/l10n';
 import { documentKindFor, fileExtensions, languageIds } from '../core/lint';
 import { diagnosticSource, type LintDiagnostics } from './diagnostics';
-import { fixAllCommand, fixableCount } from './fixAll';
+import { fixAllCommand } from './fixAll';
 
 export const fixAllKind = vscode.CodeActionKind.SourceFixAll.append('azureStackCsp');
 const insertKind = vscode.CodeActionKind.Refactor.append('insert');
@@ -51,7 +51,7 @@ export class AzureStackCodeActions implements vscode.CodeActionProvider {
   async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const target = fixDocument(document, this.deps.lint);
     if (!target) return [];
-    const fixable = fixableCount(this.deps.lint, document);
+    const fixable = this.deps.lint.fixableCount(document);
     if (context.only?.intersects(vscode.CodeActionKind.Source)) return fixable > 0 ? [this.fixAll(document, fixAllKind)] : [];
     const ours = context.diagnostics.filter((d) => d.source === diagnosticSource);
     const actions: vscode.CodeAction[] = [];

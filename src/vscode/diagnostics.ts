@@ -1,12 +1,14 @@
-// The linter in the editor: documents are read into one LintWorkspace as they open and change (PowerShell edits go
-// in at once, so tree-sitter can reparse incrementally; other kinds, and large documents of any kind, wait for a pause
-// in typing, and a read that typing overtook publishes nothing), findings become
+// The linter in the editor: documents are read into one LintWorkspace in a worker thread (core/lintClient.ts), so
+// reading never holds the extension host, as they open and change (PowerShell edits go in at once, so tree-sitter can
+// reparse incrementally; other kinds, and large documents of any kind, wait for a pause in typing, and a read that
+// typing overtook publishes nothing), findings become
 // diagnostics with a docs link and related information, and closing a document clears its diagnostics. Files the
 // workspace holds but nobody opened still declare registrations for the others (AZS103, AZS301 across files).
 import * as vscode from 'vscode';
 import type { Locale } from '../core/l10n';
-import { LintWorkspace, describeInternalError, documentKindFor, fileExtensions, type DocumentKind, type Finding, type LiveData, type Severity } from '../core/lint';
-import { positionAt, lineStarts } from '../core/text';
+import { documentKindFor, fileExtensions, type DocumentKind, type Finding, type LiveData, type Severity } from '../core/lint';
+import { LintClient, type LineRange, type LintOutcome, type ShownFinding } from '../core/lintClient';
+import { maxShown } from '../core/lintWorker';
 import { ruleDocsLink } from './commands/ruleDocs';
 import type { Logger } from './infrastructure/logger';
 import { affects, readSettings } from './settings';
@@ -26,6 +28,14 @@ const largeSettleMs = 600;
 const maxWorkspaceFiles = 2000;
 const workspaceGlob = `**/*.{${fileExtensions.join(',')}}`;
 const workspaceExclude = '**/{node_modules,.git,out,dist,bin,obj}/**';
+
+/**
+ * Diagnostics made, or handed to VS Code, in one turn of the event loop: a thousand at once held the extension host
+ * for tens of milliseconds to make and 30–120 ms to hand over. Each part of a file's diagnostics goes to a collection
+ * of its own, so that handing over one part does not send the others again.
+ */
+const diagnosticsPerTurn = 250;
+const parts = maxShown / diagnosticsPerTurn;
 
 const severities: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -48,14 +58,16 @@ export interface DiagnosticsDeps {
 }
 
 export class LintDiagnostics implements vscode.Disposable {
-  readonly collection = vscode.languages.createDiagnosticCollection(diagnosticSource);
+  /** One collection per part of a file's diagnostics (VS Code merges them; each has its own owner name). */
+  private readonly collections = Array.from({ length: parts }, (_, part) => vscode.languages.createDiagnosticCollection(part === 0 ? diagnosticSource : `${diagnosticSource}-${part + 1}`));
   private readonly linted = new vscode.EventEmitter<LintEvent>();
   /** Fires after diagnostics for a document were published (tests and the live rules wait on it). */
   readonly onDidLint = this.linted.event;
-  private readonly engine: LintWorkspace;
+  private readonly reading = new vscode.EventEmitter<{ uri: vscode.Uri; version: number }>();
+  /** Fires when a pause in typing sent a document's text to be read (tests type over a read under way). */
+  readonly onDidStartRead = this.reading.event;
+  private readonly engine: LintClient;
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Text of every document the engine holds, for positions of related information in other files. */
-  private readonly texts = new Map<string, string>();
   /** The encoding each open document was last read in (VS Code's ids): a document saved in another is read again. */
   private readonly encodings = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -64,12 +76,16 @@ export class LintDiagnostics implements vscode.Disposable {
   constructor(private readonly deps: DiagnosticsDeps) {
     const settings = readSettings();
     this.enabled = settings.lintEnabled;
-    this.engine = new LintWorkspace({
-      wasmDir: vscode.Uri.joinPath(deps.extensionUri, 'dist').fsPath, locale: deps.locale, rules: settings.lintRules,
-      onInternalError: (error) => deps.log.error(describeInternalError(error)),
+    const dist = vscode.Uri.joinPath(deps.extensionUri, 'dist');
+    this.engine = new LintClient({
+      script: vscode.Uri.joinPath(dist, 'lintWorker.js').fsPath, wasmDir: dist.fsPath, locale: deps.locale, rules: settings.lintRules,
+      onInternalError: (text) => deps.log.error(text),
+      onCrash: (text) => deps.log.error(text),
+      onRestart: (restored, lost) => this.publishUris([...lost, ...restored]),
+      onLiveAnswers: () => void this.publishAll(),
     });
     this.disposables.push(
-      this.collection, this.linted,
+      ...this.collections, this.linted, this.reading,
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, undefined, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => this.onChange(event)),
       vscode.workspace.onDidCloseTextDocument((document) => this.onClose(document)),
@@ -106,19 +122,19 @@ export class LintDiagnostics implements vscode.Disposable {
     for (const uri of uris) {
       if (token?.isCancellationRequested) break;
       const key = uri.toString();
-      if (this.texts.has(key)) continue;
+      if (this.engine.holds(key)) continue;
       const kind = documentKindFor(uri.path);
       if (!kind) continue;
       try {
         const bytes = await vscode.workspace.fs.readFile(uri);
-        if (this.texts.has(key)) continue;
-        await this.read(key, decode(bytes).text, kind, undefined);
+        if (this.engine.holds(key)) continue;
+        await this.read(key, decode(bytes).text, kind, undefined, undefined, false);
         read++;
       } catch (error) {
         this.deps.log.trace(`could not read ${uri.fsPath}: ${String(error)}`);
       }
     }
-    this.publishAll();
+    await this.publishAll();
     return read;
   }
 
@@ -141,7 +157,8 @@ export class LintDiagnostics implements vscode.Disposable {
     } else if (kind === 'powershell') {
       // Every edit goes in as it happens, so the engine's tree stays one step behind at most.
       const changes = event.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
-      void this.read(event.document.uri.toString(), event.document.getText(), kind, changes, event.document.encoding).then(() => this.publishWithDependents(event.document));
+      const { version } = document;
+      void this.read(document.uri.toString(), document.getText(), kind, changes, document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
     } else {
       this.schedule(event.document, kind, settleMs);
     }
@@ -156,36 +173,40 @@ export class LintDiagnostics implements vscode.Disposable {
       this.timers.delete(key);
       if (document.isClosed) return;
       const { version } = document;
-      void this.read(key, document.getText(), documentKind, undefined, document.encoding).then(() => {
-        // Typed again meanwhile: that edit scheduled a read of its own, and these findings are already stale.
-        if (document.version === version) this.publishWithDependents(document);
-      });
+      void this.read(key, document.getText(), documentKind, undefined, document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
+      this.reading.fire({ uri: document.uri, version });
     }, delayMs));
   }
 
-  private async read(key: string, text: string, kind: DocumentKind, changes: { start: number; end: number; text: string }[] | undefined, encoding?: string): Promise<void> {
-    this.texts.set(key, text);
+  /** Publishes what a read of `document` at `version` found, unless typing overtook it (that edit reads again). */
+  private publishRead(document: vscode.TextDocument, version: number, outcome: LintOutcome): void {
+    if (outcome.skipped || document.version !== version) return;
+    void this.publish(document);
+    void this.checkShown(outcome.dependents);
+  }
+
+  /** `check`: the document is shown, so its findings are worked out; otherwise it only declares registrations. */
+  private read(key: string, text: string, kind: DocumentKind, changes: { start: number; end: number; text: string }[] | undefined, encoding: string | undefined, check: boolean): Promise<LintOutcome> {
     if (encoding) this.encodings.set(key, encoding);
     else this.encodings.delete(key);
-    await this.engine.update(key, text, kind, changes, encoding);
+    return this.engine.update(key, text, kind, changes, encoding, check);
   }
 
   private onClose(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    this.collection.delete(document.uri);
+    this.deleteDiagnostics(document.uri);
     // A file on disk keeps declaring its registrations as saved (the editor may have held unsaved text); an
     // untitled one is gone.
     const kind = this.kindOf(document);
     const reread = document.uri.scheme === 'file' && kind
-      ? Promise.resolve(vscode.workspace.fs.readFile(document.uri)).then((bytes) => this.read(key, decode(bytes).text, kind, undefined))
+      ? Promise.resolve(vscode.workspace.fs.readFile(document.uri)).then((bytes) => this.read(key, decode(bytes).text, kind, undefined, undefined, false))
       : Promise.reject(new Error('not on disk'));
     void reread.catch(() => {
-      this.texts.delete(key);
       this.encodings.delete(key);
       return this.engine.remove(key);
-    }).then(() => this.publishDependents(key));
+    }).then((outcome) => this.checkShown(outcome.dependents));
   }
 
   private followTabs(event: vscode.TabChangeEvent): void {
@@ -195,14 +216,14 @@ export class LintDiagnostics implements vscode.Disposable {
       const key = tab.input.uri.toString();
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       // Checked again from the facts already read: Azure's answers may have changed while it had no tab.
-      if (document && this.texts.has(key)) this.publish(document);
+      if (document && this.engine.lint(key)) void this.engine.check([key]).then(() => this.publish(document));
     }
   }
 
   private dropClosedTabs(): void {
     const open = this.tabbed();
-    this.collection.forEach((uri) => {
-      if (!open.has(uri.toString())) this.collection.delete(uri);
+    this.collections[0].forEach((uri) => {
+      if (!open.has(uri.toString())) this.deleteDiagnostics(uri);
     });
   }
 
@@ -211,19 +232,19 @@ export class LintDiagnostics implements vscode.Disposable {
    * from the facts already read (no reparse, no request per keystroke).
    */
   useLiveData(live: LiveData, onDidChange: vscode.Event<void>): void {
-    this.engine.configure({ live });
+    this.engine.useLive(live, this.shown());
     this.disposables.push(onDidChange(() => {
-      this.engine.configure({ live });
-      this.publishAll();
+      this.engine.useLive(live, this.shown());
+      void this.publishAll();
     }));
   }
 
   private reconfigure(): void {
     const settings = readSettings();
     this.enabled = settings.lintEnabled;
-    this.engine.configure({ rules: settings.lintRules });
+    this.engine.configure(settings.lintRules);
     if (!this.enabled) {
-      this.collection.clear();
+      for (const collection of this.collections) collection.clear();
       return;
     }
     for (const document of vscode.workspace.textDocuments) this.schedule(document, undefined, 0);
@@ -238,38 +259,79 @@ export class LintDiagnostics implements vscode.Disposable {
     return open;
   }
 
-  /** Publishes the findings of every document in a tab (after workspace-wide facts or Azure's answers changed). */
-  private publishAll(): void {
+  /** The documents in a tab whose findings are held: only these are checked again, and only their lints ask Azure. */
+  private shown(): string[] {
+    return [...this.tabbed()].filter((key) => this.engine.lint(key));
+  }
+
+  /** Works out again and publishes the findings of every document in a tab (after workspace-wide facts or Azure's answers changed). */
+  private publishAll(): Promise<void> {
+    return this.checkShown(this.shown());
+  }
+
+  /** Works out again and publishes the findings of those of these documents that are in a tab. */
+  private async checkShown(uris: readonly string[]): Promise<void> {
     const open = this.tabbed();
-    for (const document of vscode.workspace.textDocuments) {
-      const key = document.uri.toString();
-      if (this.texts.has(key) && open.has(key)) this.publish(document);
+    const shown = uris.filter((key) => open.has(key) && this.engine.lint(key));
+    if (shown.length === 0) return;
+    await this.engine.check(shown);
+    this.publishUris(shown);
+  }
+
+  /** Publishes the findings held for these documents, those open in a tab. */
+  private publishUris(uris: readonly string[]): void {
+    if (uris.length === 0) return;
+    const open = this.tabbed();
+    for (const key of uris) {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (document && open.has(key)) void this.publish(document);
     }
   }
 
-  /** Publishes the open documents whose findings depend on what the last update of `key` changed (once, no chains). */
-  private publishDependents(key: string): void {
-    const open = this.tabbed();
-    for (const dependent of this.engine.dependents(key)) {
-      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === dependent);
-      if (document && open.has(dependent)) this.publish(document);
-    }
-  }
-
-  private publishWithDependents(document: vscode.TextDocument): void {
-    this.publish(document);
-    this.publishDependents(document.uri.toString());
-  }
-
-  private publish(document: vscode.TextDocument): void {
+  /**
+   * Shows the findings held for the document. The worker sends them ready to show (at most `maxShown`, as VS Code
+   * itself sends no more of one file to the Problems panel, with line positions); they are made into diagnostics a
+   * slice per turn of the event loop, and typing in between makes them stale: then nothing is shown.
+   */
+  private async publish(document: vscode.TextDocument): Promise<void> {
     if (document.isClosed || !this.enabled) return;
     const key = document.uri.toString();
-    const notice = this.engine.notice(key);
-    const diagnostics = notice ? [this.noticeDiagnostic(notice)] : this.engine.findings(key).map((finding) => this.toDiagnostic(document, finding));
-    const failure = this.engine.failureNotice(key);
-    if (failure) diagnostics.push(this.noticeDiagnostic(failure));
-    this.collection.set(document.uri, diagnostics);
+    const held = this.engine.lint(key);
+    // Findings of another text than the document's: typing overtook them, and its own read publishes.
+    if (!held || held.text !== document.getText()) return;
+    const { version } = document;
+    const current = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return !document.isClosed && this.enabled && document.version === version && this.engine.lint(key) === held;
+    };
+    const made: vscode.Diagnostic[][] = [];
+    for (let at = 0; !held.notice && at < held.shown.length; at += diagnosticsPerTurn) {
+      if (!await current()) return;
+      made.push(held.shown.slice(at, at + diagnosticsPerTurn).map((shown) => this.toDiagnostic(document.uri, shown)));
+    }
+    const notes = held.notice ? [this.noticeDiagnostic(held.notice)] : [];
+    if (!held.notice && held.total > held.shown.length) {
+      notes.push(this.noticeDiagnostic(vscode.l10n.t('{0} more problems are not shown: VS Code shows {1} per file. Run azs-lint on the file to list them all.', held.total - held.shown.length, maxShown)));
+    }
+    if (held.failureNotice) notes.push(this.noticeDiagnostic(held.failureNotice));
+    // The notes go with the last part; parts left empty are cleared with the first, so no stale part stays shown.
+    const inParts = Array.from({ length: parts }, (_, part) => [...made[part] ?? [], ...(part === parts - 1 ? notes : [])]);
+    for (let part = 0; part < parts; part++) {
+      if (!await current()) return;
+      if (part === 0) for (let later = 1; later < parts; later++) this.collections[later].delete(document.uri);
+      if (inParts[part].length > 0 || part === 0) this.collections[part].set(document.uri, inParts[part]);
+    }
+    const diagnostics = inParts.flat();
     this.linted.fire({ uri: document.uri, version: document.version, diagnostics });
+  }
+
+  /** How many diagnostics of the document VS Code shows now. */
+  shownCount(uri: vscode.Uri): number {
+    return this.collections.reduce((count, collection) => count + (collection.get(uri)?.length ?? 0), 0);
+  }
+
+  private deleteDiagnostics(uri: vscode.Uri): void {
+    for (const collection of this.collections) collection.delete(uri);
   }
 
   private noticeDiagnostic(notice: string): vscode.Diagnostic {
@@ -278,32 +340,45 @@ export class LintDiagnostics implements vscode.Disposable {
     return diagnostic;
   }
 
-  private toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
-    const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
-    const diagnostic = new vscode.Diagnostic(range, finding.message, severities[finding.severity]);
+  private toDiagnostic(uri: vscode.Uri, shown: ShownFinding): vscode.Diagnostic {
+    const range = rangeOf(shown.range);
+    const diagnostic = new vscode.Diagnostic(range, shown.message, severities[shown.severity]);
     diagnostic.source = diagnosticSource;
-    diagnostic.code = { value: finding.code, target: ruleDocsLink(finding.code) };
-    diagnostic.relatedInformation = finding.related.map((related) => new vscode.DiagnosticRelatedInformation(
-      new vscode.Location(vscode.Uri.parse(related.uri), this.rangeIn(related.uri, related.start, related.end)), related.message));
+    diagnostic.code = { value: shown.code, target: this.docsLink(shown.code) };
+    diagnostic.relatedInformation = shown.related.map((related) => new vscode.DiagnosticRelatedInformation(
+      new vscode.Location(this.uriOf(related.uri), rangeOf(related.range)), related.message));
+    if (shown.moreRelated > 0) {
+      diagnostic.relatedInformation.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, range),
+        vscode.l10n.t('{0} more places are not listed.', shown.moreRelated)));
+    }
     return diagnostic;
   }
 
-  private rangeIn(uri: string, start: number, end: number): vscode.Range {
-    const text = this.texts.get(uri) ?? '';
-    const starts = lineStarts(text);
-    const from = positionAt(starts, start);
-    const to = positionAt(starts, end);
-    return new vscode.Range(from.line, from.character, to.line, to.character);
+  private readonly docsLinks = new Map<string, vscode.Uri>();
+  private readonly uris = new Map<string, vscode.Uri>();
+
+  /** Each rule's docs link, made once (thousands of findings share a few). */
+  private docsLink(code: string): vscode.Uri {
+    let link = this.docsLinks.get(code);
+    if (!link) this.docsLinks.set(code, link = ruleDocsLink(code));
+    return link;
+  }
+
+  /** Each related document's URI, parsed once. */
+  private uriOf(uri: string): vscode.Uri {
+    let parsed = this.uris.get(uri);
+    if (!parsed) this.uris.set(uri, parsed = vscode.Uri.parse(uri));
+    return parsed;
   }
 
   /** True when the document has text its parser could not read: quick fixes then add no lines to it. */
   hasSyntaxErrors(document: vscode.TextDocument): boolean {
-    return this.engine.hasSyntaxErrors(document.uri.toString());
+    return this.engine.lint(document.uri.toString())?.syntaxErrors === true;
   }
 
-  /** Every finding of a document, for "Fix all". */
+  /** Every finding of a document as last read, for "Fix all" (the same array until the document is read again). */
   findingsOf(document: vscode.TextDocument): Finding[] {
-    return this.engine.findings(document.uri.toString());
+    return this.engine.lint(document.uri.toString())?.findings ?? [];
   }
 
   /**
@@ -317,10 +392,16 @@ export class LintDiagnostics implements vscode.Disposable {
       const { version } = document;
       const text = document.getText();
       if (!kind) return { text, version, findings: [] };
-      if (this.texts.get(key) !== text) await this.read(key, text, kind, undefined, document.encoding);
+      if (this.engine.lint(key)?.text !== text) await this.read(key, text, kind, undefined, document.encoding, true);
       // Typing during the read queued a newer text: read that one instead.
-      if (document.version === version && this.texts.get(key) === text) return { text, version, findings: this.engine.findings(key) };
+      const held = this.engine.lint(key);
+      if (document.version === version && held?.text === text) return { text, version, findings: held.findings };
     }
+  }
+
+  /** How many problems "Fix all" would fix in the document as last read (worked out in the worker, once per read). */
+  fixableCount(document: vscode.TextDocument): number {
+    return this.engine.lint(document.uri.toString())?.fixable ?? 0;
   }
 
   /** The finding a diagnostic came from (for code actions), matched by code and range. */
@@ -328,11 +409,21 @@ export class LintDiagnostics implements vscode.Disposable {
     const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
-    return this.engine.findings(document.uri.toString()).find((f) => f.code === code && f.start === start && f.end === end);
+    return this.engine.lint(document.uri.toString())?.findingsAt(start).find((f) => f.code === code && f.end === end);
+  }
+
+  /** Stops the linter's worker as a crash would (host tests of the restart). */
+  crashWorker(): Promise<number> {
+    return this.engine.crash();
   }
 
   dispose(): void {
+    this.engine.dispose();
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+function rangeOf([startLine, startCharacter, endLine, endCharacter]: LineRange): vscode.Range {
+  return new vscode.Range(startLine, startCharacter, endLine, endCharacter);
 }

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { fixedCounts } from '../core/fixes';
 import { fixAll } from '../core/quickFixes';
-import { documentKindFor, type Finding } from '../core/lint';
+import { documentKindFor } from '../core/lint';
 import type { LintDiagnostics } from './diagnostics';
 import { UserFacingError } from './infrastructure/commands';
 import { byCount } from './infrastructure/plural';
@@ -14,24 +14,6 @@ export const fixAllCommand = 'azureStackCsp.fixAll';
 export interface FixAllDeps {
   lint: LintDiagnostics;
   ui: () => UserInput;
-}
-
-/** The count worked out for a findings list (the engine keeps one per lint) at a document version. */
-const counted = new WeakMap<readonly Finding[], { version: number; count: number }>();
-
-/**
- * How many problems "Fix all" would fix in `document` now, from the findings already worked out. Asked on every code
- * action request (each cursor move): worked out once per lint result and document version, not over all findings each time.
- */
-export function fixableCount(lint: LintDiagnostics, document: vscode.TextDocument): number {
-  const kind = documentKindFor(document.fileName, document.languageId);
-  if (!kind) return 0;
-  const findings = lint.findingsOf(document);
-  const known = counted.get(findings);
-  if (known?.version === document.version) return known.count;
-  const count = fixAll({ uri: document.uri.toString(), text: document.getText(), kind, syntaxErrors: lint.hasSyntaxErrors(document) }, findings).fixed.length;
-  counted.set(findings, { version: document.version, count });
-  return count;
 }
 
 function fileName(document: vscode.TextDocument): string {

@@ -11,7 +11,7 @@ export function activateWalkthroughContext(context: vscode.ExtensionContext, lin
   let shown: boolean | undefined;
   const update = () => {
     const document = vscode.window.activeTextEditor?.document;
-    const hasFindings = !!document && (lint.collection.get(document.uri)?.length ?? 0) > 0;
+    const hasFindings = !!document && lint.shownCount(document.uri) > 0;
     if (hasFindings === shown) return;
     shown = hasFindings;
     void vscode.commands.executeCommand('setContext', findingsContextKey, hasFindings);

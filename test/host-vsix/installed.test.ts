@@ -18,7 +18,7 @@ function files(dir: string): string[] {
 
 const allowed = [
   /^package\.json$/, /^package\.nls(\.sv)?\.json$/, /^readme\.md$/i, /^changelog\.md$/i, /^LICENSE(\.txt)?$/,
-  /^dist\/(extension|azure-sdk|spreadsheet)\.js$/, /^schemas\/meter-mapping\.schema\.json$/, /^dist\/(web-tree-sitter|tree-sitter-powershell)\.wasm$/,
+  /^dist\/(extension|lintWorker|azure-sdk|spreadsheet)\.js$/, /^schemas\/meter-mapping\.schema\.json$/, /^dist\/(web-tree-sitter|tree-sitter-powershell)\.wasm$/,
   /^syntaxes\/[\w.-]+\.tmLanguage\.json$/, /^snippets\/\w+\.json$/, /^l10n\/bundle\.l10n(\.sv)?\.json$/,
   /^media\/(icon\.png|activitybar\.svg)$/, /^media\/usage\/report\.(js|css)$/, /^media\/(walkthrough|screenshots)\/[\w-]+\.png$/,
   /^docs\/rules\/AZS\d{3}\.md$/, /^\.vsixmanifest$/,
@@ -37,7 +37,7 @@ describe('the installed VSIX', function () {
     const root = vscode.extensions.getExtension(extensionId)!.extensionPath;
     const shipped = files(root).map((file) => relative(root, file).split(sep).join('/'));
     assert.deepEqual(shipped.filter((file) => !allowed.some((pattern) => pattern.test(file))), [], 'unexpected files in the VSIX');
-    for (const needed of ['dist/extension.js', 'dist/azure-sdk.js', 'dist/tree-sitter-powershell.wasm', 'dist/web-tree-sitter.wasm', 'l10n/bundle.l10n.sv.json', 'package.nls.sv.json', 'docs/rules/AZS402.md', 'media/walkthrough/lint.png', 'media/screenshots/lint.png', 'media/usage/report.js', 'dist/spreadsheet.js', 'schemas/meter-mapping.schema.json']) {
+    for (const needed of ['dist/extension.js', 'dist/lintWorker.js', 'dist/azure-sdk.js', 'dist/tree-sitter-powershell.wasm', 'dist/web-tree-sitter.wasm', 'l10n/bundle.l10n.sv.json', 'package.nls.sv.json', 'docs/rules/AZS402.md', 'media/walkthrough/lint.png', 'media/screenshots/lint.png', 'media/usage/report.js', 'dist/spreadsheet.js', 'schemas/meter-mapping.schema.json']) {
       assert.ok(existsSync(join(root, needed)), needed);
     }
   });

@@ -1,0 +1,275 @@
+// The editor's side of the linter in a worker thread (lintWorker.ts): sends each document's text, keeps what came
+// back for each document (what to show, the findings, notices, the syntax-error flag), so that diagnostics and code
+// actions read it at once, and asks the editor's LiveData the questions the live rules had. A worker that stops is
+// started again: the documents it was reading get a notice, the others are read again.
+import { Worker } from 'node:worker_threads';
+import type { DocumentKind, Finding, LiveData, RuleSeverityConfig, TextChange } from './lint';
+import { pick, type Locale } from './l10n';
+import { refKey, snapshotOf, tenantKey, type LiveQuestions, type LiveSnapshot } from './liveSnapshot';
+import type { FindingsPiece, LintReply, LintRequest, ShownFinding, WorkerOptions } from './lintWorker';
+
+export type { LineRange, ShownFinding } from './lintWorker';
+
+/** The worker's lint of a document, with the text it was worked out from. */
+export interface HeldLint {
+  uri: string;
+  text: string;
+  /** What the editor shows: at most `maxShown` findings, errors first, with line positions. */
+  shown: ShownFinding[];
+  /** How many findings there are in all. */
+  total: number;
+  /** How many problems "Fix all" would fix in `text`. */
+  fixable: number;
+  notice?: string;
+  failureNotice?: string;
+  syntaxErrors: boolean;
+  /** Every finding (parsed on first use: for a dense 1 MB script that is tens of milliseconds). */
+  readonly findings: Finding[];
+  /** The findings that start at `offset` (parses only the pieces that may hold them). */
+  findingsAt(offset: number): Finding[];
+}
+
+export interface LintOutcome {
+  /** True when typing overtook the read (or the worker stopped): there is nothing new to show. */
+  skipped: boolean;
+  /** Other documents whose findings came back with this one's (they depend on what it declares). */
+  dependents: string[];
+}
+
+export interface LintClientOptions extends WorkerOptions {
+  /** The worker's script: dist/lintWorker.js in the extension. */
+  script: string;
+  /** Told each internal error of the engine (a rule or reader that threw). */
+  onInternalError(text: string): void;
+  /** Told once when the worker stopped unexpectedly; a new one is already starting. */
+  onCrash(text: string): void;
+  /**
+   * After a restart: the documents read again (their findings are held anew) and those that were being read when the
+   * worker stopped (they hold a notice, and are read again at their next change).
+   */
+  onRestart(restored: string[], lost: string[]): void;
+  /** Azure answered questions of the live rules at once: held findings may be out of date. */
+  onLiveAnswers(): void;
+}
+
+const crashNotice = {
+  en: 'Not linted: the linter stopped while reading this file and was restarted. Edit the file to check it again; the log has the details.',
+  sv: 'Inte kontrollerad: lintern stannade medan den läste den här filen och startades om. Ändra filen för att kontrollera den igen; loggen har detaljerna.',
+};
+
+interface Document {
+  text: string;
+  kind: DocumentKind;
+  encoding?: string;
+  check: boolean;
+}
+
+/** A request before it is numbered. */
+type Unsent = { [K in LintRequest['type']]: Omit<Extract<LintRequest, { type: K }>, 'id'> }[LintRequest['type']];
+
+interface Waiting {
+  request: LintRequest;
+  resolve(outcome: LintOutcome): void;
+}
+
+export class LintClient {
+  private worker: Worker;
+  private nextId = 1;
+  private readonly waiting = new Map<number, Waiting>();
+  /** The last text sent of every document the worker holds. */
+  private readonly documents = new Map<string, Document>();
+  /** The text of each document as the worker last read it: what held findings belong to. */
+  private readonly read = new Map<string, string>();
+  private readonly held = new Map<string, HeldLint>();
+  private locale: Locale;
+  private rules: RuleSeverityConfig | undefined;
+  private live: LiveData | undefined;
+  private snapshot: LiveSnapshot | undefined;
+  /** The questions each document's last lint asked: those of the documents shown are asked again when Azure's answers change. */
+  private readonly asked = new Map<string, LiveQuestions>();
+  private stopping = false;
+  private lastError: string | undefined;
+
+  constructor(private readonly options: LintClientOptions) {
+    this.locale = options.locale;
+    this.rules = plain(options.rules);
+    this.worker = this.start();
+  }
+
+  private start(): Worker {
+    const { wasmDir, locale } = this.options;
+    const rules = this.rules;
+    const worker = new Worker(this.options.script, { workerData: { lintWorker: { wasmDir, locale, rules } satisfies WorkerOptions } });
+    // The editor (or a test run) ends when it is done, whatever the worker is doing. Once online as well: a worker
+    // started from another's exit handler (a restart) was held by its port otherwise, and the test run never ended.
+    worker.unref();
+    worker.once('online', () => worker.unref());
+    worker.on('message', (reply: LintReply) => this.receive(reply));
+    worker.on('error', (error) => {
+      this.lastError = error instanceof Error ? error.stack ?? error.message : String(error);
+    });
+    worker.on('exit', (code) => {
+      if (worker === this.worker && !this.stopping) this.restart(code);
+    });
+    return worker;
+  }
+
+  /** Reads a document's new text (`check`: it is shown, so its findings are wanted; otherwise it only declares). */
+  update(uri: string, text: string, kind: DocumentKind, changes: readonly TextChange[] | undefined, encoding: string | undefined, check: boolean): Promise<LintOutcome> {
+    this.documents.set(uri, { text, kind, check, ...(encoding ? { encoding } : {}) });
+    if (!check) this.forget(uri);
+    return this.send({ type: 'update', uri, text, kind, check, ...(changes ? { changes: [...changes] } : {}), ...(encoding ? { encoding } : {}) });
+  }
+
+  remove(uri: string): Promise<LintOutcome> {
+    this.documents.delete(uri);
+    this.forget(uri);
+    return this.send({ type: 'remove', uri });
+  }
+
+  private forget(uri: string): void {
+    this.held.delete(uri);
+    this.asked.delete(uri);
+  }
+
+  /** New rule severities; the findings of shown documents are worked out again at the next `check`. */
+  configure(rules: RuleSeverityConfig | undefined): void {
+    this.rules = plain(rules);
+    void this.send({ type: 'configure', rules: this.rules ?? null });
+  }
+
+  /**
+   * Lets the live rules read `live` (again: its answers changed); the next `check` uses what it knows now of the
+   * questions the lints of the `shown` documents asked (asking it starts the requests for what it does not know).
+   */
+  useLive(live: LiveData, shown: readonly string[]): void {
+    this.live = live;
+    this.snapshot = snapshotOf(live, merged(shown.map((uri) => this.asked.get(uri))));
+    void this.send({ type: 'configure', live: this.snapshot });
+  }
+
+  /** Works out the findings of these shown documents again (after settings or Azure's answers changed). */
+  async check(uris: string[]): Promise<void> {
+    await this.send({ type: 'check', uris });
+  }
+
+  /** What the worker last sent back for a shown document. */
+  lint(uri: string): HeldLint | undefined {
+    return this.held.get(uri);
+  }
+
+  /** Whether the worker holds the document (shown or only declaring). */
+  holds(uri: string): boolean {
+    return this.documents.has(uri);
+  }
+
+  /** Stops the worker as a crash would (for tests of the restart). */
+  crash(): Promise<number> {
+    return this.worker.terminate();
+  }
+
+  dispose(): void {
+    this.stopping = true;
+    void this.send({ type: 'stop' });
+    for (const waiting of this.waiting.values()) waiting.resolve({ skipped: true, dependents: [] });
+    this.waiting.clear();
+  }
+
+  private send(request: Unsent): Promise<LintOutcome> {
+    const id = this.nextId++;
+    const full: LintRequest = { ...request, id };
+    return new Promise((resolve) => {
+      this.waiting.set(id, { request: full, resolve });
+      this.worker.postMessage(full);
+    });
+  }
+
+  private receive(reply: LintReply): void {
+    if (reply.type === 'internalError') {
+      this.options.onInternalError(reply.text);
+      return;
+    }
+    const waiting = this.waiting.get(reply.id);
+    this.waiting.delete(reply.id);
+    const request = waiting?.request;
+    if (request?.type === 'update' && reply.read) this.read.set(request.uri, request.text);
+    if (request?.type === 'remove') this.read.delete(request.uri);
+    const fresh: LiveQuestions[] = [];
+    for (const { pieces, questions, ...result } of reply.results) {
+      const text = this.read.get(result.uri);
+      if (text === undefined || !this.documents.get(result.uri)?.check) continue;
+      this.held.set(result.uri, heldLint({ ...result, text }, pieces));
+      if (questions) {
+        this.asked.set(result.uri, questions);
+        fresh.push(questions);
+      }
+    }
+    this.learn(merged(fresh));
+    waiting?.resolve({ skipped: reply.skipped, dependents: reply.dependents });
+  }
+
+  /**
+   * Asks the editor's LiveData the questions of lints just worked out, as a linter in this thread would have; answers
+   * the worker did not have yet are sent at once.
+   */
+  private learn(questions: LiveQuestions): void {
+    if (!this.live || questions.registrations.length + questions.tenants.length === 0) return;
+    const answers = snapshotOf(this.live, questions);
+    const snapshot = this.snapshot ?? { registrations: {}, tenants: {} };
+    const news = Object.entries(answers.registrations).filter(([key, answer]) => JSON.stringify(snapshot.registrations[key]) !== JSON.stringify(answer)).length
+      + Object.entries(answers.tenants).filter(([key, answer]) => snapshot.tenants[key] !== answer).length;
+    if (news === 0) return;
+    this.snapshot = { registrations: { ...snapshot.registrations, ...answers.registrations }, tenants: { ...snapshot.tenants, ...answers.tenants } };
+    void this.send({ type: 'configure', live: this.snapshot });
+    this.options.onLiveAnswers();
+  }
+
+  private restart(code: number): void {
+    const stopped = [...this.waiting.values()];
+    this.waiting.clear();
+    const lost = [...new Set(stopped.flatMap(({ request }) => (request.type === 'update' && request.check ? [request.uri] : [])))];
+    for (const uri of lost) {
+      const document = this.documents.get(uri);
+      this.documents.delete(uri);
+      this.read.delete(uri);
+      if (document) this.held.set(uri, heldLint({ uri, text: document.text, shown: [], total: 0, fixable: 0, notice: pick(crashNotice, this.locale), syntaxErrors: false }, []));
+    }
+    for (const waiting of stopped) waiting.resolve({ skipped: true, dependents: [] });
+    this.options.onCrash(`the lint worker stopped (exit code ${code}${this.lastError ? `: ${this.lastError}` : ''}); a new one reads the open documents again`);
+    this.lastError = undefined;
+    this.worker = this.start();
+    void this.send({ type: 'configure', rules: this.rules ?? null, ...(this.snapshot ? { live: this.snapshot } : {}) });
+    const restored = [...this.documents].map(([uri, d]) => this.send({ type: 'update', uri, text: d.text, kind: d.kind, check: d.check, ...(d.encoding ? { encoding: d.encoding } : {}) }).then(() => (d.check ? [uri] : [])));
+    void Promise.all(restored).then((uris) => this.options.onRestart(uris.flat(), lost));
+  }
+}
+
+/** All the questions of some documents' lints, each once. */
+function merged(lists: readonly (LiveQuestions | undefined)[]): LiveQuestions {
+  const registrations = new Map<string, LiveQuestions['registrations'][number]>();
+  const tenants = new Map<string, LiveQuestions['tenants'][number]>();
+  for (const list of lists) {
+    for (const ref of list?.registrations ?? []) registrations.set(refKey(ref), ref);
+    for (const question of list?.tenants ?? []) tenants.set(tenantKey(question.ref, question.customerSubscriptionId), question);
+  }
+  return { registrations: [...registrations.values()], tenants: [...tenants.values()] };
+}
+
+/** A lint as held: its findings were sent as pieces of JSON, each parsed once, when first needed. */
+function heldLint(lint: Omit<HeldLint, 'findings' | 'findingsAt'>, pieces: readonly FindingsPiece[]): HeldLint {
+  const parsed: (Finding[] | undefined)[] = [];
+  const piece = (index: number) => parsed[index] ??= JSON.parse(pieces[index].json) as Finding[];
+  let all: Finding[] | undefined;
+  return {
+    ...lint,
+    get findings() {
+      return all ??= pieces.flatMap((_, index) => piece(index));
+    },
+    findingsAt: (offset) => pieces.flatMap((p, index) => (p.from <= offset && offset <= p.to ? piece(index).filter((f) => f.start === offset) : [])),
+  };
+}
+
+/** Settings as plain data: what VS Code's configuration returns cannot be sent to another thread as it is. */
+function plain(rules: RuleSeverityConfig | undefined): RuleSeverityConfig | undefined {
+  return rules && (JSON.parse(JSON.stringify(rules)) as RuleSeverityConfig);
+}

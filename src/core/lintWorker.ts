@@ -1,0 +1,259 @@
+// The editor's linter in a worker thread (dist/lintWorker.js): one LintWorkspace, fed by messages from the extension
+// host (lintClient.ts), so that parsing and rules never hold the host's thread. Requests are handled one at a time, in
+// order; an update that a later update or removal of the same document already overtook is skipped, and its findings
+// are not worked out. Findings travel back as plain data.
+import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import { LintWorkspace, describeInternalError, type DocumentKind, type Finding, type RuleSeverityConfig, type Severity, type TextChange } from './lint';
+import type { Locale } from './l10n';
+import { SnapshotLive, type LiveQuestions, type LiveSnapshot } from './liveSnapshot';
+import { fixAll } from './quickFixes';
+import { lineStarts, positionAt } from './text';
+
+/** VS Code's extension host sends at most this many diagnostics of one file to the workbench. */
+export const maxShown = 1000;
+/**
+ * Related places listed under one diagnostic, at most: a placeholder variable used by thousands of commands would
+ * otherwise list every use (and cost the extension host a pause to convert and send them).
+ */
+export const maxRelated = 50;
+/** Findings per piece of JSON: a code action parses only the piece that holds the diagnostic it is asked about. */
+const findingsPerPiece = 250;
+
+export interface WorkerOptions {
+  wasmDir: string;
+  locale: Locale;
+  rules?: RuleSeverityConfig;
+}
+
+export type LintRequest =
+  | { type: 'update'; id: number; uri: string; text: string; kind: DocumentKind; changes?: TextChange[]; encoding?: string; check: boolean }
+  | { type: 'remove'; id: number; uri: string }
+  | { type: 'configure'; id: number; locale?: Locale; rules?: RuleSeverityConfig | null; live?: LiveSnapshot | null }
+  | { type: 'check'; id: number; uris: string[] }
+  /** Ends the worker once the requests before it are answered. */
+  | { type: 'stop'; id: number };
+
+/** [start line, start character, end line, end character]. */
+export type LineRange = [number, number, number, number];
+
+/** A diagnostic as the editor shows it, worked out here so that the extension host only wraps it. */
+export interface ShownFinding {
+  range: LineRange;
+  message: string;
+  severity: Severity;
+  code: string;
+  related: { uri: string; range: LineRange; message: string }[];
+  /** Related places not listed (beyond `maxRelated`). */
+  moreRelated: number;
+}
+
+/** Findings as JSON, in pieces by place: `from`–`to` are the least and greatest start offsets of a piece's findings. */
+export interface FindingsPiece {
+  from: number;
+  to: number;
+  json: string;
+}
+
+/**
+ * A document's lint as it travels: what the editor shows (at most `maxShown`, already with line positions) as plain
+ * data, and every finding as pieces of JSON text that the editor parses only when a code action needs one (receiving
+ * ten thousand findings as objects held its thread for a quarter of a second).
+ */
+export interface SentLint {
+  uri: string;
+  shown: ShownFinding[];
+  total: number;
+  pieces: FindingsPiece[];
+  /** How many problems "Fix all" would fix in this text. */
+  fixable: number;
+  notice?: string;
+  failureNotice?: string;
+  syntaxErrors: boolean;
+  /** Every question the live rules asked while the findings were worked out afresh (absent: they were not). */
+  questions?: LiveQuestions;
+}
+
+export type LintReply =
+  /**
+   * `read`: the update's text went into the workspace; `skipped`: typing overtook it, and its findings were not
+   * worked out.
+   */
+  | { type: 'done'; id: number; read: boolean; skipped: boolean; results: SentLint[]; dependents: string[] }
+  | { type: 'internalError'; text: string };
+
+/** Answers requests against one workspace; `next` says whether a request already waiting overtakes an update. */
+export class LintWorkerState {
+  private readonly engine: LintWorkspace;
+  /** Documents the editor shows: their findings are worked out after each change (others only declare registrations). */
+  private readonly checked = new Set<string>();
+  private live: SnapshotLive | undefined;
+  /** Each document's text and kind as last read, and its line starts once asked for. */
+  private readonly texts = new Map<string, { text: string; kind: DocumentKind; starts?: number[] }>();
+  /** The findings last sent of each document: the engine hands back the same array until it works them out again. */
+  private readonly sent = new Map<string, Finding[]>();
+
+  constructor(options: WorkerOptions, private readonly tell: (text: string) => void) {
+    this.engine = new LintWorkspace({
+      wasmDir: options.wasmDir, locale: options.locale, rules: options.rules,
+      onInternalError: (error) => this.tell(describeInternalError(error)),
+    });
+  }
+
+  /** `overtaken` tells, once a document is read, whether typing has already overtaken it (its findings are then not worked out). */
+  async handle(request: LintRequest, overtaken: () => boolean): Promise<Extract<LintReply, { type: 'done' }>> {
+    const done = (results: SentLint[], dependents: string[] = [], skipped = false) =>
+      ({ type: 'done' as const, id: request.id, read: request.type === 'update', skipped, results, dependents });
+    switch (request.type) {
+      case 'update': {
+        if (request.check) this.checked.add(request.uri);
+        else this.checked.delete(request.uri);
+        this.texts.set(request.uri, { text: request.text, kind: request.kind });
+        await this.engine.update(request.uri, request.text, request.kind, request.changes, request.encoding);
+        if (overtaken()) return done([], [], true);
+        // Dependents are checked when the editor asks: it shows only those in a tab (and asks Azure only for them).
+        return done(this.results([request.uri]), this.engine.dependents(request.uri));
+      }
+      case 'remove': {
+        this.checked.delete(request.uri);
+        this.texts.delete(request.uri);
+        this.sent.delete(request.uri);
+        await this.engine.remove(request.uri);
+        return done([], this.engine.dependents(request.uri));
+      }
+      case 'configure': {
+        if (request.live !== undefined) this.live = request.live ? new SnapshotLive(request.live) : undefined;
+        this.engine.configure({
+          ...(request.locale ? { locale: request.locale } : {}),
+          ...(request.rules !== undefined ? { rules: request.rules ?? undefined } : {}),
+          ...(request.live !== undefined ? { live: this.live } : {}),
+        });
+        return done([]);
+      }
+      case 'check':
+        return done(this.results(request.uris));
+      case 'stop':
+        return done([]);
+    }
+  }
+
+  private results(uris: readonly string[]): SentLint[] {
+    return uris.filter((uri) => this.checked.has(uri)).map((uri) => {
+      const notice = this.engine.notice(uri);
+      this.live?.takeQuestions();
+      const findings = notice ? [] : this.engine.findings(uri);
+      const fresh = this.sent.get(uri) !== findings;
+      this.sent.set(uri, findings);
+      const questions = this.live?.takeQuestions();
+      const failureNotice = this.engine.failureNotice(uri);
+      const syntaxErrors = this.engine.hasSyntaxErrors(uri);
+      const kind = this.texts.get(uri)?.kind;
+      const shown = findings.length > maxShown ? mostSevere(findings, maxShown) : findings;
+      return {
+        uri, shown: shown.map((finding) => this.shownFinding(uri, finding)), total: findings.length, pieces: piecesOf(findings),
+        fixable: kind ? fixAll({ uri, text: this.texts.get(uri)?.text ?? '', kind, syntaxErrors }, findings).fixed.length : 0,
+        syntaxErrors, ...(notice ? { notice } : {}), ...(failureNotice ? { failureNotice } : {}),
+        ...(fresh && questions ? { questions } : {}),
+      };
+    });
+  }
+
+  private shownFinding(uri: string, finding: Finding): ShownFinding {
+    const listed = finding.related.slice(0, maxRelated);
+    return {
+      range: this.rangeIn(uri, finding.start, finding.end), message: finding.message, severity: finding.severity, code: finding.code,
+      related: listed.map((related) => ({ uri: related.uri, range: this.rangeIn(related.uri, related.start, related.end), message: related.message })),
+      moreRelated: finding.related.length - listed.length,
+    };
+  }
+
+  private rangeIn(uri: string, start: number, end: number): LineRange {
+    const known = this.texts.get(uri);
+    const starts = known ? known.starts ??= lineStarts(known.text) : [0];
+    const from = positionAt(starts, start);
+    const to = positionAt(starts, end);
+    return [from.line, from.character, to.line, to.character];
+  }
+}
+
+const severityOrder: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** The `count` most severe findings (errors first), in their order in the file. */
+function mostSevere(findings: readonly Finding[], count: number): Finding[] {
+  const kept = new Set<Finding>();
+  for (const severity of severityOrder) {
+    for (const finding of findings) {
+      if (kept.size === count) break;
+      if (finding.severity === severity) kept.add(finding);
+    }
+  }
+  return findings.filter((finding) => kept.has(finding));
+}
+
+function piecesOf(findings: readonly Finding[]): FindingsPiece[] {
+  const pieces: FindingsPiece[] = [];
+  for (let at = 0; at < findings.length; at += findingsPerPiece) {
+    const piece = findings.slice(at, at + findingsPerPiece);
+    let from = Infinity;
+    let to = -Infinity;
+    for (const finding of piece) {
+      from = Math.min(from, finding.start);
+      to = Math.max(to, finding.start);
+    }
+    pieces.push({ from, to, json: JSON.stringify(piece) });
+  }
+  return pieces;
+}
+
+/** True when a request in `pending` updates or removes the document `request` updates. */
+export function isOvertaken(request: LintRequest, pending: readonly LintRequest[]): boolean {
+  return request.type === 'update' && pending.some((later) => (later.type === 'update' || later.type === 'remove') && later.uri === request.uri);
+}
+
+/**
+ * Drops the update `skipped` from the work: the next update of its document listed its changes against the text the
+ * skipped one had, which the workspace never saw, so that one is read whole instead.
+ */
+export function skip(skipped: LintRequest & { type: 'update' }, pending: readonly LintRequest[]): Extract<LintReply, { type: 'done' }> {
+  const next = pending.find((later) => later.type === 'update' && later.uri === skipped.uri);
+  if (next?.type === 'update') delete next.changes;
+  return { type: 'done', id: skipped.id, read: false, skipped: true, results: [], dependents: [] };
+}
+
+/**
+ * Serves requests from `port` one at a time. Before each decision the messages already sent are taken off the port
+ * at once (they would otherwise wait for the loop to turn), so typing that overtook a read is seen.
+ */
+export function serve(port: MessagePort, options: WorkerOptions): void {
+  const state = new LintWorkerState(options, (text) => port.postMessage({ type: 'internalError', text } satisfies LintReply));
+  const pending: LintRequest[] = [];
+  let running = false;
+  const arrived = () => {
+    for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) pending.push(message.message as LintRequest);
+  };
+  const drain = async () => {
+    running = true;
+    for (let request = pending.shift(); request; request = pending.shift()) {
+      const current = request;
+      arrived();
+      const reply = current.type === 'update' && isOvertaken(current, pending)
+        ? skip(current, pending)
+        : await state.handle(current, () => {
+          arrived();
+          return isOvertaken(current, pending);
+        });
+      port.postMessage(reply satisfies LintReply);
+      // Closing the port lets the thread end by itself: terminating it while V8 still compiles its wasm in the
+      // background can leave V8's shared compiler threads waiting for ever, and the next worker then never starts.
+      if (current.type === 'stop') port.close();
+    }
+    running = false;
+  };
+  port.on('message', (message: LintRequest) => {
+    pending.push(message);
+    if (!running) void drain();
+  });
+}
+
+if (parentPort && (workerData as { lintWorker?: WorkerOptions } | undefined)?.lintWorker) {
+  serve(parentPort, (workerData as { lintWorker: WorkerOptions }).lintWorker);
+}

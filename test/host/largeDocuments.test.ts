@@ -1,0 +1,93 @@
+// Large documents in the real host: the linter reads them in its worker thread after a pause in typing, typing over a
+// read under way publishes nothing for the text it overtook, and a worker that stopped is replaced.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { LintEvent } from '../../src/vscode/diagnostics';
+import type { TestApi } from '../../src/vscode/testApi';
+import { denseScript } from '../unit/core/support/denseScript';
+import { offeredWith, openFixture, testApi, waitFor } from './helpers';
+
+const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
+
+/** Every lint event of `uri` from now on. */
+function lintEvents(api: TestApi, uri: vscode.Uri): { events: LintEvent[]; dispose(): void } {
+  const events: LintEvent[] = [];
+  const listener = api.lint.onDidLint((event) => {
+    if (event.uri.toString() === uri.toString()) events.push(event);
+  });
+  return {
+    events,
+    dispose: () => {
+      listener.dispose();
+    },
+  };
+}
+
+describe('large documents in the editor', function () {
+  this.timeout(120_000);
+  let api: TestApi;
+
+  before(async () => {
+    api = await testApi();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('shows the findings of a dense 1 MB script, and typing over a read under way publishes only the last text', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'powershell', content: denseScript(1024 * 1024) });
+    const editor = await vscode.window.showTextDocument(document);
+    const seen = lintEvents(api, document.uri);
+    try {
+      const first = await waitFor('the first diagnostics', () => seen.events.find((e) => e.version === document.version), 60_000);
+      // VS Code shows 1,000 per file: the rest are counted in a note, and every finding stays with the code actions.
+      assert.equal(first.diagnostics.length, 1001);
+      assert.match(first.diagnostics[1000].message, /^\d+ more problems are not shown: VS Code shows 1000 per file\. Run azs-lint on the file to list them all\.$/);
+      assert.ok(api.lint.findingsOf(document).length > 5000, `${api.lint.findingsOf(document).length} findings`);
+      seen.events.length = 0;
+      const started = new Promise<void>((resolve) => {
+        const listener = api.lint.onDidStartRead((read) => {
+          if (read.uri.toString() !== document.uri.toString()) return;
+          listener.dispose();
+          resolve();
+        });
+      });
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# edited\n'));
+      await started;
+      // The read of that text is under way in the worker: this edit overtakes it.
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), "Get-AzResource -ResourceId '/subscriptions/3f2b8c1e-7d4a-4b9e-8f21-6a5c0d9e1b47/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions/contoso-prod' -ApiVersion 2017-06-01\n"));
+      const last = await waitFor('diagnostics of the last text', () => seen.events.find((e) => e.version === document.version), 60_000);
+      assert.deepEqual(seen.events.map((e) => e.version), [document.version], 'nothing was published for the overtaken text');
+      assert.ok(last.diagnostics.some((d) => codeOf(d) === 'AZS201' && d.range.start.line === 0 && /'contoso-prod'/.test(d.message)), 'the finding of the last edit');
+      assert.deepEqual(vscode.languages.getDiagnostics(document.uri).length, last.diagnostics.length);
+      // The code actions of a diagnostic among thousands still find its finding, and their edit applies.
+      const newest = last.diagnostics.find((d) => codeOf(d) === 'AZS201' && d.range.start.line === 0)!;
+      const { chosen } = await offeredWith(document.uri, newest.range, 'Disable AZS201 for this line');
+      assert.ok(chosen.edit && await vscode.workspace.applyEdit(chosen.edit));
+      const fixed = await waitFor('diagnostics after the quick fix', () => seen.events.find((e) => e.version === document.version), 60_000);
+      assert.ok(!fixed.diagnostics.some((d) => codeOf(d) === 'AZS201' && /'contoso-prod'/.test(d.message)), 'the finding is gone');
+      assert.equal(fixed.diagnostics.length, last.diagnostics.length, 'nothing else changed');
+    } finally {
+      seen.dispose();
+    }
+  });
+
+  it('starts a new linter after its worker stopped, reads the open documents again, and goes on linting', async () => {
+    const { document } = await openFixture('retired.ps1');
+    await waitFor('diagnostics', () => vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === 'AZS402'));
+    const seen = lintEvents(api, document.uri);
+    try {
+      await api.lint.crashWorker();
+      const restored = await waitFor('diagnostics after the restart', () => seen.events[0], 30_000);
+      assert.ok(restored.diagnostics.some((d) => codeOf(d) === 'AZS402'), restored.diagnostics.map((d) => d.message).join('\n'));
+      const editor = await vscode.window.showTextDocument(document);
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# edited after the restart\n'));
+      const edited = await waitFor('diagnostics of the edit', () => seen.events.find((e) => e.version === document.version), 30_000);
+      assert.ok(edited.diagnostics.some((d) => codeOf(d) === 'AZS402' && d.range.start.line > 0));
+    } finally {
+      seen.dispose();
+    }
+  });
+});

@@ -1,0 +1,248 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LiveData } from '../../../src/core/lint';
+import { LintClient, type LintClientOptions } from '../../../src/core/lintClient';
+import { isOvertaken, skip, type LintRequest } from '../../../src/core/lintWorker';
+import { SnapshotLive, snapshotOf } from '../../../src/core/liveSnapshot';
+import { denseScript } from './support/denseScript';
+import { customer, registrationId, tenant } from './support/ids';
+import { liveFrom } from './support/live';
+import { testWasmDir } from './support/wasm';
+
+/** The worker as tsc compiles it (the extension runs the esbuild bundle of the same file). */
+const workerScript = join(__dirname, '..', '..', '..', 'src', 'core', 'lintWorker.js');
+const uri = 'file:///ws/register.ps1';
+const addTenant = `New-AzResource -ResourceId "${registrationId}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties @{ tenantId = '${tenant}' }`;
+const badCustomer = addTenant.replace(customer, 'contoso-prod');
+
+interface Told { internal: string[]; crashes: string[]; restarts: { restored: string[]; lost: string[] }[]; liveAnswers: number }
+
+function client(options: Partial<LintClientOptions> = {}): { lint: LintClient; told: Told; restarted: Promise<void> } {
+  const told: Told = { internal: [], crashes: [], restarts: [], liveAnswers: 0 };
+  let restartedNow = () => {};
+  const restarted = new Promise<void>((resolve) => {
+    restartedNow = resolve;
+  });
+  const lint = new LintClient({
+    script: workerScript, wasmDir: testWasmDir(), locale: 'en',
+    onInternalError: (text) => told.internal.push(text),
+    onCrash: (text) => told.crashes.push(text),
+    onRestart: (restored, lost) => {
+      told.restarts.push({ restored, lost });
+      restartedNow();
+    },
+    onLiveAnswers: () => told.liveAnswers++,
+    ...options,
+  });
+  return { lint, told, restarted };
+}
+
+const codes = (lint: LintClient, key = uri) => lint.lint(key)?.findings.map((f) => f.code);
+
+describe('LintClient (the linter in a worker thread)', function () {
+  this.timeout(30_000);
+  const clients: LintClient[] = [];
+  const started = (options: Partial<LintClientOptions> = {}) => {
+    const made = client(options);
+    clients.push(made.lint);
+    return made;
+  };
+  afterEach(() => {
+    for (const lint of clients.splice(0)) lint.dispose();
+  });
+
+  it('holds the findings of a shown document with the text they belong to, and its syntax-error flag', async () => {
+    const { lint } = started();
+    const outcome = await lint.update(uri, addTenant, 'powershell', undefined, undefined, true);
+    assert.equal(outcome.skipped, false);
+    assert.ok(!codes(lint)?.includes('AZS201'));
+    const text = `${badCustomer}\nif (`;
+    await lint.update(uri, text, 'powershell', undefined, undefined, true);
+    assert.ok(codes(lint)?.includes('AZS201'));
+    assert.equal(lint.lint(uri)?.text, text);
+    assert.equal(lint.lint(uri)?.syntaxErrors, true);
+  });
+
+  it('reads a document that only declares registrations without working out its findings', async () => {
+    const { lint } = started();
+    await lint.update(uri, badCustomer, 'powershell', undefined, undefined, false);
+    assert.equal(lint.holds(uri), true);
+    assert.equal(lint.lint(uri), undefined);
+  });
+
+  it('skips reads that typing overtook, and the last one stands, read whole when its changes followed a skipped text', async () => {
+    const { lint } = started();
+    // Keeps the worker busy while the edits below arrive.
+    const busy = lint.update('file:///ws/dense.ps1', denseScript(256 * 1024), 'powershell', undefined, undefined, true);
+    let text = badCustomer;
+    const outcomes = [lint.update(uri, text, 'powershell', undefined, undefined, true)];
+    for (let i = 0; i < 5; i++) {
+      const at = text.indexOf('contoso-prod');
+      text = `${text.slice(0, at)}x${text.slice(at)}`;
+      outcomes.push(lint.update(uri, text, 'powershell', [{ start: at, end: at, text: 'x' }], undefined, true));
+    }
+    const results = await Promise.all(outcomes);
+    await busy;
+    assert.deepEqual(results.map((r) => r.skipped), [true, true, true, true, true, false]);
+    assert.equal(lint.lint(uri)?.text, text);
+    assert.match(lint.lint(uri)?.findings.find((f) => f.code === 'AZS201')?.message ?? '', /'xxxxxcontoso-prod'/);
+  });
+
+  it('names the dependents of a document, and works out their findings when asked (the editor asks for those in a tab)', async () => {
+    const { lint } = started();
+    const declaring = 'file:///ws/declare.ps1';
+    await lint.update(uri, addTenant, 'powershell', undefined, undefined, true);
+    const register = `New-AzResource -ResourceId "${registrationId}" -ApiVersion 2017-06-01 -Properties @{ billingModel = 'Development' } -Force`;
+    const outcome = await lint.update(declaring, register, 'powershell', undefined, undefined, false);
+    assert.deepEqual(outcome.dependents, [uri]);
+    assert.ok(!codes(lint)?.includes('AZS301'), 'not checked before it is asked for');
+    await lint.check([uri]);
+    assert.ok(codes(lint)?.includes('AZS301'));
+    assert.deepEqual((await lint.remove(declaring)).dependents, [uri]);
+    await lint.check([uri]);
+    assert.ok(!codes(lint)?.includes('AZS301'));
+  });
+
+  it('sends what the editor shows with line positions, how many Fix all fixes, and finds a finding by its start', async () => {
+    const { lint } = started();
+    const text = `# first\r\n${badCustomer}\nConnect-AzureRmAccount\n`;
+    await lint.update(uri, text, 'powershell', undefined, undefined, true);
+    const held = lint.lint(uri);
+    const finding = held?.findings.find((f) => f.code === 'AZS201');
+    assert.ok(held && finding);
+    const shown = held.shown.find((s) => s.code === 'AZS201');
+    assert.deepEqual(shown?.range, [1, finding.start - 9, 1, finding.end - 9]);
+    assert.equal(shown?.message, finding.message);
+    assert.equal(held.total, held.findings.length);
+    assert.ok(held.fixable > 0, 'Connect-AzureRmAccount has a safe fix');
+    assert.deepEqual(held.findingsAt(finding.start).filter((f) => f.code === 'AZS201'), [finding]);
+    assert.deepEqual(held.findingsAt(finding.start + 1).filter((f) => f.start !== finding.start + 1), []);
+  });
+
+  it('sends at most the 1,000 most severe findings to show of a dense script, and every finding in pieces', async () => {
+    const { lint } = started();
+    await lint.update(uri, denseScript(128 * 1024), 'powershell', undefined, undefined, true);
+    const held = lint.lint(uri);
+    assert.ok(held && held.total > 1000, `${held?.total} findings`);
+    assert.equal(held.shown.length, 1000);
+    assert.ok(held.shown.every((s) => s.related.length <= 50));
+    assert.equal(held.findings.length, held.total);
+    const last = held.findings[held.findings.length - 1];
+    assert.ok(held.findingsAt(last.start).includes(last));
+  });
+
+  it('applies rule settings at the next check', async () => {
+    const { lint } = started();
+    await lint.update(uri, badCustomer, 'powershell', undefined, undefined, true);
+    lint.configure({ AZS201: 'off' });
+    await lint.check([uri]);
+    assert.ok(!codes(lint)?.includes('AZS201'));
+  });
+
+  it("asks the editor's live data what the live rules could not answer, and says when answers are known at once", async () => {
+    const { lint, told } = started();
+    lint.useLive(liveFrom({ registrations: {} }), []);
+    await lint.update(uri, addTenant, 'powershell', undefined, undefined, true);
+    assert.ok(!codes(lint)?.includes('AZS601'), 'the first read asks');
+    assert.equal(told.liveAnswers, 1);
+    await lint.check([uri]);
+    assert.ok(codes(lint)?.includes('AZS601'), 'the next check knows');
+  });
+
+  it("asks the editor's live data again, when its answers change, only what the shown documents' lints asked", async () => {
+    const { lint } = started();
+    const table = liveFrom({ registrations: {} });
+    const asked: string[] = [];
+    const live: LiveData = {
+      registration: (ref) => {
+        asked.push(ref.name);
+        return table.registration(ref);
+      },
+      tenant: (ref, id) => table.tenant(ref, id),
+    };
+    lint.useLive(live, []);
+    const other = 'file:///ws/other.ps1';
+    await lint.update(uri, addTenant, 'powershell', undefined, undefined, true);
+    await lint.update(other, addTenant.replace('/reg1/', '/reg2/'), 'powershell', undefined, undefined, true);
+    assert.deepEqual(asked, ['reg1', 'reg2'], 'each lint asks its own questions');
+    asked.length = 0;
+    lint.useLive(live, [uri]);
+    assert.deepEqual(asked, ['reg1']);
+    asked.length = 0;
+    await lint.check([uri]);
+    assert.deepEqual(asked, ['reg1'], 'checked again with the new answers, the shown document asks once more; the other not at all');
+  });
+
+  it('starts a new worker after a crash: the documents read again come back, the one being read gets a notice', async () => {
+    const { lint, told, restarted } = started();
+    const other = 'file:///ws/other.ps1';
+    await lint.update(other, badCustomer, 'powershell', undefined, undefined, true);
+    const reading = lint.update(uri, badCustomer, 'powershell', undefined, undefined, true);
+    await lint.crash();
+    assert.deepEqual(await reading, { skipped: true, dependents: [] });
+    await restarted;
+    assert.equal(told.crashes.length, 1);
+    assert.match(told.crashes[0], /lint worker stopped \(exit code 1\)/);
+    assert.deepEqual(told.restarts, [{ restored: [other], lost: [uri] }]);
+    assert.match(lint.lint(uri)?.notice ?? '', /the linter stopped while reading this file and was restarted/);
+    assert.ok(codes(lint, other)?.includes('AZS201'));
+    await lint.update(uri, badCustomer, 'powershell', undefined, undefined, true);
+    assert.ok(codes(lint)?.includes('AZS201'), 'the next change reads it again');
+  });
+
+  it('tells a worker that threw once, and lets nothing reach the caller as an exception', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'azs-worker-'));
+    const script = join(folder, 'throws.js');
+    writeFileSync(script, "require('node:worker_threads').parentPort.on('message', (m) => { if (m.type === 'update') throw new Error('out of memory, say'); });\n");
+    const { lint, told, restarted } = started({ script });
+    const outcome = await lint.update(uri, addTenant, 'powershell', undefined, undefined, true);
+    await restarted;
+    assert.equal(outcome.skipped, true);
+    assert.equal(told.crashes.length, 1);
+    assert.match(told.crashes[0], /out of memory, say/);
+    assert.ok(lint.lint(uri)?.notice);
+  });
+});
+
+describe('lint worker queue', () => {
+  const update = (id: number, changes?: { start: number; end: number; text: string }[], at = uri): LintRequest & { type: 'update' } =>
+    ({ type: 'update', id, uri: at, text: 'x', kind: 'powershell', check: true, ...(changes ? { changes } : {}) });
+
+  it('an update is overtaken by a later update or removal of the same document only', () => {
+    assert.equal(isOvertaken(update(1), [update(2)]), true);
+    assert.equal(isOvertaken(update(1), [{ type: 'remove', id: 2, uri }]), true);
+    assert.equal(isOvertaken(update(1), [update(2, undefined, 'file:///ws/other.ps1'), { type: 'check', id: 3, uris: [uri] }]), false);
+    assert.equal(isOvertaken({ type: 'check', id: 1, uris: [uri] }, [update(2)]), false);
+  });
+
+  it('skipping an update makes the next one read whole; the ones after keep their changes', () => {
+    const change = [{ start: 0, end: 0, text: 'x' }];
+    const pending = [update(2, change), update(3, change)];
+    const reply = skip(update(1, change), pending);
+    assert.equal(reply.skipped, true);
+    assert.equal(reply.read, false);
+    assert.deepEqual(pending.map((r) => r.type === 'update' && r.changes), [undefined, change]);
+  });
+});
+
+describe('live data snapshot', () => {
+  const ref = { subscriptionId: 's', resourceGroup: 'rg', name: 'reg1' };
+
+  it('answers from the snapshot and tells each question it was asked once', () => {
+    const live = new SnapshotLive(snapshotOf(liveFrom({ registrations: { reg1: { billingModel: 'Capacity', tenants: ['c1'] } } }), { registrations: [ref], tenants: [{ ref, customerSubscriptionId: 'c1' }] }));
+    assert.deepEqual(live.registration(ref), { billingModel: 'Capacity' });
+    assert.equal(live.tenant(ref, 'c1'), 'present');
+    const other = { ...ref, name: 'reg2' };
+    assert.equal(live.registration(other), undefined);
+    assert.equal(live.registration(other), undefined);
+    assert.equal(live.tenant(ref, 'c2'), undefined);
+    assert.deepEqual(live.takeQuestions(), { registrations: [ref, other], tenants: [{ ref, customerSubscriptionId: 'c1' }, { ref, customerSubscriptionId: 'c2' }] });
+    assert.deepEqual(live.takeQuestions(), { registrations: [], tenants: [] });
+  });
+
+  it('holds no answer for what live data does not know', () => {
+    assert.deepEqual(snapshotOf(liveFrom({ registrations: {}, unknown: true }), { registrations: [ref], tenants: [] }), { registrations: {}, tenants: {} });
+  });
+});
