@@ -49,6 +49,11 @@ const placeholderPatterns: RegExp[] = [
  */
 const placeholderHint = /[<{[]|x{8}|^0{8}|your|enter|insert|replace|my|todo|tbd|fixme|changeme|placeholder/i;
 
+/** False when no placeholder can be in `value`: one cheap test that rules out most values. */
+export function mayHoldPlaceholder(value: string): boolean {
+  return placeholderHint.test(value);
+}
+
 /**
  * Where a placeholder may start in a whole document (the patterns without their anchors). A hit is only a
  * candidate: the string around it still has to pass `findPlaceholder`.
@@ -60,7 +65,7 @@ export const placeholderCandidates = new RegExp(placeholderPatterns.map((p) => p
  * ARM expressions are not placeholders.
  */
 export function findPlaceholder(value: string): { text: string; index: number } | undefined {
-  if (!placeholderHint.test(value) || /^\[\s*[a-z]\w*\(/i.test(value)) return undefined;
+  if (!mayHoldPlaceholder(value) || /^\[\s*[a-z]\w*\(/i.test(value)) return undefined;
   let first: { text: string; index: number } | undefined;
   for (const pattern of placeholderPatterns) {
     const match = pattern.exec(value);

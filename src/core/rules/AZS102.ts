@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../errors';
 import { locate, usedAt, type FileFacts, type Value } from '../facts';
 import { cloudIdLookupAt } from '../fixes';
-import { findPlaceholder } from '../ids';
+import { findPlaceholder, mayHoldPlaceholder } from '../ids';
 import type { Span } from '../text';
 import { defineRule, type Report } from './rule';
 
@@ -71,13 +71,17 @@ function placeholdersIn(text: string): FoundPlaceholder[] {
   return placeholders;
 }
 
+const none: readonly FoundPlaceholder[] = [];
+
 /**
  * `placeholdersIn`, worked out once per distinct text: a sample pasted many times over has thousands of values and
- * few distinct texts.
+ * few distinct texts. Texts that cannot hold one are not remembered: a template's thousands of distinct tenant names
+ * cost more to key by than to rule out.
  */
 function placeholderFinder(): (text: string) => readonly FoundPlaceholder[] {
   const byText = new Map<string, FoundPlaceholder[]>();
   return (text) => {
+    if (!mayHoldPlaceholder(text)) return none;
     let found = byText.get(text);
     if (!found) {
       found = placeholdersIn(text);
@@ -85,6 +89,16 @@ function placeholderFinder(): (text: string) => readonly FoundPlaceholder[] {
     }
     return found;
   };
+}
+
+/**
+ * The values and resource IDs that may hold a placeholder, each value object once: one met again (an argument is
+ * both a command's value and a resource ID) gives the same reports. Only these are keyed, not a template's thousands.
+ */
+function valuesWithHint(facts: FileFacts): Set<Value> {
+  const values = new Set<Value>();
+  for (const list of [facts.values, facts.resourceIds]) for (const value of list) if (mayHoldPlaceholder(value.text)) values.add(value);
+  return values;
 }
 
 export default defineRule({
@@ -119,8 +133,7 @@ export default defineRule({
     let errorAt: ((span: Span) => ErrorCode | null) | undefined;
     const reports: Report<'placeholderAzure' | 'placeholder'>[] = [];
     const placeholders = placeholderFinder();
-    // A value object met again (an argument is both a command's value and a resource ID) gives the same reports.
-    for (const value of new Set([...facts.values, ...facts.resourceIds])) {
+    for (const value of valuesWithHint(facts)) {
       for (const found of placeholders(value.text)) {
         const span = locate(value, found.index, found.text.length);
         const use = usedAt(value, found.index, found.text.length);
