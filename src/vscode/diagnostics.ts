@@ -404,12 +404,17 @@ export class LintDiagnostics implements vscode.Disposable {
     return this.engine.lint(document.uri.toString())?.fixable ?? 0;
   }
 
-  /** The finding a diagnostic came from (for code actions), matched by code and range. */
+  /**
+   * The finding a diagnostic came from (for code actions), matched by code and range — none while the worker's last
+   * read is of an older text: its offsets, and the shown diagnostic's range, would put a fix's edits in the wrong place.
+   */
   findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined {
+    const held = this.engine.lint(document.uri.toString());
+    if (held?.text !== document.getText()) return undefined;
     const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
-    return this.engine.lint(document.uri.toString())?.findingsAt(start).find((f) => f.code === code && f.end === end);
+    return held.findingsAt(start).find((f) => f.code === code && f.end === end);
   }
 
   /** Stops the linter's worker as a crash would (host tests of the restart). */

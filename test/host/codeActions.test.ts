@@ -40,8 +40,10 @@ async function actions(uri: vscode.Uri, range: vscode.Range, kind?: vscode.CodeA
 
 /** Applies the action titled `title` offered on the diagnostic with `code`, and returns the action list's titles. */
 async function applyFix(editor: vscode.TextEditor, code: string, title: string): Promise<string[]> {
-  const found = await diagnostic(editor.document.uri, code);
-  const { chosen, offered } = await offeredWith(editor.document.uri, found.range, title);
+  await diagnostic(editor.document.uri, code);
+  // The diagnostic as shown now: after an earlier fix it moves once the linter has read the new text.
+  const current = () => vscode.languages.getDiagnostics(editor.document.uri).find((d) => codeOf(d) === code)?.range;
+  const { chosen, offered } = await offeredWith(editor.document.uri, current, title);
   if (chosen.edit) assert.ok(await vscode.workspace.applyEdit(chosen.edit));
   if (chosen.command) await vscode.commands.executeCommand(chosen.command.command, ...((chosen.command.arguments ?? []) as unknown[]));
   return offered.map((a) => a.title);

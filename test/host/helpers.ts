@@ -12,13 +12,16 @@ const resultsDir = join(__dirname, '..', '..', '..', 'test-results');
 
 /**
  * The code actions offered on `range` once a quick fix titled `title` is among them. Diagnostics reach the window's
- * marker service a moment after the extension host has them, and until then no provider sees them on the range.
+ * marker service a moment after the extension host has them, and fixes are offered only once the linter has read the
+ * text as it is now; `range` may be a function, asked again each time, for a diagnostic that moves after an edit.
  */
-export async function offeredWith(uri: vscode.Uri, range: vscode.Range, title: string): Promise<{ chosen: vscode.CodeAction; offered: vscode.CodeAction[] }> {
+export async function offeredWith(uri: vscode.Uri, range: vscode.Range | (() => vscode.Range | undefined), title: string): Promise<{ chosen: vscode.CodeAction; offered: vscode.CodeAction[] }> {
   let titles: string[] = [];
   try {
     return await waitFor(`the quick fix "${title}"`, async () => {
-      const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range);
+      const at = typeof range === 'function' ? range() : range;
+      if (!at) return undefined;
+      const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, at);
       titles = offered.map((a) => a.title);
       const chosen = offered.find((a) => a.title === title && a.kind?.value === vscode.CodeActionKind.QuickFix.value);
       return chosen && { chosen, offered };
