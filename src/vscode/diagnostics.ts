@@ -423,11 +423,12 @@ export class LintDiagnostics implements vscode.Disposable {
 
   /**
    * The finding a diagnostic came from (for code actions), matched by code and range — none while the worker's last
-   * read is of an older text: its offsets, and the shown diagnostic's range, would put a fix's edits in the wrong place.
+   * read is of another text than `text` (the document's now): its offsets, and the shown diagnostic's range, would put
+   * a fix's edits in the wrong place.
    */
-  findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined {
+  findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, text = document.getText()): Finding | undefined {
     const held = this.engine.lint(document.uri.toString());
-    if (held?.text !== document.getText()) return undefined;
+    if (held?.text !== text) return undefined;
     const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
