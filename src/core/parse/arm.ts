@@ -5,7 +5,8 @@
 import { UNKNOWN, hasUnknown } from '../ids';
 import { billingModels } from '../azureStack';
 import {
-  LazyValue, lazyValue, referencedAt, sliceValue, spanOf, unknownValue, valueOf, type FileFacts, type Segment, type TenantOperation, type Value,
+  LazyValue, lazyValue, referencedAt, sliceValue, spanOf, unknownValue, valueOf, type ApiTarget, type ApiVersionUse, type FileFacts, type RegistrationRef,
+  type Segment, type TenantAction, type TenantOperation, type Value,
 } from '../facts';
 import type { Span } from '../text';
 import { isMap, member, memberKey, placeIn, sameLowerCase, type Json, type JsonMap, type JsonPlace, type JsonSource } from './jsonSource';
@@ -15,6 +16,11 @@ export interface ArmScope {
   variable(name: string): Value | undefined;
   /** The expression a `[…]` string holds, read once per text: templates repeat some (an api-version variable) thousands of times. */
   expression(text: string): Expression | undefined;
+  /**
+   * The text of a short expression a resource writes (not one inside a parameter or variable), worked out once per
+   * text: the api-version variable of every resource of a template is ≈ a fifth of the work otherwise.
+   */
+  resourceText(text: string): string;
 }
 
 export type Expression =
@@ -336,10 +342,19 @@ function isExpression(text: string): boolean {
   return text.charCodeAt(0) === 91 && text.charCodeAt(text.length - 1) === 93 && !text.startsWith('[[');
 }
 
+/** Expressions no longer than this are worked out once per text at a resource; longer ones are mostly one of a kind. */
+const shortExpression = 64;
+
 /** The text of a template string's value (`armValue`'s), without a value to locate it: a resource's type. */
 function armText(text: string, scope: ArmScope, depth = 0): string {
   if (text.startsWith('[[')) return text.slice(1);
   if (!isExpression(text)) return text;
+  // Depth 0 is a resource's own string: parameters and variables are then read to their end, so the text is the same each time.
+  return depth === 0 && text.length <= shortExpression ? scope.resourceText(text) : expressionText(text, scope, depth);
+}
+
+/** The text of an expression `[…]`, worked out as far as it can be. */
+function expressionText(text: string, scope: ArmScope, depth: number): string {
   let worked = PlainExpression.text(text, scope, depth);
   if (worked === undefined) {
     const expression = scope.expression(text);
@@ -355,6 +370,22 @@ export function armValue(source: JsonSource, parent: JsonPlace | undefined, key:
   return new ExpressionValue(armText(text, scope, depth), source, parent, key, text, scope, depth);
 }
 
+interface DeclarationBlock {
+  value: Json;
+  place: JsonPlace;
+}
+
+/**
+ * A template's `parameters` and `variables`. Read apart from `templateScope`: a closure there that named the template
+ * kept the whole parsed document alive as long as any value of it.
+ */
+function declarationBlocks(template: JsonMap, place: JsonPlace | undefined): Map<string, DeclarationBlock | undefined> {
+  return new Map(['parameters', 'variables'].map((section) => {
+    const block = member(template, section);
+    return [section, block && { value: block.value, place: placeIn(place, block.key) }];
+  }));
+}
+
 /**
  * The parameters and variables of a template, with parameter values from a parameter file taking precedence. It
  * holds on to those two blocks of the template only: the values read from it keep the scope, not the document.
@@ -365,11 +396,9 @@ export function templateScope(
   const parameters = new Map<string, Value | undefined>();
   const variables = new Map<string, Value | undefined>();
   const expressions = new Map<string, Expression | undefined>();
+  const resourceTexts = new Map<string, string>();
   const depth = { current: 0 };
-  const blocks = new Map(['parameters', 'variables'].map((section) => {
-    const block = member(template, section);
-    return [section, block && { value: block.value, place: placeIn(place, block.key) }];
-  }));
+  const blocks = declarationBlocks(template, place);
   const declared = (section: string, name: string) => {
     const block = blocks.get(section);
     const entry = block && member(block.value, name);
@@ -410,9 +439,14 @@ export function templateScope(
     expression: (text) => {
       // Short expressions repeat (an api-version variable in every resource); long ones are mostly one of a kind
       // (a name with a subscription ID in it), and remembering those would cost more than reading them again.
-      if (text.length > 64) return new ExpressionReader(text.slice(1, -1)).read();
+      if (text.length > shortExpression) return new ExpressionReader(text.slice(1, -1)).read();
       if (!expressions.has(text)) expressions.set(text, new ExpressionReader(text.slice(1, -1)).read());
       return expressions.get(text);
+    },
+    resourceText: (text) => {
+      let worked = resourceTexts.get(text);
+      if (worked === undefined) resourceTexts.set(text, worked = expressionText(text, scope, 0));
+      return worked;
     },
   };
   return scope;
@@ -423,19 +457,27 @@ interface Resource {
   place: JsonPlace;
 }
 
-/** The resources of a `resources` property: an array, or (languageVersion 2.0) an object keyed by symbolic name. */
-function resourcesIn(container: JsonMap, place: JsonPlace | undefined): Resource[] {
+/**
+ * Visits the resources of a `resources` property: an array, or (languageVersion 2.0) an object keyed by symbolic
+ * name. One at a time rather than as a list: a list of a template's thousands of resources lived while they were all
+ * read, and the garbage collector copied it.
+ */
+function forEachResource(container: JsonMap, place: JsonPlace | undefined, visit: (resource: Resource) => void): void {
   const resources = member(container, 'resources');
-  if (!resources) return [];
+  if (!resources) return;
   const listed = resources.value;
   const list = placeIn(place, resources.key);
-  const found: Resource[] = [];
-  const add = (map: Json, key: string | number) => {
-    if (isMap(map)) found.push({ map, place: placeIn(list, key) });
-  };
-  if (Array.isArray(listed)) listed.forEach(add);
-  else if (isMap(listed)) for (const key of Object.keys(listed)) add(listed[key], key);
-  return found;
+  if (Array.isArray(listed)) {
+    for (let index = 0; index < listed.length; index++) {
+      const map = listed[index];
+      if (isMap(map)) visit({ map, place: placeIn(list, index) });
+    }
+  } else if (isMap(listed)) {
+    for (const key of Object.keys(listed)) {
+      const map = listed[key];
+      if (isMap(map)) visit({ map, place: placeIn(list, key) });
+    }
+  }
 }
 
 interface Parent {
@@ -455,7 +497,7 @@ const tenantType = 'microsoft.azurestack/registrations/customersubscriptions';
 
 /** Adds the facts of a template's resources, with its expressions worked out in `scope`. */
 export function addTemplateFacts(facts: FileFacts, source: JsonSource, template: JsonMap, place: JsonPlace | undefined, scope: ArmScope): void {
-  addResources({ facts, source, scope }, resourcesIn(template, place), undefined);
+  addResources({ facts, source, scope }, template, place, undefined);
 }
 
 /** The string property `name` of a resource part as a template value. */
@@ -465,13 +507,14 @@ function stringIn(reading: Reading, map: Json | undefined, place: JsonPlace | un
   return typeof text === 'string' ? armValue(reading.source, place, key as string, text, reading.scope) : undefined;
 }
 
-function addResources(reading: Reading, resources: Resource[], parent: Parent | undefined): void {
-  for (const resource of resources) {
+/** Adds the facts of the resources under `container` (a template, or a resource with child resources). */
+function addResources(reading: Reading, container: JsonMap, place: JsonPlace | undefined, parent: Parent | undefined): void {
+  forEachResource(container, place, (resource) => {
     const typeKey = memberKey(resource.map, 'type');
     const written = typeKey === undefined ? undefined : resource.map[typeKey];
     const type = typeof written === 'string' ? armText(written, reading.scope) : undefined;
     const ownName = stringIn(reading, resource.map, resource.place, 'name');
-    if (type === undefined || !ownName) continue;
+    if (type === undefined || !ownName) return;
     // Compared in any letter case without a lower-case copy of each resource's type.
     const fullType = parent && !type.includes('/') ? `${parent.type}/${type}` : type;
     const name = parent
@@ -480,14 +523,28 @@ function addResources(reading: Reading, resources: Resource[], parent: Parent | 
     if (sameLowerCase(fullType, registrationType)) addRegistration(reading, resource, name);
     else if (sameLowerCase(fullType, tenantType)) addTenant(reading, resource, name);
     else if (sameLowerCase(fullType, 'microsoft.resources/deployments')) addNestedTemplate(reading, resource);
-    const children = hasUnknown(type) ? [] : resourcesIn(resource.map, resource.place);
-    if (children.length > 0) addResources(reading, children, { type: fullType.toLowerCase(), name });
+    const hasChildren = !hasUnknown(type) && memberKey(resource.map, 'resources') !== undefined;
+    if (hasChildren) addResources(reading, resource.map, resource.place, { type: fullType.toLowerCase(), name });
+  });
+}
+
+/**
+ * A resource's apiVersion, its value made afresh when read (its text is worked out once per template for the
+ * commonest, a short expression). Every tenant resource of a template has one, and a value kept for each was one more
+ * object per resource for the garbage collector to copy while the rest of the template is read.
+ */
+class TemplateApiVersion implements ApiVersionUse {
+  constructor(private readonly reading: Reading, private readonly place: JsonPlace, private readonly key: string, private readonly written: string, readonly target: ApiTarget) {}
+
+  get value(): Value {
+    return armValue(this.reading.source, this.place, this.key, this.written, this.reading.scope);
   }
 }
 
-function addApiVersion(reading: Reading, resource: Resource, target: 'registration' | 'customerSubscription'): void {
-  const apiVersion = stringIn(reading, resource.map, resource.place, 'apiVersion');
-  if (apiVersion) reading.facts.apiVersions.push({ value: apiVersion, target });
+function addApiVersion(reading: Reading, resource: Resource, target: ApiTarget): void {
+  const key = memberKey(resource.map, 'apiVersion');
+  const written = key === undefined ? undefined : resource.map[key];
+  if (typeof written === 'string') reading.facts.apiVersions.push(new TemplateApiVersion(reading, resource.place, key as string, written, target));
 }
 
 function addRegistration(reading: Reading, resource: Resource, name: Value): void {
@@ -500,19 +557,52 @@ function addRegistration(reading: Reading, resource: Resource, name: Value): voi
   facts.values.push(name, ...(billingModel ? [billingModel] : []));
 }
 
-/** A customerSubscriptions resource: its name is `{registration}/{customer subscription ID}`. */
+/**
+ * A customerSubscriptions resource as a tenant operation: its name is `{registration}/{customer subscription ID}`.
+ * It keeps the name and tenantId values (the rules read every tenant's) and makes the parts of the name, and the spans,
+ * afresh when read: a template has thousands of tenant resources, and each object kept for each of them while the
+ * rest is read was copied by the garbage collector (the parts read by the rules die young).
+ */
+class TemplateTenant implements TenantOperation {
+  constructor(
+    private readonly name: Value,
+    readonly tenantId: Value | undefined,
+    private readonly source: JsonSource,
+    /** The resource's `properties` when it is an object without a tenantId, or null when it has no `properties` at all. */
+    private readonly lacksTenantId: JsonPlace | null | undefined,
+  ) {}
+
+  get action(): TenantAction {
+    return 'add';
+  }
+
+  get span(): Span {
+    return this.name.span;
+  }
+
+  get registration(): RegistrationRef {
+    const slash = this.name.text.indexOf('/');
+    return slash < 0 ? {} : { name: sliceValue(this.name, 0, slash) };
+  }
+
+  get customerSubscriptionId(): Value | undefined {
+    const slash = this.name.text.indexOf('/');
+    return slash < 0 ? undefined : sliceValue(this.name, slash + 1, this.name.text.length);
+  }
+
+  /** Absent in a broken document: there a property may only seem absent (the text is cut before it). */
+  get tenantIdMissingAt(): Span | undefined {
+    if (this.source.hasErrors || this.lacksTenantId === undefined) return undefined;
+    return this.lacksTenantId === null ? this.name.span : this.source.spanAt(this.lacksTenantId);
+  }
+}
+
 function addTenant(reading: Reading, resource: Resource, name: Value): void {
-  const slash = name.text.indexOf('/');
   const properties = member(resource.map, 'properties');
   const propertiesPath = properties && placeIn(resource.place, properties.key);
   const tenantId = properties && stringIn(reading, properties.value, propertiesPath, 'tenantId');
-  const nameSpan = spanOf(name);
-  const missingAt = !properties ? nameSpan : isMap(properties.value) && !tenantId ? reading.source.lazySpanAt(propertiesPath) : undefined;
-  const operation: TenantOperation = { action: 'add', span: nameSpan, registration: slash < 0 ? {} : { name: sliceValue(name, 0, slash) } };
-  if (slash >= 0) operation.customerSubscriptionId = sliceValue(name, slash + 1, name.text.length);
-  if (tenantId) operation.tenantId = tenantId;
-  if (missingAt) operation.tenantIdMissingAt = missingAt;
-  reading.facts.tenantOperations.push(operation);
+  const lacksTenantId = !properties ? null : isMap(properties.value) && !tenantId ? propertiesPath : undefined;
+  reading.facts.tenantOperations.push(new TemplateTenant(name, tenantId, reading.source, lacksTenantId));
   addApiVersion(reading, resource, 'customerSubscription');
   reading.facts.values.push(name);
   if (tenantId) reading.facts.values.push(tenantId);
