@@ -11,6 +11,11 @@ ruleTester(rule, {
     { name: 'properties the file does not show', kind: 'powershell', code: `New-AzResource -ResourceId "${registrationId}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties $properties` },
     { name: 'removing needs no tenant', kind: 'http', code: `DELETE ${url}\n` },
     { name: 'a body in another file', kind: 'shell', code: `az rest --method put --url "${url}" --body @tenant.json\n` },
+    {
+      name: 'a template cut off inside the properties: the tenantId may only seem absent',
+      kind: 'json',
+      code: `{"resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "reg1/${customer}", "properties": {"ten`,
+    },
     { name: 'a tenant ID from a parameter', kind: 'json', code: `{"resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "reg1/${customer}", "properties": {"tenantId": "[parameters('tenantId')]"}}]}` },
   ],
   invalid: [
@@ -37,6 +42,12 @@ ruleTester(rule, {
       name: 'az resource create with properties only',
       kind: 'shell',
       code: `az resource create --id "${registrationId}/customerSubscriptions/${customer}" --api-version 2017-06-01 --properties '<!{}!>'\n`,
+      errors: [{ message: missing }],
+    },
+    {
+      name: 'a template resource whose properties have no tenantId, its name an expression',
+      kind: 'json',
+      code: `{"parameters": {"reg": {"type": "string", "defaultValue": "reg1"}}, "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "[concat(parameters('reg'), '/${customer}')]", "properties": <!{ "tenant": "${tenant}" }!>}]}`,
       errors: [{ message: missing }],
     },
     {
