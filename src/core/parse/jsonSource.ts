@@ -60,12 +60,19 @@ export function memberKey(map: Json | undefined, name: string): string | undefin
  * resource is asked for child resources it mostly does not have, and for its type).
  */
 export function sameLowerCase(key: string, lower: string): boolean {
-  if (key.length !== lower.length) return key.toLowerCase() === lower;
+  // Lower-casing changes the length only of some characters outside ASCII: an ASCII key of another length differs
+  // (every tenant resource's type is compared with the registrations' type, which is shorter).
+  if (key.length !== lower.length) return !isAscii(key) && key.toLowerCase() === lower;
   for (let i = 0; i < key.length; i++) {
     const code = key.charCodeAt(i);
     if (code > 127) return key.toLowerCase() === lower;
     if ((code >= 65 && code <= 90 ? code + 32 : code) !== lower.charCodeAt(i)) return false;
   }
+  return true;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
   return true;
 }
 
