@@ -11,7 +11,7 @@ import { UsageError, parseCommandLine, usage, type CliOptions } from './args';
 import { unifiedDiff } from './diff';
 import { collectFiles, findConfig, readConfig } from './files';
 import { fixSources, fixSummary, writeSource, type Source } from './fix';
-import { Shard, shareOut, type RunFile, type ShareRead } from './shard';
+import { Shard, type RunFile, type ShareRead } from './shard';
 import { skipNote } from './skipped';
 import { lintShared, serveShare } from './threads';
 import { Locator, formatJson, formatSarif, formatText, printable, type LintedFile, type Note, type RunResult } from './output';
@@ -48,7 +48,7 @@ async function run(options: CliOptions, cwd: string): Promise<{ result: RunResul
   }
   const shardOptions = { wasmDir: __dirname, locale: options.locale, ...(rules ? { rules } : {}) };
   const fix = options.fix ? (shard: Shard, read: ShareRead) => fixSources(shard.workspace, read.sources) : undefined;
-  const { reads, checked } = await lintShared(__filename, files, shareOut(files, threadCount(options, files.length)), shardOptions, fix);
+  const { reads, checked } = await lintShared(__filename, files, threadCount(options, files.length), shardOptions, fix);
   notes.push(...reads.flatMap((r) => r.skipped));
   notes.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
   const results = new Map(checked.map((c) => [c.uri, c]));

@@ -1,7 +1,9 @@
 // One share of an azs-lint run's files, read and checked by one thread with a LintWorkspace of its own. A run is one
 // workspace all the same: every share holds every file's place in the run's order, and before checking takes the
-// registrations the other shares' files declare (declarations are what findings in one file take from another). ARM
-// templates and parameter files of one folder, which are read together, stay in one share.
+// registrations the other shares' files declare (declarations are what findings in one file take from another). The
+// threads walk the run's files together and each file goes to the thread that gets to it first (a thread that starts
+// later, or gets less of a core, reads less); ARM templates and parameter files of one folder, which are read
+// together, go to one thread.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LintWorkspace, describeInternalError, maxDocumentLength, type DocumentKind, type Finding, type Locale, type RuleSeverityConfig } from '../core/lint';
@@ -65,13 +67,16 @@ export class Shard {
     });
   }
 
-  /** Reads the files at `own` (indexes into `files`, the run's order), holding the place of the others. */
-  async read(files: readonly RunFile[], own: readonly number[], locale: Locale): Promise<ShareRead> {
-    const mine = new Set(own);
+  /**
+   * Reads the files that `claims` gives this thread (all, without claims), holding the place of the others in the
+   * run's order.
+   */
+  async read(files: readonly RunFile[], claims: Claims | undefined, locale: Locale): Promise<ShareRead> {
+    const units = claims && unitsOf(files);
     const result: ShareRead = { sources: [], skipped: [], declarations: [] };
     for (const [index, file] of files.entries()) {
-      if (!mine.has(index)) {
-        if (own.length < files.length) await this.workspace.declare(file.uri, file.kind, []);
+      if (units && !claims.take(units[index])) {
+        await this.workspace.declare(file.uri, file.kind, []);
         continue;
       }
       const source = readSource(file, locale);
@@ -106,38 +111,40 @@ export class Shard {
 }
 
 /**
- * What reading and checking a character of each kind costs, relative to JSON (measured on the bench's files): a
- * PowerShell script goes through tree-sitter and the most rules, a template through JSON.parse. Shares weighed by
- * size alone gave one thread the templates and the other the scripts, and the first waited 2 s for the second.
+ * The unit each file of the run belongs to, as an index into the run's files: a file is a unit of its own, except that
+ * the JSON files of a folder (templates and their parameter files, read together) are one.
  */
-const costPerByte: Record<DocumentKind, number> = { powershell: 4, markdown: 3, http: 2, shell: 2, json: 1 };
-
-/** A file's weight when sharing out the run: its size times its kind's cost, as the cost of reading it grows with it. */
-function weight(file: RunFile): number {
-  try {
-    return statSync(file.path).size * costPerByte[file.kind];
-  } catch {
-    return 0;
-  }
+export function unitsOf(files: readonly RunFile[]): number[] {
+  const folders = new Map<string, number>();
+  return files.map((file, index) => {
+    if (file.kind !== 'json') return index;
+    const folder = dirname(file.path);
+    const first = folders.get(folder) ?? index;
+    folders.set(folder, first);
+    return first;
+  });
 }
 
 /**
- * The run's files shared out over `count` threads, as indexes into `files`, the heaviest units first to the lightest
- * share. A unit is one file, or all JSON files of a folder (templates and parameter files are read together).
+ * Which thread reads which unit of the run's files, in memory the threads share: a unit is taken by the first thread
+ * that asks for it.
  */
-export function shareOut(files: readonly RunFile[], count: number): number[][] {
-  const units = new Map<string, number[]>();
-  files.forEach((file, index) => {
-    const key = file.kind === 'json' ? `json:${dirname(file.path)}` : `file:${index}`;
-    units.set(key, [...units.get(key) ?? [], index]);
-  });
-  const weighed = [...units.values()].map((indexes) => ({ indexes, weight: indexes.reduce((sum, i) => sum + weight(files[i]), 0) }));
-  weighed.sort((a, b) => b.weight - a.weight);
-  const shares = Array.from({ length: count }, () => ({ indexes: [] as number[], weight: 0 }));
-  for (const unit of weighed) {
-    const lightest = shares.reduce((min, share) => (share.weight < min.weight ? share : min));
-    lightest.indexes.push(...unit.indexes);
-    lightest.weight += unit.weight;
+export class Claims {
+  private readonly owners: Int32Array;
+
+  /** `thread`: this thread's number, from 1; `memory`: from `Claims.memory`, the same for every thread of the run. */
+  constructor(readonly memory: SharedArrayBuffer, private readonly thread: number) {
+    this.owners = new Int32Array(memory);
   }
-  return shares.map((share) => share.indexes.sort((a, b) => a - b)).filter((share) => share.length > 0);
+
+  /** Memory for the claims on a run of `files` files. */
+  static memory(files: number): SharedArrayBuffer {
+    return new SharedArrayBuffer(Math.max(1, files) * Int32Array.BYTES_PER_ELEMENT);
+  }
+
+  /** True when the unit is this thread's: it was free and is taken now, or this thread took it before. */
+  take(unit: number): boolean {
+    const owner = Atomics.compareExchange(this.owners, unit, 0, this.thread);
+    return owner === 0 || owner === this.thread;
+  }
 }

@@ -1,12 +1,14 @@
-// azs-lint's worker threads: the run's files shared out (shard.ts), one share read and checked here and each other
-// share in a worker thread running this same bundle. Two steps, so that every share sees every declaration: all read
+// azs-lint's worker threads: the run's files shared out as the threads get to them (shard.ts), one share read and
+// checked here and each other share in a worker thread running this same bundle. Two steps, so that every share sees every declaration: all read
 // their files and say what registrations those declare; then each takes the others' and checks its files.
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { Shard, type Checked, type RunFile, type ShardOptions, type ShareRead } from './shard';
+import { Claims, Shard, type Checked, type RunFile, type ShardOptions, type ShareRead } from './shard';
 
 interface Assignment {
   files: RunFile[];
-  own: number[];
+  /** The claims' shared memory, and this worker's thread number in them. */
+  claims: SharedArrayBuffer;
+  thread: number;
   options: ShardOptions;
 }
 
@@ -65,13 +67,16 @@ export interface SharedRun {
 }
 
 /**
- * Reads and checks `files` in `shares` (indexes into `files`): the first share here, the others in worker threads
- * running `script` (this bundle). `prepare` runs on this thread's share before it is checked (`--fix`, with one share).
+ * Reads and checks `files` in `threads` threads: this one and worker threads running `script` (this bundle), each
+ * file read by the thread that gets to it first. `prepare` runs on this thread's share before it is checked (`--fix`,
+ * with one thread).
  */
-export async function lintShared(script: string, files: RunFile[], shares: number[][], options: ShardOptions, prepare?: (shard: Shard, read: ShareRead) => Promise<void>): Promise<SharedRun> {
-  const workers = shares.slice(1).map((own) => new WorkerShare(script, { files, own, options }));
+export async function lintShared(script: string, files: RunFile[], threads: number, options: ShardOptions, prepare?: (shard: Shard, read: ShareRead) => Promise<void>): Promise<SharedRun> {
+  const memory = Claims.memory(files.length);
+  const workers = Array.from({ length: threads - 1 }, (_, i) => new WorkerShare(script, { files, claims: memory, thread: i + 2, options }));
   const here = new Shard(options);
-  const [read, ...others] = await Promise.all([here.read(files, shares[0] ?? [], options.locale), ...workers.map((w) => answer(w, (r) => ('read' in r ? r.read : undefined)))]);
+  const claims = threads > 1 ? new Claims(memory, 1) : undefined;
+  const [read, ...others] = await Promise.all([here.read(files, claims, options.locale), ...workers.map((w) => answer(w, (r) => ('read' in r ? r.read : undefined)))]);
   const reads = [read, ...others];
   workers.forEach((worker, i) => worker.send(reads.filter((_, j) => j !== i + 1).flatMap((r) => r.declarations)));
   await here.declare(others.flatMap((r) => r.declarations));
@@ -84,9 +89,9 @@ export async function lintShared(script: string, files: RunFile[], shares: numbe
 export function serveShare(): void {
   const port = parentPort;
   if (!port) return;
-  const { files, own, options } = workerData as Assignment;
+  const { files, claims, thread, options } = workerData as Assignment;
   const shard = new Shard(options);
-  void shard.read(files, own, options.locale).then((read) => {
+  void shard.read(files, new Claims(claims, thread), options.locale).then((read) => {
     port.once('message', (declarations: ShareRead['declarations']) => {
       void shard.declare(declarations).then(() => {
         port.postMessage({ checked: shard.check(read.sources) } satisfies Reply);
