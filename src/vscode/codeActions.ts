@@ -79,7 +79,7 @@ export class AzureStackCodeActions implements vscode.CodeActionProvider {
   }
 
   private async forDiagnostic(document: vscode.TextDocument, target: FixDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-    const finding = this.deps.lint.findingFor(document, diagnostic);
+    const finding = this.deps.lint.findingFor(document, diagnostic, target.text);
     if (!finding) return offersRegistrationPick(codeOf(diagnostic)) ? [this.pickRegistration(document, diagnostic)] : [];
     const actions = await Promise.all(fixesFor(target, finding).map((fix) => this.action(fix, vscode.CodeActionKind.QuickFix, diagnostic)));
     if (offersRegistrationPick(finding.code)) actions.push(this.pickRegistration(document, diagnostic));

@@ -70,6 +70,8 @@ export class LintDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The encoding each open document was last read in (VS Code's ids): a document saved in another is read again. */
   private readonly encodings = new Map<string, string>();
+  /** The length of each document that changed since it was opened. */
+  private readonly lengths = new Map<string, number>();
   private readonly disposables: vscode.Disposable[] = [];
   private enabled: boolean;
 
@@ -152,7 +154,7 @@ export class LintDiagnostics implements vscode.Disposable {
       if (this.encodings.get(document.uri.toString()) !== document.encoding) this.schedule(document, kind, 0);
       return;
     }
-    if (document.offsetAt(new vscode.Position(document.lineCount, 0)) >= largeDocumentLength) {
+    if (this.lengthAfter(event) >= largeDocumentLength) {
       this.schedule(document, kind, largeSettleMs);
     } else if (kind === 'powershell') {
       // Every edit goes in as it happens, so the engine's tree stays one step behind at most.
@@ -162,6 +164,20 @@ export class LintDiagnostics implements vscode.Disposable {
     } else {
       this.schedule(event.document, kind, settleMs);
     }
+  }
+
+  /**
+   * The document's length after this change, kept from its changes: asking VS Code for the offset of its end sums the
+   * lengths of every line after the edited one, at each keystroke.
+   */
+  private lengthAfter(event: vscode.TextDocumentChangeEvent): number {
+    const key = event.document.uri.toString();
+    const known = this.lengths.get(key);
+    const length = known === undefined
+      ? event.document.getText().length
+      : event.contentChanges.reduce((sum, change) => sum + change.text.length - change.rangeLength, known);
+    this.lengths.set(key, length);
+    return length;
   }
 
   private schedule(document: vscode.TextDocument, kind: DocumentKind | undefined, delayMs: number): void {
@@ -196,6 +212,7 @@ export class LintDiagnostics implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    this.lengths.delete(key);
     this.deleteDiagnostics(document.uri);
     // A file on disk keeps declaring its registrations as saved (the editor may have held unsaved text); an
     // untitled one is gone.
@@ -406,11 +423,12 @@ export class LintDiagnostics implements vscode.Disposable {
 
   /**
    * The finding a diagnostic came from (for code actions), matched by code and range — none while the worker's last
-   * read is of an older text: its offsets, and the shown diagnostic's range, would put a fix's edits in the wrong place.
+   * read is of another text than `text` (the document's now): its offsets, and the shown diagnostic's range, would put
+   * a fix's edits in the wrong place.
    */
-  findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Finding | undefined {
+  findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, text = document.getText()): Finding | undefined {
     const held = this.engine.lint(document.uri.toString());
-    if (held?.text !== document.getText()) return undefined;
+    if (held?.text !== text) return undefined;
     const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
