@@ -44,7 +44,7 @@ async function run(options: CliOptions, cwd: string): Promise<{ result: RunResul
   const files: RunFile[] = [];
   for (const found of collected) {
     if (found.skip) notes.push(skipNote(found.path, found.skip, options.locale));
-    else files.push({ path: found.path, uri: pathToFileURL(found.path).href, kind: found.kind });
+    else files.push({ path: found.path, uri: pathToFileURL(found.path).href, kind: found.kind, size: found.size });
   }
   const shardOptions = { wasmDir: __dirname, locale: options.locale, ...(rules ? { rules } : {}) };
   const fix = options.fix ? (shard: Shard, read: ShareRead) => fixSources(shard.workspace, read.sources) : undefined;

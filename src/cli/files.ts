@@ -14,7 +14,7 @@ import { fileTypeOf, systemDetail, type Skip } from './skipped';
 const skippedFolders = new Set(['node_modules', '.git']);
 
 /** A path the run lints, or one it names (with why it skips it). */
-export type Collected = { path: string; kind: DocumentKind; skip?: undefined } | { path: string; skip: Skip };
+export type Collected = { path: string; kind: DocumentKind; size: number; skip?: undefined } | { path: string; skip: Skip };
 
 /**
  * Finds the files to lint without opening any: a path is told by its `stat`, so a FIFO or a device is never read
@@ -44,7 +44,7 @@ class Collector {
     const real = realpathSync.native(path);
     if (this.files.has(real)) return;
     this.files.add(real);
-    this.found.push({ path, kind });
+    this.found.push({ path, kind, size: stats.size });
   }
 
   private stat(path: string, inFolder: boolean): Stats | undefined {

@@ -17,6 +17,8 @@ export interface RunFile {
   path: string;
   uri: string;
   kind: DocumentKind;
+  /** Its size when the run's files were collected: what sharing out weighs (it is read, and checked again, later). */
+  size: number;
 }
 
 export interface ShardOptions {
@@ -114,11 +116,7 @@ const costPerByte: Record<DocumentKind, number> = { powershell: 4, markdown: 3, 
 
 /** A file's weight when sharing out the run: its size times its kind's cost, as the cost of reading it grows with it. */
 function weight(file: RunFile): number {
-  try {
-    return statSync(file.path).size * costPerByte[file.kind];
-  } catch {
-    return 0;
-  }
+  return file.size * costPerByte[file.kind];
 }
 
 /**

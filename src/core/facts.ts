@@ -1,6 +1,6 @@
 // The language-neutral model every parser reduces a document to. PowerShell, ARM JSON, REST Client files and
 // shell scripts all yield these facts, so each rule is written once and works for all of them.
-import { UNKNOWN, hasUnknown } from './ids';
+import { UNKNOWN, hasUnknown, type ParsedResourceId } from './ids';
 import type { Span } from './text';
 
 /**
@@ -357,13 +357,19 @@ export interface CloudCall {
   switchedLine?: number;
 }
 
+/** A registration path as written, and what `parseRegistrationId` makes of its text: parsed once, when read. */
+export interface ResourceIdUse {
+  path: Value;
+  parsed: ParsedResourceId;
+}
+
 export interface FileFacts {
   cmdlets: CmdletUse[];
   registrations: RegistrationDeclaration[];
   billingModels: BillingModelUse[];
   tenantOperations: TenantOperation[];
   /** Strings meant as Microsoft.AzureStack registration paths, cut to the path (from `/subscriptions`, no query). */
-  resourceIds: Value[];
+  resourceIds: ResourceIdUse[];
   apiVersions: ApiVersionUse[];
   /** Values sent to Azure or to a command, where an unfilled placeholder is a mistake. */
   values: Value[];

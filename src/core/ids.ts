@@ -126,6 +126,9 @@ function nearlySame(a: string, b: string): boolean {
   return previous[y.length] <= 2;
 }
 
+/** The segments of a registration ID, undefined where any name goes. */
+const expectedSegments = ['subscriptions', undefined, 'resourceGroups', undefined, 'providers', 'Microsoft.AzureStack', 'registrations', undefined] as const;
+
 /**
  * Parses `/subscriptions/{guid}/resourceGroups/{rg}/providers/Microsoft.AzureStack/registrations/{name}` with an
  * optional `/customerSubscriptions[/{id}]` tail. Segment names compare case-insensitively, as ARM does; query
@@ -137,9 +140,8 @@ export function parseRegistrationId(id: string): ParsedResourceId {
   const withoutEdges = withoutEdgeSlashes(path);
   if (/\/\//.test(withoutEdges)) return { ok: false, problem: { kind: 'emptySegment' } };
   const segments = withoutEdges.split('/');
-  const expected = ['subscriptions', undefined, 'resourceGroups', undefined, 'providers', 'Microsoft.AzureStack', 'registrations', undefined];
-  for (let i = 0; i < expected.length; i++) {
-    const want = expected[i];
+  for (let i = 0; i < expectedSegments.length; i++) {
+    const want = expectedSegments[i];
     const found = segments[i];
     if (found === undefined) return { ok: false, problem: { kind: 'missingSegment', segment: want ?? segmentNameAt(i) } };
     if (want === undefined || hasUnknown(found)) continue;

@@ -7,7 +7,7 @@ import { LineMap } from '../text';
 import { addTemplateFacts, armValue, templateScope, type ArmScope } from './arm';
 import { findPlaceholder } from '../ids';
 import { embeddedJson, isMap, member, parseJson, placeIn, wrapped, type Json, type JsonMap, type JsonPlace, type JsonSource } from './jsonSource';
-import { addRequestFacts, registrationParts, registrationPath, registrationPathInString, type TenantBody } from './requests';
+import { addRequestFacts, readResourceId, registrationParts, registrationPath, registrationPathInString, type TenantBody } from './requests';
 import { suppressionIn } from './suppressions';
 
 export type JsonRole = 'template' | 'parameters' | 'other';
@@ -130,7 +130,7 @@ function addResourceIds(facts: FileFacts, source: JsonSource, root: JsonMap, sco
     const place = placeOf();
     if (!place) return; // a document that is one string
     const found = registrationPath(scope ? armValue(source, place.parent, place.key, text, scope) : source.string(place.parent, place.key, text));
-    if (found) facts.resourceIds.push(found);
+    if (found) facts.resourceIds.push(readResourceId(found));
   });
 }
 
@@ -175,7 +175,7 @@ function addDocumentValues(facts: FileFacts, source: JsonSource, root: Json): vo
     if (requestUrls.get(container) === key) return;
     if (mayHoldId(value)) {
       const found = registrationPathInString(source.string(placeOf()?.parent, key, value));
-      if (found) facts.resourceIds.push(found);
+      if (found) facts.resourceIds.push(readResourceId(found));
     } else if (typeof key === 'string' && idOrNameKey.test(key) && findPlaceholder(value)) {
       facts.values.push(source.string(placeOf()?.parent, key, value));
     }
@@ -219,7 +219,7 @@ function answeredWithSuccess(map: JsonMap): boolean {
  */
 function addRecordedRegistration(facts: FileFacts, url: Value, method: string): void {
   const found = registrationPath(url);
-  const parts = found && registrationParts(found);
+  const parts = found && registrationParts(readResourceId(found));
   if (!found || !parts || (parts.kind === 'registration' && /^delete$/i.test(method))) return;
   facts.registrations.push({ span: spanOf(parts.ref.name ?? found), ref: parts.ref });
 }
@@ -287,7 +287,7 @@ function addRequestExample(facts: FileFacts, source: JsonSource, root: JsonMap):
 function addSnapshot(facts: FileFacts, source: JsonSource, map: JsonMap, path: JsonPlace | undefined): void {
   const id = stringAt(source, map, path, 'id');
   const found = id && registrationPath(id);
-  const parts = found && registrationParts(found);
+  const parts = found && registrationParts(readResourceId(found));
   if (!found || parts?.kind !== 'registration') return;
   const type = member(map, 'type')?.value;
   const properties = member(map, 'properties');

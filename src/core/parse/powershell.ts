@@ -19,7 +19,7 @@ import { addCmdletFacts } from './cmdlets';
 import { EnvironmentFlow } from './psEnvironment';
 import { ScriptHazards } from './psHazards';
 import { decodeBareWord, decodeString, variableEnd, type Interpolate } from './psStrings';
-import { registrationPathInString } from './requests';
+import { readResourceId, registrationPathInString } from './requests';
 import { suppressionIn } from './suppressions';
 
 /** A change to a document: `start`/`end` are offsets into the text before the change. */
@@ -317,7 +317,7 @@ class Extraction {
   private registrationStrings(): void {
     for (const { literal } of this.literalsMatching(registrationWords)) {
       const path = registrationPathInString(this.valueIn(literal, 'argument'));
-      if (path) this.facts.resourceIds.push(path);
+      if (path) this.facts.resourceIds.push(readResourceId(path));
     }
   }
 

@@ -2,7 +2,7 @@
 // Every parser hands its URL (or resource ID), method, api-version and body here and gets the same facts back.
 import { findNodeAtLocation, parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { UNKNOWN, looksLikeRegistrationId, parseRegistrationId } from '../ids';
-import { isKnown, sliceValue, valueOf, type FileFacts, type RegistrationRef, type TenantAction, type Value } from '../facts';
+import { isKnown, sliceValue, valueOf, type FileFacts, type RegistrationRef, type ResourceIdUse, type TenantAction, type Value } from '../facts';
 import type { Span } from '../text';
 
 /** Where the resource path starts in a URL or ID: at `/subscriptions`, after a scheme and host, or at a leading slash. */
@@ -63,12 +63,28 @@ interface PathParts {
   customerSubscriptionId?: Value;
 }
 
+/** Where each run of characters other than `/` starts and ends (what `/[^/]+/g` matches, without a match object each). */
+function slashSeparated(text: string): Span[] {
+  const parts: Span[] = [];
+  for (let start = 0; start < text.length;) {
+    const slash = text.indexOf('/', start);
+    const end = slash < 0 ? text.length : slash;
+    if (end > start) parts.push({ start, end });
+    start = end + 1;
+  }
+  return parts;
+}
+
+/** A registration path with its text parsed: once, for the facts and every rule that judges or follows it. */
+export function readResourceId(path: Value): ResourceIdUse {
+  return { path, parsed: parseRegistrationId(path.text) };
+}
+
 /** Splits a well-formed registration path into values for its parts; undefined when the path is malformed. */
-export function registrationParts(path: Value): PathParts | undefined {
-  const parsed = parseRegistrationId(path.text);
+export function registrationParts({ path, parsed }: ResourceIdUse): PathParts | undefined {
   if (!parsed.ok) return undefined;
-  const starts = [...path.text.matchAll(/[^/]+/g)];
-  const piece = (index: number) => sliceValue(path, starts[index].index, starts[index].index + starts[index][0].length);
+  const parts = slashSeparated(path.text);
+  const piece = (index: number) => sliceValue(path, parts[index].start, parts[index].end);
   return {
     ref: { subscriptionId: piece(1), resourceGroup: piece(3), name: piece(7) },
     kind: parsed.kind,
@@ -141,9 +157,10 @@ function tenantAction(method: string | undefined, kind: PathParts['kind']): Tena
 export function addRequestFacts(facts: FileFacts, request: Request): void {
   const path = registrationPath(request.url);
   if (!path) return;
-  if (!request.synthetic) facts.resourceIds.push(path);
+  const id = readResourceId(path);
+  if (!request.synthetic) facts.resourceIds.push(id);
   const apiVersion = request.apiVersion ?? apiVersionInUrl(request.url);
-  const parts = registrationParts(path);
+  const parts = registrationParts(id);
   const target = /customerSubscriptions?(?:[/?#]|$)/i.test(path.text) ? 'customerSubscription' : 'registration';
   if (apiVersion) facts.apiVersions.push({ value: apiVersion, target });
   if (!parts) return;

@@ -17,6 +17,8 @@ type Part =
 interface Word {
   parts: Part[];
   span: Span;
+  /** The word's text when it has no variable or unknown part, null when it has one; worked out when first asked. */
+  plain?: string | null;
 }
 
 interface Binding {
@@ -237,9 +239,11 @@ class ShellReading {
     else this.bindings.set(name, [binding]);
   }
 
-  /** A word's text when it has no variable or unknown part. */
+  /** A word's text when it has no variable or unknown part (asked of most words several times: kept on the word). */
   private plain(word: Word | undefined): string | undefined {
-    return word?.parts.every((p) => p.kind === 'text') ? word.parts.map((p) => (p.kind === 'text' ? p.text : '')).join('') : undefined;
+    if (!word) return undefined;
+    if (word.plain === undefined) word.plain = word.parts.every((p) => p.kind === 'text') ? word.parts.map((p) => (p.kind === 'text' ? p.text : '')).join('') : null;
+    return word.plain ?? undefined;
   }
 
   private value(word: Word): Value {

@@ -1,6 +1,6 @@
 import { locate, usedAt, type Value } from '../facts';
 import { cloudIdLookupAt, replacementFix, type Replacement } from '../fixes';
-import { parseRegistrationId, type ParsedResourceId, type ResourceIdProblem } from '../ids';
+import type { ResourceIdProblem } from '../ids';
 import type { Span } from '../text';
 import { defineRule, type Report } from './rule';
 
@@ -83,14 +83,7 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    // A script names the same ID through one variable in call after call: each distinct text is parsed once.
-    const parsedByText = new Map<string, ParsedResourceId>();
-    return facts.resourceIds.flatMap((path): Report<ResourceIdProblem['kind'], Replacement>[] => {
-      let parsed = parsedByText.get(path.text);
-      if (!parsed) {
-        parsed = parseRegistrationId(path.text);
-        parsedByText.set(path.text, parsed);
-      }
+    return facts.resourceIds.flatMap(({ path, parsed }): Report<ResourceIdProblem['kind'], Replacement>[] => {
       if (parsed.ok) return [];
       const { problem } = parsed;
       const { kind, ...values } = problem;

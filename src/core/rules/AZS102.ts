@@ -44,7 +44,7 @@ class Containers {
 function errorsOf(facts: FileFacts): (span: Span) => ErrorCode | null {
   const operations = facts.tenantOperations;
   const subscriptions = new Containers(operations.flatMap((o) => (o.customerSubscriptionId ? [whole(o.customerSubscriptionId)] : [])));
-  const requested = [...facts.resourceIds, ...operations.flatMap((o) => [o.registration.subscriptionId, o.registration.resourceGroup, o.registration.name])];
+  const requested = [...facts.resourceIds.map((id) => id.path), ...operations.flatMap((o) => [o.registration.subscriptionId, o.registration.resourceGroup, o.registration.name])];
   const registrations = new Containers(requested.flatMap((v) => (v ? [whole(v)] : [])));
   return (span) => (subscriptions.holds(span) ? 'InvalidCustomerSubscriptionId' : registrations.holds(span) ? 'RegistrationNotFound' : null);
 }
@@ -97,7 +97,8 @@ function placeholderFinder(): (text: string) => readonly FoundPlaceholder[] {
  */
 function valuesWithHint(facts: FileFacts): Set<Value> {
   const values = new Set<Value>();
-  for (const list of [facts.values, facts.resourceIds]) for (const value of list) if (mayHoldPlaceholder(value.text)) values.add(value);
+  for (const value of facts.values) if (mayHoldPlaceholder(value.text)) values.add(value);
+  for (const { path } of facts.resourceIds) if (mayHoldPlaceholder(path.text)) values.add(path);
   return values;
 }
 

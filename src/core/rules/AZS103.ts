@@ -75,7 +75,7 @@ type LookupPart = 'resourceGroup' | 'name';
 
 /** Each registration reference of the file that requests make, with its resource group and name, once per place. */
 function requestedRefs(facts: FileFacts): RegistrationRef[] {
-  const fromIds = facts.resourceIds.flatMap((path) => registrationParts(path)?.ref ?? []);
+  const fromIds = facts.resourceIds.flatMap((id) => registrationParts(id)?.ref ?? []);
   return [...facts.tenantOperations.map((o) => o.registration), ...fromIds];
 }
 

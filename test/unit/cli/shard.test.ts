@@ -1,7 +1,7 @@
 // azs-lint's shares: how files are shared out over threads, and that a share checks its files with the registrations
 // another share's files declare (here two shares in one thread; cli.test.ts runs real worker threads).
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +14,7 @@ const fixtures = join(repoRoot, 'test/fixtures/workspace/lint');
 function runFile(path: string): RunFile {
   const kind = documentKindFor(path);
   if (!kind) throw new Error(`${path}: no language`);
-  return { path, uri: pathToFileURL(path).href, kind };
+  return { path, uri: pathToFileURL(path).href, kind, size: statSync(path, { throwIfNoEntry: false })?.size ?? 0 };
 }
 
 describe('azs-lint shares', () => {
