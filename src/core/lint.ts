@@ -381,12 +381,15 @@ const usedHere = { en: 'The same value is used here.', sv: 'Samma värde använd
 type MessageText = (id: string, values: Report<string>['values']) => string;
 
 /**
- * A rule's messages in `locale`, each worked out once per message and values object: reports of one defect met
- * through several uses share theirs, and a dense script has thousands of them.
+ * A rule's messages in `locale`, each worked out once per message and values object (reports of one defect met
+ * through several uses share theirs) and once per message and values text: a dense script has thousands of defects
+ * and a handful of distinct messages. Findings then share one string per message, a cheap key when findings of one
+ * defect are joined.
  */
 function messageTexts(rule: Rule, locale: Locale): MessageText {
   const byValues = new WeakMap<object, Map<string, string>>();
   const withoutValues = new Map<string, string>();
+  const byText = new Map<string, string>();
   return (id, values) => {
     let texts = values ? byValues.get(values) : withoutValues;
     if (!texts) {
@@ -396,7 +399,9 @@ function messageTexts(rule: Rule, locale: Locale): MessageText {
     let text = texts.get(id);
     if (text === undefined) {
       const localized = Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : v[locale]]));
-      text = pick(rule.messages[id], locale, localized);
+      const key = `${id}\u0000${JSON.stringify(localized)}`;
+      text = byText.get(key) ?? pick(rule.messages[id], locale, localized);
+      byText.set(key, text);
       texts.set(id, text);
     }
     return text;
@@ -409,35 +414,55 @@ function usedElsewhere(report: Report<string>): report is Report<string> & { use
   return used !== undefined && (used.end <= report.span.start || used.start >= report.span.end);
 }
 
+/** A span as one number, a cheaper key than a composed string (offsets stay below 2^23: documents are at most 5 MB). */
+function placeKey(start: number, end: number): number {
+  return start * 0x800000 + end;
+}
+
+interface Defect {
+  finding: Finding;
+  /** The related places already listed, by place: each with its URIs and messages (few, and shared strings). */
+  related: Map<number, RelatedFinding[]>;
+}
+
 /**
  * One finding per defect: findings of one rule with the same message at the same place are one, with the places of
  * use of them all as related information (each once, by place).
  */
 function oneFindingPerDefect(findings: readonly Finding[]): Finding[] {
-  const defects: { finding: Finding; related: Set<string> }[] = [];
-  // By place, then message: the message is a string the findings share, so it is not copied into thousands of keys.
-  const byPlace = new Map<string, Map<string, { finding: Finding; related: Set<string> }>>();
+  const defects: Defect[] = [];
+  // By rule and place, then message: the message is a string the findings share, so it is not copied into keys.
+  const byPlace = new Map<string, Map<number, Map<string, Defect>>>();
   for (const finding of findings) {
-    const key = `${finding.code}:${finding.start}:${finding.end}`;
-    let messages = byPlace.get(key);
+    let places = byPlace.get(finding.code);
+    if (!places) {
+      places = new Map();
+      byPlace.set(finding.code, places);
+    }
+    const place = placeKey(finding.start, finding.end);
+    let messages = places.get(place);
     if (!messages) {
       messages = new Map();
-      byPlace.set(key, messages);
+      places.set(place, messages);
     }
     let defect = messages.get(finding.message);
     if (!defect) {
-      defect = { finding: { ...finding, related: [] }, related: new Set() };
+      defect = { finding: { ...finding, related: [] }, related: new Map() };
       messages.set(finding.message, defect);
       defects.push(defect);
     }
-    for (const related of finding.related) {
-      const place = `${related.uri}:${related.start}:${related.end}:${related.message}`;
-      if (defect.related.has(place)) continue;
-      defect.related.add(place);
-      defect.finding.related.push(related);
-    }
+    for (const related of finding.related) addRelated(defect, related);
   }
   return defects.map(({ finding }) => (finding.related.length > 1 ? { ...finding, related: innermost(finding.related) } : finding));
+}
+
+function addRelated(defect: Defect, related: RelatedFinding): void {
+  const place = placeKey(related.start, related.end);
+  const listed = defect.related.get(place);
+  if (listed?.some((r) => r.uri === related.uri && r.message === related.message)) return;
+  if (listed) listed.push(related);
+  else defect.related.set(place, [related]);
+  defect.finding.related.push(related);
 }
 
 /**

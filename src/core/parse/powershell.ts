@@ -250,6 +250,13 @@ class Extraction {
   private readonly bindings = new Map<string, Map<number, Binding[]>>();
   private readonly resolving = new Set<string>();
   private lines: LineMap | undefined;
+  /**
+   * Where the arguments of acting known cmdlets are written (start → end), and the values of hashtables written
+   * among them (see `literalReachesCommand`).
+   */
+  private readonly argumentPlaces = new Map<number, number>();
+  /** The simple assignments found so far, by where their right-hand side starts (see `literalReachesCommand`). */
+  private readonly assignedPlaces = new Map<number, SimpleAssignment>();
   private functionSpans: Span[] | undefined;
   /** The text as the tree was parsed (`asPowerShellReads`): where its structure is asked about. Values come from `text`. */
   private readonly code: string;
@@ -326,7 +333,7 @@ class Extraction {
         value = literalValue(match[0], { start: match.index, end: match.index + match[0].length }, match.index);
         holdsPlaceholder = findPlaceholder(value.text) !== undefined;
       }
-      if (holdsPlaceholder && this.reachesCommand(literal)) this.facts.values.push(value);
+      if (holdsPlaceholder && this.literalReachesCommand(literal)) this.facts.values.push(value);
     }
   }
 
@@ -362,6 +369,18 @@ class Extraction {
   /** The grammar reads a line of an expandable here-string that starts with `#` as a comment; PowerShell, as text. */
   private isHereStringLine(node: Node): boolean {
     return node.type === 'comment' && node.parent?.type === 'expandable_here_string_literal';
+  }
+
+  /**
+   * `reachesCommand`, without stepping up the tree where the literal is written exactly as an acting known cmdlet's
+   * argument (or a value of a hashtable written there), or as the whole right-hand side of an assignment already
+   * read: only expression wrappers lie between the two. A dense script has thousands of such literals, and each step
+   * up the tree is a walk down from its root inside the wasm module.
+   */
+  private literalReachesCommand(literal: Literal): boolean {
+    if (this.argumentPlaces.get(literal.start) === literal.end) return true;
+    const assigned = this.assignedPlaces.get(literal.start);
+    return assigned?.rhs.end === literal.end ? this.assignedVariableReachesCommand(assigned.assignment) : this.reachesCommand(literal);
   }
 
   /** True when the literal is an argument of a command that acts (not one that only prints), directly or via a variable. */
@@ -426,6 +445,7 @@ class Extraction {
     const elements = last?.type === 'command_elements' ? last.namedChildren : [];
     let pending: ParameterUse | undefined;
     let colon = false;
+    const acting = !displayCommand.test(use.name);
     for (const element of elements) {
       if (!element) continue;
       const type = element.type; // each read is a call into the wasm module
@@ -442,11 +462,13 @@ class Extraction {
       }
       if (type.includes('redirection')) continue;
       // A splat is never a parameter's value: PowerShell binds what it holds by name or position.
-      if (/^@\w+$/.test(this.text.slice(span.start, span.end))) {
+      const splat = /^@\w+$/.test(this.text.slice(span.start, span.end));
+      if (acting && !splat) this.argumentPlaces.set(span.start, span.end);
+      if (splat) {
         this.splat(use, span);
       } else if (pending && (colon || !switches.has(pending.name.toLowerCase()))) {
         pending.value = this.valueIn(span, 'argument');
-        const entries = this.hashtableIn(span);
+        const entries = this.hashtableIn(span, acting);
         if (entries) pending.entries = entries;
       } else {
         use.positional.push(this.valueIn(span, 'argument'));
@@ -469,15 +491,19 @@ class Extraction {
     else use.unresolvedSplat = true;
   }
 
-  /** The entries of a hashtable written at `span` (`@{ … }`) or held by the variable written there. */
-  private hashtableIn(span: Span): ParameterUse[] | undefined {
+  /**
+   * The entries of a hashtable written at `span` (`@{ … }`) or held by the variable written there; `acting`: the
+   * span is an argument of an acting known cmdlet (see `argumentPlaces`).
+   */
+  private hashtableIn(span: Span, acting: boolean): ParameterUse[] | undefined {
     const written = this.text.slice(span.start, span.end);
-    if (written.startsWith('@{')) return this.hashtableEntries(span.start);
+    if (written.startsWith('@{')) return this.hashtableEntries(span.start, acting);
     const variable = /^\$(?:\w+:)?(\w+)$/.exec(written);
     return variable ? this.variableHashtable(variable[1], span.start) : undefined;
   }
 
-  private hashtableEntries(start: number): ParameterUse[] | undefined {
+  /** `inArguments`: the hashtable is written among an acting known cmdlet's arguments (see `argumentPlaces`). */
+  private hashtableEntries(start: number, inArguments = false): ParameterUse[] | undefined {
     const hash = this.root.descendantForIndex(start)?.parent;
     if (hash?.type !== 'hash_literal_expression') return undefined;
     const entries: ParameterUse[] = [];
@@ -489,6 +515,8 @@ class Extraction {
       if (!key || !valueNode || key.equals(valueNode)) continue;
       const keySpan = this.extent(key);
       const valueSpan = this.extent(valueNode);
+      if (inArguments) this.argumentPlaces.set(valueSpan.start, valueSpan.end);
+      // Not passed on: a nested hashtable's values lie deeper than `reachesCommand` looks.
       const nested = this.text.startsWith('@{', valueSpan.start) ? this.hashtableEntries(valueSpan.start) : undefined;
       entries.push({
         name: this.text.slice(keySpan.start, keySpan.end).replace(/^['"\u2018-\u201E]|['"\u2018-\u201E]$/g, ''), nameSpan: keySpan,
@@ -690,7 +718,9 @@ class Extraction {
     if (!operator || holder?.type !== 'assignement_operator' || assignment?.type !== 'assignment_expression' || assignment.startIndex > at) return undefined;
     const rhs = assignment.lastNamedChild;
     if (!rhs || this.slice(operator) !== '=') return { at, scope };
-    return { at, scope, simple: { rhs: this.extent(rhs), assignment } };
+    const simple = { rhs: this.extent(rhs), assignment };
+    this.assignedPlaces.set(simple.rhs.start, simple);
+    return { at, scope, simple };
   }
 }
 
