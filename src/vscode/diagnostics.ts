@@ -31,10 +31,11 @@ const workspaceExclude = '**/{node_modules,.git,out,dist,bin,obj}/**';
 
 /**
  * Diagnostics made, or handed to VS Code, in one turn of the event loop: a thousand at once held the extension host
- * for tens of milliseconds to make and 30–120 ms to hand over. Each part of a file's diagnostics goes to a collection
- * of its own, so that handing over one part does not send the others again.
+ * for tens of milliseconds to make and 30–120 ms to hand over (VS Code converts each one as it is set, and looks up its
+ * document's version). Each part of a file's diagnostics goes to a collection of its own, so that handing over one part
+ * does not send the others again.
  */
-const diagnosticsPerTurn = 250;
+const diagnosticsPerTurn = 100;
 const parts = maxShown / diagnosticsPerTurn;
 
 const severities: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -70,7 +71,7 @@ export class LintDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** The encoding each open document was last read in (VS Code's ids): a document saved in another is read again. */
   private readonly encodings = new Map<string, string>();
-  /** The length of each document that changed since it was opened. */
+  /** The length of each open document, from its last read on. */
   private readonly lengths = new Map<string, number>();
   private readonly disposables: vscode.Disposable[] = [];
   private enabled: boolean;
@@ -189,7 +190,9 @@ export class LintDiagnostics implements vscode.Disposable {
       this.timers.delete(key);
       if (document.isClosed) return;
       const { version } = document;
-      void this.read(key, document.getText(), documentKind, undefined, document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
+      const text = document.getText();
+      this.lengths.set(key, text.length);
+      void this.read(key, text, documentKind, undefined, document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
       this.reading.fire({ uri: document.uri, version });
     }, delayMs));
   }
