@@ -133,13 +133,13 @@ export class Claims {
   private readonly owners: Int32Array;
 
   /** `thread`: this thread's number, from 1; `memory`: from `Claims.memory`, the same for every thread of the run. */
-  constructor(readonly memory: SharedArrayBuffer, private readonly thread: number) {
+  constructor(memory: SharedArrayBuffer, private readonly thread: number) {
     this.owners = new Int32Array(memory);
   }
 
   /** Memory for the claims on a run of `files` files. */
   static memory(files: number): SharedArrayBuffer {
-    return new SharedArrayBuffer(Math.max(1, files) * Int32Array.BYTES_PER_ELEMENT);
+    return new SharedArrayBuffer(files * Int32Array.BYTES_PER_ELEMENT);
   }
 
   /** True when the unit is this thread's: it was free and is taken now, or this thread took it before. */

@@ -1,6 +1,7 @@
 // azs-lint's worker threads: the run's files shared out as the threads get to them (shard.ts), one share read and
-// checked here and each other share in a worker thread running this same bundle. Two steps, so that every share sees every declaration: all read
-// their files and say what registrations those declare; then each takes the others' and checks its files.
+// checked here and each other share in a worker thread running this same bundle. Two steps, so that every share sees
+// every declaration: all read their files and say what registrations those declare; then each takes the others' and
+// checks its files.
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { Claims, Shard, type Checked, type RunFile, type ShardOptions, type ShareRead } from './shard';
 

@@ -429,7 +429,7 @@ export class LintDiagnostics implements vscode.Disposable {
    * read is of another text than `text` (the document's now): its offsets, and the shown diagnostic's range, would put
    * a fix's edits in the wrong place.
    */
-  findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, text = document.getText()): Finding | undefined {
+  findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, text: string): Finding | undefined {
     const held = this.engine.lint(document.uri.toString());
     if (held?.text !== text) return undefined;
     const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;

@@ -71,17 +71,13 @@ function placeholdersIn(text: string): FoundPlaceholder[] {
   return placeholders;
 }
 
-const none: readonly FoundPlaceholder[] = [];
-
 /**
  * `placeholdersIn`, worked out once per distinct text: a sample pasted many times over has thousands of values and
- * few distinct texts. Texts that cannot hold one are not remembered: a template's thousands of distinct tenant names
- * cost more to key by than to rule out.
+ * few distinct texts. It is asked only of texts that may hold one (`valuesWithHint`).
  */
 function placeholderFinder(): (text: string) => readonly FoundPlaceholder[] {
   const byText = new Map<string, FoundPlaceholder[]>();
   return (text) => {
-    if (!mayHoldPlaceholder(text)) return none;
     let found = byText.get(text);
     if (!found) {
       found = placeholdersIn(text);
@@ -93,7 +89,8 @@ function placeholderFinder(): (text: string) => readonly FoundPlaceholder[] {
 
 /**
  * The values and resource IDs that may hold a placeholder, each value object once: one met again (an argument is
- * both a command's value and a resource ID) gives the same reports. Only these are keyed, not a template's thousands.
+ * both a command's value and a resource ID) gives the same reports. Only these are keyed: a template's thousands of
+ * distinct tenant names cost more to key by than to rule out.
  */
 function valuesWithHint(facts: FileFacts): Set<Value> {
   const values = new Set<Value>();
