@@ -326,7 +326,7 @@ export class LintWorkspace {
       ? this.workspaceRegistrations()
       : new RegistrationIndex(state.facts.registrations.map((declaration) => ({ uri: state.uri, declaration })));
     const context = { uri: state.uri, kind: state.kind, facts: state.facts, registrations, live: this.live, encoding: state.encoding };
-    const findings: Finding[] = [];
+    const defects = new Defects(state, pick(usedHere, this.locale));
     state.failedRules = [];
     for (const rule of allRules) {
       const severity = configuredSeverity(rule.code, this.config) ?? rule.defaultSeverity;
@@ -340,23 +340,9 @@ export class LintWorkspace {
         this.tell({ uri: state.uri, rule: rule.code, error });
         continue;
       }
-      const message = messageTexts(rule, this.locale);
-      for (const report of reports) findings.push(this.finding(rule, severity, report, state.uri, message));
+      defects.addAll(rule, severity, reports, messageTexts(rule, this.locale));
     }
-    return sortAndFilter(findings, state);
-  }
-
-  private finding(rule: Rule, severity: Severity, report: Report<string>, uri: string, message: MessageText): Finding {
-    return {
-      code: rule.code, severity, message: message(report.messageId, report.values),
-      start: report.span.start, end: report.span.end,
-      azureError: report.azureError === undefined ? rule.azureError : report.azureError,
-      related: [
-        ...(report.related ?? []).map((r) => ({ uri: r.uri, start: r.span.start, end: r.span.end, message: message(r.messageId, r.values) })),
-        ...(usedElsewhere(report) ? [{ uri, start: report.usedAt.start, end: report.usedAt.end, message: pick(usedHere, this.locale) }] : []),
-      ],
-      ...(report.data ? { data: report.data } : {}),
-    };
+    return defects.findings();
   }
 }
 
@@ -421,48 +407,90 @@ function placeKey(start: number, end: number): number {
 
 interface Defect {
   finding: Finding;
-  /** The related places already listed, by place: each with its URIs and messages (few, and shared strings). */
-  related: Map<number, RelatedFinding[]>;
+  /** The related places already listed, by place, once there are two or more (few defects have more than one). */
+  places?: Map<number, RelatedFinding[]>;
 }
 
 /**
- * One finding per defect: findings of one rule with the same message at the same place are one, with the places of
- * use of them all as related information (each once, by place).
+ * A document's findings, one per defect: reports of one rule with the same message at the same place are one finding,
+ * with the places of use of them all as related information (each once, by place). Suppressed reports are dropped
+ * before a finding is made of them; a report that joins a defect makes no finding of its own (a dense script has
+ * thousands of such reports).
  */
-function oneFindingPerDefect(findings: readonly Finding[]): Finding[] {
-  const defects: Defect[] = [];
-  // By rule and place, then message: the message is a string the findings share, so it is not copied into keys.
-  const byPlace = new Map<string, Map<number, Map<string, Defect>>>();
-  for (const finding of findings) {
-    let places = byPlace.get(finding.code);
-    if (!places) {
-      places = new Map();
-      byPlace.set(finding.code, places);
-    }
-    const place = placeKey(finding.start, finding.end);
-    let messages = places.get(place);
-    if (!messages) {
-      messages = new Map();
-      places.set(place, messages);
-    }
-    let defect = messages.get(finding.message);
-    if (!defect) {
-      defect = { finding: { ...finding, related: [] }, related: new Map() };
-      messages.set(finding.message, defect);
-      defects.push(defect);
-    }
-    for (const related of finding.related) addRelated(defect, related);
+class Defects {
+  private readonly list: Defect[] = [];
+  private readonly suppressions: FileFacts['suppressions'];
+  private lines: LineMap | undefined;
+
+  constructor(private readonly state: DocumentState, private readonly usedHereText: string) {
+    this.suppressions = state.facts.suppressions;
   }
-  return defects.map(({ finding }) => (finding.related.length > 1 ? { ...finding, related: innermost(finding.related) } : finding));
+
+  addAll(rule: Rule, severity: Severity, reports: readonly Report<string>[], message: MessageText): void {
+    // By place, then message: the message is a string the findings share, so it is not copied into keys.
+    const byPlace = new Map<number, Map<string, Defect>>();
+    for (const report of reports) {
+      if (this.suppressed(rule.code, report.span.start)) continue;
+      const text = message(report.messageId, report.values);
+      const place = placeKey(report.span.start, report.span.end);
+      let messages = byPlace.get(place);
+      if (!messages) {
+        messages = new Map();
+        byPlace.set(place, messages);
+      }
+      let defect = messages.get(text);
+      if (!defect) {
+        defect = { finding: newFinding(rule, severity, report, text) };
+        messages.set(text, defect);
+        this.list.push(defect);
+      }
+      for (const related of report.related ?? []) {
+        addRelated(defect, { uri: related.uri, start: related.span.start, end: related.span.end, message: message(related.messageId, related.values) });
+      }
+      if (usedElsewhere(report)) addRelated(defect, { uri: this.state.uri, start: report.usedAt.start, end: report.usedAt.end, message: this.usedHereText });
+    }
+  }
+
+  /** Sorted by position, then code. */
+  findings(): Finding[] {
+    return this.list.map(({ finding }) => (finding.related.length > 1 ? { ...finding, related: innermost(finding.related) } : finding))
+      .sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  }
+
+  private suppressed(code: string, start: number): boolean {
+    return this.suppressions.some((s) => {
+      const applies = s.codes.length === 0 || s.codes.includes(code);
+      if (!applies || s.scope === 'file') return applies;
+      this.lines ??= new LineMap(this.state.text);
+      const line = this.lines.lineOf(start);
+      return s.scope === 'lines' ? line >= s.line && line <= (s.lastLine ?? s.line) : line === s.line;
+    });
+  }
+}
+
+/** A report's finding, without related places yet (`addRelated` lists them). */
+function newFinding(rule: Rule, severity: Severity, report: Report<string>, message: string): Finding {
+  return {
+    code: rule.code, severity, message, start: report.span.start, end: report.span.end,
+    azureError: report.azureError === undefined ? rule.azureError : report.azureError,
+    related: [],
+    ...(report.data ? { data: report.data } : {}),
+  };
 }
 
 function addRelated(defect: Defect, related: RelatedFinding): void {
+  const list = defect.finding.related;
+  if (list.length === 0) {
+    list.push(related);
+    return;
+  }
+  defect.places ??= new Map([[placeKey(list[0].start, list[0].end), [list[0]]]]);
   const place = placeKey(related.start, related.end);
-  const listed = defect.related.get(place);
+  const listed = defect.places.get(place);
   if (listed?.some((r) => r.uri === related.uri && r.message === related.message)) return;
   if (listed) listed.push(related);
-  else defect.related.set(place, [related]);
-  defect.finding.related.push(related);
+  else defect.places.set(place, [related]);
+  list.push(related);
 }
 
 /**
@@ -475,18 +503,4 @@ function innermost(related: RelatedFinding[]): RelatedFinding[] {
     const next = sorted[i + 1];
     return !(next && next.uri === r.uri && next.message === r.message && next.start >= r.start && next.end <= r.end);
   });
-}
-
-/** Drops suppressed findings, makes one finding of each defect and sorts them by position, then code. */
-function sortAndFilter(findings: Finding[], state: DocumentState): Finding[] {
-  const { suppressions } = state.facts;
-  const lines = suppressions.length > 0 ? new LineMap(state.text) : undefined;
-  const suppressed = (finding: Finding) => suppressions.some((s) => {
-    const applies = s.codes.length === 0 || s.codes.includes(finding.code);
-    if (!applies || s.scope === 'file') return applies;
-    const line = lines?.lineOf(finding.start) ?? -1;
-    return s.scope === 'lines' ? line >= s.line && line <= (s.lastLine ?? s.line) : line === s.line;
-  });
-  return oneFindingPerDefect(findings.filter((f) => !suppressed(f)))
-    .sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
 }

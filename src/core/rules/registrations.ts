@@ -145,7 +145,7 @@ function append<T>(map: Map<string, T[]>, key: string, item: T): void {
  * not the variable $rg), looked up through one map per part, without building a key or a closure: a template asks
  * for each of its thousands of tenants.
  */
-class ByRef<T> {
+export class ByRef<T> {
   private readonly byName = new Map<string | undefined, Map<string | undefined, Map<string | undefined, T>>>();
 
   constructor(private readonly compute: (ref: RegistrationRef) => T) {}
