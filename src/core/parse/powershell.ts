@@ -198,6 +198,11 @@ const stringTypes = new Set(['expandable_string_literal', 'verbatim_string_chara
 
 type Mode = 'argument' | 'expression';
 
+/** The arguments of an acting known cmdlet; `clean`: its command has no syntax error in it. */
+interface Arguments {
+  clean: boolean;
+}
+
 /** A string literal or a bare word, where it is written without leading blanks, with its node and the node's type. */
 interface Literal extends Span {
   node: Node;
@@ -255,6 +260,12 @@ class Extraction {
    * among them (see `literalReachesCommand`).
    */
   private readonly argumentPlaces = new Map<number, number>();
+  /**
+   * Literals written whole as such an argument (a bare word, or a quoted string with nothing in it that the tree
+   * splits further), in the order they were read, then by start once `literalAround` asks (see `wholeLiteralAt`).
+   */
+  private readonly wholeLiterals: Literal[] = [];
+  private wholeLiteralsSorted = false;
   /** The simple assignments found so far, by where their right-hand side starts (see `literalReachesCommand`). */
   private readonly assignedPlaces = new Map<number, SimpleAssignment>();
   private functionSpans: Span[] | undefined;
@@ -349,6 +360,8 @@ class Extraction {
 
   /** The string literal or bare word (command argument) that contains `offset`, if any. */
   private literalAround(offset: number): Literal | undefined {
+    const whole = this.wholeLiteralAt(offset);
+    if (whole) return whole;
     let node = this.root.descendantForIndex(offset);
     if (!node) return undefined;
     let type = node.type; // each read is a call into the wasm module
@@ -359,6 +372,41 @@ class Extraction {
     if (type === 'generic_token') return this.literal(node, type);
     const literal = stringTypes.has(type) ? node.parent : undefined;
     return literal?.type === 'string_literal' ? this.literal(literal, 'string_literal') : undefined;
+  }
+
+  /**
+   * An argument's place (see `argumentPlaces`); `type` is its node's type when read. In a command without syntax
+   * errors, a bare word or a quoted string that holds no variable, escape or inner quote is one node of the tree,
+   * which `wholeLiteralAt` finds by offset.
+   */
+  private noteArgument(span: Span, node: Node, type: string | undefined, { clean }: Arguments): void {
+    this.argumentPlaces.set(span.start, span.end);
+    if (!clean) return;
+    if (type === 'generic_token') this.wholeLiterals.push({ start: span.start, end: span.end, node, type });
+    else if (isWholeString(this.code, span)) this.wholeLiterals.push({ start: span.start, end: span.end, node, type: 'string_literal' });
+  }
+
+  /**
+   * The whole-literal argument that holds `offset`, as a descent from the root would find it: a dense script asks
+   * for thousands, and each descent and step up is a call into the wasm module. Its node is the argument's, which
+   * only expression wrappers separate from the literal's own.
+   */
+  private wholeLiteralAt(offset: number): Literal | undefined {
+    const literals = this.wholeLiterals;
+    if (!this.wholeLiteralsSorted) {
+      // Nearly in order already: commands are read in the order of the text (nested ones after the command around them).
+      literals.sort((a, b) => a.start - b.start);
+      this.wholeLiteralsSorted = true;
+    }
+    let low = 0;
+    let high = literals.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (literals[middle].start <= offset) low = middle + 1;
+      else high = middle;
+    }
+    const literal = literals[low - 1];
+    return literal && offset < literal.end ? literal : undefined;
   }
 
   private literal(node: Node, type: Literal['type']): Literal {
@@ -445,9 +493,14 @@ class Extraction {
     const elements = last?.type === 'command_elements' ? last.namedChildren : [];
     let pending: ParameterUse | undefined;
     let colon = false;
-    const acting = !displayCommand.test(use.name);
+    // Without syntax errors in the command, text and tree agree on where each of its nodes starts.
+    const clean = !command.hasError;
+    const among: Arguments | undefined = displayCommand.test(use.name) ? undefined : { clean };
     for (const element of elements) {
       if (!element) continue;
+      // Without syntax errors, only a separator of blanks starts with one: half the elements, whose type and end
+      // (two calls into the wasm module) then go unread.
+      if (clean && this.code.charCodeAt(element.startIndex) === 0x20) continue;
       const type = element.type; // each read is a call into the wasm module
       const span = this.extent(element);
       if (type === 'command_argument_sep') {
@@ -463,12 +516,12 @@ class Extraction {
       if (type.includes('redirection')) continue;
       // A splat is never a parameter's value: PowerShell binds what it holds by name or position.
       const splat = /^@\w+$/.test(this.text.slice(span.start, span.end));
-      if (acting && !splat) this.argumentPlaces.set(span.start, span.end);
+      if (among && !splat) this.noteArgument(span, element, type, among);
       if (splat) {
         this.splat(use, span);
       } else if (pending && (colon || !switches.has(pending.name.toLowerCase()))) {
         pending.value = this.valueIn(span, 'argument');
-        const entries = this.hashtableIn(span, acting);
+        const entries = this.hashtableIn(span, among);
         if (entries) pending.entries = entries;
       } else {
         use.positional.push(this.valueIn(span, 'argument'));
@@ -492,18 +545,18 @@ class Extraction {
   }
 
   /**
-   * The entries of a hashtable written at `span` (`@{ … }`) or held by the variable written there; `acting`: the
+   * The entries of a hashtable written at `span` (`@{ … }`) or held by the variable written there; `among`: the
    * span is an argument of an acting known cmdlet (see `argumentPlaces`).
    */
-  private hashtableIn(span: Span, acting: boolean): ParameterUse[] | undefined {
+  private hashtableIn(span: Span, among: Arguments | undefined): ParameterUse[] | undefined {
     const written = this.text.slice(span.start, span.end);
-    if (written.startsWith('@{')) return this.hashtableEntries(span.start, acting);
+    if (written.startsWith('@{')) return this.hashtableEntries(span.start, among);
     const variable = /^\$(?:\w+:)?(\w+)$/.exec(written);
     return variable ? this.variableHashtable(variable[1], span.start) : undefined;
   }
 
-  /** `inArguments`: the hashtable is written among an acting known cmdlet's arguments (see `argumentPlaces`). */
-  private hashtableEntries(start: number, inArguments = false): ParameterUse[] | undefined {
+  /** `among`: the hashtable is written among an acting known cmdlet's arguments (see `argumentPlaces`). */
+  private hashtableEntries(start: number, among?: Arguments): ParameterUse[] | undefined {
     const hash = this.root.descendantForIndex(start)?.parent;
     if (hash?.type !== 'hash_literal_expression') return undefined;
     const entries: ParameterUse[] = [];
@@ -515,7 +568,7 @@ class Extraction {
       if (!key || !valueNode || key.equals(valueNode)) continue;
       const keySpan = this.extent(key);
       const valueSpan = this.extent(valueNode);
-      if (inArguments) this.argumentPlaces.set(valueSpan.start, valueSpan.end);
+      if (among) this.noteArgument(valueSpan, valueNode, undefined, among);
       // Not passed on: a nested hashtable's values lie deeper than `reachesCommand` looks.
       const nested = this.text.startsWith('@{', valueSpan.start) ? this.hashtableEntries(valueSpan.start) : undefined;
       entries.push({
@@ -750,6 +803,21 @@ function closingParenthesis(text: string, open: number): number {
 
 function isAsciiLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/**
+ * Whether `span` of the code is one quoted string with nothing the tree splits further: no variable, sub-expression
+ * or escape, and no inner (doubled) quote.
+ */
+function isWholeString(code: string, span: Span): boolean {
+  const quote = code.charCodeAt(span.start);
+  const single = quote === 0x27;
+  if ((!single && quote !== 0x22) || span.end - span.start < 2 || code.charCodeAt(span.end - 1) !== quote) return false;
+  for (let i = span.start + 1; i < span.end - 1; i++) {
+    const char = code.charCodeAt(i);
+    if (char === quote || (!single && (char === 0x24 || char === 0x60))) return false;
+  }
+  return true;
 }
 
 /** Space, tab, line breaks: what may come before a token that tree-sitter counts as part of it. */
