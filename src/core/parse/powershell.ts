@@ -198,6 +198,17 @@ const stringTypes = new Set(['expandable_string_literal', 'verbatim_string_chara
 
 type Mode = 'argument' | 'expression';
 
+/**
+ * An argument of an acting known cmdlet, or a value of a hashtable written there, with no script block, sub-expression
+ * or parenthesis in it (or written as one literal): the walk up the tree from any place in it meets that cmdlet's
+ * command before a statement list. `literal`: it is one bare word or plain string, which a descent would find.
+ */
+interface PlainArgument extends Span {
+  literal?: Literal;
+  /** The literal is a double-quoted string with variables in it: a place in one of them is no place in the string. */
+  expanding?: true;
+}
+
 /** The arguments of an acting known cmdlet; `clean`: its command has no syntax error in it. */
 interface Arguments {
   clean: boolean;
@@ -260,12 +271,10 @@ class Extraction {
    * among them (see `literalReachesCommand`).
    */
   private readonly argumentPlaces = new Map<number, number>();
-  /**
-   * Literals written whole as such an argument (a bare word, or a quoted string with nothing in it that the tree
-   * splits further), in the order they were read, then by start once `literalAround` asks (see `wholeLiteralAt`).
-   */
-  private readonly wholeLiterals: Literal[] = [];
-  private wholeLiteralsSorted = false;
+  /** Such arguments in commands without syntax errors, with nothing in them that holds statements (see `noteArgument`). */
+  private readonly plainArguments: PlainArgument[] = [];
+  /** Whether `plainArguments` are in the order of their starts (they are sorted when next looked up). */
+  private plainArgumentsSorted = true;
   /** The simple assignments found so far, by where their right-hand side starts (see `literalReachesCommand`). */
   private readonly assignedPlaces = new Map<number, SimpleAssignment>();
   private functionSpans: Span[] | undefined;
@@ -360,11 +369,15 @@ class Extraction {
 
   /** The string literal or bare word (command argument) that contains `offset`, if any. */
   private literalAround(offset: number): Literal | undefined {
-    const whole = this.wholeLiteralAt(offset);
-    if (whole) return whole;
+    // A plain argument's literal is what a descent finds (its node is the argument's: only expression wrappers lie
+    // between the two), without the descent and the step up, each a call into the wasm module.
+    const argument = this.plainArgumentAt(offset);
+    if (argument?.literal && !argument.expanding) return argument.literal;
     let node = this.root.descendantForIndex(offset);
     if (!node) return undefined;
     let type = node.type; // each read is a call into the wasm module
+    // Not in one of its variables: the string is the argument's literal (no step up to it).
+    if (argument?.expanding && type === 'expandable_string_literal') return argument.literal;
     if (type === 'comment' && node.parent?.type === 'expandable_here_string_literal') {
       node = node.parent;
       type = 'expandable_here_string_literal';
@@ -377,36 +390,40 @@ class Extraction {
   /**
    * An argument's place (see `argumentPlaces`); `type` is its node's type when read. In a command without syntax
    * errors, a bare word or a quoted string that holds no variable, escape or inner quote is one node of the tree,
-   * which `wholeLiteralAt` finds by offset.
+   * and an argument without a brace or parenthesis holds no statements: `plainArgumentAt` finds either by offset.
    */
   private noteArgument(span: Span, node: Node, type: string | undefined, { clean }: Arguments): void {
     this.argumentPlaces.set(span.start, span.end);
     if (!clean) return;
-    if (type === 'generic_token') this.wholeLiterals.push({ start: span.start, end: span.end, node, type });
-    else if (isWholeString(this.code, span)) this.wholeLiterals.push({ start: span.start, end: span.end, node, type: 'string_literal' });
+    const string = type === 'generic_token' ? undefined : quotedString(this.code, span);
+    const literalType: Literal['type'] | undefined = type === 'generic_token' ? type : string && 'string_literal';
+    if (!literalType && /[{(]/.test(this.code.slice(span.start, span.end))) return;
+    const literal = literalType && { start: span.start, end: span.end, node, type: literalType };
+    this.plainArguments.push({ start: span.start, end: span.end, ...(literal ? { literal } : {}), ...(string === 'expanding' ? { expanding: true } : {}) });
+    this.plainArgumentsSorted &&= this.plainArguments.length < 2 || this.plainArguments[this.plainArguments.length - 2].start < span.start;
   }
 
   /**
-   * The whole-literal argument that holds `offset`, as a descent from the root would find it: a dense script asks
-   * for thousands, and each descent and step up is a call into the wasm module. Its node is the argument's, which
-   * only expression wrappers separate from the literal's own.
+   * The plain argument (see `noteArgument`) that holds `offset`: a dense script asks for thousands, and each descent
+   * and step up the tree is a call into the wasm module. Plain arguments do not overlap: each is one node or holds
+   * no command.
    */
-  private wholeLiteralAt(offset: number): Literal | undefined {
-    const literals = this.wholeLiterals;
-    if (!this.wholeLiteralsSorted) {
+  private plainArgumentAt(offset: number): PlainArgument | undefined {
+    const plain = this.plainArguments;
+    if (!this.plainArgumentsSorted) {
       // Nearly in order already: commands are read in the order of the text (nested ones after the command around them).
-      literals.sort((a, b) => a.start - b.start);
-      this.wholeLiteralsSorted = true;
+      plain.sort((a, b) => a.start - b.start);
+      this.plainArgumentsSorted = true;
     }
     let low = 0;
-    let high = literals.length;
+    let high = plain.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (literals[middle].start <= offset) low = middle + 1;
+      if (plain[middle].start <= offset) low = middle + 1;
       else high = middle;
     }
-    const literal = literals[low - 1];
-    return literal && offset < literal.end ? literal : undefined;
+    const argument = plain[low - 1];
+    return argument && offset < argument.end ? argument : undefined;
   }
 
   private literal(node: Node, type: Literal['type']): Literal {
@@ -457,6 +474,8 @@ class Extraction {
     if (!name) return false;
     const uses = this.variableUses().get(name.toLowerCase()) ?? [];
     for (let i = firstAtOrAfter(uses, assignment?.endIndex ?? 0), count = 0; i < uses.length && count < 20; i++, count++) {
+      // In a plain argument, the walk up meets the acting command before any statement list.
+      if (this.plainArgumentAt(uses[i])) return true;
       let node: Node | null = this.root.descendantForIndex(uses[i]);
       for (let depth = 0; node && depth < 40; depth++, node = node.parent) {
         const type = node.type;
@@ -806,18 +825,20 @@ function isAsciiLetter(code: number): boolean {
 }
 
 /**
- * Whether `span` of the code is one quoted string with nothing the tree splits further: no variable, sub-expression
- * or escape, and no inner (doubled) quote.
+ * What `span` of the code holds when it is one quoted string with no escape and no inner (doubled) quote: `plain`, one
+ * node of the tree; `expanding`, a double-quoted string whose variables are nodes of their own (no sub-expression).
  */
-function isWholeString(code: string, span: Span): boolean {
+function quotedString(code: string, span: Span): 'plain' | 'expanding' | undefined {
   const quote = code.charCodeAt(span.start);
   const single = quote === 0x27;
-  if ((!single && quote !== 0x22) || span.end - span.start < 2 || code.charCodeAt(span.end - 1) !== quote) return false;
+  if ((!single && quote !== 0x22) || span.end - span.start < 2 || code.charCodeAt(span.end - 1) !== quote) return undefined;
+  let variables = false;
   for (let i = span.start + 1; i < span.end - 1; i++) {
     const char = code.charCodeAt(i);
-    if (char === quote || (!single && (char === 0x24 || char === 0x60))) return false;
+    if (char === quote || (!single && (char === 0x60 || char === 0x28))) return undefined;
+    variables ||= !single && char === 0x24;
   }
-  return true;
+  return variables ? 'expanding' : 'plain';
 }
 
 /** Space, tab, line breaks: what may come before a token that tree-sitter counts as part of it. */
