@@ -11,7 +11,7 @@ import type { LiveData } from './live';
 import { allRules } from './rules/index';
 import { RegistrationIndex } from './rules/registrations';
 import type { Report, Rule, RuleCode, Severity } from './rules/rule';
-import { LineMap, looksBinary, type Span } from './text';
+import { LineMap, SpanMap, looksBinary, type Span } from './text';
 
 export type { RuleSeverityConfig } from './config';
 export { configProblems, severities } from './config';
@@ -400,15 +400,10 @@ function usedElsewhere(report: Report<string>): report is Report<string> & { use
   return used !== undefined && (used.end <= report.span.start || used.start >= report.span.end);
 }
 
-/** A span as one number, a cheaper key than a composed string (offsets stay below 2^23: documents are at most 5 MB). */
-function placeKey(start: number, end: number): number {
-  return start * 0x800000 + end;
-}
-
 interface Defect {
   finding: Finding;
   /** The related places already listed, by place, once there are two or more (few defects have more than one). */
-  places?: Map<number, RelatedFinding[]>;
+  places?: SpanMap<RelatedFinding[]>;
 }
 
 /**
@@ -427,21 +422,20 @@ class Defects {
   }
 
   addAll(rule: Rule, severity: Severity, reports: readonly Report<string>[], message: MessageText): void {
-    // By place, then message: the message is a string the findings share, so it is not copied into keys.
-    const byPlace = new Map<number, Map<string, Defect>>();
+    // By place, then message (a place has few, and each is a string the findings share).
+    const byPlace = new SpanMap<Defect[]>();
     for (const report of reports) {
       if (this.suppressed(rule.code, report.span.start)) continue;
       const text = message(report.messageId, report.values);
-      const place = placeKey(report.span.start, report.span.end);
-      let messages = byPlace.get(place);
-      if (!messages) {
-        messages = new Map();
-        byPlace.set(place, messages);
+      let here = byPlace.get(report.span);
+      if (!here) {
+        here = [];
+        byPlace.add(report.span, here);
       }
-      let defect = messages.get(text);
+      let defect = here.find((d) => d.finding.message === text);
       if (!defect) {
         defect = { finding: newFinding(rule, severity, report, text) };
-        messages.set(text, defect);
+        here.push(defect);
         this.list.push(defect);
       }
       for (const related of report.related ?? []) {
@@ -484,12 +478,14 @@ function addRelated(defect: Defect, related: RelatedFinding): void {
     list.push(related);
     return;
   }
-  defect.places ??= new Map([[placeKey(list[0].start, list[0].end), [list[0]]]]);
-  const place = placeKey(related.start, related.end);
-  const listed = defect.places.get(place);
+  if (!defect.places) {
+    defect.places = new SpanMap();
+    defect.places.add(list[0], [list[0]]);
+  }
+  const listed = defect.places.get(related);
   if (listed?.some((r) => r.uri === related.uri && r.message === related.message)) return;
   if (listed) listed.push(related);
-  else defect.places.set(place, [related]);
+  else defect.places.add(related, [related]);
   list.push(related);
 }
 

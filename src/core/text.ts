@@ -6,6 +6,31 @@ export interface Span {
   end: number;
 }
 
+/**
+ * Values by span, looked up by start and then end: a key made of both would be a number beyond V8's small integers,
+ * which a Map hashes far more slowly (a dense script asks tens of thousands of times).
+ */
+export class SpanMap<T> {
+  private readonly byStart = new Map<number, SpanEntry<T>>();
+
+  get(span: Span): T | undefined {
+    for (let entry = this.byStart.get(span.start); entry; entry = entry.next) if (entry.end === span.end) return entry.value;
+    return undefined;
+  }
+
+  /** Adds the value of a span that has none yet (`get` says so). */
+  add(span: Span, value: T): void {
+    this.byStart.set(span.start, { end: span.end, value, next: this.byStart.get(span.start) });
+  }
+}
+
+/** The spans of a SpanMap that start at one place, each with its value. */
+interface SpanEntry<T> {
+  end: number;
+  value: T;
+  next: SpanEntry<T> | undefined;
+}
+
 export interface Position {
   line: number;
   character: number;

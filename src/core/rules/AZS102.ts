@@ -2,7 +2,7 @@ import type { ErrorCode } from '../errors';
 import { locate, usedAt, type FileFacts, type Value } from '../facts';
 import { cloudIdLookupAt } from '../fixes';
 import { findPlaceholder, mayHoldPlaceholder } from '../ids';
-import type { Span } from '../text';
+import { SpanMap, type Span } from '../text';
 import { defineRule, type MessageValues, type Report } from './rule';
 
 function whole(value: Value): Span {
@@ -19,8 +19,8 @@ class Containers {
   private readonly reach: Float64Array;
 
   constructor(spans: readonly Span[]) {
-    // Each span as one number that sorts by its start (`placeKey`): a typed array sorts without a comparator call.
-    const sorted = Float64Array.from(spans, placeKey).sort();
+    // Each span as one number (`packed`): a typed array sorts without a comparator call.
+    const sorted = Float64Array.from(spans, packed).sort();
     this.starts = sorted.map((key) => Math.floor(key / 0x800000));
     let furthest = -1;
     this.reach = sorted.map((key) => (furthest = Math.max(furthest, key % 0x800000)));
@@ -59,8 +59,8 @@ function errorsOf(facts: FileFacts): (span: Span) => ErrorCode | null {
   return (span) => (subscriptions.holds(span) ? 'InvalidCustomerSubscriptionId' : registrations.holds(span) ? 'RegistrationNotFound' : null);
 }
 
-/** A span as one number, a cheaper key than a composed string (offsets stay below 2^23: documents are at most 5 MB). */
-function placeKey(span: Span): number {
+/** A span as one number, which sorts by its start (offsets stay below 2^23: documents are at most 5 MB). */
+function packed(span: Span): number {
   return span.start * 0x800000 + span.end;
 }
 
@@ -158,7 +158,7 @@ export default defineRule({
   },
   check({ facts }) {
     /** Each placeholder's report by where it is written, with the places of use already reported for it. */
-    const seen = new Map<number, { report: Report<'placeholderAzure' | 'placeholder'>; uses: Set<number> }>();
+    const seen = new SpanMap<{ report: Report<'placeholderAzure' | 'placeholder'>; firstUse: Span; moreUses?: SpanMap<true> }>();
     let errorAt: ((span: Span) => ErrorCode | null) | undefined;
     const reports: Report<'placeholderAzure' | 'placeholder'>[] = [];
     const placeholders = placeholderFinder();
@@ -167,14 +167,12 @@ export default defineRule({
       for (const found of placeholders(value.text)) {
         const span = locate(value, found.index, found.text.length);
         const use = usedAt(value, found.index, found.text.length);
-        const key = placeKey(span);
-        const known = seen.get(key);
+        const known = seen.get(span);
         // A placeholder met again through a variable: the same finding, which lists this use too. A place of use met
         // again (a value is both a command's argument and a resource ID) adds nothing: a dense script has thousands.
         if (known) {
-          const place = placeKey(use);
-          if (known.uses.has(place)) continue;
-          known.uses.add(place);
+          if ((known.firstUse.start === use.start && known.firstUse.end === use.end) || known.moreUses?.get(use)) continue;
+          (known.moreUses ??= new SpanMap()).add(use, true);
           reports.push({ ...known.report, usedAt: use });
           continue;
         }
@@ -182,7 +180,7 @@ export default defineRule({
         const azureError = errorAt(span);
         const values = messageValues(found.text, azureError);
         const report = { messageId: azureError ? 'placeholderAzure' as const : 'placeholder' as const, values, span, azureError, data: { placeholder: found.text }, usedAt: use };
-        seen.set(key, { report, uses: new Set([placeKey(use)]) });
+        seen.add(span, { report, firstUse: use });
         reports.push(report);
       }
     }
