@@ -74,6 +74,14 @@ export function locate(value: Value, index: number, length: number): Span {
 }
 
 /**
+ * Where to fix the value's whole text (`locate` of all of it). A value sliced from one segment of another is located
+ * without working out its positions: a dense script has thousands of sliced registration parts.
+ */
+export function locateWhole(value: Value): Span {
+  return (value instanceof SlicedValue ? value.locateInOneSegment() : undefined) ?? locate(value, 0, value.text.length);
+}
+
+/**
  * Where `length` characters at `index` of the value's text stand at the place of use: the reference that brought them
  * in (a variable), else the whole value.
  */
@@ -132,6 +140,22 @@ export function lazyValue(text: string, resolve: () => Value): Value {
 class SlicedValue extends LazyValue {
   constructor(private readonly whole: Value, private readonly start: number, private readonly end: number) {
     super(whole.text.slice(start, end));
+  }
+
+  /** `locate` of the whole slice when one segment of the value it is sliced from holds it all; else undefined. */
+  locateInOneSegment(): Span | undefined {
+    if (this.end <= this.start) return undefined;
+    let offset = 0;
+    for (const segment of this.whole.segments) {
+      const end = offset + segment.text.length;
+      if (end > this.start) {
+        if (end < this.end) return undefined;
+        if (segment.at !== undefined) return { start: segment.at + this.start - offset, end: segment.at + this.end - offset };
+        return segment.via ?? this.whole.span;
+      }
+      offset = end;
+    }
+    return undefined;
   }
 
   protected resolve(): Value {

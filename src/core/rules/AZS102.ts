@@ -1,13 +1,9 @@
 import type { ErrorCode } from '../errors';
-import { locate, usedAt, type FileFacts, type Value } from '../facts';
+import { locate, locateWhole, usedAt, type FileFacts, type Value } from '../facts';
 import { cloudIdLookupAt } from '../fixes';
 import { findPlaceholder, mayHoldPlaceholder } from '../ids';
 import { SpanMap, type Span } from '../text';
 import { defineRule, type MessageValues, type Report } from './rule';
-
-function whole(value: Value): Span {
-  return locate(value, 0, value.text.length);
-}
 
 /**
  * Spans, sorted by start, answering "does one of them hold this span?" in logarithmic time: a dense script has
@@ -38,10 +34,10 @@ class Containers {
   }
 }
 
-/** Where each value that is there is written whole (`whole`). */
+/** Where each value that is there is written whole (`locateWhole`). */
 function wholeSpans(values: Iterable<Value | undefined>): Span[] {
   const spans: Span[] = [];
-  for (const value of values) if (value) spans.push(whole(value));
+  for (const value of values) if (value) spans.push(locateWhole(value));
   return spans;
 }
 

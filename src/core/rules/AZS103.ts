@@ -1,7 +1,6 @@
-import { isKnown, locate, type FileFacts, type RegistrationLookup, type RegistrationRef, type Value } from '../facts';
+import { isKnown, locateWhole, type FileFacts, type RegistrationLookup, type RegistrationRef } from '../facts';
 import { findPlaceholder } from '../ids';
 import { registrationParts } from '../parse/requests';
-import type { Span } from '../text';
 import { cloudIdLookupAt, replacementFix, type Replacement } from '../fixes';
 import { ByRef, Declarations, differences, knownParts, knowsAPart, refKeys, refParts, where, type IndexedDeclaration, type RefKeys, type RefPart } from './registrations';
 import { defineRule, type Report } from './rule';
@@ -97,7 +96,7 @@ function hardCodedAfterLookup(facts: FileFacts, uri: string, declarations: Decla
     const part = hardCodedPart(ref, lookup);
     const used = part && ref[part];
     if (!used || declarations.hasCompatibleHere(ref)) return [];
-    const span = whole(used);
+    const span = locateWhole(used);
     const key = `${span.start}:${span.end}`;
     if (reported.has(key)) return [];
     reported.add(key);
@@ -106,10 +105,6 @@ function hardCodedAfterLookup(facts: FileFacts, uri: string, declarations: Decla
       related: [{ uri, span: lookup.span, messageId: 'lookupHere' }],
     }];
   });
-}
-
-function whole(value: Value): Span {
-  return locate(value, 0, value.text.length);
 }
 
 const notFound = {
@@ -180,7 +175,7 @@ export default defineRule({
         messageId: messageIds[part],
         values: { used: used.text, declared: declared.text, where: where(target.uri, context.uri) },
         // Where the name is written (perhaps in a variable's assignment): the quick fix replaces those characters.
-        span: whole(used),
+        span: locateWhole(used),
         related: [{ uri: target.uri, span: declared.span, messageId: 'declaredHere' }],
         data: { replacement: declared.text },
       }];

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { UNKNOWN } from '../../../src/core/ids';
-import { isKnown, literalValue, locate, referencedAt, sliceValue, valueOf } from '../../../src/core/facts';
+import { isKnown, literalValue, locate, locateWhole, referencedAt, sliceValue, valueOf } from '../../../src/core/facts';
 
 describe('core/facts', () => {
   // "reg-" written at 10, then a variable's "west" (assigned at 50) referenced at 14-19, then an unknown part.
@@ -27,5 +27,20 @@ describe('core/facts', () => {
     assert.equal(slice.text, 'g-west');
     assert.deepEqual(slice.span, { start: 12, end: 19 });
     assert.deepEqual(sliceValue(value, 0, 9).span, { start: 10, end: 25 }, 'an unknown part has no place of its own');
+  });
+
+  it('locates a slice whole as it locates the slice worked out, whether one segment holds it or several', () => {
+    const unlocated = valueOf([{ text: 'ab' }, ...referencedAt([{ text: 'cd' }], { start: 7, end: 9 })], { start: 0, end: 9 });
+    for (const whole of [value, unlocated, literalValue('', { start: 3, end: 5 })]) {
+      for (let start = 0; start <= whole.text.length; start++) {
+        for (let end = start; end <= whole.text.length + 1; end++) {
+          const slice = sliceValue(whole, start, end);
+          const expected = locate(sliceValue(whole, start, end), 0, slice.text.length);
+          assert.deepEqual(locateWhole(slice), expected, `${whole.text} ${start}-${end}`);
+        }
+      }
+    }
+    assert.deepEqual(locateWhole(sliceValue(value, 5, 7)), { start: 51, end: 53 }, 'inside the assignment');
+    assert.deepEqual(locateWhole(sliceValue(unlocated, 0, 2)), { start: 0, end: 9 }, 'no place of its own: the whole value');
   });
 });
