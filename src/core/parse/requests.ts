@@ -1,7 +1,7 @@
 // What an ARM request says, whoever writes it: a REST Client request, `az rest`, `Invoke-RestMethod`, `New-AzResource`.
 // Every parser hands its URL (or resource ID), method, api-version and body here and gets the same facts back.
 import { findNodeAtLocation, parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { UNKNOWN, looksLikeRegistrationId, parseRegistrationId } from '../ids';
+import { UNKNOWN, looksLikeRegistrationId, parseRegistrationId, type ParsedResourceId } from '../ids';
 import { isKnown, sliceValue, valueOf, type FileFacts, type RegistrationRef, type ResourceIdUse, type TenantAction, type Value } from '../facts';
 import type { Span } from '../text';
 
@@ -75,9 +75,21 @@ function slashSeparated(text: string): Span[] {
   return parts;
 }
 
+/**
+ * The texts parsed last, with what `parseRegistrationId` made of each (read only, so shared): a sample pasted many
+ * times over repeats a few paths thousands of times. Bounded: a long run reads many files.
+ */
+const parsedPaths = new Map<string, ParsedResourceId>();
+
 /** A registration path with its text parsed: once, for the facts and every rule that judges or follows it. */
 export function readResourceId(path: Value): ResourceIdUse {
-  return { path, parsed: parseRegistrationId(path.text) };
+  let parsed = parsedPaths.get(path.text);
+  if (!parsed) {
+    if (parsedPaths.size >= 256) parsedPaths.clear();
+    parsed = parseRegistrationId(path.text);
+    parsedPaths.set(path.text, parsed);
+  }
+  return { path, parsed };
 }
 
 /** Splits a well-formed registration path into values for its parts; undefined when the path is malformed. */
