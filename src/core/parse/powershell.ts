@@ -204,6 +204,7 @@ type Mode = 'argument' | 'expression';
  * command before a statement list. `literal`: it is one bare word or plain string, which a descent would find.
  */
 interface PlainArgument extends Span {
+  node: Node;
   literal?: Literal;
   /** The literal is a double-quoted string with variables in it: a place in one of them is no place in the string. */
   expanding?: true;
@@ -373,7 +374,9 @@ class Extraction {
     // between the two), without the descent and the step up, each a call into the wasm module.
     const argument = this.plainArgumentAt(offset);
     if (argument?.literal && !argument.expanding) return argument.literal;
-    let node = this.root.descendantForIndex(offset);
+    // From the argument's node, a descent finds what one from the root finds, without looking through the thousands
+    // of statements of a long script one by one (as tree-sitter looks through a node's children).
+    let node = (argument?.node ?? this.root).descendantForIndex(offset);
     if (!node) return undefined;
     let type = node.type; // each read is a call into the wasm module
     // Not in one of its variables: the string is the argument's literal (no step up to it).
@@ -399,7 +402,7 @@ class Extraction {
     const literalType: Literal['type'] | undefined = type === 'generic_token' ? type : string && 'string_literal';
     if (!literalType && /[{(]/.test(this.code.slice(span.start, span.end))) return;
     const literal = literalType && { start: span.start, end: span.end, node, type: literalType };
-    this.plainArguments.push({ start: span.start, end: span.end, ...(literal ? { literal } : {}), ...(string === 'expanding' ? { expanding: true } : {}) });
+    this.plainArguments.push({ start: span.start, end: span.end, node, ...(literal ? { literal } : {}), ...(string === 'expanding' ? { expanding: true } : {}) });
     this.plainArgumentsSorted &&= this.plainArguments.length < 2 || this.plainArguments[this.plainArguments.length - 2].start < span.start;
   }
 
