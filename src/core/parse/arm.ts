@@ -14,6 +14,11 @@ import { isMap, member, memberKey, placeIn, sameLowerCase, type Json, type JsonM
 export interface ArmScope {
   parameter(name: string): Value | undefined;
   variable(name: string): Value | undefined;
+  /**
+   * A parameter or variable as `parameter` or `variable` gave it, without looking it up: undefined when it was not
+   * looked up yet, null when it was and is unknown (or is being worked out: a cycle).
+   */
+  settled(kind: 'parameters' | 'variables', name: string): Value | null | undefined;
   /** The expression a `[…]` string holds, read once per text: templates repeat some (an api-version variable) thousands of times. */
   expression(text: string): Expression | undefined;
   /**
@@ -140,47 +145,40 @@ class ExpressionReader {
 
 const maxDepth = 16;
 
+/** The functions whose names `PlainExpression` tells apart: the others all give an unknown result. */
+const callNames = ['concat', 'parameters', 'variables', 'format'] as const;
+
 /**
  * The text of the commonest expressions, worked out in one pass over their characters without a syntax tree:
  * quoted constants, numbers and calls without accessors, where only concat(), parameters() and variables() give
  * anything known (a template's tenant names, its api-version variable). Reading thousands of tenant names into
- * trees made most of a large template's garbage. Anything else (format(), an accessor, a doubled quote, nesting
- * beyond the depth limit, text the reader refuses) gives undefined and goes through the reader and `evaluate`, which
- * agree with this on what they share. A first pass checks the whole expression, so that parameters and variables
- * are looked up only for one read to its end, in the order `evaluate` looks them up.
+ * trees made most of a large template's garbage. It looks up no parameter or variable itself: it takes only those
+ * already worked out (`ArmScope.settled`), so a read it gives up half-way has looked nothing up, and the reader that
+ * takes over looks them up in its own order, which decides cycles. Anything else (format(), an accessor, a doubled
+ * quote, nesting beyond the depth limit, a parameter not yet worked out, text the reader refuses) gives undefined
+ * and goes through the reader and `evaluate`, which agree with this on what they share. A template's first use of a
+ * parameter goes that way; its thousands of later uses do not.
  */
-/** The functions whose names `PlainExpression` tells apart: the others all give an unknown result. */
-const callNames = ['concat', 'parameters', 'variables', 'format'] as const;
-
 class PlainExpression {
   private position = 1;
   /** Where the expression ends: at the closing bracket of the `[…]` string. */
   private readonly end: number;
-  private scope: ArmScope | undefined;
 
-  private constructor(private readonly source: string) {
+  private constructor(private readonly source: string, private readonly scope: ArmScope) {
     this.end = source.length - 1;
   }
 
   static text(expression: string, scope: ArmScope, depth: number): string | undefined {
-    const reader = new PlainExpression(expression);
-    if (reader.read(depth) === undefined) return undefined;
-    reader.position = 1;
-    reader.scope = scope;
-    return reader.read(depth);
-  }
-
-  private read(depth: number): string | undefined {
-    const text = this.expression(depth);
-    this.space();
-    return this.position === this.end ? text : undefined;
+    const reader = new PlainExpression(expression, scope);
+    const text = reader.expression(depth);
+    reader.space();
+    return reader.position === reader.end ? text : undefined;
   }
 
   private space(): void {
     while (isSpace(this.source.charCodeAt(this.position))) this.position++;
   }
 
-  /** The expression's text; in the first pass (no scope) an empty text for anything that reads. */
   private expression(depth: number): string | undefined {
     this.space();
     const start = this.position;
@@ -189,13 +187,13 @@ class PlainExpression {
       const close = this.source.indexOf("'", start + 1);
       if (close < 0 || this.source.charCodeAt(close + 1) === 39) return undefined;
       this.position = close + 1;
-      return this.scope ? this.source.slice(start + 1, close) : '';
+      return this.source.slice(start + 1, close);
     }
     if (code === 45 || isDigit(code)) {
       this.position++;
       while (isDigit(this.source.charCodeAt(this.position))) this.position++;
       if (this.position - start === 1 && code === 45) return undefined;
-      return this.scope ? this.source.slice(start, this.position) : '';
+      return this.source.slice(start, this.position);
     }
     return isNameStart(code) ? this.call(depth) : undefined;
   }
@@ -224,7 +222,7 @@ class PlainExpression {
     this.space();
     const next = this.source.charCodeAt(this.position);
     if (next === 91 || (next === 46 && isNameStart(this.source.charCodeAt(this.position + 1)))) return undefined;
-    if (!this.scope || name === 'concat') return text;
+    if (name === 'concat') return text;
     return name === 'parameters' || name === 'variables' ? this.reference(name, first ?? UNKNOWN) : UNKNOWN;
   }
 
@@ -238,9 +236,11 @@ class PlainExpression {
     return true;
   }
 
-  private reference(kind: 'parameters' | 'variables', name: string): string {
-    const value = name.includes(UNKNOWN) ? undefined : kind === 'parameters' ? this.scope?.parameter(name) : this.scope?.variable(name);
-    return value ? value.text : UNKNOWN;
+  /** A parameter's or variable's text when it is worked out already; undefined (give up) when not yet. */
+  private reference(kind: 'parameters' | 'variables', name: string): string | undefined {
+    if (name.includes(UNKNOWN)) return UNKNOWN;
+    const value = this.scope.settled(kind, name);
+    return value === undefined ? undefined : value === null ? UNKNOWN : value.text;
   }
 }
 
@@ -393,8 +393,9 @@ function declarationBlocks(template: JsonMap, place: JsonPlace | undefined): Map
 export function templateScope(
   source: JsonSource, template: JsonMap, place: JsonPlace | undefined, parameterValues: ReadonlyMap<string, Value> | undefined, outer?: ArmScope,
 ): ArmScope {
-  const parameters = new Map<string, Value | undefined>();
-  const variables = new Map<string, Value | undefined>();
+  /** Each parameter and variable worked out, by its name as written: null when unknown. */
+  const parameters = new Map<string, Value | null>();
+  const variables = new Map<string, Value | null>();
   const expressions = new Map<string, Expression | undefined>();
   const resourceTexts = new Map<string, string>();
   const depth = { current: 0 };
@@ -419,15 +420,16 @@ export function templateScope(
     return typeof found.value === 'string' ? armValue(source, found.parent, found.key, found.value, scope, depth.current) : undefined;
   };
   /** Works a parameter or variable out once (by its name as written); one that refers to itself is unknown. */
-  const lookup = (cache: Map<string, Value | undefined>, name: string, compute: (name: string) => Value | undefined): Value | undefined => {
-    if (cache.has(name)) return cache.get(name);
+  const lookup = (cache: Map<string, Value | null>, name: string, compute: (name: string) => Value | undefined): Value | undefined => {
+    const settled = cache.get(name);
+    if (settled !== undefined) return settled ?? undefined;
     if (depth.current > maxDepth) return undefined;
-    cache.set(name, undefined);
+    cache.set(name, null);
     depth.current++;
     try {
       const value = compute(name);
       const known = value && value.text !== UNKNOWN ? value : undefined;
-      cache.set(name, known);
+      cache.set(name, known ?? null);
       return known;
     } finally {
       depth.current--;
@@ -436,6 +438,7 @@ export function templateScope(
   const scope: ArmScope = {
     parameter: (name) => lookup(parameters, name, parameter),
     variable: (name) => lookup(variables, name, variable),
+    settled: (kind, name) => (kind === 'parameters' ? parameters : variables).get(name),
     expression: (text) => {
       // Short expressions repeat (an api-version variable in every resource); long ones are mostly one of a kind
       // (a name with a subscription ID in it), and remembering those would cost more than reading them again.
