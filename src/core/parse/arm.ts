@@ -5,7 +5,7 @@
 import { UNKNOWN, hasUnknown } from '../ids';
 import { billingModels } from '../azureStack';
 import {
-  LazyValue, lazyValue, referencedAt, sliceValue, spanOf, unknownValue, valueOf, type ApiTarget, type ApiVersionUse, type FileFacts, type RegistrationRef,
+  LazyValue, referencedAt, sliceValue, spanOf, unknownValue, valueOf, type ApiTarget, type ApiVersionUse, type FileFacts, type RegistrationRef,
   type Segment, type TenantAction, type TenantOperation, type Value,
 } from '../facts';
 import type { Span } from '../text';
@@ -514,20 +514,22 @@ function stringIn(reading: Reading, map: Json | undefined, place: JsonPlace | un
 function addResources(reading: Reading, container: JsonMap, place: JsonPlace | undefined, parent: Parent | undefined): void {
   forEachResource(container, place, (resource) => {
     const typeKey = memberKey(resource.map, 'type');
-    const written = typeKey === undefined ? undefined : resource.map[typeKey];
-    const type = typeof written === 'string' ? armText(written, reading.scope) : undefined;
-    const ownName = stringIn(reading, resource.map, resource.place, 'name');
-    if (type === undefined || !ownName) return;
+    const writtenType = typeKey === undefined ? undefined : resource.map[typeKey];
+    const type = typeof writtenType === 'string' ? armText(writtenType, reading.scope) : undefined;
+    const nameKey = memberKey(resource.map, 'name');
+    const written = nameKey === undefined ? undefined : resource.map[nameKey];
+    if (typeof written !== 'string') return;
+    const ownText = armText(written, reading.scope);
+    if (type === undefined) return;
+    const writtenName: WrittenName = { key: nameKey as string, written, text: parent ? `${parent.name.text}/${ownText}` : ownText, parent: parent?.name };
     // Compared in any letter case without a lower-case copy of each resource's type.
     const fullType = parent && !type.includes('/') ? `${parent.type}/${type}` : type;
-    const name = parent
-      ? lazyValue(`${parent.name.text}/${ownName.text}`, () => valueOf([...parent.name.segments, { text: '/' }, ...ownName.segments], ownName.span))
-      : ownName;
-    if (sameLowerCase(fullType, registrationType)) addRegistration(reading, resource, name);
-    else if (sameLowerCase(fullType, tenantType)) addTenant(reading, resource, name);
+    let name: Value | undefined;
+    if (sameLowerCase(fullType, registrationType)) addRegistration(reading, resource, name = resourceName(reading, resource, writtenName));
+    else if (sameLowerCase(fullType, tenantType)) name = addTenant(reading, resource, writtenName);
     else if (sameLowerCase(fullType, 'microsoft.resources/deployments')) addNestedTemplate(reading, resource);
     const hasChildren = !hasUnknown(type) && memberKey(resource.map, 'resources') !== undefined;
-    if (hasChildren) addResources(reading, resource.map, resource.place, { type: fullType.toLowerCase(), name });
+    if (hasChildren) addResources(reading, resource.map, resource.place, { type: fullType.toLowerCase(), name: name ?? resourceName(reading, resource, writtenName) });
   });
 }
 
@@ -560,55 +562,94 @@ function addRegistration(reading: Reading, resource: Resource, name: Value): voi
   facts.values.push(name, ...(billingModel ? [billingModel] : []));
 }
 
+/** A resource's name as written, its text worked out, and its parent resource's name when it is a child resource. */
+interface WrittenName {
+  key: string;
+  written: string;
+  text: string;
+  parent: Value | undefined;
+}
+
 /**
- * A customerSubscriptions resource as a tenant operation: its name is `{registration}/{customer subscription ID}`.
- * It keeps the name and tenantId values (the rules read every tenant's) and makes the parts of the name, and the spans,
- * afresh when read: a template has thousands of tenant resources, and each object kept for each of them while the
- * rest is read was copied by the garbage collector (the parts read by the rules die young).
+ * A resource's name as a value, located when first asked: from the name as written, and for a child resource its
+ * parent's name before a slash.
  */
-class TemplateTenant implements TenantOperation {
+class ResourceName extends LazyValue {
+  private readonly place: JsonPlace;
+  private readonly key: string;
+  private readonly written: string;
+  private readonly parent: Value | undefined;
+
+  constructor(protected readonly reading: Reading, resource: Resource, name: WrittenName) {
+    super(name.text);
+    this.place = resource.place;
+    this.key = name.key;
+    this.written = name.written;
+    this.parent = name.parent;
+  }
+
+  protected resolve(): Value {
+    const own = armValue(this.reading.source, this.place, this.key, this.written, this.reading.scope);
+    return this.parent ? valueOf([...this.parent.segments, { text: '/' }, ...own.segments], own.span) : own;
+  }
+}
+
+function resourceName(reading: Reading, resource: Resource, name: WrittenName): Value {
+  return new ResourceName(reading, resource, name);
+}
+
+/**
+ * A customerSubscriptions resource as a tenant operation, and its name as a value (one object for both, as a template
+ * has thousands): the name is `{registration}/{customer subscription ID}`. It keeps the tenantId value (the rules read
+ * every tenant's) and makes the parts of the name, and the spans, afresh when read: each object kept for each tenant
+ * while the rest is read was copied by the garbage collector (the parts read by the rules die young).
+ */
+class TemplateTenant extends ResourceName implements TenantOperation {
   constructor(
-    private readonly name: Value,
+    reading: Reading,
+    resource: Resource,
+    name: WrittenName,
     readonly tenantId: Value | undefined,
-    private readonly source: JsonSource,
     /** The resource's `properties` when it is an object without a tenantId, or null when it has no `properties` at all. */
     private readonly lacksTenantId: JsonPlace | null | undefined,
-  ) {}
+  ) {
+    super(reading, resource, name);
+  }
 
   get action(): TenantAction {
     return 'add';
   }
 
-  get span(): Span {
-    return this.name.span;
-  }
-
   get registration(): RegistrationRef {
-    const slash = this.name.text.indexOf('/');
-    return slash < 0 ? {} : { name: sliceValue(this.name, 0, slash) };
+    const slash = this.text.indexOf('/');
+    return slash < 0 ? {} : { name: sliceValue(this, 0, slash) };
   }
 
   get customerSubscriptionId(): Value | undefined {
-    const slash = this.name.text.indexOf('/');
-    return slash < 0 ? undefined : sliceValue(this.name, slash + 1, this.name.text.length);
+    const slash = this.text.indexOf('/');
+    return slash < 0 ? undefined : sliceValue(this, slash + 1, this.text.length);
   }
 
   /** Absent in a broken document: there a property may only seem absent (the text is cut before it). */
   get tenantIdMissingAt(): Span | undefined {
-    if (this.source.hasErrors || this.lacksTenantId === undefined) return undefined;
-    return this.lacksTenantId === null ? this.name.span : this.source.spanAt(this.lacksTenantId);
+    const { source } = this.reading;
+    if (source.hasErrors || this.lacksTenantId === undefined) return undefined;
+    return this.lacksTenantId === null ? this.span : source.spanAt(this.lacksTenantId);
   }
 }
 
-function addTenant(reading: Reading, resource: Resource, name: Value): void {
+/** Adds a tenant resource's facts; gives its name. */
+function addTenant(reading: Reading, resource: Resource, name: WrittenName): Value {
   const properties = member(resource.map, 'properties');
   const propertiesPath = properties && placeIn(resource.place, properties.key);
   const tenantId = properties && stringIn(reading, properties.value, propertiesPath, 'tenantId');
   const lacksTenantId = !properties ? null : isMap(properties.value) && !tenantId ? propertiesPath : undefined;
-  reading.facts.tenantOperations.push(new TemplateTenant(name, tenantId, reading.source, lacksTenantId));
+  const tenant = new TemplateTenant(reading, resource, name, tenantId, lacksTenantId);
+  reading.facts.tenantOperations.push(tenant);
   addApiVersion(reading, resource, 'customerSubscription');
-  reading.facts.values.push(name);
+  reading.facts.values.push(tenant);
   if (tenantId) reading.facts.values.push(tenantId);
+  return tenant;
 }
 
 /** A nested deployment's template: its own parameters take the values the deployment passes, worked out outside. */
