@@ -577,19 +577,21 @@ interface WrittenName {
 class ResourceName extends LazyValue {
   private readonly place: JsonPlace;
   private readonly key: string;
-  private readonly written: string;
+  /** Kept only in a document with errors: otherwise read back from the text, as few names are ever located. */
+  private readonly written: string | undefined;
   private readonly parent: Value | undefined;
 
   constructor(protected readonly reading: Reading, resource: Resource, name: WrittenName) {
     super(name.text);
     this.place = resource.place;
     this.key = name.key;
-    this.written = name.written;
+    this.written = reading.source.hasErrors ? name.written : undefined;
     this.parent = name.parent;
   }
 
   protected resolve(): Value {
-    const own = armValue(this.reading.source, this.place, this.key, this.written, this.reading.scope);
+    const { source, scope } = this.reading;
+    const own = armValue(source, this.place, this.key, this.written ?? source.stringAt(placeIn(this.place, this.key)), scope);
     return this.parent ? valueOf([...this.parent.segments, { text: '/' }, ...own.segments], own.span) : own;
   }
 }
