@@ -26,6 +26,11 @@ export interface ArmScope {
    * text: the api-version variable of every resource of a template is ≈ a fifth of the work otherwise.
    */
   resourceText(text: string): string;
+  /**
+   * One copy of a short text that resources write again and again (an api-version expression), to keep in place of
+   * each resource's own: nothing is worked out.
+   */
+  shared(text: string): string;
 }
 
 export type Expression =
@@ -398,6 +403,7 @@ export function templateScope(
   const variables = new Map<string, Value | null>();
   const expressions = new Map<string, Expression | undefined>();
   const resourceTexts = new Map<string, string>();
+  const sharedTexts = new Map<string, string>();
   const depth = { current: 0 };
   const blocks = declarationBlocks(template, place);
   const declared = (section: string, name: string) => {
@@ -450,6 +456,12 @@ export function templateScope(
       let worked = resourceTexts.get(text);
       if (worked === undefined) resourceTexts.set(text, worked = expressionText(text, scope, 0));
       return worked;
+    },
+    shared: (text) => {
+      if (text.length > shortExpression) return text;
+      const copy = sharedTexts.get(text);
+      if (copy === undefined) sharedTexts.set(text, text);
+      return copy ?? text;
     },
   };
   return scope;
@@ -549,7 +561,7 @@ class TemplateApiVersion implements ApiVersionUse {
 function addApiVersion(reading: Reading, resource: Resource, target: ApiTarget): void {
   const key = memberKey(resource.map, 'apiVersion');
   const written = key === undefined ? undefined : resource.map[key];
-  if (typeof written === 'string') reading.facts.apiVersions.push(new TemplateApiVersion(reading, resource.place, key as string, written, target));
+  if (typeof written === 'string') reading.facts.apiVersions.push(new TemplateApiVersion(reading, resource.place, key as string, reading.scope.shared(written), target));
 }
 
 function addRegistration(reading: Reading, resource: Resource, name: Value): void {
