@@ -207,7 +207,7 @@ class PlainExpression {
     const start = this.position;
     while (isNamePart(this.source.charCodeAt(this.position))) this.position++;
     let name = '';
-    for (const known of callNames) if (this.isName(start, known)) name = known;
+    for (let i = 0; i < callNames.length; i++) if (this.isName(start, callNames[i])) name = callNames[i];
     this.space();
     if (this.source.charCodeAt(this.position) !== 40 || depth > maxDepth || name === 'format') return undefined;
     this.position++;
@@ -546,14 +546,31 @@ function addResources(reading: Reading, container: JsonMap, place: JsonPlace | u
 }
 
 /**
- * A resource's apiVersion, its value made afresh when read (its text is worked out once per template for the
- * commonest, a short expression). Every tenant resource of a template has one, and a value kept for each was one more
- * object per resource for the garbage collector to copy while the rest of the template is read.
+ * A resource's apiVersion and its value, one object for both: the text is worked out when read (once per template for
+ * the commonest, a short expression) and the positions when a finding asks. Every tenant resource of a template has
+ * one, and a value kept for each was one more object per resource for the garbage collector to copy while the rest of
+ * the template is read; a value made at each read was one more object of garbage.
  */
-class TemplateApiVersion implements ApiVersionUse {
+class TemplateApiVersion implements ApiVersionUse, Value {
   constructor(private readonly reading: Reading, private readonly place: JsonPlace, private readonly key: string, private readonly written: string, readonly target: ApiTarget) {}
 
   get value(): Value {
+    return this;
+  }
+
+  get text(): string {
+    return armText(this.written, this.reading.scope);
+  }
+
+  get segments(): readonly Segment[] {
+    return this.located().segments;
+  }
+
+  get span(): Span {
+    return this.located().span;
+  }
+
+  private located(): Value {
     return armValue(this.reading.source, this.place, this.key, this.written, this.reading.scope);
   }
 }
