@@ -2,7 +2,7 @@
 // resources and inside nested deployments), with the few template expressions that can be worked out before a
 // deployment: parameters() (from a parameter file or the default), variables(), concat() and format(). Every
 // other function's result is unknown. Values get their positions only when a finding asks for them.
-import { UNKNOWN, hasUnknown } from '../ids';
+import { UNKNOWN, hasUnknown, mayHoldPlaceholder } from '../ids';
 import { billingModels } from '../azureStack';
 import {
   LazyValue, referencedAt, sliceValue, spanOf, unknownValue, valueOf, type ApiTarget, type ApiVersionUse, type FileFacts, type RegistrationRef,
@@ -528,21 +528,26 @@ function addResources(reading: Reading, container: JsonMap, place: JsonPlace | u
     const typeKey = memberKey(resource.map, 'type');
     const writtenType = typeKey === undefined ? undefined : resource.map[typeKey];
     const type = typeof writtenType === 'string' ? armText(writtenType, reading.scope) : undefined;
-    const nameKey = memberKey(resource.map, 'name');
-    const written = nameKey === undefined ? undefined : resource.map[nameKey];
-    if (typeof written !== 'string') return;
-    const ownText = armText(written, reading.scope);
-    if (type === undefined) return;
-    const writtenName: WrittenName = { key: nameKey as string, written, text: parent ? `${parent.name.text}/${ownText}` : ownText, parent: parent?.name };
-    // Compared in any letter case without a lower-case copy of each resource's type.
+    const written = writtenName(reading, resource, parent);
+    if (type === undefined || !written) return;
+    // Compared in any letter case without a lower-case copy of each resource's type; tenants first, the commonest.
     const fullType = parent && !type.includes('/') ? `${parent.type}/${type}` : type;
     let name: Value | undefined;
-    if (sameLowerCase(fullType, registrationType)) addRegistration(reading, resource, name = resourceName(reading, resource, writtenName));
-    else if (sameLowerCase(fullType, tenantType)) name = addTenant(reading, resource, writtenName);
+    if (sameLowerCase(fullType, tenantType)) name = addTenant(reading, resource, written);
+    else if (sameLowerCase(fullType, registrationType)) addRegistration(reading, resource, name = resourceName(reading, resource, written));
     else if (sameLowerCase(fullType, 'microsoft.resources/deployments')) addNestedTemplate(reading, resource);
     const hasChildren = !hasUnknown(type) && memberKey(resource.map, 'resources') !== undefined;
-    if (hasChildren) addResources(reading, resource.map, resource.place, { type: fullType.toLowerCase(), name: name ?? resourceName(reading, resource, writtenName) });
+    if (hasChildren) addResources(reading, resource.map, resource.place, { type: fullType.toLowerCase(), name: name ?? resourceName(reading, resource, written) });
   });
+}
+
+/** A resource's name as written and its text, after its parent's name and a slash for a child resource. */
+function writtenName(reading: Reading, resource: Resource, parent: Parent | undefined): WrittenName | undefined {
+  const key = memberKey(resource.map, 'name');
+  const written = key === undefined ? undefined : resource.map[key];
+  if (typeof written !== 'string') return undefined;
+  const text = armText(written, reading.scope);
+  return { key: key as string, written, text: parent ? `${parent.name.text}/${text}` : text, parent: parent?.name };
 }
 
 /**
@@ -604,7 +609,7 @@ interface WrittenName {
  * parent's name before a slash.
  */
 class ResourceName extends LazyValue {
-  private readonly place: JsonPlace;
+  protected readonly place: JsonPlace;
   private readonly key: string;
   /** Kept only in a document with errors: otherwise read back from the text, as few names are ever located. */
   private readonly written: string | undefined;
@@ -629,22 +634,35 @@ function resourceName(reading: Reading, resource: Resource, name: WrittenName): 
   return new ResourceName(reading, resource, name);
 }
 
+/** Where a tenant resource's tenantId is written. */
+interface WrittenTenantId {
+  /** The key of the resource's `properties` as written; undefined when it has none. */
+  properties: string | undefined;
+  /** Whether `properties` is an object: one without a tenantId is where the finding points. */
+  propertiesObject: boolean;
+  /** The tenantId's key and string as written, when it is a string. */
+  key: string | undefined;
+  written: string | undefined;
+}
+
 /**
  * A customerSubscriptions resource as a tenant operation, and its name as a value (one object for both, as a template
- * has thousands): the name is `{registration}/{customer subscription ID}`. It keeps the tenantId value (the rules read
- * every tenant's) and makes the parts of the name, and the spans, afresh when read: each object kept for each tenant
- * while the rest is read was copied by the garbage collector (the parts read by the rules die young).
+ * has thousands): the name is `{registration}/{customer subscription ID}`. The parts of the name, the tenantId's
+ * value and the spans are made afresh when read: each object kept for each tenant while the rest of the template is
+ * read was copied by the garbage collector (the parts read by the rules die young).
  */
 class TemplateTenant extends ResourceName implements TenantOperation {
-  constructor(
-    reading: Reading,
-    resource: Resource,
-    name: WrittenName,
-    readonly tenantId: Value | undefined,
-    /** The resource's `properties` when it is an object without a tenantId, or null when it has no `properties` at all. */
-    private readonly lacksTenantId: JsonPlace | null | undefined,
-  ) {
+  private readonly properties: string | undefined;
+  private readonly propertiesObject: boolean;
+  private readonly tenantIdKey: string | undefined;
+  private readonly tenantIdWritten: string | undefined;
+
+  constructor(reading: Reading, resource: Resource, name: WrittenName, tenantId: WrittenTenantId) {
     super(reading, resource, name);
+    this.properties = tenantId.properties;
+    this.propertiesObject = tenantId.propertiesObject;
+    this.tenantIdKey = tenantId.key;
+    this.tenantIdWritten = tenantId.written;
   }
 
   get action(): TenantAction {
@@ -661,25 +679,38 @@ class TemplateTenant extends ResourceName implements TenantOperation {
     return slash < 0 ? undefined : sliceValue(this, slash + 1, this.text.length);
   }
 
+  get tenantId(): Value | undefined {
+    const { properties, tenantIdKey: key, tenantIdWritten: written } = this;
+    if (properties === undefined || key === undefined || written === undefined) return undefined;
+    return armValue(this.reading.source, placeIn(this.place, properties), key, written, this.reading.scope);
+  }
+
   /** Absent in a broken document: there a property may only seem absent (the text is cut before it). */
   get tenantIdMissingAt(): Span | undefined {
     const { source } = this.reading;
-    if (source.hasErrors || this.lacksTenantId === undefined) return undefined;
-    return this.lacksTenantId === null ? this.span : source.spanAt(this.lacksTenantId);
+    if (source.hasErrors) return undefined;
+    if (this.properties === undefined) return this.span;
+    return this.propertiesObject && this.tenantIdWritten === undefined ? source.spanAt(placeIn(this.place, this.properties)) : undefined;
   }
 }
 
 /** Adds a tenant resource's facts; gives its name. */
 function addTenant(reading: Reading, resource: Resource, name: WrittenName): Value {
   const properties = member(resource.map, 'properties');
-  const propertiesPath = properties && placeIn(resource.place, properties.key);
-  const tenantId = properties && stringIn(reading, properties.value, propertiesPath, 'tenantId');
-  const lacksTenantId = !properties ? null : isMap(properties.value) && !tenantId ? propertiesPath : undefined;
-  const tenant = new TemplateTenant(reading, resource, name, tenantId, lacksTenantId);
+  const key = properties && memberKey(properties.value, 'tenantId');
+  const written = key === undefined ? undefined : (properties?.value as JsonMap)[key];
+  const tenantId = typeof written === 'string' ? written : undefined;
+  // Worked out now, as the other values of the template are, in the order that decides a cycle among parameters.
+  const tenantIdText = tenantId === undefined ? undefined : armText(tenantId, reading.scope);
+  const tenant = new TemplateTenant(reading, resource, name, {
+    properties: properties?.key, propertiesObject: isMap(properties?.value), key: tenantId === undefined ? undefined : key, written: tenantId,
+  });
   reading.facts.tenantOperations.push(tenant);
   addApiVersion(reading, resource, 'customerSubscription');
-  reading.facts.values.push(tenant);
-  if (tenantId) reading.facts.values.push(tenantId);
+  // Listed only when they may hold a placeholder (AZS102's first test): a template's thousands of tenant names and IDs mostly do not.
+  if (mayHoldPlaceholder(tenant.text)) reading.facts.values.push(tenant);
+  const placeholderTenantId = tenantIdText !== undefined && mayHoldPlaceholder(tenantIdText) ? tenant.tenantId : undefined;
+  if (placeholderTenantId) reading.facts.values.push(placeholderTenantId);
   return tenant;
 }
 
