@@ -509,6 +509,8 @@ interface Reading {
 
 const registrationType = 'microsoft.azurestack/registrations';
 const tenantType = 'microsoft.azurestack/registrations/customersubscriptions';
+/** The tenant type as the documentation spells it, as most templates write it: compared whole before in any letter case. */
+const tenantSpelling = 'Microsoft.AzureStack/registrations/customerSubscriptions';
 
 /** Adds the facts of a template's resources, with its expressions worked out in `scope`. */
 export function addTemplateFacts(facts: FileFacts, source: JsonSource, template: JsonMap, place: JsonPlace | undefined, scope: ArmScope): void {
@@ -533,7 +535,7 @@ function addResources(reading: Reading, container: JsonMap, place: JsonPlace | u
     // Compared in any letter case without a lower-case copy of each resource's type; tenants first, the commonest.
     const fullType = parent && !type.includes('/') ? `${parent.type}/${type}` : type;
     let name: Value | undefined;
-    if (sameLowerCase(fullType, tenantType)) name = addTenant(reading, resource, written);
+    if (fullType === tenantSpelling || sameLowerCase(fullType, tenantType)) name = addTenant(reading, resource, written);
     else if (sameLowerCase(fullType, registrationType)) addRegistration(reading, resource, name = resourceName(reading, resource, written));
     else if (sameLowerCase(fullType, 'microsoft.resources/deployments')) addNestedTemplate(reading, resource);
     const hasChildren = !hasUnknown(type) && memberKey(resource.map, 'resources') !== undefined;
