@@ -418,14 +418,7 @@ class Extraction {
       plain.sort((a, b) => a.start - b.start);
       this.plainArgumentsSorted = true;
     }
-    let low = 0;
-    let high = plain.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (plain[middle].start <= offset) low = middle + 1;
-      else high = middle;
-    }
-    const argument = plain[low - 1];
+    const argument = plain[startingBy(plain, offset) - 1];
     return argument && offset < argument.end ? argument : undefined;
   }
 
@@ -717,15 +710,8 @@ class Extraction {
   /** The start of the innermost function around `offset`, or -1 in the script itself. */
   private scopeAt(offset: number): number {
     const spans = (this.functionSpans ??= this.findFunctions());
-    let low = 0;
-    let high = spans.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (spans[middle].start <= offset) low = middle + 1;
-      else high = middle;
-    }
     // the last function starting at or before `offset`, or one around it that it is nested in
-    for (let i = low - 1; i >= 0; i--) if (offset < spans[i].end) return spans[i].start;
+    for (let i = startingBy(spans, offset) - 1; i >= 0; i--) if (offset < spans[i].end) return spans[i].start;
     return -1;
   }
 
@@ -855,6 +841,18 @@ function variableName(written: string): string | undefined {
   const name = (braced ? braced[1] : written.slice(1)).replace(/^(?:script|global|local|private|using):/i, '');
   if (/^(?:env|variable|function):/i.test(name) || /^(?:_|\$|\?|\^|args|input|psitem|this|matches|true|false|null)$/i.test(name)) return undefined;
   return name.toLowerCase();
+}
+
+/** How many of `spans` (sorted by start) start at or before `offset`. */
+function startingBy(spans: readonly Span[], offset: number): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (spans[middle].start <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The index of the first of the sorted `offsets` at or after `offset`. */
