@@ -2,7 +2,7 @@
 // Runs extension tests inside a real VS Code extension host: code-server serves the workbench, Debian's chromium
 // (driven by playwright-core) opens it with `extensionTestsPath`, and the workbench reports the tests' log and exit
 // code back to the page. Exits non-zero when a test fails or the host never reports back.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
@@ -107,13 +107,13 @@ export async function runInWorkbench({
         const shown = options.shown ? await page.waitForSelector(options.shown, { state: 'visible', timeout: 10_000 })
           .then((element) => element.innerText(), (e) => `not shown: ${e.message}`) : '';
         await takeScreenshot(page, file, options).catch((e) => print(`screenshot failed: ${e.message}`));
-        writeFileSync(`${file}.done`, shown);
+        answer(`${file}.done`, shown);
         return;
       }
       const ui = /^UI-ACTION (\S+) (\{.*\})$/.exec(text.trim());
       if (ui) {
-        const answer = await performUiAction(page, JSON.parse(ui[2])).then((value) => ({ ok: true, value }), (e) => ({ ok: false, error: e.message }));
-        writeFileSync(ui[1], JSON.stringify(answer));
+        const outcome = await performUiAction(page, JSON.parse(ui[2])).then((value) => ({ ok: true, value }), (e) => ({ ok: false, error: e.message }));
+        answer(ui[1], JSON.stringify(outcome));
         return;
       }
       if (verbose || (text.trim() && !workbenchNoise.test(text))) print(type === 'error' ? `[error] ${text}` : text);
@@ -171,4 +171,13 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   });
   console.log(`${result.passed} passed, ${result.failed} failed`);
   process.exit(result.exitCode === 0 && result.failed === 0 ? 0 : 1);
+}
+
+/**
+ * Hands a test its answer: the test polls for the file and reads it as soon as it exists, so it must appear whole
+ * (a file written in place was once read half-written under load).
+ */
+function answer(path, text) {
+  writeFileSync(`${path}.partial`, text);
+  renameSync(`${path}.partial`, path);
 }

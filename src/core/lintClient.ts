@@ -255,10 +255,12 @@ function merged(lists: readonly (LiveQuestions | undefined)[]): LiveQuestions {
   return { registrations: [...registrations.values()], tenants: [...tenants.values()] };
 }
 
+const utf8 = new TextDecoder();
+
 /** A lint as held: its findings were sent as pieces of JSON, each parsed once, when first needed. */
 function heldLint(lint: Omit<HeldLint, 'findings' | 'findingsAt'>, pieces: readonly FindingsPiece[]): HeldLint {
   const parsed: (Finding[] | undefined)[] = [];
-  const piece = (index: number) => parsed[index] ??= JSON.parse(pieces[index].json) as Finding[];
+  const piece = (index: number) => parsed[index] ??= JSON.parse(utf8.decode(pieces[index].json)) as Finding[];
   let all: Finding[] | undefined;
   return {
     ...lint,

@@ -2,6 +2,9 @@
 // host (lintClient.ts), so that parsing and rules never hold the host's thread. Requests are handled one at a time, in
 // order; an update that a later update or removal of the same document already overtook is skipped, and its findings
 // are not worked out. Findings travel back as plain data.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { basename } from 'node:path';
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { LintWorkspace, describeInternalError, type DocumentKind, type Finding, type RuleSeverityConfig, type Severity, type TextChange } from './lint';
 import type { Locale } from './l10n';
@@ -47,11 +50,15 @@ export interface ShownFinding {
   moreRelated: number;
 }
 
-/** Findings as JSON, in pieces by place: `from`–`to` are the least and greatest start offsets of a piece's findings. */
+/**
+ * Findings as JSON, in pieces by place: `from`–`to` are the least and greatest start offsets of a piece's findings.
+ * The JSON travels as UTF-8 bytes whose buffer is handed over, not copied: as text, every lint of a dense script put
+ * megabytes of strings on the extension host's heap, and their collection paused the host while the user typed.
+ */
 export interface FindingsPiece {
   from: number;
   to: number;
-  json: string;
+  json: Uint8Array<ArrayBuffer>;
 }
 
 /**
@@ -189,6 +196,8 @@ function mostSevere(findings: readonly Finding[], count: number): Finding[] {
   return findings.filter((finding) => kept.has(finding));
 }
 
+const utf8 = new TextEncoder();
+
 function piecesOf(findings: readonly Finding[]): FindingsPiece[] {
   const pieces: FindingsPiece[] = [];
   for (let at = 0; at < findings.length; at += findingsPerPiece) {
@@ -199,7 +208,7 @@ function piecesOf(findings: readonly Finding[]): FindingsPiece[] {
       from = Math.min(from, finding.start);
       to = Math.max(to, finding.start);
     }
-    pieces.push({ from, to, json: JSON.stringify(piece) });
+    pieces.push({ from, to, json: utf8.encode(JSON.stringify(piece)) });
   }
   return pieces;
 }
@@ -241,7 +250,7 @@ export function serve(port: MessagePort, options: WorkerOptions): void {
           arrived();
           return isOvertaken(current, pending);
         });
-      port.postMessage(reply satisfies LintReply);
+      port.postMessage(reply satisfies LintReply, reply.results.flatMap((result) => result.pieces.map((piece) => piece.json.buffer)));
       // Closing the port lets the thread end by itself: terminating it while V8 still compiles its wasm in the
       // background can leave V8's shared compiler threads waiting for ever, and the next worker then never starts.
       if (current.type === 'stop') port.close();
@@ -254,6 +263,24 @@ export function serve(port: MessagePort, options: WorkerOptions): void {
   });
 }
 
+/** The niceness of the worker's thread: reading is background work, and the editor's own thread comes first. */
+export const workerNiceness = 10;
+
+/**
+ * Lowers this thread's priority, where a thread has its own (Linux: `setpriority` on a thread id). On a machine with
+ * few cores a lint of a large document otherwise takes the core the extension host's thread needs to take keystrokes
+ * and collect its garbage. Elsewhere the worker keeps the host's priority.
+ */
+function giveWayToTheEditor(): void {
+  try {
+    const thread = Number(basename(readlinkSync('/proc/thread-self')));
+    if (Number.isInteger(thread) && thread > 0) setPriority(thread, workerNiceness);
+  } catch {
+    // No per-thread priority here: lowering the process's would slow the extension host too.
+  }
+}
+
 if (parentPort && (workerData as { lintWorker?: WorkerOptions } | undefined)?.lintWorker) {
+  giveWayToTheEditor();
   serve(parentPort, (workerData as { lintWorker: WorkerOptions }).lintWorker);
 }

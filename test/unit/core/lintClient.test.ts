@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LiveData } from '../../../src/core/lint';
 import { LintClient, type LintClientOptions } from '../../../src/core/lintClient';
-import { isOvertaken, skip, type LintRequest } from '../../../src/core/lintWorker';
+import { isOvertaken, skip, workerNiceness, type LintRequest } from '../../../src/core/lintWorker';
 import { SnapshotLive, snapshotOf } from '../../../src/core/liveSnapshot';
 import { denseScript } from './support/denseScript';
 import { customer, registrationId, tenant } from './support/ids';
@@ -37,6 +37,17 @@ function client(options: Partial<LintClientOptions> = {}): { lint: LintClient; t
     ...options,
   });
   return { lint, told, restarted };
+}
+
+/** The niceness of each thread of this process, by thread id (Linux: the 19th field of its stat). */
+function nicenessOfThreads(): Map<number, number> {
+  const threads = new Map<number, number>();
+  for (const id of readdirSync('/proc/self/task')) {
+    const stat = readFileSync(`/proc/self/task/${id}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    threads.set(Number(id), Number(fields[16]));
+  }
+  return threads;
 }
 
 const codes = (lint: LintClient, key = uri) => lint.lint(key)?.findings.map((f) => f.code);
@@ -119,6 +130,15 @@ describe('LintClient (the linter in a worker thread)', function () {
     assert.ok(held.fixable > 0, 'Connect-AzureRmAccount has a safe fix');
     assert.deepEqual(held.findingsAt(finding.start).filter((f) => f.code === 'AZS201'), [finding]);
     assert.deepEqual(held.findingsAt(finding.start + 1).filter((f) => f.start !== finding.start + 1), []);
+  });
+
+  (existsSync('/proc/thread-self') ? it : it.skip)("reads at a lower priority than the editor's thread, which it gives way to", async () => {
+    const before = [...nicenessOfThreads()].filter(([, nice]) => nice === workerNiceness).length;
+    const { lint } = started();
+    await lint.update(uri, addTenant, 'powershell', undefined, undefined, true);
+    const threads = nicenessOfThreads();
+    assert.equal(threads.get(process.pid), 0, "the editor's own thread keeps its priority");
+    assert.equal([...threads.values()].filter((nice) => nice === workerNiceness).length, before + 1, 'the worker thread runs at the lower priority');
   });
 
   it('sends at most the 1,000 most severe findings to show of a dense script, and every finding in pieces', async () => {
