@@ -98,9 +98,15 @@ function useSpan(segment: Segment): Span | undefined {
  * document has many thousands of values and only the few in findings ever need a position.
  */
 export abstract class LazyValue implements Value {
-  private resolved: Value | undefined;
+  // Set in the constructor rather than declared as class fields: a class field is defined through a path that is
+  // slow once it meets objects of more than four classes, and this one initialises every kind of lazy value.
+  declare readonly text: string;
+  private declare resolved: Value | undefined;
 
-  constructor(readonly text: string) {}
+  constructor(text: string) {
+    this.text = text;
+    this.resolved = undefined;
+  }
 
   /** The value with its positions. */
   protected abstract resolve(): Value;
@@ -114,20 +120,6 @@ export abstract class LazyValue implements Value {
     this.resolved ??= this.resolve();
     return this.resolved.span;
   }
-}
-
-class ComputedValue extends LazyValue {
-  constructor(text: string, private readonly compute: () => Value) {
-    super(text);
-  }
-
-  protected resolve(): Value {
-    return this.compute();
-  }
-}
-
-export function lazyValue(text: string, resolve: () => Value): Value {
-  return new ComputedValue(text, resolve);
 }
 
 class SlicedValue extends LazyValue {

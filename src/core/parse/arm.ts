@@ -2,10 +2,10 @@
 // resources and inside nested deployments), with the few template expressions that can be worked out before a
 // deployment: parameters() (from a parameter file or the default), variables(), concat() and format(). Every
 // other function's result is unknown. Values get their positions only when a finding asks for them.
-import { UNKNOWN, hasUnknown } from '../ids';
+import { UNKNOWN, hasUnknown, mayHoldPlaceholder } from '../ids';
 import { billingModels } from '../azureStack';
 import {
-  LazyValue, lazyValue, referencedAt, sliceValue, spanOf, unknownValue, valueOf, type ApiTarget, type ApiVersionUse, type FileFacts, type RegistrationRef,
+  LazyValue, referencedAt, sliceValue, spanOf, unknownValue, valueOf, type ApiTarget, type ApiVersionUse, type FileFacts, type RegistrationRef,
   type Segment, type TenantAction, type TenantOperation, type Value,
 } from '../facts';
 import type { Span } from '../text';
@@ -14,6 +14,11 @@ import { isMap, member, memberKey, placeIn, sameLowerCase, type Json, type JsonM
 export interface ArmScope {
   parameter(name: string): Value | undefined;
   variable(name: string): Value | undefined;
+  /**
+   * A parameter or variable as `parameter` or `variable` gave it, without looking it up: undefined when it was not
+   * looked up yet, null when it was and is unknown (or is being worked out: a cycle).
+   */
+  settled(kind: 'parameters' | 'variables', name: string): Value | null | undefined;
   /** The expression a `[…]` string holds, read once per text: templates repeat some (an api-version variable) thousands of times. */
   expression(text: string): Expression | undefined;
   /**
@@ -21,6 +26,11 @@ export interface ArmScope {
    * text: the api-version variable of every resource of a template is ≈ a fifth of the work otherwise.
    */
   resourceText(text: string): string;
+  /**
+   * One copy of a short text that resources write again and again (an api-version expression), to keep in place of
+   * each resource's own: nothing is worked out.
+   */
+  shared(text: string): string;
 }
 
 export type Expression =
@@ -140,47 +150,40 @@ class ExpressionReader {
 
 const maxDepth = 16;
 
+/** The functions whose names `PlainExpression` tells apart: the others all give an unknown result. */
+const callNames = ['concat', 'parameters', 'variables', 'format'] as const;
+
 /**
  * The text of the commonest expressions, worked out in one pass over their characters without a syntax tree:
  * quoted constants, numbers and calls without accessors, where only concat(), parameters() and variables() give
  * anything known (a template's tenant names, its api-version variable). Reading thousands of tenant names into
- * trees made most of a large template's garbage. Anything else (format(), an accessor, a doubled quote, nesting
- * beyond the depth limit, text the reader refuses) gives undefined and goes through the reader and `evaluate`, which
- * agree with this on what they share. A first pass checks the whole expression, so that parameters and variables
- * are looked up only for one read to its end, in the order `evaluate` looks them up.
+ * trees made most of a large template's garbage. It looks up no parameter or variable itself: it takes only those
+ * already worked out (`ArmScope.settled`), so a read it gives up half-way has looked nothing up, and the reader that
+ * takes over looks them up in its own order, which decides cycles. Anything else (format(), an accessor, a doubled
+ * quote, nesting beyond the depth limit, a parameter not yet worked out, text the reader refuses) gives undefined
+ * and goes through the reader and `evaluate`, which agree with this on what they share. A template's first use of a
+ * parameter goes that way; its thousands of later uses do not.
  */
-/** The functions whose names `PlainExpression` tells apart: the others all give an unknown result. */
-const callNames = ['concat', 'parameters', 'variables', 'format'] as const;
-
 class PlainExpression {
   private position = 1;
   /** Where the expression ends: at the closing bracket of the `[…]` string. */
   private readonly end: number;
-  private scope: ArmScope | undefined;
 
-  private constructor(private readonly source: string) {
+  private constructor(private readonly source: string, private readonly scope: ArmScope) {
     this.end = source.length - 1;
   }
 
   static text(expression: string, scope: ArmScope, depth: number): string | undefined {
-    const reader = new PlainExpression(expression);
-    if (reader.read(depth) === undefined) return undefined;
-    reader.position = 1;
-    reader.scope = scope;
-    return reader.read(depth);
-  }
-
-  private read(depth: number): string | undefined {
-    const text = this.expression(depth);
-    this.space();
-    return this.position === this.end ? text : undefined;
+    const reader = new PlainExpression(expression, scope);
+    const text = reader.expression(depth);
+    reader.space();
+    return reader.position === reader.end ? text : undefined;
   }
 
   private space(): void {
     while (isSpace(this.source.charCodeAt(this.position))) this.position++;
   }
 
-  /** The expression's text; in the first pass (no scope) an empty text for anything that reads. */
   private expression(depth: number): string | undefined {
     this.space();
     const start = this.position;
@@ -189,13 +192,13 @@ class PlainExpression {
       const close = this.source.indexOf("'", start + 1);
       if (close < 0 || this.source.charCodeAt(close + 1) === 39) return undefined;
       this.position = close + 1;
-      return this.scope ? this.source.slice(start + 1, close) : '';
+      return this.source.slice(start + 1, close);
     }
     if (code === 45 || isDigit(code)) {
       this.position++;
       while (isDigit(this.source.charCodeAt(this.position))) this.position++;
       if (this.position - start === 1 && code === 45) return undefined;
-      return this.scope ? this.source.slice(start, this.position) : '';
+      return this.source.slice(start, this.position);
     }
     return isNameStart(code) ? this.call(depth) : undefined;
   }
@@ -204,7 +207,7 @@ class PlainExpression {
     const start = this.position;
     while (isNamePart(this.source.charCodeAt(this.position))) this.position++;
     let name = '';
-    for (const known of callNames) if (this.isName(start, known)) name = known;
+    for (let i = 0; i < callNames.length; i++) if (this.isName(start, callNames[i])) name = callNames[i];
     this.space();
     if (this.source.charCodeAt(this.position) !== 40 || depth > maxDepth || name === 'format') return undefined;
     this.position++;
@@ -224,7 +227,7 @@ class PlainExpression {
     this.space();
     const next = this.source.charCodeAt(this.position);
     if (next === 91 || (next === 46 && isNameStart(this.source.charCodeAt(this.position + 1)))) return undefined;
-    if (!this.scope || name === 'concat') return text;
+    if (name === 'concat') return text;
     return name === 'parameters' || name === 'variables' ? this.reference(name, first ?? UNKNOWN) : UNKNOWN;
   }
 
@@ -238,9 +241,11 @@ class PlainExpression {
     return true;
   }
 
-  private reference(kind: 'parameters' | 'variables', name: string): string {
-    const value = name.includes(UNKNOWN) ? undefined : kind === 'parameters' ? this.scope?.parameter(name) : this.scope?.variable(name);
-    return value ? value.text : UNKNOWN;
+  /** A parameter's or variable's text when it is worked out already; undefined (give up) when not yet. */
+  private reference(kind: 'parameters' | 'variables', name: string): string | undefined {
+    if (name.includes(UNKNOWN)) return UNKNOWN;
+    const value = this.scope.settled(kind, name);
+    return value === undefined ? undefined : value === null ? UNKNOWN : value.text;
   }
 }
 
@@ -393,10 +398,12 @@ function declarationBlocks(template: JsonMap, place: JsonPlace | undefined): Map
 export function templateScope(
   source: JsonSource, template: JsonMap, place: JsonPlace | undefined, parameterValues: ReadonlyMap<string, Value> | undefined, outer?: ArmScope,
 ): ArmScope {
-  const parameters = new Map<string, Value | undefined>();
-  const variables = new Map<string, Value | undefined>();
+  /** Each parameter and variable worked out, by its name as written: null when unknown. */
+  const parameters = new Map<string, Value | null>();
+  const variables = new Map<string, Value | null>();
   const expressions = new Map<string, Expression | undefined>();
   const resourceTexts = new Map<string, string>();
+  const sharedTexts = new Map<string, string>();
   const depth = { current: 0 };
   const blocks = declarationBlocks(template, place);
   const declared = (section: string, name: string) => {
@@ -419,15 +426,16 @@ export function templateScope(
     return typeof found.value === 'string' ? armValue(source, found.parent, found.key, found.value, scope, depth.current) : undefined;
   };
   /** Works a parameter or variable out once (by its name as written); one that refers to itself is unknown. */
-  const lookup = (cache: Map<string, Value | undefined>, name: string, compute: (name: string) => Value | undefined): Value | undefined => {
-    if (cache.has(name)) return cache.get(name);
+  const lookup = (cache: Map<string, Value | null>, name: string, compute: (name: string) => Value | undefined): Value | undefined => {
+    const settled = cache.get(name);
+    if (settled !== undefined) return settled ?? undefined;
     if (depth.current > maxDepth) return undefined;
-    cache.set(name, undefined);
+    cache.set(name, null);
     depth.current++;
     try {
       const value = compute(name);
       const known = value && value.text !== UNKNOWN ? value : undefined;
-      cache.set(name, known);
+      cache.set(name, known ?? null);
       return known;
     } finally {
       depth.current--;
@@ -436,6 +444,7 @@ export function templateScope(
   const scope: ArmScope = {
     parameter: (name) => lookup(parameters, name, parameter),
     variable: (name) => lookup(variables, name, variable),
+    settled: (kind, name) => (kind === 'parameters' ? parameters : variables).get(name),
     expression: (text) => {
       // Short expressions repeat (an api-version variable in every resource); long ones are mostly one of a kind
       // (a name with a subscription ID in it), and remembering those would cost more than reading them again.
@@ -447,6 +456,12 @@ export function templateScope(
       let worked = resourceTexts.get(text);
       if (worked === undefined) resourceTexts.set(text, worked = expressionText(text, scope, 0));
       return worked;
+    },
+    shared: (text) => {
+      if (text.length > shortExpression) return text;
+      const copy = sharedTexts.get(text);
+      if (copy === undefined) sharedTexts.set(text, text);
+      return copy ?? text;
     },
   };
   return scope;
@@ -494,6 +509,8 @@ interface Reading {
 
 const registrationType = 'microsoft.azurestack/registrations';
 const tenantType = 'microsoft.azurestack/registrations/customersubscriptions';
+/** The tenant type as the documentation spells it, as most templates write it: compared whole before in any letter case. */
+const tenantSpelling = 'Microsoft.AzureStack/registrations/customerSubscriptions';
 
 /** Adds the facts of a template's resources, with its expressions worked out in `scope`. */
 export function addTemplateFacts(facts: FileFacts, source: JsonSource, template: JsonMap, place: JsonPlace | undefined, scope: ArmScope): void {
@@ -511,32 +528,56 @@ function stringIn(reading: Reading, map: Json | undefined, place: JsonPlace | un
 function addResources(reading: Reading, container: JsonMap, place: JsonPlace | undefined, parent: Parent | undefined): void {
   forEachResource(container, place, (resource) => {
     const typeKey = memberKey(resource.map, 'type');
-    const written = typeKey === undefined ? undefined : resource.map[typeKey];
-    const type = typeof written === 'string' ? armText(written, reading.scope) : undefined;
-    const ownName = stringIn(reading, resource.map, resource.place, 'name');
-    if (type === undefined || !ownName) return;
-    // Compared in any letter case without a lower-case copy of each resource's type.
+    const writtenType = typeKey === undefined ? undefined : resource.map[typeKey];
+    const type = typeof writtenType === 'string' ? armText(writtenType, reading.scope) : undefined;
+    const written = writtenName(reading, resource, parent);
+    if (type === undefined || !written) return;
+    // Compared in any letter case without a lower-case copy of each resource's type; tenants first, the commonest.
     const fullType = parent && !type.includes('/') ? `${parent.type}/${type}` : type;
-    const name = parent
-      ? lazyValue(`${parent.name.text}/${ownName.text}`, () => valueOf([...parent.name.segments, { text: '/' }, ...ownName.segments], ownName.span))
-      : ownName;
-    if (sameLowerCase(fullType, registrationType)) addRegistration(reading, resource, name);
-    else if (sameLowerCase(fullType, tenantType)) addTenant(reading, resource, name);
+    let name: Value | undefined;
+    if (fullType === tenantSpelling || sameLowerCase(fullType, tenantType)) name = addTenant(reading, resource, written);
+    else if (sameLowerCase(fullType, registrationType)) addRegistration(reading, resource, name = resourceName(reading, resource, written));
     else if (sameLowerCase(fullType, 'microsoft.resources/deployments')) addNestedTemplate(reading, resource);
     const hasChildren = !hasUnknown(type) && memberKey(resource.map, 'resources') !== undefined;
-    if (hasChildren) addResources(reading, resource.map, resource.place, { type: fullType.toLowerCase(), name });
+    if (hasChildren) addResources(reading, resource.map, resource.place, { type: fullType.toLowerCase(), name: name ?? resourceName(reading, resource, written) });
   });
 }
 
+/** A resource's name as written and its text, after its parent's name and a slash for a child resource. */
+function writtenName(reading: Reading, resource: Resource, parent: Parent | undefined): WrittenName | undefined {
+  const key = memberKey(resource.map, 'name');
+  const written = key === undefined ? undefined : resource.map[key];
+  if (typeof written !== 'string') return undefined;
+  const text = armText(written, reading.scope);
+  return { key: key as string, written, text: parent ? `${parent.name.text}/${text}` : text, parent: parent?.name };
+}
+
 /**
- * A resource's apiVersion, its value made afresh when read (its text is worked out once per template for the
- * commonest, a short expression). Every tenant resource of a template has one, and a value kept for each was one more
- * object per resource for the garbage collector to copy while the rest of the template is read.
+ * A resource's apiVersion and its value, one object for both: the text is worked out when read (once per template for
+ * the commonest, a short expression) and the positions when a finding asks. Every tenant resource of a template has
+ * one, and a value kept for each was one more object per resource for the garbage collector to copy while the rest of
+ * the template is read; a value made at each read was one more object of garbage.
  */
-class TemplateApiVersion implements ApiVersionUse {
+class TemplateApiVersion implements ApiVersionUse, Value {
   constructor(private readonly reading: Reading, private readonly place: JsonPlace, private readonly key: string, private readonly written: string, readonly target: ApiTarget) {}
 
   get value(): Value {
+    return this;
+  }
+
+  get text(): string {
+    return armText(this.written, this.reading.scope);
+  }
+
+  get segments(): readonly Segment[] {
+    return this.located().segments;
+  }
+
+  get span(): Span {
+    return this.located().span;
+  }
+
+  private located(): Value {
     return armValue(this.reading.source, this.place, this.key, this.written, this.reading.scope);
   }
 }
@@ -544,7 +585,7 @@ class TemplateApiVersion implements ApiVersionUse {
 function addApiVersion(reading: Reading, resource: Resource, target: ApiTarget): void {
   const key = memberKey(resource.map, 'apiVersion');
   const written = key === undefined ? undefined : resource.map[key];
-  if (typeof written === 'string') reading.facts.apiVersions.push(new TemplateApiVersion(reading, resource.place, key as string, written, target));
+  if (typeof written === 'string') reading.facts.apiVersions.push(new TemplateApiVersion(reading, resource.place, key as string, reading.scope.shared(written), target));
 }
 
 function addRegistration(reading: Reading, resource: Resource, name: Value): void {
@@ -557,55 +598,122 @@ function addRegistration(reading: Reading, resource: Resource, name: Value): voi
   facts.values.push(name, ...(billingModel ? [billingModel] : []));
 }
 
+/** A resource's name as written, its text worked out, and its parent resource's name when it is a child resource. */
+interface WrittenName {
+  key: string;
+  written: string;
+  text: string;
+  parent: Value | undefined;
+}
+
 /**
- * A customerSubscriptions resource as a tenant operation: its name is `{registration}/{customer subscription ID}`.
- * It keeps the name and tenantId values (the rules read every tenant's) and makes the parts of the name, and the spans,
- * afresh when read: a template has thousands of tenant resources, and each object kept for each of them while the
- * rest is read was copied by the garbage collector (the parts read by the rules die young).
+ * A resource's name as a value, located when first asked: from the name as written, and for a child resource its
+ * parent's name before a slash.
  */
-class TemplateTenant implements TenantOperation {
-  constructor(
-    private readonly name: Value,
-    readonly tenantId: Value | undefined,
-    private readonly source: JsonSource,
-    /** The resource's `properties` when it is an object without a tenantId, or null when it has no `properties` at all. */
-    private readonly lacksTenantId: JsonPlace | null | undefined,
-  ) {}
+class ResourceName extends LazyValue {
+  protected readonly place: JsonPlace;
+  private readonly key: string;
+  /** Kept only in a document with errors: otherwise read back from the text, as few names are ever located. */
+  private readonly written: string | undefined;
+  private readonly parent: Value | undefined;
+
+  constructor(protected readonly reading: Reading, resource: Resource, name: WrittenName) {
+    super(name.text);
+    this.place = resource.place;
+    this.key = name.key;
+    this.written = reading.source.hasErrors ? name.written : undefined;
+    this.parent = name.parent;
+  }
+
+  protected resolve(): Value {
+    const { source, scope } = this.reading;
+    const own = armValue(source, this.place, this.key, this.written ?? source.stringAt(placeIn(this.place, this.key)), scope);
+    return this.parent ? valueOf([...this.parent.segments, { text: '/' }, ...own.segments], own.span) : own;
+  }
+}
+
+function resourceName(reading: Reading, resource: Resource, name: WrittenName): Value {
+  return new ResourceName(reading, resource, name);
+}
+
+/** Where a tenant resource's tenantId is written. */
+interface WrittenTenantId {
+  /** The key of the resource's `properties` as written; undefined when it has none. */
+  properties: string | undefined;
+  /** Whether `properties` is an object: one without a tenantId is where the finding points. */
+  propertiesObject: boolean;
+  /** The tenantId's key and string as written, when it is a string. */
+  key: string | undefined;
+  written: string | undefined;
+}
+
+/**
+ * A customerSubscriptions resource as a tenant operation, and its name as a value (one object for both, as a template
+ * has thousands): the name is `{registration}/{customer subscription ID}`. The parts of the name, the tenantId's
+ * value and the spans are made afresh when read: each object kept for each tenant while the rest of the template is
+ * read was copied by the garbage collector (the parts read by the rules die young).
+ */
+class TemplateTenant extends ResourceName implements TenantOperation {
+  private readonly properties: string | undefined;
+  private readonly propertiesObject: boolean;
+  private readonly tenantIdKey: string | undefined;
+  private readonly tenantIdWritten: string | undefined;
+
+  constructor(reading: Reading, resource: Resource, name: WrittenName, tenantId: WrittenTenantId) {
+    super(reading, resource, name);
+    this.properties = tenantId.properties;
+    this.propertiesObject = tenantId.propertiesObject;
+    this.tenantIdKey = tenantId.key;
+    this.tenantIdWritten = tenantId.written;
+  }
 
   get action(): TenantAction {
     return 'add';
   }
 
-  get span(): Span {
-    return this.name.span;
-  }
-
   get registration(): RegistrationRef {
-    const slash = this.name.text.indexOf('/');
-    return slash < 0 ? {} : { name: sliceValue(this.name, 0, slash) };
+    const slash = this.text.indexOf('/');
+    return slash < 0 ? {} : { name: sliceValue(this, 0, slash) };
   }
 
   get customerSubscriptionId(): Value | undefined {
-    const slash = this.name.text.indexOf('/');
-    return slash < 0 ? undefined : sliceValue(this.name, slash + 1, this.name.text.length);
+    const slash = this.text.indexOf('/');
+    return slash < 0 ? undefined : sliceValue(this, slash + 1, this.text.length);
+  }
+
+  get tenantId(): Value | undefined {
+    const { properties, tenantIdKey: key, tenantIdWritten: written } = this;
+    if (properties === undefined || key === undefined || written === undefined) return undefined;
+    return armValue(this.reading.source, placeIn(this.place, properties), key, written, this.reading.scope);
   }
 
   /** Absent in a broken document: there a property may only seem absent (the text is cut before it). */
   get tenantIdMissingAt(): Span | undefined {
-    if (this.source.hasErrors || this.lacksTenantId === undefined) return undefined;
-    return this.lacksTenantId === null ? this.name.span : this.source.spanAt(this.lacksTenantId);
+    const { source } = this.reading;
+    if (source.hasErrors) return undefined;
+    if (this.properties === undefined) return this.span;
+    return this.propertiesObject && this.tenantIdWritten === undefined ? source.spanAt(placeIn(this.place, this.properties)) : undefined;
   }
 }
 
-function addTenant(reading: Reading, resource: Resource, name: Value): void {
+/** Adds a tenant resource's facts; gives its name. */
+function addTenant(reading: Reading, resource: Resource, name: WrittenName): Value {
   const properties = member(resource.map, 'properties');
-  const propertiesPath = properties && placeIn(resource.place, properties.key);
-  const tenantId = properties && stringIn(reading, properties.value, propertiesPath, 'tenantId');
-  const lacksTenantId = !properties ? null : isMap(properties.value) && !tenantId ? propertiesPath : undefined;
-  reading.facts.tenantOperations.push(new TemplateTenant(name, tenantId, reading.source, lacksTenantId));
+  const key = properties && memberKey(properties.value, 'tenantId');
+  const written = key === undefined ? undefined : (properties?.value as JsonMap)[key];
+  const tenantId = typeof written === 'string' ? written : undefined;
+  // Worked out now, as the other values of the template are, in the order that decides a cycle among parameters.
+  const tenantIdText = tenantId === undefined ? undefined : armText(tenantId, reading.scope);
+  const tenant = new TemplateTenant(reading, resource, name, {
+    properties: properties?.key, propertiesObject: isMap(properties?.value), key: tenantId === undefined ? undefined : key, written: tenantId,
+  });
+  reading.facts.tenantOperations.push(tenant);
   addApiVersion(reading, resource, 'customerSubscription');
-  reading.facts.values.push(name);
-  if (tenantId) reading.facts.values.push(tenantId);
+  // Listed only when they may hold a placeholder (AZS102's first test): a template's thousands of tenant names and IDs mostly do not.
+  if (mayHoldPlaceholder(tenant.text)) reading.facts.values.push(tenant);
+  const placeholderTenantId = tenantIdText !== undefined && mayHoldPlaceholder(tenantIdText) ? tenant.tenantId : undefined;
+  if (placeholderTenantId) reading.facts.values.push(placeholderTenantId);
+  return tenant;
 }
 
 /** A nested deployment's template: its own parameters take the values the deployment passes, worked out outside. */

@@ -174,6 +174,19 @@ export class JsonSource {
     return this.spanToOuter(this.localSpanAt(place));
   }
 
+  /**
+   * The string at `place` as written, read back from the text: the facts of a large document keep no copy of strings
+   * they seldom need again. Only for a document without errors, where every string is well-formed JSON; one nested
+   * too deeply for the position scan is parsed again.
+   */
+  stringAt(place: JsonPlace): string {
+    const span = this.localSpanAt(place);
+    if (span.end - span.start >= 2 && this.text.charCodeAt(span.start) === 34) return JSON.parse(this.text.slice(span.start, span.end)) as string;
+    let value: Json | undefined = parseJson(this.text).root;
+    for (const key of keysOf(place)) value = isMap(value) || Array.isArray(value) ? (value as Record<string | number, Json>)[key] : undefined;
+    return typeof value === 'string' ? value : '';
+  }
+
   /** The range of the value at `place` in this source's own text. */
   localSpanAt(place: JsonPlace | undefined): Span {
     let node: SpanTree | undefined = this.spans ??= this.findSpans();

@@ -4,7 +4,7 @@ import { registrationParts } from '../parse/requests';
 import type { Span } from '../text';
 import { cloudIdLookupAt, replacementFix, type Replacement } from '../fixes';
 import { Declarations, differences, knownParts, knowsAPart, refKeys, refParts, where, type IndexedDeclaration, type RefKeys, type RefPart } from './registrations';
-import { defineRule, type Report } from './rule';
+import { defineRule, noReports, type Report } from './rule';
 
 const messageIds = { name: 'nameMismatch', resourceGroup: 'groupMismatch', subscriptionId: 'subscriptionMismatch' } as const;
 
@@ -161,17 +161,17 @@ export default defineRule({
     const declarations = new Declarations(context);
     // Only a request that matches no declaration needs them all (to name the closest one).
     let closest: Closest | undefined;
-    const mismatches = context.facts.tenantOperations.flatMap((operation): Report<(typeof messageIds)[RefPart] | 'declaredHere', Replacement>[] => {
+    const mismatches = context.facts.tenantOperations.flatMap((operation): readonly Report<(typeof messageIds)[RefPart] | 'declaredHere', Replacement>[] => {
       const ref = operation.registration;
-      if (!knowsAPart(ref) || declarations.hasCompatible(ref)) return [];
+      if (!knowsAPart(ref) || declarations.hasCompatible(ref)) return noReports;
       closest ??= new Closest(declarations.all().filter(namesARegistration), context.uri);
       const keys = refKeys(ref);
       const target = closest.for(ref, keys);
-      if (!target) return [];
+      if (!target) return noReports;
       const part: RefPart = differences(keys, target.keys)[0];
       const used = ref[part];
       const declared = target.declaration.ref[part];
-      if (!isKnown(used) || !isKnown(declared)) return [];
+      if (!isKnown(used) || !isKnown(declared)) return noReports;
       return [{
         messageId: messageIds[part],
         values: { used: used.text, declared: declared.text, where: where(target.uri, context.uri) },

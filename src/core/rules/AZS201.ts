@@ -1,7 +1,7 @@
 import { isKnown, locate } from '../facts';
 import { replacementFix, type Replacement } from '../fixes';
 import { findPlaceholder, isGuid, repairGuid } from '../ids';
-import { defineRule, type Report } from './rule';
+import { defineRule, noReports, type Report } from './rule';
 
 export default defineRule({
   code: 'AZS201',
@@ -30,8 +30,8 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    return facts.tenantOperations.flatMap(({ customerSubscriptionId: id }): Report<'notGuid' | 'repairable', Replacement>[] => {
-      if (!isKnown(id) || isGuid(id.text) || findPlaceholder(id.text)) return [];
+    return facts.tenantOperations.flatMap(({ customerSubscriptionId: id }): readonly Report<'notGuid' | 'repairable', Replacement>[] => {
+      if (!isKnown(id) || isGuid(id.text) || findPlaceholder(id.text)) return noReports;
       const replacement = repairGuid(id.text);
       const span = locate(id, 0, id.text.length);
       if (!replacement) return [{ messageId: 'notGuid', values: { value: id.text }, span, usedAt: id.span }];

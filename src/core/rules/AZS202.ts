@@ -1,7 +1,7 @@
 import { isKnown, locate } from '../facts';
 import { replacementFix, type Replacement } from '../fixes';
 import { findPlaceholder, isGuid, repairGuid } from '../ids';
-import { defineRule, type Report } from './rule';
+import { defineRule, noReports, type Report } from './rule';
 
 export default defineRule({
   code: 'AZS202',
@@ -30,11 +30,11 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    return facts.tenantOperations.flatMap((operation): Report<'missing' | 'notGuid', Replacement>[] => {
-      if (operation.action !== 'add') return [];
+    return facts.tenantOperations.flatMap((operation): readonly Report<'missing' | 'notGuid', Replacement>[] => {
+      if (operation.action !== 'add') return noReports;
       if (operation.tenantIdMissingAt) return [{ messageId: 'missing', span: operation.tenantIdMissingAt }];
       const id = operation.tenantId;
-      if (!isKnown(id) || isGuid(id.text) || findPlaceholder(id.text)) return [];
+      if (!isKnown(id) || isGuid(id.text) || findPlaceholder(id.text)) return noReports;
       const replacement = repairGuid(id.text);
       return [{ messageId: 'notGuid', values: { value: id.text }, span: locate(id, 0, id.text.length), usedAt: id.span, ...(replacement ? { data: { replacement } } : {}) }];
     });

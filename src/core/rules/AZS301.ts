@@ -2,7 +2,7 @@ import { acceptedSpelling, allowsTenants, billingModels } from '../azureStack';
 import { isKnown, locate, type RegistrationDeclaration } from '../facts';
 import type { FileEdit } from '../fixes';
 import { Declarations, where, type Candidate } from './registrations';
-import { defineRule, type RelatedReport } from './rule';
+import { defineRule, noReports, type RelatedReport, type Report } from './rule';
 
 type MessageId = 'disallowed' | 'defaulted' | 'setHere' | 'defaultHere';
 
@@ -61,12 +61,12 @@ export default defineRule({
   check(context) {
     const declarations = new Declarations(context);
     const modelsOf = new Map<readonly Candidate[], string[] | undefined>();
-    return context.facts.tenantOperations.flatMap((operation) => {
-      if (operation.action !== 'add') return [];
+    return context.facts.tenantOperations.flatMap((operation): readonly Report<MessageId, { edits: FileEdit[] }>[] => {
+      if (operation.action !== 'add') return noReports;
       const candidates = declarations.for(operation);
       if (!modelsOf.has(candidates)) modelsOf.set(candidates, disallowingModels(candidates));
       const models = modelsOf.get(candidates);
-      if (!models) return [];
+      if (!models) return noReports;
       const first = candidates[0];
       const implicit = Boolean(first.declaration.billingModel?.implicit);
       const related = candidates.map(({ uri, declaration }, i): RelatedReport<MessageId> => ({

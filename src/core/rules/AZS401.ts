@@ -1,7 +1,7 @@
 import { apiVersions, firstTenantApiVersion } from '../azureStack';
 import { isKnown, locate } from '../facts';
 import { replace, type Replacement } from '../fixes';
-import { defineRule, type Report } from './rule';
+import { defineRule, noReports, type Report } from './rule';
 
 export default defineRule({
   code: 'AZS401',
@@ -30,11 +30,11 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    return facts.apiVersions.flatMap(({ value, target }): Report<'unknown' | 'noTenants', Replacement>[] => {
-      if (!isKnown(value)) return [];
+    return facts.apiVersions.flatMap(({ value, target }): readonly Report<'unknown' | 'noTenants', Replacement>[] => {
+      if (!isKnown(value)) return noReports;
       const version = value.text.trim();
       const published = (apiVersions as readonly string[]).includes(version);
-      if (published && (target !== 'customerSubscription' || version >= firstTenantApiVersion)) return [];
+      if (published && (target !== 'customerSubscription' || version >= firstTenantApiVersion)) return noReports;
       const report = { span: locate(value, 0, value.text.length), usedAt: value.span, data: { replacement: firstTenantApiVersion } };
       return [published
         ? { ...report, messageId: 'noTenants', values: { value: version } }

@@ -62,6 +62,12 @@ export interface Report<M extends string, D = unknown> {
   data?: D;
 }
 
+/**
+ * No reports, one list for all: a rule that maps each of a template's thousands of tenant operations to its reports
+ * (`flatMap`) made a new empty list for each it says nothing of (≈ 2 MB of garbage per lint of a 5 MB template).
+ */
+export const noReports: readonly never[] = Object.freeze([]);
+
 /** A finding of a rule, with the data its check reported. */
 export type RuleFinding<D> = Omit<Finding, 'data'> & { data?: D };
 

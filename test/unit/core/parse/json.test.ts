@@ -40,6 +40,32 @@ describe('parse/json', () => {
       assert.deepEqual(registrations(symbolic), ['-/-/reg3 billing=-']);
     });
 
+    it('looks parameters up in the order the reader meets them, which decides a cycle', () => {
+      const named = (name: string) => `{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "name": "${name}", "properties": {"tenantId": "t"}}`;
+      const text = template(
+        `[${named("[concat(parameters('b'), 'z').length]")}, ${named("[concat(parameters('a'), '/', 'c1')]")}, ${named("[concat(parameters('b'), '/', 'c2')]")}]`,
+        `, "parameters": {"a": {"defaultValue": "[concat(parameters('b'), 'x')]"}, "b": {"defaultValue": "[concat(parameters('a'), 'y')]"}}`,
+      );
+      // The accessor makes the first name unknown without looking b up: a is looked up first and meets b, which meets a half worked out.
+      assert.deepEqual(tenantOperations(jsonFacts(text).facts), ['add -/-/- customer=- tenant=t', 'add -/-/?yx customer=c1 tenant=t', 'add -/-/?y customer=c2 tenant=t']);
+    });
+
+    it('locates a tenant name from its text as written, also after a part nested too deeply for the position scan', () => {
+      const tenantAfter = (before: string) => template(
+        `[${before}{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "name": "[concat(parameters('p'), '/', '<customer>')]"}]`,
+        ', "parameters": {"p": {"defaultValue": "reg1"}}',
+      );
+      const plain = tenantAfter('');
+      const operation = jsonFacts(plain).facts.tenantOperations[0];
+      assert.deepEqual(operation.customerSubscriptionId?.segments, [{ text: '<customer>', at: plain.indexOf('<customer>') }]);
+      assert.deepEqual(operation.registration.name?.segments, [{ text: 'reg1', at: plain.indexOf('reg1'), via: { start: plain.indexOf('"[concat') + 1, end: plain.indexOf("]\"}]") + 1 } }]);
+      // Nothing after the deep part has a place; the parameter before it keeps its own.
+      const deep = tenantAfter(`{"type": "x", "name": "y", "deep": ${'['.repeat(20_000)}${']'.repeat(20_000)}}, `);
+      const cut = jsonFacts(deep).facts.tenantOperations[0];
+      assert.deepEqual(cut.customerSubscriptionId?.segments, [{ text: '<customer>' }]);
+      assert.deepEqual(cut.registration.name?.segments, [{ text: 'reg1', at: deep.indexOf('reg1'), via: { start: 0, end: 0 } }]);
+    });
+
     it('keeps an escaped bracket as text and other functions unknown', () => {
       const found = jsonFacts(template(`[{"type": "Microsoft.AzureStack/registrations", "apiVersion": "2017-06-01", "name": "[[literal]"},
         {"type": "Microsoft.AzureStack/registrations", "apiVersion": "2017-06-01", "name": "[toLower(parameters('n'))]"}]`)).facts;
