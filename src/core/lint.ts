@@ -340,6 +340,7 @@ export class LintWorkspace {
         this.tell({ uri: state.uri, rule: rule.code, error });
         continue;
       }
+      if (reports.length === 0) continue; // most rules find nothing in most documents: no message tables for them
       const message = messageTexts(rule, this.locale);
       for (const report of reports) findings.push(this.finding(rule, severity, report, state.uri, message));
     }
