@@ -28,13 +28,14 @@ export interface Value {
 
 export function valueOf(segments: readonly Segment[], span: Span): Value {
   const merged: Segment[] = [];
+  let text = '';
   for (const segment of segments) {
     if (segment.text === '') continue;
-    const last = merged.at(-1);
-    if (last && last.text === UNKNOWN && segment.text === UNKNOWN) continue;
+    if (segment.text === UNKNOWN && merged.length > 0 && merged[merged.length - 1].text === UNKNOWN) continue;
     merged.push(segment);
+    text += segment.text;
   }
-  return { text: merged.map((s) => s.text).join(''), segments: merged, span };
+  return { text, segments: merged, span };
 }
 
 /** Text written literally at `at` (when it maps 1:1 to the document) and used at `span`. */

@@ -106,8 +106,12 @@ export function looksLikeRegistrationId(value: string): boolean {
   return /\/(?:registrations?|customerSubscriptions?)(?:[/?#]|$)/i.test(value) && /subscriptions?\//i.test(value);
 }
 
+/**
+ * `expected` is ASCII, so a text of another length never equals it in lower case (only İ lowers to two characters,
+ * one of them not ASCII): the common cases are told without making lower-case copies.
+ */
 function sameSegment(found: string, expected: string): boolean {
-  return found.toLowerCase() === expected.toLowerCase();
+  return found === expected || (found.length === expected.length && found.toLowerCase() === expected.toLowerCase());
 }
 
 /** Edit distance ≤ 2, for "resourcegroup" vs "resourceGroups" and similar slips. */
@@ -166,7 +170,7 @@ export function parseRegistrationId(id: string): ParsedResourceId {
   }
   if (tail.length === 1) return { ok: true, ref, kind: 'customerSubscriptions' };
   if (tail.length > 2) return { ok: false, problem: { kind: 'trailingSegments', extra: tail.slice(2).join('/') } };
-  return { ok: true, ref: { ...ref, customerSubscriptionId: tail[1] }, kind: 'customerSubscription' };
+  return { ok: true, ref: { subscriptionId, resourceGroup, registrationName, customerSubscriptionId: tail[1] }, kind: 'customerSubscription' };
 }
 
 /**

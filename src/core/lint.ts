@@ -340,6 +340,7 @@ export class LintWorkspace {
         this.tell({ uri: state.uri, rule: rule.code, error });
         continue;
       }
+      if (reports.length === 0) continue; // most rules find nothing in most documents: no message tables for them
       defects.addAll(rule, severity, reports, messageTexts(rule, this.locale));
     }
     return defects.findings();

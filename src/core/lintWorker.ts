@@ -3,6 +3,7 @@
 // order; an update that a later update or removal of the same document already overtook is skipped, and its findings
 // are not worked out. Findings travel back as plain data.
 import { readlinkSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { setPriority } from 'node:os';
 import { basename } from 'node:path';
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
@@ -269,11 +270,14 @@ export const workerNiceness = 10;
 /**
  * Lowers this thread's priority, where a thread has its own (Linux: `setpriority` on a thread id). On a machine with
  * few cores a lint of a large document otherwise takes the core the extension host's thread needs to take keystrokes
- * and collect its garbage. Elsewhere the worker keeps the host's priority.
+ * and collect its garbage. Elsewhere the worker keeps the host's priority. A thread inherits the priority of the thread
+ * that starts it, and the process's pool of file-reading threads is started by its first user: a file is looked at
+ * first, so that the pool, which the whole extension host shares, is never started from here at the lower priority.
  */
-function giveWayToTheEditor(): void {
+async function giveWayToTheEditor(): Promise<void> {
   try {
     const thread = Number(basename(readlinkSync('/proc/thread-self')));
+    await stat('/');
     if (Number.isInteger(thread) && thread > 0) setPriority(thread, workerNiceness);
   } catch {
     // No per-thread priority here: lowering the process's would slow the extension host too.
@@ -281,6 +285,6 @@ function giveWayToTheEditor(): void {
 }
 
 if (parentPort && (workerData as { lintWorker?: WorkerOptions } | undefined)?.lintWorker) {
-  giveWayToTheEditor();
+  void giveWayToTheEditor();
   serve(parentPort, (workerData as { lintWorker: WorkerOptions }).lintWorker);
 }

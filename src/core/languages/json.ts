@@ -47,7 +47,8 @@ class TemplatePairs implements PairIndex<JsonState> {
   /** The parameter file that goes with a template: same folder and stem, or the only pair in the folder. */
   partnerOf(uri: string): string | undefined {
     const parameterFiles = this.others(uri, 'parameters');
-    const sameStem = parameterFiles.find((other) => stem(other) === stem(uri));
+    const own = stem(uri);
+    const sameStem = parameterFiles.find((other) => stem(other) === own);
     const onlyPair = parameterFiles.length === 1 && this.others(uri, 'template').length === 0 ? parameterFiles[0] : undefined;
     return sameStem ?? onlyPair;
   }
@@ -55,7 +56,8 @@ class TemplatePairs implements PairIndex<JsonState> {
   /** The templates a parameter file at `uri` may go with: those of the same stem, or the folder's only template. */
   private templatesFor(uri: string): string[] {
     const templates = this.others(uri, 'template');
-    return templates.length <= 1 ? templates : templates.filter((other) => stem(other) === stem(uri));
+    const own = stem(uri);
+    return templates.length <= 1 ? templates : templates.filter((other) => stem(other) === own);
   }
 
   private move(uri: string, from: JsonRole | undefined, to: JsonRole | undefined): void {

@@ -67,6 +67,8 @@ export function httpFacts(text: string): FileFacts {
 class Expander {
   private readonly variables = new Map<string, { start: number; end: number }[]>();
   private readonly expanding = new Set<string>();
+  /** Expansions worked out with no other variable being expanded: the same at each use (a base URL in every request). */
+  private readonly expanded = new Map<string, Segment[]>();
 
   constructor(private readonly text: string, lines: Line[]) {
     for (const line of lines) {
@@ -95,9 +97,14 @@ class Expander {
     const key = name.toLowerCase();
     const definitions = this.variables.get(key);
     if (definitions?.length !== 1 || this.expanding.has(key)) return [{ text: UNKNOWN }];
+    const outermost = this.expanding.size === 0;
+    const known = outermost ? this.expanded.get(key) : undefined;
+    if (known) return known;
     this.expanding.add(key);
     try {
-      return this.expand(definitions[0].start, definitions[0].end);
+      const segments = this.expand(definitions[0].start, definitions[0].end);
+      if (outermost) this.expanded.set(key, segments);
+      return segments;
     } finally {
       this.expanding.delete(key);
     }

@@ -14,11 +14,11 @@ type Part =
   | { kind: 'variable'; name: string; span: Span }
   | { kind: 'unknown'; span: Span };
 
-interface Word {
+/** A word: where it is written (a span of its own), and its parts. */
+interface Word extends Span {
   parts: Part[];
-  span: Span;
-  /** The word's text when it has no variable or unknown part, null when it has one; worked out when first asked. */
-  plain?: string | null;
+  /** The word's text when it has no variable or unknown part, null when it has one; undefined until first asked. */
+  plain: string | null | undefined;
 }
 
 interface Binding {
@@ -35,7 +35,10 @@ class Tokenizer {
   readonly commands: Word[][] = [];
   readonly comments: Span[] = [];
   private words: Word[] = [];
+  /** The word being read, made at its first part (most words have one: an array of one holds it). */
   private word: Word | undefined;
+  /** Where the word being read starts, when a quote opened it before it has a part; -1 otherwise. */
+  private opened = -1;
   private i = 0;
 
   constructor(private readonly text: string) {}
@@ -47,7 +50,7 @@ class Tokenizer {
       if (char === '\\' && (text[this.i + 1] === '\n' || text.startsWith('\r\n', this.i + 1))) this.i += text[this.i + 1] === '\n' ? 2 : 3;
       else if (char === ' ' || char === '\t') this.endWord();
       else if ('\n\r;&|()'.includes(char)) this.endCommand();
-      else if (char === '#' && !this.word) this.comment();
+      else if (char === '#' && !this.word && this.opened < 0) this.comment();
       else if (char === "'") this.singleQuoted();
       else if (char === '"') this.doubleQuoted();
       else if (char === '$') this.dollar();
@@ -59,17 +62,21 @@ class Tokenizer {
     return this;
   }
 
-  private current(): Word {
-    this.word ??= { parts: [], span: { start: this.i, end: this.i } };
-    return this.word;
+  /** Starts a word here unless one is being read. */
+  private open(): void {
+    if (!this.word && this.opened < 0) this.opened = this.i;
   }
 
   private push(part: Part, end: number): void {
-    const word = this.current();
-    const last = word.parts.at(-1);
-    if (part.kind === 'text' && last?.kind === 'text' && last.at + last.text.length === part.at) last.text += part.text;
-    else word.parts.push(part);
-    word.span.end = end;
+    const word = this.word;
+    if (!word) {
+      this.word = { start: this.opened < 0 ? this.i : this.opened, end, parts: [part], plain: undefined };
+    } else {
+      const last = word.parts[word.parts.length - 1];
+      if (part.kind === 'text' && last.kind === 'text' && last.at + last.text.length === part.at) last.text += part.text;
+      else word.parts.push(part);
+      word.end = end;
+    }
     this.i = end;
   }
 
@@ -92,6 +99,7 @@ class Tokenizer {
   private endWord(): void {
     if (this.word) this.words.push(this.word);
     this.word = undefined;
+    this.opened = -1;
   }
 
   private endCommand(): void {
@@ -110,13 +118,13 @@ class Tokenizer {
   private singleQuoted(): void {
     const close = this.text.indexOf("'", this.i + 1);
     const end = close < 0 ? this.text.length : close;
-    this.current();
+    this.open();
     if (end > this.i + 1) this.push({ kind: 'text', text: this.text.slice(this.i + 1, end), at: this.i + 1 }, end);
     this.push({ kind: 'text', text: '', at: end }, Math.min(end + 1, this.text.length));
   }
 
   private doubleQuoted(): void {
-    this.current();
+    this.open();
     this.i++;
     while (this.i < this.text.length && this.text[this.i] !== '"') {
       const char = this.text[this.i];
@@ -197,7 +205,7 @@ class ShellReading {
       if (start >= 0 && this.plain(words[start]) === 'az') this.az(words.slice(start + 1), words[start]);
     });
     if (this.registrationCalls.length > 0) {
-      const commands = this.tokens.commands.map((words) => ({ words: words.map((w) => this.plain(w)), spans: words.map((w) => w.span) }));
+      const commands = this.tokens.commands.map((words) => ({ words: words.map((w) => this.plain(w)), spans: words }));
       this.facts.cloudCalls = shellCloudCalls(this.text, commands, this.registrationCalls);
     }
     this.suppressions();
@@ -219,8 +227,8 @@ class ShellReading {
   /** `NAME=value` commands (also after export/local/readonly/declare), and `for NAME in` / `read NAME`, whose values are unknown. */
   private collectBindings(words: Word[]): void {
     const first = this.plain(words[0]);
-    if (first === 'for' && words[1]) this.bind(this.plain(words[1]), { at: words[1].span.start });
-    if (first === 'read') for (const word of words.slice(1)) if (!this.plain(word)?.startsWith('-')) this.bind(this.plain(word), { at: word.span.start });
+    if (first === 'for' && words[1]) this.bind(this.plain(words[1]), { at: words[1].start });
+    if (first === 'read') for (const word of words.slice(1)) if (!this.plain(word)?.startsWith('-')) this.bind(this.plain(word), { at: word.start });
     const rest = /^(?:export|local|readonly|declare|typeset)$/.test(first ?? '') ? words.slice(1).filter((w) => !this.plain(w)?.startsWith('-')) : words;
     if (rest.length === 0 || !rest.every(assignment)) return;
     for (const word of rest) {
@@ -228,7 +236,7 @@ class ShellReading {
       const name = /^[A-Za-z_]\w*/.exec(head.text)?.[0] ?? '';
       const cut = name.length + 1;
       const value: Part[] = [{ kind: 'text', text: head.text.slice(cut), at: head.at + cut }, ...word.parts.slice(1)];
-      this.bind(name, head.text[name.length] === '+' ? { at: word.span.start } : { at: word.span.start, value });
+      this.bind(name, head.text[name.length] === '+' ? { at: word.start } : { at: word.start, value });
     }
   }
 
@@ -242,20 +250,22 @@ class ShellReading {
   /** A word's text when it has no variable or unknown part (asked of most words several times: kept on the word). */
   private plain(word: Word | undefined): string | undefined {
     if (!word) return undefined;
-    if (word.plain === undefined) word.plain = word.parts.every((p) => p.kind === 'text') ? word.parts.map((p) => (p.kind === 'text' ? p.text : '')).join('') : null;
+    if (word.plain === undefined) word.plain = plainText(word.parts);
     return word.plain ?? undefined;
   }
 
   private value(word: Word): Value {
-    return valueOf(this.segments(word.parts, word.span.start), word.span);
+    return valueOf(this.segments(word.parts, word.start), { start: word.start, end: word.end });
   }
 
   private segments(parts: Part[], at: number): Segment[] {
-    return parts.flatMap((part): Segment[] => {
-      if (part.kind === 'text') return [{ text: part.text, at: part.at }];
-      if (part.kind === 'unknown') return [{ text: UNKNOWN, via: part.span }];
-      return referencedAt(this.variable(part.name, at) ?? [{ text: UNKNOWN }], part.span);
-    });
+    const segments: Segment[] = [];
+    for (const part of parts) {
+      if (part.kind === 'text') segments.push({ text: part.text, at: part.at });
+      else if (part.kind === 'unknown') segments.push({ text: UNKNOWN, via: part.span });
+      else segments.push(...referencedAt(this.variable(part.name, at) ?? [{ text: UNKNOWN }], part.span));
+    }
+    return segments;
   }
 
   /** A variable's value when the file assigns it exactly once, before `at`, with a value it shows. */
@@ -282,9 +292,9 @@ class ShellReading {
     const aliases = optionAliases[group];
     if (!aliases) return;
     const options = this.options(words.slice(1), aliases);
-    this.facts.values.push(...[...options.values()].flat());
-    if (group === 'rest') this.rest(options, { start: az.span.start, end: words[0].span.end });
-    else if (group === 'resource') this.resource(options, this.plain(words[1]) ?? '', { start: az.span.start, end: (words[1] ?? words[0]).span.end });
+    for (const values of options.values()) this.facts.values.push(...values);
+    if (group === 'rest') this.rest(options, { start: az.start, end: words[0].end });
+    else if (group === 'resource') this.resource(options, this.plain(words[1]) ?? '', { start: az.start, end: (words[1] ?? words[0]).end });
     else this.login(options);
   }
 
@@ -292,20 +302,23 @@ class ShellReading {
   private options(words: Word[], aliases: Record<string, string>): Map<string, Value[]> {
     const options = new Map<string, Value[]>();
     let current: string | undefined;
+    let values: Value[] = [];
     for (const word of words) {
       const written = this.plain(word);
-      if (written?.startsWith('-') && !/^-\d/.test(written)) {
-        const [name, ...inline] = written.split('=');
-        current = aliases[name] ?? name;
-        options.set(current, options.get(current) ?? []);
-        if (inline.length > 0) {
-          options.get(current)?.push(this.value(word));
+      if (written?.startsWith('-') && !isDigit(written.charCodeAt(1))) {
+        const equals = written.indexOf('=');
+        const long = equals < 0 ? written : written.slice(0, equals);
+        current = aliases[long] ?? long;
+        values = options.get(current) ?? [];
+        options.set(current, values);
+        if (equals >= 0) {
+          values.push(this.value(word));
           current = undefined;
         }
         continue;
       }
       if (!current) continue;
-      options.get(current)?.push(this.value(word));
+      values.push(this.value(word));
       if (current !== '--id') current = undefined;
     }
     return options;
@@ -371,6 +384,20 @@ class ShellReading {
     const password = options.get('--password')?.[0];
     if (isKnown(password) && password.text.trim() !== '' && !findPlaceholder(password.text)) this.facts.secrets.push(password);
   }
+}
+
+/** The text of parts that are all text; null when one is a variable or unknown. */
+function plainText(parts: readonly Part[]): string | null {
+  let text = '';
+  for (const part of parts) {
+    if (part.kind !== 'text') return null;
+    text += part.text;
+  }
+  return text;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 function assignment(word: Word): boolean {

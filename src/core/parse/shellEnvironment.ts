@@ -44,7 +44,7 @@ interface Active {
 function effective(command: ShellCommand): { words: (string | undefined)[]; spans: Span[] } {
   let skip = 0;
   while (skip < command.words.length - 1 && prefixes.has(command.words[skip] ?? '')) skip++;
-  return { words: command.words.slice(skip), spans: command.spans.slice(skip) };
+  return skip === 0 ? command : { words: command.words.slice(skip), spans: command.spans.slice(skip) };
 }
 
 /** The value of `--name`/`-n` (also `--name=x`) among a command's words, and the index of the word that holds it. */

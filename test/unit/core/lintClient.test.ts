@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LiveData } from '../../../src/core/lint';
@@ -37,17 +38,6 @@ function client(options: Partial<LintClientOptions> = {}): { lint: LintClient; t
     ...options,
   });
   return { lint, told, restarted };
-}
-
-/** The niceness of each thread of this process, by thread id (Linux: the 19th field of its stat). */
-function nicenessOfThreads(): Map<number, number> {
-  const threads = new Map<number, number>();
-  for (const id of readdirSync('/proc/self/task')) {
-    const stat = readFileSync(`/proc/self/task/${id}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    threads.set(Number(id), Number(fields[16]));
-  }
-  return threads;
 }
 
 const codes = (lint: LintClient, key = uri) => lint.lint(key)?.findings.map((f) => f.code);
@@ -132,13 +122,22 @@ describe('LintClient (the linter in a worker thread)', function () {
     assert.deepEqual(held.findingsAt(finding.start + 1).filter((f) => f.start !== finding.start + 1), []);
   });
 
-  (existsSync('/proc/thread-self') ? it : it.skip)("reads at a lower priority than the editor's thread, which it gives way to", async () => {
-    const before = [...nicenessOfThreads()].filter(([, nice]) => nice === workerNiceness).length;
-    const { lint } = started();
-    await lint.update(uri, addTenant, 'powershell', undefined, undefined, true);
-    const threads = nicenessOfThreads();
-    assert.equal(threads.get(process.pid), 0, "the editor's own thread keeps its priority");
-    assert.equal([...threads.values()].filter((nice) => nice === workerNiceness).length, before + 1, 'the worker thread runs at the lower priority');
+  (existsSync('/proc/thread-self') ? it : it.skip)("reads at a lower priority than the editor's threads, which it gives way to", () => {
+    // In a process of its own, whose pool of file-reading threads nothing has started yet: the worker must not start it.
+    const child = `
+      const { LintClient } = require(${JSON.stringify(require.resolve('../../../src/core/lintClient'))});
+      const { nicenessOfThreads } = require(${JSON.stringify(require.resolve('./support/threads'))});
+      const lint = new LintClient({ script: ${JSON.stringify(workerScript)}, wasmDir: ${JSON.stringify(testWasmDir())}, locale: 'en',
+        onInternalError() {}, onCrash() {}, onRestart() {}, onLiveAnswers() {} });
+      const alive = setInterval(() => {}, 1000); // the worker does not hold the process open
+      lint.update('file:///a.ps1', 'Get-Date', 'powershell', undefined, undefined, true).then(() => {
+        clearInterval(alive);
+        console.log(JSON.stringify({ main: nicenessOfThreads().get(process.pid), all: [...nicenessOfThreads().values()] }));
+        lint.dispose();
+      });`;
+    const seen = JSON.parse(execFileSync(process.execPath, ['-e', child], { encoding: 'utf8' })) as { main: number; all: number[] };
+    assert.equal(seen.main, 0, "the process's own thread keeps its priority");
+    assert.equal(seen.all.filter((nice) => nice === workerNiceness).length, 1, 'the worker thread, and no thread it started, runs at the lower priority');
   });
 
   it('sends at most the 1,000 most severe findings to show of a dense script, and every finding in pieces', async () => {
