@@ -396,7 +396,10 @@ export interface FileFacts {
   /** Strings meant as Microsoft.AzureStack registration paths, cut to the path (from `/subscriptions`, no query). */
   resourceIds: ResourceIdUse[];
   apiVersions: ApiVersionUse[];
-  /** Values sent to Azure or to a command, where an unfilled placeholder is a mistake. */
+  /**
+   * Values sent to Azure or to a command, where an unfilled placeholder is a mistake. A reader may leave out those
+   * that cannot hold one (`mayHoldPlaceholder`): a template's thousands of tenant names mostly cannot.
+   */
   values: Value[];
   /** Literal secrets turned into credentials. */
   secrets: Value[];

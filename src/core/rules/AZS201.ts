@@ -1,4 +1,4 @@
-import { isKnown, locate } from '../facts';
+import { isKnown, locateWhole } from '../facts';
 import { replacementFix, type Replacement } from '../fixes';
 import { findPlaceholder, isGuid, repairGuid } from '../ids';
 import { defineRule, noReports, type Report } from './rule';
@@ -33,7 +33,7 @@ export default defineRule({
     return facts.tenantOperations.flatMap(({ customerSubscriptionId: id }): readonly Report<'notGuid' | 'repairable', Replacement>[] => {
       if (!isKnown(id) || isGuid(id.text) || findPlaceholder(id.text)) return noReports;
       const replacement = repairGuid(id.text);
-      const span = locate(id, 0, id.text.length);
+      const span = locateWhole(id);
       if (!replacement) return [{ messageId: 'notGuid', values: { value: id.text }, span, usedAt: id.span }];
       return [{ messageId: 'repairable', values: { value: id.text, replacement }, span, usedAt: id.span, data: { replacement } }];
     });

@@ -1,4 +1,4 @@
-import { isKnown, locate } from '../facts';
+import { isKnown, locateWhole } from '../facts';
 import { replacementFix, type Replacement } from '../fixes';
 import { findPlaceholder, isGuid, repairGuid } from '../ids';
 import { defineRule, noReports, type Report } from './rule';
@@ -36,7 +36,7 @@ export default defineRule({
       const id = operation.tenantId;
       if (!isKnown(id) || isGuid(id.text) || findPlaceholder(id.text)) return noReports;
       const replacement = repairGuid(id.text);
-      return [{ messageId: 'notGuid', values: { value: id.text }, span: locate(id, 0, id.text.length), usedAt: id.span, ...(replacement ? { data: { replacement } } : {}) }];
+      return [{ messageId: 'notGuid', values: { value: id.text }, span: locateWhole(id), usedAt: id.span, ...(replacement ? { data: { replacement } } : {}) }];
     });
   },
   fixes: (finding, document) => replacementFix(document, finding, { en: 'Fix the GUID: {replacement}', sv: 'Rätta GUID:t: {replacement}' }, true),

@@ -1,5 +1,5 @@
 import { acceptedSpelling, allowsTenants, billingModels } from '../azureStack';
-import { isKnown, locate, type RegistrationDeclaration } from '../facts';
+import { isKnown, type RegistrationDeclaration, locateWhole } from '../facts';
 import type { FileEdit } from '../fixes';
 import { Declarations, where, type Candidate } from './registrations';
 import { defineRule, noReports, type RelatedReport, type Report } from './rule';
@@ -15,7 +15,7 @@ function payAsYouUseEdit(uri: string, declaration: RegistrationDeclaration): Fil
   if (!/\.psm?1$/i.test(uri)) return undefined;
   const billing = declaration.billingModel;
   if (!billing || billing.implicit) return { uri, start: declaration.span.end, end: declaration.span.end, newText: ' -BillingModel PayAsYouUse' };
-  return { uri, ...locate(billing.value, 0, billing.value.text.length), newText: 'PayAsYouUse' };
+  return { uri, ...locateWhole(billing.value), newText: 'PayAsYouUse' };
 }
 
 /** The billing model of each candidate, when there are some and none is unknown or allows tenants. */

@@ -1,4 +1,4 @@
-import { isKnown, locate } from '../facts';
+import { isKnown, locateWhole } from '../facts';
 import { defineRule } from './rule';
 
 /** Where the missing parameter goes: the end of the billing model's value in the call. */
@@ -40,7 +40,7 @@ export default defineRule<'agreementNumber' | 'msAssetTag', ParameterPlace>({
       const messageId = model === 'capacity' && use.hasAgreementNumber === false ? 'agreementNumber'
         : model === 'custom' && use.hasMsAssetTag === false ? 'msAssetTag' : undefined;
       // The finding underlines the model as written (perhaps in a variable's assignment); the parameter goes into the call.
-      return messageId ? [{ messageId, values: { cmdlet: use.setBy }, span: locate(use.value, 0, use.value.text.length), data: { after: use.value.span.end } }] : [];
+      return messageId ? [{ messageId, values: { cmdlet: use.setBy }, span: locateWhole(use.value), data: { after: use.value.span.end } }] : [];
     });
   },
   fixes(finding, document) {

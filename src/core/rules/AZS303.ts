@@ -1,5 +1,5 @@
 import { acceptedSpelling, billingModels } from '../azureStack';
-import { isKnown, locate } from '../facts';
+import { isKnown, locateWhole } from '../facts';
 import { fill, replace, type Fix, type Replacement } from '../fixes';
 import { defineRule, type Report } from './rule';
 
@@ -42,7 +42,7 @@ export default defineRule({
     return facts.billingModels.flatMap((use): Report<'unknown' | 'didYouMean' | 'notAccepted', Replacement>[] => {
       if (!isKnown(use.value) || acceptedSpelling(use.value.text, use.accepted)) return [];
       const value = use.value.text.trim();
-      const span = locate(use.value, 0, use.value.text.length);
+      const span = locateWhole(use.value);
       const accepted = use.accepted.join(', ');
       if (acceptedSpelling(value, billingModels)) return [{ messageId: 'notAccepted', values: { setBy: use.setBy, value, accepted }, span }];
       const replacement = confusions[value.toLowerCase().replace(/[^a-z]/g, '')];

@@ -1,5 +1,5 @@
 import { apiVersions, firstTenantApiVersion } from '../azureStack';
-import { isKnown, locate } from '../facts';
+import { isKnown, locateWhole } from '../facts';
 import { replace, type Replacement } from '../fixes';
 import { defineRule, noReports, type Report } from './rule';
 
@@ -35,7 +35,7 @@ export default defineRule({
       const version = value.text.trim();
       const published = (apiVersions as readonly string[]).includes(version);
       if (published && (target !== 'customerSubscription' || version >= firstTenantApiVersion)) return noReports;
-      const report = { span: locate(value, 0, value.text.length), usedAt: value.span, data: { replacement: firstTenantApiVersion } };
+      const report = { span: locateWhole(value), usedAt: value.span, data: { replacement: firstTenantApiVersion } };
       return [published
         ? { ...report, messageId: 'noTenants', values: { value: version } }
         : { ...report, messageId: 'unknown', values: { value: version, versions: apiVersions.join(', ') } }];

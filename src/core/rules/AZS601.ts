@@ -1,4 +1,4 @@
-import { locate } from '../facts';
+import { locateWhole } from '../facts';
 import { liveOperations } from './live';
 import { defineRule } from './rule';
 
@@ -31,7 +31,7 @@ export default defineRule({
       if (live.registration(ref) !== 'absent') return [];
       const name = operation.registration.name!;
       return [{
-        messageId: 'absent' as const, span: locate(name, 0, name.text.length),
+        messageId: 'absent' as const, span: locateWhole(name),
         values: { subscription: ref.subscriptionId, name: ref.name, group: ref.resourceGroup },
       }];
     });

@@ -1,4 +1,4 @@
-import { locate } from '../facts';
+import { locateWhole } from '../facts';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -24,6 +24,6 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    return facts.secrets.map((secret) => ({ messageId: 'secret' as const, span: locate(secret, 0, secret.text.length) }));
+    return facts.secrets.map((secret) => ({ messageId: 'secret' as const, span: locateWhole(secret) }));
   },
 });
