@@ -4,7 +4,7 @@
 // are not worked out. Findings travel back as plain data.
 import { readlinkSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 import { basename } from 'node:path';
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { LintWorkspace, describeInternalError, type DocumentKind, type Finding, type RuleSeverityConfig, type Severity, type TextChange } from './lint';
@@ -264,8 +264,8 @@ export function serve(port: MessagePort, options: WorkerOptions): void {
   });
 }
 
-/** The niceness of the worker's thread: reading is background work, and the editor's own thread comes first. */
-export const workerNiceness = 10;
+/** How much nicer the worker's thread is than the editor's: reading is background work, the editor's thread comes first. */
+export const workerNicenessAbove = 10;
 
 /**
  * Lowers this thread's priority, where a thread has its own (Linux: `setpriority` on a thread id). On a machine with
@@ -278,13 +278,15 @@ async function giveWayToTheEditor(): Promise<void> {
   try {
     const thread = Number(basename(readlinkSync('/proc/thread-self')));
     await stat('/');
-    if (Number.isInteger(thread) && thread > 0) setPriority(thread, workerNiceness);
+    if (Number.isInteger(thread) && thread > 0) setPriority(thread, Math.min(19, getPriority(thread) + workerNicenessAbove));
   } catch {
     // No per-thread priority here: lowering the process's would slow the extension host too.
   }
 }
 
 if (parentPort && (workerData as { lintWorker?: WorkerOptions } | undefined)?.lintWorker) {
-  void giveWayToTheEditor();
-  serve(parentPort, (workerData as { lintWorker: WorkerOptions }).lintWorker);
+  // Serving starts once the thread has given way, so that no lint runs at the editor's priority; the port holds what
+  // arrives meanwhile.
+  const port = parentPort;
+  void giveWayToTheEditor().then(() => serve(port, (workerData as { lintWorker: WorkerOptions }).lintWorker));
 }
