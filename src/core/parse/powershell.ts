@@ -316,11 +316,22 @@ class Extraction {
     const found: CmdletUse[] = [];
     for (const start of knownCommandStarts(this.text)) {
       const name = this.root.descendantForIndex(start);
-      const command = name?.parent;
-      if (name?.type !== 'command_name' || command?.type !== 'command') continue;
-      found.push(this.cmdlet(name, command));
+      if (name?.type !== 'command_name') continue;
+      const nameSpan = this.extent(name);
+      const command = this.commandOf(name, nameSpan.end);
+      if (command?.type === 'command') found.push(this.cmdlet(nameSpan, command));
     }
     return found;
+  }
+
+  /**
+   * The node around a command name. When the command goes on past its name, it is the smallest node that spans the name
+   * and the character after it (nothing between the two spans both: the name is a child of its command), found by one
+   * descent; a step up (`parent`) walks down from the root and costs two to three descents in a long script.
+   */
+  private commandOf(name: Node, nameEnd: number): Node | null {
+    const around = this.root.descendantForIndex(name.startIndex, nameEnd + 1);
+    return around?.type === 'command' ? around : name.parent;
   }
 
   /** Each string literal or bare word (in code, not in comments) in which `pattern` matches, once, with its first match. */
@@ -499,9 +510,9 @@ class Extraction {
 
   // ---- commands ----------------------------------------------------------------------------------------------
 
-  private cmdlet(name: Node, command: Node): CmdletUse {
+  private cmdlet(nameSpan: Span, command: Node): CmdletUse {
     const use: CmdletUse = {
-      name: this.slice(name), nameSpan: this.extent(name), span: this.withoutTrailingBlanks(this.extent(command)),
+      name: this.text.slice(nameSpan.start, nameSpan.end), nameSpan, span: this.withoutTrailingBlanks(this.extent(command)),
       parameters: [], positional: [], unresolvedSplat: false,
     };
     const last = command.lastNamedChild;
@@ -572,7 +583,7 @@ class Extraction {
 
   /** `among`: the hashtable is written among an acting known cmdlet's arguments (see `argumentPlaces`). */
   private hashtableEntries(start: number, among?: Arguments): ParameterUse[] | undefined {
-    const hash = this.root.descendantForIndex(start)?.parent;
+    const hash = this.nodeOpenedAt(start);
     if (hash?.type !== 'hash_literal_expression') return undefined;
     const entries: ParameterUse[] = [];
     const body = hash.namedChildren.find((child) => child?.type === 'hash_literal_body');
@@ -653,13 +664,23 @@ class Extraction {
 
   private readonly interpolate: Interpolate = (at) => {
     if (this.text[at + 1] === '(') {
-      const expression = this.root.descendantForIndex(at)?.parent;
+      const expression = this.nodeOpenedAt(at);
       const end = expression?.type === 'sub_expression' ? expression.endIndex : closingParenthesis(this.text, at + 1);
       return { segments: [{ text: UNKNOWN, via: { start: at, end } }], end };
     }
     const end = variableEnd(this.text, at);
     return { segments: referencedAt(this.variable(at) ?? [{ text: UNKNOWN }], { start: at, end }), end };
   };
+
+  /**
+   * The node that the two-character token at `at` (`@{`, `$(`) opens, when it starts there: the smallest node that
+   * spans the token and the character after it (even `@{}` has one), found by one descent instead of a descent to the
+   * token and a step up from it (see `commandOf`).
+   */
+  private nodeOpenedAt(at: number): Node | undefined {
+    const node = this.root.descendantForIndex(at, at + 3);
+    return node?.startIndex === at ? node : undefined;
+  }
 
   /** The segments of the variable written at `at`, when a simple assignment before it gives its value. */
   private variable(at: number): readonly Segment[] | undefined {
@@ -718,8 +739,9 @@ class Extraction {
   private findFunctions(): Span[] {
     const spans: Span[] = [];
     for (const match of this.code.matchAll(/\b(?:function|filter|workflow)\s+[\w-]+/gi)) {
-      const definition = this.root.descendantForIndex(match.index)?.parent;
-      if (definition?.type === 'function_statement') spans.push({ start: definition.startIndex, end: definition.endIndex });
+      // The smallest node around the keyword and the name: the definition they start (see `commandOf`).
+      const definition = this.root.descendantForIndex(match.index, match.index + match[0].length);
+      if (definition?.type === 'function_statement' && definition.startIndex === match.index) spans.push({ start: match.index, end: definition.endIndex });
     }
     return spans.sort((a, b) => a.start - b.start);
   }
@@ -773,15 +795,29 @@ class Extraction {
       return variable?.type === 'variable' && variable.parent?.type === 'foreach_statement' ? { at, scope } : undefined;
     }
     const operator = this.root.descendantForIndex(site.operator);
-    const holder = operator?.parent;
+    if (!operator) return undefined;
+    const { holder, assignment } = this.operatorPlace(operator, site.operator);
     if (holder?.type === 'script_parameter_default') return { at, scope };
-    const assignment = holder?.parent;
-    if (!operator || holder?.type !== 'assignement_operator' || assignment?.type !== 'assignment_expression' || assignment.startIndex > at) return undefined;
+    if (holder?.type !== 'assignement_operator' || assignment?.type !== 'assignment_expression' || assignment.startIndex > at) return undefined;
     const rhs = assignment.lastNamedChild;
     if (!rhs || this.slice(operator) !== '=') return { at, scope };
     const simple = { rhs: this.extent(rhs), assignment };
     this.assignedPlaces.set(simple.rhs.start, simple);
     return { at, scope, simple };
+  }
+
+  /**
+   * The parent of an operator token written at `at`, and the parent's parent. For an assignment's operator, these are
+   * the assignment's operator node and the assignment: the smallest node that spans the token and the character after
+   * it, and its child that holds the token (one descent and one look through its children, instead of two steps up;
+   * see `commandOf`).
+   */
+  private operatorPlace(operator: Node, at: number): { holder: Node | null; assignment: Node | null | undefined } {
+    const around = this.root.descendantForIndex(at, at + 2);
+    const holder = around?.type === 'assignment_expression' ? around.childWithDescendant(operator) : null;
+    if (holder?.type === 'assignement_operator' && !holder.equals(operator)) return { holder, assignment: around };
+    const parent = operator.parent;
+    return { holder: parent, assignment: parent?.parent };
   }
 }
 
