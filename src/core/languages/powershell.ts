@@ -2,7 +2,7 @@
 // that the next edit parses only what changed.
 import type { Tree } from 'web-tree-sitter';
 import { emptyFacts } from '../facts';
-import { PowerShellParser, powerShellFacts, treeEdits } from '../parse/powershell';
+import { PowerShellParser, asPowerShellReads, powerShellFacts, treeEdits } from '../parse/powershell';
 import { defineLanguage, errorText, readFailed, type ReadInput, type Reading } from './language';
 
 const parserUnavailable = {
@@ -27,9 +27,11 @@ async function read(input: ReadInput<Tree>): Promise<Reading<Tree>> {
     return { facts: emptyFacts(), notice: { message: parserUnavailable, detail: errorText(error) } };
   }
   const edited = editedTree(input);
-  const tree = (edited && parser.parse(input.text, edited)) ?? parser.parse(input.text);
+  // Rewritten once, for the parser and the reader.
+  const code = asPowerShellReads(input.text);
+  const tree = (edited && parser.parseRead(code, edited)) ?? parser.parseRead(code);
   if (!tree) return { facts: emptyFacts(), notice: { message: readFailed, detail: 'the PowerShell parser returned no tree' } };
-  const facts = powerShellFacts(input.text, tree);
+  const facts = powerShellFacts(input.text, tree, code);
   if (input.keepForNextRead) return { facts, state: tree };
   // Freed at once, which keeps the parser's memory small and its allocations fast.
   tree.delete();

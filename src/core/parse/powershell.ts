@@ -57,7 +57,12 @@ export class PowerShellParser {
    * the changed part is parsed again.
    */
   parse(text: string, previous?: Tree): Tree | undefined {
-    return this.parser.parse(asPowerShellReads(text), previous) ?? undefined;
+    return this.parseRead(asPowerShellReads(text), previous);
+  }
+
+  /** `parse`, of a text already rewritten by `asPowerShellReads` (the reader needs the rewrite as well). */
+  parseRead(code: string, previous?: Tree): Tree | undefined {
+    return this.parser.parse(code, previous) ?? undefined;
   }
 }
 
@@ -242,8 +247,9 @@ interface SimpleAssignment {
   topLevel?: boolean;
 }
 
-export function powerShellFacts(text: string, tree: Tree): FileFacts {
-  return new Extraction(text, tree.rootNode).run();
+/** `code`: the text as `asPowerShellReads` rewrites it, when the caller has it already (from `parseRead`). */
+export function powerShellFacts(text: string, tree: Tree, code = asPowerShellReads(text)): FileFacts {
+  return new Extraction(text, code, tree.rootNode).run();
 }
 
 /** A place that binds a variable, as the reader sees it: `rhs` for a simple assignment (`$name = …`) only. */
@@ -257,7 +263,7 @@ export interface VariableBinding {
 
 /** Every binding the reader finds, in the order of the text (the oracle tests compare them with PowerShell's). */
 export function powerShellBindings(text: string, tree: Tree): VariableBinding[] {
-  return new Extraction(text, tree.rootNode).allBindings();
+  return new Extraction(text, asPowerShellReads(text), tree.rootNode).allBindings();
 }
 
 class Extraction {
@@ -279,12 +285,11 @@ class Extraction {
   /** The simple assignments found so far, by where their right-hand side starts (see `literalReachesCommand`). */
   private readonly assignedPlaces = new Map<number, SimpleAssignment>();
   private functionSpans: Span[] | undefined;
-  /** The text as the tree was parsed (`asPowerShellReads`): where its structure is asked about. Values come from `text`. */
-  private readonly code: string;
-
-  constructor(private readonly text: string, private readonly root: Node) {
-    this.code = asPowerShellReads(text);
-  }
+  /**
+   * `code`: the text as the tree was parsed (`asPowerShellReads`), where its structure is asked about. Values come from
+   * `text`.
+   */
+  constructor(private readonly text: string, private readonly code: string, private readonly root: Node) {}
 
   run(): FileFacts {
     const cmdlets = this.commands();
