@@ -799,31 +799,42 @@ class Extraction {
       const variable = this.root.descendantForIndex(at);
       return variable?.type === 'variable' && variable.parent?.type === 'foreach_statement' ? { at, scope } : undefined;
     }
-    const operator = this.root.descendantForIndex(site.operator);
-    if (!operator) return undefined;
-    const { holder, assignment } = this.operatorPlace(operator, site.operator);
+    const { holder, assignment } = this.assignmentAt(site.operator) ?? this.operatorParents(site.operator);
     if (holder?.type === 'script_parameter_default') return { at, scope };
     if (holder?.type !== 'assignement_operator' || assignment?.type !== 'assignment_expression' || assignment.startIndex > at) return undefined;
     const rhs = assignment.lastNamedChild;
-    if (!rhs || this.slice(operator) !== '=') return { at, scope };
+    // The operator node spans its one token: `+=` and the like are compound.
+    if (!rhs || this.slice(holder) !== '=') return { at, scope };
     const simple = { rhs: this.extent(rhs), assignment };
     this.assignedPlaces.set(simple.rhs.start, simple);
     return { at, scope, simple };
   }
 
   /**
-   * The parent of an operator token written at `at`, and the parent's parent. For an assignment's operator, these are
-   * the assignment's operator node and the assignment: the smallest node that spans the token and the character after
-   * it, and its child that holds the token (one descent and one look through its children, instead of two steps up;
-   * see `commandOf`).
+   * The assignment whose operator ends with the character at `at`, and its operator node: the smallest node that spans
+   * that character and the one after it, and its second named child. One descent and one child, where the operator
+   * token's parent and grandparent are two steps up (see `commandOf`). Undefined where that is no assignment (then
+   * `operatorParents` says what the operator is in) or the assignment has a syntax error (an empty node the parser put
+   * before the operator would be what a descent to it finds).
    */
-  private operatorPlace(operator: Node, at: number): { holder: Node | null; assignment: Node | null | undefined } {
+  private assignmentAt(at: number): OperatorParents | undefined {
     const around = this.root.descendantForIndex(at, at + 2);
-    const holder = around?.type === 'assignment_expression' ? around.childWithDescendant(operator) : null;
-    if (holder?.type === 'assignement_operator' && !holder.equals(operator)) return { holder, assignment: around };
-    const parent = operator.parent;
-    return { holder: parent, assignment: parent?.parent };
+    if (around?.type !== 'assignment_expression' || around.hasError) return undefined;
+    const holder = around.namedChild(1);
+    return holder?.type === 'assignement_operator' && holder.startIndex <= at && at < holder.endIndex ? { holder, assignment: around } : undefined;
   }
+
+  /** The parent and grandparent of the token at `at`. */
+  private operatorParents(at: number): Partial<OperatorParents> {
+    const holder = this.root.descendantForIndex(at)?.parent;
+    return { holder: holder ?? undefined, assignment: holder?.parent ?? undefined };
+  }
+}
+
+/** Where an operator token is written: the node that holds it (an assignment's operator node) and that node's parent. */
+interface OperatorParents {
+  holder: Node;
+  assignment: Node;
 }
 
 /**
