@@ -285,6 +285,8 @@ class Extraction {
   /** The simple assignments found so far, by where their right-hand side starts (see `literalReachesCommand`). */
   private readonly assignedPlaces = new Map<number, SimpleAssignment>();
   private functionSpans: Span[] | undefined;
+  /** Whether the tree has no syntax errors, once asked. */
+  private errorFree: boolean | undefined;
   /**
    * `code`: the text as the tree was parsed (`asPowerShellReads`), where its structure is asked about. Values come from
    * `text`.
@@ -319,24 +321,36 @@ class Extraction {
 
   private commands(): CmdletUse[] {
     const found: CmdletUse[] = [];
-    for (const start of knownCommandStarts(this.text)) {
-      const name = this.root.descendantForIndex(start);
-      if (name?.type !== 'command_name') continue;
-      const nameSpan = this.extent(name);
-      const command = this.commandOf(name, nameSpan.end);
-      if (command?.type === 'command') found.push(this.cmdlet(nameSpan, command));
+    for (const written of knownCommandsWritten(this.text)) {
+      const named = this.commandNamedAt(written) ?? this.commandAround(written.start);
+      if (named) found.push(this.cmdlet(named.nameSpan, named.command));
     }
     return found;
   }
 
   /**
-   * The node around a command name. When the command goes on past its name, it is the smallest node that spans the name
-   * and the character after it (nothing between the two spans both: the name is a child of its command), found by one
-   * descent; a step up (`parent`) walks down from the root and costs two to three descents in a long script.
+   * The command whose name starts where a known command's name is `written`, when it goes on past that: the smallest
+   * node that spans the written name and the character after it (nothing between the two spans both: the name is a
+   * child of its command), whose first named child is the name. One descent, where a descent to the name and a step up
+   * (which walks down from the root) cost three to four in a long script. Only in a tree without syntax errors, where no
+   * empty node lies at a statement's start to stop a descent to the name short of it.
    */
-  private commandOf(name: Node, nameEnd: number): Node | null {
-    const around = this.root.descendantForIndex(name.startIndex, nameEnd + 1);
-    return around?.type === 'command' ? around : name.parent;
+  private commandNamedAt(written: Span): { nameSpan: Span; command: Node } | undefined {
+    if (!(this.errorFree ??= !this.root.hasError)) return undefined;
+    const command = this.root.descendantForIndex(written.start, written.end + 1);
+    if (command?.type !== 'command' || command.startIndex !== written.start) return undefined;
+    const name = command.firstNamedChild;
+    return name?.type === 'command_name' && name.startIndex === written.start ? { nameSpan: this.extent(name), command } : undefined;
+  }
+
+  /** The command named at `start`: the name's parent, found as in `commandNamedAt` where the command goes on past its name. */
+  private commandAround(start: number): { nameSpan: Span; command: Node } | undefined {
+    const name = this.root.descendantForIndex(start);
+    if (name?.type !== 'command_name') return undefined;
+    const nameSpan = this.extent(name);
+    const around = this.root.descendantForIndex(start, nameSpan.end + 1);
+    const command = around?.type === 'command' ? around : name.parent;
+    return command?.type === 'command' ? { nameSpan, command } : undefined;
   }
 
   /** Each string literal or bare word (in code, not in comments) in which `pattern` matches, once, with its first match. */
@@ -842,12 +856,12 @@ interface OperatorParents {
  * letters after no word character or hyphen, a hyphen, and a noun of word characters, so it holds exactly one
  * hyphen, which `knownNounStarts` finds; the match can only start where the letters before that hyphen start.
  */
-function* knownCommandStarts(text: string): Generator<number> {
+function* knownCommandsWritten(text: string): Generator<Span> {
   for (const noun of text.matchAll(knownNounStarts)) {
     let start = noun.index;
     while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
     knownCommand.lastIndex = start;
-    if (knownCommand.test(text)) yield start;
+    if (knownCommand.test(text)) yield { start, end: knownCommand.lastIndex };
   }
 }
 
