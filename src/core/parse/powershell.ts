@@ -279,9 +279,12 @@ class Extraction {
    */
   private readonly argumentPlaces = new Map<number, number>();
   /** Such arguments in commands without syntax errors, with nothing in them that holds statements (see `noteArgument`). */
-  private readonly plainArguments: PlainArgument[] = [];
-  /** Whether `plainArguments` are in the order of their starts (they are sorted when next looked up). */
-  private plainArgumentsSorted = true;
+  private readonly plainArguments = new DisjointSpans<PlainArgument>();
+  /**
+   * Right-hand sides of simple assignments without syntax errors that are one quoted string without variables, escapes
+   * or inner quotes: each is one node of the tree, the literal a descent finds (see `literalAround`).
+   */
+  private readonly assignedStrings = new DisjointSpans<Literal>();
   /** The simple assignments found so far, by where their right-hand side starts (see `literalReachesCommand`). */
   private readonly assignedPlaces = new Map<number, SimpleAssignment>();
   private functionSpans: Span[] | undefined;
@@ -404,6 +407,9 @@ class Extraction {
     // between the two), without the descent and the step up, each a call into the wasm module.
     const argument = this.plainArgumentAt(offset);
     if (argument?.literal && !argument.expanding) return argument.literal;
+    // Likewise a string assigned on its own (no step up from the string's characters to the string).
+    const assigned = argument ? undefined : this.assignedStrings.at(offset);
+    if (assigned) return assigned;
     // From the argument's node, a descent finds what one from the root finds, without looking through the thousands
     // of statements of a long script one by one (as tree-sitter looks through a node's children).
     let node = (argument?.node ?? this.root).descendantForIndex(offset);
@@ -432,8 +438,7 @@ class Extraction {
     const literalType: Literal['type'] | undefined = type === 'generic_token' ? type : string && 'string_literal';
     if (!literalType && /[{(]/.test(this.code.slice(span.start, span.end))) return;
     const literal = literalType && { start: span.start, end: span.end, node, type: literalType };
-    this.plainArguments.push({ start: span.start, end: span.end, node, ...(literal ? { literal } : {}), ...(string === 'expanding' ? { expanding: true } : {}) });
-    this.plainArgumentsSorted &&= this.plainArguments.length < 2 || this.plainArguments[this.plainArguments.length - 2].start < span.start;
+    this.plainArguments.add({ start: span.start, end: span.end, node, ...(literal ? { literal } : {}), ...(string === 'expanding' ? { expanding: true } : {}) });
   }
 
   /**
@@ -442,14 +447,7 @@ class Extraction {
    * no command.
    */
   private plainArgumentAt(offset: number): PlainArgument | undefined {
-    const plain = this.plainArguments;
-    if (!this.plainArgumentsSorted) {
-      // Nearly in order already: commands are read in the order of the text (nested ones after the command around them).
-      plain.sort((a, b) => a.start - b.start);
-      this.plainArgumentsSorted = true;
-    }
-    const argument = plain[startingBy(plain, offset) - 1];
-    return argument && offset < argument.end ? argument : undefined;
+    return this.plainArguments.at(offset);
   }
 
   private literal(node: Node, type: Literal['type']): Literal {
@@ -813,7 +811,8 @@ class Extraction {
       const variable = this.root.descendantForIndex(at);
       return variable?.type === 'variable' && variable.parent?.type === 'foreach_statement' ? { at, scope } : undefined;
     }
-    const { holder, assignment } = this.assignmentAt(site.operator) ?? this.operatorParents(site.operator);
+    const errorFree = this.assignmentAt(site.operator);
+    const { holder, assignment } = errorFree ?? this.operatorParents(site.operator);
     if (holder?.type === 'script_parameter_default') return { at, scope };
     if (holder?.type !== 'assignement_operator' || assignment?.type !== 'assignment_expression' || assignment.startIndex > at) return undefined;
     const rhs = assignment.lastNamedChild;
@@ -821,6 +820,7 @@ class Extraction {
     if (!rhs || this.slice(holder) !== '=') return { at, scope };
     const simple = { rhs: this.extent(rhs), assignment };
     this.assignedPlaces.set(simple.rhs.start, simple);
+    if (errorFree && quotedString(this.code, simple.rhs) === 'plain') this.assignedStrings.add({ ...simple.rhs, node: rhs, type: 'string_literal' });
     return { at, scope, simple };
   }
 
@@ -849,6 +849,31 @@ class Extraction {
 interface OperatorParents {
   holder: Node;
   assignment: Node;
+}
+
+/**
+ * Spans that do not overlap, found by an offset inside them. They are added nearly in the order of the text (commands
+ * are read in that order, nested ones after the command around them) and sorted when next looked up.
+ */
+class DisjointSpans<T extends Span> {
+  private readonly spans: T[] = [];
+  private sorted = true;
+
+  add(span: T): void {
+    const last = this.spans.at(-1);
+    this.sorted &&= !last || last.start < span.start;
+    this.spans.push(span);
+  }
+
+  /** The span that holds `offset`. */
+  at(offset: number): T | undefined {
+    if (!this.sorted) {
+      this.spans.sort((a, b) => a.start - b.start);
+      this.sorted = true;
+    }
+    const span = this.spans[startingBy(this.spans, offset) - 1];
+    return span && offset < span.end ? span : undefined;
+  }
 }
 
 /**
