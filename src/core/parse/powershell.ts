@@ -187,6 +187,11 @@ const knownNounStarts = /-(?:az|restmethod|webrequest|securestring|module)/gi;
 const registrationWords = /registrations?\b|customerSubscriptions?\b/gi;
 /** Words of a CloudDeploymentID check, looked for in the lower-cased text (which also folds the Kelvin sign to 'k', as a case-insensitive pattern would not). */
 const cloudIdWords = /cloudid|clouddeploymentid|get-azurestackstampinformation/;
+/**
+ * What the text itself holds wherever `cloudIdWords` match its lower-cased copy (no letter of these words but the 'k' of
+ * "stack" comes from a character outside ASCII): most scripts are ruled out without lower-casing them whole.
+ */
+const cloudIdHint = /cloud(?:deployment)?id|stampinformation/i;
 /** Commands that only show or log text: a placeholder in their message is no mistake. */
 const displayCommand = /^(?:(?:Write|Out|Log|Format|Read|Show)-\w+|echo|print)$/i;
 
@@ -303,7 +308,7 @@ class Extraction {
     this.registrationStrings();
     this.placeholders();
     this.suppressions();
-    this.facts.checksCloudId = cloudIdWords.test(this.text.toLowerCase());
+    this.facts.checksCloudId = cloudIdHint.test(this.text) && cloudIdWords.test(this.text.toLowerCase());
     this.facts.syntaxErrors = this.root.hasError;
     const hazards = new ScriptHazards(this.text, this.code, this.root);
     this.facts.lostContinuations = hazards.lostContinuations();
