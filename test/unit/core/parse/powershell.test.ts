@@ -71,6 +71,15 @@ describe('parse/powershell', () => {
       assert.equal(await nameArgument("$script:probe = 'scoped'"), 'scoped');
     });
 
+    it('finds placeholders in strings assigned on their own, in a script with a syntax error elsewhere too', async () => {
+      const script = "$id = '<subscription id>'\n$n = \"{name}\"\nfunction g { $t = '[tenant]'; Get-AzResource -ResourceId $id -Name $n -ResourceGroupName $t }";
+      const read = (found: FileFacts, text: string) => found.values.map((v) => `${show(v)}@${textAt(text, v.span)}`);
+      const expected = ['<subscription id>@$id', '{name}@$n', '[tenant]@$t', '<subscription id>@<subscription id>', '{name}@{name}', '[tenant]@[tenant]'];
+      assert.deepEqual(read(await facts(script), script), expected);
+      const broken = `${script}\nif ($x) {`;
+      assert.deepEqual(read(await facts(broken), broken), expected);
+    });
+
     it('locates a resolved value at the assignment and a slice of it at the use', async () => {
       const text = `$name = 'reg-west'\nNew-AzResource -ResourceId "${registrationId.replace('reg1', '$name')}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01`;
       const [operation] = (await facts(text)).tenantOperations;
@@ -104,6 +113,19 @@ describe('parse/powershell', () => {
       const names = ['get-azresource', 'INVOKE-RESTMETHOD', 'Stop-AzureRmVM', 'Import-Module', 'Get-AzResourceGroup', 'xGet-AzResource', 'My-Get-AzResource', 'Get-AzResource-x', '_Set-AzsRegistration', '9Set-AzsRegistration', 'Invoke-AzRestMethods'];
       const found = await facts(names.map((name) => `${name} -Name a`).join('\n'));
       assert.deepEqual(found.cmdlets.map((c) => c.name), ['get-azresource', 'INVOKE-RESTMETHOD', 'Stop-AzureRmVM', 'Import-Module']);
+    });
+
+    it('reads the same commands from a script with a syntax error elsewhere, and a command that is its name alone', async () => {
+      const script = "Get-AzResource\n& Get-AzResource -Name a\nif ($x) { New-AzResource -ResourceId '<id>' -Properties @{ tenantId = 't' } | Out-Null }";
+      const read = (found: FileFacts) => found.cmdlets.map((c) => `${textAt(script, c.nameSpan)} ${textAt(script, c.span)} ${c.parameters.map((p) => `${p.name}=${show(p.value)}`).join(' ')}`);
+      const clean = await facts(script);
+      assert.equal(clean.syntaxErrors, false);
+      assert.deepEqual(read(clean), [
+        'Get-AzResource Get-AzResource ', "New-AzResource New-AzResource -ResourceId '<id>' -Properties @{ tenantId = 't' } ResourceId=<id> Properties=?",
+      ]);
+      const broken = await facts(`${script}\nfunction f {`);
+      assert.equal(broken.syntaxErrors, true);
+      assert.deepEqual(read(broken), read(clean));
     });
 
     it('reads a tenant addition written with -ResourceType and -ResourceName', async () => {
@@ -166,6 +188,13 @@ describe('parse/powershell', () => {
     it('reads a variable after a drive or scope on through further colons, as PowerShell does', async () => {
       assert.deepEqual(await calls('Get-AzResource -Name "$env:HOME:x/$a::b"'), ['Get-AzResource Name=?/?::b']);
     });
+  });
+
+  it('notes a CloudDeploymentID check written with any letters that lower-case to its words', async () => {
+    assert.equal((await facts('Get-AzureStac\u212AStampInformation')).checksCloudId, true, 'a Kelvin sign lower-cases to k');
+    assert.equal((await facts('$stamp.CLOUDDEPLOYMENTID')).checksCloudId, true);
+    assert.equal((await facts('$stamp.Cloud\u0130d')).checksCloudId, false, 'a dotted capital I lower-cases to two characters');
+    assert.equal((await facts('Connect-AzAccount -Environment AzureCloud')).checksCloudId, false);
   });
 
   it('reads suppression comments, line and block, and notes a CloudDeploymentID check', async () => {
