@@ -337,21 +337,32 @@ class Extraction {
   }
 
   /**
+   * Whether the tree has no syntax errors. Then no empty node (one the parser put in for a missing token) lies where a
+   * descent to an offset could stop on it short of the node that starts there, and a descent over a range (which passes
+   * empty nodes by) finds what a descent to the offset and steps up find.
+   */
+  private isErrorFree(): boolean {
+    return (this.errorFree ??= !this.root.hasError);
+  }
+
+  /**
    * The command whose name starts where a known command's name is `written`, when it goes on past that: the smallest
    * node that spans the written name and the character after it (nothing between the two spans both: the name is a
    * child of its command), whose first named child is the name. One descent, where a descent to the name and a step up
-   * (which walks down from the root) cost three to four in a long script. Only in a tree without syntax errors, where no
-   * empty node lies at a statement's start to stop a descent to the name short of it.
+   * (which walks down from the root) cost about two. Only in a tree without syntax errors (see `isErrorFree`).
    */
   private commandNamedAt(written: Span): { nameSpan: Span; command: Node } | undefined {
-    if (!(this.errorFree ??= !this.root.hasError)) return undefined;
+    if (!this.isErrorFree()) return undefined;
     const command = this.root.descendantForIndex(written.start, written.end + 1);
     if (command?.type !== 'command' || command.startIndex !== written.start) return undefined;
     const name = command.firstNamedChild;
     return name?.type === 'command_name' && name.startIndex === written.start ? { nameSpan: this.extent(name), command } : undefined;
   }
 
-  /** The command named at `start`: the name's parent, found as in `commandNamedAt` where the command goes on past its name. */
+  /**
+   * The command named at `start`: the parent of the name a descent finds there, which is the smallest node spanning the
+   * name and the character after it where the command goes on past its name (as in `commandNamedAt`).
+   */
   private commandAround(start: number): { nameSpan: Span; command: Node } | undefined {
     const name = this.root.descendantForIndex(start);
     if (name?.type !== 'command_name') return undefined;
@@ -695,11 +706,12 @@ class Extraction {
   };
 
   /**
-   * The node that the two-character token at `at` (`@{`, `$(`) opens, when it starts there: the smallest node that
-   * spans the token and the character after it (even `@{}` has one), found by one descent instead of a descent to the
-   * token and a step up from it (see `commandOf`).
+   * The parent of the two-character token at `at` (`@{`, `$(`): the node it opens, when it starts there. In a tree
+   * without syntax errors, the smallest node that spans the token and the character after it (even `@{}` has one), found
+   * by one descent instead of a descent to the token and a step up from it (see `isErrorFree`).
    */
-  private nodeOpenedAt(at: number): Node | undefined {
+  private nodeOpenedAt(at: number): Node | null | undefined {
+    if (!this.isErrorFree()) return this.root.descendantForIndex(at)?.parent;
     const node = this.root.descendantForIndex(at, at + 3);
     return node?.startIndex === at ? node : undefined;
   }
@@ -761,11 +773,20 @@ class Extraction {
   private findFunctions(): Span[] {
     const spans: Span[] = [];
     for (const match of this.code.matchAll(/\b(?:function|filter|workflow)\s+[\w-]+/gi)) {
-      // The smallest node around the keyword and the name: the definition they start (see `commandOf`).
-      const definition = this.root.descendantForIndex(match.index, match.index + match[0].length);
-      if (definition?.type === 'function_statement' && definition.startIndex === match.index) spans.push({ start: match.index, end: definition.endIndex });
+      const definition = this.definitionAt(match.index, match.index + match[0].length);
+      if (definition?.type === 'function_statement') spans.push({ start: definition.startIndex, end: definition.endIndex });
     }
     return spans.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * The parent of the keyword at `start` of `function name` (written up to `end`). In a tree without syntax errors, the
+   * smallest node around the keyword and the name, when it starts there: the definition they start (see `isErrorFree`).
+   */
+  private definitionAt(start: number, end: number): Node | null | undefined {
+    if (!this.isErrorFree()) return this.root.descendantForIndex(start)?.parent;
+    const definition = this.root.descendantForIndex(start, end);
+    return definition?.startIndex === start ? definition : undefined;
   }
 
   /** A variable's bindings, grouped by the function they are in (-1: the script itself). */
@@ -832,7 +853,7 @@ class Extraction {
   /**
    * The assignment whose operator ends with the character at `at`, and its operator node: the smallest node that spans
    * that character and the one after it, and its second named child. One descent and one child, where the operator
-   * token's parent and grandparent are two steps up (see `commandOf`). Undefined where that is no assignment (then
+   * token's parent and grandparent are two steps up (see `isErrorFree`). Undefined where that is no assignment (then
    * `operatorParents` says what the operator is in) or the assignment has a syntax error (an empty node the parser put
    * before the operator would be what a descent to it finds).
    */

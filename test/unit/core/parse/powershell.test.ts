@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { locate, type FileFacts } from '../../../../src/core/facts';
+import { locate, type FileFacts, type ParameterUse } from '../../../../src/core/facts';
 import { PowerShellParser, asPowerShellReads, powerShellFacts, treeEdits } from '../../../../src/core/parse/powershell';
 import { customer, registrationId } from '../support/ids';
 import { registrations, show, tenantOperations, textAt } from '../support/facts';
@@ -116,16 +116,24 @@ describe('parse/powershell', () => {
     });
 
     it('reads the same commands from a script with a syntax error elsewhere, and a command that is its name alone', async () => {
-      const script = "Get-AzResource\n& Get-AzResource -Name a\nif ($x) { New-AzResource -ResourceId '<id>' -Properties @{ tenantId = 't' } | Out-Null }";
-      const read = (found: FileFacts) => found.cmdlets.map((c) => `${textAt(script, c.nameSpan)} ${textAt(script, c.span)} ${c.parameters.map((p) => `${p.name}=${show(p.value)}`).join(' ')}`);
+      const script = "Get-AzResource\n& Get-AzResource -Name a\nif ($x) { New-AzResource -ResourceId \"$($r.Id)/x\" -Properties @{ tenantId = 't' } | Out-Null }";
+      const parameter = (p: ParameterUse): string => `${p.name}=${show(p.value)}${p.entries ? `{${p.entries.map(parameter).join(' ')}}` : ''}`;
+      const read = (found: FileFacts) => found.cmdlets.map((c) => `${textAt(script, c.nameSpan)} ${textAt(script, c.span)} ${c.parameters.map(parameter).join(' ')}`);
       const clean = await facts(script);
       assert.equal(clean.syntaxErrors, false);
       assert.deepEqual(read(clean), [
-        'Get-AzResource Get-AzResource ', "New-AzResource New-AzResource -ResourceId '<id>' -Properties @{ tenantId = 't' } ResourceId=<id> Properties=?",
+        'Get-AzResource Get-AzResource ',
+        'New-AzResource New-AzResource -ResourceId "$($r.Id)/x" -Properties @{ tenantId = \'t\' } ResourceId=?/x Properties=?{tenantId=t}',
       ]);
+      const id = clean.cmdlets[1].parameters[0].value;
+      assert.ok(id);
+      assert.equal(textAt(script, locate(id, 0, 1)), '$($r.Id)', 'the sub-expression, where the unknown part comes from');
       const broken = await facts(`${script}\nfunction f {`);
       assert.equal(broken.syntaxErrors, true);
       assert.deepEqual(read(broken), read(clean));
+      const brokenId = broken.cmdlets[1].parameters[0].value;
+      assert.ok(brokenId);
+      assert.equal(textAt(script, locate(brokenId, 0, 1)), '$($r.Id)');
     });
 
     it('reads a tenant addition written with -ResourceType and -ResourceName', async () => {
