@@ -360,14 +360,15 @@ class Extraction {
   }
 
   /**
-   * The command named at `start`: the parent of the name a descent finds there, which is the smallest node spanning the
-   * name and the character after it where the command goes on past its name (as in `commandNamedAt`).
+   * The command named at `start`: the parent of the name a descent finds there. In a tree without syntax errors, where
+   * the command goes on past its name, the smallest node spanning the name and the character after it (as in
+   * `commandNamedAt`); elsewhere a command around this one could end past its name with an error in it.
    */
   private commandAround(start: number): { nameSpan: Span; command: Node } | undefined {
     const name = this.root.descendantForIndex(start);
     if (name?.type !== 'command_name') return undefined;
     const nameSpan = this.extent(name);
-    const around = this.root.descendantForIndex(start, nameSpan.end + 1);
+    const around = this.isErrorFree() ? this.root.descendantForIndex(start, nameSpan.end + 1) : undefined;
     const command = around?.type === 'command' ? around : name.parent;
     return command?.type === 'command' ? { nameSpan, command } : undefined;
   }
