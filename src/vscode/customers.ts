@@ -41,6 +41,11 @@ export class CustomerNames implements vscode.Disposable {
     return this.index.lookup(customerSubscriptionId, tenantId);
   }
 
+  /** Settles once the reads that lookups started have finished (waiting for the view to be idle waits for them too). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([this.workspaceRead, this.stampsRead]);
+  }
+
   /** The rows of a tenant CSV read for an import (it may lie outside the workspace). */
   noteCsv(uri: vscode.Uri, rows: TenantRow[]): void {
     this.index.setLabels(vscode.workspace.asRelativePath(uri), rows);

@@ -182,6 +182,9 @@ describe('trust: sign-in hosts, stamps and what the user is shown (emulator)', f
 
       const seed = hostile.find((s) => s.name === 'shifting')!;
       const collectorAudience = hostile.find((s) => s.name === 'collector')!.audience!;
+      // A read the view started while the metadata was as pinned (customers' names from the stamp) may otherwise
+      // reach the stamp after the change, checked before it.
+      await api.tree.idle();
       await emulator().replaceState(withHostile({ ...seed, metadata: { loginEndpoint: '{stamp:collector}/adfs', audience: collectorAudience } }));
       const since = await lastSeq();
       api.tree.refresh();

@@ -88,9 +88,12 @@ export class RegistrationsTreeProvider implements vscode.TreeDataProvider<TreeNo
     return children;
   }
 
-  /** Resolves once every load the view has asked for has finished (for tests and benchmarks). */
+  /** Resolves once every load the view has asked for has finished, the reads of customers' names too (for tests and benchmarks). */
   async idle(): Promise<void> {
-    while (this.loadsInFlight.size) await Promise.allSettled([...this.loadsInFlight]);
+    do {
+      while (this.loadsInFlight.size) await Promise.allSettled([...this.loadsInFlight]);
+      await this.context.customers.settled();
+    } while (this.loadsInFlight.size);
   }
 
   private track<T>(promise: Promise<T>): Promise<T> {
