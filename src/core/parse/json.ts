@@ -38,9 +38,11 @@ export function jsonFacts(text: string, parameterValues?: ReadonlyMap<string, Va
   if (!root) return { facts, role: 'other' };
   const role = roleOf(root);
   const scope = role === 'template' ? templateScope(source, root, undefined, parameterValues) : undefined;
-  if (scope) addTemplateFacts(facts, source, root, undefined, scope);
+  // Resource IDs are looked for in every string of the document, the resources' too, after the resources are read.
+  const readsIds = role !== 'other' && mayHoldResourceIds(text);
+  if (scope) addTemplateFacts(facts, source, root, undefined, scope, !readsIds);
   if (role === 'other') addDocumentFacts(facts, source, root);
-  else addResourceIds(facts, source, root, scope);
+  else if (readsIds) addResourceIds(facts, source, root, scope);
   // In a broken document a property may only seem absent (the text is cut before it): claim no absence then.
   if (source.hasErrors) for (const operation of facts.tenantOperations) delete operation.tenantIdMissingAt;
   return { facts, role, ...(role === 'parameters' ? { parameterValues: parameterFileValues(root) } : {}) };
@@ -122,9 +124,13 @@ function walk(root: Json, visit: Visit): void {
   }
 }
 
+/** Whether any string of the document can hold a registration path: most large templates hold none. */
+function mayHoldResourceIds(text: string): boolean {
+  return /subscriptions?\//i.test(text);
+}
+
 /** Strings anywhere in the document that are meant as registration paths. */
 function addResourceIds(facts: FileFacts, source: JsonSource, root: JsonMap, scope: ArmScope | undefined): void {
-  if (!/subscriptions?\//i.test(source.text)) return; // no string of the document can hold one
   walk(root, (text, placeOf) => {
     if (typeof text !== 'string' || !mayHoldId(text)) return;
     const place = placeOf();
