@@ -562,11 +562,22 @@ function writtenName(reading: Reading, resource: Resource, parent: Parent | unde
   return { key: key as string, written, text: parent ? `${parent.name.text}/${text}` : text, parent: parent?.name };
 }
 
+/** A resource's apiVersion as written: its key, and its string (one copy per template of a short one). */
+interface WrittenApiVersion {
+  key: string;
+  written: string;
+}
+
+function writtenApiVersion(reading: Reading, resource: Resource): WrittenApiVersion | undefined {
+  const key = memberKey(resource.map, 'apiVersion');
+  const written = key === undefined ? undefined : resource.map[key];
+  return typeof written === 'string' ? { key: key as string, written: reading.scope.shared(written) } : undefined;
+}
+
 /**
  * A resource's apiVersion and its value, one object for both: the text is worked out when read (once per template for
- * the commonest, a short expression) and the positions when a finding asks. Every tenant resource of a template has
- * one, and a value kept for each was one more object per resource for the garbage collector to copy while the rest of
- * the template is read; a value made at each read was one more object of garbage.
+ * the commonest, a short expression) and the positions when a finding asks. A value made at each read of the text
+ * was one more object of garbage. A tenant resource keeps its apiVersion as written instead, and makes this when read.
  */
 class TemplateApiVersion implements ApiVersionUse, Value {
   constructor(private readonly reading: Reading, private readonly place: JsonPlace, private readonly key: string, private readonly written: string, readonly target: ApiTarget) {}
@@ -593,9 +604,8 @@ class TemplateApiVersion implements ApiVersionUse, Value {
 }
 
 function addApiVersion(reading: Reading, resource: Resource, target: ApiTarget): void {
-  const key = memberKey(resource.map, 'apiVersion');
-  const written = key === undefined ? undefined : resource.map[key];
-  if (typeof written === 'string') reading.facts.apiVersions.push(new TemplateApiVersion(reading, resource.place, key as string, reading.scope.shared(written), target));
+  const apiVersion = writtenApiVersion(reading, resource);
+  if (apiVersion) reading.facts.apiVersions.push(new TemplateApiVersion(reading, resource.place, apiVersion.key, apiVersion.written, target));
 }
 
 function addRegistration(reading: Reading, resource: Resource, name: Value): void {
@@ -658,23 +668,38 @@ interface WrittenTenantId {
 }
 
 /**
- * A customerSubscriptions resource as a tenant operation, and its name as a value (one object for both, as a template
- * has thousands): the name is `{registration}/{customer subscription ID}`. The parts of the name, the tenantId's
- * value and the spans are made afresh when read: each object kept for each tenant while the rest of the template is
- * read was copied by the garbage collector (the parts read by the rules die young).
+ * A customerSubscriptions resource as a tenant operation, its name as a value and its use of an api-version (one
+ * object for all three, as a template has thousands): the name is `{registration}/{customer subscription ID}`. The
+ * parts of the name, the tenantId's and api-version's values and the spans are made afresh when read: each object kept
+ * for each tenant while the rest of the template is read was copied by the garbage collector (the parts read by the
+ * rules die young).
  */
-class TemplateTenant extends ResourceName implements TenantOperation {
+class TemplateTenant extends ResourceName implements TenantOperation, ApiVersionUse {
   private readonly properties: string | undefined;
   private readonly propertiesObject: boolean;
   private readonly tenantIdKey: string | undefined;
   private readonly tenantIdWritten: string | undefined;
+  /** Its apiVersion's key and string as written (empty when it has none: then the api-version uses do not list it). */
+  private readonly apiVersionKey: string;
+  private readonly apiVersionWritten: string;
 
-  constructor(reading: Reading, resource: Resource, name: WrittenName, tenantId: WrittenTenantId) {
+  constructor(reading: Reading, resource: Resource, name: WrittenName, tenantId: WrittenTenantId, apiVersion: WrittenApiVersion | undefined) {
     super(reading, resource, name);
     this.properties = tenantId.properties;
     this.propertiesObject = tenantId.propertiesObject;
     this.tenantIdKey = tenantId.key;
     this.tenantIdWritten = tenantId.written;
+    this.apiVersionKey = apiVersion?.key ?? '';
+    this.apiVersionWritten = apiVersion?.written ?? '';
+  }
+
+  get target(): ApiTarget {
+    return 'customerSubscription';
+  }
+
+  /** The api-version's value (ApiVersionUse's), not the name's. */
+  get value(): Value {
+    return new TemplateApiVersion(this.reading, this.place, this.apiVersionKey, this.apiVersionWritten, this.target);
   }
 
   get action(): TenantAction {
@@ -714,11 +739,12 @@ function addTenant(reading: Reading, resource: Resource, name: WrittenName): Val
   const tenantId = typeof written === 'string' ? written : undefined;
   // Worked out now, as the other values of the template are, in the order that decides a cycle among parameters.
   const tenantIdText = tenantId === undefined ? undefined : armText(tenantId, reading.scope);
+  const apiVersion = writtenApiVersion(reading, resource);
   const tenant = new TemplateTenant(reading, resource, name, {
     properties: properties?.key, propertiesObject: isMap(properties?.value), key: tenantId === undefined ? undefined : key, written: tenantId,
-  });
+  }, apiVersion);
   reading.facts.tenantOperations.push(tenant);
-  addApiVersion(reading, resource, 'customerSubscription');
+  if (apiVersion) reading.facts.apiVersions.push(tenant);
   // Listed only when they may hold a placeholder (AZS102's first test): a template's thousands of tenant names and IDs mostly do not.
   if (mayHoldPlaceholder(tenant.text)) reading.facts.values.push(tenant);
   const placeholderTenantId = tenantIdText !== undefined && mayHoldPlaceholder(tenantIdText) ? tenant.tenantId : undefined;
