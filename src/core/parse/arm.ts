@@ -467,9 +467,18 @@ export function templateScope(
   return scope;
 }
 
+/**
+ * A resource, and where it is: the place of its list and its index or key there. Its own place is made when asked:
+ * a tenant resource keeps these two instead, one object less per tenant for the garbage collector to copy.
+ */
 interface Resource {
   map: JsonMap;
-  place: JsonPlace;
+  list: JsonPlace;
+  key: string | number;
+}
+
+function placeOf(resource: Resource): JsonPlace {
+  return placeIn(resource.list, resource.key);
 }
 
 /**
@@ -486,13 +495,13 @@ function forEachResource(container: JsonMap, place: JsonPlace | undefined, relea
   if (Array.isArray(listed)) {
     for (let index = 0; index < listed.length; index++) {
       const map = listed[index];
-      if (isMap(map)) visit({ map, place: placeIn(list, index) });
+      if (isMap(map)) visit({ map, list, key: index });
       if (release) listed[index] = null;
     }
   } else if (isMap(listed)) {
     for (const key of Object.keys(listed)) {
       const map = listed[key];
-      if (isMap(map)) visit({ map, place: placeIn(list, key) });
+      if (isMap(map)) visit({ map, list, key });
       if (release) listed[key] = null;
     }
   }
@@ -549,7 +558,7 @@ function addResources(reading: Reading, container: JsonMap, place: JsonPlace | u
     else if (sameLowerCase(fullType, registrationType)) addRegistration(reading, resource, name = resourceName(reading, resource, written));
     else if (sameLowerCase(fullType, 'microsoft.resources/deployments')) addNestedTemplate(reading, resource);
     const hasChildren = !hasUnknown(type) && memberKey(resource.map, 'resources') !== undefined;
-    if (hasChildren) addResources(reading, resource.map, resource.place, { type: fullType.toLowerCase(), name: name ?? resourceName(reading, resource, written) });
+    if (hasChildren) addResources(reading, resource.map, placeOf(resource), { type: fullType.toLowerCase(), name: name ?? resourceName(reading, resource, written) });
   });
 }
 
@@ -605,13 +614,13 @@ class TemplateApiVersion implements ApiVersionUse, Value {
 
 function addApiVersion(reading: Reading, resource: Resource, target: ApiTarget): void {
   const apiVersion = writtenApiVersion(reading, resource);
-  if (apiVersion) reading.facts.apiVersions.push(new TemplateApiVersion(reading, resource.place, apiVersion.key, apiVersion.written, target));
+  if (apiVersion) reading.facts.apiVersions.push(new TemplateApiVersion(reading, placeOf(resource), apiVersion.key, apiVersion.written, target));
 }
 
 function addRegistration(reading: Reading, resource: Resource, name: Value): void {
   const { facts } = reading;
   const properties = member(resource.map, 'properties');
-  const billingModel = properties && stringIn(reading, properties.value, placeIn(resource.place, properties.key), 'billingModel');
+  const billingModel = properties && stringIn(reading, properties.value, placeIn(placeOf(resource), properties.key), 'billingModel');
   facts.registrations.push({ span: spanOf(name), ref: { name }, ...(billingModel ? { billingModel: { value: billingModel, implicit: false } } : {}) });
   if (billingModel) facts.billingModels.push({ value: billingModel, accepted: billingModels, setBy: 'Microsoft.AzureStack/registrations' });
   addApiVersion(reading, resource, 'registration');
@@ -631,7 +640,9 @@ interface WrittenName {
  * parent's name before a slash.
  */
 class ResourceName extends LazyValue {
-  protected readonly place: JsonPlace;
+  /** The resource's list and its index or key there (`Resource`). */
+  private readonly list: JsonPlace;
+  private readonly entry: string | number;
   private readonly key: string;
   /** Kept only in a document with errors: otherwise read back from the text, as few names are ever located. */
   private readonly written: string | undefined;
@@ -639,10 +650,16 @@ class ResourceName extends LazyValue {
 
   constructor(protected readonly reading: Reading, resource: Resource, name: WrittenName) {
     super(name.text);
-    this.place = resource.place;
+    this.list = resource.list;
+    this.entry = resource.key;
     this.key = name.key;
     this.written = reading.source.hasErrors ? name.written : undefined;
     this.parent = name.parent;
+  }
+
+  /** The resource's place. */
+  protected get place(): JsonPlace {
+    return placeIn(this.list, this.entry);
   }
 
   protected resolve(): Value {
@@ -760,10 +777,10 @@ function addNestedTemplate(reading: Reading, deployment: Resource): void {
   const passed = new Map<string, Value>();
   const parameters = member(properties.value, 'parameters');
   for (const [key, entry] of parameters && isMap(parameters.value) ? Object.entries(parameters.value) : []) {
-    const value = stringIn(reading, entry, placeIn(placeIn(placeIn(deployment.place, properties.key), parameters?.key ?? ''), key), 'value');
+    const value = stringIn(reading, entry, placeIn(placeIn(placeIn(placeOf(deployment), properties.key), parameters?.key ?? ''), key), 'value');
     if (value) passed.set(key.toLowerCase(), value);
   }
-  const place = placeIn(placeIn(deployment.place, properties.key), template.key);
+  const place = placeIn(placeIn(placeOf(deployment), properties.key), template.key);
   const scope = templateScope(reading.source, template.value, place, passed, reading.scope);
   addTemplateFacts(reading.facts, reading.source, template.value, place, scope, reading.release);
 }
