@@ -736,7 +736,12 @@ class TemplateTenant extends ResourceName implements TenantOperation, ApiVersion
   get tenantId(): Value | undefined {
     const { properties, tenantIdKey: key, tenantIdWritten: written } = this;
     if (properties === undefined || key === undefined || written === undefined) return undefined;
-    return armValue(this.reading.source, placeIn(this.place, properties), key, written, this.reading.scope);
+    return new TemplateTenantId(this, armText(written, this.reading.scope), properties, key, written);
+  }
+
+  /** The string `written` under `key` of the resource's part `part`, as a located template value. */
+  valueIn(part: string, key: string, written: string): Value {
+    return armValue(this.reading.source, placeIn(this.place, part), key, written, this.reading.scope);
   }
 
   /** Absent in a broken document: there a property may only seem absent (the text is cut before it). */
@@ -745,6 +750,20 @@ class TemplateTenant extends ResourceName implements TenantOperation, ApiVersion
     if (source.hasErrors) return undefined;
     if (this.properties === undefined) return this.span;
     return this.propertiesObject && this.tenantIdWritten === undefined ? source.spanAt(placeIn(this.place, this.properties)) : undefined;
+  }
+}
+
+/**
+ * A tenant resource's tenantId, located when first asked: AZS202 reads every tenant's, and a value located at once
+ * (`armValue`) took two objects more for its place.
+ */
+class TemplateTenantId extends LazyValue {
+  constructor(private readonly tenant: TemplateTenant, text: string, private readonly properties: string, private readonly key: string, private readonly written: string) {
+    super(text);
+  }
+
+  protected resolve(): Value {
+    return this.tenant.valueIn(this.properties, this.key, this.written);
   }
 }
 
