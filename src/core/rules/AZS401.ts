@@ -1,5 +1,6 @@
 import { apiVersions, firstTenantApiVersion } from '../azureStack';
-import { isKnown, locateWhole } from '../facts';
+import { locateWhole } from '../facts';
+import { hasUnknown } from '../ids';
 import { replace, type Replacement } from '../fixes';
 import { defineRule, noReports, type Report } from './rule';
 
@@ -31,8 +32,10 @@ export default defineRule({
   },
   check({ facts }) {
     return facts.apiVersions.flatMap(({ value, target }): readonly Report<'unknown' | 'noTenants', Replacement>[] => {
-      if (!isKnown(value)) return noReports;
-      const version = value.text.trim();
+      // Read once: a template works its api-version's text out at each read (thousands of tenant resources have one).
+      const text = value.text;
+      if (hasUnknown(text)) return noReports;
+      const version = text.trim();
       const published = (apiVersions as readonly string[]).includes(version);
       if (published && (target !== 'customerSubscription' || version >= firstTenantApiVersion)) return noReports;
       const report = { span: locateWhole(value), usedAt: value.span, data: { replacement: firstTenantApiVersion } };
