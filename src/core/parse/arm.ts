@@ -593,7 +593,11 @@ function writtenApiVersion(reading: Reading, resource: Resource): WrittenApiVers
  * was one more object of garbage. A tenant resource keeps its apiVersion as written instead, and makes this when read.
  */
 class TemplateApiVersion implements ApiVersionUse, Value {
-  constructor(private readonly reading: Reading, private readonly place: JsonPlace, private readonly key: string, private readonly written: string, readonly target: ApiTarget) {}
+  /** `list` and `entry`: the resource's list and its index or key there (`Resource`), its place made when located. */
+  constructor(
+    private readonly reading: Reading, private readonly list: JsonPlace, private readonly entry: string | number,
+    private readonly key: string, private readonly written: string, readonly target: ApiTarget,
+  ) {}
 
   get value(): Value {
     return this;
@@ -612,13 +616,13 @@ class TemplateApiVersion implements ApiVersionUse, Value {
   }
 
   private located(): Value {
-    return armValue(this.reading.source, this.place, this.key, this.written, this.reading.scope);
+    return armValue(this.reading.source, placeIn(this.list, this.entry), this.key, this.written, this.reading.scope);
   }
 }
 
 function addApiVersion(reading: Reading, resource: Resource, target: ApiTarget): void {
   const apiVersion = writtenApiVersion(reading, resource);
-  if (apiVersion) reading.facts.apiVersions.push(new TemplateApiVersion(reading, placeOf(resource), apiVersion.key, apiVersion.written, target));
+  if (apiVersion) reading.facts.apiVersions.push(new TemplateApiVersion(reading, resource.list, resource.key, apiVersion.key, apiVersion.written, target));
 }
 
 function addRegistration(reading: Reading, resource: Resource, name: Value): void {
@@ -645,8 +649,8 @@ interface WrittenName {
  */
 class ResourceName extends LazyValue {
   /** The resource's list and its index or key there (`Resource`). */
-  private readonly list: JsonPlace;
-  private readonly entry: string | number;
+  protected readonly list: JsonPlace;
+  protected readonly entry: string | number;
   private readonly key: string;
   /** Kept only in a document with errors: otherwise read back from the text, as few names are ever located. */
   private readonly written: string | undefined;
@@ -720,7 +724,7 @@ class TemplateTenant extends ResourceName implements TenantOperation, ApiVersion
 
   /** The api-version's value (ApiVersionUse's), not the name's. */
   get value(): Value {
-    return new TemplateApiVersion(this.reading, this.place, this.apiVersionKey, this.apiVersionWritten, this.target);
+    return new TemplateApiVersion(this.reading, this.list, this.entry, this.apiVersionKey, this.apiVersionWritten, this.target);
   }
 
   get action(): TenantAction {
