@@ -575,16 +575,15 @@ function writtenName(reading: Reading, resource: Resource, parent: Parent | unde
   return { key: key as string, written, text: parent ? `${parent.name.text}/${text}` : text, parent: parent?.name };
 }
 
-/** A resource's apiVersion as written: its key, and its string (one copy per template of a short one). */
-interface WrittenApiVersion {
-  key: string;
-  written: string;
+/** The key as written of a resource's apiVersion, when that is a string (`writtenApiVersion` reads it). */
+function apiVersionKey(resource: Resource): string | undefined {
+  const key = memberKey(resource.map, 'apiVersion');
+  return key !== undefined && typeof resource.map[key] === 'string' ? key : undefined;
 }
 
-function writtenApiVersion(reading: Reading, resource: Resource): WrittenApiVersion | undefined {
-  const key = memberKey(resource.map, 'apiVersion');
-  const written = key === undefined ? undefined : resource.map[key];
-  return typeof written === 'string' ? { key: key as string, written: reading.scope.shared(written) } : undefined;
+/** A resource's apiVersion string as written, one copy per template of a short one. */
+function writtenApiVersion(reading: Reading, resource: Resource, key: string): string {
+  return reading.scope.shared(resource.map[key] as string);
 }
 
 /**
@@ -621,8 +620,8 @@ class TemplateApiVersion implements ApiVersionUse, Value {
 }
 
 function addApiVersion(reading: Reading, resource: Resource, target: ApiTarget): void {
-  const apiVersion = writtenApiVersion(reading, resource);
-  if (apiVersion) reading.facts.apiVersions.push(new TemplateApiVersion(reading, resource.list, resource.key, apiVersion.key, apiVersion.written, target));
+  const key = apiVersionKey(resource);
+  if (key !== undefined) reading.facts.apiVersions.push(new TemplateApiVersion(reading, resource.list, resource.key, key, writtenApiVersion(reading, resource, key), target));
 }
 
 function addRegistration(reading: Reading, resource: Resource, name: Value): void {
@@ -681,17 +680,6 @@ function resourceName(reading: Reading, resource: Resource, name: WrittenName): 
   return new ResourceName(reading, resource, name);
 }
 
-/** Where a tenant resource's tenantId is written. */
-interface WrittenTenantId {
-  /** The key of the resource's `properties` as written; undefined when it has none. */
-  properties: string | undefined;
-  /** Whether `properties` is an object: one without a tenantId is where the finding points. */
-  propertiesObject: boolean;
-  /** The tenantId's key and string as written, when it is a string. */
-  key: string | undefined;
-  written: string | undefined;
-}
-
 /**
  * A customerSubscriptions resource as a tenant operation, its name as a value and its use of an api-version (one
  * object for all three, as a template has thousands): the name is `{registration}/{customer subscription ID}`. The
@@ -700,22 +688,41 @@ interface WrittenTenantId {
  * rules die young).
  */
 class TemplateTenant extends ResourceName implements TenantOperation, ApiVersionUse {
+  /** The key of the resource's `properties` as written; undefined when it has none. */
   private readonly properties: string | undefined;
+  /** Whether `properties` is an object: one without a tenantId is where the finding points. */
   private readonly propertiesObject: boolean;
+  /** The tenantId's key and string as written, when it is a string. */
   private readonly tenantIdKey: string | undefined;
   private readonly tenantIdWritten: string | undefined;
   /** Its apiVersion's key and string as written (empty when it has none: then the api-version uses do not list it). */
   private readonly apiVersionKey: string;
   private readonly apiVersionWritten: string;
 
-  constructor(reading: Reading, resource: Resource, name: WrittenName, tenantId: WrittenTenantId, apiVersion: WrittenApiVersion | undefined) {
+  /** Reads its parts from the resource as written, with no object in between (a template has thousands of tenants). */
+  constructor(reading: Reading, resource: Resource, name: WrittenName) {
     super(reading, resource, name);
-    this.properties = tenantId.properties;
-    this.propertiesObject = tenantId.propertiesObject;
-    this.tenantIdKey = tenantId.key;
-    this.tenantIdWritten = tenantId.written;
-    this.apiVersionKey = apiVersion?.key ?? '';
-    this.apiVersionWritten = apiVersion?.written ?? '';
+    const { map } = resource;
+    const properties = memberKey(map, 'properties');
+    const part = properties === undefined ? undefined : map[properties];
+    const tenantIdKey = memberKey(part, 'tenantId');
+    const tenantId = tenantIdKey === undefined ? undefined : (part as JsonMap)[tenantIdKey];
+    const apiVersion = apiVersionKey(resource);
+    this.properties = properties;
+    this.propertiesObject = isMap(part);
+    this.tenantIdKey = typeof tenantId === 'string' ? tenantIdKey : undefined;
+    this.tenantIdWritten = typeof tenantId === 'string' ? tenantId : undefined;
+    this.apiVersionKey = apiVersion ?? '';
+    this.apiVersionWritten = apiVersion === undefined ? '' : writtenApiVersion(reading, resource, apiVersion);
+  }
+
+  get writesApiVersion(): boolean {
+    return this.apiVersionKey !== '';
+  }
+
+  /** The tenantId's text, worked out at each call; undefined when it has none. */
+  tenantIdText(): string | undefined {
+    return this.tenantIdWritten === undefined ? undefined : armText(this.tenantIdWritten, this.reading.scope);
   }
 
   get target(): ApiTarget {
@@ -777,18 +784,11 @@ class TemplateTenantId extends LazyValue {
 
 /** Adds a tenant resource's facts; gives its name. */
 function addTenant(reading: Reading, resource: Resource, name: WrittenName): Value {
-  const properties = member(resource.map, 'properties');
-  const key = properties && memberKey(properties.value, 'tenantId');
-  const written = key === undefined ? undefined : (properties?.value as JsonMap)[key];
-  const tenantId = typeof written === 'string' ? written : undefined;
+  const tenant = new TemplateTenant(reading, resource, name);
   // Worked out now, as the other values of the template are, in the order that decides a cycle among parameters.
-  const tenantIdText = tenantId === undefined ? undefined : armText(tenantId, reading.scope);
-  const apiVersion = writtenApiVersion(reading, resource);
-  const tenant = new TemplateTenant(reading, resource, name, {
-    properties: properties?.key, propertiesObject: isMap(properties?.value), key: tenantId === undefined ? undefined : key, written: tenantId,
-  }, apiVersion);
+  const tenantIdText = tenant.tenantIdText();
   reading.facts.tenantOperations.push(tenant);
-  if (apiVersion) reading.facts.apiVersions.push(tenant);
+  if (tenant.writesApiVersion) reading.facts.apiVersions.push(tenant);
   // Listed only when they may hold a placeholder (AZS102's first test): a template's thousands of tenant names and IDs mostly do not.
   if (mayHoldPlaceholder(tenant.text)) reading.facts.values.push(tenant);
   const placeholderTenantId = tenantIdText !== undefined && mayHoldPlaceholder(tenantIdText) ? tenant.tenantId : undefined;
