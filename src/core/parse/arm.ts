@@ -152,6 +152,8 @@ const maxDepth = 16;
 
 /** The functions whose names `PlainExpression` tells apart: the others all give an unknown result. */
 const callNames = ['concat', 'parameters', 'variables', 'format'] as const;
+/** Those functions by the code of their initial, in which they differ: a name is compared with one of them only. */
+const callNameByInitial = new Map<number, (typeof callNames)[number]>(callNames.map((name) => [name.charCodeAt(0), name]));
 
 /**
  * The text of the commonest expressions, worked out in one pass over their characters without a syntax tree:
@@ -206,8 +208,9 @@ class PlainExpression {
   private call(depth: number): string | undefined {
     const start = this.position;
     while (isNamePart(this.source.charCodeAt(this.position))) this.position++;
-    let name = '';
-    for (let i = 0; i < callNames.length; i++) if (this.isName(start, callNames[i])) name = callNames[i];
+    // `| 32` lower-cases an ASCII letter.
+    const known = callNameByInitial.get(this.source.charCodeAt(start) | 32);
+    const name = known !== undefined && this.isName(start, known) ? known : '';
     this.space();
     if (this.source.charCodeAt(this.position) !== 40 || depth > maxDepth || name === 'format') return undefined;
     this.position++;
