@@ -33,13 +33,14 @@ export function jsonFacts(text: string, parameterValues?: ReadonlyMap<string, Va
   const { source } = parsed;
   const facts = emptyFacts();
   facts.syntaxErrors = source.hasErrors;
-  if (/azs-disable/i.test(text)) addSuppressions(facts, source);
+  const mentions = textMentions(text);
+  if (mentions.suppression) addSuppressions(facts, source);
   const root = isMap(parsed.root) ? parsed.root : undefined;
   if (!root) return { facts, role: 'other' };
   const role = roleOf(root);
   const scope = role === 'template' ? templateScope(source, root, undefined, parameterValues) : undefined;
   // Resource IDs are looked for in every string of the document, the resources' too, after the resources are read.
-  const readsIds = role !== 'other' && mayHoldResourceIds(text);
+  const readsIds = role !== 'other' && mentions.path;
   if (scope) addTemplateFacts(facts, source, root, undefined, scope, !readsIds);
   if (role === 'other') addDocumentFacts(facts, source, root);
   else if (readsIds) addResourceIds(facts, source, root, scope);
@@ -124,9 +125,13 @@ function walk(root: Json, visit: Visit): void {
   }
 }
 
-/** Whether any string of the document can hold a registration path: most large templates hold none. */
-function mayHoldResourceIds(text: string): boolean {
-  return /subscriptions?\//i.test(text);
+/**
+ * Whether the text names a suppression, and whether any string of it can hold a registration path. Each is asked of
+ * the text only when one scan for both finds either: most large templates hold neither (a scan of 5 MB ≈ 0.4 ms).
+ */
+function textMentions(text: string): { suppression: boolean; path: boolean } {
+  if (!/azs-disable|subscriptions?\//i.test(text)) return { suppression: false, path: false };
+  return { suppression: /azs-disable/i.test(text), path: /subscriptions?\//i.test(text) };
 }
 
 /** Strings anywhere in the document that are meant as registration paths. */
