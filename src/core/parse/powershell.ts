@@ -299,7 +299,7 @@ class Extraction {
     this.facts.lostContinuations = hazards.lostContinuations();
     this.facts.nonAsciiCode = hazards.nonAsciiCode();
     this.facts.startsWithBom = this.text.startsWith('\uFEFF');
-    this.facts.cloudCalls = new EnvironmentFlow(this.text, this.root, cmdlets).calls();
+    this.facts.cloudCalls = new EnvironmentFlow(this.text, this.root, cmdlets, (offset) => this.scopeAt(offset)).calls();
     return this.facts;
   }
 

@@ -37,8 +37,14 @@ interface Switch extends Place {
   target: string;
 }
 
+/** A block around a switch: `key` as in `Place.blocks`, and where the block is written. */
+interface SwitchBlock extends Span {
+  key: number;
+  repeating: boolean;
+}
+
 /** The blocks around `node`, found by one walk up to the root. */
-function placeOf(node: Node): Place {
+function placeOf(node: Node, blocksAround: SwitchBlock[]): Place {
   const place: Place = { at: node.startIndex, blocks: [], repeating: [], functionStart: -1 };
   for (let parent = node.parent; parent; parent = parent.parent) {
     const type = parent.type;
@@ -46,7 +52,9 @@ function placeOf(node: Node): Place {
     if (type !== 'statement_block' && type !== 'script_block') continue;
     const key = parent.startIndex * 2 + (type === 'script_block' ? 1 : 0);
     place.blocks.push(key);
-    if ((type === 'statement_block' && loops.has(parent.parent?.type ?? '')) || (type === 'script_block' && isInlineBlock(parent))) place.repeating.push(key);
+    const repeating = (type === 'statement_block' && loops.has(parent.parent?.type ?? '')) || (type === 'script_block' && isInlineBlock(parent));
+    if (repeating) place.repeating.push(key);
+    blocksAround.push({ key, start: parent.startIndex, end: parent.endIndex, repeating });
   }
   return place;
 }
@@ -70,20 +78,41 @@ export class EnvironmentFlow {
   private readonly switches: Switch[] = [];
   private lines: LineMap | undefined;
 
-  constructor(private readonly text: string, private readonly root: Node, private readonly cmdlets: readonly CmdletUse[]) {}
+  /** The blocks around the switches, by where they start. */
+  private readonly switchBlocks: SwitchBlock[] = [];
+
+  /** `functionAt`: the start of the innermost function around an offset, or -1. */
+  constructor(
+    private readonly text: string,
+    private readonly root: Node,
+    private readonly cmdlets: readonly CmdletUse[],
+    private readonly functionAt: (offset: number) => number,
+  ) {}
 
   calls(): CloudCall[] {
     for (const cmdlet of this.cmdlets) this.readEnvironment(cmdlet);
     const walk = new SwitchWalk(this.switches, this.switchingFunctionCalls());
+    const blocks = new BlocksAround(this.switchBlocks);
     return this.cmdlets.flatMap((cmdlet) => {
-      const call = this.call(cmdlet, walk);
+      const call = this.call(cmdlet, walk, blocks);
       return call ? [call] : [];
     });
   }
 
-  private placeOf(cmdlet: CmdletUse): Place {
+  private placeOfSwitch(cmdlet: CmdletUse): Place {
     const node = this.root.descendantForIndex(cmdlet.nameSpan.start)?.parent;
-    return node ? placeOf(node) : { at: cmdlet.nameSpan.start, blocks: [], repeating: [], functionStart: -1 };
+    return node ? placeOf(node, this.switchBlocks) : { at: cmdlet.nameSpan.start, blocks: [], repeating: [], functionStart: -1 };
+  }
+
+  /**
+   * A call's place as far as the switches can tell it apart: the blocks of switches around it, and its function.
+   * A place read from the tree costs a `parent` per level, each a walk down from the root (a dense script has
+   * thousands of calls); only a block around a switch can make a switch's environment not certain at the call.
+   */
+  private placeOfCall(cmdlet: CmdletUse, blocks: BlocksAround): Place {
+    const at = cmdlet.span.start;
+    const around = blocks.at(at);
+    return { at, blocks: around.map((b) => b.key), repeating: around.filter((b) => b.repeating).map((b) => b.key), functionStart: this.functionAt(at) };
   }
 
   /** Records what a command does to the active environment, in the order of the text. */
@@ -114,7 +143,7 @@ export class EnvironmentFlow {
     } else if (contextResets.test(name)) {
       destination = 'unknown';
     }
-    if (destination) this.switches.push({ ...this.placeOf(cmdlet), span: cmdlet.nameSpan, destination, target });
+    if (destination) this.switches.push({ ...this.placeOfSwitch(cmdlet), span: cmdlet.nameSpan, destination, target });
   }
 
   private destinationOf(environment: string): Destination {
@@ -122,7 +151,7 @@ export class EnvironmentFlow {
   }
 
   /** A call on a registration, with where it goes; undefined when it is none or the file does not make that certain. */
-  private call(cmdlet: CmdletUse, walk: SwitchWalk): CloudCall | undefined {
+  private call(cmdlet: CmdletUse, walk: SwitchWalk, blocks: BlocksAround): CloudCall | undefined {
     const name = cmdlet.name;
     const url = restCmdlets.test(name) || /^Invoke-AzRestMethod$/i.test(name) ? parameter(cmdlet, 'Uri')?.value ?? (restCmdlets.test(name) ? cmdlet.positional[0] : undefined) : undefined;
     if (url) {
@@ -133,9 +162,9 @@ export class EnvironmentFlow {
       return destination && { span: url.span, destination, by: 'url', target: host };
     }
     const followsEnvironment = resourceCmdlets.test(name) || /^Invoke-AzRestMethod$/i.test(name);
-    // Without a switch the environment is never known: no need to place the call (a walk up the tree per call).
+    // Without a switch the environment is never known: no need to place the call.
     if (!followsEnvironment || this.switches.length === 0 || !this.namesRegistration(cmdlet)) return undefined;
-    const active = walk.activeAt(this.placeOf(cmdlet));
+    const active = walk.activeAt(this.placeOfCall(cmdlet, blocks));
     if (!active || active.destination === 'unknown') return undefined;
     this.lines ??= new LineMap(this.text);
     return {
@@ -205,5 +234,37 @@ class SwitchWalk {
       else high = middle;
     }
     return low < this.functionCalls.length && this.functionCalls[low] < to;
+  }
+}
+
+/** The blocks (of switches) around offsets asked for in the order of the text, found in time linear in their number. */
+class BlocksAround {
+  private readonly byStart: SwitchBlock[];
+  private next = 0;
+  /** The blocks around the last offset, outermost first: tree nodes nest, so they form a stack. */
+  private readonly open: SwitchBlock[] = [];
+  private last = -1;
+
+  constructor(blocks: readonly SwitchBlock[]) {
+    const unique = new Map(blocks.map((b) => [b.key, b]));
+    this.byStart = [...unique.values()].sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+
+  at(offset: number): readonly SwitchBlock[] {
+    if (offset < this.last) {
+      this.next = 0;
+      this.open.length = 0;
+    }
+    this.last = offset;
+    for (; this.next < this.byStart.length && this.byStart[this.next].start <= offset; this.next++) {
+      this.closeBefore(this.byStart[this.next].start);
+      this.open.push(this.byStart[this.next]);
+    }
+    this.closeBefore(offset);
+    return this.open;
+  }
+
+  private closeBefore(offset: number): void {
+    while (this.open.length > 0 && this.open[this.open.length - 1].end <= offset) this.open.pop();
   }
 }

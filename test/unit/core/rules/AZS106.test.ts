@@ -37,6 +37,8 @@ ruleTester(rule, {
     { name: 'an environment by a name the file does not define', kind: 'powershell', code: `${registration}\nConnect-AzAccount -Environment $environmentName\nNew-AzResource ${tenant}` },
     { name: 'a stamp call that is no registration call', kind: 'powershell', code: `${registration}\nConnect-AzAccount -Environment AzureStackAdmin\nGet-AzResource -ResourceType Microsoft.Subscriptions.Admin/subscriptions` },
     { name: 'a context selected by a name the file does not sign in', kind: 'powershell', code: `${registration}\nConnect-AzAccount -Environment AzureStackAdmin\nSelect-AzContext -Name partner-azure\nNew-AzResource ${tenant}` },
+    { name: 'a ForEach-Object block that signs in to the stamp after the call, in the same block', kind: 'powershell', code: `${registration}\nConnect-AzAccount\n$customers | ForEach-Object {\n  if ($_) { New-AzResource ${tenant} }\n  Connect-AzAccount -Environment AzureStackAdmin\n}` },
+    { name: 'signed in to the stamp in a block the call is not in', kind: 'powershell', code: `${registration}\nConnect-AzAccount\nif ($onStamp) {\n  Connect-AzAccount -Environment AzureStackAdmin\n}\nforeach ($c in $customers) { New-AzResource ${tenant} }` },
     { name: 'Invoke-RestMethod to Azure, whatever the environment', kind: 'powershell', code: `${registration}\nConnect-AzAccount -Environment AzureStackAdmin\nInvoke-RestMethod -Method Put -Uri "https://management.azure.com$registration/customerSubscriptions/$customer?api-version=2017-06-01"` },
   ],
   invalid: [
@@ -84,6 +86,12 @@ ruleTester(rule, {
       kind: 'powershell',
       code: `${registration}\nConnect-AzAccount -Environment AzureStackAdmin -ContextName stamp\nConnect-AzAccount -ContextName azure\n<@Select-AzContext@> -Name stamp\n<!Remove-AzResource!> -ResourceId "$registration/customerSubscriptions/$customer" -Force`,
       errors: [{ message: viaEnvironment('stamp', 4), related: [switchedHere] }],
+    },
+    {
+      name: 'signed in to the stamp in a function, the call after it in a block of that function',
+      kind: 'powershell',
+      code: `${registration}\nConnect-AzAccount\nfunction Add-Tenants {\n  foreach ($c in $customers) {\n    <@Connect-AzAccount@> -Environment AzureStackAdmin\n    if ($c) { <!New-AzResource!> ${tenant} }\n  }\n}\nNew-AzResource ${tenant}`,
+      errors: [{ message: viaEnvironment('AzureStackAdmin', 5), related: [switchedHere] }],
     },
     {
       name: 'Invoke-RestMethod to the stamp\'s Resource Manager',
