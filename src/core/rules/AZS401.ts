@@ -2,7 +2,7 @@ import { apiVersions, firstTenantApiVersion } from '../azureStack';
 import { locateWhole } from '../facts';
 import { hasUnknown } from '../ids';
 import { replace, type Replacement } from '../fixes';
-import { defineRule, noReports, type Report } from './rule';
+import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
 export default defineRule({
   code: 'AZS401',
@@ -31,7 +31,7 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    return facts.apiVersions.flatMap(({ value, target }): readonly Report<'unknown' | 'noTenants', Replacement>[] => {
+    return reportsForEach(facts.apiVersions, ({ value, target }): readonly Report<'unknown' | 'noTenants', Replacement>[] => {
       // Read once: a template works its api-version's text out at each read (thousands of tenant resources have one).
       const text = value.text;
       if (hasUnknown(text)) return noReports;
