@@ -64,8 +64,9 @@ export default defineRule({
     return reportsForEach(context.facts.tenantOperations, (operation): readonly Report<MessageId, { edits: FileEdit[] }>[] => {
       if (operation.action !== 'add') return noReports;
       const candidates = declarations.for(operation);
-      if (!modelsOf.has(candidates)) modelsOf.set(candidates, disallowingModels(candidates));
-      const models = modelsOf.get(candidates);
+      // One look-up for the commonest case, candidates met before (a template's tenants of one registration).
+      let models = modelsOf.get(candidates);
+      if (models === undefined && !modelsOf.has(candidates)) modelsOf.set(candidates, models = disallowingModels(candidates));
       if (!models) return noReports;
       const first = candidates[0];
       const implicit = Boolean(first.declaration.billingModel?.implicit);
