@@ -719,6 +719,7 @@ class TemplateTenant extends ResourceName implements TenantOperation, ApiVersion
     this.apiVersionWritten = apiVersion === undefined ? '' : writtenApiVersion(reading, resource, apiVersion);
   }
 
+  /** Whether it writes an apiVersion (a string): only then is it among the template's api-version uses. */
   get writesApiVersion(): boolean {
     return this.apiVersionKey !== '';
   }
