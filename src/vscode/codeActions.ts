@@ -25,7 +25,7 @@ function codeOf(diagnostic: vscode.Diagnostic): string {
 
 function fixDocument(document: vscode.TextDocument, lint: LintDiagnostics): FixDocument | undefined {
   const kind = documentKindFor(document.fileName, document.languageId);
-  return kind && { uri: document.uri.toString(), text: document.getText(), kind, syntaxErrors: lint.hasSyntaxErrors(document) };
+  return kind && { uri: document.uri.toString(), text: lint.textOf(document), kind, syntaxErrors: lint.hasSyntaxErrors(document) };
 }
 
 /** Core edits as a WorkspaceEdit: offsets into each document's current text, snippets kept as snippets. */

@@ -73,6 +73,8 @@ export class LintDiagnostics implements vscode.Disposable {
   private readonly encodings = new Map<string, string>();
   /** The length of each open document, from its last read on. */
   private readonly lengths = new Map<string, number>();
+  /** Each open document's text as last asked for, with its version: the text while the document stays at that version. */
+  private readonly texts = new Map<string, { version: number; text: string }>();
   private readonly disposables: vscode.Disposable[] = [];
   private enabled: boolean;
 
@@ -161,7 +163,7 @@ export class LintDiagnostics implements vscode.Disposable {
       // Every edit goes in as it happens, so the engine's tree stays one step behind at most.
       const changes = event.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
       const { version } = document;
-      void this.read(document.uri.toString(), document.getText(), kind, changes, document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
+      void this.read(document.uri.toString(), this.textOf(document), kind, changes, document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
     } else {
       this.schedule(event.document, kind, settleMs);
     }
@@ -181,6 +183,20 @@ export class LintDiagnostics implements vscode.Disposable {
     return length;
   }
 
+  /**
+   * The document's text. `getText()` copies all of it (1 MB for a large script), and publishing a read and each
+   * code action asked for it again: while the document is at the version last asked about, the text is the one
+   * kept then (the very string the worker read, so comparing it with the read's text is instant).
+   */
+  textOf(document: vscode.TextDocument): string {
+    const key = document.uri.toString();
+    const known = this.texts.get(key);
+    if (known?.version === document.version) return known.text;
+    const text = document.getText();
+    this.texts.set(key, { version: document.version, text });
+    return text;
+  }
+
   private schedule(document: vscode.TextDocument, kind: DocumentKind | undefined, delayMs: number): void {
     const documentKind = kind ?? this.kindOf(document);
     if (!documentKind || !this.enabled) return;
@@ -190,7 +206,7 @@ export class LintDiagnostics implements vscode.Disposable {
       this.timers.delete(key);
       if (document.isClosed) return;
       const { version } = document;
-      const text = document.getText();
+      const text = this.textOf(document);
       this.lengths.set(key, text.length);
       void this.read(key, text, documentKind, undefined, document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
       this.reading.fire({ uri: document.uri, version });
@@ -216,6 +232,7 @@ export class LintDiagnostics implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.lengths.delete(key);
+    this.texts.delete(key);
     this.deleteDiagnostics(document.uri);
     // A file on disk keeps declaring its registrations as saved (the editor may have held unsaved text); an
     // untitled one is gone.
@@ -318,7 +335,7 @@ export class LintDiagnostics implements vscode.Disposable {
     const key = document.uri.toString();
     const held = this.engine.lint(key);
     // Findings of another text than the document's: typing overtook them, and its own read publishes.
-    if (!held || held.text !== document.getText()) return;
+    if (!held || held.text !== this.textOf(document)) return;
     const { version } = document;
     const current = async () => {
       await new Promise((resolve) => setImmediate(resolve));
@@ -410,7 +427,7 @@ export class LintDiagnostics implements vscode.Disposable {
     const kind = this.kindOf(document);
     for (;;) {
       const { version } = document;
-      const text = document.getText();
+      const text = this.textOf(document);
       if (!kind) return { text, version, findings: [] };
       if (this.engine.lint(key)?.text !== text) await this.read(key, text, kind, undefined, document.encoding, true);
       // Typing during the read queued a newer text: read that one instead.
