@@ -152,6 +152,8 @@ const maxDepth = 16;
 
 /** The functions whose names `PlainExpression` tells apart: the others all give an unknown result. */
 const callNames = ['concat', 'parameters', 'variables', 'format'] as const;
+/** Those functions by the code of their initial, in which they differ: a name is compared with one of them only. */
+const callNameByInitial = new Map<number, (typeof callNames)[number]>(callNames.map((name) => [name.charCodeAt(0), name]));
 
 /**
  * The text of the commonest expressions, worked out in one pass over their characters without a syntax tree:
@@ -206,8 +208,9 @@ class PlainExpression {
   private call(depth: number): string | undefined {
     const start = this.position;
     while (isNamePart(this.source.charCodeAt(this.position))) this.position++;
-    let name = '';
-    for (let i = 0; i < callNames.length; i++) if (this.isName(start, callNames[i])) name = callNames[i];
+    // `| 32` lower-cases an ASCII letter.
+    const known = callNameByInitial.get(this.source.charCodeAt(start) | 32);
+    const name = known !== undefined && this.isName(start, known) ? known : '';
     this.space();
     if (this.source.charCodeAt(this.position) !== 40 || depth > maxDepth || name === 'format') return undefined;
     this.position++;
@@ -404,6 +407,7 @@ export function templateScope(
   const expressions = new Map<string, Expression | undefined>();
   const resourceTexts = new Map<string, string>();
   const sharedTexts = new Map<string, string>();
+  let lastShared: string | undefined;
   const depth = { current: 0 };
   const blocks = declarationBlocks(template, place);
   const declared = (section: string, name: string) => {
@@ -459,25 +463,38 @@ export function templateScope(
     },
     shared: (text) => {
       if (text.length > shortExpression) return text;
-      const copy = sharedTexts.get(text);
-      if (copy === undefined) sharedTexts.set(text, text);
-      return copy ?? text;
+      // Compared with the last one first: resources mostly write the text the one before wrote, and each is a string
+      // of its own, hashed anew for the map (≈ 4 times the comparison's cost).
+      if (text === lastShared) return lastShared;
+      let copy = sharedTexts.get(text);
+      if (copy === undefined) sharedTexts.set(text, copy = text);
+      return lastShared = copy;
     },
   };
   return scope;
 }
 
+/**
+ * A resource, and where it is: the place of its list and its index or key there. Its own place is made when asked:
+ * a tenant resource keeps these two instead, one object less per tenant for the garbage collector to copy.
+ */
 interface Resource {
   map: JsonMap;
-  place: JsonPlace;
+  list: JsonPlace;
+  key: string | number;
+}
+
+function placeOf(resource: Resource): JsonPlace {
+  return placeIn(resource.list, resource.key);
 }
 
 /**
  * Visits the resources of a `resources` property: an array, or (languageVersion 2.0) an object keyed by symbolic
  * name. One at a time rather than as a list: a list of a template's thousands of resources lived while they were all
- * read, and the garbage collector copied it.
+ * read, and the garbage collector copied it. With `release`, each resource's entry is emptied once it is read (see
+ * `addTemplateFacts`).
  */
-function forEachResource(container: JsonMap, place: JsonPlace | undefined, visit: (resource: Resource) => void): void {
+function forEachResource(container: JsonMap, place: JsonPlace | undefined, release: boolean, visit: (resource: Resource) => void): void {
   const resources = member(container, 'resources');
   if (!resources) return;
   const listed = resources.value;
@@ -485,12 +502,14 @@ function forEachResource(container: JsonMap, place: JsonPlace | undefined, visit
   if (Array.isArray(listed)) {
     for (let index = 0; index < listed.length; index++) {
       const map = listed[index];
-      if (isMap(map)) visit({ map, place: placeIn(list, index) });
+      if (isMap(map)) visit({ map, list, key: index });
+      if (release) listed[index] = null;
     }
   } else if (isMap(listed)) {
     for (const key of Object.keys(listed)) {
       const map = listed[key];
-      if (isMap(map)) visit({ map, place: placeIn(list, key) });
+      if (isMap(map)) visit({ map, list, key });
+      if (release) listed[key] = null;
     }
   }
 }
@@ -505,6 +524,8 @@ interface Reading {
   facts: FileFacts;
   source: JsonSource;
   scope: ArmScope;
+  /** Whether each resource is let go of once read (`addTemplateFacts`). */
+  release: boolean;
 }
 
 const registrationType = 'microsoft.azurestack/registrations';
@@ -512,9 +533,14 @@ const tenantType = 'microsoft.azurestack/registrations/customersubscriptions';
 /** The tenant type as the documentation spells it, as most templates write it: compared whole before in any letter case. */
 const tenantSpelling = 'Microsoft.AzureStack/registrations/customerSubscriptions';
 
-/** Adds the facts of a template's resources, with its expressions worked out in `scope`. */
-export function addTemplateFacts(facts: FileFacts, source: JsonSource, template: JsonMap, place: JsonPlace | undefined, scope: ArmScope): void {
-  addResources({ facts, source, scope }, template, place, undefined);
+/**
+ * Adds the facts of a template's resources, with its expressions worked out in `scope`. `release`: nothing reads the
+ * template's resources again, so each is let go of once read (its entry in `resources` emptied). The parsed template
+ * is ≈ 1.3 times the size of its text, and every young-generation collection during the read copied all of it that
+ * was still held, read or not; what a value needs later (parameters, variables, a nested template's) stays held by it.
+ */
+export function addTemplateFacts(facts: FileFacts, source: JsonSource, template: JsonMap, place: JsonPlace | undefined, scope: ArmScope, release: boolean): void {
+  addResources({ facts, source, scope, release }, template, place, undefined);
 }
 
 /** The string property `name` of a resource part as a template value. */
@@ -526,7 +552,7 @@ function stringIn(reading: Reading, map: Json | undefined, place: JsonPlace | un
 
 /** Adds the facts of the resources under `container` (a template, or a resource with child resources). */
 function addResources(reading: Reading, container: JsonMap, place: JsonPlace | undefined, parent: Parent | undefined): void {
-  forEachResource(container, place, (resource) => {
+  forEachResource(container, place, reading.release, (resource) => {
     const typeKey = memberKey(resource.map, 'type');
     const writtenType = typeKey === undefined ? undefined : resource.map[typeKey];
     const type = typeof writtenType === 'string' ? armText(writtenType, reading.scope) : undefined;
@@ -539,7 +565,7 @@ function addResources(reading: Reading, container: JsonMap, place: JsonPlace | u
     else if (sameLowerCase(fullType, registrationType)) addRegistration(reading, resource, name = resourceName(reading, resource, written));
     else if (sameLowerCase(fullType, 'microsoft.resources/deployments')) addNestedTemplate(reading, resource);
     const hasChildren = !hasUnknown(type) && memberKey(resource.map, 'resources') !== undefined;
-    if (hasChildren) addResources(reading, resource.map, resource.place, { type: fullType.toLowerCase(), name: name ?? resourceName(reading, resource, written) });
+    if (hasChildren) addResources(reading, resource.map, placeOf(resource), { type: fullType.toLowerCase(), name: name ?? resourceName(reading, resource, written) });
   });
 }
 
@@ -552,14 +578,28 @@ function writtenName(reading: Reading, resource: Resource, parent: Parent | unde
   return { key: key as string, written, text: parent ? `${parent.name.text}/${text}` : text, parent: parent?.name };
 }
 
+/** The key as written of a resource's apiVersion, when that is a string (`writtenApiVersion` reads it). */
+function apiVersionKey(resource: Resource): string | undefined {
+  const key = memberKey(resource.map, 'apiVersion');
+  return key !== undefined && typeof resource.map[key] === 'string' ? key : undefined;
+}
+
+/** A resource's apiVersion string as written, one copy per template of a short one. */
+function writtenApiVersion(reading: Reading, resource: Resource, key: string): string {
+  return reading.scope.shared(resource.map[key] as string);
+}
+
 /**
  * A resource's apiVersion and its value, one object for both: the text is worked out when read (once per template for
- * the commonest, a short expression) and the positions when a finding asks. Every tenant resource of a template has
- * one, and a value kept for each was one more object per resource for the garbage collector to copy while the rest of
- * the template is read; a value made at each read was one more object of garbage.
+ * the commonest, a short expression) and the positions when a finding asks. A value made at each read of the text
+ * was one more object of garbage. A tenant resource keeps its apiVersion as written instead, and makes this when read.
  */
 class TemplateApiVersion implements ApiVersionUse, Value {
-  constructor(private readonly reading: Reading, private readonly place: JsonPlace, private readonly key: string, private readonly written: string, readonly target: ApiTarget) {}
+  /** `list` and `entry`: the resource's list and its index or key there (`Resource`), its place made when located. */
+  constructor(
+    private readonly reading: Reading, private readonly list: JsonPlace, private readonly entry: string | number,
+    private readonly key: string, private readonly written: string, readonly target: ApiTarget,
+  ) {}
 
   get value(): Value {
     return this;
@@ -578,20 +618,19 @@ class TemplateApiVersion implements ApiVersionUse, Value {
   }
 
   private located(): Value {
-    return armValue(this.reading.source, this.place, this.key, this.written, this.reading.scope);
+    return armValue(this.reading.source, placeIn(this.list, this.entry), this.key, this.written, this.reading.scope);
   }
 }
 
 function addApiVersion(reading: Reading, resource: Resource, target: ApiTarget): void {
-  const key = memberKey(resource.map, 'apiVersion');
-  const written = key === undefined ? undefined : resource.map[key];
-  if (typeof written === 'string') reading.facts.apiVersions.push(new TemplateApiVersion(reading, resource.place, key as string, reading.scope.shared(written), target));
+  const key = apiVersionKey(resource);
+  if (key !== undefined) reading.facts.apiVersions.push(new TemplateApiVersion(reading, resource.list, resource.key, key, writtenApiVersion(reading, resource, key), target));
 }
 
 function addRegistration(reading: Reading, resource: Resource, name: Value): void {
   const { facts } = reading;
   const properties = member(resource.map, 'properties');
-  const billingModel = properties && stringIn(reading, properties.value, placeIn(resource.place, properties.key), 'billingModel');
+  const billingModel = properties && stringIn(reading, properties.value, placeIn(placeOf(resource), properties.key), 'billingModel');
   facts.registrations.push({ span: spanOf(name), ref: { name }, ...(billingModel ? { billingModel: { value: billingModel, implicit: false } } : {}) });
   if (billingModel) facts.billingModels.push({ value: billingModel, accepted: billingModels, setBy: 'Microsoft.AzureStack/registrations' });
   addApiVersion(reading, resource, 'registration');
@@ -611,7 +650,9 @@ interface WrittenName {
  * parent's name before a slash.
  */
 class ResourceName extends LazyValue {
-  protected readonly place: JsonPlace;
+  /** The resource's list and its index or key there (`Resource`). */
+  protected readonly list: JsonPlace;
+  protected readonly entry: string | number;
   private readonly key: string;
   /** Kept only in a document with errors: otherwise read back from the text, as few names are ever located. */
   private readonly written: string | undefined;
@@ -619,10 +660,16 @@ class ResourceName extends LazyValue {
 
   constructor(protected readonly reading: Reading, resource: Resource, name: WrittenName) {
     super(name.text);
-    this.place = resource.place;
+    this.list = resource.list;
+    this.entry = resource.key;
     this.key = name.key;
     this.written = reading.source.hasErrors ? name.written : undefined;
     this.parent = name.parent;
+  }
+
+  /** The resource's place. */
+  protected get place(): JsonPlace {
+    return placeIn(this.list, this.entry);
   }
 
   protected resolve(): Value {
@@ -636,35 +683,59 @@ function resourceName(reading: Reading, resource: Resource, name: WrittenName): 
   return new ResourceName(reading, resource, name);
 }
 
-/** Where a tenant resource's tenantId is written. */
-interface WrittenTenantId {
-  /** The key of the resource's `properties` as written; undefined when it has none. */
-  properties: string | undefined;
-  /** Whether `properties` is an object: one without a tenantId is where the finding points. */
-  propertiesObject: boolean;
-  /** The tenantId's key and string as written, when it is a string. */
-  key: string | undefined;
-  written: string | undefined;
-}
-
 /**
- * A customerSubscriptions resource as a tenant operation, and its name as a value (one object for both, as a template
- * has thousands): the name is `{registration}/{customer subscription ID}`. The parts of the name, the tenantId's
- * value and the spans are made afresh when read: each object kept for each tenant while the rest of the template is
- * read was copied by the garbage collector (the parts read by the rules die young).
+ * A customerSubscriptions resource as a tenant operation, its name as a value and its use of an api-version (one
+ * object for all three, as a template has thousands): the name is `{registration}/{customer subscription ID}`. The
+ * parts of the name, the tenantId's and api-version's values and the spans are made afresh when read: each object kept
+ * for each tenant while the rest of the template is read was copied by the garbage collector (the parts read by the
+ * rules die young).
  */
-class TemplateTenant extends ResourceName implements TenantOperation {
+class TemplateTenant extends ResourceName implements TenantOperation, ApiVersionUse {
+  /** The key of the resource's `properties` as written; undefined when it has none. */
   private readonly properties: string | undefined;
+  /** Whether `properties` is an object: one without a tenantId is where the finding points. */
   private readonly propertiesObject: boolean;
+  /** The tenantId's key and string as written, when it is a string. */
   private readonly tenantIdKey: string | undefined;
   private readonly tenantIdWritten: string | undefined;
+  /** Its apiVersion's key and string as written (empty when it has none: then the api-version uses do not list it). */
+  private readonly apiVersionKey: string;
+  private readonly apiVersionWritten: string;
 
-  constructor(reading: Reading, resource: Resource, name: WrittenName, tenantId: WrittenTenantId) {
+  /** Reads its parts from the resource as written, with no object in between (a template has thousands of tenants). */
+  constructor(reading: Reading, resource: Resource, name: WrittenName) {
     super(reading, resource, name);
-    this.properties = tenantId.properties;
-    this.propertiesObject = tenantId.propertiesObject;
-    this.tenantIdKey = tenantId.key;
-    this.tenantIdWritten = tenantId.written;
+    const { map } = resource;
+    const properties = memberKey(map, 'properties');
+    const part = properties === undefined ? undefined : map[properties];
+    const tenantIdKey = memberKey(part, 'tenantId');
+    const tenantId = tenantIdKey === undefined ? undefined : (part as JsonMap)[tenantIdKey];
+    const apiVersion = apiVersionKey(resource);
+    this.properties = properties;
+    this.propertiesObject = isMap(part);
+    this.tenantIdKey = typeof tenantId === 'string' ? tenantIdKey : undefined;
+    this.tenantIdWritten = typeof tenantId === 'string' ? tenantId : undefined;
+    this.apiVersionKey = apiVersion ?? '';
+    this.apiVersionWritten = apiVersion === undefined ? '' : writtenApiVersion(reading, resource, apiVersion);
+  }
+
+  /** Whether it writes an apiVersion (a string): only then is it among the template's api-version uses. */
+  get writesApiVersion(): boolean {
+    return this.apiVersionKey !== '';
+  }
+
+  /** The tenantId's text, worked out at each call; undefined when it has none. */
+  tenantIdText(): string | undefined {
+    return this.tenantIdWritten === undefined ? undefined : armText(this.tenantIdWritten, this.reading.scope);
+  }
+
+  get target(): ApiTarget {
+    return 'customerSubscription';
+  }
+
+  /** The api-version's value (ApiVersionUse's), not the name's. */
+  get value(): Value {
+    return new TemplateApiVersion(this.reading, this.list, this.entry, this.apiVersionKey, this.apiVersionWritten, this.target);
   }
 
   get action(): TenantAction {
@@ -684,7 +755,12 @@ class TemplateTenant extends ResourceName implements TenantOperation {
   get tenantId(): Value | undefined {
     const { properties, tenantIdKey: key, tenantIdWritten: written } = this;
     if (properties === undefined || key === undefined || written === undefined) return undefined;
-    return armValue(this.reading.source, placeIn(this.place, properties), key, written, this.reading.scope);
+    return new TemplateTenantId(this, armText(written, this.reading.scope), properties, key, written);
+  }
+
+  /** The string `written` under `key` of the resource's part `part`, as a located template value. */
+  valueIn(part: string, key: string, written: string): Value {
+    return armValue(this.reading.source, placeIn(this.place, part), key, written, this.reading.scope);
   }
 
   /** Absent in a broken document: there a property may only seem absent (the text is cut before it). */
@@ -696,19 +772,27 @@ class TemplateTenant extends ResourceName implements TenantOperation {
   }
 }
 
+/**
+ * A tenant resource's tenantId, located when first asked: AZS202 reads every tenant's, and a value located at once
+ * (`armValue`) took two objects more for its place.
+ */
+class TemplateTenantId extends LazyValue {
+  constructor(private readonly tenant: TemplateTenant, text: string, private readonly properties: string, private readonly key: string, private readonly written: string) {
+    super(text);
+  }
+
+  protected resolve(): Value {
+    return this.tenant.valueIn(this.properties, this.key, this.written);
+  }
+}
+
 /** Adds a tenant resource's facts; gives its name. */
 function addTenant(reading: Reading, resource: Resource, name: WrittenName): Value {
-  const properties = member(resource.map, 'properties');
-  const key = properties && memberKey(properties.value, 'tenantId');
-  const written = key === undefined ? undefined : (properties?.value as JsonMap)[key];
-  const tenantId = typeof written === 'string' ? written : undefined;
+  const tenant = new TemplateTenant(reading, resource, name);
   // Worked out now, as the other values of the template are, in the order that decides a cycle among parameters.
-  const tenantIdText = tenantId === undefined ? undefined : armText(tenantId, reading.scope);
-  const tenant = new TemplateTenant(reading, resource, name, {
-    properties: properties?.key, propertiesObject: isMap(properties?.value), key: tenantId === undefined ? undefined : key, written: tenantId,
-  });
+  const tenantIdText = tenant.tenantIdText();
   reading.facts.tenantOperations.push(tenant);
-  addApiVersion(reading, resource, 'customerSubscription');
+  if (tenant.writesApiVersion) reading.facts.apiVersions.push(tenant);
   // Listed only when they may hold a placeholder (AZS102's first test): a template's thousands of tenant names and IDs mostly do not.
   if (mayHoldPlaceholder(tenant.text)) reading.facts.values.push(tenant);
   const placeholderTenantId = tenantIdText !== undefined && mayHoldPlaceholder(tenantIdText) ? tenant.tenantId : undefined;
@@ -724,9 +808,10 @@ function addNestedTemplate(reading: Reading, deployment: Resource): void {
   const passed = new Map<string, Value>();
   const parameters = member(properties.value, 'parameters');
   for (const [key, entry] of parameters && isMap(parameters.value) ? Object.entries(parameters.value) : []) {
-    const value = stringIn(reading, entry, placeIn(placeIn(placeIn(deployment.place, properties.key), parameters?.key ?? ''), key), 'value');
+    const value = stringIn(reading, entry, placeIn(placeIn(placeIn(placeOf(deployment), properties.key), parameters?.key ?? ''), key), 'value');
     if (value) passed.set(key.toLowerCase(), value);
   }
-  const place = placeIn(placeIn(deployment.place, properties.key), template.key);
-  addTemplateFacts(reading.facts, reading.source, template.value, place, templateScope(reading.source, template.value, place, passed, reading.scope));
+  const place = placeIn(placeIn(placeOf(deployment), properties.key), template.key);
+  const scope = templateScope(reading.source, template.value, place, passed, reading.scope);
+  addTemplateFacts(reading.facts, reading.source, template.value, place, scope, reading.release);
 }

@@ -48,25 +48,25 @@ export function member(map: Json | undefined, name: string): { key: string; valu
 export function memberKey(map: Json | undefined, name: string): string | undefined {
   if (!isMap(map)) return undefined;
   if (Object.prototype.hasOwnProperty.call(map, name)) return name;
-  const lower = name.toLowerCase();
   for (const key in map) {
-    if (key.length === name.length && Object.prototype.hasOwnProperty.call(map, key) && sameLowerCase(key, lower)) return key;
+    if (key.length === name.length && Object.prototype.hasOwnProperty.call(map, key) && sameLowerCase(key, name)) return key;
   }
   return undefined;
 }
 
 /**
- * Whether `key` in lower case is `lower`, without making the lower-case copy for ASCII keys (a template's every
- * resource is asked for child resources it mostly does not have, and for its type).
+ * Whether `key` and `name` are the same in lower case, without making lower-case copies of ASCII texts (a template's
+ * every resource is asked for child resources it mostly does not have, and for its type).
  */
-export function sameLowerCase(key: string, lower: string): boolean {
+export function sameLowerCase(key: string, name: string): boolean {
   // Lower-casing changes the length only of some characters outside ASCII: an ASCII key of another length differs
   // (every tenant resource's type is compared with the registrations' type, which is shorter).
-  if (key.length !== lower.length) return !isAscii(key) && key.toLowerCase() === lower;
+  if (key.length !== name.length) return !(isAscii(key) && isAscii(name)) && key.toLowerCase() === name.toLowerCase();
   for (let i = 0; i < key.length; i++) {
     const code = key.charCodeAt(i);
-    if (code > 127) return key.toLowerCase() === lower;
-    if ((code >= 65 && code <= 90 ? code + 32 : code) !== lower.charCodeAt(i)) return false;
+    const other = name.charCodeAt(i);
+    if (code > 127 || other > 127) return key.toLowerCase() === name.toLowerCase();
+    if ((code >= 65 && code <= 90 ? code + 32 : code) !== (other >= 65 && other <= 90 ? other + 32 : other)) return false;
   }
   return true;
 }

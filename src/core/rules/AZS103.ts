@@ -3,7 +3,7 @@ import { findPlaceholder } from '../ids';
 import { registrationParts } from '../parse/requests';
 import { cloudIdLookupAt, replacementFix, type Replacement } from '../fixes';
 import { ByRef, Declarations, differences, knownParts, knowsAPart, refKeys, refParts, where, type IndexedDeclaration, type RefKeys, type RefPart } from './registrations';
-import { defineRule, noReports, type Report } from './rule';
+import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
 const messageIds = { name: 'nameMismatch', resourceGroup: 'groupMismatch', subscriptionId: 'subscriptionMismatch' } as const;
 
@@ -156,7 +156,7 @@ export default defineRule({
     const declarations = new Declarations(context);
     // Only a request that matches no declaration needs them all (to name the closest one).
     let closest: ByRef<IndexedDeclaration | undefined> | undefined;
-    const mismatches = context.facts.tenantOperations.flatMap((operation): readonly Report<(typeof messageIds)[RefPart] | 'declaredHere', Replacement>[] => {
+    const mismatches = reportsForEach(context.facts.tenantOperations, (operation): readonly Report<(typeof messageIds)[RefPart] | 'declaredHere', Replacement>[] => {
       const ref = operation.registration;
       if (!knowsAPart(ref) || declarations.hasCompatible(ref)) return noReports;
       // Looked up once per way of writing the reference: a dense script's operations name the same registration.

@@ -1,7 +1,7 @@
 import { isKnown, locateWhole } from '../facts';
 import { replacementFix, type Replacement } from '../fixes';
 import { findPlaceholder, isGuid, repairGuid } from '../ids';
-import { defineRule, noReports, type Report } from './rule';
+import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
 export default defineRule({
   code: 'AZS201',
@@ -30,7 +30,7 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    return facts.tenantOperations.flatMap(({ customerSubscriptionId: id }): readonly Report<'notGuid' | 'repairable', Replacement>[] => {
+    return reportsForEach(facts.tenantOperations, ({ customerSubscriptionId: id }): readonly Report<'notGuid' | 'repairable', Replacement>[] => {
       if (!isKnown(id) || isGuid(id.text) || findPlaceholder(id.text)) return noReports;
       const replacement = repairGuid(id.text);
       const span = locateWhole(id);

@@ -1,7 +1,7 @@
 import { isKnown, locateWhole } from '../facts';
 import { replacementFix, type Replacement } from '../fixes';
 import { findPlaceholder, isGuid, repairGuid } from '../ids';
-import { defineRule, noReports, type Report } from './rule';
+import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
 export default defineRule({
   code: 'AZS202',
@@ -30,7 +30,7 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    return facts.tenantOperations.flatMap((operation): readonly Report<'missing' | 'notGuid', Replacement>[] => {
+    return reportsForEach(facts.tenantOperations, (operation): readonly Report<'missing' | 'notGuid', Replacement>[] => {
       if (operation.action !== 'add') return noReports;
       if (operation.tenantIdMissingAt) return [{ messageId: 'missing', span: operation.tenantIdMissingAt }];
       const id = operation.tenantId;

@@ -2,7 +2,7 @@ import { acceptedSpelling, allowsTenants, billingModels } from '../azureStack';
 import { isKnown, type RegistrationDeclaration, locateWhole } from '../facts';
 import type { FileEdit } from '../fixes';
 import { Declarations, where, type Candidate } from './registrations';
-import { defineRule, noReports, type RelatedReport, type Report } from './rule';
+import { defineRule, noReports, reportsForEach, type RelatedReport, type Report } from './rule';
 
 type MessageId = 'disallowed' | 'defaulted' | 'setHere' | 'defaultHere';
 
@@ -61,11 +61,12 @@ export default defineRule({
   check(context) {
     const declarations = new Declarations(context);
     const modelsOf = new Map<readonly Candidate[], string[] | undefined>();
-    return context.facts.tenantOperations.flatMap((operation): readonly Report<MessageId, { edits: FileEdit[] }>[] => {
+    return reportsForEach(context.facts.tenantOperations, (operation): readonly Report<MessageId, { edits: FileEdit[] }>[] => {
       if (operation.action !== 'add') return noReports;
       const candidates = declarations.for(operation);
-      if (!modelsOf.has(candidates)) modelsOf.set(candidates, disallowingModels(candidates));
-      const models = modelsOf.get(candidates);
+      // One look-up for the commonest case, candidates met before (a template's tenants of one registration).
+      let models = modelsOf.get(candidates);
+      if (models === undefined && !modelsOf.has(candidates)) modelsOf.set(candidates, models = disallowingModels(candidates));
       if (!models) return noReports;
       const first = candidates[0];
       const implicit = Boolean(first.declaration.billingModel?.implicit);

@@ -1,7 +1,8 @@
 import { apiVersions, firstTenantApiVersion } from '../azureStack';
-import { isKnown, locateWhole } from '../facts';
+import { locateWhole } from '../facts';
+import { hasUnknown } from '../ids';
 import { replace, type Replacement } from '../fixes';
-import { defineRule, noReports, type Report } from './rule';
+import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
 export default defineRule({
   code: 'AZS401',
@@ -30,9 +31,11 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    return facts.apiVersions.flatMap(({ value, target }): readonly Report<'unknown' | 'noTenants', Replacement>[] => {
-      if (!isKnown(value)) return noReports;
-      const version = value.text.trim();
+    return reportsForEach(facts.apiVersions, ({ value, target }): readonly Report<'unknown' | 'noTenants', Replacement>[] => {
+      // Read once: a template works its api-version's text out at each read (thousands of tenant resources have one).
+      const text = value.text;
+      if (hasUnknown(text)) return noReports;
+      const version = text.trim();
       const published = (apiVersions as readonly string[]).includes(version);
       if (published && (target !== 'customerSubscription' || version >= firstTenantApiVersion)) return noReports;
       const report = { span: locateWhole(value), usedAt: value.span, data: { replacement: firstTenantApiVersion } };

@@ -147,21 +147,29 @@ function append<T>(map: Map<string, T[]>, key: string, item: T): void {
  */
 export class ByRef<T> {
   private readonly byName = new Map<string | undefined, Map<string | undefined, Map<string | undefined, T>>>();
+  /**
+   * The last reference asked for, as written, and its result: operations on one registration mostly come one after
+   * another (a template's tenants of a registration), and comparing their texts costs less than the three look-ups.
+   */
+  private last: { name: string | undefined; group: string | undefined; subscription: string | undefined; value: T } | undefined;
 
   constructor(private readonly compute: (ref: RegistrationRef) => T) {}
 
   /** What `compute` gives for `ref`, worked out once per way of writing it. */
   get(ref: RegistrationRef): T {
     const name = ref.name?.text;
+    const group = ref.resourceGroup?.text;
+    const subscription = ref.subscriptionId?.text;
+    const last = this.last;
+    if (last && last.name === name && last.group === group && last.subscription === subscription) return last.value;
     let byGroup = this.byName.get(name);
     if (!byGroup) this.byName.set(name, byGroup = new Map<string | undefined, Map<string | undefined, T>>());
-    const group = ref.resourceGroup?.text;
     let bySubscription = byGroup.get(group);
     if (!bySubscription) byGroup.set(group, bySubscription = new Map<string | undefined, T>());
-    const subscription = ref.subscriptionId?.text;
-    if (bySubscription.has(subscription)) return bySubscription.get(subscription) as T;
-    const value = this.compute(ref);
-    bySubscription.set(subscription, value);
+    let value: T;
+    if (bySubscription.has(subscription)) value = bySubscription.get(subscription) as T;
+    else bySubscription.set(subscription, value = this.compute(ref));
+    this.last = { name, group, subscription, value };
     return value;
   }
 }

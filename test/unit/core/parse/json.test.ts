@@ -40,6 +40,19 @@ describe('parse/json', () => {
       assert.deepEqual(registrations(symbolic), ['-/-/reg3 billing=-']);
     });
 
+    it('reads registration paths in the strings of resources it has read, and the resources of templates without any', () => {
+      const tenantResource = (extra: string) => `{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01",
+        "name": "reg1/${customer}"${extra}, "properties": {"tenantId": "${tenant}"}}`;
+      const nested = (resource: string) => `{"type": "Microsoft.Resources/deployments", "name": "inner", "properties": {"template": {"resources": [${resource}]}}}`;
+      // The reader lets go of each resource once read only when no string can hold a path: here it must not.
+      const withPath = jsonFacts(template(`[${tenantResource(`, "dependsOn": ["${registrationId}"]`)}, ${nested(tenantResource(''))}]`)).facts;
+      assert.deepEqual(withPath.resourceIds.map((id) => id.path.text), [registrationId]);
+      assert.equal(withPath.tenantOperations.length, 2);
+      const without = jsonFacts(template(`{"a": ${tenantResource('')}, "b": ${nested(tenantResource(''))}}`, ', "languageVersion": "2.0"')).facts;
+      assert.deepEqual(tenantOperations(without), [`add -/-/reg1 customer=${customer} tenant=${tenant}`, `add -/-/reg1 customer=${customer} tenant=${tenant}`]);
+      assert.deepEqual(without.resourceIds, []);
+    });
+
     it('looks parameters up in the order the reader meets them, which decides a cycle', () => {
       const named = (name: string) => `{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "name": "${name}", "properties": {"tenantId": "t"}}`;
       const text = template(
