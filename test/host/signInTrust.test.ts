@@ -12,7 +12,7 @@ import type { StampSetting } from '../../src/vscode/settings';
 import type { TestApi } from '../../src/vscode/testApi';
 import type { LoggedRequest } from '../emulator/requestLog';
 import type { StampSeed, StateFile } from '../emulator/stateFile';
-import { childrenAt, emulator, emulatorStamp, emulatorUrl, nodeAt, shown, signedInFresh, signInToStampAsUser, testApi } from './helpers';
+import { childrenAt, emulator, emulatorStamp, emulatorUrl, nodeAt, shown, signedInFresh, signInToStampAsUser, testApi, waitFor } from './helpers';
 
 const root = join(__dirname, '..', '..', '..');
 const hostState = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'emulator', 'host.json'), 'utf8')) as StateFile & { stamps: StampSeed[] };
@@ -27,6 +27,24 @@ const config = () => vscode.workspace.getConfiguration('azureStackCsp');
 const stampSettings = () => config().get<StampSetting[]>('stamps') ?? [];
 const stampSetting = (name: string) => stampSettings().find((s) => s.name === name);
 const lastSeq = async () => (await emulator().requests()).at(-1)?.seq ?? 0;
+
+/**
+ * Until no request has reached a hostile stamp for `quietMs`: reads the view began before (VS Code may ask for a
+ * node's children a moment after the view's loads are done) have reached the stamps by then.
+ */
+async function hostileStampsQuiet(quietMs = 400): Promise<void> {
+  const lastHostile = async () => (await emulator().requests()).filter((r) => hostileNames.has(r.stamp ?? '')).at(-1)?.seq ?? 0;
+  let seen = await lastHostile();
+  let quietSince = Date.now();
+  await waitFor('no request to the hostile stamps for a while', async () => {
+    const now = await lastHostile();
+    if (now !== seen) {
+      seen = now;
+      quietSince = Date.now();
+    }
+    return Date.now() - quietSince >= quietMs;
+  });
+}
 const described = (log: LoggedRequest[]) => log.map((r) => `${r.method} ${r.path} ${r.stamp ?? 'azure'}`);
 const carriedBy = (log: LoggedRequest[]) => [...new Set(log.flatMap((r) => r.carried ?? []))].sort();
 
@@ -182,9 +200,10 @@ describe('trust: sign-in hosts, stamps and what the user is shown (emulator)', f
 
       const seed = hostile.find((s) => s.name === 'shifting')!;
       const collectorAudience = hostile.find((s) => s.name === 'collector')!.audience!;
-      // A read the view started while the metadata was as pinned (customers' names from the stamp) may otherwise
-      // reach the stamp after the change, checked before it.
+      // A read the view started while the metadata was as pinned (the stamp's tenant subscriptions, customers' names
+      // from it) may otherwise reach the stamp after the change, checked against the pin before it.
       await api.tree.idle();
+      await hostileStampsQuiet();
       await emulator().replaceState(withHostile({ ...seed, metadata: { loginEndpoint: '{stamp:collector}/adfs', audience: collectorAudience } }));
       const since = await lastSeq();
       api.tree.refresh();
