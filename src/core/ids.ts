@@ -99,12 +99,19 @@ export type ParsedResourceId =
 
 /**
  * True when the string is meant as a Microsoft.AzureStack registration path (so a rule should judge it): it names a
- * registrations or customerSubscriptions segment. Other Microsoft.AzureStack* paths (linkedSubscriptions, Azure Stack
- * HCI clusters) are not registrations and are left alone.
+ * registrations or customerSubscriptions segment, or Microsoft.AzureStack's resource type is a slip of "registrations"
+ * (`registratons`). Other Microsoft.AzureStack* paths (linkedSubscriptions, Azure Stack HCI clusters) are not
+ * registrations and are left alone.
  */
 export function looksLikeRegistrationId(value: string): boolean {
-  return /\/(?:registrations?|customerSubscriptions?)(?:[/?#]|$)/i.test(value) && /subscriptions?\//i.test(value);
+  if (!/subscriptions?\//i.test(value)) return false;
+  if (/\/(?:registrations?|customerSubscriptions?)(?:[/?#]|$)/i.test(value)) return true;
+  const type = azureStackType.exec(value)?.[1];
+  return type !== undefined && nearlySame(type, 'registrations');
 }
+
+/** The resource type segment after Microsoft.AzureStack's provider segment. */
+const azureStackType = /\/Microsoft\.AzureStack\/([^/?#]+)/i;
 
 /**
  * `expected` is ASCII, so a text of another length never equals it in lower case (only İ lowers to two characters,

@@ -147,7 +147,7 @@ function addResourceIds(facts: FileFacts, source: JsonSource, root: JsonMap, sco
 
 /** Cheap tests first: most strings of a large document are ruled out by the first. */
 function mayHoldId(text: string): boolean {
-  return text.includes('ubscription') && /subscriptions?\//i.test(text) && /registrations?\b|customerSubscriptions?\b/i.test(text);
+  return text.includes('ubscription') && /subscriptions?\//i.test(text) && /registrations?\b|customerSubscriptions?\b|Microsoft\.AzureStack\//i.test(text);
 }
 
 /** Words without which a JSON document held in a string says nothing the rules read: tested before it is parsed. */

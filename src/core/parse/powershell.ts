@@ -184,7 +184,11 @@ export function isKnownCommand(name: string): boolean {
 /** The hyphen and first letters of each noun in `knownCommand`: a literal hyphen the regular-expression engine finds fast. */
 const knownNounStarts = /-(?:az|restmethod|webrequest|securestring|module)/gi;
 
-const registrationWords = /registrations?\b|customerSubscriptions?\b/gi;
+/**
+ * Words of a string that may hold a registration path; a misspelled type segment follows the provider's name (which
+ * counts only before another type than registrations, so that a path costs no more look-ups than before).
+ */
+const registrationWords = /registrations?\b|customerSubscriptions?\b|Microsoft\.AzureStack\/(?!registrations?\b)/gi;
 /** Words of a CloudDeploymentID check, looked for in the lower-cased text (which also folds the Kelvin sign to 'k', as a case-insensitive pattern would not). */
 const cloudIdWords = /cloudid|clouddeploymentid|get-azurestackstampinformation/;
 /**

@@ -179,13 +179,15 @@ describe('core/ids: the rules in detail', () => {
   });
 
   describe('looksLikeRegistrationId', () => {
-    it('judges paths naming registrations or customer subscriptions, singular or plural, in any case', () => {
+    it('judges paths naming registrations or customer subscriptions, singular or plural, in any case, or a slip of "registrations" after Microsoft.AzureStack', () => {
       for (const path of [
         registration, `${registration}/customerSubscriptions`, `${registration}?api-version=2017-06-01`, `${registration}#x`,
         `/subscription/${sub}/resourceGroups/rg/providers/Microsoft.AzureStack/registration/r`,
         `/SUBSCRIPTIONS/${sub}/RESOURCEGROUPS/rg/PROVIDERS/MICROSOFT.AZURESTACK/REGISTRATIONS/r`,
         `/subscriptions/${sub}/customerSubscription/x`,
         `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.AzureStack/registrations`,
+        `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.AzureStack/registratons/r`,
+        `/subscriptions/${sub}/resourceGroups/rg/providers/microsoft.azurestack/Regsitrations/r?api-version=2022-06-01`,
       ]) {
         assert.equal(looksLikeRegistrationId(path), true, path);
       }
@@ -195,6 +197,9 @@ describe('core/ids: the rules in detail', () => {
       for (const path of [
         `/subscriptions/${sub}/providers/Microsoft.ManagedServices/registrationDefinitions/d1`,
         `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.AzureStack/linkedSubscriptions/l1`,
+        `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.AzureStack/edgeSubscriptions/e1`,
+        `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.AzureStack/cloudManifestFiles/latest`,
+        `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.AzureStack/generateDeploymentLicense`,
         '/providers/Microsoft.AzureStack/registrations/r',
         'registrations/r',
       ]) {

@@ -26,6 +26,20 @@ ruleTester(rule, {
       errors: [{ message: `'resourceGroup' should be 'resourceGroups'. ${tail}`, data: { replacement: 'resourceGroups' } }],
     },
     {
+      name: 'a misspelled resource type in a registration-only ID',
+      kind: 'powershell',
+      code: `Get-AzResource -ResourceId "/subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/<!registratons!>/reg1"`,
+      output: `Get-AzResource -ResourceId "/subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1"`,
+      errors: [{ message: `'registratons' should be 'registrations'. ${tail}`, data: { replacement: 'registrations' } }],
+    },
+    {
+      name: 'a misspelled resource type in a saved response',
+      kind: 'json',
+      code: `{"id": "/subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/<!regsitrations!>/reg1", "properties": {"billingModel": "PayAsYouUse"}}`,
+      output: `{"id": "/subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1", "properties": {"billingModel": "PayAsYouUse"}}`,
+      errors: [{ message: `'regsitrations' should be 'registrations'. ${tail}` }],
+    },
+    {
       name: 'another provider in a saved response',
       kind: 'json',
       code: `{"id": "/subscriptions/${subscription}/resourceGroups/azurestack/providers/<!Microsoft.AzureStackHCI!>/registrations/reg1", "properties": {"billingModel": "PayAsYouUse"}}`,
