@@ -621,7 +621,7 @@ class Extraction {
 
   /** `among`: the hashtable is written among an acting known cmdlet's arguments (see `argumentPlaces`). */
   private hashtableEntries(start: number, among?: Arguments): ParameterUse[] | undefined {
-    const hash = this.nodeOpenedAt(start);
+    const hash = this.nodeOpenedAt(start, start + 3);
     if (hash?.type !== 'hash_literal_expression') return undefined;
     const entries: ParameterUse[] = [];
     const body = hash.namedChildren.find((child) => child?.type === 'hash_literal_body');
@@ -702,7 +702,7 @@ class Extraction {
 
   private readonly interpolate: Interpolate = (at) => {
     if (this.text[at + 1] === '(') {
-      const expression = this.nodeOpenedAt(at);
+      const expression = this.nodeOpenedAt(at, at + 3);
       const end = expression?.type === 'sub_expression' ? expression.endIndex : closingParenthesis(this.text, at + 1);
       return { segments: [{ text: UNKNOWN, via: { start: at, end } }], end };
     }
@@ -711,14 +711,15 @@ class Extraction {
   };
 
   /**
-   * The parent of the two-character token at `at` (`@{`, `$(`): the node it opens, when it starts there. In a tree
-   * without syntax errors, the smallest node that spans the token and the character after it (even `@{}` has one), found
-   * by one descent instead of a descent to the token and a step up from it (see `isErrorFree`).
+   * The node the token at `start` opens (`@{`, `$(`, the keyword of `function name`): the token's parent, when it starts
+   * there. In a tree without syntax errors, the smallest node that spans the token and what follows it up to `end` (a
+   * character after `@{` or `$(`, the name after `function`), found by one descent instead of a descent to the token and
+   * a step up from it (see `isErrorFree`).
    */
-  private nodeOpenedAt(at: number): Node | null | undefined {
-    if (!this.isErrorFree()) return this.root.descendantForIndex(at)?.parent;
-    const node = this.root.descendantForIndex(at, at + 3);
-    return node?.startIndex === at ? node : undefined;
+  private nodeOpenedAt(start: number, end: number): Node | null | undefined {
+    if (!this.isErrorFree()) return this.root.descendantForIndex(start)?.parent;
+    const node = this.root.descendantForIndex(start, end);
+    return node?.startIndex === start ? node : undefined;
   }
 
   /** The segments of the variable written at `at`, when a simple assignment before it gives its value. */
@@ -778,20 +779,10 @@ class Extraction {
   private findFunctions(): Span[] {
     const spans: Span[] = [];
     for (const match of this.code.matchAll(/\b(?:function|filter|workflow)\s+[\w-]+/gi)) {
-      const definition = this.definitionAt(match.index, match.index + match[0].length);
+      const definition = this.nodeOpenedAt(match.index, match.index + match[0].length);
       if (definition?.type === 'function_statement') spans.push({ start: definition.startIndex, end: definition.endIndex });
     }
     return spans.sort((a, b) => a.start - b.start);
-  }
-
-  /**
-   * The parent of the keyword at `start` of `function name` (written up to `end`). In a tree without syntax errors, the
-   * smallest node around the keyword and the name, when it starts there: the definition they start (see `isErrorFree`).
-   */
-  private definitionAt(start: number, end: number): Node | null | undefined {
-    if (!this.isErrorFree()) return this.root.descendantForIndex(start)?.parent;
-    const definition = this.root.descendantForIndex(start, end);
-    return definition?.startIndex === start ? definition : undefined;
   }
 
   /** A variable's bindings, grouped by the function they are in (-1: the script itself). */
