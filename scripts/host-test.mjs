@@ -96,6 +96,7 @@ export async function runInWorkbench({
         const counts = JSON.parse(summary[1]);
         result.passed = counts.passed;
         result.failed = counts.failed;
+        result.failedTests = counts.failedTests ?? [];
         return;
       }
       // `SCREENSHOT name [path [options]]`: options (JSON) may crop the picture to CSS selectors (`clip`, `pad`) and,

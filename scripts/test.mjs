@@ -67,6 +67,11 @@ export function findTests(folder) {
   return found;
 }
 
+/** The failed tests mocha named, one summary entry each. */
+function namedFailures(stageName, counts) {
+  return (counts.failedTests ?? []).map((title) => `${stageName}: ✗ ${title}`);
+}
+
 function runMocha(files, env) {
   return new Promise((resolveRun) => {
     const child = spawn(process.execPath, [join(root, 'scripts/lib/run-mocha.cjs'), ...files], {
@@ -104,7 +109,10 @@ async function hostRun({ suite = 'host', workspace = 'test/fixtures/workspace', 
   });
   totals.passed += result.passed;
   totals.failed += result.exitCode === 0 ? result.failed : Math.max(result.failed, 1);
-  if (result.exitCode !== 0) failures.push(`${options.label ?? 'host'}: ${result.failed} failed${result.reason ? `; ${result.reason}` : ''}`);
+  if (result.exitCode !== 0) {
+    failures.push(`${options.label ?? 'host'}: ${result.failed} failed${result.reason ? `; ${result.reason}` : ''}`,
+      ...namedFailures(options.label ?? 'host', result));
+  }
   return result;
 }
 
@@ -136,7 +144,7 @@ async function main() {
       const counts = await runMocha(files, emulator.env);
       totals.passed += counts.passed;
       totals.failed += counts.failed;
-      if (counts.failed > 0) failures.push(`unit: ${counts.failed} failed`);
+      if (counts.failed > 0) failures.push(`unit: ${counts.failed} failed`, ...namedFailures('unit', counts));
     } finally {
       await emulator.stop();
     }
@@ -155,7 +163,7 @@ async function main() {
       const counts = await runMocha(findTests(join(root, 'out/test/oracles')), { ...emulator.env, AZS_PWSH: powerShell.pwsh, ...(az ? { AZS_AZ: az } : {}) });
       totals.passed += counts.passed;
       totals.failed += counts.failed;
-      if (counts.failed > 0) failures.push(`oracles: ${counts.failed} failed`);
+      if (counts.failed > 0) failures.push(`oracles: ${counts.failed} failed`, ...namedFailures('oracles', counts));
     } finally {
       await emulator.stop();
     }
@@ -179,7 +187,7 @@ async function main() {
   });
   console.log(`\n${timings.join(', ')}`);
   for (const line of skipped) console.log(line);
-  if (failures.length > 0) console.log(`failed: ${failures.join(' | ')}`);
+  if (failures.length > 0) console.log(`failed:\n${failures.map((failure) => `  ${failure}`).join('\n')}`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
   process.exitCode = totals.failed > 0 ? 1 : 0;
 }

@@ -6,8 +6,14 @@ const files = process.argv.slice(2);
 const mocha = new Mocha({ ui: 'bdd', timeout: Number(process.env.AZS_MOCHA_TIMEOUT ?? 20000), color: false, reporter: 'spec' });
 if (process.env.AZS_TEST_GREP) mocha.grep(process.env.AZS_TEST_GREP);
 for (const file of files) mocha.addFile(file);
+// Each failure's title and first message line, so the summary at the end of a long log names what failed.
+const failedTests = [];
 const runner = mocha.run((failures) => {
   const { passes = 0, pending = 0 } = runner.stats ?? {};
-  console.log(`UNIT-RESULT ${JSON.stringify({ passed: passes, failed: failures, pending })}`);
+  console.log(`UNIT-RESULT ${JSON.stringify({ passed: passes, failed: failures, pending, failedTests })}`);
   process.exitCode = failures > 0 ? 1 : 0;
+});
+runner.on('fail', (test, error) => {
+  const message = String(error?.message ?? error).split('\n')[0].slice(0, 300);
+  failedTests.push(`${test.fullTitle()}: ${message}`);
 });

@@ -19,8 +19,14 @@ export async function run(): Promise<void> {
     const slug = test.fullTitle().replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
     await screenshot(`failure-${slug}`).catch(() => undefined);
   });
-  const failures = await new Promise<{ passed: number; failed: number }>((resolve) => {
-    const runner = mocha.run(() => resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0 }));
+  // Each failure's title and first message line, so the summary at the end of a long log names what failed.
+  const failedTests: string[] = [];
+  const failures = await new Promise<{ passed: number; failed: number; failedTests: string[] }>((resolve) => {
+    const runner = mocha.run(() => resolve({ passed: runner.stats?.passes ?? 0, failed: runner.stats?.failures ?? 0, failedTests }));
+    runner.on('fail', (test, error: unknown) => {
+      const message = String((error as Error | undefined)?.message ?? error).split('\n')[0].slice(0, 300);
+      failedTests.push(`${test.fullTitle()}: ${message}`);
+    });
   });
   console.log(`HOST-RESULT ${JSON.stringify(failures)}`);
   if (failures.failed > 0) throw new Error(`${failures.failed} host test(s) failed`);
