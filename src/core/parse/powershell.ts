@@ -225,9 +225,9 @@ interface PlainArgument extends Span {
    * variables are told from its text.
    */
   node?: Node;
-  literal?: Literal;
+  literal: Literal | undefined;
   /** The literal is a double-quoted string with variables in it: a place in one of them is no place in the string. */
-  expanding?: true;
+  expanding: boolean;
 }
 
 /** The arguments of an acting known cmdlet; `clean`: its command has no syntax error in it. */
@@ -393,23 +393,28 @@ class Extraction {
     return command?.type === 'command' ? { nameSpan, command } : undefined;
   }
 
-  /** Each string literal or bare word (in code, not in comments) in which `pattern` matches, once, with its first match. */
-  private *literalsMatching(pattern: RegExp): Generator<{ match: RegExpExecArray; literal: Literal }> {
+  /**
+   * Calls `visit` for each string literal or bare word (in code, not in comments) in which `pattern` matches, once,
+   * with its first match. A loop of `exec`, where `matchAll` and a generator made two more objects per match.
+   */
+  private forEachLiteralMatching(pattern: RegExp, visit: (literal: Literal, match: RegExpExecArray) => void): void {
     const seen = new Set<number>();
-    for (const match of this.text.matchAll(pattern)) {
+    const scan = new RegExp(pattern.source, pattern.flags);
+    for (let match = scan.exec(this.text); match; match = scan.exec(this.text)) {
+      if (match[0] === '') scan.lastIndex++;
       const literal = this.literalAround(match.index);
       if (!literal || seen.has(literal.start)) continue;
       seen.add(literal.start);
-      yield { match, literal };
+      visit(literal, match);
     }
   }
 
   /** Strings that name a registrations / customerSubscriptions segment anywhere in code. */
   private registrationStrings(): void {
-    for (const { literal } of this.literalsMatching(registrationWords)) {
+    this.forEachLiteralMatching(registrationWords, (literal) => {
       const path = registrationPathInString(this.valueIn(literal, 'argument'));
       if (path) this.facts.resourceIds.push(readResourceId(path));
-    }
+    });
   }
 
   /**
@@ -417,7 +422,7 @@ class Extraction {
    * unquoted ones such as `-ComputerName <computer name>` that PowerShell splits into several bare words.
    */
   private placeholders(): void {
-    for (const { match, literal } of this.literalsMatching(placeholderCandidates)) {
+    this.forEachLiteralMatching(placeholderCandidates, (literal, match) => {
       let value = this.valueIn(literal, 'argument');
       let holdsPlaceholder = findPlaceholder(value.text) !== undefined;
       if (!holdsPlaceholder && literal.type === 'generic_token' && match.index === literal.start) {
@@ -425,7 +430,7 @@ class Extraction {
         holdsPlaceholder = findPlaceholder(value.text) !== undefined;
       }
       if (holdsPlaceholder && this.literalReachesCommand(literal)) this.facts.values.push(value);
-    }
+    });
   }
 
   private suppressions(): void {
@@ -475,8 +480,9 @@ class Extraction {
     const string = word ? undefined : quotedString(this.code, span);
     const literalType: Literal['type'] | undefined = word ? 'generic_token' : string && 'string_literal';
     if (!literalType && /[{(]/.test(this.code.slice(span.start, span.end))) return;
-    const literal = literalType && { start: span.start, end: span.end, ...(node ? { node } : {}), type: literalType };
-    this.plainArguments.add({ start: span.start, end: span.end, ...(node ? { node } : {}), ...(literal ? { literal } : {}), ...(string === 'expanding' ? { expanding: true } : {}) });
+    // Objects of one shape, written out (spreading optional fields costs more than the rest of this function).
+    const literal = literalType ? { start: span.start, end: span.end, node, type: literalType } : undefined;
+    this.plainArguments.add({ start: span.start, end: span.end, node, literal, expanding: string === 'expanding' });
   }
 
   /**

@@ -74,6 +74,8 @@ function tokenEnd(code: string, at: number, to: number, char: number): number {
   if (char === AT) return code.charCodeAt(at + 1) === OPEN_BRACE ? hashtableEnd(code, at + 2, to) : nameEnd(code, at + 1, to);
   if (char === SINGLE_QUOTE) return singleQuotedEnd(code, at + 1, to);
   if (char === DOUBLE_QUOTE) return doubleQuotedEnd(code, at + 1, to);
+  // A `<` with a blank after it redirects input (`< file`); `<name>` is a word.
+  if (char === 0x3c && (at + 1 >= to || code.charCodeAt(at + 1) === SPACE)) return -1;
   if (isWordStart(char)) return wordEnd(code, at, to);
   // A word that starts with digits is a number to the grammar unless a dash follows them (`2017-06-01`).
   if (isDigit(char)) return /^[0-9]+-[0-9]/.test(code.slice(at, Math.min(at + 24, to))) ? wordEnd(code, at, to) : -1;

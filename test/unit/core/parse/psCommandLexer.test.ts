@@ -46,6 +46,8 @@ const refused = [
   '.5',
   '>out',
   '2>&1',
+  '< a>', // an input redirection
+  'a <',
   'x#y',
   '# comment',
   'a(b)',
