@@ -21,7 +21,7 @@ import { ScriptHazards } from './psHazards';
 import { decodeBareWord, decodeString, variableEnd, type Interpolate } from './psStrings';
 import { readResourceId, registrationPathInString } from './requests';
 import { suppressionIn } from './suppressions';
-import { inStringVariable, lexCommandElements, lexHashtableEntries, operatorNames, type LexedElement } from './psCommandLexer';
+import { lexCommandElements, lexHashtableEntries, operatorNames, stringVariables, type LexedElement } from './psCommandLexer';
 
 /** A change to a document: `start`/`end` are offsets into the text before the change. */
 export interface TextChange {
@@ -228,6 +228,8 @@ interface PlainArgument extends Span {
   literal: Literal | undefined;
   /** The literal is a double-quoted string with variables in it: a place in one of them is no place in the string. */
   expanding: boolean;
+  /** An expanding string's variables, read from its text when first asked (where it has no node). */
+  variables: Span[] | undefined;
 }
 
 /** The arguments of an acting known cmdlet; `clean`: its command has no syntax error in it. */
@@ -449,7 +451,7 @@ class Extraction {
     // between the two), without the descent and the step up, each a call into the wasm module.
     const argument = this.plainArgumentAt(offset);
     if (argument?.literal && !argument.expanding) return argument.literal;
-    if (argument && !argument.node) return argument.expanding && !inStringVariable(this.code, argument, offset) ? argument.literal : undefined;
+    if (argument && !argument.node) return argument.expanding && !this.inStringVariable(argument, offset) ? argument.literal : undefined;
     // Likewise a string assigned on its own (no step up from the string's characters to the string).
     const assigned = argument ? undefined : this.assignedStrings.at(offset);
     if (assigned) return assigned;
@@ -482,7 +484,17 @@ class Extraction {
     if (!literalType && /[{(]/.test(this.code.slice(span.start, span.end))) return;
     // Objects of one shape, written out (spreading optional fields costs more than the rest of this function).
     const literal = literalType ? { start: span.start, end: span.end, node, type: literalType } : undefined;
-    this.plainArguments.add({ start: span.start, end: span.end, node, literal, expanding: string === 'expanding' });
+    this.plainArguments.add({ start: span.start, end: span.end, node, literal, expanding: string === 'expanding', variables: undefined });
+  }
+
+  /**
+   * Whether `offset` lies in a variable of an expanding string read from the text: its variables are read once, as a
+   * long string may hold many places to ask about.
+   */
+  private inStringVariable(argument: PlainArgument, offset: number): boolean {
+    const variables = (argument.variables ??= stringVariables(this.code, argument));
+    const variable = variables[startingBy(variables, offset) - 1];
+    return variable !== undefined && offset < variable.end;
   }
 
   /**

@@ -134,15 +134,18 @@ function stringVariableEnd(code: string, at: number, to: number): number {
 }
 
 /**
- * Whether `offset` lies in a variable of the double-quoted string at `string`, one that `lexCommandElements` read (its
- * variables are nodes of their own in the tree, the rest of it is the string's).
+ * The variables of the double-quoted string at `string`, one that `lexCommandElements` read, in order (each is a node of
+ * its own in the tree; the rest of the string is the string's).
  */
-export function inStringVariable(code: string, string: Span, offset: number): boolean {
-  for (let i = code.indexOf('$', string.start); i >= 0 && i <= offset && i < string.end; i = code.indexOf('$', i + 1)) {
+export function stringVariables(code: string, string: Span): Span[] {
+  const variables: Span[] = [];
+  for (let i = code.indexOf('$', string.start); i >= 0 && i < string.end; i = code.indexOf('$', i + 1)) {
     const end = stringVariableEnd(code, i, string.end);
-    if (offset < end) return true;
+    if (end < 0) continue; // no `$` of a string the lexer read; text, as to PowerShell
+    variables.push({ start: i, end });
+    i = end - 1;
   }
-  return false;
+  return variables;
 }
 
 /** `@{ … }` with no nested braces, parentheses, comments, escapes or line breaks; its strings as in arguments. */

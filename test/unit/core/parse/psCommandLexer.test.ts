@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Node } from 'web-tree-sitter';
 import { PowerShellParser, asPowerShellReads } from '../../../../src/core/parse/powershell';
-import { inStringVariable, lexCommandElements, lexHashtableEntries, type LexedElement } from '../../../../src/core/parse/psCommandLexer';
+import { lexCommandElements, lexHashtableEntries, stringVariables, type LexedElement } from '../../../../src/core/parse/psCommandLexer';
 import { testWasmDir } from '../support/wasm';
 
 const name = 'Get-AzResource';
@@ -98,7 +98,8 @@ describe('parse/psCommandLexer', () => {
   it('tells the variables of a double-quoted string from its text', () => {
     const code = 'x "a$b/$c1_d.e$f" y';
     const string = { start: 2, end: 17 };
-    const inVariable = [...code.slice(string.start, string.end)].map((_, i) => (inStringVariable(code, string, string.start + i) ? 'v' : '.')).join('');
+    const variables = stringVariables(code, string);
+    const inVariable = [...code.slice(string.start, string.end)].map((_, i) => (variables.some((v) => v.start <= string.start + i && string.start + i < v.end) ? 'v' : '.')).join('');
     assert.equal(inVariable, '..vv.vvvvv..vv.');
   });
 
