@@ -62,6 +62,8 @@ export function referencedAt(segments: readonly Segment[], via: Span): Segment[]
  * (perhaps in a variable's assignment), else the reference that brought them in, else the whole value.
  */
 export function locate(value: Value, index: number, length: number): Span {
+  const sliced = value instanceof SlicedValue ? value.placeOf(index, length, 'written') : undefined;
+  if (sliced) return sliced;
   let offset = 0;
   for (const segment of value.segments) {
     const end = offset + segment.text.length;
@@ -74,12 +76,9 @@ export function locate(value: Value, index: number, length: number): Span {
   return value.span;
 }
 
-/**
- * Where to fix the value's whole text (`locate` of all of it). A value sliced from one segment of another is located
- * without working out its positions: a dense script has thousands of sliced registration parts.
- */
+/** Where to fix the value's whole text (`locate` of all of it). */
 export function locateWhole(value: Value): Span {
-  return (value instanceof SlicedValue ? value.locateInOneSegment() : undefined) ?? locate(value, 0, value.text.length);
+  return locate(value, 0, value.text.length);
 }
 
 /**
@@ -87,6 +86,8 @@ export function locateWhole(value: Value): Span {
  * in (a variable), else the whole value.
  */
 export function usedAt(value: Value, index: number, length: number): Span {
+  const sliced = value instanceof SlicedValue ? value.placeOf(index, length, 'used') : undefined;
+  if (sliced) return sliced;
   let offset = 0;
   for (const segment of value.segments) {
     const end = offset + segment.text.length;
@@ -94,11 +95,6 @@ export function usedAt(value: Value, index: number, length: number): Span {
     offset = end;
   }
   return value.span;
-}
-
-/** Where a segment stands at the place of use. */
-function useSpan(segment: Segment): Span | undefined {
-  return segment.via ?? (segment.at === undefined ? undefined : { start: segment.at, end: segment.at + segment.text.length });
 }
 
 /**
@@ -130,29 +126,53 @@ export abstract class LazyValue implements Value {
   }
 }
 
+/**
+ * The part of a value between two indexes of its text. Its span and the places of parts of it are read from the
+ * value it is sliced from; its segments are worked out only when asked for (a dense script slices thousands of
+ * registration paths and parts, and the rules need only places).
+ */
 class SlicedValue extends LazyValue {
+  private declare usedSpan: Span | undefined;
+
   constructor(private readonly whole: Value, private readonly start: number, private readonly end: number) {
     super(whole.text.slice(start, end));
+    this.usedSpan = undefined;
   }
 
-  /** `locate` of the whole slice when one segment of the value it is sliced from holds it all; else undefined. */
-  locateInOneSegment(): Span | undefined {
-    if (this.end <= this.start) return undefined;
-    let offset = 0;
+  override get span(): Span {
+    this.usedSpan ??= slicedSpan(this.whole, this.start, this.end);
+    return this.usedSpan;
+  }
+
+  /**
+   * `locate` (written) or `usedAt` (used) of `length` characters at `index` of the slice, from the pieces of the
+   * whole's segments it holds: the same as from its own segments, which are those pieces, unless two of them in a row
+   * stand for run-time text (`valueOf` joins those): then undefined.
+   */
+  placeOf(index: number, length: number, where: 'written' | 'used'): Span | undefined {
+    let offset = 0; // of the segment in the whole's text
+    let previousUnknown = false;
     for (const segment of this.whole.segments) {
-      const end = offset + segment.text.length;
-      if (end > this.start) {
-        if (end < this.end) return undefined;
-        if (segment.at !== undefined) return { start: segment.at + this.start - offset, end: segment.at + this.end - offset };
-        return segment.via ?? this.whole.span;
+      const segmentEnd = offset + segment.text.length;
+      if (offset >= this.end) break;
+      const from = Math.max(this.start, offset);
+      const to = Math.min(this.end, segmentEnd);
+      if (from < to) {
+        const unknown = segment.text === UNKNOWN;
+        if (unknown && previousUnknown) return undefined;
+        previousUnknown = unknown;
+        if (index >= from - this.start && index + length <= to - this.start) {
+          if (where === 'written' && segment.at !== undefined) return { start: segment.at + this.start + index - offset, end: segment.at + this.start + index - offset + length };
+          return segment.via ?? this.span;
+        }
       }
-      offset = end;
+      offset = segmentEnd;
     }
-    return undefined;
+    return this.span;
   }
 
   protected resolve(): Value {
-    return slicePositions(this.whole, this.start, this.end);
+    return valueOf(slicedSegments(this.whole, this.start, this.end), this.span);
   }
 }
 
@@ -200,12 +220,9 @@ export function sliceValue(value: Value, start: number, end: number): Value {
   return new SlicedValue(value, start, end);
 }
 
-function slicePositions(value: Value, start: number, end: number): Value {
+/** The pieces of a value's segments between two indexes of its text, each where it is written and used. */
+function slicedSegments(value: Value, start: number, end: number): Segment[] {
   const segments: Segment[] = [];
-  // Where the pieces stand at the place of use, when each of them tells (one pass: a dense script slices thousands).
-  let useStart = Infinity;
-  let useEnd = -Infinity;
-  let everyPieceTells = true;
   let offset = 0;
   for (const segment of value.segments) {
     if (offset >= end) break;
@@ -215,19 +232,41 @@ function slicePositions(value: Value, start: number, end: number): Value {
       const piece: Segment = { text: segment.text.slice(from - offset, to - offset) };
       if (segment.at !== undefined) piece.at = segment.at + from - offset;
       if (segment.via) piece.via = segment.via;
-      const use = useSpan(piece);
-      if (use) {
-        useStart = Math.min(useStart, use.start);
-        useEnd = Math.max(useEnd, use.end);
-      } else {
-        everyPieceTells = false;
-      }
       segments.push(piece);
     }
     offset += segment.text.length;
   }
-  const span = everyPieceTells && segments.length > 0 ? { start: useStart, end: useEnd } : value.span;
-  return valueOf(segments, span);
+  return segments;
+}
+
+/**
+ * Where the part of a value between two indexes of its text stands at the place of use: around the places of its
+ * pieces when each of them tells (the reference that brought it in, or where it is copied from), else the value's span.
+ */
+function slicedSpan(value: Value, start: number, end: number): Span {
+  let useStart = Infinity;
+  let useEnd = -Infinity;
+  let pieces = 0;
+  let offset = 0;
+  for (const segment of value.segments) {
+    if (offset >= end) break;
+    const from = Math.max(start, offset);
+    const to = Math.min(end, offset + segment.text.length);
+    if (from < to) {
+      pieces++;
+      if (segment.via) {
+        useStart = Math.min(useStart, segment.via.start);
+        useEnd = Math.max(useEnd, segment.via.end);
+      } else if (segment.at !== undefined) {
+        useStart = Math.min(useStart, segment.at + from - offset);
+        useEnd = Math.max(useEnd, segment.at + to - offset);
+      } else {
+        return value.span;
+      }
+    }
+    offset += segment.text.length;
+  }
+  return pieces > 0 ? { start: useStart, end: useEnd } : value.span;
 }
 
 /** A registration as a request or a declaration names it; an absent part is not named at all. */
