@@ -220,22 +220,31 @@ export function sliceValue(value: Value, start: number, end: number): Value {
   return new SlicedValue(value, start, end);
 }
 
-/** The pieces of a value's segments between two indexes of its text, each where it is written and used. */
-function slicedSegments(value: Value, start: number, end: number): Segment[] {
-  const segments: Segment[] = [];
+/**
+ * Each segment of a value with text between two indexes of its text, with that stretch (`from` to `to`, in the
+ * value's text) and where the segment starts; until `visit` says false.
+ */
+function eachPiece(value: Value, start: number, end: number, visit: (segment: Segment, from: number, to: number, offset: number) => boolean): void {
   let offset = 0;
   for (const segment of value.segments) {
     if (offset >= end) break;
     const from = Math.max(start, offset);
     const to = Math.min(end, offset + segment.text.length);
-    if (from < to) {
-      const piece: Segment = { text: segment.text.slice(from - offset, to - offset) };
-      if (segment.at !== undefined) piece.at = segment.at + from - offset;
-      if (segment.via) piece.via = segment.via;
-      segments.push(piece);
-    }
+    if (from < to && !visit(segment, from, to, offset)) return;
     offset += segment.text.length;
   }
+}
+
+/** The pieces of a value's segments between two indexes of its text, each where it is written and used. */
+function slicedSegments(value: Value, start: number, end: number): Segment[] {
+  const segments: Segment[] = [];
+  eachPiece(value, start, end, (segment, from, to, offset) => {
+    const piece: Segment = { text: segment.text.slice(from - offset, to - offset) };
+    if (segment.at !== undefined) piece.at = segment.at + from - offset;
+    if (segment.via) piece.via = segment.via;
+    segments.push(piece);
+    return true;
+  });
   return segments;
 }
 
@@ -247,26 +256,21 @@ function slicedSpan(value: Value, start: number, end: number): Span {
   let useStart = Infinity;
   let useEnd = -Infinity;
   let pieces = 0;
-  let offset = 0;
-  for (const segment of value.segments) {
-    if (offset >= end) break;
-    const from = Math.max(start, offset);
-    const to = Math.min(end, offset + segment.text.length);
-    if (from < to) {
-      pieces++;
-      if (segment.via) {
-        useStart = Math.min(useStart, segment.via.start);
-        useEnd = Math.max(useEnd, segment.via.end);
-      } else if (segment.at !== undefined) {
-        useStart = Math.min(useStart, segment.at + from - offset);
-        useEnd = Math.max(useEnd, segment.at + to - offset);
-      } else {
-        return value.span;
-      }
+  let everyPieceTells = true;
+  eachPiece(value, start, end, (segment, from, to, offset) => {
+    pieces++;
+    if (segment.via) {
+      useStart = Math.min(useStart, segment.via.start);
+      useEnd = Math.max(useEnd, segment.via.end);
+    } else if (segment.at !== undefined) {
+      useStart = Math.min(useStart, segment.at + from - offset);
+      useEnd = Math.max(useEnd, segment.at + to - offset);
+    } else {
+      everyPieceTells = false;
     }
-    offset += segment.text.length;
-  }
-  return pieces > 0 ? { start: useStart, end: useEnd } : value.span;
+    return everyPieceTells;
+  });
+  return everyPieceTells && pieces > 0 ? { start: useStart, end: useEnd } : value.span;
 }
 
 /** A registration as a request or a declaration names it; an absent part is not named at all. */
