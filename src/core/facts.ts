@@ -150,18 +150,17 @@ class SlicedValue extends LazyValue {
    * stand for run-time text (`valueOf` joins those): then undefined.
    */
   placeOf(index: number, length: number, where: 'written' | 'used'): Span | undefined {
+    // Its own loop rather than `Pieces`: this runs for each placeholder of a dense script, and each walk would be an object.
     let offset = 0; // of the segment in the whole's text
     let previousUnknown = false;
     for (const segment of this.whole.segments) {
-      const segmentEnd = offset + segment.text.length;
       if (offset >= this.end) break;
-      const from = Math.max(this.start, offset);
-      const to = Math.min(this.end, segmentEnd);
-      if (from < to) {
+      const segmentEnd = offset + segment.text.length;
+      if (Math.max(this.start, offset) < Math.min(this.end, segmentEnd)) {
         const unknown = segment.text === UNKNOWN;
         if (unknown && previousUnknown) return undefined;
         previousUnknown = unknown;
-        if (index >= from - this.start && index + length <= to - this.start) {
+        if (index >= Math.max(this.start, offset) - this.start && index + length <= Math.min(this.end, segmentEnd) - this.start) {
           if (where === 'written' && segment.at !== undefined) return { start: segment.at + this.start + index - offset, end: segment.at + this.start + index - offset + length };
           return segment.via ?? this.span;
         }
@@ -221,30 +220,58 @@ export function sliceValue(value: Value, start: number, end: number): Value {
 }
 
 /**
- * Each segment of a value with text between two indexes of its text, with that stretch (`from` to `to`, in the
- * value's text) and where the segment starts; until `visit` says false.
+ * The segments of a value with text between two indexes of its text, one after the other (`next`), each with that
+ * stretch (`from` to `to`, in the value's text) and where it starts (`offset`). An object rather than a callback: a
+ * dense script's slices are walked tens of thousands of times.
  */
-function eachPiece(value: Value, start: number, end: number, visit: (segment: Segment, from: number, to: number, offset: number) => boolean): void {
-  let offset = 0;
-  for (const segment of value.segments) {
-    if (offset >= end) break;
-    const from = Math.max(start, offset);
-    const to = Math.min(end, offset + segment.text.length);
-    if (from < to && !visit(segment, from, to, offset)) return;
-    offset += segment.text.length;
+const noPiece: Segment = { text: '' };
+
+class Pieces {
+  declare segment: Segment;
+  declare from: number;
+  declare to: number;
+  declare offset: number;
+  private declare index: number;
+  private declare nextOffset: number;
+
+  constructor(private readonly value: Value, private readonly start: number, private readonly end: number) {
+    // Every field set here, so that all walks share one shape.
+    this.segment = noPiece;
+    this.from = 0;
+    this.to = 0;
+    this.offset = 0;
+    this.index = -1;
+    this.nextOffset = 0;
+  }
+
+  /** Moves to the next piece; false when there is none. */
+  next(): boolean {
+    const segments = this.value.segments;
+    while (++this.index < segments.length && this.nextOffset < this.end) {
+      const segment = segments[this.index];
+      this.offset = this.nextOffset;
+      this.nextOffset += segment.text.length;
+      this.from = Math.max(this.start, this.offset);
+      this.to = Math.min(this.end, this.nextOffset);
+      if (this.from < this.to) {
+        this.segment = segment;
+        return true;
+      }
+    }
+    return false;
   }
 }
 
 /** The pieces of a value's segments between two indexes of its text, each where it is written and used. */
 function slicedSegments(value: Value, start: number, end: number): Segment[] {
   const segments: Segment[] = [];
-  eachPiece(value, start, end, (segment, from, to, offset) => {
+  for (const pieces = new Pieces(value, start, end); pieces.next();) {
+    const { segment, from, to, offset } = pieces;
     const piece: Segment = { text: segment.text.slice(from - offset, to - offset) };
     if (segment.at !== undefined) piece.at = segment.at + from - offset;
     if (segment.via) piece.via = segment.via;
     segments.push(piece);
-    return true;
-  });
+  }
   return segments;
 }
 
@@ -255,10 +282,10 @@ function slicedSegments(value: Value, start: number, end: number): Segment[] {
 function slicedSpan(value: Value, start: number, end: number): Span {
   let useStart = Infinity;
   let useEnd = -Infinity;
-  let pieces = 0;
-  let everyPieceTells = true;
-  eachPiece(value, start, end, (segment, from, to, offset) => {
-    pieces++;
+  const pieces = new Pieces(value, start, end);
+  if (!pieces.next()) return value.span;
+  do {
+    const { segment, from, to, offset } = pieces;
     if (segment.via) {
       useStart = Math.min(useStart, segment.via.start);
       useEnd = Math.max(useEnd, segment.via.end);
@@ -266,11 +293,10 @@ function slicedSpan(value: Value, start: number, end: number): Span {
       useStart = Math.min(useStart, segment.at + from - offset);
       useEnd = Math.max(useEnd, segment.at + to - offset);
     } else {
-      everyPieceTells = false;
+      return value.span;
     }
-    return everyPieceTells;
-  });
-  return everyPieceTells && pieces > 0 ? { start: useStart, end: useEnd } : value.span;
+  } while (pieces.next());
+  return { start: useStart, end: useEnd };
 }
 
 /** A registration as a request or a declaration names it; an absent part is not named at all. */
