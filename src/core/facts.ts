@@ -128,40 +128,53 @@ export abstract class LazyValue implements Value {
 
 /**
  * The part of a value between two indexes of its text. Its span and the places of parts of it are read from the
- * value it is sliced from; its segments are worked out only when asked for (a dense script slices thousands of
- * registration paths and parts, and the rules need only places).
+ * pieces of the segments of the value it is sliced from (of the value that one is sliced from, for a slice of a
+ * slice); its segments are worked out only when asked for (a dense script slices thousands of registration paths,
+ * and the parts of each, and the rules need only places).
  */
 class SlicedValue extends LazyValue {
   private declare usedSpan: Span | undefined;
+  /** What the pieces are read from (`readsFrom`), and where the slice is in its text; unset until first needed. */
+  private declare source: Value | undefined;
+  private declare sourceStart: number;
+  private declare sourceEnd: number;
+  /** Whether two of the pieces in a row stand for run-time text; unset until first needed. */
+  private declare joinsRunTimeParts: boolean | undefined;
 
   constructor(private readonly whole: Value, private readonly start: number, private readonly end: number) {
     super(whole.text.slice(start, end));
     this.usedSpan = undefined;
+    this.source = undefined;
+    this.sourceStart = start;
+    this.sourceEnd = end;
+    this.joinsRunTimeParts = undefined;
   }
 
   override get span(): Span {
-    this.usedSpan ??= slicedSpan(this.whole, this.start, this.end);
+    this.usedSpan ??= slicedSpan(this.readsFrom(), this.sourceStart, this.sourceEnd, this.whole);
     return this.usedSpan;
   }
 
   /**
-   * `locate` (written) or `usedAt` (used) of `length` characters at `index` of the slice, from the pieces of the
-   * whole's segments it holds: the same as from its own segments, which are those pieces, unless two of them in a row
-   * stand for run-time text (`valueOf` joins those): then undefined.
+   * `locate` (written) or `usedAt` (used) of `length` characters at `index` of the slice, from its pieces: the same as
+   * from its own segments, which are those pieces, unless two of them in a row stand for run-time text (`valueOf`
+   * joins those, moving the places after them): then undefined.
    */
   placeOf(index: number, length: number, where: 'written' | 'used'): Span | undefined {
     // Its own loop rather than `Pieces`: this runs for each placeholder of a dense script, and each walk would be an object.
-    let offset = 0; // of the segment in the whole's text
+    const source = this.readsFrom();
+    const { sourceStart: start, sourceEnd: end } = this;
+    let offset = 0; // of the segment in the source's text
     let previousUnknown = false;
-    for (const segment of this.whole.segments) {
-      if (offset >= this.end) break;
+    for (const segment of source.segments) {
+      if (offset >= end) break;
       const segmentEnd = offset + segment.text.length;
-      if (Math.max(this.start, offset) < Math.min(this.end, segmentEnd)) {
+      if (Math.max(start, offset) < Math.min(end, segmentEnd)) {
         const unknown = segment.text === UNKNOWN;
         if (unknown && previousUnknown) return undefined;
         previousUnknown = unknown;
-        if (index >= Math.max(this.start, offset) - this.start && index + length <= Math.min(this.end, segmentEnd) - this.start) {
-          if (where === 'written' && segment.at !== undefined) return { start: segment.at + this.start + index - offset, end: segment.at + this.start + index - offset + length };
+        if (index >= Math.max(start, offset) - start && index + length <= Math.min(end, segmentEnd) - start) {
+          if (where === 'written' && segment.at !== undefined) return { start: segment.at + start + index - offset, end: segment.at + start + index - offset + length };
           return segment.via ?? this.span;
         }
       }
@@ -172,6 +185,38 @@ class SlicedValue extends LazyValue {
 
   protected resolve(): Value {
     return valueOf(slicedSegments(this.whole, this.start, this.end), this.span);
+  }
+
+  /**
+   * The value whose segments hold the slice's pieces: the whole, or what the whole reads from when it is a slice
+   * whose own segments are its pieces unchanged (nothing for `valueOf` to join), so a slice of a slice works out
+   * neither's segments.
+   */
+  private readsFrom(): Value {
+    if (this.source === undefined) {
+      const whole = this.whole;
+      if (whole instanceof SlicedValue && !whole.joinsRunTime()) {
+        this.source = whole.readsFrom();
+        this.sourceStart = whole.sourceStart + this.start;
+        this.sourceEnd = Math.min(whole.sourceStart + this.end, whole.sourceEnd);
+      } else {
+        this.source = whole;
+      }
+    }
+    return this.source;
+  }
+
+  private joinsRunTime(): boolean {
+    if (this.joinsRunTimeParts === undefined) {
+      let previousUnknown = false;
+      this.joinsRunTimeParts = false;
+      for (const pieces = new Pieces(this.readsFrom(), this.sourceStart, this.sourceEnd); pieces.next();) {
+        const unknown = pieces.segment.text === UNKNOWN;
+        if (unknown && previousUnknown) this.joinsRunTimeParts = true;
+        previousUnknown = unknown;
+      }
+    }
+    return this.joinsRunTimeParts;
   }
 }
 
@@ -277,13 +322,14 @@ function slicedSegments(value: Value, start: number, end: number): Segment[] {
 
 /**
  * Where the part of a value between two indexes of its text stands at the place of use: around the places of its
- * pieces when each of them tells (the reference that brought it in, or where it is copied from), else the value's span.
+ * pieces when each of them tells (the reference that brought it in, or where it is copied from), else the span of
+ * `sliced` (the value, or the slice of it that the part is sliced from).
  */
-function slicedSpan(value: Value, start: number, end: number): Span {
+function slicedSpan(value: Value, start: number, end: number, sliced: Value): Span {
   let useStart = Infinity;
   let useEnd = -Infinity;
   const pieces = new Pieces(value, start, end);
-  if (!pieces.next()) return value.span;
+  if (!pieces.next()) return sliced.span;
   do {
     const { segment, from, to, offset } = pieces;
     if (segment.via) {
@@ -293,7 +339,7 @@ function slicedSpan(value: Value, start: number, end: number): Span {
       useStart = Math.min(useStart, segment.at + from - offset);
       useEnd = Math.max(useEnd, segment.at + to - offset);
     } else {
-      return value.span;
+      return sliced.span;
     }
   } while (pieces.next());
   return { start: useStart, end: useEnd };

@@ -48,11 +48,13 @@ describe('core/facts', () => {
     const unlocated = valueOf([{ text: 'ab' }, ...referencedAt([{ text: 'cd' }], { start: 7, end: 9 })], { start: 0, end: 9 });
     // Not made by valueOf: two run-time parts in a row and an empty segment, which a slice's own segments join and leave out.
     const unjoined: Value = { text: `a${UNKNOWN}${UNKNOWN}bc`, segments: [{ text: 'a', at: 1 }, { text: UNKNOWN }, { text: '' }, { text: UNKNOWN }, { text: 'bc', at: 20 }], span: { start: 0, end: 30 } };
-    const sliceOfSlice = sliceValue(sliceValue(value, 1, 9), 1, 7);
-    for (const whole of [value, unlocated, unjoined, sliceOfSlice, literalValue('', { start: 3, end: 5 })]) {
+    const slices = [sliceValue(sliceValue(value, 1, 9), 1, 7), sliceValue(unjoined, 0, 6), sliceValue(sliceValue(unjoined, 0, 6), 1, 5), sliceValue(unlocated, 1, 4)];
+    for (const whole of [value, unlocated, unjoined, ...slices, literalValue('', { start: 3, end: 5 })]) {
       for (let start = 0; start <= whole.text.length; start++) {
-        for (let end = start; end <= whole.text.length; end++) {
-          const workedOut = plainValue(sliceValue(whole, start, end));
+        for (let end = start; end <= whole.text.length + 1; end++) {
+          // The slice of the whole worked out, its segments and span from the whole's worked-out segments.
+          const workedOut = plainValue(sliceValue(plainValue(whole), start, end));
+          assert.deepEqual(sliceValue(whole, start, end).span, workedOut.span, `span ${JSON.stringify(whole.text)} ${start}-${end}`);
           for (let index = 0; index <= end - start; index++) {
             for (let length = 0; index + length <= end - start; length++) {
               const at = `${JSON.stringify(whole.text)} ${start}-${end} [${index}, +${length}]`;
