@@ -14,6 +14,8 @@ const runner = mocha.run((failures) => {
   process.exitCode = failures > 0 ? 1 : 0;
 });
 runner.on('fail', (test, error) => {
-  const message = String(error?.message ?? error).split('\n')[0].slice(0, 300);
+  // fast-check's report says what failed on a later line ("Got error: …").
+  const lines = String(error?.message ?? error).split('\n');
+  const message = [lines[0], lines.find((line) => line.startsWith('Got error:'))].filter(Boolean).join(' ').slice(0, 400);
   failedTests.push(`${test.fullTitle()}: ${message}`);
 });

@@ -119,7 +119,7 @@ describe('fuzzing azs-lint (CLI)', () => {
     try {
       const texts = writeBatch(folder, files);
       const characters = [...texts.values()].reduce((sum, text) => sum + text.length, 0);
-      const run = await bound.within(characters, `azs-lint on ${texts.size} files`, () => spawnSync(process.execPath, [cli, '.', '--format', files.format], {
+      const run = await bound.withinWallClock(characters, `azs-lint on ${texts.size} files`, () => spawnSync(process.execPath, [cli, '.', '--format', files.format], {
         cwd: folder, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' }, timeout: 300_000, maxBuffer: 256 * 1024 * 1024,
       }), processStartAllowanceMs);
       assert.equal(run.signal, null, `killed by ${String(run.signal)}: ${run.stderr}`);
