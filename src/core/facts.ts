@@ -62,6 +62,8 @@ export function referencedAt(segments: readonly Segment[], via: Span): Segment[]
  * (perhaps in a variable's assignment), else the reference that brought them in, else the whole value.
  */
 export function locate(value: Value, index: number, length: number): Span {
+  const sliced = value instanceof SlicedValue ? value.placeOf(index, length, 'written') : undefined;
+  if (sliced) return sliced;
   let offset = 0;
   for (const segment of value.segments) {
     const end = offset + segment.text.length;
@@ -74,12 +76,9 @@ export function locate(value: Value, index: number, length: number): Span {
   return value.span;
 }
 
-/**
- * Where to fix the value's whole text (`locate` of all of it). A value sliced from one segment of another is located
- * without working out its positions: a dense script has thousands of sliced registration parts.
- */
+/** Where to fix the value's whole text (`locate` of all of it). */
 export function locateWhole(value: Value): Span {
-  return (value instanceof SlicedValue ? value.locateInOneSegment() : undefined) ?? locate(value, 0, value.text.length);
+  return locate(value, 0, value.text.length);
 }
 
 /**
@@ -87,6 +86,8 @@ export function locateWhole(value: Value): Span {
  * in (a variable), else the whole value.
  */
 export function usedAt(value: Value, index: number, length: number): Span {
+  const sliced = value instanceof SlicedValue ? value.placeOf(index, length, 'used') : undefined;
+  if (sliced) return sliced;
   let offset = 0;
   for (const segment of value.segments) {
     const end = offset + segment.text.length;
@@ -94,11 +95,6 @@ export function usedAt(value: Value, index: number, length: number): Span {
     offset = end;
   }
   return value.span;
-}
-
-/** Where a segment stands at the place of use. */
-function useSpan(segment: Segment): Span | undefined {
-  return segment.via ?? (segment.at === undefined ? undefined : { start: segment.at, end: segment.at + segment.text.length });
 }
 
 /**
@@ -130,29 +126,97 @@ export abstract class LazyValue implements Value {
   }
 }
 
+/**
+ * The part of a value between two indexes of its text. Its span and the places of parts of it are read from the
+ * pieces of the segments of the value it is sliced from (of the value that one is sliced from, for a slice of a
+ * slice); its segments are worked out only when asked for (a dense script slices thousands of registration paths,
+ * and the parts of each, and the rules need only places).
+ */
 class SlicedValue extends LazyValue {
+  private declare usedSpan: Span | undefined;
+  /** What the pieces are read from (`readsFrom`), and where the slice is in its text; unset until first needed. */
+  private declare source: Value | undefined;
+  private declare sourceStart: number;
+  private declare sourceEnd: number;
+  /** Whether two of the pieces in a row stand for run-time text; unset until first needed. */
+  private declare joinsRunTimeParts: boolean | undefined;
+
   constructor(private readonly whole: Value, private readonly start: number, private readonly end: number) {
     super(whole.text.slice(start, end));
+    this.usedSpan = undefined;
+    this.source = undefined;
+    this.sourceStart = start;
+    this.sourceEnd = end;
+    this.joinsRunTimeParts = undefined;
   }
 
-  /** `locate` of the whole slice when one segment of the value it is sliced from holds it all; else undefined. */
-  locateInOneSegment(): Span | undefined {
-    if (this.end <= this.start) return undefined;
-    let offset = 0;
-    for (const segment of this.whole.segments) {
-      const end = offset + segment.text.length;
-      if (end > this.start) {
-        if (end < this.end) return undefined;
-        if (segment.at !== undefined) return { start: segment.at + this.start - offset, end: segment.at + this.end - offset };
-        return segment.via ?? this.whole.span;
+  override get span(): Span {
+    this.usedSpan ??= slicedSpan(this.readsFrom(), this.sourceStart, this.sourceEnd, this.whole);
+    return this.usedSpan;
+  }
+
+  /**
+   * `locate` (written) or `usedAt` (used) of `length` characters at `index` of the slice, from its pieces: the same as
+   * from its own segments, which are those pieces, unless two of them in a row stand for run-time text (`valueOf`
+   * joins those, moving the places after them): then undefined.
+   */
+  placeOf(index: number, length: number, where: 'written' | 'used'): Span | undefined {
+    // Its own loop rather than `Pieces`: this runs for each placeholder of a dense script, and each walk would be an object.
+    const source = this.readsFrom();
+    const { sourceStart: start, sourceEnd: end } = this;
+    let offset = 0; // of the segment in the source's text
+    let previousUnknown = false;
+    for (const segment of source.segments) {
+      if (offset >= end) break;
+      const segmentEnd = offset + segment.text.length;
+      if (Math.max(start, offset) < Math.min(end, segmentEnd)) {
+        const unknown = segment.text === UNKNOWN;
+        if (unknown && previousUnknown) return undefined;
+        previousUnknown = unknown;
+        if (index >= Math.max(start, offset) - start && index + length <= Math.min(end, segmentEnd) - start) {
+          if (where === 'written' && segment.at !== undefined) return { start: segment.at + start + index - offset, end: segment.at + start + index - offset + length };
+          return segment.via ?? this.span;
+        }
       }
-      offset = end;
+      offset = segmentEnd;
     }
-    return undefined;
+    return this.span;
   }
 
   protected resolve(): Value {
-    return slicePositions(this.whole, this.start, this.end);
+    return valueOf(slicedSegments(this.whole, this.start, this.end), this.span);
+  }
+
+  /**
+   * The value whose segments hold the slice's pieces: the whole, or what the whole reads from when it is a slice
+   * whose own segments are its pieces unchanged (nothing for `valueOf` to join), so a slice of a slice works out
+   * neither's segments.
+   */
+  private readsFrom(): Value {
+    if (this.source === undefined) {
+      const whole = this.whole;
+      if (whole instanceof SlicedValue && !whole.joinsRunTime()) {
+        this.source = whole.readsFrom();
+        this.sourceStart = whole.sourceStart + this.start;
+        this.sourceEnd = Math.min(whole.sourceStart + this.end, whole.sourceEnd);
+      } else {
+        this.source = whole;
+      }
+    }
+    return this.source;
+  }
+
+  private joinsRunTime(): boolean {
+    if (this.joinsRunTimeParts === undefined) {
+      let previousUnknown = false;
+      this.joinsRunTimeParts = false;
+      for (const pieces = new Pieces(this.readsFrom(), this.sourceStart, this.sourceEnd); pieces.next();) {
+        const unknown = pieces.segment.text === UNKNOWN;
+        if (unknown && previousUnknown) this.joinsRunTimeParts = true;
+        previousUnknown = unknown;
+      }
+    }
+    return this.joinsRunTimeParts;
   }
 }
 
@@ -200,34 +264,85 @@ export function sliceValue(value: Value, start: number, end: number): Value {
   return new SlicedValue(value, start, end);
 }
 
-function slicePositions(value: Value, start: number, end: number): Value {
+/**
+ * The segments of a value with text between two indexes of its text, one after the other (`next`), each with that
+ * stretch (`from` to `to`, in the value's text) and where it starts (`offset`). An object rather than a callback: a
+ * dense script's slices are walked tens of thousands of times.
+ */
+const noPiece: Segment = { text: '' };
+
+class Pieces {
+  declare segment: Segment;
+  declare from: number;
+  declare to: number;
+  declare offset: number;
+  private declare index: number;
+  private declare nextOffset: number;
+
+  constructor(private readonly value: Value, private readonly start: number, private readonly end: number) {
+    // Every field set here, so that all walks share one shape.
+    this.segment = noPiece;
+    this.from = 0;
+    this.to = 0;
+    this.offset = 0;
+    this.index = -1;
+    this.nextOffset = 0;
+  }
+
+  /** Moves to the next piece; false when there is none. */
+  next(): boolean {
+    const segments = this.value.segments;
+    while (++this.index < segments.length && this.nextOffset < this.end) {
+      const segment = segments[this.index];
+      this.offset = this.nextOffset;
+      this.nextOffset += segment.text.length;
+      this.from = Math.max(this.start, this.offset);
+      this.to = Math.min(this.end, this.nextOffset);
+      if (this.from < this.to) {
+        this.segment = segment;
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** The pieces of a value's segments between two indexes of its text, each where it is written and used. */
+function slicedSegments(value: Value, start: number, end: number): Segment[] {
   const segments: Segment[] = [];
-  // Where the pieces stand at the place of use, when each of them tells (one pass: a dense script slices thousands).
+  for (const pieces = new Pieces(value, start, end); pieces.next();) {
+    const { segment, from, to, offset } = pieces;
+    const piece: Segment = { text: segment.text.slice(from - offset, to - offset) };
+    if (segment.at !== undefined) piece.at = segment.at + from - offset;
+    if (segment.via) piece.via = segment.via;
+    segments.push(piece);
+  }
+  return segments;
+}
+
+/**
+ * Where the part of a value between two indexes of its text stands at the place of use: around the places of its
+ * pieces when each of them tells (the reference that brought it in, or where it is copied from), else the span of
+ * `sliced` (the value, or the slice of it that the part is sliced from).
+ */
+function slicedSpan(value: Value, start: number, end: number, sliced: Value): Span {
   let useStart = Infinity;
   let useEnd = -Infinity;
-  let everyPieceTells = true;
-  let offset = 0;
-  for (const segment of value.segments) {
-    if (offset >= end) break;
-    const from = Math.max(start, offset);
-    const to = Math.min(end, offset + segment.text.length);
-    if (from < to) {
-      const piece: Segment = { text: segment.text.slice(from - offset, to - offset) };
-      if (segment.at !== undefined) piece.at = segment.at + from - offset;
-      if (segment.via) piece.via = segment.via;
-      const use = useSpan(piece);
-      if (use) {
-        useStart = Math.min(useStart, use.start);
-        useEnd = Math.max(useEnd, use.end);
-      } else {
-        everyPieceTells = false;
-      }
-      segments.push(piece);
+  const pieces = new Pieces(value, start, end);
+  if (!pieces.next()) return sliced.span;
+  do {
+    const { segment, from, to, offset } = pieces;
+    if (segment.via) {
+      useStart = Math.min(useStart, segment.via.start);
+      useEnd = Math.max(useEnd, segment.via.end);
+    } else if (segment.at !== undefined) {
+      useStart = Math.min(useStart, segment.at + from - offset);
+      useEnd = Math.max(useEnd, segment.at + to - offset);
+    } else {
+      return sliced.span;
     }
-    offset += segment.text.length;
-  }
-  const span = everyPieceTells && segments.length > 0 ? { start: useStart, end: useEnd } : value.span;
-  return valueOf(segments, span);
+  } while (pieces.next());
+  return { start: useStart, end: useEnd };
 }
 
 /** A registration as a request or a declaration names it; an absent part is not named at all. */

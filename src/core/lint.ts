@@ -395,18 +395,6 @@ function messageTexts(rule: Rule, locale: Locale): MessageText {
   };
 }
 
-/** True when the report names a place of use apart from the place it underlines. */
-function usedElsewhere(report: Report<string>): report is Report<string> & { usedAt: Span } {
-  const used = report.usedAt;
-  return used !== undefined && (used.end <= report.span.start || used.start >= report.span.end);
-}
-
-interface Defect {
-  finding: Finding;
-  /** The related places already listed, by place, once there are two or more (few defects have more than one). */
-  places?: SpanMap<RelatedFinding[]>;
-}
-
 /**
  * A document's findings, one per defect: reports of one rule with the same message at the same place are one finding,
  * with the places of use of them all as related information (each once, by place). Suppressed reports are dropped
@@ -414,7 +402,7 @@ interface Defect {
  * thousands of such reports).
  */
 class Defects {
-  private readonly list: Defect[] = [];
+  private readonly list: Finding[] = [];
   private readonly suppressions: FileFacts['suppressions'];
   private lines: LineMap | undefined;
 
@@ -424,32 +412,52 @@ class Defects {
 
   addAll(rule: Rule, severity: Severity, reports: readonly Report<string>[], message: MessageText): void {
     // By place, then message (a place has few, and each is a string the findings share).
-    const byPlace = new SpanMap<Defect[]>();
-    for (const report of reports) {
-      if (this.suppressed(rule.code, report.span.start)) continue;
+    const byPlace = new SpanMap<Finding[]>();
+    // A counted loop: this runs once per rule and lint, often before V8 optimizes it, and `for…of` then makes an
+    // object per step (a dense script has ten thousand reports).
+    for (let i = 0; i < reports.length; i++) {
+      const report = reports[i];
+      if (this.suppressions.length > 0 && this.suppressed(rule.code, report.span.start)) continue;
       const text = message(report.messageId, report.values);
       let here = byPlace.get(report.span);
       if (!here) {
         here = [];
         byPlace.add(report.span, here);
       }
-      let defect = here.find((d) => d.finding.message === text);
-      if (!defect) {
-        defect = { finding: newFinding(rule, severity, report, text) };
-        here.push(defect);
-        this.list.push(defect);
+      const finding = findingWith(here, text) ?? this.newFinding(here, rule, severity, report, text);
+      if (report.related) {
+        for (const related of report.related) {
+          finding.related.push({ uri: related.uri, start: related.span.start, end: related.span.end, message: message(related.messageId, related.values) });
+        }
       }
-      for (const related of report.related ?? []) {
-        addRelated(defect, { uri: related.uri, start: related.span.start, end: related.span.end, message: message(related.messageId, related.values) });
-      }
-      if (usedElsewhere(report)) addRelated(defect, { uri: this.state.uri, start: report.usedAt.start, end: report.usedAt.end, message: this.usedHereText });
+      if (report.usedAt) this.addUse(finding, report.span, report.usedAt);
+      const more = report.alsoUsedAt;
+      if (more) for (let j = 0; j < more.length; j++) this.addUse(finding, report.span, more[j]);
     }
   }
 
   /** Sorted by position, then code. */
   findings(): Finding[] {
-    return this.list.map(({ finding }) => (finding.related.length > 1 ? { ...finding, related: innermost(finding.related) } : finding))
+    return this.list.map((finding) => (finding.related.length > 1 ? { ...finding, related: innermost(finding.related) } : finding))
       .sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  }
+
+  /** A report's finding, without related places yet. */
+  private newFinding(here: Finding[], rule: Rule, severity: Severity, report: Report<string>, message: string): Finding {
+    const finding: Finding = {
+      code: rule.code, severity, message, start: report.span.start, end: report.span.end,
+      azureError: report.azureError === undefined ? rule.azureError : report.azureError,
+      related: [],
+    };
+    if (report.data) finding.data = report.data; // last, as the findings' JSON has it
+    here.push(finding);
+    this.list.push(finding);
+    return finding;
+  }
+
+  /** Lists a place of use of the finding, unless it is where the finding is (within or around the underlined span). */
+  private addUse(finding: Finding, span: Span, use: Span): void {
+    if (use.end <= span.start || use.start >= span.end) finding.related.push({ uri: this.state.uri, start: use.start, end: use.end, message: this.usedHereText });
   }
 
   private suppressed(code: string, start: number): boolean {
@@ -463,41 +471,41 @@ class Defects {
   }
 }
 
-/** A report's finding, without related places yet (`addRelated` lists them). */
-function newFinding(rule: Rule, severity: Severity, report: Report<string>, message: string): Finding {
-  return {
-    code: rule.code, severity, message, start: report.span.start, end: report.span.end,
-    azureError: report.azureError === undefined ? rule.azureError : report.azureError,
-    related: [],
-    ...(report.data ? { data: report.data } : {}),
-  };
-}
-
-function addRelated(defect: Defect, related: RelatedFinding): void {
-  const list = defect.finding.related;
-  if (list.length === 0) {
-    list.push(related);
-    return;
-  }
-  if (!defect.places) {
-    defect.places = new SpanMap();
-    defect.places.add(list[0], [list[0]]);
-  }
-  const listed = defect.places.get(related);
-  if (listed?.some((r) => r.uri === related.uri && r.message === related.message)) return;
-  if (listed) listed.push(related);
-  else defect.places.add(related, [related]);
-  list.push(related);
+/** The finding of these (found at one place) with this message, if any. */
+function findingWith(here: readonly Finding[], message: string): Finding | undefined {
+  for (const finding of here) if (finding.message === message) return finding;
+  return undefined;
 }
 
 /**
- * Related places by place, leaving out any that holds the next one: a variable used in an ID that is used in a URL
- * is one use, shown where the variable is.
+ * Related places by place, each place and message once, leaving out any that holds the next one: a variable used in an
+ * ID that is used in a URL is one use, shown where the variable is.
  */
 function innermost(related: RelatedFinding[]): RelatedFinding[] {
-  const sorted = related.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start || b.end - a.end));
+  const sorted = distinct(related.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start || b.end - a.end)));
   return sorted.filter((r, i) => {
     const next = sorted[i + 1];
     return !(next && next.uri === r.uri && next.message === r.message && next.start >= r.start && next.end <= r.end);
   });
+}
+
+/**
+ * Sorted related places without repeats: each place and message once, where first listed (a sort that keeps the order
+ * of equal places brings a place's repeats together; reports of one defect may name a place twice).
+ */
+function distinct(sorted: RelatedFinding[]): RelatedFinding[] {
+  const kept: RelatedFinding[] = [];
+  let placeStart = 0; // where the kept places equal to the current one begin
+  for (const related of sorted) {
+    const previous = kept[kept.length - 1];
+    if (!previous || previous.uri !== related.uri || previous.start !== related.start || previous.end !== related.end) placeStart = kept.length;
+    else if (hasMessage(kept, placeStart, related.message)) continue;
+    kept.push(related);
+  }
+  return kept;
+}
+
+function hasMessage(related: readonly RelatedFinding[], from: number, message: string): boolean {
+  for (let i = from; i < related.length; i++) if (related[i].message === message) return true;
+  return false;
 }

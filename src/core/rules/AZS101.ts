@@ -2,7 +2,7 @@ import { locate, usedAt, type Value } from '../facts';
 import { cloudIdLookupAt, replacementFix, type Replacement } from '../fixes';
 import type { ResourceIdProblem } from '../ids';
 import type { Span } from '../text';
-import { defineRule, type Report } from './rule';
+import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
 /** Which characters of the path's text hold the problem (the segment to fix); undefined when none can be pointed at. */
 function problemAt(path: Value, problem: ResourceIdProblem): { index: number; length: number } | undefined {
@@ -83,8 +83,8 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    return facts.resourceIds.flatMap(({ path, parsed }): Report<ResourceIdProblem['kind'], Replacement>[] => {
-      if (parsed.ok) return [];
+    return reportsForEach(facts.resourceIds, ({ path, parsed }): readonly Report<ResourceIdProblem['kind'], Replacement>[] => {
+      if (parsed.ok) return noReports;
       const { problem } = parsed;
       const { kind, ...values } = problem;
       const place = places(path, problemAt(path, problem));

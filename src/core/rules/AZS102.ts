@@ -16,10 +16,17 @@ class Containers {
 
   constructor(spans: readonly Span[]) {
     // Each span as one number (`packed`): a typed array sorts without a comparator call.
-    const sorted = Float64Array.from(spans, packed).sort();
-    this.starts = sorted.map((key) => Math.floor(key / 0x800000));
+    const sorted = new Float64Array(spans.length);
+    for (let i = 0; i < spans.length; i++) sorted[i] = packed(spans[i]);
+    sorted.sort();
+    this.starts = new Float64Array(sorted.length);
+    this.reach = new Float64Array(sorted.length);
     let furthest = -1;
-    this.reach = sorted.map((key) => (furthest = Math.max(furthest, key % 0x800000)));
+    for (let i = 0; i < sorted.length; i++) {
+      this.starts[i] = Math.floor(sorted[i] / 0x800000);
+      furthest = Math.max(furthest, sorted[i] % 0x800000);
+      this.reach[i] = furthest;
+    }
   }
 
   holds(span: Span): boolean {
@@ -35,9 +42,12 @@ class Containers {
 }
 
 /** Where each value that is there is written whole (`locateWhole`). */
-function wholeSpans(values: Iterable<Value | undefined>): Span[] {
+function wholeSpans(values: readonly (Value | undefined)[]): Span[] {
   const spans: Span[] = [];
-  for (const value of values) if (value) spans.push(locateWhole(value));
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value) spans.push(locateWhole(value));
+  }
   return spans;
 }
 
@@ -46,12 +56,15 @@ function wholeSpans(values: Iterable<Value | undefined>): Span[] {
  * find, or neither (a computer name, a password, the name a registration is created under).
  */
 function errorsOf(facts: FileFacts): (span: Span) => ErrorCode | null {
-  const operations = facts.tenantOperations;
-  const subscriptions = new Containers(wholeSpans(operations.map((o) => o.customerSubscriptionId)));
-  const registrations = new Containers([
-    ...wholeSpans(facts.resourceIds.map((id) => id.path)),
-    ...wholeSpans(operations.flatMap((o) => [o.registration.subscriptionId, o.registration.resourceGroup, o.registration.name])),
-  ]);
+  const customerSubscriptions: (Value | undefined)[] = [];
+  const registrationParts: (Value | undefined)[] = [];
+  for (const { path } of facts.resourceIds) registrationParts.push(path);
+  for (const { customerSubscriptionId, registration } of facts.tenantOperations) {
+    customerSubscriptions.push(customerSubscriptionId);
+    registrationParts.push(registration.subscriptionId, registration.resourceGroup, registration.name);
+  }
+  const subscriptions = new Containers(wholeSpans(customerSubscriptions));
+  const registrations = new Containers(wholeSpans(registrationParts));
   return (span) => (subscriptions.holds(span) ? 'InvalidCustomerSubscriptionId' : registrations.holds(span) ? 'RegistrationNotFound' : null);
 }
 
@@ -79,7 +92,7 @@ function placeholdersIn(text: string): FoundPlaceholder[] {
 
 /**
  * `placeholdersIn`, worked out once per distinct text: a sample pasted many times over has thousands of values and
- * few distinct texts. It is asked only of texts that may hold one (`valuesWithHint`).
+ * few distinct texts. It is asked only of texts that may hold one (`mayHoldPlaceholder`).
  */
 function placeholderFinder(): (text: string) => readonly FoundPlaceholder[] {
   const byText = new Map<string, FoundPlaceholder[]>();
@@ -91,18 +104,6 @@ function placeholderFinder(): (text: string) => readonly FoundPlaceholder[] {
     }
     return found;
   };
-}
-
-/**
- * The values and resource IDs that may hold a placeholder, each value object once: one met again (an argument is
- * both a command's value and a resource ID) gives the same reports. Only these are keyed: a template's thousands of
- * distinct tenant names cost more to key by than to rule out.
- */
-function valuesWithHint(facts: FileFacts): Set<Value> {
-  const values = new Set<Value>();
-  for (const value of facts.values) if (mayHoldPlaceholder(value.text)) values.add(value);
-  for (const { path } of facts.resourceIds) if (mayHoldPlaceholder(path.text)) values.add(path);
-  return values;
 }
 
 /**
@@ -124,6 +125,61 @@ function sharedMessageValues(): (placeholder: string, azureError: ErrorCode | nu
     }
     return values;
   };
+}
+
+type PlaceholderReport = Report<'placeholderAzure' | 'placeholder'>;
+
+/** A placeholder's report, and the places of use it lists. */
+interface Placed {
+  report: PlaceholderReport;
+  firstUse: Span;
+  moreUses?: SpanMap<true>;
+}
+
+/**
+ * One report per placeholder, by where it is written, listing every place it is used: a placeholder in a variable
+ * that thousands of calls use is one finding (one report rather than one per use, which lint.ts would join).
+ */
+class PlaceholderReports {
+  readonly list: PlaceholderReport[] = [];
+  /** Each placeholder's report by where it is written, with the places of use already listed for it. */
+  private readonly seen = new SpanMap<Placed>();
+  private readonly placeholders = placeholderFinder();
+  private readonly messageValues = sharedMessageValues();
+  private errorAt: ((span: Span) => ErrorCode | null) | undefined;
+
+  constructor(private readonly facts: FileFacts) {}
+
+  /** Reports the placeholders of a value that may hold one (a cheap test rules most values out). */
+  add(value: Value): void {
+    if (!mayHoldPlaceholder(value.text)) return;
+    for (const found of this.placeholders(value.text)) {
+      const span = locate(value, found.index, found.text.length);
+      const use = usedAt(value, found.index, found.text.length);
+      const known = this.seen.get(span);
+      if (known) this.addUse(known, use);
+      else this.seen.add(span, { report: this.report(found.text, span, use), firstUse: use });
+    }
+  }
+
+  private report(placeholder: string, span: Span, use: Span): PlaceholderReport {
+    this.errorAt ??= errorsOf(this.facts);
+    const azureError = this.errorAt(span);
+    const values = this.messageValues(placeholder, azureError);
+    const report = { messageId: azureError ? 'placeholderAzure' as const : 'placeholder' as const, values, span, azureError, data: { placeholder }, usedAt: use };
+    this.list.push(report);
+    return report;
+  }
+
+  /**
+   * A placeholder met again through a variable: the same finding, which lists this use too. A place of use met again
+   * (a value is both a command's argument and a resource ID) adds nothing: a dense script has thousands.
+   */
+  private addUse(known: Placed, use: Span): void {
+    if ((known.firstUse.start === use.start && known.firstUse.end === use.end) || known.moreUses?.get(use)) return;
+    (known.moreUses ??= new SpanMap()).add(use, true);
+    (known.report.alsoUsedAt ??= []).push(use);
+  }
 }
 
 export default defineRule({
@@ -153,34 +209,13 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    /** Each placeholder's report by where it is written, with the places of use already reported for it. */
-    const seen = new SpanMap<{ report: Report<'placeholderAzure' | 'placeholder'>; firstUse: Span; moreUses?: SpanMap<true> }>();
-    let errorAt: ((span: Span) => ErrorCode | null) | undefined;
-    const reports: Report<'placeholderAzure' | 'placeholder'>[] = [];
-    const placeholders = placeholderFinder();
-    const messageValues = sharedMessageValues();
-    for (const value of valuesWithHint(facts)) {
-      for (const found of placeholders(value.text)) {
-        const span = locate(value, found.index, found.text.length);
-        const use = usedAt(value, found.index, found.text.length);
-        const known = seen.get(span);
-        // A placeholder met again through a variable: the same finding, which lists this use too. A place of use met
-        // again (a value is both a command's argument and a resource ID) adds nothing: a dense script has thousands.
-        if (known) {
-          if ((known.firstUse.start === use.start && known.firstUse.end === use.end) || known.moreUses?.get(use)) continue;
-          (known.moreUses ??= new SpanMap()).add(use, true);
-          reports.push({ ...known.report, usedAt: use });
-          continue;
-        }
-        errorAt ??= errorsOf(facts);
-        const azureError = errorAt(span);
-        const values = messageValues(found.text, azureError);
-        const report = { messageId: azureError ? 'placeholderAzure' as const : 'placeholder' as const, values, span, azureError, data: { placeholder: found.text }, usedAt: use };
-        seen.add(span, { report, firstUse: use });
-        reports.push(report);
-      }
-    }
-    return reports;
+    const reports = new PlaceholderReports(facts);
+    // A value object met twice (an argument is both a command's value and a resource ID) adds nothing the second time.
+    // Counted loops: this runs once per lint, often before V8 optimizes it, and `for…of` then makes an object per step.
+    const { values, resourceIds } = facts;
+    for (let i = 0; i < values.length; i++) reports.add(values[i]);
+    for (let i = 0; i < resourceIds.length; i++) reports.add(resourceIds[i].path);
+    return reports.list;
   },
   cloudIdLookup: (finding, document) => cloudIdLookupAt(document, finding.start),
   editorActions: ['pickRegistration'],

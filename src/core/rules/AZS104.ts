@@ -1,5 +1,5 @@
 import { hasParameter, parameter } from '../parse/cmdlets';
-import { defineRule } from './rule';
+import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
 /**
  * What the quick fix writes for each missing parameter. Defaults are variables where a literal would name something:
@@ -48,9 +48,9 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    return facts.cmdlets.flatMap((cmdlet) => {
+    return reportsForEach(facts.cmdlets, (cmdlet): readonly Report<'missing' | 'noValue', { missing: string[] }>[] => {
       const required = mandatory[cmdlet.name.toLowerCase()];
-      if (!required || cmdlet.positional.length > 0) return [];
+      if (!required || cmdlet.positional.length > 0) return noReports;
       // Written but given nothing (at the end of the command, or before another parameter): PowerShell refuses the call.
       const empty = required.flatMap((name) => {
         const given = parameter(cmdlet, name);

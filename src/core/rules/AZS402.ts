@@ -1,7 +1,7 @@
 import type { CmdletUse, Value } from '../facts';
 import { replacementFix, type Replacement } from '../fixes';
 import { parameter } from '../parse/cmdlets';
-import { defineRule, type Report } from './rule';
+import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
 /** AzureRM cmdlets whose Az successor is not simply the same name with Az for AzureRm. */
 const renamed: Record<string, string> = {
@@ -56,14 +56,14 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    return facts.cmdlets.flatMap((cmdlet): Report<'cmdlet' | 'module', Replacement>[] => {
+    return reportsForEach(facts.cmdlets, (cmdlet): readonly Report<'cmdlet' | 'module', Replacement>[] => {
       // Only a name that is one word: after a stray quote, the parser may read a stretch of lines as one command name.
       if (/^[\w.]+-AzureRm\w*$/i.test(cmdlet.name)) {
         const replacement = azReplacement(cmdlet.name);
         return [{ messageId: 'cmdlet', values: { name: cmdlet.name, replacement }, span: cmdlet.nameSpan, data: { replacement } }];
       }
       const module = moduleArgument(cmdlet);
-      if (!module) return [];
+      if (!module) return noReports;
       const replacement = azModule(module.text.trim());
       return [{ messageId: 'module', values: { name: module.text.trim(), replacement }, span: module.span, data: { replacement } }];
     });

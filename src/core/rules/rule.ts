@@ -58,6 +58,11 @@ export interface Report<M extends string, D = unknown> {
    * places as its related information.
    */
   usedAt?: Span;
+  /**
+   * More places of use of the same defect, for a rule that gathers them itself: one report for a placeholder used by
+   * thousands of calls rather than one report each (the same finding either way).
+   */
+  alsoUsedAt?: Span[];
   /** What the rule's quick fixes need (a replacement text, the missing parameters): the rule's own type. */
   data?: D;
 }

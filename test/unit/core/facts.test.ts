@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { UNKNOWN } from '../../../src/core/ids';
-import { isKnown, literalValue, locate, locateWhole, referencedAt, sliceValue, valueOf } from '../../../src/core/facts';
+import { isKnown, literalValue, locate, locateWhole, plainValue, referencedAt, sliceValue, usedAt, valueOf, type Value } from '../../../src/core/facts';
 
 describe('core/facts', () => {
   // "reg-" written at 10, then a variable's "west" (assigned at 50) referenced at 14-19, then an unknown part.
@@ -42,5 +42,30 @@ describe('core/facts', () => {
     }
     assert.deepEqual(locateWhole(sliceValue(value, 5, 7)), { start: 51, end: 53 }, 'inside the assignment');
     assert.deepEqual(locateWhole(sliceValue(unlocated, 0, 2)), { start: 0, end: 9 }, 'no place of its own: the whole value');
+  });
+
+  it('places each part of a slice as its worked-out segments do, though it reads them from the value it is sliced from', () => {
+    const unlocated = valueOf([{ text: 'ab' }, ...referencedAt([{ text: 'cd' }], { start: 7, end: 9 })], { start: 0, end: 9 });
+    // Not made by valueOf: two run-time parts in a row and an empty segment, which a slice's own segments join and leave out.
+    const unjoined: Value = { text: `a${UNKNOWN}${UNKNOWN}bc`, segments: [{ text: 'a', at: 1 }, { text: UNKNOWN }, { text: '' }, { text: UNKNOWN }, { text: 'bc', at: 20 }], span: { start: 0, end: 30 } };
+    const slices = [sliceValue(sliceValue(value, 1, 9), 1, 7), sliceValue(unjoined, 0, 6), sliceValue(sliceValue(unjoined, 0, 6), 1, 5), sliceValue(unlocated, 1, 4)];
+    for (const whole of [value, unlocated, unjoined, ...slices, literalValue('', { start: 3, end: 5 })]) {
+      for (let start = 0; start <= whole.text.length; start++) {
+        for (let end = start; end <= whole.text.length + 1; end++) {
+          // The slice of the whole worked out, its segments and span from the whole's worked-out segments.
+          const workedOut = plainValue(sliceValue(plainValue(whole), start, end));
+          assert.deepEqual(sliceValue(whole, start, end).span, workedOut.span, `span ${JSON.stringify(whole.text)} ${start}-${end}`);
+          for (let index = 0; index <= end - start; index++) {
+            for (let length = 0; index + length <= end - start; length++) {
+              const at = `${JSON.stringify(whole.text)} ${start}-${end} [${index}, +${length}]`;
+              assert.deepEqual(locate(sliceValue(whole, start, end), index, length), locate(workedOut, index, length), `written ${at}`);
+              assert.deepEqual(usedAt(sliceValue(whole, start, end), index, length), usedAt(workedOut, index, length), `used ${at}`);
+            }
+          }
+        }
+      }
+    }
+    assert.deepEqual(sliceValue(unjoined, 0, 5).span, { start: 0, end: 30 }, 'a run-time part has no place of its own');
+    assert.deepEqual(sliceValue(unjoined, 3, 5).span, { start: 20, end: 22 });
   });
 });

@@ -22,6 +22,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a placeholder in a variable that three calls use, one through a resource ID that is also an argument: one finding, each use once',
+      kind: 'powershell',
+      code: `$registrationName = '<!<registration name>!>'\nGet-AzResource -ResourceId "/subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/<@$registrationName@>" -ApiVersion 2017-06-01\nSet-AzsRegistration -PrivilegedEndpoint ercs -PrivilegedEndpointCredential $c -RegistrationName <@$registrationName@>\nRemove-AzsRegistration -PrivilegedEndpoint ercs -PrivilegedEndpointCredential $c -RegistrationName <@$registrationName@>`,
+      errors: [{ message: fails('<registration name>'), azureError: null, data: { placeholder: '<registration name>' }, related: [used, used, used] }],
+    },
+    {
       name: 'a placeholder in a recorded request body kept as a JSON string, placed through its escapes',
       kind: 'json',
       code: `{"Entries": [{"RequestUri": "/subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions/${customer}?api-version=2017-06-01", "RequestMethod": "PUT",
