@@ -9,6 +9,7 @@ import { parseRegistrationId, repairGuid } from '../src/core/ids';
 import { LintWorkspace, type DocumentKind, type Finding, type LiveData } from '../src/core/lint';
 import { ruleCodes, type RuleCode } from '../src/core/rules/rule';
 import { httpFacts } from '../src/core/parse/http';
+import { PowerShellParser, powerShellFacts } from '../src/core/parse/powershell';
 import { denseScript } from '../test/unit/core/support/denseScript';
 import { testWasmDir } from '../test/unit/core/support/wasm';
 
@@ -19,6 +20,16 @@ async function lint(text: string, kind: DocumentKind, encoding?: string, live?: 
   if (live) workspace.configure({ live });
   await workspace.update('file:///bench/bounds', text, kind, undefined, encoding);
   return workspace.findings('file:///bench/bounds');
+}
+
+/** The reader's facts of a script, without the rules (whose findings here grow with the placeholders). */
+async function powerShellFactsOf(text: string): Promise<unknown> {
+  const tree = (await PowerShellParser.load(testWasmDir())).parse(text);
+  try {
+    return tree && powerShellFacts(text, tree);
+  } finally {
+    tree?.delete();
+  }
 }
 
 interface Case {
@@ -96,6 +107,11 @@ const cases: Case[] = [
     run: (text) => cloudIdLookupFix({ uri: 'file:///bench/a.ps1', text, kind: 'powershell' }, { name: 'hub-payg' }, text.indexOf('New-AzResource')),
   },
   { name: 'PowerShell: one line of 1 MB', n: 27_500, input: (n) => `Get-AzResource -ResourceId "${registrationId}" ${"-Tag @{ a = 'b' } ".repeat(n)}`, run: (text) => lint(text, 'powershell') },
+  {
+    // The reader asks about a string read from its command's text at each placeholder or registration match in it.
+    name: 'PowerShell facts: one argument string full of placeholders and variables', n: 20_000,
+    input: (n) => `$x = 'v'\nGet-AzResource -ResourceId "${'<a b> $x registrations/ '.repeat(n)}" -Force`, run: powerShellFactsOf,
+  },
   { name: 'JSON: one line of 1 MB', n: 4_500, input: (n) => `{"value": [${Array.from({ length: n }, () => `{"id": "${registrationId}"}`).join(',')}]}`, run: (text) => lint(text, 'json') },
   // Up to about 5,000 levels the tolerant parser reads it; deeper, JSON.parse does: both sizes must take one road.
   { name: 'JSON nested 2,000 deep', n: 1_000, input: (n) => `{"id": "${registrationId}/x", "x": ${'['.repeat(n)}${']'.repeat(n)}}`, run: (text) => lint(text, 'json') },

@@ -8,9 +8,8 @@ import { addRequestFacts, idFromParts, methodOf, readBody, type TenantBody } fro
 
 /** The parameter given under any of `names` (case-insensitive, as PowerShell binds them). */
 export function parameter(cmdlet: CmdletUse, ...names: string[]): ParameterUse | undefined {
-  const wanted = names.map((n) => n.toLowerCase());
-  // A name of another length is told apart without a lower-case copy (the facts of a dense script ask ≈ 30,000 times).
-  return cmdlet.parameters.find((p) => wanted.some((name) => name.length === p.name.length && name === p.name.toLowerCase()));
+  // A name of another length is told apart without lower-case copies (the facts of a dense script ask ≈ 30,000 times).
+  return cmdlet.parameters.find((p) => names.some((name) => name.length === p.name.length && name.toLowerCase() === p.name.toLowerCase()));
 }
 
 /** Whether a parameter is given: undefined when an unresolved splat might give it. */

@@ -21,6 +21,7 @@ import { ScriptHazards } from './psHazards';
 import { decodeBareWord, decodeString, variableEnd, type Interpolate } from './psStrings';
 import { readResourceId, registrationPathInString } from './requests';
 import { suppressionIn } from './suppressions';
+import { lexCommandElements, lexHashtableEntries, operatorNames, stringVariables, type LexedElement } from './psCommandLexer';
 
 /** A change to a document: `start`/`end` are offsets into the text before the change. */
 export interface TextChange {
@@ -78,7 +79,7 @@ const doubleQuote = /[\u201C-\u201E]/g;
 /** A backtick that only blanks follow on its line: it escapes a blank, not the line break, so the command ends there. */
 const lostContinuation = /` +(?=[\r\n]|$)/g;
 /** A line that starts with a parameter (`-Name`; not an operator such as `-and`), and the line break before it. */
-const parameterLine = /(^|[\r\n])( *)-(?=[A-Za-z_])(?!(?:[ci]?(?:eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|notcontains|in|notin|replace|split|join)|and|or|xor|not|band|bor|bxor|bnot|is|isnot|as|f|shl|shr)\b)(?:(\w+):)?/gi;
+const parameterLine = new RegExp(`(^|[\\r\\n])( *)-(?=[A-Za-z_])(?!${operatorNames}\\b)(?:(\\w+):)?`, 'gi');
 
 /**
  * The ASCII character PowerShell reads `char` as in code (a blank, a dash, a quote), or undefined when it reads it as
@@ -218,10 +219,17 @@ type Mode = 'argument' | 'expression';
  * command before a statement list. `literal`: it is one bare word or plain string, which a descent would find.
  */
 interface PlainArgument extends Span {
-  node: Node;
-  literal?: Literal;
+  /**
+   * Undefined where the command's elements were read from its text (`lexCommandElements`): then an argument that is no
+   * literal is a variable (`$name`, or `$name.Member` in a hashtable) with no literal in it, and an expanding string's
+   * variables are told from its text.
+   */
+  node?: Node;
+  literal: Literal | undefined;
   /** The literal is a double-quoted string with variables in it: a place in one of them is no place in the string. */
-  expanding?: true;
+  expanding: boolean;
+  /** An expanding string's variables, read from its text when first asked (where it has no node). */
+  variables: Span[] | undefined;
 }
 
 /** The arguments of an acting known cmdlet; `clean`: its command has no syntax error in it. */
@@ -229,10 +237,18 @@ interface Arguments {
   clean: boolean;
 }
 
-/** A string literal or a bare word, where it is written without leading blanks, with its node and the node's type. */
+/**
+ * A string literal or a bare word, where it is written without leading blanks, with its node and the node's type. No
+ * node where it is an argument read from the command's text (`lexCommandElements`): its place is an argument's.
+ */
 interface Literal extends Span {
-  node: Node;
+  node?: Node;
   type: 'string_literal' | 'generic_token';
+}
+
+/** An element of a known cmdlet's command, with its node where it was read from the tree. */
+interface CommandElement extends LexedElement {
+  node?: Node;
 }
 
 /** Where the text may bind a variable: at its `$`; `operator` is the offset of an assignment's `=`. */
@@ -359,6 +375,8 @@ class Extraction {
     if (!this.isErrorFree()) return undefined;
     const command = this.root.descendantForIndex(written.start, written.end + 1);
     if (command?.type !== 'command' || command.startIndex !== written.start) return undefined;
+    // A command that starts with a letter starts with its name, and a blank ends the name: no node for it.
+    if (this.code.charCodeAt(written.end) === 0x20) return { nameSpan: written, command };
     const name = command.firstNamedChild;
     return name?.type === 'command_name' && name.startIndex === written.start ? { nameSpan: this.extent(name), command } : undefined;
   }
@@ -377,23 +395,28 @@ class Extraction {
     return command?.type === 'command' ? { nameSpan, command } : undefined;
   }
 
-  /** Each string literal or bare word (in code, not in comments) in which `pattern` matches, once, with its first match. */
-  private *literalsMatching(pattern: RegExp): Generator<{ match: RegExpExecArray; literal: Literal }> {
+  /**
+   * Calls `visit` for each string literal or bare word (in code, not in comments) in which `pattern` matches, once,
+   * with its first match. A loop of `exec`, where `matchAll` and a generator made two more objects per match.
+   */
+  private forEachLiteralMatching(pattern: RegExp, visit: (literal: Literal, match: RegExpExecArray) => void): void {
     const seen = new Set<number>();
-    for (const match of this.text.matchAll(pattern)) {
+    const scan = new RegExp(pattern.source, pattern.flags);
+    for (let match = scan.exec(this.text); match; match = scan.exec(this.text)) {
+      if (match[0] === '') scan.lastIndex++;
       const literal = this.literalAround(match.index);
       if (!literal || seen.has(literal.start)) continue;
       seen.add(literal.start);
-      yield { match, literal };
+      visit(literal, match);
     }
   }
 
   /** Strings that name a registrations / customerSubscriptions segment anywhere in code. */
   private registrationStrings(): void {
-    for (const { literal } of this.literalsMatching(registrationWords)) {
+    this.forEachLiteralMatching(registrationWords, (literal) => {
       const path = registrationPathInString(this.valueIn(literal, 'argument'));
       if (path) this.facts.resourceIds.push(readResourceId(path));
-    }
+    });
   }
 
   /**
@@ -401,7 +424,7 @@ class Extraction {
    * unquoted ones such as `-ComputerName <computer name>` that PowerShell splits into several bare words.
    */
   private placeholders(): void {
-    for (const { match, literal } of this.literalsMatching(placeholderCandidates)) {
+    this.forEachLiteralMatching(placeholderCandidates, (literal, match) => {
       let value = this.valueIn(literal, 'argument');
       let holdsPlaceholder = findPlaceholder(value.text) !== undefined;
       if (!holdsPlaceholder && literal.type === 'generic_token' && match.index === literal.start) {
@@ -409,7 +432,7 @@ class Extraction {
         holdsPlaceholder = findPlaceholder(value.text) !== undefined;
       }
       if (holdsPlaceholder && this.literalReachesCommand(literal)) this.facts.values.push(value);
-    }
+    });
   }
 
   private suppressions(): void {
@@ -428,6 +451,7 @@ class Extraction {
     // between the two), without the descent and the step up, each a call into the wasm module.
     const argument = this.plainArgumentAt(offset);
     if (argument?.literal && !argument.expanding) return argument.literal;
+    if (argument && !argument.node) return argument.expanding && !this.inStringVariable(argument, offset) ? argument.literal : undefined;
     // Likewise a string assigned on its own (no step up from the string's characters to the string).
     const assigned = argument ? undefined : this.assignedStrings.at(offset);
     if (assigned) return assigned;
@@ -448,18 +472,29 @@ class Extraction {
   }
 
   /**
-   * An argument's place (see `argumentPlaces`); `type` is its node's type when read. In a command without syntax
+   * An argument's place (see `argumentPlaces`); `word`: it is a bare word (`generic_token`). In a command without syntax
    * errors, a bare word or a quoted string that holds no variable, escape or inner quote is one node of the tree,
    * and an argument without a brace or parenthesis holds no statements: `plainArgumentAt` finds either by offset.
    */
-  private noteArgument(span: Span, node: Node, type: string | undefined, { clean }: Arguments): void {
+  private noteArgument(span: Span, node: Node | undefined, word: boolean, { clean }: Arguments): void {
     this.argumentPlaces.set(span.start, span.end);
     if (!clean) return;
-    const string = type === 'generic_token' ? undefined : quotedString(this.code, span);
-    const literalType: Literal['type'] | undefined = type === 'generic_token' ? type : string && 'string_literal';
+    const string = word ? undefined : quotedString(this.code, span);
+    const literalType: Literal['type'] | undefined = word ? 'generic_token' : string && 'string_literal';
     if (!literalType && /[{(]/.test(this.code.slice(span.start, span.end))) return;
-    const literal = literalType && { start: span.start, end: span.end, node, type: literalType };
-    this.plainArguments.add({ start: span.start, end: span.end, node, ...(literal ? { literal } : {}), ...(string === 'expanding' ? { expanding: true } : {}) });
+    // Objects of one shape, written out (spreading optional fields costs more than the rest of this function).
+    const literal = literalType ? { start: span.start, end: span.end, node, type: literalType } : undefined;
+    this.plainArguments.add({ start: span.start, end: span.end, node, literal, expanding: string === 'expanding', variables: undefined });
+  }
+
+  /**
+   * Whether `offset` lies in a variable of an expanding string read from the text: its variables are read once, as a
+   * long string may hold many places to ask about.
+   */
+  private inStringVariable(argument: PlainArgument, offset: number): boolean {
+    const variables = (argument.variables ??= stringVariables(this.code, argument));
+    const variable = variables[startingBy(variables, offset) - 1];
+    return variable !== undefined && offset < variable.end;
   }
 
   /**
@@ -488,14 +523,14 @@ class Extraction {
    * up the tree is a walk down from its root inside the wasm module.
    */
   private literalReachesCommand(literal: Literal): boolean {
-    if (this.argumentPlaces.get(literal.start) === literal.end) return true;
+    if (!literal.node || this.argumentPlaces.get(literal.start) === literal.end) return true;
     const assigned = this.assignedPlaces.get(literal.start);
-    return assigned?.rhs.end === literal.end ? this.assignedVariableReachesCommand(assigned.assignment) : this.reachesCommand(literal);
+    return assigned?.rhs.end === literal.end ? this.assignedVariableReachesCommand(assigned.assignment) : this.reachesCommand(literal.node);
   }
 
   /** True when the literal is an argument of a command that acts (not one that only prints), directly or via a variable. */
-  private reachesCommand(literal: { node: Node }): boolean {
-    let node: Node | null = literal.node;
+  private reachesCommand(literal: Node): boolean {
+    let node: Node | null = literal;
     for (let depth = 0; node && depth < 40; depth++, node = node.parent) {
       const type = node.type; // each read is a call into the wasm module
       if (type === 'command') return this.actingCommand(node);
@@ -553,39 +588,32 @@ class Extraction {
       name: this.text.slice(nameSpan.start, nameSpan.end), nameSpan, span: this.withoutTrailingBlanks(this.extent(command)),
       parameters: [], positional: [], unresolvedSplat: false,
     };
-    const last = command.lastNamedChild;
-    const elements = last?.type === 'command_elements' ? last.namedChildren : [];
-    let pending: ParameterUse | undefined;
-    let colon = false;
     // Without syntax errors in the command, text and tree agree on where each of its nodes starts.
     const clean = !command.hasError;
+    const elements: CommandElement[] = (clean ? lexCommandElements(this.code, nameSpan.end, use.span.end) : undefined) ?? this.elementsOf(command, clean);
+    let pending: ParameterUse | undefined;
+    let colon = false;
     const among: Arguments | undefined = displayCommand.test(use.name) ? undefined : { clean };
     for (const element of elements) {
-      if (!element) continue;
-      // Without syntax errors, only a separator of blanks starts with one: half the elements, whose type and end
-      // (two calls into the wasm module) then go unread.
-      if (clean && this.code.charCodeAt(element.startIndex) === 0x20) continue;
-      const type = element.type; // each read is a call into the wasm module
-      const span = this.extent(element);
-      if (type === 'command_argument_sep') {
-        colon ||= this.holds(span, ':');
+      const span = { start: element.start, end: element.end };
+      if (element.kind === 'colon') {
+        colon = true;
         continue;
       }
-      if (type === 'command_parameter') {
+      if (element.kind === 'parameter') {
         colon = this.text[span.end - 1] === ':' && span.end - 1 > span.start;
         pending = { name: this.text.slice(span.start + 1, colon ? span.end - 1 : span.end), nameSpan: span };
         use.parameters.push(pending);
         continue;
       }
-      if (type.includes('redirection')) continue;
       // A splat is never a parameter's value: PowerShell binds what it holds by name or position.
       const splat = /^@\w+$/.test(this.text.slice(span.start, span.end));
-      if (among && !splat) this.noteArgument(span, element, type, among);
+      if (among && !splat) this.noteArgument(span, element.node, element.kind === 'word', among);
       if (splat) {
         this.splat(use, span);
       } else if (pending && (colon || !switches.has(pending.name.toLowerCase()))) {
         pending.value = this.valueIn(span, 'argument');
-        const entries = this.hashtableIn(span, among);
+        const entries = this.hashtableIn(span, among, !element.node);
         if (entries) pending.entries = entries;
       } else {
         use.positional.push(this.valueIn(span, 'argument'));
@@ -594,6 +622,29 @@ class Extraction {
       colon = false;
     }
     return use;
+  }
+
+  /**
+   * A command's elements as the tree has them, where `lexCommandElements` does not read its text: separators without a
+   * colon and redirections left out.
+   */
+  private elementsOf(command: Node, clean: boolean): CommandElement[] {
+    const last = command.lastNamedChild;
+    const elements: CommandElement[] = [];
+    for (const element of last?.type === 'command_elements' ? last.namedChildren : []) {
+      if (!element) continue;
+      // Without syntax errors, only a separator of blanks starts with one: half the elements, whose type and end
+      // (two calls into the wasm module) then go unread.
+      if (clean && this.code.charCodeAt(element.startIndex) === 0x20) continue;
+      const type = element.type; // each read is a call into the wasm module
+      const span = this.extent(element);
+      if (type === 'command_argument_sep') {
+        if (this.holds(span, ':')) elements.push({ ...span, kind: 'colon' });
+      } else if (!type.includes('redirection')) {
+        elements.push({ ...span, kind: type === 'command_parameter' ? 'parameter' : type === 'generic_token' ? 'word' : 'value', node: element });
+      }
+    }
+    return elements;
   }
 
   /** Whether `char` is written within `span` (without copying the text out). */
@@ -610,11 +661,15 @@ class Extraction {
 
   /**
    * The entries of a hashtable written at `span` (`@{ … }`) or held by the variable written there; `among`: the
-   * span is an argument of an acting known cmdlet (see `argumentPlaces`).
+   * span is an argument of an acting known cmdlet (see `argumentPlaces`); `fromText`: `lexCommandElements` read it
+   * (then its entries may be read from the text as well).
    */
-  private hashtableIn(span: Span, among: Arguments | undefined): ParameterUse[] | undefined {
+  private hashtableIn(span: Span, among: Arguments | undefined, fromText: boolean): ParameterUse[] | undefined {
     const written = this.text.slice(span.start, span.end);
-    if (written.startsWith('@{')) return this.hashtableEntries(span.start, among);
+    if (written.startsWith('@{')) {
+      const lexed = fromText ? lexHashtableEntries(this.code, span) : undefined;
+      return lexed ? lexed.map(({ key, value }) => this.entry(key, value, undefined, among)) : this.hashtableEntries(span.start, among);
+    }
     const variable = /^\$(?:\w+:)?(\w+)$/.exec(written);
     return variable ? this.variableHashtable(variable[1], span.start) : undefined;
   }
@@ -630,17 +685,20 @@ class Extraction {
       const key = entry.firstNamedChild;
       const valueNode = entry.lastNamedChild;
       if (!key || !valueNode || key.equals(valueNode)) continue;
-      const keySpan = this.extent(key);
-      const valueSpan = this.extent(valueNode);
-      if (among) this.noteArgument(valueSpan, valueNode, undefined, among);
-      // Not passed on: a nested hashtable's values lie deeper than `reachesCommand` looks.
-      const nested = this.text.startsWith('@{', valueSpan.start) ? this.hashtableEntries(valueSpan.start) : undefined;
-      entries.push({
-        name: this.text.slice(keySpan.start, keySpan.end).replace(/^['"\u2018-\u201E]|['"\u2018-\u201E]$/g, ''), nameSpan: keySpan,
-        value: this.valueIn(valueSpan, 'expression'), ...(nested ? { entries: nested } : {}),
-      });
+      entries.push(this.entry(this.extent(key), this.extent(valueNode), valueNode, among));
     }
     return entries;
+  }
+
+  /** A hashtable's entry; `valueNode` is undefined where the entry was read from the text. */
+  private entry(keySpan: Span, valueSpan: Span, valueNode: Node | undefined, among: Arguments | undefined): ParameterUse {
+    if (among) this.noteArgument(valueSpan, valueNode, false, among);
+    // Not passed on: a nested hashtable's values lie deeper than `reachesCommand` looks.
+    const nested = this.text.startsWith('@{', valueSpan.start) ? this.hashtableEntries(valueSpan.start) : undefined;
+    return {
+      name: this.text.slice(keySpan.start, keySpan.end).replace(/^['"\u2018-\u201E]|['"\u2018-\u201E]$/g, ''), nameSpan: keySpan,
+      value: this.valueIn(valueSpan, 'expression'), ...(nested ? { entries: nested } : {}),
+    };
   }
 
   // ---- values ------------------------------------------------------------------------------------------------

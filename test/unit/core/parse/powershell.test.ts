@@ -136,6 +136,19 @@ describe('parse/powershell', () => {
       assert.equal(textAt(script, locate(brokenId, 0, 1)), '$($r.Id)');
     });
 
+    it('reads arguments from the text as from the tree: placeholders in strings and words, none in a variable or a redirection', async () => {
+      // Each command here has no syntax error and only plain tokens: its arguments are read from the text (psCommandLexer).
+      const script = "$registrationsX = 'r'\nNew-AzResource -ResourceId \"/subscriptions/$sub/resourceGroups/<resource group>/providers/Microsoft.AzureStack/registrations/$registrationsX\" -Properties @{ tenantId = '<tenant id>'; Name = $x.Name } -Force\nSet-AzsRegistration -PrivilegedEndpoint <ERCS VM> -RegistrationName < a>";
+      const found = await facts(script);
+      const id = '/subscriptions/?/resourceGroups/<resource group>/providers/Microsoft.AzureStack/registrations/r';
+      assert.deepEqual(found.cmdlets.map((c) => c.parameters.map((p) => `${p.name}=${show(p.value)}${p.entries ? `{${p.entries.map((e) => `${e.name}=${show(e.value)}`).join(' ')}}` : ''}`)), [
+        [`ResourceId=${id}`, 'Properties=?{tenantId=<tenant id> Name=?}', 'Force=-'],
+        ['PrivilegedEndpoint=?', 'RegistrationName=-'],
+      ]);
+      assert.deepEqual(found.values.filter((v) => show(v).includes('<')).map(show), [id, '<tenant id>', id, '<tenant id>', '<ERCS VM>'], 'the input redirection `< a>` is no argument');
+      assert.equal(found.resourceIds.length, 2, 'the registration path in the string, and none in its variable `$registrationsX`');
+    });
+
     it('reads a tenant addition written with -ResourceType and -ResourceName', async () => {
       const found = await facts(`New-AzResource -ResourceType Microsoft.AzureStack/registrations/customerSubscriptions -ResourceName "reg1/${customer}" -ResourceGroupName azurestack -ApiVersion 2017-06-01 -Properties @{ tenantId = 'x' }`);
       assert.deepEqual(tenantOperations(found), [`add ?/azurestack/reg1 customer=${customer} tenant=x`]);
