@@ -3,6 +3,7 @@
 // diagnostics and code actions read it at once, and asks the editor's LiveData the questions the live rules had. A
 // process that stops is started again: the documents it was reading get a notice, the others are read again.
 import { fork, type ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
 import type { DocumentKind, Finding, LiveData, RuleSeverityConfig, TextChange } from './lint';
 import { pick, type Locale } from './l10n';
 import { refKey, snapshotOf, tenantKey, type LiveQuestions, type LiveSnapshot } from './liveSnapshot';
@@ -125,7 +126,7 @@ export class LintClient {
     worker.stderr?.on('data', (text: string) => {
       this.stderr = (this.stderr + text).slice(-stderrKept);
     });
-    (worker.stderr as { unref?(): void } | null)?.unref?.();
+    (worker.stderr as Socket | null)?.unref();
     worker.on('message', (reply: LintReply) => this.receive(reply));
     // Sending to a process that just stopped: its close, below, follows.
     worker.on('error', () => {});
