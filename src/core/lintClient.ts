@@ -4,6 +4,7 @@
 // process that stops is started again: the documents it was reading get a notice, the others are read again.
 import { fork, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
+import { inflateRawSync } from 'node:zlib';
 import type { DocumentKind, Finding, LiveData, RuleSeverityConfig, TextChange } from './lint';
 import { pick, type Locale } from './l10n';
 import { refKey, snapshotOf, tenantKey, type LiveQuestions, type LiveSnapshot } from './liveSnapshot';
@@ -300,12 +301,11 @@ function merged(lists: readonly (LiveQuestions | undefined)[]): LiveQuestions {
   return { registrations: [...registrations.values()], tenants: [...tenants.values()] };
 }
 
-const utf8 = new TextDecoder();
 
-/** A lint as held: its findings were sent as pieces of JSON, each parsed once, when first needed. */
+/** A lint as held: its findings were sent as deflated pieces of JSON, each inflated and parsed once, when first needed. */
 function heldLint(lint: Omit<HeldLint, 'findings' | 'findingsAt'>, pieces: readonly FindingsPiece[]): HeldLint {
   const parsed: (Finding[] | undefined)[] = [];
-  const piece = (index: number) => parsed[index] ??= JSON.parse(utf8.decode(pieces[index].json)) as Finding[];
+  const piece = (index: number) => parsed[index] ??= JSON.parse(inflateRawSync(pieces[index].deflated).toString()) as Finding[];
   let all: Finding[] | undefined;
   return {
     ...lint,
