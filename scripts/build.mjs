@@ -57,8 +57,9 @@ export async function buildAll() {
     }),
     build({ ...common, entryPoints: { 'azure-sdk': join(root, 'src/azure/sdk.ts') }, outdir: dist, plugins: [spreadsheetApart] }),
     build({ ...common, entryPoints: { spreadsheet: join(root, 'src/core/usage/spreadsheet.ts') }, outdir: dist }),
-    // The editor's linter runs in a worker thread, so that reading a large file never holds the extension host.
-    build({ ...common, entryPoints: { lintWorker: join(root, 'src/core/lintWorker.ts') }, outdir: dist }),
+    // The editor's linter runs in a child process at a lower priority, so that reading a large file never holds the
+    // extension host, nor takes the cores its thread needs.
+    build({ ...common, entryPoints: { lintWorker: join(root, 'src/core/lintProcess.ts') }, outdir: dist }),
     build({ ...common, entryPoints: { cli: join(root, 'src/cli/azs-lint.ts') }, outdir: dist, banner: { js: '#!/usr/bin/env node' } }),
     // azs-usage signs in to a stamp at every run, so the Azure SDK is part of it; the spreadsheet reader is not.
     build({ ...common, entryPoints: { usage: join(root, 'src/cli/azs-usage.ts') }, outdir: dist, banner: { js: '#!/usr/bin/env node' }, plugins: [spreadsheetApart] }),

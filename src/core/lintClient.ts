@@ -1,12 +1,14 @@
-// The editor's side of the linter in a worker thread (lintWorker.ts): sends each document's text, keeps what came
-// back for each document (what to show, the findings, notices, the syntax-error flag), so that diagnostics and code
-// actions read it at once, and asks the editor's LiveData the questions the live rules had. A worker that stops is
-// started again: the documents it was reading get a notice, the others are read again.
-import { Worker } from 'node:worker_threads';
+// The editor's side of the linter in a child process at a lower priority (lintProcess.ts): sends each document's text,
+// keeps what came back for each document (what to show, the findings, notices, the syntax-error flag), so that
+// diagnostics and code actions read it at once, and asks the editor's LiveData the questions the live rules had. A
+// process that stops is started again: the documents it was reading get a notice, the others are read again.
+import { fork, type ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
+import { inflateRawSync } from 'node:zlib';
 import type { DocumentKind, Finding, LiveData, RuleSeverityConfig, TextChange } from './lint';
 import { pick, type Locale } from './l10n';
 import { refKey, snapshotOf, tenantKey, type LiveQuestions, type LiveSnapshot } from './liveSnapshot';
-import type { FindingsPiece, LintReply, LintRequest, ShownFinding, WorkerOptions } from './lintWorker';
+import { lintProcessFlag, type FindingsPiece, type LintReply, type LintRequest, type ShownFinding, type WorkerOptions } from './lintWorker';
 
 export type { LineRange, ShownFinding } from './lintWorker';
 
@@ -37,7 +39,7 @@ export interface LintOutcome {
 }
 
 export interface LintClientOptions extends WorkerOptions {
-  /** The worker's script: dist/lintWorker.js in the extension. */
+  /** The linter process's script: dist/lintWorker.js in the extension. */
   script: string;
   /** Told each internal error of the engine (a rule or reader that threw). */
   onInternalError(text: string): void;
@@ -72,8 +74,17 @@ interface Waiting {
   resolve(outcome: LintOutcome): void;
 }
 
+/** How much of what the process wrote to stderr last is kept, to tell why it stopped. */
+const stderrKept = 4000;
+
 export class LintClient {
-  private worker: Worker;
+  /**
+   * Started on the turn of the event loop after the first request, not in it: starting a process holds the caller's
+   * thread ≈ 10 ms (fork copies the extension host's page tables), which activation should not wait for.
+   */
+  private worker: ChildProcess | undefined;
+  /** Requests made before the process started. */
+  private readonly unsent: LintRequest[] = [];
   private nextId = 1;
   private readonly waiting = new Map<number, Waiting>();
   /** The last text sent of every document the worker holds. */
@@ -88,30 +99,47 @@ export class LintClient {
   /** The questions each document's last lint asked: those of the documents shown are asked again when Azure's answers change. */
   private readonly asked = new Map<string, LiveQuestions>();
   private stopping = false;
-  private lastError: string | undefined;
+  /** The end of what the process wrote to stderr (an uncaught exception's stack, V8's out-of-memory report). */
+  private stderr = '';
 
   constructor(private readonly options: LintClientOptions) {
     this.locale = options.locale;
     this.rules = plain(options.rules);
-    this.worker = this.start();
   }
 
-  private start(): Worker {
+  private start(): ChildProcess {
     const { wasmDir, locale } = this.options;
     const rules = this.rules;
-    const worker = new Worker(this.options.script, { workerData: { lintWorker: { wasmDir, locale, rules } satisfies WorkerOptions } });
-    // The editor (or a test run) ends when it is done, whatever the worker is doing. Once online as well: a worker
-    // started from another's exit handler (a restart) was held by its port otherwise, and the test run never ended.
-    worker.unref();
-    worker.once('online', () => worker.unref());
-    worker.on('message', (reply: LintReply) => this.receive(reply));
-    worker.on('error', (error) => {
-      this.lastError = error instanceof Error ? error.stack ?? error.message : String(error);
+    const worker = fork(this.options.script, [lintProcessFlag, JSON.stringify({ wasmDir, locale, rules } satisfies WorkerOptions)], {
+      // Typed arrays (the findings' JSON) travel as they are, not as JSON.
+      serialization: 'advanced',
+      // The extension host's own flags (an inspector port, say) are not the linter's; in desktop VS Code the
+      // executable is Electron's, which runs as plain Node with ELECTRON_RUN_AS_NODE.
+      execArgv: [],
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
-    worker.on('exit', (code) => {
-      if (worker === this.worker && !this.stopping) this.restart(code);
+    // The editor (or a test run) ends when it is done, whatever the process is doing; the process then ends as its
+    // channel closes.
+    worker.unref();
+    worker.channel?.unref();
+    worker.stderr?.setEncoding('utf8');
+    worker.stderr?.on('data', (text: string) => {
+      this.stderr = (this.stderr + text).slice(-stderrKept);
+    });
+    (worker.stderr as Socket | null)?.unref();
+    worker.on('message', (reply: LintReply) => this.receive(reply));
+    // Sending to a process that just stopped: its close, below, follows.
+    worker.on('error', () => {});
+    worker.on('close', (code, signal) => {
+      if (worker === this.worker && !this.stopping) this.restart(code === null ? `signal ${signal}` : `exit code ${code}`);
     });
     return worker;
+  }
+
+  /** The linter process's id (tests look at its threads), once it was started. */
+  get pid(): number | undefined {
+    return this.worker?.pid;
   }
 
   /** Reads a document's new text (`check`: it is shown, so its findings are wanted; otherwise it only declares). */
@@ -163,14 +191,20 @@ export class LintClient {
     return this.documents.has(uri);
   }
 
-  /** Stops the worker as a crash would (for tests of the restart). */
-  crash(): Promise<number> {
-    return this.worker.terminate();
+  /** Kills the linter process as a crash would (for tests of the restart); resolves once a new one was started. */
+  crash(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return Promise.resolve();
+    return new Promise((resolve) => {
+      worker.once('close', () => resolve());
+      worker.kill('SIGKILL');
+    });
   }
 
+  /** Ends the linter process at once: what it was reading is of no use any more. */
   dispose(): void {
     this.stopping = true;
-    void this.send({ type: 'stop' });
+    this.worker?.kill();
     for (const waiting of this.waiting.values()) waiting.resolve({ skipped: true, dependents: [] });
     this.waiting.clear();
   }
@@ -179,9 +213,21 @@ export class LintClient {
     const id = this.nextId++;
     const full: LintRequest = { ...request, id };
     return new Promise((resolve) => {
+      if (this.stopping) {
+        resolve({ skipped: true, dependents: [] });
+        return;
+      }
       this.waiting.set(id, { request: full, resolve });
-      this.worker.postMessage(full);
+      if (this.worker) this.worker.send(full);
+      else if (this.unsent.push(full) === 1) setImmediate(() => this.launch());
     });
+  }
+
+  private launch(): void {
+    if (this.stopping) return;
+    const worker = this.start();
+    this.worker = worker;
+    for (const request of this.unsent.splice(0)) worker.send(request);
   }
 
   private receive(reply: LintReply): void {
@@ -224,7 +270,7 @@ export class LintClient {
     this.options.onLiveAnswers();
   }
 
-  private restart(code: number): void {
+  private restart(reason: string): void {
     const stopped = [...this.waiting.values()];
     this.waiting.clear();
     const lost = [...new Set(stopped.flatMap(({ request }) => (request.type === 'update' && request.check ? [request.uri] : [])))];
@@ -235,8 +281,8 @@ export class LintClient {
       if (document) this.held.set(uri, heldLint({ uri, text: document.text, shown: [], total: 0, fixable: 0, notice: pick(crashNotice, this.locale), syntaxErrors: false }, []));
     }
     for (const waiting of stopped) waiting.resolve({ skipped: true, dependents: [] });
-    this.options.onCrash(`the lint worker stopped (exit code ${code}${this.lastError ? `: ${this.lastError}` : ''}); a new one reads the open documents again`);
-    this.lastError = undefined;
+    this.options.onCrash(`the lint worker stopped (${reason}${this.stderr ? `: ${this.stderr.trim()}` : ''}); a new one reads the open documents again`);
+    this.stderr = '';
     this.worker = this.start();
     void this.send({ type: 'configure', rules: this.rules ?? null, ...(this.snapshot ? { live: this.snapshot } : {}) });
     const restored = [...this.documents].map(([uri, d]) => this.send({ type: 'update', uri, text: d.text, kind: d.kind, check: d.check, ...(d.encoding ? { encoding: d.encoding } : {}) }).then(() => (d.check ? [uri] : [])));
@@ -255,12 +301,11 @@ function merged(lists: readonly (LiveQuestions | undefined)[]): LiveQuestions {
   return { registrations: [...registrations.values()], tenants: [...tenants.values()] };
 }
 
-const utf8 = new TextDecoder();
 
-/** A lint as held: its findings were sent as pieces of JSON, each parsed once, when first needed. */
+/** A lint as held: its findings were sent as deflated pieces of JSON, each inflated and parsed once, when first needed. */
 function heldLint(lint: Omit<HeldLint, 'findings' | 'findingsAt'>, pieces: readonly FindingsPiece[]): HeldLint {
   const parsed: (Finding[] | undefined)[] = [];
-  const piece = (index: number) => parsed[index] ??= JSON.parse(utf8.decode(pieces[index].json)) as Finding[];
+  const piece = (index: number) => parsed[index] ??= JSON.parse(inflateRawSync(pieces[index].deflated).toString()) as Finding[];
   let all: Finding[] | undefined;
   return {
     ...lint,
@@ -271,7 +316,7 @@ function heldLint(lint: Omit<HeldLint, 'findings' | 'findingsAt'>, pieces: reado
   };
 }
 
-/** Settings as plain data: what VS Code's configuration returns cannot be sent to another thread as it is. */
+/** Settings as plain data: what VS Code's configuration returns cannot be sent to another process as it is. */
 function plain(rules: RuleSeverityConfig | undefined): RuleSeverityConfig | undefined {
   return rules && (JSON.parse(JSON.stringify(rules)) as RuleSeverityConfig);
 }

@@ -1,4 +1,4 @@
-// The linter in the editor: documents are read into one LintWorkspace in a worker thread (core/lintClient.ts), so
+// The linter in the editor: documents are read into one LintWorkspace in a child process (core/lintClient.ts), so
 // reading never holds the extension host, as they open and change (PowerShell edits go in at once, so tree-sitter can
 // reparse incrementally; other kinds, and large documents of any kind, wait for a pause in typing, and a read that
 // typing overtook publishes nothing), findings become
@@ -455,8 +455,8 @@ export class LintDiagnostics implements vscode.Disposable {
     return held.findingsAt(start).find((f) => f.code === code && f.end === end);
   }
 
-  /** Stops the linter's worker as a crash would (host tests of the restart). */
-  crashWorker(): Promise<number> {
+  /** Stops the linter's process as a crash would (host tests of the restart). */
+  crashWorker(): Promise<void> {
     return this.engine.crash();
   }
 

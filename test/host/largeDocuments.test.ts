@@ -1,5 +1,5 @@
-// Large documents in the real host: the linter reads them in its worker thread after a pause in typing, typing over a
-// read under way publishes nothing for the text it overtook, and a worker that stopped is replaced.
+// Large documents in the real host: the linter reads them in its process after a pause in typing, typing over a read
+// under way publishes nothing for the text it overtook, and a linter process that stopped is replaced.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LintEvent } from '../../src/vscode/diagnostics';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +10,11 @@ import { SnapshotLive, snapshotOf } from '../../../src/core/liveSnapshot';
 import { denseScript } from './support/denseScript';
 import { customer, registrationId, tenant } from './support/ids';
 import { liveFrom } from './support/live';
+import { isRunning, nicenessOfThreads } from './support/threads';
 import { testWasmDir } from './support/wasm';
 
-/** The worker as tsc compiles it (the extension runs the esbuild bundle of the same file). */
-const workerScript = join(__dirname, '..', '..', '..', 'src', 'core', 'lintWorker.js');
+/** The linter process's script as tsc compiles it (the extension runs the esbuild bundle of the same file). */
+const workerScript = join(__dirname, '..', '..', '..', 'src', 'core', 'lintProcess.js');
 const uri = 'file:///ws/register.ps1';
 const addTenant = `New-AzResource -ResourceId "${registrationId}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties @{ tenantId = '${tenant}' }`;
 const badCustomer = addTenant.replace(customer, 'contoso-prod');
@@ -40,9 +41,15 @@ function client(options: Partial<LintClientOptions> = {}): { lint: LintClient; t
   return { lint, told, restarted };
 }
 
+async function waitUntil(done: () => boolean, what: string): Promise<void> {
+  for (const until = Date.now() + 10_000; !done(); await new Promise((resolve) => setTimeout(resolve, 20))) {
+    if (Date.now() > until) assert.fail(what);
+  }
+}
+
 const codes = (lint: LintClient, key = uri) => lint.lint(key)?.findings.map((f) => f.code);
 
-describe('LintClient (the linter in a worker thread)', function () {
+describe('LintClient (the linter in a child process)', function () {
   this.timeout(30_000);
   const clients: LintClient[] = [];
   const started = (options: Partial<LintClientOptions> = {}) => {
@@ -122,25 +129,35 @@ describe('LintClient (the linter in a worker thread)', function () {
     assert.deepEqual(held.findingsAt(finding.start + 1).filter((f) => f.start !== finding.start + 1), []);
   });
 
-  // The suite may itself run niced (as CI may run it); the worker is then nicer still, up to the most a thread can be.
-  (existsSync('/proc/thread-self') && getPriority() < 19 ? it : it.skip)("reads at a lower priority than the editor's threads, which it gives way to", () => {
-    // In a process of its own, whose pool of file-reading threads nothing has started yet: the worker must not start it.
-    const child = `
+  // The suite may itself run niced (as CI may run it); the linter is then nicer still, up to the most a thread can be.
+  (existsSync('/proc/self/task') && getPriority() < 19 ? it : it.skip)("reads at a lower priority than the editor's threads, all of its threads, from its first lint on", async () => {
+    const { lint } = started();
+    await lint.update(uri, denseScript(64 * 1024), 'powershell', undefined, undefined, true);
+    assert.ok(lint.pid);
+    const threads = [...nicenessOfThreads(lint.pid).values()];
+    assert.ok(threads.length > 1, `${threads.length} threads`);
+    assert.deepEqual(new Set(threads), new Set([Math.min(19, getPriority() + workerNicenessAbove)]));
+    assert.deepEqual(new Set(nicenessOfThreads().values()), new Set([getPriority()]), "this process's threads keep their priority");
+  });
+
+  (existsSync('/proc/self/task') ? it : it.skip)('leaves no process behind: after dispose, and after the editor ended without it', async () => {
+    const { lint } = started();
+    await lint.update(uri, addTenant, 'powershell', undefined, undefined, true);
+    const pid = lint.pid;
+    assert.ok(pid && isRunning(pid));
+    lint.dispose();
+    await waitUntil(() => !isRunning(pid), 'the process ends at dispose');
+    // An editor that is killed never disposes: its linter ends as the channel closes.
+    const editor = spawn(process.execPath, ['-e', `
       const { LintClient } = require(${JSON.stringify(require.resolve('../../../src/core/lintClient'))});
-      const { nicenessOfThreads } = require(${JSON.stringify(require.resolve('./support/threads'))});
-      const before = nicenessOfThreads().get(process.pid);
       const lint = new LintClient({ script: ${JSON.stringify(workerScript)}, wasmDir: ${JSON.stringify(testWasmDir())}, locale: 'en',
         onInternalError() {}, onCrash() {}, onRestart() {}, onLiveAnswers() {} });
-      const alive = setInterval(() => {}, 1000); // the worker does not hold the process open
-      lint.update('file:///a.ps1', 'Get-Date', 'powershell', undefined, undefined, true).then(() => {
-        clearInterval(alive);
-        console.log(JSON.stringify({ before, main: nicenessOfThreads().get(process.pid), all: [...nicenessOfThreads().values()] }));
-        lint.dispose();
-      });`;
-    const seen = JSON.parse(execFileSync(process.execPath, ['-e', child], { encoding: 'utf8' })) as { before: number; main: number; all: number[] };
-    assert.equal(seen.main, seen.before, "the process's own thread keeps its priority");
-    const lower = Math.min(19, seen.before + workerNicenessAbove);
-    assert.equal(seen.all.filter((nice) => nice === lower).length, 1, 'the worker thread, and no thread it started, runs at the lower priority, from its first lint on');
+      setInterval(() => {}, 1000);
+      lint.update('file:///a.ps1', 'Get-Date', 'powershell', undefined, undefined, true).then(() => console.log(lint.pid));`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const orphan = Number(await new Promise<string>((resolve) => editor.stdout.once('data', (data: Buffer) => resolve(data.toString()))));
+    assert.ok(isRunning(orphan));
+    editor.kill('SIGKILL');
+    await waitUntil(() => !isRunning(orphan), 'the process ends with the editor');
   });
 
   it('sends at most the 1,000 most severe findings to show of a dense script, and every finding in pieces', async () => {
@@ -206,7 +223,7 @@ describe('LintClient (the linter in a worker thread)', function () {
     assert.deepEqual(await reading, { skipped: true, dependents: [] });
     await restarted;
     assert.equal(told.crashes.length, 1);
-    assert.match(told.crashes[0], /lint worker stopped \(exit code 1\)/);
+    assert.match(told.crashes[0], /lint worker stopped \(signal SIGKILL\)/);
     assert.deepEqual(told.restarts, [{ restored: [other], lost: [uri] }]);
     assert.match(lint.lint(uri)?.notice ?? '', /the linter stopped while reading this file and was restarted/);
     assert.ok(codes(lint, other)?.includes('AZS201'));
@@ -217,7 +234,7 @@ describe('LintClient (the linter in a worker thread)', function () {
   it('tells a worker that threw once, and lets nothing reach the caller as an exception', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'azs-worker-'));
     const script = join(folder, 'throws.js');
-    writeFileSync(script, "require('node:worker_threads').parentPort.on('message', (m) => { if (m.type === 'update') throw new Error('out of memory, say'); });\n");
+    writeFileSync(script, "process.on('message', (m) => { if (m.type === 'update') throw new Error('out of memory, say'); });\n");
     const { lint, told, restarted } = started({ script });
     const outcome = await lint.update(uri, addTenant, 'powershell', undefined, undefined, true);
     await restarted;

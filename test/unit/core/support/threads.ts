@@ -1,12 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** The niceness of each thread of this process, by thread id (Linux: the 19th field of its stat). */
-export function nicenessOfThreads(): Map<number, number> {
+/** The fields of a /proc stat file after the command's name (Linux). */
+function statFields(path: string): string[] {
+  const stat = readFileSync(path, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/** The niceness of each thread of a process (this one unless told), by thread id (Linux: the 19th field of its stat). */
+export function nicenessOfThreads(pid: number | 'self' = 'self'): Map<number, number> {
   const threads = new Map<number, number>();
-  for (const id of readdirSync('/proc/self/task')) {
-    const stat = readFileSync(`/proc/self/task/${id}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    threads.set(Number(id), Number(fields[16]));
-  }
+  for (const id of readdirSync(`/proc/${pid}/task`)) threads.set(Number(id), Number(statFields(`/proc/${pid}/task/${id}/stat`)[16]));
   return threads;
+}
+
+/** Whether a process runs (Linux: it is there, and not a zombie waiting for its parent to collect it). */
+export function isRunning(pid: number): boolean {
+  try {
+    return statFields(`/proc/${pid}/stat`)[0] !== 'Z';
+  } catch {
+    return false;
+  }
 }

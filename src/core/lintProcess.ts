@@ -1,0 +1,80 @@
+// The linter's child process (dist/lintWorker.js, started by lintClient.ts): it lowers the priority of all its
+// threads, then serves the extension host's requests from the IPC channel. A process of its own, not a thread of the
+// host: V8's helper threads (the collector of the linter's heap, the compiler of the wasm lexer) and the locks they
+// share belong to the process, so in a thread of the host they ran at the host's priority and took the cores the
+// host's thread needed while the user typed.
+import { readdirSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { LintWorkerState, isOvertaken, lintProcessFlag, skip, workerNicenessAbove, type LintReply, type LintRequest, type WorkerOptions } from './lintWorker';
+
+/**
+ * Lowers the priority of every thread of this process. On Linux a priority belongs to a thread, and a thread starts
+ * at that of the thread that starts it, so the threads there now (V8's and Node's, started before this runs) are each
+ * lowered, again until none is left at the old priority; threads started later inherit it. Elsewhere the process's
+ * priority is lowered as a whole.
+ */
+function giveWayToTheEditor(): void {
+  const lower = (id: number) => {
+    try {
+      setPriority(id, Math.min(19, getPriority(id) + workerNicenessAbove));
+    } catch {
+      // The thread ended meanwhile.
+    }
+  };
+  let threads: string[];
+  try {
+    threads = readdirSync('/proc/self/task');
+  } catch {
+    lower(0);
+    return;
+  }
+  const lowered = new Set<string>();
+  while (threads.some((id) => !lowered.has(id))) {
+    for (const id of threads.filter((thread) => !lowered.has(thread))) {
+      lowered.add(id);
+      lower(Number(id));
+    }
+    threads = readdirSync('/proc/self/task');
+  }
+}
+
+/**
+ * Serves requests one at a time. Before each decision the loop turns once, so that requests the host already sent
+ * are read from the channel and typing that overtook a read is seen.
+ */
+function serve(options: WorkerOptions): void {
+  const send = (reply: LintReply) => process.send?.(reply);
+  const state = new LintWorkerState(options, (text) => send({ type: 'internalError', text }));
+  const pending: LintRequest[] = [];
+  let running = false;
+  const arrived = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const drain = async () => {
+    running = true;
+    for (let request = pending.shift(); request; request = pending.shift()) {
+      const current = request;
+      await arrived();
+      send(current.type === 'update' && isOvertaken(current, pending)
+        ? skip(current, pending)
+        : await state.handle(current, async () => {
+          await arrived();
+          return isOvertaken(current, pending);
+        }));
+    }
+    running = false;
+  };
+  // Listening holds the process open while the channel is; once the host ends, the channel closes and so does it.
+  process.on('message', (message: LintRequest) => {
+    pending.push(message);
+    if (!running) void drain();
+  });
+}
+
+if (process.send && process.argv[2] === lintProcessFlag) {
+  giveWayToTheEditor();
+  // V8's optimizing tier compiles the 1 MB PowerShell grammar in the background for ≈ 7 s of CPU after the first
+  // reads, and reads are no faster for it (CPU per read of the dense 1 MB script 230–470 ms either way); this flag
+  // holds for this process only.
+  setFlagsFromString('--liftoff-only');
+  serve(JSON.parse(process.argv[3]) as WorkerOptions);
+}
