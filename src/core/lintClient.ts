@@ -43,11 +43,12 @@ export interface LintClientOptions extends WorkerOptions {
   script: string;
   /** Told each internal error of the engine (a rule or reader that threw). */
   onInternalError(text: string): void;
-  /** Told once when the worker stopped unexpectedly; a new one is already starting. */
+  /** Told once when the worker stopped unexpectedly; a new one is already starting (unless it says otherwise). */
   onCrash(text: string): void;
   /**
    * After a restart: the documents read again (their findings are held anew) and those that were being read when the
-   * worker stopped (they hold a notice, and are read again at their next change).
+   * worker stopped (they hold a notice, and are read again at their next change). Also told, with nothing read again,
+   * when processes kept stopping before they answered and the linter waits for the next change to start one.
    */
   onRestart(restored: string[], lost: string[]): void;
   /** Azure answered questions of the live rules at once: held findings may be out of date. */
@@ -58,6 +59,17 @@ const crashNotice = {
   en: 'Not linted: the linter stopped while reading this file and was restarted. Edit the file to check it again; the log has the details.',
   sv: 'Inte kontrollerad: lintern stannade medan den läste den här filen och startades om. Ändra filen för att kontrollera den igen; loggen har detaljerna.',
 };
+
+const startNotice = {
+  en: 'Not linted: the linter stopped each time it was started. It is started again when a file changes; the log has the details.',
+  sv: 'Inte kontrollerad: lintern stannade varje gång den startades. Den startas igen när en fil ändras; loggen har detaljerna.',
+};
+
+/**
+ * Processes that may stop in a row before answering anything: then the linter is started again only at the next
+ * request (a change of a file), rather than in a loop that takes a core and holds the host ≈ 10 ms per start.
+ */
+const failedStartsAllowed = 3;
 
 interface Document {
   text: string;
@@ -85,6 +97,8 @@ export class LintClient {
   private worker: ChildProcess | undefined;
   /** Requests made before the process started. */
   private readonly unsent: LintRequest[] = [];
+  /** Processes that stopped since the last answer. */
+  private failedStarts = 0;
   private nextId = 1;
   private readonly waiting = new Map<number, Waiting>();
   /** The last text sent of every document the worker holds. */
@@ -132,7 +146,7 @@ export class LintClient {
     // Sending to a process that just stopped: its close, below, follows.
     worker.on('error', () => {});
     worker.on('close', (code, signal) => {
-      if (worker === this.worker && !this.stopping) this.restart(code === null ? `signal ${signal}` : `exit code ${code}`);
+      if (worker === this.worker && !this.stopping) this.stopped(code === null ? `signal ${signal}` : `exit code ${code}`);
     });
     return worker;
   }
@@ -227,10 +241,14 @@ export class LintClient {
     if (this.stopping) return;
     const worker = this.start();
     this.worker = worker;
-    for (const request of this.unsent.splice(0)) worker.send(request);
+    const unsent = this.unsent.splice(0);
+    // After processes stopped before answering, the new one is told the documents the others held.
+    if (this.failedStarts > 0) this.restore([]);
+    for (const request of unsent) worker.send(request);
   }
 
   private receive(reply: LintReply): void {
+    this.failedStarts = 0;
     if (reply.type === 'internalError') {
       this.options.onInternalError(reply.text);
       return;
@@ -270,7 +288,12 @@ export class LintClient {
     this.options.onLiveAnswers();
   }
 
-  private restart(reason: string): void {
+  /**
+   * The process stopped: the documents it was reading get a notice, and a new one reads the others again, unless
+   * processes kept stopping before they answered anything (then the next request starts one).
+   */
+  private stopped(reason: string): void {
+    const givingUp = ++this.failedStarts >= failedStartsAllowed;
     const stopped = [...this.waiting.values()];
     this.waiting.clear();
     const lost = [...new Set(stopped.flatMap(({ request }) => (request.type === 'update' && request.check ? [request.uri] : [])))];
@@ -278,12 +301,25 @@ export class LintClient {
       const document = this.documents.get(uri);
       this.documents.delete(uri);
       this.read.delete(uri);
-      if (document) this.held.set(uri, heldLint({ uri, text: document.text, shown: [], total: 0, fixable: 0, notice: pick(crashNotice, this.locale), syntaxErrors: false }, []));
+      if (document) this.held.set(uri, heldLint({ uri, text: document.text, shown: [], total: 0, fixable: 0, notice: pick(givingUp ? startNotice : crashNotice, this.locale), syntaxErrors: false }, []));
     }
     for (const waiting of stopped) waiting.resolve({ skipped: true, dependents: [] });
-    this.options.onCrash(`the lint worker stopped (${reason}${this.stderr ? `: ${this.stderr.trim()}` : ''}); a new one reads the open documents again`);
+    const next = givingUp
+      ? `it stopped ${this.failedStarts} times in a row before answering, so it is started again only when a file changes`
+      : 'a new one reads the open documents again';
+    this.options.onCrash(`the lint worker stopped (${reason}${this.stderr ? `: ${this.stderr.trim()}` : ''}); ${next}`);
     this.stderr = '';
+    if (givingUp) {
+      this.worker = undefined;
+      this.options.onRestart([], lost);
+      return;
+    }
     this.worker = this.start();
+    this.restore(lost);
+  }
+
+  /** Tells a new process the rules, Azure's answers and every document held; `onRestart` once they are read. */
+  private restore(lost: string[]): void {
     void this.send({ type: 'configure', rules: this.rules ?? null, ...(this.snapshot ? { live: this.snapshot } : {}) });
     const restored = [...this.documents].map(([uri, d]) => this.send({ type: 'update', uri, text: d.text, kind: d.kind, check: d.check, ...(d.encoding ? { encoding: d.encoding } : {}) }).then(() => (d.check ? [uri] : [])));
     void Promise.all(restored).then((uris) => this.options.onRestart(uris.flat(), lost));

@@ -243,6 +243,26 @@ describe('LintClient (the linter in a child process)', function () {
     assert.match(told.crashes[0], /out of memory, say/);
     assert.ok(lint.lint(uri)?.notice);
   });
+
+  it('stops starting processes that end before they answer, and starts one again at the next change', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'azs-worker-'));
+    const script = join(folder, 'exits.js');
+    writeFileSync(script, 'process.exit(3);\n');
+    const { lint, told } = started({ script });
+    assert.deepEqual(await lint.update(uri, addTenant, 'powershell', undefined, undefined, true), { skipped: true, dependents: [] });
+    await waitUntil(() => told.crashes.length === 3, 'three processes started and ended');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal(told.crashes.length, 3, 'no fourth process without a request');
+    assert.match(told.crashes[2], /exit code 3.*stopped 3 times in a row before answering/);
+    assert.deepEqual(told.restarts.at(-1), { restored: [], lost: [] });
+    assert.match(lint.lint(uri)?.notice ?? '', /^Not linted: the linter stopped while reading this file/);
+    assert.deepEqual(await lint.update(uri, addTenant, 'powershell', undefined, undefined, true), { skipped: true, dependents: [] });
+    assert.equal(told.crashes.length, 4, 'one process started for the change');
+    assert.deepEqual(told.restarts.at(-1), { restored: [], lost: [uri] });
+    assert.match(lint.lint(uri)?.notice ?? '', /^Not linted: the linter stopped each time it was started/);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal(told.crashes.length, 4);
+  });
 });
 
 describe('lint worker queue', () => {
