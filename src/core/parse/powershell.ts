@@ -12,10 +12,10 @@ import type { Node, Point, Tree } from 'web-tree-sitter';
 import treeSitter = require('web-tree-sitter');
 import { UNKNOWN, findPlaceholder, placeholderCandidates } from '../ids';
 import {
-  emptyFacts, literalValue, referencedAt, unknownValue, valueOf, type CmdletUse, type FileFacts, type ParameterUse, type Segment, type Value,
+  emptyFacts, literalValue, referencedAt, unknownValue, valueOf, type CmdletUse, type FileFacts, type ParameterUse, type Value,
 } from '../facts';
 import { LineMap, type Span } from '../text';
-import { addCmdletFacts } from './cmdlets';
+import { addCmdletFacts, isAsciiLetter } from './cmdlets';
 import { EnvironmentFlow } from './psEnvironment';
 import { ScriptHazards } from './psHazards';
 import { decodeBareWord, decodeString, variableEnd, type Interpolate } from './psStrings';
@@ -750,7 +750,9 @@ class Extraction {
     }
     if (written.startsWith('$') && variableEnd(this.text, span.start) === span.end) {
       if (/^\$(?:true|false|null)$/i.test(written)) return literalValue(written, span, span.start);
-      return valueOf(referencedAt(this.variable(span.start) ?? [{ text: UNKNOWN }], span), span);
+      const assigned = this.variable(span.start, span.end);
+      // The assigned value's text as it is (its segments are merged already): one string for every use of it.
+      return assigned ? { text: assigned.text, segments: referencedAt(assigned.segments, span), span } : valueOf([{ text: UNKNOWN, via: span }], span);
     }
     const bare = mode === 'argument' ? /^[^\s'"`$@(){}[\];,|&<>\u2018-\u201E]+$/ : /^-?\d+(?:\.\d+)?$/;
     if (bare.test(written)) return literalValue(written, span, span.start);
@@ -765,7 +767,7 @@ class Extraction {
       return { segments: [{ text: UNKNOWN, via: { start: at, end } }], end };
     }
     const end = variableEnd(this.text, at);
-    return { segments: referencedAt(this.variable(at) ?? [{ text: UNKNOWN }], { start: at, end }), end };
+    return { segments: referencedAt(this.variable(at, end)?.segments ?? [{ text: UNKNOWN }], { start: at, end }), end };
   };
 
   /**
@@ -780,17 +782,16 @@ class Extraction {
     return node?.startIndex === start ? node : undefined;
   }
 
-  /** The segments of the variable written at `at`, when a simple assignment before it gives its value. */
-  private variable(at: number): readonly Segment[] | undefined {
-    const written = this.text.slice(at, variableEnd(this.text, at));
-    const name = variableName(written);
+  /** The value of the variable written from `at` to `end`, when a simple assignment before it gives it (not UNKNOWN). */
+  private variable(at: number, end: number): Value | undefined {
+    const name = variableName(this.text, at, end);
     if (!name || this.resolving.has(name)) return undefined;
     const binding = this.bindingFor(name, at);
     if (!binding?.simple) return undefined;
     this.resolving.add(name);
     try {
       const value = this.valueIn(binding.simple.rhs, 'expression');
-      return value.text === UNKNOWN ? undefined : value.segments;
+      return value.text === UNKNOWN ? undefined : value;
     } finally {
       this.resolving.delete(name);
     }
@@ -812,9 +813,8 @@ class Extraction {
     const scope = this.scopeAt(at);
     const visible = byScope.get(scope) ?? (scope >= 0 ? byScope.get(-1) : undefined) ?? [];
     if (visible.length === 0 || visible.some((b) => !b.simple)) return undefined;
-    const before = visible.filter((b) => (b.simple?.rhs.end ?? b.at) <= at);
-    if (visible.length === 1) return before[0];
-    return visible.every((b) => b.simple && this.isTopLevel(b.simple)) ? before.at(-1) : undefined;
+    if (visible.length === 1) return (visible[0].simple?.rhs.end ?? visible[0].at) <= at ? visible[0] : undefined;
+    return visible.every((b) => b.simple && this.isTopLevel(b.simple)) ? lastBefore(visible, at) : undefined;
   }
 
   /** Only asked when a function or script assigns a variable more than once: each step up costs a walk down the tree from its root. */
@@ -980,10 +980,6 @@ function closingParenthesis(text: string, open: number): number {
   return text.length;
 }
 
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-}
-
 /**
  * What `span` of the code holds when it is one quoted string with no escape and no inner (doubled) quote: `plain`, one
  * node of the tree; `expanding`, a double-quoted string whose variables are nodes of their own (no sub-expression).
@@ -1006,12 +1002,25 @@ function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
-/** `$script:Name`, `${Name}` → `name`; undefined for automatic and environment variables, whose values come from run time. */
-function variableName(written: string): string | undefined {
-  const braced = /^\$\{(.*)\}$/.exec(written);
-  const name = (braced ? braced[1] : written.slice(1)).replace(/^(?:script|global|local|private|using):/i, '');
-  if (/^(?:env|variable|function):/i.test(name) || /^(?:_|\$|\?|\^|args|input|psitem|this|matches|true|false|null)$/i.test(name)) return undefined;
-  return name.toLowerCase();
+/** The last of `bindings` (all simple) whose right-hand side ends at or before `at`. */
+function lastBefore(bindings: readonly Binding[], at: number): Binding | undefined {
+  for (let i = bindings.length - 1; i >= 0; i--) if ((bindings[i].simple?.rhs.end ?? bindings[i].at) <= at) return bindings[i];
+  return undefined;
+}
+
+/**
+ * The variable written from `at` to `end` (`$script:Name`, `${Name}`) → `name`; undefined for automatic and
+ * environment variables, whose values come from run time.
+ */
+function variableName(text: string, at: number, end: number): string | undefined {
+  let name = text.slice(at + 1, end);
+  // Only a brace or a colon asks for more than the name as written (most variables have neither).
+  if (text.charCodeAt(at + 1) === 0x7b || name.includes(':')) {
+    const braced = /^\$\{(.*)\}$/.exec(text.slice(at, end));
+    name = (braced ? braced[1] : name).replace(/^(?:script|global|local|private|using):/i, '');
+    if (/^(?:env|variable|function):/i.test(name)) return undefined;
+  }
+  return /^(?:_|\$|\?|\^|args|input|psitem|this|matches|true|false|null)$/i.test(name) ? undefined : name.toLowerCase();
 }
 
 /** How many of `spans` (sorted by start) start at or before `offset`. */
