@@ -21,7 +21,9 @@ import { ScriptHazards } from './psHazards';
 import { decodeBareWord, decodeString, variableEnd, type Interpolate } from './psStrings';
 import { readResourceId, registrationPathInString } from './requests';
 import { suppressionIn } from './suppressions';
-import { lexCommandElements, lexHashtableEntries, operatorNames, stringVariables, type LexedElement } from './psCommandLexer';
+import {
+  lexCommandElements, lexHashtableEntries, lexLeadingLines, operatorNames, stringVariables, type LexedAssignment, type LexedElement, type LexedLines,
+} from './psCommandLexer';
 
 /** A change to a document: `start`/`end` are offsets into the text before the change. */
 export interface TextChange {
@@ -265,10 +267,15 @@ interface Binding {
   simple?: SimpleAssignment;
 }
 
-/** `$name = …`: `topLevel` (a statement of the script or function itself, not inside a block) is found when first asked. */
+/**
+ * `$name = …`: `topLevel` (a statement of the script or function itself, not inside a block) is found when first asked.
+ * `assignment` is its node, or undefined where it was read from a line of the text (`lexLeadingLines`): then `variable`
+ * is where `$name` is written, and it ends with its right-hand side.
+ */
 interface SimpleAssignment {
   rhs: Span;
-  assignment: Node;
+  assignment: Node | undefined;
+  variable: Span | undefined;
   topLevel?: boolean;
 }
 
@@ -350,10 +357,26 @@ class Extraction {
   private commands(): CmdletUse[] {
     const found: CmdletUse[] = [];
     for (const written of knownCommandsWritten(this.text)) {
+      const lexed = this.leadingLines().commands.get(written.start);
+      if (lexed?.name.end === written.end) {
+        this.lexedNames.add(lexed.name);
+        found.push(this.cmdlet(lexed.name, { start: written.start, end: lexed.end }, lexed.elements, true));
+        continue;
+      }
       const named = this.commandNamedAt(written) ?? this.commandAround(written.start);
-      if (named) found.push(this.cmdlet(named.nameSpan, named.command));
+      if (named) found.push(this.commandOf(named.nameSpan, named.command));
     }
     return found;
+  }
+
+  private lexedLines: LexedLines | undefined;
+  /** The names of the known cmdlets read from lines of the text: no literal is there (`literalAround`). */
+  private readonly lexedNames = new DisjointSpans<Span>();
+
+  /** The statements of the script's first lines, read from the text (see `lexLeadingLines`); none after a syntax error. */
+  private leadingLines(): LexedLines {
+    this.lexedLines ??= this.isErrorFree() ? lexLeadingLines(this.code) : { commands: new Map(), assignments: new Map() };
+    return this.lexedLines;
   }
 
   /**
@@ -455,6 +478,8 @@ class Extraction {
     // Likewise a string assigned on its own (no step up from the string's characters to the string).
     const assigned = argument ? undefined : this.assignedStrings.at(offset);
     if (assigned) return assigned;
+    // A cmdlet's name (`Set-AzsRegistration` holds a registration word) is a command name to a descent.
+    if (!argument && this.lexedNames.at(offset)) return undefined;
     // From the argument's node, a descent finds what one from the root finds, without looking through the thousands
     // of statements of a long script one by one (as tree-sitter looks through a node's children).
     let node = (argument?.node ?? this.root).descendantForIndex(offset);
@@ -523,9 +548,11 @@ class Extraction {
    * up the tree is a walk down from its root inside the wasm module.
    */
   private literalReachesCommand(literal: Literal): boolean {
-    if (!literal.node || this.argumentPlaces.get(literal.start) === literal.end) return true;
+    if (this.argumentPlaces.get(literal.start) === literal.end) return true;
     const assigned = this.assignedPlaces.get(literal.start);
-    return assigned?.rhs.end === literal.end ? this.assignedVariableReachesCommand(assigned.assignment) : this.reachesCommand(literal.node);
+    if (assigned?.rhs.end === literal.end) return assigned.variable ? this.variableReachesCommand(assigned.variable, assigned.rhs.end) : this.assignedVariableReachesCommand(assigned.assignment ?? null);
+    // Without a node, the literal is an argument read from its command's text.
+    return !literal.node || this.reachesCommand(literal.node);
   }
 
   /** True when the literal is an argument of a command that acts (not one that only prints), directly or via a variable. */
@@ -550,10 +577,15 @@ class Extraction {
   /** An assignment (`$name = …`) or a script parameter (`[type] $name = …`): whether a command after it uses `$name`. */
   private assignedVariableReachesCommand(assignment: Node | null): boolean {
     const left = assignment?.type === 'script_parameter' ? assignment.namedChildren.find((child) => child?.type === 'variable') : assignment?.firstNamedChild;
-    const name = left && /^\$(?:\w+:)?(\w+)\s*$/.exec(this.slice(left))?.[1];
+    return left ? this.variableReachesCommand(this.extent(left), assignment?.endIndex ?? 0) : false;
+  }
+
+  /** Whether an acting command after `after` uses the variable written at `variable` (`$name`, `$scope:name`). */
+  private variableReachesCommand(variable: Span, after: number): boolean {
+    const name = /^\$(?:\w+:)?(\w+)\s*$/.exec(this.text.slice(variable.start, variable.end))?.[1];
     if (!name) return false;
     const uses = this.variableUses().get(name.toLowerCase()) ?? [];
-    for (let i = firstAtOrAfter(uses, assignment?.endIndex ?? 0), count = 0; i < uses.length && count < 20; i++, count++) {
+    for (let i = firstAtOrAfter(uses, after), count = 0; i < uses.length && count < 20; i++, count++) {
       // In a plain argument, the walk up meets the acting command before any statement list.
       if (this.plainArgumentAt(uses[i])) return true;
       let node: Node | null = this.root.descendantForIndex(uses[i]);
@@ -583,14 +615,19 @@ class Extraction {
 
   // ---- commands ----------------------------------------------------------------------------------------------
 
-  private cmdlet(nameSpan: Span, command: Node): CmdletUse {
-    const use: CmdletUse = {
-      name: this.text.slice(nameSpan.start, nameSpan.end), nameSpan, span: this.withoutTrailingBlanks(this.extent(command)),
-      parameters: [], positional: [], unresolvedSplat: false,
-    };
-    // Without syntax errors in the command, text and tree agree on where each of its nodes starts.
-    const clean = !command.hasError;
-    const elements: CommandElement[] = (clean ? lexCommandElements(this.code, nameSpan.end, use.span.end) : undefined) ?? this.elementsOf(command, clean);
+  /** The cmdlet use of a command the tree found. */
+  private commandOf(nameSpan: Span, command: Node): CmdletUse {
+    const span = this.withoutTrailingBlanks(this.extent(command));
+    // Without syntax errors in the command, text and tree agree on where each of its nodes starts. In a tree without
+    // any, no node has one (a call into the wasm module per command spared).
+    const clean = this.isErrorFree() || !command.hasError;
+    const elements: CommandElement[] = (clean ? lexCommandElements(this.code, nameSpan.end, span.end) : undefined) ?? this.elementsOf(command, clean);
+    return this.cmdlet(nameSpan, span, elements, clean);
+  }
+
+  /** `clean`: the command has no syntax error in it. */
+  private cmdlet(nameSpan: Span, span: Span, elements: readonly CommandElement[], clean: boolean): CmdletUse {
+    const use: CmdletUse = { name: this.text.slice(nameSpan.start, nameSpan.end), nameSpan, span, parameters: [], positional: [], unresolvedSplat: false };
     let pending: ParameterUse | undefined;
     let colon = false;
     const among: Arguments | undefined = displayCommand.test(use.name) ? undefined : { clean };
@@ -820,7 +857,7 @@ class Extraction {
   /** Only asked when a function or script assigns a variable more than once: each step up costs a walk down the tree from its root. */
   private isTopLevel(simple: SimpleAssignment): boolean {
     if (simple.topLevel === undefined) {
-      const body = simple.assignment.parent?.parent?.parent;
+      const body = simple.assignment?.parent?.parent?.parent;
       simple.topLevel = body?.type === 'program' || (body?.type === 'script_block_body' && body.parent?.parent?.type === 'function_statement');
     }
     return simple.topLevel;
@@ -887,6 +924,8 @@ class Extraction {
   private bindingAt(site: Site): Binding | undefined {
     const { at } = site;
     const scope = this.scopeAt(at);
+    const lexed = site.operator === undefined ? undefined : this.leadingLines().assignments.get(site.operator);
+    if (lexed?.variable.start === at) return this.lexedBinding(lexed, scope);
     if (site.operator === undefined) {
       const variable = this.root.descendantForIndex(at);
       return variable?.type === 'variable' && variable.parent?.type === 'foreach_statement' ? { at, scope } : undefined;
@@ -898,10 +937,18 @@ class Extraction {
     const rhs = assignment.lastNamedChild;
     // The operator node spans its one token: `+=` and the like are compound.
     if (!rhs || this.slice(holder) !== '=') return { at, scope };
-    const simple = { rhs: this.extent(rhs), assignment };
+    const simple: SimpleAssignment = { rhs: this.extent(rhs), assignment, variable: undefined };
     this.assignedPlaces.set(simple.rhs.start, simple);
     if (errorFree && quotedString(this.code, simple.rhs) === 'plain') this.assignedStrings.add({ ...simple.rhs, node: rhs, type: 'string_literal' });
     return { at, scope, simple };
+  }
+
+  /** A binding read from a line of the text (`lexLeadingLines`): a statement of the script itself. */
+  private lexedBinding({ variable, rhs }: LexedAssignment, scope: number): Binding {
+    const simple: SimpleAssignment = { rhs, assignment: undefined, variable, topLevel: true };
+    this.assignedPlaces.set(rhs.start, simple);
+    if (quotedString(this.code, rhs) === 'plain') this.assignedStrings.add({ start: rhs.start, end: rhs.end, node: undefined, type: 'string_literal' });
+    return { at: variable.start, scope, simple };
   }
 
   /**
@@ -913,7 +960,7 @@ class Extraction {
    */
   private assignmentAt(at: number): OperatorParents | undefined {
     const around = this.root.descendantForIndex(at, at + 2);
-    if (around?.type !== 'assignment_expression' || around.hasError) return undefined;
+    if (around?.type !== 'assignment_expression' || (!this.isErrorFree() && around.hasError)) return undefined;
     const holder = around.namedChild(1);
     return holder?.type === 'assignement_operator' && holder.startIndex <= at && at < holder.endIndex ? { holder, assignment: around } : undefined;
   }
