@@ -303,7 +303,8 @@ class Extraction {
   private readonly values = new Map<number, { end: number; value: Value }>();
   private bindingSites: Map<string, Site[]> | undefined;
   private readonly bindings = new Map<string, Map<number, Binding[]>>();
-  private readonly resolving = new Set<string>();
+  /** The variables whose values are being worked out (a short stack: a Set added to and deleted from made garbage). */
+  private readonly resolving: string[] = [];
   private lines: LineMap | undefined;
   /**
    * Where the arguments of acting known cmdlets are written (start → end), and the values of hashtables written
@@ -449,13 +450,28 @@ class Extraction {
   private placeholders(): void {
     this.forEachLiteralMatching(placeholderCandidates, (literal, match) => {
       let value = this.valueIn(literal, 'argument');
-      let holdsPlaceholder = findPlaceholder(value.text) !== undefined;
+      let holdsPlaceholder = this.holdsPlaceholder(value.text);
       if (!holdsPlaceholder && literal.type === 'generic_token' && match.index === literal.start) {
         value = literalValue(match[0], { start: match.index, end: match.index + match[0].length }, match.index);
-        holdsPlaceholder = findPlaceholder(value.text) !== undefined;
+        holdsPlaceholder = this.holdsPlaceholder(value.text);
       }
       if (holdsPlaceholder && this.literalReachesCommand(literal)) this.facts.values.push(value);
     });
+  }
+
+  private readonly placeholderTexts = new Map<string, boolean>();
+
+  /**
+   * Whether a value's text holds a placeholder, worked out once per distinct text: a pasted sample has thousands of
+   * literals and a few texts, and each new text runs every placeholder pattern over it.
+   */
+  private holdsPlaceholder(text: string): boolean {
+    let holds = this.placeholderTexts.get(text);
+    if (holds === undefined) {
+      holds = findPlaceholder(text) !== undefined;
+      this.placeholderTexts.set(text, holds);
+    }
+    return holds;
   }
 
   private suppressions(): void {
@@ -506,7 +522,7 @@ class Extraction {
     if (!clean) return;
     const string = word ? undefined : quotedString(this.code, span);
     const literalType: Literal['type'] | undefined = word ? 'generic_token' : string && 'string_literal';
-    if (!literalType && /[{(]/.test(this.code.slice(span.start, span.end))) return;
+    if (!literalType && (holdsChar(this.code, span, '{') || holdsChar(this.code, span, '('))) return;
     // Objects of one shape, written out (spreading optional fields costs more than the rest of this function).
     const literal = literalType ? { start: span.start, end: span.end, node, type: literalType } : undefined;
     this.plainArguments.add({ start: span.start, end: span.end, node, literal, expanding: string === 'expanding', variables: undefined });
@@ -604,7 +620,9 @@ class Extraction {
   private variableUses(): Map<string, number[]> {
     if (this.uses) return this.uses;
     this.uses = new Map();
-    for (const use of this.text.matchAll(/[$@](?:\w+:)?(\w+)\b/g)) {
+    // A loop of `exec`: `matchAll` made an iterator result per match as well.
+    const pattern = /[$@](?:\w+:)?(\w+)\b/g;
+    for (let use = pattern.exec(this.text); use; use = pattern.exec(this.text)) {
       const name = use[1].toLowerCase();
       const offsets = this.uses.get(name);
       if (offsets) offsets.push(use.index);
@@ -644,7 +662,7 @@ class Extraction {
         continue;
       }
       // A splat is never a parameter's value: PowerShell binds what it holds by name or position.
-      const splat = /^@\w+$/.test(this.text.slice(span.start, span.end));
+      const splat = isSplat(this.text, span);
       if (among && !splat) this.noteArgument(span, element.node, element.kind === 'word', among);
       if (splat) {
         this.splat(use, span);
@@ -676,18 +694,12 @@ class Extraction {
       const type = element.type; // each read is a call into the wasm module
       const span = this.extent(element);
       if (type === 'command_argument_sep') {
-        if (this.holds(span, ':')) elements.push({ ...span, kind: 'colon' });
+        if (holdsChar(this.text, span, ':')) elements.push({ ...span, kind: 'colon' });
       } else if (!type.includes('redirection')) {
         elements.push({ ...span, kind: type === 'command_parameter' ? 'parameter' : type === 'generic_token' ? 'word' : 'value', node: element });
       }
     }
     return elements;
-  }
-
-  /** Whether `char` is written within `span` (without copying the text out). */
-  private holds(span: Span, char: string): boolean {
-    for (let i = span.start; i < span.end; i++) if (this.text[i] === char) return true;
-    return false;
   }
 
   private splat(use: CmdletUse, span: Span): void {
@@ -822,15 +834,15 @@ class Extraction {
   /** The value of the variable written from `at` to `end`, when a simple assignment before it gives it (not UNKNOWN). */
   private variable(at: number, end: number): Value | undefined {
     const name = variableName(this.text, at, end);
-    if (!name || this.resolving.has(name)) return undefined;
+    if (!name || this.resolving.includes(name)) return undefined;
     const binding = this.bindingFor(name, at);
     if (!binding?.simple) return undefined;
-    this.resolving.add(name);
+    this.resolving.push(name);
     try {
       const value = this.valueIn(binding.simple.rhs, 'expression');
       return value.text === UNKNOWN ? undefined : value;
     } finally {
-      this.resolving.delete(name);
+      this.resolving.pop();
     }
   }
 
@@ -896,7 +908,6 @@ class Extraction {
     return found;
   }
 
-  /** Offsets of every `$name =`, `$name +=` and `foreach ($name`, by lower-case name; found once per document. */
   /**
    * Every `$name =`, `$name +=` (with where its operator ends) and `foreach ($name`, by lower-case name; found
    * once per document.
@@ -905,7 +916,7 @@ class Extraction {
     if (this.bindingSites) return this.bindingSites;
     const sites = new Map<string, Site[]>();
     const pattern = /\$(?:(?:script|global|local|private):)?(\w+)\s*(?:[-+*/%]|\?\?)?=(?!=)|\bforeach\s*\(\s*\$(\w+)/gi;
-    for (const match of this.code.matchAll(pattern)) {
+    for (let match = pattern.exec(this.code); match; match = pattern.exec(this.code)) {
       const name = (match[1] ?? match[2]).toLowerCase();
       const site = match[1] ? { at: match.index, operator: match.index + match[0].length - 1 } : { at: match.index + match[0].lastIndexOf('$') };
       const list = sites.get(name);
@@ -1008,13 +1019,17 @@ class DisjointSpans<T extends Span> {
  * letters after no word character or hyphen, a hyphen, and a noun of word characters, so it holds exactly one
  * hyphen, which `knownNounStarts` finds; the match can only start where the letters before that hyphen start.
  */
-function* knownCommandsWritten(text: string): Generator<Span> {
-  for (const noun of text.matchAll(knownNounStarts)) {
+function knownCommandsWritten(text: string): Span[] {
+  const written: Span[] = [];
+  // A loop of `exec` into a list, where `matchAll` and a generator made two iterator results per match.
+  const nouns = new RegExp(knownNounStarts.source, knownNounStarts.flags);
+  for (let noun = nouns.exec(text); noun; noun = nouns.exec(text)) {
     let start = noun.index;
     while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
     knownCommand.lastIndex = start;
-    if (knownCommand.test(text)) yield { start, end: knownCommand.lastIndex };
+    if (knownCommand.test(text)) written.push({ start, end: knownCommand.lastIndex });
   }
+  return written;
 }
 
 /** Just after the parenthesis that closes the one at `open`, by counting (for a `$(…)` the tree does not show); else the end. */
@@ -1047,6 +1062,22 @@ function quotedString(code: string, span: Span): 'plain' | 'expanding' | undefin
 /** Space, tab, line breaks: what may come before a token that tree-sitter counts as part of it. */
 function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/** Whether `char` is written within `span` of `source` (without copying the text out). */
+function holdsChar(source: string, span: Span, char: string): boolean {
+  for (let i = span.start; i < span.end; i++) if (source[i] === char) return true;
+  return false;
+}
+
+/** Whether `span` of the text is `@name` (`@` and word characters). */
+function isSplat(text: string, span: Span): boolean {
+  if (text.charCodeAt(span.start) !== 0x40 || span.end - span.start < 2) return false;
+  for (let i = span.start + 1; i < span.end; i++) {
+    const char = text.charCodeAt(i);
+    if (!isAsciiLetter(char) && !(char >= 0x30 && char <= 0x39) && char !== 0x5f) return false;
+  }
+  return true;
 }
 
 /** The last of `bindings` (all simple) whose right-hand side ends at or before `at`. */

@@ -32,13 +32,16 @@ class SegmentBuilder {
   }
 }
 
-const special = /[`$"\u201C\u201D\u201E\r\n]/g;
-
-/** Where the run of characters that stand for themselves in an expandable string, starting at `index`, ends. */
+/**
+ * Where the run of characters that stand for themselves in an expandable string, starting at `index`, ends: at a
+ * backtick, `$`, double quote or line break (a loop rather than a pattern, which made a match object per run).
+ */
 function plainRun(text: string, index: number, limit: number): number {
-  special.lastIndex = index;
-  const found = special.exec(text);
-  return Math.min(found ? found.index : limit, limit);
+  for (let i = index; i < limit; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 0x60 || char === 0x24 || char === 0x22 || char === 0x0d || char === 0x0a || (char >= 0x201c && char <= 0x201e)) return i;
+  }
+  return limit;
 }
 
 /**
@@ -46,6 +49,9 @@ function plainRun(text: string, index: number, limit: number): number {
  * (`$env:`), PowerShell reads on through further colons (`$env:HOME:x` is one name); `::` is an operator.
  */
 export function variableEnd(text: string, index: number): number {
+  // `$name` followed by neither a word character nor a colon, the common case, without a match object.
+  const plain = plainVariableEnd(text, index);
+  if (plain > 0) return plain;
   // Matched in place, without a copy of the 256 characters it may span; a match that reaches as far is read from the
   // copy, whose end can cut it short.
   variableAt.lastIndex = index;
@@ -54,6 +60,22 @@ export function variableEnd(text: string, index: number): number {
   if (match[0].length < 255) return index + match[0].length;
   const within = variable.exec(text.slice(index, index + 256));
   return within ? index + within[0].length : -1;
+}
+
+/** Where `$name` (a letter or `_`, then word characters) at `index` ends when no word character or colon follows; else -1. */
+function plainVariableEnd(text: string, index: number): number {
+  let end = index + 1;
+  if (!isWordChar(text.charCodeAt(end)) || isDigit(text.charCodeAt(end))) return -1;
+  while (isWordChar(text.charCodeAt(end))) end++;
+  return text.charCodeAt(end) === 0x3a || end - index > 254 ? -1 : end;
+}
+
+function isWordChar(char: number): boolean {
+  return (char >= 0x41 && char <= 0x5a) || (char >= 0x61 && char <= 0x7a) || isDigit(char) || char === 0x5f;
+}
+
+function isDigit(char: number): boolean {
+  return char >= 0x30 && char <= 0x39;
 }
 
 const variable = /^\$(?:\{(?:[^}`]|`.)*\}|[A-Za-z_]\w*(?::(?!:)[\w:]*)?|[$?^_])/;
