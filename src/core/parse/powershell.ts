@@ -22,7 +22,7 @@ import { decodeBareWord, decodeString, variableEnd, type Interpolate } from './p
 import { readResourceId, registrationPathInString } from './requests';
 import { suppressionIn } from './suppressions';
 import {
-  lexCommandElements, lexHashtableEntries, lexLeadingLines, operatorNames, stringVariables, type LexedAssignment, type LexedElement, type LexedLines,
+  LeadingLines, lexCommandElements, lexHashtableEntries, operatorNames, stringVariables, type LexedAssignment, type LexedElement,
 } from './psCommandLexer';
 
 /** A change to a document: `start`/`end` are offsets into the text before the change. */
@@ -358,7 +358,7 @@ class Extraction {
   private commands(): CmdletUse[] {
     const found: CmdletUse[] = [];
     for (const written of knownCommandsWritten(this.text)) {
-      const lexed = this.leadingLines().commands.get(written.start);
+      const lexed = this.leadingLines()?.takeCommand(written.start);
       if (lexed?.name.end === written.end) {
         this.lexedNames.add(lexed.name);
         found.push(this.cmdlet(lexed.name, { start: written.start, end: lexed.end }, lexed.elements, true));
@@ -370,13 +370,13 @@ class Extraction {
     return found;
   }
 
-  private lexedLines: LexedLines | undefined;
+  private lexedLines: LeadingLines | null | undefined;
   /** The names of the known cmdlets read from lines of the text: no literal is there (`literalAround`). */
   private readonly lexedNames = new DisjointSpans<Span>();
 
-  /** The statements of the script's first lines, read from the text (see `lexLeadingLines`); none after a syntax error. */
-  private leadingLines(): LexedLines {
-    this.lexedLines ??= this.isErrorFree() ? lexLeadingLines(this.code) : { commands: new Map(), assignments: new Map() };
+  /** The statements of the script's first lines, read from the text (see `LeadingLines`); null after a syntax error. */
+  private leadingLines(): LeadingLines | null {
+    if (this.lexedLines === undefined) this.lexedLines = this.isErrorFree() ? new LeadingLines(this.code) : null;
     return this.lexedLines;
   }
 
@@ -935,7 +935,7 @@ class Extraction {
   private bindingAt(site: Site): Binding | undefined {
     const { at } = site;
     const scope = this.scopeAt(at);
-    const lexed = site.operator === undefined ? undefined : this.leadingLines().assignments.get(site.operator);
+    const lexed = site.operator === undefined ? undefined : this.leadingLines()?.assignment(site.operator);
     if (lexed?.variable.start === at) return this.lexedBinding(lexed, scope);
     if (site.operator === undefined) {
       const variable = this.root.descendantForIndex(at);

@@ -254,38 +254,56 @@ export interface LexedAssignment {
   rhs: Span;
 }
 
-/** The statements `lexLeadingLines` read: commands by where their name starts, assignments by where their `=` is. */
-export interface LexedLines {
-  commands: Map<number, LexedCommand>;
-  assignments: Map<number, LexedAssignment>;
-}
-
 /**
  * The statements of a script's first lines, read from `code` (the text as the tree was parsed) up to the first line
  * that holds anything else than blanks, a comment, a `Verb-Noun` command that `lexCommandElements` reads whole, or
  * `$name = value` (value as in `lexHashtableEntries`, without members). Each such line is one statement of the script
  * itself, outside any block: the one before it ended at its line break. A pasted sample is often all such lines, and
  * each command or assignment read here costs the tree a descent and a dozen more calls into the wasm module. For a
- * tree without syntax errors only.
+ * tree without syntax errors only. Lines are read as far as asked (`readTo`), so that what is read is soon used.
  */
-export function lexLeadingLines(code: string): LexedLines {
-  const lines: LexedLines = { commands: new Map(), assignments: new Map() };
-  for (let at = 0; at < code.length;) {
-    const lineBreak = code.indexOf('\n', at);
-    const next = lineBreak < 0 ? code.length : lineBreak + 1;
-    let end = lineBreak < 0 ? code.length : lineBreak;
-    if (code.charCodeAt(end - 1) === 0x0d) end--;
-    end = trimBlanksBefore(code, at, end);
-    const start = skipBlanks(code, at, end);
-    const char = code.charCodeAt(start);
-    const read = start === end || (char === 0x23 ? isOneLine(code, start, end) : char === DOLLAR ? lexAssignment(code, start, end, lines) : lexCommandLine(code, start, end, lines));
-    if (!read) break;
-    at = next;
+export class LeadingLines {
+  /** Commands by where their name starts. */
+  readonly commands = new Map<number, LexedCommand>();
+  /** Assignments by where their `=` is. */
+  readonly assignments = new Map<number, LexedAssignment>();
+  /** Where the next line to read starts; past the text's end once a line is not read. */
+  private next = 0;
+
+  constructor(private readonly code: string) {}
+
+  /** The command read whose name starts at `start`, handed out once (then let go: it is garbage once used). */
+  takeCommand(start: number): LexedCommand | undefined {
+    this.readTo(start);
+    const command = this.commands.get(start);
+    if (command) this.commands.delete(start);
+    return command;
   }
-  return lines;
+
+  /** The assignment read whose `=` is at `operator`. */
+  assignment(operator: number): LexedAssignment | undefined {
+    this.readTo(operator);
+    return this.assignments.get(operator);
+  }
+
+  /** Reads the lines that start at or before `offset`, unless a line before them was not read. */
+  readTo(offset: number): void {
+    const { code } = this;
+    while (this.next <= offset && this.next < code.length) {
+      const at = this.next;
+      const lineBreak = code.indexOf('\n', at);
+      let end = lineBreak < 0 ? code.length : lineBreak;
+      if (code.charCodeAt(end - 1) === 0x0d) end--;
+      end = trimBlanksBefore(code, at, end);
+      const start = skipBlanks(code, at, end);
+      const char = code.charCodeAt(start);
+      const read = start === end || (char === 0x23 ? isOneLine(code, start, end) : char === DOLLAR ? lexAssignment(code, start, end, this) : lexCommandLine(code, start, end, this));
+      this.next = read && lineBreak >= 0 ? lineBreak + 1 : code.length;
+    }
+  }
 }
 
-function lexAssignment(code: string, start: number, end: number, lines: LexedLines): boolean {
+function lexAssignment(code: string, start: number, end: number, lines: LeadingLines): boolean {
   const variableEnd = nameEnd(code, start + 1, end);
   if (variableEnd < 0) return false;
   const operator = skipBlanks(code, variableEnd, end);
@@ -299,7 +317,7 @@ function lexAssignment(code: string, start: number, end: number, lines: LexedLin
 }
 
 /** A `Verb-Noun` name (no keyword has a dash), then what `lexCommandElements` reads to the line's end. */
-function lexCommandLine(code: string, start: number, end: number, lines: LexedLines): boolean {
+function lexCommandLine(code: string, start: number, end: number, lines: LeadingLines): boolean {
   if (!isLetter(code.charCodeAt(start))) return false;
   let nameEnd = start + 1;
   let dash = false;

@@ -1,10 +1,17 @@
 import * as assert from 'node:assert/strict';
 import type { Node } from 'web-tree-sitter';
 import { PowerShellParser, asPowerShellReads } from '../../../../src/core/parse/powershell';
-import { lexCommandElements, lexHashtableEntries, lexLeadingLines, stringVariables, type LexedElement } from '../../../../src/core/parse/psCommandLexer';
+import { LeadingLines, lexCommandElements, lexHashtableEntries, stringVariables, type LexedElement } from '../../../../src/core/parse/psCommandLexer';
 import { testWasmDir } from '../support/wasm';
 
 const name = 'Get-AzResource';
+
+/** Every leading line of `code` that is read. */
+function leadingLines(code: string): LeadingLines {
+  const lines = new LeadingLines(code);
+  lines.readTo(code.length);
+  return lines;
+}
 
 /** The elements of `Get-AzResource <args>` as the lexer reads them: `kind:text`, or undefined when it refuses. */
 function lexed(args: string): string[] | undefined {
@@ -123,15 +130,20 @@ describe('parse/psCommandLexer', () => {
       "$x = 'a' + 'b'",
       "New-AzResource -ResourceId 'after the first line not read'",
     ].join('\n');
-    const lines = lexLeadingLines(code);
+    const lines = leadingLines(code);
     const text = (span: { start: number; end: number }) => code.slice(span.start, span.end);
     assert.deepEqual([...lines.commands.values()].map((c) => `${text(c.name)}|${code.slice(c.name.start, c.end)}|${c.elements.length}`), [
       'Set-AzsRegistration|Set-AzsRegistration -PrivilegedEndpoint <ERCS VM> -RegistrationName $registrationName|5',
       'Write-Host|Write-Host "done $id"|1',
     ]);
     assert.deepEqual([...lines.assignments.values()].map((a) => `${text(a.variable)}${code[a.operator]}${text(a.rhs)}`), ["$registrationName='<registration name>'", '$id=$registrationName']);
+    const asked = new LeadingLines(code);
+    asked.readTo(0);
+    assert.deepEqual([asked.commands.size, asked.assignments.size], [0, 1], 'read as far as asked');
+    assert.equal(asked.takeCommand(code.indexOf('Set-'))?.elements.length, 5);
+    assert.equal(asked.takeCommand(code.indexOf('Set-')), undefined, 'handed out once');
     for (const first of ['if ($x) {', '$x += 1', '$x == 1', "$x = 'a' # c", 'Get-AzResource -Name x |', 'Get-AzResource -Name x `', '<# block', '@"', '# \u2028 x', "$x = 'multi", '$x.y = 1']) {
-      const read = lexLeadingLines(`${first}\nNew-AzResource -Name x`);
+      const read = leadingLines(`${first}\nNew-AzResource -Name x`);
       assert.equal(read.commands.size + read.assignments.size, 0, first);
     }
   });
@@ -148,7 +160,7 @@ describe('parse/psCommandLexer', () => {
     const tree = parser.parseRead(code);
     assert.ok(tree && !tree.rootNode.hasError);
     try {
-      const lines = lexLeadingLines(code);
+      const lines = leadingLines(code);
       assert.equal(lines.commands.size, 3);
       assert.equal(lines.assignments.size, 2);
       const ofScript = (node: Node) => {
