@@ -227,7 +227,11 @@ interface PlainArgument extends Span {
    * variables are told from its text.
    */
   node?: Node;
-  literal: Literal | undefined;
+  /**
+   * Set where the argument is one bare word or plain string, which a descent would find: then the argument is that
+   * literal (one object where there were two: a dense script has thousands, alive through the whole read).
+   */
+  type: Literal['type'] | undefined;
   /** The literal is a double-quoted string with variables in it: a place in one of them is no place in the string. */
   expanding: boolean;
   /** An expanding string's variables, read from its text when first asked (where it has no node). */
@@ -489,8 +493,9 @@ class Extraction {
     // A plain argument's literal is what a descent finds (its node is the argument's: only expression wrappers lie
     // between the two), without the descent and the step up, each a call into the wasm module.
     const argument = this.plainArgumentAt(offset);
-    if (argument?.literal && !argument.expanding) return argument.literal;
-    if (argument && !argument.node) return argument.expanding && !this.inStringVariable(argument, offset) ? argument.literal : undefined;
+    const argumentLiteral = argument && literalOf(argument);
+    if (argumentLiteral && !argumentLiteral.expanding) return argumentLiteral;
+    if (argument && !argument.node) return argument.expanding && !this.inStringVariable(argument, offset) ? argumentLiteral : undefined;
     // Likewise a string assigned on its own (no step up from the string's characters to the string).
     const assigned = argument ? undefined : this.assignedStrings.at(offset);
     if (assigned) return assigned;
@@ -502,7 +507,7 @@ class Extraction {
     if (!node) return undefined;
     let type = node.type; // each read is a call into the wasm module
     // Not in one of its variables: the string is the argument's literal (no step up to it).
-    if (argument?.expanding && type === 'expandable_string_literal') return argument.literal;
+    if (argument?.expanding && type === 'expandable_string_literal') return argumentLiteral;
     if (type === 'comment' && node.parent?.type === 'expandable_here_string_literal') {
       node = node.parent;
       type = 'expandable_here_string_literal';
@@ -524,8 +529,7 @@ class Extraction {
     const literalType: Literal['type'] | undefined = word ? 'generic_token' : string && 'string_literal';
     if (!literalType && (holdsChar(this.code, span, '{') || holdsChar(this.code, span, '('))) return;
     // Objects of one shape, written out (spreading optional fields costs more than the rest of this function).
-    const literal = literalType ? { start: span.start, end: span.end, node, type: literalType } : undefined;
-    this.plainArguments.add({ start: span.start, end: span.end, node, literal, expanding: string === 'expanding', variables: undefined });
+    this.plainArguments.add({ start: span.start, end: span.end, node, type: literalType, expanding: string === 'expanding', variables: undefined });
   }
 
   /**
@@ -1062,6 +1066,11 @@ function quotedString(code: string, span: Span): 'plain' | 'expanding' | undefin
 /** Space, tab, line breaks: what may come before a token that tree-sitter counts as part of it. */
 function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+/** The plain argument as its literal, where it is one (see `PlainArgument.type`). */
+function literalOf(argument: PlainArgument): (PlainArgument & Literal) | undefined {
+  return argument.type === undefined ? undefined : (argument as PlainArgument & Literal);
 }
 
 /** Whether `char` is written within `span` of `source` (without copying the text out). */
