@@ -273,7 +273,7 @@ interface Binding {
 
 /**
  * `$name = …`: `topLevel` (a statement of the script or function itself, not inside a block) is found when first asked.
- * `assignment` is its node, or undefined where it was read from a line of the text (`lexLeadingLines`): then `variable`
+ * `assignment` is its node, or undefined where it was read from a line of the text (`LeadingLines`): then `variable`
  * is where `$name` is written, and it ends with its right-hand side.
  */
 interface SimpleAssignment {
@@ -570,7 +570,10 @@ class Extraction {
   private literalReachesCommand(literal: Literal): boolean {
     if (this.argumentPlaces.get(literal.start) === literal.end) return true;
     const assigned = this.assignedPlaces.get(literal.start);
-    if (assigned?.rhs.end === literal.end) return assigned.variable ? this.variableReachesCommand(assigned.variable, assigned.rhs.end) : this.assignedVariableReachesCommand(assigned.assignment ?? null);
+    if (assigned?.rhs.end === literal.end) {
+      // An assignment read from a line of the text ends with its right-hand side.
+      return assigned.variable ? this.variableReachesCommand(assigned.variable, assigned.rhs.end) : this.assignedVariableReachesCommand(assigned.assignment ?? null);
+    }
     // Without a node, the literal is an argument read from its command's text.
     return !literal.node || this.reachesCommand(literal.node);
   }
@@ -958,7 +961,7 @@ class Extraction {
     return { at, scope, simple };
   }
 
-  /** A binding read from a line of the text (`lexLeadingLines`): a statement of the script itself. */
+  /** A binding read from a line of the text (`LeadingLines`): a statement of the script itself. */
   private lexedBinding({ variable, rhs }: LexedAssignment, scope: number): Binding {
     const simple: SimpleAssignment = { rhs, assignment: undefined, variable, topLevel: true };
     this.assignedPlaces.set(rhs.start, simple);
