@@ -12,16 +12,18 @@ import type { Node, Point, Tree } from 'web-tree-sitter';
 import treeSitter = require('web-tree-sitter');
 import { UNKNOWN, findPlaceholder, placeholderCandidates } from '../ids';
 import {
-  emptyFacts, literalValue, referencedAt, unknownValue, valueOf, type CmdletUse, type FileFacts, type ParameterUse, type Segment, type Value,
+  emptyFacts, literalValue, referencedAt, unknownValue, valueOf, type CmdletUse, type FileFacts, type ParameterUse, type Value,
 } from '../facts';
 import { LineMap, type Span } from '../text';
-import { addCmdletFacts } from './cmdlets';
+import { addCmdletFacts, isAsciiLetter } from './cmdlets';
 import { EnvironmentFlow } from './psEnvironment';
 import { ScriptHazards } from './psHazards';
 import { decodeBareWord, decodeString, variableEnd, type Interpolate } from './psStrings';
 import { readResourceId, registrationPathInString } from './requests';
 import { suppressionIn } from './suppressions';
-import { lexCommandElements, lexHashtableEntries, operatorNames, stringVariables, type LexedElement } from './psCommandLexer';
+import {
+  LeadingLines, lexCommandElements, lexHashtableEntries, operatorNames, stringVariables, type LexedAssignment, type LexedElement,
+} from './psCommandLexer';
 
 /** A change to a document: `start`/`end` are offsets into the text before the change. */
 export interface TextChange {
@@ -225,7 +227,11 @@ interface PlainArgument extends Span {
    * variables are told from its text.
    */
   node?: Node;
-  literal: Literal | undefined;
+  /**
+   * Set where the argument is one bare word or plain string, which a descent would find: then the argument is that
+   * literal (one object where there were two: a dense script has thousands, alive through the whole read).
+   */
+  type: Literal['type'] | undefined;
   /** The literal is a double-quoted string with variables in it: a place in one of them is no place in the string. */
   expanding: boolean;
   /** An expanding string's variables, read from its text when first asked (where it has no node). */
@@ -265,10 +271,15 @@ interface Binding {
   simple?: SimpleAssignment;
 }
 
-/** `$name = …`: `topLevel` (a statement of the script or function itself, not inside a block) is found when first asked. */
+/**
+ * `$name = …`: `topLevel` (a statement of the script or function itself, not inside a block) is found when first asked.
+ * `assignment` is its node, or undefined where it was read from a line of the text (`LeadingLines`): then `variable`
+ * is where `$name` is written, and it ends with its right-hand side.
+ */
 interface SimpleAssignment {
   rhs: Span;
-  assignment: Node;
+  assignment: Node | undefined;
+  variable: Span | undefined;
   topLevel?: boolean;
 }
 
@@ -296,7 +307,8 @@ class Extraction {
   private readonly values = new Map<number, { end: number; value: Value }>();
   private bindingSites: Map<string, Site[]> | undefined;
   private readonly bindings = new Map<string, Map<number, Binding[]>>();
-  private readonly resolving = new Set<string>();
+  /** The variables whose values are being worked out (a short stack: a Set added to and deleted from made garbage). */
+  private readonly resolving: string[] = [];
   private lines: LineMap | undefined;
   /**
    * Where the arguments of acting known cmdlets are written (start → end), and the values of hashtables written
@@ -350,10 +362,26 @@ class Extraction {
   private commands(): CmdletUse[] {
     const found: CmdletUse[] = [];
     for (const written of knownCommandsWritten(this.text)) {
+      const lexed = this.leadingLines()?.takeCommand(written.start);
+      if (lexed?.name.end === written.end) {
+        this.lexedNames.add(lexed.name);
+        found.push(this.cmdlet(lexed.name, { start: written.start, end: lexed.end }, lexed.elements, true));
+        continue;
+      }
       const named = this.commandNamedAt(written) ?? this.commandAround(written.start);
-      if (named) found.push(this.cmdlet(named.nameSpan, named.command));
+      if (named) found.push(this.commandOf(named.nameSpan, named.command));
     }
     return found;
+  }
+
+  private lexedLines: LeadingLines | null | undefined;
+  /** The names of the known cmdlets read from lines of the text: no literal is there (`literalAround`). */
+  private readonly lexedNames = new DisjointSpans<Span>();
+
+  /** The statements of the script's first lines, read from the text (see `LeadingLines`); null after a syntax error. */
+  private leadingLines(): LeadingLines | null {
+    if (this.lexedLines === undefined) this.lexedLines = this.isErrorFree() ? new LeadingLines(this.code) : null;
+    return this.lexedLines;
   }
 
   /**
@@ -426,13 +454,28 @@ class Extraction {
   private placeholders(): void {
     this.forEachLiteralMatching(placeholderCandidates, (literal, match) => {
       let value = this.valueIn(literal, 'argument');
-      let holdsPlaceholder = findPlaceholder(value.text) !== undefined;
+      let holdsPlaceholder = this.holdsPlaceholder(value.text);
       if (!holdsPlaceholder && literal.type === 'generic_token' && match.index === literal.start) {
         value = literalValue(match[0], { start: match.index, end: match.index + match[0].length }, match.index);
-        holdsPlaceholder = findPlaceholder(value.text) !== undefined;
+        holdsPlaceholder = this.holdsPlaceholder(value.text);
       }
       if (holdsPlaceholder && this.literalReachesCommand(literal)) this.facts.values.push(value);
     });
+  }
+
+  private readonly placeholderTexts = new Map<string, boolean>();
+
+  /**
+   * Whether a value's text holds a placeholder, worked out once per distinct text: a pasted sample has thousands of
+   * literals and a few texts, and each new text runs every placeholder pattern over it.
+   */
+  private holdsPlaceholder(text: string): boolean {
+    let holds = this.placeholderTexts.get(text);
+    if (holds === undefined) {
+      holds = findPlaceholder(text) !== undefined;
+      this.placeholderTexts.set(text, holds);
+    }
+    return holds;
   }
 
   private suppressions(): void {
@@ -450,18 +493,21 @@ class Extraction {
     // A plain argument's literal is what a descent finds (its node is the argument's: only expression wrappers lie
     // between the two), without the descent and the step up, each a call into the wasm module.
     const argument = this.plainArgumentAt(offset);
-    if (argument?.literal && !argument.expanding) return argument.literal;
-    if (argument && !argument.node) return argument.expanding && !this.inStringVariable(argument, offset) ? argument.literal : undefined;
+    const argumentLiteral = argument && literalOf(argument);
+    if (argumentLiteral && !argumentLiteral.expanding) return argumentLiteral;
+    if (argument && !argument.node) return argument.expanding && !this.inStringVariable(argument, offset) ? argumentLiteral : undefined;
     // Likewise a string assigned on its own (no step up from the string's characters to the string).
     const assigned = argument ? undefined : this.assignedStrings.at(offset);
     if (assigned) return assigned;
+    // A cmdlet's name (`Set-AzsRegistration` holds a registration word) is a command name to a descent.
+    if (!argument && this.lexedNames.at(offset)) return undefined;
     // From the argument's node, a descent finds what one from the root finds, without looking through the thousands
     // of statements of a long script one by one (as tree-sitter looks through a node's children).
     let node = (argument?.node ?? this.root).descendantForIndex(offset);
     if (!node) return undefined;
     let type = node.type; // each read is a call into the wasm module
     // Not in one of its variables: the string is the argument's literal (no step up to it).
-    if (argument?.expanding && type === 'expandable_string_literal') return argument.literal;
+    if (argument?.expanding && type === 'expandable_string_literal') return argumentLiteral;
     if (type === 'comment' && node.parent?.type === 'expandable_here_string_literal') {
       node = node.parent;
       type = 'expandable_here_string_literal';
@@ -481,10 +527,9 @@ class Extraction {
     if (!clean) return;
     const string = word ? undefined : quotedString(this.code, span);
     const literalType: Literal['type'] | undefined = word ? 'generic_token' : string && 'string_literal';
-    if (!literalType && /[{(]/.test(this.code.slice(span.start, span.end))) return;
+    if (!literalType && (holdsChar(this.code, span, '{') || holdsChar(this.code, span, '('))) return;
     // Objects of one shape, written out (spreading optional fields costs more than the rest of this function).
-    const literal = literalType ? { start: span.start, end: span.end, node, type: literalType } : undefined;
-    this.plainArguments.add({ start: span.start, end: span.end, node, literal, expanding: string === 'expanding', variables: undefined });
+    this.plainArguments.add({ start: span.start, end: span.end, node, type: literalType, expanding: string === 'expanding', variables: undefined });
   }
 
   /**
@@ -523,9 +568,14 @@ class Extraction {
    * up the tree is a walk down from its root inside the wasm module.
    */
   private literalReachesCommand(literal: Literal): boolean {
-    if (!literal.node || this.argumentPlaces.get(literal.start) === literal.end) return true;
+    if (this.argumentPlaces.get(literal.start) === literal.end) return true;
     const assigned = this.assignedPlaces.get(literal.start);
-    return assigned?.rhs.end === literal.end ? this.assignedVariableReachesCommand(assigned.assignment) : this.reachesCommand(literal.node);
+    if (assigned?.rhs.end === literal.end) {
+      // An assignment read from a line of the text ends with its right-hand side.
+      return assigned.variable ? this.variableReachesCommand(assigned.variable, assigned.rhs.end) : this.assignedVariableReachesCommand(assigned.assignment ?? null);
+    }
+    // Without a node, the literal is an argument read from its command's text.
+    return !literal.node || this.reachesCommand(literal.node);
   }
 
   /** True when the literal is an argument of a command that acts (not one that only prints), directly or via a variable. */
@@ -550,10 +600,15 @@ class Extraction {
   /** An assignment (`$name = …`) or a script parameter (`[type] $name = …`): whether a command after it uses `$name`. */
   private assignedVariableReachesCommand(assignment: Node | null): boolean {
     const left = assignment?.type === 'script_parameter' ? assignment.namedChildren.find((child) => child?.type === 'variable') : assignment?.firstNamedChild;
-    const name = left && /^\$(?:\w+:)?(\w+)\s*$/.exec(this.slice(left))?.[1];
+    return left ? this.variableReachesCommand(this.extent(left), assignment?.endIndex ?? 0) : false;
+  }
+
+  /** Whether an acting command after `after` uses the variable written at `variable` (`$name`, `$scope:name`). */
+  private variableReachesCommand(variable: Span, after: number): boolean {
+    const name = /^\$(?:\w+:)?(\w+)\s*$/.exec(this.text.slice(variable.start, variable.end))?.[1];
     if (!name) return false;
     const uses = this.variableUses().get(name.toLowerCase()) ?? [];
-    for (let i = firstAtOrAfter(uses, assignment?.endIndex ?? 0), count = 0; i < uses.length && count < 20; i++, count++) {
+    for (let i = firstAtOrAfter(uses, after), count = 0; i < uses.length && count < 20; i++, count++) {
       // In a plain argument, the walk up meets the acting command before any statement list.
       if (this.plainArgumentAt(uses[i])) return true;
       let node: Node | null = this.root.descendantForIndex(uses[i]);
@@ -572,7 +627,9 @@ class Extraction {
   private variableUses(): Map<string, number[]> {
     if (this.uses) return this.uses;
     this.uses = new Map();
-    for (const use of this.text.matchAll(/[$@](?:\w+:)?(\w+)\b/g)) {
+    // A loop of `exec`: `matchAll` made an iterator result per match as well.
+    const pattern = /[$@](?:\w+:)?(\w+)\b/g;
+    for (let use = pattern.exec(this.text); use; use = pattern.exec(this.text)) {
       const name = use[1].toLowerCase();
       const offsets = this.uses.get(name);
       if (offsets) offsets.push(use.index);
@@ -583,14 +640,19 @@ class Extraction {
 
   // ---- commands ----------------------------------------------------------------------------------------------
 
-  private cmdlet(nameSpan: Span, command: Node): CmdletUse {
-    const use: CmdletUse = {
-      name: this.text.slice(nameSpan.start, nameSpan.end), nameSpan, span: this.withoutTrailingBlanks(this.extent(command)),
-      parameters: [], positional: [], unresolvedSplat: false,
-    };
-    // Without syntax errors in the command, text and tree agree on where each of its nodes starts.
-    const clean = !command.hasError;
-    const elements: CommandElement[] = (clean ? lexCommandElements(this.code, nameSpan.end, use.span.end) : undefined) ?? this.elementsOf(command, clean);
+  /** The cmdlet use of a command the tree found. */
+  private commandOf(nameSpan: Span, command: Node): CmdletUse {
+    const span = this.withoutTrailingBlanks(this.extent(command));
+    // Without syntax errors in the command, text and tree agree on where each of its nodes starts. In a tree without
+    // any, no node has one (a call into the wasm module per command spared).
+    const clean = this.isErrorFree() || !command.hasError;
+    const elements: CommandElement[] = (clean ? lexCommandElements(this.code, nameSpan.end, span.end) : undefined) ?? this.elementsOf(command, clean);
+    return this.cmdlet(nameSpan, span, elements, clean);
+  }
+
+  /** `clean`: the command has no syntax error in it. */
+  private cmdlet(nameSpan: Span, span: Span, elements: readonly CommandElement[], clean: boolean): CmdletUse {
+    const use: CmdletUse = { name: this.text.slice(nameSpan.start, nameSpan.end), nameSpan, span, parameters: [], positional: [], unresolvedSplat: false };
     let pending: ParameterUse | undefined;
     let colon = false;
     const among: Arguments | undefined = displayCommand.test(use.name) ? undefined : { clean };
@@ -607,7 +669,7 @@ class Extraction {
         continue;
       }
       // A splat is never a parameter's value: PowerShell binds what it holds by name or position.
-      const splat = /^@\w+$/.test(this.text.slice(span.start, span.end));
+      const splat = isSplat(this.text, span);
       if (among && !splat) this.noteArgument(span, element.node, element.kind === 'word', among);
       if (splat) {
         this.splat(use, span);
@@ -639,18 +701,12 @@ class Extraction {
       const type = element.type; // each read is a call into the wasm module
       const span = this.extent(element);
       if (type === 'command_argument_sep') {
-        if (this.holds(span, ':')) elements.push({ ...span, kind: 'colon' });
+        if (holdsChar(this.text, span, ':')) elements.push({ ...span, kind: 'colon' });
       } else if (!type.includes('redirection')) {
         elements.push({ ...span, kind: type === 'command_parameter' ? 'parameter' : type === 'generic_token' ? 'word' : 'value', node: element });
       }
     }
     return elements;
-  }
-
-  /** Whether `char` is written within `span` (without copying the text out). */
-  private holds(span: Span, char: string): boolean {
-    for (let i = span.start; i < span.end; i++) if (this.text[i] === char) return true;
-    return false;
   }
 
   private splat(use: CmdletUse, span: Span): void {
@@ -750,7 +806,9 @@ class Extraction {
     }
     if (written.startsWith('$') && variableEnd(this.text, span.start) === span.end) {
       if (/^\$(?:true|false|null)$/i.test(written)) return literalValue(written, span, span.start);
-      return valueOf(referencedAt(this.variable(span.start) ?? [{ text: UNKNOWN }], span), span);
+      const assigned = this.variable(span.start, span.end);
+      // The assigned value's text as it is (its segments are merged already): one string for every use of it.
+      return assigned ? { text: assigned.text, segments: referencedAt(assigned.segments, span), span } : valueOf([{ text: UNKNOWN, via: span }], span);
     }
     const bare = mode === 'argument' ? /^[^\s'"`$@(){}[\];,|&<>\u2018-\u201E]+$/ : /^-?\d+(?:\.\d+)?$/;
     if (bare.test(written)) return literalValue(written, span, span.start);
@@ -765,7 +823,7 @@ class Extraction {
       return { segments: [{ text: UNKNOWN, via: { start: at, end } }], end };
     }
     const end = variableEnd(this.text, at);
-    return { segments: referencedAt(this.variable(at) ?? [{ text: UNKNOWN }], { start: at, end }), end };
+    return { segments: referencedAt(this.variable(at, end)?.segments ?? [{ text: UNKNOWN }], { start: at, end }), end };
   };
 
   /**
@@ -780,19 +838,18 @@ class Extraction {
     return node?.startIndex === start ? node : undefined;
   }
 
-  /** The segments of the variable written at `at`, when a simple assignment before it gives its value. */
-  private variable(at: number): readonly Segment[] | undefined {
-    const written = this.text.slice(at, variableEnd(this.text, at));
-    const name = variableName(written);
-    if (!name || this.resolving.has(name)) return undefined;
+  /** The value of the variable written from `at` to `end`, when a simple assignment before it gives it (not UNKNOWN). */
+  private variable(at: number, end: number): Value | undefined {
+    const name = variableName(this.text, at, end);
+    if (!name || this.resolving.includes(name)) return undefined;
     const binding = this.bindingFor(name, at);
     if (!binding?.simple) return undefined;
-    this.resolving.add(name);
+    this.resolving.push(name);
     try {
       const value = this.valueIn(binding.simple.rhs, 'expression');
-      return value.text === UNKNOWN ? undefined : value.segments;
+      return value.text === UNKNOWN ? undefined : value;
     } finally {
-      this.resolving.delete(name);
+      this.resolving.pop();
     }
   }
 
@@ -812,15 +869,14 @@ class Extraction {
     const scope = this.scopeAt(at);
     const visible = byScope.get(scope) ?? (scope >= 0 ? byScope.get(-1) : undefined) ?? [];
     if (visible.length === 0 || visible.some((b) => !b.simple)) return undefined;
-    const before = visible.filter((b) => (b.simple?.rhs.end ?? b.at) <= at);
-    if (visible.length === 1) return before[0];
-    return visible.every((b) => b.simple && this.isTopLevel(b.simple)) ? before.at(-1) : undefined;
+    if (visible.length === 1) return (visible[0].simple?.rhs.end ?? visible[0].at) <= at ? visible[0] : undefined;
+    return visible.every((b) => b.simple && this.isTopLevel(b.simple)) ? lastBefore(visible, at) : undefined;
   }
 
   /** Only asked when a function or script assigns a variable more than once: each step up costs a walk down the tree from its root. */
   private isTopLevel(simple: SimpleAssignment): boolean {
     if (simple.topLevel === undefined) {
-      const body = simple.assignment.parent?.parent?.parent;
+      const body = simple.assignment?.parent?.parent?.parent;
       simple.topLevel = body?.type === 'program' || (body?.type === 'script_block_body' && body.parent?.parent?.type === 'function_statement');
     }
     return simple.topLevel;
@@ -859,7 +915,6 @@ class Extraction {
     return found;
   }
 
-  /** Offsets of every `$name =`, `$name +=` and `foreach ($name`, by lower-case name; found once per document. */
   /**
    * Every `$name =`, `$name +=` (with where its operator ends) and `foreach ($name`, by lower-case name; found
    * once per document.
@@ -868,7 +923,7 @@ class Extraction {
     if (this.bindingSites) return this.bindingSites;
     const sites = new Map<string, Site[]>();
     const pattern = /\$(?:(?:script|global|local|private):)?(\w+)\s*(?:[-+*/%]|\?\?)?=(?!=)|\bforeach\s*\(\s*\$(\w+)/gi;
-    for (const match of this.code.matchAll(pattern)) {
+    for (let match = pattern.exec(this.code); match; match = pattern.exec(this.code)) {
       const name = (match[1] ?? match[2]).toLowerCase();
       const site = match[1] ? { at: match.index, operator: match.index + match[0].length - 1 } : { at: match.index + match[0].lastIndexOf('$') };
       const list = sites.get(name);
@@ -887,6 +942,8 @@ class Extraction {
   private bindingAt(site: Site): Binding | undefined {
     const { at } = site;
     const scope = this.scopeAt(at);
+    const lexed = site.operator === undefined ? undefined : this.leadingLines()?.assignment(site.operator);
+    if (lexed?.variable.start === at) return this.lexedBinding(lexed, scope);
     if (site.operator === undefined) {
       const variable = this.root.descendantForIndex(at);
       return variable?.type === 'variable' && variable.parent?.type === 'foreach_statement' ? { at, scope } : undefined;
@@ -898,10 +955,18 @@ class Extraction {
     const rhs = assignment.lastNamedChild;
     // The operator node spans its one token: `+=` and the like are compound.
     if (!rhs || this.slice(holder) !== '=') return { at, scope };
-    const simple = { rhs: this.extent(rhs), assignment };
+    const simple: SimpleAssignment = { rhs: this.extent(rhs), assignment, variable: undefined };
     this.assignedPlaces.set(simple.rhs.start, simple);
     if (errorFree && quotedString(this.code, simple.rhs) === 'plain') this.assignedStrings.add({ ...simple.rhs, node: rhs, type: 'string_literal' });
     return { at, scope, simple };
+  }
+
+  /** A binding read from a line of the text (`LeadingLines`): a statement of the script itself. */
+  private lexedBinding({ variable, rhs }: LexedAssignment, scope: number): Binding {
+    const simple: SimpleAssignment = { rhs, assignment: undefined, variable, topLevel: true };
+    this.assignedPlaces.set(rhs.start, simple);
+    if (quotedString(this.code, rhs) === 'plain') this.assignedStrings.add({ start: rhs.start, end: rhs.end, node: undefined, type: 'string_literal' });
+    return { at: variable.start, scope, simple };
   }
 
   /**
@@ -913,7 +978,7 @@ class Extraction {
    */
   private assignmentAt(at: number): OperatorParents | undefined {
     const around = this.root.descendantForIndex(at, at + 2);
-    if (around?.type !== 'assignment_expression' || around.hasError) return undefined;
+    if (around?.type !== 'assignment_expression' || (!this.isErrorFree() && around.hasError)) return undefined;
     const holder = around.namedChild(1);
     return holder?.type === 'assignement_operator' && holder.startIndex <= at && at < holder.endIndex ? { holder, assignment: around } : undefined;
   }
@@ -961,13 +1026,17 @@ class DisjointSpans<T extends Span> {
  * letters after no word character or hyphen, a hyphen, and a noun of word characters, so it holds exactly one
  * hyphen, which `knownNounStarts` finds; the match can only start where the letters before that hyphen start.
  */
-function* knownCommandsWritten(text: string): Generator<Span> {
-  for (const noun of text.matchAll(knownNounStarts)) {
+function knownCommandsWritten(text: string): Span[] {
+  const written: Span[] = [];
+  // A loop of `exec` into a list, where `matchAll` and a generator made two iterator results per match.
+  const nouns = new RegExp(knownNounStarts.source, knownNounStarts.flags);
+  for (let noun = nouns.exec(text); noun; noun = nouns.exec(text)) {
     let start = noun.index;
     while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
     knownCommand.lastIndex = start;
-    if (knownCommand.test(text)) yield { start, end: knownCommand.lastIndex };
+    if (knownCommand.test(text)) written.push({ start, end: knownCommand.lastIndex });
   }
+  return written;
 }
 
 /** Just after the parenthesis that closes the one at `open`, by counting (for a `$(…)` the tree does not show); else the end. */
@@ -978,10 +1047,6 @@ function closingParenthesis(text: string, open: number): number {
     else if (text[i] === ')' && --depth === 0) return i + 1;
   }
   return text.length;
-}
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 /**
@@ -1006,12 +1071,46 @@ function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
-/** `$script:Name`, `${Name}` → `name`; undefined for automatic and environment variables, whose values come from run time. */
-function variableName(written: string): string | undefined {
-  const braced = /^\$\{(.*)\}$/.exec(written);
-  const name = (braced ? braced[1] : written.slice(1)).replace(/^(?:script|global|local|private|using):/i, '');
-  if (/^(?:env|variable|function):/i.test(name) || /^(?:_|\$|\?|\^|args|input|psitem|this|matches|true|false|null)$/i.test(name)) return undefined;
-  return name.toLowerCase();
+/** The plain argument as its literal, where it is one (see `PlainArgument.type`). */
+function literalOf(argument: PlainArgument): (PlainArgument & Literal) | undefined {
+  return argument.type === undefined ? undefined : (argument as PlainArgument & Literal);
+}
+
+/** Whether `char` is written within `span` of `source` (without copying the text out). */
+function holdsChar(source: string, span: Span, char: string): boolean {
+  for (let i = span.start; i < span.end; i++) if (source[i] === char) return true;
+  return false;
+}
+
+/** Whether `span` of the text is `@name` (`@` and word characters). */
+function isSplat(text: string, span: Span): boolean {
+  if (text.charCodeAt(span.start) !== 0x40 || span.end - span.start < 2) return false;
+  for (let i = span.start + 1; i < span.end; i++) {
+    const char = text.charCodeAt(i);
+    if (!isAsciiLetter(char) && !(char >= 0x30 && char <= 0x39) && char !== 0x5f) return false;
+  }
+  return true;
+}
+
+/** The last of `bindings` (all simple) whose right-hand side ends at or before `at`. */
+function lastBefore(bindings: readonly Binding[], at: number): Binding | undefined {
+  for (let i = bindings.length - 1; i >= 0; i--) if ((bindings[i].simple?.rhs.end ?? bindings[i].at) <= at) return bindings[i];
+  return undefined;
+}
+
+/**
+ * The variable written from `at` to `end` (`$script:Name`, `${Name}`) → `name`; undefined for automatic and
+ * environment variables, whose values come from run time.
+ */
+function variableName(text: string, at: number, end: number): string | undefined {
+  let name = text.slice(at + 1, end);
+  // Only a brace or a colon asks for more than the name as written (most variables have neither).
+  if (text.charCodeAt(at + 1) === 0x7b || name.includes(':')) {
+    const braced = /^\$\{(.*)\}$/.exec(text.slice(at, end));
+    name = (braced ? braced[1] : name).replace(/^(?:script|global|local|private|using):/i, '');
+    if (/^(?:env|variable|function):/i.test(name)) return undefined;
+  }
+  return /^(?:_|\$|\?|\^|args|input|psitem|this|matches|true|false|null)$/i.test(name) ? undefined : name.toLowerCase();
 }
 
 /** How many of `spans` (sorted by start) start at or before `offset`. */

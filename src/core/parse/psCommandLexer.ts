@@ -238,3 +238,104 @@ function skipBlanks(code: string, at: number, to: number): number {
   while (at < to && code.charCodeAt(at) === SPACE) at++;
   return at;
 }
+
+/** A command read from a line of its own: where its name is, where it ends (without trailing blanks), its elements. */
+export interface LexedCommand {
+  name: Span;
+  end: number;
+  elements: LexedElement[];
+}
+
+/** `$name = value` read from a line of its own, the value one quoted string or `$name`. */
+export interface LexedAssignment {
+  variable: Span;
+  /** Where its `=` is. */
+  operator: number;
+  rhs: Span;
+}
+
+/**
+ * The statements of a script's first lines, read from `code` (the text as the tree was parsed) up to the first line
+ * that holds anything else than blanks, a comment, a `Verb-Noun` command that `lexCommandElements` reads whole, or
+ * `$name = value` (value as in `lexHashtableEntries`, without members). Each such line is one statement of the script
+ * itself, outside any block: the one before it ended at its line break. A pasted sample is often all such lines, and
+ * each command or assignment read here costs the tree a descent and a dozen more calls into the wasm module. For a
+ * tree without syntax errors only. Lines are read as far as asked (`readTo`), so that what is read is soon used.
+ */
+export class LeadingLines {
+  /** Commands by where their name starts. */
+  readonly commands = new Map<number, LexedCommand>();
+  /** Assignments by where their `=` is. */
+  readonly assignments = new Map<number, LexedAssignment>();
+  /** Where the next line to read starts; past the text's end once a line is not read. */
+  private next = 0;
+
+  constructor(private readonly code: string) {}
+
+  /** The command read whose name starts at `start`, handed out once (then let go: it is garbage once used). */
+  takeCommand(start: number): LexedCommand | undefined {
+    this.readTo(start);
+    const command = this.commands.get(start);
+    if (command) this.commands.delete(start);
+    return command;
+  }
+
+  /** The assignment read whose `=` is at `operator`. */
+  assignment(operator: number): LexedAssignment | undefined {
+    this.readTo(operator);
+    return this.assignments.get(operator);
+  }
+
+  /** Reads the lines that start at or before `offset`, unless a line before them was not read. */
+  readTo(offset: number): void {
+    const { code } = this;
+    while (this.next <= offset && this.next < code.length) {
+      const at = this.next;
+      const lineBreak = code.indexOf('\n', at);
+      let end = lineBreak < 0 ? code.length : lineBreak;
+      if (code.charCodeAt(end - 1) === 0x0d) end--;
+      end = trimBlanksBefore(code, at, end);
+      const start = skipBlanks(code, at, end);
+      const char = code.charCodeAt(start);
+      const read = start === end || (char === 0x23 ? isOneLine(code, start, end) : char === DOLLAR ? lexAssignment(code, start, end, this) : lexCommandLine(code, start, end, this));
+      this.next = read && lineBreak >= 0 ? lineBreak + 1 : code.length;
+    }
+  }
+}
+
+function lexAssignment(code: string, start: number, end: number, lines: LeadingLines): boolean {
+  const variableEnd = nameEnd(code, start + 1, end);
+  if (variableEnd < 0) return false;
+  const operator = skipBlanks(code, variableEnd, end);
+  if (code.charCodeAt(operator) !== 0x3d || code.charCodeAt(operator + 1) === 0x3d) return false;
+  const rhsStart = skipBlanks(code, operator + 1, end);
+  const char = code.charCodeAt(rhsStart);
+  const rhsEnd = char === DOLLAR ? nameEnd(code, rhsStart + 1, end) : char === SINGLE_QUOTE || char === DOUBLE_QUOTE ? entryValueEnd(code, rhsStart, end) : -1;
+  if (rhsEnd !== end) return false;
+  lines.assignments.set(operator, { variable: { start, end: variableEnd }, operator, rhs: { start: rhsStart, end } });
+  return true;
+}
+
+/** A `Verb-Noun` name (no keyword has a dash), then what `lexCommandElements` reads to the line's end. */
+function lexCommandLine(code: string, start: number, end: number, lines: LeadingLines): boolean {
+  if (!isLetter(code.charCodeAt(start))) return false;
+  let nameEnd = start + 1;
+  let dash = false;
+  for (let char = code.charCodeAt(nameEnd); nameEnd < end && (isNameChar(char) || char === DASH); char = code.charCodeAt(++nameEnd)) dash ||= char === DASH;
+  if (!dash || (nameEnd < end && code.charCodeAt(nameEnd) !== SPACE)) return false;
+  const elements = lexCommandElements(code, nameEnd, end);
+  if (!elements) return false;
+  lines.commands.set(start, { name: { start, end: nameEnd }, end, elements });
+  return true;
+}
+
+/** A comment to the line's end, without a line or paragraph separator in it (which a reader might take as a line break). */
+function isOneLine(code: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (code.charCodeAt(i) === 0x2028 || code.charCodeAt(i) === 0x2029) return false;
+  return true;
+}
+
+function trimBlanksBefore(code: string, start: number, end: number): number {
+  while (end > start && code.charCodeAt(end - 1) === SPACE) end--;
+  return end;
+}

@@ -32,13 +32,16 @@ class SegmentBuilder {
   }
 }
 
-const special = /[`$"\u201C\u201D\u201E\r\n]/g;
-
-/** Where the run of characters that stand for themselves in an expandable string, starting at `index`, ends. */
+/**
+ * Where the run of characters that stand for themselves in an expandable string, starting at `index`, ends: at a
+ * backtick, `$`, double quote or line break (a loop rather than a pattern, which made a match object per run).
+ */
 function plainRun(text: string, index: number, limit: number): number {
-  special.lastIndex = index;
-  const found = special.exec(text);
-  return Math.min(found ? found.index : limit, limit);
+  for (let i = index; i < limit; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 0x60 || char === 0x24 || char === 0x22 || char === 0x0d || char === 0x0a || (char >= 0x201c && char <= 0x201e)) return i;
+  }
+  return limit;
 }
 
 /**
@@ -46,9 +49,37 @@ function plainRun(text: string, index: number, limit: number): number {
  * (`$env:`), PowerShell reads on through further colons (`$env:HOME:x` is one name); `::` is an operator.
  */
 export function variableEnd(text: string, index: number): number {
-  const match = /^\$(?:\{(?:[^}`]|`.)*\}|[A-Za-z_]\w*(?::(?!:)[\w:]*)?|[$?^_])/.exec(text.slice(index, index + 256));
-  return match ? index + match[0].length : -1;
+  // `$name` followed by neither a word character nor a colon, the common case, without a match object.
+  const plain = plainVariableEnd(text, index);
+  if (plain > 0) return plain;
+  // Matched in place, without a copy of the 256 characters it may span; a match that reaches as far is read from the
+  // copy, whose end can cut it short.
+  variableAt.lastIndex = index;
+  const match = variableAt.exec(text);
+  if (!match) return -1;
+  if (match[0].length < 255) return index + match[0].length;
+  const within = variable.exec(text.slice(index, index + 256));
+  return within ? index + within[0].length : -1;
 }
+
+/** Where `$name` (a letter or `_`, then word characters) at `index` ends when no word character or colon follows; else -1. */
+function plainVariableEnd(text: string, index: number): number {
+  let end = index + 1;
+  if (!isWordChar(text.charCodeAt(end)) || isDigit(text.charCodeAt(end))) return -1;
+  while (isWordChar(text.charCodeAt(end))) end++;
+  return text.charCodeAt(end) === 0x3a || end - index > 254 ? -1 : end;
+}
+
+function isWordChar(char: number): boolean {
+  return (char >= 0x41 && char <= 0x5a) || (char >= 0x61 && char <= 0x7a) || isDigit(char) || char === 0x5f;
+}
+
+function isDigit(char: number): boolean {
+  return char >= 0x30 && char <= 0x39;
+}
+
+const variable = /^\$(?:\{(?:[^}`]|`.)*\}|[A-Za-z_]\w*(?::(?!:)[\w:]*)?|[$?^_])/;
+const variableAt = new RegExp(variable.source.slice(1), 'y');
 
 export interface DecodedString {
   segments: Segment[];
@@ -73,16 +104,25 @@ export function decodeString(text: string, start: number, limit: number, interpo
 
 function verbatim(text: string, start: number, limit: number): DecodedString | undefined {
   const out = new SegmentBuilder();
+  // Each run of characters up to a quote is copied at once, where a copy per character made a string per character.
   for (let i = start + 1; i < limit; i++) {
-    if (!singleQuotes.includes(text[i])) {
-      out.copy(text[i], i);
-      continue;
-    }
-    if (!singleQuotes.includes(text[i + 1])) return { segments: out.segments, end: i + 1 };
-    out.escaped(text[i]);
-    i++;
+    const quote = singleQuoteFrom(text, i, limit);
+    if (quote > i) out.copy(text.slice(i, quote), i);
+    if (quote >= limit) return undefined;
+    if (!singleQuotes.includes(text[quote + 1])) return { segments: out.segments, end: quote + 1 };
+    out.escaped(text[quote]);
+    i = quote + 1;
   }
   return undefined;
+}
+
+/** Where the first single quote (any of `singleQuotes`) at or after `from` is, or `limit`. */
+function singleQuoteFrom(text: string, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 0x27 || (char >= 0x2018 && char <= 0x201b)) return i;
+  }
+  return limit;
 }
 
 /**

@@ -63,16 +63,19 @@ interface PathParts {
   customerSubscriptionId?: Value;
 }
 
-/** Where each run of characters other than `/` starts and ends (what `/[^/]+/g` matches, without a match object each). */
-function slashSeparated(text: string): Span[] {
-  const parts: Span[] = [];
+/**
+ * Where each run of characters other than `/` starts and ends (what `/[^/]+/g` matches, without a match object each),
+ * as start and end one after the other: no object per part (a dense script reads thousands of paths).
+ */
+function slashSeparated(text: string): number[] {
+  const bounds: number[] = [];
   for (let start = 0; start < text.length;) {
     const slash = text.indexOf('/', start);
     const end = slash < 0 ? text.length : slash;
-    if (end > start) parts.push({ start, end });
+    if (end > start) bounds.push(start, end);
     start = end + 1;
   }
-  return parts;
+  return bounds;
 }
 
 /**
@@ -95,8 +98,8 @@ export function readResourceId(path: Value): ResourceIdUse {
 /** Splits a well-formed registration path into values for its parts; undefined when the path is malformed. */
 export function registrationParts({ path, parsed }: ResourceIdUse): PathParts | undefined {
   if (!parsed.ok) return undefined;
-  const parts = slashSeparated(path.text);
-  const piece = (index: number) => sliceValue(path, parts[index].start, parts[index].end);
+  const bounds = slashSeparated(path.text);
+  const piece = (index: number) => sliceValue(path, bounds[2 * index], bounds[2 * index + 1]);
   return {
     ref: { subscriptionId: piece(1), resourceGroup: piece(3), name: piece(7) },
     kind: parsed.kind,
@@ -172,12 +175,14 @@ export function addRequestFacts(facts: FileFacts, request: Request): void {
   const id = readResourceId(path);
   if (!request.synthetic) facts.resourceIds.push(id);
   const apiVersion = request.apiVersion ?? apiVersionInUrl(request.url);
-  const parts = registrationParts(id);
   const target = /customerSubscriptions?(?:[/?#]|$)/i.test(path.text) ? 'customerSubscription' : 'registration';
   if (apiVersion) facts.apiVersions.push({ value: apiVersion, target });
+  // The parts are cut out only where a registration or tenant operation takes them (a GET of a registration does not).
+  const { parsed } = id;
+  if (!parsed.ok || (parsed.kind === 'registration' && request.method?.toUpperCase() !== 'PUT')) return;
+  const parts = registrationParts(id);
   if (!parts) return;
   if (parts.kind === 'registration') {
-    if (request.method?.toUpperCase() !== 'PUT') return;
     const billingModel = request.body?.billingModel;
     facts.registrations.push({ span: request.span, ref: parts.ref, ...(billingModel ? { billingModel: { value: billingModel, implicit: false } } : {}) });
     return;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { locate, type FileFacts, type ParameterUse } from '../../../../src/core/facts';
+import { locate, type FileFacts, type ParameterUse, type Value } from '../../../../src/core/facts';
 import { PowerShellParser, asPowerShellReads, powerShellFacts, treeEdits } from '../../../../src/core/parse/powershell';
 import { customer, registrationId } from '../support/ids';
 import { registrations, show, tenantOperations, textAt } from '../support/facts';
@@ -147,6 +147,30 @@ describe('parse/powershell', () => {
       ]);
       assert.deepEqual(found.values.filter((v) => show(v).includes('<')).map(show), [id, '<tenant id>', id, '<tenant id>', '<ERCS VM>'], 'the input redirection `< a>` is no argument');
       assert.equal(found.resourceIds.length, 2, 'the registration path in the string, and none in its variable `$registrationsX`');
+    });
+
+    it("reads a script's leading lines of plain statements from the text as the tree reads them", async () => {
+      const body = [
+        "$registrationName = '<registration name>'",
+        "$unused = '<only shown>'",
+        "$customer1 = '{customerSubscriptionId}'",
+        'New-AzResource -ResourceId "/subscriptions/$sub/resourceGroups/<resource group>/providers/Microsoft.AzureStack/registrations/$registrationName/customerSubscriptions/$customer1" -Properties @{ tenantId = \'<tenant id>\' } -Force',
+        'Set-AzsRegistration -PrivilegedEndpoint <ERCS VM> -RegistrationName $registrationName -BillingModel PayAsYouUse',
+        'Write-Host "$unused"',
+        '$name = $registrationName',
+        'Get-AzResource -Name $name',
+      ].join('\n');
+      // The same offsets either way: a comment line, which the lines are read after, or a block comment, which stops that.
+      const fromText = await facts(`# abcdefg\n${body}`);
+      const fromTree = await facts(`<# abc #>\n${body}`);
+      // Values as their text, segments and span (a lazy value's other fields say how far it was worked out).
+      const isValue = (v: unknown): v is Value => typeof v === 'object' && v !== null && 'text' in v && 'segments' in v && 'span' in v;
+      const plain = (_: string, v: unknown) => (isValue(v) ? { text: v.text, segments: v.segments, span: { start: v.span.start, end: v.span.end } } : v);
+      assert.equal(JSON.stringify(fromText, plain), JSON.stringify(fromTree, plain));
+      const texts = fromText.values.map((v) => v.text);
+      assert.ok(texts.includes('{customerSubscriptionId}'), 'a placeholder assigned to a variable that a command uses');
+      assert.ok(!texts.includes('<only shown>'), 'none assigned to a variable that only a display command uses');
+      assert.equal(fromText.cmdlets.length, 3);
     });
 
     it('reads a tenant addition written with -ResourceType and -ResourceName', async () => {

@@ -1,10 +1,17 @@
 import * as assert from 'node:assert/strict';
 import type { Node } from 'web-tree-sitter';
 import { PowerShellParser, asPowerShellReads } from '../../../../src/core/parse/powershell';
-import { lexCommandElements, lexHashtableEntries, stringVariables, type LexedElement } from '../../../../src/core/parse/psCommandLexer';
+import { LeadingLines, lexCommandElements, lexHashtableEntries, stringVariables, type LexedElement } from '../../../../src/core/parse/psCommandLexer';
 import { testWasmDir } from '../support/wasm';
 
 const name = 'Get-AzResource';
+
+/** Every leading line of `code` that is read. */
+function leadingLines(code: string): LeadingLines {
+  const lines = new LeadingLines(code);
+  lines.readTo(code.length);
+  return lines;
+}
 
 /** The elements of `Get-AzResource <args>` as the lexer reads them: `kind:text`, or undefined when it refuses. */
 function lexed(args: string): string[] | undefined {
@@ -109,6 +116,72 @@ describe('parse/psCommandLexer', () => {
     assert.deepEqual(entries('@{}'), []);
     for (const text of ["@{ 'a' = 1 }", '@{ a = 1 }', '@{ a = x }', "@{ a = 'x' + 'y' }", '@{ a = $x.1 }', '@{ a = $x[0] }', "@{ a = 'x';; b = 'y' }", "@{ a-b = 'x' }"]) {
       assert.equal(entries(text), undefined, text);
+    }
+  });
+
+  it("reads a script's first lines of plain statements, up to the first line it does not read", () => {
+    const code = [
+      "$registrationName = '<registration name>'",
+      '',
+      '# a comment',
+      '  Set-AzsRegistration -PrivilegedEndpoint <ERCS VM> -RegistrationName $registrationName  ',
+      '$id=$registrationName',
+      'Write-Host "done $id"\r',
+      "$x = 'a' + 'b'",
+      "New-AzResource -ResourceId 'after the first line not read'",
+    ].join('\n');
+    const lines = leadingLines(code);
+    const text = (span: { start: number; end: number }) => code.slice(span.start, span.end);
+    assert.deepEqual([...lines.commands.values()].map((c) => `${text(c.name)}|${code.slice(c.name.start, c.end)}|${c.elements.length}`), [
+      'Set-AzsRegistration|Set-AzsRegistration -PrivilegedEndpoint <ERCS VM> -RegistrationName $registrationName|5',
+      'Write-Host|Write-Host "done $id"|1',
+    ]);
+    assert.deepEqual([...lines.assignments.values()].map((a) => `${text(a.variable)}${code[a.operator]}${text(a.rhs)}`), ["$registrationName='<registration name>'", '$id=$registrationName']);
+    const asked = new LeadingLines(code);
+    asked.readTo(0);
+    assert.deepEqual([asked.commands.size, asked.assignments.size], [0, 1], 'read as far as asked');
+    assert.equal(asked.takeCommand(code.indexOf('Set-'))?.elements.length, 5);
+    assert.equal(asked.takeCommand(code.indexOf('Set-')), undefined, 'handed out once');
+    for (const first of ['if ($x) {', '$x += 1', '$x == 1', "$x = 'a' # c", 'Get-AzResource -Name x |', 'Get-AzResource -Name x `', '<# block', '@"', '# \u2028 x', "$x = 'multi", '$x.y = 1']) {
+      const read = leadingLines(`${first}\nNew-AzResource -Name x`);
+      assert.equal(read.commands.size + read.assignments.size, 0, first);
+    }
+  });
+
+  it('reads each leading statement as the tree has it: a statement of the script, ending where the tree says', async () => {
+    const parser = await PowerShellParser.load(testWasmDir());
+    const code = asPowerShellReads([
+      "$customer1 = '{customerSubscriptionId}'",
+      'New-AzResource -ResourceId "/subscriptions/$subscriptionId/registrations/$registrationName/customerSubscriptions/$customer1" -Properties @{ tenantId = \'<tenant id>\' } -Force',
+      'Get-AzResource -ResourceId x -ApiVersion 2017-06-01',
+      '$name = "a $customer1"',
+      'Disconnect-AzAccount',
+    ].join('\r\n'));
+    const tree = parser.parseRead(code);
+    assert.ok(tree && !tree.rootNode.hasError);
+    try {
+      const lines = leadingLines(code);
+      assert.equal(lines.commands.size, 3);
+      assert.equal(lines.assignments.size, 2);
+      const ofScript = (node: Node) => {
+        let holder = node.parent;
+        while (holder && (holder.type === 'pipeline' || holder.type === 'pipeline_chain')) holder = holder.parent;
+        return holder?.type === 'statement_list' && holder.parent?.type === 'program';
+      };
+      for (const [start, command] of lines.commands) {
+        const node: Node | null | undefined = tree.rootNode.descendantForIndex(start, command.name.end)?.parent;
+        assert.ok(node?.type === 'command' && node.startIndex === start && ofScript(node), code.slice(start, command.end));
+        assert.equal(code.slice(start, node.endIndex).trimEnd(), code.slice(start, command.end));
+        assert.equal(node.firstNamedChild?.endIndex, command.name.end);
+      }
+      for (const assignment of lines.assignments.values()) {
+        const node: Node | null | undefined = tree.rootNode.descendantForIndex(assignment.operator)?.parent?.parent;
+        assert.ok(node?.type === 'assignment_expression' && ofScript(node));
+        assert.equal(node.startIndex, assignment.variable.start);
+        assert.deepEqual([node.lastNamedChild?.startIndex, node.lastNamedChild?.endIndex], [assignment.rhs.start, assignment.rhs.end]);
+      }
+    } finally {
+      tree.delete();
     }
   });
 });
