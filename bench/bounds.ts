@@ -112,6 +112,12 @@ const cases: Case[] = [
     name: 'PowerShell facts: one argument string full of placeholders and variables', n: 20_000,
     input: (n) => `$x = 'v'\nGet-AzResource -ResourceId "${'<a b> $x registrations/ '.repeat(n)}" -Force`, run: powerShellFactsOf,
   },
+  {
+    // A variable's name in braces is read within 256 characters: followed through the text, each unclosed `${`
+    // looked as far as the next `}`.
+    name: 'PowerShell facts: an unclosed ${ on every line', n: 2_000,
+    input: (n) => 'Set-AzsRegistration -RegistrationName a${b -ResourceGroupName x\n'.repeat(n), run: powerShellFactsOf,
+  },
   { name: 'JSON: one line of 1 MB', n: 4_500, input: (n) => `{"value": [${Array.from({ length: n }, () => `{"id": "${registrationId}"}`).join(',')}]}`, run: (text) => lint(text, 'json') },
   // Up to about 5,000 levels the tolerant parser reads it; deeper, JSON.parse does: both sizes must take one road.
   { name: 'JSON nested 2,000 deep', n: 1_000, input: (n) => `{"id": "${registrationId}/x", "x": ${'['.repeat(n)}${']'.repeat(n)}}`, run: (text) => lint(text, 'json') },

@@ -143,8 +143,10 @@ export class LintClient {
     });
     (worker.stderr as Socket | null)?.unref();
     worker.on('message', (reply: LintReply) => this.receive(reply));
-    // Sending to a process that just stopped: its close, below, follows.
-    worker.on('error', () => {});
+    // A process that could not start, or sending to one that just stopped: its close, below, follows and tells why.
+    worker.on('error', (error) => {
+      this.stderr = `${this.stderr}${error.message}\n`.slice(-stderrKept);
+    });
     worker.on('close', (code, signal) => {
       if (worker === this.worker && !this.stopping) this.stopped(code === null ? `signal ${signal}` : `exit code ${code}`);
     });
@@ -241,10 +243,9 @@ export class LintClient {
     if (this.stopping) return;
     const worker = this.start();
     this.worker = worker;
-    const unsent = this.unsent.splice(0);
+    for (const request of this.unsent.splice(0)) worker.send(request);
     // After processes stopped before answering, the new one is told the documents the others held.
     if (this.failedStarts > 0) this.restore([]);
-    for (const request of unsent) worker.send(request);
   }
 
   private receive(reply: LintReply): void {
@@ -296,12 +297,19 @@ export class LintClient {
     const givingUp = ++this.failedStarts >= failedStartsAllowed;
     const stopped = [...this.waiting.values()];
     this.waiting.clear();
-    const lost = [...new Set(stopped.flatMap(({ request }) => (request.type === 'update' && request.check ? [request.uri] : [])))];
-    for (const uri of lost) {
-      const document = this.documents.get(uri);
-      this.documents.delete(uri);
-      this.read.delete(uri);
-      if (document) this.held.set(uri, heldLint({ uri, text: document.text, shown: [], total: 0, fixable: 0, notice: pick(givingUp ? startNotice : crashNotice, this.locale), syntaxErrors: false }, []));
+    // The process answers in the order it was sent to, so the oldest request waiting is the one it was working on.
+    // The document it was reading is not sent again until it changes, shown or not: one that stops the linter would
+    // otherwise stop each new process too. The others waiting are read again with the rest.
+    const reading = stopped[0]?.request;
+    const lost: string[] = [];
+    if (reading?.type === 'update') {
+      const document = this.documents.get(reading.uri);
+      this.documents.delete(reading.uri);
+      this.read.delete(reading.uri);
+      if (document?.check) {
+        lost.push(reading.uri);
+        this.held.set(reading.uri, heldLint({ uri: reading.uri, text: document.text, shown: [], total: 0, fixable: 0, notice: pick(givingUp ? startNotice : crashNotice, this.locale), syntaxErrors: false }, []));
+      }
     }
     for (const waiting of stopped) waiting.resolve({ skipped: true, dependents: [] });
     const next = givingUp

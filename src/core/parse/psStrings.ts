@@ -52,12 +52,15 @@ export function variableEnd(text: string, index: number): number {
   // `$name` followed by neither a word character nor a colon, the common case, without a match object.
   const plain = plainVariableEnd(text, index);
   if (plain > 0) return plain;
-  // Matched in place, without a copy of the 256 characters it may span; a match that reaches as far is read from the
-  // copy, whose end can cut it short.
-  variableAt.lastIndex = index;
-  const match = variableAt.exec(text);
-  if (!match) return -1;
-  if (match[0].length < 255) return index + match[0].length;
+  // `${…}` is read from a copy of the 256 characters it may span: in place, an unclosed brace would be followed to the
+  // next `}` of the text, at every `${`. Other names are matched in place (a name stops at the next `$`), and one that
+  // reaches 255 characters is read from the copy, whose end can cut it short.
+  if (text.charCodeAt(index + 1) !== 0x7b) {
+    variableAt.lastIndex = index;
+    const match = variableAt.exec(text);
+    if (!match) return -1;
+    if (match[0].length < 255) return index + match[0].length;
+  }
   const within = variable.exec(text.slice(index, index + 256));
   return within ? index + within[0].length : -1;
 }

@@ -244,6 +244,28 @@ describe('LintClient (the linter in a child process)', function () {
     assert.ok(lint.lint(uri)?.notice);
   });
 
+  it('does not send a file that stopped the linter to the next one, shown or not, until it changes', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'azs-worker-'));
+    const script = join(folder, 'stopsOnBad.js');
+    writeFileSync(script, [
+      "process.on('message', (m) => {",
+      "  if (m.type === 'update' && m.uri.endsWith('bad.ps1')) process.exit(7);",
+      "  process.send({ type: 'done', id: m.id, read: m.type === 'update', skipped: false, results: [], dependents: [] });",
+      '});',
+    ].join('\n'));
+    const { lint, told, restarted } = started({ script });
+    await lint.update(uri, addTenant, 'powershell', undefined, undefined, true);
+    const bad = 'file:///ws/bad.ps1';
+    assert.deepEqual(await lint.update(bad, addTenant, 'powershell', undefined, undefined, false), { skipped: true, dependents: [] });
+    await restarted;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal(told.crashes.length, 1, 'one stop, no loop');
+    assert.match(told.crashes[0], /exit code 7/);
+    assert.deepEqual(told.restarts, [{ restored: [uri], lost: [] }]);
+    assert.equal(lint.holds(bad), false);
+    assert.equal(lint.holds(uri), true);
+  });
+
   it('stops starting processes that end before they answer, and starts one again at the next change', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'azs-worker-'));
     const script = join(folder, 'exits.js');
