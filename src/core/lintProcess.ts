@@ -63,7 +63,9 @@ function serve(options: WorkerOptions): void {
     }
     running = false;
   };
-  // Listening holds the process open while the channel is; once the host ends, the channel closes and so does it.
+  // Listening holds the process open while the channel is. Once the host is gone nothing it asked for is wanted: the
+  // process ends at the next turn, rather than after reading what was still waiting while the machine has other work.
+  process.once('disconnect', () => process.exit(0));
   process.on('message', (message: LintRequest) => {
     pending.push(message);
     if (!running) void drain();
