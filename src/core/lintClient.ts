@@ -207,7 +207,7 @@ export class LintClient {
     return this.documents.has(uri);
   }
 
-  /** Kills the linter process as a crash would (for tests of the restart); resolves once a new one was started. */
+  /** Kills the linter process as a crash would (for tests of the restart); resolves once it was handled as one. */
   crash(): Promise<void> {
     const worker = this.worker;
     if (!worker) return Promise.resolve();

@@ -249,14 +249,14 @@ describe('LintClient (the linter in a child process)', function () {
     const script = join(folder, 'stopsOnBad.js');
     writeFileSync(script, [
       "process.on('message', (m) => {",
-      "  if (m.type === 'update' && m.uri.endsWith('bad.ps1')) process.exit(7);",
+      "  if (m.type === 'update' && m.text.includes('stop here')) process.exit(7);",
       "  process.send({ type: 'done', id: m.id, read: m.type === 'update', skipped: false, results: [], dependents: [] });",
       '});',
     ].join('\n'));
     const { lint, told, restarted } = started({ script });
     await lint.update(uri, addTenant, 'powershell', undefined, undefined, true);
     const bad = 'file:///ws/bad.ps1';
-    assert.deepEqual(await lint.update(bad, addTenant, 'powershell', undefined, undefined, false), { skipped: true, dependents: [] });
+    assert.deepEqual(await lint.update(bad, `# stop here\n${addTenant}`, 'powershell', undefined, undefined, false), { skipped: true, dependents: [] });
     await restarted;
     await new Promise((resolve) => setTimeout(resolve, 1000));
     assert.equal(told.crashes.length, 1, 'one stop, no loop');
@@ -264,6 +264,9 @@ describe('LintClient (the linter in a child process)', function () {
     assert.deepEqual(told.restarts, [{ restored: [uri], lost: [] }]);
     assert.equal(lint.holds(bad), false);
     assert.equal(lint.holds(uri), true);
+    assert.equal((await lint.update(bad, addTenant, 'powershell', undefined, undefined, false)).skipped, false, 'read again once it changed');
+    assert.equal(lint.holds(bad), true);
+    assert.equal(told.crashes.length, 1);
   });
 
   it('stops starting processes that end before they answer, and starts one again at the next change', async () => {
