@@ -7,8 +7,9 @@
 import * as vscode from 'vscode';
 import type { Locale } from '../core/l10n';
 import { documentKindFor, fileExtensions, type DocumentKind, type Finding, type LiveData, type Severity } from '../core/lint';
-import { LintClient, type LineRange, type LintOutcome, type ShownFinding } from '../core/lintClient';
+import { LintClient, type HeldLint, type LineRange, type LintOutcome, type ShownFinding } from '../core/lintClient';
 import { maxShown } from '../core/lintWorker';
+import { linesOf, planParts, withEdit, type EditedLines, type ShownPart } from '../core/shownParts';
 import { ruleDocsLink } from './commands/ruleDocs';
 import type { Logger } from './infrastructure/logger';
 import { affects, readSettings } from './settings';
@@ -33,7 +34,7 @@ const workspaceExclude = '**/{node_modules,.git,out,dist,bin,obj}/**';
  * Diagnostics made, or handed to VS Code, in one turn of the event loop: a thousand at once held the extension host
  * for tens of milliseconds to make and 30–120 ms to hand over (VS Code converts each one as it is set, and looks up its
  * document's version). Each part of a file's diagnostics goes to a collection of its own, so that handing over one part
- * does not send the others again.
+ * does not send the others again, and a part whose findings a read left as they were is not handed over at all.
  */
 const diagnosticsPerTurn = 100;
 const parts = maxShown / diagnosticsPerTurn;
@@ -75,6 +76,10 @@ export class LintDiagnostics implements vscode.Disposable {
   private readonly lengths = new Map<string, number>();
   /** Each open document's text as last asked for, with its version: the text while the document stays at that version. */
   private readonly texts = new Map<string, { version: number; text: string }>();
+  /** What each collection shows of each document (undefined: not known, so it is handed over again). */
+  private readonly shownParts = new Map<string, (PartShown | undefined)[]>();
+  /** The lines edited in each document since its diagnostics were last handed over. */
+  private readonly editedLines = new Map<string, EditedLines>();
   private readonly disposables: vscode.Disposable[] = [];
   private enabled: boolean;
 
@@ -157,6 +162,7 @@ export class LintDiagnostics implements vscode.Disposable {
       if (this.encodings.get(document.uri.toString()) !== document.encoding) this.schedule(document, kind, 0);
       return;
     }
+    this.noteEdits(event);
     if (this.lengthAfter(event) >= largeDocumentLength) {
       this.schedule(document, kind, largeSettleMs);
     } else if (kind === 'powershell') {
@@ -167,6 +173,15 @@ export class LintDiagnostics implements vscode.Disposable {
     } else {
       this.schedule(event.document, kind, settleMs);
     }
+  }
+
+  /** Keeps the lines this change edited, while the document's diagnostics are shown: parts there are handed over again. */
+  private noteEdits(event: vscode.TextDocumentChangeEvent): void {
+    const key = event.document.uri.toString();
+    if (!this.shownParts.has(key)) return;
+    let edited = this.editedLines.get(key);
+    for (const { range, text } of event.contentChanges) edited = withEdit(edited, range.start.line, range.end.line, /[\r\n]/.test(text));
+    if (edited) this.editedLines.set(key, edited);
   }
 
   /**
@@ -282,6 +297,8 @@ export class LintDiagnostics implements vscode.Disposable {
     this.engine.configure(settings.lintRules);
     if (!this.enabled) {
       for (const collection of this.collections) collection.clear();
+      this.shownParts.clear();
+      this.editedLines.clear();
       return;
     }
     for (const document of vscode.workspace.textDocuments) this.schedule(document, undefined, 0);
@@ -328,7 +345,9 @@ export class LintDiagnostics implements vscode.Disposable {
   /**
    * Shows the findings held for the document. The worker sends them ready to show (at most `maxShown`, as VS Code
    * itself sends no more of one file to the Problems panel, with line positions); they are made into diagnostics a
-   * slice per turn of the event loop, and typing in between makes them stale: then nothing is shown.
+   * part per turn of the event loop and handed over a part per turn, only the parts whose findings changed (or whose
+   * lines were edited: the workbench moved their diagnostics as the user typed). Typing in between makes them stale:
+   * then nothing more is shown, and parts still showing an older read are cleared.
    */
   private async publish(document: vscode.TextDocument): Promise<void> {
     if (document.isClosed || !this.enabled) return;
@@ -341,25 +360,62 @@ export class LintDiagnostics implements vscode.Disposable {
       await new Promise((resolve) => setImmediate(resolve));
       return !document.isClosed && this.enabled && document.version === version && this.engine.lint(key) === held;
     };
+    const findings = held.notice ? [] : held.shown;
+    const notes = this.notesOf(held);
+    const notesText = notes.map((note) => note.message).join('\n');
+    const before = this.shownParts.get(key) ?? [];
+    const plan = planParts(before, findings, notesText, this.editedLines.get(key), parts, diagnosticsPerTurn);
     const made: vscode.Diagnostic[][] = [];
-    for (let at = 0; !held.notice && at < held.shown.length; at += diagnosticsPerTurn) {
+    for (let part = 0; part < parts; part++) {
+      if (plan.kept[part] || plan.indexes[part].length === 0) continue;
       if (!await current()) return;
-      made.push(held.shown.slice(at, at + diagnosticsPerTurn).map((shown) => this.toDiagnostic(document.uri, shown)));
+      made[part] = plan.indexes[part].map((index) => this.toDiagnostic(document.uri, findings[index]));
     }
+    const now = [...before];
+    this.shownParts.set(key, now);
+    for (let part = 0, first = true; part < parts; part++) {
+      if (plan.kept[part]) continue;
+      const diagnostics = [...made[part] ?? [], ...(part === parts - 1 ? notes : [])];
+      // A part left empty is cleared (the first keeps an empty list: tabs closing look documents up in it).
+      if (diagnostics.length === 0 && part > 0 && !this.collections[part].has(document.uri)) {
+        now[part] = undefined;
+        continue;
+      }
+      if (!await current()) {
+        // Stopped before handing anything over, every part still shows the last read whole.
+        if (!first) this.clearUnset(document.uri, now, plan.kept, part);
+        return;
+      }
+      if (first) this.editedLines.delete(key);
+      first = false;
+      if (diagnostics.length === 0 && part > 0) this.collections[part].delete(document.uri);
+      else this.collections[part].set(document.uri, diagnostics);
+      const partFindings = plan.indexes[part].map((index) => findings[index]);
+      now[part] = { findings: partFindings, notes: part === parts - 1 ? notesText : '', ...linesOf(partFindings), diagnostics };
+    }
+    this.linted.fire({ uri: document.uri, version: document.version, diagnostics: inFileOrder(plan.indexes, now, findings.length) });
+  }
+
+  /** What the editor notes after the findings: a notice instead of them, how many are not shown, a rule that failed. */
+  private notesOf(held: HeldLint): vscode.Diagnostic[] {
     const notes = held.notice ? [this.noticeDiagnostic(held.notice)] : [];
     if (!held.notice && held.total > held.shown.length) {
       notes.push(this.noticeDiagnostic(vscode.l10n.t('{0} more problems are not shown: VS Code shows {1} per file. Run azs-lint on the file to list them all.', held.total - held.shown.length, maxShown)));
     }
     if (held.failureNotice) notes.push(this.noticeDiagnostic(held.failureNotice));
-    // The notes go with the last part; parts left empty are cleared with the first, so no stale part stays shown.
-    const inParts = Array.from({ length: parts }, (_, part) => [...made[part] ?? [], ...(part === parts - 1 ? notes : [])]);
-    for (let part = 0; part < parts; part++) {
-      if (!await current()) return;
-      if (part === 0) for (let later = 1; later < parts; later++) this.collections[later].delete(document.uri);
-      if (inParts[part].length > 0 || part === 0) this.collections[part].set(document.uri, inParts[part]);
+    return notes;
+  }
+
+  /**
+   * Typing stopped a publish from `part` on: the parts not handed over yet, and not kept, still show an older read,
+   * which must not stand beside the newer one; they are cleared, and known to show nothing.
+   */
+  private clearUnset(uri: vscode.Uri, now: (PartShown | undefined)[], kept: readonly boolean[], from: number): void {
+    for (let part = from; part < parts; part++) {
+      if (kept[part]) continue;
+      if (this.collections[part].has(uri)) this.collections[part].delete(uri);
+      now[part] = undefined;
     }
-    const diagnostics = inParts.flat();
-    this.linted.fire({ uri: document.uri, version: document.version, diagnostics });
   }
 
   /** How many diagnostics of the document VS Code shows now. */
@@ -368,7 +424,9 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 
   private deleteDiagnostics(uri: vscode.Uri): void {
-    for (const collection of this.collections) collection.delete(uri);
+    for (const collection of this.collections) if (collection.has(uri)) collection.delete(uri);
+    this.shownParts.delete(uri.toString());
+    this.editedLines.delete(uri.toString());
   }
 
   private noticeDiagnostic(notice: string): vscode.Diagnostic {
@@ -465,6 +523,20 @@ export class LintDiagnostics implements vscode.Disposable {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/** A part as shown: what it was made from, and the diagnostics handed over (the findings', then any notes). */
+interface PartShown extends ShownPart {
+  diagnostics: readonly vscode.Diagnostic[];
+}
+
+/** Every part's diagnostics of the findings in the findings' order, then the notes (the last part holds them). */
+function inFileOrder(indexes: readonly number[][], shown: readonly (PartShown | undefined)[], count: number): vscode.Diagnostic[] {
+  const ordered = new Array<vscode.Diagnostic>(count);
+  indexes.forEach((part, at) => part.forEach((index, position) => {
+    ordered[index] = shown[at]?.diagnostics[position] as vscode.Diagnostic;
+  }));
+  return [...ordered, ...shown[parts - 1]?.diagnostics.slice(indexes[parts - 1].length) ?? []];
 }
 
 function rangeOf([startLine, startCharacter, endLine, endCharacter]: LineRange): vscode.Range {

@@ -76,6 +76,44 @@ describe('large documents in the editor', function () {
     }
   });
 
+  it('hands over again only the diagnostics of a dense script that a read changed, or whose lines were edited', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'powershell', content: denseScript(1024 * 1024) });
+    const editor = await vscode.window.showTextDocument(document);
+    const seen = lintEvents(api, document.uri);
+    const linted = () => waitFor('diagnostics of the last text', () => seen.events.find((e) => e.version === document.version), 60_000);
+    const shown = () => vscode.languages.getDiagnostics(document.uri);
+    const onLines = (diagnostics: readonly vscode.Diagnostic[], from: number, to: number) => diagnostics.filter((d) => d.range.start.line >= from && d.range.start.line <= to);
+    try {
+      await linted();
+      const first = shown();
+      // A comment before the first line's assignment: the findings there change (and new ones appear further down),
+      // while those shown further down stay as they were.
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# '));
+      assert.equal((await linted()).diagnostics.length, 1001);
+      const commented = new Set(shown());
+      assert.equal(commented.size, 1001);
+      assert.ok(!onLines(first, 0, 0).some((d) => commented.has(d)), 'the edited line is shown anew');
+      const far = onLines(first, 200, 260);
+      assert.ok(far.length > 50 && far.every((d) => commented.has(d)), 'diagnostics far from the edit are the ones shown before');
+      // An edit on a line whose findings stay as they were: that line's diagnostics are shown anew all the same.
+      const line = document.lineAt(230);
+      await editor.edit((edit) => edit.insert(line.range.end, ' '));
+      await linted();
+      const spaced = new Set(shown());
+      assert.ok(onLines(first, 230, 230).length > 0 && !onLines(first, 230, 230).some((d) => spaced.has(d)), 'the edited line is shown anew');
+      assert.deepEqual(onLines([...spaced], 230, 230).map((d) => d.message), onLines([...commented], 230, 230).map((d) => d.message));
+      assert.ok(onLines(first, 100, 150).every((d) => spaced.has(d)), 'other lines are not');
+      // A line added at the top moves every finding down a line: all are shown anew, where they now stand.
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '\n'));
+      assert.equal((await linted()).diagnostics.length, 1001);
+      const moved = shown();
+      assert.ok(!moved.some((d) => spaced.has(d)), 'nothing shown before is kept');
+      assert.deepEqual(onLines(moved, 231, 231).map((d) => d.message), onLines([...spaced], 230, 230).map((d) => d.message));
+    } finally {
+      seen.dispose();
+    }
+  });
+
   it('starts a new linter after its worker stopped, reads the open documents again, and goes on linting', async () => {
     const { document } = await openFixture('retired.ps1');
     await waitFor('diagnostics', () => vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === 'AZS402'));
