@@ -6,10 +6,11 @@
 // workspace holds but nobody opened still declare registrations for the others (AZS103, AZS301 across files).
 import * as vscode from 'vscode';
 import type { Locale } from '../core/l10n';
-import { documentKindFor, fileExtensions, type DocumentKind, type Finding, type LiveData, type Severity } from '../core/lint';
+import { documentKindFor, fileExtensions, type DocumentKind, type Finding, type LiveData, type Severity, type TextChange } from '../core/lint';
 import { LintClient, type HeldLint, type LineRange, type LintOutcome, type ShownFinding } from '../core/lintClient';
 import { maxShown } from '../core/lintWorker';
 import { linesOf, planParts, withEdit, type EditedLines, type ShownPart } from '../core/shownParts';
+import { asChange, withChange, type UnsentEdit } from '../core/unsentEdit';
 import { ruleDocsLink } from './commands/ruleDocs';
 import type { Logger } from './infrastructure/logger';
 import { affects, readSettings } from './settings';
@@ -80,6 +81,8 @@ export class LintDiagnostics implements vscode.Disposable {
   private readonly shownParts = new Map<string, (PartShown | undefined)[]>();
   /** The lines edited in each document since its diagnostics were last handed over. */
   private readonly editedLines = new Map<string, EditedLines>();
+  /** Where each PowerShell document was edited since its text was last sent to the linter. */
+  private readonly unsent = new Map<string, UnsentEdit>();
   private readonly disposables: vscode.Disposable[] = [];
   private enabled: boolean;
 
@@ -163,13 +166,15 @@ export class LintDiagnostics implements vscode.Disposable {
       return;
     }
     this.noteEdits(event);
+    if (kind === 'powershell') this.noteUnsent(event);
     if (this.lengthAfter(event) >= largeDocumentLength) {
       this.schedule(document, kind, largeSettleMs);
     } else if (kind === 'powershell') {
       // Every edit goes in as it happens, so the engine's tree stays one step behind at most.
-      const changes = event.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
       const { version } = document;
-      void this.read(document.uri.toString(), this.textOf(document), kind, changes, document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
+      const key = document.uri.toString();
+      const text = this.textOf(document);
+      void this.read(key, text, kind, this.unsentChanges(key, text), document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
     } else {
       this.schedule(event.document, kind, settleMs);
     }
@@ -182,6 +187,22 @@ export class LintDiagnostics implements vscode.Disposable {
     let edited = this.editedLines.get(key);
     for (const { range, text } of event.contentChanges) edited = withEdit(edited, range.start.line, range.end.line, /[\r\n]/.test(text));
     if (edited) this.editedLines.set(key, edited);
+  }
+
+  /** Adds this change to the document's edits not yet sent to the linter. */
+  private noteUnsent(event: vscode.TextDocumentChangeEvent): void {
+    const key = event.document.uri.toString();
+    let edit = this.unsent.get(key);
+    // The changes of one event are places in the text before it: taken last first, each leaves the others' in place.
+    const lastFirst = [...event.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset);
+    for (const change of lastFirst) edit = withChange(edit, change.rangeOffset, change.rangeOffset + change.rangeLength, change.text.length);
+    if (edit) this.unsent.set(key, edit);
+  }
+
+  /** The edits since the document's text was last sent, as changes of that text (a PowerShell tree is then edited, not read anew). */
+  private unsentChanges(key: string, text: string): TextChange[] | undefined {
+    const edit = this.unsent.get(key);
+    return edit && [asChange(edit, text)];
   }
 
   /**
@@ -223,7 +244,7 @@ export class LintDiagnostics implements vscode.Disposable {
       const { version } = document;
       const text = this.textOf(document);
       this.lengths.set(key, text.length);
-      void this.read(key, text, documentKind, undefined, document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
+      void this.read(key, text, documentKind, this.unsentChanges(key, text), document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
       this.reading.fire({ uri: document.uri, version });
     }, delayMs));
   }
@@ -236,9 +257,11 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 
   /** `check`: the document is shown, so its findings are worked out; otherwise it only declares registrations. */
-  private read(key: string, text: string, kind: DocumentKind, changes: { start: number; end: number; text: string }[] | undefined, encoding: string | undefined, check: boolean): Promise<LintOutcome> {
+  private read(key: string, text: string, kind: DocumentKind, changes: TextChange[] | undefined, encoding: string | undefined, check: boolean): Promise<LintOutcome> {
     if (encoding) this.encodings.set(key, encoding);
     else this.encodings.delete(key);
+    // What the linter reads now is what later edits are changes of.
+    this.unsent.delete(key);
     return this.engine.update(key, text, kind, changes, encoding, check);
   }
 
@@ -248,6 +271,7 @@ export class LintDiagnostics implements vscode.Disposable {
     this.timers.delete(key);
     this.lengths.delete(key);
     this.texts.delete(key);
+    this.unsent.delete(key);
     this.deleteDiagnostics(document.uri);
     // A file on disk keeps declaring its registrations as saved (the editor may have held unsaved text); an
     // untitled one is gone.
