@@ -1,7 +1,7 @@
 // The linter in the editor: documents are read into one LintWorkspace in a child process (core/lintClient.ts), so
 // reading never holds the extension host, as they open and change (PowerShell edits go in at once, so tree-sitter can
-// reparse incrementally; other kinds, and large documents of any kind, wait for a pause in typing, and a read that
-// typing overtook publishes nothing), findings become
+// reparse incrementally; other kinds, and large documents of any kind, wait for a pause in typing, a large PowerShell
+// document's edits then going as one change; a read that typing overtook publishes nothing), findings become
 // diagnostics with a docs link and related information, and closing a document clears its diagnostics. Files the
 // workspace holds but nobody opened still declare registrations for the others (AZS103, AZS301 across files).
 import * as vscode from 'vscode';
