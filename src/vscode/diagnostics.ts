@@ -81,6 +81,8 @@ export class LintDiagnostics implements vscode.Disposable {
   private readonly shownParts = new Map<string, (PartShown | undefined)[]>();
   /** The lines edited in each document since its diagnostics were last handed over. */
   private readonly editedLines = new Map<string, EditedLines>();
+  /** Each document's latest publish: an older one still under way stops, leaving what it handed over to the newer. */
+  private readonly publishing = new Map<string, number>();
   /** Where each PowerShell document was edited since its text was last sent to the linter. */
   private readonly unsent = new Map<string, UnsentEdit>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -380,9 +382,12 @@ export class LintDiagnostics implements vscode.Disposable {
     // Findings of another text than the document's: typing overtook them, and its own read publishes.
     if (!held || held.text !== this.textOf(document)) return;
     const { version } = document;
+    const turn = (this.publishing.get(key) ?? 0) + 1;
+    this.publishing.set(key, turn);
+    const latest = () => this.publishing.get(key) === turn;
     const current = async () => {
       await new Promise((resolve) => setImmediate(resolve));
-      return !document.isClosed && this.enabled && document.version === version && this.engine.lint(key) === held;
+      return !document.isClosed && this.enabled && document.version === version && this.engine.lint(key) === held && latest();
     };
     const findings = held.notice ? [] : held.shown;
     const notes = this.notesOf(held);
@@ -406,8 +411,9 @@ export class LintDiagnostics implements vscode.Disposable {
         continue;
       }
       if (!await current()) {
-        // Stopped before handing anything over, every part still shows the last read whole.
-        if (!first) this.clearUnset(document.uri, now, plan.kept, part);
+        // Stopped before handing anything over, every part still shows the last read whole; a newer publish planned
+        // from what this one left.
+        if (!first && latest()) this.clearUnset(document.uri, now, plan.kept, part);
         return;
       }
       if (first) this.editedLines.delete(key);
@@ -451,6 +457,7 @@ export class LintDiagnostics implements vscode.Disposable {
     for (const collection of this.collections) if (collection.has(uri)) collection.delete(uri);
     this.shownParts.delete(uri.toString());
     this.editedLines.delete(uri.toString());
+    this.publishing.delete(uri.toString());
   }
 
   private noticeDiagnostic(notice: string): vscode.Diagnostic {
