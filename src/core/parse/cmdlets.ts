@@ -17,7 +17,7 @@ export function parameter(cmdlet: CmdletUse, ...names: string[]): ParameterUse |
 }
 
 /** Whether a name as written is `asked` (ASCII) in any letter case: as `toLowerCase` of both, without the copies. */
-function sameName(written: string, asked: string): boolean {
+export function sameName(written: string, asked: string): boolean {
   if (written.length !== asked.length) return false;
   for (let i = 0; i < written.length; i++) {
     const char = written.charCodeAt(i);
