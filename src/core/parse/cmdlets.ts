@@ -51,11 +51,35 @@ const handlers: [RegExp, Handler][] = [
   [/^ConvertTo-SecureString$/i, secureString],
 ];
 
-export function addCmdletFacts(facts: FileFacts, cmdlets: CmdletUse[]): void {
-  for (const cmdlet of cmdlets) {
-    addArgumentValues(facts.values, cmdlet.parameters);
-    facts.values.push(...cmdlet.positional);
-    handlers.find(([name]) => name.test(cmdlet.name))?.[1](facts, cmdlet, cmdlets);
+function addFactsOf(facts: FileFacts, cmdlet: CmdletUse, file: CmdletUse[]): void {
+  addArgumentValues(facts.values, cmdlet.parameters);
+  facts.values.push(...cmdlet.positional);
+  handlers.find(([name]) => name.test(cmdlet.name))?.[1](facts, cmdlet, file);
+}
+
+/**
+ * What the known cmdlets say (values, registrations, requests, secrets), added as a reader finds them, in the order of
+ * the text: each one's while its objects are fresh (a dense script's thousands, read again once all were found, were
+ * each a wait on memory). Only Register-AzsEnvironment looks at the whole file: from the first one on, the cmdlets wait
+ * for `finish`, in order, so that the facts come out in the order of the cmdlets all the same.
+ */
+export class CmdletFacts {
+  readonly cmdlets: CmdletUse[] = [];
+  /** The index of the first cmdlet whose facts wait for `finish`. */
+  private waitingFrom = -1;
+
+  constructor(private readonly facts: FileFacts) {}
+
+  add(cmdlet: CmdletUse): void {
+    this.cmdlets.push(cmdlet);
+    if (this.waitingFrom < 0 && /^Register-AzsEnvironment$/i.test(cmdlet.name)) this.waitingFrom = this.cmdlets.length - 1;
+    if (this.waitingFrom < 0) addFactsOf(this.facts, cmdlet, this.cmdlets);
+  }
+
+  /** Adds the facts of the cmdlets that waited; returns every cmdlet found. */
+  finish(): CmdletUse[] {
+    if (this.waitingFrom >= 0) for (let i = this.waitingFrom; i < this.cmdlets.length; i++) addFactsOf(this.facts, this.cmdlets[i], this.cmdlets);
+    return this.cmdlets;
   }
 }
 

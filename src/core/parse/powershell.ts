@@ -15,7 +15,7 @@ import {
   emptyFacts, literalValue, referencedAt, unknownValue, valueOf, type CmdletUse, type FileFacts, type ParameterUse, type Value,
 } from '../facts';
 import { LineMap, type Span } from '../text';
-import { addCmdletFacts, isAsciiLetter, sameName } from './cmdlets';
+import { CmdletFacts, isAsciiLetter, sameName } from './cmdlets';
 import { EnvironmentFlow } from './psEnvironment';
 import { ScriptHazards } from './psHazards';
 import { decodeBareWord, decodeString, doubleQuotes, singleQuotes, variableEnd, type Interpolate } from './psStrings';
@@ -356,7 +356,6 @@ class Extraction {
   run(): FileFacts {
     const cmdlets = this.commands();
     this.facts.cmdlets = cmdlets;
-    addCmdletFacts(this.facts, cmdlets);
     this.registrationStrings();
     this.placeholders();
     this.suppressions();
@@ -379,19 +378,20 @@ class Extraction {
 
   // ---- scans -------------------------------------------------------------------------------------------------
 
+  /** The known cmdlets' uses, their facts added (see `CmdletFacts`). */
   private commands(): CmdletUse[] {
-    const found: CmdletUse[] = [];
+    const found = new CmdletFacts(this.facts);
     for (const written of knownCommandsWritten(this.text)) {
       const lexed = this.leadingLines()?.takeCommand(written.start);
       if (lexed?.name.end === written.end) {
         this.lexedNames.add(lexed.name);
-        found.push(this.cmdlet(lexed.name, { start: written.start, end: lexed.end }, lexed.elements, true));
+        found.add(this.cmdlet(lexed.name, { start: written.start, end: lexed.end }, lexed.elements, true));
         continue;
       }
       const named = this.commandNamedAt(written) ?? this.commandAround(written.start);
-      if (named) found.push(this.commandOf(named.nameSpan, named.command));
+      if (named) found.add(this.commandOf(named.nameSpan, named.command));
     }
-    return found;
+    return found.finish();
   }
 
   private lexedLines: LeadingLines | null | undefined;
