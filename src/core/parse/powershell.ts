@@ -1092,14 +1092,15 @@ class DisjointSpans<T extends Span> {
   }
 
   /**
-   * How many spans start at or before `offset`: a step or two on from the last look-up's answer where the offset is a
+   * How many spans start at or before `offset`: a few steps on from the last look-up's answer where the offset is a
    * little further on (each step of a binary search over thousands of spans reads an object far from the last one).
    */
   private startingBy(offset: number): number {
     const { spans } = this;
     let count = Math.min(this.last, spans.length);
     if (count > 0 && spans[count - 1].start > offset) return startingBy(spans, offset);
-    for (let steps = 0; count < spans.length && spans[count].start <= offset; count++) if (++steps > 4) return startingBy(spans, offset);
+    // No more steps than a binary search takes: a look-up far on costs no more than before.
+    for (let steps = 0; count < spans.length && spans[count].start <= offset; count++) if (++steps > 16) return startingBy(spans, offset);
     return count;
   }
 }
