@@ -143,14 +143,14 @@ function resourceCmdlet(facts: FileFacts, cmdlet: CmdletUse): void {
   const body = method === 'PUT' ? propertiesBody(cmdlet) : null;
   const id = parameter(cmdlet, 'ResourceId', 'Id')?.value;
   if (id) {
-    addRequestFacts(facts, { method, url: id, body, span: cmdlet.nameSpan, ...(apiVersion ? { apiVersion } : {}) });
+    addRequestFacts(facts, { method, url: id, body, span: cmdlet.nameSpan, apiVersion });
     return;
   }
   const type = parameter(cmdlet, 'ResourceType')?.value;
   const name = parameter(cmdlet, 'ResourceName', 'Name')?.value;
   const group = parameter(cmdlet, 'ResourceGroupName')?.value;
   const url = idFromParts(type, name, group, cmdlet.nameSpan);
-  if (url) addRequestFacts(facts, { method, url, body, span: cmdlet.nameSpan, synthetic: true, ...(apiVersion ? { apiVersion } : {}) });
+  if (url) addRequestFacts(facts, { method, url, body, span: cmdlet.nameSpan, synthetic: true, apiVersion });
   // Registrations listed by type, without a name: the script finds its registration wherever it is. (One read by its
   // name, as the CloudDeploymentID check writes it, only confirms the registration the script names.)
   if (method === 'GET' && !name && !cmdlet.unresolvedSplat && isKnown(type) && /^Microsoft\.AzureStack\/registrations$/i.test(type.text.trim())) {

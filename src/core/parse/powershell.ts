@@ -576,18 +576,37 @@ class Extraction {
   /** The value of an argument written at `span`, kept on it where it is a literal (see `Literal.value`). */
   private argumentValue(span: Span, argument: PlainArgument | undefined, mode: Mode): Value {
     if (argument?.type === undefined) return this.valueIn(span, mode);
-    argument.value ??= argument.type === 'string_literal' && !argument.expanding ? this.plainStringValue(span) : this.computeValue(span, mode);
+    if (!argument.value) {
+      const plain = argument.type === 'string_literal' ? !argument.expanding : !argument.node;
+      argument.value = !plain ? this.computeValue(span, mode) : argument.type === 'string_literal' ? this.plainStringValue(span) : this.lexedWordValue(span);
+    }
     return argument.value;
   }
 
   /**
-   * The value of a quoted string with nothing in it to decode (`quotedString` says `plain`): the text between its
-   * quotes, as `decodeString` reads it, without its reader's objects. A quote right after it would make its closing
-   * quote an escaped one to the reader: that one is decoded.
+   * The value of a bare word `lexCommandElements` read (letters, digits and `_-./\:<>=`; in the text, a dash may be a
+   * typographic one): the word itself, as `computeValue` reads it, unless a `<` or `>` in it makes it one PowerShell
+   * reads otherwise (a redirection), which is not known.
+   */
+  private lexedWordValue(span: Span): Value {
+    for (let i = span.start; i < span.end; i++) {
+      const char = this.text.charCodeAt(i);
+      if (char === 0x3c || char === 0x3e) return unknownValue(span);
+    }
+    return literalValue(this.text.slice(span.start, span.end), span, span.start);
+  }
+
+  /**
+   * The value of a quoted string with nothing in it to decode (`quotedString` says `plain` of the code): the text between
+   * its quotes, as `decodeString` reads it, without its reader's objects. Decoded as before where the text itself holds
+   * more than the code shows: a quote right after it (its closing quote is then an escaped one to the decoder) or, in
+   * double quotes, a backtick (one before blanks at a line's end is blanks in the code, a lost line continuation).
    */
   private plainStringValue(span: Span): Value {
     const after = this.text[span.end];
-    if (after !== undefined && (singleQuotes.includes(after) || doubleQuotes.includes(after))) return this.computeValue(span, 'argument');
+    const escapes = (after !== undefined && (singleQuotes.includes(after) || doubleQuotes.includes(after)))
+      || (this.code.charCodeAt(span.start) === 0x22 && holdsChar(this.text, span, '`'));
+    if (escapes) return this.computeValue(span, 'argument');
     if (span.end - span.start === 2) return valueOf([], span);
     const inner = { start: span.start + 1, end: span.end - 1 };
     return literalValue(this.text.slice(inner.start, inner.end), inner, inner.start);
