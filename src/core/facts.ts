@@ -27,6 +27,9 @@ export interface Value {
 }
 
 export function valueOf(segments: readonly Segment[], span: Span): Value {
+  // Most values are one segment: an array literal holds it in one slot, where the first `push` reserves seventeen
+  // (a dense script keeps tens of thousands of values alive through the whole lint).
+  if (segments.length === 1 && segments[0].text !== '') return { text: segments[0].text, segments: [segments[0]], span };
   const merged: Segment[] = [];
   let text = '';
   for (const segment of segments) {
@@ -35,7 +38,7 @@ export function valueOf(segments: readonly Segment[], span: Span): Value {
     merged.push(segment);
     text += segment.text;
   }
-  return { text, segments: merged, span };
+  return { text, segments: merged.length < 16 ? merged.slice() : merged, span };
 }
 
 /** Text written literally at `at` (when it maps 1:1 to the document) and used at `span`. */
@@ -140,9 +143,17 @@ class SlicedValue extends LazyValue {
   private declare sourceEnd: number;
   /** Whether two of the pieces in a row stand for run-time text; unset until first needed. */
   private declare joinsRunTimeParts: boolean | undefined;
+  // Declared and set in the constructor, as parameter properties would be class fields: those left these objects'
+  // fields in a second store, an object more per slice.
+  private declare readonly whole: Value;
+  private declare readonly start: number;
+  private declare readonly end: number;
 
-  constructor(private readonly whole: Value, private readonly start: number, private readonly end: number) {
+  constructor(whole: Value, start: number, end: number) {
     super(whole.text.slice(start, end));
+    this.whole = whole;
+    this.start = start;
+    this.end = end;
     this.usedSpan = undefined;
     this.source = undefined;
     this.sourceStart = start;

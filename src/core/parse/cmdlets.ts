@@ -17,7 +17,7 @@ export function parameter(cmdlet: CmdletUse, ...names: string[]): ParameterUse |
 }
 
 /** Whether a name as written is `asked` (ASCII) in any letter case: as `toLowerCase` of both, without the copies. */
-function sameName(written: string, asked: string): boolean {
+export function sameName(written: string, asked: string): boolean {
   if (written.length !== asked.length) return false;
   for (let i = 0; i < written.length; i++) {
     const char = written.charCodeAt(i);
@@ -51,11 +51,35 @@ const handlers: [RegExp, Handler][] = [
   [/^ConvertTo-SecureString$/i, secureString],
 ];
 
-export function addCmdletFacts(facts: FileFacts, cmdlets: CmdletUse[]): void {
-  for (const cmdlet of cmdlets) {
-    addArgumentValues(facts.values, cmdlet.parameters);
-    facts.values.push(...cmdlet.positional);
-    handlers.find(([name]) => name.test(cmdlet.name))?.[1](facts, cmdlet, cmdlets);
+function addFactsOf(facts: FileFacts, cmdlet: CmdletUse, file: CmdletUse[]): void {
+  addArgumentValues(facts.values, cmdlet.parameters);
+  facts.values.push(...cmdlet.positional);
+  handlers.find(([name]) => name.test(cmdlet.name))?.[1](facts, cmdlet, file);
+}
+
+/**
+ * What the known cmdlets say (values, registrations, requests, secrets), added as a reader finds them, in the order of
+ * the text: each one's while its objects are fresh (a dense script's thousands, read again once all were found, were
+ * each a wait on memory). Only Register-AzsEnvironment looks at the whole file: from the first one on, the cmdlets wait
+ * for `finish`, in order, so that the facts come out in the order of the cmdlets all the same.
+ */
+export class CmdletFacts {
+  readonly cmdlets: CmdletUse[] = [];
+  /** The index of the first cmdlet whose facts wait for `finish`. */
+  private waitingFrom = -1;
+
+  constructor(private readonly facts: FileFacts) {}
+
+  add(cmdlet: CmdletUse): void {
+    this.cmdlets.push(cmdlet);
+    if (this.waitingFrom < 0 && /^Register-AzsEnvironment$/i.test(cmdlet.name)) this.waitingFrom = this.cmdlets.length - 1;
+    if (this.waitingFrom < 0) addFactsOf(this.facts, cmdlet, this.cmdlets);
+  }
+
+  /** Adds the facts of the cmdlets that waited; returns every cmdlet found. */
+  finish(): CmdletUse[] {
+    if (this.waitingFrom >= 0) for (let i = this.waitingFrom; i < this.cmdlets.length; i++) addFactsOf(this.facts, this.cmdlets[i], this.cmdlets);
+    return this.cmdlets;
   }
 }
 
@@ -119,14 +143,14 @@ function resourceCmdlet(facts: FileFacts, cmdlet: CmdletUse): void {
   const body = method === 'PUT' ? propertiesBody(cmdlet) : null;
   const id = parameter(cmdlet, 'ResourceId', 'Id')?.value;
   if (id) {
-    addRequestFacts(facts, { method, url: id, body, span: cmdlet.nameSpan, ...(apiVersion ? { apiVersion } : {}) });
+    addRequestFacts(facts, { method, url: id, body, span: cmdlet.nameSpan, apiVersion });
     return;
   }
   const type = parameter(cmdlet, 'ResourceType')?.value;
   const name = parameter(cmdlet, 'ResourceName', 'Name')?.value;
   const group = parameter(cmdlet, 'ResourceGroupName')?.value;
   const url = idFromParts(type, name, group, cmdlet.nameSpan);
-  if (url) addRequestFacts(facts, { method, url, body, span: cmdlet.nameSpan, synthetic: true, ...(apiVersion ? { apiVersion } : {}) });
+  if (url) addRequestFacts(facts, { method, url, body, span: cmdlet.nameSpan, synthetic: true, apiVersion });
   // Registrations listed by type, without a name: the script finds its registration wherever it is. (One read by its
   // name, as the CloudDeploymentID check writes it, only confirms the registration the script names.)
   if (method === 'GET' && !name && !cmdlet.unresolvedSplat && isKnown(type) && /^Microsoft\.AzureStack\/registrations$/i.test(type.text.trim())) {

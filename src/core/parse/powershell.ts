@@ -15,10 +15,10 @@ import {
   emptyFacts, literalValue, referencedAt, unknownValue, valueOf, type CmdletUse, type FileFacts, type ParameterUse, type Value,
 } from '../facts';
 import { LineMap, type Span } from '../text';
-import { addCmdletFacts, isAsciiLetter } from './cmdlets';
+import { CmdletFacts, isAsciiLetter, sameName } from './cmdlets';
 import { EnvironmentFlow } from './psEnvironment';
 import { ScriptHazards } from './psHazards';
-import { decodeBareWord, decodeString, variableEnd, type Interpolate } from './psStrings';
+import { decodeBareWord, decodeString, doubleQuotes, singleQuotes, variableEnd, type Interpolate } from './psStrings';
 import { readResourceId, registrationPathInString } from './requests';
 import { suppressionIn } from './suppressions';
 import {
@@ -203,10 +203,16 @@ const cloudIdHint = /cloud(?:deployment)?id|stampinformation/i;
 const displayCommand = /^(?:(?:Write|Out|Log|Format|Read|Show)-\w+|echo|print)$/i;
 
 /** Switch parameters of the known cmdlets: a value after them is positional, unless bound with a colon. */
-const switches = new Set([
+const switches = [
   'force', 'asplaintext', 'reregister', 'confirm', 'whatif', 'verbose', 'debug', 'asjob', 'expandproperties', 'passthru',
   'usagereportingenabled', 'marketplacesyndicationenabled', 'connectedscenario', 'usebasicparsing', 'allowclobber', 'skippublishercheck',
-]);
+];
+
+/** Whether a parameter's name is one of `switches`, in any letter case (without a lower-case copy of each name). */
+function isSwitch(name: string): boolean {
+  for (const switchName of switches) if (sameName(name, switchName)) return true;
+  return false;
+}
 
 /** A bare word with a variable, a sub-expression or an escape in it, which PowerShell expands. */
 const expandableBareWord = /^[^\s'"`$@(){}[\];,|&<>\u2018-\u201E][^\s'";,|&<>\u2018-\u201E]*$/;
@@ -236,6 +242,10 @@ interface PlainArgument extends Span {
   expanding: boolean;
   /** An expanding string's variables, read from its text when first asked (where it has no node). */
   variables: Span[] | undefined;
+  kept: 'argument';
+  scan: number;
+  /** Its value, where it is a literal (see `argumentValue`). */
+  value: Value | undefined;
 }
 
 /** The arguments of an acting known cmdlet; `clean`: its command has no syntax error in it. */
@@ -250,6 +260,16 @@ interface Arguments {
 interface Literal extends Span {
   node?: Node;
   type: 'string_literal' | 'generic_token';
+  /**
+   * Where the object is kept through the read: `argument`, an acting known cmdlet's argument (a `PlainArgument`, whose
+   * value it keeps); `assigned`, the right-hand side of an assignment (`assignedStrings`); undefined where a descent
+   * made it (each look-up then makes a new one).
+   */
+  kept: 'argument' | 'assigned' | undefined;
+  /** The last scan of `forEachLiteralMatching` that visited a kept literal (a mark where a Set of offsets took a look-up). */
+  scan: number;
+  /** A kept argument's value, once worked out (where `values` took a look-up and an object more per argument). */
+  value: Value | undefined;
 }
 
 /** An element of a known cmdlet's command, with its node where it was read from the tree. */
@@ -336,7 +356,6 @@ class Extraction {
   run(): FileFacts {
     const cmdlets = this.commands();
     this.facts.cmdlets = cmdlets;
-    addCmdletFacts(this.facts, cmdlets);
     this.registrationStrings();
     this.placeholders();
     this.suppressions();
@@ -359,19 +378,20 @@ class Extraction {
 
   // ---- scans -------------------------------------------------------------------------------------------------
 
+  /** The known cmdlets' uses, their facts added (see `CmdletFacts`). */
   private commands(): CmdletUse[] {
-    const found: CmdletUse[] = [];
+    const found = new CmdletFacts(this.facts);
     for (const written of knownCommandsWritten(this.text)) {
       const lexed = this.leadingLines()?.takeCommand(written.start);
       if (lexed?.name.end === written.end) {
         this.lexedNames.add(lexed.name);
-        found.push(this.cmdlet(lexed.name, { start: written.start, end: lexed.end }, lexed.elements, true));
+        found.add(this.cmdlet(lexed.name, { start: written.start, end: lexed.end }, lexed.elements, true));
         continue;
       }
       const named = this.commandNamedAt(written) ?? this.commandAround(written.start);
-      if (named) found.push(this.commandOf(named.nameSpan, named.command));
+      if (named) found.add(this.commandOf(named.nameSpan, named.command));
     }
-    return found;
+    return found.finish();
   }
 
   private lexedLines: LeadingLines | null | undefined;
@@ -428,21 +448,38 @@ class Extraction {
    * with its first match. A loop of `exec`, where `matchAll` and a generator made two more objects per match.
    */
   private forEachLiteralMatching(pattern: RegExp, visit: (literal: Literal, match: RegExpExecArray) => void): void {
+    // Literals a descent made are told apart by where they start; kept ones carry a mark (literals do not overlap, and a
+    // kept one is the only literal that starts where it does).
     const seen = new Set<number>();
+    const scanId = ++this.scans;
     const scan = new RegExp(pattern.source, pattern.flags);
     for (let match = scan.exec(this.text); match; match = scan.exec(this.text)) {
       if (match[0] === '') scan.lastIndex++;
       const literal = this.literalAround(match.index);
-      if (!literal || seen.has(literal.start)) continue;
-      seen.add(literal.start);
+      if (!literal) continue;
+      if (literal.kept) {
+        if (literal.scan === scanId) continue;
+        literal.scan = scanId;
+      } else {
+        if (seen.has(literal.start)) continue;
+        seen.add(literal.start);
+      }
       visit(literal, match);
     }
+  }
+
+  /** How many scans `forEachLiteralMatching` has begun (see `Literal.scan`). */
+  private scans = 0;
+
+  /** A literal's value as an argument: a kept argument's is kept on it. */
+  private literalValueIn(literal: Literal): Value {
+    return literal.kept === 'argument' && literal.value ? literal.value : this.valueIn(literal, 'argument');
   }
 
   /** Strings that name a registrations / customerSubscriptions segment anywhere in code. */
   private registrationStrings(): void {
     this.forEachLiteralMatching(registrationWords, (literal) => {
-      const path = registrationPathInString(this.valueIn(literal, 'argument'));
+      const path = registrationPathInString(this.literalValueIn(literal));
       if (path) this.facts.resourceIds.push(readResourceId(path));
     });
   }
@@ -453,7 +490,7 @@ class Extraction {
    */
   private placeholders(): void {
     this.forEachLiteralMatching(placeholderCandidates, (literal, match) => {
-      let value = this.valueIn(literal, 'argument');
+      let value = this.literalValueIn(literal);
       let holdsPlaceholder = this.holdsPlaceholder(value.text);
       if (!holdsPlaceholder && literal.type === 'generic_token' && match.index === literal.start) {
         value = literalValue(match[0], { start: match.index, end: match.index + match[0].length }, match.index);
@@ -522,14 +559,57 @@ class Extraction {
    * errors, a bare word or a quoted string that holds no variable, escape or inner quote is one node of the tree,
    * and an argument without a brace or parenthesis holds no statements: `plainArgumentAt` finds either by offset.
    */
-  private noteArgument(span: Span, node: Node | undefined, word: boolean, { clean }: Arguments): void {
-    this.argumentPlaces.set(span.start, span.end);
-    if (!clean) return;
-    const string = word ? undefined : quotedString(this.code, span);
-    const literalType: Literal['type'] | undefined = word ? 'generic_token' : string && 'string_literal';
-    if (!literalType && (holdsChar(this.code, span, '{') || holdsChar(this.code, span, '('))) return;
+  private noteArgument(span: Span, node: Node | undefined, word: boolean, { clean }: Arguments): PlainArgument | undefined {
+    const string = clean && !word ? quotedString(this.code, span) : undefined;
+    const literalType: Literal['type'] | undefined = !clean ? undefined : word ? 'generic_token' : string && 'string_literal';
+    // A literal argument is the only literal a look-up in it finds, and it says itself that it is an argument's.
+    if (!literalType) this.argumentPlaces.set(span.start, span.end);
+    if (!clean || (!literalType && (holdsChar(this.code, span, '{') || holdsChar(this.code, span, '(')))) return undefined;
     // Objects of one shape, written out (spreading optional fields costs more than the rest of this function).
-    this.plainArguments.add({ start: span.start, end: span.end, node, type: literalType, expanding: string === 'expanding', variables: undefined });
+    const argument: PlainArgument = {
+      start: span.start, end: span.end, node, type: literalType, expanding: string === 'expanding', variables: undefined, kept: 'argument', scan: 0, value: undefined,
+    };
+    this.plainArguments.add(argument);
+    return argument;
+  }
+
+  /** The value of an argument written at `span`, kept on it where it is a literal (see `Literal.value`). */
+  private argumentValue(span: Span, argument: PlainArgument | undefined, mode: Mode): Value {
+    if (argument?.type === undefined) return this.valueIn(span, mode);
+    if (!argument.value) {
+      const plain = argument.type === 'string_literal' ? !argument.expanding : !argument.node;
+      argument.value = !plain ? this.computeValue(span, mode) : argument.type === 'string_literal' ? this.plainStringValue(span) : this.lexedWordValue(span);
+    }
+    return argument.value;
+  }
+
+  /**
+   * The value of a bare word `lexCommandElements` read (letters, digits and `_-./\:<>=`; in the text, a dash may be a
+   * typographic one): the word itself, as `computeValue` reads it, unless a `<` or `>` in it makes it one PowerShell
+   * reads otherwise (a redirection), which is not known.
+   */
+  private lexedWordValue(span: Span): Value {
+    for (let i = span.start; i < span.end; i++) {
+      const char = this.text.charCodeAt(i);
+      if (char === 0x3c || char === 0x3e) return unknownValue(span);
+    }
+    return literalValue(this.text.slice(span.start, span.end), span, span.start);
+  }
+
+  /**
+   * The value of a quoted string with nothing in it to decode (`quotedString` says `plain` of the code): the text between
+   * its quotes, as `decodeString` reads it, without its reader's objects. Decoded as before where the text itself holds
+   * more than the code shows: a quote right after it (its closing quote is then an escaped one to the decoder) or, in
+   * double quotes, a backtick (one before blanks at a line's end is blanks in the code, a lost line continuation).
+   */
+  private plainStringValue(span: Span): Value {
+    const after = this.text[span.end];
+    const escapes = (after !== undefined && (singleQuotes.includes(after) || doubleQuotes.includes(after)))
+      || (this.code.charCodeAt(span.start) === 0x22 && holdsChar(this.text, span, '`'));
+    if (escapes) return this.computeValue(span, 'argument');
+    if (span.end - span.start === 2) return valueOf([], span);
+    const inner = { start: span.start + 1, end: span.end - 1 };
+    return literalValue(this.text.slice(inner.start, inner.end), inner, inner.start);
   }
 
   /**
@@ -553,7 +633,7 @@ class Extraction {
 
   private literal(node: Node, type: Literal['type']): Literal {
     const { start, end } = this.extent(node);
-    return { start, end, node, type };
+    return { start, end, node, type, kept: undefined, scan: 0, value: undefined };
   }
 
   /** The grammar reads a line of an expandable here-string that starts with `#` as a comment; PowerShell, as text. */
@@ -568,7 +648,7 @@ class Extraction {
    * up the tree is a walk down from its root inside the wasm module.
    */
   private literalReachesCommand(literal: Literal): boolean {
-    if (this.argumentPlaces.get(literal.start) === literal.end) return true;
+    if (literal.kept === 'argument' || this.argumentPlaces.get(literal.start) === literal.end) return true;
     const assigned = this.assignedPlaces.get(literal.start);
     if (assigned?.rhs.end === literal.end) {
       // An assignment read from a line of the text ends with its right-hand side.
@@ -664,25 +744,29 @@ class Extraction {
       }
       if (element.kind === 'parameter') {
         colon = this.text[span.end - 1] === ':' && span.end - 1 > span.start;
-        pending = { name: this.text.slice(span.start + 1, colon ? span.end - 1 : span.end), nameSpan: span };
+        // Its value and entries in the object from the start: fields added later would go to a second store.
+        pending = { name: this.text.slice(span.start + 1, colon ? span.end - 1 : span.end), nameSpan: span, value: undefined, entries: undefined };
         use.parameters.push(pending);
         continue;
       }
       // A splat is never a parameter's value: PowerShell binds what it holds by name or position.
       const splat = isSplat(this.text, span);
-      if (among && !splat) this.noteArgument(span, element.node, element.kind === 'word', among);
+      const argument = among && !splat ? this.noteArgument(span, element.node, element.kind === 'word', among) : undefined;
       if (splat) {
         this.splat(use, span);
-      } else if (pending && (colon || !switches.has(pending.name.toLowerCase()))) {
-        pending.value = this.valueIn(span, 'argument');
+      } else if (pending && (colon || !isSwitch(pending.name))) {
+        pending.value = this.argumentValue(span, argument, 'argument');
         const entries = this.hashtableIn(span, among, !element.node);
         if (entries) pending.entries = entries;
       } else {
-        use.positional.push(this.valueIn(span, 'argument'));
+        use.positional.push(this.argumentValue(span, argument, 'argument'));
       }
       pending = undefined;
       colon = false;
     }
+    // Copied to their length: the first `push` reserves seventeen slots, and a dense script keeps thousands of these.
+    if (use.parameters.length < 16) use.parameters = use.parameters.slice();
+    if (use.positional.length > 0 && use.positional.length < 16) use.positional = use.positional.slice();
     return use;
   }
 
@@ -721,6 +805,9 @@ class Extraction {
    * (then its entries may be read from the text as well).
    */
   private hashtableIn(span: Span, among: Arguments | undefined, fromText: boolean): ParameterUse[] | undefined {
+    // Only `@{…}` and `$name` are looked at: anything else is ruled out without copying its text.
+    const first = this.text.charCodeAt(span.start);
+    if (first !== 0x40 && first !== 0x24) return undefined;
     const written = this.text.slice(span.start, span.end);
     if (written.startsWith('@{')) {
       const lexed = fromText ? lexHashtableEntries(this.code, span) : undefined;
@@ -748,12 +835,12 @@ class Extraction {
 
   /** A hashtable's entry; `valueNode` is undefined where the entry was read from the text. */
   private entry(keySpan: Span, valueSpan: Span, valueNode: Node | undefined, among: Arguments | undefined): ParameterUse {
-    if (among) this.noteArgument(valueSpan, valueNode, false, among);
+    const argument = among ? this.noteArgument(valueSpan, valueNode, false, among) : undefined;
     // Not passed on: a nested hashtable's values lie deeper than `reachesCommand` looks.
     const nested = this.text.startsWith('@{', valueSpan.start) ? this.hashtableEntries(valueSpan.start) : undefined;
     return {
       name: this.text.slice(keySpan.start, keySpan.end).replace(/^['"\u2018-\u201E]|['"\u2018-\u201E]$/g, ''), nameSpan: keySpan,
-      value: this.valueIn(valueSpan, 'expression'), ...(nested ? { entries: nested } : {}),
+      value: this.argumentValue(valueSpan, argument, 'expression'), ...(nested ? { entries: nested } : {}),
     };
   }
 
@@ -957,7 +1044,7 @@ class Extraction {
     if (!rhs || this.slice(holder) !== '=') return { at, scope };
     const simple: SimpleAssignment = { rhs: this.extent(rhs), assignment, variable: undefined };
     this.assignedPlaces.set(simple.rhs.start, simple);
-    if (errorFree && quotedString(this.code, simple.rhs) === 'plain') this.assignedStrings.add({ ...simple.rhs, node: rhs, type: 'string_literal' });
+    if (errorFree && quotedString(this.code, simple.rhs) === 'plain') this.assignedStrings.add(assignedString(simple.rhs, rhs));
     return { at, scope, simple };
   }
 
@@ -965,7 +1052,7 @@ class Extraction {
   private lexedBinding({ variable, rhs }: LexedAssignment, scope: number): Binding {
     const simple: SimpleAssignment = { rhs, assignment: undefined, variable, topLevel: true };
     this.assignedPlaces.set(rhs.start, simple);
-    if (quotedString(this.code, rhs) === 'plain') this.assignedStrings.add({ start: rhs.start, end: rhs.end, node: undefined, type: 'string_literal' });
+    if (quotedString(this.code, rhs) === 'plain') this.assignedStrings.add(assignedString(rhs, undefined));
     return { at: variable.start, scope, simple };
   }
 
@@ -1003,6 +1090,8 @@ interface OperatorParents {
 class DisjointSpans<T extends Span> {
   private readonly spans: T[] = [];
   private sorted = true;
+  /** How many spans start at or before the offset last looked up: the scans look up offsets in the order of the text. */
+  private last = 0;
 
   add(span: T): void {
     const last = this.spans.at(-1);
@@ -1016,8 +1105,22 @@ class DisjointSpans<T extends Span> {
       this.spans.sort((a, b) => a.start - b.start);
       this.sorted = true;
     }
-    const span = this.spans[startingBy(this.spans, offset) - 1];
+    this.last = this.startingBy(offset);
+    const span = this.spans[this.last - 1];
     return span && offset < span.end ? span : undefined;
+  }
+
+  /**
+   * How many spans start at or before `offset`: a few steps on from the last look-up's answer where the offset is a
+   * little further on (each step of a binary search over thousands of spans reads an object far from the last one).
+   */
+  private startingBy(offset: number): number {
+    const { spans } = this;
+    let count = Math.min(this.last, spans.length);
+    if (count > 0 && spans[count - 1].start > offset) return startingBy(spans, offset);
+    // No more steps than a binary search takes: a look-up far on costs no more than before.
+    for (let steps = 0; count < spans.length && spans[count].start <= offset; count++) if (++steps > 16) return startingBy(spans, offset);
+    return count;
   }
 }
 
@@ -1064,6 +1167,11 @@ function quotedString(code: string, span: Span): 'plain' | 'expanding' | undefin
     variables ||= !single && char === 0x24;
   }
   return variables ? 'expanding' : 'plain';
+}
+
+/** A string assigned on its own (see `assignedStrings`), with its node where it was read from the tree. */
+function assignedString({ start, end }: Span, node: Node | undefined): Literal {
+  return { start, end, node, type: 'string_literal', kept: 'assigned', scan: 0, value: undefined };
 }
 
 /** Space, tab, line breaks: what may come before a token that tree-sitter counts as part of it. */

@@ -14,6 +14,8 @@ const contextSelections = /^(?:Select|Set)-Az(?:ureRm)?Context$/i;
 /** Commands after which the active environment cannot be told from the file. */
 const contextResets = /^(?:Disconnect-Az(?:ureRm)?Account|Clear-Az(?:ureRm)?Context|Import-Az(?:ureRm)?Context|Remove-Az(?:ureRm)?Context)$/i;
 const environmentAdditions = /^(?:Add|Set)-Az(?:ureRm)?Environment$/i;
+/** What any of the four above may name: most commands are ruled out by one test. */
+const environmentCommands = /^(?:Connect|Add|Login|Select|Set|Disconnect|Clear|Import|Remove)-Az(?:ureRm)?(?:Account|Context|Environment)$/i;
 const resourceCmdlets = /^(?:New|Get|Set|Remove)-Az(?:ureRm)?Resource$/i;
 const restCmdlets = /^(?:Invoke-RestMethod|Invoke-WebRequest)$/i;
 /** Commands whose script block runs at once, in the session, once per input. */
@@ -118,6 +120,7 @@ export class EnvironmentFlow {
   /** Records what a command does to the active environment, in the order of the text. */
   private readEnvironment(cmdlet: CmdletUse): void {
     const name = cmdlet.name;
+    if (!environmentCommands.test(name)) return;
     if (environmentAdditions.test(name)) {
       const environment = parameter(cmdlet, 'Name')?.value ?? cmdlet.positional[0];
       if (isKnown(environment)) this.registered.add(environment.text.toLowerCase());
@@ -161,9 +164,10 @@ export class EnvironmentFlow {
       const destination = destinationOfHost(host, this.registeredHosts);
       return destination && { span: url.span, destination, by: 'url', target: host };
     }
-    const followsEnvironment = resourceCmdlets.test(name) || /^Invoke-AzRestMethod$/i.test(name);
     // Without a switch the environment is never known: no need to place the call.
-    if (!followsEnvironment || this.switches.length === 0 || !this.namesRegistration(cmdlet)) return undefined;
+    if (this.switches.length === 0) return undefined;
+    const followsEnvironment = resourceCmdlets.test(name) || /^Invoke-AzRestMethod$/i.test(name);
+    if (!followsEnvironment || !this.namesRegistration(cmdlet)) return undefined;
     const active = walk.activeAt(this.placeOfCall(cmdlet, blocks));
     if (!active || active.destination === 'unknown') return undefined;
     this.lines ??= new LineMap(this.text);

@@ -6,8 +6,8 @@ import type { Segment } from '../facts';
 export type Interpolate = (at: number) => { segments: Segment[]; end: number };
 
 /** PowerShell accepts typographic quotes as well as ASCII ones. */
-const singleQuotes = "'\u2018\u2019\u201A\u201B";
-const doubleQuotes = '"\u201C\u201D\u201E';
+export const singleQuotes = "'\u2018\u2019\u201A\u201B";
+export const doubleQuotes = '"\u201C\u201D\u201E';
 
 const escapes: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
 

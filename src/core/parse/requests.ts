@@ -26,7 +26,11 @@ function pathEnd(text: string, start: number): number {
 
 /** The registration path inside a URL or resource ID (no scheme, host or query), when the text is meant as one. */
 export function registrationPath(value: Value): Value | undefined {
-  const start = pathStart(value.text);
+  return registrationPathFrom(value, pathStart(value.text));
+}
+
+/** `registrationPath`, where the path starts at `start` of the value's text (-1: nowhere). */
+function registrationPathFrom(value: Value, start: number): Value | undefined {
   if (start < 0) return undefined;
   const end = pathEnd(value.text, start);
   const path = sliceValue(value, start, end);
@@ -46,7 +50,7 @@ const sentenceBefore = /(?:^|\s)(?!(?:GET|PUT|POST|PATCH|DELETE|HEAD)\s)[A-Za-z]
  */
 export function registrationPathInString(value: Value): Value | undefined {
   const start = pathStart(value.text);
-  return start >= 0 && sentenceBefore.test(value.text.slice(Math.max(0, start - 100), start)) ? undefined : registrationPath(value);
+  return start >= 0 && sentenceBefore.test(value.text.slice(Math.max(0, start - 100), start)) ? undefined : registrationPathFrom(value, start);
 }
 
 /** The value of the `api-version` query parameter of a URL, if it has one. */

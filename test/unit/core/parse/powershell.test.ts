@@ -192,6 +192,11 @@ describe('parse/powershell', () => {
       const found = await facts("Set-AzsRegistration -RegistrationName reg1\n$t = Get-AzsRegistrationToken -BillingModel Capacity\nRegister-AzsEnvironment -RegistrationToken $t -RegistrationName reg2 -ResourceGroupName rg2");
       assert.deepEqual(registrations(found), ['-/azurestack/reg1 billing=Development (default)', '-/rg2/reg2 billing=Capacity']);
     });
+
+    it('reads a token request after Register-AzsEnvironment, and keeps the registrations in the order of the text', async () => {
+      const found = await facts("Register-AzsEnvironment -RegistrationToken $t -RegistrationName reg2 -ResourceGroupName rg2\nSet-AzsRegistration -RegistrationName reg1\n$t = Get-AzsRegistrationToken -BillingModel Capacity");
+      assert.deepEqual(registrations(found), ['-/rg2/reg2 billing=Capacity', '-/azurestack/reg1 billing=Development (default)']);
+    });
   });
 
   describe('as PowerShell reads it (the differential test in test/oracles compares with PowerShell itself)', () => {
@@ -214,6 +219,10 @@ describe('parse/powershell', () => {
       const found = await calls('Set-AzsRegistration -RegistrationName reg1 ` \n  -BillingModel PayAsYouUse\nGet-AzResource -Name x');
       assert.deepEqual(found, ['Set-AzsRegistration RegistrationName=reg1', 'Get-AzResource Name=x']);
       assert.deepEqual(await calls('Set-AzsRegistration -RegistrationName reg1 `\n  -BillingModel PayAsYouUse'), ['Set-AzsRegistration RegistrationName=reg1 BillingModel=PayAsYouUse']);
+    });
+
+    it('reads a backtick before blanks at the end of a line in a string as an escape, where the code shows blanks', async () => {
+      assert.deepEqual(await calls('Get-AzResource -Name "a ` \nb"'), ['Get-AzResource Name=a  \nb']);
     });
 
     it('reads old Mac line breaks (a lone CR) as line breaks, in code and in here-strings', async () => {
