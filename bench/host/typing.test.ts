@@ -2,7 +2,12 @@
 // time the extension host's event loop was held (perf_hooks' event-loop delay monitor, 1 ms resolution) from the
 // first key to the diagnostics of the last text, and on Linux the same less the time the host's thread waited for a
 // core (on a loaded machine most of a hold is that wait). Prints one BENCH-RESULT line.
-import { closeSync, openSync, readSync } from 'node:fs';
+// AZS_BENCH_TYPING_UNLINTED=1 (a bench variant, not a setting): the same keys with the extension's change handler
+// replaced by one that does nothing, so the document keeps its first diagnostics and is not read while typing; the
+// window then ends `AZS_BENCH_TYPING_TAIL_MS` (default 1,500) after the last key arrived, about where a lint ends.
+// What that variant holds is the machine's (VS Code, Chromium, other processes), not our linting's.
+import { closeSync, openSync, readFileSync, readSync, readdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { PerformanceObserver, monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
 import * as vscode from 'vscode';
@@ -29,7 +34,12 @@ describe('benchmark: typing into a dense 1 MB script', function () {
     await vscode.window.showTextDocument(document);
     await opened;
     await settled();
+    const unlinted = process.env.AZS_BENCH_TYPING_UNLINTED === '1';
+    if (unlinted) Object.assign(api.lint, { onChange: () => undefined });
+    const started = performance.now();
     const holds = watchHolds();
+    const cpu = watchSessionCpu();
+    const profile = await startProfile();
     const monitor = monitorEventLoopDelay({ resolution: 1 });
     monitor.enable();
     const gcs: number[] = [];
@@ -39,23 +49,31 @@ describe('benchmark: typing into a dense 1 MB script', function () {
     // Two bursts of typing with a pause between them long enough for a read to start, so typing overtakes it.
     const keys = [...'# typing '];
     await uiAction({ op: 'keys', keys });
-    await new Promise<void>((resolve) => {
+    await (unlinted ? pause(largeSettleMs) : new Promise<void>((resolve) => {
       const listener = api.lint.onDidStartRead(() => {
         listener.dispose();
         resolve();
       });
-    });
+    }));
     await uiAction({ op: 'keys', keys });
     await waitFor('every key to arrive', () => document.getText().split('# typing ').length - 1 === 2, 60_000);
-    const findings = await linted(document.version);
+    const arrived = performance.now();
+    const findings = unlinted ? await pause(Number(process.env.AZS_BENCH_TYPING_TAIL_MS ?? 1500)).then(() => 0) : await linted(document.version);
     monitor.disable();
     const split = holds?.stop();
+    const cpuMs = cpu?.stop();
+    await profile?.stop();
     gcObserver.disconnect();
     const result = {
       typing_block_max_ms: Math.round(monitor.max / 1e5) / 10,
       typing_block_p99_ms: Math.round(monitor.percentile(99) / 1e5) / 10,
       ...(split ? { typing_block_run_max_ms: round(split.runMaxMs), typing_core_wait_ms: round(split.waitedMs) } : {}),
       typing_keys: keys.length * 2,
+      // From the first key to the end of the window, and from the last key's arrival to it (the last lint).
+      typing_window_ms: Math.round(performance.now() - started),
+      typing_tail_ms: Math.round(performance.now() - arrived),
+      ...(unlinted ? { typing_unlinted: true } : {}),
+      ...(cpuMs ? { typing_cpu_ms: cpuMs } : {}),
       typing_diagnostics: findings,
       // The host's own garbage collection pauses count in the delay above.
       typing_gc_max_ms: round(Math.max(0, ...gcs)),
@@ -66,6 +84,9 @@ describe('benchmark: typing into a dense 1 MB script', function () {
 });
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
+/** The pause in typing after which the extension reads a large document again (diagnostics.ts). */
+const largeSettleMs = 600;
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Resolves once the host's thread has been nearly idle (under 10 % busy) for 300 ms, or after 10 s. */
 async function settled(): Promise<void> {
@@ -108,6 +129,97 @@ function watchHolds(): { stop(): { runMaxMs: number; waitedMs: number } } | unde
       clearInterval(ticker);
       closeSync(fd);
       return { runMaxMs, waitedMs: lastWaited - first };
+    },
+  };
+}
+
+/**
+ * CPU time in the window (all threads, ms at the kernel's 10 ms ticks) of this session's processes by kind, and of
+ * everything else on the machine: load-proof counts, where the holds above are mostly waits. The session is what the
+ * runner started (the ancestor of this host that also started Chromium): this host, the linter's process, Chromium's
+ * renderers, Chromium's other processes, and the rest (code-server, the emulator). Linux only.
+ */
+function watchSessionCpu(): { stop(): Record<string, number> } | undefined {
+  const before = sessionCpu();
+  if (!before) return undefined;
+  return {
+    stop() {
+      const after = sessionCpu() ?? before;
+      const spent: Record<string, number> = {};
+      for (const [kind, ms] of Object.entries(after)) spent[kind] = Math.round(ms - (before[kind] ?? 0));
+      return spent;
+    },
+  };
+}
+
+function sessionCpu(): Record<string, number> | undefined {
+  try {
+    const processes = new Map<number, { parent: number; name: string; ms: number }>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        processes.set(Number(entry), { parent: Number(fields[1]), name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), ms: (Number(fields[11]) + Number(fields[12])) * 10 });
+      } catch {
+        // Ended while listed.
+      }
+    }
+    const children = (pid: number) => [...processes].filter(([, p]) => p.parent === pid).map(([child]) => child);
+    let runner = process.pid;
+    while (runner > 1 && !children(runner).some((child) => processes.get(child)?.name.startsWith('chrom'))) runner = processes.get(runner)?.parent ?? 1;
+    const cpu: Record<string, number> = { host_thread: threadCpuMs(), host: 0, lint: 0, renderer: 0, chromium: 0, server: 0, outside: machineCpuMs() };
+    for (let queue = runner > 1 ? [runner] : []; queue.length > 0;) {
+      const pid = queue.pop() as number;
+      queue = queue.concat(children(pid));
+      const kind = kindOf(pid, processes.get(pid)?.name ?? '');
+      cpu[kind] += processes.get(pid)?.ms ?? 0;
+      cpu.outside -= processes.get(pid)?.ms ?? 0;
+    }
+    return cpu;
+  } catch {
+    return undefined;
+  }
+}
+
+function kindOf(pid: number, name: string): string {
+  if (pid === process.pid) return 'host';
+  let args = '';
+  try {
+    args = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
+  } catch {
+    // Ended.
+  }
+  if (args.includes('--azs-lint-process')) return 'lint';
+  if (args.includes('--type=renderer')) return 'renderer';
+  return name.startsWith('chrom') ? 'chromium' : 'server';
+}
+
+/** This thread's time on a core, ms. */
+function threadCpuMs(): number {
+  return Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
+}
+
+/** The machine's busy time (all cores, ms at 10 ms ticks). */
+function machineCpuMs(): number {
+  const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'latin1').split('\n')[0].split(/ +/).slice(1).map(Number);
+  return (user + nice + system + irq + softirq + steal) * 10;
+}
+
+/** With AZS_BENCH_TYPING_PROFILE=<file>: a CPU profile of the host's thread over the window (for a look, not a figure). */
+async function startProfile(): Promise<{ stop(): Promise<void> } | undefined> {
+  const file = process.env.AZS_BENCH_TYPING_PROFILE;
+  if (!file) return undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 250 });
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
     },
   };
 }

@@ -1,14 +1,16 @@
 // The linter in the editor: documents are read into one LintWorkspace in a child process (core/lintClient.ts), so
 // reading never holds the extension host, as they open and change (PowerShell edits go in at once, so tree-sitter can
-// reparse incrementally; other kinds, and large documents of any kind, wait for a pause in typing, and a read that
-// typing overtook publishes nothing), findings become
+// reparse incrementally; other kinds, and large documents of any kind, wait for a pause in typing, a large PowerShell
+// document's edits then going as one change; a read that typing overtook publishes nothing), findings become
 // diagnostics with a docs link and related information, and closing a document clears its diagnostics. Files the
 // workspace holds but nobody opened still declare registrations for the others (AZS103, AZS301 across files).
 import * as vscode from 'vscode';
 import type { Locale } from '../core/l10n';
-import { documentKindFor, fileExtensions, type DocumentKind, type Finding, type LiveData, type Severity } from '../core/lint';
-import { LintClient, type LineRange, type LintOutcome, type ShownFinding } from '../core/lintClient';
+import { documentKindFor, fileExtensions, type DocumentKind, type Finding, type LiveData, type Severity, type TextChange } from '../core/lint';
+import { LintClient, type HeldLint, type LineRange, type LintOutcome, type ShownFinding } from '../core/lintClient';
 import { maxShown } from '../core/lintWorker';
+import { linesOf, planParts, withEdit, type EditedLines, type ShownPart } from '../core/shownParts';
+import { asChange, withChange, type UnsentEdit } from '../core/unsentEdit';
 import { ruleDocsLink } from './commands/ruleDocs';
 import type { Logger } from './infrastructure/logger';
 import { affects, readSettings } from './settings';
@@ -33,7 +35,7 @@ const workspaceExclude = '**/{node_modules,.git,out,dist,bin,obj}/**';
  * Diagnostics made, or handed to VS Code, in one turn of the event loop: a thousand at once held the extension host
  * for tens of milliseconds to make and 30–120 ms to hand over (VS Code converts each one as it is set, and looks up its
  * document's version). Each part of a file's diagnostics goes to a collection of its own, so that handing over one part
- * does not send the others again.
+ * does not send the others again, and a part whose findings a read left as they were is not handed over at all.
  */
 const diagnosticsPerTurn = 100;
 const parts = maxShown / diagnosticsPerTurn;
@@ -75,6 +77,14 @@ export class LintDiagnostics implements vscode.Disposable {
   private readonly lengths = new Map<string, number>();
   /** Each open document's text as last asked for, with its version: the text while the document stays at that version. */
   private readonly texts = new Map<string, { version: number; text: string }>();
+  /** What each collection shows of each document (undefined: not known, so it is handed over again). */
+  private readonly shownParts = new Map<string, (PartShown | undefined)[]>();
+  /** The lines edited in each document since its diagnostics were last handed over. */
+  private readonly editedLines = new Map<string, EditedLines>();
+  /** Each document's latest publish: an older one still under way stops, leaving what it handed over to the newer. */
+  private readonly publishing = new Map<string, number>();
+  /** Where each PowerShell document was edited since its text was last sent to the linter. */
+  private readonly unsent = new Map<string, UnsentEdit>();
   private readonly disposables: vscode.Disposable[] = [];
   private enabled: boolean;
 
@@ -157,16 +167,44 @@ export class LintDiagnostics implements vscode.Disposable {
       if (this.encodings.get(document.uri.toString()) !== document.encoding) this.schedule(document, kind, 0);
       return;
     }
+    this.noteEdits(event);
+    if (kind === 'powershell') this.noteUnsent(event);
     if (this.lengthAfter(event) >= largeDocumentLength) {
       this.schedule(document, kind, largeSettleMs);
     } else if (kind === 'powershell') {
       // Every edit goes in as it happens, so the engine's tree stays one step behind at most.
-      const changes = event.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
       const { version } = document;
-      void this.read(document.uri.toString(), this.textOf(document), kind, changes, document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
+      const key = document.uri.toString();
+      const text = this.textOf(document);
+      void this.read(key, text, kind, this.unsentChanges(key, text), document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
     } else {
       this.schedule(event.document, kind, settleMs);
     }
+  }
+
+  /** Keeps the lines this change edited, while the document's diagnostics are shown: parts there are handed over again. */
+  private noteEdits(event: vscode.TextDocumentChangeEvent): void {
+    const key = event.document.uri.toString();
+    if (!this.shownParts.has(key)) return;
+    let edited = this.editedLines.get(key);
+    for (const { range, text } of event.contentChanges) edited = withEdit(edited, range.start.line, range.end.line, /[\r\n]/.test(text));
+    if (edited) this.editedLines.set(key, edited);
+  }
+
+  /** Adds this change to the document's edits not yet sent to the linter. */
+  private noteUnsent(event: vscode.TextDocumentChangeEvent): void {
+    const key = event.document.uri.toString();
+    let edit = this.unsent.get(key);
+    // The changes of one event are places in the text before it: taken last first, each leaves the others' in place.
+    const lastFirst = [...event.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset);
+    for (const change of lastFirst) edit = withChange(edit, change.rangeOffset, change.rangeOffset + change.rangeLength, change.text.length);
+    if (edit) this.unsent.set(key, edit);
+  }
+
+  /** The edits since the document's text was last sent, as changes of that text (a PowerShell tree is then edited, not read anew). */
+  private unsentChanges(key: string, text: string): TextChange[] | undefined {
+    const edit = this.unsent.get(key);
+    return edit && [asChange(edit, text)];
   }
 
   /**
@@ -208,7 +246,7 @@ export class LintDiagnostics implements vscode.Disposable {
       const { version } = document;
       const text = this.textOf(document);
       this.lengths.set(key, text.length);
-      void this.read(key, text, documentKind, undefined, document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
+      void this.read(key, text, documentKind, this.unsentChanges(key, text), document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
       this.reading.fire({ uri: document.uri, version });
     }, delayMs));
   }
@@ -221,9 +259,11 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 
   /** `check`: the document is shown, so its findings are worked out; otherwise it only declares registrations. */
-  private read(key: string, text: string, kind: DocumentKind, changes: { start: number; end: number; text: string }[] | undefined, encoding: string | undefined, check: boolean): Promise<LintOutcome> {
+  private read(key: string, text: string, kind: DocumentKind, changes: TextChange[] | undefined, encoding: string | undefined, check: boolean): Promise<LintOutcome> {
     if (encoding) this.encodings.set(key, encoding);
     else this.encodings.delete(key);
+    // What the linter reads now is what later edits are changes of.
+    this.unsent.delete(key);
     return this.engine.update(key, text, kind, changes, encoding, check);
   }
 
@@ -233,6 +273,7 @@ export class LintDiagnostics implements vscode.Disposable {
     this.timers.delete(key);
     this.lengths.delete(key);
     this.texts.delete(key);
+    this.unsent.delete(key);
     this.deleteDiagnostics(document.uri);
     // A file on disk keeps declaring its registrations as saved (the editor may have held unsaved text); an
     // untitled one is gone.
@@ -282,6 +323,8 @@ export class LintDiagnostics implements vscode.Disposable {
     this.engine.configure(settings.lintRules);
     if (!this.enabled) {
       for (const collection of this.collections) collection.clear();
+      this.shownParts.clear();
+      this.editedLines.clear();
       return;
     }
     for (const document of vscode.workspace.textDocuments) this.schedule(document, undefined, 0);
@@ -328,7 +371,9 @@ export class LintDiagnostics implements vscode.Disposable {
   /**
    * Shows the findings held for the document. The worker sends them ready to show (at most `maxShown`, as VS Code
    * itself sends no more of one file to the Problems panel, with line positions); they are made into diagnostics a
-   * slice per turn of the event loop, and typing in between makes them stale: then nothing is shown.
+   * part per turn of the event loop and handed over a part per turn, only the parts whose findings changed (or whose
+   * lines were edited: the workbench moved their diagnostics as the user typed). Typing in between makes them stale:
+   * then nothing more is shown, and parts still showing an older read are cleared.
    */
   private async publish(document: vscode.TextDocument): Promise<void> {
     if (document.isClosed || !this.enabled) return;
@@ -337,29 +382,70 @@ export class LintDiagnostics implements vscode.Disposable {
     // Findings of another text than the document's: typing overtook them, and its own read publishes.
     if (!held || held.text !== this.textOf(document)) return;
     const { version } = document;
+    const turn = (this.publishing.get(key) ?? 0) + 1;
+    this.publishing.set(key, turn);
+    const latest = () => this.publishing.get(key) === turn;
     const current = async () => {
       await new Promise((resolve) => setImmediate(resolve));
-      return !document.isClosed && this.enabled && document.version === version && this.engine.lint(key) === held;
+      return !document.isClosed && this.enabled && document.version === version && this.engine.lint(key) === held && latest();
     };
+    const findings = held.notice ? [] : held.shown;
+    const notes = this.notesOf(held);
+    const notesText = notes.map((note) => note.message).join('\n');
+    const before = this.shownParts.get(key) ?? [];
+    const plan = planParts(before, findings, notesText, this.editedLines.get(key), parts, diagnosticsPerTurn);
     const made: vscode.Diagnostic[][] = [];
-    for (let at = 0; !held.notice && at < held.shown.length; at += diagnosticsPerTurn) {
+    for (let part = 0; part < parts; part++) {
+      if (plan.kept[part] || plan.indexes[part].length === 0) continue;
       if (!await current()) return;
-      made.push(held.shown.slice(at, at + diagnosticsPerTurn).map((shown) => this.toDiagnostic(document.uri, shown)));
+      made[part] = plan.indexes[part].map((index) => this.toDiagnostic(document.uri, findings[index]));
     }
+    const now = [...before];
+    this.shownParts.set(key, now);
+    for (let part = 0, first = true; part < parts; part++) {
+      if (plan.kept[part]) continue;
+      const diagnostics = [...made[part] ?? [], ...(part === parts - 1 ? notes : [])];
+      // A part left empty is cleared (the first keeps an empty list: tabs closing look documents up in it).
+      if (diagnostics.length === 0 && part > 0 && !this.collections[part].has(document.uri)) {
+        now[part] = undefined;
+        continue;
+      }
+      if (!await current()) {
+        // Stopped before handing anything over, every part still shows the last read whole; a newer publish planned
+        // from what this one left.
+        if (!first && latest()) this.clearUnset(document.uri, now, plan.kept, part);
+        return;
+      }
+      if (first) this.editedLines.delete(key);
+      first = false;
+      if (diagnostics.length === 0 && part > 0) this.collections[part].delete(document.uri);
+      else this.collections[part].set(document.uri, diagnostics);
+      const partFindings = plan.indexes[part].map((index) => findings[index]);
+      now[part] = { findings: partFindings, notes: part === parts - 1 ? notesText : '', ...linesOf(partFindings), diagnostics };
+    }
+    this.linted.fire({ uri: document.uri, version: document.version, diagnostics: inFileOrder(plan.indexes, now, findings.length) });
+  }
+
+  /** What the editor notes after the findings: a notice instead of them, how many are not shown, a rule that failed. */
+  private notesOf(held: HeldLint): vscode.Diagnostic[] {
     const notes = held.notice ? [this.noticeDiagnostic(held.notice)] : [];
     if (!held.notice && held.total > held.shown.length) {
       notes.push(this.noticeDiagnostic(vscode.l10n.t('{0} more problems are not shown: VS Code shows {1} per file. Run azs-lint on the file to list them all.', held.total - held.shown.length, maxShown)));
     }
     if (held.failureNotice) notes.push(this.noticeDiagnostic(held.failureNotice));
-    // The notes go with the last part; parts left empty are cleared with the first, so no stale part stays shown.
-    const inParts = Array.from({ length: parts }, (_, part) => [...made[part] ?? [], ...(part === parts - 1 ? notes : [])]);
-    for (let part = 0; part < parts; part++) {
-      if (!await current()) return;
-      if (part === 0) for (let later = 1; later < parts; later++) this.collections[later].delete(document.uri);
-      if (inParts[part].length > 0 || part === 0) this.collections[part].set(document.uri, inParts[part]);
+    return notes;
+  }
+
+  /**
+   * Typing stopped a publish from `part` on: the parts not handed over yet, and not kept, still show an older read,
+   * which must not stand beside the newer one; they are cleared, and known to show nothing.
+   */
+  private clearUnset(uri: vscode.Uri, now: (PartShown | undefined)[], kept: readonly boolean[], from: number): void {
+    for (let part = from; part < parts; part++) {
+      if (kept[part]) continue;
+      if (this.collections[part].has(uri)) this.collections[part].delete(uri);
+      now[part] = undefined;
     }
-    const diagnostics = inParts.flat();
-    this.linted.fire({ uri: document.uri, version: document.version, diagnostics });
   }
 
   /** How many diagnostics of the document VS Code shows now. */
@@ -368,7 +454,10 @@ export class LintDiagnostics implements vscode.Disposable {
   }
 
   private deleteDiagnostics(uri: vscode.Uri): void {
-    for (const collection of this.collections) collection.delete(uri);
+    for (const collection of this.collections) if (collection.has(uri)) collection.delete(uri);
+    this.shownParts.delete(uri.toString());
+    this.editedLines.delete(uri.toString());
+    this.publishing.delete(uri.toString());
   }
 
   private noticeDiagnostic(notice: string): vscode.Diagnostic {
@@ -465,6 +554,20 @@ export class LintDiagnostics implements vscode.Disposable {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/** A part as shown: what it was made from, and the diagnostics handed over (the findings', then any notes). */
+interface PartShown extends ShownPart {
+  diagnostics: readonly vscode.Diagnostic[];
+}
+
+/** Every part's diagnostics of the findings in the findings' order, then the notes (the last part holds them). */
+function inFileOrder(indexes: readonly number[][], shown: readonly (PartShown | undefined)[], count: number): vscode.Diagnostic[] {
+  const ordered = new Array<vscode.Diagnostic>(count);
+  indexes.forEach((part, at) => part.forEach((index, position) => {
+    ordered[index] = shown[at]?.diagnostics[position] as vscode.Diagnostic;
+  }));
+  return [...ordered, ...shown[parts - 1]?.diagnostics.slice(indexes[parts - 1].length) ?? []];
 }
 
 function rangeOf([startLine, startCharacter, endLine, endCharacter]: LineRange): vscode.Range {

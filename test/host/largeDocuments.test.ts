@@ -76,6 +76,44 @@ describe('large documents in the editor', function () {
     }
   });
 
+  it('hands over again only the diagnostics of a dense script that a read changed, or whose lines were edited', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'powershell', content: denseScript(1024 * 1024) });
+    const editor = await vscode.window.showTextDocument(document);
+    const seen = lintEvents(api, document.uri);
+    const linted = () => waitFor('diagnostics of the last text', () => seen.events.find((e) => e.version === document.version), 60_000);
+    const shown = () => vscode.languages.getDiagnostics(document.uri);
+    // What is shown once the last text's diagnostics stopped changing (Azure's answers to the live rules may come later).
+    const settled = async () => {
+      await linted();
+      for (let count = -1, tries = 0; count !== seen.events.length && tries < 20; tries++) {
+        count = seen.events.length;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+      return shown();
+    };
+    const onLines = (diagnostics: readonly vscode.Diagnostic[], from: number, to: number) => diagnostics.filter((d) => d.range.start.line >= from && d.range.start.line <= to);
+    try {
+      const first = await settled();
+      // An edit on one line that changes no finding: the diagnostics of the parts that span that line are shown anew
+      // (the workbench moved them as the user typed), every other one is the very one shown before.
+      await editor.edit((edit) => edit.insert(document.lineAt(230).range.end, ' '));
+      const spaced = new Set(await settled());
+      assert.equal(spaced.size, 1001);
+      assert.ok(onLines(first, 230, 230).length > 0 && !onLines(first, 230, 230).some((d) => spaced.has(d)), 'the edited line is shown anew');
+      assert.deepEqual(onLines([...spaced], 230, 230).map((d) => d.message), onLines(first, 230, 230).map((d) => d.message));
+      const far = [...onLines(first, 100, 150), ...onLines(first, 400, 450)];
+      assert.ok(far.length > 100 && far.every((d) => spaced.has(d)), 'diagnostics far from the edit are the ones shown before');
+      // A line added at the top moves every finding down a line: all are shown anew, where they now stand.
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '\n'));
+      const moved = await settled();
+      assert.equal(moved.length, 1001);
+      assert.ok(!moved.some((d) => spaced.has(d)), 'nothing shown before is kept');
+      assert.deepEqual(onLines(moved, 231, 231).map((d) => d.message), onLines([...spaced], 230, 230).map((d) => d.message));
+    } finally {
+      seen.dispose();
+    }
+  });
+
   it('starts a new linter after its worker stopped, reads the open documents again, and goes on linting', async () => {
     const { document } = await openFixture('retired.ps1');
     await waitFor('diagnostics', () => vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === 'AZS402'));
