@@ -118,6 +118,12 @@ const cases: Case[] = [
     name: 'PowerShell facts: an unclosed ${ on every line', n: 2_000,
     input: (n) => 'Set-AzsRegistration -RegistrationName a${b -ResourceGroupName x\n'.repeat(n), run: powerShellFactsOf,
   },
+  {
+    // Each Register-AzsEnvironment takes the billing model of the file's token requests: worked out once per file, not
+    // once per call.
+    name: 'PowerShell facts: Register-AzsEnvironment on every line', n: 4_000,
+    input: (n) => `Get-AzsRegistrationToken -BillingModel Capacity\n${'Register-AzsEnvironment -RegistrationName r -ResourceGroupName rg\n'.repeat(n)}`, run: powerShellFactsOf,
+  },
   { name: 'JSON: one line of 1 MB', n: 4_500, input: (n) => `{"value": [${Array.from({ length: n }, () => `{"id": "${registrationId}"}`).join(',')}]}`, run: (text) => lint(text, 'json') },
   // Up to about 5,000 levels the tolerant parser reads it; deeper, JSON.parse does: both sizes must take one road.
   { name: 'JSON nested 2,000 deep', n: 1_000, input: (n) => `{"id": "${registrationId}/x", "x": ${'['.repeat(n)}${']'.repeat(n)}}`, run: (text) => lint(text, 'json') },

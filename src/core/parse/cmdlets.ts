@@ -125,14 +125,25 @@ function registrationToken(facts: FileFacts, cmdlet: CmdletUse): void {
 
 /** Register-AzsEnvironment registers with a token: its billing model is the one the file's token request names, if only one. */
 function registerEnvironment(facts: FileFacts, cmdlet: CmdletUse, file: CmdletUse[]): void {
-  const tokenModels = file.filter((c) => /^Get-AzsRegistrationToken$/i.test(c.name)).map((c) => parameter(c, 'BillingModel')?.value);
-  const distinct = new Set(tokenModels.map((v) => (isKnown(v) ? v.text.toLowerCase() : UNKNOWN)));
-  const billingModel = distinct.size === 1 && !distinct.has(UNKNOWN) ? tokenModels[0] : undefined;
+  const billingModel = tokenBillingModel(file);
   facts.registrations.push({
     span: cmdlet.nameSpan,
     ref: registrationRef(cmdlet),
     ...(billingModel ? { billingModel: { value: billingModel, implicit: false } } : {}),
   });
+}
+
+/** Each file's token billing model, worked out once: a file of many Register-AzsEnvironment calls asks for it at each. */
+const tokenModelOfFile = new WeakMap<CmdletUse[], Value | undefined>();
+
+/** The billing model the file's token requests name, if they all name the same known one. */
+function tokenBillingModel(file: CmdletUse[]): Value | undefined {
+  if (tokenModelOfFile.has(file)) return tokenModelOfFile.get(file);
+  const tokenModels = file.filter((c) => /^Get-AzsRegistrationToken$/i.test(c.name)).map((c) => parameter(c, 'BillingModel')?.value);
+  const distinct = new Set(tokenModels.map((v) => (isKnown(v) ? v.text.toLowerCase() : UNKNOWN)));
+  const billingModel = distinct.size === 1 && !distinct.has(UNKNOWN) ? tokenModels[0] : undefined;
+  tokenModelOfFile.set(file, billingModel);
+  return billingModel;
 }
 
 const resourceMethods: Record<string, string> = { new: 'PUT', set: 'PUT', get: 'GET', remove: 'DELETE' };
