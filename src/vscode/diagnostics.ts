@@ -416,13 +416,15 @@ export class LintDiagnostics implements vscode.Disposable {
         if (!first && latest()) this.clearUnset(document.uri, now, plan.kept, part);
         return;
       }
-      if (first) this.editedLines.delete(key);
       first = false;
       if (diagnostics.length === 0 && part > 0) this.collections[part].delete(document.uri);
       else this.collections[part].set(document.uri, diagnostics);
       const partFindings = plan.indexes[part].map((index) => findings[index]);
       now[part] = { findings: partFindings, notes: part === parts - 1 ? notesText : '', ...linesOf(partFindings), diagnostics };
     }
+    // Only a publish that handed every part over leaves nothing edited: one stopped half-way (a newer publish of the
+    // same version, as when Azure's answers arrive) leaves parts that still show the edited lines as the workbench moved them.
+    this.editedLines.delete(key);
     this.linted.fire({ uri: document.uri, version: document.version, diagnostics: inFileOrder(plan.indexes, now, findings.length) });
   }
 
