@@ -3,6 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LintEvent } from '../../src/vscode/diagnostics';
+import type { TextChange } from '../../src/core/lint';
+import type { LintClient } from '../../src/core/lintClient';
 import type { TestApi } from '../../src/vscode/testApi';
 import { denseScript } from '../unit/core/support/denseScript';
 import { offeredWith, openFixture, testApi, waitFor } from './helpers';
@@ -110,6 +112,46 @@ describe('large documents in the editor', function () {
       assert.ok(!moved.some((d) => spaced.has(d)), 'nothing shown before is kept');
       assert.deepEqual(onLines(moved, 231, 231).map((d) => d.message), onLines([...spaced], 230, 230).map((d) => d.message));
     } finally {
+      seen.dispose();
+    }
+  });
+
+  it('sends the edits of a large script, made after its last read, as one change of the text last sent', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'powershell', content: denseScript(1024 * 1024) });
+    const editor = await vscode.window.showTextDocument(document);
+    const seen = lintEvents(api, document.uri);
+    // The linter client the editor uses, watched as it is (what it sends is the linter's input; nothing is faked).
+    const engine = (api.lint as unknown as { engine: LintClient }).engine;
+    const update = engine.update.bind(engine);
+    const sent: { text: string; changes: readonly TextChange[] | undefined }[] = [];
+    engine.update = (uri, text, ...rest) => {
+      if (uri === document.uri.toString()) sent.push({ text, changes: rest[1] });
+      return update(uri, text, ...rest);
+    };
+    try {
+      await waitFor('the first diagnostics', () => seen.events.find((e) => e.version === document.version), 60_000);
+      const before = document.getText();
+      sent.length = 0;
+      // Two places in one edit (as with several cursors), then a third: the tree is to be edited, not read anew.
+      await editor.edit((edit) => {
+        edit.insert(document.lineAt(40).range.end, ' # two');
+        edit.insert(new vscode.Position(3, 0), '# one\n');
+      });
+      await editor.edit((edit) => edit.delete(document.lineAt(500).range));
+      await waitFor('diagnostics of the last text', () => seen.events.find((e) => e.version === document.version), 60_000);
+      assert.ok(sent.length > 0, 'the edited text was sent');
+      let last = before;
+      for (const { text, changes } of sent) {
+        assert.equal(changes?.length, 1, 'the edits go as one change');
+        const [{ start, end, text: inserted }] = changes;
+        assert.equal(last.slice(0, start) + inserted + last.slice(end), text, 'the change turns the text last sent into the text sent');
+        // One span from the first edit to the last, not the whole text.
+        assert.ok(end - start < last.length / 4, `the change spans the edits (${start}–${end} of ${last.length})`);
+        last = text;
+      }
+      assert.equal(last, document.getText());
+    } finally {
+      engine.update = update;
       seen.dispose();
     }
   });
