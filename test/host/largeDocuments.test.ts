@@ -25,6 +25,15 @@ function lintEvents(api: TestApi, uri: vscode.Uri): { events: LintEvent[]; dispo
   };
 }
 
+/** The dense 1 MB script in an editor, its lint events from now on, and a wait for the diagnostics of its text now. */
+async function openDenseScript(api: TestApi) {
+  const document = await vscode.workspace.openTextDocument({ language: 'powershell', content: denseScript(1024 * 1024) });
+  const editor = await vscode.window.showTextDocument(document);
+  const seen = lintEvents(api, document.uri);
+  const linted = (what = 'diagnostics of the last text') => waitFor(what, () => seen.events.find((e) => e.version === document.version), 60_000);
+  return { document, editor, seen, linted };
+}
+
 describe('large documents in the editor', function () {
   this.timeout(120_000);
   let api: TestApi;
@@ -39,11 +48,9 @@ describe('large documents in the editor', function () {
   });
 
   it('shows the findings of a dense 1 MB script, and typing over a read under way publishes only the last text', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'powershell', content: denseScript(1024 * 1024) });
-    const editor = await vscode.window.showTextDocument(document);
-    const seen = lintEvents(api, document.uri);
+    const { document, editor, seen, linted } = await openDenseScript(api);
     try {
-      const first = await waitFor('the first diagnostics', () => seen.events.find((e) => e.version === document.version), 60_000);
+      const first = await linted('the first diagnostics');
       // VS Code shows 1,000 per file: the rest are counted in a note, and every finding stays with the code actions.
       assert.equal(first.diagnostics.length, 1001);
       assert.match(first.diagnostics[1000].message, /^\d+ more problems are not shown: VS Code shows 1000 per file\. Run azs-lint on the file to list them all\.$/);
@@ -60,7 +67,7 @@ describe('large documents in the editor', function () {
       await started;
       // The read of that text is under way in the worker: this edit overtakes it.
       await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), "Get-AzResource -ResourceId '/subscriptions/3f2b8c1e-7d4a-4b9e-8f21-6a5c0d9e1b47/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions/contoso-prod' -ApiVersion 2017-06-01\n"));
-      const last = await waitFor('diagnostics of the last text', () => seen.events.find((e) => e.version === document.version), 60_000);
+      const last = await linted('diagnostics of the last text');
       assert.deepEqual(seen.events.map((e) => e.version), [document.version], 'nothing was published for the overtaken text');
       assert.ok(last.diagnostics.some((d) => codeOf(d) === 'AZS201' && d.range.start.line === 0 && /'contoso-prod'/.test(d.message)), 'the finding of the last edit');
       assert.deepEqual(vscode.languages.getDiagnostics(document.uri).length, last.diagnostics.length);
@@ -69,7 +76,7 @@ describe('large documents in the editor', function () {
       const before = api.lint.findingsOf(document).length;
       const { chosen } = await offeredWith(document.uri, newest.range, 'Disable AZS201 for this line');
       assert.ok(chosen.edit && await vscode.workspace.applyEdit(chosen.edit));
-      const fixed = await waitFor('diagnostics after the quick fix', () => seen.events.find((e) => e.version === document.version), 60_000);
+      const fixed = await linted('diagnostics after the quick fix');
       assert.ok(!fixed.diagnostics.some((d) => codeOf(d) === 'AZS201' && /'contoso-prod'/.test(d.message)), 'the finding is gone');
       // The editor shows 1,000 either way: every finding but that one is still there, and none is new.
       assert.equal(api.lint.findingsOf(document).length, before - 1, 'nothing else changed');
@@ -79,10 +86,7 @@ describe('large documents in the editor', function () {
   });
 
   it('hands over again only the diagnostics of a dense script that a read changed, or whose lines were edited', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'powershell', content: denseScript(1024 * 1024) });
-    const editor = await vscode.window.showTextDocument(document);
-    const seen = lintEvents(api, document.uri);
-    const linted = () => waitFor('diagnostics of the last text', () => seen.events.find((e) => e.version === document.version), 60_000);
+    const { document, editor, seen, linted } = await openDenseScript(api);
     const shown = () => vscode.languages.getDiagnostics(document.uri);
     // What is shown once the last text's diagnostics stopped changing (Azure's answers to the live rules may come later).
     const settled = async () => {
@@ -117,9 +121,7 @@ describe('large documents in the editor', function () {
   });
 
   it('sends the edits of a large script, made after its last read, as one change of the text last sent', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'powershell', content: denseScript(1024 * 1024) });
-    const editor = await vscode.window.showTextDocument(document);
-    const seen = lintEvents(api, document.uri);
+    const { document, editor, seen, linted } = await openDenseScript(api);
     // The linter client the editor uses, watched as it is (what it sends is the linter's input; nothing is faked).
     const engine = (api.lint as unknown as { engine: LintClient }).engine;
     const update = engine.update.bind(engine);
@@ -129,7 +131,7 @@ describe('large documents in the editor', function () {
       return update(uri, text, ...rest);
     };
     try {
-      await waitFor('the first diagnostics', () => seen.events.find((e) => e.version === document.version), 60_000);
+      await linted('the first diagnostics');
       const before = document.getText();
       sent.length = 0;
       // Two places in one edit (as with several cursors), then a third: the tree is to be edited, not read anew.
@@ -138,7 +140,7 @@ describe('large documents in the editor', function () {
         edit.insert(new vscode.Position(3, 0), '# one\n');
       });
       await editor.edit((edit) => edit.delete(document.lineAt(500).range));
-      await waitFor('diagnostics of the last text', () => seen.events.find((e) => e.version === document.version), 60_000);
+      await linted('diagnostics of the last text');
       assert.ok(sent.length > 0, 'the edited text was sent');
       let last = before;
       for (const { text, changes } of sent) {
