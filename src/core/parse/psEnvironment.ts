@@ -14,8 +14,8 @@ const contextSelections = /^(?:Select|Set)-Az(?:ureRm)?Context$/i;
 /** Commands after which the active environment cannot be told from the file. */
 const contextResets = /^(?:Disconnect-Az(?:ureRm)?Account|Clear-Az(?:ureRm)?Context|Import-Az(?:ureRm)?Context|Remove-Az(?:ureRm)?Context)$/i;
 const environmentAdditions = /^(?:Add|Set)-Az(?:ureRm)?Environment$/i;
-/** What any of the four above may name: most commands are ruled out by one test. */
-const environmentCommands = /^(?:Connect|Add|Login|Select|Set|Disconnect|Clear|Import|Remove)-Az(?:ureRm)?(?:Account|Context|Environment)$/i;
+/** The nouns of the four above: most commands are ruled out by one test (no verbs listed, so none to keep in step). */
+const environmentNouns = /-Az(?:ureRm)?(?:Account|Context|Environment)$/i;
 const resourceCmdlets = /^(?:New|Get|Set|Remove)-Az(?:ureRm)?Resource$/i;
 const restCmdlets = /^(?:Invoke-RestMethod|Invoke-WebRequest)$/i;
 /** Commands whose script block runs at once, in the session, once per input. */
@@ -120,7 +120,7 @@ export class EnvironmentFlow {
   /** Records what a command does to the active environment, in the order of the text. */
   private readEnvironment(cmdlet: CmdletUse): void {
     const name = cmdlet.name;
-    if (!environmentCommands.test(name)) return;
+    if (!environmentNouns.test(name)) return;
     if (environmentAdditions.test(name)) {
       const environment = parameter(cmdlet, 'Name')?.value ?? cmdlet.positional[0];
       if (isKnown(environment)) this.registered.add(environment.text.toLowerCase());
