@@ -109,7 +109,7 @@ type DoneReply = Extract<LintReply, { type: 'done' }>;
 /** Edits that changed nothing. */
 const noEdit: UnsentEdit = { start: 0, end: 0, grown: 0 };
 
-/** Answers requests against one workspace; `next` says whether a request already waiting overtakes an update. */
+/** Answers requests against one workspace; the loop that serves them (lintProcess.ts) tells when typing overtook an update. */
 export class LintWorkerState {
   private readonly engine: LintWorkspace;
   /** Documents the editor shows: their findings are worked out after each change (others only declare registrations). */
