@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../errors';
-import { locate, locateWhole, usedAt, type FileFacts, type Value } from '../facts';
+import { LazyValue, locate, locateWhole, sliceSource, usedAt, type FileFacts, type Segment, type Value } from '../facts';
 import { cloudIdLookupAt } from '../fixes';
 import { findPlaceholder, mayHoldPlaceholder } from '../ids';
 import { SpanMap, type Span } from '../text';
@@ -129,11 +129,16 @@ function sharedMessageValues(): (placeholder: string, azureError: ErrorCode | nu
 
 type PlaceholderReport = Report<'placeholderAzure' | 'placeholder'>;
 
-/** A placeholder's report, and the places of use it lists. */
+/**
+ * A placeholder's report, keyed by where it is written: its end, the next report written from the same start, and the
+ * places of use listed for it.
+ */
 interface Placed {
+  end: number;
+  next: Placed | undefined;
   report: PlaceholderReport;
   firstUse: Span;
-  moreUses?: SpanMap<true>;
+  moreUses: SpanMap<true> | undefined;
 }
 
 /**
@@ -142,8 +147,11 @@ interface Placed {
  */
 class PlaceholderReports {
   readonly list: PlaceholderReport[] = [];
-  /** Each placeholder's report by where it is written, with the places of use already listed for it. */
-  private readonly seen = new SpanMap<Placed>();
+  /**
+   * Each placeholder's report by where its written place starts (then by end, `Placed.next`): looked up by numbers, so
+   * a placeholder met again makes no span (a dense script meets ≈ 40,000 again).
+   */
+  private readonly byStart = new Map<number, Placed>();
   private readonly placeholders = placeholderFinder();
   private readonly messageValues = sharedMessageValues();
   private errorAt: ((span: Span) => ErrorCode | null) | undefined;
@@ -153,13 +161,57 @@ class PlaceholderReports {
   /** Reports the placeholders of a value that may hold one (a cheap test rules most values out). */
   add(value: Value): void {
     if (!mayHoldPlaceholder(value.text)) return;
-    for (const found of this.placeholders(value.text)) {
-      const span = locate(value, found.index, found.text.length);
-      const use = usedAt(value, found.index, found.text.length);
-      const known = this.seen.get(span);
-      if (known) this.addUse(known, use);
-      else this.seen.add(span, { report: this.report(found.text, span, use), firstUse: use });
+    const found = this.placeholders(value.text);
+    if (!(value instanceof LazyValue)) {
+      this.addWalking(value, found, value.segments, 0);
+      return;
     }
+    const slice = sliceSource(value);
+    if (slice) this.addWalking(value, found, slice.value.segments, slice.start);
+    else this.addEach(value, found);
+  }
+
+  /** Each placeholder placed by `locate` and `usedAt`, which know how each kind of lazy value is placed. */
+  private addEach(value: Value, found: readonly FoundPlaceholder[]): void {
+    for (let i = 0; i < found.length; i++) {
+      const { text, index } = found[i];
+      const written = locate(value, index, text.length);
+      this.place(text, written.start, written.end, written, usedAt(value, index, text.length));
+    }
+  }
+
+  /**
+   * The places `locate` and `usedAt` give, for all of a value's placeholders in one walk of the segments that hold its
+   * text from `shift` on (its own, or those of the value a slice is cut from: `sliceSource`), both being in the order
+   * of the text: the segment that holds a placeholder whole, else the value's span.
+   */
+  private addWalking(value: Value, found: readonly FoundPlaceholder[], segments: readonly Segment[], shift: number): void {
+    let at = 0; // the first segment that reaches the placeholder's end
+    let offset = 0; // where it starts in the text the segments make
+    // A slice's pieces start with the first segment that reaches into it.
+    while (at < segments.length && offset + segments[at].text.length <= shift) offset += segments[at++].text.length;
+    for (let i = 0; i < found.length; i++) {
+      const { text } = found[i];
+      const index = found[i].index + shift;
+      while (at < segments.length && offset + segments[at].text.length < index + text.length) offset += segments[at++].text.length;
+      const segment = at < segments.length && index >= offset ? segments[at] : undefined;
+      const use = segment?.via ?? value.span;
+      if (segment?.at === undefined) this.place(text, use.start, use.end, use, use);
+      else this.place(text, segment.at + index - offset, segment.at + index - offset + text.length, undefined, use);
+    }
+  }
+
+  /** A placeholder written at `start`–`end` (`written`, when that span is at hand) and used at `use`. */
+  private place(placeholder: string, start: number, end: number, written: Span | undefined, use: Span): void {
+    const first = this.byStart.get(start);
+    for (let known = first; known; known = known.next) {
+      if (known.end === end) {
+        this.addUse(known, use);
+        return;
+      }
+    }
+    const report = this.report(placeholder, written ?? { start, end }, use);
+    this.byStart.set(start, { end, next: first, report, firstUse: use, moreUses: undefined });
   }
 
   private report(placeholder: string, span: Span, use: Span): PlaceholderReport {
