@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../errors';
-import { LazyValue, locate, locateWhole, sliceSource, usedAt, type FileFacts, type Segment, type Value } from '../facts';
+import { LazyValue, locate, locateWhole, sliceSource, usedAt, type FileFacts, type Segment, type SliceSource, type Value } from '../facts';
 import { cloudIdLookupAt } from '../fixes';
 import { findPlaceholder, mayHoldPlaceholder } from '../ids';
 import { SpanMap, type Span } from '../text';
@@ -152,6 +152,8 @@ class PlaceholderReports {
    * a placeholder met again makes no span (a dense script meets ≈ 40,000 again).
    */
   private readonly byStart = new Map<number, Placed>();
+  /** The slices placed so far, by the value they are cut from (the last one of each): see `placedAlready`. */
+  private readonly slicesPlaced = new Map<Value, { start: number; end: number; fellBackTo: Span | undefined }>();
   private readonly placeholders = placeholderFinder();
   private readonly messageValues = sharedMessageValues();
   private errorAt: ((span: Span) => ErrorCode | null) | undefined;
@@ -160,15 +162,28 @@ class PlaceholderReports {
 
   /** Reports the placeholders of a value that may hold one (a cheap test rules most values out). */
   add(value: Value): void {
-    if (!mayHoldPlaceholder(value.text)) return;
-    const found = this.placeholders(value.text);
     if (!(value instanceof LazyValue)) {
-      this.addWalking(value, found, value.segments, 0);
+      if (mayHoldPlaceholder(value.text)) this.addWalking(value, this.placeholders(value.text), value.segments, 0);
       return;
     }
     const slice = sliceSource(value);
-    if (slice) this.addWalking(value, found, slice.value.segments, slice.start);
-    else this.addEach(value, found);
+    if (!slice) {
+      if (mayHoldPlaceholder(value.text)) this.addEach(value, this.placeholders(value.text));
+      return;
+    }
+    if (this.placedAlready(slice, value)) return;
+    const fellBackTo = mayHoldPlaceholder(value.text) ? this.addWalking(value, this.placeholders(value.text), slice.value.segments, slice.start) : undefined;
+    this.slicesPlaced.set(slice.value, { start: slice.start, end: slice.end, fellBackTo });
+  }
+
+  /**
+   * Whether a slice of the same part of the same value was placed before, with the same span where its places fell
+   * back to it: a dense script lists each request's path twice (a registration string, and the cmdlet's resource ID).
+   */
+  private placedAlready(slice: SliceSource, value: Value): boolean {
+    const placed = this.slicesPlaced.get(slice.value);
+    if (placed?.start !== slice.start || placed.end !== slice.end) return false;
+    return !placed.fellBackTo || (placed.fellBackTo.start === value.span.start && placed.fellBackTo.end === value.span.end);
   }
 
   /** Each placeholder placed by `locate` and `usedAt`, which know how each kind of lazy value is placed. */
@@ -183,9 +198,10 @@ class PlaceholderReports {
   /**
    * The places `locate` and `usedAt` give, for all of a value's placeholders in one walk of the segments that hold its
    * text from `shift` on (its own, or those of the value a slice is cut from: `sliceSource`), both being in the order
-   * of the text: the segment that holds a placeholder whole, else the value's span.
+   * of the text: the segment that holds a placeholder whole, else the value's span (returned when used).
    */
-  private addWalking(value: Value, found: readonly FoundPlaceholder[], segments: readonly Segment[], shift: number): void {
+  private addWalking(value: Value, found: readonly FoundPlaceholder[], segments: readonly Segment[], shift: number): Span | undefined {
+    let fellBackTo: Span | undefined;
     let at = 0; // the first segment that reaches the placeholder's end
     let offset = 0; // where it starts in the text the segments make
     // A slice's pieces start with the first segment that reaches into it.
@@ -195,10 +211,12 @@ class PlaceholderReports {
       const index = found[i].index + shift;
       while (at < segments.length && offset + segments[at].text.length < index + text.length) offset += segments[at++].text.length;
       const segment = at < segments.length && index >= offset ? segments[at] : undefined;
-      const use = segment?.via ?? value.span;
+      let use = segment?.via;
+      if (!use) use = fellBackTo = value.span;
       if (segment?.at === undefined) this.place(text, use.start, use.end, use, use);
       else this.place(text, segment.at + index - offset, segment.at + index - offset + text.length, undefined, use);
     }
+    return fellBackTo;
   }
 
   /** A placeholder written at `start`–`end` (`written`, when that span is at hand) and used at `use`. */
