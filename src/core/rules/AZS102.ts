@@ -14,11 +14,9 @@ class Containers {
   /** The furthest end among the spans up to each index. */
   private readonly reach: Float64Array;
 
-  constructor(spans: readonly Span[]) {
-    // Each span as one number (`packed`): a typed array sorts without a comparator call.
-    const sorted = new Float64Array(spans.length);
-    for (let i = 0; i < spans.length; i++) sorted[i] = packed(spans[i]);
-    sorted.sort();
+  /** `places`: each span `packed` (a typed array of them sorts without a comparator call). */
+  constructor(places: readonly number[]) {
+    const sorted = Float64Array.from(places).sort();
     this.starts = new Float64Array(sorted.length);
     this.reach = new Float64Array(sorted.length);
     let furthest = -1;
@@ -41,14 +39,9 @@ class Containers {
   }
 }
 
-/** Where each value that is there is written whole (`locateWhole`). */
-function wholeSpans(values: readonly (Value | undefined)[]): Span[] {
-  const spans: Span[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (value) spans.push(locateWhole(value));
-  }
-  return spans;
+/** Adds where a value that is there is written whole (`locateWhole`), `packed`. */
+function addWholePlace(places: number[], value: Value | undefined): void {
+  if (value) places.push(packed(locateWhole(value)));
 }
 
 /**
@@ -56,15 +49,21 @@ function wholeSpans(values: readonly (Value | undefined)[]): Span[] {
  * find, or neither (a computer name, a password, the name a registration is created under).
  */
 function errorsOf(facts: FileFacts): (span: Span) => ErrorCode | null {
-  const customerSubscriptions: (Value | undefined)[] = [];
-  const registrationParts: (Value | undefined)[] = [];
-  for (const { path } of facts.resourceIds) registrationParts.push(path);
-  for (const { customerSubscriptionId, registration } of facts.tenantOperations) {
-    customerSubscriptions.push(customerSubscriptionId);
-    registrationParts.push(registration.subscriptionId, registration.resourceGroup, registration.name);
+  const customerSubscriptions: number[] = [];
+  const registrationParts: number[] = [];
+  // Counted loops: this runs once per lint, often before V8 optimizes it, and `for…of` then makes an object per step
+  // (a dense script has ≈ 6,500 resource IDs and 1,600 tenant operations).
+  const { resourceIds, tenantOperations } = facts;
+  for (let i = 0; i < resourceIds.length; i++) addWholePlace(registrationParts, resourceIds[i].path);
+  for (let i = 0; i < tenantOperations.length; i++) {
+    const { customerSubscriptionId, registration } = tenantOperations[i];
+    addWholePlace(customerSubscriptions, customerSubscriptionId);
+    addWholePlace(registrationParts, registration.subscriptionId);
+    addWholePlace(registrationParts, registration.resourceGroup);
+    addWholePlace(registrationParts, registration.name);
   }
-  const subscriptions = new Containers(wholeSpans(customerSubscriptions));
-  const registrations = new Containers(wholeSpans(registrationParts));
+  const subscriptions = new Containers(customerSubscriptions);
+  const registrations = new Containers(registrationParts);
   return (span) => (subscriptions.holds(span) ? 'InvalidCustomerSubscriptionId' : registrations.holds(span) ? 'RegistrationNotFound' : null);
 }
 
