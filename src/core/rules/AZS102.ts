@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../errors';
 import { LazyValue, locate, locateWhole, sliceSource, usedAt, type FileFacts, type Segment, type SliceSource, type Value } from '../facts';
 import { cloudIdLookupAt } from '../fixes';
-import { findPlaceholder, mayHoldPlaceholder } from '../ids';
+import { findPlaceholder } from '../ids';
 import { SpanMap, type Span } from '../text';
 import { defineRule, type MessageValues, type Report } from './rule';
 
@@ -91,7 +91,8 @@ function placeholdersIn(text: string): FoundPlaceholder[] {
 
 /**
  * `placeholdersIn`, worked out once per distinct text: a sample pasted many times over has thousands of values and
- * few distinct texts. It is asked only of texts that may hold one (`mayHoldPlaceholder`).
+ * few distinct texts. Asked of every value: most of a dense script's values hold one, so testing each for a hint of
+ * one first (`mayHoldPlaceholder`, which `findPlaceholder` does on a new text) cost more than it saved.
  */
 function placeholderFinder(): (text: string) => readonly FoundPlaceholder[] {
   const byText = new Map<string, FoundPlaceholder[]>();
@@ -159,19 +160,19 @@ class PlaceholderReports {
 
   constructor(private readonly facts: FileFacts) {}
 
-  /** Reports the placeholders of a value that may hold one (a cheap test rules most values out). */
+  /** Reports the placeholders of a value. */
   add(value: Value): void {
     if (!(value instanceof LazyValue)) {
-      if (mayHoldPlaceholder(value.text)) this.addWalking(value, this.placeholders(value.text), value.segments, 0);
+      this.addWalking(value, this.placeholders(value.text), value.segments, 0);
       return;
     }
     const slice = sliceSource(value);
     if (!slice) {
-      if (mayHoldPlaceholder(value.text)) this.addEach(value, this.placeholders(value.text));
+      this.addEach(value, this.placeholders(value.text));
       return;
     }
     if (this.placedAlready(slice, value)) return;
-    const fellBackTo = mayHoldPlaceholder(value.text) ? this.addWalking(value, this.placeholders(value.text), slice.value.segments, slice.start) : undefined;
+    const fellBackTo = this.addWalking(value, this.placeholders(value.text), slice.value.segments, slice.start);
     this.slicesPlaced.set(slice.value, { start: slice.start, end: slice.end, fellBackTo });
   }
 
