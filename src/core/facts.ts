@@ -65,6 +65,7 @@ export function referencedAt(segments: readonly Segment[], via: Span): Segment[]
  * (perhaps in a variable's assignment), else the reference that brought them in, else the whole value.
  */
 export function locate(value: Value, index: number, length: number): Span {
+  if (value instanceof OnePieceValue) return value.placeOf(index, length);
   const sliced = value instanceof SlicedValue ? value.placeOf(index, length, 'written') : undefined;
   if (sliced) return sliced;
   let offset = 0;
@@ -89,6 +90,8 @@ export function locateWhole(value: Value): Span {
  * in (a variable), else the whole value.
  */
 export function usedAt(value: Value, index: number, length: number): Span {
+  // A piece of its own is used where it is written, whichever part of it is asked for.
+  if (value instanceof OnePieceValue) return value.span;
   const sliced = value instanceof SlicedValue ? value.placeOf(index, length, 'used') : undefined;
   if (sliced) return sliced;
   let offset = 0;
@@ -127,6 +130,45 @@ export abstract class LazyValue implements Value {
     this.resolved ??= this.resolve();
     return this.resolved.span;
   }
+}
+
+/**
+ * A value of one piece, used where it is written (from `start` to `end`): copied there character for character
+ * (`literalValue` with `at` at its start), or known only at run time (`unknownValue`). Its segment and span objects
+ * are made when first asked: a dense script keeps thousands of these through the whole lint, most only read for
+ * their text, and each object kept is copied by every young-generation collection it lives through.
+ */
+class OnePieceValue extends LazyValue {
+  declare readonly start: number;
+  declare readonly end: number;
+  declare readonly copied: boolean;
+
+  constructor(text: string, start: number, end: number, copied: boolean) {
+    super(text);
+    this.start = start;
+    this.end = end;
+    this.copied = copied;
+  }
+
+  protected resolve(): Value {
+    const span = { start: this.start, end: this.end };
+    return this.copied ? literalValue(this.text, span, this.start) : unknownValue(span);
+  }
+
+  /** `locate` without the segments: a copied piece's own characters, else where it is used. */
+  placeOf(index: number, length: number): Span {
+    return this.copied && index >= 0 && index + length <= this.text.length ? { start: this.start + index, end: this.start + index + length } : this.span;
+  }
+}
+
+/** `literalValue` of `text`, written at `start` and used there (see `OnePieceValue`). */
+export function writtenValue(text: string, start: number): Value {
+  return new OnePieceValue(text, start, start + text.length, true);
+}
+
+/** `unknownValue` of what is written from `start` to `end` (see `OnePieceValue`). */
+export function unknownValueAt(start: number, end: number): Value {
+  return new OnePieceValue(UNKNOWN, start, end, false);
 }
 
 /**

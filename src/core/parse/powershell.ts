@@ -12,7 +12,7 @@ import type { Node, Point, Tree } from 'web-tree-sitter';
 import treeSitter = require('web-tree-sitter');
 import { UNKNOWN, findPlaceholder, placeholderCandidates } from '../ids';
 import {
-  emptyFacts, literalValue, referencedAt, unknownValue, valueOf, type CmdletUse, type FileFacts, type ParameterUse, type Value,
+  emptyFacts, referencedAt, unknownValueAt, valueOf, writtenValue, type CmdletUse, type FileFacts, type ParameterUse, type Segment, type Value,
 } from '../facts';
 import { LineMap, type Span } from '../text';
 import { CmdletFacts, isAsciiLetter, sameName } from './cmdlets';
@@ -20,6 +20,7 @@ import { EnvironmentFlow } from './psEnvironment';
 import { ScriptHazards } from './psHazards';
 import { decodeBareWord, decodeString, doubleQuotes, singleQuotes, variableEnd, type Interpolate } from './psStrings';
 import { readResourceId, registrationPathInString } from './requests';
+import { SharedSlices } from './sharedSlices';
 import { suppressionIn } from './suppressions';
 import {
   LeadingLines, lexCommandElements, lexHashtableEntries, operatorNames, stringVariables, type LexedAssignment, type LexedElement,
@@ -345,13 +346,17 @@ class Extraction {
   /** The simple assignments found so far, by where their right-hand side starts (see `literalReachesCommand`). */
   private readonly assignedPlaces = new Map<number, SimpleAssignment>();
   private functionSpans: Span[] | undefined;
+  /** Names and words cut from the text, shared where they recur. */
+  private readonly cuts: SharedSlices;
   /** Whether the tree has no syntax errors, once asked. */
   private errorFree: boolean | undefined;
   /**
    * `code`: the text as the tree was parsed (`asPowerShellReads`), where its structure is asked about. Values come from
    * `text`.
    */
-  constructor(private readonly text: string, private readonly code: string, private readonly root: Node) {}
+  constructor(private readonly text: string, private readonly code: string, private readonly root: Node) {
+    this.cuts = new SharedSlices(text);
+  }
 
   run(): FileFacts {
     const cmdlets = this.commands();
@@ -493,7 +498,7 @@ class Extraction {
       let value = this.literalValueIn(literal);
       let holdsPlaceholder = this.holdsPlaceholder(value.text);
       if (!holdsPlaceholder && literal.type === 'generic_token' && match.index === literal.start) {
-        value = literalValue(match[0], { start: match.index, end: match.index + match[0].length }, match.index);
+        value = writtenValue(match[0], match.index);
         holdsPlaceholder = this.holdsPlaceholder(value.text);
       }
       if (holdsPlaceholder && this.literalReachesCommand(literal)) this.facts.values.push(value);
@@ -591,9 +596,9 @@ class Extraction {
   private lexedWordValue(span: Span): Value {
     for (let i = span.start; i < span.end; i++) {
       const char = this.text.charCodeAt(i);
-      if (char === 0x3c || char === 0x3e) return unknownValue(span);
+      if (char === 0x3c || char === 0x3e) return unknownValueAt(span.start, span.end);
     }
-    return literalValue(this.text.slice(span.start, span.end), span, span.start);
+    return writtenValue(this.cuts.slice(span.start, span.end), span.start);
   }
 
   /**
@@ -608,8 +613,7 @@ class Extraction {
       || (this.code.charCodeAt(span.start) === 0x22 && holdsChar(this.text, span, '`'));
     if (escapes) return this.computeValue(span, 'argument');
     if (span.end - span.start === 2) return valueOf([], span);
-    const inner = { start: span.start + 1, end: span.end - 1 };
-    return literalValue(this.text.slice(inner.start, inner.end), inner, inner.start);
+    return writtenValue(this.cuts.slice(span.start + 1, span.end - 1), span.start + 1);
   }
 
   /**
@@ -732,7 +736,7 @@ class Extraction {
 
   /** `clean`: the command has no syntax error in it. */
   private cmdlet(nameSpan: Span, span: Span, elements: readonly CommandElement[], clean: boolean): CmdletUse {
-    const use: CmdletUse = { name: this.text.slice(nameSpan.start, nameSpan.end), nameSpan, span, parameters: [], positional: [], unresolvedSplat: false };
+    const use: CmdletUse = { name: this.cuts.slice(nameSpan.start, nameSpan.end), nameSpan, span, parameters: [], positional: [], unresolvedSplat: false };
     let pending: ParameterUse | undefined;
     let colon = false;
     const among: Arguments | undefined = displayCommand.test(use.name) ? undefined : { clean };
@@ -745,7 +749,7 @@ class Extraction {
       if (element.kind === 'parameter') {
         colon = this.text[span.end - 1] === ':' && span.end - 1 > span.start;
         // Its value and entries in the object from the start: fields added later would go to a second store.
-        pending = { name: this.text.slice(span.start + 1, colon ? span.end - 1 : span.end), nameSpan: span, value: undefined, entries: undefined };
+        pending = { name: this.cuts.slice(span.start + 1, colon ? span.end - 1 : span.end), nameSpan: span, value: undefined, entries: undefined };
         use.parameters.push(pending);
         continue;
       }
@@ -887,20 +891,20 @@ class Extraction {
     const written = this.text.slice(span.start, span.end);
     const decoded = decodeString(this.text, span.start, span.end, this.interpolate);
     if (decoded) {
-      if (decoded.end !== span.end) return unknownValue(span); // 'a' + 'b' and the like
+      if (decoded.end !== span.end) return unknownValueAt(span.start, span.end); // 'a' + 'b' and the like
       const inner = written.startsWith('@') ? span : { start: span.start + 1, end: span.end - 1 };
-      return valueOf(decoded.segments, inner.end > inner.start ? inner : span);
+      return isWrittenAt(decoded.segments, inner) ? writtenValue(decoded.segments[0].text, inner.start) : valueOf(decoded.segments, inner.end > inner.start ? inner : span);
     }
     if (written.startsWith('$') && variableEnd(this.text, span.start) === span.end) {
-      if (/^\$(?:true|false|null)$/i.test(written)) return literalValue(written, span, span.start);
+      if (/^\$(?:true|false|null)$/i.test(written)) return writtenValue(written, span.start);
       const assigned = this.variable(span.start, span.end);
       // The assigned value's text as it is (its segments are merged already): one string for every use of it.
       return assigned ? { text: assigned.text, segments: referencedAt(assigned.segments, span), span } : valueOf([{ text: UNKNOWN, via: span }], span);
     }
     const bare = mode === 'argument' ? /^[^\s'"`$@(){}[\];,|&<>\u2018-\u201E]+$/ : /^-?\d+(?:\.\d+)?$/;
-    if (bare.test(written)) return literalValue(written, span, span.start);
+    if (bare.test(written)) return writtenValue(written, span.start);
     if (mode === 'argument' && expandableBareWord.test(written)) return valueOf(decodeBareWord(this.text, span.start, span.end, this.interpolate), span);
-    return unknownValue(span);
+    return unknownValueAt(span.start, span.end);
   }
 
   private readonly interpolate: Interpolate = (at) => {
@@ -1167,6 +1171,12 @@ function quotedString(code: string, span: Span): 'plain' | 'expanding' | undefin
     variables ||= !single && char === 0x24;
   }
   return variables ? 'expanding' : 'plain';
+}
+
+/** Whether `segments` are one piece copied character for character from all of `span` (no variable brought it in). */
+function isWrittenAt(segments: readonly Segment[], span: Span): boolean {
+  const [only] = segments;
+  return segments.length === 1 && only.at === span.start && only.via === undefined && only.text.length === span.end - span.start && span.end > span.start;
 }
 
 /** A string assigned on its own (see `assignedStrings`), with its node where it was read from the tree. */
