@@ -689,7 +689,7 @@ class Extraction {
 
   /** Whether an acting command after `after` uses the variable written at `variable` (`$name`, `$scope:name`). */
   private variableReachesCommand(variable: Span, after: number): boolean {
-    const name = /^\$(?:\w+:)?(\w+)\s*$/.exec(this.text.slice(variable.start, variable.end))?.[1];
+    const name = writtenVariable.exec(this.text.slice(variable.start, variable.end))?.[1];
     if (!name) return false;
     const uses = this.variableUses().get(name.toLowerCase()) ?? [];
     for (let i = firstAtOrAfter(uses, after), count = 0; i < uses.length && count < 20; i++, count++) {
@@ -710,16 +710,28 @@ class Extraction {
   /** Where each variable is written `$name`, `$scope:name` or `@name`, by lower-case name: one scan of the text for all. */
   private variableUses(): Map<string, number[]> {
     if (this.uses) return this.uses;
-    this.uses = new Map();
-    // A loop of `exec`: `matchAll` made an iterator result per match as well.
-    const pattern = /[$@](?:\w+:)?(\w+)\b/g;
-    for (let use = pattern.exec(this.text); use; use = pattern.exec(this.text)) {
-      const name = use[1].toLowerCase();
-      const offsets = this.uses.get(name);
-      if (offsets) offsets.push(use.index);
-      else this.uses.set(name, [use.index]);
+    const uses = new Map<string, number[]>();
+    const { text } = this;
+    // What `/[$@](?:\w+:)?(\w+)/g` matches, read without a match object per use (a dense script has thousands).
+    for (let at = nextSigil(text, 0); at >= 0;) {
+      let start = at + 1;
+      let end = wordCharactersEnd(text, start);
+      if (end > start && text.charCodeAt(end) === 0x3a && wordCharactersEnd(text, end + 1) > end + 1) {
+        start = end + 1;
+        end = wordCharactersEnd(text, start);
+      }
+      if (end === start) {
+        at = nextSigil(text, at + 1);
+        continue;
+      }
+      const name = text.slice(start, end).toLowerCase();
+      const offsets = uses.get(name);
+      if (offsets) offsets.push(at);
+      else uses.set(name, [at]);
+      at = nextSigil(text, end);
     }
-    return this.uses;
+    this.uses = uses;
+    return uses;
   }
 
   // ---- commands ----------------------------------------------------------------------------------------------
@@ -736,10 +748,16 @@ class Extraction {
 
   /** `clean`: the command has no syntax error in it. */
   private cmdlet(nameSpan: Span, span: Span, elements: readonly CommandElement[], clean: boolean): CmdletUse {
-    const use: CmdletUse = { name: this.cuts.slice(nameSpan.start, nameSpan.end), nameSpan, span, parameters: [], positional: [], unresolvedSplat: false };
+    const name = this.cuts.slice(nameSpan.start, nameSpan.end);
+    // Gathered in lists reused for every command, then copied to their length: a list of its own would reserve
+    // seventeen slots at its first `push`, and a dense script keeps thousands.
+    const { parameters, positional } = this.gathered;
+    let parameterCount = 0;
+    let positionalCount = 0;
+    let unresolvedSplat = false;
     let pending: ParameterUse | undefined;
     let colon = false;
-    const among: Arguments | undefined = displayCommand.test(use.name) ? undefined : { clean };
+    const among: Arguments | undefined = displayCommand.test(name) ? undefined : { clean };
     for (const element of elements) {
       const span = { start: element.start, end: element.end };
       if (element.kind === 'colon') {
@@ -750,29 +768,33 @@ class Extraction {
         colon = this.text[span.end - 1] === ':' && span.end - 1 > span.start;
         // Its value and entries in the object from the start: fields added later would go to a second store.
         pending = { name: this.cuts.slice(span.start + 1, colon ? span.end - 1 : span.end), nameSpan: span, value: undefined, entries: undefined };
-        use.parameters.push(pending);
+        parameters[parameterCount++] = pending;
         continue;
       }
       // A splat is never a parameter's value: PowerShell binds what it holds by name or position.
       const splat = isSplat(this.text, span);
       const argument = among && !splat ? this.noteArgument(span, element.node, element.kind === 'word', among) : undefined;
       if (splat) {
-        this.splat(use, span);
+        const entries = this.splatEntries(span);
+        if (entries) for (const entry of entries) parameters[parameterCount++] = entry;
+        else unresolvedSplat = true;
       } else if (pending && (colon || !isSwitch(pending.name))) {
         pending.value = this.argumentValue(span, argument, 'argument');
         const entries = this.hashtableIn(span, among, !element.node);
         if (entries) pending.entries = entries;
       } else {
-        use.positional.push(this.argumentValue(span, argument, 'argument'));
+        positional[positionalCount++] = this.argumentValue(span, argument, 'argument');
       }
       pending = undefined;
       colon = false;
     }
-    // Copied to their length: the first `push` reserves seventeen slots, and a dense script keeps thousands of these.
-    if (use.parameters.length < 16) use.parameters = use.parameters.slice();
-    if (use.positional.length > 0 && use.positional.length < 16) use.positional = use.positional.slice();
-    return use;
+    return {
+      name, nameSpan, span, parameters: parameters.slice(0, parameterCount), positional: positionalCount > 0 ? positional.slice(0, positionalCount) : [], unresolvedSplat,
+    };
   }
+
+  /** The lists `cmdlet` gathers a command's parameters and positional values in (their items past the count are stale). */
+  private readonly gathered: { parameters: ParameterUse[]; positional: Value[] } = { parameters: [], positional: [] };
 
   /**
    * A command's elements as the tree has them, where `lexCommandElements` does not read its text: separators without a
@@ -797,10 +819,9 @@ class Extraction {
     return elements;
   }
 
-  private splat(use: CmdletUse, span: Span): void {
-    const entries = this.variableHashtable(this.text.slice(span.start + 1, span.end), span.start);
-    if (entries) use.parameters.push(...entries);
-    else use.unresolvedSplat = true;
+  /** The entries of the hashtable a splat written at `span` passes, where the file shows it. */
+  private splatEntries(span: Span): ParameterUse[] | undefined {
+    return this.variableHashtable(this.text.slice(span.start + 1, span.end), span.start);
   }
 
   /**
@@ -817,7 +838,7 @@ class Extraction {
       const lexed = fromText ? lexHashtableEntries(this.code, span) : undefined;
       return lexed ? lexed.map(({ key, value }) => this.entry(key, value, undefined, among)) : this.hashtableEntries(span.start, among);
     }
-    const variable = /^\$(?:\w+:)?(\w+)$/.exec(written);
+    const variable = exactVariable.exec(written);
     return variable ? this.variableHashtable(variable[1], span.start) : undefined;
   }
 
@@ -896,12 +917,12 @@ class Extraction {
       return isWrittenAt(decoded.segments, inner) ? writtenValue(decoded.segments[0].text, inner.start) : valueOf(decoded.segments, inner.end > inner.start ? inner : span);
     }
     if (written.startsWith('$') && variableEnd(this.text, span.start) === span.end) {
-      if (/^\$(?:true|false|null)$/i.test(written)) return writtenValue(written, span.start);
+      if (constantVariable.test(written)) return writtenValue(written, span.start);
       const assigned = this.variable(span.start, span.end);
       // The assigned value's text as it is (its segments are merged already): one string for every use of it.
       return assigned ? { text: assigned.text, segments: referencedAt(assigned.segments, span), span } : valueOf([{ text: UNKNOWN, via: span }], span);
     }
-    const bare = mode === 'argument' ? /^[^\s'"`$@(){}[\];,|&<>\u2018-\u201E]+$/ : /^-?\d+(?:\.\d+)?$/;
+    const bare = mode === 'argument' ? plainBareWord : plainNumber;
     if (bare.test(written)) return writtenValue(written, span.start);
     if (mode === 'argument' && expandableBareWord.test(written)) return valueOf(decodeBareWord(this.text, span.start, span.end, this.interpolate), span);
     return unknownValueAt(span.start, span.end);
@@ -1135,15 +1156,30 @@ class DisjointSpans<T extends Span> {
  */
 function knownCommandsWritten(text: string): Span[] {
   const written: Span[] = [];
-  // A loop of `exec` into a list, where `matchAll` and a generator made two iterator results per match.
+  // `test` rather than `exec`: no match object per noun. A noun's start is its hyphen, the only one in the match.
   const nouns = new RegExp(knownNounStarts.source, knownNounStarts.flags);
-  for (let noun = nouns.exec(text); noun; noun = nouns.exec(text)) {
-    let start = noun.index;
+  while (nouns.test(text)) {
+    let start = text.lastIndexOf('-', nouns.lastIndex - 1);
     while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
     knownCommand.lastIndex = start;
     if (knownCommand.test(text)) written.push({ start, end: knownCommand.lastIndex });
   }
   return written;
+}
+
+const sigils = /[$@]/g;
+
+/** Where the next `$` or `@` at or after `from` is, or -1. */
+function nextSigil(text: string, from: number): number {
+  sigils.lastIndex = from;
+  return sigils.test(text) ? sigils.lastIndex - 1 : -1;
+}
+
+/** Where the word characters (`\w`) from `at` end. */
+function wordCharactersEnd(text: string, at: number): number {
+  let end = at;
+  for (let char = text.charCodeAt(end); isAsciiLetter(char) || (char >= 0x30 && char <= 0x39) || char === 0x5f; char = text.charCodeAt(++end));
+  return end;
 }
 
 /** Just after the parenthesis that closes the one at `open`, by counting (for a `$(…)` the tree does not show); else the end. */
@@ -1216,6 +1252,17 @@ function lastBefore(bindings: readonly Binding[], at: number): Binding | undefin
   return undefined;
 }
 
+/** Automatic variables, whose values come from run time. (Patterns used per value are made once: a literal makes a new object each time it is reached.) */
+const automaticVariable = /^(?:_|\$|\?|\^|args|input|psitem|this|matches|true|false|null)$/i;
+const constantVariable = /^\$(?:true|false|null)$/i;
+/** A bare word as an argument: nothing in it that PowerShell expands or reads as an operator. */
+const plainBareWord = /^[^\s'"`$@(){}[\];,|&<>\u2018-\u201E]+$/;
+const plainNumber = /^-?\d+(?:\.\d+)?$/;
+/** `$name` or `$scope:name` (with blanks after it, as a node may end): the name. */
+const writtenVariable = /^\$(?:\w+:)?(\w+)\s*$/;
+/** `$name` or `$scope:name`, exactly: the name. */
+const exactVariable = /^\$(?:\w+:)?(\w+)$/;
+
 /**
  * The variable written from `at` to `end` (`$script:Name`, `${Name}`) → `name`; undefined for automatic and
  * environment variables, whose values come from run time.
@@ -1228,7 +1275,7 @@ function variableName(text: string, at: number, end: number): string | undefined
     name = (braced ? braced[1] : name).replace(/^(?:script|global|local|private|using):/i, '');
     if (/^(?:env|variable|function):/i.test(name)) return undefined;
   }
-  return /^(?:_|\$|\?|\^|args|input|psitem|this|matches|true|false|null)$/i.test(name) ? undefined : name.toLowerCase();
+  return automaticVariable.test(name) ? undefined : name.toLowerCase();
 }
 
 /** How many of `spans` (sorted by start) start at or before `offset`. */
