@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { UNKNOWN } from '../../../src/core/ids';
-import { isKnown, literalValue, locate, locateWhole, plainValue, referencedAt, sliceValue, usedAt, valueOf, type Value } from '../../../src/core/facts';
+import {
+  isKnown, literalValue, locate, locateWhole, plainValue, referencedAt, sliceValue, unknownValue, unknownValueAt, usedAt, valueOf, writtenValue, type Value,
+} from '../../../src/core/facts';
 
 describe('core/facts', () => {
   // "reg-" written at 10, then a variable's "west" (assigned at 50) referenced at 14-19, then an unknown part.
@@ -67,5 +69,27 @@ describe('core/facts', () => {
     }
     assert.deepEqual(sliceValue(unjoined, 0, 5).span, { start: 0, end: 30 }, 'a run-time part has no place of its own');
     assert.deepEqual(sliceValue(unjoined, 3, 5).span, { start: 20, end: 22 });
+  });
+
+  it('reads a one-piece value as the value it stands for: text, segments, span, and the place of each part and slice', () => {
+    const pairs: [Value, Value][] = [
+      [writtenValue('a-b', 5), literalValue('a-b', { start: 5, end: 8 }, 5)],
+      [unknownValueAt(3, 9), unknownValue({ start: 3, end: 9 })],
+      // A written character that is the run-time mark is still written there.
+      [writtenValue(UNKNOWN, 2), literalValue(UNKNOWN, { start: 2, end: 3 }, 2)],
+    ];
+    for (const [onePiece, expected] of pairs) {
+      assert.equal(onePiece.text, expected.text);
+      assert.deepEqual(plainValue(onePiece), expected);
+      for (let index = -1; index <= expected.text.length + 1; index++) {
+        for (let length = 0; index + length <= expected.text.length + 1; length++) {
+          const at = `${JSON.stringify(expected.text)} [${index}, +${length}]`;
+          assert.deepEqual(locate(onePiece, index, length), locate(expected, index, length), `written ${at}`);
+          assert.deepEqual(usedAt(onePiece, index, length), usedAt(expected, index, length), `used ${at}`);
+          if (index < 0 || length === 0) continue;
+          assert.deepEqual(plainValue(sliceValue(onePiece, index, index + length)), plainValue(sliceValue(expected, index, index + length)), `slice ${at}`);
+        }
+      }
+    }
   });
 });

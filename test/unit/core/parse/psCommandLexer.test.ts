@@ -86,6 +86,9 @@ describe('parse/psCommandLexer', () => {
   it('refuses whatever it does not read as the grammar does', () => {
     for (const args of refused) assert.equal(lexed(args), undefined, args);
     assert.equal(lexCommandElements(`${name}-x`, name.length, name.length + 2), undefined, 'a token needs a blank before it');
+    // Read up to a letter the command's text does not reach: the operator's name is the part before it.
+    assert.equal(lexCommandElements(`${name} -eqz`, name.length, name.length + 4), undefined, 'an operator');
+    assert.deepEqual(lexCommandElements(`${name} -eqz`, name.length, name.length + 5)?.length, 1, 'a parameter');
   });
 
   it('reads each command it accepts as the tree does', async () => {
@@ -147,6 +150,9 @@ describe('parse/psCommandLexer', () => {
     assert.deepEqual([waiting(asked).length, asked.assignments.size], [0, 1], 'read as far as asked');
     assert.equal(asked.takeCommand(code.indexOf('Set-'))?.elements.length, 5);
     assert.equal(asked.takeCommand(code.indexOf('Set-')), undefined, 'handed out once');
+    const inOrder = leadingLines(code);
+    assert.equal(inOrder.takeCommand(code.indexOf('Write-Host'))?.elements.length, 1);
+    assert.equal(inOrder.takeCommand(code.indexOf('Set-')), undefined, 'asked in the order of the text: one before the last asked is let go');
     for (const first of ['if ($x) {', '$x += 1', '$x == 1', "$x = 'a' # c", 'Get-AzResource -Name x |', 'Get-AzResource -Name x `', '<# block', '@"', '# \u2028 x', "$x = 'multi", '$x.y = 1']) {
       const read = leadingLines(`${first}\nNew-AzResource -Name x`);
       assert.equal(waiting(read).length + read.assignments.size, 0, first);
