@@ -314,6 +314,11 @@ export function lazySpan(resolve: () => Span): Span {
 
 /** The part of a value between two indexes of its text, as a value of its own, spanning where that part is written. */
 export function sliceValue(value: Value, start: number, end: number): Value {
+  // A part of a piece copied from the text is a piece copied from the text (the whole of it, the value itself: a
+  // registration path is often a whole string, and both a command's and a string's facts slice it).
+  if (value instanceof OnePieceValue && value.copied && start >= 0 && start < Math.min(end, value.text.length)) {
+    return start === 0 && end >= value.text.length ? value : writtenValue(value.text.slice(start, end), value.start + start);
+  }
   return new SlicedValue(value, start, end);
 }
 

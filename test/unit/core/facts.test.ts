@@ -86,8 +86,13 @@ describe('core/facts', () => {
           const at = `${JSON.stringify(expected.text)} [${index}, +${length}]`;
           assert.deepEqual(locate(onePiece, index, length), locate(expected, index, length), `written ${at}`);
           assert.deepEqual(usedAt(onePiece, index, length), usedAt(expected, index, length), `used ${at}`);
-          if (index < 0 || length === 0) continue;
-          assert.deepEqual(plainValue(sliceValue(onePiece, index, index + length)), plainValue(sliceValue(expected, index, index + length)), `slice ${at}`);
+          if (index < 0) continue;
+          const [slice, expectedSlice] = [sliceValue(onePiece, index, index + length), sliceValue(expected, index, index + length)];
+          assert.deepEqual(plainValue(slice), plainValue(expectedSlice), `slice ${at}`);
+          for (let part = 0; part <= slice.text.length; part++) {
+            assert.deepEqual(locate(slice, part, 1), locate(expectedSlice, part, 1), `written in the slice ${at} ${part}`);
+            assert.deepEqual(usedAt(slice, part, 1), usedAt(expectedSlice, part, 1), `used in the slice ${at} ${part}`);
+          }
         }
       }
     }
