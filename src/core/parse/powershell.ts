@@ -273,6 +273,31 @@ interface Literal extends Span {
   value: Value | undefined;
 }
 
+/**
+ * A parameter a command's text writes from `start` to `end` (`-Name`, `-Name:`), its name's span made when asked: a
+ * dense script keeps thousands, and few are ever placed (one given no value).
+ */
+class WrittenParameter implements ParameterUse {
+  // Declared and set in the constructor, its value and entries too: fields added later would go to a second store.
+  declare readonly name: string;
+  declare value: Value | undefined;
+  declare entries: ParameterUse[] | undefined;
+  private declare readonly start: number;
+  private declare readonly end: number;
+
+  constructor(name: string, start: number, end: number) {
+    this.name = name;
+    this.value = undefined;
+    this.entries = undefined;
+    this.start = start;
+    this.end = end;
+  }
+
+  get nameSpan(): Span {
+    return { start: this.start, end: this.end };
+  }
+}
+
 /** An element of a known cmdlet's command, with its node where it was read from the tree. */
 interface CommandElement extends LexedElement {
   node?: Node;
@@ -759,18 +784,18 @@ class Extraction {
     let colon = false;
     const among: Arguments | undefined = displayCommand.test(name) ? undefined : { clean };
     for (const element of elements) {
-      const span = { start: element.start, end: element.end };
       if (element.kind === 'colon') {
         colon = true;
         continue;
       }
+      const { start, end } = element;
       if (element.kind === 'parameter') {
-        colon = this.text[span.end - 1] === ':' && span.end - 1 > span.start;
-        // Its value and entries in the object from the start: fields added later would go to a second store.
-        pending = { name: this.cuts.slice(span.start + 1, colon ? span.end - 1 : span.end), nameSpan: span, value: undefined, entries: undefined };
+        colon = this.text[end - 1] === ':' && end - 1 > start;
+        pending = new WrittenParameter(this.cuts.slice(start + 1, colon ? end - 1 : end), start, end);
         parameters[parameterCount++] = pending;
         continue;
       }
+      const span = { start, end };
       // A splat is never a parameter's value: PowerShell binds what it holds by name or position.
       const splat = isSplat(this.text, span);
       const argument = among && !splat ? this.noteArgument(span, element.node, element.kind === 'word', among) : undefined;
