@@ -60,6 +60,12 @@ export function referencedAt(segments: readonly Segment[], via: Span): Segment[]
   return segments.map((s) => (s.at === undefined ? { text: s.text, via } : { text: s.text, at: s.at, via }));
 }
 
+/** `referencedAt` of a value's segments, without working out those of a one-piece value (see `OnePieceValue`). */
+export function valueReferencedAt(value: Value, via: Span): Segment[] {
+  if (value instanceof OnePieceValue) return [value.copied ? { text: value.text, at: value.start, via } : { text: value.text, via }];
+  return referencedAt(value.segments, via);
+}
+
 /**
  * Where to fix `length` characters at `index` of the value's text: the exact characters when they were copied 1:1
  * (perhaps in a variable's assignment), else the reference that brought them in, else the whole value.

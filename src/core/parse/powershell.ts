@@ -12,7 +12,7 @@ import type { Node, Point, Tree } from 'web-tree-sitter';
 import treeSitter = require('web-tree-sitter');
 import { UNKNOWN, findPlaceholder, placeholderCandidates } from '../ids';
 import {
-  emptyFacts, referencedAt, unknownValueAt, valueOf, writtenValue, type CmdletUse, type FileFacts, type ParameterUse, type Segment, type Value,
+  emptyFacts, referencedAt, unknownValueAt, valueOf, valueReferencedAt, writtenValue, type CmdletUse, type FileFacts, type ParameterUse, type Segment, type Value,
 } from '../facts';
 import { LineMap, type Span } from '../text';
 import { CmdletFacts, isAsciiLetter, sameName } from './cmdlets';
@@ -945,7 +945,7 @@ class Extraction {
       if (constantVariable.test(written)) return writtenValue(written, span.start);
       const assigned = this.variable(span.start, span.end);
       // The assigned value's text as it is (its segments are merged already): one string for every use of it.
-      return assigned ? { text: assigned.text, segments: referencedAt(assigned.segments, span), span } : valueOf([{ text: UNKNOWN, via: span }], span);
+      return assigned ? { text: assigned.text, segments: valueReferencedAt(assigned, span), span } : valueOf([{ text: UNKNOWN, via: span }], span);
     }
     const bare = mode === 'argument' ? plainBareWord : plainNumber;
     if (bare.test(written)) return writtenValue(written, span.start);
@@ -960,7 +960,9 @@ class Extraction {
       return { segments: [{ text: UNKNOWN, via: { start: at, end } }], end };
     }
     const end = variableEnd(this.text, at);
-    return { segments: referencedAt(this.variable(at, end)?.segments ?? [{ text: UNKNOWN }], { start: at, end }), end };
+    const assigned = this.variable(at, end);
+    const via = { start: at, end };
+    return { segments: assigned ? valueReferencedAt(assigned, via) : referencedAt([{ text: UNKNOWN }], via), end };
   };
 
   /**

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { UNKNOWN } from '../../../src/core/ids';
 import {
-  isKnown, literalValue, locate, locateWhole, plainValue, referencedAt, sliceValue, unknownValue, unknownValueAt, usedAt, valueOf, writtenValue, type Value,
+  isKnown, literalValue, locate, locateWhole, plainValue, referencedAt, sliceValue, unknownValue, unknownValueAt, usedAt, valueOf, valueReferencedAt, writtenValue, type Value,
 } from '../../../src/core/facts';
 
 describe('core/facts', () => {
@@ -81,6 +81,7 @@ describe('core/facts', () => {
     for (const [onePiece, expected] of pairs) {
       assert.equal(onePiece.text, expected.text);
       assert.deepEqual(plainValue(onePiece), expected);
+      assert.deepEqual(valueReferencedAt(onePiece, { start: 40, end: 42 }), referencedAt(expected.segments, { start: 40, end: 42 }));
       for (let index = -1; index <= expected.text.length + 1; index++) {
         for (let length = 0; index + length <= expected.text.length + 1; length++) {
           const at = `${JSON.stringify(expected.text)} [${index}, +${length}]`;
