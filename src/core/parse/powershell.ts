@@ -749,7 +749,7 @@ class Extraction {
         at = nextSigil(text, at + 1);
         continue;
       }
-      const name = text.slice(start, end).toLowerCase();
+      const name = this.cuts.lowerCaseSlice(start, end);
       const offsets = uses.get(name);
       if (offsets) offsets.push(at);
       else uses.set(name, [at]);
@@ -977,9 +977,26 @@ class Extraction {
     return node?.startIndex === start ? node : undefined;
   }
 
+  /**
+   * The variable written from `at` to `end` (`$script:Name`, `${Name}`) → `name`; undefined for automatic and
+   * environment variables, whose values come from run time.
+   */
+  private variableName(at: number, end: number): string | undefined {
+    const { text } = this;
+    // Only a brace or a colon asks for more than the name as written (most variables have neither): the rest are
+    // shared cuts, whose look-ups by name need no hash worked out again.
+    if (text.charCodeAt(at + 1) !== 0x7b && !holdsChar(text, { start: at + 1, end }, ':')) {
+      return automaticVariable.test(this.cuts.slice(at + 1, end)) ? undefined : this.cuts.lowerCaseSlice(at + 1, end);
+    }
+    const braced = /^\$\{(.*)\}$/.exec(text.slice(at, end));
+    const name = (braced ? braced[1] : text.slice(at + 1, end)).replace(/^(?:script|global|local|private|using):/i, '');
+    if (/^(?:env|variable|function):/i.test(name)) return undefined;
+    return automaticVariable.test(name) ? undefined : name.toLowerCase();
+  }
+
   /** The value of the variable written from `at` to `end`, when a simple assignment before it gives it (not UNKNOWN). */
   private variable(at: number, end: number): Value | undefined {
-    const name = variableName(this.text, at, end);
+    const name = this.variableName(at, end);
     if (!name || this.resolving.includes(name)) return undefined;
     const binding = this.bindingFor(name, at);
     if (!binding?.simple) return undefined;
@@ -1141,20 +1158,24 @@ interface OperatorParents {
  */
 class DisjointSpans<T extends Span> {
   private readonly spans: T[] = [];
+  /** Where each span starts, in a list of numbers: a look-up reads no span but the one it finds. */
+  private readonly starts: number[] = [];
   private sorted = true;
   /** How many spans start at or before the offset last looked up: the scans look up offsets in the order of the text. */
   private last = 0;
 
   add(span: T): void {
-    const last = this.spans.at(-1);
-    this.sorted &&= !last || last.start < span.start;
+    const { starts } = this;
+    this.sorted &&= starts.length === 0 || starts[starts.length - 1] < span.start;
     this.spans.push(span);
+    starts.push(span.start);
   }
 
   /** The span that holds `offset`. */
   at(offset: number): T | undefined {
     if (!this.sorted) {
       this.spans.sort((a, b) => a.start - b.start);
+      for (let i = 0; i < this.spans.length; i++) this.starts[i] = this.spans[i].start;
       this.sorted = true;
     }
     this.last = this.startingBy(offset);
@@ -1164,15 +1185,18 @@ class DisjointSpans<T extends Span> {
 
   /**
    * How many spans start at or before `offset`: a few steps on from the last look-up's answer where the offset is a
-   * little further on (each step of a binary search over thousands of spans reads an object far from the last one).
+   * little further on, else a binary search (offsets are whole numbers: those at or before `offset` are those before
+   * `offset + 1`).
    */
   private startingBy(offset: number): number {
-    const { spans } = this;
-    let count = Math.min(this.last, spans.length);
-    if (count > 0 && spans[count - 1].start > offset) return startingBy(spans, offset);
-    // No more steps than a binary search takes: a look-up far on costs no more than before.
-    for (let steps = 0; count < spans.length && spans[count].start <= offset; count++) if (++steps > 16) return startingBy(spans, offset);
-    return count;
+    const { starts } = this;
+    let count = Math.min(this.last, starts.length);
+    if (count === 0 || starts[count - 1] <= offset) {
+      // No more steps than a binary search takes: a look-up far on costs no more than before.
+      for (let steps = 0; count < starts.length && starts[count] <= offset; count++) if (++steps > 16) return firstAtOrAfter(starts, offset + 1);
+      return count;
+    }
+    return firstAtOrAfter(starts, offset + 1);
   }
 }
 
@@ -1290,20 +1314,6 @@ const writtenVariable = /^\$(?:\w+:)?(\w+)\s*$/;
 /** `$name` or `$scope:name`, exactly: the name. */
 const exactVariable = /^\$(?:\w+:)?(\w+)$/;
 
-/**
- * The variable written from `at` to `end` (`$script:Name`, `${Name}`) → `name`; undefined for automatic and
- * environment variables, whose values come from run time.
- */
-function variableName(text: string, at: number, end: number): string | undefined {
-  let name = text.slice(at + 1, end);
-  // Only a brace or a colon asks for more than the name as written (most variables have neither).
-  if (text.charCodeAt(at + 1) === 0x7b || name.includes(':')) {
-    const braced = /^\$\{(.*)\}$/.exec(text.slice(at, end));
-    name = (braced ? braced[1] : name).replace(/^(?:script|global|local|private|using):/i, '');
-    if (/^(?:env|variable|function):/i.test(name)) return undefined;
-  }
-  return automaticVariable.test(name) ? undefined : name.toLowerCase();
-}
 
 /** How many of `spans` (sorted by start) start at or before `offset`. */
 function startingBy(spans: readonly Span[], offset: number): number {

@@ -9,6 +9,8 @@ const longestShared = 63;
 export class SharedSlices {
   /** The last cut made for each length and first and last character (a later one replaces an earlier one). */
   private readonly cuts = new Map<number, string>();
+  /** The lower-case copy of each shared cut made so far (a variable's name is looked up in lower case at each use). */
+  private readonly lowerCases = new Map<string, string>();
 
   constructor(private readonly text: string) {}
 
@@ -23,5 +25,17 @@ export class SharedSlices {
     const cut = this.text.slice(start, end);
     this.cuts.set(key, cut);
     return cut;
+  }
+
+  /** `slice(start, end).toLowerCase()`, shared likewise. */
+  lowerCaseSlice(start: number, end: number): string {
+    const cut = this.slice(start, end);
+    if (cut.length > longestShared) return cut.toLowerCase();
+    let lowerCase = this.lowerCases.get(cut);
+    if (lowerCase === undefined) {
+      lowerCase = cut.toLowerCase();
+      this.lowerCases.set(cut, lowerCase);
+    }
+    return lowerCase;
   }
 }
