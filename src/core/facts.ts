@@ -156,6 +156,11 @@ class OnePieceValue extends LazyValue {
     this.copied = copied;
   }
 
+  /** Where it is written and used, without working out its segments (a rule asks this of each placeholder in it). */
+  override get span(): Span {
+    return { start: this.start, end: this.end };
+  }
+
   protected resolve(): Value {
     const span = { start: this.start, end: this.end };
     return this.copied ? literalValue(this.text, span, this.start) : unknownValue(span);
