@@ -251,6 +251,14 @@ class SlicedValue extends LazyValue {
     return valueOf(slicedSegments(this.whole, this.start, this.end), this.span);
   }
 
+  /** What `placeOf` walks (see `sliceSource`). */
+  sourceOf(): SliceSource | undefined {
+    const value = this.readsFrom();
+    // Two run-time pieces in a row put two UNKNOWNs in a row in the text: most texts rule that out without a walk.
+    if (this.text.includes(UNKNOWN + UNKNOWN) && this.joinsRunTime()) return undefined;
+    return { value, start: this.sourceStart, end: this.sourceEnd };
+  }
+
   /**
    * The value whose segments hold the slice's pieces: the whole, or what the whole reads from when it is a slice
    * whose own segments are its pieces unchanged (nothing for `valueOf` to join), so a slice of a slice works out
@@ -321,6 +329,22 @@ class LazySpan implements Span {
 /** A span worked out on first use. */
 export function lazySpan(resolve: () => Span): Span {
   return new LazySpan(resolve);
+}
+
+/** Where a slice's pieces are: the value whose segments hold them, and where the slice lies in that value's text. */
+export interface SliceSource {
+  value: Value;
+  start: number;
+  end: number;
+}
+
+/**
+ * Where `locate` and `usedAt` read a slice's places from (the pieces of its source's segments, falling back to the
+ * slice's span), so that a rule can place all its parts in one walk; undefined for a value that is no slice, or a
+ * slice with two pieces in a row that stand for run-time text (`locate` then reads its own segments).
+ */
+export function sliceSource(value: Value): SliceSource | undefined {
+  return value instanceof SlicedValue ? value.sourceOf() : undefined;
 }
 
 /** The part of a value between two indexes of its text, as a value of its own, spanning where that part is written. */

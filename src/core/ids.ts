@@ -65,13 +65,31 @@ export const placeholderCandidates = new RegExp(placeholderPatterns.map((p) => p
  * ARM expressions are not placeholders.
  */
 export function findPlaceholder(value: string): { text: string; index: number } | undefined {
-  if (!mayHoldPlaceholder(value) || /^\[\s*[a-z]\w*\(/i.test(value)) return undefined;
+  if (!placeholderMayBeIn(value)) return undefined;
   let first: { text: string; index: number } | undefined;
   for (const pattern of placeholderPatterns) {
     const match = pattern.exec(value);
     if (match && !hasUnknown(match[0]) && (!first || match.index < first.index)) first = { text: match[0], index: match.index };
   }
   return first;
+}
+
+/**
+ * Whether `findPlaceholder` finds one, from the first pattern that matches rather than all of them: rules that only
+ * ask whether a value is a placeholder ask it of each of a dense script's thousands of tenant operations.
+ */
+export function holdsPlaceholder(value: string): boolean {
+  if (!placeholderMayBeIn(value)) return false;
+  for (const pattern of placeholderPatterns) {
+    const match = pattern.exec(value);
+    if (match && !hasUnknown(match[0])) return true;
+  }
+  return false;
+}
+
+/** False when `value` cannot hold a placeholder: no hint of one, or an ARM expression. */
+function placeholderMayBeIn(value: string): boolean {
+  return mayHoldPlaceholder(value) && !/^\[\s*[a-z]\w*\(/i.test(value);
 }
 
 export interface RegistrationRef {

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../errors';
-import { locate, locateWhole, usedAt, type FileFacts, type Value } from '../facts';
+import { LazyValue, locate, locateWhole, sliceSource, usedAt, type FileFacts, type Segment, type SliceSource, type Value } from '../facts';
 import { cloudIdLookupAt } from '../fixes';
-import { findPlaceholder, mayHoldPlaceholder } from '../ids';
+import { findPlaceholder } from '../ids';
 import { SpanMap, type Span } from '../text';
 import { defineRule, type MessageValues, type Report } from './rule';
 
@@ -14,11 +14,9 @@ class Containers {
   /** The furthest end among the spans up to each index. */
   private readonly reach: Float64Array;
 
-  constructor(spans: readonly Span[]) {
-    // Each span as one number (`packed`): a typed array sorts without a comparator call.
-    const sorted = new Float64Array(spans.length);
-    for (let i = 0; i < spans.length; i++) sorted[i] = packed(spans[i]);
-    sorted.sort();
+  /** `places`: each span `packed` (a typed array of them sorts without a comparator call). */
+  constructor(places: readonly number[]) {
+    const sorted = Float64Array.from(places).sort();
     this.starts = new Float64Array(sorted.length);
     this.reach = new Float64Array(sorted.length);
     let furthest = -1;
@@ -41,14 +39,9 @@ class Containers {
   }
 }
 
-/** Where each value that is there is written whole (`locateWhole`). */
-function wholeSpans(values: readonly (Value | undefined)[]): Span[] {
-  const spans: Span[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (value) spans.push(locateWhole(value));
-  }
-  return spans;
+/** Adds where a value that is there is written whole (`locateWhole`), `packed`. */
+function addWholePlace(places: number[], value: Value | undefined): void {
+  if (value) places.push(packed(locateWhole(value)));
 }
 
 /**
@@ -56,15 +49,21 @@ function wholeSpans(values: readonly (Value | undefined)[]): Span[] {
  * find, or neither (a computer name, a password, the name a registration is created under).
  */
 function errorsOf(facts: FileFacts): (span: Span) => ErrorCode | null {
-  const customerSubscriptions: (Value | undefined)[] = [];
-  const registrationParts: (Value | undefined)[] = [];
-  for (const { path } of facts.resourceIds) registrationParts.push(path);
-  for (const { customerSubscriptionId, registration } of facts.tenantOperations) {
-    customerSubscriptions.push(customerSubscriptionId);
-    registrationParts.push(registration.subscriptionId, registration.resourceGroup, registration.name);
+  const customerSubscriptions: number[] = [];
+  const registrationParts: number[] = [];
+  // Counted loops: this runs once per lint, often before V8 optimizes it, and `for…of` then makes an object per step
+  // (a dense script has ≈ 6,500 resource IDs and 1,600 tenant operations).
+  const { resourceIds, tenantOperations } = facts;
+  for (let i = 0; i < resourceIds.length; i++) addWholePlace(registrationParts, resourceIds[i].path);
+  for (let i = 0; i < tenantOperations.length; i++) {
+    const { customerSubscriptionId, registration } = tenantOperations[i];
+    addWholePlace(customerSubscriptions, customerSubscriptionId);
+    addWholePlace(registrationParts, registration.subscriptionId);
+    addWholePlace(registrationParts, registration.resourceGroup);
+    addWholePlace(registrationParts, registration.name);
   }
-  const subscriptions = new Containers(wholeSpans(customerSubscriptions));
-  const registrations = new Containers(wholeSpans(registrationParts));
+  const subscriptions = new Containers(customerSubscriptions);
+  const registrations = new Containers(registrationParts);
   return (span) => (subscriptions.holds(span) ? 'InvalidCustomerSubscriptionId' : registrations.holds(span) ? 'RegistrationNotFound' : null);
 }
 
@@ -92,7 +91,8 @@ function placeholdersIn(text: string): FoundPlaceholder[] {
 
 /**
  * `placeholdersIn`, worked out once per distinct text: a sample pasted many times over has thousands of values and
- * few distinct texts. It is asked only of texts that may hold one (`mayHoldPlaceholder`).
+ * few distinct texts. Asked of every value: most of a dense script's values hold one, so testing each for a hint of
+ * one first (`mayHoldPlaceholder`, which `findPlaceholder` does on a new text) cost more than it saved.
  */
 function placeholderFinder(): (text: string) => readonly FoundPlaceholder[] {
   const byText = new Map<string, FoundPlaceholder[]>();
@@ -129,11 +129,16 @@ function sharedMessageValues(): (placeholder: string, azureError: ErrorCode | nu
 
 type PlaceholderReport = Report<'placeholderAzure' | 'placeholder'>;
 
-/** A placeholder's report, and the places of use it lists. */
+/**
+ * A placeholder's report, keyed by where it is written: its end, the next report written from the same start, and the
+ * places of use listed for it.
+ */
 interface Placed {
+  end: number;
+  next: Placed | undefined;
   report: PlaceholderReport;
   firstUse: Span;
-  moreUses?: SpanMap<true>;
+  moreUses: SpanMap<true> | undefined;
 }
 
 /**
@@ -142,24 +147,89 @@ interface Placed {
  */
 class PlaceholderReports {
   readonly list: PlaceholderReport[] = [];
-  /** Each placeholder's report by where it is written, with the places of use already listed for it. */
-  private readonly seen = new SpanMap<Placed>();
+  /**
+   * Each placeholder's report by where its written place starts (then by end, `Placed.next`): looked up by numbers, so
+   * a placeholder met again makes no span (a dense script meets ≈ 40,000 again).
+   */
+  private readonly byStart = new Map<number, Placed>();
+  /** The slices placed so far, by the value they are cut from (the last one of each): see `placedAlready`. */
+  private readonly slicesPlaced = new Map<Value, { start: number; end: number; fellBackTo: Span | undefined }>();
   private readonly placeholders = placeholderFinder();
   private readonly messageValues = sharedMessageValues();
   private errorAt: ((span: Span) => ErrorCode | null) | undefined;
 
   constructor(private readonly facts: FileFacts) {}
 
-  /** Reports the placeholders of a value that may hold one (a cheap test rules most values out). */
+  /** Reports the placeholders of a value. */
   add(value: Value): void {
-    if (!mayHoldPlaceholder(value.text)) return;
-    for (const found of this.placeholders(value.text)) {
-      const span = locate(value, found.index, found.text.length);
-      const use = usedAt(value, found.index, found.text.length);
-      const known = this.seen.get(span);
-      if (known) this.addUse(known, use);
-      else this.seen.add(span, { report: this.report(found.text, span, use), firstUse: use });
+    if (!(value instanceof LazyValue)) {
+      this.addWalking(value, this.placeholders(value.text), value.segments, 0);
+      return;
     }
+    const slice = sliceSource(value);
+    if (!slice) {
+      this.addEach(value, this.placeholders(value.text));
+      return;
+    }
+    if (this.placedAlready(slice, value)) return;
+    const fellBackTo = this.addWalking(value, this.placeholders(value.text), slice.value.segments, slice.start);
+    this.slicesPlaced.set(slice.value, { start: slice.start, end: slice.end, fellBackTo });
+  }
+
+  /**
+   * Whether a slice of the same part of the same value was placed before, with the same span where its places fell
+   * back to it: a dense script lists each request's path twice (a registration string, and the cmdlet's resource ID).
+   */
+  private placedAlready(slice: SliceSource, value: Value): boolean {
+    const placed = this.slicesPlaced.get(slice.value);
+    if (placed?.start !== slice.start || placed.end !== slice.end) return false;
+    return !placed.fellBackTo || (placed.fellBackTo.start === value.span.start && placed.fellBackTo.end === value.span.end);
+  }
+
+  /** Each placeholder placed by `locate` and `usedAt`, which know how each kind of lazy value is placed. */
+  private addEach(value: Value, found: readonly FoundPlaceholder[]): void {
+    for (let i = 0; i < found.length; i++) {
+      const { text, index } = found[i];
+      const written = locate(value, index, text.length);
+      this.place(text, written.start, written.end, written, usedAt(value, index, text.length));
+    }
+  }
+
+  /**
+   * The places `locate` and `usedAt` give, for all of a value's placeholders in one walk of the segments that hold its
+   * text from `shift` on (its own, or those of the value a slice is cut from: `sliceSource`), both being in the order
+   * of the text: the segment that holds a placeholder whole, else the value's span (returned when used).
+   */
+  private addWalking(value: Value, found: readonly FoundPlaceholder[], segments: readonly Segment[], shift: number): Span | undefined {
+    let fellBackTo: Span | undefined;
+    let at = 0; // the first segment that reaches the placeholder's end
+    let offset = 0; // where it starts in the text the segments make
+    // A slice's pieces start with the first segment that reaches into it.
+    while (at < segments.length && offset + segments[at].text.length <= shift) offset += segments[at++].text.length;
+    for (let i = 0; i < found.length; i++) {
+      const { text } = found[i];
+      const index = found[i].index + shift;
+      while (at < segments.length && offset + segments[at].text.length < index + text.length) offset += segments[at++].text.length;
+      const segment = at < segments.length && index >= offset ? segments[at] : undefined;
+      let use = segment?.via;
+      if (!use) use = fellBackTo = value.span;
+      if (segment?.at === undefined) this.place(text, use.start, use.end, use, use);
+      else this.place(text, segment.at + index - offset, segment.at + index - offset + text.length, undefined, use);
+    }
+    return fellBackTo;
+  }
+
+  /** A placeholder written at `start`–`end` (`written`, when that span is at hand) and used at `use`. */
+  private place(placeholder: string, start: number, end: number, written: Span | undefined, use: Span): void {
+    const first = this.byStart.get(start);
+    for (let known = first; known; known = known.next) {
+      if (known.end === end) {
+        this.addUse(known, use);
+        return;
+      }
+    }
+    const report = this.report(placeholder, written ?? { start, end }, use);
+    this.byStart.set(start, { end, next: first, report, firstUse: use, moreUses: undefined });
   }
 
   private report(placeholder: string, span: Span, use: Span): PlaceholderReport {

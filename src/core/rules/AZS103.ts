@@ -1,5 +1,5 @@
 import { isKnown, locateWhole, type FileFacts, type RegistrationLookup, type RegistrationRef } from '../facts';
-import { findPlaceholder } from '../ids';
+import { holdsPlaceholder } from '../ids';
 import { registrationParts } from '../parse/requests';
 import { cloudIdLookupAt, replacementFix, type Replacement } from '../fixes';
 import { ByRef, Declarations, differences, knownParts, knowsAPart, refKeys, refParts, where, type IndexedDeclaration, type RefKeys, type RefPart } from './registrations';
@@ -67,7 +67,7 @@ function fileKey(mask: number, valueOf: (part: RefPart, index: number) => string
 /** A declaration that names a registration: some part known, and none a placeholder (`{ registrationName }` in a sample names none). */
 function namesARegistration(candidate: IndexedDeclaration): boolean {
   const known = knownParts(candidate.declaration.ref);
-  return known.length > 0 && !known.some((part) => findPlaceholder(candidate.declaration.ref[part]?.text ?? '') !== undefined);
+  return known.length > 0 && !known.some((part) => holdsPlaceholder(candidate.declaration.ref[part]?.text ?? ''));
 }
 
 type LookupPart = 'resourceGroup' | 'name';

@@ -1,6 +1,6 @@
 import { isKnown, locateWhole } from '../facts';
 import { replacementFix, type Replacement } from '../fixes';
-import { findPlaceholder, isGuid, repairGuid } from '../ids';
+import { holdsPlaceholder, isGuid, repairGuid } from '../ids';
 import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
 export default defineRule({
@@ -31,7 +31,7 @@ export default defineRule({
   },
   check({ facts }) {
     return reportsForEach(facts.tenantOperations, ({ customerSubscriptionId: id }): readonly Report<'notGuid' | 'repairable', Replacement>[] => {
-      if (!isKnown(id) || isGuid(id.text) || findPlaceholder(id.text)) return noReports;
+      if (!isKnown(id) || isGuid(id.text) || holdsPlaceholder(id.text)) return noReports;
       const replacement = repairGuid(id.text);
       const span = locateWhole(id);
       if (!replacement) return [{ messageId: 'notGuid', values: { value: id.text }, span, usedAt: id.span }];

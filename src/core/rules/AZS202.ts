@@ -1,6 +1,6 @@
 import { isKnown, locateWhole } from '../facts';
 import { replacementFix, type Replacement } from '../fixes';
-import { findPlaceholder, isGuid, repairGuid } from '../ids';
+import { holdsPlaceholder, isGuid, repairGuid } from '../ids';
 import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
 export default defineRule({
@@ -34,7 +34,7 @@ export default defineRule({
       if (operation.action !== 'add') return noReports;
       if (operation.tenantIdMissingAt) return [{ messageId: 'missing', span: operation.tenantIdMissingAt }];
       const id = operation.tenantId;
-      if (!isKnown(id) || isGuid(id.text) || findPlaceholder(id.text)) return noReports;
+      if (!isKnown(id) || isGuid(id.text) || holdsPlaceholder(id.text)) return noReports;
       const replacement = repairGuid(id.text);
       return [{ messageId: 'notGuid', values: { value: id.text }, span: locateWhole(id), usedAt: id.span, ...(replacement ? { data: { replacement } } : {}) }];
     });

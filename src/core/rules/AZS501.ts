@@ -1,6 +1,6 @@
 import { isKnown } from '../facts';
 import { cloudIdLookupFix, expandableText } from '../fixes';
-import { findPlaceholder } from '../ids';
+import { holdsPlaceholder } from '../ids';
 import { defineRule } from './rule';
 
 /** The registration AZS501's lookup compares with, as its text, and where its first tenant operation starts. */
@@ -39,7 +39,7 @@ export default defineRule({
     const inJson = (offset: number) => facts.embedded?.some((r) => r.kind === 'json' && offset >= r.start && offset <= r.end) === true;
     // A placeholder is no name yet (AZS102 says so): the check is asked for once the file names its registration.
     const named = facts.tenantOperations.find((o) => (o.action === 'add' || o.action === 'remove') && isKnown(o.registration.name)
-      && !findPlaceholder(o.registration.name.text) && !inJson(o.span.start));
+      && !holdsPlaceholder(o.registration.name.text) && !inJson(o.span.start));
     const name = named?.registration.name;
     if (!named || !name) return [];
     const { subscriptionId, resourceGroup } = named.registration;

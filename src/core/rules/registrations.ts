@@ -127,11 +127,25 @@ export class RegistrationIndex {
     let filing = this.filings.get(name);
     if (!filing) {
       filing = new Map();
-      for (const entry of this.all) append(filing, lookupKey(mask, refParts.map((part) => entry.keys[part]), byDocument ? entry.uri : undefined), entry);
+      let previous: IndexedDeclaration | undefined;
+      let key = '';
+      for (const entry of this.all) {
+        // Declarations in a row written alike (a pasted sample) share a key: building and hashing one for each of a dense
+        // script's thousands was most of the filing.
+        if (!previous || !sameKeys(previous, entry, byDocument)) key = lookupKey(mask, refParts.map((part) => entry.keys[part]), byDocument ? entry.uri : undefined);
+        append(filing, key, entry);
+        previous = entry;
+      }
       this.filings.set(name, filing);
     }
     return filing;
   }
+}
+
+/** Whether two declarations are filed under one key: the same parts (and document, when filed by document). */
+function sameKeys(a: IndexedDeclaration, b: IndexedDeclaration, byDocument: boolean): boolean {
+  return a.keys.name === b.keys.name && a.keys.resourceGroup === b.keys.resourceGroup && a.keys.subscriptionId === b.keys.subscriptionId
+    && (!byDocument || a.uri === b.uri);
 }
 
 function append<T>(map: Map<string, T[]>, key: string, item: T): void {

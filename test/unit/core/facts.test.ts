@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { UNKNOWN } from '../../../src/core/ids';
 import {
-  isKnown, literalValue, locate, locateWhole, plainValue, referencedAt, sliceValue, unknownValue, unknownValueAt, usedAt, valueOf, valueReferencedAt, writtenValue, type Value,
+  isKnown, literalValue, locate, locateWhole, plainValue, referencedAt, sliceSource, sliceValue, unknownValue, unknownValueAt, usedAt, valueOf, valueReferencedAt, writtenValue,
+  type Value,
 } from '../../../src/core/facts';
 
 describe('core/facts', () => {
@@ -97,5 +98,21 @@ describe('core/facts', () => {
         }
       }
     }
+  });
+
+  it('tells where a slice lies in the value whose segments hold its pieces, unless two of them in a row are run-time parts', () => {
+    const unjoined: Value = { text: `a${UNKNOWN}${UNKNOWN}bc`, segments: [{ text: 'a', at: 1 }, { text: UNKNOWN }, { text: UNKNOWN }, { text: 'bc', at: 20 }], span: { start: 0, end: 30 } };
+    for (const whole of [value, unjoined, sliceValue(value, 1, 9), sliceValue(unjoined, 0, 4)]) {
+      for (let start = 0; start <= whole.text.length; start++) {
+        for (let end = start; end <= whole.text.length; end++) {
+          const source = sliceSource(sliceValue(whole, start, end));
+          if (source) assert.equal(source.value.text.slice(source.start, source.end), whole.text.slice(start, end), `${JSON.stringify(whole.text)} ${start}-${end}`);
+        }
+      }
+    }
+    assert.deepEqual(sliceSource(sliceValue(sliceValue(value, 1, 9), 1, 7)), { value, start: 2, end: 8 }, 'a slice of a slice: the value it is cut from');
+    assert.deepEqual(sliceSource(sliceValue(unjoined, 2, 5)), { value: unjoined, start: 2, end: 5 });
+    assert.equal(sliceSource(sliceValue(unjoined, 0, 4)), undefined, 'two run-time pieces in a row');
+    assert.equal(sliceSource(value), undefined, 'no slice');
   });
 });

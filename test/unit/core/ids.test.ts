@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
-  UNKNOWN, findPlaceholder, formatCustomerSubscriptionId, formatRegistrationId, isGuid, looksLikeRegistrationId, parseRegistrationId,
+  UNKNOWN, findPlaceholder, formatCustomerSubscriptionId, formatRegistrationId, holdsPlaceholder, isGuid, looksLikeRegistrationId, parseRegistrationId,
   placeholderCandidates, registrationKey, repairGuid,
 } from '../../../src/core/ids';
 
@@ -278,6 +278,19 @@ describe('core/ids: the rules in detail', () => {
 
     it('still looks inside text that merely contains an ARM-like bracket later on', () => {
       assert.deepEqual(findPlaceholder("your-tenant-id [from(docs)]"), { text: 'your-tenant-id', index: 0 });
+    });
+  });
+
+  describe('holdsPlaceholder', () => {
+    it('says whether findPlaceholder finds one', () => {
+      const values = [
+        '<subscription id>', 'rg-<name>', '{{tenantId}}', 'id: your-tenant-id', 'REPLACEME', '00000000-0000-0000-0000-000000000000', 'azurestack',
+        'todo-list', "[parameters('yourSubscriptionId')]", 'your-tenant-id [from(docs)]', '',
+        // A match that holds run-time text is none: the next pattern's may still be one.
+        `<a${UNKNOWN}b>`, `<a${UNKNOWN}b> your-tenant-id`, `{${UNKNOWN}} [tenant]`,
+      ];
+      assert.deepEqual(values.map(holdsPlaceholder), values.map((value) => findPlaceholder(value) !== undefined));
+      assert.deepEqual([`<a${UNKNOWN}b>`, `<a${UNKNOWN}b> your-tenant-id`].map(holdsPlaceholder), [false, true]);
     });
   });
 
