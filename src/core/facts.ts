@@ -148,22 +148,27 @@ class OnePieceValue extends LazyValue {
   declare readonly start: number;
   declare readonly end: number;
   declare readonly copied: boolean;
+  private declare placed: Span | undefined;
 
   constructor(text: string, start: number, end: number, copied: boolean) {
     super(text);
     this.start = start;
     this.end = end;
     this.copied = copied;
+    this.placed = undefined;
   }
 
-  /** Where it is written and used, without working out its segments (a rule asks this of each placeholder in it). */
+  /**
+   * Where it is written and used, without working out its segments (a rule asks this of each placeholder in it). One
+   * object, as a value's span is: a rule tells by identity whether a place is the whole value's.
+   */
   override get span(): Span {
-    return { start: this.start, end: this.end };
+    this.placed ??= { start: this.start, end: this.end };
+    return this.placed;
   }
 
   protected resolve(): Value {
-    const span = { start: this.start, end: this.end };
-    return this.copied ? literalValue(this.text, span, this.start) : unknownValue(span);
+    return this.copied ? literalValue(this.text, this.span, this.start) : unknownValue(this.span);
   }
 
   /** `locate` without the segments: a copied piece's own characters, else where it is used. */

@@ -88,6 +88,8 @@ describe('core/facts', () => {
           const at = `${JSON.stringify(expected.text)} [${index}, +${length}]`;
           assert.deepEqual(locate(onePiece, index, length), locate(expected, index, length), `written ${at}`);
           assert.deepEqual(usedAt(onePiece, index, length), usedAt(expected, index, length), `used ${at}`);
+          // A rule tells by identity whether a place is the whole value's span.
+          assert.equal(locate(onePiece, index, length) === onePiece.span, locate(expected, index, length) === expected.span, `the whole ${at}`);
           if (index < 0) continue;
           const [slice, expectedSlice] = [sliceValue(onePiece, index, index + length), sliceValue(expected, index, index + length)];
           assert.deepEqual(plainValue(slice), plainValue(expectedSlice), `slice ${at}`);
