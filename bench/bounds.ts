@@ -119,6 +119,13 @@ const cases: Case[] = [
     input: (n) => 'Set-AzsRegistration -RegistrationName a${b -ResourceGroupName x\n'.repeat(n), run: powerShellFactsOf,
   },
   {
+    // Names cut from the text are shared by their length and first and last characters, a variable's lower-case name
+    // once per name, and the commands read from lines are handed out in order: thousands of distinct names.
+    name: 'PowerShell facts: a variable of its own on every line, used on the next', n: 5_000,
+    input: (n) => Array.from({ length: n }, (_, i) => `$Name${i} = '<x ${i}>'\nSet-AzsRegistration -RegistrationName $Name${i} -Tag${'x'.repeat(i % 60)} x\n`).join(''),
+    run: powerShellFactsOf,
+  },
+  {
     // Each Register-AzsEnvironment takes the billing model of the file's token requests: worked out once per file, not
     // once per call.
     name: 'PowerShell facts: Register-AzsEnvironment on every line', n: 4_000,

@@ -60,11 +60,18 @@ export function referencedAt(segments: readonly Segment[], via: Span): Segment[]
   return segments.map((s) => (s.at === undefined ? { text: s.text, via } : { text: s.text, at: s.at, via }));
 }
 
+/** `referencedAt` of a value's segments, without working out those of a one-piece value (see `OnePieceValue`). */
+export function valueReferencedAt(value: Value, via: Span): Segment[] {
+  if (value instanceof OnePieceValue) return [value.copied ? { text: value.text, at: value.start, via } : { text: value.text, via }];
+  return referencedAt(value.segments, via);
+}
+
 /**
  * Where to fix `length` characters at `index` of the value's text: the exact characters when they were copied 1:1
  * (perhaps in a variable's assignment), else the reference that brought them in, else the whole value.
  */
 export function locate(value: Value, index: number, length: number): Span {
+  if (value instanceof OnePieceValue) return value.placeOf(index, length);
   const sliced = value instanceof SlicedValue ? value.placeOf(index, length, 'written') : undefined;
   if (sliced) return sliced;
   let offset = 0;
@@ -89,6 +96,8 @@ export function locateWhole(value: Value): Span {
  * in (a variable), else the whole value.
  */
 export function usedAt(value: Value, index: number, length: number): Span {
+  // A piece of its own is used where it is written, whichever part of it is asked for.
+  if (value instanceof OnePieceValue) return value.span;
   const sliced = value instanceof SlicedValue ? value.placeOf(index, length, 'used') : undefined;
   if (sliced) return sliced;
   let offset = 0;
@@ -127,6 +136,55 @@ export abstract class LazyValue implements Value {
     this.resolved ??= this.resolve();
     return this.resolved.span;
   }
+}
+
+/**
+ * A value of one piece, used where it is written (from `start` to `end`): copied there character for character
+ * (`literalValue` with `at` at its start), or known only at run time (`unknownValue`). Its segment and span objects
+ * are made when first asked: a dense script keeps thousands of these through the whole lint, most only read for
+ * their text, and each object kept is copied by every young-generation collection it lives through.
+ */
+class OnePieceValue extends LazyValue {
+  declare readonly start: number;
+  declare readonly end: number;
+  declare readonly copied: boolean;
+  private declare placed: Span | undefined;
+
+  constructor(text: string, start: number, end: number, copied: boolean) {
+    super(text);
+    this.start = start;
+    this.end = end;
+    this.copied = copied;
+    this.placed = undefined;
+  }
+
+  /**
+   * Where it is written and used, without working out its segments (a rule asks this of each placeholder in it). One
+   * object, as a value's span is: a rule tells by identity whether a place is the whole value's.
+   */
+  override get span(): Span {
+    this.placed ??= { start: this.start, end: this.end };
+    return this.placed;
+  }
+
+  protected resolve(): Value {
+    return this.copied ? literalValue(this.text, this.span, this.start) : unknownValue(this.span);
+  }
+
+  /** `locate` without the segments: a copied piece's own characters, else where it is used. */
+  placeOf(index: number, length: number): Span {
+    return this.copied && index >= 0 && index + length <= this.text.length ? { start: this.start + index, end: this.start + index + length } : this.span;
+  }
+}
+
+/** `literalValue` of `text`, written at `start` and used there (see `OnePieceValue`). */
+export function writtenValue(text: string, start: number): Value {
+  return new OnePieceValue(text, start, start + text.length, true);
+}
+
+/** `unknownValue` of what is written from `start` to `end` (see `OnePieceValue`). */
+export function unknownValueAt(start: number, end: number): Value {
+  return new OnePieceValue(UNKNOWN, start, end, false);
 }
 
 /**
@@ -296,6 +354,11 @@ export function sliceSource(value: Value): SliceSource | undefined {
 
 /** The part of a value between two indexes of its text, as a value of its own, spanning where that part is written. */
 export function sliceValue(value: Value, start: number, end: number): Value {
+  // A part of a piece copied from the text is a piece copied from the text (the whole of it, the value itself: a
+  // registration path is often a whole string, and both a command's and a string's facts slice it).
+  if (value instanceof OnePieceValue && value.copied && start >= 0 && start < Math.min(end, value.text.length)) {
+    return start === 0 && end >= value.text.length ? value : writtenValue(value.text.slice(start, end), value.start + start);
+  }
   return new SlicedValue(value, start, end);
 }
 

@@ -51,10 +51,15 @@ const handlers: [RegExp, Handler][] = [
   [/^ConvertTo-SecureString$/i, secureString],
 ];
 
-function addFactsOf(facts: FileFacts, cmdlet: CmdletUse, file: CmdletUse[]): void {
+function addFactsOf(facts: FileFacts, cmdlet: CmdletUse, file: CmdletUse[], handler: Handler | undefined): void {
   addArgumentValues(facts.values, cmdlet.parameters);
   facts.values.push(...cmdlet.positional);
-  handlers.find(([name]) => name.test(cmdlet.name))?.[1](facts, cmdlet, file);
+  handler?.(facts, cmdlet, file);
+}
+
+/** The handler of the cmdlet named `name`, if it has one. */
+function handlerOf(name: string): Handler | undefined {
+  return handlers.find(([pattern]) => pattern.test(name))?.[1];
 }
 
 /**
@@ -67,19 +72,35 @@ export class CmdletFacts {
   readonly cmdlets: CmdletUse[] = [];
   /** The index of the first cmdlet whose facts wait for `finish`. */
   private waitingFrom = -1;
+  /**
+   * Each name's handler (null: none), found once per name as written: a script calls a few cmdlets thousands of times,
+   * and each search tried the handlers' patterns in turn.
+   */
+  private readonly handlerByName = new Map<string, Handler | null>();
 
   constructor(private readonly facts: FileFacts) {}
 
   add(cmdlet: CmdletUse): void {
     this.cmdlets.push(cmdlet);
-    if (this.waitingFrom < 0 && /^Register-AzsEnvironment$/i.test(cmdlet.name)) this.waitingFrom = this.cmdlets.length - 1;
-    if (this.waitingFrom < 0) addFactsOf(this.facts, cmdlet, this.cmdlets);
+    if (this.waitingFrom < 0 && this.handler(cmdlet.name) === registerEnvironment) this.waitingFrom = this.cmdlets.length - 1;
+    if (this.waitingFrom < 0) addFactsOf(this.facts, cmdlet, this.cmdlets, this.handler(cmdlet.name));
   }
 
   /** Adds the facts of the cmdlets that waited; returns every cmdlet found. */
   finish(): CmdletUse[] {
-    if (this.waitingFrom >= 0) for (let i = this.waitingFrom; i < this.cmdlets.length; i++) addFactsOf(this.facts, this.cmdlets[i], this.cmdlets);
+    if (this.waitingFrom >= 0) {
+      for (let i = this.waitingFrom; i < this.cmdlets.length; i++) addFactsOf(this.facts, this.cmdlets[i], this.cmdlets, this.handler(this.cmdlets[i].name));
+    }
     return this.cmdlets;
+  }
+
+  private handler(name: string): Handler | undefined {
+    let handler = this.handlerByName.get(name);
+    if (handler === undefined) {
+      handler = handlerOf(name) ?? null;
+      this.handlerByName.set(name, handler);
+    }
+    return handler ?? undefined;
   }
 }
 

@@ -12,7 +12,7 @@ import type { Node, Point, Tree } from 'web-tree-sitter';
 import treeSitter = require('web-tree-sitter');
 import { UNKNOWN, findPlaceholder, placeholderCandidates } from '../ids';
 import {
-  emptyFacts, literalValue, referencedAt, unknownValue, valueOf, type CmdletUse, type FileFacts, type ParameterUse, type Value,
+  emptyFacts, referencedAt, unknownValueAt, valueOf, valueReferencedAt, writtenValue, type CmdletUse, type FileFacts, type ParameterUse, type Segment, type Value,
 } from '../facts';
 import { LineMap, type Span } from '../text';
 import { CmdletFacts, isAsciiLetter, sameName } from './cmdlets';
@@ -20,6 +20,7 @@ import { EnvironmentFlow } from './psEnvironment';
 import { ScriptHazards } from './psHazards';
 import { decodeBareWord, decodeString, doubleQuotes, singleQuotes, variableEnd, type Interpolate } from './psStrings';
 import { readResourceId, registrationPathInString } from './requests';
+import { SharedSlices } from './sharedSlices';
 import { suppressionIn } from './suppressions';
 import {
   LeadingLines, lexCommandElements, lexHashtableEntries, operatorNames, stringVariables, type LexedAssignment, type LexedElement,
@@ -272,6 +273,31 @@ interface Literal extends Span {
   value: Value | undefined;
 }
 
+/**
+ * A parameter a command's text writes from `start` to `end` (`-Name`, `-Name:`), its name's span made when asked: a
+ * dense script keeps thousands, and few are ever placed (one given no value).
+ */
+class WrittenParameter implements ParameterUse {
+  // Declared and set in the constructor, its value and entries too: fields added later would go to a second store.
+  declare readonly name: string;
+  declare value: Value | undefined;
+  declare entries: ParameterUse[] | undefined;
+  private declare readonly start: number;
+  private declare readonly end: number;
+
+  constructor(name: string, start: number, end: number) {
+    this.name = name;
+    this.value = undefined;
+    this.entries = undefined;
+    this.start = start;
+    this.end = end;
+  }
+
+  get nameSpan(): Span {
+    return { start: this.start, end: this.end };
+  }
+}
+
 /** An element of a known cmdlet's command, with its node where it was read from the tree. */
 interface CommandElement extends LexedElement {
   node?: Node;
@@ -345,13 +371,17 @@ class Extraction {
   /** The simple assignments found so far, by where their right-hand side starts (see `literalReachesCommand`). */
   private readonly assignedPlaces = new Map<number, SimpleAssignment>();
   private functionSpans: Span[] | undefined;
+  /** Names and words cut from the text, shared where they recur. */
+  private readonly cuts: SharedSlices;
   /** Whether the tree has no syntax errors, once asked. */
   private errorFree: boolean | undefined;
   /**
    * `code`: the text as the tree was parsed (`asPowerShellReads`), where its structure is asked about. Values come from
    * `text`.
    */
-  constructor(private readonly text: string, private readonly code: string, private readonly root: Node) {}
+  constructor(private readonly text: string, private readonly code: string, private readonly root: Node) {
+    this.cuts = new SharedSlices(text);
+  }
 
   run(): FileFacts {
     const cmdlets = this.commands();
@@ -493,7 +523,7 @@ class Extraction {
       let value = this.literalValueIn(literal);
       let holdsPlaceholder = this.holdsPlaceholder(value.text);
       if (!holdsPlaceholder && literal.type === 'generic_token' && match.index === literal.start) {
-        value = literalValue(match[0], { start: match.index, end: match.index + match[0].length }, match.index);
+        value = writtenValue(match[0], match.index);
         holdsPlaceholder = this.holdsPlaceholder(value.text);
       }
       if (holdsPlaceholder && this.literalReachesCommand(literal)) this.facts.values.push(value);
@@ -591,9 +621,9 @@ class Extraction {
   private lexedWordValue(span: Span): Value {
     for (let i = span.start; i < span.end; i++) {
       const char = this.text.charCodeAt(i);
-      if (char === 0x3c || char === 0x3e) return unknownValue(span);
+      if (char === 0x3c || char === 0x3e) return unknownValueAt(span.start, span.end);
     }
-    return literalValue(this.text.slice(span.start, span.end), span, span.start);
+    return writtenValue(this.cuts.slice(span.start, span.end), span.start);
   }
 
   /**
@@ -608,8 +638,7 @@ class Extraction {
       || (this.code.charCodeAt(span.start) === 0x22 && holdsChar(this.text, span, '`'));
     if (escapes) return this.computeValue(span, 'argument');
     if (span.end - span.start === 2) return valueOf([], span);
-    const inner = { start: span.start + 1, end: span.end - 1 };
-    return literalValue(this.text.slice(inner.start, inner.end), inner, inner.start);
+    return writtenValue(this.cuts.slice(span.start + 1, span.end - 1), span.start + 1);
   }
 
   /**
@@ -685,7 +714,7 @@ class Extraction {
 
   /** Whether an acting command after `after` uses the variable written at `variable` (`$name`, `$scope:name`). */
   private variableReachesCommand(variable: Span, after: number): boolean {
-    const name = /^\$(?:\w+:)?(\w+)\s*$/.exec(this.text.slice(variable.start, variable.end))?.[1];
+    const name = writtenVariable.exec(this.text.slice(variable.start, variable.end))?.[1];
     if (!name) return false;
     const uses = this.variableUses().get(name.toLowerCase()) ?? [];
     for (let i = firstAtOrAfter(uses, after), count = 0; i < uses.length && count < 20; i++, count++) {
@@ -706,16 +735,28 @@ class Extraction {
   /** Where each variable is written `$name`, `$scope:name` or `@name`, by lower-case name: one scan of the text for all. */
   private variableUses(): Map<string, number[]> {
     if (this.uses) return this.uses;
-    this.uses = new Map();
-    // A loop of `exec`: `matchAll` made an iterator result per match as well.
-    const pattern = /[$@](?:\w+:)?(\w+)\b/g;
-    for (let use = pattern.exec(this.text); use; use = pattern.exec(this.text)) {
-      const name = use[1].toLowerCase();
-      const offsets = this.uses.get(name);
-      if (offsets) offsets.push(use.index);
-      else this.uses.set(name, [use.index]);
+    const uses = new Map<string, number[]>();
+    const { text } = this;
+    // What `/[$@](?:\w+:)?(\w+)/g` matches, read without a match object per use (a dense script has thousands).
+    for (let at = nextSigil(text, 0); at >= 0;) {
+      let start = at + 1;
+      let end = wordCharactersEnd(text, start);
+      if (end > start && text.charCodeAt(end) === 0x3a && wordCharactersEnd(text, end + 1) > end + 1) {
+        start = end + 1;
+        end = wordCharactersEnd(text, start);
+      }
+      if (end === start) {
+        at = nextSigil(text, at + 1);
+        continue;
+      }
+      const name = this.cuts.lowerCaseSlice(start, end);
+      const offsets = uses.get(name);
+      if (offsets) offsets.push(at);
+      else uses.set(name, [at]);
+      at = nextSigil(text, end);
     }
-    return this.uses;
+    this.uses = uses;
+    return uses;
   }
 
   // ---- commands ----------------------------------------------------------------------------------------------
@@ -732,43 +773,53 @@ class Extraction {
 
   /** `clean`: the command has no syntax error in it. */
   private cmdlet(nameSpan: Span, span: Span, elements: readonly CommandElement[], clean: boolean): CmdletUse {
-    const use: CmdletUse = { name: this.text.slice(nameSpan.start, nameSpan.end), nameSpan, span, parameters: [], positional: [], unresolvedSplat: false };
+    const name = this.cuts.slice(nameSpan.start, nameSpan.end);
+    // Gathered in lists reused for every command, then copied to their length: a list of its own would reserve
+    // seventeen slots at its first `push`, and a dense script keeps thousands.
+    const { parameters, positional } = this.gathered;
+    let parameterCount = 0;
+    let positionalCount = 0;
+    let unresolvedSplat = false;
     let pending: ParameterUse | undefined;
     let colon = false;
-    const among: Arguments | undefined = displayCommand.test(use.name) ? undefined : { clean };
+    const among: Arguments | undefined = displayCommand.test(name) ? undefined : { clean };
     for (const element of elements) {
-      const span = { start: element.start, end: element.end };
       if (element.kind === 'colon') {
         colon = true;
         continue;
       }
+      const { start, end } = element;
       if (element.kind === 'parameter') {
-        colon = this.text[span.end - 1] === ':' && span.end - 1 > span.start;
-        // Its value and entries in the object from the start: fields added later would go to a second store.
-        pending = { name: this.text.slice(span.start + 1, colon ? span.end - 1 : span.end), nameSpan: span, value: undefined, entries: undefined };
-        use.parameters.push(pending);
+        colon = this.text[end - 1] === ':' && end - 1 > start;
+        pending = new WrittenParameter(this.cuts.slice(start + 1, colon ? end - 1 : end), start, end);
+        parameters[parameterCount++] = pending;
         continue;
       }
+      const span = { start, end };
       // A splat is never a parameter's value: PowerShell binds what it holds by name or position.
       const splat = isSplat(this.text, span);
       const argument = among && !splat ? this.noteArgument(span, element.node, element.kind === 'word', among) : undefined;
       if (splat) {
-        this.splat(use, span);
+        const entries = this.splatEntries(span);
+        if (entries) for (const entry of entries) parameters[parameterCount++] = entry;
+        else unresolvedSplat = true;
       } else if (pending && (colon || !isSwitch(pending.name))) {
         pending.value = this.argumentValue(span, argument, 'argument');
         const entries = this.hashtableIn(span, among, !element.node);
         if (entries) pending.entries = entries;
       } else {
-        use.positional.push(this.argumentValue(span, argument, 'argument'));
+        positional[positionalCount++] = this.argumentValue(span, argument, 'argument');
       }
       pending = undefined;
       colon = false;
     }
-    // Copied to their length: the first `push` reserves seventeen slots, and a dense script keeps thousands of these.
-    if (use.parameters.length < 16) use.parameters = use.parameters.slice();
-    if (use.positional.length > 0 && use.positional.length < 16) use.positional = use.positional.slice();
-    return use;
+    return {
+      name, nameSpan, span, parameters: parameters.slice(0, parameterCount), positional: positionalCount > 0 ? positional.slice(0, positionalCount) : [], unresolvedSplat,
+    };
   }
+
+  /** The lists `cmdlet` gathers a command's parameters and positional values in (their items past the count are stale). */
+  private readonly gathered: { parameters: ParameterUse[]; positional: Value[] } = { parameters: [], positional: [] };
 
   /**
    * A command's elements as the tree has them, where `lexCommandElements` does not read its text: separators without a
@@ -793,10 +844,9 @@ class Extraction {
     return elements;
   }
 
-  private splat(use: CmdletUse, span: Span): void {
-    const entries = this.variableHashtable(this.text.slice(span.start + 1, span.end), span.start);
-    if (entries) use.parameters.push(...entries);
-    else use.unresolvedSplat = true;
+  /** The entries of the hashtable a splat written at `span` passes, where the file shows it. */
+  private splatEntries(span: Span): ParameterUse[] | undefined {
+    return this.variableHashtable(this.text.slice(span.start + 1, span.end), span.start);
   }
 
   /**
@@ -813,7 +863,7 @@ class Extraction {
       const lexed = fromText ? lexHashtableEntries(this.code, span) : undefined;
       return lexed ? lexed.map(({ key, value }) => this.entry(key, value, undefined, among)) : this.hashtableEntries(span.start, among);
     }
-    const variable = /^\$(?:\w+:)?(\w+)$/.exec(written);
+    const variable = exactVariable.exec(written);
     return variable ? this.variableHashtable(variable[1], span.start) : undefined;
   }
 
@@ -887,20 +937,20 @@ class Extraction {
     const written = this.text.slice(span.start, span.end);
     const decoded = decodeString(this.text, span.start, span.end, this.interpolate);
     if (decoded) {
-      if (decoded.end !== span.end) return unknownValue(span); // 'a' + 'b' and the like
+      if (decoded.end !== span.end) return unknownValueAt(span.start, span.end); // 'a' + 'b' and the like
       const inner = written.startsWith('@') ? span : { start: span.start + 1, end: span.end - 1 };
-      return valueOf(decoded.segments, inner.end > inner.start ? inner : span);
+      return isWrittenAt(decoded.segments, inner) ? writtenValue(decoded.segments[0].text, inner.start) : valueOf(decoded.segments, inner.end > inner.start ? inner : span);
     }
     if (written.startsWith('$') && variableEnd(this.text, span.start) === span.end) {
-      if (/^\$(?:true|false|null)$/i.test(written)) return literalValue(written, span, span.start);
+      if (constantVariable.test(written)) return writtenValue(written, span.start);
       const assigned = this.variable(span.start, span.end);
       // The assigned value's text as it is (its segments are merged already): one string for every use of it.
-      return assigned ? { text: assigned.text, segments: referencedAt(assigned.segments, span), span } : valueOf([{ text: UNKNOWN, via: span }], span);
+      return assigned ? { text: assigned.text, segments: valueReferencedAt(assigned, span), span } : valueOf([{ text: UNKNOWN, via: span }], span);
     }
-    const bare = mode === 'argument' ? /^[^\s'"`$@(){}[\];,|&<>\u2018-\u201E]+$/ : /^-?\d+(?:\.\d+)?$/;
-    if (bare.test(written)) return literalValue(written, span, span.start);
+    const bare = mode === 'argument' ? plainBareWord : plainNumber;
+    if (bare.test(written)) return writtenValue(written, span.start);
     if (mode === 'argument' && expandableBareWord.test(written)) return valueOf(decodeBareWord(this.text, span.start, span.end, this.interpolate), span);
-    return unknownValue(span);
+    return unknownValueAt(span.start, span.end);
   }
 
   private readonly interpolate: Interpolate = (at) => {
@@ -910,7 +960,9 @@ class Extraction {
       return { segments: [{ text: UNKNOWN, via: { start: at, end } }], end };
     }
     const end = variableEnd(this.text, at);
-    return { segments: referencedAt(this.variable(at, end)?.segments ?? [{ text: UNKNOWN }], { start: at, end }), end };
+    const assigned = this.variable(at, end);
+    const via = { start: at, end };
+    return { segments: assigned ? valueReferencedAt(assigned, via) : referencedAt([{ text: UNKNOWN }], via), end };
   };
 
   /**
@@ -925,9 +977,26 @@ class Extraction {
     return node?.startIndex === start ? node : undefined;
   }
 
+  /**
+   * The variable written from `at` to `end` (`$script:Name`, `${Name}`) → `name`; undefined for automatic and
+   * environment variables, whose values come from run time.
+   */
+  private variableName(at: number, end: number): string | undefined {
+    const { text } = this;
+    // Only a brace or a colon asks for more than the name as written (most variables have neither): the rest are
+    // shared cuts, whose look-ups by name need no hash worked out again.
+    if (text.charCodeAt(at + 1) !== 0x7b && !holdsChar(text, { start: at + 1, end }, ':')) {
+      return automaticVariable.test(this.cuts.slice(at + 1, end)) ? undefined : this.cuts.lowerCaseSlice(at + 1, end);
+    }
+    const braced = /^\$\{(.*)\}$/.exec(text.slice(at, end));
+    const name = (braced ? braced[1] : text.slice(at + 1, end)).replace(/^(?:script|global|local|private|using):/i, '');
+    if (/^(?:env|variable|function):/i.test(name)) return undefined;
+    return automaticVariable.test(name) ? undefined : name.toLowerCase();
+  }
+
   /** The value of the variable written from `at` to `end`, when a simple assignment before it gives it (not UNKNOWN). */
   private variable(at: number, end: number): Value | undefined {
-    const name = variableName(this.text, at, end);
+    const name = this.variableName(at, end);
     if (!name || this.resolving.includes(name)) return undefined;
     const binding = this.bindingFor(name, at);
     if (!binding?.simple) return undefined;
@@ -1089,20 +1158,24 @@ interface OperatorParents {
  */
 class DisjointSpans<T extends Span> {
   private readonly spans: T[] = [];
+  /** Where each span starts, in a list of numbers: a look-up reads no span but the one it finds. */
+  private readonly starts: number[] = [];
   private sorted = true;
   /** How many spans start at or before the offset last looked up: the scans look up offsets in the order of the text. */
   private last = 0;
 
   add(span: T): void {
-    const last = this.spans.at(-1);
-    this.sorted &&= !last || last.start < span.start;
+    const { starts } = this;
+    this.sorted &&= starts.length === 0 || starts[starts.length - 1] < span.start;
     this.spans.push(span);
+    starts.push(span.start);
   }
 
   /** The span that holds `offset`. */
   at(offset: number): T | undefined {
     if (!this.sorted) {
       this.spans.sort((a, b) => a.start - b.start);
+      for (let i = 0; i < this.spans.length; i++) this.starts[i] = this.spans[i].start;
       this.sorted = true;
     }
     this.last = this.startingBy(offset);
@@ -1112,15 +1185,18 @@ class DisjointSpans<T extends Span> {
 
   /**
    * How many spans start at or before `offset`: a few steps on from the last look-up's answer where the offset is a
-   * little further on (each step of a binary search over thousands of spans reads an object far from the last one).
+   * little further on, else a binary search (offsets are whole numbers: those at or before `offset` are those before
+   * `offset + 1`).
    */
   private startingBy(offset: number): number {
-    const { spans } = this;
-    let count = Math.min(this.last, spans.length);
-    if (count > 0 && spans[count - 1].start > offset) return startingBy(spans, offset);
-    // No more steps than a binary search takes: a look-up far on costs no more than before.
-    for (let steps = 0; count < spans.length && spans[count].start <= offset; count++) if (++steps > 16) return startingBy(spans, offset);
-    return count;
+    const { starts } = this;
+    let count = Math.min(this.last, starts.length);
+    if (count === 0 || starts[count - 1] <= offset) {
+      // No more steps than a binary search takes: a look-up far on costs no more than before.
+      for (let steps = 0; count < starts.length && starts[count] <= offset; count++) if (++steps > 16) return firstAtOrAfter(starts, offset + 1);
+      return count;
+    }
+    return firstAtOrAfter(starts, offset + 1);
   }
 }
 
@@ -1131,15 +1207,30 @@ class DisjointSpans<T extends Span> {
  */
 function knownCommandsWritten(text: string): Span[] {
   const written: Span[] = [];
-  // A loop of `exec` into a list, where `matchAll` and a generator made two iterator results per match.
+  // `test` rather than `exec`: no match object per noun. A noun's start is its hyphen, the only one in the match.
   const nouns = new RegExp(knownNounStarts.source, knownNounStarts.flags);
-  for (let noun = nouns.exec(text); noun; noun = nouns.exec(text)) {
-    let start = noun.index;
+  while (nouns.test(text)) {
+    let start = text.lastIndexOf('-', nouns.lastIndex - 1);
     while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
     knownCommand.lastIndex = start;
     if (knownCommand.test(text)) written.push({ start, end: knownCommand.lastIndex });
   }
   return written;
+}
+
+const sigils = /[$@]/g;
+
+/** Where the next `$` or `@` at or after `from` is, or -1. */
+function nextSigil(text: string, from: number): number {
+  sigils.lastIndex = from;
+  return sigils.test(text) ? sigils.lastIndex - 1 : -1;
+}
+
+/** Where the word characters (`\w`) from `at` end. */
+function wordCharactersEnd(text: string, at: number): number {
+  let end = at;
+  for (let char = text.charCodeAt(end); isAsciiLetter(char) || (char >= 0x30 && char <= 0x39) || char === 0x5f; char = text.charCodeAt(++end));
+  return end;
 }
 
 /** Just after the parenthesis that closes the one at `open`, by counting (for a `$(…)` the tree does not show); else the end. */
@@ -1167,6 +1258,12 @@ function quotedString(code: string, span: Span): 'plain' | 'expanding' | undefin
     variables ||= !single && char === 0x24;
   }
   return variables ? 'expanding' : 'plain';
+}
+
+/** Whether `segments` are one piece copied character for character from all of `span` (no variable brought it in). */
+function isWrittenAt(segments: readonly Segment[], span: Span): boolean {
+  const [only] = segments;
+  return segments.length === 1 && only.at === span.start && only.via === undefined && only.text.length === span.end - span.start && span.end > span.start;
 }
 
 /** A string assigned on its own (see `assignedStrings`), with its node where it was read from the tree. */
@@ -1206,20 +1303,17 @@ function lastBefore(bindings: readonly Binding[], at: number): Binding | undefin
   return undefined;
 }
 
-/**
- * The variable written from `at` to `end` (`$script:Name`, `${Name}`) → `name`; undefined for automatic and
- * environment variables, whose values come from run time.
- */
-function variableName(text: string, at: number, end: number): string | undefined {
-  let name = text.slice(at + 1, end);
-  // Only a brace or a colon asks for more than the name as written (most variables have neither).
-  if (text.charCodeAt(at + 1) === 0x7b || name.includes(':')) {
-    const braced = /^\$\{(.*)\}$/.exec(text.slice(at, end));
-    name = (braced ? braced[1] : name).replace(/^(?:script|global|local|private|using):/i, '');
-    if (/^(?:env|variable|function):/i.test(name)) return undefined;
-  }
-  return /^(?:_|\$|\?|\^|args|input|psitem|this|matches|true|false|null)$/i.test(name) ? undefined : name.toLowerCase();
-}
+/** Automatic variables, whose values come from run time. (Patterns used per value are made once: a literal makes a new object each time it is reached.) */
+const automaticVariable = /^(?:_|\$|\?|\^|args|input|psitem|this|matches|true|false|null)$/i;
+const constantVariable = /^\$(?:true|false|null)$/i;
+/** A bare word as an argument: nothing in it that PowerShell expands or reads as an operator. */
+const plainBareWord = /^[^\s'"`$@(){}[\];,|&<>\u2018-\u201E]+$/;
+const plainNumber = /^-?\d+(?:\.\d+)?$/;
+/** `$name` or `$scope:name` (with blanks after it, as a node may end): the name. */
+const writtenVariable = /^\$(?:\w+:)?(\w+)\s*$/;
+/** `$name` or `$scope:name`, exactly: the name. */
+const exactVariable = /^\$(?:\w+:)?(\w+)$/;
+
 
 /** How many of `spans` (sorted by start) start at or before `offset`. */
 function startingBy(spans: readonly Span[], offset: number): number {

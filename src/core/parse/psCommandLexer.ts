@@ -19,6 +19,8 @@ export interface LexedElement extends Span {
 export const operatorNames =
   '(?:[ci]?(?:eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|notcontains|in|notin|replace|split|join)|and|or|xor|not|band|bor|bxor|bnot|is|isnot|as|f|shl|shr)';
 const operator = new RegExp(`^${operatorNames}$`, 'i');
+/** An operator's name at `lastIndex` that no letter goes on after (sticky: no copy of each parameter's name). */
+const operatorAt = new RegExp(`${operatorNames}(?![A-Za-z])`, 'iy');
 
 const SPACE = 0x20;
 const COLON = 0x3a;
@@ -78,7 +80,7 @@ function tokenEnd(code: string, at: number, to: number, char: number): number {
   if (char === 0x3c && (at + 1 >= to || code.charCodeAt(at + 1) === SPACE)) return -1;
   if (isWordStart(char)) return wordEnd(code, at, to);
   // A word that starts with digits is a number to the grammar unless a dash follows them (`2017-06-01`).
-  if (isDigit(char)) return /^[0-9]+-[0-9]/.test(code.slice(at, Math.min(at + 24, to))) ? wordEnd(code, at, to) : -1;
+  if (isDigit(char)) return isDatedWord(code, at, Math.min(at + 24, to)) ? wordEnd(code, at, to) : -1;
   return -1;
 }
 
@@ -87,8 +89,23 @@ function parameterEnd(code: string, at: number, to: number): number {
   let end = at + 1;
   while (end < to && isLetter(code.charCodeAt(end))) end++;
   const next = end < to ? code.charCodeAt(end) : SPACE;
-  if (end === at + 1 || (next !== SPACE && next !== COLON) || operator.test(code.slice(at + 1, end))) return -1;
+  if (end === at + 1 || (next !== SPACE && next !== COLON) || isOperatorName(code, at + 1, end)) return -1;
   return end;
+}
+
+/** Whether the letters from `start` to `end` are an operator's name. */
+function isOperatorName(code: string, start: number, end: number): boolean {
+  // Where no letter follows them, a match at `start` that no letter goes on after ends at `end`.
+  if (end < code.length && isLetter(code.charCodeAt(end))) return operator.test(code.slice(start, end));
+  operatorAt.lastIndex = start;
+  return operatorAt.test(code);
+}
+
+/** Digits at `at`, a dash and a digit, all before `limit` (`2017-06-01`). */
+function isDatedWord(code: string, at: number, limit: number): boolean {
+  let end = at;
+  while (end < limit && isDigit(code.charCodeAt(end))) end++;
+  return end > at && end + 1 < limit && code.charCodeAt(end) === DASH && isDigit(code.charCodeAt(end + 1));
 }
 
 /** A variable's or splat's name after its `$` or `@`: a letter, then letters, digits and underscores. */
@@ -263,8 +280,9 @@ export interface LexedAssignment {
  * tree without syntax errors only. Lines are read as far as asked (`readTo`), so that what is read is soon used.
  */
 export class LeadingLines {
-  /** Commands by where their name starts. */
-  readonly commands = new Map<number, LexedCommand>();
+  /** Commands read and not handed out yet, in the order of the text, from `firstWaiting` on. */
+  readonly commands: (LexedCommand | undefined)[] = [];
+  private firstWaiting = 0;
   /** Assignments by where their `=` is. */
   readonly assignments = new Map<number, LexedAssignment>();
   /** Where the next line to read starts; past the text's end once a line is not read. */
@@ -272,11 +290,18 @@ export class LeadingLines {
 
   constructor(private readonly code: string) {}
 
-  /** The command read whose name starts at `start`, handed out once (then let go: it is garbage once used). */
+  /**
+   * The command read whose name starts at `start`, handed out once (then let go: it is garbage once used). Asked in
+   * the order of the text, so the commands before `start` are never asked for: they are let go too. (A list, where a
+   * map's deletions made it allocate smaller tables again and again.)
+   */
   takeCommand(start: number): LexedCommand | undefined {
     this.readTo(start);
-    const command = this.commands.get(start);
-    if (command) this.commands.delete(start);
+    const { commands } = this;
+    while (this.firstWaiting < commands.length && (commands[this.firstWaiting]?.name.start ?? start) < start) commands[this.firstWaiting++] = undefined;
+    const command = commands[this.firstWaiting];
+    if (command?.name.start !== start) return undefined;
+    commands[this.firstWaiting++] = undefined;
     return command;
   }
 
@@ -325,7 +350,7 @@ function lexCommandLine(code: string, start: number, end: number, lines: Leading
   if (!dash || (nameEnd < end && code.charCodeAt(nameEnd) !== SPACE)) return false;
   const elements = lexCommandElements(code, nameEnd, end);
   if (!elements) return false;
-  lines.commands.set(start, { name: { start, end: nameEnd }, end, elements });
+  lines.commands.push({ name: { start, end: nameEnd }, end, elements });
   return true;
 }
 

@@ -18,6 +18,7 @@ const environmentAdditions = /^(?:Add|Set)-Az(?:ureRm)?Environment$/i;
 const environmentNouns = /-Az(?:ureRm)?(?:Account|Context|Environment)$/i;
 const resourceCmdlets = /^(?:New|Get|Set|Remove)-Az(?:ureRm)?Resource$/i;
 const restCmdlets = /^(?:Invoke-RestMethod|Invoke-WebRequest)$/i;
+const azRestCmdlet = /^Invoke-AzRestMethod$/i;
 /** Commands whose script block runs at once, in the session, once per input. */
 const inlineBlockCommands = /^(?:ForEach-Object|%|foreach|Where-Object|\?|where)$/i;
 const loops = new Set(['foreach_statement', 'while_statement', 'for_statement', 'do_statement']);
@@ -156,7 +157,7 @@ export class EnvironmentFlow {
   /** A call on a registration, with where it goes; undefined when it is none or the file does not make that certain. */
   private call(cmdlet: CmdletUse, walk: SwitchWalk, blocks: BlocksAround): CloudCall | undefined {
     const name = cmdlet.name;
-    const url = restCmdlets.test(name) || /^Invoke-AzRestMethod$/i.test(name) ? parameter(cmdlet, 'Uri')?.value ?? (restCmdlets.test(name) ? cmdlet.positional[0] : undefined) : undefined;
+    const url = restCmdlets.test(name) || azRestCmdlet.test(name) ? parameter(cmdlet, 'Uri')?.value ?? (restCmdlets.test(name) ? cmdlet.positional[0] : undefined) : undefined;
     if (url) {
       if (!registrationTarget.test(url.text)) return undefined;
       const host = hostOf(url);
@@ -166,7 +167,7 @@ export class EnvironmentFlow {
     }
     // Without a switch the environment is never known: no need to place the call.
     if (this.switches.length === 0) return undefined;
-    const followsEnvironment = resourceCmdlets.test(name) || /^Invoke-AzRestMethod$/i.test(name);
+    const followsEnvironment = resourceCmdlets.test(name) || azRestCmdlet.test(name);
     if (!followsEnvironment || !this.namesRegistration(cmdlet)) return undefined;
     const active = walk.activeAt(this.placeOfCall(cmdlet, blocks));
     if (!active || active.destination === 'unknown') return undefined;

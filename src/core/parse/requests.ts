@@ -5,13 +5,20 @@ import { UNKNOWN, looksLikeRegistrationId, parseRegistrationId, type ParsedResou
 import { isKnown, sliceValue, valueOf, type FileFacts, type RegistrationRef, type ResourceIdUse, type TenantAction, type Value } from '../facts';
 import type { Span } from '../text';
 
+// Patterns used per request are made once: a literal in a function makes a new object each time it is reached.
+const subscriptionsSegment = /(?:^|\/)subscriptions?\//i;
+const origin = /^\s*https?:\/\/[^/]*/i;
+const leadingSlash = /^\s*\//;
+const customerSubscriptionsSegment = /customerSubscriptions?(?:[/?#]|$)/i;
+const apiVersionParameter = /[?&]api-version=([^&#\s]*)/i;
+
 /** Where the resource path starts in a URL or ID: at `/subscriptions`, after a scheme and host, or at a leading slash. */
 function pathStart(text: string): number {
-  const subscriptions = text.search(/(?:^|\/)subscriptions?\//i);
+  const subscriptions = text.search(subscriptionsSegment);
   if (subscriptions >= 0) return subscriptions;
-  const origin = /^\s*https?:\/\/[^/]*/i.exec(text);
-  if (origin) return origin[0].length;
-  return /^\s*\//.test(text) ? text.indexOf('/') : -1;
+  const scheme = origin.exec(text);
+  if (scheme) return scheme[0].length;
+  return leadingSlash.test(text) ? text.indexOf('/') : -1;
 }
 
 /**
@@ -20,8 +27,14 @@ function pathStart(text: string): number {
  * display name where an ID belongs (`Contoso Ltd`) is the mistake to show whole.
  */
 function pathEnd(text: string, start: number): number {
-  const end = text.slice(start).search(/[?#"'`\\\r\n]/);
-  return end < 0 ? text.length : start + end;
+  // A loop, where a search of a copy of the rest of the text made a string and a pattern object per path.
+  for (let i = start; i < text.length; i++) if (endsPath(text.charCodeAt(i))) return i;
+  return text.length;
+}
+
+/** `?`, `#`, a quote, a backtick, a backslash or a line break. */
+function endsPath(char: number): boolean {
+  return char === 0x3f || char === 0x23 || char === 0x22 || char === 0x27 || char === 0x60 || char === 0x5c || char === 0x0d || char === 0x0a;
 }
 
 /** The registration path inside a URL or resource ID (no scheme, host or query), when the text is meant as one. */
@@ -55,7 +68,7 @@ export function registrationPathInString(value: Value): Value | undefined {
 
 /** The value of the `api-version` query parameter of a URL, if it has one. */
 function apiVersionInUrl(url: Value): Value | undefined {
-  const match = /[?&]api-version=([^&#\s]*)/i.exec(url.text);
+  const match = apiVersionParameter.exec(url.text);
   if (!match) return undefined;
   const start = match.index + match[0].length - match[1].length;
   return sliceValue(url, start, start + match[1].length);
@@ -179,7 +192,7 @@ export function addRequestFacts(facts: FileFacts, request: Request): void {
   const id = readResourceId(path);
   if (!request.synthetic) facts.resourceIds.push(id);
   const apiVersion = request.apiVersion ?? apiVersionInUrl(request.url);
-  const target = /customerSubscriptions?(?:[/?#]|$)/i.test(path.text) ? 'customerSubscription' : 'registration';
+  const target = customerSubscriptionsSegment.test(path.text) ? 'customerSubscription' : 'registration';
   if (apiVersion) facts.apiVersions.push({ value: apiVersion, target });
   // The parts are cut out only where a registration or tenant operation takes them (a GET of a registration does not).
   const { parsed } = id;

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { UNKNOWN } from '../../../src/core/ids';
-import { isKnown, literalValue, locate, locateWhole, plainValue, referencedAt, sliceSource, sliceValue, usedAt, valueOf, type Value } from '../../../src/core/facts';
+import {
+  isKnown, literalValue, locate, locateWhole, plainValue, referencedAt, sliceSource, sliceValue, unknownValue, unknownValueAt, usedAt, valueOf, valueReferencedAt, writtenValue,
+  type Value,
+} from '../../../src/core/facts';
 
 describe('core/facts', () => {
   // "reg-" written at 10, then a variable's "west" (assigned at 50) referenced at 14-19, then an unknown part.
@@ -67,6 +70,36 @@ describe('core/facts', () => {
     }
     assert.deepEqual(sliceValue(unjoined, 0, 5).span, { start: 0, end: 30 }, 'a run-time part has no place of its own');
     assert.deepEqual(sliceValue(unjoined, 3, 5).span, { start: 20, end: 22 });
+  });
+
+  it('reads a one-piece value as the value it stands for: text, segments, span, and the place of each part and slice', () => {
+    const pairs: [Value, Value][] = [
+      [writtenValue('a-b', 5), literalValue('a-b', { start: 5, end: 8 }, 5)],
+      [unknownValueAt(3, 9), unknownValue({ start: 3, end: 9 })],
+      // A written character that is the run-time mark is still written there.
+      [writtenValue(UNKNOWN, 2), literalValue(UNKNOWN, { start: 2, end: 3 }, 2)],
+    ];
+    for (const [onePiece, expected] of pairs) {
+      assert.equal(onePiece.text, expected.text);
+      assert.deepEqual(plainValue(onePiece), expected);
+      assert.deepEqual(valueReferencedAt(onePiece, { start: 40, end: 42 }), referencedAt(expected.segments, { start: 40, end: 42 }));
+      for (let index = -1; index <= expected.text.length + 1; index++) {
+        for (let length = 0; index + length <= expected.text.length + 1; length++) {
+          const at = `${JSON.stringify(expected.text)} [${index}, +${length}]`;
+          assert.deepEqual(locate(onePiece, index, length), locate(expected, index, length), `written ${at}`);
+          assert.deepEqual(usedAt(onePiece, index, length), usedAt(expected, index, length), `used ${at}`);
+          // A rule tells by identity whether a place is the whole value's span.
+          assert.equal(locate(onePiece, index, length) === onePiece.span, locate(expected, index, length) === expected.span, `the whole ${at}`);
+          if (index < 0) continue;
+          const [slice, expectedSlice] = [sliceValue(onePiece, index, index + length), sliceValue(expected, index, index + length)];
+          assert.deepEqual(plainValue(slice), plainValue(expectedSlice), `slice ${at}`);
+          for (let part = 0; part <= slice.text.length; part++) {
+            assert.deepEqual(locate(slice, part, 1), locate(expectedSlice, part, 1), `written in the slice ${at} ${part}`);
+            assert.deepEqual(usedAt(slice, part, 1), usedAt(expectedSlice, part, 1), `used in the slice ${at} ${part}`);
+          }
+        }
+      }
+    }
   });
 
   it('tells where a slice lies in the value whose segments hold its pieces, unless two of them in a row are run-time parts', () => {

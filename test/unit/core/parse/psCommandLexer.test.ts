@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Node } from 'web-tree-sitter';
 import { PowerShellParser, asPowerShellReads } from '../../../../src/core/parse/powershell';
-import { LeadingLines, lexCommandElements, lexHashtableEntries, stringVariables, type LexedElement } from '../../../../src/core/parse/psCommandLexer';
+import { LeadingLines, lexCommandElements, lexHashtableEntries, stringVariables, type LexedCommand, type LexedElement } from '../../../../src/core/parse/psCommandLexer';
 import { testWasmDir } from '../support/wasm';
 
 const name = 'Get-AzResource';
@@ -11,6 +11,11 @@ function leadingLines(code: string): LeadingLines {
   const lines = new LeadingLines(code);
   lines.readTo(code.length);
   return lines;
+}
+
+/** The commands read and not handed out yet. */
+function waiting(lines: LeadingLines): LexedCommand[] {
+  return lines.commands.filter((command) => command !== undefined);
 }
 
 /** The elements of `Get-AzResource <args>` as the lexer reads them: `kind:text`, or undefined when it refuses. */
@@ -81,6 +86,9 @@ describe('parse/psCommandLexer', () => {
   it('refuses whatever it does not read as the grammar does', () => {
     for (const args of refused) assert.equal(lexed(args), undefined, args);
     assert.equal(lexCommandElements(`${name}-x`, name.length, name.length + 2), undefined, 'a token needs a blank before it');
+    // Read up to a letter the command's text does not reach: the operator's name is the part before it.
+    assert.equal(lexCommandElements(`${name} -eqz`, name.length, name.length + 4), undefined, 'an operator');
+    assert.deepEqual(lexCommandElements(`${name} -eqz`, name.length, name.length + 5)?.length, 1, 'a parameter');
   });
 
   it('reads each command it accepts as the tree does', async () => {
@@ -132,19 +140,22 @@ describe('parse/psCommandLexer', () => {
     ].join('\n');
     const lines = leadingLines(code);
     const text = (span: { start: number; end: number }) => code.slice(span.start, span.end);
-    assert.deepEqual([...lines.commands.values()].map((c) => `${text(c.name)}|${code.slice(c.name.start, c.end)}|${c.elements.length}`), [
+    assert.deepEqual(waiting(lines).map((c) => `${text(c.name)}|${code.slice(c.name.start, c.end)}|${c.elements.length}`), [
       'Set-AzsRegistration|Set-AzsRegistration -PrivilegedEndpoint <ERCS VM> -RegistrationName $registrationName|5',
       'Write-Host|Write-Host "done $id"|1',
     ]);
     assert.deepEqual([...lines.assignments.values()].map((a) => `${text(a.variable)}${code[a.operator]}${text(a.rhs)}`), ["$registrationName='<registration name>'", '$id=$registrationName']);
     const asked = new LeadingLines(code);
     asked.readTo(0);
-    assert.deepEqual([asked.commands.size, asked.assignments.size], [0, 1], 'read as far as asked');
+    assert.deepEqual([waiting(asked).length, asked.assignments.size], [0, 1], 'read as far as asked');
     assert.equal(asked.takeCommand(code.indexOf('Set-'))?.elements.length, 5);
     assert.equal(asked.takeCommand(code.indexOf('Set-')), undefined, 'handed out once');
+    const inOrder = leadingLines(code);
+    assert.equal(inOrder.takeCommand(code.indexOf('Write-Host'))?.elements.length, 1);
+    assert.equal(inOrder.takeCommand(code.indexOf('Set-')), undefined, 'asked in the order of the text: one before the last asked is let go');
     for (const first of ['if ($x) {', '$x += 1', '$x == 1', "$x = 'a' # c", 'Get-AzResource -Name x |', 'Get-AzResource -Name x `', '<# block', '@"', '# \u2028 x', "$x = 'multi", '$x.y = 1']) {
       const read = leadingLines(`${first}\nNew-AzResource -Name x`);
-      assert.equal(read.commands.size + read.assignments.size, 0, first);
+      assert.equal(waiting(read).length + read.assignments.size, 0, first);
     }
   });
 
@@ -161,14 +172,15 @@ describe('parse/psCommandLexer', () => {
     assert.ok(tree && !tree.rootNode.hasError);
     try {
       const lines = leadingLines(code);
-      assert.equal(lines.commands.size, 3);
+      assert.equal(waiting(lines).length, 3);
       assert.equal(lines.assignments.size, 2);
       const ofScript = (node: Node) => {
         let holder = node.parent;
         while (holder && (holder.type === 'pipeline' || holder.type === 'pipeline_chain')) holder = holder.parent;
         return holder?.type === 'statement_list' && holder.parent?.type === 'program';
       };
-      for (const [start, command] of lines.commands) {
+      for (const command of waiting(lines)) {
+        const start = command.name.start;
         const node: Node | null | undefined = tree.rootNode.descendantForIndex(start, command.name.end)?.parent;
         assert.ok(node?.type === 'command' && node.startIndex === start && ofScript(node), code.slice(start, command.end));
         assert.equal(code.slice(start, node.endIndex).trimEnd(), code.slice(start, command.end));
