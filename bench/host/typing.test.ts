@@ -6,11 +6,13 @@
 // replaced by one that does nothing, so the document keeps its first diagnostics and is not read while typing; the
 // window then ends `AZS_BENCH_TYPING_TAIL_MS` (default 1,500) after the last key arrived, about where a lint ends.
 // What that variant holds is the machine's (VS Code, Chromium, other processes), not our linting's.
+// Also printed: the reads of the script in the window, and how many of them typing overtook (the linter skipped them).
 import { closeSync, openSync, readFileSync, readSync, readdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { PerformanceObserver, monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
 import * as vscode from 'vscode';
+import type { LintClient } from '../../src/core/lintClient';
 import { denseScript } from '../../test/unit/core/support/denseScript';
 import { testApi, uiAction, waitFor } from '../../test/host/helpers';
 
@@ -36,6 +38,7 @@ describe('benchmark: typing into a dense 1 MB script', function () {
     await settled();
     const unlinted = process.env.AZS_BENCH_TYPING_UNLINTED === '1';
     if (unlinted) Object.assign(api.lint, { onChange: () => undefined });
+    const reads = countReads(api.lint as unknown as { engine: LintClient }, document.uri.toString());
     const started = performance.now();
     const holds = watchHolds();
     const cpu = watchSessionCpu();
@@ -61,6 +64,7 @@ describe('benchmark: typing into a dense 1 MB script', function () {
     const findings = unlinted ? await pause(Number(process.env.AZS_BENCH_TYPING_TAIL_MS ?? 1500)).then(() => 0) : await linted(document.version);
     monitor.disable();
     const split = holds?.stop();
+    const readCounts = reads.stop();
     const cpuMs = cpu?.stop();
     await profile?.stop();
     gcObserver.disconnect();
@@ -75,6 +79,8 @@ describe('benchmark: typing into a dense 1 MB script', function () {
       ...(unlinted ? { typing_unlinted: true } : {}),
       ...(cpuMs ? { typing_cpu_ms: cpuMs } : {}),
       typing_diagnostics: findings,
+      typing_reads: readCounts.sent,
+      typing_reads_skipped: readCounts.skipped,
       // The host's own garbage collection pauses count in the delay above.
       typing_gc_max_ms: round(Math.max(0, ...gcs)),
       load_average: Math.round(loadavg()[0] * 100) / 100,
@@ -84,6 +90,29 @@ describe('benchmark: typing into a dense 1 MB script', function () {
 });
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** Counts the reads of `uri` the editor asks its linter for, and those that came back skipped (typing overtook them). */
+function countReads(lint: { engine: LintClient }, uri: string): { stop(): { sent: number; skipped: number } } {
+  const { engine } = lint;
+  const update = engine.update.bind(engine);
+  const counts = { sent: 0, skipped: 0 };
+  engine.update = (key, ...rest) => {
+    const reading = update(key, ...rest);
+    if (key === uri) {
+      counts.sent++;
+      void reading.then((outcome) => {
+        if (outcome.skipped) counts.skipped++;
+      });
+    }
+    return reading;
+  };
+  return {
+    stop() {
+      engine.update = update;
+      return { ...counts };
+    },
+  };
+}
 /** The pause in typing after which the extension reads a large document again (diagnostics.ts). */
 const largeSettleMs = 600;
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -8,7 +8,7 @@ import { inflateRawSync } from 'node:zlib';
 import type { DocumentKind, Finding, LiveData, RuleSeverityConfig, TextChange } from './lint';
 import { pick, type Locale } from './l10n';
 import { refKey, snapshotOf, tenantKey, type LiveQuestions, type LiveSnapshot } from './liveSnapshot';
-import { lintProcessFlag, type FindingsPiece, type LintReply, type LintRequest, type ShownFinding, type WorkerOptions } from './lintWorker';
+import { lintProcessFlag, type FindingsPiece, type LintMessage, type LintReply, type LintRequest, type ShownFinding, type WorkerOptions } from './lintWorker';
 
 export type { LineRange, ShownFinding } from './lintWorker';
 
@@ -95,14 +95,16 @@ export class LintClient {
    * thread ≈ 10 ms (fork copies the extension host's page tables), which activation should not wait for.
    */
   private worker: ChildProcess | undefined;
-  /** Requests made before the process started. */
-  private readonly unsent: LintRequest[] = [];
+  /** Messages made before the process started. */
+  private readonly unsent: LintMessage[] = [];
   /** Processes that stopped since the last answer. */
   private failedStarts = 0;
   private nextId = 1;
   private readonly waiting = new Map<number, Waiting>();
   /** The last text sent of every document the worker holds. */
   private readonly documents = new Map<string, Document>();
+  /** The update of each document last sent, while it is not answered and no edit was told after it. */
+  private readonly reading = new Map<string, number>();
   /** The text of each document as the worker last read it: what held findings belong to. */
   private readonly read = new Map<string, string>();
   private readonly held = new Map<string, HeldLint>();
@@ -163,6 +165,15 @@ export class LintClient {
     this.documents.set(uri, { text, kind, check, ...(encoding ? { encoding } : {}) });
     if (!check) this.forget(uri);
     return this.send({ type: 'update', uri, text, kind, check, ...(changes ? { changes: [...changes] } : {}), ...(encoding ? { encoding } : {}) });
+  }
+
+  /**
+   * Tells the linter that a document was edited after its text was last sent, whose own read follows: a read of the
+   * older text that is waiting or under way stops (its findings, of no use, are not worked out). Sent once per text.
+   */
+  edited(uri: string): void {
+    if (!this.reading.delete(uri)) return;
+    this.post({ type: 'edited', uri });
   }
 
   remove(uri: string): Promise<LintOutcome> {
@@ -234,9 +245,15 @@ export class LintClient {
         return;
       }
       this.waiting.set(id, { request: full, resolve });
-      if (this.worker) this.worker.send(full);
-      else if (this.unsent.push(full) === 1) setImmediate(() => this.launch());
+      if (full.type === 'update') this.reading.set(full.uri, id);
+      this.post(full);
     });
+  }
+
+  /** Sends a message to the process, which is started on the next turn if it is not yet. */
+  private post(message: LintMessage): void {
+    if (this.worker) this.worker.send(message);
+    else if (this.unsent.push(message) === 1) setImmediate(() => this.launch());
   }
 
   private launch(): void {
@@ -257,6 +274,7 @@ export class LintClient {
     const waiting = this.waiting.get(reply.id);
     this.waiting.delete(reply.id);
     const request = waiting?.request;
+    if (request?.type === 'update' && this.reading.get(request.uri) === reply.id) this.reading.delete(request.uri);
     if (request?.type === 'update' && reply.read) this.read.set(request.uri, request.text);
     if (request?.type === 'remove') this.read.delete(request.uri);
     const fresh: LiveQuestions[] = [];
@@ -297,6 +315,7 @@ export class LintClient {
     const givingUp = ++this.failedStarts >= failedStartsAllowed;
     const stopped = [...this.waiting.values()];
     this.waiting.clear();
+    this.reading.clear();
     // The process answers in the order it was sent to, so the oldest request waiting is the one it was working on.
     // The document it was reading is not sent again until it changes, shown or not: one that stops the linter would
     // otherwise stop each new process too. The others waiting are read again with the rest.

@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
-import { LintWorkerState, isOvertaken, lintProcessFlag, skip, workerNicenessAbove, type LintReply, type LintRequest, type WorkerOptions } from './lintWorker';
+import { LintWorkerState, isOvertaken, lintProcessFlag, workerNicenessAbove, type LintMessage, type LintReply, type WorkerOptions } from './lintWorker';
 
 /**
  * Lowers the priority of every thread of this process. On Linux a priority belongs to a thread, and a thread starts
@@ -40,22 +40,25 @@ function giveWayToTheEditor(): void {
 }
 
 /**
- * Serves requests one at a time. Before each decision the loop turns once, so that requests the host already sent
- * are read from the channel and typing that overtook a read is seen.
+ * Serves requests one at a time. Before each decision the loop turns once, so that messages the host already sent
+ * are read from the channel and typing that overtook a read (a newer text, or the note that the document was edited
+ * since) is seen.
  */
 function serve(options: WorkerOptions): void {
   const send = (reply: LintReply) => process.send?.(reply);
   const state = new LintWorkerState(options, (text) => send({ type: 'internalError', text }));
-  const pending: LintRequest[] = [];
+  const pending: LintMessage[] = [];
   let running = false;
   const arrived = () => new Promise<void>((resolve) => setImmediate(resolve));
   const drain = async () => {
     running = true;
-    for (let request = pending.shift(); request; request = pending.shift()) {
-      const current = request;
+    for (let message = pending.shift(); message; message = pending.shift()) {
+      // A note has done its work: the requests before it that it overtook were skipped as they came up.
+      if (message.type === 'edited') continue;
+      const current = message;
       await arrived();
       send(current.type === 'update' && isOvertaken(current, pending)
-        ? skip(current, pending)
+        ? state.skip(current)
         : await state.handle(current, async () => {
           await arrived();
           return isOvertaken(current, pending);
@@ -66,7 +69,7 @@ function serve(options: WorkerOptions): void {
   // Listening holds the process open while the channel is. Once the host is gone nothing it asked for is wanted: the
   // process ends at the next turn, rather than after reading what was still waiting while the machine has other work.
   process.once('disconnect', () => process.exit(0));
-  process.on('message', (message: LintRequest) => {
+  process.on('message', (message: LintMessage) => {
     pending.push(message);
     if (!running) void drain();
   });

@@ -1,13 +1,15 @@
 // The editor's linter, as its child process runs it (lintProcess.ts, dist/lintWorker.js): one LintWorkspace, fed by
 // messages from the extension host (lintClient.ts), so that parsing and rules never hold the host's thread. Requests
-// are handled one at a time, in order; an update that a later update or removal of the same document already overtook
-// is skipped, and its findings are not worked out. Findings travel back as plain data.
+// are handled one at a time, in order; an update that a later update or removal of the same document, or the host's
+// note that the document was edited since, overtook is skipped (before it is read, or once read, before its findings
+// are worked out). Findings travel back as plain data.
 import { deflateRawSync } from 'node:zlib';
 import { LintWorkspace, describeInternalError, type DocumentKind, type Finding, type RuleSeverityConfig, type Severity, type TextChange } from './lint';
 import type { Locale } from './l10n';
 import { SnapshotLive, type LiveQuestions, type LiveSnapshot } from './liveSnapshot';
 import { fixAll } from './quickFixes';
 import { lineStarts, positionAt } from './text';
+import { asChange, withChanges, type UnsentEdit } from './unsentEdit';
 
 /** VS Code's extension host sends at most this many diagnostics of one file to the workbench. */
 export const maxShown = 1000;
@@ -36,6 +38,18 @@ export type LintRequest =
   | { type: 'remove'; id: number; uri: string }
   | { type: 'configure'; id: number; locale?: Locale; rules?: RuleSeverityConfig | null; live?: LiveSnapshot | null }
   | { type: 'check'; id: number; uris: string[] };
+
+/**
+ * The host's note that a document was edited after its text was sent: a read of that text, waiting or under way, is
+ * of no use (the edit's own read follows). It has no id and gets no reply.
+ */
+export interface EditedNote {
+  type: 'edited';
+  uri: string;
+}
+
+/** What the host sends the linter's process. */
+export type LintMessage = LintRequest | EditedNote;
 
 /** [start line, start character, end line, end character]. */
 export type LineRange = [number, number, number, number];
@@ -90,7 +104,12 @@ export type LintReply =
   | { type: 'done'; id: number; read: boolean; skipped: boolean; results: SentLint[]; dependents: string[] }
   | { type: 'internalError'; text: string };
 
-/** Answers requests against one workspace; `next` says whether a request already waiting overtakes an update. */
+type DoneReply = Extract<LintReply, { type: 'done' }>;
+
+/** Edits that changed nothing. */
+const noEdit: UnsentEdit = { start: 0, end: 0, grown: 0 };
+
+/** Answers requests against one workspace; the loop that serves them (lintProcess.ts) tells when typing overtook an update. */
 export class LintWorkerState {
   private readonly engine: LintWorkspace;
   /** Documents the editor shows: their findings are worked out after each change (others only declare registrations). */
@@ -100,6 +119,11 @@ export class LintWorkerState {
   private readonly texts = new Map<string, { text: string; kind: DocumentKind; starts?: number[] }>();
   /** The findings last sent of each document: the engine hands back the same array until it works them out again. */
   private readonly sent = new Map<string, Finding[]>();
+  /**
+   * Documents whose last texts were skipped unread: their edits since the text the workspace holds (null: not known),
+   * which the next update's changes (of the last text skipped) are added to.
+   */
+  private readonly unread = new Map<string, UnsentEdit | null>();
 
   constructor(options: WorkerOptions, private readonly tell: (text: string) => void) {
     this.engine = new LintWorkspace({
@@ -108,8 +132,11 @@ export class LintWorkerState {
     });
   }
 
-  /** `overtaken` tells, once a document is read, whether typing has already overtaken it (its findings are then not worked out). */
-  async handle(request: LintRequest, overtaken: () => Promise<boolean>): Promise<Extract<LintReply, { type: 'done' }>> {
+  /**
+   * `overtaken` tells, once a document is read, whether typing has already overtaken it: its findings are then not
+   * worked out (the other documents that depend on what it declares are still named).
+   */
+  async handle(request: LintRequest, overtaken: () => Promise<boolean>): Promise<DoneReply> {
     const done = (results: SentLint[], dependents: string[] = [], skipped = false) =>
       ({ type: 'done' as const, id: request.id, read: request.type === 'update', skipped, results, dependents });
     switch (request.type) {
@@ -117,15 +144,17 @@ export class LintWorkerState {
         if (request.check) this.checked.add(request.uri);
         else this.checked.delete(request.uri);
         this.texts.set(request.uri, { text: request.text, kind: request.kind });
-        await this.engine.update(request.uri, request.text, request.kind, request.changes, request.encoding);
-        if (await overtaken()) return done([], [], true);
+        await this.engine.update(request.uri, request.text, request.kind, this.changesSinceRead(request), request.encoding);
         // Dependents are checked when the editor asks: it shows only those in a tab (and asks Azure only for them).
-        return done(this.results([request.uri]), this.engine.dependents(request.uri));
+        const dependents = this.engine.dependents(request.uri);
+        if (await overtaken()) return done([], dependents, true);
+        return done(this.results([request.uri]), dependents);
       }
       case 'remove': {
         this.checked.delete(request.uri);
         this.texts.delete(request.uri);
         this.sent.delete(request.uri);
+        this.unread.delete(request.uri);
         await this.engine.remove(request.uri);
         return done([], this.engine.dependents(request.uri));
       }
@@ -141,6 +170,25 @@ export class LintWorkerState {
       case 'check':
         return done(this.results(request.uris));
     }
+  }
+
+  /**
+   * Drops an update that typing overtook before it was read. Its edits are kept, so that the next update of the
+   * document, whose changes are of the text skipped, is still read incrementally.
+   */
+  skip(skipped: LintRequest & { type: 'update' }): DoneReply {
+    const before = this.unread.has(skipped.uri) ? this.unread.get(skipped.uri) : undefined;
+    this.unread.set(skipped.uri, before === null || !skipped.changes ? null : withChanges(before, skipped.changes) ?? noEdit);
+    return { type: 'done', id: skipped.id, read: false, skipped: true, results: [], dependents: [] };
+  }
+
+  /** The update's changes as changes of the text the workspace holds (undefined: not known, it is read whole). */
+  private changesSinceRead(request: LintRequest & { type: 'update' }): TextChange[] | undefined {
+    if (!this.unread.has(request.uri)) return request.changes;
+    const before = this.unread.get(request.uri);
+    this.unread.delete(request.uri);
+    if (!before || !request.changes) return undefined;
+    return [asChange(withChanges(before, request.changes) ?? noEdit, request.text)];
   }
 
   private results(uris: readonly string[]): SentLint[] {
@@ -213,17 +261,7 @@ function piecesOf(findings: readonly Finding[]): FindingsPiece[] {
   return pieces;
 }
 
-/** True when a request in `pending` updates or removes the document `request` updates. */
-export function isOvertaken(request: LintRequest, pending: readonly LintRequest[]): boolean {
-  return request.type === 'update' && pending.some((later) => (later.type === 'update' || later.type === 'remove') && later.uri === request.uri);
-}
-
-/**
- * Drops the update `skipped` from the work: the next update of its document listed its changes against the text the
- * skipped one had, which the workspace never saw, so that one is read whole instead.
- */
-export function skip(skipped: LintRequest & { type: 'update' }, pending: readonly LintRequest[]): Extract<LintReply, { type: 'done' }> {
-  const next = pending.find((later) => later.type === 'update' && later.uri === skipped.uri);
-  if (next?.type === 'update') delete next.changes;
-  return { type: 'done', id: skipped.id, read: false, skipped: true, results: [], dependents: [] };
+/** True when a message in `pending` updates or removes the document `request` updates, or says it was edited. */
+export function isOvertaken(request: LintRequest, pending: readonly LintMessage[]): boolean {
+  return request.type === 'update' && pending.some((later) => (later.type === 'update' || later.type === 'remove' || later.type === 'edited') && later.uri === request.uri);
 }

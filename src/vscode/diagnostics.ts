@@ -1,7 +1,8 @@
 // The linter in the editor: documents are read into one LintWorkspace in a child process (core/lintClient.ts), so
 // reading never holds the extension host, as they open and change (PowerShell edits go in at once, so tree-sitter can
 // reparse incrementally; other kinds, and large documents of any kind, wait for a pause in typing, a large PowerShell
-// document's edits then going as one change; a read that typing overtook publishes nothing), findings become
+// document's edits then going as one change; a read that typing overtook publishes nothing, and the linter, told of
+// the first edit after it, stops working it out), findings become
 // diagnostics with a docs link and related information, and closing a document clears its diagnostics. Files the
 // workspace holds but nobody opened still declare registrations for the others (AZS103, AZS301 across files).
 import * as vscode from 'vscode';
@@ -10,7 +11,7 @@ import { documentKindFor, fileExtensions, type DocumentKind, type Finding, type 
 import { LintClient, type HeldLint, type LineRange, type LintOutcome, type ShownFinding } from '../core/lintClient';
 import { maxShown } from '../core/lintWorker';
 import { linesOf, planParts, withEdit, type EditedLines, type ShownPart } from '../core/shownParts';
-import { asChange, withChange, type UnsentEdit } from '../core/unsentEdit';
+import { asChange, withChanges, type UnsentEdit } from '../core/unsentEdit';
 import { ruleDocsLink } from './commands/ruleDocs';
 import type { Logger } from './infrastructure/logger';
 import { affects, readSettings } from './settings';
@@ -167,6 +168,8 @@ export class LintDiagnostics implements vscode.Disposable {
       if (this.encodings.get(document.uri.toString()) !== document.encoding) this.schedule(document, kind, 0);
       return;
     }
+    // A read of an older text still under way is of no use now.
+    this.engine.edited(document.uri.toString());
     this.noteEdits(event);
     if (kind === 'powershell') this.noteUnsent(event);
     if (this.lengthAfter(event) >= largeDocumentLength) {
@@ -194,10 +197,8 @@ export class LintDiagnostics implements vscode.Disposable {
   /** Adds this change to the document's edits not yet sent to the linter. */
   private noteUnsent(event: vscode.TextDocumentChangeEvent): void {
     const key = event.document.uri.toString();
-    let edit = this.unsent.get(key);
-    // The changes of one event are places in the text before it: taken last first, each leaves the others' in place.
-    const lastFirst = [...event.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset);
-    for (const change of lastFirst) edit = withChange(edit, change.rangeOffset, change.rangeOffset + change.rangeLength, change.text.length);
+    const changes = event.contentChanges.map((change) => ({ start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text }));
+    const edit = withChanges(this.unsent.get(key), changes);
     if (edit) this.unsent.set(key, edit);
   }
 
@@ -251,10 +252,13 @@ export class LintDiagnostics implements vscode.Disposable {
     }, delayMs));
   }
 
-  /** Publishes what a read of `document` at `version` found, unless typing overtook it (that edit reads again). */
+  /**
+   * Publishes what a read of `document` at `version` found, unless typing overtook it (that edit reads again). The
+   * documents that depend on what the read text declares are checked again either way: the next read compares its
+   * declarations with this text's, so a change made here would otherwise never reach them.
+   */
   private publishRead(document: vscode.TextDocument, version: number, outcome: LintOutcome): void {
-    if (outcome.skipped || document.version !== version) return;
-    void this.publish(document);
+    if (!outcome.skipped && document.version === version) void this.publish(document);
     void this.checkShown(outcome.dependents);
   }
 

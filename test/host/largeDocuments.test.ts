@@ -1,10 +1,10 @@
 // Large documents in the real host: the linter reads them in its process after a pause in typing, typing over a read
-// under way publishes nothing for the text it overtook, and a linter process that stopped is replaced.
+// under way stops it and publishes nothing for the text it overtook, and a linter process that stopped is replaced.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LintEvent } from '../../src/vscode/diagnostics';
 import type { TextChange } from '../../src/core/lint';
-import type { LintClient } from '../../src/core/lintClient';
+import type { LintClient, LintOutcome } from '../../src/core/lintClient';
 import type { TestApi } from '../../src/vscode/testApi';
 import { denseScript } from '../unit/core/support/denseScript';
 import { offeredWith, openFixture, testApi, waitFor } from './helpers';
@@ -21,6 +21,33 @@ function lintEvents(api: TestApi, uri: vscode.Uri): { events: LintEvent[]; dispo
     events,
     dispose: () => {
       listener.dispose();
+    },
+  };
+}
+
+/**
+ * What the editor's linter client is asked to read of `uri` from now on, with each read's outcome once it came (the
+ * client is watched as it is: what it sends is the linter's input; nothing is faked).
+ */
+function watchReads(api: TestApi, uri: vscode.Uri): { sent: { text: string; changes: readonly TextChange[] | undefined; outcome?: LintOutcome }[]; dispose(): void } {
+  const engine = (api.lint as unknown as { engine: LintClient }).engine;
+  const update = engine.update.bind(engine);
+  const sent: { text: string; changes: readonly TextChange[] | undefined; outcome?: LintOutcome }[] = [];
+  engine.update = (key, text, ...rest) => {
+    const reading = update(key, text, ...rest);
+    if (key === uri.toString()) {
+      const read: (typeof sent)[number] = { text, changes: rest[1] };
+      sent.push(read);
+      void reading.then((outcome) => {
+        read.outcome = outcome;
+      });
+    }
+    return reading;
+  };
+  return {
+    sent,
+    dispose: () => {
+      engine.update = update;
     },
   };
 }
@@ -47,8 +74,9 @@ describe('large documents in the editor', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('shows the findings of a dense 1 MB script, and typing over a read under way publishes only the last text', async () => {
+  it('shows the findings of a dense 1 MB script, and typing over a read under way stops it and publishes only the last text', async () => {
     const { document, editor, seen, linted } = await openDenseScript(api);
+    const reads = watchReads(api, document.uri);
     try {
       const first = await linted('the first diagnostics');
       // VS Code shows 1,000 per file: the rest are counted in a note, and every finding stays with the code actions.
@@ -56,6 +84,7 @@ describe('large documents in the editor', function () {
       assert.match(first.diagnostics[1000].message, /^\d+ more problems are not shown: VS Code shows 1000 per file\. Run azs-lint on the file to list them all\.$/);
       assert.ok(api.lint.findingsOf(document).length > 5000, `${api.lint.findingsOf(document).length} findings`);
       seen.events.length = 0;
+      reads.sent.length = 0;
       const started = new Promise<void>((resolve) => {
         const listener = api.lint.onDidStartRead((read) => {
           if (read.uri.toString() !== document.uri.toString()) return;
@@ -69,6 +98,7 @@ describe('large documents in the editor', function () {
       await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), "Get-AzResource -ResourceId '/subscriptions/3f2b8c1e-7d4a-4b9e-8f21-6a5c0d9e1b47/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions/contoso-prod' -ApiVersion 2017-06-01\n"));
       const last = await linted('diagnostics of the last text');
       assert.deepEqual(seen.events.map((e) => e.version), [document.version], 'nothing was published for the overtaken text');
+      assert.deepEqual(reads.sent.map((read) => read.outcome?.skipped), [true, false], 'the linter stopped the read typing overtook, not the last');
       assert.ok(last.diagnostics.some((d) => codeOf(d) === 'AZS201' && d.range.start.line === 0 && /'contoso-prod'/.test(d.message)), 'the finding of the last edit');
       assert.deepEqual(vscode.languages.getDiagnostics(document.uri).length, last.diagnostics.length);
       // The code actions of a diagnostic among thousands still find its finding, and their edit applies.
@@ -81,6 +111,7 @@ describe('large documents in the editor', function () {
       // The editor shows 1,000 either way: every finding but that one is still there, and none is new.
       assert.equal(api.lint.findingsOf(document).length, before - 1, 'nothing else changed');
     } finally {
+      reads.dispose();
       seen.dispose();
     }
   });
@@ -122,14 +153,8 @@ describe('large documents in the editor', function () {
 
   it('sends the edits of a large script, made after its last read, as one change of the text last sent', async () => {
     const { document, editor, seen, linted } = await openDenseScript(api);
-    // The linter client the editor uses, watched as it is (what it sends is the linter's input; nothing is faked).
-    const engine = (api.lint as unknown as { engine: LintClient }).engine;
-    const update = engine.update.bind(engine);
-    const sent: { text: string; changes: readonly TextChange[] | undefined }[] = [];
-    engine.update = (uri, text, ...rest) => {
-      if (uri === document.uri.toString()) sent.push({ text, changes: rest[1] });
-      return update(uri, text, ...rest);
-    };
+    const reads = watchReads(api, document.uri);
+    const { sent } = reads;
     try {
       await linted('the first diagnostics');
       const before = document.getText();
@@ -153,7 +178,7 @@ describe('large documents in the editor', function () {
       }
       assert.equal(last, document.getText());
     } finally {
-      engine.update = update;
+      reads.dispose();
       seen.dispose();
     }
   });

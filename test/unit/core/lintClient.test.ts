@@ -3,9 +3,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LiveData } from '../../../src/core/lint';
+import type { LintWorkspace, LiveData, TextChange } from '../../../src/core/lint';
 import { LintClient, type LintClientOptions } from '../../../src/core/lintClient';
-import { isOvertaken, skip, workerNicenessAbove, type LintRequest } from '../../../src/core/lintWorker';
+import { LintWorkerState, isOvertaken, workerNicenessAbove, type LintRequest } from '../../../src/core/lintWorker';
 import { SnapshotLive, snapshotOf } from '../../../src/core/liveSnapshot';
 import { denseScript } from './support/denseScript';
 import { customer, registrationId, tenant } from './support/ids';
@@ -96,6 +96,25 @@ describe('LintClient (the linter in a child process)', function () {
     assert.deepEqual(results.map((r) => r.skipped), [true, true, true, true, true, false]);
     assert.equal(lint.lint(uri)?.text, text);
     assert.match(lint.lint(uri)?.findings.find((f) => f.code === 'AZS201')?.message ?? '', /'xxxxxcontoso-prod'/);
+  });
+
+  it('skips a read waiting when the editor tells that its document was edited since; the next text\'s read stands', async () => {
+    const { lint } = started();
+    const busy = lint.update('file:///ws/dense.ps1', denseScript(256 * 1024), 'powershell', undefined, undefined, true);
+    const other = 'file:///ws/other.ps1';
+    const overtaken = lint.update(uri, badCustomer, 'powershell', undefined, undefined, true);
+    const kept = lint.update(other, badCustomer, 'powershell', undefined, undefined, true);
+    lint.edited(uri);
+    // Skipped with no newer text sent yet: the note alone overtook it.
+    assert.deepEqual(await Promise.all([overtaken, kept]).then((outcomes) => outcomes.map((o) => o.skipped)), [true, false], 'only the edited document\'s read is skipped');
+    await busy;
+    const text = `${badCustomer}\n# edited`;
+    assert.equal((await lint.update(uri, text, 'powershell', [{ start: badCustomer.length, end: badCustomer.length, text: '\n# edited' }], undefined, true)).skipped, false);
+    assert.equal(lint.lint(uri)?.text, text);
+    assert.ok(codes(lint)?.includes('AZS201'));
+    // Told once the read was answered, the note has nothing to stop: the next read is not skipped.
+    lint.edited(uri);
+    assert.equal((await lint.update(uri, badCustomer, 'powershell', undefined, undefined, true)).skipped, false);
   });
 
   it('names the dependents of a document, and works out their findings when asked (the editor asks for those in a tab)', async () => {
@@ -301,13 +320,90 @@ describe('lint worker queue', () => {
     assert.equal(isOvertaken({ type: 'check', id: 1, uris: [uri] }, [update(2)]), false);
   });
 
-  it('skipping an update makes the next one read whole; the ones after keep their changes', () => {
-    const change = [{ start: 0, end: 0, text: 'x' }];
-    const pending = [update(2, change), update(3, change)];
-    const reply = skip(update(1, change), pending);
-    assert.equal(reply.skipped, true);
-    assert.equal(reply.read, false);
-    assert.deepEqual(pending.map((r) => r.type === 'update' && r.changes), [undefined, change]);
+  it('an update is overtaken by the note that its document was edited since', () => {
+    assert.equal(isOvertaken(update(1), [{ type: 'edited', uri }]), true);
+    assert.equal(isOvertaken(update(1), [{ type: 'edited', uri: 'file:///ws/other.ps1' }]), false);
+  });
+});
+
+describe('lint worker state', function () {
+  this.timeout(30_000);
+  const declaring = 'file:///ws/declare.ps1';
+  const register = `New-AzResource -ResourceId "${registrationId}" -ApiVersion 2017-06-01 -Properties @{ billingModel = 'Development' } -Force`;
+  let id = 1;
+  const updateOf = (at: string, text: string, changes?: TextChange[]): LintRequest & { type: 'update' } =>
+    ({ type: 'update', id: id++, uri: at, text, kind: 'powershell', check: true, ...(changes ? { changes } : {}) });
+  const notOvertaken = () => Promise.resolve(false);
+  /** A state whose workspace's reads and findings are listed as they happen (the calls pass through). */
+  function watched() {
+    const state = new LintWorkerState({ wasmDir: testWasmDir(), locale: 'en' }, (text) => assert.fail(text));
+    const engine = (state as unknown as { engine: LintWorkspace }).engine;
+    const reads: { uri: string; changes: readonly TextChange[] | undefined }[] = [];
+    const findingsOf: string[] = [];
+    const update = engine.update.bind(engine);
+    const findings = engine.findings.bind(engine);
+    engine.update = (at, text, kind, changes, encoding) => {
+      reads.push({ uri: at, changes });
+      return update(at, text, kind, changes, encoding);
+    };
+    engine.findings = (at) => {
+      findingsOf.push(at);
+      return findings(at);
+    };
+    return { state, reads, findingsOf };
+  }
+  /** What a reply sends of a document, as compared between two states. */
+  const sent = (reply: Awaited<ReturnType<LintWorkerState['handle']>>) => reply.results.map(({ pieces, ...result }) => ({ ...result, pieces: pieces.length }));
+
+  it('a read that typing overtook stops before its findings are worked out, and still names the documents that depend on it', async () => {
+    const { state, findingsOf } = watched();
+    await state.handle(updateOf(uri, addTenant), notOvertaken);
+    findingsOf.length = 0;
+    const reply = await state.handle(updateOf(declaring, register), () => Promise.resolve(true));
+    assert.deepEqual({ ...reply, id: 0 }, { type: 'done', id: 0, read: true, skipped: true, results: [], dependents: [uri] });
+    assert.deepEqual(findingsOf, [], 'no findings worked out');
+    // The next text of the document is read as if the overtaken one had been read in full.
+    const text = `${register}\n# edited`;
+    const next = await state.handle(updateOf(declaring, text, [{ start: register.length, end: register.length, text: '\n# edited' }]), notOvertaken);
+    const alone = new LintWorkerState({ wasmDir: testWasmDir(), locale: 'en' }, () => {});
+    await alone.handle(updateOf(uri, addTenant), notOvertaken);
+    assert.deepEqual(sent(next), sent(await alone.handle(updateOf(declaring, text), notOvertaken)));
+  });
+
+  it('an update skipped unread leaves its edits to the next one, read as one change of the text read before', async () => {
+    const { state, reads } = watched();
+    const read = badCustomer;
+    await state.handle(updateOf(uri, read), notOvertaken);
+    const at = read.indexOf('contoso-prod');
+    const first = `${read.slice(0, at)}x${read.slice(at)}`;
+    const skipped = state.skip(updateOf(uri, first, [{ start: at, end: at, text: 'x' }]));
+    assert.deepEqual({ ...skipped, id: 0 }, { type: 'done', id: 0, read: false, skipped: true, results: [], dependents: [] });
+    // Two more edits, one skipped as well: the last text's read gets all three as one change.
+    const second = `# top\n${first}`;
+    state.skip(updateOf(uri, second, [{ start: 0, end: 0, text: '# top\n' }]));
+    const last = `${second}\n# last`;
+    reads.length = 0;
+    const reply = await state.handle(updateOf(uri, last, [{ start: second.length, end: second.length, text: '\n# last' }]), notOvertaken);
+    assert.equal(reads.length, 1);
+    const [change] = reads[0].changes ?? [];
+    assert.equal(reads[0].changes?.length, 1);
+    assert.equal(read.slice(0, change.start) + change.text + read.slice(change.end), last, 'the change turns the text read into the last');
+    assert.match(reply.results[0].shown.find((f) => f.code === 'AZS201')?.message ?? '', /'xcontoso-prod'/);
+    // A text skipped without its changes leaves the next one to be read whole; so does a next one without changes.
+    state.skip(updateOf(uri, read));
+    await state.handle(updateOf(uri, `${read}\n`, [{ start: read.length, end: read.length, text: '\n' }]), notOvertaken);
+    state.skip(updateOf(uri, read, [{ start: read.length, end: read.length + 1, text: '' }]));
+    await state.handle(updateOf(uri, last), notOvertaken);
+    assert.deepEqual(reads.slice(1).map((r) => r.changes), [undefined, undefined]);
+  });
+
+  it('a document removed forgets the edits of its texts skipped unread', async () => {
+    const { state, reads } = watched();
+    await state.handle(updateOf(uri, badCustomer), notOvertaken);
+    state.skip(updateOf(uri, `#${badCustomer}`, [{ start: 0, end: 0, text: '#' }]));
+    await state.handle({ type: 'remove', id: id++, uri }, notOvertaken);
+    await state.handle(updateOf(uri, addTenant, [{ start: 0, end: 0, text: 'x' }]), notOvertaken);
+    assert.deepEqual(reads.at(-1)?.changes, [{ start: 0, end: 0, text: 'x' }], 'as sent');
   });
 });
 
