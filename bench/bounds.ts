@@ -126,6 +126,13 @@ const cases: Case[] = [
     run: powerShellFactsOf,
   },
   {
+    // One variable assigned on every line and used on the next: each use finds the last assignment before it by a binary
+    // search, and whether all its assignments are simple statements of the script is worked out once.
+    name: 'PowerShell facts: one variable assigned again on every line, used on the next', n: 8_000,
+    input: (n) => Array.from({ length: n }, (_, i) => `$Name = '<x ${i % 5}>'\nSet-AzsRegistration -RegistrationName $Name\n`).join(''),
+    run: powerShellFactsOf,
+  },
+  {
     // Each Register-AzsEnvironment takes the billing model of the file's token requests: worked out once per file, not
     // once per call.
     name: 'PowerShell facts: Register-AzsEnvironment on every line', n: 4_000,

@@ -353,6 +353,7 @@ class Extraction {
   private readonly values = new Map<number, { end: number; value: Value }>();
   private bindingSites: Map<string, Site[]> | undefined;
   private readonly bindings = new Map<string, Map<number, Binding[]>>();
+  private readonly listVerdicts = new WeakMap<readonly Binding[], 'no' | 'simple' | 'topLevel'>();
   /** The variables whose values are being worked out (a short stack: a Set added to and deleted from made garbage). */
   private readonly resolving: string[] = [];
   private lines: LineMap | undefined;
@@ -1024,9 +1025,25 @@ class Extraction {
     const byScope = this.bindingsOf(name);
     const scope = this.scopeAt(at);
     const visible = byScope.get(scope) ?? (scope >= 0 ? byScope.get(-1) : undefined) ?? [];
-    if (visible.length === 0 || visible.some((b) => !b.simple)) return undefined;
+    if (visible.length === 0) return undefined;
+    const ordered = this.orderedSimple(visible);
+    if (ordered === 'no') return undefined;
     if (visible.length === 1) return (visible[0].simple?.rhs.end ?? visible[0].at) <= at ? visible[0] : undefined;
-    return visible.every((b) => b.simple && this.isTopLevel(b.simple)) ? lastBefore(visible, at) : undefined;
+    return ordered === 'topLevel' ? lastBefore(visible, at) : undefined;
+  }
+
+  /**
+   * What `bindingFor` asks of a list of bindings, worked out once per list (a variable used at every line would
+   * otherwise walk all its assignments at every use): 'no' when one is not simple, 'topLevel' when all are simple
+   * statements of their function or script, 'simple' otherwise.
+   */
+  private orderedSimple(visible: readonly Binding[]): 'no' | 'simple' | 'topLevel' {
+    let verdict = this.listVerdicts.get(visible);
+    if (verdict === undefined) {
+      verdict = visible.some((b) => !b.simple) ? 'no' : visible.length > 1 && visible.every((b) => b.simple && this.isTopLevel(b.simple)) ? 'topLevel' : 'simple';
+      this.listVerdicts.set(visible, verdict);
+    }
+    return verdict;
   }
 
   /** Only asked when a function or script assigns a variable more than once: each step up costs a walk down the tree from its root. */
@@ -1297,10 +1314,19 @@ function isSplat(text: string, span: Span): boolean {
   return true;
 }
 
-/** The last of `bindings` (all simple) whose right-hand side ends at or before `at`. */
+/**
+ * The last of `bindings` (all simple statements of one function or script, so in the order of the text and their
+ * right-hand sides ending in that order) whose right-hand side ends at or before `at`: a binary search.
+ */
 function lastBefore(bindings: readonly Binding[], at: number): Binding | undefined {
-  for (let i = bindings.length - 1; i >= 0; i--) if ((bindings[i].simple?.rhs.end ?? bindings[i].at) <= at) return bindings[i];
-  return undefined;
+  let low = 0; // bindings before `low` end at or before `at`
+  let high = bindings.length; // bindings from `high` on end after it
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((bindings[middle].simple?.rhs.end ?? bindings[middle].at) <= at) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 ? bindings[low - 1] : undefined;
 }
 
 /** Automatic variables, whose values come from run time. (Patterns used per value are made once: a literal makes a new object each time it is reached.) */

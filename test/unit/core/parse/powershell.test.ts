@@ -44,6 +44,12 @@ describe('parse/powershell', () => {
       assert.deepEqual(found.cmdlets.map((c) => show(c.parameters[0].value)), ['one', 'two']);
     });
 
+    it('gives each use the last of many top-level assignments before it, and none before the first', async () => {
+      const assigned = Array.from({ length: 9 }, (_, i) => `$probe = 'v${i}'\nGet-AzResource -Name $probe`);
+      const found = await facts(['Get-AzResource -Name $probe', ...assigned, "$probe = 'last'"].join('\n'));
+      assert.deepEqual(found.cmdlets.map((c) => show(c.parameters[0].value)), ['?', ...assigned.map((_, i) => `v${i}`)]);
+    });
+
     it('leaves values unknown where the file does not make them certain', async () => {
       assert.equal(await nameArgument("if ($x) { $probe = 'a' } else { $probe = 'b' }"), '?', 'assigned in two branches');
       assert.equal(await nameArgument('foreach ($probe in $names) { }'), '?', 'a loop variable');
