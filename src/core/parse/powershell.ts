@@ -317,6 +317,9 @@ interface Binding {
   simple?: SimpleAssignment;
 }
 
+/** What a function's or script's assignments of one variable are: see `assignmentsKind`. */
+type AssignmentsKind = 'no' | 'simple' | 'topLevel';
+
 /**
  * `$name = …`: `topLevel` (a statement of the script or function itself, not inside a block) is found when first asked.
  * `assignment` is its node, or undefined where it was read from a line of the text (`LeadingLines`): then `variable`
@@ -353,7 +356,7 @@ class Extraction {
   private readonly values = new Map<number, { end: number; value: Value }>();
   private bindingSites: Map<string, Site[]> | undefined;
   private readonly bindings = new Map<string, Map<number, Binding[]>>();
-  private readonly listVerdicts = new WeakMap<readonly Binding[], 'no' | 'simple' | 'topLevel'>();
+  private readonly assignmentKinds = new WeakMap<readonly Binding[], AssignmentsKind>();
   /** The variables whose values are being worked out (a short stack: a Set added to and deleted from made garbage). */
   private readonly resolving: string[] = [];
   private lines: LineMap | undefined;
@@ -1026,10 +1029,10 @@ class Extraction {
     const scope = this.scopeAt(at);
     const visible = byScope.get(scope) ?? (scope >= 0 ? byScope.get(-1) : undefined) ?? [];
     if (visible.length === 0) return undefined;
-    const ordered = this.orderedSimple(visible);
-    if (ordered === 'no') return undefined;
+    const kind = this.assignmentsKind(visible);
+    if (kind === 'no') return undefined;
     if (visible.length === 1) return (visible[0].simple?.rhs.end ?? visible[0].at) <= at ? visible[0] : undefined;
-    return ordered === 'topLevel' ? lastBefore(visible, at) : undefined;
+    return kind === 'topLevel' ? lastBefore(visible, at) : undefined;
   }
 
   /**
@@ -1037,11 +1040,11 @@ class Extraction {
    * otherwise walk all its assignments at every use): 'no' when one is not simple, 'topLevel' when all are simple
    * statements of their function or script, 'simple' otherwise.
    */
-  private orderedSimple(visible: readonly Binding[]): 'no' | 'simple' | 'topLevel' {
-    let verdict = this.listVerdicts.get(visible);
+  private assignmentsKind(visible: readonly Binding[]): AssignmentsKind {
+    let verdict = this.assignmentKinds.get(visible);
     if (verdict === undefined) {
       verdict = visible.some((b) => !b.simple) ? 'no' : visible.length > 1 && visible.every((b) => b.simple && this.isTopLevel(b.simple)) ? 'topLevel' : 'simple';
-      this.listVerdicts.set(visible, verdict);
+      this.assignmentKinds.set(visible, verdict);
     }
     return verdict;
   }
