@@ -4,7 +4,7 @@
 import { UNKNOWN, findPlaceholder } from '../ids';
 import { billingModels, defaultBillingModel, defaultResourceGroup, tokenBillingModels } from '../azureStack';
 import { isKnown, literalValue, type CmdletUse, type FileFacts, type ParameterUse, type RegistrationRef, type Value } from '../facts';
-import { addRequestFacts, idFromParts, methodOf, readBody, type TenantBody } from './requests';
+import { addRequestFacts, idFromParts, methodOf, readBody, type Request, type TenantBody } from './requests';
 
 /** The parameter given under any of `names` (case-insensitive, as PowerShell binds them). */
 export function parameter(cmdlet: CmdletUse, ...names: string[]): ParameterUse | undefined {
@@ -39,22 +39,23 @@ export function hasParameter(cmdlet: CmdletUse, name: string): boolean | undefin
   return cmdlet.unresolvedSplat ? undefined : false;
 }
 
-type Handler = (facts: FileFacts, cmdlet: CmdletUse, file: CmdletUse[]) => void;
+/** `found`: the cmdlets read so far (the whole file's, for a handler that waits for `finish`). */
+type Handler = (facts: FileFacts, cmdlet: CmdletUse, found: CmdletFacts) => void;
 
 const handlers: [RegExp, Handler][] = [
   [/^Set-AzsRegistration$/i, setRegistration],
   [/^Register-AzsEnvironment$/i, registerEnvironment],
   [/^Get-AzsRegistrationToken$/i, registrationToken],
   [/^(?:New|Get|Set|Remove)-Az(?:ureRm)?Resource$/i, resourceCmdlet],
-  [/^Invoke-AzRestMethod$/i, (facts, cmdlet) => restCall(facts, cmdlet, parameter(cmdlet, 'Path', 'Uri')?.value, 'Payload')],
-  [/^Invoke-(?:RestMethod|WebRequest)$/i, (facts, cmdlet) => restCall(facts, cmdlet, parameter(cmdlet, 'Uri')?.value ?? cmdlet.positional[0], 'Body')],
+  [/^Invoke-AzRestMethod$/i, (_, cmdlet, found) => restCall(cmdlet, found, parameter(cmdlet, 'Path', 'Uri')?.value, 'Payload')],
+  [/^Invoke-(?:RestMethod|WebRequest)$/i, (_, cmdlet, found) => restCall(cmdlet, found, parameter(cmdlet, 'Uri')?.value ?? cmdlet.positional[0], 'Body')],
   [/^ConvertTo-SecureString$/i, secureString],
 ];
 
-function addFactsOf(facts: FileFacts, cmdlet: CmdletUse, file: CmdletUse[], handler: Handler | undefined): void {
+function addFactsOf(facts: FileFacts, cmdlet: CmdletUse, found: CmdletFacts, handler: Handler | undefined): void {
   addArgumentValues(facts.values, cmdlet.parameters);
   facts.values.push(...cmdlet.positional);
-  handler?.(facts, cmdlet, file);
+  handler?.(facts, cmdlet, found);
 }
 
 /** The handler of the cmdlet named `name`, if it has one. */
@@ -77,21 +78,36 @@ export class CmdletFacts {
    * and each search tried the handlers' patterns in turn.
    */
   private readonly handlerByName = new Map<string, Handler | null>();
+  /** The URLs and resource IDs whose registration paths the requests listed among the resource IDs (see `listedPathOf`). */
+  private readonly listedUrls = new Set<Value>();
 
   constructor(private readonly facts: FileFacts) {}
 
   add(cmdlet: CmdletUse): void {
     this.cmdlets.push(cmdlet);
     if (this.waitingFrom < 0 && this.handler(cmdlet.name) === registerEnvironment) this.waitingFrom = this.cmdlets.length - 1;
-    if (this.waitingFrom < 0) addFactsOf(this.facts, cmdlet, this.cmdlets, this.handler(cmdlet.name));
+    if (this.waitingFrom < 0) addFactsOf(this.facts, cmdlet, this, this.handler(cmdlet.name));
   }
 
   /** Adds the facts of the cmdlets that waited; returns every cmdlet found. */
   finish(): CmdletUse[] {
     if (this.waitingFrom >= 0) {
-      for (let i = this.waitingFrom; i < this.cmdlets.length; i++) addFactsOf(this.facts, this.cmdlets[i], this.cmdlets, this.handler(this.cmdlets[i].name));
+      for (let i = this.waitingFrom; i < this.cmdlets.length; i++) addFactsOf(this.facts, this.cmdlets[i], this, this.handler(this.cmdlets[i].name));
     }
     return this.cmdlets;
+  }
+
+  /**
+   * Whether a request of a cmdlet listed the registration path of `url` (an argument's value) among the resource IDs: a
+   * reader that finds the same path in the string written there lists nothing more (no rule needs it twice).
+   */
+  listedPathOf(url: Value): boolean {
+    return this.listedUrls.has(url);
+  }
+
+  /** Adds a cmdlet's request's facts (see `addRequestFacts`), noting a URL whose path it lists (see `listedPathOf`). */
+  addRequest(request: Request): void {
+    if (addRequestFacts(this.facts, request)) this.listedUrls.add(request.url);
   }
 
   private handler(name: string): Handler | undefined {
@@ -145,8 +161,8 @@ function registrationToken(facts: FileFacts, cmdlet: CmdletUse): void {
 }
 
 /** Register-AzsEnvironment registers with a token: its billing model is the one the file's token request names, if only one. */
-function registerEnvironment(facts: FileFacts, cmdlet: CmdletUse, file: CmdletUse[]): void {
-  const billingModel = tokenBillingModel(file);
+function registerEnvironment(facts: FileFacts, cmdlet: CmdletUse, found: CmdletFacts): void {
+  const billingModel = tokenBillingModel(found.cmdlets);
   facts.registrations.push({
     span: cmdlet.nameSpan,
     ref: registrationRef(cmdlet),
@@ -169,20 +185,20 @@ function tokenBillingModel(file: CmdletUse[]): Value | undefined {
 
 const resourceMethods: Record<string, string> = { new: 'PUT', set: 'PUT', get: 'GET', remove: 'DELETE' };
 
-function resourceCmdlet(facts: FileFacts, cmdlet: CmdletUse): void {
+function resourceCmdlet(facts: FileFacts, cmdlet: CmdletUse, found: CmdletFacts): void {
   const method = resourceMethods[cmdlet.name.slice(0, cmdlet.name.indexOf('-')).toLowerCase()];
   const apiVersion = parameter(cmdlet, 'ApiVersion')?.value;
   const body = method === 'PUT' ? propertiesBody(cmdlet) : null;
   const id = parameter(cmdlet, 'ResourceId', 'Id')?.value;
   if (id) {
-    addRequestFacts(facts, { method, url: id, body, span: cmdlet.nameSpan, apiVersion });
+    found.addRequest({ method, url: id, body, span: cmdlet.nameSpan, apiVersion });
     return;
   }
   const type = parameter(cmdlet, 'ResourceType')?.value;
   const name = parameter(cmdlet, 'ResourceName', 'Name')?.value;
   const group = parameter(cmdlet, 'ResourceGroupName')?.value;
   const url = idFromParts(type, name, group, cmdlet.nameSpan);
-  if (url) addRequestFacts(facts, { method, url, body, span: cmdlet.nameSpan, synthetic: true, apiVersion });
+  if (url) found.addRequest({ method, url, body, span: cmdlet.nameSpan, synthetic: true, apiVersion });
   // Registrations listed by type, without a name: the script finds its registration wherever it is. (One read by its
   // name, as the CloudDeploymentID check writes it, only confirms the registration the script names.)
   if (method === 'GET' && !name && !cmdlet.unresolvedSplat && isKnown(type) && /^Microsoft\.AzureStack\/registrations$/i.test(type.text.trim())) {
@@ -204,10 +220,10 @@ function propertiesBody(cmdlet: CmdletUse): TenantBody | null | undefined {
   };
 }
 
-function restCall(facts: FileFacts, cmdlet: CmdletUse, url: Value | undefined, bodyParameter: string): void {
+function restCall(cmdlet: CmdletUse, found: CmdletFacts, url: Value | undefined, bodyParameter: string): void {
   if (!url) return;
   const body = parameter(cmdlet, bodyParameter);
-  addRequestFacts(facts, {
+  found.addRequest({
     method: methodOf(parameter(cmdlet, 'Method')?.value, 'GET'),
     url,
     body: body?.value && !body.entries ? readBody(body.value) : body || cmdlet.unresolvedSplat ? undefined : null,

@@ -79,6 +79,8 @@ const loneCarriageReturn = /\r(?!\n)/g;
 const dash = /[\u2013-\u2015]/g;
 const singleQuote = /[\u2018-\u201B]/g;
 const doubleQuote = /[\u201C-\u201E]/g;
+/** Any character that one of the five patterns above replaces. */
+const oneForOne = /^\uFEFF|[\t\v\f\r\u0085\u00A0\u1680\u2000-\u200A\u2013-\u2015\u2018-\u201E\u202F\u205F\u3000]/;
 /** A backtick that only blanks follow on its line: it escapes a blank, not the line break, so the command ends there. */
 const lostContinuation = /` +(?=[\r\n]|$)/g;
 /** A line that starts with a parameter (`-Name`; not an operator such as `-and`), and the line break before it. */
@@ -128,9 +130,10 @@ function parameterLineAsCommand(found: string, lineBreak: string, indent: string
  * Values are still read from the text itself: a typographic quote inside a string stays what it is.
  */
 export function asPowerShellReads(text: string): string {
-  const blanks = text.replace(leadingBom, ' ').replace(blank, ' ').replace(loneCarriageReturn, '\n');
-  return blanks.replace(dash, '-').replace(singleQuote, "'").replace(doubleQuote, '"').replace(lostContinuation, (found) => ' '.repeat(found.length))
-    .replace(parameterLine, parameterLineAsCommand).replace(bracedVariables, bracedVariablesInWord);
+  // Each replacement scans the whole text, and most scripts hold none of the characters replaced one for one.
+  const ascii = !oneForOne.test(text) ? text : text.replace(leadingBom, ' ').replace(blank, ' ').replace(loneCarriageReturn, '\n')
+    .replace(dash, '-').replace(singleQuote, "'").replace(doubleQuote, '"');
+  return ascii.replace(lostContinuation, (found) => ' '.repeat(found.length)).replace(parameterLine, parameterLineAsCommand).replace(bracedVariables, bracedVariablesInWord);
 }
 
 function pointAt(text: string, offset: number): Point {
@@ -320,6 +323,12 @@ interface Binding {
 /** What a function's or script's assignments of one variable are: see `assignmentsKind`. */
 type AssignmentsKind = 'no' | 'simple' | 'topLevel';
 
+/** A variable's bindings in one function or the script itself, in the order of the text, and what they are once asked. */
+interface ScopeBindings {
+  list: Binding[];
+  kind: AssignmentsKind | undefined;
+}
+
 /**
  * `$name = …`: `topLevel` (a statement of the script or function itself, not inside a block) is found when first asked.
  * `assignment` is its node, or undefined where it was read from a line of the text (`LeadingLines`): then `variable`
@@ -355,8 +364,7 @@ class Extraction {
   private readonly facts = emptyFacts();
   private readonly values = new Map<number, { end: number; value: Value }>();
   private bindingSites: Map<string, Site[]> | undefined;
-  private readonly bindings = new Map<string, Map<number, Binding[]>>();
-  private readonly assignmentKinds = new WeakMap<readonly Binding[], AssignmentsKind>();
+  private readonly bindings = new Map<string, Map<number, ScopeBindings>>();
   /** The variables whose values are being worked out (a short stack: a Set added to and deleted from made garbage). */
   private readonly resolving: string[] = [];
   private lines: LineMap | undefined;
@@ -388,9 +396,10 @@ class Extraction {
   }
 
   run(): FileFacts {
-    const cmdlets = this.commands();
+    const commands = this.commands();
+    const cmdlets = commands.finish();
     this.facts.cmdlets = cmdlets;
-    this.registrationStrings();
+    this.registrationStrings(commands);
     this.placeholders();
     this.suppressions();
     this.facts.checksCloudId = cloudIdHint.test(this.text) && cloudIdWords.test(this.text.toLowerCase());
@@ -406,14 +415,14 @@ class Extraction {
   /** Every binding of every variable the text may assign, as `bindingsOf` sees it. */
   allBindings(): VariableBinding[] {
     return [...this.sites().keys()]
-      .flatMap((name) => [...this.bindingsOf(name).values()].flat().map((b) => ({ name, at: b.at, ...(b.simple ? { rhs: b.simple.rhs } : {}) })))
+      .flatMap((name) => [...this.bindingsOf(name).values()].flatMap((scope) => scope.list).map((b) => ({ name, at: b.at, ...(b.simple ? { rhs: b.simple.rhs } : {}) })))
       .sort((a, b) => a.at - b.at);
   }
 
   // ---- scans -------------------------------------------------------------------------------------------------
 
-  /** The known cmdlets' uses, their facts added (see `CmdletFacts`). */
-  private commands(): CmdletUse[] {
+  /** The known cmdlets' uses, their facts added (see `CmdletFacts`) once `finish` is called. */
+  private commands(): CmdletFacts {
     const found = new CmdletFacts(this.facts);
     for (const written of knownCommandsWritten(this.text)) {
       const lexed = this.leadingLines()?.takeCommand(written.start);
@@ -425,7 +434,7 @@ class Extraction {
       const named = this.commandNamedAt(written) ?? this.commandAround(written.start);
       if (named) found.add(this.commandOf(named.nameSpan, named.command));
     }
-    return found.finish();
+    return found;
   }
 
   private lexedLines: LeadingLines | null | undefined;
@@ -510,9 +519,13 @@ class Extraction {
     return literal.kept === 'argument' && literal.value ? literal.value : this.valueIn(literal, 'argument');
   }
 
-  /** Strings that name a registrations / customerSubscriptions segment anywhere in code. */
-  private registrationStrings(): void {
+  /**
+   * Strings that name a registrations / customerSubscriptions segment anywhere in code, but for an argument whose path
+   * a cmdlet's request listed (`commands`): the same path, which no rule needs twice.
+   */
+  private registrationStrings(commands: CmdletFacts): void {
     this.forEachLiteralMatching(registrationWords, (literal) => {
+      if (literal.kept === 'argument' && literal.value && commands.listedPathOf(literal.value)) return;
       const path = registrationPathInString(this.literalValueIn(literal));
       if (path) this.facts.resourceIds.push(readResourceId(path));
     });
@@ -524,13 +537,14 @@ class Extraction {
    */
   private placeholders(): void {
     this.forEachLiteralMatching(placeholderCandidates, (literal, match) => {
-      let value = this.literalValueIn(literal);
-      let holdsPlaceholder = this.holdsPlaceholder(value.text);
-      if (!holdsPlaceholder && literal.type === 'generic_token' && match.index === literal.start) {
-        value = writtenValue(match[0], match.index);
-        holdsPlaceholder = this.holdsPlaceholder(value.text);
-      }
-      if (holdsPlaceholder && this.literalReachesCommand(literal)) this.facts.values.push(value);
+      const value = this.literalValueIn(literal);
+      // A kept argument's own value is a cmdlet's, listed with the cmdlet's facts already: no rule needs it twice.
+      const listed = literal.kept === 'argument' && value === literal.value;
+      // A bare word without one may start a placeholder that PowerShell splits into more words (`<ERCS VM>`).
+      const splitWord = literal.type === 'generic_token' && match.index === literal.start;
+      if (listed && !splitWord) return;
+      const found = this.holdsPlaceholder(value.text) ? (listed ? undefined : value) : splitWord ? writtenValue(match[0], match.index) : undefined;
+      if (found && (found === value || this.holdsPlaceholder(found.text)) && this.literalReachesCommand(literal)) this.facts.values.push(found);
     });
   }
 
@@ -990,13 +1004,25 @@ class Extraction {
     // Only a brace or a colon asks for more than the name as written (most variables have neither): the rest are
     // shared cuts, whose look-ups by name need no hash worked out again.
     if (text.charCodeAt(at + 1) !== 0x7b && !holdsChar(text, { start: at + 1, end }, ':')) {
-      return automaticVariable.test(this.cuts.slice(at + 1, end)) ? undefined : this.cuts.lowerCaseSlice(at + 1, end);
+      const written = this.cuts.slice(at + 1, end);
+      let name = this.plainVariableNames.get(written);
+      if (name === undefined) {
+        name = automaticVariable.test(written) ? null : this.cuts.lowerCaseSlice(at + 1, end);
+        this.plainVariableNames.set(written, name);
+      }
+      return name ?? undefined;
     }
     const braced = /^\$\{(.*)\}$/.exec(text.slice(at, end));
     const name = (braced ? braced[1] : text.slice(at + 1, end)).replace(/^(?:script|global|local|private|using):/i, '');
     if (/^(?:env|variable|function):/i.test(name)) return undefined;
     return automaticVariable.test(name) ? undefined : name.toLowerCase();
   }
+
+  /**
+   * The name of each variable written without a brace or colon, by how it is written (null: an automatic variable),
+   * worked out once: a pasted sample uses a few variables thousands of times.
+   */
+  private readonly plainVariableNames = new Map<string, string | null>();
 
   /** The value of the variable written from `at` to `end`, when a simple assignment before it gives it (not UNKNOWN). */
   private variable(at: number, end: number): Value | undefined {
@@ -1026,13 +1052,15 @@ class Extraction {
    */
   private bindingFor(name: string, at: number): Binding | undefined {
     const byScope = this.bindingsOf(name);
+    if (byScope.size === 0) return undefined;
     const scope = this.scopeAt(at);
-    const visible = byScope.get(scope) ?? (scope >= 0 ? byScope.get(-1) : undefined) ?? [];
-    if (visible.length === 0) return undefined;
+    const visible = byScope.get(scope) ?? (scope >= 0 ? byScope.get(-1) : undefined);
+    if (!visible) return undefined;
     const kind = this.assignmentsKind(visible);
     if (kind === 'no') return undefined;
-    if (visible.length === 1) return (visible[0].simple?.rhs.end ?? visible[0].at) <= at ? visible[0] : undefined;
-    return kind === 'topLevel' ? lastBefore(visible, at) : undefined;
+    const { list } = visible;
+    if (list.length === 1) return (list[0].simple?.rhs.end ?? list[0].at) <= at ? list[0] : undefined;
+    return kind === 'topLevel' ? lastBefore(list, at) : undefined;
   }
 
   /**
@@ -1040,13 +1068,10 @@ class Extraction {
    * otherwise walk all its assignments at every use): 'no' when one is not simple, 'topLevel' when all are simple
    * statements of their function or script, 'simple' otherwise.
    */
-  private assignmentsKind(visible: readonly Binding[]): AssignmentsKind {
-    let verdict = this.assignmentKinds.get(visible);
-    if (verdict === undefined) {
-      verdict = visible.some((b) => !b.simple) ? 'no' : visible.length > 1 && visible.every((b) => b.simple && this.isTopLevel(b.simple)) ? 'topLevel' : 'simple';
-      this.assignmentKinds.set(visible, verdict);
-    }
-    return verdict;
+  private assignmentsKind(visible: ScopeBindings): AssignmentsKind {
+    const { list } = visible;
+    visible.kind ??= list.some((b) => !b.simple) ? 'no' : list.length > 1 && list.every((b) => b.simple && this.isTopLevel(b.simple)) ? 'topLevel' : 'simple';
+    return visible.kind;
   }
 
   /** Only asked when a function or script assigns a variable more than once: each step up costs a walk down the tree from its root. */
@@ -1076,16 +1101,16 @@ class Extraction {
   }
 
   /** A variable's bindings, grouped by the function they are in (-1: the script itself). */
-  private bindingsOf(name: string): Map<number, Binding[]> {
+  private bindingsOf(name: string): Map<number, ScopeBindings> {
     let found = this.bindings.get(name);
     if (found) return found;
     found = new Map();
     for (const site of this.sites().get(name) ?? []) {
       const binding = this.bindingAt(site);
       if (!binding) continue;
-      const list = found.get(binding.scope);
-      if (list) list.push(binding);
-      else found.set(binding.scope, [binding]);
+      const scope = found.get(binding.scope);
+      if (scope) scope.list.push(binding);
+      else found.set(binding.scope, { list: [binding], kind: undefined });
     }
     this.bindings.set(name, found);
     return found;

@@ -2,7 +2,10 @@
 // Every parser hands its URL (or resource ID), method, api-version and body here and gets the same facts back.
 import { findNodeAtLocation, parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { UNKNOWN, looksLikeRegistrationId, parseRegistrationId, type ParsedResourceId } from '../ids';
-import { isKnown, sliceValue, valueOf, type FileFacts, type RegistrationRef, type ResourceIdUse, type TenantAction, type Value } from '../facts';
+import {
+  isKnown, sliceValue, valueOf, type ApiTarget, type FileFacts, type RegistrationDeclaration, type RegistrationRef, type ResourceIdUse, type TenantAction,
+  type TenantOperation, type Value,
+} from '../facts';
 import type { Span } from '../text';
 
 // Patterns used per request are made once: a literal in a function makes a new object each time it is reached.
@@ -103,25 +106,65 @@ const parsedPaths = new Map<string, ParsedResourceId>();
 
 /** A registration path with its text parsed: once, for the facts and every rule that judges or follows it. */
 export function readResourceId(path: Value): ResourceIdUse {
-  let parsed = parsedPaths.get(path.text);
+  return { path, parsed: parsedPath(path.text) };
+}
+
+/** What `parseRegistrationId` makes of a path's text, shared (see `parsedPaths`). */
+function parsedPath(text: string): ParsedResourceId {
+  let parsed = parsedPaths.get(text);
   if (!parsed) {
     if (parsedPaths.size >= 256) parsedPaths.clear();
-    parsed = parseRegistrationId(path.text);
-    parsedPaths.set(path.text, parsed);
+    parsed = parseRegistrationId(text);
+    parsedPaths.set(text, parsed);
   }
-  return { path, parsed };
+  return parsed;
 }
 
 /** Splits a well-formed registration path into values for its parts; undefined when the path is malformed. */
 export function registrationParts({ path, parsed }: ResourceIdUse): PathParts | undefined {
-  if (!parsed.ok) return undefined;
-  const bounds = slashSeparated(path.text);
+  return parsed.ok ? partsAt(path, parsed.kind, slashSeparated(path.text)) : undefined;
+}
+
+/** `registrationParts` of a well-formed path of `kind` whose parts are at `bounds` of its text (see `slashSeparated`). */
+function partsAt(path: Value, kind: PathParts['kind'], bounds: readonly number[]): PathParts {
   const piece = (index: number) => sliceValue(path, bounds[2 * index], bounds[2 * index + 1]);
-  return {
-    ref: { subscriptionId: piece(1), resourceGroup: piece(3), name: piece(7) },
-    kind: parsed.kind,
-    ...(parsed.kind === 'customerSubscription' ? { customerSubscriptionId: piece(9) } : {}),
-  };
+  const parts: PathParts = { ref: { subscriptionId: piece(1), resourceGroup: piece(3), name: piece(7) }, kind };
+  if (kind === 'customerSubscription') parts.customerSubscriptionId = piece(9);
+  return parts;
+}
+
+/**
+ * What a URL's or resource ID's text says of the registration path in it (`registrationPath`): where the path is in
+ * the text, its text parsed, the API it targets and, once asked, where its parts are.
+ */
+interface PathInText {
+  start: number;
+  end: number;
+  parsed: ParsedResourceId;
+  target: ApiTarget;
+  bounds: number[] | undefined;
+}
+
+/**
+ * `PathInText` of each URL text read last (null: no registration path in it), shared as `parsedPaths` is: a sample
+ * pasted many times over requests a few URLs thousands of times, and each read of one searched its text four times.
+ */
+const pathsInTexts = new Map<string, PathInText | null>();
+
+function pathInText(text: string): PathInText | null {
+  let found = pathsInTexts.get(text);
+  if (found === undefined) {
+    if (pathsInTexts.size >= 256) pathsInTexts.clear();
+    const start = pathStart(text);
+    const end = start < 0 ? start : pathEnd(text, start);
+    // The text `sliceValue` gives the path (`registrationPathFrom`).
+    const path = start < 0 ? '' : text.slice(start, end);
+    found = start >= 0 && looksLikeRegistrationId(path)
+      ? { start, end, parsed: parsedPath(path), target: customerSubscriptionsSegment.test(path) ? 'customerSubscription' : 'registration', bounds: undefined }
+      : null;
+    pathsInTexts.set(text, found);
+  }
+  return found;
 }
 
 export interface TenantBody {
@@ -179,41 +222,55 @@ export interface Request {
   synthetic?: boolean;
 }
 
+/** What a request of one customer subscription does, by its method (made once: a literal is an object each time it is reached). */
+const tenantActions = new Map<string, TenantAction>([['PUT', 'add'], ['DELETE', 'remove'], ['GET', 'get']]);
+
 function tenantAction(method: string | undefined, kind: PathParts['kind']): TenantAction | undefined {
   const verb = method?.toUpperCase();
   if (kind === 'customerSubscriptions') return verb === 'GET' ? 'list' : undefined;
-  return ({ PUT: 'add', DELETE: 'remove', GET: 'get' } as Record<string, TenantAction | undefined>)[verb ?? ''];
+  return tenantActions.get(verb ?? '');
 }
 
-/** Adds what one request shows: the resource ID, its api-version, a tenant operation or a registration it creates. */
-export function addRequestFacts(facts: FileFacts, request: Request): void {
-  const path = registrationPath(request.url);
-  if (!path) return;
-  const id = readResourceId(path);
+/**
+ * Adds what one request shows: the resource ID, its api-version, a tenant operation or a registration it creates. True
+ * when it lists the URL's registration path among the resource IDs.
+ */
+export function addRequestFacts(facts: FileFacts, request: Request): boolean {
+  const found = pathInText(request.url.text);
+  if (!found) return false;
+  const id: ResourceIdUse = { path: sliceValue(request.url, found.start, found.end), parsed: found.parsed };
   if (!request.synthetic) facts.resourceIds.push(id);
+  addOperationFacts(facts, request, id, found);
+  return !request.synthetic;
+}
+
+/**
+ * The api-version, tenant operation or registration a request of a registration path shows. Objects written out
+ * property by property, in the order spreads of optional ones gave them: a dense script has thousands of requests.
+ */
+function addOperationFacts(facts: FileFacts, request: Request, id: ResourceIdUse, found: PathInText): void {
   const apiVersion = request.apiVersion ?? apiVersionInUrl(request.url);
-  const target = customerSubscriptionsSegment.test(path.text) ? 'customerSubscription' : 'registration';
-  if (apiVersion) facts.apiVersions.push({ value: apiVersion, target });
+  if (apiVersion) facts.apiVersions.push({ value: apiVersion, target: found.target });
   // The parts are cut out only where a registration or tenant operation takes them (a GET of a registration does not).
   const { parsed } = id;
   if (!parsed.ok || (parsed.kind === 'registration' && request.method?.toUpperCase() !== 'PUT')) return;
-  const parts = registrationParts(id);
-  if (!parts) return;
+  const parts = partsAt(id.path, parsed.kind, (found.bounds ??= slashSeparated(id.path.text)));
   if (parts.kind === 'registration') {
     const billingModel = request.body?.billingModel;
-    facts.registrations.push({ span: request.span, ref: parts.ref, ...(billingModel ? { billingModel: { value: billingModel, implicit: false } } : {}) });
+    const declaration: RegistrationDeclaration = { span: request.span, ref: parts.ref };
+    if (billingModel) declaration.billingModel = { value: billingModel, implicit: false };
+    facts.registrations.push(declaration);
     return;
   }
   const action = tenantAction(request.method, parts.kind);
   if (!action) return;
   const body = request.body;
   const missingAt = body === null ? request.span : body?.missingTenantAt;
-  facts.tenantOperations.push({
-    action, span: request.span, registration: parts.ref,
-    ...(parts.customerSubscriptionId ? { customerSubscriptionId: parts.customerSubscriptionId } : {}),
-    ...(action === 'add' && body?.tenantId ? { tenantId: body.tenantId } : {}),
-    ...(action === 'add' && missingAt ? { tenantIdMissingAt: missingAt } : {}),
-  });
+  const operation: TenantOperation = { action, span: request.span, registration: parts.ref };
+  if (parts.customerSubscriptionId) operation.customerSubscriptionId = parts.customerSubscriptionId;
+  if (action === 'add' && body?.tenantId) operation.tenantId = body.tenantId;
+  if (action === 'add' && missingAt) operation.tenantIdMissingAt = missingAt;
+  facts.tenantOperations.push(operation);
 }
 
 /** True when a method value is known well enough to name the operation. */
