@@ -360,7 +360,7 @@ export function powerShellBindings(text: string, tree: Tree): VariableBinding[] 
   return new Extraction(text, asPowerShellReads(text), tree.rootNode).allBindings();
 }
 
-class Extraction {
+class Extraction implements Interpolate {
   private readonly facts = emptyFacts();
   private readonly values = new Map<number, { end: number; value: Value }>();
   private bindingSites: Map<string, Site[]> | undefined;
@@ -953,7 +953,7 @@ class Extraction {
 
   private computeValue(span: Span, mode: Mode): Value {
     const written = this.text.slice(span.start, span.end);
-    const decoded = decodeString(this.text, span.start, span.end, this.interpolate);
+    const decoded = decodeString(this.text, span.start, span.end, this);
     if (decoded) {
       if (decoded.end !== span.end) return unknownValueAt(span.start, span.end); // 'a' + 'b' and the like
       const inner = written.startsWith('@') ? span : { start: span.start + 1, end: span.end - 1 };
@@ -967,11 +967,12 @@ class Extraction {
     }
     const bare = mode === 'argument' ? plainBareWord : plainNumber;
     if (bare.test(written)) return writtenValue(written, span.start);
-    if (mode === 'argument' && expandableBareWord.test(written)) return valueOf(decodeBareWord(this.text, span.start, span.end, this.interpolate), span);
+    if (mode === 'argument' && expandableBareWord.test(written)) return valueOf(decodeBareWord(this.text, span.start, span.end, this), span);
     return unknownValueAt(span.start, span.end);
   }
 
-  private readonly interpolate: Interpolate = (at) => {
+  /** The reader's `Interpolate`. */
+  interpolate(at: number): { segments: Segment[]; end: number } {
     if (this.text[at + 1] === '(') {
       const expression = this.nodeOpenedAt(at, at + 3);
       const end = expression?.type === 'sub_expression' ? expression.endIndex : closingParenthesis(this.text, at + 1);
@@ -981,7 +982,7 @@ class Extraction {
     const assigned = this.variable(at, end);
     const via = { start: at, end };
     return { segments: assigned ? valueReferencedAt(assigned, via) : referencedAt([{ text: UNKNOWN }], via), end };
-  };
+  }
 
   /**
    * The node the token at `start` opens (`@{`, `$(`, the keyword of `function name`): the token's parent, when it starts

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { decodeString, type Interpolate } from '../../../../src/core/parse/psStrings';
 
-const unknown: Interpolate = (at) => ({ segments: [{ text: '?' }], end: at + 2 });
+const unknown: Interpolate = { interpolate: (at) => ({ segments: [{ text: '?' }], end: at + 2 }) };
 
 function decode(text: string): string | undefined {
   const decoded = decodeString(text, 0, text.length, unknown);
