@@ -176,10 +176,7 @@ export class LintDiagnostics implements vscode.Disposable {
       this.schedule(document, kind, largeSettleMs);
     } else if (kind === 'powershell') {
       // Every edit goes in as it happens, so the engine's tree stays one step behind at most.
-      const { version } = document;
-      const key = document.uri.toString();
-      const text = this.textOf(document);
-      void this.read(key, text, kind, this.unsentChanges(key, text), document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
+      this.readShown(document, kind);
     } else {
       this.schedule(event.document, kind, settleMs);
     }
@@ -244,12 +241,24 @@ export class LintDiagnostics implements vscode.Disposable {
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
       if (document.isClosed) return;
-      const { version } = document;
-      const text = this.textOf(document);
-      this.lengths.set(key, text.length);
-      void this.read(key, text, documentKind, this.unsentChanges(key, text), document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
-      this.reading.fire({ uri: document.uri, version });
+      this.lengths.set(key, this.textOf(document).length);
+      this.readShown(document, documentKind);
+      this.reading.fire({ uri: document.uri, version: document.version });
     }, delayMs));
+  }
+
+  /** Sends the document's text (with its edits since the last text sent) to be read, and publishes what the read found. */
+  private readShown(document: vscode.TextDocument, kind: DocumentKind): void {
+    const { version } = document;
+    const key = document.uri.toString();
+    const text = this.textOf(document);
+    void this.read(key, text, kind, this.unsentChanges(key, text), document.encoding, true)
+      .then((outcome) => this.publishRead(document, version, outcome), this.failed(`could not read ${key}`));
+  }
+
+  /** Logs why a request to the linter failed (it could not be sent): the document shows what it showed before. */
+  private failed(what: string): (error: unknown) => void {
+    return (error) => this.deps.log.error(`${what}: ${String(error)}`);
   }
 
   /**
@@ -288,7 +297,7 @@ export class LintDiagnostics implements vscode.Disposable {
     void reread.catch(() => {
       this.encodings.delete(key);
       return this.engine.remove(key);
-    }).then((outcome) => this.checkShown(outcome.dependents));
+    }).then((outcome) => this.checkShown(outcome.dependents)).catch(this.failed(`could not read ${key} as closed`));
   }
 
   private followTabs(event: vscode.TabChangeEvent): void {
@@ -298,7 +307,7 @@ export class LintDiagnostics implements vscode.Disposable {
       const key = tab.input.uri.toString();
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       // Checked again from the facts already read: Azure's answers may have changed while it had no tab.
-      if (document && this.engine.lint(key)) void this.engine.check([key]).then(() => this.publish(document));
+      if (document && this.engine.lint(key)) void this.engine.check([key]).then(() => this.publish(document), this.failed(`could not check ${key}`));
     }
   }
 
@@ -358,8 +367,7 @@ export class LintDiagnostics implements vscode.Disposable {
     const open = this.tabbed();
     const shown = uris.filter((key) => open.has(key) && this.engine.lint(key));
     if (shown.length === 0) return;
-    await this.engine.check(shown);
-    this.publishUris(shown);
+    await this.engine.check(shown).then(() => this.publishUris(shown), this.failed(`could not check ${shown.join(', ')}`));
   }
 
   /** Publishes the findings held for these documents, those open in a tab. */

@@ -233,6 +233,37 @@ describe('LintClient (the linter in a child process)', function () {
     assert.deepEqual(asked, ['reg1'], 'checked again with the new answers, the shown document asks once more; the other not at all');
   });
 
+  it('rejects a request it could not send, before the process started and after, and goes on with the next', async () => {
+    const escaped: unknown[] = [];
+    const escape = (error: unknown) => escaped.push(error);
+    process.on('unhandledRejection', escape);
+    process.on('uncaughtException', escape);
+    try {
+      const { lint, told } = started();
+      // A change that cannot cross to the process (the channel copies plain data only): sending it throws.
+      const unsendable = [{ start: 0, end: 0, text: '', at: () => 0 }] as unknown as TextChange[];
+      const cannotSend = /could not be cloned/;
+      // The first request starts the process on the next turn, and is sent then.
+      await assert.rejects(lint.update(uri, addTenant, 'powershell', unsendable, undefined, true), cannotSend);
+      assert.equal((await lint.update(uri, badCustomer, 'powershell', undefined, undefined, true)).skipped, false);
+      assert.ok(codes(lint)?.includes('AZS201'));
+      await assert.rejects(lint.update(uri, addTenant, 'powershell', unsendable, undefined, true), cannotSend);
+      // A request nobody waits for (Azure's answers, sent as they come) is told as an internal error.
+      lint.useLive({ registration: () => ({ billingModel: (() => 'Capacity') as unknown as string }), tenant: () => undefined }, []);
+      assert.equal((await lint.update(uri, addTenant, 'powershell', undefined, undefined, true)).skipped, false);
+      assert.ok(!codes(lint)?.includes('AZS201'));
+      await waitUntil(() => told.internal.length > 0, 'the unsent answers told');
+      assert.match(told.internal[0], /^the linter was not sent a configure request: .*could not be cloned/);
+      assert.equal((await lint.update(uri, badCustomer, 'powershell', undefined, undefined, true)).skipped, false, 'and it goes on');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(escaped, [], 'no failure escaped the callers');
+      assert.deepEqual(told.crashes, []);
+    } finally {
+      process.off('unhandledRejection', escape);
+      process.off('uncaughtException', escape);
+    }
+  });
+
   it('starts a new worker after a crash: the documents read again come back, the one being read gets a notice', async () => {
     const { lint, told, restarted } = started();
     const other = 'file:///ws/other.ps1';
