@@ -1,6 +1,8 @@
 // Large documents in the real host: the linter reads them in its process after a pause in typing, typing over a read
-// under way stops it and publishes nothing for the text it overtook, and a linter process that stopped is replaced.
+// under way stops it and publishes nothing for the text it overtook (the documents that depend on what that text
+// declares are still checked), and a linter process that stopped is replaced.
 import * as assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LintEvent } from '../../src/vscode/diagnostics';
 import type { TextChange } from '../../src/core/lint';
@@ -180,6 +182,50 @@ describe('large documents in the editor', function () {
     } finally {
       reads.dispose();
       seen.dispose();
+    }
+  });
+
+  it('checks again the documents that depend on a registration typed into a large script, though typing overtook that read', async () => {
+    // A registration name and subscription nothing else of the session declares or uses: the other files of the
+    // workspace, and documents other tests left open, have no say in AZS301 here.
+    const name = `hub-typed-${randomUUID().slice(0, 8)}`;
+    const adding = await vscode.workspace.openTextDocument({
+      language: 'powershell',
+      content: `New-AzResource -ResourceId "/subscriptions/${randomUUID()}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/${name}/customerSubscriptions/${randomUUID()}" -ApiVersion 2017-06-01 -Properties @{ tenantId = "${randomUUID()}" }\n`,
+    });
+    const addingSeen = lintEvents(api, adding.uri);
+    await vscode.window.showTextDocument(adding);
+    const azs301 = () => vscode.languages.getDiagnostics(adding.uri).filter((d) => codeOf(d) === 'AZS301');
+    await waitFor('the diagnostics of the tenant script', () => addingSeen.events.length > 0, 30_000);
+    addingSeen.dispose();
+    assert.deepEqual(azs301(), [], `no registration named ${name} is declared yet`);
+    const { document: script, editor, seen, linted } = await openDenseScript(api);
+    const reads = watchReads(api, script.uri);
+    try {
+      await linted('the first diagnostics');
+      reads.sent.length = 0;
+      const started = new Promise<void>((resolve) => {
+        const listener = api.lint.onDidStartRead((read) => {
+          if (read.uri.toString() !== script.uri.toString()) return;
+          listener.dispose();
+          resolve();
+        });
+      });
+      const end = () => script.lineAt(script.lineCount - 1).range.end;
+      await editor.edit((edit) => edit.insert(end(), `\nSet-AzsRegistration -PrivilegedEndpointCredential $cloudAdmin -PrivilegedEndpoint AzS-ERCS01 -RegistrationName ${name} -BillingModel Development\n`));
+      await started;
+      // Typed over the read of the text that declares the registration: the next read declares what that one did.
+      await editor.edit((edit) => edit.insert(end(), '# typed on\n'));
+      await linted();
+      const outcomes = await waitFor('the outcomes of both reads', () => reads.sent.length === 2 && reads.sent.every((read) => read.outcome) && reads.sent.map((read) => read.outcome?.skipped));
+      assert.deepEqual(outcomes, [true, false], 'typing overtook the read of the declaring text');
+      const [found] = await waitFor('AZS301 in the tenant script', () => azs301().length > 0 && azs301(), 30_000);
+      assert.ok(found.message.startsWith(`The registration declared in ${script.uri.toString()} uses the Development billing model`), found.message);
+    } finally {
+      reads.dispose();
+      seen.dispose();
+      await vscode.window.showTextDocument(adding);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
   });
 
