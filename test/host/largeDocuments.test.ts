@@ -54,6 +54,17 @@ function watchReads(api: TestApi, uri: vscode.Uri): { sent: { text: string; chan
   };
 }
 
+/** Resolves when a pause in typing next sends the text of `uri` to be read. */
+function nextRead(api: TestApi, uri: vscode.Uri): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = api.lint.onDidStartRead((read) => {
+      if (read.uri.toString() !== uri.toString()) return;
+      listener.dispose();
+      resolve();
+    });
+  });
+}
+
 /** The dense 1 MB script in an editor, its lint events from now on, and a wait for the diagnostics of its text now. */
 async function openDenseScript(api: TestApi) {
   const document = await vscode.workspace.openTextDocument({ language: 'powershell', content: denseScript(1024 * 1024) });
@@ -87,13 +98,7 @@ describe('large documents in the editor', function () {
       assert.ok(api.lint.findingsOf(document).length > 5000, `${api.lint.findingsOf(document).length} findings`);
       seen.events.length = 0;
       reads.sent.length = 0;
-      const started = new Promise<void>((resolve) => {
-        const listener = api.lint.onDidStartRead((read) => {
-          if (read.uri.toString() !== document.uri.toString()) return;
-          listener.dispose();
-          resolve();
-        });
-      });
+      const started = nextRead(api, document.uri);
       await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# edited\n'));
       await started;
       // The read of that text is under way in the worker: this edit overtakes it.
@@ -204,13 +209,7 @@ describe('large documents in the editor', function () {
     try {
       await linted('the first diagnostics');
       reads.sent.length = 0;
-      const started = new Promise<void>((resolve) => {
-        const listener = api.lint.onDidStartRead((read) => {
-          if (read.uri.toString() !== script.uri.toString()) return;
-          listener.dispose();
-          resolve();
-        });
-      });
+      const started = nextRead(api, script.uri);
       const end = () => script.lineAt(script.lineCount - 1).range.end;
       await editor.edit((edit) => edit.insert(end(), `\nSet-AzsRegistration -PrivilegedEndpointCredential $cloudAdmin -PrivilegedEndpoint AzS-ERCS01 -RegistrationName ${name} -BillingModel Development\n`));
       await started;
