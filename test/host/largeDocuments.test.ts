@@ -3,6 +3,7 @@
 // declares are still checked), and a linter process that stopped is replaced.
 import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { LintEvent } from '../../src/vscode/diagnostics';
 import type { TextChange } from '../../src/core/lint';
@@ -52,6 +53,13 @@ function watchReads(api: TestApi, uri: vscode.Uri): { sent: { text: string; chan
       engine.update = update;
     },
   };
+}
+
+/** The CPU time a process has used, in ms (Linux: the user and system clock ticks of its stat, 100 a second). */
+function cpuMsOf(pid: number | undefined): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Resolves when a pause in typing next sends the text of `uri` to be read. */
@@ -213,11 +221,19 @@ describe('large documents in the editor', function () {
       const end = () => script.lineAt(script.lineCount - 1).range.end;
       await editor.edit((edit) => edit.insert(end(), `\nSet-AzsRegistration -PrivilegedEndpointCredential $cloudAdmin -PrivilegedEndpoint AzS-ERCS01 -RegistrationName ${name} -BillingModel Development\n`));
       await started;
-      // Typed over the read of the text that declares the registration: the next read declares what that one did.
+      // Typed over the read of the text that declares the registration, once the linter is reading it (the oldest
+      // request it has not answered, and 30 ms of its process's CPU into a read of ≈ 250-650 ms): that read stops
+      // once read, and the next declares what it did.
+      const engine = (api.lint as unknown as { engine: LintClient }).engine;
+      const unanswered = (engine as unknown as { waiting: Map<number, { request: { uri?: string } }> }).waiting;
+      await waitFor('the declaring text first among the requests', () => unanswered.values().next().value?.request.uri === script.uri.toString(), 60_000);
+      const sent = cpuMsOf(engine.pid);
+      await waitFor('the linter reading the declaring text', () => cpuMsOf(engine.pid) - sent >= 30, 60_000);
       await editor.edit((edit) => edit.insert(end(), '# typed on\n'));
       await linted();
-      const outcomes = await waitFor('the outcomes of both reads', () => reads.sent.length === 2 && reads.sent.every((read) => read.outcome) && reads.sent.map((read) => read.outcome?.skipped));
-      assert.deepEqual(outcomes, [true, false], 'typing overtook the read of the declaring text');
+      const outcomes = await waitFor('the outcomes of both reads', () => reads.sent.length === 2 && reads.sent.every((read) => read.outcome) && reads.sent.map((read) => read.outcome));
+      assert.deepEqual(outcomes.map((outcome) => outcome?.skipped), [true, false], 'typing overtook the read of the declaring text');
+      assert.ok(outcomes[0]?.dependents.includes(adding.uri.toString()), 'the read typing stopped named the tenant script');
       const [found] = await waitFor('AZS301 in the tenant script', () => azs301().length > 0 && azs301(), 30_000);
       assert.ok(found.message.startsWith(`The registration declared in ${script.uri.toString()} uses the Development billing model`), found.message);
     } finally {
