@@ -84,6 +84,8 @@ type Unsent = { [K in LintRequest['type']]: Omit<Extract<LintRequest, { type: K 
 interface Waiting {
   request: LintRequest;
   resolve(outcome: LintOutcome): void;
+  /** The request could not be sent (its message would not cross to the process): the caller's error path. */
+  reject(error: unknown): void;
 }
 
 /** How much of what the process wrote to stderr last is kept, to tell why it stopped. */
@@ -190,7 +192,7 @@ export class LintClient {
   /** New rule severities; the findings of shown documents are worked out again at the next `check`. */
   configure(rules: RuleSeverityConfig | undefined): void {
     this.rules = plain(rules);
-    void this.send({ type: 'configure', rules: this.rules ?? null });
+    this.sendUnanswered({ type: 'configure', rules: this.rules ?? null });
   }
 
   /**
@@ -200,7 +202,7 @@ export class LintClient {
   useLive(live: LiveData, shown: readonly string[]): void {
     this.live = live;
     this.snapshot = snapshotOf(live, merged(shown.map((uri) => this.asked.get(uri))));
-    void this.send({ type: 'configure', live: this.snapshot });
+    this.sendUnanswered({ type: 'configure', live: this.snapshot });
   }
 
   /** Works out the findings of these shown documents again (after settings or Azure's answers changed). */
@@ -236,31 +238,59 @@ export class LintClient {
     this.waiting.clear();
   }
 
+  /**
+   * Sends a request; the promise resolves with its outcome, or rejects when the request could not be sent (now, or
+   * when the process starts).
+   */
   private send(request: Unsent): Promise<LintOutcome> {
     const id = this.nextId++;
     const full: LintRequest = { ...request, id };
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       if (this.stopping) {
         resolve({ skipped: true, dependents: [] });
         return;
       }
-      this.waiting.set(id, { request: full, resolve });
+      this.waiting.set(id, { request: full, resolve, reject });
       if (full.type === 'update') this.reading.set(full.uri, id);
       this.post(full);
     });
   }
 
+  /** Sends a request whose outcome nobody waits for: one that could not be sent is told as an internal error. */
+  private sendUnanswered(request: Unsent): void {
+    this.send(request).catch((error: unknown) => this.options.onInternalError(`the linter was not sent a ${request.type} request: ${String(error)}`));
+  }
+
   /** Sends a message to the process, which is started on the next turn if it is not yet. */
   private post(message: LintMessage): void {
-    if (this.worker) this.worker.send(message);
+    if (this.worker) this.deliver(this.worker, message);
     else if (this.unsent.push(message) === 1) setImmediate(() => this.launch());
+  }
+
+  /**
+   * Hands a message to the process. One that cannot be (the channel copies plain data only, and throws at anything
+   * else) fails its request, which the caller then handles; a note without a reply is told as an internal error.
+   */
+  private deliver(worker: ChildProcess, message: LintMessage): void {
+    try {
+      worker.send(message);
+    } catch (error) {
+      if (message.type === 'edited') {
+        this.options.onInternalError(`the linter was not sent the note that a document was edited: ${String(error)}`);
+        return;
+      }
+      const waiting = this.waiting.get(message.id);
+      this.waiting.delete(message.id);
+      if (message.type === 'update' && this.reading.get(message.uri) === message.id) this.reading.delete(message.uri);
+      waiting?.reject(error);
+    }
   }
 
   private launch(): void {
     if (this.stopping) return;
     const worker = this.start();
     this.worker = worker;
-    for (const request of this.unsent.splice(0)) worker.send(request);
+    for (const message of this.unsent.splice(0)) this.deliver(worker, message);
     // After processes stopped before answering, the new one is told the documents the others held.
     if (this.failedStarts > 0) this.restore([]);
   }
@@ -303,7 +333,7 @@ export class LintClient {
       + Object.entries(answers.tenants).filter(([key, answer]) => snapshot.tenants[key] !== answer).length;
     if (news === 0) return;
     this.snapshot = { registrations: { ...snapshot.registrations, ...answers.registrations }, tenants: { ...snapshot.tenants, ...answers.tenants } };
-    void this.send({ type: 'configure', live: this.snapshot });
+    this.sendUnanswered({ type: 'configure', live: this.snapshot });
     this.options.onLiveAnswers();
   }
 
@@ -347,8 +377,10 @@ export class LintClient {
 
   /** Tells a new process the rules, Azure's answers and every document held; `onRestart` once they are read. */
   private restore(lost: string[]): void {
-    void this.send({ type: 'configure', rules: this.rules ?? null, ...(this.snapshot ? { live: this.snapshot } : {}) });
-    const restored = [...this.documents].map(([uri, d]) => this.send({ type: 'update', uri, text: d.text, kind: d.kind, check: d.check, ...(d.encoding ? { encoding: d.encoding } : {}) }).then(() => (d.check ? [uri] : [])));
+    this.sendUnanswered({ type: 'configure', rules: this.rules ?? null, ...(this.snapshot ? { live: this.snapshot } : {}) });
+    // A document that could not be sent again is not read again (it is held as it was sent, and sent at its next change).
+    const restored = [...this.documents].map(([uri, d]) => this.send({ type: 'update', uri, text: d.text, kind: d.kind, check: d.check, ...(d.encoding ? { encoding: d.encoding } : {}) })
+      .then(() => (d.check ? [uri] : []), () => []));
     void Promise.all(restored).then((uris) => this.options.onRestart(uris.flat(), lost));
   }
 }

@@ -10,7 +10,8 @@ import type { Locale } from '../core/l10n';
 import { documentKindFor, fileExtensions, type DocumentKind, type Finding, type LiveData, type Severity, type TextChange } from '../core/lint';
 import { LintClient, type HeldLint, type LineRange, type LintOutcome, type ShownFinding } from '../core/lintClient';
 import { maxShown } from '../core/lintWorker';
-import { linesOf, planParts, withEdit, type EditedLines, type ShownPart } from '../core/shownParts';
+import { PublishedParts, type Publish } from '../core/publishedParts';
+import { linesOf, type ShownPart } from '../core/shownParts';
 import { asChange, withChanges, type UnsentEdit } from '../core/unsentEdit';
 import { ruleDocsLink } from './commands/ruleDocs';
 import type { Logger } from './infrastructure/logger';
@@ -78,12 +79,8 @@ export class LintDiagnostics implements vscode.Disposable {
   private readonly lengths = new Map<string, number>();
   /** Each open document's text as last asked for, with its version: the text while the document stays at that version. */
   private readonly texts = new Map<string, { version: number; text: string }>();
-  /** What each collection shows of each document (undefined: not known, so it is handed over again). */
-  private readonly shownParts = new Map<string, (PartShown | undefined)[]>();
-  /** The lines edited in each document since its diagnostics were last handed over. */
-  private readonly editedLines = new Map<string, EditedLines>();
-  /** Each document's latest publish: an older one still under way stops, leaving what it handed over to the newer. */
-  private readonly publishing = new Map<string, number>();
+  /** What each collection shows of each document, the lines edited since, and each document's latest publish. */
+  private readonly published = new PublishedParts<PartShown>(parts, diagnosticsPerTurn);
   /** Where each PowerShell document was edited since its text was last sent to the linter. */
   private readonly unsent = new Map<string, UnsentEdit>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -176,10 +173,7 @@ export class LintDiagnostics implements vscode.Disposable {
       this.schedule(document, kind, largeSettleMs);
     } else if (kind === 'powershell') {
       // Every edit goes in as it happens, so the engine's tree stays one step behind at most.
-      const { version } = document;
-      const key = document.uri.toString();
-      const text = this.textOf(document);
-      void this.read(key, text, kind, this.unsentChanges(key, text), document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
+      this.readShown(document, kind);
     } else {
       this.schedule(event.document, kind, settleMs);
     }
@@ -188,10 +182,7 @@ export class LintDiagnostics implements vscode.Disposable {
   /** Keeps the lines this change edited, while the document's diagnostics are shown: parts there are handed over again. */
   private noteEdits(event: vscode.TextDocumentChangeEvent): void {
     const key = event.document.uri.toString();
-    if (!this.shownParts.has(key)) return;
-    let edited = this.editedLines.get(key);
-    for (const { range, text } of event.contentChanges) edited = withEdit(edited, range.start.line, range.end.line, /[\r\n]/.test(text));
-    if (edited) this.editedLines.set(key, edited);
+    for (const { range, text } of event.contentChanges) this.published.edit(key, range.start.line, range.end.line, /[\r\n]/.test(text));
   }
 
   /** Adds this change to the document's edits not yet sent to the linter. */
@@ -244,12 +235,24 @@ export class LintDiagnostics implements vscode.Disposable {
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
       if (document.isClosed) return;
-      const { version } = document;
-      const text = this.textOf(document);
-      this.lengths.set(key, text.length);
-      void this.read(key, text, documentKind, this.unsentChanges(key, text), document.encoding, true).then((outcome) => this.publishRead(document, version, outcome));
-      this.reading.fire({ uri: document.uri, version });
+      this.lengths.set(key, this.textOf(document).length);
+      this.readShown(document, documentKind);
+      this.reading.fire({ uri: document.uri, version: document.version });
     }, delayMs));
+  }
+
+  /** Sends the document's text (with its edits since the last text sent) to be read, and publishes what the read found. */
+  private readShown(document: vscode.TextDocument, kind: DocumentKind): void {
+    const { version } = document;
+    const key = document.uri.toString();
+    const text = this.textOf(document);
+    void this.read(key, text, kind, this.unsentChanges(key, text), document.encoding, true)
+      .then((outcome) => this.publishRead(document, version, outcome), this.failed(`could not read ${key}`));
+  }
+
+  /** Logs why a request to the linter failed (it could not be sent): the document shows what it showed before. */
+  private failed(what: string): (error: unknown) => void {
+    return (error) => this.deps.log.error(`${what}: ${String(error)}`);
   }
 
   /**
@@ -288,7 +291,7 @@ export class LintDiagnostics implements vscode.Disposable {
     void reread.catch(() => {
       this.encodings.delete(key);
       return this.engine.remove(key);
-    }).then((outcome) => this.checkShown(outcome.dependents));
+    }).then((outcome) => this.checkShown(outcome.dependents)).catch(this.failed(`could not read ${key} as closed`));
   }
 
   private followTabs(event: vscode.TabChangeEvent): void {
@@ -298,7 +301,7 @@ export class LintDiagnostics implements vscode.Disposable {
       const key = tab.input.uri.toString();
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       // Checked again from the facts already read: Azure's answers may have changed while it had no tab.
-      if (document && this.engine.lint(key)) void this.engine.check([key]).then(() => this.publish(document));
+      if (document && this.engine.lint(key)) void this.engine.check([key]).then(() => this.publish(document), this.failed(`could not check ${key}`));
     }
   }
 
@@ -327,8 +330,7 @@ export class LintDiagnostics implements vscode.Disposable {
     this.engine.configure(settings.lintRules);
     if (!this.enabled) {
       for (const collection of this.collections) collection.clear();
-      this.shownParts.clear();
-      this.editedLines.clear();
+      this.published.clear();
       return;
     }
     for (const document of vscode.workspace.textDocuments) this.schedule(document, undefined, 0);
@@ -358,8 +360,7 @@ export class LintDiagnostics implements vscode.Disposable {
     const open = this.tabbed();
     const shown = uris.filter((key) => open.has(key) && this.engine.lint(key));
     if (shown.length === 0) return;
-    await this.engine.check(shown);
-    this.publishUris(shown);
+    await this.engine.check(shown).then(() => this.publishUris(shown), this.failed(`could not check ${shown.join(', ')}`));
   }
 
   /** Publishes the findings held for these documents, those open in a tab. */
@@ -386,50 +387,43 @@ export class LintDiagnostics implements vscode.Disposable {
     // Findings of another text than the document's: typing overtook them, and its own read publishes.
     if (!held || held.text !== this.textOf(document)) return;
     const { version } = document;
-    const turn = (this.publishing.get(key) ?? 0) + 1;
-    this.publishing.set(key, turn);
-    const latest = () => this.publishing.get(key) === turn;
-    const current = async () => {
-      await new Promise((resolve) => setImmediate(resolve));
-      return !document.isClosed && this.enabled && document.version === version && this.engine.lint(key) === held && latest();
-    };
     const findings = held.notice ? [] : held.shown;
     const notes = this.notesOf(held);
     const notesText = notes.map((note) => note.message).join('\n');
-    const before = this.shownParts.get(key) ?? [];
-    const plan = planParts(before, findings, notesText, this.editedLines.get(key), parts, diagnosticsPerTurn);
+    const publishing = this.published.start(key, findings, notesText);
+    const { plan } = publishing;
+    const current = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return !document.isClosed && this.enabled && document.version === version && this.engine.lint(key) === held && publishing.latest;
+    };
     const made: vscode.Diagnostic[][] = [];
     for (let part = 0; part < parts; part++) {
       if (plan.kept[part] || plan.indexes[part].length === 0) continue;
       if (!await current()) return;
       made[part] = plan.indexes[part].map((index) => this.toDiagnostic(document.uri, findings[index]));
     }
-    const now = [...before];
-    this.shownParts.set(key, now);
     for (let part = 0, first = true; part < parts; part++) {
       if (plan.kept[part]) continue;
       const diagnostics = [...made[part] ?? [], ...(part === parts - 1 ? notes : [])];
       // A part left empty is cleared (the first keeps an empty list: tabs closing look documents up in it).
       if (diagnostics.length === 0 && part > 0 && !this.collections[part].has(document.uri)) {
-        now[part] = undefined;
+        publishing.show(part, undefined);
         continue;
       }
       if (!await current()) {
         // Stopped before handing anything over, every part still shows the last read whole; a newer publish planned
         // from what this one left.
-        if (!first && latest()) this.clearUnset(document.uri, now, plan.kept, part);
+        if (!first && publishing.latest) this.clearUnset(document.uri, publishing, part);
         return;
       }
       first = false;
       if (diagnostics.length === 0 && part > 0) this.collections[part].delete(document.uri);
       else this.collections[part].set(document.uri, diagnostics);
       const partFindings = plan.indexes[part].map((index) => findings[index]);
-      now[part] = { findings: partFindings, notes: part === parts - 1 ? notesText : '', ...linesOf(partFindings), diagnostics };
+      publishing.show(part, { findings: partFindings, notes: part === parts - 1 ? notesText : '', ...linesOf(partFindings), diagnostics });
     }
-    // Only a publish that handed every part over leaves nothing edited: one stopped half-way (a newer publish of the
-    // same version, as when Azure's answers arrive) leaves parts that still show the edited lines as the workbench moved them.
-    this.editedLines.delete(key);
-    this.linted.fire({ uri: document.uri, version: document.version, diagnostics: inFileOrder(plan.indexes, now, findings.length) });
+    publishing.done();
+    this.linted.fire({ uri: document.uri, version: document.version, diagnostics: inFileOrder(plan.indexes, publishing.parts, findings.length) });
   }
 
   /** What the editor notes after the findings: a notice instead of them, how many are not shown, a rule that failed. */
@@ -446,11 +440,11 @@ export class LintDiagnostics implements vscode.Disposable {
    * Typing stopped a publish from `part` on: the parts not handed over yet, and not kept, still show an older read,
    * which must not stand beside the newer one; they are cleared, and known to show nothing.
    */
-  private clearUnset(uri: vscode.Uri, now: (PartShown | undefined)[], kept: readonly boolean[], from: number): void {
+  private clearUnset(uri: vscode.Uri, publishing: Publish<PartShown>, from: number): void {
     for (let part = from; part < parts; part++) {
-      if (kept[part]) continue;
+      if (publishing.plan.kept[part]) continue;
       if (this.collections[part].has(uri)) this.collections[part].delete(uri);
-      now[part] = undefined;
+      publishing.show(part, undefined);
     }
   }
 
@@ -461,9 +455,7 @@ export class LintDiagnostics implements vscode.Disposable {
 
   private deleteDiagnostics(uri: vscode.Uri): void {
     for (const collection of this.collections) if (collection.has(uri)) collection.delete(uri);
-    this.shownParts.delete(uri.toString());
-    this.editedLines.delete(uri.toString());
-    this.publishing.delete(uri.toString());
+    this.published.forget(uri.toString());
   }
 
   private noticeDiagnostic(notice: string): vscode.Diagnostic {

@@ -1,6 +1,9 @@
 // Large documents in the real host: the linter reads them in its process after a pause in typing, typing over a read
-// under way stops it and publishes nothing for the text it overtook, and a linter process that stopped is replaced.
+// under way stops it and publishes nothing for the text it overtook (the documents that depend on what that text
+// declares are still checked), and a linter process that stopped is replaced.
 import * as assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { LintEvent } from '../../src/vscode/diagnostics';
 import type { TextChange } from '../../src/core/lint';
@@ -52,6 +55,24 @@ function watchReads(api: TestApi, uri: vscode.Uri): { sent: { text: string; chan
   };
 }
 
+/** The CPU time a process has used, in ms (Linux: the user and system clock ticks of its stat, 100 a second). */
+function cpuMsOf(pid: number | undefined): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Resolves when a pause in typing next sends the text of `uri` to be read. */
+function nextRead(api: TestApi, uri: vscode.Uri): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = api.lint.onDidStartRead((read) => {
+      if (read.uri.toString() !== uri.toString()) return;
+      listener.dispose();
+      resolve();
+    });
+  });
+}
+
 /** The dense 1 MB script in an editor, its lint events from now on, and a wait for the diagnostics of its text now. */
 async function openDenseScript(api: TestApi) {
   const document = await vscode.workspace.openTextDocument({ language: 'powershell', content: denseScript(1024 * 1024) });
@@ -85,13 +106,7 @@ describe('large documents in the editor', function () {
       assert.ok(api.lint.findingsOf(document).length > 5000, `${api.lint.findingsOf(document).length} findings`);
       seen.events.length = 0;
       reads.sent.length = 0;
-      const started = new Promise<void>((resolve) => {
-        const listener = api.lint.onDidStartRead((read) => {
-          if (read.uri.toString() !== document.uri.toString()) return;
-          listener.dispose();
-          resolve();
-        });
-      });
+      const started = nextRead(api, document.uri);
       await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# edited\n'));
       await started;
       // The read of that text is under way in the worker: this edit overtakes it.
@@ -180,6 +195,52 @@ describe('large documents in the editor', function () {
     } finally {
       reads.dispose();
       seen.dispose();
+    }
+  });
+
+  it('checks again the documents that depend on a registration typed into a large script, though typing overtook that read', async () => {
+    // A registration name and subscription nothing else of the session declares or uses: the other files of the
+    // workspace, and documents other tests left open, have no say in AZS301 here.
+    const name = `hub-typed-${randomUUID().slice(0, 8)}`;
+    const adding = await vscode.workspace.openTextDocument({
+      language: 'powershell',
+      content: `New-AzResource -ResourceId "/subscriptions/${randomUUID()}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/${name}/customerSubscriptions/${randomUUID()}" -ApiVersion 2017-06-01 -Properties @{ tenantId = "${randomUUID()}" }\n`,
+    });
+    const addingSeen = lintEvents(api, adding.uri);
+    await vscode.window.showTextDocument(adding);
+    const azs301 = () => vscode.languages.getDiagnostics(adding.uri).filter((d) => codeOf(d) === 'AZS301');
+    await waitFor('the diagnostics of the tenant script', () => addingSeen.events.length > 0, 30_000);
+    addingSeen.dispose();
+    assert.deepEqual(azs301(), [], `no registration named ${name} is declared yet`);
+    const { document: script, editor, seen, linted } = await openDenseScript(api);
+    const reads = watchReads(api, script.uri);
+    try {
+      await linted('the first diagnostics');
+      reads.sent.length = 0;
+      const started = nextRead(api, script.uri);
+      const end = () => script.lineAt(script.lineCount - 1).range.end;
+      await editor.edit((edit) => edit.insert(end(), `\nSet-AzsRegistration -PrivilegedEndpointCredential $cloudAdmin -PrivilegedEndpoint AzS-ERCS01 -RegistrationName ${name} -BillingModel Development\n`));
+      await started;
+      // Typed over the read of the text that declares the registration, once the linter is reading it (the oldest
+      // request it has not answered, and 30 ms of its process's CPU into a read of ≈ 250-650 ms): that read stops
+      // once read, and the next declares what it did.
+      const engine = (api.lint as unknown as { engine: LintClient }).engine;
+      const unanswered = (engine as unknown as { waiting: Map<number, { request: { uri?: string } }> }).waiting;
+      await waitFor('the declaring text first among the requests', () => unanswered.values().next().value?.request.uri === script.uri.toString(), 60_000);
+      const sent = cpuMsOf(engine.pid);
+      await waitFor('the linter reading the declaring text', () => cpuMsOf(engine.pid) - sent >= 30, 60_000);
+      await editor.edit((edit) => edit.insert(end(), '# typed on\n'));
+      await linted();
+      const outcomes = await waitFor('the outcomes of both reads', () => reads.sent.length === 2 && reads.sent.every((read) => read.outcome) && reads.sent.map((read) => read.outcome));
+      assert.deepEqual(outcomes.map((outcome) => outcome?.skipped), [true, false], 'typing overtook the read of the declaring text');
+      assert.ok(outcomes[0]?.dependents.includes(adding.uri.toString()), 'the read typing stopped named the tenant script');
+      const [found] = await waitFor('AZS301 in the tenant script', () => azs301().length > 0 && azs301(), 30_000);
+      assert.ok(found.message.startsWith(`The registration declared in ${script.uri.toString()} uses the Development billing model`), found.message);
+    } finally {
+      reads.dispose();
+      seen.dispose();
+      await vscode.window.showTextDocument(adding);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
   });
 

@@ -31,10 +31,17 @@ function problemAt(path: Value, problem: ResourceIdProblem): { index: number; le
   }
 }
 
-/** Where to underline the problem (where it is written), and where this use of the path brings it in. */
-function places(path: Value, found: { index: number; length: number } | undefined): { span: Span; usedAt: Span } {
-  if (!found) return { span: path.span, usedAt: path.span };
-  return { span: locate(path, found.index, found.length), usedAt: usedAt(path, found.index, found.length) };
+/**
+ * Where to underline the problem (where it is written), where this use of the path brings it in, and whether that is
+ * the problem's own characters: not when it was not found in the text, nor when its characters are not written in one
+ * place (a segment split between a variable and the text after it), where the whole ID is underlined.
+ */
+function places(path: Value, found: { index: number; length: number } | undefined): { span: Span; usedAt: Span; own: boolean } {
+  if (!found) return { span: path.span, usedAt: path.span, own: false };
+  const span = locate(path, found.index, found.length);
+  // Told by place, not by object: a value may make its span anew each time it is asked.
+  const whole = path.span;
+  return { span, usedAt: usedAt(path, found.index, found.length), own: span.start !== whole.start || span.end !== whole.end };
 }
 
 const notFound = { en: 'Azure would answer RegistrationNotFound.', sv: 'Azure skulle svara RegistrationNotFound.' };
@@ -87,12 +94,11 @@ export default defineRule({
       if (parsed.ok) return noReports;
       const { problem } = parsed;
       const { kind, ...values } = problem;
-      const place = places(path, problemAt(path, problem));
+      const { own, ...place } = places(path, problemAt(path, problem));
       // The fix writes the expected segment over the underlined one: not over a whole ID it could not point into.
-      const segmentFound = place.span !== path.span;
       return [{
         messageId: kind, values, ...place,
-        ...(problem.kind === 'misspelledSegment' && segmentFound ? { data: { replacement: problem.expected } } : {}),
+        ...(problem.kind === 'misspelledSegment' && own ? { data: { replacement: problem.expected } } : {}),
       }];
     });
   },

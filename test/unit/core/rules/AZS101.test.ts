@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { emptyFacts, type Value } from '../../../../src/core/facts';
+import { parseRegistrationId } from '../../../../src/core/ids';
 import rule from '../../../../src/core/rules/AZS101';
+import { RegistrationIndex } from '../../../../src/core/rules/registrations';
 import { byId, cloudIdLookup } from '../support/cloudIdLookup';
 import { customer, registrationId, subscription } from '../support/ids';
 import { lintCase, ruleTester } from '../support/ruleTester';
@@ -121,5 +124,27 @@ describe('AZS101 quick-fix data', () => {
   it('carries a replacement only for a misspelled segment', async () => {
     const { findings } = await lintCase(rule, { kind: 'powershell', code: `Get-AzResource -ResourceId "${registrationId.replace('Microsoft.AzureStack', 'Microsoft.AzureStackHCI')}"` });
     assert.deepEqual(findings.map((f) => [f.message.split('.')[0], f.data]), [["The provider is 'Microsoft", undefined]]);
+  });
+
+  it('carries no replacement for a misspelled segment split between a variable and the text after it (it would be written over the whole ID)', async () => {
+    const id = `${registrationId.replace('/registrations/reg1', '')}/\${r}tratons/reg1`;
+    const { findings, text } = await lintCase(rule, { kind: 'powershell', code: `$r = 'regis'\nGet-AzResource -ResourceId "${id}"` });
+    assert.deepEqual(findings.map((f) => [text.slice(f.start, f.end), f.message.split('.')[0], f.data]), [[id, "'registratons' should be 'registrations'", undefined]]);
+  });
+
+  it('tells the whole ID from a segment by what it found, not by which object holds the place', () => {
+    // Each ask of the path's place makes a new object, as the facts of a one-piece value once did.
+    const pathAt = (text: string, start: number): Value => ({ text, segments: [{ text, at: start }], get span() { return { start, end: start + text.length }; } });
+    const dataOf = (text: string) => rule.check({
+      uri: 'file:///ws/a.ps1', kind: 'powershell', registrations: new RegistrationIndex([]),
+      facts: { ...emptyFacts(), resourceIds: [{ path: pathAt(text, 10), parsed: parseRegistrationId(text) }] },
+    }).map((report) => [report.span, report.data]);
+    // The segment's own characters: the fix writes the right one over them.
+    const misspelled = registrationId.replace('registrations', 'registratons');
+    const at = 10 + misspelled.indexOf('registratons');
+    assert.deepEqual(dataOf(misspelled), [[{ start: at, end: at + 'registratons'.length }, { replacement: 'registrations' }]]);
+    // A segment followed by a blank is not found as written: the whole ID is underlined, and no fix may write over it.
+    const blank = `${registrationId}/customerSubscription `;
+    assert.deepEqual(dataOf(blank), [[{ start: 10, end: 10 + blank.length }, undefined]]);
   });
 });
