@@ -177,6 +177,14 @@ class OnePieceValue extends LazyValue {
   }
 }
 
+/**
+ * Where a value written whole and used there (`writtenValue`) starts in the document, so that a rule can place parts
+ * of it by number (`locate` makes a span object for each); undefined for any other value.
+ */
+export function writtenAt(value: Value): number | undefined {
+  return value instanceof OnePieceValue && value.copied ? value.start : undefined;
+}
+
 /** `literalValue` of `text`, written at `start` and used there (see `OnePieceValue`). */
 export function writtenValue(text: string, start: number): Value {
   return new OnePieceValue(text, start, start + text.length, true);

@@ -80,16 +80,26 @@ export function findPlaceholder(value: string): { text: string; index: number } 
  */
 export function holdsPlaceholder(value: string): boolean {
   if (!placeholderMayBeIn(value)) return false;
-  for (const pattern of placeholderPatterns) {
+  // Without run-time parts in the value, no match has one: a test then says it without a match object.
+  const unknownIn = hasUnknown(value);
+  for (let i = 0; i < placeholderPatterns.length; i++) {
+    const pattern = placeholderPatterns[i];
+    if (!unknownIn) {
+      if (pattern.test(value)) return true;
+      continue;
+    }
     const match = pattern.exec(value);
     if (match && !hasUnknown(match[0])) return true;
   }
   return false;
 }
 
+/** A value that starts with an ARM function call: an expression, not a placeholder. */
+const armExpression = /^\[\s*[a-z]\w*\(/i;
+
 /** False when `value` cannot hold a placeholder: no hint of one, or an ARM expression. */
 function placeholderMayBeIn(value: string): boolean {
-  return mayHoldPlaceholder(value) && !/^\[\s*[a-z]\w*\(/i.test(value);
+  return mayHoldPlaceholder(value) && !armExpression.test(value);
 }
 
 export interface RegistrationRef {

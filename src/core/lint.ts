@@ -11,7 +11,7 @@ import type { LiveData } from './live';
 import { allRules } from './rules/index';
 import { RegistrationIndex } from './rules/registrations';
 import type { Report, Rule, RuleCode, Severity } from './rules/rule';
-import { LineMap, SpanMap, looksBinary, type Span } from './text';
+import { LineMap, looksBinary, type Span } from './text';
 
 export type { RuleSeverityConfig } from './config';
 export { configProblems, severities } from './config';
@@ -411,21 +411,22 @@ class Defects {
   }
 
   addAll(rule: Rule, severity: Severity, reports: readonly Report<string>[], message: MessageText): void {
-    // By place, then message (a place has few, and each is a string the findings share).
-    const byPlace = new SpanMap<Finding[]>();
+    // By where they start, then end and message (a place has few, and each is a string the findings share): the
+    // finding that starts there, or a list when more do. Most places have one, which needs no list and no entry object
+    // of its own. None for a rule whose reports are each at a place of their own (a dense script has ten thousand).
+    const byStart = rule.reportsDistinctPlaces ? undefined : new Map<number, Finding | Finding[]>();
     // A counted loop: this runs once per rule and lint, often before V8 optimizes it, and `for…of` then makes an
     // object per step (a dense script has ten thousand reports).
     for (let i = 0; i < reports.length; i++) {
       const report = reports[i];
-      if (this.suppressions.length > 0 && this.suppressed(rule.code, report.span.start)) continue;
+      const { start, end } = report.span;
+      if (this.suppressions.length > 0 && this.suppressed(rule.code, start)) continue;
       const text = message(report.messageId, report.values);
-      const here = byPlace.get(report.span);
-      let finding = here && findingWith(here, text);
+      const here = byStart?.get(start);
+      let finding = here && findingWith(here, end, text);
       if (!finding) {
         finding = this.newFinding(rule, severity, report, text);
-        // A place's list made with its first finding: `[]` and a `push` reserved seventeen slots for each of thousands.
-        if (here) here.push(finding);
-        else byPlace.add(report.span, [finding]);
+        if (byStart) fileAt(byStart, start, here, finding);
       }
       if (report.related) {
         for (const related of report.related) {
@@ -444,14 +445,16 @@ class Defects {
       .sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   }
 
-  /** A report's finding, without related places yet. */
+  /**
+   * A report's finding, without related places yet; its data last, as the findings' JSON has it. Made whole at once:
+   * data added after the others went into a second store, an object more per finding.
+   */
   private newFinding(rule: Rule, severity: Severity, report: Report<string>, message: string): Finding {
-    const finding: Finding = {
-      code: rule.code, severity, message, start: report.span.start, end: report.span.end,
-      azureError: report.azureError === undefined ? rule.azureError : report.azureError,
-      related: [],
-    };
-    if (report.data) finding.data = report.data; // last, as the findings' JSON has it
+    const { span, data } = report;
+    const azureError = report.azureError === undefined ? rule.azureError : report.azureError;
+    const finding: Finding = data
+      ? { code: rule.code, severity, message, start: span.start, end: span.end, azureError, related: [], data }
+      : { code: rule.code, severity, message, start: span.start, end: span.end, azureError, related: [] };
     this.list.push(finding);
     return finding;
   }
@@ -472,9 +475,17 @@ class Defects {
   }
 }
 
-/** The finding of these (found at one place) with this message, if any. */
-function findingWith(here: readonly Finding[], message: string): Finding | undefined {
-  for (const finding of here) if (finding.message === message) return finding;
+/** Files a new finding by where it starts, beside those `here` (see `Defects.addAll`). */
+function fileAt(byStart: Map<number, Finding | Finding[]>, start: number, here: Finding | Finding[] | undefined, finding: Finding): void {
+  if (!here) byStart.set(start, finding);
+  else if (Array.isArray(here)) here.push(finding);
+  else byStart.set(start, [here, finding]);
+}
+
+/** The finding of these (that start at one place) with this end and message, if any. */
+function findingWith(here: Finding | Finding[], end: number, message: string): Finding | undefined {
+  if (!Array.isArray(here)) return here.end === end && here.message === message ? here : undefined;
+  for (const finding of here) if (finding.end === end && finding.message === message) return finding;
   return undefined;
 }
 

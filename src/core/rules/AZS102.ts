@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../errors';
-import { LazyValue, locate, locateWhole, sliceSource, usedAt, type FileFacts, type Segment, type SliceSource, type Value } from '../facts';
+import { LazyValue, locate, locateWhole, sliceSource, usedAt, writtenAt, type FileFacts, type Segment, type SliceSource, type Value } from '../facts';
 import { cloudIdLookupAt } from '../fixes';
 import { findPlaceholder } from '../ids';
 import { SpanMap, type Span } from '../text';
@@ -14,15 +14,18 @@ class Containers {
   /** The furthest end among the spans up to each index. */
   private readonly reach: Float64Array;
 
-  /** `places`: each span `packed` (a typed array of them sorts without a comparator call). */
-  constructor(places: readonly number[]) {
-    const sorted = Float64Array.from(places).sort();
-    this.starts = new Float64Array(sorted.length);
-    this.reach = new Float64Array(sorted.length);
+  /**
+   * `places`: each span `packed` (a typed array of them sorts without a comparator call), sorted here in place and
+   * then overwritten with the reach.
+   */
+  constructor(places: Float64Array) {
+    places.sort();
+    this.starts = new Float64Array(places.length);
+    this.reach = places;
     let furthest = -1;
-    for (let i = 0; i < sorted.length; i++) {
-      this.starts[i] = Math.floor(sorted[i] / 0x800000);
-      furthest = Math.max(furthest, sorted[i] % 0x800000);
+    for (let i = 0; i < places.length; i++) {
+      this.starts[i] = Math.floor(places[i] / 0x800000);
+      furthest = Math.max(furthest, places[i] % 0x800000);
       this.reach[i] = furthest;
     }
   }
@@ -39,9 +42,28 @@ class Containers {
   }
 }
 
-/** Adds where a value that is there is written whole (`locateWhole`), `packed`. */
-function addWholePlace(places: number[], value: Value | undefined): void {
-  if (value) places.push(packed(locateWhole(value)));
+/**
+ * Where values are written whole (`locateWhole`), `packed`, in a typed array sized for all that may come: a list that
+ * grows is copied at each step, and then once more into a typed array to sort.
+ */
+class WholePlaces {
+  private readonly places: Float64Array;
+  private count = 0;
+
+  constructor(most: number) {
+    this.places = new Float64Array(most);
+  }
+
+  /** Adds where a value that is there is written whole (by number for a value written whole: `writtenAt`). */
+  add(value: Value | undefined): void {
+    if (!value) return;
+    const at = writtenAt(value);
+    this.places[this.count++] = at === undefined ? packed(locateWhole(value)) : at * 0x800000 + at + value.text.length;
+  }
+
+  added(): Float64Array {
+    return this.places.subarray(0, this.count);
+  }
 }
 
 /**
@@ -49,21 +71,21 @@ function addWholePlace(places: number[], value: Value | undefined): void {
  * find, or neither (a computer name, a password, the name a registration is created under).
  */
 function errorsOf(facts: FileFacts): (span: Span) => ErrorCode | null {
-  const customerSubscriptions: number[] = [];
-  const registrationParts: number[] = [];
+  const { resourceIds, tenantOperations } = facts;
+  const customerSubscriptions = new WholePlaces(tenantOperations.length);
+  const registrationParts = new WholePlaces(resourceIds.length + 3 * tenantOperations.length);
   // Counted loops: this runs once per lint, often before V8 optimizes it, and `for…of` then makes an object per step
   // (a dense script has ≈ 6,500 resource IDs and 1,600 tenant operations).
-  const { resourceIds, tenantOperations } = facts;
-  for (let i = 0; i < resourceIds.length; i++) addWholePlace(registrationParts, resourceIds[i].path);
+  for (let i = 0; i < resourceIds.length; i++) registrationParts.add(resourceIds[i].path);
   for (let i = 0; i < tenantOperations.length; i++) {
     const { customerSubscriptionId, registration } = tenantOperations[i];
-    addWholePlace(customerSubscriptions, customerSubscriptionId);
-    addWholePlace(registrationParts, registration.subscriptionId);
-    addWholePlace(registrationParts, registration.resourceGroup);
-    addWholePlace(registrationParts, registration.name);
+    customerSubscriptions.add(customerSubscriptionId);
+    registrationParts.add(registration.subscriptionId);
+    registrationParts.add(registration.resourceGroup);
+    registrationParts.add(registration.name);
   }
-  const subscriptions = new Containers(customerSubscriptions);
-  const registrations = new Containers(registrationParts);
+  const subscriptions = new Containers(customerSubscriptions.added());
+  const registrations = new Containers(registrationParts.added());
   return (span) => (subscriptions.holds(span) ? 'InvalidCustomerSubscriptionId' : registrations.holds(span) ? 'RegistrationNotFound' : null);
 }
 
@@ -127,18 +149,39 @@ function sharedMessageValues(): (placeholder: string, azureError: ErrorCode | nu
   };
 }
 
-type PlaceholderReport = Report<'placeholderAzure' | 'placeholder'>;
+type PlaceholderMessage = 'placeholderAzure' | 'placeholder';
 
 /**
- * A placeholder's report, keyed by where it is written: its end, the next report written from the same start, and the
- * places of use listed for it.
+ * A placeholder's report, with what `place` finds it by: its start is its key, its end is kept here as a number
+ * (a lazy span's is a getter), then the next report written from the same start, and the places of use listed for it.
+ * The report and its entry are one object: a dense script has ten thousand.
  */
-interface Placed {
-  end: number;
-  next: Placed | undefined;
-  report: PlaceholderReport;
-  firstUse: Span;
-  moreUses: SpanMap<true> | undefined;
+class PlacedReport implements Report<PlaceholderMessage> {
+  declare readonly messageId: PlaceholderMessage;
+  declare readonly values: MessageValues;
+  declare readonly span: Span;
+  declare readonly azureError: ErrorCode | null;
+  declare readonly data: { placeholder: string };
+  declare readonly usedAt: Span;
+  declare alsoUsedAt: Span[] | undefined;
+  declare readonly end: number;
+  declare readonly next: PlacedReport | undefined;
+  /** The places of use after the first (`usedAt`), to list each once. */
+  declare moreUses: SpanMap<true> | undefined;
+
+  // Set in the constructor rather than as class fields or parameter properties (see LazyValue in facts.ts).
+  constructor(placeholder: string, values: MessageValues, azureError: ErrorCode | null, span: Span, end: number, use: Span, next: PlacedReport | undefined) {
+    this.messageId = azureError ? 'placeholderAzure' : 'placeholder';
+    this.values = values;
+    this.span = span;
+    this.azureError = azureError;
+    this.data = { placeholder };
+    this.usedAt = use;
+    this.alsoUsedAt = undefined;
+    this.end = end;
+    this.next = next;
+    this.moreUses = undefined;
+  }
 }
 
 /**
@@ -146,12 +189,12 @@ interface Placed {
  * that thousands of calls use is one finding (one report rather than one per use, which lint.ts would join).
  */
 class PlaceholderReports {
-  readonly list: PlaceholderReport[] = [];
+  readonly list: PlacedReport[] = [];
   /**
-   * Each placeholder's report by where its written place starts (then by end, `Placed.next`): looked up by numbers, so
-   * a placeholder met again makes no span (a dense script meets ≈ 40,000 again).
+   * Each placeholder's report by where its written place starts (then by end, `PlacedReport.next`): looked up by
+   * numbers, so a placeholder met again makes no span (a dense script meets ≈ 40,000 again).
    */
-  private readonly byStart = new Map<number, Placed>();
+  private readonly byStart = new Map<number, PlacedReport>();
   /** The slices placed so far, by the value they are cut from (the last one of each): see `placedAlready`. */
   private readonly slicesPlaced = new Map<Value, { start: number; end: number; fellBackTo: Span | undefined }>();
   private readonly placeholders = placeholderFinder();
@@ -168,7 +211,11 @@ class PlaceholderReports {
     }
     const slice = sliceSource(value);
     if (!slice) {
-      this.addEach(value, this.placeholders(value.text));
+      const found = this.placeholders(value.text);
+      if (found.length === 0) return;
+      const at = writtenAt(value);
+      if (at === undefined) this.addEach(value, found);
+      else this.addWritten(value, found, at);
       return;
     }
     if (this.placedAlready(slice, value)) return;
@@ -184,6 +231,17 @@ class PlaceholderReports {
     const placed = this.slicesPlaced.get(slice.value);
     if (placed?.start !== slice.start || placed.end !== slice.end) return false;
     return !placed.fellBackTo || (placed.fellBackTo.start === value.span.start && placed.fellBackTo.end === value.span.end);
+  }
+
+  /**
+   * The placeholders of a value written whole where it is used, from `at` on (`writtenAt`): where `locate` puts them,
+   * by number, each used where the value is (`usedAt`).
+   */
+  private addWritten(value: Value, found: readonly FoundPlaceholder[], at: number): void {
+    for (let i = 0; i < found.length; i++) {
+      const { text, index } = found[i];
+      this.place(text, at + index, at + index + text.length, undefined, value.span);
+    }
   }
 
   /** Each placeholder placed by `locate` and `usedAt`, which know how each kind of lazy value is placed. */
@@ -228,27 +286,22 @@ class PlaceholderReports {
         return;
       }
     }
-    const report = this.report(placeholder, written ?? { start, end }, use);
-    this.byStart.set(start, { end, next: first, report, firstUse: use, moreUses: undefined });
-  }
-
-  private report(placeholder: string, span: Span, use: Span): PlaceholderReport {
+    const span = written ?? { start, end };
     this.errorAt ??= errorsOf(this.facts);
     const azureError = this.errorAt(span);
-    const values = this.messageValues(placeholder, azureError);
-    const report = { messageId: azureError ? 'placeholderAzure' as const : 'placeholder' as const, values, span, azureError, data: { placeholder }, usedAt: use };
+    const report = new PlacedReport(placeholder, this.messageValues(placeholder, azureError), azureError, span, end, use, first);
+    this.byStart.set(start, report);
     this.list.push(report);
-    return report;
   }
 
   /**
    * A placeholder met again through a variable: the same finding, which lists this use too. A place of use met again
    * (a value is both a command's argument and a resource ID) adds nothing: a dense script has thousands.
    */
-  private addUse(known: Placed, use: Span): void {
-    if ((known.firstUse.start === use.start && known.firstUse.end === use.end) || known.moreUses?.get(use)) return;
+  private addUse(known: PlacedReport, use: Span): void {
+    if ((known.usedAt.start === use.start && known.usedAt.end === use.end) || known.moreUses?.get(use)) return;
     (known.moreUses ??= new SpanMap()).add(use, true);
-    (known.report.alsoUsedAt ??= []).push(use);
+    (known.alsoUsedAt ??= []).push(use);
   }
 }
 
@@ -289,4 +342,6 @@ export default defineRule({
   },
   cloudIdLookup: (finding, document) => cloudIdLookupAt(document, finding.start),
   editorActions: ['pickRegistration'],
+  // One report per place where a placeholder is written (`PlaceholderReports.place`).
+  reportsDistinctPlaces: true,
 });

@@ -66,8 +66,16 @@ function fileKey(mask: number, valueOf: (part: RefPart, index: number) => string
 
 /** A declaration that names a registration: some part known, and none a placeholder (`{ registrationName }` in a sample names none). */
 function namesARegistration(candidate: IndexedDeclaration): boolean {
-  const known = knownParts(candidate.declaration.ref);
-  return known.length > 0 && !known.some((part) => holdsPlaceholder(candidate.declaration.ref[part]?.text ?? ''));
+  // A counted loop without a list of the known parts: asked of each of a dense script's ≈ 1,600 declarations.
+  const { ref } = candidate.declaration;
+  let knowsOne = false;
+  for (let i = 0; i < refParts.length; i++) {
+    const value = ref[refParts[i]];
+    if (!isKnown(value)) continue;
+    if (holdsPlaceholder(value.text)) return false;
+    knowsOne = true;
+  }
+  return knowsOne;
 }
 
 type LookupPart = 'resourceGroup' | 'name';

@@ -1,4 +1,4 @@
-import { hasParameter, parameter } from '../parse/cmdlets';
+import { hasParameter, parameter, sameName } from '../parse/cmdlets';
 import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
 /**
@@ -14,12 +14,21 @@ const missingParameterSnippets: Record<string, string> = {
 };
 
 /** The mandatory parameters of the AzureStack-Tools registration cmdlets. */
-const mandatory: Record<string, string[]> = {
-  'set-azsregistration': ['PrivilegedEndpointCredential', 'PrivilegedEndpoint', 'RegistrationName'],
-  'get-azsregistrationtoken': ['PrivilegedEndpointCredential', 'PrivilegedEndpoint', 'BillingModel'],
-  'register-azsenvironment': ['RegistrationToken', 'RegistrationName'],
-  'remove-azsregistration': ['PrivilegedEndpointCredential', 'PrivilegedEndpoint'],
-};
+const mandatory: readonly (readonly [string, readonly string[]])[] = [
+  ['set-azsregistration', ['PrivilegedEndpointCredential', 'PrivilegedEndpoint', 'RegistrationName']],
+  ['get-azsregistrationtoken', ['PrivilegedEndpointCredential', 'PrivilegedEndpoint', 'BillingModel']],
+  ['register-azsenvironment', ['RegistrationToken', 'RegistrationName']],
+  ['remove-azsregistration', ['PrivilegedEndpointCredential', 'PrivilegedEndpoint']],
+];
+
+/**
+ * The mandatory parameters of a cmdlet named so in any letter case, if it is one of those: compared in place, where a
+ * lower-case copy of each name was a string made and looked up per command (a dense script has ≈ 5,000).
+ */
+function mandatoryOf(name: string): readonly string[] | undefined {
+  for (let i = 0; i < mandatory.length; i++) if (sameName(name, mandatory[i][0])) return mandatory[i][1];
+  return undefined;
+}
 
 export default defineRule({
   code: 'AZS104',
@@ -49,7 +58,7 @@ export default defineRule({
   },
   check({ facts }) {
     return reportsForEach(facts.cmdlets, (cmdlet): readonly Report<'missing' | 'noValue', { missing: string[] }>[] => {
-      const required = mandatory[cmdlet.name.toLowerCase()];
+      const required = mandatoryOf(cmdlet.name);
       if (!required || cmdlet.positional.length > 0) return noReports;
       // Written but given nothing (at the end of the command, or before another parameter): PowerShell refuses the call.
       const empty = required.flatMap((name) => {

@@ -1,5 +1,5 @@
 import { isKnown, locateWhole } from '../facts';
-import { defineRule } from './rule';
+import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
 /** Where the missing parameter goes: the end of the billing model's value in the call. */
 interface ParameterPlace {
@@ -34,13 +34,14 @@ export default defineRule<'agreementNumber' | 'msAssetTag', ParameterPlace>({
     },
   },
   check({ facts }) {
-    return facts.billingModels.flatMap((use) => {
-      if (!isKnown(use.value)) return [];
+    return reportsForEach(facts.billingModels, (use): readonly Report<'agreementNumber' | 'msAssetTag', ParameterPlace>[] => {
+      // Only a model whose parameter is missing is read (a dense script has ≈ 1,600 that lack neither).
+      if ((use.hasAgreementNumber !== false && use.hasMsAssetTag !== false) || !isKnown(use.value)) return noReports;
       const model = use.value.text.trim().toLowerCase();
       const messageId = model === 'capacity' && use.hasAgreementNumber === false ? 'agreementNumber'
         : model === 'custom' && use.hasMsAssetTag === false ? 'msAssetTag' : undefined;
       // The finding underlines the model as written (perhaps in a variable's assignment); the parameter goes into the call.
-      return messageId ? [{ messageId, values: { cmdlet: use.setBy }, span: locateWhole(use.value), data: { after: use.value.span.end } }] : [];
+      return messageId ? [{ messageId, values: { cmdlet: use.setBy }, span: locateWhole(use.value), data: { after: use.value.span.end } }] : noReports;
     });
   },
   fixes(finding, document) {

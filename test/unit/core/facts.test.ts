@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { UNKNOWN } from '../../../src/core/ids';
 import {
-  isKnown, literalValue, locate, locateWhole, plainValue, referencedAt, sliceSource, sliceValue, unknownValue, unknownValueAt, usedAt, valueOf, valueReferencedAt, writtenValue,
+  isKnown, literalValue, locate, locateWhole, plainValue, referencedAt, sliceSource, sliceValue, unknownValue, unknownValueAt, usedAt, valueOf, valueReferencedAt, writtenAt, writtenValue,
   type Value,
 } from '../../../src/core/facts';
 
@@ -100,6 +100,17 @@ describe('core/facts', () => {
         }
       }
     }
+  });
+
+  it('tells where a value written whole starts, as locate places its parts, and nothing for any other value', () => {
+    const written = writtenValue('<a>-b', 7);
+    assert.equal(writtenAt(written), 7);
+    for (let index = 0; index < written.text.length; index++) {
+      assert.deepEqual(locate(written, index, written.text.length - index), { start: 7 + index, end: 7 + written.text.length });
+    }
+    assert.deepEqual(written.span, usedAt(written, 1, 2), 'used where it is written');
+    const others = [unknownValueAt(3, 9), literalValue('<a>', { start: 7, end: 10 }, 7), value, sliceValue(value, 1, 9), sliceValue(writtenValue('<a>-b', 7), 1, 3)];
+    assert.deepEqual(others.map(writtenAt), [undefined, undefined, undefined, undefined, 8], 'only a part of a value written whole is one too');
   });
 
   it('tells where a slice lies in the value whose segments hold its pieces, unless two of them in a row are run-time parts', () => {

@@ -1,7 +1,12 @@
+import * as assert from 'node:assert/strict';
+import { PowerShellParser, powerShellFacts } from '../../../../src/core/parse/powershell';
 import rule from '../../../../src/core/rules/AZS102';
+import { RegistrationIndex } from '../../../../src/core/rules/registrations';
 import { cloudIdLookup } from '../support/cloudIdLookup';
+import { denseScript } from '../support/denseScript';
 import { customer, registrationId, subscription, tenant } from '../support/ids';
 import { ruleTester } from '../support/ruleTester';
+import { testWasmDir } from '../support/wasm';
 
 const azure = (placeholder: string, error: string) => `'${placeholder}' is a placeholder that was never filled in; Azure would answer ${error}.`;
 const fails = (placeholder: string) => `'${placeholder}' is a placeholder that was never filled in; the command fails with it.`;
@@ -96,4 +101,21 @@ ruleTester(rule, {
       errors: [{ message: azure('your-subscription-id', 'RegistrationNotFound'), related: [used] }],
     },
   ],
+});
+
+describe('AZS102 reports', () => {
+  it('are each at a place of their own, as the rule tells lint.ts (which then joins none of them)', async () => {
+    assert.equal(rule.reportsDistinctPlaces, true);
+    const parser = await PowerShellParser.load(testWasmDir());
+    // Placeholders met many times: through variables, in values listed twice, in resource IDs that are also arguments.
+    for (const text of [denseScript(20_000), `$registrationName = '<registration name>'\n${addTenant}\n${addTenant.replace('$customer', '<customer>')}\nSet-AzsRegistration -RegistrationName $registrationName`]) {
+      const tree = parser.parse(text);
+      assert.ok(tree);
+      const facts = powerShellFacts(text, tree);
+      tree.delete();
+      const reports = rule.check({ uri: 'file:///w/a.ps1', kind: 'powershell', facts, registrations: new RegistrationIndex([]) });
+      assert.ok(reports.length > 1);
+      assert.equal(new Set(reports.map((r) => `${r.span.start}:${r.span.end}`)).size, reports.length);
+    }
+  });
 });
