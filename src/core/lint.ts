@@ -341,7 +341,7 @@ export class LintWorkspace {
         continue;
       }
       if (reports.length === 0) continue; // most rules find nothing in most documents: no message tables for them
-      defects.addAll(rule, severity, reports, messageTexts(rule, this.locale));
+      defects.addAll(rule, severity, reports, new MessageTexts(rule, this.locale));
     }
     return defects.findings();
   }
@@ -365,34 +365,37 @@ function declarationKey(state: DocumentState | undefined): string {
 
 const usedHere = { en: 'The same value is used here.', sv: 'Samma värde används här.' };
 
-type MessageText = (id: string, values: Report<string>['values']) => string;
-
 /**
  * A rule's messages in `locale`, each worked out once per message and values object (reports of one defect met
  * through several uses share theirs) and once per message and values text: a dense script has thousands of defects
  * and a handful of distinct messages. Findings then share one string per message, a cheap key when findings of one
- * defect are joined.
+ * defect are joined. A class rather than a closure made per lint: optimized code that inlines a closure is thrown away
+ * when that closure dies, at every lint.
  */
-function messageTexts(rule: Rule, locale: Locale): MessageText {
-  const byValues = new WeakMap<object, Map<string, string>>();
-  const withoutValues = new Map<string, string>();
-  const byText = new Map<string, string>();
-  return (id, values) => {
-    let texts = values ? byValues.get(values) : withoutValues;
+class MessageTexts {
+  private readonly byValues = new WeakMap<object, Map<string, string>>();
+  private readonly withoutValues = new Map<string, string>();
+  private readonly byText = new Map<string, string>();
+
+  constructor(private readonly rule: Rule, private readonly locale: Locale) {}
+
+  of(id: string, values: Report<string>['values']): string {
+    let texts = values ? this.byValues.get(values) : this.withoutValues;
     if (!texts) {
       texts = new Map();
-      byValues.set(values as object, texts);
+      this.byValues.set(values as object, texts);
     }
     let text = texts.get(id);
     if (text === undefined) {
+      const { locale } = this;
       const localized = Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : v[locale]]));
       const key = `${id}\u0000${JSON.stringify(localized)}`;
-      text = byText.get(key) ?? pick(rule.messages[id], locale, localized);
-      byText.set(key, text);
+      text = this.byText.get(key) ?? pick(this.rule.messages[id], locale, localized);
+      this.byText.set(key, text);
       texts.set(id, text);
     }
     return text;
-  };
+  }
 }
 
 /**
@@ -410,7 +413,7 @@ class Defects {
     this.suppressions = state.facts.suppressions;
   }
 
-  addAll(rule: Rule, severity: Severity, reports: readonly Report<string>[], message: MessageText): void {
+  addAll(rule: Rule, severity: Severity, reports: readonly Report<string>[], messages: MessageTexts): void {
     // By where they start, then end and message (a place has few, and each is a string the findings share): the
     // finding that starts there, or a list when more do. Most places have one, which needs no list and no entry object
     // of its own. None for a rule whose reports are each at a place of their own (a dense script has ten thousand).
@@ -421,7 +424,7 @@ class Defects {
       const report = reports[i];
       const { start, end } = report.span;
       if (this.suppressions.length > 0 && this.suppressed(rule.code, start)) continue;
-      const text = message(report.messageId, report.values);
+      const text = messages.of(report.messageId, report.values);
       const here = byStart?.get(start);
       let finding = here && findingWith(here, end, text);
       if (!finding) {
@@ -430,7 +433,7 @@ class Defects {
       }
       if (report.related) {
         for (const related of report.related) {
-          finding.related.push({ uri: related.uri, start: related.span.start, end: related.span.end, message: message(related.messageId, related.values) });
+          finding.related.push({ uri: related.uri, start: related.span.start, end: related.span.end, message: messages.of(related.messageId, related.values) });
         }
       }
       if (report.usedAt) this.addUse(finding, report.span, report.usedAt);

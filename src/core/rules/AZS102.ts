@@ -68,25 +68,34 @@ class WholePlaces {
 
 /**
  * Which documented error a placeholder leads to: a bad customer subscription ID, a registration a request does not
- * find, or neither (a computer name, a password, the name a registration is created under).
+ * find, or neither (a computer name, a password, the name a registration is created under). A class rather than a
+ * closure made per lint: optimized code that inlines a closure is thrown away when that closure dies, at every lint.
  */
-function errorsOf(facts: FileFacts): (span: Span) => ErrorCode | null {
-  const { resourceIds, tenantOperations } = facts;
-  const customerSubscriptions = new WholePlaces(tenantOperations.length);
-  const registrationParts = new WholePlaces(resourceIds.length + 3 * tenantOperations.length);
-  // Counted loops: this runs once per lint, often before V8 optimizes it, and `for…of` then makes an object per step
-  // (a dense script has ≈ 6,500 resource IDs and 1,600 tenant operations).
-  for (let i = 0; i < resourceIds.length; i++) registrationParts.add(resourceIds[i].path);
-  for (let i = 0; i < tenantOperations.length; i++) {
-    const { customerSubscriptionId, registration } = tenantOperations[i];
-    customerSubscriptions.add(customerSubscriptionId);
-    registrationParts.add(registration.subscriptionId);
-    registrationParts.add(registration.resourceGroup);
-    registrationParts.add(registration.name);
+class ErrorsByPlace {
+  private readonly subscriptions: Containers;
+  private readonly registrations: Containers;
+
+  constructor(facts: FileFacts) {
+    const { resourceIds, tenantOperations } = facts;
+    const customerSubscriptions = new WholePlaces(tenantOperations.length);
+    const registrationParts = new WholePlaces(resourceIds.length + 3 * tenantOperations.length);
+    // Counted loops: this runs once per lint, often before V8 optimizes it, and `for…of` then makes an object per step
+    // (a dense script has ≈ 6,500 resource IDs and 1,600 tenant operations).
+    for (let i = 0; i < resourceIds.length; i++) registrationParts.add(resourceIds[i].path);
+    for (let i = 0; i < tenantOperations.length; i++) {
+      const { customerSubscriptionId, registration } = tenantOperations[i];
+      customerSubscriptions.add(customerSubscriptionId);
+      registrationParts.add(registration.subscriptionId);
+      registrationParts.add(registration.resourceGroup);
+      registrationParts.add(registration.name);
+    }
+    this.subscriptions = new Containers(customerSubscriptions.added());
+    this.registrations = new Containers(registrationParts.added());
   }
-  const subscriptions = new Containers(customerSubscriptions.added());
-  const registrations = new Containers(registrationParts.added());
-  return (span) => (subscriptions.holds(span) ? 'InvalidCustomerSubscriptionId' : registrations.holds(span) ? 'RegistrationNotFound' : null);
+
+  at(span: Span): ErrorCode | null {
+    return this.subscriptions.holds(span) ? 'InvalidCustomerSubscriptionId' : this.registrations.holds(span) ? 'RegistrationNotFound' : null;
+  }
 }
 
 /** A span as one number, which sorts by its start (offsets stay below 2^23: documents are at most 5 MB). */
@@ -116,29 +125,31 @@ function placeholdersIn(text: string): FoundPlaceholder[] {
  * few distinct texts. Asked of every value: most of a dense script's values hold one, so testing each for a hint of
  * one first (`mayHoldPlaceholder`, which `findPlaceholder` does on a new text) cost more than it saved.
  */
-function placeholderFinder(): (text: string) => readonly FoundPlaceholder[] {
-  const byText = new Map<string, FoundPlaceholder[]>();
-  return (text) => {
-    let found = byText.get(text);
+class PlaceholderFinder {
+  private readonly byText = new Map<string, FoundPlaceholder[]>();
+
+  in(text: string): readonly FoundPlaceholder[] {
+    let found = this.byText.get(text);
     if (!found) {
       found = placeholdersIn(text);
-      byText.set(text, found);
+      this.byText.set(text, found);
     }
     return found;
-  };
+  }
 }
 
 /**
  * The message values of a placeholder and the error it leads to, one object per distinct pair: lint.ts works a
  * message out once per values object, and a dense script has thousands of defects and a handful of distinct messages.
  */
-function sharedMessageValues(): (placeholder: string, azureError: ErrorCode | null) => MessageValues {
-  const byError = new Map<ErrorCode | null, Map<string, MessageValues>>();
-  return (placeholder, azureError) => {
-    let byText = byError.get(azureError);
+class SharedMessageValues {
+  private readonly byError = new Map<ErrorCode | null, Map<string, MessageValues>>();
+
+  of(placeholder: string, azureError: ErrorCode | null): MessageValues {
+    let byText = this.byError.get(azureError);
     if (!byText) {
       byText = new Map();
-      byError.set(azureError, byText);
+      this.byError.set(azureError, byText);
     }
     let values = byText.get(placeholder);
     if (!values) {
@@ -146,7 +157,7 @@ function sharedMessageValues(): (placeholder: string, azureError: ErrorCode | nu
       byText.set(placeholder, values);
     }
     return values;
-  };
+  }
 }
 
 type PlaceholderMessage = 'placeholderAzure' | 'placeholder';
@@ -197,21 +208,21 @@ class PlaceholderReports {
   private readonly byStart = new Map<number, PlacedReport>();
   /** The slices placed so far, by the value they are cut from (the last one of each): see `placedAlready`. */
   private readonly slicesPlaced = new Map<Value, { start: number; end: number; fellBackTo: Span | undefined }>();
-  private readonly placeholders = placeholderFinder();
-  private readonly messageValues = sharedMessageValues();
-  private errorAt: ((span: Span) => ErrorCode | null) | undefined;
+  private readonly placeholders = new PlaceholderFinder();
+  private readonly messageValues = new SharedMessageValues();
+  private errors: ErrorsByPlace | undefined;
 
   constructor(private readonly facts: FileFacts) {}
 
   /** Reports the placeholders of a value. */
   add(value: Value): void {
     if (!(value instanceof LazyValue)) {
-      this.addWalking(value, this.placeholders(value.text), value.segments, 0);
+      this.addWalking(value, this.placeholders.in(value.text), value.segments, 0);
       return;
     }
     const slice = sliceSource(value);
     if (!slice) {
-      const found = this.placeholders(value.text);
+      const found = this.placeholders.in(value.text);
       if (found.length === 0) return;
       const at = writtenAt(value);
       if (at === undefined) this.addEach(value, found);
@@ -219,7 +230,7 @@ class PlaceholderReports {
       return;
     }
     if (this.placedAlready(slice, value)) return;
-    const fellBackTo = this.addWalking(value, this.placeholders(value.text), slice.value.segments, slice.start);
+    const fellBackTo = this.addWalking(value, this.placeholders.in(value.text), slice.value.segments, slice.start);
     this.slicesPlaced.set(slice.value, { start: slice.start, end: slice.end, fellBackTo });
   }
 
@@ -287,9 +298,9 @@ class PlaceholderReports {
       }
     }
     const span = written ?? { start, end };
-    this.errorAt ??= errorsOf(this.facts);
-    const azureError = this.errorAt(span);
-    const report = new PlacedReport(placeholder, this.messageValues(placeholder, azureError), azureError, span, end, use, first);
+    this.errors ??= new ErrorsByPlace(this.facts);
+    const azureError = this.errors.at(span);
+    const report = new PlacedReport(placeholder, this.messageValues.of(placeholder, azureError), azureError, span, end, use, first);
     this.byStart.set(start, report);
     this.list.push(report);
   }
