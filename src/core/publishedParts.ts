@@ -11,8 +11,12 @@ export class PublishedParts<P extends ShownPart> {
   private readonly shown = new Map<string, (P | undefined)[]>();
   /** The lines edited in each document since a publish last handed every part over. */
   private readonly edited = new Map<string, EditedLines>();
-  /** Each document's latest publish: an older one still under way stops, leaving what it handed over to the newer. */
+  /**
+   * Each document's latest publish: an older one still under way stops, leaving what it handed over to the newer. Turns
+   * are counted over all documents, so a publish of a document forgotten and shown again is never the latest again.
+   */
   private readonly turns = new Map<string, number>();
+  private lastTurn = 0;
 
   constructor(private readonly partCount: number, private readonly size: number) {}
 
@@ -23,7 +27,7 @@ export class PublishedParts<P extends ShownPart> {
 
   /** Starts publishing these findings and notes of the document: a publish of it still under way is no longer the latest. */
   start(key: string, findings: readonly ShownFinding[], notes: string): Publish<P> {
-    const turn = (this.turns.get(key) ?? 0) + 1;
+    const turn = ++this.lastTurn;
     this.turns.set(key, turn);
     const before = this.shown.get(key) ?? [];
     return new Publish(before, planParts(before, findings, notes, this.edited.get(key), this.partCount, this.size), {

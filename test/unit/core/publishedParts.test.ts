@@ -52,15 +52,25 @@ describe('parts published of a document', () => {
     assert.deepEqual(newer.plan.kept, [false, false], 'the second part still shows the edited line as the workbench moved it');
   });
 
-  it('notes no edit of a document none of whose diagnostics were handed over, and forgets a document', () => {
+  it('notes no edit of a document none of whose diagnostics were handed over', () => {
     const published = new PublishedParts<ShownPart>(2, 2);
     published.edit(key, 0, 0, true);
-    assert.deepEqual(published.start(key, findings, '').plan.kept, [false, false], 'nothing shown yet');
-    const shown = shownOnce();
+    const first = published.start(key, findings, '');
+    handOver(first, 0, 1);
+    // The first part was handed over after the edit: it shows the line where it is now, so a newer publish keeps it.
+    assert.deepEqual(published.start(key, findings, '').plan.kept, [true, false]);
+  });
+
+  it('forgets a document: a publish under way stops, and stays stopped when the document is shown again', () => {
+    const shown = new PublishedParts<ShownPart>(2, 2);
     const underWay = shown.start(key, findings, '');
+    handOver(underWay, 0, 1);
     shown.forget(key);
     assert.equal(underWay.latest, false, 'a publish under way stops');
-    assert.deepEqual(shown.start(key, findings, '').plan.kept, [false, false], 'nothing known shown, so nothing kept');
+    const again = shown.start(key, findings, '');
+    assert.deepEqual(again.plan.kept, [false, false], 'nothing known shown, so nothing kept');
+    assert.equal(underWay.latest, false, 'the older publish is not the latest again');
+    assert.equal(again.latest, true);
   });
 
   it('shows what the parts showed until a publish hands one over', () => {

@@ -6,6 +6,12 @@ function statFields(path: string): string[] {
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
+/** The CPU time a process has used, in ms (Linux: the user and system clock ticks of its stat, 100 a second). */
+export function cpuMsOf(pid: number): number {
+  const fields = statFields(`/proc/${pid}/stat`);
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** The niceness of each thread of a process (this one unless told), by thread id (Linux: the 19th field of its stat). */
 export function nicenessOfThreads(pid: number | 'self' = 'self'): Map<number, number> {
   const threads = new Map<number, number>();
