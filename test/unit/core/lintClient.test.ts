@@ -258,6 +258,8 @@ describe('LintClient (the linter in a child process)', function () {
       await waitUntil(() => told.internal.length > 0, 'the unsent answers told');
       assert.match(told.internal[0], /^the linter was not sent a configure request: .*could not be cloned/);
       assert.equal((await lint.update(uri, badCustomer, 'powershell', undefined, undefined, true)).skipped, false, 'and it goes on');
+      // Nothing unsent is left waiting for an answer: a crash would otherwise blame a request the process never had.
+      assert.equal((lint as unknown as { waiting: Map<number, unknown> }).waiting.size, 0, 'no request left waiting');
       await new Promise((resolve) => setTimeout(resolve, 50));
       assert.deepEqual(escaped, [], 'no failure escaped the callers');
       assert.deepEqual(told.crashes, []);

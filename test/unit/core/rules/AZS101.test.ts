@@ -146,5 +146,18 @@ describe('AZS101 quick-fix data', () => {
     // A segment followed by a blank is not found as written: the whole ID is underlined, and no fix may write over it.
     const blank = `${registrationId}/customerSubscription `;
     assert.deepEqual(dataOf(blank), [[{ start: 10, end: 10 + blank.length }, undefined]]);
+    // A segment found but written in two places (its start in a variable's value): the whole ID is underlined, in a new
+    // object that is not the path's own, and no fix may write over it.
+    const split = misspelled.indexOf('tratons');
+    const pieces: Value = {
+      text: misspelled,
+      segments: [{ text: misspelled.slice(0, split), at: 500 }, { text: misspelled.slice(split), at: 10 }],
+      get span() { return { start: 10, end: 10 + misspelled.length - split }; },
+    };
+    const piecesData = rule.check({
+      uri: 'file:///ws/a.ps1', kind: 'powershell', registrations: new RegistrationIndex([]),
+      facts: { ...emptyFacts(), resourceIds: [{ path: pieces, parsed: parseRegistrationId(misspelled) }] },
+    }).map((report) => [report.span, report.data]);
+    assert.deepEqual(piecesData, [[{ start: 10, end: 10 + misspelled.length - split }, undefined]]);
   });
 });
