@@ -79,8 +79,8 @@ const loneCarriageReturn = /\r(?!\n)/g;
 const dash = /[\u2013-\u2015]/g;
 const singleQuote = /[\u2018-\u201B]/g;
 const doubleQuote = /[\u201C-\u201E]/g;
-/** Any character that one of the five patterns above replaces. */
-const oneForOne = /^\uFEFF|[\t\v\f\r\u0085\u00A0\u1680\u2000-\u200A\u2013-\u2015\u2018-\u201E\u202F\u205F\u3000]/;
+/** Any character that one of the patterns above replaces: made of theirs, so it cannot miss one they find. */
+const oneForOne = new RegExp([leadingBom, blank, loneCarriageReturn, dash, singleQuote, doubleQuote].map((pattern) => pattern.source).join('|'));
 /** A backtick that only blanks follow on its line: it escapes a blank, not the line break, so the command ends there. */
 const lostContinuation = /` +(?=[\r\n]|$)/g;
 /** A line that starts with a parameter (`-Name`; not an operator such as `-and`), and the line break before it. */
