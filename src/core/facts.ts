@@ -160,7 +160,7 @@ class OnePieceValue extends LazyValue {
 
   /**
    * Where it is written and used, without working out its segments (a rule asks this of each placeholder in it). One
-   * object, as a value's span is: a rule tells by identity whether a place is the whole value's.
+   * object, made when first asked, as other values' spans are.
    */
   override get span(): Span {
     this.placed ??= { start: this.start, end: this.end };

@@ -543,7 +543,9 @@ class Extraction implements Interpolate {
       // A bare word without one may start a placeholder that PowerShell splits into more words (`<ERCS VM>`).
       const splitWord = literal.type === 'generic_token' && match.index === literal.start;
       if (listed && !splitWord) return;
-      const found = this.holdsPlaceholder(value.text) ? (listed ? undefined : value) : splitWord ? writtenValue(match[0], match.index) : undefined;
+      let found: Value | undefined;
+      if (this.holdsPlaceholder(value.text)) found = listed ? undefined : value;
+      else if (splitWord) found = writtenValue(match[0], match.index);
       if (found && (found === value || this.holdsPlaceholder(found.text)) && this.literalReachesCommand(literal)) this.facts.values.push(found);
     });
   }

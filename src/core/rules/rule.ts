@@ -83,7 +83,7 @@ export function reportsForEach<T, R>(items: readonly T[], check: (item: T) => re
   const reports: R[] = [];
   for (let i = 0; i < items.length; i++) {
     const found = check(items[i]);
-    for (let i = 0; i < found.length; i++) reports.push(found[i]);
+    for (let j = 0; j < found.length; j++) reports.push(found[j]);
   }
   return reports;
 }
