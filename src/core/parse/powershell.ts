@@ -487,7 +487,7 @@ class Extraction implements Interpolate {
     if (name?.type !== 'command_name') return undefined;
     const nameSpan = this.extent(name);
     const around = this.isErrorFree() ? this.path.descend(start, nameSpan.end + 1) : undefined;
-    const command = around?.type === 'command' ? around : name.parent;
+    const command = around?.type === 'command' ? around : this.path.parent(name);
     return command?.type === 'command' ? { nameSpan, command } : undefined;
   }
 
@@ -600,12 +600,13 @@ class Extraction implements Interpolate {
     let type = node.type; // each read is a call into the wasm module
     // Not in one of its variables: the string is the argument's literal (no step up to it).
     if (argument?.expanding && type === 'expandable_string_literal') return argumentLiteral;
-    if (type === 'comment' && node.parent?.type === 'expandable_here_string_literal') {
-      node = node.parent;
+    const hereString = type === 'comment' ? this.path.parent(node) : undefined;
+    if (hereString?.type === 'expandable_here_string_literal') {
+      node = hereString;
       type = 'expandable_here_string_literal';
     }
     if (type === 'generic_token') return this.literal(node, type);
-    const literal = stringTypes.has(type) ? node.parent : undefined;
+    const literal = stringTypes.has(type) ? this.path.parent(node) : undefined;
     return literal?.type === 'string_literal' ? this.literal(literal, 'string_literal') : undefined;
   }
 
@@ -692,7 +693,7 @@ class Extraction implements Interpolate {
 
   /** The grammar reads a line of an expandable here-string that starts with `#` as a comment; PowerShell, as text. */
   private isHereStringLine(node: Node): boolean {
-    return node.type === 'comment' && node.parent?.type === 'expandable_here_string_literal';
+    return node.type === 'comment' && this.path.parent(node)?.type === 'expandable_here_string_literal';
   }
 
   /**
@@ -1019,7 +1020,10 @@ class Extraction implements Interpolate {
    * a step up from it (see `isErrorFree`).
    */
   private nodeOpenedAt(start: number, end: number): Node | null | undefined {
-    if (!this.isErrorFree()) return this.path.descend(start)?.parent;
+    if (!this.isErrorFree()) {
+      const token = this.path.descend(start);
+      return token && this.path.parent(token);
+    }
     const node = this.path.descend(start, end);
     return node?.startIndex === start ? node : undefined;
   }

@@ -70,6 +70,12 @@ export class TreePath {
     return this.length - 1;
   }
 
+  /** What `node.parent` is, read from the path. */
+  parent(node: Node): Node | null {
+    const at = this.place(node);
+    return at > 0 ? this.nodes[at - 1] : null;
+  }
+
   node(index: number): Node {
     return this.nodes[index];
   }
