@@ -22,7 +22,7 @@ import { decodeBareWord, decodeString, doubleQuotes, singleQuotes, variableEnd, 
 import { readResourceId, registrationPathInString } from './requests';
 import { SharedSlices } from './sharedSlices';
 import { suppressionIn } from './suppressions';
-import { NestedSpans, TreePath } from './treePath';
+import { NestedSpans, TreePath, firstAtOrAfter } from './treePath';
 import {
   LeadingLines, lexCommandElements, lexHashtableEntries, operatorNames, stringVariables, type LexedAssignment, type LexedElement,
 } from './psCommandLexer';
@@ -1412,18 +1412,6 @@ function startingBy(spans: readonly Span[], offset: number): number {
   while (low < high) {
     const middle = (low + high) >> 1;
     if (spans[middle].start <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** The index of the first of the sorted `offsets` at or after `offset`. */
-function firstAtOrAfter(offsets: readonly number[], offset: number): number {
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (offsets[middle] < offset) low = middle + 1;
     else high = middle;
   }
   return low;

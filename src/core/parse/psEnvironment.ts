@@ -7,7 +7,7 @@ import { isKnown, type CloudCall, type CmdletUse } from '../facts';
 import { LineMap, type Span } from '../text';
 import { parameter } from './cmdlets';
 import { destinationOfHost, destinationOfName, hostOf, registrationTarget, type Destination } from './clouds';
-import type { TreePath } from './treePath';
+import { firstAtOrAfter, type TreePath } from './treePath';
 
 const signIns = /^(?:Connect|Add|Login)-Az(?:ureRm)?Account$/i;
 const contextSelections = /^(?:Select|Set)-Az(?:ureRm)?Context$/i;
@@ -258,16 +258,10 @@ class SwitchWalk {
   }
 }
 
-/** Whether any of the sorted `offsets` lies after `from` and before `to`: a binary search. */
+/** Whether any of the sorted `offsets` (whole numbers) lies after `from` and before `to`. */
 function anyBetween(offsets: readonly number[], from: number, to: number): boolean {
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (offsets[middle] <= from) low = middle + 1;
-    else high = middle;
-  }
-  return low < offsets.length && offsets[low] < to;
+  const next = firstAtOrAfter(offsets, from + 1);
+  return next < offsets.length && offsets[next] < to;
 }
 
 /**

@@ -120,6 +120,18 @@ export class TreePath {
   }
 }
 
+/** The index of the first of the sorted `offsets` at or after `offset`: a binary search. */
+export function firstAtOrAfter(offsets: readonly number[], offset: number): number {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (offsets[middle] < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * Spans that nest (each inside or apart from the others, as tree nodes do), and for any offset the innermost one that
  * holds it, by a binary search: where a walk back over the spans before it went past every span nested in between.
@@ -146,14 +158,9 @@ export class NestedSpans {
 
   /** The innermost span that holds `offset` (start ≤ offset < end), or -1. */
   innermost(offset: number): number {
-    let low = 0;
-    let high = this.at.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (this.at[middle] <= offset) low = middle + 1;
-      else high = middle;
-    }
-    return low > 0 ? this.inside[low - 1] : -1;
+    // Offsets are whole numbers: those at or before `offset` are those before `offset + 1`.
+    const after = firstAtOrAfter(this.at, offset + 1);
+    return after > 0 ? this.inside[after - 1] : -1;
   }
 
   private closeBefore(spans: readonly Span[], open: number[], offset: number): void {
