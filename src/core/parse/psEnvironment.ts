@@ -62,7 +62,7 @@ export class EnvironmentFlow {
   private readonly switches: Switch[] = [];
   private lines: LineMap | undefined;
 
-  /** The blocks around the switches, each once, by where they start (see `switchAt`). */
+  /** The blocks around the switches, each once, by where they start and their kind (see `switchAt`). */
   private readonly switchBlocks = new Map<number, SwitchBlock>();
 
   /** `functionAt`: the start of the innermost function around an offset, or -1. */
