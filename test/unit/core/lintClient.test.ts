@@ -15,6 +15,17 @@ import { testWasmDir } from './support/wasm';
 
 /** The linter process's script as tsc compiles it (the extension runs the esbuild bundle of the same file). */
 const workerScript = join(__dirname, '..', '..', '..', 'src', 'core', 'lintProcess.js');
+/**
+ * The same process at this one's priority (it lowers no thread), for the tests of what the client does. Ten nicer than
+ * the test, as in the editor, it gets a few per cent of a core beside busy processes of ordinary priority: at load
+ * 10–17 a test that reads the dense script took 8–30 s, and what these tests check is the client, not the scheduler.
+ * Only the test of the priority itself starts the process as the editor does.
+ */
+const workerAtOurPriority = (() => {
+  const script = join(mkdtempSync(join(tmpdir(), 'azs-worker-')), 'atOurPriority.js');
+  writeFileSync(script, `require('node:os').setPriority = () => {};\nrequire(${JSON.stringify(workerScript)});\n`);
+  return script;
+})();
 const uri = 'file:///ws/register.ps1';
 const addTenant = `New-AzResource -ResourceId "${registrationId}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties @{ tenantId = '${tenant}' }`;
 const badCustomer = addTenant.replace(customer, 'contoso-prod');
@@ -28,7 +39,7 @@ function client(options: Partial<LintClientOptions> = {}): { lint: LintClient; t
     restartedNow = resolve;
   });
   const lint = new LintClient({
-    script: workerScript, wasmDir: testWasmDir(), locale: 'en',
+    script: workerAtOurPriority, wasmDir: testWasmDir(), locale: 'en',
     onInternalError: (text) => told.internal.push(text),
     onCrash: (text) => told.crashes.push(text),
     onRestart: (restored, lost) => {
@@ -49,11 +60,7 @@ async function waitUntil(done: () => boolean, what: string): Promise<void> {
 
 const codes = (lint: LintClient, key = uri) => lint.lint(key)?.findings.map((f) => f.code);
 
-describe('LintClient (the linter in a child process)', function () {
-  // The linter's process runs at a niceness 10 above this one's, as in the editor: beside busy processes of ordinary
-  // priority it gets a few per cent of a core. At load 6–17 the restart test took 14–22 s, its two processes needing
-  // ≈ 0.16 s of CPU each, and 30 s was once too little: what these tests check is the linter's progress, not the clock.
-  this.timeout(120_000);
+describe('LintClient (the linter in a child process)', () => {
   const clients: LintClient[] = [];
   const started = (options: Partial<LintClientOptions> = {}) => {
     const made = client(options);
@@ -85,7 +92,8 @@ describe('LintClient (the linter in a child process)', function () {
 
   it('skips reads that typing overtook, and the last one stands, read whole when its changes followed a skipped text', async () => {
     const { lint } = started();
-    // Keeps the worker busy while the edits below arrive.
+    // Sent in one burst before the process starts (the first request starts it on the next turn), behind the read of a
+    // dense script: however the channel splits the burst, every edit is there when that read ends.
     const busy = lint.update('file:///ws/dense.ps1', denseScript(256 * 1024), 'powershell', undefined, undefined, true);
     let text = badCustomer;
     const outcomes = [lint.update(uri, text, 'powershell', undefined, undefined, true)];
@@ -94,6 +102,7 @@ describe('LintClient (the linter in a child process)', function () {
       text = `${text.slice(0, at)}x${text.slice(at)}`;
       outcomes.push(lint.update(uri, text, 'powershell', [{ start: at, end: at, text: 'x' }], undefined, true));
     }
+    assert.equal(lint.pid, undefined, 'all sent before the process started');
     const results = await Promise.all(outcomes);
     await busy;
     assert.deepEqual(results.map((r) => r.skipped), [true, true, true, true, true, false]);
@@ -103,11 +112,13 @@ describe('LintClient (the linter in a child process)', function () {
 
   it('skips a read waiting when the editor tells that its document was edited since; the next text\'s read stands', async () => {
     const { lint } = started();
+    // One burst before the process starts, as above.
     const busy = lint.update('file:///ws/dense.ps1', denseScript(256 * 1024), 'powershell', undefined, undefined, true);
     const other = 'file:///ws/other.ps1';
     const overtaken = lint.update(uri, badCustomer, 'powershell', undefined, undefined, true);
     const kept = lint.update(other, badCustomer, 'powershell', undefined, undefined, true);
     lint.edited(uri);
+    assert.equal(lint.pid, undefined, 'all sent before the process started');
     // Skipped with no newer text sent yet: the note alone overtook it.
     assert.deepEqual(await Promise.all([overtaken, kept]).then((outcomes) => outcomes.map((o) => o.skipped)), [true, false], 'only the edited document\'s read is skipped');
     await busy;
@@ -152,8 +163,11 @@ describe('LintClient (the linter in a child process)', function () {
   });
 
   // The suite may itself run niced (as CI may run it); the linter is then nicer still, up to the most a thread can be.
-  (existsSync('/proc/self/task') && getPriority() < 19 ? it : it.skip)("reads at a lower priority than the editor's threads, all of its threads, from its first lint on", async () => {
-    const { lint } = started();
+  (existsSync('/proc/self/task') && getPriority() < 19 ? it : it.skip)("reads at a lower priority than the editor's threads, all of its threads, from its first lint on", async function () {
+    // Niced as in the editor, the process gets a few per cent of a core beside busy processes of ordinary priority:
+    // at load 17 its start and first read can take tens of seconds.
+    this.timeout(120_000);
+    const { lint } = started({ script: workerScript });
     await lint.update(uri, denseScript(64 * 1024), 'powershell', undefined, undefined, true);
     assert.ok(lint.pid);
     const threads = [...nicenessOfThreads(lint.pid).values()];
@@ -172,7 +186,7 @@ describe('LintClient (the linter in a child process)', function () {
     // An editor that is killed never disposes: its linter ends as the channel closes.
     const editor = spawn(process.execPath, ['-e', `
       const { LintClient } = require(${JSON.stringify(require.resolve('../../../src/core/lintClient'))});
-      const lint = new LintClient({ script: ${JSON.stringify(workerScript)}, wasmDir: ${JSON.stringify(testWasmDir())}, locale: 'en',
+      const lint = new LintClient({ script: ${JSON.stringify(workerAtOurPriority)}, wasmDir: ${JSON.stringify(testWasmDir())}, locale: 'en',
         onInternalError() {}, onCrash() {}, onRestart() {}, onLiveAnswers() {} });
       setInterval(() => {}, 1000);
       lint.update('file:///a.ps1', 'Get-Date', 'powershell', undefined, undefined, true).then(() => console.log(lint.pid));`], { stdio: ['ignore', 'pipe', 'inherit'] });
