@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +50,31 @@ function client(options: Partial<LintClientOptions> = {}): { lint: LintClient; t
     ...options,
   });
   return { lint, told, restarted };
+}
+
+interface EditorRead { pid: number; skipped: boolean; codes: string[]; crashes: string[] }
+
+/**
+ * An editor of its own (a Node process started with `flags`) whose LintClient reads `text` as a shown document once
+ * `setup` has run; it stays until killed. Resolves with what the first read gave, and the linter's process id.
+ */
+async function editorReading(text: string, options: { flags?: string[]; setup?: string } = {}): Promise<{ editor: ChildProcess; read: EditorRead }> {
+  const editor = spawn(process.execPath, [...options.flags ?? [], '-e', `
+    ${options.setup ?? ''}
+    const { LintClient } = require(${JSON.stringify(require.resolve('../../../src/core/lintClient'))});
+    const crashes = [];
+    const lint = new LintClient({ script: ${JSON.stringify(workerAtOurPriority)}, wasmDir: ${JSON.stringify(testWasmDir())}, locale: 'en',
+      onInternalError() {}, onCrash: (text) => crashes.push(text), onRestart() {}, onLiveAnswers() {} });
+    setInterval(() => {}, 1000);
+    lint.update('file:///a.ps1', ${JSON.stringify(text)}, 'powershell', undefined, undefined, true).then(({ skipped }) =>
+      console.log(JSON.stringify({ pid: lint.pid, skipped, codes: (lint.lint('file:///a.ps1')?.findings ?? []).map((f) => f.code), crashes })));`],
+  { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined } });
+  let output = '';
+  const line = await new Promise<string>((resolve) => editor.stdout.on('data', (data: Buffer) => {
+    output += data.toString();
+    if (output.includes('\n')) resolve(output);
+  }));
+  return { editor, read: JSON.parse(line) as EditorRead };
 }
 
 async function waitUntil(done: () => boolean, what: string): Promise<void> {
@@ -184,16 +209,28 @@ describe('LintClient (the linter in a child process)', () => {
     lint.dispose();
     await waitUntil(() => !isRunning(pid), 'the process ends at dispose');
     // An editor that is killed never disposes: its linter ends as the channel closes.
-    const editor = spawn(process.execPath, ['-e', `
-      const { LintClient } = require(${JSON.stringify(require.resolve('../../../src/core/lintClient'))});
-      const lint = new LintClient({ script: ${JSON.stringify(workerAtOurPriority)}, wasmDir: ${JSON.stringify(testWasmDir())}, locale: 'en',
-        onInternalError() {}, onCrash() {}, onRestart() {}, onLiveAnswers() {} });
-      setInterval(() => {}, 1000);
-      lint.update('file:///a.ps1', 'Get-Date', 'powershell', undefined, undefined, true).then(() => console.log(lint.pid));`], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const orphan = Number(await new Promise<string>((resolve) => editor.stdout.once('data', (data: Buffer) => resolve(data.toString()))));
+    const { editor, read: { pid: orphan } } = await editorReading('Get-Date');
     assert.ok(isRunning(orphan));
     editor.kill('SIGKILL');
     await waitUntil(() => !isRunning(orphan), 'the process ends with the editor');
+  });
+
+  // Desktop VS Code runs the extension host in Electron: the linter is started with Electron's executable, which is
+  // Node only with ELECTRON_RUN_AS_NODE (otherwise it opens a window), and without the host's own flags (which fork
+  // puts before the script). A stand-in executable refuses to run otherwise; the editor here has a flag of its own.
+  (process.platform === 'win32' ? it.skip : it)("starts the linter with the editor's executable as plain Node, without the editor's flags (desktop VS Code)", async () => {
+    const electron = join(mkdtempSync(join(tmpdir(), 'azs-electron-')), 'electron');
+    writeFileSync(electron, [
+      '#!/bin/sh',
+      '[ "$ELECTRON_RUN_AS_NODE" = 1 ] || { echo "started as Electron, not as Node" >&2; exit 9; }',
+      'case "$1" in -*) echo "given the editor\'s flag $1" >&2; exit 8;; esac',
+      `exec ${JSON.stringify(process.execPath)} "$@"`,
+    ].join('\n'), { mode: 0o755 });
+    const { editor, read } = await editorReading(badCustomer, { flags: ['--expose-gc'], setup: `process.execPath = ${JSON.stringify(electron)};` });
+    editor.kill('SIGKILL');
+    assert.deepEqual(read.crashes, []);
+    assert.equal(read.skipped, false);
+    assert.ok(read.codes.includes('AZS201'), read.codes.join());
   });
 
   it('sends at most the 1,000 most severe findings to show of a dense script, and every finding in pieces', async () => {
