@@ -73,6 +73,7 @@ describe('benchmark: typing into a dense 1 MB script', function () {
       typing_block_p99_ms: Math.round(monitor.percentile(99) / 1e5) / 10,
       ...(split ? {
         typing_block_run_max_ms: round(split.runMaxMs),
+        typing_block_on_core_max_ms: round(split.onCoreMaxMs),
         typing_core_wait_ms: round(split.waitedMs),
         typing_longest_hold_on_core_ms: round(split.longest.onCoreMs),
         typing_longest_hold_core_wait_ms: round(split.longest.coreWaitMs),
@@ -143,11 +144,12 @@ interface Hold {
 /**
  * Watches the host's thread at each 1 ms tick with the kernel's scheduler statistics of the thread
  * (/proc/thread-self/schedstat, Linux only): the longest time between two ticks less what the thread spent waiting for
- * a core in it, the wait in all, and the longest hold split into time on a core, waiting for one, and asleep (the
+ * a core in it, the longest time on a core between two ticks (how long the thread ran before its 1 ms timer could fire),
+ * the wait in all, and the longest hold split into time on a core, waiting for one, and asleep (the
  * rest: the thread blocked in the kernel, e.g. on a lock another thread holds, or a fork). Undefined where the
  * statistics cannot be read.
  */
-function watchHolds(): { stop(): { runMaxMs: number; waitedMs: number; longest: Hold } } | undefined {
+function watchHolds(): { stop(): { runMaxMs: number; onCoreMaxMs: number; waitedMs: number; longest: Hold } } | undefined {
   let fd: number;
   try {
     fd = openSync('/proc/thread-self/schedstat', 'r');
@@ -161,12 +163,14 @@ function watchHolds(): { stop(): { runMaxMs: number; waitedMs: number; longest: 
   let [lastOnCore, lastWaited] = [firstOnCore, firstWaited];
   let lastTick = performance.now();
   let runMaxMs = 0;
+  let onCoreMaxMs = 0;
   let longest: Hold = { heldMs: 0, onCoreMs: 0, coreWaitMs: 0 };
   const ticker = setInterval(() => {
     const tick = performance.now();
     const [onCore, waited] = read();
     const hold = { heldMs: tick - lastTick, onCoreMs: onCore - lastOnCore, coreWaitMs: waited - lastWaited };
     runMaxMs = Math.max(runMaxMs, hold.heldMs - hold.coreWaitMs);
+    onCoreMaxMs = Math.max(onCoreMaxMs, hold.onCoreMs);
     if (hold.heldMs > longest.heldMs) longest = hold;
     [lastTick, lastOnCore, lastWaited] = [tick, onCore, waited];
   }, 1);
@@ -174,7 +178,7 @@ function watchHolds(): { stop(): { runMaxMs: number; waitedMs: number; longest: 
     stop() {
       clearInterval(ticker);
       closeSync(fd);
-      return { runMaxMs, waitedMs: lastWaited - firstWaited, longest };
+      return { runMaxMs, onCoreMaxMs, waitedMs: lastWaited - firstWaited, longest };
     },
   };
 }
