@@ -71,7 +71,14 @@ describe('benchmark: typing into a dense 1 MB script', function () {
     const result = {
       typing_block_max_ms: Math.round(monitor.max / 1e5) / 10,
       typing_block_p99_ms: Math.round(monitor.percentile(99) / 1e5) / 10,
-      ...(split ? { typing_block_run_max_ms: round(split.runMaxMs), typing_core_wait_ms: round(split.waitedMs) } : {}),
+      ...(split ? {
+        typing_block_run_max_ms: round(split.runMaxMs),
+        typing_block_on_core_max_ms: round(split.onCoreMaxMs),
+        typing_core_wait_ms: round(split.waitedMs),
+        typing_longest_hold_on_core_ms: round(split.longest.onCoreMs),
+        typing_longest_hold_core_wait_ms: round(split.longest.coreWaitMs),
+        typing_longest_hold_asleep_ms: round(Math.max(0, split.longest.heldMs - split.longest.onCoreMs - split.longest.coreWaitMs)),
+      } : {}),
       typing_keys: keys.length * 2,
       // From the first key to the end of the window, and from the last key's arrival to it (the last lint).
       typing_window_ms: Math.round(performance.now() - started),
@@ -127,12 +134,22 @@ async function settled(): Promise<void> {
   }
 }
 
+/** The longest gap between two ticks of the host's thread, split by where its time went (ms). */
+interface Hold {
+  heldMs: number;
+  onCoreMs: number;
+  coreWaitMs: number;
+}
+
 /**
- * Watches the host's thread at each 1 ms tick: the longest time between two ticks less what the thread spent waiting
- * for a core in it (the kernel's scheduler statistics of the thread: /proc/thread-self/schedstat, Linux only), and
- * the wait in all. Undefined where the statistics cannot be read.
+ * Watches the host's thread at each 1 ms tick with the kernel's scheduler statistics of the thread
+ * (/proc/thread-self/schedstat, Linux only): the longest time between two ticks less what the thread spent waiting for
+ * a core in it, the longest time on a core between two ticks (how long the thread ran before its 1 ms timer could fire),
+ * the wait in all, and the longest hold split into time on a core, waiting for one, and asleep (the
+ * rest: the thread blocked in the kernel, e.g. on a lock another thread holds, or a fork). Undefined where the
+ * statistics cannot be read.
  */
-function watchHolds(): { stop(): { runMaxMs: number; waitedMs: number } } | undefined {
+function watchHolds(): { stop(): { runMaxMs: number; onCoreMaxMs: number; waitedMs: number; longest: Hold } } | undefined {
   let fd: number;
   try {
     fd = openSync('/proc/thread-self/schedstat', 'r');
@@ -141,23 +158,27 @@ function watchHolds(): { stop(): { runMaxMs: number; waitedMs: number } } | unde
   }
   const buffer = Buffer.alloc(128);
   // "<ns on a core> <ns waiting for one> <time slices>"
-  const waited = () => Number(buffer.toString('latin1', 0, readSync(fd, buffer, 0, buffer.length, 0)).split(' ')[1]) / 1e6;
-  const first = waited();
-  let lastWaited = first;
+  const read = () => buffer.toString('latin1', 0, readSync(fd, buffer, 0, buffer.length, 0)).split(' ').slice(0, 2).map((ns) => Number(ns) / 1e6);
+  const [firstOnCore, firstWaited] = read();
+  let [lastOnCore, lastWaited] = [firstOnCore, firstWaited];
   let lastTick = performance.now();
   let runMaxMs = 0;
+  let onCoreMaxMs = 0;
+  let longest: Hold = { heldMs: 0, onCoreMs: 0, coreWaitMs: 0 };
   const ticker = setInterval(() => {
     const tick = performance.now();
-    const now = waited();
-    runMaxMs = Math.max(runMaxMs, tick - lastTick - (now - lastWaited));
-    lastTick = tick;
-    lastWaited = now;
+    const [onCore, waited] = read();
+    const hold = { heldMs: tick - lastTick, onCoreMs: onCore - lastOnCore, coreWaitMs: waited - lastWaited };
+    runMaxMs = Math.max(runMaxMs, hold.heldMs - hold.coreWaitMs);
+    onCoreMaxMs = Math.max(onCoreMaxMs, hold.onCoreMs);
+    if (hold.heldMs > longest.heldMs) longest = hold;
+    [lastTick, lastOnCore, lastWaited] = [tick, onCore, waited];
   }, 1);
   return {
     stop() {
       clearInterval(ticker);
       closeSync(fd);
-      return { runMaxMs, waitedMs: lastWaited - first };
+      return { runMaxMs, onCoreMaxMs, waitedMs: lastWaited - firstWaited, longest };
     },
   };
 }

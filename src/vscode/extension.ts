@@ -136,7 +136,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 
   if (!testMode) return undefined;
   return {
-    session, authorities, directory, tree, view, lint,
+    session, authorities, tree, view, lint,
     activationMs,
     lastReport: () => lastReport,
     useScriptedInput: () => {

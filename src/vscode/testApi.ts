@@ -2,7 +2,6 @@
 // scripted UserInput so prompts are answered by the test and an unexpected prompt fails it at once.
 import type * as vscode from 'vscode';
 import type { AuthorityConfirmations } from './account/authorities';
-import type { AzureDirectory } from './account/directory';
 import type { AzureSession } from './account/session';
 import type { LintDiagnostics } from './diagnostics';
 import type { ReportRun } from './usage/commands';
@@ -14,8 +13,6 @@ export interface TestApi {
   session: AzureSession;
   /** The sign-in hosts the user confirmed (a test forgets one to see the first sign-in ask again). */
   authorities: AuthorityConfirmations;
-  /** The account's subscriptions and registrations as fetched, shared by the view, the commands and the live rules. */
-  directory: AzureDirectory;
   tree: RegistrationsTreeProvider;
   view: vscode.TreeView<TreeNode>;
   lint: LintDiagnostics;

@@ -30,8 +30,21 @@ const capacity = 50_000;
 export class RequestLog {
   private entries: LoggedRequest[] = [];
   private seq = 0;
+  /** How many times the log was cleared. */
+  private clears = 0;
 
-  add(entry: Omit<LoggedRequest, 'seq'>): void {
+  /**
+   * Called as a request arrives; what it returns logs the request once answered, unless the log was cleared meanwhile:
+   * a test that clears the log before it acts does not count a request of what went before that ends after.
+   */
+  arrived(): (entry: Omit<LoggedRequest, 'seq'>) => void {
+    const clears = this.clears;
+    return (entry) => {
+      if (clears === this.clears) this.add(entry);
+    };
+  }
+
+  private add(entry: Omit<LoggedRequest, 'seq'>): void {
     this.seq += 1;
     this.entries.push({ seq: this.seq, ...entry });
     if (this.entries.length > capacity) this.entries = this.entries.slice(-capacity / 2);
@@ -44,5 +57,6 @@ export class RequestLog {
 
   clear(): void {
     this.entries = [];
+    this.clears += 1;
   }
 }

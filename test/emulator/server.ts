@@ -160,6 +160,7 @@ class Emulator {
 
   async handle(site: Site, message: IncomingMessage, response: ServerResponse): Promise<void> {
     const arrived = Date.now();
+    const log = this.requests.arrived();
     const request = await readRequest(message);
     if (site.stampName === undefined && (request.path === controlPrefix || request.path.startsWith(`${controlPrefix}/`))) {
       send(message, response, request.reply ?? await this.dispatch(site, request));
@@ -172,7 +173,7 @@ class Emulator {
     const applied = fault?.afterApply ? await reply() : undefined;
     if (fault?.kind === 'latency') await delay(fault.ms ?? 0);
     const status = fault && fault.kind !== 'latency' ? act(fault, message, response) : send(message, response, applied ?? await reply());
-    this.requests.add({
+    log({
       time: new Date(arrived).toISOString(),
       method: request.method,
       path: request.path,

@@ -16,8 +16,6 @@ interface Entry<T> {
 export class AzureDirectory implements vscode.Disposable {
   private subscriptionsEntry: Entry<Subscription[]> | undefined;
   private readonly registrationsBySubscription = new Map<string, Entry<Registration[]>>();
-  /** Requests under way (tests wait until none is). */
-  private readonly inFlight = new Set<Promise<unknown>>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after Refresh or a sign-in change: everything cached is gone. */
   readonly onDidInvalidate = this.changed.event;
@@ -39,8 +37,6 @@ export class AzureDirectory implements vscode.Disposable {
   private fresh<T>(entry: Entry<T> | undefined, load: () => Promise<T>): Entry<T> {
     if (entry && Date.now() - entry.fetchedAt < ttlMs) return entry;
     const created: Entry<T> = { value: load(), fetchedAt: Date.now() };
-    this.inFlight.add(created.value);
-    void created.value.finally(() => this.inFlight.delete(created.value)).catch(() => undefined);
     // A failed request is not cached: the next asker tries again.
     created.value.catch(() => {
       if (created === this.subscriptionsEntry) this.subscriptionsEntry = undefined;
@@ -82,17 +78,6 @@ export class AzureDirectory implements vscode.Disposable {
   async findRegistration(ref: RegistrationRef): Promise<Registration | undefined> {
     const key = registrationKey(ref);
     return (await this.registrations(ref.subscriptionId)).find((r) => registrationKey(r) === key);
-  }
-
-  /**
-   * Resolves once no request is under way, nor one that an answer led to: the live rules ask for registrations once
-   * the subscriptions are known, in the turn their answer arrives.
-   */
-  async idle(): Promise<void> {
-    while (this.inFlight.size > 0) {
-      await Promise.allSettled([...this.inFlight]);
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
   }
 
   dispose(): void {

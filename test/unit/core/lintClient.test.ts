@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LintWorkspace, LiveData, TextChange } from '../../../src/core/lint';
 import { LintClient, type LintClientOptions } from '../../../src/core/lintClient';
-import { LintWorkerState, isOvertaken, workerNicenessAbove, type LintRequest } from '../../../src/core/lintWorker';
+import { LintWorkerState, isOvertaken, lintProcessFlag, workerNicenessAbove, type LintReply, type LintRequest, type WorkerOptions } from '../../../src/core/lintWorker';
 import { SnapshotLive, snapshotOf } from '../../../src/core/liveSnapshot';
 import { denseScript } from './support/denseScript';
 import { customer, registrationId, tenant } from './support/ids';
@@ -15,6 +15,17 @@ import { testWasmDir } from './support/wasm';
 
 /** The linter process's script as tsc compiles it (the extension runs the esbuild bundle of the same file). */
 const workerScript = join(__dirname, '..', '..', '..', 'src', 'core', 'lintProcess.js');
+/**
+ * The same process at this one's priority (it lowers no thread), for the tests of what the client does. Ten nicer than
+ * the test, as in the editor, it gets a few per cent of a core beside busy processes of ordinary priority: at load
+ * 10–17 a test that reads the dense script took 8–30 s, and what these tests check is the client, not the scheduler.
+ * Only the test of the priority itself starts the process as the editor does.
+ */
+const workerAtOurPriority = (() => {
+  const script = join(mkdtempSync(join(tmpdir(), 'azs-worker-')), 'atOurPriority.js');
+  writeFileSync(script, `require('node:os').setPriority = () => {};\nrequire(${JSON.stringify(workerScript)});\n`);
+  return script;
+})();
 const uri = 'file:///ws/register.ps1';
 const addTenant = `New-AzResource -ResourceId "${registrationId}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties @{ tenantId = '${tenant}' }`;
 const badCustomer = addTenant.replace(customer, 'contoso-prod');
@@ -28,7 +39,7 @@ function client(options: Partial<LintClientOptions> = {}): { lint: LintClient; t
     restartedNow = resolve;
   });
   const lint = new LintClient({
-    script: workerScript, wasmDir: testWasmDir(), locale: 'en',
+    script: workerAtOurPriority, wasmDir: testWasmDir(), locale: 'en',
     onInternalError: (text) => told.internal.push(text),
     onCrash: (text) => told.crashes.push(text),
     onRestart: (restored, lost) => {
@@ -41,6 +52,31 @@ function client(options: Partial<LintClientOptions> = {}): { lint: LintClient; t
   return { lint, told, restarted };
 }
 
+interface EditorRead { pid: number; skipped: boolean; codes: string[]; crashes: string[] }
+
+/**
+ * An editor of its own (a Node process started with `flags`) whose LintClient reads `text` as a shown document once
+ * `setup` has run; it stays until killed. Resolves with what the first read gave, and the linter's process id.
+ */
+async function editorReading(text: string, options: { flags?: string[]; setup?: string } = {}): Promise<{ editor: ChildProcess; read: EditorRead }> {
+  const editor = spawn(process.execPath, [...options.flags ?? [], '-e', `
+    ${options.setup ?? ''}
+    const { LintClient } = require(${JSON.stringify(require.resolve('../../../src/core/lintClient'))});
+    const crashes = [];
+    const lint = new LintClient({ script: ${JSON.stringify(workerAtOurPriority)}, wasmDir: ${JSON.stringify(testWasmDir())}, locale: 'en',
+      onInternalError() {}, onCrash: (text) => crashes.push(text), onRestart() {}, onLiveAnswers() {} });
+    setInterval(() => {}, 1000);
+    lint.update('file:///a.ps1', ${JSON.stringify(text)}, 'powershell', undefined, undefined, true).then(({ skipped }) =>
+      console.log(JSON.stringify({ pid: lint.pid, skipped, codes: (lint.lint('file:///a.ps1')?.findings ?? []).map((f) => f.code), crashes })));`],
+  { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined } });
+  let output = '';
+  const line = await new Promise<string>((resolve) => editor.stdout.on('data', (data: Buffer) => {
+    output += data.toString();
+    if (output.includes('\n')) resolve(output);
+  }));
+  return { editor, read: JSON.parse(line) as EditorRead };
+}
+
 async function waitUntil(done: () => boolean, what: string): Promise<void> {
   for (const until = Date.now() + 10_000; !done(); await new Promise((resolve) => setTimeout(resolve, 20))) {
     if (Date.now() > until) assert.fail(what);
@@ -49,11 +85,7 @@ async function waitUntil(done: () => boolean, what: string): Promise<void> {
 
 const codes = (lint: LintClient, key = uri) => lint.lint(key)?.findings.map((f) => f.code);
 
-describe('LintClient (the linter in a child process)', function () {
-  // The linter's process runs at a niceness 10 above this one's, as in the editor: beside busy processes of ordinary
-  // priority it gets a few per cent of a core. At load 6–17 the restart test took 14–22 s, its two processes needing
-  // ≈ 0.16 s of CPU each, and 30 s was once too little: what these tests check is the linter's progress, not the clock.
-  this.timeout(120_000);
+describe('LintClient (the linter in a child process)', () => {
   const clients: LintClient[] = [];
   const started = (options: Partial<LintClientOptions> = {}) => {
     const made = client(options);
@@ -85,7 +117,8 @@ describe('LintClient (the linter in a child process)', function () {
 
   it('skips reads that typing overtook, and the last one stands, read whole when its changes followed a skipped text', async () => {
     const { lint } = started();
-    // Keeps the worker busy while the edits below arrive.
+    // Sent in one burst before the process starts (the first request starts it on the next turn), behind the read of a
+    // dense script: however the channel splits the burst, every edit is there when that read ends.
     const busy = lint.update('file:///ws/dense.ps1', denseScript(256 * 1024), 'powershell', undefined, undefined, true);
     let text = badCustomer;
     const outcomes = [lint.update(uri, text, 'powershell', undefined, undefined, true)];
@@ -94,6 +127,7 @@ describe('LintClient (the linter in a child process)', function () {
       text = `${text.slice(0, at)}x${text.slice(at)}`;
       outcomes.push(lint.update(uri, text, 'powershell', [{ start: at, end: at, text: 'x' }], undefined, true));
     }
+    assert.equal(lint.pid, undefined, 'all sent before the process started');
     const results = await Promise.all(outcomes);
     await busy;
     assert.deepEqual(results.map((r) => r.skipped), [true, true, true, true, true, false]);
@@ -103,11 +137,13 @@ describe('LintClient (the linter in a child process)', function () {
 
   it('skips a read waiting when the editor tells that its document was edited since; the next text\'s read stands', async () => {
     const { lint } = started();
+    // One burst before the process starts, as above.
     const busy = lint.update('file:///ws/dense.ps1', denseScript(256 * 1024), 'powershell', undefined, undefined, true);
     const other = 'file:///ws/other.ps1';
     const overtaken = lint.update(uri, badCustomer, 'powershell', undefined, undefined, true);
     const kept = lint.update(other, badCustomer, 'powershell', undefined, undefined, true);
     lint.edited(uri);
+    assert.equal(lint.pid, undefined, 'all sent before the process started');
     // Skipped with no newer text sent yet: the note alone overtook it.
     assert.deepEqual(await Promise.all([overtaken, kept]).then((outcomes) => outcomes.map((o) => o.skipped)), [true, false], 'only the edited document\'s read is skipped');
     await busy;
@@ -152,8 +188,11 @@ describe('LintClient (the linter in a child process)', function () {
   });
 
   // The suite may itself run niced (as CI may run it); the linter is then nicer still, up to the most a thread can be.
-  (existsSync('/proc/self/task') && getPriority() < 19 ? it : it.skip)("reads at a lower priority than the editor's threads, all of its threads, from its first lint on", async () => {
-    const { lint } = started();
+  (existsSync('/proc/self/task') && getPriority() < 19 ? it : it.skip)("reads at a lower priority than the editor's threads, all of its threads, from its first lint on", async function () {
+    // Niced as in the editor, the process gets a few per cent of a core beside busy processes of ordinary priority:
+    // at load 17 its start and first read can take tens of seconds.
+    this.timeout(120_000);
+    const { lint } = started({ script: workerScript });
     await lint.update(uri, denseScript(64 * 1024), 'powershell', undefined, undefined, true);
     assert.ok(lint.pid);
     const threads = [...nicenessOfThreads(lint.pid).values()];
@@ -170,16 +209,50 @@ describe('LintClient (the linter in a child process)', function () {
     lint.dispose();
     await waitUntil(() => !isRunning(pid), 'the process ends at dispose');
     // An editor that is killed never disposes: its linter ends as the channel closes.
-    const editor = spawn(process.execPath, ['-e', `
-      const { LintClient } = require(${JSON.stringify(require.resolve('../../../src/core/lintClient'))});
-      const lint = new LintClient({ script: ${JSON.stringify(workerScript)}, wasmDir: ${JSON.stringify(testWasmDir())}, locale: 'en',
-        onInternalError() {}, onCrash() {}, onRestart() {}, onLiveAnswers() {} });
-      setInterval(() => {}, 1000);
-      lint.update('file:///a.ps1', 'Get-Date', 'powershell', undefined, undefined, true).then(() => console.log(lint.pid));`], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const orphan = Number(await new Promise<string>((resolve) => editor.stdout.once('data', (data: Buffer) => resolve(data.toString()))));
+    const { editor, read: { pid: orphan } } = await editorReading('Get-Date');
     assert.ok(isRunning(orphan));
     editor.kill('SIGKILL');
     await waitUntil(() => !isRunning(orphan), 'the process ends with the editor');
+  });
+
+  it("compiles the grammar with V8's baseline tier only: its optimizing tier took seconds of CPU and made no read faster", async () => {
+    // The process sets --liftoff-only at run time; V8 traces each wasm function it compiles, and with which tier.
+    const linter = fork(workerAtOurPriority, [lintProcessFlag, JSON.stringify({ wasmDir: testWasmDir(), locale: 'en' } satisfies WorkerOptions)],
+      { serialization: 'advanced', execArgv: ['--trace-wasm-compilation-times'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    let trace = '';
+    linter.stdout?.on('data', (data: Buffer) => {
+      trace += data.toString();
+    });
+    const read = (id: number, text: string) => new Promise<void>((resolve) => {
+      linter.on('message', (reply: LintReply) => reply.type === 'done' && reply.id === id && resolve());
+      linter.send({ type: 'update', id, uri, text, kind: 'powershell', check: true } satisfies LintRequest);
+    });
+    // Without the flag, V8 optimized 25 of the grammar's functions over these two reads.
+    const text = denseScript(64 * 1024);
+    await read(1, text);
+    await read(2, `${text}\n# again`);
+    linter.disconnect();
+    await new Promise((resolve) => linter.once('exit', resolve));
+    assert.match(trace, /using Liftoff/, 'the trace is there');
+    assert.doesNotMatch(trace, /using TurboFan/);
+  });
+
+  // Desktop VS Code runs the extension host in Electron: the linter is started with Electron's executable, which is
+  // Node only with ELECTRON_RUN_AS_NODE (otherwise it opens a window), and without the host's own flags (which fork
+  // puts before the script). A stand-in executable refuses to run otherwise; the editor here has a flag of its own.
+  (process.platform === 'win32' ? it.skip : it)("starts the linter with the editor's executable as plain Node, without the editor's flags (desktop VS Code)", async () => {
+    const electron = join(mkdtempSync(join(tmpdir(), 'azs-electron-')), 'electron');
+    writeFileSync(electron, [
+      '#!/bin/sh',
+      '[ "$ELECTRON_RUN_AS_NODE" = 1 ] || { echo "started as Electron, not as Node" >&2; exit 9; }',
+      'case "$1" in -*) echo "given the editor\'s flag $1" >&2; exit 8;; esac',
+      `exec ${JSON.stringify(process.execPath)} "$@"`,
+    ].join('\n'), { mode: 0o755 });
+    const { editor, read } = await editorReading(badCustomer, { flags: ['--expose-gc'], setup: `process.execPath = ${JSON.stringify(electron)};` });
+    editor.kill('SIGKILL');
+    assert.deepEqual(read.crashes, []);
+    assert.equal(read.skipped, false);
+    assert.ok(read.codes.includes('AZS201'), read.codes.join());
   });
 
   it('sends at most the 1,000 most severe findings to show of a dense script, and every finding in pieces', async () => {

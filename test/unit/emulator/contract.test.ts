@@ -248,6 +248,17 @@ describe('emulator contract', () => {
       assert.ok((await control().requests())[0].durationMs >= 290);
     });
 
+    it('does not log a request that arrived before the log was cleared and ended after', async () => {
+      await control().addFaults({ kind: 'latency', ms: 1000, path: 'stockholm-payg$' });
+      const before = get(path);
+      // The fault is used up as the request arrives: from then on the request is waiting out its latency.
+      for (const until = Date.now() + 10_000; (await control().faults()).length > 0;) assert.ok(Date.now() < until, 'the request arrived');
+      await control().clearRequests();
+      assert.equal((await before).status, 200);
+      assert.equal((await get(path)).status, 200);
+      assert.deepEqual((await control().requests()).map((r) => [r.method, r.status, r.durationMs < 1000]), [['GET', 200, true]], 'only the request after the clearing');
+    });
+
     it('refuses a fault it cannot apply and keeps none of the batch', async () => {
       await assert.rejects(control().addFaults({ kind: 'latency', ms: 5, path: 'a' }, { kind: 'status', status: 200, path: 'b' }), /fault 1: status needs a status 400/);
       await assert.rejects(control().addFaults({ kind: 'drop', path: '(' }), /not a valid regular expression/);
