@@ -95,30 +95,37 @@ export class TreePath {
     this.ends[at] = undefined;
   }
 
-  /** A node strictly around `start`…`end`, as deep as the braces around it tell, or the root. */
-  private around(start: number, end: number): Node {
+  /**
+   * A node strictly around `start`…`end`, as deep as the braces around it tell, or the root. Only a few pairs up are
+   * tried, each node worked out from those around it that are known (`known`: none worked out anew): where braces in
+   * strings or an error's flat node make the pairs' nodes miss the place (thousands of unclosed braces), the root serves.
+   */
+  private around(start: number, end: number, known = false): Node {
     const braces = (this.braces ??= new Braces(this.code));
-    for (let pair = braces.innermost(start); pair >= 0; pair = braces.parents[pair]) {
-      const node = this.braceNode(braces, pair);
-      if (node.startIndex < start && end < braces.nodeEnd(pair)) return node;
+    for (let pair = braces.innermost(start), tried = 0; pair >= 0 && tried < pairsTried; pair = braces.parents[pair], tried++) {
+      const node = known ? braces.nodes[pair] : this.braceNode(braces, pair);
+      if (node && node.startIndex < start && end < braces.nodeEnd(pair)) return node;
     }
     return this.root;
   }
 
-  /** The node a descent to the brace pair's `{` and the character after it finds (from the braces around it first). */
+  /** The node a descent to the brace pair's `{` and the character after it finds (the few pairs around it first). */
   private braceNode(braces: Braces, pair: number): Node {
     const known = braces.nodes[pair];
     if (known) return known;
-    // Those around it first, outermost first: each descent then starts from the one around it.
     const unknown: number[] = [];
-    for (let at = pair; at >= 0 && !braces.nodes[at]; at = braces.parents[at]) unknown.push(at);
+    for (let at = pair; at >= 0 && !braces.nodes[at] && unknown.length < pairsTried; at = braces.parents[at]) unknown.push(at);
+    // Outermost first: each descent then starts from the node of the one around it.
     for (let i = unknown.length - 1; i >= 0; i--) {
       const open = braces.opens[unknown[i]];
-      braces.nodes[unknown[i]] = this.around(open, open + 2).descendantForIndex(open, open + 2) ?? this.root;
+      braces.nodes[unknown[i]] = this.around(open, open + 2, true).descendantForIndex(open, open + 2) ?? this.root;
     }
     return braces.nodes[pair] as Node;
   }
 }
+
+/** How many brace pairs up from a place `TreePath` tries, and works out at once. */
+const pairsTried = 4;
 
 /** The index of the first of the sorted `offsets` at or after `offset`: a binary search. */
 export function firstAtOrAfter(offsets: readonly number[], offset: number): number {
