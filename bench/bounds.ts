@@ -32,6 +32,18 @@ async function powerShellFactsOf(text: string): Promise<unknown> {
   }
 }
 
+/** How a level of a deeply nested script opens and closes: the blocks of PowerShell the reader tells apart. */
+const nestedKinds: [open: string, close: string][] = [
+  ['function F {', '}'], ['if ($x) {', '}'], ['foreach ($i in $x) {', '}'], ['$x | ForEach-Object {', '}'], ['& {', '}'],
+  ['try {', '} catch { Write-Host failed }'], ['switch ($x) { a {', '} }'],
+];
+
+/** Level `i` of a nested script: a block that assigns a placeholder, suppresses a finding, switches to the stamp and calls it. */
+const nestedLevel = (i: number) => [
+  nestedKinds[i % nestedKinds.length][0], `$name = '<in ${i}>'`, '# azs-disable-next-line AZS102', `Write-Host "registrations/<shown ${i}>"`,
+  'Connect-AzAccount -Environment AzureStackAdmin', `Get-AzResource -ResourceId "${registrationId}$name"`,
+].join('\n');
+
 interface Case {
   name: string;
   /** `n`: the size of the pathological part, in characters or repetitions. */
@@ -170,6 +182,19 @@ const cases: Case[] = [
     run: (text) => lint(text, 'shell'),
   },
   { name: 'PowerShell nested 10,000 deep', n: 5_000, input: (n) => `# AzureStack\n$x = ${'('.repeat(n)}1${')'.repeat(n)}`, run: (text) => lint(text, 'powershell') },
+  // Each place asked about was a descent from the root and each step up (parent) one too, through every level above
+  // it: the reader walks up along a path it keeps and starts descents from the brace around the place.
+  {
+    name: 'PowerShell: blocks of every kind nested n deep, each assigning, switching to the stamp and calling', n: 300,
+    input: (n) => `${Array.from({ length: n }, (_, i) => nestedLevel(i)).join('\n')}\n${Array.from({ length: n }, (_, i) => nestedKinds[i % nestedKinds.length][1]).reverse().join('\n')}\n`,
+    run: (text) => lint(text, 'powershell'),
+  },
+  {
+    // Which function a place is in was a walk back over every function before it that had closed.
+    name: 'PowerShell facts: functions nested n deep, each assigning and calling after those inside it close', n: 1_000,
+    input: (n) => `${'function F {\n'.repeat(n)}Write-Host innermost\n${Array.from({ length: n }, (_, i) => `}\n$name = '<after ${i}>'\nGet-AzResource -Name $name`).join('\n')}\n`,
+    run: powerShellFactsOf,
+  },
 ];
 
 async function time(action: () => unknown): Promise<number> {

@@ -22,6 +22,7 @@ import { decodeBareWord, decodeString, doubleQuotes, singleQuotes, variableEnd, 
 import { readResourceId, registrationPathInString } from './requests';
 import { SharedSlices } from './sharedSlices';
 import { suppressionIn } from './suppressions';
+import { NestedSpans, TreePath, firstAtOrAfter } from './treePath';
 import {
   LeadingLines, lexCommandElements, lexHashtableEntries, operatorNames, stringVariables, type LexedAssignment, type LexedElement,
 } from './psCommandLexer';
@@ -383,16 +384,20 @@ class Extraction implements Interpolate {
   /** The simple assignments found so far, by where their right-hand side starts (see `literalReachesCommand`). */
   private readonly assignedPlaces = new Map<number, SimpleAssignment>();
   private functionSpans: Span[] | undefined;
+  private functionNesting: NestedSpans | undefined;
   /** Names and words cut from the text, shared where they recur. */
   private readonly cuts: SharedSlices;
   /** Whether the tree has no syntax errors, once asked. */
   private errorFree: boolean | undefined;
+  /** The walks up the tree go along it (see `TreePath`). */
+  private readonly path: TreePath;
   /**
    * `code`: the text as the tree was parsed (`asPowerShellReads`), where its structure is asked about. Values come from
    * `text`.
    */
   constructor(private readonly text: string, private readonly code: string, private readonly root: Node) {
     this.cuts = new SharedSlices(text);
+    this.path = new TreePath(root, code);
   }
 
   run(): FileFacts {
@@ -404,11 +409,11 @@ class Extraction implements Interpolate {
     this.suppressions();
     this.facts.checksCloudId = cloudIdHint.test(this.text) && cloudIdWords.test(this.text.toLowerCase());
     this.facts.syntaxErrors = this.root.hasError;
-    const hazards = new ScriptHazards(this.text, this.code, this.root);
+    const hazards = new ScriptHazards(this.text, this.code, this.path);
     this.facts.lostContinuations = hazards.lostContinuations();
     this.facts.nonAsciiCode = hazards.nonAsciiCode();
     this.facts.startsWithBom = this.text.startsWith('\uFEFF');
-    this.facts.cloudCalls = new EnvironmentFlow(this.text, this.root, cmdlets, (offset) => this.scopeAt(offset)).calls();
+    this.facts.cloudCalls = new EnvironmentFlow(this.text, this.path, cmdlets, (offset) => this.scopeAt(offset)).calls();
     return this.facts;
   }
 
@@ -464,7 +469,7 @@ class Extraction implements Interpolate {
    */
   private commandNamedAt(written: Span): { nameSpan: Span; command: Node } | undefined {
     if (!this.isErrorFree()) return undefined;
-    const command = this.root.descendantForIndex(written.start, written.end + 1);
+    const command = this.path.descend(written.start, written.end + 1);
     if (command?.type !== 'command' || command.startIndex !== written.start) return undefined;
     // A command that starts with a letter starts with its name, and a blank ends the name: no node for it.
     if (this.code.charCodeAt(written.end) === 0x20) return { nameSpan: written, command };
@@ -478,11 +483,11 @@ class Extraction implements Interpolate {
    * `commandNamedAt`); elsewhere a command around this one could end past its name with an error in it.
    */
   private commandAround(start: number): { nameSpan: Span; command: Node } | undefined {
-    const name = this.root.descendantForIndex(start);
+    const name = this.path.descend(start);
     if (name?.type !== 'command_name') return undefined;
     const nameSpan = this.extent(name);
-    const around = this.isErrorFree() ? this.root.descendantForIndex(start, nameSpan.end + 1) : undefined;
-    const command = around?.type === 'command' ? around : name.parent;
+    const around = this.isErrorFree() ? this.path.descend(start, nameSpan.end + 1) : undefined;
+    const command = around?.type === 'command' ? around : this.path.parent(name);
     return command?.type === 'command' ? { nameSpan, command } : undefined;
   }
 
@@ -567,7 +572,7 @@ class Extraction implements Interpolate {
 
   private suppressions(): void {
     for (const match of this.text.matchAll(/azs-disable/gi)) {
-      const comment = this.root.descendantForIndex(match.index);
+      const comment = this.path.descend(match.index);
       if (comment?.type !== 'comment' || this.isHereStringLine(comment)) continue;
       this.lines ??= new LineMap(this.text);
       const suppression = suppressionIn(this.text.slice(comment.startIndex, comment.endIndex), this.lines.lineOf(comment.endIndex));
@@ -590,17 +595,18 @@ class Extraction implements Interpolate {
     if (!argument && this.lexedNames.at(offset)) return undefined;
     // From the argument's node, a descent finds what one from the root finds, without looking through the thousands
     // of statements of a long script one by one (as tree-sitter looks through a node's children).
-    let node = (argument?.node ?? this.root).descendantForIndex(offset);
+    let node = argument?.node ? argument.node.descendantForIndex(offset) : this.path.descend(offset);
     if (!node) return undefined;
     let type = node.type; // each read is a call into the wasm module
     // Not in one of its variables: the string is the argument's literal (no step up to it).
     if (argument?.expanding && type === 'expandable_string_literal') return argumentLiteral;
-    if (type === 'comment' && node.parent?.type === 'expandable_here_string_literal') {
-      node = node.parent;
+    const hereString = type === 'comment' ? this.path.parent(node) : undefined;
+    if (hereString?.type === 'expandable_here_string_literal') {
+      node = hereString;
       type = 'expandable_here_string_literal';
     }
     if (type === 'generic_token') return this.literal(node, type);
-    const literal = stringTypes.has(type) ? node.parent : undefined;
+    const literal = stringTypes.has(type) ? this.path.parent(node) : undefined;
     return literal?.type === 'string_literal' ? this.literal(literal, 'string_literal') : undefined;
   }
 
@@ -687,7 +693,7 @@ class Extraction implements Interpolate {
 
   /** The grammar reads a line of an expandable here-string that starts with `#` as a comment; PowerShell, as text. */
   private isHereStringLine(node: Node): boolean {
-    return node.type === 'comment' && node.parent?.type === 'expandable_here_string_literal';
+    return node.type === 'comment' && this.path.parent(node)?.type === 'expandable_here_string_literal';
   }
 
   /**
@@ -709,13 +715,13 @@ class Extraction implements Interpolate {
 
   /** True when the literal is an argument of a command that acts (not one that only prints), directly or via a variable. */
   private reachesCommand(literal: Node): boolean {
-    let node: Node | null = literal;
-    for (let depth = 0; node && depth < 40; depth++, node = node.parent) {
-      const type = node.type; // each read is a call into the wasm module
-      if (type === 'command') return this.actingCommand(node);
-      if (type === 'assignment_expression') return this.assignedVariableReachesCommand(node);
+    const { path } = this;
+    for (let level = path.place(literal), depth = 0; level >= 0 && depth < 40; depth++, level--) {
+      const type = path.type(level);
+      if (type === 'command') return this.actingCommand(path.node(level));
+      if (type === 'assignment_expression') return this.assignedVariableReachesCommand(path.node(level));
       // A parameter's default (`param([string] $RegistrationName = '<name>')`) reaches the commands that use it.
-      if (type === 'script_parameter_default') return this.assignedVariableReachesCommand(node.parent);
+      if (type === 'script_parameter_default') return this.assignedVariableReachesCommand(level > 0 ? path.node(level - 1) : null);
       if (type === 'statement_list' || type === 'comment') return false;
     }
     return false;
@@ -738,14 +744,35 @@ class Extraction implements Interpolate {
     if (!name) return false;
     const uses = this.variableUses().get(name.toLowerCase()) ?? [];
     for (let i = firstAtOrAfter(uses, after), count = 0; i < uses.length && count < 20; i++, count++) {
+      if (this.useReachesCommand(uses[i])) return true;
+    }
+    return false;
+  }
+
+  /** What `useReachesCommand` answered, by the use's offset. */
+  private readonly usesReaching = new Map<number, boolean>();
+
+  /**
+   * Whether the walk up from a variable's use meets an acting command before a statement list: worked out once per use,
+   * as each assignment before it may ask (in a script nested hundreds deep, each assignment asks about the next twenty).
+   */
+  private useReachesCommand(use: number): boolean {
+    let reaches = this.usesReaching.get(use);
+    if (reaches === undefined) {
       // In a plain argument, the walk up meets the acting command before any statement list.
-      if (this.plainArgumentAt(uses[i])) return true;
-      let node: Node | null = this.root.descendantForIndex(uses[i]);
-      for (let depth = 0; node && depth < 40; depth++, node = node.parent) {
-        const type = node.type;
-        if (type === 'statement_list') break;
-        if (type === 'command' && this.actingCommand(node)) return true;
-      }
+      reaches = this.plainArgumentAt(use) !== undefined || this.actingCommandAbove(use);
+      this.usesReaching.set(use, reaches);
+    }
+    return reaches;
+  }
+
+  /** Whether the walk up from what a descent to `offset` finds meets an acting command before a statement list. */
+  private actingCommandAbove(offset: number): boolean {
+    const { path } = this;
+    for (let level = path.to(offset) - 1, depth = 0; level >= 0 && depth < 40; depth++, level--) {
+      const type = path.type(level);
+      if (type === 'statement_list') return false;
+      if (type === 'command' && this.actingCommand(path.node(level))) return true;
     }
     return false;
   }
@@ -993,8 +1020,11 @@ class Extraction implements Interpolate {
    * a step up from it (see `isErrorFree`).
    */
   private nodeOpenedAt(start: number, end: number): Node | null | undefined {
-    if (!this.isErrorFree()) return this.root.descendantForIndex(start)?.parent;
-    const node = this.root.descendantForIndex(start, end);
+    if (!this.isErrorFree()) {
+      const token = this.path.descend(start);
+      return token && this.path.parent(token);
+    }
+    const node = this.path.descend(start, end);
     return node?.startIndex === start ? node : undefined;
   }
 
@@ -1077,11 +1107,13 @@ class Extraction implements Interpolate {
     return visible.kind;
   }
 
-  /** Only asked when a function or script assigns a variable more than once: each step up costs a walk down the tree from its root. */
+  /** Only asked when a function or script assigns a variable more than once. */
   private isTopLevel(simple: SimpleAssignment): boolean {
     if (simple.topLevel === undefined) {
-      const body = simple.assignment?.parent?.parent?.parent;
-      simple.topLevel = body?.type === 'program' || (body?.type === 'script_block_body' && body.parent?.parent?.type === 'function_statement');
+      const { path } = this;
+      const body = simple.assignment ? path.place(simple.assignment) - 3 : -1;
+      const bodyType = body >= 0 ? path.type(body) : undefined;
+      simple.topLevel = bodyType === 'program' || (bodyType === 'script_block_body' && body >= 2 && path.type(body - 2) === 'function_statement');
     }
     return simple.topLevel;
   }
@@ -1089,9 +1121,8 @@ class Extraction implements Interpolate {
   /** The start of the innermost function around `offset`, or -1 in the script itself. */
   private scopeAt(offset: number): number {
     const spans = (this.functionSpans ??= this.findFunctions());
-    // the last function starting at or before `offset`, or one around it that it is nested in
-    for (let i = startingBy(spans, offset) - 1; i >= 0; i--) if (offset < spans[i].end) return spans[i].start;
-    return -1;
+    const innermost = (this.functionNesting ??= new NestedSpans(spans)).innermost(offset);
+    return innermost >= 0 ? spans[innermost].start : -1;
   }
 
   private findFunctions(): Span[] {
@@ -1149,8 +1180,9 @@ class Extraction implements Interpolate {
     const lexed = site.operator === undefined ? undefined : this.leadingLines()?.assignment(site.operator);
     if (lexed?.variable.start === at) return this.lexedBinding(lexed, scope);
     if (site.operator === undefined) {
-      const variable = this.root.descendantForIndex(at);
-      return variable?.type === 'variable' && variable.parent?.type === 'foreach_statement' ? { at, scope } : undefined;
+      const { path } = this;
+      const length = path.to(at);
+      return length >= 2 && path.type(length - 1) === 'variable' && path.type(length - 2) === 'foreach_statement' ? { at, scope } : undefined;
     }
     const errorFree = this.assignmentAt(site.operator);
     const { holder, assignment } = errorFree ?? this.operatorParents(site.operator);
@@ -1181,7 +1213,7 @@ class Extraction implements Interpolate {
    * before the operator would be what a descent to it finds).
    */
   private assignmentAt(at: number): OperatorParents | undefined {
-    const around = this.root.descendantForIndex(at, at + 2);
+    const around = this.path.descend(at, at + 2);
     if (around?.type !== 'assignment_expression' || (!this.isErrorFree() && around.hasError)) return undefined;
     const holder = around.namedChild(1);
     return holder?.type === 'assignement_operator' && holder.startIndex <= at && at < holder.endIndex ? { holder, assignment: around } : undefined;
@@ -1189,8 +1221,9 @@ class Extraction implements Interpolate {
 
   /** The parent and grandparent of the token at `at`. */
   private operatorParents(at: number): Partial<OperatorParents> {
-    const holder = this.root.descendantForIndex(at)?.parent;
-    return { holder: holder ?? undefined, assignment: holder?.parent ?? undefined };
+    const { path } = this;
+    const length = path.to(at);
+    return { holder: length >= 2 ? path.node(length - 2) : undefined, assignment: length >= 3 ? path.node(length - 3) : undefined };
   }
 }
 
@@ -1379,18 +1412,6 @@ function startingBy(spans: readonly Span[], offset: number): number {
   while (low < high) {
     const middle = (low + high) >> 1;
     if (spans[middle].start <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** The index of the first of the sorted `offsets` at or after `offset`. */
-function firstAtOrAfter(offsets: readonly number[], offset: number): number {
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (offsets[middle] < offset) low = middle + 1;
     else high = middle;
   }
   return low;

@@ -3,11 +3,11 @@
 // set; Invoke-RestMethod goes to the host its URL names. The statements are followed in order: an environment set in
 // a branch, in a loop after the call, in a function (whose caller is unknown) or by a command we cannot read makes it
 // unknown, and a call whose destination is unknown is left out.
-import type { Node } from 'web-tree-sitter';
 import { isKnown, type CloudCall, type CmdletUse } from '../facts';
 import { LineMap, type Span } from '../text';
 import { parameter } from './cmdlets';
 import { destinationOfHost, destinationOfName, hostOf, registrationTarget, type Destination } from './clouds';
+import { firstAtOrAfter, type TreePath } from './treePath';
 
 const signIns = /^(?:Connect|Add|Login)-Az(?:ureRm)?Account$/i;
 const contextSelections = /^(?:Select|Set)-Az(?:ureRm)?Context$/i;
@@ -23,52 +23,33 @@ const azRestCmdlet = /^Invoke-AzRestMethod$/i;
 const inlineBlockCommands = /^(?:ForEach-Object|%|foreach|Where-Object|\?|where)$/i;
 const loops = new Set(['foreach_statement', 'while_statement', 'for_statement', 'do_statement']);
 
-/** Where a statement sits: the blocks around it (innermost first) and the function it is in. */
-interface Place {
-  at: number;
-  /** Keys of the blocks around it: a statement runs whenever each of them runs. */
-  blocks: number[];
-  /** Keys of the blocks around it that may run more than once (loop bodies, ForEach-Object blocks). */
-  repeating: number[];
-  /** The start of the function around it, or -1. */
+/**
+ * A block around a switch (`statement_block` or `script_block`): where it is written, whether it may run more than once
+ * (a loop body, a ForEach-Object block), and the start of the function around it (-1: none). Blocks nest, so the
+ * blocks around a place are those around the innermost one, and a place is in a block when it lies within its span.
+ */
+interface SwitchBlock extends Span {
+  repeating: boolean;
   functionStart: number;
 }
 
-interface Switch extends Place {
+interface Switch {
+  at: number;
+  /** The innermost block around it: a call runs whenever the switch does when it lies in this block too. */
+  block: SwitchBlock | undefined;
+  /** The start of the function around it, or -1. */
+  functionStart: number;
   span: Span;
   destination: Destination;
   target: string;
 }
 
-/** A block around a switch: `key` as in `Place.blocks`, and where the block is written. */
-interface SwitchBlock extends Span {
-  key: number;
-  repeating: boolean;
-}
-
-/** The blocks around `node`, found by one walk up to the root. */
-function placeOf(node: Node, blocksAround: SwitchBlock[]): Place {
-  const place: Place = { at: node.startIndex, blocks: [], repeating: [], functionStart: -1 };
-  for (let parent = node.parent; parent; parent = parent.parent) {
-    const type = parent.type;
-    if (type === 'function_statement' && place.functionStart < 0) place.functionStart = parent.startIndex;
-    if (type !== 'statement_block' && type !== 'script_block') continue;
-    const key = parent.startIndex * 2 + (type === 'script_block' ? 1 : 0);
-    place.blocks.push(key);
-    const repeating = (type === 'statement_block' && loops.has(parent.parent?.type ?? '')) || (type === 'script_block' && isInlineBlock(parent));
-    if (repeating) place.repeating.push(key);
-    blocksAround.push({ key, start: parent.startIndex, end: parent.endIndex, repeating });
-  }
-  return place;
-}
-
-/** A `{ … }` given to ForEach-Object and the like. */
-function isInlineBlock(block: Node): boolean {
-  let node = block.parent;
-  for (let depth = 0; node && depth < 6; depth++, node = node.parent) {
-    if (node.type === 'command') return inlineBlockCommands.test(node.firstNamedChild?.text.trim() ?? '');
-  }
-  return false;
+/** Where a call sits, as far as the switches can tell it apart. */
+interface CallPlace {
+  at: number;
+  functionStart: number;
+  /** The outermost block of switches around it that may run more than once. */
+  loop: SwitchBlock | undefined;
 }
 
 export class EnvironmentFlow {
@@ -81,13 +62,13 @@ export class EnvironmentFlow {
   private readonly switches: Switch[] = [];
   private lines: LineMap | undefined;
 
-  /** The blocks around the switches, by where they start. */
-  private readonly switchBlocks: SwitchBlock[] = [];
+  /** The blocks around the switches, each once, by where they start and their kind (see `switchAt`). */
+  private readonly switchBlocks = new Map<number, SwitchBlock>();
 
   /** `functionAt`: the start of the innermost function around an offset, or -1. */
   constructor(
     private readonly text: string,
-    private readonly root: Node,
+    private readonly path: TreePath,
     private readonly cmdlets: readonly CmdletUse[],
     private readonly functionAt: (offset: number) => number,
   ) {}
@@ -95,27 +76,69 @@ export class EnvironmentFlow {
   calls(): CloudCall[] {
     for (const cmdlet of this.cmdlets) this.readEnvironment(cmdlet);
     const walk = new SwitchWalk(this.switches, this.switchingFunctionCalls());
-    const blocks = new BlocksAround(this.switchBlocks);
+    const blocks = new BlocksAround([...this.switchBlocks.values()]);
     return this.cmdlets.flatMap((cmdlet) => {
       const call = this.call(cmdlet, walk, blocks);
       return call ? [call] : [];
     });
   }
 
-  private placeOfSwitch(cmdlet: CmdletUse): Place {
-    const node = this.root.descendantForIndex(cmdlet.nameSpan.start)?.parent;
-    return node ? placeOf(node, this.switchBlocks) : { at: cmdlet.nameSpan.start, blocks: [], repeating: [], functionStart: -1 };
+  /**
+   * A switch with where it sits: the blocks and the function around its command (the parent of what a descent to its
+   * name finds), read from the path up the tree. The walk up stops at a block already read for an earlier switch: the
+   * blocks around that one were read with it (a script nested hundreds deep has a switch at each level).
+   */
+  private switchAt(cmdlet: CmdletUse, destination: Destination, target: string): Switch {
+    const { path } = this;
+    const command = path.to(cmdlet.nameSpan.start) - 2;
+    const found: Switch = { at: command >= 0 ? path.node(command).startIndex : cmdlet.nameSpan.start, block: undefined, functionStart: -1, span: cmdlet.nameSpan, destination, target };
+    if (command < 0) return found;
+    // The switch and the blocks read on this walk whose function is not known yet: the next function up is theirs.
+    let switchWaits = true;
+    const waiting: SwitchBlock[] = [];
+    const settle = (functionStart: number) => {
+      if (switchWaits) found.functionStart = functionStart;
+      for (const block of waiting) block.functionStart = functionStart;
+      switchWaits = false;
+      waiting.length = 0;
+    };
+    for (let level = command - 1; level >= 0; level--) {
+      const type = path.type(level);
+      if (type === 'function_statement') settle(path.node(level).startIndex);
+      if (type !== 'statement_block' && type !== 'script_block') continue;
+      const key = path.node(level).startIndex * 2 + (type === 'script_block' ? 1 : 0);
+      const known = this.switchBlocks.get(key);
+      found.block ??= known;
+      if (known) {
+        settle(known.functionStart);
+        return found;
+      }
+      const block: SwitchBlock = { start: path.node(level).startIndex, end: path.end(level), repeating: this.isRepeating(level), functionStart: -1 };
+      this.switchBlocks.set(key, block);
+      found.block ??= block;
+      waiting.push(block);
+    }
+    settle(-1);
+    return found;
+  }
+
+  /** Whether the block at `level` of the path may run more than once: a loop's body, or a `{ … }` given to ForEach-Object and the like. */
+  private isRepeating(level: number): boolean {
+    const { path } = this;
+    if (path.type(level) === 'statement_block') return level > 0 && loops.has(path.type(level - 1));
+    for (let up = level - 1, depth = 0; up >= 0 && depth < 6; up--, depth++) {
+      if (path.type(up) === 'command') return inlineBlockCommands.test(path.node(up).firstNamedChild?.text.trim() ?? '');
+    }
+    return false;
   }
 
   /**
    * A call's place as far as the switches can tell it apart: the blocks of switches around it, and its function.
-   * A place read from the tree costs a `parent` per level, each a walk down from the root (a dense script has
-   * thousands of calls); only a block around a switch can make a switch's environment not certain at the call.
+   * Only a block around a switch can make a switch's environment not certain at the call.
    */
-  private placeOfCall(cmdlet: CmdletUse, blocks: BlocksAround): Place {
+  private placeOfCall(cmdlet: CmdletUse, blocks: BlocksAround): CallPlace {
     const at = cmdlet.span.start;
-    const around = blocks.at(at);
-    return { at, blocks: around.map((b) => b.key), repeating: around.filter((b) => b.repeating).map((b) => b.key), functionStart: this.functionAt(at) };
+    return { at, functionStart: this.functionAt(at), loop: blocks.outermostRepeatingAt(at) };
   }
 
   /** Records what a command does to the active environment, in the order of the text. */
@@ -147,7 +170,7 @@ export class EnvironmentFlow {
     } else if (contextResets.test(name)) {
       destination = 'unknown';
     }
-    if (destination) this.switches.push({ ...this.placeOfSwitch(cmdlet), span: cmdlet.nameSpan, destination, target });
+    if (destination) this.switches.push(this.switchAt(cmdlet, destination, target));
   }
 
   private destinationOf(environment: string): Destination {
@@ -185,10 +208,12 @@ export class EnvironmentFlow {
 
   /** Where the text names a function that switches the environment (its calls, as far as the text shows), in order. */
   private switchingFunctionCalls(): number[] {
-    const names = [...new Set(this.switches.filter((s) => s.functionStart >= 0).map((s) => {
-      const definition = this.root.descendantForIndex(s.functionStart);
-      const statement = definition?.type === 'function_statement' ? definition : definition?.parent;
-      const name = statement?.type === 'function_statement' ? statement.namedChildren.find((c) => c?.type === 'function_name')?.text : undefined;
+    const { path } = this;
+    const starts = new Set(this.switches.filter((s) => s.functionStart >= 0).map((s) => s.functionStart));
+    const names = [...new Set([...starts].map((start) => {
+      const length = path.to(start);
+      const statement = path.type(length - 1) === 'function_statement' ? length - 1 : length - 2;
+      const name = statement >= 0 && path.type(statement) === 'function_statement' ? path.node(statement).namedChildren.find((c) => c?.type === 'function_name')?.text : undefined;
       return name?.toLowerCase() ?? '';
     }).filter((name) => name !== ''))];
     if (names.length === 0) return [];
@@ -205,11 +230,11 @@ class SwitchWalk {
   private next = 0;
   private lastInScript: Switch | undefined;
   private readonly lastInFunction = new Map<number, Switch>();
-  /** Per block, the last switch in it: a call in a loop body before it may run after it. */
-  private readonly lastInBlock = new Map<number, number>();
+  /** Where the switches are, in order: a call in a loop body before one in it may run after it. */
+  private readonly switchStarts: number[];
 
   constructor(private readonly switches: readonly Switch[], private readonly functionCalls: readonly number[]) {
-    for (const s of switches) for (const block of s.blocks) this.lastInBlock.set(block, Math.max(this.lastInBlock.get(block) ?? -1, s.at));
+    this.switchStarts = switches.map((s) => s.at).sort((a, b) => a - b);
   }
 
   /**
@@ -217,7 +242,7 @@ class SwitchWalk {
    * runs whenever the call runs (in the same block or one around it, in the same function), with no switch after the
    * call in a loop around both, and no call of a function that switches in between. Places come in the text's order.
    */
-  activeAt(place: Place): Switch | undefined {
+  activeAt(place: CallPlace): Switch | undefined {
     for (; this.next < this.switches.length && this.switches[this.next].at < place.at; this.next++) {
       const s = this.switches[this.next];
       if (s.functionStart < 0) this.lastInScript = s;
@@ -225,48 +250,51 @@ class SwitchWalk {
     }
     const inFunction = place.functionStart < 0 ? undefined : this.lastInFunction.get(place.functionStart);
     const last = inFunction && (!this.lastInScript || inFunction.at > this.lastInScript.at) ? inFunction : this.lastInScript;
-    if (!last || last.functionStart !== place.functionStart || !last.blocks.every((b) => place.blocks.includes(b))) return undefined;
-    if (place.repeating.some((loop) => (this.lastInBlock.get(loop) ?? -1) > place.at)) return undefined;
-    return this.functionCalledBetween(last.at, place.at) ? undefined : last;
-  }
-
-  private functionCalledBetween(from: number, to: number): boolean {
-    let low = 0;
-    let high = this.functionCalls.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (this.functionCalls[middle] <= from) low = middle + 1;
-      else high = middle;
-    }
-    return low < this.functionCalls.length && this.functionCalls[low] < to;
+    // The blocks around the switch are around the call when the innermost of them is.
+    if (!last || last.functionStart !== place.functionStart || (last.block && !(last.block.start <= place.at && place.at < last.block.end))) return undefined;
+    // A switch later in the outermost loop around the call is a switch later in any loop around it.
+    if (place.loop && anyBetween(this.switchStarts, place.at, place.loop.end)) return undefined;
+    return anyBetween(this.functionCalls, last.at, place.at) ? undefined : last;
   }
 }
 
-/** The blocks (of switches) around offsets asked for in the order of the text, found in time linear in their number. */
+/** Whether any of the sorted `offsets` (whole numbers) lies after `from` and before `to`. */
+function anyBetween(offsets: readonly number[], from: number, to: number): boolean {
+  const next = firstAtOrAfter(offsets, from + 1);
+  return next < offsets.length && offsets[next] < to;
+}
+
+/**
+ * The outermost repeating block (of switches) around offsets asked for in the order of the text, found in time linear in
+ * the number of blocks.
+ */
 class BlocksAround {
   private readonly byStart: SwitchBlock[];
   private next = 0;
   /** The blocks around the last offset, outermost first: tree nodes nest, so they form a stack. */
   private readonly open: SwitchBlock[] = [];
+  /** For each of `open`, the outermost repeating block of it and those before it. */
+  private readonly outermostRepeating: (SwitchBlock | undefined)[] = [];
   private last = -1;
 
   constructor(blocks: readonly SwitchBlock[]) {
-    const unique = new Map(blocks.map((b) => [b.key, b]));
-    this.byStart = [...unique.values()].sort((a, b) => a.start - b.start || b.end - a.end);
+    this.byStart = [...blocks].sort((a, b) => a.start - b.start || b.end - a.end);
   }
 
-  at(offset: number): readonly SwitchBlock[] {
+  outermostRepeatingAt(offset: number): SwitchBlock | undefined {
     if (offset < this.last) {
       this.next = 0;
       this.open.length = 0;
     }
     this.last = offset;
     for (; this.next < this.byStart.length && this.byStart[this.next].start <= offset; this.next++) {
-      this.closeBefore(this.byStart[this.next].start);
-      this.open.push(this.byStart[this.next]);
+      const block = this.byStart[this.next];
+      this.closeBefore(block.start);
+      const depth = this.open.push(block) - 1;
+      this.outermostRepeating[depth] = (depth > 0 ? this.outermostRepeating[depth - 1] : undefined) ?? (block.repeating ? block : undefined);
     }
     this.closeBefore(offset);
-    return this.open;
+    return this.open.length > 0 ? this.outermostRepeating[this.open.length - 1] : undefined;
   }
 
   private closeBefore(offset: number): void {

@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { LostContinuation, NonAsciiRun } from '../facts';
 import type { Span } from '../text';
+import type { TreePath } from './treePath';
 
 /** Node types that hold a string's or a comment's text: a backtick or a character there is not code. */
 const textTypes = new Set([
@@ -50,7 +51,7 @@ function lastNonBlank(code: string, start: number, end: number): number {
 }
 
 export class ScriptHazards {
-  constructor(private readonly text: string, private readonly code: string, private readonly root: Node) {}
+  constructor(private readonly text: string, private readonly code: string, private readonly path: TreePath) {}
 
   /** Lost continuations, in the order of the text. */
   lostContinuations(): LostContinuation[] {
@@ -66,7 +67,7 @@ export class ScriptHazards {
     for (const match of this.code.matchAll(/(?:^|[\r\n])[ ]*_(?=[A-Za-z_])/g)) {
       const dash = match.index + match[0].length - 1;
       if (!dashes.includes(this.text[dash])) continue;
-      const name = this.root.descendantForIndex(dash);
+      const name = this.path.descend(dash);
       if (name?.type !== 'command_name') continue;
       const lineStart = lineAround(this.text, dash).start;
       const before = previousLineEnd(this.text, lineStart);
@@ -92,7 +93,7 @@ export class ScriptHazards {
     if (line.end === this.text.length) return undefined;
     const next = lineAround(this.text, nextLineStart(this.text, line.end));
     if (lastNonBlank(this.code, next.start, next.end) < next.start) return undefined;
-    if (isTextNode(this.root.descendantForIndex(at))) return undefined;
+    if (isTextNode(this.path.descend(at))) return undefined;
     return { start: at + 1, end: line.end };
   }
 
@@ -104,11 +105,13 @@ export class ScriptHazards {
     const line = lineAround(this.text, lineEnd);
     const last = lastNonBlank(this.code, line.start, lineEnd);
     if (last < line.start || '|{([,;'.includes(this.code[last])) return undefined;
-    let node: Node | null = this.root.descendantForIndex(last);
-    if (node?.type === 'comment') return undefined;
-    for (let depth = 0; node && depth < 12; depth++, node = node.parent) {
-      if (node.type === 'command') return node.endIndex >= last + 1 ? { start: last + 1, end: lineEnd } : undefined;
-      if (node.type === 'statement_list' || node.type === 'program') return undefined;
+    const { path } = this;
+    const length = path.to(last);
+    if (path.type(length - 1) === 'comment') return undefined;
+    for (let level = length - 1, depth = 0; level >= 0 && depth < 12; depth++, level--) {
+      const type = path.type(level);
+      if (type === 'command') return path.end(level) >= last + 1 ? { start: last + 1, end: lineEnd } : undefined;
+      if (type === 'statement_list' || type === 'program') return undefined;
     }
     return undefined;
   }
@@ -122,10 +125,11 @@ export class ScriptHazards {
     const pattern = /[^\p{ASCII}]+/gu;
     pattern.lastIndex = this.text.startsWith('\uFEFF') ? 1 : 0;
     for (let match = pattern.exec(this.text); match; match = pattern.exec(this.text)) {
-      const node = this.root.descendantForIndex(match.index);
-      if (node?.type === 'comment' && node.parent?.type !== 'expandable_here_string_literal') {
+      const { path } = this;
+      const length = path.to(match.index);
+      if (path.type(length - 1) === 'comment' && (length < 2 || path.type(length - 2) !== 'expandable_here_string_literal')) {
         // The rest of the comment is skipped at once: a comment in another language holds many such runs.
-        pattern.lastIndex = Math.max(pattern.lastIndex, node.endIndex);
+        pattern.lastIndex = Math.max(pattern.lastIndex, path.end(length - 1));
         continue;
       }
       runs.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
