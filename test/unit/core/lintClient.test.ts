@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LintWorkspace, LiveData, TextChange } from '../../../src/core/lint';
@@ -246,10 +246,14 @@ describe('LintClient (the linter in a child process)', () => {
       '#!/bin/sh',
       '[ "$ELECTRON_RUN_AS_NODE" = 1 ] || { echo "started as Electron, not as Node" >&2; exit 9; }',
       'case "$1" in -*) echo "given the editor\'s flag $1" >&2; exit 8;; esac',
+      // A mark the linter's process keeps in its environment: it was started through this executable.
+      'export AZS_STARTED_AS_ELECTRON=1',
       `exec ${JSON.stringify(process.execPath)} "$@"`,
     ].join('\n'), { mode: 0o755 });
     const { editor, read } = await editorReading(badCustomer, { flags: ['--expose-gc'], setup: `process.execPath = ${JSON.stringify(electron)};` });
+    const environment = existsSync('/proc/self/environ') ? readFileSync(`/proc/${read.pid}/environ`, 'latin1').split('\0') : undefined;
     editor.kill('SIGKILL');
+    if (environment) assert.ok(environment.includes('AZS_STARTED_AS_ELECTRON=1'), "started with the editor's executable");
     assert.deepEqual(read.crashes, []);
     assert.equal(read.skipped, false);
     assert.ok(read.codes.includes('AZS201'), read.codes.join());

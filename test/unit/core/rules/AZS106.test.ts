@@ -94,6 +94,12 @@ ruleTester(rule, {
       errors: [{ message: viaEnvironment('AzureStackAdmin', 5), related: [switchedHere] }],
     },
     {
+      name: 'signed in to Azure in a block of a function, then to the stamp in a block inside it, before the call',
+      kind: 'powershell',
+      code: `${registration}\nConnect-AzAccount\nfunction Add-Tenants {\n  if ($a) {\n    Connect-AzAccount -Environment AzureCloud\n    if ($b) {\n      <@Connect-AzAccount@> -Environment AzureStackAdmin\n      <!New-AzResource!> ${tenant}\n    }\n  }\n}`,
+      errors: [{ message: viaEnvironment('AzureStackAdmin', 7), related: [switchedHere] }],
+    },
+    {
       name: 'Invoke-RestMethod to the stamp\'s Resource Manager',
       kind: 'powershell',
       code: `${registration}\nInvoke-RestMethod -Method Get -Uri "<!https://adminmanagement.local.azurestack.external$registration/customerSubscriptions?api-version=2017-06-01!>"`,
