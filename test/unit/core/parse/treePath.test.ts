@@ -31,13 +31,14 @@ function offsets(length: number): number[] {
 }
 
 describe('parse/treePath', () => {
-  for (const [name, text] of Object.entries(scripts)) {
-    it(`${name}: descents, paths and parents are what the tree's own descents and parents give`, async () => {
+  // Depth 0: the path answers every descent and parent itself, as it does for scripts nested deeper than the default.
+  for (const [name, text] of Object.entries(scripts)) for (const shallowDepth of [0, undefined]) {
+    it(`${name}${shallowDepth === 0 ? ', through the path' : ''}: descents, paths and parents are what the tree's own descents and parents give`, async () => {
       const tree = (await PowerShellParser.load(testWasmDir())).parse(text);
       assert.ok(tree);
       try {
         const root = tree.rootNode;
-        const path = new TreePath(root, asPowerShellReads(text));
+        const path = new TreePath(root, asPowerShellReads(text), shallowDepth);
         for (const offset of offsets(text.length)) {
           for (const end of [offset, offset + 1, offset + 2]) assert.equal(path.descend(offset, end)?.id, root.descendantForIndex(offset, end)?.id, `descent to ${offset}…${end}`);
           const found = root.descendantForIndex(offset);
