@@ -84,6 +84,8 @@ interface Frame {
   next: number;
   /** The key under which this container stands in the one above. */
   key: string | number;
+  /** The container's place, once asked (the values in it share it). */
+  place?: JsonPlace;
 }
 
 /** What `walk` says of each value: the value, its key and container (none for the root), and its place when asked. */
@@ -101,9 +103,13 @@ function walk(root: Json, visit: Visit): void {
     else if (isMap(container)) frames.push({ container, keys: Object.keys(container), next: 0, key });
   };
   let current: { key: string | number; value: Json } | undefined;
+  // Each container's place is made once, from the one above it: a document nested n deep with a value asked about at
+  // every level makes n places, not n² (the root container's place is undefined).
   const place = () => {
-    let found: JsonPlace | undefined;
-    for (const frame of frames.slice(1)) found = placeIn(found, frame.key);
+    let known = frames.length - 1;
+    while (known > 0 && !frames[known].place) known--;
+    for (let at = known + 1; at < frames.length; at++) frames[at].place = placeIn(frames[at - 1].place, frames[at].key);
+    const found = frames.length > 0 ? frames[frames.length - 1].place : undefined;
     return current && frames.length > 0 ? placeIn(found, current.key) : found;
   };
   visit(root, () => undefined, undefined, undefined);

@@ -162,6 +162,8 @@ class EscapedString implements OffsetMap {
  */
 export class JsonSource {
   private spans: SpanTree | undefined;
+  /** The span tree's node of each place asked about (see `spanNode`). */
+  private readonly nodes = new WeakMap<JsonPlace, SpanTree | undefined>();
 
   /**
    * `hasErrors`: the document is not well-formed JSON(C); then what seems absent may only be cut off. `outer`: for a
@@ -189,9 +191,24 @@ export class JsonSource {
 
   /** The range of the value at `place` in this source's own text. */
   localSpanAt(place: JsonPlace | undefined): Span {
-    let node: SpanTree | undefined = this.spans ??= this.findSpans();
-    for (const key of keysOf(place)) node = node?.children?.get(key);
-    return node?.span ?? { start: 0, end: 0 };
+    return this.spanNode(place)?.span ?? { start: 0, end: 0 };
+  }
+
+  /**
+   * The span tree's node of `place`, kept for each place asked about: places share their containers' places, so a
+   * document nested n deep with a value asked about at every level walks n steps in all, not n².
+   */
+  private spanNode(place: JsonPlace | undefined): SpanTree | undefined {
+    const root = (this.spans ??= this.findSpans());
+    const unknown: JsonPlace[] = [];
+    let at = place;
+    for (; at && !this.nodes.has(at); at = at.parent) unknown.push(at);
+    let node = at ? this.nodes.get(at) : root;
+    for (let i = unknown.length - 1; i >= 0; i--) {
+      node = node?.children?.get(unknown[i].key);
+      this.nodes.set(unknown[i], node);
+    }
+    return node;
   }
 
   /** An offset of this source's text as an offset of the file. */

@@ -2,10 +2,22 @@ import * as assert from 'node:assert/strict';
 import { jsonFacts } from '../../../../src/core/parse/json';
 import { customer, registrationId, subscription, tenant } from '../support/ids';
 import { registrations, show, tenantOperations } from '../support/facts';
+import { LintWorkspace } from '../../../../src/core/lint';
+import { testWasmDir } from '../support/wasm';
 
 const template = (resources: string, extra = '') => `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0"${extra}, "resources": ${resources}}`;
 
 describe('parse/json', () => {
+  it('places the placeholders of IDs at every level of a document nested 300 deep, each where its string is', async () => {
+    const id = (level: number) => `/subscriptions/<subscription-id>/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg${level}`;
+    const text = `${Array.from({ length: 300 }, (_, level) => `{"id": "${id(level)}", "inner": `).join('')}1${'}'.repeat(300)}`;
+    const workspace = new LintWorkspace({ wasmDir: testWasmDir() });
+    await workspace.update('file:///deep.json', text, 'json');
+    const placed = workspace.findings('file:///deep.json').filter((finding) => finding.code === 'AZS102').map((finding) => finding.start);
+    const written = [...text.matchAll(/<subscription-id>/g)].map((match) => match.index);
+    assert.deepEqual(placed.sort((a, b) => a - b), written);
+  });
+
   it('tells templates, parameter files and other documents apart', () => {
     assert.equal(jsonFacts(template('[]')).role, 'template');
     assert.equal(jsonFacts('{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {}}').role, 'parameters');
