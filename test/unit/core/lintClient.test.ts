@@ -350,7 +350,8 @@ describe('LintClient (the linter in a child process)', () => {
     const { lint, told, restarted } = started();
     const other = 'file:///ws/other.ps1';
     await lint.update(other, badCustomer, 'powershell', undefined, undefined, true);
-    const reading = lint.update(uri, badCustomer, 'powershell', undefined, undefined, true);
+    // A read long enough that the kill always comes first (a small one could end before it, at the test's priority).
+    const reading = lint.update(uri, denseScript(256 * 1024), 'powershell', undefined, undefined, true);
     await lint.crash();
     assert.deepEqual(await reading, { skipped: true, dependents: [] });
     await restarted;
