@@ -63,14 +63,20 @@ async function fetchText(url: string, token: string): Promise<string> {
 
 const keepAlive = new Agent({ keepAlive: true });
 
-function httpsText(url: string, token: string): Promise<string> {
+function httpsText(url: string, token: string, again = true): Promise<string> {
   return new Promise((resolve, reject) => {
-    get(url, { agent: keepAlive, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, (response) => {
+    const request = get(url, { agent: keepAlive, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => (response.statusCode === 200 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(`${url} answered ${response.statusCode}`))));
       response.on('error', reject);
-    }).on('error', reject);
+    });
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the emulator closed as the request went out: asked again once, as Node's documentation
+      // advises (the walks take turns, so a socket may wait idle as long as the emulator keeps it).
+      if (again && request.reusedSocket && error.code === 'ECONNRESET') httpsText(url, token, false).then(resolve, reject);
+      else reject(error);
+    });
   });
 }
 
