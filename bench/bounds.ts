@@ -4,7 +4,7 @@
 // machine; the tests keep what the code must answer for these inputs. Each time is the fastest of many runs, n and 2n
 // alternating, each run's CPU time (process.cpuUsage) taken alone: at least 9 of each, and as many as take a second
 // of CPU (≈ 900 of a case of 1 ms). The fastest of 5 wall-clock batches of 20 ms read 1.0–3.0 for a linear case of
-// 1 ms at 2n, and CPU-timed batches of 50 ms 1.9–2.6; the fastest run reads 1.98–2.00 for it, process after process.
+// 1 ms at 2n, and CPU-timed batches of 50 ms 1.9–2.6; the fastest run reads 1.98–2.13 for it, process after process.
 // The last line is one JSON object: linear_doubling_worst, and that case's name and CPU time at 2n.
 // Arguments choose cases by a word of their names.
 import { cloudIdLookupFix } from '../src/core/fixes';
