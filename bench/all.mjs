@@ -61,8 +61,9 @@ const targets = [
   ['lint_parse_ratio_json', '≤ 1.3', (v) => v <= 1.3, 'lint of a 5 MB ARM template ÷ one jsonc-parser visit of it'],
   ['lint_parse_ratio_dense', '≤ 1.5', (v) => v <= 1.5, 'lint of a dense 1 MB script (thousands of placeholder-bearing commands, ≈ 9,700 findings) ÷ the tree-sitter parse of it alone'],
   ['relint_median_ms', '≤ 50 ms', (v) => v <= 50, 'median re-lint after a one-character edit of a 2,000-line script (incremental parse)'],
-  ['linear_doubling_worst', '≤ 3', (v) => v <= 3, 'the largest t(2n) ÷ t(n) over inputs that once took seconds to hours (long runs of slashes, blanks, comments; 1 MB lines; deep nesting; each rule reporting on every line): linear ≈ 2, quadratic ≈ 4'],
-  ['linear_doubling_worst_ms', '—', () => true, 'that case\'s time at 2n'],
+  ['linear_doubling_worst', '≤ 3', (v) => v <= 3, 'the largest t(2n) ÷ t(n) over inputs that once took seconds to hours (long runs of slashes, blanks, comments; 1 MB lines; deep nesting; each rule reporting on every line), each t the fastest run\'s CPU time: linear ≈ 2, quadratic ≈ 4'],
+  ['linear_doubling_worst_case', '—', () => true, 'the case of that ratio'],
+  ['linear_doubling_worst_ms', '—', () => true, 'that case\'s time at 2n (CPU, the fastest of at least 9 runs)'],
   ['activation_ms', '≤ 50 ms', (v) => v <= 50, 'loading dist/extension.js plus activate() in the real extension host (code-server)'],
   ['bundle_bytes', '≤ 1.5 MB', (v) => v <= 1.5e6, 'dist/extension.js, minified (the Azure SDK is a second bundle loaded at sign-in)'],
   ['azure_sdk_bundle_bytes', '—', () => true, 'dist/azure-sdk.js, minified, loaded on first sign-in'],
@@ -89,6 +90,8 @@ const targets = [
   ['retry_after_read_ms', '≥ 1,000 ms', (v) => v >= 1000, 'a registrations list through one 429 with Retry-After: 1 — at least the second the service asked for'],
   ['usage_priced_ratio', '≤ 1.2', (v) => v <= 1.2, 'the same records priced (aggregated per customer × meter × period, report built, priced with a price sheet, resale list and markup) ÷ a bare fetch + JSON.parse'],
   ['usage_priced_peak_heap_mb', '< 150 MB', (v) => v < 150, 'peak heap of the priced runs'],
+  ['usage_cpu_ratio', '—', () => true, 'usage_ratio in CPU time of the benchmark\'s process (the emulator\'s left out): steadier under load, and higher, as the emulator\'s share of each walk is left out'],
+  ['usage_priced_cpu_ratio', '—', () => true, 'usage_priced_ratio in CPU time of the benchmark\'s process'],
 ];
 
 function writeResults(figures, started, load) {

@@ -11,11 +11,6 @@ export interface JsonState {
   parameterValues?: ReadonlyMap<string, Value>;
 }
 
-const tooDeep = {
-  en: 'Not linted: the JSON is nested too deeply to read.',
-  sv: 'Inte kontrollerad: JSON-strukturen är för djupt nästlad för att läsas.',
-};
-
 /** Folder and lower-case file name of a URI or path. */
 function place(uri: string): { folder: string; name: string } {
   const slash = Math.max(uri.lastIndexOf('/'), uri.lastIndexOf('\\'));
@@ -90,7 +85,7 @@ export const json = defineLanguage({
   read: ({ text, partner }) => {
     const analysis = jsonFacts(text, partner?.parameterValues);
     const state: JsonState = { role: analysis.role, ...(analysis.parameterValues ? { parameterValues: analysis.parameterValues } : {}) };
-    return { facts: analysis.facts, state, ...(analysis.tooDeep ? { notice: { message: tooDeep } } : {}) };
+    return { facts: analysis.facts, state };
   },
   pairs: (): PairIndex<JsonState> => new TemplatePairs(),
 });

@@ -17,19 +17,11 @@ export interface JsonAnalysis {
   role: JsonRole;
   /** For a parameter file: its string values by lower-case parameter name. */
   parameterValues?: Map<string, Value>;
-  /** Set when the document could not be read at all (nested beyond what the parser's recursion takes). */
-  tooDeep?: boolean;
 }
 
 /** Reads a JSON document; `parameterValues` are those of the parameter file that goes with it, if it is a template. */
 export function jsonFacts(text: string, parameterValues?: ReadonlyMap<string, Value>): JsonAnalysis {
-  let parsed: ReturnType<typeof parseJson>;
-  try {
-    parsed = parseJson(text);
-  } catch (error) {
-    if (error instanceof RangeError) return { facts: emptyFacts(), role: 'other', tooDeep: true };
-    throw error;
-  }
+  const parsed = parseJson(text);
   const { source } = parsed;
   const facts = emptyFacts();
   facts.syntaxErrors = source.hasErrors;

@@ -1,11 +1,13 @@
 // Reading JSON fast. JSON.parse gives the values at a fraction of the cost of any position-aware scan (jsonc-parser's
 // tolerant `parse` takes over for comments, trailing commas and broken documents); positions are worked out later,
-// in one jsonc-parser `visit`, and only if a finding or a related location asks for one. A JSON document held in a
+// in one jsonc-parser `visit`, and only if a finding or a related location asks for one. Both without recursion
+// (jsonVisit.ts; V8's JSON.parse has none either): a document is read whole however deep it nests. A JSON document held in a
 // string of another (recorded response bodies) is a source of its own whose offsets map back through the string's
 // escapes into the outer file.
-import { parse, visit, type ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
 import { LazyValue, lazySpan, literalValue, type Value } from '../facts';
 import type { Span } from '../text';
+import { parseJsonTolerant, visitJson } from './jsonVisit';
 
 export type Json = null | boolean | number | string | Json[] | JsonMap;
 
@@ -88,7 +90,6 @@ export interface ParsedJson {
   source: JsonSource;
 }
 
-/** Throws RangeError when the document is nested deeper than the tolerant parser's recursion takes. */
 export function parseJson(text: string): ParsedJson {
   let root: Json | undefined;
   let hasErrors = false;
@@ -96,7 +97,7 @@ export function parseJson(text: string): ParsedJson {
     root = JSON.parse(text) as Json;
   } catch {
     const errors: ParseError[] = [];
-    root = parse(text, errors, { allowTrailingComma: true }) as Json | undefined;
+    root = parseJsonTolerant(text, errors) as Json | undefined;
     hasErrors = errors.length > 0;
   }
   return { root, source: new JsonSource(text, hasErrors) };
@@ -118,7 +119,7 @@ export function embeddedJson(outer: JsonSource, parent: JsonPlace | undefined, k
   try {
     root = JSON.parse(text) as Json;
   } catch {
-    return undefined; // not JSON, or nested too deeply: read as text
+    return undefined; // not JSON: read as text
   }
   return { root, source: new JsonSource(text, false, new EscapedString(outer, placeIn(parent, key), text.length)) };
 }
@@ -178,8 +179,8 @@ export class JsonSource {
 
   /**
    * The string at `place` as written, read back from the text: the facts of a large document keep no copy of strings
-   * they seldom need again. Only for a document without errors, where every string is well-formed JSON; one nested
-   * too deeply for the position scan is parsed again.
+   * they seldom need again. Only for a document without errors, where every string is well-formed JSON; should the
+   * position scan not find a string at `place`, the document is parsed again (bad input never throws).
    */
   stringAt(place: JsonPlace): string {
     const span = this.localSpanAt(place);
@@ -233,11 +234,7 @@ export class JsonSource {
   /** Ranges of the document's comments (where suppressions are written). */
   comments(): Span[] {
     const comments: Span[] = [];
-    try {
-      visit(this.text, { onComment: (offset, length) => comments.push({ start: offset, end: offset + length }) }, { allowTrailingComma: true });
-    } catch {
-      // nested too deeply to scan: no comments are read
-    }
+    visitJson(this.text, { onComment: (offset, length) => comments.push({ start: offset, end: offset + length }) });
     return comments;
   }
 
@@ -262,23 +259,19 @@ export class JsonSource {
       const container = open.pop();
       if (container) container.node.span = { start: container.start, end: offset + length };
     };
-    try {
-      visit(this.text, {
-        onObjectBegin: (offset) => begin(offset, false),
-        onArrayBegin: (offset) => begin(offset, true),
-        onObjectEnd: end,
-        onArrayEnd: end,
-        onObjectProperty: (property) => {
-          const container = open.at(-1);
-          if (container) container.key = property;
-        },
-        onLiteralValue: (_value, offset, length) => {
-          enter().span = { start: offset, end: offset + length };
-        },
-      }, { allowTrailingComma: true });
-    } catch {
-      // nested too deeply to scan: values keep the start of the document as their place
-    }
+    visitJson(this.text, {
+      onObjectBegin: (offset) => begin(offset, false),
+      onArrayBegin: (offset) => begin(offset, true),
+      onObjectEnd: end,
+      onArrayEnd: end,
+      onObjectProperty: (property) => {
+        const container = open.at(-1);
+        if (container) container.key = property;
+      },
+      onLiteralValue: (_value, offset, length) => {
+        enter().span = { start: offset, end: offset + length };
+      },
+    });
     return root;
   }
 }

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { jsonFacts } from '../../../../src/core/parse/json';
 import { customer, registrationId, subscription, tenant } from '../support/ids';
 import { registrations, show, tenantOperations } from '../support/facts';
@@ -75,7 +76,7 @@ describe('parse/json', () => {
       assert.deepEqual(tenantOperations(jsonFacts(text).facts), ['add -/-/- customer=- tenant=t', 'add -/-/?yx customer=c1 tenant=t', 'add -/-/?y customer=c2 tenant=t']);
     });
 
-    it('locates a tenant name from its text as written, also after a part nested too deeply for the position scan', () => {
+    it('locates a tenant name from its text as written, also after a part nested 20,000 deep', () => {
       const tenantAfter = (before: string) => template(
         `[${before}{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "name": "[concat(parameters('p'), '/', '<customer>')]"}]`,
         ', "parameters": {"p": {"defaultValue": "reg1"}}',
@@ -84,11 +85,11 @@ describe('parse/json', () => {
       const operation = jsonFacts(plain).facts.tenantOperations[0];
       assert.deepEqual(operation.customerSubscriptionId?.segments, [{ text: '<customer>', at: plain.indexOf('<customer>') }]);
       assert.deepEqual(operation.registration.name?.segments, [{ text: 'reg1', at: plain.indexOf('reg1'), via: { start: plain.indexOf('"[concat') + 1, end: plain.indexOf("]\"}]") + 1 } }]);
-      // Nothing after the deep part has a place; the parameter before it keeps its own.
+      // The position scan goes through the deep part: what comes after it has its place.
       const deep = tenantAfter(`{"type": "x", "name": "y", "deep": ${'['.repeat(20_000)}${']'.repeat(20_000)}}, `);
-      const cut = jsonFacts(deep).facts.tenantOperations[0];
-      assert.deepEqual(cut.customerSubscriptionId?.segments, [{ text: '<customer>' }]);
-      assert.deepEqual(cut.registration.name?.segments, [{ text: 'reg1', at: deep.indexOf('reg1'), via: { start: 0, end: 0 } }]);
+      const after = jsonFacts(deep).facts.tenantOperations[0];
+      assert.deepEqual(after.customerSubscriptionId?.segments, [{ text: '<customer>', at: deep.indexOf('<customer>') }]);
+      assert.deepEqual(after.registration.name?.segments, [{ text: 'reg1', at: deep.indexOf('reg1'), via: { start: deep.indexOf('"[concat') + 1, end: deep.indexOf("]\"}]") + 1 } }]);
     });
 
     it('keeps an escaped bracket as text and other functions unknown', () => {
@@ -116,11 +117,52 @@ describe('parse/json', () => {
     assert.deepEqual(tenantOperations(jsonFacts(`{"properties": {"tenantId": "${tenant}"}}`).facts), [`add -/-/- customer=- tenant=${tenant}`]);
   });
 
-  it('reads JSONC suppressions and survives truncated and deeply nested documents', () => {
+  it('reads JSONC suppressions and what truncated documents show', () => {
     const found = jsonFacts(`// azs-disable-next-line AZS401\n/* azs-disable */\n{"id": "${registrationId}", "properties": {"billingModel": "Capacity"}`);
     assert.deepEqual(found.facts.suppressions, [{ codes: ['AZS401'], scope: 'nextLine', line: 1 }, { codes: [], scope: 'file', line: 1 }]);
     assert.deepEqual(registrations(found.facts), [`${subscription}/azurestack/reg1 billing=Capacity`], 'what a truncated document shows is kept');
-    assert.equal(jsonFacts(`${'['.repeat(10_000)}${']'.repeat(10_000)}`).tooDeep, undefined, 'strict JSON nested 10,000 deep is read');
-    assert.equal(jsonFacts(`/* c */ ${'['.repeat(10_000)}${']'.repeat(10_000)}`).tooDeep, true, 'JSONC that deep is not');
+  });
+
+  describe('nested far beyond any recursion, the same in every process', () => {
+    const id = (level: number) => `/subscriptions/<subscription-id>/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg${level}`;
+    /** Nested `depth` deep, with an ID at every `every`th level; `before` and `after` frame it (a comment, a cut end). */
+    const nested = (depth: number, every: number, before = '', cut = 0) => {
+      const levels = Array.from({ length: depth }, (_, level) => (level % every === 0 ? `{"id": "${id(level)}", "c": ` : '{"c": '));
+      const text = `${before}${levels.join('')}1${'}'.repeat(depth)}`;
+      return text.slice(0, text.length - cut);
+    };
+    /** The offsets of the ID values found, and the offsets where they are written. */
+    const placed = (text: string) => {
+      const ids = jsonFacts(text).facts.resourceIds.map((found) => found.path.span.start).sort((a, b) => a - b);
+      return [ids, [...text.matchAll(/"\/subscriptions\//g)].map((match) => match.index + 1)];
+    };
+
+    for (const [name, before, cut] of [['JSON', '', 0], ['JSONC', '// a comment\n', 0], ['cut-off JSON', '', 10]] as const) {
+      it(`${name} nested 10,000 deep with an ID at every level: each ID found where it is written`, () => {
+        const [found, written] = placed(nested(10_000, 1, before, cut));
+        assert.equal(found.length, 10_000);
+        assert.deepEqual(found, written);
+      });
+
+      it(`${name} nested 100,000 deep with an ID at every 1,000th level: each ID found where it is written`, () => {
+        const [found, written] = placed(nested(100_000, 1_000, before, cut));
+        assert.equal(found.length, 100);
+        assert.deepEqual(found, written);
+      });
+    }
+
+    it('a lint in a process with a tenth of the stack finds the same in a document nested 8,000 deep', async () => {
+      const text = nested(8_000, 1);
+      const workspace = new LintWorkspace({ wasmDir: testWasmDir() });
+      await workspace.update('file:///deep.json', text, 'json');
+      const here = workspace.findings('file:///deep.json');
+      const script = `const { LintWorkspace } = require(${JSON.stringify(require.resolve('../../../../src/core/lint'))});
+        const text = require('node:fs').readFileSync(0, 'utf8');
+        const workspace = new LintWorkspace({ wasmDir: ${JSON.stringify(testWasmDir())} });
+        workspace.update('file:///deep.json', text, 'json').then(() => process.stdout.write(JSON.stringify(workspace.findings('file:///deep.json'))));`;
+      const there = execFileSync(process.execPath, ['--stack-size=100', '-e', script], { input: text, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      assert.equal(here.length, 8_000);
+      assert.equal(there, JSON.stringify(here));
+    });
   });
 });
