@@ -88,13 +88,20 @@ export class EmulatorControl {
     return (JSON.parse((await this.call('GET', '/stamps')).text) as { principals: ReadyStampPrincipal[] }).principals;
   }
 
-  /** What clients asked for since sequence number `since`. */
-  async requests(since = 0): Promise<LoggedRequest[]> {
-    return (JSON.parse((await this.call('GET', `/requests?since=${since}`)).text) as { requests: LoggedRequest[] }).requests;
+  /**
+   * What clients asked for since sequence number `since` (a request is logged once answered). `whenIdle`: read once
+   * no request is in flight, so that it holds every request that arrived before (fails when some still are 10 s on).
+   */
+  async requests(since = 0, options: { whenIdle?: boolean } = {}): Promise<LoggedRequest[]> {
+    return (JSON.parse((await this.call('GET', `/requests?since=${since}${options.whenIdle ? '&whenIdle' : ''}`)).text) as { requests: LoggedRequest[] }).requests;
   }
 
-  async clearRequests(): Promise<void> {
-    await this.call('DELETE', '/requests');
+  /**
+   * Empties the request log; a request in flight then is not logged when it ends. `whenIdle`: emptied once no request
+   * is in flight, so that each is either cleared or logged (fails when some still are 10 s on).
+   */
+  async clearRequests(options: { whenIdle?: boolean } = {}): Promise<void> {
+    await this.call('DELETE', `/requests${options.whenIdle ? '?whenIdle' : ''}`);
   }
 
   async addFaults(...faults: FaultSpec[]): Promise<ActiveFault[]> {

@@ -27,20 +27,40 @@ export interface LoggedRequest {
 
 const capacity = 50_000;
 
+/** A request from its arrival: `log` records it once answered; `ended` is told once it ended, logged or not. */
+export interface ArrivedRequest {
+  log(entry: Omit<LoggedRequest, 'seq'>): void;
+  ended(): void;
+}
+
 export class RequestLog {
   private entries: LoggedRequest[] = [];
   private seq = 0;
   /** How many times the log was cleared. */
   private clears = 0;
+  /** Requests that arrived and have not ended. */
+  private inFlight = 0;
+  /** Told when the last request in flight ended. */
+  private idleWaiters: (() => void)[] = [];
 
   /**
-   * Called as a request arrives; what it returns logs the request once answered, unless the log was cleared meanwhile:
-   * a test that clears the log before it acts does not count a request of what went before that ends after.
+   * Called as a request arrives; the request is logged once answered, unless the log was cleared meanwhile: a test
+   * that clears the log before it acts does not count a request of what went before that ends after.
    */
-  arrived(): (entry: Omit<LoggedRequest, 'seq'>) => void {
+  arrived(): ArrivedRequest {
     const clears = this.clears;
-    return (entry) => {
-      if (clears === this.clears) this.add(entry);
+    let ended = false;
+    this.inFlight += 1;
+    return {
+      log: (entry) => {
+        if (clears === this.clears) this.add(entry);
+      },
+      ended: () => {
+        if (ended) return;
+        ended = true;
+        this.inFlight -= 1;
+        if (this.inFlight === 0) for (const idle of this.idleWaiters.splice(0)) idle();
+      },
     };
   }
 
@@ -58,5 +78,26 @@ export class RequestLog {
   clear(): void {
     this.entries = [];
     this.clears += 1;
+  }
+
+  /**
+   * Resolves true once no request is in flight (false when some still are after `timeoutMs`). A clearing made at once
+   * then forgets none: each was logged before it, or arrives after it (a trust test that clears the log before it
+   * acts would otherwise miss a leak still in flight then); a read then holds every request that arrived before it.
+   */
+  async whenIdle(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.inFlight > 0) {
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.idleWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return true;
   }
 }

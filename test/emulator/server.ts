@@ -14,7 +14,7 @@ import { controlModule, readyStamps, stampPrincipals, type ReadyStamp, type Read
 import { identityModule } from './modules/identity';
 import { resourcesModule } from './modules/resources';
 import { stampModules, stampTokenRule } from './modules/stamp';
-import { RequestLog, type CarriedCredential } from './requestLog';
+import { RequestLog, type ArrivedRequest, type CarriedCredential } from './requestLog';
 import { armError, checkApiVersion, normalizePath, Router, type EmulatorRequest, type Reply, type RouteModule } from './router';
 import type { StateFile } from './stateFile';
 import { EmulatorStore } from './store';
@@ -160,9 +160,19 @@ class Emulator {
 
   async handle(site: Site, message: IncomingMessage, response: ServerResponse): Promise<void> {
     const arrived = Date.now();
-    const log = this.requests.arrived();
+    const logged = this.requests.arrived();
+    try {
+      await this.answer(site, message, response, arrived, logged);
+    } finally {
+      logged.ended();
+    }
+  }
+
+  private async answer(site: Site, message: IncomingMessage, response: ServerResponse, arrived: number, logged: ArrivedRequest): Promise<void> {
     const request = await readRequest(message);
     if (site.stampName === undefined && (request.path === controlPrefix || request.path.startsWith(`${controlPrefix}/`))) {
+      // Not logged, nor in flight: a clearing that waits for the requests in flight does not wait for itself.
+      logged.ended();
       send(message, response, request.reply ?? await this.dispatch(site, request));
       return;
     }
@@ -173,7 +183,7 @@ class Emulator {
     const applied = fault?.afterApply ? await reply() : undefined;
     if (fault?.kind === 'latency') await delay(fault.ms ?? 0);
     const status = fault && fault.kind !== 'latency' ? act(fault, message, response) : send(message, response, applied ?? await reply());
-    log({
+    logged.log({
       time: new Date(arrived).toISOString(),
       method: request.method,
       path: request.path,

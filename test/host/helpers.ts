@@ -31,8 +31,11 @@ export async function offeredWith(uri: vscode.Uri, range: vscode.Range | (() => 
   }
 }
 
-/** Polls `probe` until it returns a value other than undefined/false, or fails naming what was awaited. */
-export async function waitFor<T>(description: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+/**
+ * Polls `probe` every `intervalMs` until it returns a value other than undefined/false, or fails naming what was
+ * awaited.
+ */
+export async function waitFor<T>(description: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000, intervalMs = 50): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -46,7 +49,7 @@ export async function waitFor<T>(description: string, probe: () => T | undefined
       const reason = last instanceof Error ? ` (last error: ${last.message})` : '';
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}${reason}`);
     }
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
 

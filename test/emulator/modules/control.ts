@@ -3,7 +3,7 @@
 // emulator listens on 127.0.0.1 only.
 import { faultProblem, type FaultSpec } from '../faults';
 import type { EmulatorContext } from '../context';
-import { armError, type Reply, type Route, type RouteModule } from '../router';
+import { armError, type EmulatorRequest, type Reply, type Route, type RouteModule } from '../router';
 import { gatewayTimeoutShape, readState, type GatewayTimeoutSeed } from '../stateFile';
 
 const done: Reply = { status: 204 };
@@ -39,6 +39,12 @@ export function stampPrincipals(context: EmulatorContext): ReadyStampPrincipal[]
 }
 
 /** A control call that does one thing and answers 204. */
+/** With ?whenIdle, waits until no request is in flight; the refusal when some still are after 10 s. */
+async function notIdle(request: EmulatorRequest, context: EmulatorContext): Promise<Reply | undefined> {
+  if (!request.query.has('whenIdle') || await context.requests.whenIdle(10_000)) return undefined;
+  return armError(409, 'RequestsInFlight', 'Requests were still in flight after 10 s.');
+}
+
 function action(method: string, path: string, act: (context: EmulatorContext) => void): Route {
   return {
     method, path,
@@ -81,11 +87,19 @@ export const controlModule: RouteModule = {
         return done;
       },
     },
+    // ?whenIdle: once the requests in flight have ended (409 when they have not within 10 s).
     {
       method: 'GET', path: '/_emulator/requests',
-      handle: (request, context) => ({ status: 200, body: { requests: context.requests.since(Number(request.query.get('since') ?? 0) || 0) } }),
+      handle: async (request, context) => await notIdle(request, context) ?? { status: 200, body: { requests: context.requests.since(Number(request.query.get('since') ?? 0) || 0) } },
     },
-    action('DELETE', '/_emulator/requests', (context) => context.requests.clear()),
+    {
+      method: 'DELETE', path: '/_emulator/requests',
+      handle: async (request, context) => {
+        const refused = await notIdle(request, context);
+        if (!refused) context.requests.clear();
+        return refused ?? done;
+      },
+    },
     { method: 'GET', path: '/_emulator/faults', handle: (_request, context) => ({ status: 200, body: { faults: context.faults.list() } }) },
     {
       method: 'POST', path: '/_emulator/faults',

@@ -259,6 +259,26 @@ describe('emulator contract', () => {
       assert.deepEqual((await control().requests()).map((r) => [r.method, r.status, r.durationMs < 1000]), [['GET', 200, true]], 'only the request after the clearing');
     });
 
+    it('reads or clears the log, when asked, once the requests in flight have ended', async () => {
+      // A request that arrives after the fault was added and waits out its latency: it cannot end sooner than 1 s on.
+      const inFlight = async () => {
+        const added = Date.now();
+        await control().addFaults({ kind: 'latency', ms: 1000, path: 'stockholm-payg$' });
+        const request = get(path);
+        for (const until = Date.now() + 10_000; (await control().faults()).length > 0;) assert.ok(Date.now() < until, 'the request arrived');
+        return { request, added };
+      };
+      const read = await inFlight();
+      assert.deepEqual((await control().requests(0, { whenIdle: true })).map((r) => [r.method, r.status, r.durationMs >= 990]), [['GET', 200, true]], 'the request in flight is read');
+      assert.equal((await read.request).status, 200);
+      const cleared = await inFlight();
+      await control().clearRequests({ whenIdle: true });
+      assert.ok(Date.now() - cleared.added >= 1000, 'the clearing waited for the request in flight');
+      assert.equal((await cleared.request).status, 200);
+      assert.equal((await get(path)).status, 200);
+      assert.deepEqual((await control().requests()).map((r) => [r.method, r.status, r.durationMs < 1000]), [['GET', 200, true]], 'only the request after the clearing');
+    });
+
     it('refuses a fault it cannot apply and keeps none of the batch', async () => {
       await assert.rejects(control().addFaults({ kind: 'latency', ms: 5, path: 'a' }, { kind: 'status', status: 200, path: 'b' }), /fault 1: status needs a status 400/);
       await assert.rejects(control().addFaults({ kind: 'drop', path: '(' }), /not a valid regular expression/);

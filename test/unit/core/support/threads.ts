@@ -6,10 +6,17 @@ function statFields(path: string): string[] {
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
-/** The CPU time a process has used, in ms (Linux: the user and system clock ticks of its stat, 100 a second). */
-export function cpuMsOf(pid: number): number {
-  const fields = statFields(`/proc/${pid}/stat`);
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+/**
+ * The CPU time the main thread of a process (a Node process's JavaScript) has used, in ms (Linux: the first field of
+ * its schedstat, in ns; the stat's clock ticks are 10 ms and count the collector's threads too).
+ */
+export function mainThreadCpuMsOf(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+}
+
+/** Whether a process is stopped by a signal (Linux: state T in its stat). */
+export function isStopped(pid: number): boolean {
+  return statFields(`/proc/${pid}/stat`)[0] === 'T';
 }
 
 /** The niceness of each thread of a process (this one unless told), by thread id (Linux: the 19th field of its stat). */
