@@ -10,6 +10,8 @@
 //   `{` and the character after it finds, worked out once per brace from the one around it.
 // - A walk up goes along one path from the root, kept between questions: the next place shares the part of the path
 //   that lies strictly around it, and only the rest is walked down, a level per step.
+// - A node with hundreds of children (an error's flat node, after an unclosed block) has the child on a descent's way
+//   looked up by a binary search: tree-sitter goes through the children before it, each time.
 import type { Node } from 'web-tree-sitter';
 import type { Span } from '../text';
 
@@ -218,7 +220,7 @@ class FlatChildren {
    * that sits there before such a child, which the children do not list where it is hidden. The grammar's only empty
    * tokens are its statement terminator, which sits where the statement before it ends (never after a `;`), and those
    * the parser puts in for missing ones: where the child listed before the place ends short of it or is a `;`, none
-   * sits there that changes what the descent finds (checked against the tree's own descents on some 200,000 children
+   * sits there that changes what the descent finds (checked against the tree's own descents on some 380,000 children
    * of generated and broken scripts).
    */
   toward(start: number, end: number): Node | null | undefined {
