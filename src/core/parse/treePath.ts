@@ -3,7 +3,7 @@
 // In web-tree-sitter a node's `parent` is a walk down from the root (and a new node object), and a descent from the
 // root passes every level above the place: in a script nested hundreds deep (functions, blocks, loops), a walk up
 // from a node `d` levels deep cost about d² steps and each place asked about d, so the reader was quadratic in the
-// nesting. Two things make both linear:
+// nesting. These make both linear, and flat nodes too:
 // - A descent starts from a node that lies strictly around the place: every such node is on the root's way there (an
 //   earlier sibling ends before it starts, and an empty node sits only where another one starts or ends), so the
 //   descent finds what one from the root finds. The code's braces say where such nodes are: the node a descent to a
