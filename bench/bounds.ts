@@ -205,6 +205,20 @@ const cases: Case[] = [
     input: (n) => `${'function F {\n'.repeat(n)}Write-Host innermost\n${Array.from({ length: n }, (_, i) => `}\n$name = '<after ${i}>'\nGet-AzResource -Name $name`).join('\n')}\n`,
     run: powerShellFactsOf,
   },
+  {
+    // Each call after a loop closes is asked about from the outside in: every four levels the pairs' nodes were worked
+    // out from the root again, until any number of them are worked out, each from the one around it.
+    name: 'PowerShell: loops nested n deep, each switching to Azure and calling after those inside it close', n: 1_000,
+    input: (n) => `${'foreach ($i in $l) {\n'.repeat(n)}Connect-AzAccount -Environment AzureStackAdmin\n${Array.from({ length: n }, (_, i) => `}\nConnect-AzAccount -Environment AzureCloud\nGet-AzResource -ResourceId "${registrationId}/r${i}"`).join('\n')}\n`,
+    run: (text) => lint(text, 'powershell'),
+  },
+  {
+    // Unclosed, the blocks leave everything in one flat error node, whose children tree-sitter went through one by one
+    // for each place: a binary search over them finds the child.
+    name: 'PowerShell: n unclosed if blocks, each assigning and calling (one flat error node)', n: 2_000,
+    input: (n) => Array.from({ length: n }, (_, i) => `if ($x) {\n$name = '<in ${i}>'\nGet-AzResource -ResourceId "${registrationId}$name"`).join('\n'),
+    run: (text) => lint(text, 'powershell'),
+  },
 ];
 
 /** Each case runs at least this often at each size, and until its runs have taken `budgetMs` of CPU time. */

@@ -3,13 +3,15 @@
 // In web-tree-sitter a node's `parent` is a walk down from the root (and a new node object), and a descent from the
 // root passes every level above the place: in a script nested hundreds deep (functions, blocks, loops), a walk up
 // from a node `d` levels deep cost about d² steps and each place asked about d, so the reader was quadratic in the
-// nesting. Two things make both linear:
+// nesting. These make both linear, and flat nodes too:
 // - A descent starts from a node that lies strictly around the place: every such node is on the root's way there (an
 //   earlier sibling ends before it starts, and an empty node sits only where another one starts or ends), so the
 //   descent finds what one from the root finds. The code's braces say where such nodes are: the node a descent to a
 //   `{` and the character after it finds, worked out once per brace from the one around it.
 // - A walk up goes along one path from the root, kept between questions: the next place shares the part of the path
 //   that lies strictly around it, and only the rest is walked down, a level per step.
+// - A node with hundreds of children (an error's flat node, after an unclosed block) has the child on a descent's way
+//   looked up by a binary search: tree-sitter goes through the children before it, each time.
 import type { Node } from 'web-tree-sitter';
 import type { Span } from '../text';
 
@@ -21,10 +23,22 @@ export class TreePath {
   private readonly ends: (number | undefined)[];
   /** How many of `nodes` are the path (the rest are stale). */
   private length = 1;
+  /** How deep the code's braces nest, and the pairs (read when first needed). */
+  private depth: number | undefined;
   private braces: Braces | undefined;
+  /** The children of the nodes descended from or through that have many (null: a few), by node id. */
+  private readonly flat = new Map<number, FlatChildren | null>();
 
-  /** `shallowDepth`: how deep the braces may nest for the tree's own descents and parents to be used (tests set 0). */
-  constructor(private readonly root: Node, private readonly code: string, private readonly shallowDepth = defaultShallowDepth) {
+  /**
+   * `shallowDepth`: how deep the braces may nest for the tree's own descents and parents to be used; `flatChildCount`:
+   * how many children a node has for them to be looked up by a binary search (tests set both 0).
+   */
+  constructor(
+    private readonly root: Node,
+    private readonly code: string,
+    private readonly shallowDepth = defaultShallowDepth,
+    private readonly flatChildCount = defaultFlatChildCount,
+  ) {
     this.nodes = [root];
     this.types = [undefined];
     this.ends = [undefined];
@@ -32,7 +46,7 @@ export class TreePath {
 
   /** What `root.descendantForIndex(start, end)` finds. */
   descend(start: number, end = start): Node | null {
-    return (this.shallow() ? this.root : this.around(start, end)).descendantForIndex(start, end);
+    return this.shallow() ? this.root.descendantForIndex(start, end) : this.descendFrom(this.around(start, end), start, end);
   }
 
   /**
@@ -40,7 +54,7 @@ export class TreePath {
    * path's bookkeeping (a 10,000-line script read 15 % slower through the path).
    */
   private shallow(): boolean {
-    return (this.braces ??= new Braces(this.code)).depth <= this.shallowDepth;
+    return (this.depth ??= braceDepth(this.code)) <= this.shallowDepth;
   }
 
   /**
@@ -52,10 +66,12 @@ export class TreePath {
     while (kept > 1 && !(this.nodes[kept - 1].startIndex < offset && offset < this.end(kept - 1))) kept--;
     this.length = kept;
     let node = this.nodes[kept - 1];
-    const found = this.descend(offset);
+    // The kept node lies strictly around the place too: the descent starts from the deeper of it and the braces' node.
+    const found = this.shallow() ? this.root.descendantForIndex(offset) : this.descendFrom(deeper(this.around(offset, offset), node), offset, offset);
     if (!found || found.id === node.id) return kept;
+    this.flatChildren(node);
     while (node.id !== found.id) {
-      const child = node.childWithDescendant(found);
+      const child = this.childToward(node, found);
       if (!child) break;
       this.push(child);
       node = child;
@@ -105,39 +121,147 @@ export class TreePath {
     this.ends[at] = undefined;
   }
 
+  /** What `from.descendantForIndex(start, end)` finds, `from`'s children looked up by a binary search where it has many. */
+  private descendFrom(from: Node, start: number, end: number): Node | null {
+    const children = this.flatChildren(from);
+    if (!children) return from.descendantForIndex(start, end);
+    const child = children.toward(start, end);
+    return child === undefined ? from.descendantForIndex(start, end) : (child?.descendantForIndex(start, end) ?? from);
+  }
+
+  /** What `node.childWithDescendant(descendant)` finds, by a binary search where the node is known to have many children. */
+  private childToward(node: Node, descendant: Node): Node | null {
+    return this.flat.get(node.id)?.holding(descendant) ?? node.childWithDescendant(descendant);
+  }
+
+  private flatChildren(node: Node): FlatChildren | null {
+    let children = this.flat.get(node.id);
+    if (children === undefined) this.flat.set(node.id, (children = node.childCount >= this.flatChildCount ? new FlatChildren(node.children, this.code) : null));
+    return children;
+  }
+
   /**
-   * A node strictly around `start`…`end`, as deep as the braces around it tell, or the root. Only a few pairs up are
-   * tried, each node worked out from those around it that are known (`known`: none worked out anew): where braces in
-   * strings or an error's flat node make the pairs' nodes miss the place (thousands of unclosed braces), the root serves.
+   * A node strictly around `start`…`end`: the node of the innermost brace pair around `start` that lies strictly around
+   * it, or the root. The pairs are tried along their links, which pass over pairs whose nodes cannot be around a place
+   * inside them (braces in strings, or the thousands of unclosed braces of an error's flat node, share one node).
    */
-  private around(start: number, end: number, known = false): Node {
+  private around(start: number, end: number): Node {
     const braces = (this.braces ??= new Braces(this.code));
-    for (let pair = braces.innermost(start), tried = 0; pair >= 0 && tried < pairsTried; pair = braces.parents[pair], tried++) {
-      const node = known ? braces.nodes[pair] : this.braceNode(braces, pair);
-      if (node && node.startIndex < start && end < braces.nodeEnd(pair)) return node;
+    for (let pair = braces.innermost(start); pair >= 0; pair = braces.links[pair]) {
+      const node = this.braceNode(braces, pair);
+      if (node.startIndex < start && end < braces.nodeEnd(pair)) return node;
     }
     return this.root;
   }
 
-  /** The node a descent to the brace pair's `{` and the character after it finds (the few pairs around it first). */
+  /** The node a descent to the brace pair's `{` and the character after it finds: the pairs around it first, once each. */
   private braceNode(braces: Braces, pair: number): Node {
     const known = braces.nodes[pair];
     if (known) return known;
     const unknown: number[] = [];
-    for (let at = pair; at >= 0 && !braces.nodes[at] && unknown.length < pairsTried; at = braces.parents[at]) unknown.push(at);
-    // Outermost first: each descent then starts from the node of the one around it.
-    for (let i = unknown.length - 1; i >= 0; i--) {
-      const open = braces.opens[unknown[i]];
-      braces.nodes[unknown[i]] = this.around(open, open + 2, true).descendantForIndex(open, open + 2) ?? this.root;
-    }
+    for (let at = pair; at >= 0 && !braces.nodes[at]; at = braces.parents[at]) unknown.push(at);
+    // Outermost first: each descent then starts from the node of a pair around it.
+    for (let i = unknown.length - 1; i >= 0; i--) this.workOut(braces, unknown[i]);
     return braces.nodes[pair] as Node;
+  }
+
+  /** Works out the node and link of a pair whose outer pairs' are known, by a descent from the innermost around its `{`. */
+  private workOut(braces: Braces, pair: number): void {
+    const open = braces.opens[pair];
+    let from = braces.parents[pair];
+    while (from >= 0 && braces.nodeEnd(from) <= open + 2) from = braces.links[from];
+    const outer = from >= 0 ? (braces.nodes[from] as Node) : this.root;
+    const node = this.descendFrom(outer, open, open + 2) ?? this.root;
+    braces.nodes[pair] = node;
+    // A place inside the pair that its node is not around is not inside the nodes of the pairs passed over either.
+    braces.links[pair] = from >= 0 && outer.id === node.id ? braces.links[from] : from;
   }
 }
 
-/** How many brace pairs up from a place `TreePath` tries, and works out at once. */
-const pairsTried = 4;
+/** Of two nodes on the root's way to one place, the one further down (the later start; the second where both start alike). */
+function deeper(first: Node, second: Node): Node {
+  return first.startIndex > second.startIndex ? first : second;
+}
+
+/** How deep the code's `{ }` pairs nest, counted as `Braces` matches them. */
+function braceDepth(code: string): number {
+  const pattern = /[{}]/g;
+  let open = 0;
+  let depth = 0;
+  for (let match = pattern.exec(code); match; match = pattern.exec(code)) {
+    if (match[0] === '{') depth = Math.max(depth, ++open);
+    else if (open > 0) open--;
+  }
+  return depth;
+}
+
 /** How deep the braces may nest for `TreePath` to leave descents and parents to the tree. */
 const defaultShallowDepth = 32;
+/** How many children a node has for `TreePath` to look them up by a binary search (tree-sitter goes through them one by one). */
+const defaultFlatChildCount = 256;
+
+/**
+ * A node's children, for a node with many (an error's flat node holds everything after an unclosed block): tree-sitter
+ * finds the child on a descent's way by going through the children before it, each descent into such a node, so the
+ * descents into it cost the square of its children; a binary search over their ends (read when first needed) does not.
+ * The children follow one another, so their ends never decrease.
+ */
+class FlatChildren {
+  private readonly ends: (number | undefined)[];
+
+  constructor(private readonly children: Node[], private readonly code: string) {
+    this.ends = children.map(() => undefined);
+  }
+
+  /**
+   * The child a descent to `start`…`end` goes into, null where it stops at the parent, or undefined where only the
+   * tree can tell: as tree-sitter's `ts_node_descendant_for_byte_range`, the first child that ends at or after `end`
+   * and after `start`, if it starts at or before `start`. A descent to an empty place goes instead into an empty node
+   * that sits there before such a child, which the children do not list where it is hidden. The grammar's only empty
+   * tokens are its statement terminator, which sits where the statement before it ends (never after a `;`), and those
+   * the parser puts in for missing ones: where the child listed before the place ends short of it or is a `;`, none
+   * sits there that changes what the descent finds (checked against the tree's own descents on some 380,000 children
+   * of generated and broken scripts).
+   */
+  toward(start: number, end: number): Node | null | undefined {
+    const index = this.firstEndingAtOrAfter(Math.max(end, start + 1));
+    const child = this.children[index];
+    const found = child && child.startIndex <= start ? child : null;
+    if (end > start || (found && found.startIndex < start)) return found;
+    return index > 0 && (this.end(index - 1) < start || this.isSemicolon(index - 1)) ? found : undefined;
+  }
+
+  /** Whether the child is a `;` alone (the token, or the empty statement made of it). */
+  private isSemicolon(index: number): boolean {
+    const start = this.children[index].startIndex;
+    return this.end(index) === start + 1 && this.code.charCodeAt(start) === 0x3b;
+  }
+
+  /** The child that holds `descendant`, or null where unsure (an empty node may sit between two children). */
+  holding(descendant: Node): Node | null {
+    const start = descendant.startIndex;
+    const index = this.firstEndingAtOrAfter(start + 1);
+    const child = this.children[index];
+    if (!child || child.startIndex > start) return null;
+    const end = descendant.endIndex;
+    return end > start && end <= this.end(index) ? child : null;
+  }
+
+  private end(index: number): number {
+    return (this.ends[index] ??= this.children[index].endIndex);
+  }
+
+  private firstEndingAtOrAfter(offset: number): number {
+    let low = 0;
+    let high = this.children.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.end(middle) < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}
 
 /** The index of the first of the sorted `offsets` at or after `offset`: a binary search. */
 export function firstAtOrAfter(offsets: readonly number[], offset: number): number {
@@ -198,33 +322,34 @@ export class NestedSpans {
  */
 class Braces extends NestedSpans {
   readonly opens: number[];
-  /** How deep the pairs nest. */
-  readonly depth: number;
   /** Each pair's node (see `TreePath.braceNode`) and its end, once worked out. */
   readonly nodes: (Node | undefined)[];
   private readonly ends: (number | undefined)[];
+  /**
+   * Once its node is worked out, the next pair up to try for a place inside a pair its node is not around (-1: the
+   * root): the pair whose node the descent to its own started from, or that pair's link where both found one node.
+   */
+  readonly links: number[];
 
   constructor(code: string) {
     const pairs: Span[] = [];
     const open: Span[] = [];
     const pattern = /[{}]/g;
-    let depth = 0;
     for (let match = pattern.exec(code); match; match = pattern.exec(code)) {
       if (match[0] === '{') {
         const pair = { start: match.index + 1, end: code.length + 1 };
         pairs.push(pair);
         open.push(pair);
-        depth = Math.max(depth, open.length);
       } else {
         const pair = open.pop();
         if (pair) pair.end = match.index + 1;
       }
     }
     super(pairs);
-    this.depth = depth;
     this.opens = pairs.map((pair) => pair.start - 1);
     this.nodes = pairs.map(() => undefined);
     this.ends = pairs.map(() => undefined);
+    this.links = pairs.map(() => -1);
   }
 
   nodeEnd(pair: number): number {

@@ -22,6 +22,8 @@ const registration = '/subscriptions/11111111-1111-1111-1111-111111111111/resour
 const levels = (make: (level: number) => string) => Array.from({ length: depth }, (_, level) => make(level)).join('\n');
 /** The placeholders the reader found, by the level they are written at. */
 const placeholderLevels = (found: FileFacts) => found.values.map((v) => /^<in(\d+)>$/.exec(show(v))?.[1]).filter((level) => level !== undefined).map(Number);
+/** The levels of the placeholders `<{word}{level}>` at the end of the resource IDs the reader found, in its order. */
+const idPlaceholderLevels = (found: FileFacts, word: string) => found.values.map((v) => new RegExp(`/<${word}(\\d+)>$`).exec(show(v))?.[1]).filter((level) => level !== undefined).map(Number);
 
 /** The nestings: how a level opens and how it closes. */
 const nestings: Record<string, [open: (level: number) => string, close: string]> = {
@@ -84,6 +86,21 @@ describe('parse/powershell: deep nesting', () => {
     assert.deepEqual((await facts(nested(switchTo, '', ''))).cloudCalls, [], 'the innermost loop lies in every loop around the calls');
     const after = (await facts(nested('', '', switchTo))).cloudCalls ?? [];
     assert.deepEqual(after.map((c) => [c.destination, c.switchedLine]), Array.from({ length: depth }, () => ['stamp', 1]));
+  });
+
+  it('nested if blocks, each switching to the stamp and calling after those inside it close: every call at its own level', async () => {
+    // The places are asked about from the inside out, each in a block further out than the one before.
+    const script = `${levels(() => 'if ($x) {')}\nWrite-Host innermost\n${levels((level) => `}\nConnect-AzAccount -Environment AzureStackAdmin\nGet-AzResource -ResourceId "${registration}<after${depth - 1 - level}>"`)}\n`;
+    const found = await facts(script);
+    assert.deepEqual(found.cloudCalls?.map((c) => [c.destination, c.switchedLine]), Array.from({ length: depth }, (_, i) => ['stamp', depth + 3 * i + 3]));
+    assert.deepEqual(idPlaceholderLevels(found, 'after'), Array.from({ length: depth }, (_, i) => depth - 1 - i));
+  });
+
+  it('unclosed if blocks (one flat error node with hundreds of children), each switching to the stamp and calling: every call at its own level', async () => {
+    const script = `${levels((level) => `if ($x) {\nConnect-AzAccount -Environment AzureStackAdmin\nGet-AzResource -ResourceId "${registration}<in${level}>"`)}\n`;
+    const found = await facts(script);
+    assert.deepEqual(found.cloudCalls?.map((c) => [c.destination, c.switchedLine]), Array.from({ length: depth }, (_, level) => ['stamp', 3 * level + 2]));
+    assert.deepEqual(idPlaceholderLevels(found, 'in'), Array.from({ length: depth }, (_, level) => level));
   });
 
   it('nested if blocks, each with a suppression comment, a lost continuation and a here-string line that starts with #', async () => {

@@ -15,6 +15,8 @@ const scripts: Record<string, string> = {
   'unclosed blocks (syntax errors)': `${'if ($x) {\n$n = \'<v>\'\n'.repeat(12)}Get-AzResource -Name $n\n}`,
   'braces in strings, comments and here-strings': "$a = '{ { {'\n# } }\nfunction G {\n$b = @\"\n}\n{\n\"@\n  if ($c) { Get-AzResource -Name \"}$b{\" }\n}\n${x}\n@{ k = @{ j = '}' } }",
   'an empty block and a missing brace': 'function H {}\nif ($x) { }\nwhile ($true) { Get-AzResource -Name x\n',
+  // Empty nodes where children start or end: a hidden statement terminator, a missing brace, a redirection at the end.
+  'empty nodes among the children': "for ($n = '<i>'; $n -ne 'x'; $n = 'x') { Get-AzResource -Name $n }\rfor ($n = 1; $n; $n) { Get-X -Pro@\"\nx\n$a;$b; $c\nGet-AzResource -Name x -Pro >",
 };
 
 /** The chain of `parent`s of a node, root first. */
@@ -31,14 +33,18 @@ function offsets(length: number): number[] {
 }
 
 describe('parse/treePath', () => {
-  // Depth 0: the path answers every descent and parent itself, as it does for scripts nested deeper than the default.
-  for (const [name, text] of Object.entries(scripts)) for (const shallowDepth of [0, undefined]) {
-    it(`${name}${shallowDepth === 0 ? ', through the path' : ''}: descents, paths and parents are what the tree's own descents and parents give`, async () => {
+  // Depth 0: the path answers every descent and parent itself, as it does for scripts nested deeper than the default;
+  // and with 0 children for a node to be looked up by a binary search, every node's children are.
+  const ways: [shallowDepth: number | undefined, flatChildCount: number | undefined, name: string][] = [
+    [undefined, undefined, ''], [0, undefined, ', through the path'], [0, 0, ', through the path and binary searches of the children'],
+  ];
+  for (const [name, text] of Object.entries(scripts)) for (const [shallowDepth, flatChildCount, way] of ways) {
+    it(`${name}${way}: descents, paths and parents are what the tree's own descents and parents give`, async () => {
       const tree = (await PowerShellParser.load(testWasmDir())).parse(text);
       assert.ok(tree);
       try {
         const root = tree.rootNode;
-        const path = new TreePath(root, asPowerShellReads(text), shallowDepth);
+        const path = new TreePath(root, asPowerShellReads(text), shallowDepth, flatChildCount);
         for (const offset of offsets(text.length)) {
           for (const end of [offset, offset + 1, offset + 2]) assert.equal(path.descend(offset, end)?.id, root.descendantForIndex(offset, end)?.id, `descent to ${offset}…${end}`);
           const found = root.descendantForIndex(offset);
