@@ -515,6 +515,7 @@ function forEachResource(container: JsonMap, place: JsonPlace | undefined, relea
 }
 
 interface Parent {
+  /** Its full type as written (compared in any letter case): no lower-case copy, as a child's grows with its depth. */
   type: string;
   name: Value;
 }
@@ -565,7 +566,7 @@ function addResources(reading: Reading, container: JsonMap, place: JsonPlace | u
     else if (sameLowerCase(fullType, registrationType)) addRegistration(reading, resource, name = resourceName(reading, resource, written));
     else if (sameLowerCase(fullType, 'microsoft.resources/deployments')) addNestedTemplate(reading, resource);
     const hasChildren = !hasUnknown(type) && memberKey(resource.map, 'resources') !== undefined;
-    if (hasChildren) addResources(reading, resource.map, placeOf(resource), { type: fullType.toLowerCase(), name: name ?? resourceName(reading, resource, written) });
+    if (hasChildren) addResources(reading, resource.map, placeOf(resource), { type: fullType, name: name ?? resourceName(reading, resource, written) });
   });
 }
 
