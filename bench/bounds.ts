@@ -163,6 +163,13 @@ const cases: Case[] = [
     input: (n) => `${Array.from({ length: n }, (_, i) => `{"id": "${group()}/registrations/reg${i}/customerSubscriptions/<customer ${i}>", "c": `).join('')}1${'}'.repeat(n)}`,
     run: (text) => lint(text, 'json'),
   },
+  // Each child's full type and name are its parent's and its own: the type was once lowered and compared letter by
+  // letter at every level, and the name's parts made anew for each parent.
+  {
+    name: 'ARM template: child resources nested n deep under a registration, and a registration at the bottom', n: 500,
+    input: (n) => `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [${Array.from({ length: n }, (_, i) => `{"type": "${i === 0 ? 'Microsoft.AzureStack/registrations' : `child${i}`}", "name": "n${i}", "apiVersion": "2022-06-01", "resources": [`).join('')}{"type": "Microsoft.AzureStack/registrations", "name": "<registration-name>"}${']}'.repeat(n)}]}`,
+    run: (text) => lint(text, 'json'),
+  },
   // Thousands of placeholders and of requests: AZS102 asked each request about each placeholder, AZS103 compared each
   // unmatched request with each declaration, and the reader looked for a variable's uses from each assignment on.
   { name: 'dense script: placeholders, requests, declarations', n: 60_000, input: denseScript, run: (text) => lint(text, 'powershell') },

@@ -127,6 +127,11 @@ export abstract class LazyValue implements Value {
   /** The value with its positions. */
   protected abstract resolve(): Value;
 
+  /** The value with its positions, where already worked out. */
+  protected get resolvedValue(): Value | undefined {
+    return this.resolved;
+  }
+
   get segments(): readonly Segment[] {
     this.resolved ??= this.resolve();
     return this.resolved.segments;

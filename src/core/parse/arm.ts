@@ -515,6 +515,7 @@ function forEachResource(container: JsonMap, place: JsonPlace | undefined, relea
 }
 
 interface Parent {
+  /** Its full type as written (compared in any letter case): no lower-case copy, as a child's grows with its depth. */
   type: string;
   name: Value;
 }
@@ -565,7 +566,7 @@ function addResources(reading: Reading, container: JsonMap, place: JsonPlace | u
     else if (sameLowerCase(fullType, registrationType)) addRegistration(reading, resource, name = resourceName(reading, resource, written));
     else if (sameLowerCase(fullType, 'microsoft.resources/deployments')) addNestedTemplate(reading, resource);
     const hasChildren = !hasUnknown(type) && memberKey(resource.map, 'resources') !== undefined;
-    if (hasChildren) addResources(reading, resource.map, placeOf(resource), { type: fullType.toLowerCase(), name: name ?? resourceName(reading, resource, written) });
+    if (hasChildren) addResources(reading, resource.map, placeOf(resource), { type: fullType, name: name ?? resourceName(reading, resource, written) });
   });
 }
 
@@ -673,9 +674,21 @@ class ResourceName extends LazyValue {
   }
 
   protected resolve(): Value {
+    const own = this.ownValue();
+    if (!this.parent) return own;
+    // The parents' own parts, gathered on the way up: each parent's whole name, made in turn, cost the square of the depth.
+    const parts = [own.segments];
+    let parent: Value = this.parent;
+    for (; parent instanceof ResourceName && parent.parent && !parent.resolvedValue; parent = parent.parent) parts.push(parent.ownValue().segments);
+    const segments: Segment[] = [...parent.segments];
+    for (let i = parts.length - 1; i >= 0; i--) segments.push({ text: '/' }, ...parts[i]);
+    return valueOf(segments, own.span);
+  }
+
+  /** The name as the resource writes it, without its parents'. */
+  private ownValue(): Value {
     const { source, scope } = this.reading;
-    const own = armValue(source, this.place, this.key, this.written ?? source.stringAt(placeIn(this.place, this.key)), scope);
-    return this.parent ? valueOf([...this.parent.segments, { text: '/' }, ...own.segments], own.span) : own;
+    return armValue(source, this.place, this.key, this.written ?? source.stringAt(placeIn(this.place, this.key)), scope);
   }
 }
 

@@ -61,9 +61,9 @@ export function memberKey(map: Json | undefined, name: string): string | undefin
  * every resource is asked for child resources it mostly does not have, and for its type).
  */
 export function sameLowerCase(key: string, name: string): boolean {
-  // Lower-casing changes the length only of some characters outside ASCII: an ASCII key of another length differs
-  // (every tenant resource's type is compared with the registrations' type, which is shorter).
-  if (key.length !== name.length) return !(isAscii(key) && isAscii(name)) && key.toLowerCase() === name.toLowerCase();
+  // Lower-casing never shortens a text and lengthens only characters outside ASCII: where the shorter text is ASCII, the
+  // two differ. Only the shorter is read: a child resource's full type grows with its depth.
+  if (key.length !== name.length) return !isAscii(key.length < name.length ? key : name) && key.toLowerCase() === name.toLowerCase();
   for (let i = 0; i < key.length; i++) {
     const code = key.charCodeAt(i);
     const other = name.charCodeAt(i);

@@ -53,6 +53,19 @@ describe('parse/json', () => {
       assert.deepEqual(registrations(symbolic), ['-/-/reg3 billing=-']);
     });
 
+    it('names a resource nested 300 deep under child resources by every name above it, each part where it is written', () => {
+      const depth = 300;
+      const opening = Array.from({ length: depth }, (_, i) => `{"type": "${i === 0 ? 'Microsoft.AzureStack/registrations' : `child${i}`}", "name": "n${i}", "resources": [`).join('');
+      const text = template(`[${opening}{"type": "Microsoft.AzureStack/registrations", "apiVersion": "2022-06-01", "name": "deep"}${']}'.repeat(depth)}]`);
+      const deepest = jsonFacts(text).facts.registrations.map((declaration) => declaration.ref.name).find((name) => name?.text.endsWith('/deep'));
+      const parts = [...Array.from({ length: depth }, (_, i) => `n${i}`), 'deep'];
+      assert.equal(deepest?.text, parts.join('/'));
+      const written = deepest.segments.filter((segment) => segment.at !== undefined);
+      assert.deepEqual(written.map((segment) => segment.text), parts);
+      assert.deepEqual(written.map((segment) => text.slice(segment.at, (segment.at as number) + segment.text.length)), parts);
+      assert.equal(deepest.segments.map((segment) => segment.text).join(''), deepest.text);
+    });
+
     it('reads registration paths in the strings of resources it has read, and the resources of templates without any', () => {
       const tenantResource = (extra: string) => `{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01",
         "name": "reg1/${customer}"${extra}, "properties": {"tenantId": "${tenant}"}}`;
