@@ -38,13 +38,13 @@ export function stampPrincipals(context: EmulatorContext): ReadyStampPrincipal[]
   return context.store.stamps().map((stamp) => ({ name: stamp.name, clientId: stamp.principal.clientId, clientSecret: stamp.principal.clientSecret }));
 }
 
-/** A control call that does one thing and answers 204. */
 /** With ?whenIdle, waits until no request is in flight; the refusal when some still are after 10 s. */
 async function notIdle(request: EmulatorRequest, context: EmulatorContext): Promise<Reply | undefined> {
   if (!request.query.has('whenIdle') || await context.requests.whenIdle(10_000)) return undefined;
   return armError(409, 'RequestsInFlight', 'Requests were still in flight after 10 s.');
 }
 
+/** A control call that does one thing and answers 204. */
 function action(method: string, path: string, act: (context: EmulatorContext) => void): Route {
   return {
     method, path,

@@ -16,6 +16,8 @@ const scripts: Record<string, string> = {
   'braces in strings, comments and here-strings': "$a = '{ { {'\n# } }\nfunction G {\n$b = @\"\n}\n{\n\"@\n  if ($c) { Get-AzResource -Name \"}$b{\" }\n}\n${x}\n@{ k = @{ j = '}' } }",
   'an empty block and a missing brace': 'function H {}\nif ($x) { }\nwhile ($true) { Get-AzResource -Name x\n',
   // Empty nodes where children start or end: a hidden statement terminator, a missing brace, a redirection at the end.
+  // A missing `>` (an empty node) among the children of the flat error node that 300 unclosed blocks leave.
+  'a missing token in a flat error node': `${'if ($x) {\n'.repeat(300)}' '>''{''{`,
   'empty nodes among the children': "for ($n = '<i>'; $n -ne 'x'; $n = 'x') { Get-AzResource -Name $n }\rfor ($n = 1; $n; $n) { Get-X -Pro@\"\nx\n$a;$b; $c\nGet-AzResource -Name x -Pro >",
 };
 
