@@ -117,7 +117,7 @@ const cases: Case[] = [
   { name: 'GUID repair of a huge braced value', n: 150_000, input: (n) => `{x${' '.repeat(n)}x}`, run: repairGuid },
   { name: 'REST Client file with long runs of blanks', n: 100_000, input: blanksLine, run: httpFacts },
   {
-    name: 'CloudDeploymentID lookup after a long comment header', n: 5_000,
+    name: 'CloudDeploymentID lookup after a long comment header', n: 25_000,
     input: (n) => `${'# note\n    \n'.repeat(n)}New-AzResource -ResourceId $id\n`,
     run: (text) => cloudIdLookupFix({ uri: 'file:///bench/a.ps1', text, kind: 'powershell' }, { name: 'hub-payg' }, text.indexOf('New-AzResource')),
   },
