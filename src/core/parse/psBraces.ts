@@ -39,8 +39,9 @@ const CLOSE_BRACE = 0x7d;
 /**
  * Pairs the braces of `code`, the text as `asPowerShellReads` rewrites it (typographic quotes are ASCII ones there, and
  * a lone CR a line feed), reading it as the grammar does where the script is sane:
- * - `'…'` with `''` inside; `"…"` with backtick escapes and `""` inside; here-strings from `@'` or `@"` and a line
- *   break to a line that starts with `'@` or `"@`;
+ * - `'…'`; `"…"` with backtick escapes; here-strings from `@'` or `@"` and a line break to a line that starts with `'@`
+ *   or `"@` (a doubled quote inside a string, `''` or `""`, needs no rule of its own: where it ends the string, it
+ *   starts another that the rest of the string ends);
  * - a `#` comment to the end of its line and a `<# … #>` one (with backtick escapes inside), where they start a token
  *   (see `startsToken`);
  * - `${…}` to its first `}` (as the grammar's `braced_variable`), in code and in expandable strings.
@@ -110,8 +111,7 @@ class BraceScan {
             break;
           }
           this.strings.push(AT);
-          // The here-string's opening line break may be the one before its `"@`.
-          return body - 1;
+          return body;
         }
         case HASH:
           if (startsToken(code, i)) i = lineEnd(code, i) - 1;
@@ -155,10 +155,6 @@ class BraceScan {
           break;
         case DOUBLE_QUOTE:
           if (!quoted) break;
-          if (code.charCodeAt(i + 1) === DOUBLE_QUOTE) {
-            i++;
-            break;
-          }
           this.strings.pop();
           return i + 1;
         case LINE_FEED:
@@ -177,16 +173,16 @@ class BraceScan {
     return code.length;
   }
 
-  /** Where a `'…'` string whose text starts at `at` ends (after its closing quote; `''` is a quote inside it). */
+  /** Where a `'…'` string whose text starts at `at` ends (after its closing quote). */
   private verbatimEnd(at: number): number {
-    const code = this.code;
-    for (let i = code.indexOf("'", at); i >= 0; i = code.indexOf("'", i + 2)) if (code.charCodeAt(i + 1) !== SINGLE_QUOTE) return i + 1;
-    return code.length;
+    const found = this.code.indexOf("'", at);
+    return found < 0 ? this.code.length : found + 1;
   }
 
   /**
-   * Where the text of a here-string that starts at the `@` at `at` starts, counting the line break that ends its
-   * opening line (`@'` or `@"`, then blanks): -1 where none starts there.
+   * Where the text of a here-string that starts at the `@` at `at` starts, after its opening line (`@'` or `@"`, then
+   * blanks): -1 where none starts there. Its closing line break comes after the opening one: the grammar reads
+   * `@'`, a line break and `'@` as a here-string still open (PowerShell as an empty one).
    */
   private hereStringBody(at: number): number {
     const code = this.code;
@@ -200,7 +196,7 @@ class BraceScan {
 
   /** Where a verbatim here-string whose text starts at `body` ends: after the first `'@` at a line's start. */
   private verbatimHereStringEnd(body: number): number {
-    const found = this.code.indexOf("\n'@", body - 1);
+    const found = this.code.indexOf("\n'@", body);
     return found < 0 ? this.code.length : found + 3;
   }
 
