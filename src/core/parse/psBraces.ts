@@ -47,7 +47,8 @@ const CLOSE_BRACE = 0x7d;
  * - `${…}` to its first `}` (as the grammar's `braced_variable`), in code and in expandable strings.
  * A `$( … )` in a `"…"` or `@"…"@` string is code: its braces pair (they are blocks of the tree, as in
  * `"$($list | ForEach-Object { $_ })"`) and its strings and comments are passed over, up to the `)` that closes it.
- * A string or comment that does not close runs to the end (as PowerShell reads it): its braces pair with none.
+ * A string or comment that does not close runs to the end (as PowerShell reads it): its braces pair with none. A brace
+ * inside a bare word (`a{b`, the word's to the grammar) pairs.
  * Wrong pairs cost only time: `TreePath` uses a pair's node only where it lies around the place.
  */
 export function pairBraces(code: string): BracePairs {
