@@ -219,6 +219,13 @@ const cases: Case[] = [
     input: (n) => `${'foreach ($i in $l) {\n'.repeat(n)}Connect-AzAccount -Environment AzureStackAdmin\n${Array.from({ length: n }, (_, i) => `}\nConnect-AzAccount -Environment AzureCloud\nGet-AzResource -ResourceId "${registrationId}/r${i}"`).join('\n')}\n`,
     run: (text) => lint(text, 'powershell'),
   },
+  // A `}` in a string, a comment or a here-string at every level closed the level early when braces were paired by
+  // counting: no pair lay around the places inside, and each descent started from the root.
+  ...[['a string', "'}'"], ['a comment', '# }'], ['a here-string', "@'\n}\n'@"]].map(([where, text]): Case => ({
+    name: `PowerShell facts: if blocks nested n deep, each with a } in ${where}, assigning and calling`, n: 500,
+    input: (n) => `${Array.from({ length: n }, (_, i) => `if ($x) { ${text}\n$name = '<in ${i}>'\nGet-AzResource -ResourceId "${registrationId}$name"`).join('\n')}\n${'}\n'.repeat(n)}`,
+    run: powerShellFactsOf,
+  })),
   {
     // Unclosed, the blocks leave everything in one flat error node, whose children tree-sitter went through one by one
     // for each place: a binary search over them finds the child.

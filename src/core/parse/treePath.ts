@@ -14,6 +14,7 @@
 //   looked up by a binary search: tree-sitter goes through the children before it, each time.
 import type { Node } from 'web-tree-sitter';
 import type { Span } from '../text';
+import { pairBraces, type BracePairs } from './psBraces';
 
 export class TreePath {
   /** The nodes from the root down to what a descent to the last place found, root first. */
@@ -23,8 +24,8 @@ export class TreePath {
   private readonly ends: (number | undefined)[];
   /** How many of `nodes` are the path (the rest are stale). */
   private length = 1;
-  /** How deep the code's braces nest, and the pairs (read when first needed). */
-  private depth: number | undefined;
+  /** The code's brace pairs and how deep they nest, and the pairs' nodes (read when first needed). */
+  private bracePairs: BracePairs | undefined;
   private braces: Braces | undefined;
   /** The children of the nodes descended from or through that have many (null: a few), by node id. */
   private readonly flat = new Map<number, FlatChildren | null>();
@@ -54,7 +55,11 @@ export class TreePath {
    * path's bookkeeping (a 10,000-line script read 15 % slower through the path).
    */
   private shallow(): boolean {
-    return (this.depth ??= braceDepth(this.code)) <= this.shallowDepth;
+    return this.pairs().depth <= this.shallowDepth;
+  }
+
+  private pairs(): BracePairs {
+    return (this.bracePairs ??= pairBraces(this.code));
   }
 
   /**
@@ -143,10 +148,10 @@ export class TreePath {
   /**
    * A node strictly around `start`…`end`: the node of the innermost brace pair around `start` that lies strictly around
    * it, or the root. The pairs are tried along their links, which pass over pairs whose nodes cannot be around a place
-   * inside them (braces in strings, or the thousands of unclosed braces of an error's flat node, share one node).
+   * inside them (braces paired wrongly, or the thousands of unclosed braces of an error's flat node, share one node).
    */
   private around(start: number, end: number): Node {
-    const braces = (this.braces ??= new Braces(this.code));
+    const braces = (this.braces ??= new Braces(this.pairs().pairs));
     for (let pair = braces.innermost(start); pair >= 0; pair = braces.links[pair]) {
       const node = this.braceNode(braces, pair);
       if (node.startIndex < start && end < braces.nodeEnd(pair)) return node;
@@ -181,18 +186,6 @@ export class TreePath {
 /** Of two nodes on the root's way to one place, the one further down (the later start; the second where both start alike). */
 function deeper(first: Node, second: Node): Node {
   return first.startIndex > second.startIndex ? first : second;
-}
-
-/** How deep the code's `{ }` pairs nest, counted as `Braces` matches them. */
-function braceDepth(code: string): number {
-  const pattern = /[{}]/g;
-  let open = 0;
-  let depth = 0;
-  for (let match = pattern.exec(code); match; match = pattern.exec(code)) {
-    if (match[0] === '{') depth = Math.max(depth, ++open);
-    else if (open > 0) open--;
-  }
-  return depth;
 }
 
 /** How deep the braces may nest for `TreePath` to leave descents and parents to the tree. */
@@ -316,9 +309,9 @@ export class NestedSpans {
 }
 
 /**
- * The code's `{ }` pairs, matched by counting (a brace in a string or a comment may pair wrongly: a pair's node is only
- * used where it lies strictly around a place), each as the span from just after its `{` to just after its `}` (the
- * end of the code where none closes it): the places strictly inside its node, where the node is the block.
+ * The code's `{ }` pairs (see `pairBraces`: a brace the pass pairs wrongly, in text it does not read as the grammar does,
+ * costs only time, as a pair's node is only used where it lies strictly around a place), each the span of the places
+ * strictly inside its node, where the node is the block.
  */
 class Braces extends NestedSpans {
   readonly opens: number[];
@@ -331,20 +324,7 @@ class Braces extends NestedSpans {
    */
   readonly links: number[];
 
-  constructor(code: string) {
-    const pairs: Span[] = [];
-    const open: Span[] = [];
-    const pattern = /[{}]/g;
-    for (let match = pattern.exec(code); match; match = pattern.exec(code)) {
-      if (match[0] === '{') {
-        const pair = { start: match.index + 1, end: code.length + 1 };
-        pairs.push(pair);
-        open.push(pair);
-      } else {
-        const pair = open.pop();
-        if (pair) pair.end = match.index + 1;
-      }
-    }
+  constructor(pairs: Span[]) {
     super(pairs);
     this.opens = pairs.map((pair) => pair.start - 1);
     this.nodes = pairs.map(() => undefined);

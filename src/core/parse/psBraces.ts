@@ -1,0 +1,243 @@
+// The `{ }` pairs of a PowerShell script's code, in one pass that passes over the braces that are no block: those in
+// strings, here-strings, comments and `${…}` variable names. Counting every brace paired a `'}'` or a `# }` with a
+// block's `{`, so that each level of `if ($x) { '}'` closed early and no pair lay around the places inside it.
+import type { Span } from '../text';
+
+/** The code's brace pairs, and how deep they nest. */
+export interface BracePairs {
+  /**
+   * Each pair as the span from just after its `{` to just after its `}` (the end of the code plus one where none closes
+   * it), in the order of the `{`s: a pair before those inside it.
+   */
+  pairs: Span[];
+  depth: number;
+}
+
+const TAB = 0x09;
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const SPACE = 0x20;
+const DOUBLE_QUOTE = 0x22;
+const HASH = 0x23;
+const DOLLAR = 0x24;
+const AMPERSAND = 0x26;
+const SINGLE_QUOTE = 0x27;
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
+const COMMA = 0x2c;
+const SEMICOLON = 0x3b;
+const LESS_THAN = 0x3c;
+const EQUALS = 0x3d;
+const GREATER_THAN = 0x3e;
+const AT = 0x40;
+const CLOSE_BRACKET = 0x5d;
+const BACKTICK = 0x60;
+const OPEN_BRACE = 0x7b;
+const PIPE = 0x7c;
+const CLOSE_BRACE = 0x7d;
+
+/**
+ * Pairs the braces of `code`, the text as `asPowerShellReads` rewrites it (typographic quotes are ASCII ones there, and
+ * a lone CR a line feed), reading it as the grammar does where the script is sane:
+ * - `'…'`; `"…"` with backtick escapes; here-strings from `@'` or `@"` and a line break to a line that starts with `'@`
+ *   or `"@` (a doubled quote inside a string, `''` or `""`, needs no rule of its own: where it ends the string, it
+ *   starts another that the rest of the string ends);
+ * - a `#` comment to the end of its line and a `<# … #>` one (with backtick escapes inside), where they start a token
+ *   (see `startsToken`);
+ * - `${…}` to its first `}` (as the grammar's `braced_variable`), in code and in expandable strings.
+ * A `$( … )` in a `"…"` or `@"…"@` string is code: its braces pair (they are blocks of the tree, as in
+ * `"$($list | ForEach-Object { $_ })"`) and its strings and comments are passed over, up to the `)` that closes it.
+ * A string or comment that does not close runs to the end (as PowerShell reads it): its braces pair with none. A brace
+ * inside a bare word (`a{b`, the word's to the grammar) pairs.
+ * Wrong pairs cost only time: `TreePath` uses a pair's node only where it lies around the place.
+ */
+export function pairBraces(code: string): BracePairs {
+  return new BraceScan(code).result();
+}
+
+/** The pass of `pairBraces`, in code or in an expandable string, one character or skipped run at a time. */
+class BraceScan {
+  private readonly pairs: Span[] = [];
+  private readonly open: Span[] = [];
+  private depth = 0;
+  /**
+   * The expandable strings the pass is in (`"` or `@`), outermost first, and the `$( … )` it is in, one in each string
+   * but the last when the pass is in a string's text, one in each when it is in code: how many `(` are open in it.
+   */
+  private readonly strings: number[] = [];
+  private readonly parens: number[] = [];
+  /**
+   * The first `}` after the last `${` (`code.length` for none): one search for many `${` before it, and for any
+   * number of unclosed ones after the last `}`.
+   */
+  private nextClose = -1;
+
+  constructor(private readonly code: string) {
+    for (let at = 0; at < code.length;) at = this.strings.length > this.parens.length ? this.inString(at) : this.inCode(at);
+  }
+
+  result(): BracePairs {
+    return { pairs: this.pairs, depth: this.depth };
+  }
+
+  /** Reads code from `at` up to the end of the code or a change to a string's text; returns where the pass goes on. */
+  private inCode(at: number): number {
+    const code = this.code;
+    const inSubexpression = this.parens.length > 0;
+    for (let i = at; i < code.length; i++) {
+      switch (code.charCodeAt(i)) {
+        case OPEN_BRACE: {
+          const pair = { start: i + 1, end: code.length + 1 };
+          this.pairs.push(pair);
+          this.open.push(pair);
+          if (this.open.length > this.depth) this.depth = this.open.length;
+          break;
+        }
+        case CLOSE_BRACE: {
+          const pair = this.open.pop();
+          if (pair) pair.end = i + 1;
+          break;
+        }
+        case SINGLE_QUOTE:
+          i = this.verbatimEnd(i + 1) - 1;
+          break;
+        case DOUBLE_QUOTE:
+          this.strings.push(DOUBLE_QUOTE);
+          return i + 1;
+        case AT: {
+          const body = this.hereStringBody(i);
+          if (body < 0) break;
+          if (code.charCodeAt(i + 1) === SINGLE_QUOTE) {
+            i = this.verbatimHereStringEnd(body) - 1;
+            break;
+          }
+          this.strings.push(AT);
+          return body;
+        }
+        case HASH:
+          if (startsToken(code, i)) i = lineEnd(code, i) - 1;
+          break;
+        case LESS_THAN:
+          if (code.charCodeAt(i + 1) === HASH && startsToken(code, i)) i = this.blockCommentEnd(i + 2) - 1;
+          break;
+        case DOLLAR:
+          i = this.variableEnd(i) - 1;
+          break;
+        case BACKTICK:
+          i++;
+          break;
+        case OPEN_PAREN:
+          if (inSubexpression) this.parens[this.parens.length - 1]++;
+          break;
+        case CLOSE_PAREN:
+          if (!inSubexpression) break;
+          if (this.parens[this.parens.length - 1] === 0) {
+            this.parens.pop();
+            return i + 1;
+          }
+          this.parens[this.parens.length - 1]--;
+          break;
+      }
+    }
+    return code.length;
+  }
+
+  /**
+   * Reads the text of the innermost string from `at` up to its end or a `$(` (a change to code); returns where the pass
+   * goes on. A here-string ends at a line break followed by `"@`.
+   */
+  private inString(at: number): number {
+    const code = this.code;
+    const quoted = this.strings[this.strings.length - 1] === DOUBLE_QUOTE;
+    for (let i = at; i < code.length; i++) {
+      switch (code.charCodeAt(i)) {
+        case BACKTICK:
+          i++;
+          break;
+        case DOUBLE_QUOTE:
+          if (!quoted) break;
+          this.strings.pop();
+          return i + 1;
+        case LINE_FEED:
+          if (quoted || code.charCodeAt(i + 1) !== DOUBLE_QUOTE || code.charCodeAt(i + 2) !== AT) break;
+          this.strings.pop();
+          return i + 3;
+        case DOLLAR:
+          if (code.charCodeAt(i + 1) === OPEN_PAREN) {
+            this.parens.push(0);
+            return i + 2;
+          }
+          i = this.variableEnd(i) - 1;
+          break;
+      }
+    }
+    return code.length;
+  }
+
+  /** Where a `'…'` string whose text starts at `at` ends (after its closing quote). */
+  private verbatimEnd(at: number): number {
+    const found = this.code.indexOf("'", at);
+    return found < 0 ? this.code.length : found + 1;
+  }
+
+  /**
+   * Where the text of a here-string that starts at the `@` at `at` starts, after its opening line (`@'` or `@"`, then
+   * blanks): -1 where none starts there. Its closing line break comes after the opening one: the grammar reads
+   * `@'`, a line break and `'@` as a here-string still open (PowerShell as an empty one).
+   */
+  private hereStringBody(at: number): number {
+    const code = this.code;
+    const quote = code.charCodeAt(at + 1);
+    if (quote !== SINGLE_QUOTE && quote !== DOUBLE_QUOTE) return -1;
+    let i = at + 2;
+    while (code.charCodeAt(i) === SPACE || code.charCodeAt(i) === TAB) i++;
+    if (code.charCodeAt(i) === CARRIAGE_RETURN) i++;
+    return code.charCodeAt(i) === LINE_FEED ? i + 1 : -1;
+  }
+
+  /** Where a verbatim here-string whose text starts at `body` ends: after the first `'@` at a line's start. */
+  private verbatimHereStringEnd(body: number): number {
+    const found = this.code.indexOf("\n'@", body);
+    return found < 0 ? this.code.length : found + 3;
+  }
+
+  /** Where a `<# … #>` comment whose text starts at `at` ends (a backtick escapes the character after it). */
+  private blockCommentEnd(at: number): number {
+    const code = this.code;
+    for (let i = at; i < code.length; i++) {
+      const char = code.charCodeAt(i);
+      if (char === BACKTICK) i++;
+      else if (char === HASH && code.charCodeAt(i + 1) === GREATER_THAN) return i + 2;
+    }
+    return code.length;
+  }
+
+  /** Where the `$` at `at` and the `{…}` of a braced variable name after it end (after the `$` alone for other names). */
+  private variableEnd(at: number): number {
+    const code = this.code;
+    if (code.charCodeAt(at + 1) !== OPEN_BRACE || code.charCodeAt(at + 2) === CLOSE_BRACE) return at + 1;
+    if (this.nextClose < at + 2) {
+      const found = code.indexOf('}', at + 2);
+      this.nextClose = found < 0 ? code.length : found;
+    }
+    return this.nextClose < code.length ? this.nextClose + 1 : at + 1;
+  }
+}
+
+/** Where the line of the character at `at` ends (at its line break, or the end of the code). */
+function lineEnd(code: string, at: number): number {
+  const found = code.indexOf('\n', at);
+  return found < 0 ? code.length : found;
+}
+
+/**
+ * Whether the character at `at` starts a token: it follows nothing, a blank, one of `;,=|&({`, or the end of a string
+ * or a bracket (`)]}`); after other characters it goes on a bare word, as the `#` of `C#`.
+ */
+function startsToken(code: string, at: number): boolean {
+  if (at === 0) return true;
+  const before = code.charCodeAt(at - 1);
+  return before <= SPACE || before === SEMICOLON || before === COMMA || before === EQUALS || before === PIPE || before === AMPERSAND ||
+    before === OPEN_PAREN || before === OPEN_BRACE || before === CLOSE_PAREN || before === CLOSE_BRACKET || before === CLOSE_BRACE ||
+    before === SINGLE_QUOTE || before === DOUBLE_QUOTE;
+}

@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import { pairBraces } from '../../../../src/core/parse/psBraces';
+
+/** The text of each pair, from its `{` to its `}` (`…` where none closes it), in the order of the `{`s. */
+function blocks(code: string): string[] {
+  return pairBraces(code).pairs.map((pair) => (pair.end > code.length ? `${code.slice(pair.start - 1)}…` : code.slice(pair.start - 1, pair.end)));
+}
+
+describe('parse/psBraces', () => {
+  it('pairs the blocks, a block before those inside it, and says how deep they nest', () => {
+    const code = 'function F { if ($x) { & { 1 } }; $h = @{ k = 1 } }\nwhile ($y) {';
+    assert.deepEqual(blocks(code), ['{ if ($x) { & { 1 } }; $h = @{ k = 1 } }', '{ & { 1 } }', '{ 1 }', '{ k = 1 }', '{…']);
+    assert.equal(pairBraces(code).depth, 3);
+  });
+
+  it("passes over braces in '…' strings, also with '' inside them", () => {
+    assert.deepEqual(blocks("if ($x) { '}' ; 'it''s } {' }"), ["{ '}' ; 'it''s } {' }"]);
+  });
+
+  it('passes over braces in "…" strings, with backtick escapes, also with "" inside them', () => {
+    assert.deepEqual(blocks('if ($x) { "}" ; "a`"}" ; "a""{" ; "`$x}" }'), ['{ "}" ; "a`"}" ; "a""{" ; "`$x}" }']);
+  });
+
+  it('passes over braces in here-strings, up to the quote and @ at the start of a line', () => {
+    const verbatim = "if ($x) { @'\n} '@ }\n'@ }";
+    assert.deepEqual(blocks(verbatim), [verbatim.slice(8)]);
+    const expandable = 'if ($x) { @"  \r\n{ "@ "\r\n"@ }';
+    assert.deepEqual(blocks(expandable), [expandable.slice(8)]);
+    // Not a here-string where the line goes on after `@'`: a string after an `@`.
+    assert.deepEqual(blocks("if ($x) { @'}' }"), ["{ @'}' }"]);
+  });
+
+  it('passes over braces in comments that start a token, and not after a letter (the # of a word)', () => {
+    assert.deepEqual(blocks('if ($x) { # }\n}'), ['{ # }\n}']);
+    assert.deepEqual(blocks("if ($x) { 'a'#}\n}"), ["{ 'a'#}\n}"]);
+    assert.deepEqual(blocks('if ($x) { Write-Host C#}\n}'), ['{ Write-Host C#}']);
+    assert.deepEqual(blocks('if ($x) { <# }\n`#> } #> }'), ['{ <# }\n`#> } #> }']);
+  });
+
+  it('reads a quote or # after a backtick in code as a character, which starts no string or comment', () => {
+    assert.deepEqual(blocks('if ($x) { Write-Host `" `# }'), ['{ Write-Host `" `# }']);
+  });
+
+  it('passes over braced variable names, up to their first }', () => {
+    assert.deepEqual(blocks('if ($x) { ${a{b} = "${c{}" }'), ['{ ${a{b} = "${c{}" }']);
+    // `${}` names nothing: its braces pair.
+    assert.deepEqual(blocks('${}'), ['{}']);
+  });
+
+  it('pairs the braces of code in a string\'s $( … ), and passes over its strings up to the ) that closes it', () => {
+    const code = 'if ($x) { "$($l | ForEach-Object { ")}" + (1) }) }" ; @"\n$({ 1 })}\n"@ }';
+    assert.deepEqual(blocks(code), [code.slice(8), '{ ")}" + (1) }', '{ 1 }']);
+  });
+
+  it('lets a string or comment that does not close run to the end, and a } close nothing when none is open', () => {
+    assert.deepEqual(blocks("} if ($x) { '}"), ["{ '}…"]);
+    assert.deepEqual(blocks('if ($x) { <# }'), ['{ <# }…']);
+    assert.deepEqual(blocks('if ($x) { "}'), ['{ "}…']);
+    assert.deepEqual(blocks("if ($x) { @'\n}"), ["{ @'\n}…"]);
+  });
+});
