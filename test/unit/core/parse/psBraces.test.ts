@@ -26,6 +26,11 @@ describe('parse/psBraces', () => {
     assert.deepEqual(blocks(verbatim), [verbatim.slice(8)]);
     const expandable = 'if ($x) { @"  \r\n{ "@ "\r\n"@ }';
     assert.deepEqual(blocks(expandable), [expandable.slice(8)]);
+    // The grammar reads a quote and @ on the line right after the opening as text: the here-string goes on.
+    const verbatimEmpty = "if ($x) { @'\n'@\n}\n'@ }";
+    assert.deepEqual(blocks(verbatimEmpty), [verbatimEmpty.slice(8)]);
+    const expandableEmpty = 'if ($x) { @"\n"@\n}\n"@ }';
+    assert.deepEqual(blocks(expandableEmpty), [expandableEmpty.slice(8)]);
     // Not a here-string where the line goes on after `@'`: a string after an `@`.
     assert.deepEqual(blocks("if ($x) { @'}' }"), ["{ @'}' }"]);
   });
