@@ -489,28 +489,45 @@ function placeOf(resource: Resource): JsonPlace {
 }
 
 /**
- * Visits the resources of a `resources` property: an array, or (languageVersion 2.0) an object keyed by symbolic
- * name. One at a time rather than as a list: a list of a template's thousands of resources lived while they were all
- * read, and the garbage collector copied it. With `release`, each resource's entry is emptied once it is read (see
- * `addTemplateFacts`).
+ * The resources of a `resources` property being read, one at a time: an array, or (languageVersion 2.0) an object
+ * keyed by symbolic name. One at a time rather than as a list of them: a list of a template's thousands of resources
+ * lived while they were all read, and the garbage collector copied it. With `release`, each resource's entry is emptied
+ * once taken (see `addTemplateFacts`).
  */
-function forEachResource(container: JsonMap, place: JsonPlace | undefined, release: boolean, visit: (resource: Resource) => void): void {
-  const resources = member(container, 'resources');
-  if (!resources) return;
-  const listed = resources.value;
-  const list = placeIn(place, resources.key);
-  if (Array.isArray(listed)) {
-    for (let index = 0; index < listed.length; index++) {
-      const map = listed[index];
-      if (isMap(map)) visit({ map, list, key: index });
-      if (release) listed[index] = null;
+class ResourceList {
+  private next = 0;
+
+  private constructor(
+    /** What the resources are read with: a nested template's have a scope of their own. */
+    readonly reading: Reading,
+    private readonly listed: Json[] | JsonMap,
+    /** The symbolic names of an object's resources; undefined for an array. */
+    private readonly keys: string[] | undefined,
+    private readonly list: JsonPlace,
+    /** The resource whose child resources these are. */
+    readonly parent: Parent | undefined,
+  ) {}
+
+  /** The list of the resources under `container` (a template, or a resource with child resources), if it has one. */
+  static of(reading: Reading, container: JsonMap, place: JsonPlace | undefined, parent: Parent | undefined): ResourceList | undefined {
+    const resources = member(container, 'resources');
+    const listed = resources?.value;
+    if (!resources || !(Array.isArray(listed) || isMap(listed))) return undefined;
+    return new ResourceList(reading, listed, Array.isArray(listed) ? undefined : Object.keys(listed), placeIn(place, resources.key), parent);
+  }
+
+  /** The next resource (entries that are no object are passed over); undefined after the last. */
+  take(): Resource | undefined {
+    const { listed, keys } = this;
+    const count = keys ? keys.length : (listed as Json[]).length;
+    while (this.next < count) {
+      const key = keys ? keys[this.next] : this.next;
+      this.next++;
+      const map = (listed as Record<string | number, Json>)[key];
+      if (this.reading.release) (listed as Record<string | number, Json>)[key] = null;
+      if (isMap(map)) return { map, list: this.list, key };
     }
-  } else if (isMap(listed)) {
-    for (const key of Object.keys(listed)) {
-      const map = listed[key];
-      if (isMap(map)) visit({ map, list, key });
-      if (release) listed[key] = null;
-    }
+    return undefined;
   }
 }
 
@@ -541,7 +558,7 @@ const tenantSpelling = 'Microsoft.AzureStack/registrations/customerSubscriptions
  * was still held, read or not; what a value needs later (parameters, variables, a nested template's) stays held by it.
  */
 export function addTemplateFacts(facts: FileFacts, source: JsonSource, template: JsonMap, place: JsonPlace | undefined, scope: ArmScope, release: boolean): void {
-  addResources({ facts, source, scope, release }, template, place, undefined);
+  addResources({ facts, source, scope, release }, template, place);
 }
 
 /** The string property `name` of a resource part as a template value. */
@@ -551,23 +568,42 @@ function stringIn(reading: Reading, map: Json | undefined, place: JsonPlace | un
   return typeof text === 'string' ? armValue(reading.source, place, key as string, text, reading.scope) : undefined;
 }
 
-/** Adds the facts of the resources under `container` (a template, or a resource with child resources). */
-function addResources(reading: Reading, container: JsonMap, place: JsonPlace | undefined, parent: Parent | undefined): void {
-  forEachResource(container, place, reading.release, (resource) => {
-    const typeKey = memberKey(resource.map, 'type');
-    const writtenType = typeKey === undefined ? undefined : resource.map[typeKey];
-    const type = typeof writtenType === 'string' ? armText(writtenType, reading.scope) : undefined;
-    const written = writtenName(reading, resource, parent);
-    if (type === undefined || !written) return;
-    // Compared in any letter case without a lower-case copy of each resource's type; tenants first, the commonest.
-    const fullType = parent && !type.includes('/') ? `${parent.type}/${type}` : type;
-    let name: Value | undefined;
-    if (fullType === tenantSpelling || sameLowerCase(fullType, tenantType)) name = addTenant(reading, resource, written);
-    else if (sameLowerCase(fullType, registrationType)) addRegistration(reading, resource, name = resourceName(reading, resource, written));
-    else if (sameLowerCase(fullType, 'microsoft.resources/deployments')) addNestedTemplate(reading, resource);
-    const hasChildren = !hasUnknown(type) && memberKey(resource.map, 'resources') !== undefined;
-    if (hasChildren) addResources(reading, resource.map, placeOf(resource), { type: fullType, name: name ?? resourceName(reading, resource, written) });
-  });
+/**
+ * Adds the facts of the resources under `container`, depth first in the order they are written: a resource, then the
+ * resources of its nested template, then its child resources. The lists open at each point are kept in an array, not
+ * on the call stack: deployments nested thousands deep, or child resources, are read whole in any process.
+ */
+function addResources(reading: Reading, container: JsonMap, place: JsonPlace | undefined): void {
+  const open: ResourceList[] = [];
+  const first = ResourceList.of(reading, container, place, undefined);
+  if (first) open.push(first);
+  while (open.length > 0) {
+    const list = open[open.length - 1];
+    const resource = list.take();
+    if (resource) addResource(list.reading, resource, list.parent, open);
+    else open.pop();
+  }
+}
+
+/** Adds one resource's facts, and opens (on `open`) the lists of resources under it: its nested template's on top. */
+function addResource(reading: Reading, resource: Resource, parent: Parent | undefined, open: ResourceList[]): void {
+  const typeKey = memberKey(resource.map, 'type');
+  const writtenType = typeKey === undefined ? undefined : resource.map[typeKey];
+  const type = typeof writtenType === 'string' ? armText(writtenType, reading.scope) : undefined;
+  const written = writtenName(reading, resource, parent);
+  if (type === undefined || !written) return;
+  // Compared in any letter case without a lower-case copy of each resource's type; tenants first, the commonest.
+  const fullType = parent && !type.includes('/') ? `${parent.type}/${type}` : type;
+  let name: Value | undefined;
+  let nested: ResourceList | undefined;
+  if (fullType === tenantSpelling || sameLowerCase(fullType, tenantType)) name = addTenant(reading, resource, written);
+  else if (sameLowerCase(fullType, registrationType)) addRegistration(reading, resource, name = resourceName(reading, resource, written));
+  else if (sameLowerCase(fullType, 'microsoft.resources/deployments')) nested = nestedTemplate(reading, resource);
+  const children = !hasUnknown(type) && memberKey(resource.map, 'resources') !== undefined
+    ? ResourceList.of(reading, resource.map, placeOf(resource), { type: fullType, name: name ?? resourceName(reading, resource, written) })
+    : undefined;
+  if (children) open.push(children);
+  if (nested) open.push(nested);
 }
 
 /** A resource's name as written and its text, after its parent's name and a slash for a child resource. */
@@ -813,11 +849,14 @@ function addTenant(reading: Reading, resource: Resource, name: WrittenName): Val
   return tenant;
 }
 
-/** A nested deployment's template: its own parameters take the values the deployment passes, worked out outside. */
-function addNestedTemplate(reading: Reading, deployment: Resource): void {
+/**
+ * The resources of a nested deployment's template, to be read in its scope: its own parameters take the values the
+ * deployment passes, worked out outside (now, before any resource of it is read).
+ */
+function nestedTemplate(reading: Reading, deployment: Resource): ResourceList | undefined {
   const properties = member(deployment.map, 'properties');
   const template = properties && member(properties.value, 'template');
-  if (!properties || !template || !isMap(template.value)) return;
+  if (!properties || !template || !isMap(template.value)) return undefined;
   const passed = new Map<string, Value>();
   const parameters = member(properties.value, 'parameters');
   for (const [key, entry] of parameters && isMap(parameters.value) ? Object.entries(parameters.value) : []) {
@@ -826,5 +865,5 @@ function addNestedTemplate(reading: Reading, deployment: Resource): void {
   }
   const place = placeIn(placeIn(placeOf(deployment), properties.key), template.key);
   const scope = templateScope(reading.source, template.value, place, passed, reading.scope);
-  addTemplateFacts(reading.facts, reading.source, template.value, place, scope, reading.release);
+  return ResourceList.of({ ...reading, scope }, template.value, place, undefined);
 }
