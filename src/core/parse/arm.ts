@@ -270,15 +270,41 @@ const asText: Build<string> = {
   text: (part) => part,
 };
 
-/** Segments located in the document: `base` is the offset of the expression's first character, when its characters stand 1:1 there. */
-function asSegments(base: number | undefined, via: Span): Build<Segment[]> {
+/**
+ * Segments located in the document: `base` is the offset of the expression's first character, when its characters
+ * stand 1:1 there. `known` tells the values brought in that the text knew (`knownWhen`); the others are unknown.
+ */
+function asSegments(base: number | undefined, via: Span, known: (value: Value) => boolean): Build<Segment[]> {
   return {
     constant: (e) => [base !== undefined && e.index !== undefined ? { text: e.text, at: base + e.index } : { text: e.text }],
     unknown: () => [{ text: UNKNOWN }],
-    reference: (value) => referencedAt(value.segments, via),
+    reference: (value) => (known(value) ? referencedAt(value.segments, via) : [{ text: UNKNOWN }]),
     concat: (parts) => parts.flat(),
     text: (part) => part.map((s) => s.text).join(''),
   };
+}
+
+/** The text, as `asText` builds it, noting in `found` each value brought in that `known` tells. */
+function noting(found: Value[], known: (value: Value) => boolean): Build<string> {
+  return { ...asText, reference: (value) => (known(value) ? (found.push(value), value.text) : UNKNOWN) };
+}
+
+/**
+ * The order in which parameters' and variables' values were settled (first looked up to the end). A value's text
+ * knew only those settled before it: one still being worked out then (a cycle through it, or one refused past the
+ * depth limit) was unknown, and is unknown in its positions too, however it was settled since.
+ */
+const settledOrder = new WeakMap<Value, number>();
+let settledCount = 0;
+
+function settle(value: Value): void {
+  if (!settledOrder.has(value)) settledOrder.set(value, settledCount++);
+}
+
+/** Which values a value's text knew (see `settledOrder`): all for one that is no parameter's or variable's. */
+function knownWhen(value: Value): (referenced: Value) => boolean {
+  const order = settledOrder.get(value);
+  return order === undefined ? () => true : (referenced) => (settledOrder.get(referenced) ?? Infinity) < order;
 }
 
 function evaluate<T>(expression: Expression, scope: ArmScope, depth: number, build: Build<T>): T {
@@ -333,12 +359,51 @@ class ExpressionValue extends LazyValue {
   }
 
   protected resolve(): Value {
+    locateReferences(this);
     const literal = this.source.string(this.parent, this.key, this.written);
     // Read again rather than kept: few values are ever located, and a kept syntax tree per value cost more.
     const expression = this.scope.expression(this.written);
     if (!expression) return unknownValue(literal.span);
     const start = literal.segments[0]?.at;
-    return valueOf(evaluate(expression, this.scope, this.depth, asSegments(start === undefined ? undefined : start + 1, literal.span)), literal.span);
+    const build = asSegments(start === undefined ? undefined : start + 1, literal.span, knownWhen(this));
+    return valueOf(evaluate(expression, this.scope, this.depth, build), literal.span);
+  }
+
+  /** Whether its positions are worked out. */
+  get located(): boolean {
+    return this.resolvedValue !== undefined;
+  }
+
+  /** The values its positions bring in, those its parameters() and variables() calls give (`asSegments`). */
+  references(): Value[] {
+    const found: Value[] = [];
+    const expression = this.scope.expression(this.written);
+    if (expression) evaluate(expression, this.scope, this.depth, noting(found, knownWhen(this)));
+    return found;
+  }
+}
+
+/**
+ * Works out the positions of the expression values that `value` brings in, and of those they bring in, innermost
+ * first: each then reads those it brings in as already worked out. Done on a stack of its own, not by recursion
+ * through each value's positions: a name passed down through deployments nested thousands deep is such a chain.
+ */
+function locateReferences(value: ExpressionValue): void {
+  const pending: ExpressionValue[] = [value];
+  /** Those whose references were put on the stack: when one comes up again, they are worked out. */
+  const opened = new Set<ExpressionValue>();
+  while (pending.length > 0) {
+    const next = pending[pending.length - 1];
+    if (next.located) {
+      pending.pop();
+    } else if (opened.has(next)) {
+      pending.pop();
+      if (next !== value) void next.segments;
+    } else {
+      opened.add(next);
+      // An opened one among them would be a cycle: none, as each brings in only values settled before it.
+      for (const reference of next.references()) if (reference instanceof ExpressionValue && !reference.located && !opened.has(reference)) pending.push(reference);
+    }
   }
 }
 
@@ -440,6 +505,7 @@ export function templateScope(
       const value = compute(name);
       const known = value && value.text !== UNKNOWN ? value : undefined;
       cache.set(name, known ?? null);
+      if (known) settle(known);
       return known;
     } finally {
       depth.current--;
