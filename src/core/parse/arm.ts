@@ -459,85 +459,145 @@ function declarationBlocks(template: JsonMap, place: JsonPlace | undefined): Map
   }));
 }
 
+/** A parameter or a variable. */
+type Declared = 'parameters' | 'variables';
+
 /**
  * The parameters and variables of a template, with parameter values from a parameter file taking precedence. It
- * holds on to those two blocks of the template only: the values read from it keep the scope, not the document.
+ * holds on to those two blocks of the template only: the values read from it keep the scope, not the document. A
+ * nested template's scope has its deployment's as `outer`: the names it does not declare are looked up there.
  */
 export function templateScope(
-  source: JsonSource, template: JsonMap, place: JsonPlace | undefined, parameterValues: ReadonlyMap<string, Value> | undefined, outer?: ArmScope,
-): ArmScope {
+  source: JsonSource, template: JsonMap, place: JsonPlace | undefined, parameterValues: ReadonlyMap<string, Value> | undefined, outer?: TemplateScope,
+): TemplateScope {
+  return new TemplateScope(source, declarationBlocks(template, place), parameterValues, outer);
+}
+
+class TemplateScope implements ArmScope {
   /** Each parameter and variable worked out, by its name as written: null when unknown. */
-  const parameters = new Map<string, Value | null>();
-  const variables = new Map<string, Value | null>();
-  const expressions = new Map<string, Expression | undefined>();
-  const resourceTexts = new Map<string, string>();
-  const sharedTexts = new Map<string, string>();
-  let lastShared: string | undefined;
-  const depth = { current: 0 };
-  const blocks = declarationBlocks(template, place);
-  const declared = (section: string, name: string) => {
-    const block = blocks.get(section);
+  private readonly settledValues: Record<Declared, Map<string, Value | null>> = { parameters: new Map(), variables: new Map() };
+  private readonly expressions = new Map<string, Expression | undefined>();
+  private readonly resourceTexts = new Map<string, string>();
+  private readonly sharedTexts = new Map<string, string>();
+  private lastShared: string | undefined;
+  /** How many lookups of this scope are under way, one within another. */
+  private depth = 0;
+
+  constructor(
+    private readonly source: JsonSource,
+    private readonly blocks: Map<string, DeclarationBlock | undefined>,
+    private readonly parameterValues: ReadonlyMap<string, Value> | undefined,
+    private readonly outer: TemplateScope | undefined,
+  ) {}
+
+  parameter(name: string): Value | undefined {
+    return this.lookup('parameters', name);
+  }
+
+  variable(name: string): Value | undefined {
+    return this.lookup('variables', name);
+  }
+
+  settled(kind: Declared, name: string): Value | null | undefined {
+    return this.settledValues[kind].get(name);
+  }
+
+  expression(text: string): Expression | undefined {
+    // Short expressions repeat (an api-version variable in every resource); long ones are mostly one of a kind
+    // (a name with a subscription ID in it), and remembering those would cost more than reading them again.
+    if (text.length > shortExpression) return new ExpressionReader(text.slice(1, -1)).read();
+    if (!this.expressions.has(text)) this.expressions.set(text, new ExpressionReader(text.slice(1, -1)).read());
+    return this.expressions.get(text);
+  }
+
+  resourceText(text: string): string {
+    let worked = this.resourceTexts.get(text);
+    if (worked === undefined) this.resourceTexts.set(text, worked = expressionText(text, this, 0));
+    return worked;
+  }
+
+  shared(text: string): string {
+    if (text.length > shortExpression) return text;
+    // Compared with the last one first: resources mostly write the text the one before wrote, and each is a string
+    // of its own, hashed anew for the map (≈ 4 times the comparison's cost).
+    if (text === this.lastShared) return this.lastShared;
+    let copy = this.sharedTexts.get(text);
+    if (copy === undefined) this.sharedTexts.set(text, copy = text);
+    return this.lastShared = copy;
+  }
+
+  /**
+   * Works a parameter or variable out once (by its name as written); one that refers to itself is unknown. A name
+   * this template neither declares nor is given is the outer template's: the scopes it passes through are walked in a
+   * loop, not by a call each (deployments nested thousands deep), and each keeps what the one that has it worked out.
+   */
+  private lookup(kind: Declared, name: string): Value | undefined {
+    return TemplateScope.lookupFrom(this, kind, name);
+  }
+
+  private static lookupFrom(first: TemplateScope, kind: Declared, name: string): Value | undefined {
+    const passing: TemplateScope[] = [];
+    let scope = first;
+    let value: Value | undefined;
+    for (;;) {
+      const settled = scope.settledValues[kind].get(name);
+      if (settled !== undefined || scope.depth > maxDepth) {
+        value = settled ?? undefined;
+        break;
+      }
+      if (!scope.outer || scope.holds(kind, name)) {
+        value = scope.workOut(kind, name);
+        break;
+      }
+      passing.push(scope);
+      scope = scope.outer;
+    }
+    for (const passed of passing) passed.settledValues[kind].set(name, value ?? null);
+    return value;
+  }
+
+  /** Whether the name is given (a parameter's value) or declared here. */
+  private holds(kind: Declared, name: string): boolean {
+    return (kind === 'parameters' && this.parameterValues?.get(name.toLowerCase()) !== undefined) || this.declared(kind, name) !== undefined;
+  }
+
+  private declared(kind: Declared, name: string): { value: Json; parent: JsonPlace; key: string } | undefined {
+    const block = this.blocks.get(kind);
     const entry = block && member(block.value, name);
     return block && entry ? { value: entry.value, parent: block.place, key: entry.key } : undefined;
-  };
-  const parameter = (name: string): Value | undefined => {
-    const given = parameterValues?.get(name.toLowerCase());
-    if (given) return given;
-    const found = declared('parameters', name);
-    if (!found) return outer?.parameter(name);
-    const defaultValue = member(found.value, 'defaultValue');
-    if (typeof defaultValue?.value !== 'string') return undefined;
-    return armValue(source, placeIn(found.parent, found.key), defaultValue.key, defaultValue.value, scope, depth.current);
-  };
-  const variable = (name: string): Value | undefined => {
-    const found = declared('variables', name);
-    if (!found) return outer?.variable(name);
-    return typeof found.value === 'string' ? armValue(source, found.parent, found.key, found.value, scope, depth.current) : undefined;
-  };
-  /** Works a parameter or variable out once (by its name as written); one that refers to itself is unknown. */
-  const lookup = (cache: Map<string, Value | null>, name: string, compute: (name: string) => Value | undefined): Value | undefined => {
-    const settled = cache.get(name);
-    if (settled !== undefined) return settled ?? undefined;
-    if (depth.current > maxDepth) return undefined;
+  }
+
+  /** A name this scope holds (or the outermost scope does not), worked out here; one that refers to itself is unknown. */
+  private workOut(kind: Declared, name: string): Value | undefined {
+    const cache = this.settledValues[kind];
     cache.set(name, null);
-    depth.current++;
+    this.depth++;
     try {
-      const value = compute(name);
+      const value = kind === 'parameters' ? this.parameterHere(name) : this.variableHere(name);
       const known = value && value.text !== UNKNOWN ? value : undefined;
       cache.set(name, known ?? null);
       if (known) settle(known);
       return known;
     } finally {
-      depth.current--;
+      this.depth--;
     }
-  };
-  const scope: ArmScope = {
-    parameter: (name) => lookup(parameters, name, parameter),
-    variable: (name) => lookup(variables, name, variable),
-    settled: (kind, name) => (kind === 'parameters' ? parameters : variables).get(name),
-    expression: (text) => {
-      // Short expressions repeat (an api-version variable in every resource); long ones are mostly one of a kind
-      // (a name with a subscription ID in it), and remembering those would cost more than reading them again.
-      if (text.length > shortExpression) return new ExpressionReader(text.slice(1, -1)).read();
-      if (!expressions.has(text)) expressions.set(text, new ExpressionReader(text.slice(1, -1)).read());
-      return expressions.get(text);
-    },
-    resourceText: (text) => {
-      let worked = resourceTexts.get(text);
-      if (worked === undefined) resourceTexts.set(text, worked = expressionText(text, scope, 0));
-      return worked;
-    },
-    shared: (text) => {
-      if (text.length > shortExpression) return text;
-      // Compared with the last one first: resources mostly write the text the one before wrote, and each is a string
-      // of its own, hashed anew for the map (≈ 4 times the comparison's cost).
-      if (text === lastShared) return lastShared;
-      let copy = sharedTexts.get(text);
-      if (copy === undefined) sharedTexts.set(text, copy = text);
-      return lastShared = copy;
-    },
-  };
-  return scope;
+  }
+
+  private parameterHere(name: string): Value | undefined {
+    const given = this.parameterValues?.get(name.toLowerCase());
+    if (given) return given;
+    const found = this.declared('parameters', name);
+    if (!found) return undefined;
+    const defaultValue = member(found.value, 'defaultValue');
+    if (typeof defaultValue?.value !== 'string') return undefined;
+    return armValue(this.source, placeIn(found.parent, found.key), defaultValue.key, defaultValue.value, this, this.depth);
+  }
+
+  private variableHere(name: string): Value | undefined {
+    const found = this.declared('variables', name);
+    if (!found) return undefined;
+    return typeof found.value === 'string' ? armValue(this.source, found.parent, found.key, found.value, this, this.depth) : undefined;
+  }
 }
 
 /**
@@ -607,7 +667,7 @@ interface Parent {
 interface Reading {
   facts: FileFacts;
   source: JsonSource;
-  scope: ArmScope;
+  scope: TemplateScope;
   /** Whether each resource is let go of once read (`addTemplateFacts`). */
   release: boolean;
 }
@@ -623,7 +683,7 @@ const tenantSpelling = 'Microsoft.AzureStack/registrations/customerSubscriptions
  * is ≈ 1.3 times the size of its text, and every young-generation collection during the read copied all of it that
  * was still held, read or not; what a value needs later (parameters, variables, a nested template's) stays held by it.
  */
-export function addTemplateFacts(facts: FileFacts, source: JsonSource, template: JsonMap, place: JsonPlace | undefined, scope: ArmScope, release: boolean): void {
+export function addTemplateFacts(facts: FileFacts, source: JsonSource, template: JsonMap, place: JsonPlace | undefined, scope: TemplateScope, release: boolean): void {
   addResources({ facts, source, scope, release }, template, place);
 }
 
