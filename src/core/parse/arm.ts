@@ -42,10 +42,22 @@ const isNameStart = (code: number) => (code >= 65 && code <= 90) || (code >= 97 
 const isNamePart = (code: number) => isNameStart(code) || isDigit(code) || code === 46;
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
 
+/** A call being read: its name, the arguments read so far, whether an accessor follows it, and whether the expression read now is an `[index]` accessor's. */
+interface OpenCall {
+  name: string;
+  args: Expression[];
+  accessed: boolean;
+  inIndex: boolean;
+}
+
+/** What the reader says when the innermost open call waits for an expression inside it. */
+const readInside = Symbol('read inside');
+
 /**
- * A recursive-descent reader of one template expression (the text between the outer brackets). It steps over
- * character codes: large templates hold tens of thousands of expressions, and a loop over codes costs less there
- * than a pattern tried at each token.
+ * A reader of one template expression (the text between the outer brackets), the calls open at each point kept in an
+ * array rather than on the call stack: an expression written thousands of calls deep is read whole in any process.
+ * It steps over character codes: large templates hold tens of thousands of expressions, and a loop over codes costs
+ * less there than a pattern tried at each token.
  */
 class ExpressionReader {
   private position = 0;
@@ -82,7 +94,27 @@ class ExpressionReader {
     return isNameStart(this.source.charCodeAt(this.position)) ? this.take(isNamePart) : '';
   }
 
+  /**
+   * The expression from here; undefined when the text is no expression. A failure inside a call fails the calls
+   * around it, up to an `[index]` accessor's, which ends its call's accessors there (the call's result is unknown).
+   */
   private expression(): Expression | undefined {
+    const open: OpenCall[] = [];
+    for (;;) {
+      let read = this.begin(open);
+      if (read === readInside) continue;
+      for (;;) {
+        const call = open.at(-1);
+        if (!call) return read;
+        read = this.after(call, read);
+        if (read === readInside) break;
+        open.pop();
+      }
+    }
+  }
+
+  /** Reads a constant, or a call's name and `(` and on as far as an expression inside it (then the call is open). */
+  private begin(open: OpenCall[]): Expression | undefined | typeof readInside {
     this.space();
     if (this.source[this.position] === "'") return this.string();
     const number = this.number();
@@ -92,39 +124,58 @@ class ExpressionReader {
     this.space();
     if (this.source[this.position] !== '(') return undefined;
     this.position++;
-    const args: Expression[] = [];
+    const call: OpenCall = { name: name.toLowerCase(), args: [], accessed: false, inIndex: false };
     this.space();
-    while (this.source[this.position] !== ')') {
-      const arg = this.expression();
-      if (!arg) return undefined;
-      args.push(arg);
-      this.space();
-      if (this.source[this.position] === ',') this.position++;
-      else if (this.source[this.position] !== ')') return undefined;
-    }
-    this.position++;
-    return { kind: 'call', name: name.toLowerCase(), args, accessed: this.accessors() };
+    const read = this.arguments(call);
+    if (read === readInside) open.push(call);
+    return read;
   }
 
-  /** Skips `.property` and `[index]` after a call; true when there were any (the result is then unknown). */
-  private accessors(): boolean {
-    let accessed = false;
+  /** Goes on with an open call after the expression read inside it (undefined: none could be read). */
+  private after(call: OpenCall, inside: Expression | undefined): Expression | undefined | typeof readInside {
+    if (call.inIndex) {
+      call.inIndex = false;
+      call.accessed = true;
+      if (!inside) return this.called(call);
+      this.space();
+      this.position++;
+      return this.accessors(call);
+    }
+    if (!inside) return undefined;
+    call.args.push(inside);
+    this.space();
+    if (this.source[this.position] === ',') this.position++;
+    else if (this.source[this.position] !== ')') return undefined;
+    return this.arguments(call);
+  }
+
+  /** An argument to read next, or the call's `)` and its accessors. */
+  private arguments(call: OpenCall): Expression | typeof readInside {
+    if (this.source[this.position] !== ')') return readInside;
+    this.position++;
+    return this.accessors(call);
+  }
+
+  /** Skips `.property` and `[index]` after a call (the result is then unknown); an index's expression is read inside. */
+  private accessors(call: OpenCall): Expression | typeof readInside {
     for (;;) {
       this.space();
       if (this.source[this.position] === '.' && isNameStart(this.source.charCodeAt(this.position + 1))) {
         this.position++;
         this.take(isNamePart);
-        accessed = true;
+        call.accessed = true;
       } else if (this.source[this.position] === '[') {
         this.position++;
-        if (!this.expression()) return true;
-        this.space();
-        this.position++;
-        accessed = true;
+        call.inIndex = true;
+        return readInside;
       } else {
-        return accessed;
+        return this.called(call);
       }
     }
+  }
+
+  private called(call: OpenCall): Expression {
+    return { kind: 'call', name: call.name, args: call.args, accessed: call.accessed };
   }
 
   /** A quoted constant; `index` is where its text starts in the expression when it has no doubled quotes. */
