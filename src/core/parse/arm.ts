@@ -531,15 +531,21 @@ class TemplateScope implements ArmScope {
   private readonly resourceTexts = new Map<string, string>();
   private readonly sharedTexts = new Map<string, string>();
   private lastShared: string | undefined;
-  /** How many lookups of this scope are under way, one within another. */
-  private depth = 0;
+  /**
+   * How many lookups are under way, one within another, in this template and those around it: a chain of them is
+   * followed at most `maxDepth` deep whichever templates it goes through. Counted by each template for itself, a chain
+   * that went outward through deployments nested n deep was followed n times as deep, on the call stack.
+   */
+  private readonly lookups: { depth: number };
 
   constructor(
     private readonly source: JsonSource,
     private readonly blocks: Map<string, DeclarationBlock | undefined>,
     private readonly parameterValues: ReadonlyMap<string, Value> | undefined,
     private readonly outer: TemplateScope | undefined,
-  ) {}
+  ) {
+    this.lookups = outer?.lookups ?? { depth: 0 };
+  }
 
   parameter(name: string): Value | undefined {
     return this.lookup('parameters', name);
@@ -592,7 +598,7 @@ class TemplateScope implements ArmScope {
     let value: Value | undefined;
     for (;;) {
       const settled = scope.settledValues[kind].get(name);
-      if (settled !== undefined || scope.depth > maxDepth) {
+      if (settled !== undefined || scope.lookups.depth > maxDepth) {
         value = settled ?? undefined;
         break;
       }
@@ -622,7 +628,7 @@ class TemplateScope implements ArmScope {
   private workOut(kind: Declared, name: string): Value | undefined {
     const cache = this.settledValues[kind];
     cache.set(name, null);
-    this.depth++;
+    this.lookups.depth++;
     try {
       const value = kind === 'parameters' ? this.parameterHere(name) : this.variableHere(name);
       const known = value && value.text !== UNKNOWN ? value : undefined;
@@ -630,7 +636,7 @@ class TemplateScope implements ArmScope {
       if (known) settle(known);
       return known;
     } finally {
-      this.depth--;
+      this.lookups.depth--;
     }
   }
 
@@ -641,13 +647,13 @@ class TemplateScope implements ArmScope {
     if (!found) return undefined;
     const defaultValue = member(found.value, 'defaultValue');
     if (typeof defaultValue?.value !== 'string') return undefined;
-    return armValue(this.source, placeIn(found.parent, found.key), defaultValue.key, defaultValue.value, this, this.depth);
+    return armValue(this.source, placeIn(found.parent, found.key), defaultValue.key, defaultValue.value, this, this.lookups.depth);
   }
 
   private variableHere(name: string): Value | undefined {
     const found = this.declared('variables', name);
     if (!found) return undefined;
-    return typeof found.value === 'string' ? armValue(this.source, found.parent, found.key, found.value, this, this.depth) : undefined;
+    return typeof found.value === 'string' ? armValue(this.source, found.parent, found.key, found.value, this, this.lookups.depth) : undefined;
   }
 }
 
