@@ -136,6 +136,71 @@ describe('parse/json', () => {
     assert.deepEqual(registrations(found.facts), [`${subscription}/azurestack/reg1 billing=Capacity`], 'what a truncated document shows is kept');
   });
 
+  describe('ARM templates nested 3,000 deep, read whole in a process with a tenth of the stack', () => {
+    const depth = 3_000;
+    const registration = (name: string) => `{"type": "Microsoft.AzureStack/registrations", "apiVersion": "2022-06-01", "name": "${name}", "properties": {"billingModel": "PayAsYouUse"}}`;
+    /** `bottom` under deployments nested `depth` deep; `inner` and `passed` open each one's template and properties. */
+    const deployments = (bottom: string, inner = '', passed = '') => {
+      let resources = `[${bottom}]`;
+      for (let level = 0; level < depth; level++) {
+        resources = `[{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "d${level}", "properties": {${passed}"template": {${inner}"resources": ${resources}}}}]`;
+      }
+      return resources;
+    };
+    const regName = ', "parameters": {"regName": {"type": "string", "defaultValue": "<reg name>"}}';
+    const children = Array.from({ length: depth }, (_, level) => `{"type": "${level === 0 ? 'Microsoft.Example/things' : 'child'}", "name": "n${level}", "resources": [`).join('');
+    /** Each shape, and the name of the registration at its bottom (UNKNOWN as `?`). */
+    const shapes: [shape: string, text: string, name: string][] = [
+      ['deployments with the name written at the bottom', template(deployments(registration('<reg name>'))), '<reg name>'],
+      [
+        'deployments that each pass the name down as a parameter',
+        template(deployments(registration("[parameters('regName')]"), '"parameters": {"regName": {"type": "string"}}, ', `"parameters": {"regName": {"value": "[parameters('regName')]"}}, `), regName),
+        '<reg name>',
+      ],
+      ["deployments that use the outermost template's parameter", template(deployments(registration("[parameters('regName')]")), regName), '<reg name>'],
+      ['child resources', template(`[${children}${registration('<reg name>')}${']}'.repeat(depth)}]`), [...Array.from({ length: depth }, (_, level) => `n${level}`), '<reg name>'].join('/')],
+      ['an expression of calls nested in each other', template(`[${registration(`[${"concat('a', ".repeat(depth)}'<reg name>'${')'.repeat(depth)}]`)}]`), `${'a'.repeat(17)}?`],
+      [
+        // Followed 16 deep, as a chain of variables within a template is.
+        'deployments whose variables each take the outer template\'s variable',
+        template(deployments(registration("[variables('v')]"), `"variables": {"v": "[variables('v')]"}, `), ', "variables": {"v": "<reg name>"}'),
+        '?',
+      ],
+    ];
+    /** What a lint finds: the notice, the placeholders found (where), and the registrations' names (their positions worked out). */
+    const lintScript = `const { LintWorkspace } = require(${JSON.stringify(require.resolve('../../../../src/core/lint'))});
+      const { UNKNOWN } = require(${JSON.stringify(require.resolve('../../../../src/core/ids'))});
+      (async () => {
+        const found = [];
+        for (const text of JSON.parse(require('node:fs').readFileSync(0, 'utf8'))) {
+          const workspace = new LintWorkspace({ wasmDir: ${JSON.stringify(testWasmDir())} });
+          await workspace.update('file:///deep.json', text, 'json');
+          found.push({
+            notice: workspace.notice('file:///deep.json') ?? null,
+            placeholders: workspace.findings('file:///deep.json').filter((f) => f.code === 'AZS102').map((f) => f.start),
+            names: workspace.declarationsOf('file:///deep.json').map((d) => d.ref.name.text.split(UNKNOWN).join('?')),
+          });
+        }
+        process.stdout.write(JSON.stringify(found));
+      })();`;
+    let here: unknown[] = [];
+    let there: unknown[] = [];
+
+    before(() => {
+      const input = JSON.stringify(shapes.map(([, text]) => text));
+      here = JSON.parse(execFileSync(process.execPath, ['-e', lintScript], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as unknown[];
+      there = JSON.parse(execFileSync(process.execPath, ['--stack-size=100', '-e', lintScript], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as unknown[];
+    });
+
+    shapes.forEach(([shape, text, name], index) => {
+      it(`${shape}: the registration at the bottom found, its placeholder where it is written`, () => {
+        const placeholders = name.includes('<reg name>') ? [text.indexOf('<reg name>')] : [];
+        assert.deepEqual(there[index], { notice: null, placeholders, names: [name] });
+        assert.deepEqual(here[index], there[index], 'the same at the default stack');
+      });
+    });
+  });
+
   describe('nested far beyond any recursion, the same in every process', () => {
     const id = (level: number) => `/subscriptions/<subscription-id>/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg${level}`;
     /** Nested `depth` deep, with an ID at every `every`th level; `before` and `after` frame it (a comment, a cut end). */
