@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { UNKNOWN } from '../../../../src/core/ids';
 import { jsonFacts } from '../../../../src/core/parse/json';
 import { customer, registrationId, subscription, tenant } from '../support/ids';
 import { registrations, show, tenantOperations } from '../support/facts';
@@ -134,6 +135,17 @@ describe('parse/json', () => {
     const found = jsonFacts(`// azs-disable-next-line AZS401\n/* azs-disable */\n{"id": "${registrationId}", "properties": {"billingModel": "Capacity"}`);
     assert.deepEqual(found.facts.suppressions, [{ codes: ['AZS401'], scope: 'nextLine', line: 1 }, { codes: [], scope: 'file', line: 1 }]);
     assert.deepEqual(registrations(found.facts), [`${subscription}/azurestack/reg1 billing=Capacity`], 'what a truncated document shows is kept');
+  });
+
+  it('places a placeholder in a cycle of variables, whose positions show what their text knew', async () => {
+    // v1 is worked out first: v2 takes it while it is being worked out (unknown), so v2 is `?<x>` and v1 is v2.
+    const text = template(`[{"type": "Microsoft.AzureStack/registrations", "apiVersion": "2022-06-01", "name": "[variables('v1')]"}]`, `, "variables": {"v1": "[variables('v2')]", "v2": "[concat(variables('v1'), '<x>')]"}`);
+    const workspace = new LintWorkspace({ wasmDir: testWasmDir() });
+    await workspace.update('file:///cycle.json', text, 'json');
+    const placed = workspace.findings('file:///cycle.json').map((finding) => `${finding.code} ${text.slice(finding.start, finding.end)}`);
+    assert.deepEqual([placed, workspace.failureNotice('file:///cycle.json')], [['AZS102 <x>'], undefined]);
+    const [name] = workspace.declarationsOf('file:///cycle.json').map((declaration) => declaration.ref.name);
+    assert.deepEqual(name?.segments.map((segment) => segment.text), [UNKNOWN, '<x>']);
   });
 
   describe('ARM templates nested 3,000 deep, read whole in a process with a tenth of the stack', () => {
