@@ -151,11 +151,11 @@ describe('parse/json', () => {
   describe('ARM templates nested 3,000 deep, read whole in a process with a tenth of the stack', () => {
     const depth = 3_000;
     const registration = (name: string) => `{"type": "Microsoft.AzureStack/registrations", "apiVersion": "2022-06-01", "name": "${name}", "properties": {"billingModel": "PayAsYouUse"}}`;
-    /** `bottom` under deployments nested `depth` deep; `inner` and `passed` open each one's template and properties. */
-    const deployments = (bottom: string, inner = '', passed = '') => {
+    /** `bottom` under deployments nested `depth` deep (level 0 the innermost); `inner` and `passed` open each one's template and properties. */
+    const deployments = (bottom: string, inner: (level: number) => string = () => '', passed = '') => {
       let resources = `[${bottom}]`;
       for (let level = 0; level < depth; level++) {
-        resources = `[{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "d${level}", "properties": {${passed}"template": {${inner}"resources": ${resources}}}}]`;
+        resources = `[{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "d${level}", "properties": {${passed}"template": {${inner(level)}"resources": ${resources}}}}]`;
       }
       return resources;
     };
@@ -166,7 +166,7 @@ describe('parse/json', () => {
       ['deployments with the name written at the bottom', template(deployments(registration('<reg name>'))), '<reg name>'],
       [
         'deployments that each pass the name down as a parameter',
-        template(deployments(registration("[parameters('regName')]"), '"parameters": {"regName": {"type": "string"}}, ', `"parameters": {"regName": {"value": "[parameters('regName')]"}}, `), regName),
+        template(deployments(registration("[parameters('regName')]"), () => '"parameters": {"regName": {"type": "string"}}, ', `"parameters": {"regName": {"value": "[parameters('regName')]"}}, `), regName),
         '<reg name>',
       ],
       ["deployments that use the outermost template's parameter", template(deployments(registration("[parameters('regName')]")), regName), '<reg name>'],
@@ -175,7 +175,7 @@ describe('parse/json', () => {
       [
         // Followed 16 deep, as a chain of variables within a template is.
         'deployments whose variables each take the outer template\'s variable',
-        template(deployments(registration("[variables('v')]"), `"variables": {"v": "[variables('v')]"}, `), ', "variables": {"v": "<reg name>"}'),
+        template(deployments(registration("[variables('v0')]"), (level) => `"variables": {"v${level}": "[variables('v${level + 1}')]"}, `), `, "variables": {"v${depth}": "<reg name>"}`),
         '?',
       ],
     ];
@@ -186,12 +186,16 @@ describe('parse/json', () => {
         const found = [];
         for (const text of JSON.parse(require('node:fs').readFileSync(0, 'utf8'))) {
           const workspace = new LintWorkspace({ wasmDir: ${JSON.stringify(testWasmDir())} });
-          await workspace.update('file:///deep.json', text, 'json');
-          found.push({
-            notice: workspace.notice('file:///deep.json') ?? null,
-            placeholders: workspace.findings('file:///deep.json').filter((f) => f.code === 'AZS102').map((f) => f.start),
-            names: workspace.declarationsOf('file:///deep.json').map((d) => d.ref.name.text.split(UNKNOWN).join('?')),
-          });
+          try {
+            await workspace.update('file:///deep.json', text, 'json');
+            found.push({
+              notice: workspace.notice('file:///deep.json') ?? null,
+              placeholders: workspace.findings('file:///deep.json').filter((f) => f.code === 'AZS102').map((f) => f.start),
+              names: workspace.declarationsOf('file:///deep.json').map((d) => d.ref.name.text.split(UNKNOWN).join('?')),
+            });
+          } catch (error) {
+            found.push({ thrown: String(error) });
+          }
         }
         process.stdout.write(JSON.stringify(found));
       })();`;
