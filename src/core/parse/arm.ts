@@ -499,19 +499,21 @@ interface DeclarationBlock {
   place: JsonPlace;
 }
 
+/** A parameter or a variable. */
+type Declared = 'parameters' | 'variables';
+
 /**
  * A template's `parameters` and `variables`. Read apart from `templateScope`: a closure there that named the template
  * kept the whole parsed document alive as long as any value of it.
  */
-function declarationBlocks(template: JsonMap, place: JsonPlace | undefined): Map<string, DeclarationBlock | undefined> {
-  return new Map(['parameters', 'variables'].map((section) => {
+function declarationBlocks(template: JsonMap, place: JsonPlace | undefined): Partial<Record<Declared, DeclarationBlock>> {
+  const blocks: Partial<Record<Declared, DeclarationBlock>> = {};
+  for (const section of ['parameters', 'variables'] as const) {
     const block = member(template, section);
-    return [section, block && { value: block.value, place: placeIn(place, block.key) }];
-  }));
+    if (block) blocks[section] = { value: block.value, place: placeIn(place, block.key) };
+  }
+  return blocks;
 }
-
-/** A parameter or a variable. */
-type Declared = 'parameters' | 'variables';
 
 /**
  * The parameters and variables of a template, with parameter values from a parameter file taking precedence. It
@@ -524,12 +526,16 @@ export function templateScope(
   return new TemplateScope(source, declarationBlocks(template, place), parameterValues, outer);
 }
 
+/**
+ * A template's scope. Its maps are made when first written: a template nested in each of thousands of deployments
+ * keeps its scope as long as a value of the deepest, and most of its maps stay empty.
+ */
 class TemplateScope implements ArmScope {
   /** Each parameter and variable worked out, by its name as written: null when unknown. */
-  private readonly settledValues: Record<Declared, Map<string, Value | null>> = { parameters: new Map(), variables: new Map() };
-  private readonly expressions = new Map<string, Expression | undefined>();
-  private readonly resourceTexts = new Map<string, string>();
-  private readonly sharedTexts = new Map<string, string>();
+  private readonly settledValues: Partial<Record<Declared, Map<string, Value | null>>> = {};
+  private expressions: Map<string, Expression | undefined> | undefined;
+  private resourceTexts: Map<string, string> | undefined;
+  private sharedTexts: Map<string, string> | undefined;
   private lastShared: string | undefined;
   /**
    * How many lookups are under way, one within another, in this template and those around it: a chain of them is
@@ -540,7 +546,7 @@ class TemplateScope implements ArmScope {
 
   constructor(
     private readonly source: JsonSource,
-    private readonly blocks: Map<string, DeclarationBlock | undefined>,
+    private readonly blocks: Partial<Record<Declared, DeclarationBlock>>,
     private readonly parameterValues: ReadonlyMap<string, Value> | undefined,
     private readonly outer: TemplateScope | undefined,
   ) {
@@ -556,20 +562,27 @@ class TemplateScope implements ArmScope {
   }
 
   settled(kind: Declared, name: string): Value | null | undefined {
-    return this.settledValues[kind].get(name);
+    return this.settledValues[kind]?.get(name);
+  }
+
+  /** The parameters or variables worked out, to write to. */
+  private cache(kind: Declared): Map<string, Value | null> {
+    return (this.settledValues[kind] ??= new Map<string, Value | null>());
   }
 
   expression(text: string): Expression | undefined {
     // Short expressions repeat (an api-version variable in every resource); long ones are mostly one of a kind
     // (a name with a subscription ID in it), and remembering those would cost more than reading them again.
     if (text.length > shortExpression) return new ExpressionReader(text.slice(1, -1)).read();
-    if (!this.expressions.has(text)) this.expressions.set(text, new ExpressionReader(text.slice(1, -1)).read());
-    return this.expressions.get(text);
+    const expressions = (this.expressions ??= new Map<string, Expression | undefined>());
+    if (!expressions.has(text)) expressions.set(text, new ExpressionReader(text.slice(1, -1)).read());
+    return expressions.get(text);
   }
 
   resourceText(text: string): string {
-    let worked = this.resourceTexts.get(text);
-    if (worked === undefined) this.resourceTexts.set(text, worked = expressionText(text, this, 0));
+    const resourceTexts = (this.resourceTexts ??= new Map<string, string>());
+    let worked = resourceTexts.get(text);
+    if (worked === undefined) resourceTexts.set(text, worked = expressionText(text, this, 0));
     return worked;
   }
 
@@ -578,8 +591,9 @@ class TemplateScope implements ArmScope {
     // Compared with the last one first: resources mostly write the text the one before wrote, and each is a string
     // of its own, hashed anew for the map (≈ 4 times the comparison's cost).
     if (text === this.lastShared) return this.lastShared;
-    let copy = this.sharedTexts.get(text);
-    if (copy === undefined) this.sharedTexts.set(text, copy = text);
+    const sharedTexts = (this.sharedTexts ??= new Map<string, string>());
+    let copy = sharedTexts.get(text);
+    if (copy === undefined) sharedTexts.set(text, copy = text);
     return this.lastShared = copy;
   }
 
@@ -597,7 +611,7 @@ class TemplateScope implements ArmScope {
     let scope = first;
     let value: Value | undefined;
     for (;;) {
-      const settled = scope.settledValues[kind].get(name);
+      const settled = scope.settled(kind, name);
       if (settled !== undefined || scope.lookups.depth > maxDepth) {
         value = settled ?? undefined;
         break;
@@ -609,7 +623,7 @@ class TemplateScope implements ArmScope {
       passing.push(scope);
       scope = scope.outer;
     }
-    for (const passed of passing) passed.settledValues[kind].set(name, value ?? null);
+    for (const passed of passing) passed.cache(kind).set(name, value ?? null);
     return value;
   }
 
@@ -619,14 +633,14 @@ class TemplateScope implements ArmScope {
   }
 
   private declared(kind: Declared, name: string): { value: Json; parent: JsonPlace; key: string } | undefined {
-    const block = this.blocks.get(kind);
+    const block = this.blocks[kind];
     const entry = block && member(block.value, name);
     return block && entry ? { value: entry.value, parent: block.place, key: entry.key } : undefined;
   }
 
   /** A name this scope holds (or the outermost scope does not), worked out here; one that refers to itself is unknown. */
   private workOut(kind: Declared, name: string): Value | undefined {
-    const cache = this.settledValues[kind];
+    const cache = this.cache(kind);
     cache.set(name, null);
     this.lookups.depth++;
     try {
