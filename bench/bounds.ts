@@ -170,6 +170,20 @@ const cases: Case[] = [
     input: (n) => `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [${Array.from({ length: n }, (_, i) => `{"type": "${i === 0 ? 'Microsoft.AzureStack/registrations' : `child${i}`}", "name": "n${i}", "apiVersion": "2022-06-01", "resources": [`).join('')}{"type": "Microsoft.AzureStack/registrations", "name": "<registration-name>"}${']}'.repeat(n)}]}`,
     run: (text) => lint(text, 'json'),
   },
+  // Read by recursion, deployments nested 1,000 deep ran out of stack: the resources are read from a stack of open
+  // lists, a name a template does not declare is looked up outward in a loop, and the positions of a name passed down
+  // n deployments are worked out innermost first.
+  {
+    name: 'ARM template: deployments nested n deep, each passing a placeholder name down to a registration at the bottom', n: 250,
+    input: (n) => {
+      let resources = '[{"type": "Microsoft.AzureStack/registrations", "apiVersion": "2022-06-01", "name": "[parameters(\'regName\')]"}]';
+      for (let i = 0; i < n; i++) {
+        resources = `[{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "[concat('d', parameters('suffix'))]", "properties": {"expressionEvaluationOptions": {"scope": "inner"}, "parameters": {"regName": {"value": "[parameters('regName')]"}}, "template": {"parameters": {"regName": {"type": "string"}}, "resources": ${resources}}}}]`;
+      }
+      return `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "parameters": {"regName": {"type": "string", "defaultValue": "<registration-name>"}, "suffix": {"type": "string", "defaultValue": "x"}}, "resources": ${resources}}`;
+    },
+    run: (text) => lint(text, 'json'),
+  },
   // Thousands of placeholders and of requests: AZS102 asked each request about each placeholder, AZS103 compared each
   // unmatched request with each declaration, and the reader looked for a variable's uses from each assignment on.
   { name: 'dense script: placeholders, requests, declarations', n: 60_000, input: denseScript, run: (text) => lint(text, 'powershell') },

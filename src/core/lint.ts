@@ -6,7 +6,7 @@ import type { ErrorCode } from './errors';
 import { emptyFacts, plainDeclaration, type FileFacts, type RegistrationDeclaration, type Value } from './facts';
 import { pick, type Locale } from './l10n';
 import { languageOf, type DocumentKind } from './languages/index';
-import { errorText, readFailed, type Language, type Notice, type PairIndex, type TextChange } from './languages/language';
+import { readFailure, type Language, type Notice, type PairIndex, type TextChange } from './languages/language';
 import type { LiveData } from './live';
 import { allRules } from './rules/index';
 import { RegistrationIndex } from './rules/registrations';
@@ -253,7 +253,7 @@ export class LintWorkspace {
       Object.assign(state, await this.read(state, previous?.language === language ? previous : undefined, changes));
     } catch (error) {
       state.facts = emptyFacts();
-      state.notice = { message: readFailed, detail: errorText(error) };
+      state.notice = readFailure(error);
       this.tell({ uri, error });
     }
     if (previous && previous.state !== state.state) this.release(previous);

@@ -78,3 +78,17 @@ export function defineLanguage<const K extends string, S>(language: Language<K, 
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * A stack run out: said in words of ours. The engine's words are neither localized nor true of the file alone: how deep
+ * a file may nest before it happens depends on the process's stack.
+ */
+const tooDeep: Localized = {
+  en: 'Not linted: the file nests too deeply for the linter to read it.',
+  sv: 'Inte kontrollerad: filen är nästlad för djupt för att lintern ska kunna läsa den.',
+};
+
+/** Why a read that threw `error` left the document unlinted. */
+export function readFailure(error: unknown): Notice {
+  return error instanceof RangeError && /call stack/i.test(error.message) ? { message: tooDeep } : { message: readFailed, detail: errorText(error) };
+}

@@ -42,10 +42,22 @@ const isNameStart = (code: number) => (code >= 65 && code <= 90) || (code >= 97 
 const isNamePart = (code: number) => isNameStart(code) || isDigit(code) || code === 46;
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
 
+/** A call being read: its name, the arguments read so far, whether an accessor follows it, and whether the expression read now is an `[index]` accessor's. */
+interface OpenCall {
+  name: string;
+  args: Expression[];
+  accessed: boolean;
+  inIndex: boolean;
+}
+
+/** What the reader says when the innermost open call waits for an expression inside it. */
+const readInside = Symbol('read inside');
+
 /**
- * A recursive-descent reader of one template expression (the text between the outer brackets). It steps over
- * character codes: large templates hold tens of thousands of expressions, and a loop over codes costs less there
- * than a pattern tried at each token.
+ * A reader of one template expression (the text between the outer brackets), the calls open at each point kept in an
+ * array rather than on the call stack: an expression written thousands of calls deep is read whole in any process.
+ * It steps over character codes: large templates hold tens of thousands of expressions, and a loop over codes costs
+ * less there than a pattern tried at each token.
  */
 class ExpressionReader {
   private position = 0;
@@ -82,7 +94,27 @@ class ExpressionReader {
     return isNameStart(this.source.charCodeAt(this.position)) ? this.take(isNamePart) : '';
   }
 
+  /**
+   * The expression from here; undefined when the text is no expression. A failure inside a call fails the calls
+   * around it, up to an `[index]` accessor's, which ends its call's accessors there (the call's result is unknown).
+   */
   private expression(): Expression | undefined {
+    const open: OpenCall[] = [];
+    for (;;) {
+      let read = this.begin(open);
+      if (read === readInside) continue;
+      for (;;) {
+        const call = open.at(-1);
+        if (!call) return read;
+        read = this.after(call, read);
+        if (read === readInside) break;
+        open.pop();
+      }
+    }
+  }
+
+  /** Reads a constant, or a call's name and `(` and on as far as an expression inside it (then the call is open). */
+  private begin(open: OpenCall[]): Expression | undefined | typeof readInside {
     this.space();
     if (this.source[this.position] === "'") return this.string();
     const number = this.number();
@@ -92,39 +124,58 @@ class ExpressionReader {
     this.space();
     if (this.source[this.position] !== '(') return undefined;
     this.position++;
-    const args: Expression[] = [];
+    const call: OpenCall = { name: name.toLowerCase(), args: [], accessed: false, inIndex: false };
     this.space();
-    while (this.source[this.position] !== ')') {
-      const arg = this.expression();
-      if (!arg) return undefined;
-      args.push(arg);
-      this.space();
-      if (this.source[this.position] === ',') this.position++;
-      else if (this.source[this.position] !== ')') return undefined;
-    }
-    this.position++;
-    return { kind: 'call', name: name.toLowerCase(), args, accessed: this.accessors() };
+    const read = this.arguments(call);
+    if (read === readInside) open.push(call);
+    return read;
   }
 
-  /** Skips `.property` and `[index]` after a call; true when there were any (the result is then unknown). */
-  private accessors(): boolean {
-    let accessed = false;
+  /** Goes on with an open call after the expression read inside it (undefined: none could be read). */
+  private after(call: OpenCall, inside: Expression | undefined): Expression | undefined | typeof readInside {
+    if (call.inIndex) {
+      call.inIndex = false;
+      call.accessed = true;
+      if (!inside) return this.called(call);
+      this.space();
+      this.position++;
+      return this.accessors(call);
+    }
+    if (!inside) return undefined;
+    call.args.push(inside);
+    this.space();
+    if (this.source[this.position] === ',') this.position++;
+    else if (this.source[this.position] !== ')') return undefined;
+    return this.arguments(call);
+  }
+
+  /** An argument to read next, or the call's `)` and its accessors. */
+  private arguments(call: OpenCall): Expression | typeof readInside {
+    if (this.source[this.position] !== ')') return readInside;
+    this.position++;
+    return this.accessors(call);
+  }
+
+  /** Skips `.property` and `[index]` after a call (the result is then unknown); an index's expression is read inside. */
+  private accessors(call: OpenCall): Expression | typeof readInside {
     for (;;) {
       this.space();
       if (this.source[this.position] === '.' && isNameStart(this.source.charCodeAt(this.position + 1))) {
         this.position++;
         this.take(isNamePart);
-        accessed = true;
+        call.accessed = true;
       } else if (this.source[this.position] === '[') {
         this.position++;
-        if (!this.expression()) return true;
-        this.space();
-        this.position++;
-        accessed = true;
+        call.inIndex = true;
+        return readInside;
       } else {
-        return accessed;
+        return this.called(call);
       }
     }
+  }
+
+  private called(call: OpenCall): Expression {
+    return { kind: 'call', name: call.name, args: call.args, accessed: call.accessed };
   }
 
   /** A quoted constant; `index` is where its text starts in the expression when it has no doubled quotes. */
@@ -270,15 +321,41 @@ const asText: Build<string> = {
   text: (part) => part,
 };
 
-/** Segments located in the document: `base` is the offset of the expression's first character, when its characters stand 1:1 there. */
-function asSegments(base: number | undefined, via: Span): Build<Segment[]> {
+/**
+ * Segments located in the document: `base` is the offset of the expression's first character, when its characters
+ * stand 1:1 there. `known` tells the values brought in that the text knew (`knownWhen`); the others are unknown.
+ */
+function asSegments(base: number | undefined, via: Span, known: (value: Value) => boolean): Build<Segment[]> {
   return {
     constant: (e) => [base !== undefined && e.index !== undefined ? { text: e.text, at: base + e.index } : { text: e.text }],
     unknown: () => [{ text: UNKNOWN }],
-    reference: (value) => referencedAt(value.segments, via),
+    reference: (value) => (known(value) ? referencedAt(value.segments, via) : [{ text: UNKNOWN }]),
     concat: (parts) => parts.flat(),
     text: (part) => part.map((s) => s.text).join(''),
   };
+}
+
+/** The text, as `asText` builds it, noting in `found` each value brought in that `known` tells. */
+function noting(found: Value[], known: (value: Value) => boolean): Build<string> {
+  return { ...asText, reference: (value) => (known(value) ? (found.push(value), value.text) : UNKNOWN) };
+}
+
+/**
+ * The order in which parameters' and variables' values were settled (first looked up to the end). A value's text
+ * knew only those settled before it: one still being worked out then (a cycle through it, or one refused past the
+ * depth limit) was unknown, and is unknown in its positions too, however it was settled since.
+ */
+const settledOrder = new WeakMap<Value, number>();
+let settledCount = 0;
+
+function settle(value: Value): void {
+  if (!settledOrder.has(value)) settledOrder.set(value, settledCount++);
+}
+
+/** Which values a value's text knew (see `settledOrder`): all for one that is no parameter's or variable's. */
+function knownWhen(value: Value): (referenced: Value) => boolean {
+  const order = settledOrder.get(value);
+  return order === undefined ? () => true : (referenced) => (settledOrder.get(referenced) ?? Infinity) < order;
 }
 
 function evaluate<T>(expression: Expression, scope: ArmScope, depth: number, build: Build<T>): T {
@@ -333,12 +410,51 @@ class ExpressionValue extends LazyValue {
   }
 
   protected resolve(): Value {
+    locateReferences(this);
     const literal = this.source.string(this.parent, this.key, this.written);
     // Read again rather than kept: few values are ever located, and a kept syntax tree per value cost more.
     const expression = this.scope.expression(this.written);
     if (!expression) return unknownValue(literal.span);
     const start = literal.segments[0]?.at;
-    return valueOf(evaluate(expression, this.scope, this.depth, asSegments(start === undefined ? undefined : start + 1, literal.span)), literal.span);
+    const build = asSegments(start === undefined ? undefined : start + 1, literal.span, knownWhen(this));
+    return valueOf(evaluate(expression, this.scope, this.depth, build), literal.span);
+  }
+
+  /** Whether its positions are worked out. */
+  get located(): boolean {
+    return this.resolvedValue !== undefined;
+  }
+
+  /** The values its positions bring in, those its parameters() and variables() calls give (`asSegments`). */
+  references(): Value[] {
+    const found: Value[] = [];
+    const expression = this.scope.expression(this.written);
+    if (expression) evaluate(expression, this.scope, this.depth, noting(found, knownWhen(this)));
+    return found;
+  }
+}
+
+/**
+ * Works out the positions of the expression values that `value` brings in, and of those they bring in, innermost
+ * first: each then reads those it brings in as already worked out. Done on a stack of its own, not by recursion
+ * through each value's positions: a name passed down through deployments nested thousands deep is such a chain.
+ */
+function locateReferences(value: ExpressionValue): void {
+  const pending: ExpressionValue[] = [value];
+  /** Those whose references were put on the stack: when one comes up again, they are worked out. */
+  const opened = new Set<ExpressionValue>();
+  while (pending.length > 0) {
+    const next = pending[pending.length - 1];
+    if (next.located) {
+      pending.pop();
+    } else if (opened.has(next)) {
+      pending.pop();
+      if (next !== value) void next.segments;
+    } else {
+      opened.add(next);
+      // An opened one among them would be a cycle: none, as each brings in only values settled before it.
+      for (const reference of next.references()) if (reference instanceof ExpressionValue && !reference.located && !opened.has(reference)) pending.push(reference);
+    }
   }
 }
 
@@ -383,95 +499,176 @@ interface DeclarationBlock {
   place: JsonPlace;
 }
 
+/** A parameter or a variable. */
+type Declared = 'parameters' | 'variables';
+
 /**
  * A template's `parameters` and `variables`. Read apart from `templateScope`: a closure there that named the template
  * kept the whole parsed document alive as long as any value of it.
  */
-function declarationBlocks(template: JsonMap, place: JsonPlace | undefined): Map<string, DeclarationBlock | undefined> {
-  return new Map(['parameters', 'variables'].map((section) => {
+function declarationBlocks(template: JsonMap, place: JsonPlace | undefined): Partial<Record<Declared, DeclarationBlock>> {
+  const blocks: Partial<Record<Declared, DeclarationBlock>> = {};
+  for (const section of ['parameters', 'variables'] as const) {
     const block = member(template, section);
-    return [section, block && { value: block.value, place: placeIn(place, block.key) }];
-  }));
+    if (block) blocks[section] = { value: block.value, place: placeIn(place, block.key) };
+  }
+  return blocks;
 }
 
 /**
  * The parameters and variables of a template, with parameter values from a parameter file taking precedence. It
- * holds on to those two blocks of the template only: the values read from it keep the scope, not the document.
+ * holds on to those two blocks of the template only: the values read from it keep the scope, not the document. A
+ * nested template's scope has its deployment's as `outer`: the names it does not declare are looked up there.
  */
 export function templateScope(
-  source: JsonSource, template: JsonMap, place: JsonPlace | undefined, parameterValues: ReadonlyMap<string, Value> | undefined, outer?: ArmScope,
-): ArmScope {
+  source: JsonSource, template: JsonMap, place: JsonPlace | undefined, parameterValues: ReadonlyMap<string, Value> | undefined, outer?: TemplateScope,
+): TemplateScope {
+  return new TemplateScope(source, declarationBlocks(template, place), parameterValues, outer);
+}
+
+/**
+ * A template's scope. Its maps are made when first written: a template nested in each of thousands of deployments
+ * keeps its scope as long as a value of the deepest, and most of its maps stay empty.
+ */
+class TemplateScope implements ArmScope {
   /** Each parameter and variable worked out, by its name as written: null when unknown. */
-  const parameters = new Map<string, Value | null>();
-  const variables = new Map<string, Value | null>();
-  const expressions = new Map<string, Expression | undefined>();
-  const resourceTexts = new Map<string, string>();
-  const sharedTexts = new Map<string, string>();
-  let lastShared: string | undefined;
-  const depth = { current: 0 };
-  const blocks = declarationBlocks(template, place);
-  const declared = (section: string, name: string) => {
-    const block = blocks.get(section);
+  private readonly settledValues: Partial<Record<Declared, Map<string, Value | null>>> = {};
+  private expressions: Map<string, Expression | undefined> | undefined;
+  private resourceTexts: Map<string, string> | undefined;
+  private sharedTexts: Map<string, string> | undefined;
+  private lastShared: string | undefined;
+  /**
+   * How many lookups are under way, one within another, in this template and those around it: a chain of them is
+   * followed at most `maxDepth` deep whichever templates it goes through. Counted by each template for itself, a chain
+   * that went outward through deployments nested n deep was followed n times as deep, on the call stack.
+   */
+  private readonly lookups: { depth: number };
+
+  constructor(
+    private readonly source: JsonSource,
+    private readonly blocks: Partial<Record<Declared, DeclarationBlock>>,
+    private readonly parameterValues: ReadonlyMap<string, Value> | undefined,
+    private readonly outer: TemplateScope | undefined,
+  ) {
+    this.lookups = outer?.lookups ?? { depth: 0 };
+  }
+
+  parameter(name: string): Value | undefined {
+    return this.lookup('parameters', name);
+  }
+
+  variable(name: string): Value | undefined {
+    return this.lookup('variables', name);
+  }
+
+  settled(kind: Declared, name: string): Value | null | undefined {
+    return this.settledValues[kind]?.get(name);
+  }
+
+  /** The parameters or variables worked out, to write to. */
+  private cache(kind: Declared): Map<string, Value | null> {
+    return (this.settledValues[kind] ??= new Map<string, Value | null>());
+  }
+
+  expression(text: string): Expression | undefined {
+    // Short expressions repeat (an api-version variable in every resource); long ones are mostly one of a kind
+    // (a name with a subscription ID in it), and remembering those would cost more than reading them again.
+    if (text.length > shortExpression) return new ExpressionReader(text.slice(1, -1)).read();
+    const expressions = (this.expressions ??= new Map<string, Expression | undefined>());
+    if (!expressions.has(text)) expressions.set(text, new ExpressionReader(text.slice(1, -1)).read());
+    return expressions.get(text);
+  }
+
+  resourceText(text: string): string {
+    const resourceTexts = (this.resourceTexts ??= new Map<string, string>());
+    let worked = resourceTexts.get(text);
+    if (worked === undefined) resourceTexts.set(text, worked = expressionText(text, this, 0));
+    return worked;
+  }
+
+  shared(text: string): string {
+    if (text.length > shortExpression) return text;
+    // Compared with the last one first: resources mostly write the text the one before wrote, and each is a string
+    // of its own, hashed anew for the map (≈ 4 times the comparison's cost).
+    if (text === this.lastShared) return this.lastShared;
+    const sharedTexts = (this.sharedTexts ??= new Map<string, string>());
+    let copy = sharedTexts.get(text);
+    if (copy === undefined) sharedTexts.set(text, copy = text);
+    return this.lastShared = copy;
+  }
+
+  /**
+   * Works a parameter or variable out once (by its name as written); one that refers to itself is unknown. A name
+   * this template neither declares nor is given is the outer template's: the scopes it passes through are walked in a
+   * loop, not by a call each (deployments nested thousands deep), and each keeps what the one that has it worked out.
+   */
+  private lookup(kind: Declared, name: string): Value | undefined {
+    return TemplateScope.lookupFrom(this, kind, name);
+  }
+
+  private static lookupFrom(first: TemplateScope, kind: Declared, name: string): Value | undefined {
+    const passing: TemplateScope[] = [];
+    let scope = first;
+    let value: Value | undefined;
+    for (;;) {
+      const settled = scope.settled(kind, name);
+      if (settled !== undefined || scope.lookups.depth > maxDepth) {
+        value = settled ?? undefined;
+        break;
+      }
+      if (!scope.outer || scope.holds(kind, name)) {
+        value = scope.workOut(kind, name);
+        break;
+      }
+      passing.push(scope);
+      scope = scope.outer;
+    }
+    for (const passed of passing) passed.cache(kind).set(name, value ?? null);
+    return value;
+  }
+
+  /** Whether the name is given (a parameter's value) or declared here. */
+  private holds(kind: Declared, name: string): boolean {
+    return (kind === 'parameters' && this.parameterValues?.get(name.toLowerCase()) !== undefined) || this.declared(kind, name) !== undefined;
+  }
+
+  private declared(kind: Declared, name: string): { value: Json; parent: JsonPlace; key: string } | undefined {
+    const block = this.blocks[kind];
     const entry = block && member(block.value, name);
     return block && entry ? { value: entry.value, parent: block.place, key: entry.key } : undefined;
-  };
-  const parameter = (name: string): Value | undefined => {
-    const given = parameterValues?.get(name.toLowerCase());
-    if (given) return given;
-    const found = declared('parameters', name);
-    if (!found) return outer?.parameter(name);
-    const defaultValue = member(found.value, 'defaultValue');
-    if (typeof defaultValue?.value !== 'string') return undefined;
-    return armValue(source, placeIn(found.parent, found.key), defaultValue.key, defaultValue.value, scope, depth.current);
-  };
-  const variable = (name: string): Value | undefined => {
-    const found = declared('variables', name);
-    if (!found) return outer?.variable(name);
-    return typeof found.value === 'string' ? armValue(source, found.parent, found.key, found.value, scope, depth.current) : undefined;
-  };
-  /** Works a parameter or variable out once (by its name as written); one that refers to itself is unknown. */
-  const lookup = (cache: Map<string, Value | null>, name: string, compute: (name: string) => Value | undefined): Value | undefined => {
-    const settled = cache.get(name);
-    if (settled !== undefined) return settled ?? undefined;
-    if (depth.current > maxDepth) return undefined;
+  }
+
+  /** A name this scope holds (or the outermost scope does not), worked out here; one that refers to itself is unknown. */
+  private workOut(kind: Declared, name: string): Value | undefined {
+    const cache = this.cache(kind);
     cache.set(name, null);
-    depth.current++;
+    this.lookups.depth++;
     try {
-      const value = compute(name);
+      const value = kind === 'parameters' ? this.parameterHere(name) : this.variableHere(name);
       const known = value && value.text !== UNKNOWN ? value : undefined;
       cache.set(name, known ?? null);
+      if (known) settle(known);
       return known;
     } finally {
-      depth.current--;
+      this.lookups.depth--;
     }
-  };
-  const scope: ArmScope = {
-    parameter: (name) => lookup(parameters, name, parameter),
-    variable: (name) => lookup(variables, name, variable),
-    settled: (kind, name) => (kind === 'parameters' ? parameters : variables).get(name),
-    expression: (text) => {
-      // Short expressions repeat (an api-version variable in every resource); long ones are mostly one of a kind
-      // (a name with a subscription ID in it), and remembering those would cost more than reading them again.
-      if (text.length > shortExpression) return new ExpressionReader(text.slice(1, -1)).read();
-      if (!expressions.has(text)) expressions.set(text, new ExpressionReader(text.slice(1, -1)).read());
-      return expressions.get(text);
-    },
-    resourceText: (text) => {
-      let worked = resourceTexts.get(text);
-      if (worked === undefined) resourceTexts.set(text, worked = expressionText(text, scope, 0));
-      return worked;
-    },
-    shared: (text) => {
-      if (text.length > shortExpression) return text;
-      // Compared with the last one first: resources mostly write the text the one before wrote, and each is a string
-      // of its own, hashed anew for the map (≈ 4 times the comparison's cost).
-      if (text === lastShared) return lastShared;
-      let copy = sharedTexts.get(text);
-      if (copy === undefined) sharedTexts.set(text, copy = text);
-      return lastShared = copy;
-    },
-  };
-  return scope;
+  }
+
+  private parameterHere(name: string): Value | undefined {
+    const given = this.parameterValues?.get(name.toLowerCase());
+    if (given) return given;
+    const found = this.declared('parameters', name);
+    if (!found) return undefined;
+    const defaultValue = member(found.value, 'defaultValue');
+    if (typeof defaultValue?.value !== 'string') return undefined;
+    return armValue(this.source, placeIn(found.parent, found.key), defaultValue.key, defaultValue.value, this, this.lookups.depth);
+  }
+
+  private variableHere(name: string): Value | undefined {
+    const found = this.declared('variables', name);
+    if (!found) return undefined;
+    return typeof found.value === 'string' ? armValue(this.source, found.parent, found.key, found.value, this, this.lookups.depth) : undefined;
+  }
 }
 
 /**
@@ -489,28 +686,45 @@ function placeOf(resource: Resource): JsonPlace {
 }
 
 /**
- * Visits the resources of a `resources` property: an array, or (languageVersion 2.0) an object keyed by symbolic
- * name. One at a time rather than as a list: a list of a template's thousands of resources lived while they were all
- * read, and the garbage collector copied it. With `release`, each resource's entry is emptied once it is read (see
- * `addTemplateFacts`).
+ * The resources of a `resources` property being read, one at a time: an array, or (languageVersion 2.0) an object
+ * keyed by symbolic name. One at a time rather than as a list of them: a list of a template's thousands of resources
+ * lived while they were all read, and the garbage collector copied it. With `release`, each resource's entry is emptied
+ * once taken (see `addTemplateFacts`).
  */
-function forEachResource(container: JsonMap, place: JsonPlace | undefined, release: boolean, visit: (resource: Resource) => void): void {
-  const resources = member(container, 'resources');
-  if (!resources) return;
-  const listed = resources.value;
-  const list = placeIn(place, resources.key);
-  if (Array.isArray(listed)) {
-    for (let index = 0; index < listed.length; index++) {
-      const map = listed[index];
-      if (isMap(map)) visit({ map, list, key: index });
-      if (release) listed[index] = null;
+class ResourceList {
+  private next = 0;
+
+  private constructor(
+    /** What the resources are read with: a nested template's have a scope of their own. */
+    readonly reading: Reading,
+    private readonly listed: Json[] | JsonMap,
+    /** The symbolic names of an object's resources; undefined for an array. */
+    private readonly keys: string[] | undefined,
+    private readonly list: JsonPlace,
+    /** The resource whose child resources these are. */
+    readonly parent: Parent | undefined,
+  ) {}
+
+  /** The list of the resources under `container` (a template, or a resource with child resources), if it has one. */
+  static of(reading: Reading, container: JsonMap, place: JsonPlace | undefined, parent: Parent | undefined): ResourceList | undefined {
+    const resources = member(container, 'resources');
+    const listed = resources?.value;
+    if (!resources || !(Array.isArray(listed) || isMap(listed))) return undefined;
+    return new ResourceList(reading, listed, Array.isArray(listed) ? undefined : Object.keys(listed), placeIn(place, resources.key), parent);
+  }
+
+  /** The next resource (entries that are no object are passed over); undefined after the last. */
+  take(): Resource | undefined {
+    const { listed, keys } = this;
+    const count = keys ? keys.length : (listed as Json[]).length;
+    while (this.next < count) {
+      const key = keys ? keys[this.next] : this.next;
+      this.next++;
+      const map = (listed as Record<string | number, Json>)[key];
+      if (this.reading.release) (listed as Record<string | number, Json>)[key] = null;
+      if (isMap(map)) return { map, list: this.list, key };
     }
-  } else if (isMap(listed)) {
-    for (const key of Object.keys(listed)) {
-      const map = listed[key];
-      if (isMap(map)) visit({ map, list, key });
-      if (release) listed[key] = null;
-    }
+    return undefined;
   }
 }
 
@@ -524,7 +738,7 @@ interface Parent {
 interface Reading {
   facts: FileFacts;
   source: JsonSource;
-  scope: ArmScope;
+  scope: TemplateScope;
   /** Whether each resource is let go of once read (`addTemplateFacts`). */
   release: boolean;
 }
@@ -540,8 +754,8 @@ const tenantSpelling = 'Microsoft.AzureStack/registrations/customerSubscriptions
  * is ≈ 1.3 times the size of its text, and every young-generation collection during the read copied all of it that
  * was still held, read or not; what a value needs later (parameters, variables, a nested template's) stays held by it.
  */
-export function addTemplateFacts(facts: FileFacts, source: JsonSource, template: JsonMap, place: JsonPlace | undefined, scope: ArmScope, release: boolean): void {
-  addResources({ facts, source, scope, release }, template, place, undefined);
+export function addTemplateFacts(facts: FileFacts, source: JsonSource, template: JsonMap, place: JsonPlace | undefined, scope: TemplateScope, release: boolean): void {
+  addResources({ facts, source, scope, release }, template, place);
 }
 
 /** The string property `name` of a resource part as a template value. */
@@ -551,23 +765,42 @@ function stringIn(reading: Reading, map: Json | undefined, place: JsonPlace | un
   return typeof text === 'string' ? armValue(reading.source, place, key as string, text, reading.scope) : undefined;
 }
 
-/** Adds the facts of the resources under `container` (a template, or a resource with child resources). */
-function addResources(reading: Reading, container: JsonMap, place: JsonPlace | undefined, parent: Parent | undefined): void {
-  forEachResource(container, place, reading.release, (resource) => {
-    const typeKey = memberKey(resource.map, 'type');
-    const writtenType = typeKey === undefined ? undefined : resource.map[typeKey];
-    const type = typeof writtenType === 'string' ? armText(writtenType, reading.scope) : undefined;
-    const written = writtenName(reading, resource, parent);
-    if (type === undefined || !written) return;
-    // Compared in any letter case without a lower-case copy of each resource's type; tenants first, the commonest.
-    const fullType = parent && !type.includes('/') ? `${parent.type}/${type}` : type;
-    let name: Value | undefined;
-    if (fullType === tenantSpelling || sameLowerCase(fullType, tenantType)) name = addTenant(reading, resource, written);
-    else if (sameLowerCase(fullType, registrationType)) addRegistration(reading, resource, name = resourceName(reading, resource, written));
-    else if (sameLowerCase(fullType, 'microsoft.resources/deployments')) addNestedTemplate(reading, resource);
-    const hasChildren = !hasUnknown(type) && memberKey(resource.map, 'resources') !== undefined;
-    if (hasChildren) addResources(reading, resource.map, placeOf(resource), { type: fullType, name: name ?? resourceName(reading, resource, written) });
-  });
+/**
+ * Adds the facts of the resources under `container`, depth first in the order they are written: a resource, then the
+ * resources of its nested template, then its child resources. The lists open at each point are kept in an array, not
+ * on the call stack: deployments nested thousands deep, or child resources, are read whole in any process.
+ */
+function addResources(reading: Reading, container: JsonMap, place: JsonPlace | undefined): void {
+  const open: ResourceList[] = [];
+  const first = ResourceList.of(reading, container, place, undefined);
+  if (first) open.push(first);
+  while (open.length > 0) {
+    const list = open[open.length - 1];
+    const resource = list.take();
+    if (resource) addResource(list.reading, resource, list.parent, open);
+    else open.pop();
+  }
+}
+
+/** Adds one resource's facts, and opens (on `open`) the lists of resources under it: its nested template's on top. */
+function addResource(reading: Reading, resource: Resource, parent: Parent | undefined, open: ResourceList[]): void {
+  const typeKey = memberKey(resource.map, 'type');
+  const writtenType = typeKey === undefined ? undefined : resource.map[typeKey];
+  const type = typeof writtenType === 'string' ? armText(writtenType, reading.scope) : undefined;
+  const written = writtenName(reading, resource, parent);
+  if (type === undefined || !written) return;
+  // Compared in any letter case without a lower-case copy of each resource's type; tenants first, the commonest.
+  const fullType = parent && !type.includes('/') ? `${parent.type}/${type}` : type;
+  let name: Value | undefined;
+  let nested: ResourceList | undefined;
+  if (fullType === tenantSpelling || sameLowerCase(fullType, tenantType)) name = addTenant(reading, resource, written);
+  else if (sameLowerCase(fullType, registrationType)) addRegistration(reading, resource, name = resourceName(reading, resource, written));
+  else if (sameLowerCase(fullType, 'microsoft.resources/deployments')) nested = nestedTemplate(reading, resource);
+  const children = !hasUnknown(type) && memberKey(resource.map, 'resources') !== undefined
+    ? ResourceList.of(reading, resource.map, placeOf(resource), { type: fullType, name: name ?? resourceName(reading, resource, written) })
+    : undefined;
+  if (children) open.push(children);
+  if (nested) open.push(nested);
 }
 
 /** A resource's name as written and its text, after its parent's name and a slash for a child resource. */
@@ -813,11 +1046,14 @@ function addTenant(reading: Reading, resource: Resource, name: WrittenName): Val
   return tenant;
 }
 
-/** A nested deployment's template: its own parameters take the values the deployment passes, worked out outside. */
-function addNestedTemplate(reading: Reading, deployment: Resource): void {
+/**
+ * The resources of a nested deployment's template, to be read in its scope: its own parameters take the values the
+ * deployment passes, worked out outside (now, before any resource of it is read).
+ */
+function nestedTemplate(reading: Reading, deployment: Resource): ResourceList | undefined {
   const properties = member(deployment.map, 'properties');
   const template = properties && member(properties.value, 'template');
-  if (!properties || !template || !isMap(template.value)) return;
+  if (!properties || !template || !isMap(template.value)) return undefined;
   const passed = new Map<string, Value>();
   const parameters = member(properties.value, 'parameters');
   for (const [key, entry] of parameters && isMap(parameters.value) ? Object.entries(parameters.value) : []) {
@@ -826,5 +1062,5 @@ function addNestedTemplate(reading: Reading, deployment: Resource): void {
   }
   const place = placeIn(placeIn(placeOf(deployment), properties.key), template.key);
   const scope = templateScope(reading.source, template.value, place, passed, reading.scope);
-  addTemplateFacts(reading.facts, reading.source, template.value, place, scope, reading.release);
+  return ResourceList.of({ ...reading, scope }, template.value, place, undefined);
 }

@@ -1,12 +1,12 @@
 // What an ARM request says, whoever writes it: a REST Client request, `az rest`, `Invoke-RestMethod`, `New-AzResource`.
 // Every parser hands its URL (or resource ID), method, api-version and body here and gets the same facts back.
-import { findNodeAtLocation, parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { UNKNOWN, looksLikeRegistrationId, parseRegistrationId, type ParsedResourceId } from '../ids';
 import {
   isKnown, sliceValue, valueOf, type ApiTarget, type FileFacts, type RegistrationDeclaration, type RegistrationRef, type ResourceIdUse, type TenantAction,
   type TenantOperation, type Value,
 } from '../facts';
 import type { Span } from '../text';
+import { visitJson } from './jsonVisit';
 
 // Patterns used per request are made once: a literal in a function makes a new object each time it is reached.
 const subscriptionsSegment = /(?:^|\/)subscriptions?\//i;
@@ -174,11 +174,88 @@ export interface TenantBody {
   missingTenantAt?: Span;
 }
 
-function stringAt(body: Value, node: JsonNode | undefined): Value | undefined {
-  if (node?.type !== 'string') return undefined;
+/** A value of a JSON text: where it is (from its first character, a string with its quotes), and a string's value. */
+interface BodyNode {
+  offset: number;
+  length: number;
+  string?: string;
+}
+
+/** An object or array open at a point of `findNodes`'s visit. */
+interface OpenNode {
+  start: number;
+  /** The keys from the root to it, when it is the first value of its key in each object up there; else undefined. */
+  path: string[] | undefined;
+  /** The keys met in it so far (of an object on such a path). */
+  seen: Set<string>;
+  /** The path of the value that comes next in it, when that one is on such a path toward one of the paths asked for. */
+  next: string[] | undefined;
+}
+
+/**
+ * In a well-formed JSON(C) object, the value at each of `paths` (keys from the root), the first of its key in each
+ * object on the way, as jsonc-parser's `findNodeAtLocation` over `parseTree` finds it; undefined for a text that is
+ * no object or has errors; and the object's own place. One visit with the open containers in an array: a body nested however deep is read whole
+ * (`parseTree` descends a call per level, and ran out of stack some thousands deep).
+ */
+function findNodes(text: string, paths: readonly (readonly string[])[]): { root: BodyNode; found: (BodyNode | undefined)[] } | undefined {
+  const found: (BodyNode | undefined)[] = paths.map(() => undefined);
+  let root: BodyNode | undefined;
+  const open: OpenNode[] = [];
+  let rootIsObject: boolean | undefined;
+  let errors = false;
+  const asked = (path: string[]) => paths.findIndex((wanted) => wanted.length === path.length && wanted.every((key, i) => key === path[i]));
+  const leadsOn = (path: string[]) => paths.some((wanted) => wanted.length >= path.length && path.every((key, i) => key === wanted[i]));
+  /** The path of the value that starts now (undefined when it is on none asked for), taken from its container. */
+  const begin = (): string[] | undefined => {
+    const container = open.at(-1);
+    if (!container) return [];
+    const path = container.next;
+    container.next = undefined;
+    return path;
+  };
+  const beginContainer = (offset: number, object: boolean) => {
+    rootIsObject ??= object;
+    open.push({ start: offset, path: begin(), seen: new Set(), next: undefined });
+  };
+  const end = (offset: number, length: number) => {
+    const container = open.pop();
+    if (!container) return;
+    const node = { offset: container.start, length: offset + length - container.start };
+    const index = container.path ? asked(container.path) : -1;
+    if (index >= 0) found[index] ??= node;
+    if (open.length === 0) root ??= node;
+  };
+  visitJson(text, {
+    onObjectBegin: (offset) => beginContainer(offset, true),
+    onArrayBegin: (offset) => beginContainer(offset, false),
+    onObjectEnd: end,
+    onArrayEnd: end,
+    onObjectProperty: (name) => {
+      const container = open.at(-1);
+      if (!container?.path || container.seen.has(name)) return;
+      container.seen.add(name);
+      const path = [...container.path, name];
+      if (leadsOn(path)) container.next = path;
+    },
+    onLiteralValue: (value, offset, length) => {
+      rootIsObject ??= false;
+      const path = begin();
+      const index = path ? asked(path) : -1;
+      if (index >= 0) found[index] ??= { offset, length, ...(typeof value === 'string' ? { string: value } : {}) };
+    },
+    onError: () => {
+      errors = true;
+    },
+  });
+  return rootIsObject && root && !errors ? { root, found } : undefined;
+}
+
+function stringAt(body: Value, node: BodyNode | undefined): Value | undefined {
+  if (node?.string === undefined) return undefined;
   const raw = body.text.slice(node.offset + 1, node.offset + node.length - 1);
   const value = sliceValue(body, node.offset + 1, node.offset + node.length - 1);
-  return raw === node.value ? value : { ...value, text: String(node.value), segments: [{ text: String(node.value) }] };
+  return raw === node.string ? value : { ...value, text: node.string, segments: [{ text: node.string }] };
 }
 
 /**
@@ -187,20 +264,13 @@ function stringAt(body: Value, node: JsonNode | undefined): Value | undefined {
  * Unreadable bodies say nothing.
  */
 export function readBody(body: Value, level: 'resource' | 'properties' = 'resource'): TenantBody {
-  const errors: ParseError[] = [];
-  let root: JsonNode | undefined;
-  try {
-    root = parseTree(body.text, errors, { allowTrailingComma: true });
-  } catch {
-    return {}; // nested too deeply for the parser's recursion: nothing can be said about it
-  }
-  if (!root || root.type !== 'object' || errors.length > 0) return {};
   const prefix = level === 'resource' ? ['properties'] : [];
-  const properties = level === 'resource' ? findNodeAtLocation(root, prefix) : root;
-  const tenantNode = findNodeAtLocation(root, [...prefix, 'tenantId']);
+  const read = findNodes(body.text, [prefix, [...prefix, 'tenantId'], [...prefix, 'billingModel']]);
+  if (!read) return {};
+  const [properties, tenantNode, billingNode] = read.found;
   const tenantId = stringAt(body, tenantNode);
-  const billingModel = stringAt(body, findNodeAtLocation(root, [...prefix, 'billingModel']));
-  const at = properties ?? root;
+  const billingModel = stringAt(body, billingNode);
+  const at = properties ?? read.root;
   return {
     ...(tenantId ? { tenantId } : {}),
     ...(billingModel ? { billingModel } : {}),

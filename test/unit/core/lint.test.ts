@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LintWorkspace, describeInternalError, documentKindFor, type DocumentKind, type Finding, type InternalError, type LintOptions, type LiveData } from '../../../src/core/lint';
+import { json } from '../../../src/core/languages/json';
 import { LineMap } from '../../../src/core/text';
 import { customer, registrationId, subscription, tenant } from './support/ids';
 import { testWasmDir } from './support/wasm';
@@ -272,6 +273,37 @@ describe('LintWorkspace', () => {
 
       ws.configure({ live: undefined });
       assert.deepEqual([ws.findings(`${folder}a.ps1`).length, ws.failureNotice(`${folder}a.ps1`)], [2, undefined]);
+    });
+  });
+
+  describe('a read that throws', () => {
+    /** The notices of a JSON document whose read `read` stands in for, in English and in Swedish. */
+    async function noticesOf(read: typeof json.read): Promise<(string | undefined)[]> {
+      const own = Object.getOwnPropertyDescriptor(json, 'read') as PropertyDescriptor;
+      json.read = read;
+      try {
+        const ws = workspace({ onInternalError: () => undefined });
+        await ws.update(`${folder}a.json`, '{"tenantId": "x"}', 'json');
+        const english = ws.notice(`${folder}a.json`);
+        ws.configure({ locale: 'sv' });
+        return [english, ws.notice(`${folder}a.json`), ws.findings(`${folder}a.json`).length.toString()];
+      } finally {
+        Object.defineProperty(json, 'read', own);
+      }
+    }
+
+    it('says in words of its own that a file nests too deeply when the read runs out of stack, in English and Swedish', async () => {
+      // A real exhausted stack: how deep a file must nest for one depends on the process, so no file is used here.
+      const deeper = (depth: number): number => deeper(depth + 1) + 1;
+      assert.deepEqual(await noticesOf(() => ({ facts: { depth: deeper(0) } as never })), [
+        'Not linted: the file nests too deeply for the linter to read it.',
+        'Inte kontrollerad: filen är nästlad för djupt för att lintern ska kunna läsa den.',
+        '0',
+      ]);
+    });
+
+    it('shows any other error of a read as the error says', async () => {
+      assert.deepEqual(await noticesOf(() => { throw new RangeError('Invalid array length'); }), ['Not linted: Invalid array length', 'Inte kontrollerad: Invalid array length', '0']);
     });
   });
 

@@ -34,6 +34,22 @@ describe('parse/http', () => {
     assert.deepEqual(tenantOperations(found), [`add ${subscription}/rg/reg1 customer=${customer} tenant=-`]);
   });
 
+  it('reads the tenantId of a body nested 20,000 deep, and says nothing of a broken one', () => {
+    const request = (body: string) => `PUT ${base}/customerSubscriptions/${customer}?api-version=2017-06-01\n\n${body}\n`;
+    const deep = `{"properties": {"tenantId": "${tenant}", "tags": ${'['.repeat(20_000)}${']'.repeat(20_000)}}, "other": {"tenantId": "x"}}`;
+    const found = httpFacts(request(deep));
+    assert.deepEqual(tenantOperations(found), [`add ?/azurestack/? customer=${customer} tenant=${tenant}`]);
+    const tenantId = found.tenantOperations[0].tenantId;
+    assert.ok(tenantId);
+    assert.equal(textAt(request(deep), tenantId.span), tenant, 'where it is written');
+    const without = request(`{"properties": {"tags": ${'['.repeat(20_000)}${']'.repeat(20_000)}}}`);
+    const missing = httpFacts(without).tenantOperations[0].tenantIdMissingAt;
+    assert.ok(missing);
+    assert.equal(textAt(without, missing).slice(0, 10), '{"tags": [', 'a body without one: its properties');
+    const broken = httpFacts(request(`{"properties": {"tenantId": "${tenant}", "tags": ${'['.repeat(20_000)}}}`)).tenantOperations[0];
+    assert.deepEqual([broken.tenantId, broken.tenantIdMissingAt], [undefined, undefined]);
+  });
+
   it('reads suppression comments of both styles', () => {
     assert.deepEqual(httpFacts('# azs-disable-next-line AZS401\n// azs-disable AZS501\nGET https://x/registrations/r').suppressions, [
       { codes: ['AZS401'], scope: 'nextLine', line: 1 }, { codes: ['AZS501'], scope: 'file', line: 1 },

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { UNKNOWN } from '../../../../src/core/ids';
 import { jsonFacts } from '../../../../src/core/parse/json';
 import { customer, registrationId, subscription, tenant } from '../support/ids';
 import { registrations, show, tenantOperations } from '../support/facts';
@@ -134,6 +135,86 @@ describe('parse/json', () => {
     const found = jsonFacts(`// azs-disable-next-line AZS401\n/* azs-disable */\n{"id": "${registrationId}", "properties": {"billingModel": "Capacity"}`);
     assert.deepEqual(found.facts.suppressions, [{ codes: ['AZS401'], scope: 'nextLine', line: 1 }, { codes: [], scope: 'file', line: 1 }]);
     assert.deepEqual(registrations(found.facts), [`${subscription}/azurestack/reg1 billing=Capacity`], 'what a truncated document shows is kept');
+  });
+
+  it('places a placeholder in a cycle of variables, whose positions show what their text knew', async () => {
+    // v1 is worked out first: v2 takes it while it is being worked out (unknown), so v2 is `?<x>` and v1 is v2.
+    const text = template(`[{"type": "Microsoft.AzureStack/registrations", "apiVersion": "2022-06-01", "name": "[variables('v1')]"}]`, `, "variables": {"v1": "[variables('v2')]", "v2": "[concat(variables('v1'), '<x>')]"}`);
+    const workspace = new LintWorkspace({ wasmDir: testWasmDir() });
+    await workspace.update('file:///cycle.json', text, 'json');
+    const placed = workspace.findings('file:///cycle.json').map((finding) => `${finding.code} ${text.slice(finding.start, finding.end)}`);
+    assert.deepEqual([placed, workspace.failureNotice('file:///cycle.json')], [['AZS102 <x>'], undefined]);
+    const [name] = workspace.declarationsOf('file:///cycle.json').map((declaration) => declaration.ref.name);
+    assert.deepEqual(name?.segments.map((segment) => segment.text), [UNKNOWN, '<x>']);
+  });
+
+  describe('ARM templates nested 3,000 deep, read whole in a process with a tenth of the stack', () => {
+    const depth = 3_000;
+    const registration = (name: string) => `{"type": "Microsoft.AzureStack/registrations", "apiVersion": "2022-06-01", "name": "${name}", "properties": {"billingModel": "PayAsYouUse"}}`;
+    /** `bottom` under deployments nested `depth` deep (level 0 the innermost); `inner` and `passed` open each one's template and properties. */
+    const deployments = (bottom: string, inner: (level: number) => string = () => '', passed = '') => {
+      let resources = `[${bottom}]`;
+      for (let level = 0; level < depth; level++) {
+        resources = `[{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "d${level}", "properties": {${passed}"template": {${inner(level)}"resources": ${resources}}}}]`;
+      }
+      return resources;
+    };
+    const regName = ', "parameters": {"regName": {"type": "string", "defaultValue": "<reg name>"}}';
+    const children = Array.from({ length: depth }, (_, level) => `{"type": "${level === 0 ? 'Microsoft.Example/things' : 'child'}", "name": "n${level}", "resources": [`).join('');
+    /** Each shape, and the name of the registration at its bottom (UNKNOWN as `?`). */
+    const shapes: [shape: string, text: string, name: string][] = [
+      ['deployments with the name written at the bottom', template(deployments(registration('<reg name>'))), '<reg name>'],
+      [
+        'deployments that each pass the name down as a parameter',
+        template(deployments(registration("[parameters('regName')]"), () => '"parameters": {"regName": {"type": "string"}}, ', `"parameters": {"regName": {"value": "[parameters('regName')]"}}, `), regName),
+        '<reg name>',
+      ],
+      ["deployments that use the outermost template's parameter", template(deployments(registration("[parameters('regName')]")), regName), '<reg name>'],
+      ['child resources', template(`[${children}${registration('<reg name>')}${']}'.repeat(depth)}]`), [...Array.from({ length: depth }, (_, level) => `n${level}`), '<reg name>'].join('/')],
+      ['an expression of calls nested in each other', template(`[${registration(`[${"concat('a', ".repeat(depth)}'<reg name>'${')'.repeat(depth)}]`)}]`), `${'a'.repeat(17)}?`],
+      [
+        // Followed 16 deep, as a chain of variables within a template is.
+        'deployments whose variables each take the outer template\'s variable',
+        template(deployments(registration("[variables('v0')]"), (level) => `"variables": {"v${level}": "[variables('v${level + 1}')]"}, `), `, "variables": {"v${depth}": "<reg name>"}`),
+        '?',
+      ],
+    ];
+    /** What a lint finds: the notice, the placeholders found (where), and the registrations' names (their positions worked out). */
+    const lintScript = `const { LintWorkspace } = require(${JSON.stringify(require.resolve('../../../../src/core/lint'))});
+      const { UNKNOWN } = require(${JSON.stringify(require.resolve('../../../../src/core/ids'))});
+      (async () => {
+        const found = [];
+        for (const text of JSON.parse(require('node:fs').readFileSync(0, 'utf8'))) {
+          const workspace = new LintWorkspace({ wasmDir: ${JSON.stringify(testWasmDir())} });
+          try {
+            await workspace.update('file:///deep.json', text, 'json');
+            found.push({
+              notice: workspace.notice('file:///deep.json') ?? null,
+              placeholders: workspace.findings('file:///deep.json').filter((f) => f.code === 'AZS102').map((f) => f.start),
+              names: workspace.declarationsOf('file:///deep.json').map((d) => d.ref.name.text.split(UNKNOWN).join('?')),
+            });
+          } catch (error) {
+            found.push({ thrown: String(error) });
+          }
+        }
+        process.stdout.write(JSON.stringify(found));
+      })();`;
+    let here: unknown[] = [];
+    let there: unknown[] = [];
+
+    before(() => {
+      const input = JSON.stringify(shapes.map(([, text]) => text));
+      here = JSON.parse(execFileSync(process.execPath, ['-e', lintScript], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as unknown[];
+      there = JSON.parse(execFileSync(process.execPath, ['--stack-size=100', '-e', lintScript], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as unknown[];
+    });
+
+    shapes.forEach(([shape, text, name], index) => {
+      it(`${shape}: the registration at the bottom found, its placeholder where it is written`, () => {
+        const placeholders = name.includes('<reg name>') ? [text.indexOf('<reg name>')] : [];
+        assert.deepEqual(there[index], { notice: null, placeholders, names: [name] });
+        assert.deepEqual(here[index], there[index], 'the same at the default stack');
+      });
+    });
   });
 
   describe('nested far beyond any recursion, the same in every process', () => {
