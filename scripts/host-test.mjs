@@ -16,9 +16,12 @@ const root = resolve(import.meta.dirname, '..');
 // The workbench's own start-up chatter, relayed through the same channel as the tests' output.
 const workbenchNoise = /^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|Ignoring fetching additional builtin|Updating additional builtin|ChatSessionStore|Started local extension host|Extension host .* started|No extension gallery service configured)/;
 
+// The main suite takes ≈ 70 s on a quiet machine and went past 300 s on one loaded to 7 runnable processes a core.
+const defaultTimeoutMs = 600_000;
+
 export async function runHostTests(options) {
   const {
-    tests, workspace, extensionPath = root, timeoutMs = 300_000, locale, installVsix, emulatorState,
+    tests, workspace, extensionPath = root, timeoutMs = defaultTimeoutMs, locale, installVsix, emulatorState,
     resultsDir = join(root, 'test-results'), label = 'host', env = {}, print = (line) => console.log(line), secrets = [],
     verbose = process.env.AZS_HOST_VERBOSE === '1', untrusted = false,
     // An untrusted workspace's cloud settings are ignored, so such a run puts the emulator's into the user profile.
@@ -69,7 +72,7 @@ export async function runHostTests(options) {
  * they report back. Resolves to { passed, failed, exitCode, reason }.
  */
 export async function runInWorkbench({
-  server, folder, tests, extensionPath = root, timeoutMs = 300_000, resultsDir = join(root, 'test-results'), label = 'host',
+  server, folder, tests, extensionPath = root, timeoutMs = defaultTimeoutMs, resultsDir = join(root, 'test-results'), label = 'host',
   print = (line) => console.log(line), verbose = false,
 }) {
   const result = { passed: 0, failed: 0, exitCode: 1, reason: '' };
@@ -80,11 +83,18 @@ export async function runInWorkbench({
 
     let timer;
     const done = new Promise((resolveDone) => {
-      void page.exposeFunction('codeAutomationLog', async (type, args) => {
-        const line = Array.isArray(args) ? format(...args) : String(args);
-        for (const text of line.split('\n')) await onLine(text, type);
-      });
-      void page.exposeFunction('codeAutomationExit', (code) => resolveDone({ code }));
+      // A page or browser lost under the runner (crashed, killed) ends the run at once with its reason, not at the
+      // timeout, nor with an unhandled rejection that takes the whole test command down.
+      Promise.all([
+        page.exposeFunction('codeAutomationLog', async (type, args) => {
+          const line = Array.isArray(args) ? format(...args) : String(args);
+          for (const text of line.split('\n')) await onLine(text, type);
+        }),
+        page.exposeFunction('codeAutomationExit', (code) => resolveDone({ code })),
+      ]).catch((error) => resolveDone({ lost: error instanceof Error ? error.message : String(error) }));
+      page.once('crash', () => resolveDone({ lost: 'the page crashed' }));
+      page.once('close', () => resolveDone({ lost: 'the page closed' }));
+      browser.once('disconnected', () => resolveDone({ lost: 'the browser closed' }));
       timer = setTimeout(() => resolveDone({ timeout: true }), timeoutMs);
     });
 
@@ -128,6 +138,9 @@ export async function runInWorkbench({
       await page.screenshot({ path: join(resultsDir, `${label}-timeout.png`) }).catch(() => {});
       result.reason = `the extension host did not report back within ${Math.round(timeoutMs / 1000)} s ` +
         `(screenshot: test-results/${label}-timeout.png)`;
+      result.exitCode = 1;
+    } else if (outcome.lost) {
+      result.reason = `the workbench page was lost before the tests reported back: ${outcome.lost}`;
       result.exitCode = 1;
     } else {
       result.exitCode = outcome.code;
