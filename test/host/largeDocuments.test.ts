@@ -53,12 +53,20 @@ async function typeWhileLinterStopped(linter: LintClient, uri: vscode.Uri, type:
  * be published before opening it resolves) are kept until it is.
  */
 function lintEvents(api: TestApi, uri: () => vscode.Uri | undefined): { readonly events: LintEvent[]; dispose(): void } {
-  const all: LintEvent[] = [];
-  const listener = api.lint.onDidLint((event) => all.push(event));
+  const events: LintEvent[] = [];
+  const unsorted: LintEvent[] = [];
+  const sort = () => {
+    const key = uri()?.toString();
+    if (key !== undefined) events.push(...unsorted.splice(0).filter((event) => event.uri.toString() === key));
+  };
+  const listener = api.lint.onDidLint((event) => {
+    unsorted.push(event);
+    sort();
+  });
   return {
     get events() {
-      const key = uri()?.toString();
-      return all.filter((event) => event.uri.toString() === key);
+      sort();
+      return events;
     },
     dispose() {
       listener.dispose();
