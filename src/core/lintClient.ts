@@ -379,9 +379,19 @@ export class LintClient {
   private restore(lost: string[]): void {
     this.sendUnanswered({ type: 'configure', rules: this.rules ?? null, ...(this.snapshot ? { live: this.snapshot } : {}) });
     // A document that could not be sent again is not read again (it is held as it was sent, and sent at its next change).
-    const restored = [...this.documents].map(([uri, d]) => this.send({ type: 'update', uri, text: d.text, kind: d.kind, check: d.check, ...(d.encoding ? { encoding: d.encoding } : {}) })
-      .then(() => (d.check ? [uri] : []), () => []));
-    void Promise.all(restored).then((uris) => this.options.onRestart(uris.flat(), lost));
+    const reads = [...this.documents].map(([uri, d]) => this.send({ type: 'update', uri, text: d.text, kind: d.kind, check: d.check, ...(d.encoding ? { encoding: d.encoding } : {}) })
+      .then(({ dependents }) => ({ restored: d.check ? [uri] : [], dependents }), () => ({ restored: [], dependents: [] })));
+    void Promise.all(reads).then(async (outcomes) => {
+      const restored = outcomes.flatMap((outcome) => outcome.restored);
+      // A document read again before one whose declarations it depends on (AZS301 across files) holds findings without
+      // them: those named as dependents are worked out again, now that every document is in.
+      const named = new Set(outcomes.flatMap((outcome) => outcome.dependents));
+      const stale = restored.filter((uri) => named.has(uri));
+      if (stale.length > 0) {
+        await this.check(stale).catch((error: unknown) => this.options.onInternalError(`the linter was not sent a check request: ${String(error)}`));
+      }
+      this.options.onRestart(restored, lost);
+    });
   }
 }
 

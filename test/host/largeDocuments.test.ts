@@ -48,15 +48,27 @@ async function typeWhileLinterStopped(linter: LintClient, uri: vscode.Uri, type:
   }
 }
 
-/** Every lint event of `uri` from now on. */
-function lintEvents(api: TestApi, uri: vscode.Uri): { events: LintEvent[]; dispose(): void } {
+/**
+ * Every lint event, from now on, of the document `uri` names: events that come before it is known (its first read may
+ * be published before opening it resolves) are kept until it is.
+ */
+function lintEvents(api: TestApi, uri: () => vscode.Uri | undefined): { readonly events: LintEvent[]; dispose(): void } {
   const events: LintEvent[] = [];
+  const unsorted: LintEvent[] = [];
+  const sort = () => {
+    const key = uri()?.toString();
+    if (key !== undefined) events.push(...unsorted.splice(0).filter((event) => event.uri.toString() === key));
+  };
   const listener = api.lint.onDidLint((event) => {
-    if (event.uri.toString() === uri.toString()) events.push(event);
+    unsorted.push(event);
+    sort();
   });
   return {
-    events,
-    dispose: () => {
+    get events() {
+      sort();
+      return events;
+    },
+    dispose() {
       listener.dispose();
     },
   };
@@ -112,13 +124,40 @@ function nextRead(api: TestApi, uri: vscode.Uri): Promise<void> {
   });
 }
 
-/** The dense 1 MB script in an editor, its lint events from now on, and a wait for the diagnostics of its text now. */
+/** A new PowerShell document with `content`, and its lint events from before it opened on. */
+async function openWatched(api: TestApi, content: string): Promise<{ document: vscode.TextDocument; seen: ReturnType<typeof lintEvents> }> {
+  const opened: { document?: vscode.TextDocument } = {};
+  const seen = lintEvents(api, () => opened.document?.uri);
+  const document = opened.document = await vscode.workspace.openTextDocument({ language: 'powershell', content });
+  return { document, seen };
+}
+
+/** The dense 1 MB script in an editor, its lint events from its opening on, and a wait for the diagnostics of its text now. */
 async function openDenseScript(api: TestApi) {
-  const document = await vscode.workspace.openTextDocument({ language: 'powershell', content: denseScript(1024 * 1024) });
+  const { document, seen } = await openWatched(api, denseScript(1024 * 1024));
   const editor = await vscode.window.showTextDocument(document);
-  const seen = lintEvents(api, document.uri);
   const linted = (what = 'diagnostics of the last text') => waitFor(what, () => seen.events.find((e) => e.version === document.version), 60_000);
   return { document, editor, seen, linted };
+}
+
+/**
+ * A tenant script, pinned in a tab, that adds a customer subscription to a registration of a new name (nothing else of
+ * the session declares or uses it: the other files of the workspace, and documents other tests left open, have no say
+ * in AZS301 there), once its first diagnostics are shown.
+ */
+async function openTenantScript(api: TestApi): Promise<{ adding: vscode.TextDocument; name: string; azs301: () => vscode.Diagnostic[] }> {
+  const name = `hub-typed-${randomUUID().slice(0, 8)}`;
+  const { document: adding, seen } = await openWatched(api, `New-AzResource -ResourceId "/subscriptions/${randomUUID()}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/${name}/customerSubscriptions/${randomUUID()}" -ApiVersion 2017-06-01 -Properties @{ tenantId = "${randomUUID()}" }\n`);
+  try {
+    // Pinned: the dependents checked again are those in a tab, and showing the large script must not replace this one.
+    await vscode.window.showTextDocument(adding, { preview: false });
+    await waitFor('the diagnostics of the tenant script', () => seen.events.length > 0, 30_000);
+  } finally {
+    seen.dispose();
+  }
+  const azs301 = () => vscode.languages.getDiagnostics(adding.uri).filter((d) => codeOf(d) === 'AZS301');
+  assert.deepEqual(azs301(), [], `no registration named ${name} is declared yet`);
+  return { adding, name, azs301 };
 }
 
 describe('large documents in the editor', function () {
@@ -237,31 +276,16 @@ describe('large documents in the editor', function () {
     }
   });
 
-  // Skipped until the race below is found: in about 1 run of 20 (one clean-clone CI run of two on 2026-12-05) the read
-  // is overtaken and names the tenant script, as asserted, and yet AZS301 never shows there within 30 s.
-  it.skip('checks again the documents that depend on a registration typed into a large script, though typing overtook that read', async () => {
-    // A registration name and subscription nothing else of the session declares or uses: the other files of the
-    // workspace, and documents other tests left open, have no say in AZS301 here.
-    const name = `hub-typed-${randomUUID().slice(0, 8)}`;
-    const adding = await vscode.workspace.openTextDocument({
-      language: 'powershell',
-      content: `New-AzResource -ResourceId "/subscriptions/${randomUUID()}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/${name}/customerSubscriptions/${randomUUID()}" -ApiVersion 2017-06-01 -Properties @{ tenantId = "${randomUUID()}" }\n`,
-    });
-    const addingSeen = lintEvents(api, adding.uri);
-    // Pinned: the dependents checked again are those in a tab, and opening the script must not replace this one's.
-    await vscode.window.showTextDocument(adding, { preview: false });
-    const azs301 = () => vscode.languages.getDiagnostics(adding.uri).filter((d) => codeOf(d) === 'AZS301');
-    await waitFor('the diagnostics of the tenant script', () => addingSeen.events.length > 0, 30_000);
-    addingSeen.dispose();
-    assert.deepEqual(azs301(), [], `no registration named ${name} is declared yet`);
-    const { document: script, editor, seen, linted } = await openDenseScript(api);
+  (onLinux ? it : it.skip)('checks again the documents that depend on a registration typed into a large script, though typing overtook that read', async () => {
+    const { document: script, seen, linted } = await openDenseScript(api);
     const reads = watchReads(api, script.uri);
+    const tenantScripts: vscode.TextDocument[] = [];
     try {
       await linted('the first diagnostics');
-      assert.ok(vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === adding.uri.toString())), 'the tenant script is still in a tab');
       const linter = linterOf(api);
       const { pid } = linter;
       assert.ok(pid, 'the linter runs in a process of its own');
+      let editor = await vscode.window.showTextDocument(script);
       const end = () => script.lineAt(script.lineCount - 1).range.end;
       // The typing must reach the linter while it reads the declaring text: after its first look for typing (then
       // the text would be skipped unread, and the next read would name the dependents) and before its second, at the
@@ -272,28 +296,45 @@ describe('large documents in the editor', function () {
       reads.sent.length = 0;
       const measuring = await readUnderWay(api, linter, script.uri, () => editor.edit((edit) => edit.insert(end(), '\n# read to measure the linter\n')));
       const readMs = await waitFor('the answer to the read measured', () => reads.sent[0]?.outcome && mainThreadCpuMsOf(pid) - measuring, 60_000, 1);
-      reads.sent.length = 0;
-      const sent = await readUnderWay(api, linter, script.uri, () => editor.edit((edit) => edit.insert(end(), `\nSet-AzsRegistration -PrivilegedEndpointCredential $cloudAdmin -PrivilegedEndpoint AzS-ERCS01 -RegistrationName ${name} -BillingModel Development\n`)));
-      await waitFor('the linter a tenth into the declaring read', () => mainThreadCpuMsOf(pid) - sent >= readMs / 10 || reads.sent[0]?.outcome, 60_000, 1);
-      await typeWhileLinterStopped(linter, script.uri, () => editor.edit((edit) => edit.insert(end(), '# typed on\n')));
-      await linted();
-      const outcomes = await waitFor('the outcomes of both reads', () => reads.sent.length === 2 && reads.sent.every((read) => read.outcome) && reads.sent.map((read) => read.outcome));
-      assert.deepEqual(outcomes.map((outcome) => outcome?.skipped), [true, false], 'typing overtook the read of the declaring text');
-      assert.ok(outcomes[0]?.dependents.includes(adding.uri.toString()), 'the read typing stopped named the tenant script');
-      const [found] = await waitFor('AZS301 in the tenant script', () => azs301().length > 0 && azs301(), 30_000);
-      assert.ok(found.message.startsWith(`The registration declared in ${script.uri.toString()} uses the Development billing model`), found.message);
+      // At a high load the linter's CPU before its first look (receiving the text, collecting the last read's garbage)
+      // was once more than that tenth: the text was skipped unread. Whichever way typing met the read, the tenant
+      // script must show AZS301; where it missed the window, the window is tried again with a registration of a new
+      // name, from a tenant script of its own.
+      for (let attempt = 1; ; attempt++) {
+        const { adding, name, azs301 } = await openTenantScript(api);
+        tenantScripts.push(adding);
+        editor = await vscode.window.showTextDocument(script);
+        assert.ok(vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === adding.uri.toString())), 'the tenant script is still in a tab');
+        reads.sent.length = 0;
+        const sent = await readUnderWay(api, linter, script.uri, () => editor.edit((edit) => edit.insert(end(), `\nSet-AzsRegistration -PrivilegedEndpointCredential $cloudAdmin -PrivilegedEndpoint AzS-ERCS01 -RegistrationName ${name} -BillingModel Development\n`)));
+        await waitFor('the linter a tenth into the declaring read', () => mainThreadCpuMsOf(pid) - sent >= readMs / 10 || reads.sent[0]?.outcome, 60_000, 1);
+        await typeWhileLinterStopped(linter, script.uri, () => editor.edit((edit) => edit.insert(end(), '# typed on\n')));
+        await linted();
+        const outcomes = await waitFor('the outcomes of both reads', () => reads.sent.length === 2 && reads.sent.every((read) => read.outcome) && reads.sent.map((read) => read.outcome));
+        const [found] = await waitFor('AZS301 in the tenant script', () => azs301().length > 0 && azs301(), 30_000);
+        assert.ok(found.message.startsWith(`The registration declared in ${script.uri.toString()} uses the Development billing model`), found.message);
+        // Read, then stopped: the read named the dependents itself.
+        const overtaken = outcomes[0]?.skipped === true && outcomes[0].dependents.length > 0 && outcomes[1]?.skipped === false;
+        if (overtaken) {
+          assert.ok(outcomes[0]?.dependents.includes(adding.uri.toString()), 'the read typing stopped named the tenant script');
+          break;
+        }
+        assert.ok(attempt < 3, `typing met none of three declaring reads while it was read: ${JSON.stringify(outcomes)}`);
+      }
     } finally {
       reads.dispose();
       seen.dispose();
-      await vscode.window.showTextDocument(adding);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      for (const adding of tenantScripts) {
+        await vscode.window.showTextDocument(adding);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
     }
   });
 
   it('starts a new linter after its worker stopped, reads the open documents again, and goes on linting', async () => {
     const { document } = await openFixture('retired.ps1');
     await waitFor('diagnostics', () => vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === 'AZS402'));
-    const seen = lintEvents(api, document.uri);
+    const seen = lintEvents(api, () => document.uri);
     try {
       await api.lint.crashWorker();
       const restored = await waitFor('diagnostics after the restart', () => seen.events[0], 30_000);

@@ -364,6 +364,20 @@ describe('LintClient (the linter in a child process)', () => {
     assert.ok(codes(lint)?.includes('AZS201'), 'the next change reads it again');
   });
 
+  it('after a restart, a shown document read again before the file that declares its registration still has the finding that file makes', async () => {
+    const { lint, restarted } = started();
+    const declaring = 'file:///ws/declare.ps1';
+    await lint.update(uri, addTenant, 'powershell', undefined, undefined, true);
+    const register = `New-AzResource -ResourceId "${registrationId}" -ApiVersion 2017-06-01 -Properties @{ billingModel = 'Development' } -Force`;
+    await lint.update(declaring, register, 'powershell', undefined, undefined, false);
+    await lint.check([uri]);
+    assert.ok(codes(lint)?.includes('AZS301'), 'the registration declared in the other file is Development');
+    // The new process reads the tenant script first (the client holds it first), then the declaring file.
+    await lint.crash();
+    await restarted;
+    assert.ok(codes(lint)?.includes('AZS301'), `after the restart: ${codes(lint)?.join(', ')}`);
+  });
+
   it('tells a worker that threw once, and lets nothing reach the caller as an exception', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'azs-worker-'));
     const script = join(folder, 'throws.js');
