@@ -249,16 +249,24 @@ export class LintWorkspace {
     const previous = this.documents.get(uri);
     const language = languageOf(kind);
     const state: DocumentState = { uri, kind, language, text, facts: emptyFacts(), ...(encoding ? { encoding } : {}) };
-    try {
-      Object.assign(state, await this.read(state, previous?.language === language ? previous : undefined, changes));
-    } catch (error) {
-      state.facts = emptyFacts();
-      state.notice = readFailure(error);
-      this.tell({ uri, error });
-    }
+    await this.readInto(state, previous?.language === language ? previous : undefined, changes);
     if (previous && previous.state !== state.state) this.release(previous);
     this.documents.set(uri, state);
     await this.store(uri, previous, state);
+  }
+
+  /**
+   * Reads a document into its new state (`read`). A read that throws leaves it without facts and with a notice that
+   * says why (`readFailure`), and is told: a document that could not be read is never shown as one with no findings.
+   */
+  private async readInto(document: DocumentState, previous: DocumentState | undefined, changes?: readonly TextChange[]): Promise<void> {
+    try {
+      Object.assign(document, await this.read(document, previous, changes));
+    } catch (error) {
+      document.facts = emptyFacts();
+      document.notice = readFailure(error);
+      this.tell({ uri: document.uri, error });
+    }
   }
 
   /** What the document's language makes of its text, unless it is too large, binary or plainly unrelated. */
@@ -306,7 +314,7 @@ export class LintWorkspace {
       const document = this.documents.get(other);
       if (!document) continue;
       const again: DocumentState = { ...document, facts: emptyFacts(), state: undefined, notice: undefined };
-      Object.assign(again, await this.read(again, undefined));
+      await this.readInto(again, undefined);
       if (document.state !== again.state) this.release(document);
       this.documents.set(other, again);
       await this.store(other, document, again);

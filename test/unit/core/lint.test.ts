@@ -24,6 +24,11 @@ async function lintOne(text: string, kind: DocumentKind = 'powershell', options:
   return brief(text, ws.findings(`${folder}file`));
 }
 
+/** An ARM template that adds the customer subscription its parameter file names, and that parameter file. */
+const pairedTemplate = `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "parameters": {"customer": {"type": "string"}},
+ "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "[concat('reg1/', parameters('customer'))]", "properties": {"tenantId": "${tenant}"}}]}`;
+const pairedParameters = (value: string) => `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {"customer": {"value": "${value}"}}}`;
+
 const addTenant = `New-AzResource -ResourceId "${registrationId}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties @{ tenantId = '${tenant}' }`;
 
 describe('LintWorkspace', () => {
@@ -127,9 +132,8 @@ describe('LintWorkspace', () => {
     });
 
     it('an ARM parameter file supplies the parameters of the template beside it, in either order', async () => {
-      const template = `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "parameters": {"customer": {"type": "string"}},
- "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "[concat('reg1/', parameters('customer'))]", "properties": {"tenantId": "${tenant}"}}]}`;
-      const parameters = (value: string) => `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {"customer": {"value": "${value}"}}}`;
+      const template = pairedTemplate;
+      const parameters = pairedParameters;
       for (const order of [['template', 'parameters'], ['parameters', 'template']]) {
         const ws = workspace();
         for (const which of order) {
@@ -304,6 +308,36 @@ describe('LintWorkspace', () => {
 
     it('shows any other error of a read as the error says', async () => {
       assert.deepEqual(await noticesOf(() => { throw new RangeError('Invalid array length'); }), ['Not linted: Invalid array length', 'Inte kontrollerad: Invalid array length', '0']);
+    });
+
+    it('says so on a template whose read again with its edited parameter file throws, and names it among the dependents', async () => {
+      const own = Object.getOwnPropertyDescriptor(json, 'read') as PropertyDescriptor;
+      const read = json.read.bind(json);
+      const broken = new Error('read broke');
+      const template = `${folder}azuredeploy.json`;
+      const parameters = `${folder}azuredeploy.parameters.json`;
+      // Only the template's read with the edited parameter file throws: the reads before it and the parameter file's do not.
+      json.read = (input) => {
+        if (input.uri === template && input.partner?.parameterValues?.get('customer')?.text === customer) throw broken;
+        return read(input);
+      };
+      try {
+        const told: InternalError[] = [];
+        const ws = workspace({ onInternalError: (error) => told.push(error) });
+        await ws.update(template, pairedTemplate, 'json');
+        await ws.update(parameters, pairedParameters('Contoso'), 'json');
+        assert.deepEqual(ws.findings(template).map((f) => f.code), ['AZS201']);
+        await ws.update(parameters, pairedParameters(customer), 'json');
+        assert.deepEqual(told.map((e) => [e.uri, e.error]), [[template, broken]]);
+        assert.deepEqual(ws.dependents(parameters), [template]);
+        assert.deepEqual([ws.findings(template), ws.notice(template)], [[], 'Not linted: read broke']);
+        // Unread, it is no template its parameter file's edits reach (as after a read of its own that threw), until edited.
+        await ws.update(parameters, pairedParameters('Contoso'), 'json');
+        await ws.update(template, `${pairedTemplate}\n`, 'json');
+        assert.deepEqual([ws.findings(template).map((f) => f.code), ws.notice(template)], [['AZS201'], undefined], 'read again once edited');
+      } finally {
+        Object.defineProperty(json, 'read', own);
+      }
     });
   });
 
