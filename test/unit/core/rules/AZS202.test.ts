@@ -53,6 +53,12 @@ ruleTester(rule, {
       errors: [{ message: `The tenant ID '{${tenant}}' is not a GUID; Azure rejects the request.` }],
     },
     {
+      name: 'a tenant ID with an escape in a variable\'s string: shown where the variable is used, with no fix over it',
+      kind: 'powershell',
+      code: `$t = "{${tenant}\`}"\nNew-AzResource -ResourceId "${registrationId}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties @{ tenantId = <!$t!> }`,
+      errors: [{ message: `The tenant ID '{${tenant}}' is not a GUID; Azure rejects the request.` }],
+    },
+    {
       name: 'a tenant ID with a JSON escape in an az rest body',
       kind: 'shell',
       code: `az rest --method put --url "${url}" --body '{"properties": {"tenantId": "<!not\\u002Da-guid!>"}}'\n`,
