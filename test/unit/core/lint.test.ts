@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LintWorkspace, describeInternalError, documentKindFor, type DocumentKind, type Finding, type InternalError, type LintOptions, type LiveData } from '../../../src/core/lint';
 import { json } from '../../../src/core/languages/json';
+import { allRules } from '../../../src/core/rules';
 import { LineMap } from '../../../src/core/text';
 import { customer, registrationId, subscription, tenant } from './support/ids';
 import { testWasmDir } from './support/wasm';
@@ -277,6 +278,26 @@ describe('LintWorkspace', () => {
 
       ws.configure({ live: undefined });
       assert.deepEqual([ws.findings(`${folder}a.ps1`).length, ws.failureNotice(`${folder}a.ps1`)], [2, undefined]);
+    });
+
+    it('keeps a rule whose findings cannot be placed from taking the others down, and drops its findings whole', async () => {
+      const told: InternalError[] = [];
+      const ws = workspace({ onInternalError: (error) => told.push(error) });
+      const rule = allRules.find((r) => r.code === 'AZS501')!;
+      const own = Object.getOwnPropertyDescriptor(rule, 'check')!;
+      const check = rule.check.bind(rule);
+      const broken = new Error('no place for it');
+      // The rule's own reports, then one whose place cannot be worked out (as a value that lost its span did).
+      Object.assign(rule, { check: (context: Parameters<typeof check>[0]) => [...check(context), { ...check(context)[0], get span(): never { throw broken; } }] });
+      try {
+        const text = `Login-AzureRmAccount\n${addTenant}`;
+        await ws.update(`${folder}a.ps1`, text, 'powershell');
+        assert.deepEqual(brief(text, ws.findings(`${folder}a.ps1`)), ['AZS402@1']);
+        assert.deepEqual(told.map((e) => [e.rule, e.uri, e.error]), [['AZS501', `${folder}a.ps1`, broken]]);
+        assert.match(ws.failureNotice(`${folder}a.ps1`) ?? '', /^AZS501 failed on this file with an internal error/);
+      } finally {
+        Object.defineProperty(rule, 'check', own);
+      }
     });
   });
 
