@@ -1,5 +1,6 @@
 // What an ARM request says, whoever writes it: a REST Client request, `az rest`, `Invoke-RestMethod`, `New-AzResource`.
 // Every parser hands its URL (or resource ID), method, api-version and body here and gets the same facts back.
+import { billingModels } from '../azureStack';
 import { UNKNOWN, looksLikeRegistrationId, parseRegistrationId, type ParsedResourceId } from '../ids';
 import {
   isKnown, literalValue, locateWhole, sliceValue, valueOf, type ApiTarget, type FileFacts, type RegistrationDeclaration, type RegistrationRef, type ResourceIdUse, type TenantAction,
@@ -332,7 +333,10 @@ function addOperationFacts(facts: FileFacts, request: Request, id: ResourceIdUse
   if (parts.kind === 'registration') {
     const billingModel = request.body?.billingModel;
     const declaration: RegistrationDeclaration = { span: request.span, ref: parts.ref };
-    if (billingModel) declaration.billingModel = { value: billingModel, implicit: false };
+    if (billingModel) {
+      declaration.billingModel = { value: billingModel, implicit: false };
+      facts.billingModels.push({ value: billingModel, accepted: billingModels, setBy: 'billingModel' });
+    }
     facts.registrations.push(declaration);
     return;
   }
