@@ -4,12 +4,10 @@
 // most time under them, the workbench's own mapped to VS Code's sources through code-server's source map.
 //   node bench/trace-summary.mjs <trace.json> [functions per thread, default 25]
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { SourceMap } from 'node:module';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const require = createRequire(import.meta.url);
-const { SourceMapConsumer } = require('source-map');
 const workbench = join(root, 'node_modules/code-server/lib/vscode/out/vs/code/browser/workbench/workbench.js');
 
 const [file, count = '25'] = process.argv.slice(2);
@@ -27,7 +25,9 @@ const tasks = new Map();
 for (const e of events) {
   if (e.ph !== 'X' || e.dur === undefined) continue;
   const key = `${e.pid}:${e.tid}`;
-  tasks.set(key, [...tasks.get(key) ?? [], e]);
+  const list = tasks.get(key);
+  if (list) list.push(e);
+  else tasks.set(key, [e]);
 }
 const threads = [...tasks].map(([key, list]) => {
   list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
@@ -44,14 +44,15 @@ console.log('CPU by thread (ms):');
 for (const thread of threads.slice(0, 12)) console.log(`${thread.cpuMs.toFixed(0).padStart(7)}  ${thread.name}`);
 
 // Sampled JavaScript: a profile's chunks share its id; its thread is named by the `Profile` event.
-const consumer = new SourceMapConsumer(JSON.parse(readFileSync(`${workbench}.map`, 'utf8')));
+// Node's own source-map reader: no package of ours provides one (a hoisted copy would be a borrowed dependency).
+const sourceMap = new SourceMap(JSON.parse(readFileSync(`${workbench}.map`, 'utf8')));
 const labels = new Map();
 const label = ({ url = '', functionName = '', lineNumber = 0, columnNumber = 0 } = {}) => {
   const where = `${url}:${lineNumber}:${columnNumber}:${functionName}`;
   if (!labels.has(where)) {
-    const source = url.endsWith('/workbench.js') ? consumer.originalPositionFor({ line: lineNumber + 1, column: columnNumber }) : undefined;
-    labels.set(where, source?.source
-      ? `${source.source.replace(/^.*\/src\/vs\//, '')}:${source.line} ${functionName}`
+    const source = url.endsWith('/workbench.js') ? sourceMap.findEntry(lineNumber, columnNumber) : undefined;
+    labels.set(where, source?.originalSource
+      ? `${source.originalSource.replace(/^.*\/src\/vs\//, '')}:${source.originalLine + 1} ${functionName}`
       : `${functionName || '(anonymous)'} ${url.split('/').pop()}`);
   }
   return labels.get(where);
