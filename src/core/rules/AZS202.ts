@@ -3,6 +3,11 @@ import { replacementFix, type Replacement } from '../fixes';
 import { holdsPlaceholder, isGuid, repairGuid } from '../ids';
 import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
+/** The GUID to write, and whether only the reference that brings the value in (`$t`, `[variables('w')]`) is underlined. */
+interface GuidRepair extends Replacement {
+  onlyReference?: true;
+}
+
 export default defineRule({
   code: 'AZS202',
   name: 'tenant-id-invalid',
@@ -30,15 +35,23 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    return reportsForEach(facts.tenantOperations, (operation): readonly Report<'missing' | 'notGuid', Replacement>[] => {
+    return reportsForEach(facts.tenantOperations, (operation): readonly Report<'missing' | 'notGuid', GuidRepair>[] => {
       if (operation.action !== 'add') return noReports;
       if (operation.tenantIdMissingAt) return [{ messageId: 'missing', span: operation.tenantIdMissingAt }];
       const id = operation.tenantId;
       if (!isKnown(id) || isGuid(id.text) || holdsPlaceholder(id.text)) return noReports;
-      // No fix where only a reference to the value can be underlined: the GUID would take the reference's place.
-      const replacement = locatesOnlyReference(id) ? undefined : repairGuid(id.text);
-      return [{ messageId: 'notGuid', values: { value: id.text }, span: locateWhole(id), usedAt: id.span, ...(replacement ? { data: { replacement } } : {}) }];
+      const replacement = repairGuid(id.text);
+      const data: GuidRepair | undefined = replacement ? { replacement, ...(locatesOnlyReference(id) ? { onlyReference: true as const } : {}) } : undefined;
+      return [{ messageId: 'notGuid', values: { value: id.text }, span: locateWhole(id), usedAt: id.span, ...(data ? { data } : {}) }];
     });
   },
-  fixes: (finding, document) => replacementFix(document, finding, { en: 'Fix the GUID: {replacement}', sv: 'Rätta GUID:t: {replacement}' }, true),
+  // Where only a reference to the value is underlined, the GUID takes its place only as a string's whole content
+  // ("$t", "{$g}", "[variables('w')]"): a bare $t would become a bare GUID.
+  fixes: (finding, document) => (finding.data?.onlyReference && !isStringContent(document.text, finding) ? [] : replacementFix(document, finding, { en: 'Fix the GUID: {replacement}', sv: 'Rätta GUID:t: {replacement}' }, true)),
 });
+
+/** Whether the span is all that stands between a pair of straight quotes. */
+function isStringContent(text: string, { start, end }: { start: number; end: number }): boolean {
+  const quote = text[start - 1];
+  return (quote === '"' || quote === "'") && text[end] === quote;
+}
