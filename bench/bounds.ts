@@ -13,6 +13,7 @@ import { LintWorkspace, type DocumentKind, type Finding, type LiveData } from '.
 import { ruleCodes, type RuleCode } from '../src/core/rules/rule';
 import { httpFacts } from '../src/core/parse/http';
 import { PowerShellParser, powerShellFacts } from '../src/core/parse/powershell';
+import { pairBraces } from '../src/core/parse/psBraces';
 import { denseScript } from '../test/unit/core/support/denseScript';
 import { testWasmDir } from '../test/unit/core/support/wasm';
 
@@ -116,6 +117,8 @@ const cases: Case[] = [
   { name: 'resource ID with runs of slashes', n: 100_000, input: (n) => `${'/'.repeat(n)}${registrationId.slice(1)}${'/'.repeat(n)}`, run: parseRegistrationId },
   { name: 'GUID repair of a huge braced value', n: 150_000, input: (n) => `{x${' '.repeat(n)}x}`, run: repairGuid },
   { name: 'REST Client file with long runs of blanks', n: 100_000, input: blanksLine, run: httpFacts },
+  // Whether a # after a word starts a comment depends on how the word starts: each search back for it stops where the last began.
+  { name: 'PowerShell braces: one word of n ]#', n: 100_000, input: (n) => `Write-Host ${'b]#'.repeat(n)}`, run: pairBraces },
   {
     name: 'CloudDeploymentID lookup after a long comment header', n: 25_000,
     input: (n) => `${'# note\n    \n'.repeat(n)}New-AzResource -ResourceId $id\n`,

@@ -6,7 +6,13 @@
 // replaced by one that does nothing, so the document keeps its first diagnostics and is not read while typing; the
 // window then ends `AZS_BENCH_TYPING_TAIL_MS` (default 1,500) after the last key arrived, about where a lint ends.
 // What that variant holds is the machine's (VS Code, Chromium, other processes), not our linting's.
-// Also printed: the reads of the script in the window, and how many of them typing overtook (the linter skipped them).
+// Also printed: the reads of the script in the window, and how many of them typing overtook (the linter skipped them),
+// and the parts of its diagnostics handed to the workbench (each one the workbench redraws and sends on).
+// The script is a file of the workspace, as a user's script is, and the first key waits until Chromium's renderer is
+// done with opening it, as the host's settling already waited (typing is measured, not opening). Variants for a look
+// at the workbench's share (bench/NOTES.md, "typing"): AZS_BENCH_TYPING_UNTITLED=1 types into an untitled document
+// instead, AZS_BENCH_TYPING_AT_ONCE=1 types without waiting for the renderer, and AZS_BENCH_TYPING_TRACE=<file> writes
+// Chromium's trace of the window.
 import { closeSync, openSync, readFileSync, readSync, readdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { PerformanceObserver, monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -14,7 +20,7 @@ import { loadavg } from 'node:os';
 import * as vscode from 'vscode';
 import type { LintClient } from '../../src/core/lintClient';
 import { denseScript } from '../../test/unit/core/support/denseScript';
-import { testApi, uiAction, waitFor } from '../../test/host/helpers';
+import { testApi, uiAction, waitFor, writeWorkspaceFile } from '../../test/host/helpers';
 
 describe('benchmark: typing into a dense 1 MB script', function () {
   this.timeout(600_000);
@@ -23,7 +29,13 @@ describe('benchmark: typing into a dense 1 MB script', function () {
     const api = await testApi();
     // Typing, not start-up, is measured: the workspace's files are read (that read checks open documents again).
     await api.lint.indexed;
-    const document = await vscode.workspace.openTextDocument({ language: 'powershell', content: denseScript(1024 * 1024) });
+    // The script is a file in the workspace, as a user's script is. For an untitled document (AZS_BENCH_TYPING_UNTITLED=1,
+    // the bench until 2026-12-05) the workbench also guesses the language at every key (a TensorFlow model: 1.5 s of
+    // the renderer's CPU per window on a 2-core machine), renames the tab from the first line and backs the text up.
+    const untitled = process.env.AZS_BENCH_TYPING_UNTITLED === '1';
+    const document = untitled
+      ? await vscode.workspace.openTextDocument({ language: 'powershell', content: denseScript(1024 * 1024) })
+      : await vscode.workspace.openTextDocument(await writeWorkspaceFile('typing-bench.ps1', denseScript(1024 * 1024)));
     const linted = (version: number) => new Promise<number>((resolve) => {
       const listener = api.lint.onDidLint((event) => {
         if (event.uri.toString() !== document.uri.toString() || event.version !== version) return;
@@ -36,8 +48,13 @@ describe('benchmark: typing into a dense 1 MB script', function () {
     await vscode.window.showTextDocument(document);
     await opened;
     await settled();
+    // The window also waits for the workbench to finish with the opened script: it tokenizes a 1 MB script for seconds
+    // after the host has settled (unless AZS_BENCH_TYPING_AT_ONCE=1, the bench until 2026-12-05).
+    const rendererSettleMs = process.env.AZS_BENCH_TYPING_AT_ONCE === '1' ? undefined : await rendererSettled();
     const unlinted = process.env.AZS_BENCH_TYPING_UNLINTED === '1';
     if (unlinted) Object.assign(api.lint, { onChange: () => undefined });
+    const trace = await startTrace();
+    const handedOver = countHandedOver(api.lint as unknown as { collections: vscode.DiagnosticCollection[] }, document.uri);
     const reads = countReads(api.lint as unknown as { engine: LintClient }, document.uri.toString());
     const started = performance.now();
     const holds = watchHolds();
@@ -65,8 +82,10 @@ describe('benchmark: typing into a dense 1 MB script', function () {
     monitor.disable();
     const split = holds?.stop();
     const readCounts = reads.stop();
+    const handed = handedOver.stop();
     const cpuMs = cpu?.stop();
     await profile?.stop();
+    await trace?.stop();
     gcObserver.disconnect();
     const result = {
       typing_block_max_ms: Math.round(monitor.max / 1e5) / 10,
@@ -84,10 +103,18 @@ describe('benchmark: typing into a dense 1 MB script', function () {
       typing_window_ms: Math.round(performance.now() - started),
       typing_tail_ms: Math.round(performance.now() - arrived),
       ...(unlinted ? { typing_unlinted: true } : {}),
+      ...(untitled ? { typing_untitled: true } : {}),
+      ...(rendererSettleMs === undefined ? {} : { typing_renderer_settle_ms: rendererSettleMs }),
       ...(cpuMs ? { typing_cpu_ms: cpuMs } : {}),
       typing_diagnostics: findings,
       typing_reads: readCounts.sent,
       typing_reads_skipped: readCounts.skipped,
+      // What the workbench was given to redraw: each part handed over is a change of its markers (the editor's
+      // decorations, the overview ruler, code actions asked again, the markers sent on to other extension hosts).
+      typing_parts_handed_over: handed.parts,
+      // Each change of a part's markers has the workbench read every marker of the document again (and send them on).
+      typing_related_shown: vscode.languages.getDiagnostics(document.uri).reduce((sum, d) => sum + (d.relatedInformation?.length ?? 0), 0),
+      typing_diagnostics_handed_over: handed.diagnostics,
       // The host's own garbage collection pauses count in the delay above.
       typing_gc_max_ms: round(Math.max(0, ...gcs)),
       load_average: Math.round(loadavg()[0] * 100) / 100,
@@ -120,6 +147,35 @@ function countReads(lint: { engine: LintClient }, uri: string): { stop(): { sent
     },
   };
 }
+/** Counts the parts of `uri`'s diagnostics handed over to the workbench (set or deleted), and the diagnostics in them. */
+function countHandedOver(lint: { collections: vscode.DiagnosticCollection[] }, uri: vscode.Uri): { stop(): { parts: number; diagnostics: number } } {
+  const counts = { parts: 0, diagnostics: 0 };
+  const restore = lint.collections.map((collection) => {
+    const set = collection.set.bind(collection) as (target: vscode.Uri, diagnostics: readonly vscode.Diagnostic[]) => void;
+    const remove = collection.delete.bind(collection);
+    Object.assign(collection, {
+      set(target: vscode.Uri, diagnostics: readonly vscode.Diagnostic[]) {
+        if (target.toString() === uri.toString()) {
+          counts.parts++;
+          counts.diagnostics += diagnostics.length;
+        }
+        set(target, diagnostics);
+      },
+      delete(target: vscode.Uri) {
+        if (target.toString() === uri.toString()) counts.parts++;
+        remove(target);
+      },
+    });
+    return () => Reflect.deleteProperty(collection, 'set') && Reflect.deleteProperty(collection, 'delete');
+  });
+  return {
+    stop() {
+      for (const undo of restore) undo();
+      return { ...counts };
+    },
+  };
+}
+
 /** The pause in typing after which the extension reads a large document again (diagnostics.ts). */
 const largeSettleMs = 600;
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -132,6 +188,21 @@ async function settled(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 300));
     if (performance.eventLoopUtilization(before).utilization < 0.1) return;
   }
+}
+
+/**
+ * Resolves, with the time waited (ms), once Chromium's renderers used under a tenth of a core for 500 ms, or after
+ * 20 s; at once where their CPU cannot be read.
+ */
+async function rendererSettled(): Promise<number> {
+  const start = performance.now();
+  while (performance.now() - start < 20_000) {
+    const before = sessionCpu()?.renderer;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = sessionCpu()?.renderer;
+    if (before === undefined || after === undefined || after - before < 50) break;
+  }
+  return Math.round(performance.now() - start);
 }
 
 /** The longest gap between two ticks of the host's thread, split by where its time went (ms). */
@@ -272,4 +343,15 @@ async function startProfile(): Promise<{ stop(): Promise<void> } | undefined> {
       session.disconnect();
     },
   };
+}
+
+/**
+ * With AZS_BENCH_TYPING_TRACE=<file>: Chromium's trace over the window, every process's threads and the renderer's
+ * JavaScript sampled (for a look at what the workbench spends its CPU on, not a figure: tracing costs CPU too).
+ */
+async function startTrace(): Promise<{ stop(): Promise<void> } | undefined> {
+  const path = process.env.AZS_BENCH_TYPING_TRACE;
+  if (!path) return undefined;
+  await uiAction({ op: 'trace', path });
+  return { stop: async () => void await uiAction({ op: 'trace', stop: true }) };
 }

@@ -103,6 +103,16 @@ const actions = {
     }
     return true;
   },
+  /**
+   * Starts Chromium's trace (every process's threads, with the renderer's JavaScript sampled) into `path`, or with
+   * `stop` ends it: a bench's look at what the workbench spends its time on (bench/host/typing.test.ts).
+   */
+  async trace(page, { path, stop = false }) {
+    const browser = page.context().browser();
+    if (stop) await browser.stopTracing();
+    else await browser.startTracing(page, { path });
+    return true;
+  },
   /** Presses keys (Playwright's names, e.g. "Escape") one after another. */
   async keys(page, { keys }) {
     for (const key of keys) await page.keyboard.press(key);

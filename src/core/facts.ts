@@ -92,6 +92,17 @@ export function locateWhole(value: Value): Span {
 }
 
 /**
+ * True when `locateWhole` of the value finds only the reference that brings it in (a `$name`, a `parameters('x')`)
+ * and no characters that hold its text (the variable's string has an escape; a parameter file gives it): a fix must
+ * not write a bare text over that reference.
+ */
+export function locatesOnlyReference(value: Value): boolean {
+  const written = locateWhole(value);
+  const used = usedAt(value, 0, value.text.length);
+  return written.start === used.start && written.end === used.end && value.segments.some((segment) => segment.via !== undefined);
+}
+
+/**
  * Where `length` characters at `index` of the value's text stand at the place of use: the reference that brought them
  * in (a variable), else the whole value.
  */

@@ -249,16 +249,24 @@ export class LintWorkspace {
     const previous = this.documents.get(uri);
     const language = languageOf(kind);
     const state: DocumentState = { uri, kind, language, text, facts: emptyFacts(), ...(encoding ? { encoding } : {}) };
-    try {
-      Object.assign(state, await this.read(state, previous?.language === language ? previous : undefined, changes));
-    } catch (error) {
-      state.facts = emptyFacts();
-      state.notice = readFailure(error);
-      this.tell({ uri, error });
-    }
+    await this.readInto(state, previous?.language === language ? previous : undefined, changes);
     if (previous && previous.state !== state.state) this.release(previous);
     this.documents.set(uri, state);
     await this.store(uri, previous, state);
+  }
+
+  /**
+   * Reads a document into its new state (`read`). A read that throws leaves it without facts and with a notice that
+   * says why (`readFailure`), and is told: a document that could not be read is never shown as one with no findings.
+   */
+  private async readInto(document: DocumentState, previous: DocumentState | undefined, changes?: readonly TextChange[]): Promise<void> {
+    try {
+      Object.assign(document, await this.read(document, previous, changes));
+    } catch (error) {
+      document.facts = emptyFacts();
+      document.notice = readFailure(error);
+      this.tell({ uri: document.uri, error });
+    }
   }
 
   /** What the document's language makes of its text, unless it is too large, binary or plainly unrelated. */
@@ -306,7 +314,7 @@ export class LintWorkspace {
       const document = this.documents.get(other);
       if (!document) continue;
       const again: DocumentState = { ...document, facts: emptyFacts(), state: undefined, notice: undefined };
-      Object.assign(again, await this.read(again, undefined));
+      await this.readInto(again, undefined);
       if (document.state !== again.state) this.release(document);
       this.documents.set(other, again);
       await this.store(other, document, again);
@@ -331,17 +339,16 @@ export class LintWorkspace {
     for (const rule of allRules) {
       const severity = configuredSeverity(rule.code, this.config) ?? rule.defaultSeverity;
       if (severity === 'off') continue;
-      let reports: Report<string>[];
       try {
-        reports = rule.check(context);
+        const reports = rule.check(context);
+        // Most rules find nothing in most documents: no message tables for them.
+        if (reports.length > 0) defects.addAll(rule, severity, reports, new MessageTexts(rule, this.locale));
       } catch (error) {
-        // A rule that trips over unusual facts must not take the others down; it is told, and the document says so.
+        // A rule that trips over unusual facts, in its check or in placing what it found, must not take the others
+        // down (nor the linter's process); it is told, and the document says so.
         state.failedRules.push(rule.code);
         this.tell({ uri: state.uri, rule: rule.code, error });
-        continue;
       }
-      if (reports.length === 0) continue; // most rules find nothing in most documents: no message tables for them
-      defects.addAll(rule, severity, reports, new MessageTexts(rule, this.locale));
     }
     return defects.findings();
   }
@@ -413,7 +420,18 @@ class Defects {
     this.suppressions = state.facts.suppressions;
   }
 
+  /** Adds a rule's reports as findings; when one cannot be placed, none of them is kept and the error is thrown on. */
   addAll(rule: Rule, severity: Severity, reports: readonly Report<string>[], messages: MessageTexts): void {
+    const before = this.list.length;
+    try {
+      this.place(rule, severity, reports, messages);
+    } catch (error) {
+      this.list.length = before;
+      throw error;
+    }
+  }
+
+  private place(rule: Rule, severity: Severity, reports: readonly Report<string>[], messages: MessageTexts): void {
     // By where they start, then end and message (a place has few, and each is a string the findings share): the
     // finding that starts there, or a list when more do. Most places have one, which needs no list and no entry object
     // of its own. None for a rule whose reports are each at a place of their own (a dense script has ten thousand).

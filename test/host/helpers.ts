@@ -72,7 +72,8 @@ export type UiAction =
   | { op: 'click'; selector?: string; button?: string }
   | { op: 'command'; title: string }
   | { op: 'menu'; path: string[] }
-  | { op: 'keys'; keys: string[] };
+  | { op: 'keys'; keys: string[] }
+  | { op: 'trace'; path?: string; stop?: boolean };
 
 export interface ShownElement { text: string; attributes: Record<string, string | null> }
 

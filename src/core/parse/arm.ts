@@ -19,6 +19,8 @@ export interface ArmScope {
    * looked up yet, null when it was and is unknown (or is being worked out: a cycle).
    */
   settled(kind: 'parameters' | 'variables', name: string): Value | null | undefined;
+  /** Which parameters' and variables' values a value's text knew (see `SettledOrder`). */
+  knownWhen(value: Value): (referenced: Value) => boolean;
   /** The expression a `[…]` string holds, read once per text: templates repeat some (an api-version variable) thousands of times. */
   expression(text: string): Expression | undefined;
   /**
@@ -323,7 +325,7 @@ const asText: Build<string> = {
 
 /**
  * Segments located in the document: `base` is the offset of the expression's first character, when its characters
- * stand 1:1 there. `known` tells the values brought in that the text knew (`knownWhen`); the others are unknown.
+ * stand 1:1 there. `known` tells the values brought in that the text knew (`ArmScope.knownWhen`); the others are unknown.
  */
 function asSegments(base: number | undefined, via: Span, known: (value: Value) => boolean): Build<Segment[]> {
   return {
@@ -341,21 +343,24 @@ function noting(found: Value[], known: (value: Value) => boolean): Build<string>
 }
 
 /**
- * The order in which parameters' and variables' values were settled (first looked up to the end). A value's text
- * knew only those settled before it: one still being worked out then (a cycle through it, or one refused past the
- * depth limit) was unknown, and is unknown in its positions too, however it was settled since.
+ * The order in which a read's parameters' and variables' values were settled (first looked up to the end). A value's
+ * text knew only those settled before it: one still being worked out then (a cycle through it, or one refused past
+ * the depth limit) was unknown, and is unknown in its positions too, however it was settled since. One per read of a
+ * document, shared by its templates: a parameter file's values are settled afresh in each read of the template.
  */
-const settledOrder = new WeakMap<Value, number>();
-let settledCount = 0;
+class SettledOrder {
+  private readonly order = new WeakMap<Value, number>();
+  private count = 0;
 
-function settle(value: Value): void {
-  if (!settledOrder.has(value)) settledOrder.set(value, settledCount++);
-}
+  settle(value: Value): void {
+    if (!this.order.has(value)) this.order.set(value, this.count++);
+  }
 
-/** Which values a value's text knew (see `settledOrder`): all for one that is no parameter's or variable's. */
-function knownWhen(value: Value): (referenced: Value) => boolean {
-  const order = settledOrder.get(value);
-  return order === undefined ? () => true : (referenced) => (settledOrder.get(referenced) ?? Infinity) < order;
+  /** Which values a value's text knew: all for one that is no parameter's or variable's. */
+  knownWhen(value: Value): (referenced: Value) => boolean {
+    const order = this.order.get(value);
+    return order === undefined ? () => true : (referenced) => (this.order.get(referenced) ?? Infinity) < order;
+  }
 }
 
 function evaluate<T>(expression: Expression, scope: ArmScope, depth: number, build: Build<T>): T {
@@ -416,7 +421,7 @@ class ExpressionValue extends LazyValue {
     const expression = this.scope.expression(this.written);
     if (!expression) return unknownValue(literal.span);
     const start = literal.segments[0]?.at;
-    const build = asSegments(start === undefined ? undefined : start + 1, literal.span, knownWhen(this));
+    const build = asSegments(start === undefined ? undefined : start + 1, literal.span, this.scope.knownWhen(this));
     return valueOf(evaluate(expression, this.scope, this.depth, build), literal.span);
   }
 
@@ -429,7 +434,7 @@ class ExpressionValue extends LazyValue {
   references(): Value[] {
     const found: Value[] = [];
     const expression = this.scope.expression(this.written);
-    if (expression) evaluate(expression, this.scope, this.depth, noting(found, knownWhen(this)));
+    if (expression) evaluate(expression, this.scope, this.depth, noting(found, this.scope.knownWhen(this)));
     return found;
   }
 }
@@ -540,9 +545,10 @@ class TemplateScope implements ArmScope {
   /**
    * How many lookups are under way, one within another, in this template and those around it: a chain of them is
    * followed at most `maxDepth` deep whichever templates it goes through. Counted by each template for itself, a chain
-   * that went outward through deployments nested n deep was followed n times as deep, on the call stack.
+   * that went outward through deployments nested n deep was followed n times as deep, on the call stack. And the
+   * order their values were settled in, of the read as a whole.
    */
-  private readonly lookups: { depth: number };
+  private readonly lookups: { depth: number; settled: SettledOrder };
 
   constructor(
     private readonly source: JsonSource,
@@ -550,11 +556,15 @@ class TemplateScope implements ArmScope {
     private readonly parameterValues: ReadonlyMap<string, Value> | undefined,
     private readonly outer: TemplateScope | undefined,
   ) {
-    this.lookups = outer?.lookups ?? { depth: 0 };
+    this.lookups = outer?.lookups ?? { depth: 0, settled: new SettledOrder() };
   }
 
   parameter(name: string): Value | undefined {
     return this.lookup('parameters', name);
+  }
+
+  knownWhen(value: Value): (referenced: Value) => boolean {
+    return this.lookups.settled.knownWhen(value);
   }
 
   variable(name: string): Value | undefined {
@@ -647,7 +657,7 @@ class TemplateScope implements ArmScope {
       const value = kind === 'parameters' ? this.parameterHere(name) : this.variableHere(name);
       const known = value && value.text !== UNKNOWN ? value : undefined;
       cache.set(name, known ?? null);
-      if (known) settle(known);
+      if (known) this.lookups.settled.settle(known);
       return known;
     } finally {
       this.lookups.depth--;

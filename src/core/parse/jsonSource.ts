@@ -29,13 +29,6 @@ export function placeIn(parent: JsonPlace | undefined, key: string | number): Js
   return { parent, key };
 }
 
-/** The keys from the root down to `place`. */
-function keysOf(place: JsonPlace | undefined): (string | number)[] {
-  const keys: (string | number)[] = [];
-  for (let at = place; at; at = at.parent) keys.push(at.key);
-  return keys.reverse();
-}
-
 export function isMap(value: Json | undefined): value is JsonMap {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -179,15 +172,13 @@ export class JsonSource {
 
   /**
    * The string at `place` as written, read back from the text: the facts of a large document keep no copy of strings
-   * they seldom need again. Only for a document without errors, where every string is well-formed JSON; should the
-   * position scan not find a string at `place`, the document is parsed again (bad input never throws).
+   * they seldom need again. Only for a document without errors, where every string is well-formed JSON and the
+   * position scan finds each value the parse has where the parse has it: the same scanner's tokens, repeated keys
+   * kept last, at any depth.
    */
   stringAt(place: JsonPlace): string {
     const span = this.localSpanAt(place);
-    if (span.end - span.start >= 2 && this.text.charCodeAt(span.start) === 34) return JSON.parse(this.text.slice(span.start, span.end)) as string;
-    let value: Json | undefined = parseJson(this.text).root;
-    for (const key of keysOf(place)) value = isMap(value) || Array.isArray(value) ? (value as Record<string | number, Json>)[key] : undefined;
-    return typeof value === 'string' ? value : '';
+    return JSON.parse(this.text.slice(span.start, span.end)) as string;
   }
 
   /** The range of the value at `place` in this source's own text. */

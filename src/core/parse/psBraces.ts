@@ -30,7 +30,7 @@ const LESS_THAN = 0x3c;
 const EQUALS = 0x3d;
 const GREATER_THAN = 0x3e;
 const AT = 0x40;
-const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACKET = 0x5b;
 const BACKTICK = 0x60;
 const OPEN_BRACE = 0x7b;
 const PIPE = 0x7c;
@@ -43,7 +43,7 @@ const CLOSE_BRACE = 0x7d;
  *   or `"@` (a doubled quote inside a string, `''` or `""`, needs no rule of its own: where it ends the string, it
  *   starts another that the rest of the string ends);
  * - a `#` comment to the end of its line and a `<# … #>` one (with backtick escapes inside), where they start a token
- *   (see `startsToken`);
+ *   or follow a word that is a variable, an index or a type (see `startsComment`);
  * - `${…}` to its first `}` (as the grammar's `braced_variable`), in code and in expandable strings.
  * A `$( … )` in a `"…"` or `@"…"@` string is code: its braces pair (they are blocks of the tree, as in
  * `"$($list | ForEach-Object { $_ })"`) and its strings and comments are passed over, up to the `)` that closes it.
@@ -71,6 +71,9 @@ class BraceScan {
    * number of unclosed ones after the last `}`.
    */
   private nextClose = -1;
+  /** Where the last search back for a word's start (`expressionWordBefore`) began, and the start it found. */
+  private wordSearched = 0;
+  private wordStart = 0;
 
   constructor(private readonly code: string) {
     for (let at = 0; at < code.length;) at = this.strings.length > this.parens.length ? this.inString(at) : this.inCode(at);
@@ -115,10 +118,10 @@ class BraceScan {
           return body;
         }
         case HASH:
-          if (startsToken(code, i)) i = lineEnd(code, i) - 1;
+          if (this.startsComment(i)) i = lineEnd(code, i) - 1;
           break;
         case LESS_THAN:
-          if (code.charCodeAt(i + 1) === HASH && startsToken(code, i)) i = this.blockCommentEnd(i + 2) - 1;
+          if (code.charCodeAt(i + 1) === HASH && this.startsComment(i)) i = this.blockCommentEnd(i + 2) - 1;
           break;
         case DOLLAR:
           i = this.variableEnd(i) - 1;
@@ -172,6 +175,30 @@ class BraceScan {
       }
     }
     return code.length;
+  }
+
+  /**
+   * Whether a `#` or `<#` at `at` in code starts a comment: where it starts a token (`startsToken`), or where it goes on
+   * a word that is an expression, a variable or a type (`$list[0]#`, `$name#`, `[int]#`): there the tree (and
+   * PowerShell, in an expression) ends the word before it. In a bare word it goes on the word (`C#`, `b]#`).
+   */
+  private startsComment(at: number): boolean {
+    return startsToken(this.code, at) || this.expressionWordBefore(at);
+  }
+
+  /**
+   * Whether the word that ends at `at` starts with `$` or `[`. Each search back goes no further than where the one
+   * before started (the word it found goes on to here when nothing between ends it): the pass stays linear.
+   */
+  private expressionWordBefore(at: number): boolean {
+    const code = this.code;
+    let start = at;
+    while (start > this.wordSearched && !endsWord(code.charCodeAt(start - 1))) start--;
+    if (start === this.wordSearched) start = this.wordStart;
+    this.wordSearched = at;
+    this.wordStart = start;
+    const first = code.charCodeAt(start);
+    return first === DOLLAR || first === OPEN_BRACKET;
   }
 
   /** Where a `'…'` string whose text starts at `at` ends (after its closing quote). */
@@ -230,14 +257,16 @@ function lineEnd(code: string, at: number): number {
   return found < 0 ? code.length : found;
 }
 
+/** A blank, a quote or one of `;,=|&(){}`: a character a word does not go on through. */
+function endsWord(char: number): boolean {
+  return char <= SPACE || char === SEMICOLON || char === COMMA || char === EQUALS || char === PIPE || char === AMPERSAND ||
+    char === OPEN_PAREN || char === CLOSE_PAREN || char === OPEN_BRACE || char === CLOSE_BRACE || char === SINGLE_QUOTE || char === DOUBLE_QUOTE;
+}
+
 /**
  * Whether the character at `at` starts a token: it follows nothing, a blank, one of `;,=|&({`, or the end of a string
- * or a bracket (`)]}`); after other characters it goes on a bare word, as the `#` of `C#`.
+ * or a bracket (`)}`); after other characters, `]` among them, it goes on a word.
  */
 function startsToken(code: string, at: number): boolean {
-  if (at === 0) return true;
-  const before = code.charCodeAt(at - 1);
-  return before <= SPACE || before === SEMICOLON || before === COMMA || before === EQUALS || before === PIPE || before === AMPERSAND ||
-    before === OPEN_PAREN || before === OPEN_BRACE || before === CLOSE_PAREN || before === CLOSE_BRACKET || before === CLOSE_BRACE ||
-    before === SINGLE_QUOTE || before === DOUBLE_QUOTE;
+  return at === 0 || endsWord(code.charCodeAt(at - 1));
 }

@@ -1,8 +1,9 @@
 // What an ARM request says, whoever writes it: a REST Client request, `az rest`, `Invoke-RestMethod`, `New-AzResource`.
 // Every parser hands its URL (or resource ID), method, api-version and body here and gets the same facts back.
+import { billingModels } from '../azureStack';
 import { UNKNOWN, looksLikeRegistrationId, parseRegistrationId, type ParsedResourceId } from '../ids';
 import {
-  isKnown, sliceValue, valueOf, type ApiTarget, type FileFacts, type RegistrationDeclaration, type RegistrationRef, type ResourceIdUse, type TenantAction,
+  isKnown, literalValue, locateWhole, sliceValue, valueOf, type ApiTarget, type FileFacts, type RegistrationDeclaration, type RegistrationRef, type ResourceIdUse, type TenantAction,
   type TenantOperation, type Value,
 } from '../facts';
 import type { Span } from '../text';
@@ -251,11 +252,15 @@ function findNodes(text: string, paths: readonly (readonly string[])[]): { root:
   return rootIsObject && root && !errors ? { root, found } : undefined;
 }
 
+/**
+ * The string `node` of `body` holds, as a value: located to the character when it has no escapes; else, as a JSON
+ * document's string with escapes (jsonSource.ts), one piece placed where the string is written, so that a finding
+ * underlines it there and a fix writes over the whole of it.
+ */
 function stringAt(body: Value, node: BodyNode | undefined): Value | undefined {
   if (node?.string === undefined) return undefined;
-  const raw = body.text.slice(node.offset + 1, node.offset + node.length - 1);
-  const value = sliceValue(body, node.offset + 1, node.offset + node.length - 1);
-  return raw === node.string ? value : { ...value, text: node.string, segments: [{ text: node.string }] };
+  const written = sliceValue(body, node.offset + 1, node.offset + node.length - 1);
+  return written.text === node.string ? written : literalValue(node.string, locateWhole(written));
 }
 
 /**
@@ -328,7 +333,10 @@ function addOperationFacts(facts: FileFacts, request: Request, id: ResourceIdUse
   if (parts.kind === 'registration') {
     const billingModel = request.body?.billingModel;
     const declaration: RegistrationDeclaration = { span: request.span, ref: parts.ref };
-    if (billingModel) declaration.billingModel = { value: billingModel, implicit: false };
+    if (billingModel) {
+      declaration.billingModel = { value: billingModel, implicit: false };
+      facts.billingModels.push({ value: billingModel, accepted: billingModels, setBy: 'billingModel' });
+    }
     facts.registrations.push(declaration);
     return;
   }

@@ -1,4 +1,4 @@
-import { isKnown, locateWhole } from '../facts';
+import { isKnown, locateWhole, locatesOnlyReference } from '../facts';
 import { replacementFix, type Replacement } from '../fixes';
 import { holdsPlaceholder, isGuid, repairGuid } from '../ids';
 import { defineRule, noReports, reportsForEach, type Report } from './rule';
@@ -35,7 +35,8 @@ export default defineRule({
       const replacement = repairGuid(id.text);
       const span = locateWhole(id);
       if (!replacement) return [{ messageId: 'notGuid', values: { value: id.text }, span, usedAt: id.span }];
-      return [{ messageId: 'repairable', values: { value: id.text, replacement }, span, usedAt: id.span, data: { replacement } }];
+      // No fix where only a reference to the value can be underlined: the GUID would take the reference's place.
+      return [{ messageId: 'repairable', values: { value: id.text, replacement }, span, usedAt: id.span, ...(locatesOnlyReference(id) ? {} : { data: { replacement } }) }];
     });
   },
   fixes: (finding, document) => replacementFix(document, finding, { en: 'Fix the GUID: {replacement}', sv: 'Rätta GUID:t: {replacement}' }, true),

@@ -1,4 +1,4 @@
-import { isKnown, locateWhole } from '../facts';
+import { isKnown, locateWhole, locatesOnlyReference } from '../facts';
 import { replacementFix, type Replacement } from '../fixes';
 import { holdsPlaceholder, isGuid, repairGuid } from '../ids';
 import { defineRule, noReports, reportsForEach, type Report } from './rule';
@@ -35,7 +35,8 @@ export default defineRule({
       if (operation.tenantIdMissingAt) return [{ messageId: 'missing', span: operation.tenantIdMissingAt }];
       const id = operation.tenantId;
       if (!isKnown(id) || isGuid(id.text) || holdsPlaceholder(id.text)) return noReports;
-      const replacement = repairGuid(id.text);
+      // No fix where only a reference to the value can be underlined: the GUID would take the reference's place.
+      const replacement = locatesOnlyReference(id) ? undefined : repairGuid(id.text);
       return [{ messageId: 'notGuid', values: { value: id.text }, span: locateWhole(id), usedAt: id.span, ...(replacement ? { data: { replacement } } : {}) }];
     });
   },

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LintWorkspace, describeInternalError, documentKindFor, type DocumentKind, type Finding, type InternalError, type LintOptions, type LiveData } from '../../../src/core/lint';
 import { json } from '../../../src/core/languages/json';
+import { allRules } from '../../../src/core/rules';
 import { LineMap } from '../../../src/core/text';
 import { customer, registrationId, subscription, tenant } from './support/ids';
 import { testWasmDir } from './support/wasm';
@@ -23,6 +24,11 @@ async function lintOne(text: string, kind: DocumentKind = 'powershell', options:
   await ws.update(`${folder}file`, text, kind);
   return brief(text, ws.findings(`${folder}file`));
 }
+
+/** An ARM template that adds the customer subscription its parameter file names, and that parameter file. */
+const pairedTemplate = `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "parameters": {"customer": {"type": "string"}},
+ "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "[concat('reg1/', parameters('customer'))]", "properties": {"tenantId": "${tenant}"}}]}`;
+const pairedParameters = (value: string) => `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {"customer": {"value": "${value}"}}}`;
 
 const addTenant = `New-AzResource -ResourceId "${registrationId}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties @{ tenantId = '${tenant}' }`;
 
@@ -127,9 +133,8 @@ describe('LintWorkspace', () => {
     });
 
     it('an ARM parameter file supplies the parameters of the template beside it, in either order', async () => {
-      const template = `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "parameters": {"customer": {"type": "string"}},
- "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "[concat('reg1/', parameters('customer'))]", "properties": {"tenantId": "${tenant}"}}]}`;
-      const parameters = (value: string) => `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {"customer": {"value": "${value}"}}}`;
+      const template = pairedTemplate;
+      const parameters = pairedParameters;
       for (const order of [['template', 'parameters'], ['parameters', 'template']]) {
         const ws = workspace();
         for (const which of order) {
@@ -274,6 +279,26 @@ describe('LintWorkspace', () => {
       ws.configure({ live: undefined });
       assert.deepEqual([ws.findings(`${folder}a.ps1`).length, ws.failureNotice(`${folder}a.ps1`)], [2, undefined]);
     });
+
+    it('keeps a rule whose findings cannot be placed from taking the others down, and drops its findings whole', async () => {
+      const told: InternalError[] = [];
+      const ws = workspace({ onInternalError: (error) => told.push(error) });
+      const rule = allRules.find((r) => r.code === 'AZS501')!;
+      const own = Object.getOwnPropertyDescriptor(rule, 'check')!;
+      const check = rule.check.bind(rule);
+      const broken = new Error('no place for it');
+      // The rule's own reports, then one whose place cannot be worked out (as a value that lost its span did).
+      Object.assign(rule, { check: (context: Parameters<typeof check>[0]) => [...check(context), { ...check(context)[0], get span(): never { throw broken; } }] });
+      try {
+        const text = `Login-AzureRmAccount\n${addTenant}`;
+        await ws.update(`${folder}a.ps1`, text, 'powershell');
+        assert.deepEqual(brief(text, ws.findings(`${folder}a.ps1`)), ['AZS402@1']);
+        assert.deepEqual(told.map((e) => [e.rule, e.uri, e.error]), [['AZS501', `${folder}a.ps1`, broken]]);
+        assert.match(ws.failureNotice(`${folder}a.ps1`) ?? '', /^AZS501 failed on this file with an internal error/);
+      } finally {
+        Object.defineProperty(rule, 'check', own);
+      }
+    });
   });
 
   describe('a read that throws', () => {
@@ -304,6 +329,36 @@ describe('LintWorkspace', () => {
 
     it('shows any other error of a read as the error says', async () => {
       assert.deepEqual(await noticesOf(() => { throw new RangeError('Invalid array length'); }), ['Not linted: Invalid array length', 'Inte kontrollerad: Invalid array length', '0']);
+    });
+
+    it('says so on a template whose read again with its edited parameter file throws, and names it among the dependents', async () => {
+      const own = Object.getOwnPropertyDescriptor(json, 'read') as PropertyDescriptor;
+      const read = json.read.bind(json);
+      const broken = new Error('read broke');
+      const template = `${folder}azuredeploy.json`;
+      const parameters = `${folder}azuredeploy.parameters.json`;
+      // Only the template's read with the edited parameter file throws: the reads before it and the parameter file's do not.
+      json.read = (input) => {
+        if (input.uri === template && input.partner?.parameterValues?.get('customer')?.text === customer) throw broken;
+        return read(input);
+      };
+      try {
+        const told: InternalError[] = [];
+        const ws = workspace({ onInternalError: (error) => told.push(error) });
+        await ws.update(template, pairedTemplate, 'json');
+        await ws.update(parameters, pairedParameters('Contoso'), 'json');
+        assert.deepEqual(ws.findings(template).map((f) => f.code), ['AZS201']);
+        await ws.update(parameters, pairedParameters(customer), 'json');
+        assert.deepEqual(told.map((e) => [e.uri, e.error]), [[template, broken]]);
+        assert.deepEqual(ws.dependents(parameters), [template]);
+        assert.deepEqual([ws.findings(template), ws.notice(template)], [[], 'Not linted: read broke']);
+        // Unread, it is no template its parameter file's edits reach (as after a read of its own that threw), until edited.
+        await ws.update(parameters, pairedParameters('Contoso'), 'json');
+        await ws.update(template, `${pairedTemplate}\n`, 'json');
+        assert.deepEqual([ws.findings(template).map((f) => f.code), ws.notice(template)], [['AZS201'], undefined], 'read again once edited');
+      } finally {
+        Object.defineProperty(json, 'read', own);
+      }
     });
   });
 

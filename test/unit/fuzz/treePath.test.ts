@@ -14,7 +14,7 @@ const openers = ['if ($x) {', 'function F {', '$l | ForEach-Object {', 'foreach 
 /** Statements, most with a brace that is no block's (each alone in a block parses without errors). */
 const statements = [
   "'}'", "'{ it''s'", '"}"', '"a`"}"', '"a""{"', '"`${"', `"$(if ($x) { '}' })"`, '"${a}}"', '# }\n', '# {\n', "'a'# }\n", '<# } #>', '<# `#> } #>',
-  "@'\n}\n'@", '@"\n{ $($l | ForEach-Object { "}" }) }\n"@', '$n = ${a{}', 'Write-Host C#', "$n = '<v>'", 'Get-AzResource -Name $n', "$h = @{ k = '}'; j = 1 }", '$b = { 1 }',
+  "@'\n}\n'@", '@"\n{ $($l | ForEach-Object { "}" }) }\n"@', '$n = ${a{}', 'Write-Host C#', 'Write-Host b]#', '$n = $l[0]# }\n', '$n = $m# {\n', "$n = '<v>'", 'Get-AzResource -Name $n', "$h = @{ k = '}'; j = 1 }", '$b = { 1 }',
 ];
 const separators = ['\n', '\r\n', '\r', '; '];
 

@@ -1,5 +1,22 @@
 import * as assert from 'node:assert/strict';
-import { memberKey, sameLowerCase } from '../../../../src/core/parse/jsonSource';
+import fc from 'fast-check';
+import { embeddedJson, isMap, memberKey, parseJson, placeIn, sameLowerCase, type Json, type JsonPlace, type JsonSource } from '../../../../src/core/parse/jsonSource';
+
+/** Each string of `root` (a parsed document) with its place. */
+function stringsOf(root: Json, at: JsonPlace | undefined = undefined, found: { place: JsonPlace; value: string }[] = []): { place: JsonPlace; value: string }[] {
+  const entries: [string | number, Json][] = Array.isArray(root) ? root.map((value, i) => [i, value]) : isMap(root) ? Object.entries(root) : [];
+  for (const [key, value] of entries) {
+    if (typeof value === 'string') found.push({ place: placeIn(at, key), value });
+    else stringsOf(value, placeIn(at, key), found);
+  }
+  return found;
+}
+
+/** Whether the position scan reads back every string of a well-formed document as its parse has it. */
+function readsBackEveryString(source: JsonSource, root: Json): void {
+  assert.equal(source.hasErrors, false);
+  for (const { place, value } of stringsOf(root)) assert.equal(source.stringAt(place), value);
+}
 
 describe('parse/jsonSource', () => {
   it('finds a property in any letter case, as ARM reads names, and gives its key as written', () => {
@@ -9,6 +26,34 @@ describe('parse/jsonSource', () => {
     assert.equal(memberKey(map, 'resources'), undefined); // a key of the same length that differs
     assert.equal(memberKey(map, 'key'), '\u212Aey'); // the Kelvin sign is a K in lower case
     assert.equal(memberKey(['type'], 'type'), undefined);
+  });
+
+  it('reads each string of a well-formed document back from its text, where keys repeat, escape or are __proto__, and in a string of another', () => {
+    // Keys as written: `"a\\u0062"` is the key `ab`.
+    const keys = fc.oneof(fc.string({ maxLength: 3 }).map((key) => JSON.stringify(key)), fc.constantFrom('"__proto__"', '"name"', '"a\\u0062"', '"ab"', '"constructor"'));
+    const documents = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.string({ unit: 'binary', maxLength: 6 }), fc.integer(), fc.constant(null), tie('array'), tie('object')),
+      array: fc.array(tie('value'), { maxLength: 4 }),
+      // Written out member by member, so that a key may come twice (a parse keeps the last).
+      object: fc.array(fc.tuple(keys, tie('value')), { maxLength: 4 }).map((members) => ({ members })),
+    })).value;
+    const write = (value: unknown, blank: string): string => {
+      if (Array.isArray(value)) return `[${value.map((v) => write(v, blank)).join(`,${blank}`)}]`;
+      if (value !== null && typeof value === 'object') {
+        return `{${(value as { members: [string, unknown][] }).members.map(([key, v]) => `${key}:${blank}${write(v, blank)}`).join(`,${blank}`)}}`;
+      }
+      return JSON.stringify(value);
+    };
+    fc.assert(fc.property(documents, fc.constantFrom('', ' ', '\n  ', '/* c */ '), (document, blank) => {
+      const text = write({ members: [['"resources"', document]] }, blank);
+      const { root, source } = parseJson(text);
+      readsBackEveryString(source, root as Json);
+      if (blank.includes('/*')) return; // a string of another holds JSON only
+      const outer = parseJson(JSON.stringify({ body: text }));
+      const inner = embeddedJson(outer.source, undefined, 'body', text, /./);
+      assert.ok(inner);
+      readsBackEveryString(inner.source, inner.root as Json);
+    }), { numRuns: 300, seed: 20261205 });
   });
 
   it('compares texts in lower case, outside ASCII too', () => {

@@ -42,6 +42,16 @@ describe('parse/psBraces', () => {
     assert.deepEqual(blocks('if ($x) { <# }\n`#> } #> }'), ['{ <# }\n`#> } #> }']);
   });
 
+  it('reads a # after a word as a comment where the word is a variable, an index or a type, and as the word\'s where it is bare', () => {
+    // As the tree does (PowerShell too, in an expression): `$m#`, `$l[0]#` and `[int]#` end before the #.
+    assert.deepEqual(blocks('if ($x) { $n = $m# }\n}'), ['{ $n = $m# }\n}']);
+    assert.deepEqual(blocks('if ($x) { $n = $l[0]# }\n}'), ['{ $n = $l[0]# }\n}']);
+    assert.deepEqual(blocks('if ($x) { [int]<# } #>\n}'), ['{ [int]<# } #>\n}']);
+    // A bare word goes on through a ] and the # after it (PowerShell reads `b]#` as one word, then two closing braces).
+    assert.deepEqual(blocks('tr{a{b]#}}'), ['{a{b]#}}', '{b]#}']);
+    assert.deepEqual(blocks('if ($x) { Write-Host b]#; }'), ['{ Write-Host b]#; }']);
+  });
+
   it('reads a quote or # after a backtick in code as a character, which starts no string or comment', () => {
     assert.deepEqual(blocks('if ($x) { Write-Host `" `# }'), ['{ Write-Host `" `# }']);
   });

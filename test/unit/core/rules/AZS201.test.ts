@@ -29,6 +29,13 @@ ruleTester(rule, {
       }],
     },
     {
+      name: 'a GUID in braces that a parameter file gives: shown where the template uses it, with no fix over the expression',
+      kind: 'json',
+      code: `{"parameters": {"customer": {"type": "string"}}, "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "<![concat('reg1/', parameters('customer'))]!>", "properties": {"tenantId": "${tenant}"}}]}`,
+      others: [{ name: 'template.parameters.json', kind: 'json', code: `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {"customer": {"value": "{${customer}}"}}}` }],
+      errors: [{ message: `The customer subscription ID '{${customer}}' is not a GUID as written (did you mean ${customer}?); Azure would answer InvalidCustomerSubscriptionId.` }],
+    },
+    {
       name: 'a GUID with a character missing, in az resource',
       kind: 'shell',
       code: `az resource delete --ids "${registrationId}/customerSubscriptions/<!${customer.slice(0, -1)}!>" --api-version 2017-06-01\n`,

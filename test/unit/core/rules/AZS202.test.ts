@@ -39,6 +39,32 @@ ruleTester(rule, {
       errors: [{ message: "The tenant ID 'contoso.onmicrosoft.com' is not a GUID; Azure rejects the request." }],
     },
     {
+      name: 'a tenant ID with a JSON escape in a REST Client body: underlined and fixed where it is written',
+      kind: 'http',
+      code: `PUT ${url}\nContent-Type: application/json\n\n{"properties": {"tenantId": "<!\\u007B${tenant}}!>"}}\n`,
+      output: `PUT ${url}\nContent-Type: application/json\n\n{"properties": {"tenantId": "${tenant}"}}\n`,
+      errors: [{ message: `The tenant ID '{${tenant}}' is not a GUID; Azure rejects the request.` }],
+    },
+    {
+      name: 'a tenant ID with a JSON escape in a body a variable holds: underlined and fixed in the assignment',
+      kind: 'powershell',
+      code: `$body = '{"properties": {"tenantId": "<!{${tenant}\\u007D!>"}}'\nInvoke-RestMethod -Method Put -Uri "${url}" -Body $body`,
+      output: `$body = '{"properties": {"tenantId": "${tenant}"}}'\nInvoke-RestMethod -Method Put -Uri "${url}" -Body $body`,
+      errors: [{ message: `The tenant ID '{${tenant}}' is not a GUID; Azure rejects the request.` }],
+    },
+    {
+      name: 'a tenant ID with an escape in a variable\'s string: shown where the variable is used, with no fix over it',
+      kind: 'powershell',
+      code: `$t = "{${tenant}\`}"\nNew-AzResource -ResourceId "${registrationId}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties @{ tenantId = <!$t!> }`,
+      errors: [{ message: `The tenant ID '{${tenant}}' is not a GUID; Azure rejects the request.` }],
+    },
+    {
+      name: 'a tenant ID with a JSON escape in an az rest body',
+      kind: 'shell',
+      code: `az rest --method put --url "${url}" --body '{"properties": {"tenantId": "<!not\\u002Da-guid!>"}}'\n`,
+      errors: [{ message: "The tenant ID 'not-a-guid' is not a GUID; Azure rejects the request." }],
+    },
+    {
       name: 'az resource create with properties only',
       kind: 'shell',
       code: `az resource create --id "${registrationId}/customerSubscriptions/${customer}" --api-version 2017-06-01 --properties '<!{}!>'\n`,

@@ -22,6 +22,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a billing model with a JSON escape in a REST Client registration body: the related place is where it is written',
+      kind: 'http',
+      code: `PUT https://management.azure.com${registrationId}?api-version=2017-06-01\n\n{"location": "global", "properties": {"billingModel": "<@Capa\\u0063ity@>"}}\n###\n${putTenant().replace('https://', '<!https://').replace('?api-version=2017-06-01', '?api-version=2017-06-01!>')}`,
+      errors: [{ message: disallowed('in this file', 'Capacity'), related: [setHere('Capacity')] }],
+    },
+    {
       name: 'Capacity in the same script',
       kind: 'powershell',
       code: `${register(' -BillingModel <@Capacity@> -AgreementNumber 1234')}\n${addTenant('<!New-AzResource!>')}`,

@@ -1,5 +1,5 @@
 import rule from '../../../../src/core/rules/AZS303';
-import { registrationId } from '../support/ids';
+import { registrationId, subscription } from '../support/ids';
 import { ruleTester } from '../support/ruleTester';
 
 const register = 'Set-AzsRegistration -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -RegistrationName reg1';
@@ -24,6 +24,20 @@ ruleTester(rule, {
       kind: 'json',
       code: `{"id": "${registrationId}", "properties": {"billingModel": "<!Enterprise!>"}}`,
       output: `{"id": "${registrationId}", "properties": {"billingModel": "PayAsYouUse"}}`,
+      errors: [{ message: `'Enterprise' is not a billing model; use one of ${accepted}.` }],
+    },
+    {
+      name: 'PayAsYouGo in the body of a REST Client request that creates the registration',
+      kind: 'http',
+      code: `PUT https://management.azure.com${registrationId}?api-version=2017-06-01\nContent-Type: application/json\n\n{"location": "global", "properties": {"registrationToken": "abc", "billingModel": "<!PayAsYouGo!>"}}\n`,
+      output: `PUT https://management.azure.com${registrationId}?api-version=2017-06-01\nContent-Type: application/json\n\n{"location": "global", "properties": {"registrationToken": "abc", "billingModel": "PayAsYouUse"}}\n`,
+      errors: [{ message: "'PayAsYouGo' is not a billing model; did you mean PayAsYouUse?", data: { replacement: 'PayAsYouUse' } }],
+    },
+    {
+      name: 'a made-up model in the body of az rest',
+      kind: 'shell',
+      code: `az rest --method put --url "https://management.azure.com/subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1?api-version=2017-06-01" --body '{"location": "global", "properties": {"billingModel": "<!Enterprise!>"}}'\n`,
+      output: `az rest --method put --url "https://management.azure.com/subscriptions/${subscription}/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1?api-version=2017-06-01" --body '{"location": "global", "properties": {"billingModel": "PayAsYouUse"}}'\n`,
       errors: [{ message: `'Enterprise' is not a billing model; use one of ${accepted}.` }],
     },
     {
