@@ -23,8 +23,8 @@ setFlagsFromString('--liftoff-only');
 // Each thread's isolate optimizes the same hot functions again, on V8's background threads, which share the cores
 // with the linting threads: on 1,000 files that was 1.3–1.9 s of CPU with one thread and 1.7–2.5 s with two. A budget
 // before a function is optimized of eight times Node 20's default (67,584; measured there, set as a number since a
-// factor cannot be given) leaves the lukewarm functions to the baseline compiler: 40–60 %
-// less of that work, 3–4 % more on a linting thread itself, a 10-file run no slower.
+// factor cannot be given) leaves the lukewarm functions to the baseline compiler: 40–60 % less of that work, 3–4 %
+// more on a linting thread itself, a 10-file run no slower.
 setFlagsFromString('--interrupt-budget=540672');
 
 /** Threads for a run of `files` files, unless --threads says: one per core up to 4, from 40 files on (a thread costs a start). */
