@@ -8,7 +8,7 @@ import { isMainThread } from 'node:worker_threads';
 import { version } from '../../package.json';
 import type { RuleSeverityConfig } from '../core/lint';
 import { UsageError, parseCommandLine, usage, type CliOptions } from './args';
-import { unifiedDiff } from './diff';
+import { diffName, unifiedDiff } from './diff';
 import { collectFiles, findConfig, readConfig } from './files';
 import { fixSources, fixSummary, writeSource, type Source } from './fix';
 import { Shard, type RunFile, type ShareRead } from './shard';
@@ -68,14 +68,14 @@ async function run(options: CliOptions, cwd: string): Promise<{ result: RunResul
 }
 
 /** Writes the fixed files (`--fix`) or prints their diff (`--fix-dry-run`), and says per file what was fixed. */
-function reportFixes(options: CliOptions, sources: readonly Source[], locator: Locator): void {
+function reportFixes(options: CliOptions, sources: readonly Source[], locator: Locator, cwd: string): void {
   for (const source of sources) {
     if (source.text === source.original) continue;
     const path = locator.locate(source.path, 0, 0).file;
     const dryRun = options.fix === 'dry-run';
-    if (dryRun) process.stdout.write(unifiedDiff(path, source.original, source.text));
+    if (dryRun) process.stdout.write(unifiedDiff(diffName(source.path, cwd), source.original, source.text));
     const unwritten = dryRun ? undefined : writeSource(source, options.locale);
-    process.stderr.write(`azs-lint: ${path}: ${unwritten ?? fixSummary(source, options.locale, dryRun)}\n`);
+    process.stderr.write(`azs-lint: ${printable(path)}: ${unwritten ?? fixSummary(source, options.locale, dryRun)}\n`);
   }
 }
 
@@ -98,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
   }
   for (const note of result.notes) process.stderr.write(`azs-lint: ${printable(note.path)}: ${note.message}\n`);
   const locator = new Locator(new Map(result.files.map((f) => [f.path, f.text])), cwd);
-  if (options.fix) reportFixes(options, sources, locator);
+  if (options.fix) reportFixes(options, sources, locator, cwd);
   const format = { text: formatText, json: formatJson, sarif: formatSarif }[options.format];
   if (options.fix !== 'dry-run') process.stdout.write(format(result, { locator, pathOf }));
   return exitCode(result, options);

@@ -1,5 +1,28 @@
 // Unified diffs of what `azs-lint --fix-dry-run` would change, with `a/` and `b/` paths as git prints them, so the
 // output can be read or given to `git apply`.
+import * as nodePath from 'node:path';
+
+/**
+ * The name a diff gives the file at `path`: relative to `cwd` with `/` between folders, `../` included, so that
+ * `git apply --unsafe-paths` in the folder the run was started in finds the file outside it too (on another Windows
+ * drive, where no relative path leads, the absolute one). `paths`: node:path of the platform the paths are from.
+ */
+export function diffName(path: string, cwd: string, paths: nodePath.PlatformPath = nodePath): string {
+  return paths.relative(cwd, path).split(paths.sep).join('/');
+}
+
+const escapes: Record<string, string> = { '\u0007': '\\a', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\v': '\\v', '\f': '\\f', '\r': '\\r', '"': '\\"', '\\': '\\\\' };
+
+/**
+ * `a/name` as git writes it in a diff header: in double quotes with C escapes when the name holds a quote, a backslash
+ * or a control character (a line break would end the header line), as it is otherwise.
+ */
+function headerName(prefixed: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what needs quoting
+  const special = /["\\\u0000-\u001f\u007f]/g;
+  if (prefixed.search(special) < 0) return prefixed;
+  return `"${prefixed.replace(special, (c) => escapes[c] ?? `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`)}"`;
+}
 
 /** A file's lines, each with its line break (the last one may have none). */
 function linesOf(text: string): string[] {
@@ -48,12 +71,12 @@ function printed(prefix: string, line: string): string {
   return line.endsWith('\n') ? `${prefix}${line}` : `${prefix}${line}\n\\ No newline at end of file\n`;
 }
 
-/** The unified diff that turns `before` into `after` for the file at `path` ('' when they are equal). */
-export function unifiedDiff(path: string, before: string, after: string): string {
+/** The unified diff that turns `before` into `after` for the file `name` (`diffName`; '' when they are equal). */
+export function unifiedDiff(name: string, before: string, after: string): string {
   if (before === after) return '';
   const oldLines = linesOf(before);
   const newLines = linesOf(after);
-  const out = [`--- a/${path}\n`, `+++ b/${path}\n`];
+  const out = [`--- ${headerName(`a/${name}`)}\n`, `+++ ${headerName(`b/${name}`)}\n`];
   for (const hunk of hunks(oldLines, newLines)) {
     const start = Math.max(0, hunk.oldStart - context);
     const leading = oldLines.slice(start, hunk.oldStart);

@@ -51,9 +51,14 @@ export function printable(text: string): string {
 }
 /* eslint-enable no-control-regex */
 
-function displayPath(path: string, cwd: string): string {
+/** `path` relative to `cwd` when it is inside it (a file named `..x.ps1` is; '' for `cwd` itself), else undefined. */
+function inside(path: string, cwd: string): string | undefined {
   const rel = relative(cwd, path);
-  return (rel === '' || rel.startsWith('..') ? path : rel).split(sep).join('/');
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? undefined : rel;
+}
+
+function displayPath(path: string, cwd: string): string {
+  return (inside(path, cwd) || path).split(sep).join('/');
 }
 
 /** 1-based lines and columns (UTF-16 code units, as SARIF counts by default). */
@@ -140,8 +145,8 @@ const sarifLevels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'er
 
 /** A file's SARIF artifact location: a percent-encoded URI relative to %SRCROOT% (the current folder) when it is inside. */
 function artifactLocation(path: string, cwd: string) {
-  const rel = relative(cwd, path);
-  if (rel.startsWith('..') || isAbsolute(rel)) return { uri: pathToFileURL(path).href };
+  const rel = inside(path, cwd);
+  if (rel === undefined) return { uri: pathToFileURL(path).href };
   return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 

@@ -2,12 +2,13 @@
 // exit codes.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, win32 } from 'node:path';
 import { ruleCodes } from '../../../src/core/lint';
 import { repoRoot } from '../core/support/wasm';
 import { writeSource } from '../../../src/cli/fix';
+import { diffName } from '../../../src/cli/diff';
 import type { JsonRow } from '../../../src/cli/output';
 
 const cli = join(repoRoot, 'dist/cli.js');
@@ -125,6 +126,14 @@ describe('azs-lint (CLI)', function () {
     assert.deepEqual(result.relatedLocations.map((r) => [r.physicalLocation.artifactLocation.uri, r.physicalLocation.region.startLine, r.physicalLocation.region.startColumn, r.message.text]), [
       ['runbook.md', 5, 28, 'The same value is used here.'], ['runbook.md', 6, 31, 'The same value is used here.'],
     ]);
+  });
+
+  it('names a file in the current folder whose name starts with two dots by its relative path, in text and SARIF', () => {
+    const folder = mkdtempSync(join(scratch, 'dots-'));
+    cpSync(join(workspace, 'register.ps1'), join(folder, '..register.ps1'));
+    assert.match(azsLint(['.'], folder).stdout, /^\.\.register\.ps1:3:1: information AZS402: /);
+    const sarif = JSON.parse(azsLint(['.', '--format', 'sarif'], folder).stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: unknown } }[] }[] }[] };
+    assert.deepEqual(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation, { uri: '..register.ps1', uriBaseId: '%SRCROOT%' });
   });
 
   it('exits 0 when nothing is wrong, or nothing error-level', () => {
@@ -267,6 +276,40 @@ describe('azs-lint (CLI)', function () {
         assert.deepEqual(snapshot(patched), snapshot(project));
       });
     }
+
+    it('names each file in the diff relative to the current folder, quoted as git quotes it, so git apply takes it there', () => {
+      const project = join(scratch, 'diff-names');
+      const [inner, outer] = [join(project, 'work'), join(project, 'elsewhere')];
+      const names = ['plain.ps1', 'with space.ps1', 'tab\tand\nbreak.ps1', 'quote"back\\slash.ps1'];
+      mkdirSync(inner, { recursive: true });
+      mkdirSync(outer);
+      cpSync(join(workspace, 'register.ps1'), join(inner, 'inside.ps1'));
+      for (const name of names) cpSync(join(workspace, 'register.ps1'), join(outer, name));
+      const args = ['./inside.ps1', join(outer, 'plain.ps1'), '../elsewhere/with space.ps1', join(outer, names[2]), join(outer, names[3])];
+      const dryRun = azsLint(['--fix-dry-run', ...args], inner);
+      assert.deepEqual(dryRun.stdout.split('\n').filter((line) => /^(---|\+\+\+) /.test(line)), [
+        '--- a/inside.ps1', '+++ b/inside.ps1',
+        '--- a/../elsewhere/plain.ps1', '+++ b/../elsewhere/plain.ps1',
+        '--- a/../elsewhere/with space.ps1', '+++ b/../elsewhere/with space.ps1',
+        '--- "a/../elsewhere/tab\\tand\\nbreak.ps1"', '+++ "b/../elsewhere/tab\\tand\\nbreak.ps1"',
+        '--- "a/../elsewhere/quote\\"back\\\\slash.ps1"', '+++ "b/../elsewhere/quote\\"back\\\\slash.ps1"',
+      ]);
+      assert.match(dryRun.stderr, /^azs-lint: \/\S+\/elsewhere\/tab and break\.ps1: would fix 1 problem: 1 × AZS402$/m, 'one line per file on stderr');
+      const apply = spawnSync('git', ['apply', '--unsafe-paths', '-'], { cwd: inner, input: dryRun.stdout, encoding: 'utf8' });
+      assert.equal(apply.status, 0, apply.stderr);
+      const patched = snapshot(project);
+      cpSync(join(workspace, 'register.ps1'), join(inner, 'inside.ps1'));
+      for (const name of names) cpSync(join(workspace, 'register.ps1'), join(outer, name));
+      azsLint(['--fix', ...args], inner);
+      assert.deepEqual(snapshot(project), patched, 'git apply of the diff writes what --fix writes');
+      assert.notEqual(readFileSync(join(outer, names[3]), 'utf8'), readFileSync(join(workspace, 'register.ps1'), 'utf8'));
+    });
+
+    it('names a Windows file relative to the current folder, or by its absolute path on another drive', () => {
+      assert.equal(diffName('C:\\work\\scripts\\add.ps1', 'C:\\work', win32), 'scripts/add.ps1');
+      assert.equal(diffName('C:\\other\\add.ps1', 'C:\\work', win32), '../other/add.ps1');
+      assert.equal(diffName('D:\\stamps\\add.ps1', 'C:\\work', win32), 'D:/stamps/add.ps1');
+    });
 
     it('writes a file back with its encoding, byte order mark and line breaks, and says what it fixed', () => {
       const project = join(scratch, 'encodings');
