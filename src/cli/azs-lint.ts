@@ -54,11 +54,11 @@ async function run(options: CliOptions, cwd: string): Promise<{ result: RunResul
   }
   const shardOptions = { wasmDir: __dirname, locale: options.locale, ...(rules ? { rules } : {}) };
   const fix = options.fix ? (shard: Shard, read: ShareRead) => fixSources(shard.workspace, read.sources) : undefined;
-  const { reads, checked } = await lintShared(__filename, files, threadCount(options, files.length), shardOptions, fix);
-  notes.push(...reads.flatMap((r) => r.skipped));
+  const shared = await lintShared(__filename, files, threadCount(options, files.length), shardOptions, fix);
+  notes.push(...shared.skipped);
   notes.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
-  const results = new Map(checked.map((c) => [c.uri, c]));
-  const sources = reads.flatMap((r) => r.sources).sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
+  const results = new Map(shared.checked.map((c) => [c.uri, c]));
+  const sources = shared.sources.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
   const linted: LintedFile[] = sources.map(({ path, uri, text }) => {
     const result = results.get(uri);
     for (const notice of result?.notices ?? []) notes.push({ path, message: notice });

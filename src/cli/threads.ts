@@ -1,8 +1,11 @@
 // azs-lint's worker threads: the run's files shared out as the threads get to them (shard.ts), one share read and
 // checked here and each other share in a worker thread running this same bundle. Two steps, so that every share sees
 // every declaration: all read their files and say what registrations those declare; then each takes the others' and
-// checks its files.
+// checks its files. A worker sends its files' texts (each once) after its declarations, which are all that the
+// others wait for, so that the texts cross while this thread still reads or checks.
 import { Worker, parentPort, workerData } from 'node:worker_threads';
+import type { Source } from './fix';
+import type { Note } from './output';
 import { Claims, Shard, type Checked, type RunFile, type ShardOptions, type ShareRead } from './shard';
 
 interface Assignment {
@@ -13,7 +16,10 @@ interface Assignment {
   options: ShardOptions;
 }
 
-type Reply = { read: ShareRead } | { checked: Checked[] };
+/** A file as a worker read it, without `text`: a worker fixes nothing, so the text is the one read (`original`). */
+type SentSource = Omit<Source, 'text'>;
+
+type Reply = { declarations: ShareRead['declarations'] } | { sources: SentSource[]; skipped: Note[] } | { checked: Checked[] };
 
 /** A share in a worker thread; `next` waits for its next reply. */
 class WorkerShare {
@@ -61,9 +67,10 @@ async function answer<T>(share: WorkerShare, pick: (reply: Reply) => T | undefin
   return picked;
 }
 
-/** What every share read, and the checked files, each in the order of its share. */
+/** What the shares read and skipped, and the checked files, each in the order of its share. */
 export interface SharedRun {
-  reads: ShareRead[];
+  sources: Source[];
+  skipped: Note[];
   checked: Checked[];
 }
 
@@ -77,13 +84,21 @@ export async function lintShared(script: string, files: RunFile[], threads: numb
   const workers = Array.from({ length: threads - 1 }, (_, i) => new WorkerShare(script, { files, claims: memory, thread: i + 2, options }));
   const here = new Shard(options);
   const claims = threads > 1 ? new Claims(memory, 1) : undefined;
-  const [read, ...others] = await Promise.all([here.read(files, claims, options.locale), ...workers.map((w) => answer(w, (r) => ('read' in r ? r.read : undefined)))]);
-  const reads = [read, ...others];
-  workers.forEach((worker, i) => worker.send(reads.filter((_, j) => j !== i + 1).flatMap((r) => r.declarations)));
-  await here.declare(others.flatMap((r) => r.declarations));
+  const [read, ...declared] = await Promise.all([here.read(files, claims, options.locale), ...workers.map((w) => answer(w, (r) => ('declarations' in r ? r.declarations : undefined)))]);
+  const declarations = [read.declarations, ...declared];
+  workers.forEach((worker, i) => worker.send(declarations.filter((_, j) => j !== i + 1).flat()));
+  await here.declare(declared.flat());
   if (prepare) await prepare(here, read);
-  const checked = [here.check(read.sources), ...await Promise.all(workers.map((w) => answer(w, (r) => ('checked' in r ? r.checked : undefined))))];
-  return { reads, checked: checked.flat() };
+  const checked = here.check(read.sources);
+  const others = await Promise.all(workers.map(async (w) => ({
+    ...await answer(w, (r) => ('sources' in r ? r : undefined)),
+    checked: await answer(w, (r) => ('checked' in r ? r.checked : undefined)),
+  })));
+  return {
+    sources: [...read.sources, ...others.flatMap((other) => other.sources.map((source) => ({ ...source, text: source.original })))],
+    skipped: [...read.skipped, ...others.flatMap((other) => other.skipped)],
+    checked: [...checked, ...others.flatMap((other) => other.checked)],
+  };
 }
 
 /** The worker thread's side: reads its share, takes the others' declarations, checks its files. */
@@ -99,6 +114,8 @@ export function serveShare(): void {
         port.close();
       });
     });
-    port.postMessage({ read } satisfies Reply);
+    port.postMessage({ declarations: read.declarations } satisfies Reply);
+    const sources = read.sources.map(({ path, uri, kind, original, encoding, fixed }) => ({ path, uri, kind, original, encoding, fixed }));
+    port.postMessage({ sources, skipped: read.skipped } satisfies Reply);
   });
 }
