@@ -110,7 +110,19 @@ function exitCode(result: RunResult, options: CliOptions): number {
   return result.files.some((f) => f.findings.some((finding) => finding.severity === 'error')) ? 1 : 0;
 }
 
+/**
+ * A reader that stops early (`azs-lint . | head`) closes the pipe: what is left to print has nobody to read it, which is
+ * no failure of the run (its exit code stands), rather than a stack trace and exit code 1.
+ */
+function quietWhenReaderGoes(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 if (isMainThread) {
+  quietWhenReaderGoes(process.stdout);
+  quietWhenReaderGoes(process.stderr);
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
