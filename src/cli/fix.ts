@@ -7,6 +7,7 @@ import { plural, type Locale } from '../core/l10n';
 import { fixAll } from '../core/quickFixes';
 import type { DocumentKind, Finding, LintWorkspace } from '../core/lint';
 import { decode, encode, encodingId, type Encoding } from '../core/encoding';
+import { systemDetail } from './skipped';
 
 /** A linted file as read, and as the fixes leave it. */
 export interface Source {
@@ -44,11 +45,11 @@ export async function fixSources(workspace: LintWorkspace, sources: readonly Sou
 const words = {
   en: {
     fixed: { one: 'fixed 1 problem', other: 'fixed {n} problems' }, wouldFix: { one: 'would fix 1 problem', other: 'would fix {n} problems' },
-    changed: 'not written: the file changed while azs-lint ran',
+    changed: 'not written: the file changed while azs-lint ran', failed: 'not written',
   },
   sv: {
     fixed: { one: 'åtgärdade 1 problem', other: 'åtgärdade {n} problem' }, wouldFix: { one: 'skulle åtgärda 1 problem', other: 'skulle åtgärda {n} problem' },
-    changed: 'skrevs inte: filen ändrades medan azs-lint körde',
+    changed: 'skrevs inte: filen ändrades medan azs-lint körde', failed: 'skrevs inte',
   },
 };
 
@@ -59,11 +60,15 @@ export function fixSummary(source: Source, locale: Locale, dryRun: boolean): str
 }
 
 /**
- * Writes a fixed source back, unless the file no longer holds the text it was read with (then the reason, and the
- * file is left alone).
+ * Writes a fixed source back, unless the file no longer holds the text it was read with or cannot be read or written
+ * (then the reason, and the run goes on with the other files: a read-only file is no internal error).
  */
 export function writeSource(source: Source, locale: Locale): string | undefined {
-  if (decode(readFileSync(source.path)).text !== source.original) return words[locale].changed;
-  writeFileSync(source.path, encode(source.text, source.encoding));
-  return undefined;
+  try {
+    if (decode(readFileSync(source.path)).text !== source.original) return words[locale].changed;
+    writeFileSync(source.path, encode(source.text, source.encoding));
+    return undefined;
+  } catch (error) {
+    return `${words[locale].failed}: ${systemDetail(error)}`;
+  }
 }

@@ -1,7 +1,7 @@
 // azs-lint as a user runs it: `node dist/cli.js` (built first) on fixture folders, checking output, SARIF shape and
 // exit codes.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, win32 } from 'node:path';
@@ -215,6 +215,17 @@ describe('azs-lint (CLI)', function () {
     assert.match(unknown.stderr, /"AZS999" names no rule.*"AZS101": "loud" is not one of/);
   });
 
+  it('stops quietly, with the run\'s exit code, when the reader of its output goes away (azs-lint . | head)', async () => {
+    const folder = mkdtempSync(join(scratch, 'pipe-'));
+    writeFileSync(join(folder, 'many.ps1'), Array.from({ length: 3000 }, (_, i) => `Invoke-Command -ComputerName '<ERCS VM>' -ScriptBlock { Get-AzureStackStampInformation } # ${i}\n`).join(''));
+    const child = spawn(process.execPath, [cli, '.'], { cwd: folder, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
+    child.stdout.once('data', () => child.stdout.destroy());
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise((resolve) => child.on('close', resolve));
+    assert.deepEqual([status, stderr], [0, ''], 'warnings only, and no stack trace');
+  });
+
   it('prints its help and exits 0', () => {
     const run = azsLint(['--help']);
     assert.equal(run.status, 0);
@@ -231,6 +242,13 @@ describe('azs-lint (CLI)', function () {
       writeFileSync(path, source.original);
       assert.equal(writeSource(source, 'en'), undefined);
       assert.equal(readFileSync(path, 'utf8'), 'Connect-AzAccount\n');
+    });
+
+    it('says why a file it cannot write back is not written, rather than failing the run as an internal error', () => {
+      const folder = mkdtempSync(join(scratch, 'gone-'));
+      const source = { path: folder, uri: '', kind: 'powershell' as const, original: 'Login-AzureRmAccount\n', text: 'Connect-AzAccount\n', encoding: { name: 'utf8' as const, bom: false }, fixed: [] };
+      assert.equal(writeSource(source, 'en'), 'not written: EISDIR: illegal operation on a directory, read');
+      assert.match(writeSource({ ...source, path: join(folder, 'deleted.ps1') }, 'sv') ?? '', /^skrevs inte: ENOENT: no such file or directory$/);
     });
 
     /** Every file under `folder` by its path there, as bytes. */
