@@ -15,13 +15,15 @@ const escapes: Record<string, string> = { '\u0007': '\\a', '\b': '\\b', '\t': '\
 
 /**
  * `a/name` as git writes it in a diff header: in double quotes with C escapes when the name holds a quote, a backslash
- * or a control character (a line break would end the header line), as it is otherwise.
+ * or a control character (a line break would end the header line, an escape sequence would reach the terminal), as it
+ * is otherwise. Other control characters are escaped as git does, each byte of their UTF-8 in octal.
  */
 function headerName(prefixed: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what needs quoting
-  const special = /["\\\u0000-\u001f\u007f]/g;
+  const special = /["\\\u0000-\u001f\u007f-\u009f]/g;
   if (prefixed.search(special) < 0) return prefixed;
-  return `"${prefixed.replace(special, (c) => escapes[c] ?? `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`)}"`;
+  const octal = (c: string) => [...Buffer.from(c)].map((byte) => `\\${byte.toString(8).padStart(3, '0')}`).join('');
+  return `"${prefixed.replace(special, (c) => escapes[c] ?? octal(c))}"`;
 }
 
 /** A file's lines, each with its line break (the last one may have none). */

@@ -298,12 +298,12 @@ describe('azs-lint (CLI)', function () {
     it('names each file in the diff relative to the current folder, quoted as git quotes it, so git apply takes it there', () => {
       const project = join(scratch, 'diff-names');
       const [inner, outer] = [join(project, 'work'), join(project, 'elsewhere')];
-      const names = ['plain.ps1', 'with space.ps1', 'tab\tand\nbreak.ps1', 'quote"back\\slash.ps1'];
+      const names = ['plain.ps1', 'with space.ps1', 'tab\tand\nbreak.ps1', 'quote"back\\slash.ps1', 'escape\u001b[31m\u009b.ps1'];
       mkdirSync(inner, { recursive: true });
       mkdirSync(outer);
       cpSync(join(workspace, 'register.ps1'), join(inner, 'inside.ps1'));
       for (const name of names) cpSync(join(workspace, 'register.ps1'), join(outer, name));
-      const args = ['./inside.ps1', join(outer, 'plain.ps1'), '../elsewhere/with space.ps1', join(outer, names[2]), join(outer, names[3])];
+      const args = ['./inside.ps1', join(outer, 'plain.ps1'), '../elsewhere/with space.ps1', ...names.slice(2).map((name) => join(outer, name))];
       const dryRun = azsLint(['--fix-dry-run', ...args], inner);
       assert.deepEqual(dryRun.stdout.split('\n').filter((line) => /^(---|\+\+\+) /.test(line)), [
         '--- a/inside.ps1', '+++ b/inside.ps1',
@@ -311,6 +311,7 @@ describe('azs-lint (CLI)', function () {
         '--- a/../elsewhere/with space.ps1', '+++ b/../elsewhere/with space.ps1',
         '--- "a/../elsewhere/tab\\tand\\nbreak.ps1"', '+++ "b/../elsewhere/tab\\tand\\nbreak.ps1"',
         '--- "a/../elsewhere/quote\\"back\\\\slash.ps1"', '+++ "b/../elsewhere/quote\\"back\\\\slash.ps1"',
+        '--- "a/../elsewhere/escape\\033[31m\\302\\233.ps1"', '+++ "b/../elsewhere/escape\\033[31m\\302\\233.ps1"',
       ]);
       assert.match(dryRun.stderr, /^azs-lint: \/\S+\/elsewhere\/tab and break\.ps1: would fix 1 problem: 1 × AZS402$/m, 'one line per file on stderr');
       const apply = spawnSync('git', ['apply', '--unsafe-paths', '-'], { cwd: inner, input: dryRun.stdout, encoding: 'utf8' });
