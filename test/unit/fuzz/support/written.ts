@@ -22,6 +22,7 @@ const values = fc.record({
   tenant: fc.constantFrom(tenant, `{${tenant}}`),
   apiVersion: fc.constantFrom('2017-06-01', '2016-01-01', '2017-06-1'),
   billingModel: fc.constantFrom('PayAsYouUse', 'PayAsYouGo', 'Capacity'),
+  registrations: fc.constantFrom('registrations', 'registration'),
 });
 
 /** The script that declares the registration every other document addresses. */
@@ -121,10 +122,10 @@ class Script {
 
 const scriptWorkspace = fc.record({
   values, declared: fc.constantFrom<'inline' | 'variable'>('inline', 'variable'),
-  registrationWay: scriptWay, groupWay: scriptWay, customerWay: scriptWay, tenantWay: scriptWay, apiVersionWay: scriptWay,
-}).map(({ values: v, declared, registrationWay, groupWay, customerWay, tenantWay, apiVersionWay }): WrittenDocument[] => {
+  registrationWay: scriptWay, registrationsWay: scriptWay, groupWay: scriptWay, customerWay: scriptWay, tenantWay: scriptWay, apiVersionWay: scriptWay,
+}).map(({ values: v, declared, registrationWay, registrationsWay, groupWay, customerWay, tenantWay, apiVersionWay }): WrittenDocument[] => {
   const s = new Script();
-  const id = `/subscriptions/${subscription}/resourceGroups/${s.inString('group', v.group, groupWay)}/providers/Microsoft.AzureStack/registrations/${s.inString('registration', v.registration, registrationWay)}/customerSubscriptions/${s.inString('customer', v.customer, customerWay)}`;
+  const id = `/subscriptions/${subscription}/resourceGroups/${s.inString('group', v.group, groupWay)}/providers/Microsoft.AzureStack/${s.inString('registrations', v.registrations, registrationsWay)}/${s.inString('registration', v.registration, registrationWay)}/customerSubscriptions/${s.inString('customer', v.customer, customerWay)}`;
   const request = `New-AzResource -ResourceId "${id}" -ApiVersion ${s.argument('apiVersion', v.apiVersion, apiVersionWay)} -Properties @{ tenantId = ${s.argument('tenant', v.tenant, tenantWay)} } -Force`;
   return [declaring(v.billingModel, declared), { name: 'add-tenant.ps1', kind: 'powershell', text: `${[...s.assignments, request].join('\n')}\n` }];
 });
@@ -132,7 +133,7 @@ const scriptWorkspace = fc.record({
 const httpWorkspace = fc.record({ values, registrationVariable: fc.boolean(), tenantVariable: fc.boolean() }).map(({ values: v, registrationVariable, tenantVariable }): WrittenDocument[] => {
   const variables = [...(registrationVariable ? [`@registration = ${v.registration}`] : []), ...(tenantVariable ? [`@tenant = ${v.tenant}`] : [])];
   const registration = registrationVariable ? '{{registration}}' : v.registration;
-  const text = `${variables.join('\n')}\n\nPUT https://management.azure.com/subscriptions/${subscription}/resourceGroups/${v.group}/providers/Microsoft.AzureStack/registrations/${registration}/customerSubscriptions/${v.customer}?api-version=${v.apiVersion}
+  const text = `${variables.join('\n')}\n\nPUT https://management.azure.com/subscriptions/${subscription}/resourceGroups/${v.group}/providers/Microsoft.AzureStack/${v.registrations}/${registration}/customerSubscriptions/${v.customer}?api-version=${v.apiVersion}
 Content-Type: application/json
 
 { "properties": { "tenantId": "${tenantVariable ? '{{tenant}}' : v.tenant}" } }
