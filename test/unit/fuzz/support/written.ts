@@ -2,13 +2,7 @@
 // parameter's default or a parameter file's value, or as pieces an expression joins. Each value is right or one of
 // the mistakes the rules fix, so that every value-replacing fix meets values it must not write over whole.
 import fc from 'fast-check';
-import type { DocumentKind } from '../../../../src/core/lint';
-
-export interface WrittenDocument {
-  name: string;
-  kind: DocumentKind;
-  text: string;
-}
+import type { Seed as WrittenDocument } from './seeds';
 
 const subscription = '5d0c7a3e-91b2-4f6d-a8e4-2c7b19f0d6a1';
 const customer = 'e27f4b90-3c1d-4a6e-b5f8-0d9c2a7e6b13';
