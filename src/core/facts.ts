@@ -103,6 +103,16 @@ export function locatesOnlyReference(value: Value): boolean {
 }
 
 /**
+ * True when `locateWhole` of the value finds the characters that hold its whole text as written (perhaps in a
+ * variable's assignment): a fix may write over them. Not when it finds a reference or an expression that brings the
+ * value in, or makes it of pieces (a parameter file gives it, it is joined to other text, a string holds an escape).
+ */
+export function locatesCopy(value: Value): boolean {
+  const [only, ...others] = value.segments;
+  return only !== undefined && others.length === 0 && only.at !== undefined;
+}
+
+/**
  * Where `length` characters at `index` of the value's text stand at the place of use: the reference that brought them
  * in (a variable), else the whole value.
  */

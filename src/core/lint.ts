@@ -223,6 +223,11 @@ export class LintWorkspace {
     return [...new Set([...onDeclarations, ...change.reread])];
   }
 
+  /** What the document was read as; undefined for a document the workspace does not hold. */
+  factsOf(uri: string): FileFacts | undefined {
+    return this.documents.get(uri)?.facts;
+  }
+
   /**
    * The registrations a document declares, with their positions worked out: plain data that another workspace takes
    * through `declare` (azs-lint reads its files in several threads, each with a workspace of its own).

@@ -88,6 +88,10 @@ function Get-Reading([string] $text) {
         errors = @($errors | ForEach-Object { [ordered]@{ id = $_.ErrorId; span = Get-Span $_.Extent; message = $_.Message; incomplete = $_.IncompleteInput } })
         commands = @($ast.FindAll({ param($n) $n -is [System.Management.Automation.Language.CommandAst] }, $true) | ForEach-Object { Get-Command $_ })
         bindings = @($bindings)
+        # Where each block's or hashtable's { and } is, in the order of the text (the { of @{ is its second character).
+        braces = @($tokens | Where-Object { $_.Kind -in 'LCurly', 'AtCurly', 'RCurly' } | ForEach-Object {
+                [ordered]@{ open = $_.Kind -ne 'RCurly'; at = $_.Extent.EndOffset - 1 }
+            })
     }
 }
 

@@ -72,9 +72,79 @@ function isAscii(text: string): boolean {
 }
 
 /** Where each value of a document is, as a tree that mirrors the document's (keys of objects, indexes of arrays). */
-interface SpanTree {
+export interface SpanTree {
   span?: Span;
   children?: Map<string | number, SpanTree>;
+}
+
+/** The keys that lead to the values asked for, as a tree (`spanTree`'s `within`). */
+type KeyTree = Map<string, KeyTree>;
+
+/**
+ * Where the values of a JSON(C) text are, in one visit (in time linear in its length however deep it nests), and
+ * whether the text has errors. Of a key an object repeats, the tree keeps the `last` value, as JSON.parse does, or
+ * the `first`, as jsonc-parser's `findNodeAtLocation` finds it. With `within` (paths of keys from the root), only the
+ * values on the way to those are kept.
+ */
+export function spanTree(text: string, repeated: 'first' | 'last', within?: readonly (readonly string[])[]): { root: SpanTree; errors: boolean } {
+  const root: SpanTree = {};
+  let errors = false;
+  /**
+   * The containers open at this point, each with its tree node (none: not kept), the keys under it that lead on (none:
+   * all), where it starts, and its next index or last key.
+   */
+  const open: { node: SpanTree | undefined; wanted: KeyTree | undefined; start: number; array: boolean; next: number; key: string }[] = [];
+  let wanted = within && keyTree(within);
+  /** The node of the value that starts now, under the property just named or at the array's next index. */
+  const enter = (): SpanTree | undefined => {
+    const container = open.at(-1);
+    if (!container) return root;
+    const key = container.array ? container.next++ : container.key;
+    wanted = container.wanted && (typeof key === 'string' ? container.wanted.get(key) : undefined);
+    if (!container.node || (container.wanted && !wanted) || (repeated === 'first' && container.node.children?.has(key))) return undefined;
+    const node: SpanTree = {};
+    (container.node.children ??= new Map()).set(key, node);
+    return node;
+  };
+  const begin = (start: number, array: boolean): void => {
+    const node = enter();
+    open.push({ node, wanted, start, array, next: 0, key: '' });
+  };
+  const end = (offset: number, length: number): void => {
+    const container = open.pop();
+    if (container?.node) container.node.span = { start: container.start, end: offset + length };
+  };
+  visitJson(text, {
+    onObjectBegin: (offset) => begin(offset, false),
+    onArrayBegin: (offset) => begin(offset, true),
+    onObjectEnd: end,
+    onArrayEnd: end,
+    onObjectProperty: (property) => {
+      const container = open.at(-1);
+      if (container) container.key = property;
+    },
+    onLiteralValue: (_value, offset, length) => {
+      const node = enter();
+      if (node) node.span = { start: offset, end: offset + length };
+    },
+    onError: () => {
+      errors = true;
+    },
+  });
+  return { root, errors };
+}
+
+function keyTree(paths: readonly (readonly string[])[]): KeyTree {
+  const tree: KeyTree = new Map();
+  for (const path of paths) {
+    let node = tree;
+    for (const key of path) {
+      let next = node.get(key);
+      if (!next) node.set(key, next = new Map<string, KeyTree>());
+      node = next;
+    }
+  }
+  return tree;
 }
 
 /** The document's values as JSON.parse (or, for JSONC and broken JSON, jsonc-parser's tolerant `parse`) reads them. */
@@ -191,7 +261,7 @@ export class JsonSource {
    * document nested n deep with a value asked about at every level walks n steps in all, not n².
    */
   private spanNode(place: JsonPlace | undefined): SpanTree | undefined {
-    const root = (this.spans ??= this.findSpans());
+    const root = (this.spans ??= spanTree(this.text, 'last').root);
     const unknown: JsonPlace[] = [];
     let at = place;
     for (; at && !this.nodes.has(at); at = at.parent) unknown.push(at);
@@ -227,43 +297,6 @@ export class JsonSource {
     const comments: Span[] = [];
     visitJson(this.text, { onComment: (offset, length) => comments.push({ start: offset, end: offset + length }) });
     return comments;
-  }
-
-  /** One visit of the text, in time linear in its length however deep it nests. */
-  private findSpans(): SpanTree {
-    const root: SpanTree = {};
-    /** The containers open at this point, each with its tree node, where it starts, and its next index or last key. */
-    const open: { node: SpanTree; start: number; array: boolean; next: number; key: string }[] = [];
-    /** The node of the value that starts now, under the property just named or at the array's next index. */
-    const enter = (): SpanTree => {
-      const container = open.at(-1);
-      if (!container) return root;
-      const key = container.array ? container.next++ : container.key;
-      const node: SpanTree = {};
-      (container.node.children ??= new Map()).set(key, node);
-      return node;
-    };
-    const begin = (start: number, array: boolean): void => {
-      open.push({ node: enter(), start, array, next: 0, key: '' });
-    };
-    const end = (offset: number, length: number): void => {
-      const container = open.pop();
-      if (container) container.node.span = { start: container.start, end: offset + length };
-    };
-    visitJson(this.text, {
-      onObjectBegin: (offset) => begin(offset, false),
-      onArrayBegin: (offset) => begin(offset, true),
-      onObjectEnd: end,
-      onArrayEnd: end,
-      onObjectProperty: (property) => {
-        const container = open.at(-1);
-        if (container) container.key = property;
-      },
-      onLiteralValue: (_value, offset, length) => {
-        enter().span = { start: offset, end: offset + length };
-      },
-    });
-    return root;
   }
 }
 

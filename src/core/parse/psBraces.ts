@@ -17,6 +17,7 @@ const TAB = 0x09;
 const LINE_FEED = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const SPACE = 0x20;
+const EXCLAMATION = 0x21;
 const DOUBLE_QUOTE = 0x22;
 const HASH = 0x23;
 const DOLLAR = 0x24;
@@ -24,13 +25,21 @@ const AMPERSAND = 0x26;
 const SINGLE_QUOTE = 0x27;
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
+const PLUS = 0x2b;
 const COMMA = 0x2c;
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const COLON = 0x3a;
 const SEMICOLON = 0x3b;
 const LESS_THAN = 0x3c;
 const EQUALS = 0x3d;
 const GREATER_THAN = 0x3e;
+const QUESTION = 0x3f;
 const AT = 0x40;
 const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const CARET = 0x5e;
+const UNDERSCORE = 0x5f;
 const BACKTICK = 0x60;
 const OPEN_BRACE = 0x7b;
 const PIPE = 0x7c;
@@ -43,7 +52,7 @@ const CLOSE_BRACE = 0x7d;
  *   or `"@` (a doubled quote inside a string, `''` or `""`, needs no rule of its own: where it ends the string, it
  *   starts another that the rest of the string ends);
  * - a `#` comment to the end of its line and a `<# … #>` one (with backtick escapes inside), where they start a token
- *   or follow a word that is a variable, an index or a type (see `startsComment`);
+ *   or follow a variable, an index or a type that ends the word there (see `startsComment`);
  * - `${…}` to its first `}` (as the grammar's `braced_variable`), in code and in expandable strings.
  * A `$( … )` in a `"…"` or `@"…"@` string is code: its braces pair (they are blocks of the tree, as in
  * `"$($list | ForEach-Object { $_ })"`) and its strings and comments are passed over, up to the `)` that closes it.
@@ -74,6 +83,9 @@ class BraceScan {
   /** Where the last search back for a word's start (`expressionWordBefore`) began, and the start it found. */
   private wordSearched = 0;
   private wordStart = 0;
+  /** The word (by its start) whose expression was last read (`expressionEndsAt`), and whether it ends before a `#`. */
+  private expressionWord = -1;
+  private expressionEnds = false;
 
   constructor(private readonly code: string) {
     for (let at = 0; at < code.length;) at = this.strings.length > this.parens.length ? this.inString(at) : this.inCode(at);
@@ -180,15 +192,17 @@ class BraceScan {
   /**
    * Whether a `#` or `<#` at `at` in code starts a comment: where it starts a token (`startsToken`), or where it goes on
    * a word that is an expression, a variable or a type (`$list[0]#`, `$name#`, `[int]#`): there the tree (and
-   * PowerShell, in an expression) ends the word before it. In a bare word it goes on the word (`C#`, `b]#`).
+   * PowerShell, in an expression) ends the word before it. In a bare word it goes on the word (`C#`, `b]#`), and so
+   * it does where a bare word follows the expression (`$a+b#`, see `expressionEndsAt`).
    */
   private startsComment(at: number): boolean {
     return startsToken(this.code, at) || this.expressionWordBefore(at);
   }
 
   /**
-   * Whether the word that ends at `at` starts with `$` or `[`. Each search back goes no further than where the one
-   * before started (the word it found goes on to here when nothing between ends it): the pass stays linear.
+   * Whether the word that ends at `at` starts with `$` or `[` and its expression ends there. Each search back goes no
+   * further than where the one before started (the word it found goes on to here when nothing between ends it), and
+   * each word's expression is read once (a `#` the word goes on leaves the rest of it to the word): the pass stays linear.
    */
   private expressionWordBefore(at: number): boolean {
     const code = this.code;
@@ -198,7 +212,12 @@ class BraceScan {
     this.wordSearched = at;
     this.wordStart = start;
     const first = code.charCodeAt(start);
-    return first === DOLLAR || first === OPEN_BRACKET;
+    if (first !== DOLLAR && first !== OPEN_BRACKET) return false;
+    if (start !== this.expressionWord) {
+      this.expressionWord = start;
+      this.expressionEnds = expressionEndsAt(code, start, at);
+    }
+    return this.expressionEnds;
   }
 
   /** Where a `'…'` string whose text starts at `at` ends (after its closing quote). */
@@ -249,6 +268,66 @@ class BraceScan {
     }
     return this.nextClose < code.length ? this.nextClose + 1 : at + 1;
   }
+}
+
+/**
+ * Whether the expression that starts the word at `start` (`$` or `[`) goes on to `at`, as the tree reads it in a
+ * command's arguments: a variable or a type, then members and indexes (`$a.b[0]`, `[int]::Max`). Where a bare word
+ * follows it first, the tree reads that as an argument of its own, to the word's end (PowerShell reads the whole word
+ * as one argument): after a `+` or `!` that no operand follows (`$a+b`, `$a!b`; `$a+$b` and `$a+1` are sums), or after
+ * a `:` that follows a member, index or type (`$a.b:c`; in `$env:c` the `:` is the variable's).
+ */
+function expressionEndsAt(code: string, start: number, at: number): boolean {
+  let i = code.charCodeAt(start) === DOLLAR ? variableNameEnd(code, start + 1) : bracketsEnd(code, start, at);
+  let accessed = code.charCodeAt(start) === OPEN_BRACKET;
+  for (;;) {
+    if (i >= at) return true;
+    const char = code.charCodeAt(i);
+    if (char === DOT) i = nameEnd(code, i + 1);
+    else if (char === COLON && code.charCodeAt(i + 1) === COLON) i = nameEnd(code, i + 2);
+    else if (char === OPEN_BRACKET) i = bracketsEnd(code, i, at);
+    else break;
+    accessed = true;
+  }
+  const char = code.charCodeAt(i);
+  if (char === PLUS || char === EXCLAMATION) return i + 1 < at && startsOperand(code.charCodeAt(i + 1));
+  return !(char === COLON && accessed && i + 1 < at);
+}
+
+/** Where a variable's name that starts at `at` (after its `$`) ends: `$?`, `$$`, `$^`, or letters, digits and `_`, with a `scope:` before them. */
+function variableNameEnd(code: string, at: number): number {
+  const first = code.charCodeAt(at);
+  if (first === QUESTION || first === DOLLAR || first === CARET) return at + 1;
+  const end = nameEnd(code, at);
+  return code.charCodeAt(end) === COLON && isNameChar(code.charCodeAt(end + 1)) ? nameEnd(code, end + 1) : end;
+}
+
+/** Where a run of letters, digits and `_` that starts at `at` ends. */
+function nameEnd(code: string, at: number): number {
+  let i = at;
+  while (isNameChar(code.charCodeAt(i))) i++;
+  return i;
+}
+
+function isNameChar(char: number): boolean {
+  return (char >= 0x30 && char <= 0x39) || (char >= 0x41 && char <= 0x5a) || (char >= 0x61 && char <= 0x7a) || char === UNDERSCORE;
+}
+
+/** Where the `[…]` that starts at `at` ends, after the `]` that closes it (`at` nests); `limit` where none does before it. */
+function bracketsEnd(code: string, at: number, limit: number): number {
+  let depth = 0;
+  for (let i = at; i < limit; i++) {
+    const char = code.charCodeAt(i);
+    if (char === OPEN_BRACKET) depth++;
+    else if (char === CLOSE_BRACKET && --depth === 0) return i + 1;
+  }
+  return limit;
+}
+
+/** Whether an operand of an expression can start with the character: a variable, number, string, array, group, cast or unary operator. */
+function startsOperand(char: number): boolean {
+  return char === DOLLAR || (char >= 0x30 && char <= 0x39) || char === SINGLE_QUOTE || char === DOUBLE_QUOTE || char === AT ||
+    char === OPEN_PAREN || char === OPEN_BRACKET || char === DOT || char === MINUS || char === PLUS || char === EXCLAMATION || char === COMMA;
 }
 
 /** Where the line of the character at `at` ends (at its line break, or the end of the code). */

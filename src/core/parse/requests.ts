@@ -7,7 +7,7 @@ import {
   type TenantOperation, type Value,
 } from '../facts';
 import type { Span } from '../text';
-import { visitJson } from './jsonVisit';
+import { spanTree, type SpanTree } from './jsonSource';
 
 // Patterns used per request are made once: a literal in a function makes a new object each time it is reached.
 const subscriptionsSegment = /(?:^|\/)subscriptions?\//i;
@@ -182,74 +182,23 @@ interface BodyNode {
   string?: string;
 }
 
-/** An object or array open at a point of `findNodes`'s visit. */
-interface OpenNode {
-  start: number;
-  /** The keys from the root to it, when it is the first value of its key in each object up there; else undefined. */
-  path: string[] | undefined;
-  /** The keys met in it so far (of an object on such a path). */
-  seen: Set<string>;
-  /** The path of the value that comes next in it, when that one is on such a path toward one of the paths asked for. */
-  next: string[] | undefined;
-}
-
 /**
  * In a well-formed JSON(C) object, the value at each of `paths` (keys from the root), the first of its key in each
  * object on the way, as jsonc-parser's `findNodeAtLocation` over `parseTree` finds it; undefined for a text that is
- * no object or has errors; and the object's own place. One visit with the open containers in an array: a body nested however deep is read whole
- * (`parseTree` descends a call per level, and ran out of stack some thousands deep).
+ * no object or has errors; and the object's own place. One visit (`spanTree`): a body nested however deep is read
+ * whole (`parseTree` descends a call per level, and ran out of stack some thousands deep).
  */
 function findNodes(text: string, paths: readonly (readonly string[])[]): { root: BodyNode; found: (BodyNode | undefined)[] } | undefined {
-  const found: (BodyNode | undefined)[] = paths.map(() => undefined);
-  let root: BodyNode | undefined;
-  const open: OpenNode[] = [];
-  let rootIsObject: boolean | undefined;
-  let errors = false;
-  const asked = (path: string[]) => paths.findIndex((wanted) => wanted.length === path.length && wanted.every((key, i) => key === path[i]));
-  const leadsOn = (path: string[]) => paths.some((wanted) => wanted.length >= path.length && path.every((key, i) => key === wanted[i]));
-  /** The path of the value that starts now (undefined when it is on none asked for), taken from its container. */
-  const begin = (): string[] | undefined => {
-    const container = open.at(-1);
-    if (!container) return [];
-    const path = container.next;
-    container.next = undefined;
-    return path;
-  };
-  const beginContainer = (offset: number, object: boolean) => {
-    rootIsObject ??= object;
-    open.push({ start: offset, path: begin(), seen: new Set(), next: undefined });
-  };
-  const end = (offset: number, length: number) => {
-    const container = open.pop();
-    if (!container) return;
-    const node = { offset: container.start, length: offset + length - container.start };
-    const index = container.path ? asked(container.path) : -1;
-    if (index >= 0) found[index] ??= node;
-    if (open.length === 0) root ??= node;
-  };
-  visitJson(text, {
-    onObjectBegin: (offset) => beginContainer(offset, true),
-    onArrayBegin: (offset) => beginContainer(offset, false),
-    onObjectEnd: end,
-    onArrayEnd: end,
-    onObjectProperty: (name) => {
-      const container = open.at(-1);
-      if (!container?.path || container.seen.has(name)) return;
-      container.seen.add(name);
-      const path = [...container.path, name];
-      if (leadsOn(path)) container.next = path;
-    },
-    onLiteralValue: (value, offset, length) => {
-      rootIsObject ??= false;
-      const path = begin();
-      const index = path ? asked(path) : -1;
-      if (index >= 0) found[index] ??= { offset, length, ...(typeof value === 'string' ? { string: value } : {}) };
-    },
-    onError: () => {
-      errors = true;
-    },
+  const { root, errors } = spanTree(text, 'first', paths);
+  if (errors || !root.span || text[root.span.start] !== '{') return undefined;
+  const found = paths.map((path) => {
+    const span = path.reduce<SpanTree | undefined>((tree, key) => tree?.children?.get(key), root)?.span;
+    if (!span) return undefined;
+    // A string's value read back from its text: the text has no errors, so the string is well-formed JSON.
+    const string = text[span.start] === '"' ? { string: JSON.parse(text.slice(span.start, span.end)) as string } : {};
+    return { offset: span.start, length: span.end - span.start, ...string };
   });
-  return rootIsObject && root && !errors ? { root, found } : undefined;
+  return { root: { offset: root.span.start, length: root.span.end - root.span.start }, found };
 }
 
 /**

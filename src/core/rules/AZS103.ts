@@ -1,4 +1,4 @@
-import { isKnown, locateWhole, type FileFacts, type RegistrationLookup, type RegistrationRef } from '../facts';
+import { isKnown, locateWhole, locatesCopy, type FileFacts, type RegistrationLookup, type RegistrationRef } from '../facts';
 import { holdsPlaceholder } from '../ids';
 import { registrationParts } from '../parse/requests';
 import { cloudIdLookupAt, replacementFix, type Replacement } from '../fixes';
@@ -182,10 +182,11 @@ export default defineRule({
       return [{
         messageId: messageIds[part],
         values: { used: used.text, declared: declared.text, where: where(target.uri, context.uri) },
-        // Where the name is written (perhaps in a variable's assignment): the quick fix replaces those characters.
+        // Where the name is written (perhaps in a variable's assignment): the quick fix replaces those characters, and
+        // only those: not an expression or reference that brings the name in (with the rest of a resource's name).
         span: locateWhole(used),
         related: [{ uri: target.uri, span: declared.span, messageId: 'declaredHere' }],
-        data: { replacement: declared.text },
+        ...(locatesCopy(used) ? { data: { replacement: declared.text } } : {}),
       }];
     });
     // One defect, one finding: a part already reported as differing from a declaration is not reported again.

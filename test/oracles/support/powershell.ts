@@ -60,6 +60,8 @@ export interface PsReading {
   errors: PsError[];
   commands: PsCommand[];
   bindings: PsBinding[];
+  /** Where each block's or hashtable's `{` (open) and `}` is, in the order of the text: the braces PowerShell pairs. */
+  braces: { open: boolean; at: number }[];
 }
 
 /** The pwsh that setup installed, or the one AZS_PWSH names; undefined when neither is there. */

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { checkFixInvariant } from '../core/support/fixInvariant';
 import { brokenWorkspace, documentOf } from './support/arbitraries';
 import { folder } from './support/checks';
+import { writtenWorkspace } from './support/written';
 import { fuzzIt } from './support/run';
 
 /**
@@ -17,6 +18,11 @@ describe('fuzzing the fixes', () => {
   fuzzIt('every fix offered on a broken workspace leaves working code', 50, () => fc.asyncProperty(everyday, async (workspace) => {
     const documents = workspace.map(documentOf).map((d) => ({ uri: `${folder}${d.name}`, kind: d.kind, text: d.text }));
     const report = await checkFixInvariant(documents);
+    assert.deepEqual(report.violations, []);
+  }));
+
+  fuzzIt('every fix offered where values are written through variables, parameters and expressions leaves working code', 60, () => fc.asyncProperty(writtenWorkspace, async (workspace) => {
+    const report = await checkFixInvariant(workspace.map((d) => ({ uri: `${folder}${d.name}`, kind: d.kind, text: d.text })));
     assert.deepEqual(report.violations, []);
   }));
 });

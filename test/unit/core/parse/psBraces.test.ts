@@ -52,6 +52,21 @@ describe('parse/psBraces', () => {
     assert.deepEqual(blocks('if ($x) { Write-Host b]#; }'), ['{ Write-Host b]#; }']);
   });
 
+  it('reads a # as the word\'s where a bare word follows the expression first, as the tree and PowerShell do', () => {
+    // The tree reads `$a` and then `+b#c` as an argument of its own (a generic token, which a # goes on); PowerShell
+    // reads `$a+b#c` as one argument. Where an operand follows the `+` it is a sum, and the # after it a comment.
+    assert.deepEqual(blocks('Write-Host $a+b#c {1}'), ['{1}']);
+    assert.deepEqual(blocks('Write-Host $a!b#c {1}'), ['{1}']);
+    assert.deepEqual(blocks('Write-Host $a.b[0]+#c {1}'), ['{1}']);
+    assert.deepEqual(blocks('$x = $a+$b#c {1}'), []);
+    assert.deepEqual(blocks('$x = $a+1#c {1}'), []);
+    // A : after a member, index or type separates an argument (`$a.b:c`); after a variable's name it names a scope.
+    assert.deepEqual(blocks('Write-Host $a.b:c#d {1}'), ['{1}']);
+    assert.deepEqual(blocks('Write-Host [int]:c#d {1}'), ['{1}']);
+    assert.deepEqual(blocks('Write-Host $env:c#d {1}'), []);
+    assert.deepEqual(blocks('Write-Host $a.b:#d {1}'), []);
+  });
+
   it('reads a quote or # after a backtick in code as a character, which starts no string or comment', () => {
     assert.deepEqual(blocks('if ($x) { Write-Host `" `# }'), ['{ Write-Host `" `# }']);
   });

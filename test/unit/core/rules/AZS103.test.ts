@@ -92,6 +92,24 @@ ruleTester(rule, {
       errors: [{ message: `This request targets registration 'reg2', but the registration declared in registration.json is 'reg1'. ${tail}`, related: [declaredHere] }],
     },
     {
+      // The fix would write the name over the whole expression, and lose the customer subscription with it.
+      name: 'a name a parameter file gives, joined to the rest of the resource name: no fix, as the name is not written here',
+      kind: 'json',
+      code: `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "parameters": { "registrationName": { "type": "string" } },
+  "resources": [{
+    "type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01",
+    "name": "<![concat(parameters('registrationName'), '/${customer}')]!>", "properties": { "tenantId": "${tenant}" }
+  }]
+}`,
+      others: [
+        { name: 'register.ps1', kind: 'powershell', code: register('<@reg-west@>') },
+        { name: 'template.parameters.json', kind: 'json', code: '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {"registrationName": {"value": "reg-east"}}}' },
+      ],
+      errors: [{ message: `This request targets registration 'reg-east', but the registration declared in register.ps1 is 'reg-west'. ${tail}`, related: [declaredHere] }],
+    },
+    {
       name: 'another subscription',
       kind: 'http',
       code: putTenant('reg1', '<!0b7c2d1e-5f4a-4e3b-9c8d-7a6b5c4d3e2f!>'),

@@ -1,7 +1,8 @@
 // The invariant every quick fix keeps ("a fix leaves working code"), checked by applying each fix the editor offers
 // for each finding of a workspace of documents: afterwards each edited document parses as well as before (no more
 // tree-sitter ERROR or MISSING nodes in PowerShell, no more JSON syntax errors), the finding the fix is for is gone,
-// and no finding appears that was not there before.
+// no finding appears that was not there before, and what the documents send and declare keeps every part it knew (a
+// fix that writes over a whole expression where one value of it is wrong loses the others).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,6 +11,7 @@ import { parse, type ParseError } from 'jsonc-parser';
 import { applyEdits, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../../../../src/core/fixes';
 import { fixesFor } from '../../../../src/core/quickFixes';
 import { LintWorkspace, describeInternalError, documentKindFor, type Finding } from '../../../../src/core/lint';
+import { isKnown, type FileFacts, type RegistrationRef, type Value } from '../../../../src/core/facts';
 import { codeBlocks } from '../../../../src/core/languages/index';
 import { maskedText } from '../../../../src/core/parse/markdown';
 import { PowerShellParser } from '../../../../src/core/parse/powershell';
@@ -154,6 +156,44 @@ function revealed(found: Finding, uri: string, fixed: Finding, edits: ReadonlyMa
   return (fixed.code === 'AZS101' || fixed.code === 'AZS103') && !(edits.get(uri) ?? []).some(withinNewText);
 }
 
+/** A fact of a document, and what it knows of each of its parts in order: k (known), ? (left to run time) or - (missing). */
+interface Parts {
+  fact: string;
+  parts: string;
+}
+
+/** What a document's requests and declarations hold, by kind of fact, each kind in the order of the text. */
+function partsOf(facts: FileFacts | undefined): Parts[][] {
+  if (!facts) return [];
+  const part = (value: Value | undefined) => (value === undefined ? '-' : isKnown(value) ? 'k' : '?');
+  const ref = ({ subscriptionId, resourceGroup, name }: RegistrationRef) => `${part(subscriptionId)}${part(resourceGroup)}${part(name)}`;
+  return [
+    facts.tenantOperations.map((o) => ({ fact: `${o.action} of customer subscriptions (registration's subscription, group, name; customer; tenant)`, parts: `${ref(o.registration)}${part(o.customerSubscriptionId)}${part(o.tenantId)}` })),
+    facts.registrations.map((d) => ({ fact: 'registration (subscription, group, name; billing model)', parts: `${ref(d.ref)}${part(d.billingModel?.value)}` })),
+    facts.resourceIds.map((r) => ({ fact: 'resource ID', parts: part(r.path) })),
+    facts.apiVersions.map((a) => ({ fact: 'api-version', parts: part(a.value) })),
+    facts.billingModels.map((b) => ({ fact: 'billing model', parts: part(b.value) })),
+  ];
+}
+
+/** Whether `after` is the fact `before`, with no part it knew now unknown or missing. */
+const keeps = (before: Parts, after: Parts) => before.fact === after.fact && [...before.parts].every((known, i) => known !== 'k' || after.parts[i] === 'k');
+
+/**
+ * The facts of `before` a fix lost: each must still be there, in order, knowing at least what it knew (a fix may add
+ * facts: the CloudDeploymentID lookup is a request of its own).
+ */
+function lostParts(before: readonly Parts[][], after: readonly Parts[][]): string[] {
+  return before.flatMap((facts, kind) => {
+    const left = after[kind] ?? [];
+    let next = 0;
+    return facts.flatMap((fact) => {
+      while (next < left.length && !keeps(fact, left[next])) next++;
+      return next++ < left.length ? [] : [`${fact.fact} ${fact.parts}`];
+    });
+  });
+}
+
 async function checkFix(
   workspace: LintWorkspace, byUri: ReadonlyMap<string, Document>, before: ReadonlyMap<string, Finding[]>, errorsBefore: Map<string, number>,
   document: Document, finding: Finding, fix: Fix, onFixed: FixedDocumentObserver | undefined,
@@ -170,7 +210,9 @@ async function checkFix(
       if (!errorsBefore.has(uri)) errorsBefore.set(uri, await syntaxErrors(original));
       const errors = await syntaxErrors(fixed);
       if (errors > errorsBefore.get(uri)!) problems.push(`${uri} has ${errors} syntax errors afterwards, ${errorsBefore.get(uri)} before`);
+      const partsBefore = partsOf(workspace.factsOf(uri));
       await workspace.update(uri, fixed.text, fixed.kind, undefined, fixed.encoding);
+      problems.push(...lostParts(partsBefore, partsOf(workspace.factsOf(uri))).map((lost) => `${uri} no longer has: ${lost}`));
     }
     const expected = new Map<string, number>();
     for (const [uri, findings] of before) {
