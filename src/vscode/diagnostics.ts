@@ -41,13 +41,6 @@ const workspaceExclude = '**/{node_modules,.git,out,dist,bin,obj}/**';
  */
 const diagnosticsPerTurn = 100;
 const parts = maxShown / diagnosticsPerTurn;
-/**
- * Diagnostics handed over in one turn, at most: the parts a publish hands over in one turn reach the workbench
- * together, and it reads every marker of the document again (and sends them all on to its other extension hosts)
- * once for them, not once per part (≈ 40 ms of its CPU each for a dense script). Typing in one place changes a part
- * or three (the edit's, the one that holds the notes, the one whose findings the most severe thousand now leave out).
- */
-const handedOverPerTurn = 400;
 
 const severities: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -409,7 +402,7 @@ export class LintDiagnostics implements vscode.Disposable {
       if (!await current()) return;
       made[part] = plan.indexes[part].map((index) => this.toDiagnostic(document.uri, findings[index]));
     }
-    for (let part = 0, first = true, inTurn = 0; part < parts; part++) {
+    for (let part = 0, first = true; part < parts; part++) {
       if (plan.kept[part]) continue;
       const diagnostics = [...made[part] ?? [], ...(part === parts - 1 ? notes : [])];
       // A part left empty is cleared (the first keeps an empty list: tabs closing look documents up in it).
@@ -417,17 +410,13 @@ export class LintDiagnostics implements vscode.Disposable {
         publishing.show(part, undefined);
         continue;
       }
-      if (first || inTurn + diagnostics.length > handedOverPerTurn) {
-        if (!await current()) {
-          // Stopped before handing anything over, every part still shows the last read whole; a newer publish planned
-          // from what this one left.
-          if (!first && publishing.latest) this.clearUnset(document.uri, publishing, part);
-          return;
-        }
-        inTurn = 0;
+      if (!await current()) {
+        // Stopped before handing anything over, every part still shows the last read whole; a newer publish planned
+        // from what this one left.
+        if (!first && publishing.latest) this.clearUnset(document.uri, publishing, part);
+        return;
       }
       first = false;
-      inTurn += diagnostics.length;
       if (diagnostics.length === 0 && part > 0) this.collections[part].delete(document.uri);
       else this.collections[part].set(document.uri, diagnostics);
       const partFindings = plan.indexes[part].map((index) => findings[index]);
