@@ -1,8 +1,8 @@
 // The editor's linter, as its child process runs it (lintProcess.ts, dist/lintWorker.js): one LintWorkspace, fed by
 // messages from the extension host (lintClient.ts), so that parsing and rules never hold the host's thread. Requests
 // are handled one at a time, in order; an update that a later update or removal of the same document, or the host's
-// note that the document was edited since, overtook is skipped (before it is read, once an edited script is parsed,
-// before its facts are worked out, or once read, before its findings are). Findings travel back as plain data.
+// note that the document was edited since, overtook is skipped (before it is read, or once read, before its findings
+// are worked out). Findings travel back as plain data.
 import { deflateRawSync } from 'node:zlib';
 import { LintWorkspace, describeInternalError, type DocumentKind, type Finding, type RuleSeverityConfig, type Severity, type TextChange } from './lint';
 import type { Locale } from './l10n';
