@@ -6,7 +6,7 @@ import type { ErrorCode } from './errors';
 import { emptyFacts, plainDeclaration, type FileFacts, type RegistrationDeclaration, type Value } from './facts';
 import { pick, type Locale } from './l10n';
 import { languageOf, type DocumentKind } from './languages/index';
-import { readFailure, stopped, type Language, type Notice, type PairIndex, type Stopped, type TextChange } from './languages/language';
+import { readFailure, type Language, type Notice, type PairIndex, type TextChange } from './languages/language';
 import type { LiveData } from './live';
 import { allRules } from './rules/index';
 import { RegistrationIndex } from './rules/registrations';
@@ -154,13 +154,11 @@ export class LintWorkspace {
    * Reads a document's new text. `changes` (offsets into the text this workspace last saw for `uri`) let a PowerShell
    * document be parsed incrementally; wrong or missing changes only cost a full parse. `encoding` says how the file is
    * saved, in VS Code's encoding ids ('utf8' is UTF-8 without a byte order mark, 'utf8bom' with one); rules that depend
-   * on it (AZS107) stay quiet without it. `stopIf` is asked, where the language's reader can, once the text is parsed
-   * and before its facts are worked out: true leaves the document as it was before this update (typing overtook the
-   * text; the next update's changes are then of the text held before). Never rejects.
+   * on it (AZS107) stay quiet without it. Never rejects.
    */
-  update(uri: string, text: string, kind: DocumentKind, changes?: readonly TextChange[], encoding?: string, stopIf?: () => Promise<boolean>): Promise<void> {
+  update(uri: string, text: string, kind: DocumentKind, changes?: readonly TextChange[], encoding?: string): Promise<void> {
     // One update at a time: each builds on the state (and syntax tree) the one before it left.
-    return this.enqueue(uri, () => this.apply(uri, text, kind, changes, encoding, stopIf));
+    return this.enqueue(uri, () => this.apply(uri, text, kind, changes, encoding));
   }
 
   /** Forgets a document (after the updates asked for before it). Never rejects. */
@@ -247,11 +245,11 @@ export class LintWorkspace {
     });
   }
 
-  private async apply(uri: string, text: string, kind: DocumentKind, changes: readonly TextChange[] | undefined, encoding: string | undefined, stopIf: (() => Promise<boolean>) | undefined): Promise<void> {
+  private async apply(uri: string, text: string, kind: DocumentKind, changes: readonly TextChange[] | undefined, encoding: string | undefined): Promise<void> {
     const previous = this.documents.get(uri);
     const language = languageOf(kind);
     const state: DocumentState = { uri, kind, language, text, facts: emptyFacts(), ...(encoding ? { encoding } : {}) };
-    if (!await this.readInto(state, previous?.language === language ? previous : undefined, changes, stopIf)) return;
+    await this.readInto(state, previous?.language === language ? previous : undefined, changes);
     if (previous && previous.state !== state.state) this.release(previous);
     this.documents.set(uri, state);
     await this.store(uri, previous, state);
@@ -260,23 +258,19 @@ export class LintWorkspace {
   /**
    * Reads a document into its new state (`read`). A read that throws leaves it without facts and with a notice that
    * says why (`readFailure`), and is told: a document that could not be read is never shown as one with no findings.
-   * False when `stopIf` stopped the read (`document` is then not read).
    */
-  private async readInto(document: DocumentState, previous: DocumentState | undefined, changes?: readonly TextChange[], stopIf?: () => Promise<boolean>): Promise<boolean> {
+  private async readInto(document: DocumentState, previous: DocumentState | undefined, changes?: readonly TextChange[]): Promise<void> {
     try {
-      const reading = await this.read(document, previous, changes, stopIf);
-      if (reading === stopped) return false;
-      Object.assign(document, reading);
+      Object.assign(document, await this.read(document, previous, changes));
     } catch (error) {
       document.facts = emptyFacts();
       document.notice = readFailure(error);
       this.tell({ uri: document.uri, error });
     }
-    return true;
   }
 
   /** What the document's language makes of its text, unless it is too large, binary or plainly unrelated. */
-  private async read(document: DocumentState, previous: DocumentState | undefined, changes?: readonly TextChange[], stopIf?: () => Promise<boolean>): Promise<Pick<DocumentState, 'facts' | 'state' | 'notice'> | Stopped> {
+  private async read(document: DocumentState, previous: DocumentState | undefined, changes?: readonly TextChange[]): Promise<Pick<DocumentState, 'facts' | 'state' | 'notice'>> {
     const { uri, text, language } = document;
     if (text.length > maxDocumentLength) return { facts: emptyFacts(), notice: notices.tooLarge };
     if (looksBinary(text)) return { facts: emptyFacts(), notice: notices.binary };
@@ -284,7 +278,6 @@ export class LintWorkspace {
     const partner = this.pairsOf(language)?.partnerOf(uri);
     return language.read({
       uri, text, changes, wasmDir: this.options.wasmDir, keepForNextRead: this.options.keepSyntaxTrees ?? true,
-      ...(stopIf ? { stopIf } : {}),
       ...(previous ? { previous: { text: previous.text, state: previous.state } } : {}),
       ...(partner === undefined ? {} : { partner: this.documents.get(partner)?.state }),
     });

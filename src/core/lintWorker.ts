@@ -133,8 +133,7 @@ export class LintWorkerState {
   }
 
   /**
-   * `overtaken` tells, once a document is parsed and again once it is read, whether typing has already overtaken it:
-   * parsed, the read stops there, as if skipped unread (its facts are not worked out either); read, its findings are not
+   * `overtaken` tells, once a document is read, whether typing has already overtaken it: its findings are then not
    * worked out (the other documents that depend on what it declares are still named).
    */
   async handle(request: LintRequest, overtaken: () => Promise<boolean>): Promise<DoneReply> {
@@ -144,17 +143,8 @@ export class LintWorkerState {
       case 'update': {
         if (request.check) this.checked.add(request.uri);
         else this.checked.delete(request.uri);
-        const before = { text: this.texts.get(request.uri), unread: this.unread.get(request.uri), skippedBefore: this.unread.has(request.uri) };
         this.texts.set(request.uri, { text: request.text, kind: request.kind });
-        let stoppedParsed = false;
-        await this.engine.update(request.uri, request.text, request.kind, this.changesSinceRead(request), request.encoding, async () => stoppedParsed = await overtaken());
-        if (stoppedParsed) {
-          // The workspace holds the text it held before, which the edits of the texts skipped since are changes of.
-          if (before.text) this.texts.set(request.uri, before.text);
-          else this.texts.delete(request.uri);
-          if (before.skippedBefore) this.unread.set(request.uri, before.unread ?? null);
-          return this.skip(request);
-        }
+        await this.engine.update(request.uri, request.text, request.kind, this.changesSinceRead(request), request.encoding);
         // Dependents are checked when the editor asks: it shows only those in a tab (and asks Azure only for them).
         const dependents = this.engine.dependents(request.uri);
         if (await overtaken()) return done([], dependents, true);

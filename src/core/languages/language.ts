@@ -28,11 +28,6 @@ export interface ReadInput<S> {
   wasmDir: string;
   /** Whether a state that only speeds up the next read (a syntax tree) is worth keeping: false when each document is read once. */
   keepForNextRead: boolean;
-  /**
-   * Asked, where a reader can, between reading the text and working out its facts: true when the text is no longer
-   * wanted (typing overtook it). The reader then stops, leaving `previous` as it was (`Stopped`).
-   */
-  stopIf?: () => Promise<boolean>;
 }
 
 export interface Reading<S> {
@@ -41,10 +36,6 @@ export interface Reading<S> {
   state?: S;
   notice?: Notice;
 }
-
-/** A read that `stopIf` stopped: the document stays as it was read before. */
-export const stopped = Symbol('stopped');
-export type Stopped = typeof stopped;
 
 /**
  * Documents of a language read together, such as an ARM template and its parameter file. One index per workspace
@@ -72,18 +63,11 @@ export interface Language<K extends string = string, S = unknown> {
    * document's blocks are read together, as one script run from the top (a runbook's steps), or each on its own.
    */
   fence?: { tags: readonly string[]; together: boolean };
-  read(input: ReadInput<S>): Reading<S> | Stopped | Promise<Reading<S> | Stopped>;
+  read(input: ReadInput<S>): Reading<S> | Promise<Reading<S>>;
   /** Frees what a state holds outside the JavaScript heap (a syntax tree). */
   release?(state: S): void;
   /** A new index of the documents read together, for languages that have such. */
   pairs?(): PairIndex<S>;
-}
-
-/** Reads with a language's reader, not to be stopped (no `stopIf`): such a read always comes back read. */
-export async function readUnstopped<S>(language: Language<string, S>, input: Omit<ReadInput<S>, 'stopIf'>): Promise<Reading<S>> {
-  const reading = await language.read(input);
-  if (reading === stopped) throw new Error(`the ${language.kind} reader stopped a read it was not asked to stop`);
-  return reading;
 }
 
 /** Declares a language, keeping its kind as a literal type (the registry's `DocumentKind`). */

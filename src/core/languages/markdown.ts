@@ -4,7 +4,7 @@
 // (one by one when together they do not parse); each JSON or HTTP block is a document of its own.
 import { emptyFacts, type FileFacts, type Suppression } from '../facts';
 import { fencedBlocks, markdownSuppressions, maskedText, type FencedBlock } from '../parse/markdown';
-import { defineLanguage, readUnstopped, type Language, type Notice, type ReadInput, type Reading } from './language';
+import { defineLanguage, type Language, type Notice, type ReadInput, type Reading } from './language';
 
 interface BlockGroup {
   language: Language;
@@ -82,7 +82,7 @@ const blockByBlockBudget = 8_000_000;
  * error recovery; the steps then no longer share their variables.
  */
 async function readGroup(input: ReadInput<unknown>, { language, blocks }: BlockGroup): Promise<{ reading: Reading<unknown>; blocks: FencedBlock[] }[]> {
-  const read = (some: FencedBlock[]) => readUnstopped(language, { uri: input.uri, text: maskedText(input.text, some), wasmDir: input.wasmDir, keepForNextRead: false });
+  const read = (some: FencedBlock[]) => language.read({ uri: input.uri, text: maskedText(input.text, some), wasmDir: input.wasmDir, keepForNextRead: false });
   const whole = await read(blocks);
   if (!whole.facts.syntaxErrors || blocks.length === 1 || blocks.length * input.text.length > blockByBlockBudget) return [{ reading: whole, blocks }];
   const readings = [];

@@ -3,27 +3,23 @@
 import type { Tree } from 'web-tree-sitter';
 import { emptyFacts } from '../facts';
 import { PowerShellParser, asPowerShellReads, powerShellFacts, treeEdits } from '../parse/powershell';
-import { defineLanguage, errorText, readFailed, stopped, type ReadInput, type Reading, type Stopped } from './language';
+import { defineLanguage, errorText, readFailed, type ReadInput, type Reading } from './language';
 
 const parserUnavailable = {
   en: 'Not linted: the PowerShell parser could not be loaded ({detail}).',
   sv: 'Inte kontrollerad: PowerShell-parsern kunde inte läsas in ({detail}).',
 };
 
-/**
- * A copy of the previous tree edited to match the new text, when the editor's changes say how; else undefined. The
- * previous tree itself stays as it is, for the next read when this one stops (a copy shares its nodes until edited).
- */
+/** The previous tree edited to match the new text, when the editor's changes say how; else undefined. */
 function editedTree({ text, previous, changes }: ReadInput<Tree>): Tree | undefined {
   const tree = previous?.state;
   const edits = changes && tree ? treeEdits(previous.text, text, changes) : undefined;
   if (!tree || !edits) return undefined;
-  const copy = tree.copy();
-  for (const edit of edits) copy.edit(edit);
-  return copy;
+  for (const edit of edits) tree.edit(edit);
+  return tree;
 }
 
-async function read(input: ReadInput<Tree>): Promise<Reading<Tree> | Stopped> {
+async function read(input: ReadInput<Tree>): Promise<Reading<Tree>> {
   let parser: PowerShellParser;
   try {
     parser = await PowerShellParser.load(input.wasmDir);
@@ -34,15 +30,7 @@ async function read(input: ReadInput<Tree>): Promise<Reading<Tree> | Stopped> {
   // Rewritten once, for the parser and the reader.
   const code = asPowerShellReads(input.text);
   const tree = (edited && parser.parseRead(code, edited)) ?? parser.parseRead(code);
-  edited?.delete();
   if (!tree) return { facts: emptyFacts(), notice: { message: readFailed, detail: 'the PowerShell parser returned no tree' } };
-  // The facts of a dense 1 MB script take as long as its incremental parse (≈ 100 ms): not for a text typing overtook.
-  // Only an edited tree's parse is thrown away: the next read parses the previous tree again with every edit since,
-  // where a text read whole would have to be read whole again.
-  if (edited && await input.stopIf?.()) {
-    tree.delete();
-    return stopped;
-  }
   const facts = powerShellFacts(input.text, tree, code);
   if (input.keepForNextRead) return { facts, state: tree };
   // Freed at once, which keeps the parser's memory small and its allocations fast.
