@@ -10,7 +10,7 @@ import type { RuleSeverityConfig } from '../core/lint';
 import { UsageError, parseCommandLine, usage, type CliOptions } from './args';
 import { diffName, unifiedDiff } from './diff';
 import { collectFiles, findConfig, readConfig } from './files';
-import { fixSources, fixSummary, writeSource, type Source } from './fix';
+import { fixSources, fixSummary, unwrittenSummary, writeSource, type Source } from './fix';
 import { Shard, type RunFile, type ShareRead } from './shard';
 import { skipNote } from './skipped';
 import { lintShared, serveShare } from './threads';
@@ -67,16 +67,22 @@ async function run(options: CliOptions, cwd: string): Promise<{ result: RunResul
   return { result: { files: linted, notes, cwd, locale: options.locale, version }, sources };
 }
 
-/** Writes the fixed files (`--fix`) or prints their diff (`--fix-dry-run`), and says per file what was fixed. */
-function reportFixes(options: CliOptions, sources: readonly Source[], locator: Locator, cwd: string): void {
+/**
+ * Writes the fixed files (`--fix`) or prints their diff (`--fix-dry-run`), and says per file what was fixed. Returns the
+ * files not written: the problems their fixes removed are still in them.
+ */
+function reportFixes(options: CliOptions, sources: readonly Source[], locator: Locator, cwd: string): Source[] {
+  const unwritten: Source[] = [];
   for (const source of sources) {
     if (source.text === source.original) continue;
     const path = locator.locate(source.path, 0, 0).file;
     const dryRun = options.fix === 'dry-run';
     if (dryRun) process.stdout.write(unifiedDiff(diffName(source.path, cwd), source.original, source.text));
-    const unwritten = dryRun ? undefined : writeSource(source, options.locale);
-    process.stderr.write(`azs-lint: ${printable(path)}: ${unwritten ?? fixSummary(source, options.locale, dryRun)}\n`);
+    const reason = dryRun ? undefined : writeSource(source, options.locale);
+    if (reason) unwritten.push(source);
+    process.stderr.write(`azs-lint: ${printable(path)}: ${reason ? unwrittenSummary(source, reason, options.locale) : fixSummary(source, options.locale, dryRun)}\n`);
   }
+  return unwritten;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -98,16 +104,20 @@ async function main(argv: string[]): Promise<number> {
   }
   for (const note of result.notes) process.stderr.write(`azs-lint: ${printable(note.path)}: ${note.message}\n`);
   const locator = new Locator(new Map(result.files.map((f) => [f.path, f.text])), cwd);
-  if (options.fix) reportFixes(options, sources, locator, cwd);
+  const unwritten = options.fix ? reportFixes(options, sources, locator, cwd) : [];
   const format = { text: formatText, json: formatJson, sarif: formatSarif }[options.format];
   if (options.fix !== 'dry-run') process.stdout.write(format(result, { locator, pathOf }));
-  return exitCode(result, options);
+  return exitCode(result, options, unwritten);
 }
 
-/** The exit codes the README and --help document (2 and 3 are set where usage and internal errors are caught). */
-function exitCode(result: RunResult, options: CliOptions): number {
+/**
+ * The exit codes the README and --help document (2 and 3 are set where usage and internal errors are caught). An error
+ * a fix removed from a file that could not be written is still in that file, and counts.
+ */
+function exitCode(result: RunResult, options: CliOptions, unwritten: readonly Source[]): number {
   if (options.failOnSkipped && result.notes.some((note) => note.skip)) return 4;
-  return result.files.some((f) => f.findings.some((finding) => finding.severity === 'error')) ? 1 : 0;
+  const isError = (finding: { severity: string }) => finding.severity === 'error';
+  return result.files.some((f) => f.findings.some(isError)) || unwritten.some((source) => source.fixed.some(isError)) ? 1 : 0;
 }
 
 /**

@@ -46,10 +46,12 @@ const words = {
   en: {
     fixed: { one: 'fixed 1 problem', other: 'fixed {n} problems' }, wouldFix: { one: 'would fix 1 problem', other: 'would fix {n} problems' },
     changed: 'not written: the file changed while azs-lint ran', failed: 'not written',
+    stay: { one: '1 problem stays', other: '{n} problems stay' },
   },
   sv: {
     fixed: { one: 'åtgärdade 1 problem', other: 'åtgärdade {n} problem' }, wouldFix: { one: 'skulle åtgärda 1 problem', other: 'skulle åtgärda {n} problem' },
     changed: 'skrevs inte: filen ändrades medan azs-lint körde', failed: 'skrevs inte',
+    stay: { one: '1 problem finns kvar', other: '{n} problem finns kvar' },
   },
 };
 
@@ -57,6 +59,11 @@ const words = {
 export function fixSummary(source: Source, locale: Locale, dryRun: boolean): string {
   const forms = words[locale][dryRun ? 'wouldFix' : 'fixed'];
   return `${plural(forms, source.fixed.length, locale)}: ${fixedCounts(source.fixed)}`;
+}
+
+/** "not written: EPERM: …; 2 problems stay: 2 × AZS401": what a file that was not written still holds. */
+export function unwrittenSummary(source: Source, reason: string, locale: Locale): string {
+  return `${reason}; ${plural(words[locale].stay, source.fixed.length, locale)}: ${fixedCounts(source.fixed)}`;
 }
 
 /**

@@ -2,7 +2,7 @@
 // exit codes.
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, win32 } from 'node:path';
 import { ruleCodes } from '../../../src/core/lint';
@@ -249,6 +249,32 @@ describe('azs-lint (CLI)', function () {
       const source = { path: folder, uri: '', kind: 'powershell' as const, original: 'Login-AzureRmAccount\n', text: 'Connect-AzAccount\n', encoding: { name: 'utf8' as const, bom: false }, fixed: [] };
       assert.equal(writeSource(source, 'en'), 'not written: EISDIR: illegal operation on a directory, read');
       assert.match(writeSource({ ...source, path: join(folder, 'deleted.ps1') }, 'sv') ?? '', /^skrevs inte: ENOENT: no such file or directory$/);
+    });
+
+    it('fails the run on an error a fix removed from a file it could not write, and says the problem stays', () => {
+      const folder = mkdtempSync(join(scratch, 'locked-'));
+      const path = join(folder, 'locked.ps1');
+      const id = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions/66666666-7777-8888-9999-000000000000';
+      const text = `New-AzResource -ResourceId "${id}" -ApiVersion 2016-01-01 -Properties @{ tenantId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" }\n`;
+      writeFileSync(path, text);
+      assert.equal(azsLint(['locked.ps1'], folder).status, 1, 'the api-version is an error');
+      // Root writes past file modes: an immutable file is one that even root cannot write.
+      const lock = (on: boolean) => process.getuid?.() === 0
+        ? assert.equal(spawnSync('chattr', [on ? '+i' : '-i', path]).status, 0, 'chattr sets the immutable flag')
+        : chmodSync(path, on ? 0o444 : 0o644);
+      lock(true);
+      try {
+        const run = azsLint(['--fix', 'locked.ps1'], folder);
+        assert.equal(readFileSync(path, 'utf8'), text);
+        assert.match(run.stderr, /^azs-lint: locked\.ps1: not written: E(PERM|ACCES)\b.*; 1 problem stays: 1 × AZS401\n$/);
+        assert.equal(run.status, 1, 'the error is still in the file');
+        assert.match(azsLint(['--fix', 'locked.ps1'], folder, { LANG: 'sv_SE.UTF-8' }).stderr, /: skrevs inte: .*; 1 problem finns kvar: 1 × AZS401\n$/);
+      } finally {
+        lock(false);
+      }
+      const fixed = azsLint(['--fix', 'locked.ps1'], folder);
+      assert.equal(fixed.stderr, 'azs-lint: locked.ps1: fixed 1 problem: 1 × AZS401\n');
+      assert.equal(fixed.status, 0);
     });
 
     /** Every file under `folder` by its path there, as bytes. */
