@@ -82,11 +82,10 @@ type KeyTree = Map<string, KeyTree>;
 
 /**
  * Where the values of a JSON(C) text are, in one visit (in time linear in its length however deep it nests), and
- * whether the text has errors. Of a key an object repeats, the tree keeps the `last` value, as JSON.parse does, or
- * the `first`, as jsonc-parser's `findNodeAtLocation` finds it. With `within` (paths of keys from the root), only the
- * values on the way to those are kept.
+ * whether the text has errors. Of a key an object repeats, the tree keeps the last value, as JSON.parse and ARM read
+ * it. With `within` (paths of keys from the root), only the values on the way to those are kept.
  */
-export function spanTree(text: string, repeated: 'first' | 'last', within?: readonly (readonly string[])[]): { root: SpanTree; errors: boolean } {
+export function spanTree(text: string, within?: readonly (readonly string[])[]): { root: SpanTree; errors: boolean } {
   const root: SpanTree = {};
   let errors = false;
   /**
@@ -101,7 +100,7 @@ export function spanTree(text: string, repeated: 'first' | 'last', within?: read
     if (!container) return root;
     const key = container.array ? container.next++ : container.key;
     wanted = container.wanted && (typeof key === 'string' ? container.wanted.get(key) : undefined);
-    if (!container.node || (container.wanted && !wanted) || (repeated === 'first' && container.node.children?.has(key))) return undefined;
+    if (!container.node || (container.wanted && !wanted)) return undefined;
     const node: SpanTree = {};
     (container.node.children ??= new Map()).set(key, node);
     return node;
@@ -261,7 +260,7 @@ export class JsonSource {
    * document nested n deep with a value asked about at every level walks n steps in all, not n².
    */
   private spanNode(place: JsonPlace | undefined): SpanTree | undefined {
-    const root = (this.spans ??= spanTree(this.text, 'last').root);
+    const root = (this.spans ??= spanTree(this.text).root);
     const unknown: JsonPlace[] = [];
     let at = place;
     for (; at && !this.nodes.has(at); at = at.parent) unknown.push(at);

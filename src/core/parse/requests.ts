@@ -183,13 +183,13 @@ interface BodyNode {
 }
 
 /**
- * In a well-formed JSON(C) object, the value at each of `paths` (keys from the root), the first of its key in each
- * object on the way, as jsonc-parser's `findNodeAtLocation` over `parseTree` finds it; undefined for a text that is
- * no object or has errors; and the object's own place. One visit (`spanTree`): a body nested however deep is read
+ * In a well-formed JSON(C) object, the value at each of `paths` (keys from the root), the last of its key in each
+ * object on the way, as ARM reads a repeated key (and JSON.parse, and the template reader); undefined for a text that
+ * is no object or has errors; and the object's own place. One visit (`spanTree`): a body nested however deep is read
  * whole (`parseTree` descends a call per level, and ran out of stack some thousands deep).
  */
 function findNodes(text: string, paths: readonly (readonly string[])[]): { root: BodyNode; found: (BodyNode | undefined)[] } | undefined {
-  const { root, errors } = spanTree(text, 'first', paths);
+  const { root, errors } = spanTree(text, paths);
   if (errors || !root.span || text[root.span.start] !== '{') return undefined;
   const found = paths.map((path) => {
     const span = path.reduce<SpanTree | undefined>((tree, key) => tree?.children?.get(key), root)?.span;

@@ -16,6 +16,11 @@ ruleTester(rule, {
       kind: 'json',
       code: `{"resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "reg1/${customer}", "properties": {"ten`,
     },
+    {
+      name: 'a repeated tenantId whose last is a GUID: ARM reads the last, as the template reader does',
+      kind: 'http',
+      code: `PUT ${url}\nContent-Type: application/json\n\n{"properties": {"tenantId": "contoso.onmicrosoft.com", "tenantId": "${tenant}"}}\n`,
+    },
     { name: 'a tenant ID from a parameter', kind: 'json', code: `{"resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "reg1/${customer}", "properties": {"tenantId": "[parameters('tenantId')]"}}]}` },
   ],
   invalid: [
@@ -36,6 +41,13 @@ ruleTester(rule, {
       kind: 'shell',
       code: `az rest --method put --url "${url}" --body '{"properties": {"tenantId": "<!contoso.onmicrosoft.com!>"}}'\n`,
       output: `az rest --method put --url "${url}" --body '{"properties": {"tenantId": "contoso.onmicrosoft.com"}}'\n`,
+      errors: [{ message: "The tenant ID 'contoso.onmicrosoft.com' is not a GUID; Azure rejects the request." }],
+    },
+    {
+      name: 'a repeated tenantId whose last is not a GUID: that one is underlined',
+      kind: 'http',
+      code: `PUT ${url}\nContent-Type: application/json\n\n{"properties": {"tenantId": "${tenant}", "tenantId": "<!contoso.onmicrosoft.com!>"}}\n`,
+      output: `PUT ${url}\nContent-Type: application/json\n\n{"properties": {"tenantId": "${tenant}", "tenantId": "contoso.onmicrosoft.com"}}\n`,
       errors: [{ message: "The tenant ID 'contoso.onmicrosoft.com' is not a GUID; Azure rejects the request." }],
     },
     {
