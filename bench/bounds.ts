@@ -118,10 +118,10 @@ const cases: Case[] = [
   { name: 'GUID repair of a huge braced value', n: 150_000, input: (n) => `{x${' '.repeat(n)}x}`, run: repairGuid },
   { name: 'REST Client file with long runs of blanks', n: 100_000, input: blanksLine, run: httpFacts },
   // Whether a # after a word starts a comment depends on how the word starts: each search back for it stops where the last began.
-  { name: 'PowerShell braces: one word of n ]#', n: 100_000, input: (n) => `Write-Host ${'b]#'.repeat(n)}`, run: pairBraces },
+  { name: 'PowerShell braces: one word of n ]#', n: 400_000, input: (n) => `Write-Host ${'b]#'.repeat(n)}`, run: pairBraces },
   // And on how its expression ends: each word's is read once, up to its first #.
-  { name: 'PowerShell braces: one word of n $a+b#', n: 100_000, input: (n) => `Write-Host ${'$a+b#'.repeat(n)}`, run: pairBraces },
-  { name: 'PowerShell braces: n words $a.b[0]:c#d', n: 50_000, input: (n) => `Write-Host ${'$a.b[0]:c#d '.repeat(n)}`, run: pairBraces },
+  { name: 'PowerShell braces: one word of n $a+b#', n: 400_000, input: (n) => `Write-Host ${'$a+b#'.repeat(n)}`, run: pairBraces },
+  { name: 'PowerShell braces: n words $a.b[0]:c#d', n: 200_000, input: (n) => `Write-Host ${'$a.b[0]:c#d '.repeat(n)}`, run: pairBraces },
   {
     name: 'CloudDeploymentID lookup after a long comment header', n: 25_000,
     input: (n) => `${'# note\n    \n'.repeat(n)}New-AzResource -ResourceId $id\n`,
