@@ -2,6 +2,7 @@
 // strings, here-strings, comments and `${…}` variable names. Counting every brace paired a `'}'` or a `# }` with a
 // block's `{`, so that each level of `if ($x) { '}'` closed early and no pair lay around the places inside it.
 import type { Span } from '../text';
+import { isDigit, isWordChar } from './psStrings';
 
 /** The code's brace pairs, and how deep they nest. */
 export interface BracePairs {
@@ -39,7 +40,6 @@ const AT = 0x40;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const CARET = 0x5e;
-const UNDERSCORE = 0x5f;
 const BACKTICK = 0x60;
 const OPEN_BRACE = 0x7b;
 const PIPE = 0x7c;
@@ -299,19 +299,16 @@ function variableNameEnd(code: string, at: number): number {
   const first = code.charCodeAt(at);
   if (first === QUESTION || first === DOLLAR || first === CARET) return at + 1;
   const end = nameEnd(code, at);
-  return code.charCodeAt(end) === COLON && isNameChar(code.charCodeAt(end + 1)) ? nameEnd(code, end + 1) : end;
+  return code.charCodeAt(end) === COLON && isWordChar(code.charCodeAt(end + 1)) ? nameEnd(code, end + 1) : end;
 }
 
 /** Where a run of letters, digits and `_` that starts at `at` ends. */
 function nameEnd(code: string, at: number): number {
   let i = at;
-  while (isNameChar(code.charCodeAt(i))) i++;
+  while (isWordChar(code.charCodeAt(i))) i++;
   return i;
 }
 
-function isNameChar(char: number): boolean {
-  return (char >= 0x30 && char <= 0x39) || (char >= 0x41 && char <= 0x5a) || (char >= 0x61 && char <= 0x7a) || char === UNDERSCORE;
-}
 
 /** Where the `[…]` that starts at `at` ends, after the `]` that closes it (`at` nests); `limit` where none does before it. */
 function bracketsEnd(code: string, at: number, limit: number): number {
@@ -326,7 +323,7 @@ function bracketsEnd(code: string, at: number, limit: number): number {
 
 /** Whether an operand of an expression can start with the character: a variable, number, string, array, group, cast or unary operator. */
 function startsOperand(char: number): boolean {
-  return char === DOLLAR || (char >= 0x30 && char <= 0x39) || char === SINGLE_QUOTE || char === DOUBLE_QUOTE || char === AT ||
+  return char === DOLLAR || isDigit(char) || char === SINGLE_QUOTE || char === DOUBLE_QUOTE || char === AT ||
     char === OPEN_PAREN || char === OPEN_BRACKET || char === DOT || char === MINUS || char === PLUS || char === EXCLAMATION || char === COMMA;
 }
 

@@ -79,11 +79,12 @@ function plainVariableEnd(text: string, index: number): number {
   return text.charCodeAt(end) === 0x3a || end - index > 254 ? -1 : end;
 }
 
-function isWordChar(char: number): boolean {
+/** A letter, digit or `_` of ASCII: what a variable's plain name is made of. */
+export function isWordChar(char: number): boolean {
   return (char >= 0x41 && char <= 0x5a) || (char >= 0x61 && char <= 0x7a) || isDigit(char) || char === 0x5f;
 }
 
-function isDigit(char: number): boolean {
+export function isDigit(char: number): boolean {
   return char >= 0x30 && char <= 0x39;
 }
 
