@@ -57,7 +57,8 @@ function inside(path: string, cwd: string): string | undefined {
   return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? undefined : rel;
 }
 
-function displayPath(path: string, cwd: string): string {
+/** How output names a file or folder: relative to `cwd` when it is inside it, else by its absolute path; `/` between folders. */
+export function displayPath(path: string, cwd: string): string {
   return (inside(path, cwd) || path).split(sep).join('/');
 }
 

@@ -2,7 +2,7 @@
 // exit codes.
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, win32 } from 'node:path';
 import { ruleCodes } from '../../../src/core/lint';
@@ -10,6 +10,7 @@ import { repoRoot } from '../core/support/wasm';
 import { writeSource } from '../../../src/cli/fix';
 import { diffName } from '../../../src/cli/diff';
 import type { JsonRow } from '../../../src/cli/output';
+import { withoutPermissionOverride } from './privileges';
 
 const cli = join(repoRoot, 'dist/cli.js');
 const fixtures = join(repoRoot, 'test/fixtures/lint');
@@ -21,8 +22,10 @@ interface Run {
   stderr: string;
 }
 
-function azsLint(args: string[], cwd = workspace, env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }): Run {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, ...env }, timeout: 60_000 });
+/** `node dist/cli.js args` in `cwd`; `prefix`: a command that runs node (setpriv …, sh -c …). */
+function azsLint(args: string[], cwd = workspace, env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }, prefix: string[] = []): Run {
+  const [command, ...rest] = [...prefix, process.execPath, cli, ...args];
+  const result = spawnSync(command, rest, { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, ...env }, timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -251,13 +254,16 @@ describe('azs-lint (CLI)', function () {
       assert.match(writeSource({ ...source, path: join(folder, 'deleted.ps1') }, 'sv') ?? '', /^skrevs inte: ENOENT: no such file or directory$/);
     });
 
-    it('fails the run on an error a fix removed from a file it could not write, and says the problem stays', () => {
+    const customerSubscription = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions/66666666-7777-8888-9999-000000000000';
+    /** An AzureRM sign-in (a fix makes the line shorter) and, after it, an api-version error that a fix also removes. */
+    const twoFixes = `Login-AzureRmAccount\nNew-AzResource -ResourceId "${customerSubscription}" -ApiVersion 2016-01-01 -Properties @{ tenantId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" }\n`;
+
+    it('lists what a file it could not write still holds, at its places there, and fails the run on its error', () => {
       const folder = mkdtempSync(join(scratch, 'locked-'));
       const path = join(folder, 'locked.ps1');
-      const id = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions/66666666-7777-8888-9999-000000000000';
-      const text = `New-AzResource -ResourceId "${id}" -ApiVersion 2016-01-01 -Properties @{ tenantId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" }\n`;
-      writeFileSync(path, text);
-      assert.equal(azsLint(['locked.ps1'], folder).status, 1, 'the api-version is an error');
+      writeFileSync(path, twoFixes);
+      const unfixed = azsLint(['locked.ps1', '--format', 'json'], folder);
+      assert.equal(unfixed.status, 1, 'the api-version is an error');
       // Root writes past file modes: an immutable file is one that even root cannot write.
       const lock = (on: boolean) => process.getuid?.() === 0
         ? assert.equal(spawnSync('chattr', [on ? '+i' : '-i', path]).status, 0, 'chattr sets the immutable flag')
@@ -265,16 +271,51 @@ describe('azs-lint (CLI)', function () {
       lock(true);
       try {
         const run = azsLint(['--fix', 'locked.ps1'], folder);
-        assert.equal(readFileSync(path, 'utf8'), text);
-        assert.match(run.stderr, /^azs-lint: locked\.ps1: not written: E(PERM|ACCES)\b.*; 1 problem stays: 1 × AZS401\n$/);
+        assert.equal(readFileSync(path, 'utf8'), twoFixes);
+        assert.match(run.stderr, /^azs-lint: locked\.ps1: not written: E(PERM|ACCES)\b.*; 2 problems stay: 1 × AZS401, 1 × AZS402\n$/);
         assert.equal(run.status, 1, 'the error is still in the file');
-        assert.match(azsLint(['--fix', 'locked.ps1'], folder, { LANG: 'sv_SE.UTF-8' }).stderr, /: skrevs inte: .*; 1 problem finns kvar: 1 × AZS401\n$/);
+        const json = azsLint(['--fix', 'locked.ps1', '--format', 'json'], folder);
+        assert.deepEqual([json.status, json.stdout], [1, unfixed.stdout], 'the findings of the file as it is, where they are in it');
+        assert.match(azsLint(['--fix', 'locked.ps1'], folder, { LANG: 'sv_SE.UTF-8' }).stderr, /: skrevs inte: .*; 2 problem finns kvar: 1 × AZS401, 1 × AZS402\n$/);
       } finally {
         lock(false);
       }
       const fixed = azsLint(['--fix', 'locked.ps1'], folder);
-      assert.equal(fixed.stderr, 'azs-lint: locked.ps1: fixed 1 problem: 1 × AZS401\n');
+      assert.equal(fixed.stderr, 'azs-lint: locked.ps1: fixed 2 problems: 1 × AZS401, 1 × AZS402\n');
       assert.equal(fixed.status, 0);
+    });
+
+    it('leaves a file whole when its write fails partway (a full disk), and removes what it began to write', () => {
+      const folder = mkdtempSync(join(scratch, 'full-'));
+      const original = `${'# a comment line that makes the file larger than the 4 KB this run may write\n'.repeat(80)}${twoFixes}`;
+      writeFileSync(join(folder, 'large.ps1'), original);
+      // The shell's file size limit stands in for a full disk: a write past 4 KB fails with EFBIG.
+      const run = azsLint(['--fix', 'large.ps1'], folder, undefined, ['sh', '-c', 'ulimit -f 4 && exec "$@"', 'sh']);
+      assert.match(run.stderr, /^azs-lint: large\.ps1: not written: EFBIG: file too large\b.*; 2 problems stay: /);
+      assert.equal(readFileSync(join(folder, 'large.ps1'), 'utf8'), original);
+      assert.deepEqual(readdirSync(folder), ['large.ps1'], 'no temporary file left');
+      assert.equal(run.status, 1);
+    });
+
+    it('keeps a fixed file\'s mode, writes a linked file through the link, and does not replace a file it may not write', () => {
+      const folder = mkdtempSync(join(scratch, 'modes-'));
+      writeFileSync(join(folder, 'run.ps1'), twoFixes, { mode: 0o750 });
+      mkdirSync(join(folder, 'shared'));
+      writeFileSync(join(folder, 'shared', 'target.ps1'), twoFixes);
+      symlinkSync('shared/target.ps1', join(folder, 'link.ps1'));
+      const run = azsLint(['--fix', 'run.ps1', 'link.ps1'], folder);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(statSync(join(folder, 'run.ps1')).mode & 0o777, 0o750);
+      assert.notEqual(readFileSync(join(folder, 'run.ps1'), 'utf8'), twoFixes);
+      assert.equal(readlinkSync(join(folder, 'link.ps1')), 'shared/target.ps1', 'the link stays a link');
+      assert.equal(readFileSync(join(folder, 'shared', 'target.ps1'), 'utf8'), readFileSync(join(folder, 'run.ps1'), 'utf8'));
+
+      const prefix = withoutPermissionOverride();
+      if (!prefix) throw new Error('running as root without setpriv (util-linux): a read-only file cannot be made unwritable');
+      writeFileSync(join(folder, 'read-only.ps1'), twoFixes, { mode: 0o444 });
+      const readOnly = azsLint(['--fix', 'read-only.ps1'], folder, undefined, prefix);
+      assert.match(readOnly.stderr, /^azs-lint: read-only\.ps1: not written: EACCES: permission denied; 2 problems stay: /);
+      assert.equal(readFileSync(join(folder, 'read-only.ps1'), 'utf8'), twoFixes, 'its folder would let it be replaced');
     });
 
     /** Every file under `folder` by its path there, as bytes. */
