@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, win32 } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ruleCodes } from '../../../src/core/lint';
 import { repoRoot } from '../core/support/wasm';
 import { writeSource } from '../../../src/cli/fix';
@@ -158,6 +159,25 @@ describe('azs-lint (CLI)', function () {
     const sarif = JSON.parse(run.stdout) as { runs: { results: unknown[]; invocations: { toolExecutionNotifications: { message: { text: string } }[] }[] }[] };
     assert.equal(sarif.runs[0].results.length, 2);
     assert.equal(sarif.runs[0].invocations[0].toolExecutionNotifications.length, 3);
+  });
+
+  it('names a skipped file as it names findings: relative to the current folder when inside it, in text and SARIF', () => {
+    const project = mkdtempSync(join(scratch, 'relative-notes-'));
+    mkdirSync(join(project, 'scripts'));
+    writeFileSync(join(project, 'scripts', 'tool.ps1'), Buffer.from([0x4d, 0x5a, 0, 0, 0x41, 0x7a, 0x73]));
+    const outside = mkdtempSync(join(scratch, 'outside-'));
+    writeFileSync(join(outside, 'other.ps1'), Buffer.from([0x4d, 0x5a, 0, 0]));
+    const run = azsLint(['.', join(outside, 'other.ps1'), '--format', 'sarif'], project);
+    assert.deepEqual(run.stderr.split('\n'), [
+      'azs-lint: scripts/tool.ps1: skipped: binary file (7 bytes, regular file, UTF-8)',
+      `azs-lint: ${outside}/other.ps1: skipped: binary file (4 bytes, regular file, UTF-8)`,
+      '',
+    ]);
+    const sarif = JSON.parse(run.stdout) as { runs: { originalUriBaseIds: Record<string, { uri: string }>; invocations: { toolExecutionNotifications: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }[] }[] }[] };
+    const [location, outsideLocation] = sarif.runs[0].invocations[0].toolExecutionNotifications.map((n) => n.locations[0].physicalLocation.artifactLocation);
+    assert.deepEqual(location, { uri: 'scripts/tool.ps1', uriBaseId: '%SRCROOT%' });
+    assert.equal(new URL(location.uri, sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri).href, pathToFileURL(join(project, 'scripts', 'tool.ps1')).href);
+    assert.deepEqual(outsideLocation, { uri: pathToFileURL(join(outside, 'other.ps1')).href });
   });
 
   it('prints the same in worker threads as in one: findings, related files in other threads, notes, in the same order', () => {
