@@ -66,7 +66,7 @@ async function run(options: CliOptions, cwd: string): Promise<{ result: RunResul
     for (const notice of result?.notices ?? []) notes.push({ path, message: notice });
     return { path, text: notWritten ? original : text, findings: result?.findings ?? [] };
   });
-  return { result: { files: linted, notes, cwd, locale: options.locale, version }, sources };
+  return { result: { named: options.paths, files: linted, notes, cwd, locale: options.locale, version }, sources };
 }
 
 /** Says per file what was fixed or why it was not written (`--fix`), or prints the fixes' diff (`--fix-dry-run`). */

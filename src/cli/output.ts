@@ -29,6 +29,8 @@ export interface Location {
 }
 
 export interface RunResult {
+  /** The files, folders and globs the run was given, as given. */
+  named: string[];
   files: LintedFile[];
   notes: Note[];
   cwd: string;
@@ -101,9 +103,10 @@ export function formatJson(result: RunResult, { locator }: FormatTools): string 
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
-const summaryWords: Record<Locale, { none: string; problems: PluralForms; kinds: Record<Severity, PluralForms> }> = {
+const summaryWords: Record<Locale, { none: string; noFiles: string; problems: PluralForms; kinds: Record<Severity, PluralForms> }> = {
   en: {
     none: 'No problems found.',
+    noFiles: 'No files to lint in {names}.',
     problems: { one: '1 problem', other: '{n} problems' },
     kinds: {
       error: { one: '1 error', other: '{n} errors' }, warning: { one: '1 warning', other: '{n} warnings' },
@@ -112,6 +115,7 @@ const summaryWords: Record<Locale, { none: string; problems: PluralForms; kinds:
   },
   sv: {
     none: 'Inga problem hittades.',
+    noFiles: 'Inga filer att kontrollera i {names}.',
     problems: { one: '1 problem', other: '{n} problem' },
     kinds: {
       error: { one: '1 fel', other: '{n} fel' }, warning: { one: '1 varning', other: '{n} varningar' },
@@ -138,7 +142,9 @@ export function formatText(result: RunResult, { locator, pathOf }: FormatTools):
   const words = summaryWords[result.locale];
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const parts = (Object.keys(counts) as Severity[]).filter((s) => counts[s] > 0).map((s) => plural(words.kinds[s], counts[s], result.locale));
-  lines.push(total === 0 ? words.none : `${plural(words.problems, total, result.locale)} (${parts.join(', ')})`);
+  // A run that read no file found nothing because there was nothing to look at, which "No problems found" hides.
+  const nothing = result.files.length > 0 ? words.none : printable(words.noFiles.replace('{names}', result.named.join(', ')));
+  lines.push(total === 0 ? nothing : `${plural(words.problems, total, result.locale)} (${parts.join(', ')})`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -146,6 +146,17 @@ describe('azs-lint (CLI)', function () {
     assert.equal(azsLint(['register.ps1']).status, 0, 'an information and a warning');
   });
 
+  it('says so when there is no file to lint, rather than that it found no problems, and exits 0', () => {
+    const project = mkdtempSync(join(scratch, 'nothing-'));
+    mkdirSync(join(project, 'empty'));
+    mkdirSync(join(project, 'docs'));
+    writeFileSync(join(project, 'docs', 'notes.txt'), 'Login-AzureRmAccount\n');
+    const run = azsLint(['empty', 'docs/'], project);
+    assert.deepEqual([run.status, run.stdout, run.stderr], [0, 'No files to lint in empty, docs/.\n', '']);
+    assert.equal(azsLint(['empty'], project, { LC_ALL: 'sv_SE.UTF-8' }).stdout, 'Inga filer att kontrollera i empty.\n');
+    assert.deepEqual(JSON.parse(azsLint(['empty', '--format', 'json'], project).stdout), []);
+  });
+
   it('takes globs and skips files it does not read, binary files and files over 5 MB with a note', () => {
     const project = join(scratch, 'skips');
     cpSync(workspace, project, { recursive: true });
