@@ -7,7 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import { version } from '../../package.json';
 import type { RuleSeverityConfig } from '../core/lint';
-import { UsageError, parseCommandLine, usage, type CliOptions } from './args';
+import { UsageError, commandLineLocale, parseCommandLine, threadsNote, usage, type CliOptions } from './args';
 import { diffName, unifiedDiff } from './diff';
 import { collectFiles, findConfig, readConfig } from './files';
 import { fixAndWrite, fixSources, fixSummary, unwrittenSummary, type Source } from './fix';
@@ -43,8 +43,8 @@ function pathOf(uri: string): string {
 
 async function run(options: CliOptions, cwd: string): Promise<{ result: RunResult; sources: Source[] }> {
   const configPath = options.config ?? findConfig(cwd, options.paths);
-  const rules: RuleSeverityConfig | undefined = configPath ? readConfig(configPath) : undefined;
-  const collected = await collectFiles(options.paths, cwd);
+  const rules: RuleSeverityConfig | undefined = configPath ? readConfig(configPath, options.locale) : undefined;
+  const collected = await collectFiles(options.paths, cwd, options.locale);
   const order = new Map(collected.map(({ path }, index) => [path, index]));
   const notes: Note[] = [];
   const files: RunFile[] = [];
@@ -85,16 +85,19 @@ async function main(argv: string[]): Promise<number> {
   let options: CliOptions;
   let result: RunResult;
   let sources: Source[];
+  const locale = commandLineLocale(argv, process.env);
   try {
-    options = parseCommandLine(argv, process.env);
+    options = parseCommandLine(argv, locale);
     if (options.help) {
-      process.stdout.write(`${usage}\n`);
+      process.stdout.write(`${usage(locale)}\n`);
       return 0;
     }
+    const note = threadsNote(options);
+    if (note) process.stderr.write(`azs-lint: ${note}\n`);
     ({ result, sources } = await run(options, cwd));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`azs-lint: ${error.message}\n\n${usage}\n`);
+    process.stderr.write(`azs-lint: ${error.message}\n\n${usage(locale)}\n`);
     return 2;
   }
   for (const note of result.notes) process.stderr.write(`azs-lint: ${printable(displayPath(note.path, cwd))}: ${note.message}\n`);

@@ -242,11 +242,50 @@ describe('azs-lint (CLI)', function () {
       assert.equal(run.stdout, '');
     }
     writeFileSync(join(scratch, 'broken.json'), '{ "AZS402": "off", ');
-    assert.match(azsLint(['.', '--config', join(scratch, 'broken.json')]).stderr, /broken\.json: not valid JSON/);
+    assert.match(azsLint(['.', '--config', join(scratch, 'broken.json')]).stderr, /broken\.json: not valid JSON \(\w+ at offset \d+\)/);
     writeFileSync(join(scratch, 'unknown.json'), '{ "AZS999": "off", "AZS101": "loud" }');
     const unknown = azsLint(['.', '--config', join(scratch, 'unknown.json')]);
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /"AZS999" names no rule.*"AZS101": "loud" is not one of/);
+  });
+
+  it('says usage errors in Swedish, in the language --lang, LC_ALL, LC_MESSAGES or LANG asks for (the first given)', () => {
+    const swedish = { LC_MESSAGES: 'sv_SE.UTF-8', LANG: 'en_US.UTF-8' };
+    const cases: [string[], string][] = [
+      [['--frobnicate', '.'], 'okänd flagga \'--frobnicate\' (ett argument som börjar med \'-\' skrivs sist, efter \'--\', som i \'-- "--frobnicate"\')'],
+      [['.', '--format'], '\'--format\' behöver ett värde'],
+      [['.', '--fix=yes'], '\'--fix\' tar inget värde'],
+      [['missing.ps1'], 'missing.ps1: ingen sådan fil eller mapp'],
+      [['nothing-*.ps1'], 'nothing-*.ps1: inga filer matchar'],
+      [['.', '--format', 'xml'], '--format ska vara text, json eller sarif, inte "xml"'],
+      [['.', '--lang', 'de'], '--lang ska vara en eller sv, inte "de"'],
+      [[], 'ange minst en fil, mapp eller glob att kontrollera'],
+      [['.', '--fix', '--fix-dry-run'], '--fix och --fix-dry-run utesluter varandra'],
+      [['.', '--fix-dry-run', '--format', 'json'], '--fix-dry-run skriver ut en diff; utelämna --format'],
+      [['.', '--threads', 'many'], '--threads ska vara ett heltal från 1 till 64, inte "many"'],
+    ];
+    for (const [args, message] of cases) {
+      const run = azsLint(args, workspace, swedish);
+      assert.equal(run.status, 2, args.join(' '));
+      assert.ok(run.stderr.startsWith(`azs-lint: ${message}\n\nAnvändning: azs-lint [flaggor] <fil | mapp | glob>...\n`), run.stderr);
+    }
+    writeFileSync(join(scratch, 'unknown-sv.json'), '{ "AZS999": "off" }');
+    assert.match(azsLint(['.', '--config', join(scratch, 'unknown-sv.json')], workspace, swedish).stderr, /unknown-sv\.json: "AZS999" namnger ingen regel/);
+    writeFileSync(join(scratch, 'broken-sv.json'), '{ "AZS402": "off", ');
+    assert.match(azsLint(['.', '--config', join(scratch, 'broken-sv.json')], workspace, swedish).stderr, /broken-sv\.json: inte giltig JSON \(\w+ vid position \d+\)/);
+    assert.match(azsLint(['--frobnicate', '--lang', 'sv'], workspace).stderr, /^azs-lint: okänd flagga '--frobnicate'/, '--lang even on a line with a mistake');
+    assert.match(azsLint(['--frobnicate'], workspace, { LC_ALL: 'en_US.UTF-8', LC_MESSAGES: 'sv_SE.UTF-8' }).stderr, /^azs-lint: Unknown option '--frobnicate'/, 'LC_ALL first');
+    assert.match(azsLint(['--frobnicate'], workspace, { LANG: 'sv_SE.UTF-8' }).stderr, /^azs-lint: okänd flagga/, 'LANG last');
+  });
+
+  it('says --threads is not used with --fix or --fix-dry-run', () => {
+    const folder = mkdtempSync(join(scratch, 'threads-fix-'));
+    writeFileSync(join(folder, 'one.ps1'), 'Login-AzureRmAccount\n');
+    assert.equal(azsLint(['--fix-dry-run', '--threads', '2', '.'], folder).stderr,
+      'azs-lint: --threads is not used with --fix or --fix-dry-run: the fixes go round after round over all the files, in one thread\n' +
+      'azs-lint: one.ps1: would fix 1 problem: 1 × AZS402\n');
+    assert.match(azsLint(['--fix', '--threads', '3', '.', '--lang', 'sv'], folder).stderr, /^azs-lint: --threads används inte med --fix eller --fix-dry-run: .*\nazs-lint: one\.ps1: åtgärdade 1 problem/);
+    assert.equal(azsLint(['--fix-dry-run', '--threads', '1', '.'], folder).stderr, '', 'one thread is what it uses');
   });
 
   it('stops quietly, with the run\'s exit code, when the reader of its output goes away (azs-lint . | head)', async () => {
@@ -260,10 +299,18 @@ describe('azs-lint (CLI)', function () {
     assert.deepEqual([status, stderr], [0, ''], 'warnings only, and no stack trace');
   });
 
-  it('prints its help and exits 0', () => {
+  it('prints its help, which names what sets its language, in English or Swedish, and exits 0', () => {
     const run = azsLint(['--help']);
     assert.equal(run.status, 0);
     assert.match(run.stdout, /^Usage: azs-lint \[options\]/);
+    assert.match(run.stdout, /--lang en\|sv +message language \(default: from LC_ALL, LC_MESSAGES or LANG, the first one set\)/);
+    const swedish = azsLint(['--help'], workspace, { LC_ALL: 'sv_SE.UTF-8' });
+    assert.equal(swedish.status, 0);
+    assert.match(swedish.stdout, /^Användning: azs-lint \[flaggor\]/);
+    assert.match(swedish.stdout, /--lang en\|sv +meddelandespråk \(standard: från LC_ALL, LC_MESSAGES eller LANG, den första som är satt\)/);
+    assert.equal(azsLint(['--help', '--lang', 'sv']).stdout, swedish.stdout);
+    const options = (help: string) => [...help.matchAll(/^ {2}(--[\w-]+)/gm)].map((m) => m[1]);
+    assert.deepEqual(options(swedish.stdout), options(run.stdout), 'the same options in both');
   });
 
   describe('--fix and --fix-dry-run', () => {
