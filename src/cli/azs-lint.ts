@@ -8,7 +8,7 @@ import { isMainThread } from 'node:worker_threads';
 import { version } from '../../package.json';
 import type { RuleSeverityConfig } from '../core/lint';
 import { UsageError, commandLineLocale, parseCommandLine, threadsNote, usage, type CliOptions } from './args';
-import { diffName, unifiedDiff } from './diff';
+import { diffName, fixDiff } from './diff';
 import { collectFiles, findConfig, readConfig } from './files';
 import { fixAndWrite, fixSources, fixSummary, unwrittenSummary, type Source } from './fix';
 import { Shard, type RunFile, type ShareRead } from './shard';
@@ -74,7 +74,7 @@ function reportFixes(options: CliOptions, sources: readonly Source[], cwd: strin
   const dryRun = options.fix === 'dry-run';
   for (const source of sources) {
     if (source.text === source.original) continue;
-    if (dryRun) process.stdout.write(unifiedDiff(diffName(source.path, cwd), source.original, source.text));
+    if (dryRun) process.stdout.write(fixDiff(diffName(source.path, cwd), source.original, source.text, source.encoding, options.locale));
     const said = source.notWritten ? unwrittenSummary(source, source.notWritten, options.locale) : fixSummary(source, options.locale, dryRun);
     process.stderr.write(`azs-lint: ${printable(displayPath(source.path, cwd))}: ${said}\n`);
   }

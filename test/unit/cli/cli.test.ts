@@ -475,7 +475,7 @@ describe('azs-lint (CLI)', function () {
       assert.equal(diffName('D:\\stamps\\add.ps1', 'C:\\work', win32), 'D:/stamps/add.ps1');
     });
 
-    it('writes a file back with its encoding, byte order mark and line breaks, and says what it fixed', () => {
+    it('writes a file back with its encoding, byte order mark and line breaks, says what it fixed, and its dry run applies with git', () => {
       const project = join(scratch, 'encodings');
       cpSync(join(fixtures, 'clean'), project, { recursive: true });
       const script = 'Login-AzureRmAccount\r\nGet-AzureRmResource -ResourceId "/subscriptions/3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/hub-payg/customerSubscriptions" -ApiVersion 2016-01-01\r\n';
@@ -486,6 +486,17 @@ describe('azs-lint (CLI)', function () {
       writeFileSync(join(project, 'lf.ps1'), script.replace(/\r\n/g, '\n'));
       writeFileSync(join(project, 'utf16be.ps1'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(script, 'utf16le').swap16()]));
       assert.equal(azsLint(['lf.ps1'], project).status, 1, 'api-version 2016-01-01 on customerSubscriptions is an error');
+
+      // git reads UTF-16 as binary: the dry run's diff says so, and applies all the same, as does that of UTF-8 with a BOM.
+      const dryRun = azsLint(['.', '--fix-dry-run'], project);
+      const check = spawnSync('git', ['apply', '--check', '-'], { cwd: project, input: dryRun.stdout, encoding: 'utf8' });
+      assert.equal(check.status, 0, check.stderr);
+      assert.match(dryRun.stdout, /^# utf16\.ps1 is UTF-16 LE with BOM, which git reads as binary: the fix is a git binary patch \(git apply takes it\); as text:\n# --- a\/utf16\.ps1\n/m);
+      assert.match(azsLint(['utf16be.ps1', '--fix-dry-run', '--lang', 'sv'], project).stdout, /^# utf16be\.ps1 är UTF-16 BE with BOM, som git läser som binärt: /);
+      const patched = join(scratch, 'encodings-patched');
+      cpSync(project, patched, { recursive: true });
+      assert.equal(spawnSync('git', ['apply', '-'], { cwd: patched, input: dryRun.stdout }).status, 0);
+
       const run = azsLint(['.', '--fix'], project);
       assert.equal(run.status, 0, run.stdout);
       assert.deepEqual(readFileSync(join(project, 'utf8-bom.ps1')), Buffer.concat([bom8, Buffer.from(expected)]));
@@ -493,6 +504,7 @@ describe('azs-lint (CLI)', function () {
       assert.equal(readFileSync(join(project, 'lf.ps1'), 'utf8'), expected.replace(/\r\n/g, '\n'));
       assert.deepEqual(readFileSync(join(project, 'utf16be.ps1')), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(expected, 'utf16le').swap16()]));
       assert.match(run.stderr, /^azs-lint: utf16\.ps1: fixed 3 problems: 2 × AZS402, 1 × AZS401$/m);
+      assert.deepEqual(snapshot(patched), snapshot(project), 'git apply of the dry run writes what --fix writes');
       assert.match(azsLint(['lf.ps1', '--fix', '--lang', 'sv'], project).stdout, /Inga problem hittades/);
       writeFileSync(join(project, 'one.ps1'), 'Login-AzureRmAccount\n');
       assert.match(azsLint(['one.ps1', '--fix', '--lang', 'sv'], project).stderr, /one\.ps1: åtgärdade 1 problem: 1 × AZS402/);
