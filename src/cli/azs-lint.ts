@@ -14,7 +14,7 @@ import { fixAndWrite, fixSources, fixSummary, unwrittenSummary, type Source } fr
 import { Shard, type RunFile, type ShareRead } from './shard';
 import { skipNote } from './skipped';
 import { lintShared, serveShare } from './threads';
-import { Locator, displayPath, formatJson, formatSarif, formatText, printable, type LintedFile, type Note, type RunResult } from './output';
+import { Locator, displayPath, formatJson, formatSarif, formatText, noFilesSaid, printable, type LintedFile, type Note, type RunResult } from './output';
 
 // V8 compiles the 1 MB PowerShell grammar with its optimizing tier in the background, which takes 10–25 s of CPU
 // here and holds the process at exit until done; the baseline compiler alone starts at once and parses fast enough
@@ -105,6 +105,8 @@ async function main(argv: string[]): Promise<number> {
   if (options.fix) reportFixes(options, sources, cwd);
   const format = { text: formatText, json: formatJson, sarif: formatSarif }[options.format];
   if (options.fix !== 'dry-run') process.stdout.write(format(result, { locator, pathOf }));
+  const noFiles = noFilesSaid(result);
+  if (noFiles && (options.format !== 'text' || options.fix === 'dry-run')) process.stderr.write(`azs-lint: ${noFiles}\n`); // text says it on stdout
   return exitCode(result, options);
 }
 

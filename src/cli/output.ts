@@ -124,6 +124,15 @@ const summaryWords: Record<Locale, { none: string; noFiles: string; problems: Pl
   },
 };
 
+/**
+ * "No files to lint in empty/." when the run read no file: it found nothing because there was nothing to look at,
+ * which "No problems found" would hide.
+ */
+export function noFilesSaid(result: RunResult): string | undefined {
+  if (result.files.length > 0) return undefined;
+  return printable(summaryWords[result.locale].noFiles.replace('{names}', result.named.join(', ')));
+}
+
 export function formatText(result: RunResult, { locator, pathOf }: FormatTools): string {
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -142,9 +151,7 @@ export function formatText(result: RunResult, { locator, pathOf }: FormatTools):
   const words = summaryWords[result.locale];
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const parts = (Object.keys(counts) as Severity[]).filter((s) => counts[s] > 0).map((s) => plural(words.kinds[s], counts[s], result.locale));
-  // A run that read no file found nothing because there was nothing to look at, which "No problems found" hides.
-  const nothing = result.files.length > 0 ? words.none : printable(words.noFiles.replace('{names}', result.named.join(', ')));
-  lines.push(total === 0 ? nothing : `${plural(words.problems, total, result.locale)} (${parts.join(', ')})`);
+  lines.push(total === 0 ? noFilesSaid(result) ?? words.none : `${plural(words.problems, total, result.locale)} (${parts.join(', ')})`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -154,7 +154,9 @@ describe('azs-lint (CLI)', function () {
     const run = azsLint(['empty', 'docs/'], project);
     assert.deepEqual([run.status, run.stdout, run.stderr], [0, 'No files to lint in empty, docs/.\n', '']);
     assert.equal(azsLint(['empty'], project, { LC_ALL: 'sv_SE.UTF-8' }).stdout, 'Inga filer att kontrollera i empty.\n');
-    assert.deepEqual(JSON.parse(azsLint(['empty', '--format', 'json'], project).stdout), []);
+    const json = azsLint(['empty', '--format', 'json'], project);
+    assert.deepEqual([json.status, JSON.parse(json.stdout), json.stderr], [0, [], 'azs-lint: No files to lint in empty.\n'], 'said on stderr beside JSON or SARIF');
+    assert.deepEqual(azsLint(['empty', '--fix-dry-run'], project), { status: 0, stdout: '', stderr: 'azs-lint: No files to lint in empty.\n' });
   });
 
   it('takes globs and skips files it does not read, binary files and files over 5 MB with a note', () => {
