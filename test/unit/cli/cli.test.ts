@@ -178,6 +178,7 @@ describe('azs-lint (CLI)', function () {
     const project = mkdtempSync(join(scratch, 'relative-notes-'));
     mkdirSync(join(project, 'scripts'));
     writeFileSync(join(project, 'scripts', 'tool.ps1'), Buffer.from([0x4d, 0x5a, 0, 0, 0x41, 0x7a, 0x73]));
+    writeFileSync(join(project, 'scripts', 'clean.ps1'), 'Get-Date\n');
     const outside = mkdtempSync(join(scratch, 'outside-'));
     writeFileSync(join(outside, 'other.ps1'), Buffer.from([0x4d, 0x5a, 0, 0]));
     const run = azsLint(['.', join(outside, 'other.ps1'), '--format', 'sarif'], project);
