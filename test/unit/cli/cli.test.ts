@@ -2,7 +2,7 @@
 // exit codes.
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, win32 } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -378,7 +378,7 @@ describe('azs-lint (CLI)', function () {
       assert.equal(run.status, 1);
     });
 
-    it('keeps a fixed file\'s mode, writes a linked file through the link, and does not replace a file it may not write', () => {
+    it('keeps a fixed file\'s mode and owner, writes a linked file through the link, and does not replace a file it may not write', () => {
       const folder = mkdtempSync(join(scratch, 'modes-'));
       writeFileSync(join(folder, 'run.ps1'), twoFixes, { mode: 0o750 });
       mkdirSync(join(folder, 'shared'));
@@ -390,6 +390,14 @@ describe('azs-lint (CLI)', function () {
       assert.notEqual(readFileSync(join(folder, 'run.ps1'), 'utf8'), twoFixes);
       assert.equal(readlinkSync(join(folder, 'link.ps1')), 'shared/target.ps1', 'the link stays a link');
       assert.equal(readFileSync(join(folder, 'shared', 'target.ps1'), 'utf8'), readFileSync(join(folder, 'run.ps1'), 'utf8'));
+
+      if (process.getuid?.() === 0) {
+        writeFileSync(join(folder, 'theirs.ps1'), twoFixes);
+        chownSync(join(folder, 'theirs.ps1'), 65534, 65534);
+        assert.equal(azsLint(['--fix', 'theirs.ps1'], folder).status, 0);
+        const { uid, gid } = statSync(join(folder, 'theirs.ps1'));
+        assert.deepEqual([uid, gid], [65534, 65534], 'root keeps the owner of a file it fixes');
+      }
 
       const prefix = withoutPermissionOverride();
       if (!prefix) throw new Error('running as root without setpriv (util-linux): a read-only file cannot be made unwritable');
