@@ -148,7 +148,7 @@ export function fixDiff(name: string, before: string, after: string, encoding: E
     return unifiedDiff(name, mark + before, mark + after);
   }
   const [old, fixed] = [encode(before, encoding), encode(after, encoding)];
-  const said = binaryWords[locale].replace('{name}', headerName(name)).replace('{encoding}', encodingLabel(encoding));
+  const said = binaryWords[locale].replace('{name}', headerName(name)).replace('{encoding}', encodingLabel(encoding, locale));
   const text = unifiedDiff(name, before, after).split('\n').slice(0, -1).map((line) => `# ${line}\n`).join('');
   return `# ${said}\n${text}diff --git ${headerName(`a/${name}`)} ${headerName(`b/${name}`)}\nindex ${blobId(old)}..${blobId(fixed)}\nGIT binary patch\n${literal(fixed)}${literal(old)}`;
 }

@@ -3,7 +3,7 @@
 // encoding, byte order mark and line breaks they were read with (fixes replace words within lines).
 import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { applyEdits, fixedCounts } from '../core/fixes';
 import { plural, type Locale } from '../core/l10n';
 import { fixAll } from '../core/quickFixes';
@@ -108,13 +108,15 @@ function replaceFile(path: string, bytes: Uint8Array): void {
   const target = realpathSync.native(path);
   accessSync(target, constants.W_OK);
   const { mode, uid, gid } = statSync(target);
-  const temporary = join(dirname(target), `.${basename(target)}.azs-lint-${randomBytes(6).toString('hex')}.tmp`);
+  // Not named after the file: a name near the 255-byte limit would leave no room for the additions.
+  const temporary = join(dirname(target), `.azs-lint-${randomBytes(6).toString('hex')}.tmp`);
   const descriptor = openSync(temporary, 'wx', 0o600);
   try {
     try {
-      fchmodSync(descriptor, mode & 0o7777);
-      if (process.getuid?.() === 0) fchownSync(descriptor, uid, gid);
       writeFileSync(descriptor, bytes);
+      // Writing and changing the owner clear set-user-ID and set-group-ID, so the mode comes last.
+      if (process.getuid?.() === 0) fchownSync(descriptor, uid, gid);
+      fchmodSync(descriptor, mode & 0o7777);
       fsyncSync(descriptor);
     } finally {
       closeSync(descriptor);

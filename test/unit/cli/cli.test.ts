@@ -380,13 +380,17 @@ describe('azs-lint (CLI)', function () {
 
     it('keeps a fixed file\'s mode and owner, writes a linked file through the link, and does not replace a file it may not write', () => {
       const folder = mkdtempSync(join(scratch, 'modes-'));
-      writeFileSync(join(folder, 'run.ps1'), twoFixes, { mode: 0o750 });
+      writeFileSync(join(folder, 'run.ps1'), twoFixes);
+      chmodSync(join(folder, 'run.ps1'), 0o6750);
+      const longName = `${'n'.repeat(251)}.ps1`;
+      writeFileSync(join(folder, longName), twoFixes);
       mkdirSync(join(folder, 'shared'));
       writeFileSync(join(folder, 'shared', 'target.ps1'), twoFixes);
       symlinkSync('shared/target.ps1', join(folder, 'link.ps1'));
-      const run = azsLint(['--fix', 'run.ps1', 'link.ps1'], folder);
+      const run = azsLint(['--fix', 'run.ps1', 'link.ps1', longName], folder);
       assert.equal(run.status, 0, run.stderr);
-      assert.equal(statSync(join(folder, 'run.ps1')).mode & 0o777, 0o750);
+      assert.equal((statSync(join(folder, 'run.ps1')).mode & 0o7777).toString(8), '6750', 'set-user-ID and set-group-ID kept');
+      assert.equal(readFileSync(join(folder, longName), 'utf8'), readFileSync(join(folder, 'run.ps1'), 'utf8'), 'a 255-byte name is fixed');
       assert.notEqual(readFileSync(join(folder, 'run.ps1'), 'utf8'), twoFixes);
       assert.equal(readlinkSync(join(folder, 'link.ps1')), 'shared/target.ps1', 'the link stays a link');
       assert.equal(readFileSync(join(folder, 'shared', 'target.ps1'), 'utf8'), readFileSync(join(folder, 'run.ps1'), 'utf8'));
@@ -503,7 +507,7 @@ describe('azs-lint (CLI)', function () {
       const check = spawnSync('git', ['apply', '--check', '-'], { cwd: project, input: dryRun.stdout, encoding: 'utf8' });
       assert.equal(check.status, 0, check.stderr);
       assert.match(dryRun.stdout, /^# utf16\.ps1 is UTF-16 LE with BOM, which git reads as binary: the fix is a git binary patch \(git apply takes it\); as text:\n# --- a\/utf16\.ps1\n/m);
-      assert.match(azsLint(['utf16be.ps1', '--fix-dry-run', '--lang', 'sv'], project).stdout, /^# utf16be\.ps1 är UTF-16 BE with BOM, som git läser som binärt: /);
+      assert.match(azsLint(['utf16be.ps1', '--fix-dry-run', '--lang', 'sv'], project).stdout, /^# utf16be\.ps1 är UTF-16 BE med BOM, som git läser som binärt: /);
       const patched = join(scratch, 'encodings-patched');
       cpSync(project, patched, { recursive: true });
       assert.equal(spawnSync('git', ['apply', '-'], { cwd: patched, input: dryRun.stdout }).status, 0);
