@@ -42,29 +42,43 @@ describe('parse/psBraces', () => {
     assert.deepEqual(blocks('if ($x) { <# }\n`#> } #> }'), ['{ <# }\n`#> } #> }']);
   });
 
-  it('reads a # after a word as a comment where the word is a variable, an index or a type, and as the word\'s where it is bare', () => {
-    // As the tree does (PowerShell too, in an expression): `$m#`, `$l[0]#` and `[int]#` end before the #.
+  it('reads a # after a token as a comment in an expression: after a variable, an index, a type or an operand', () => {
+    // As the tree does, and PowerShell in expression mode: `$m#`, `$l[0]#` and `[int]#` end before the #.
     assert.deepEqual(blocks('if ($x) { $n = $m# }\n}'), ['{ $n = $m# }\n}']);
     assert.deepEqual(blocks('if ($x) { $n = $l[0]# }\n}'), ['{ $n = $l[0]# }\n}']);
     assert.deepEqual(blocks('if ($x) { [int]<# } #>\n}'), ['{ [int]<# } #>\n}']);
+    assert.deepEqual(blocks('$x = $a+$b#c {1}'), []);
+    assert.deepEqual(blocks('$x = $a+1#c {1}'), []);
+    // `!` and `-` before a variable are operators there, not the start of a word.
+    assert.deepEqual(blocks('$x = !$a#c {1}'), []);
+    assert.deepEqual(blocks('-$a#c {1}'), []);
+    assert.deepEqual(blocks('return $a#c {1}'), []);
+  });
+
+  it('reads a # as the word\'s in a command\'s name and arguments, where a bare word runs to the next blank', () => {
     // A bare word goes on through a ] and the # after it (PowerShell reads `b]#` as one word, then two closing braces).
     assert.deepEqual(blocks('tr{a{b]#}}'), ['{a{b]#}}', '{b]#}']);
     assert.deepEqual(blocks('if ($x) { Write-Host b]#; }'), ['{ Write-Host b]#; }']);
-  });
-
-  it('reads a # as the word\'s where a bare word follows the expression first, as the tree and PowerShell do', () => {
-    // The tree reads `$a` and then `+b#c` as an argument of its own (a generic token, which a # goes on); PowerShell
-    // reads `$a+b#c` as one argument. Where an operand follows the `+` it is a sum, and the # after it a comment.
-    assert.deepEqual(blocks('Write-Host $a+b#c {1}'), ['{1}']);
-    assert.deepEqual(blocks('Write-Host $a!b#c {1}'), ['{1}']);
-    assert.deepEqual(blocks('Write-Host $a.b[0]+#c {1}'), ['{1}']);
-    assert.deepEqual(blocks('$x = $a+$b#c {1}'), []);
-    assert.deepEqual(blocks('$x = $a+1#c {1}'), []);
-    // A : after a member, index or type separates an argument (`$a.b:c`); after a variable's name it names a scope.
+    // A variable followed by anything but a blank, members or `=` is a bare word in an argument: `$a+$b#c`, `$env:c#d`.
+    assert.deepEqual(blocks('Write-Host $a+$b#c {1}'), ['{1}']);
+    assert.deepEqual(blocks('Write-Host $env:c#d {1}'), ['{1}']);
+    assert.deepEqual(blocks('Write-Host a,b#c {1}'), ['{1}']);
+    assert.deepEqual(blocks('Write-Host -x:$a#c {1}'), ['{1}']);
+    assert.deepEqual(blocks('Write-Host -x#c {1}'), ['{1}']);
+    assert.deepEqual(blocks('Write-Host a\'b c\'#d {1}'), ['{1}']);
+    assert.deepEqual(blocks('Write-Host a$(1)#c {1}'), ['{1}']);
+    assert.deepEqual(blocks('$x = Get-Item $a#c {1}'), ['{1}']);
+    // Members end before the #, and a bare word after them takes it: `$a.b#c` is a comment, `$a.b+c#d` a word.
+    assert.deepEqual(blocks('Write-Host $a.b#c {1}'), []);
+    assert.deepEqual(blocks('Write-Host $a[0]#c {1}'), []);
+    assert.deepEqual(blocks('Write-Host (1).x#c {1}'), []);
+    assert.deepEqual(blocks("Write-Host 'a'#c {1}"), []);
+    assert.deepEqual(blocks('Write-Host $a.b+c#d {1}'), ['{1}']);
     assert.deepEqual(blocks('Write-Host $a.b:c#d {1}'), ['{1}']);
-    assert.deepEqual(blocks('Write-Host [int]:c#d {1}'), ['{1}']);
-    assert.deepEqual(blocks('Write-Host $env:c#d {1}'), []);
-    assert.deepEqual(blocks('Write-Host $a.b:#d {1}'), []);
+    assert.deepEqual(blocks('Write-Host $a.b:#d {1}'), ['{1}']);
+    // A hashtable's key is an expression, its value a statement.
+    assert.deepEqual(blocks('$h = @{ a = b#c; d = 1 }'), ['{ a = b#c; d = 1 }']);
+    assert.deepEqual(blocks('$h = @{ a = 1; d#e = 1 }'), ['{ a = 1; d#e = 1 }…']);
   });
 
   it('reads a quote or # after a backtick in code as a character, which starts no string or comment', () => {
