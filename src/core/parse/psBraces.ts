@@ -49,6 +49,11 @@ const OPEN_BRACE = 0x7b;
 const PIPE = 0x7c;
 const CLOSE_BRACE = 0x7d;
 
+/** The characters `inCode` has a case for: the others (letters, digits …) it passes at once. */
+const inCodeCases = new Uint8Array(CLOSE_BRACE + 1);
+for (const char of [SPACE, TAB, CARRIAGE_RETURN, VERTICAL_TAB, FORM_FEED, NUL, COMMA, LINE_FEED, SEMICOLON, PIPE, AMPERSAND, EQUALS, OPEN_BRACE,
+  CLOSE_BRACE, SINGLE_QUOTE, DOUBLE_QUOTE, AT, HASH, LESS_THAN, DOLLAR, BACKTICK, OPEN_PAREN, CLOSE_PAREN]) inCodeCases[char] = 1;
+
 /**
  * How PowerShell's tokenizer reads the next token, as its parser sets it (its `TokenizerMode`). A `#` that goes on a
  * token is the token's only in a bare word or a parameter, which only argument mode reads (and a command's name):
@@ -67,6 +72,8 @@ const MODE = 3;
 const HASHTABLE = 4;
 /** Kept with the mode around a `$( … )` in a bare word (`a$(1)#c`, `a"$(1)"#c`): the word goes on after it. */
 const IN_WORD = 8;
+/** `wordTo` in a bare word, whose end the pass meets at the next blank: past any code's end, and a small integer (not Infinity, a double V8 reads slower). */
+const TO_BLANK = 2 ** 30 - 1;
 
 /**
  * The keywords after which a statement's next token is read as at its start (`return $a#c` is a variable and a
@@ -123,7 +130,7 @@ class BraceScan {
    * or a redirection (-1 for none). After a blank or one of `&(),;{|}` the next character starts one.
    */
   private tokenAt = 0;
-  /** Where the bare word or parameter the pass is in ends, as far as it knows (Infinity: at its next blank); -1 outside one. */
+  /** Where the bare word or parameter the pass is in ends, as far as it knows (`TO_BLANK`: at its next blank); -1 outside one. */
   private wordTo = -1;
 
   constructor(private readonly code: string) {
@@ -140,9 +147,15 @@ class BraceScan {
     const inSubexpression = this.parens.length > 0;
     for (let i = at; i < code.length; i++) {
       if (i === this.tokenAt) this.startToken(i);
-      switch (code.charCodeAt(i)) {
+      const char = code.charCodeAt(i);
+      if (char > CLOSE_BRACE || !inCodeCases[char]) continue;
+      switch (char) {
         case SPACE:
         case TAB:
+          // A run of blanks (an indentation) at once.
+          while (code.charCodeAt(i + 1) === SPACE || code.charCodeAt(i + 1) === TAB) i++;
+          this.endToken(i);
+          break;
         case CARRIAGE_RETURN:
         case VERTICAL_TAB:
         case FORM_FEED:
@@ -302,7 +315,7 @@ class BraceScan {
     this.endToken(at);
     const around = this.modes.pop() ?? STATEMENT;
     this.mode = around & ~IN_WORD;
-    if (around & IN_WORD) this.wordTo = Infinity;
+    if (around & IN_WORD) this.wordTo = TO_BLANK;
     else if ((this.mode & MODE) === ARGUMENTS) this.tokenAt = membersEnd(this.code, at + 1);
   }
 
@@ -318,7 +331,7 @@ class BraceScan {
     if (mode === STATEMENT) this.startStatement(at);
     else if (mode === ARGUMENTS) this.startArgument(at);
     // In an expression, `!` before a name is a bare word (`!a#c`); other tokens end before a `#`.
-    else if (this.code.charCodeAt(at) === EXCLAMATION && startsName(this.code.charCodeAt(at + 1))) this.wordTo = Infinity;
+    else if (this.code.charCodeAt(at) === EXCLAMATION && startsName(this.code.charCodeAt(at + 1))) this.wordTo = TO_BLANK;
   }
 
   /**
@@ -347,7 +360,7 @@ class BraceScan {
       command = !numberAt.test(code) || isWordChar(code.charCodeAt(numberAt.lastIndex));
     } else command = !(char === DOLLAR || char === SINGLE_QUOTE || char === DOUBLE_QUOTE || char === AT || char === OPEN_BRACKET || char === PLUS || char === COMMA);
     this.mode = (command ? ARGUMENTS : EXPRESSION) | (this.mode & HASHTABLE);
-    if (command) this.wordTo = Infinity;
+    if (command) this.wordTo = TO_BLANK;
   }
 
   /**
@@ -414,7 +427,7 @@ class BraceScan {
           return;
         }
     }
-    this.wordTo = Infinity;
+    this.wordTo = TO_BLANK;
   }
 
   /** Where a `'…'` string whose text starts at `at` ends (after its closing quote). */
