@@ -34,6 +34,13 @@ const statements = [
   'Get-Item $a |\n Write-Host $b#c { 1 }\n', 'Write-Host `\n$a#c { 1 }\n', '$x = $a `\n+$b#c { 1 }\n', '(Write-Host $a#c { 1 }\n)\n',
   '(Write-Host $a) + $b#c { 1 }\n', 'Write-Host ($a#c { 1 }\n)\n', '$a | ForEach-Object { Write-Host $_#c } { 1 }\n', '$x = @{ a = b#c }\n',
   '$x = $y = $a#c { 1 }\n', '$x += $a#c { 1 }\n', '[int]$x = $a#c { 1 }\n', '$x = -not $a#c { 1 }\n', 'if ($a) { Write-Host $a#c }\n',
+  // After a keyword's clause the statement goes on, or a new one starts: `param($p)` is no expression.
+  'function f { param($p) -x#c { 1 } }\n', 'function f { param($p) Write-Host $p#c }\n', 'if ($a) { 1 } else { Write-Host $a#c }\n',
+  'if ($a) { 1 }.5$x#c { 1 }\n', 'foreach ($i in $l) { Write-Host $i#c }\n', 'switch ($a) { 1 { Write-Host $a#c } }\n',
+  'try { Write-Host $a#c } finally { 1 }\n', '$x = \n{1}::x#c { 1 }\n', '$h = @{ k = 1\n b = 2 }; $a#c { 1 }\n',
+  // Tokens of their own in an argument, a variable's name as PowerShell reads it, and a block after an `@` in a word.
+  'Write-Host ]#c { 1 }\n', 'return 1:#c { 1 }\n', 'Write-Host $a?.b#c { 1 }\n', 'Write-Host $a?#c { 1 }\n', 'Write-Host ${a}::x#c { 1 }\n',
+  'Write-Host ${a}[0]#c { 1 }\n', 'Write-Host x@{ k = 1 } $a#c { 1 }\n',
 ];
 const scripts = [
   ...words.map((word) => `Write-Host ${word} { 1 }\n`),

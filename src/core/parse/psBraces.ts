@@ -29,11 +29,13 @@ const AMPERSAND = 0x26;
 const SINGLE_QUOTE = 0x27;
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
+const PERCENT = 0x25;
 const ASTERISK = 0x2a;
 const PLUS = 0x2b;
 const COMMA = 0x2c;
 const MINUS = 0x2d;
 const DOT = 0x2e;
+const SLASH = 0x2f;
 const COLON = 0x3a;
 const SEMICOLON = 0x3b;
 const LESS_THAN = 0x3c;
@@ -68,6 +70,8 @@ for (const char of [SPACE, TAB, CARRIAGE_RETURN, VERTICAL_TAB, FORM_FEED, NUL, C
 const STATEMENT = 0;
 const EXPRESSION = 1;
 const ARGUMENTS = 2;
+/** A statement's start right after a keyword: its `(` or `{` is the keyword's (`param($p)`), not an expression's start. */
+const CLAUSE = 3;
 const MODE = 3;
 const HASHTABLE = 4;
 /** Kept with the mode around a `$( … )` in a bare word (`a$(1)#c`, `a"$(1)"#c`): the word goes on after it. */
@@ -76,11 +80,13 @@ const IN_WORD = 8;
 const TO_BLANK = 2 ** 30 - 1;
 
 /**
- * The keywords after which a statement's next token is read as at its start (`return $a#c` is a variable and a
- * comment); after the others (`else`, `function`, `param` …) it is read in argument mode, as after a command's name.
+ * The keywords PowerShell reads at a statement's start, after which the next token is read as at a statement's start
+ * (`return $a#c` is a variable and a comment, and so is `$a#c` after `param($p)` or `else { }`). Others (`type`,
+ * `command`, `public` …) are read as a command's name there.
  */
-const statementKeywords = new Set(['if', 'switch', 'foreach', 'from', 'for', 'while', 'do', 'try', 'trap', 'data', 'return', 'continue',
-  'break', 'exit', 'throw', 'class', 'define', 'var', 'using', 'parallel', 'sequence', 'enum']);
+const statementKeywords = new Set(['if', 'elseif', 'else', 'switch', 'foreach', 'for', 'while', 'do', 'until', 'try', 'catch', 'finally', 'trap',
+  'data', 'return', 'continue', 'break', 'exit', 'throw', 'begin', 'process', 'end', 'dynamicparam', 'clean', 'param', 'default', 'function',
+  'filter', 'workflow', 'configuration', 'class', 'enum', 'using', 'from', 'define', 'var', 'parallel', 'sequence']);
 /** The operators that start an expression at a statement's start (`-not $a`); other dashed words are commands' names. */
 const unaryOperators = new Set(['not', 'bnot', 'split', 'join', 'isplit', 'csplit', 'ijoin', 'cjoin']);
 /** A number, as PowerShell reads one (with a type suffix and a multiplier), sticky: where one starts, where it ends. */
@@ -177,7 +183,7 @@ class BraceScan {
         case AMPERSAND:
           // `& name` calls a command: its name is read as an argument. `&&` (and a background job's `&`) ends a pipeline.
           if (code.charCodeAt(i + 1) === AMPERSAND) i++;
-          else if ((this.mode & MODE) === STATEMENT) {
+          else if ((this.mode & MODE) === STATEMENT || (this.mode & MODE) === CLAUSE) {
             this.endToken(i);
             this.mode = ARGUMENTS | (this.mode & HASHTABLE);
             break;
@@ -197,7 +203,8 @@ class BraceScan {
           this.pairs.push(pair);
           this.open.push(pair);
           if (this.open.length > this.depth) this.depth = this.open.length;
-          this.enter(i, code.charCodeAt(i - 1) === AT ? EXPRESSION | HASHTABLE : STATEMENT);
+          // `@{` opens a hashtable where the `@` starts a token (in a bare word, `a@{` is a block).
+          this.enter(i, code.charCodeAt(i - 1) === AT && i - 1 >= this.wordTo ? EXPRESSION | HASHTABLE : STATEMENT);
           break;
         }
         case CLOSE_BRACE: {
@@ -303,7 +310,10 @@ class BraceScan {
   /** The `(` or `{` at `at` opens `mode` (its inside starts a statement, or a hashtable's key), `inWord` a bare word's `$(`. */
   private enter(at: number, mode: number, inWord = false): void {
     this.endToken(at);
-    this.modes.push(inWord ? this.mode | IN_WORD : this.mode);
+    // At a statement's start, a group or block is the start of an expression (`{1}::x`, `(1) + 2`); after a keyword
+    // the keyword's, and the statement may go on after it (`if (…) { … } else { … }`, `param(…) Write-Host`).
+    const around = (this.mode & MODE) === STATEMENT ? EXPRESSION | (this.mode & HASHTABLE) : this.mode;
+    this.modes.push(inWord ? around | IN_WORD : around);
     this.mode = mode;
   }
 
@@ -328,7 +338,7 @@ class BraceScan {
   private startToken(at: number): void {
     if (at < this.wordTo) return;
     const mode = this.mode & MODE;
-    if (mode === STATEMENT) this.startStatement(at);
+    if (mode === STATEMENT || mode === CLAUSE) this.startStatement(at);
     else if (mode === ARGUMENTS) this.startArgument(at);
     // In an expression, `!` before a name is a bare word (`!a#c`); other tokens end before a `#`.
     else if (this.code.charCodeAt(at) === EXCLAMATION && startsName(this.code.charCodeAt(at + 1))) this.wordTo = TO_BLANK;
@@ -347,7 +357,10 @@ class BraceScan {
     let command: boolean;
     if (startsName(char)) {
       const end = nameEnd(code, at);
-      if (end - at <= 8 && isTokenEnd(code, end) && statementKeywords.has(code.slice(at, end).toLowerCase())) return;
+      if (end - at <= 13 && isTokenEnd(code, end) && statementKeywords.has(code.slice(at, end).toLowerCase())) {
+        this.mode = CLAUSE | (this.mode & HASHTABLE);
+        return;
+      }
       command = true;
     } else if (char === MINUS) {
       // `-not $a` is an expression; a dashed word (`-a#c`) a command's name, read as a parameter.
@@ -355,12 +368,13 @@ class BraceScan {
       command = startsName(next) && !(end - at <= 7 && unaryOperators.has(code.slice(at + 1, end).toLowerCase()));
     } else if (char === EXCLAMATION) command = startsName(next);
     else if (isDigit(char) || (char === DOT && isDigit(next))) {
-      // A number is an expression; with letters after it, a bare word (`1a#c`).
+      // A number is an expression where an operator or the token's end follows it; else a bare word (`1a#c`, `1:#c`).
       numberAt.lastIndex = at;
-      command = !numberAt.test(code) || isWordChar(code.charCodeAt(numberAt.lastIndex));
+      command = !numberAt.test(code) || !(isTokenEnd(code, numberAt.lastIndex) || endsNumber(code.charCodeAt(numberAt.lastIndex)));
     } else command = !(char === DOLLAR || char === SINGLE_QUOTE || char === DOUBLE_QUOTE || char === AT || char === OPEN_BRACKET || char === PLUS || char === COMMA);
     this.mode = (command ? ARGUMENTS : EXPRESSION) | (this.mode & HASHTABLE);
-    if (command) this.wordTo = TO_BLANK;
+    // A command's name is read as its arguments are (`-x:`, `]` and a redirection are tokens of their own there too).
+    if (command) this.startArgument(at);
   }
 
   /**
@@ -382,6 +396,9 @@ class BraceScan {
       case GREATER_THAN:
         this.tokenAt = redirectionEnd(code, at);
         return;
+      case CLOSE_BRACKET:
+        this.tokenAt = at + 1;
+        return;
       case ASTERISK:
         if (next === GREATER_THAN) {
           this.tokenAt = redirectionEnd(code, at + 1);
@@ -396,11 +413,13 @@ class BraceScan {
         break;
       case DOLLAR: {
         if (next === OPEN_PAREN) return;
-        const end = next === OPEN_BRACE ? this.variableEnd(at) : variableNameEnd(code, at + 1);
+        const braced = next === OPEN_BRACE;
+        const end = braced ? this.variableEnd(at) : variableNameEnd(code, at + 1);
         if (end === at + 1) break;
         const after = code.charCodeAt(end);
         if (end >= code.length || isBlank(after) || endsToken(after)) return;
-        if (after === DOT || after === OPEN_BRACKET || (after === COLON && code.charCodeAt(end + 1) === COLON)) {
+        // `::` goes on a variable's name, not on a braced one (`${a}::x` is a bare word).
+        if (after === DOT || after === OPEN_BRACKET || (after === COLON && code.charCodeAt(end + 1) === COLON && !braced)) {
           this.tokenAt = membersEnd(code, end);
           return;
         }
@@ -527,12 +546,19 @@ function redirectionEnd(code: string, at: number): number {
   return next === AMPERSAND && isDigit(code.charCodeAt(at + 2)) ? at + 3 : at + 1;
 }
 
-/** Where a variable's name that starts at `at` (after its `$`) ends: `$?`, `$$`, `$^`, or letters, digits and `_`, with a `scope:` before them. */
+/**
+ * Where a variable's name that starts at `at` (after its `$`) ends, as PowerShell's tokenizer reads it: `$?`, `$$`,
+ * `$^`, or letters, digits, `_`, `?` and `:` (`$a?`, `$env:c`), up to a `::`.
+ */
 function variableNameEnd(code: string, at: number): number {
   const first = code.charCodeAt(at);
   if (first === QUESTION || first === DOLLAR || first === CARET) return at + 1;
-  const end = nameEnd(code, at);
-  return code.charCodeAt(end) === COLON && isWordChar(code.charCodeAt(end + 1)) ? nameEnd(code, end + 1) : end;
+  let i = at;
+  for (;;) {
+    const char = code.charCodeAt(i);
+    if (isWordChar(char) || char === QUESTION || (char === COLON && code.charCodeAt(i + 1) !== COLON)) i++;
+    else return i;
+  }
 }
 
 /** Where a run of letters, digits and `_` that starts at `at` ends. */
@@ -562,6 +588,12 @@ function isBlank(char: number): boolean {
 function endsToken(char: number): boolean {
   return char === AMPERSAND || char === OPEN_PAREN || char === CLOSE_PAREN || char === COMMA || char === SEMICOLON || char === OPEN_BRACE ||
     char === PIPE || char === CLOSE_BRACE;
+}
+
+/** One of `!#%*+-./<=>]`: a character that ends a number in an expression (`1+`, `1]`), where others make a bare word of it. */
+function endsNumber(char: number): boolean {
+  return char === EXCLAMATION || char === HASH || char === PERCENT || char === ASTERISK || char === PLUS || char === MINUS || char === DOT ||
+    char === SLASH || char === LESS_THAN || char === EQUALS || char === GREATER_THAN || char === CLOSE_BRACKET;
 }
 
 /** Whether a token ends at `at`: the code ends, or a blank or one of `&(),;{|}` comes. */

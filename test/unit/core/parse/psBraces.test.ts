@@ -76,6 +76,9 @@ describe('parse/psBraces', () => {
     assert.deepEqual(blocks('Write-Host $a.b+c#d {1}'), ['{1}']);
     assert.deepEqual(blocks('Write-Host $a.b:c#d {1}'), ['{1}']);
     assert.deepEqual(blocks('Write-Host $a.b:#d {1}'), ['{1}']);
+    // After a keyword's clause a statement starts (`param($p)` is no expression), after an expression's group or block the expression goes on.
+    assert.deepEqual(blocks('function f { param($p) Write-Host $p#c }'), ['{ param($p) Write-Host $p#c }']);
+    assert.deepEqual(blocks('$x = {1}.x#c {2}'), ['{1}']);
     // A hashtable's key is an expression, its value a statement.
     assert.deepEqual(blocks('$h = @{ a = b#c; d = 1 }'), ['{ a = b#c; d = 1 }']);
     assert.deepEqual(blocks('$h = @{ a = 1; d#e = 1 }'), ['{ a = 1; d#e = 1 }…']);
