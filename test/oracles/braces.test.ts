@@ -4,6 +4,7 @@
 // expression mode, where a `#` after a token starts a comment. Each script is a command, an assignment or a statement
 // with a `#` after a token, and a block after it on the same line.
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { pairBraces } from '../../src/core/parse/psBraces';
 import { PowerShellOracle, pwshPath, type PsReading } from './support/powershell';
 
@@ -47,6 +48,21 @@ const scripts = [
   ...assignments.map((value) => `$x = ${value} { 1 }\n`),
   ...statements,
 ];
+/**
+ * Random statements: a start (a command, an assignment, a keyword, a group, a block, a hashtable's value), tokens of
+ * every kind run together, a `#` after them and a block. The same ones in every run (a fixed seed).
+ */
+const starts = ['Write-Host ', '$x = ', 'return ', '& $f ', '. $f ', '$x += ', '[int]$x = ', 'Get-Item a ', '$a | Write-Host ', '$a | ForEach-Object { ',
+  'if ($a) { Write-Host ', 'if ($a) { $x = ', '$h = @{ k = ', '$h = @{ k = 1; ', 'foreach ($i in ', 'Write-Host (', 'Write-Host $(', 'Write-Host @(', '$x = (',
+  'Write-Host `\n ', 'throw ', 'Write-Host a; ', 'Write-Host a && ', 'function f { param($p) ', ''];
+const pieces = ['$a', '$a.b', '$a[0]', '$a::b', '$a.b()', 'b', "'s'", '"s"', '-x', '-x:', '1', '1.5', '!', '-', '+', ',', '(1)', '$(1)', '@(1)', '[int]',
+  '$env:c', '${a}', '$_', '$?', '=', ':', '.', '..', ']', '[', 'a"b c"', "a'b'", '2>', '>', '`', '$a=', '-not ', '-eq', ' ', ' ', ' -and ', '*', '/', '.5',
+  '0x1F', '1kb', '{1}', '@{a=1}', '$a.b(1)', '$a?.b', 'a,b', '::x', '\n', '; ', ' | '];
+const randomStatements = fc.sample(fc.tuple(fc.constantFrom(...starts), fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 4 }),
+  fc.constantFrom('', ')', ' }', ' }\n}')).map(([start, tokens, end]) => `${start}${tokens.join('')}#c { 1 }${end}\n`), { seed: 20261206, numRuns: 1000 })
+  // PowerShell lists no tokens inside a string's `$( )`, and reads `[int]!` after `return` as a bare word (not modelled).
+  .filter((script) => !script.includes('"$(') && !script.includes('[int]!'));
+
 /** The spans `pairBraces` gives for the braces PowerShell pairs: from after each `{` to after its `}`. */
 function pairsOf(reading: PsReading, length: number): { start: number; end: number }[] {
   const pairs: { start: number; end: number }[] = [];
@@ -84,6 +100,20 @@ describeWithPwsh('PowerShell oracle: the brace pass pairs braces as PowerShell d
       const powershell = pairsOf(reading, script.length);
       return JSON.stringify(ours) === JSON.stringify(powershell) ? [] : [`${JSON.stringify(script)}: ours ${JSON.stringify(ours)}, PowerShell ${JSON.stringify(powershell)}`];
     });
+    assert.deepEqual(disagreements, []);
+  });
+
+  it('in random statements that PowerShell parses without errors', async () => {
+    const readings = await oracle.read(randomStatements);
+    const parsed = randomStatements.filter((_, i) => readings[i].errors.length === 0);
+    const disagreements = parsed.flatMap((script) => {
+      const reading = readings[randomStatements.indexOf(script)];
+      const ours = pairBraces(script).pairs;
+      const powershell = pairsOf(reading, script.length);
+      return JSON.stringify(ours) === JSON.stringify(powershell) ? [] : [`${JSON.stringify(script)}: ours ${JSON.stringify(ours)}, PowerShell ${JSON.stringify(powershell)}`];
+    });
+    // Enough of them parse to mean something.
+    assert.ok(parsed.length > 200, `only ${parsed.length} parse`);
     assert.deepEqual(disagreements, []);
   });
 });

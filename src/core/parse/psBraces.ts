@@ -363,15 +363,15 @@ class BraceScan {
       }
       command = true;
     } else if (char === MINUS) {
-      // `-not $a` is an expression; a dashed word (`-a#c`) a command's name, read as a parameter.
+      // `-not $a` is an expression; a dashed word (`-a#c`) a command's name, read as a parameter, and so is `-=`.
       const end = nameEnd(code, at + 1);
-      command = startsName(next) && !(end - at <= 7 && unaryOperators.has(code.slice(at + 1, end).toLowerCase()));
+      command = next === EQUALS || (startsName(next) && !(end - at <= 7 && unaryOperators.has(code.slice(at + 1, end).toLowerCase())));
     } else if (char === EXCLAMATION) command = startsName(next);
     else if (isDigit(char) || (char === DOT && isDigit(next))) {
       // A number is an expression where an operator or the token's end follows it; else a bare word (`1a#c`, `1:#c`).
       numberAt.lastIndex = at;
       command = !numberAt.test(code) || !(isTokenEnd(code, numberAt.lastIndex) || endsNumber(code.charCodeAt(numberAt.lastIndex)));
-    } else command = !(char === DOLLAR || char === SINGLE_QUOTE || char === DOUBLE_QUOTE || char === AT || char === OPEN_BRACKET || char === PLUS || char === COMMA);
+    } else command = !(char === DOLLAR || char === SINGLE_QUOTE || char === DOUBLE_QUOTE || char === AT || char === OPEN_BRACKET || (char === PLUS && next !== EQUALS) || char === COMMA);
     this.mode = (command ? ARGUMENTS : EXPRESSION) | (this.mode & HASHTABLE);
     // A command's name is read as its arguments are (`-x:`, `]` and a redirection are tokens of their own there too).
     if (command) this.startArgument(at);
@@ -410,6 +410,13 @@ class BraceScan {
         break;
       case BACKTICK:
         if (isBlank(next)) return;
+        break;
+      case DOT:
+        // A `.` before a string is a token of its own (it dot-sources the command the string names).
+        if (next === SINGLE_QUOTE || next === DOUBLE_QUOTE) {
+          this.tokenAt = at + 1;
+          return;
+        }
         break;
       case DOLLAR: {
         if (next === OPEN_PAREN) return;
