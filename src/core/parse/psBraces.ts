@@ -64,8 +64,11 @@ for (const char of [SPACE, TAB, CARRIAGE_RETURN, VERTICAL_TAB, FORM_FEED, NUL, C
  *   word) and argument mode after it;
  * - `EXPRESSION`: operators and operands, each token ending where its kind does (`$a+$b#c` is a sum, then a comment);
  * - `ARGUMENTS`: a command's arguments, where a token that is not a string, a variable followed by members, a
- *   parameter, a redirection or a bracket is a bare word to the next blank or one of `&(),;{|}`, through any `#`.
+ *   parameter, a redirection or a bracket is a bare word to the next blank or one of `&(),;{|}`, through any `#`;
+ * - `CLAUSE`: a statement's start after a keyword (`if`, `param` …).
  * `HASHTABLE` marks the mode in a `@{ }`, where a new line or `;` starts a key, an expression.
+ * Not read as PowerShell does: an index that holds a blank in an argument (`$a[$i + 1]#c`, where the pass takes
+ * `1]#c` for a bare word), and `[int]!#c` after `return` (a bare word to PowerShell).
  */
 const STATEMENT = 0;
 const EXPRESSION = 1;

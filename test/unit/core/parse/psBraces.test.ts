@@ -6,6 +6,11 @@ function blocks(code: string): string[] {
   return pairBraces(code).pairs.map((pair) => (pair.end > code.length ? `${code.slice(pair.start - 1)}…` : code.slice(pair.start - 1, pair.end)));
 }
 
+/** Whether the `{1}` on the line is a block: the `#` before it went on a word rather than starting a comment. */
+function blockAfter(code: string): boolean {
+  return blocks(code).includes('{1}');
+}
+
 describe('parse/psBraces', () => {
   it('pairs the blocks, a block before those inside it, and says how deep they nest', () => {
     const code = 'function F { if ($x) { & { 1 } }; $h = @{ k = 1 } }\nwhile ($y) {';
@@ -47,38 +52,24 @@ describe('parse/psBraces', () => {
     assert.deepEqual(blocks('if ($x) { $n = $m# }\n}'), ['{ $n = $m# }\n}']);
     assert.deepEqual(blocks('if ($x) { $n = $l[0]# }\n}'), ['{ $n = $l[0]# }\n}']);
     assert.deepEqual(blocks('if ($x) { [int]<# } #>\n}'), ['{ [int]<# } #>\n}']);
-    assert.deepEqual(blocks('$x = $a+$b#c {1}'), []);
-    assert.deepEqual(blocks('$x = $a+1#c {1}'), []);
-    // `!` and `-` before a variable are operators there, not the start of a word.
-    assert.deepEqual(blocks('$x = !$a#c {1}'), []);
-    assert.deepEqual(blocks('-$a#c {1}'), []);
-    assert.deepEqual(blocks('return $a#c {1}'), []);
+    // `!` and `-` before a variable are operators there, not the start of a word; `return` starts a statement.
+    for (const code of ['$x = $a+$b#c {1}', '$x = $a+1#c {1}', '$x = !$a#c {1}', '-$a#c {1}', 'return $a#c {1}']) assert.ok(!blockAfter(code), code);
   });
 
   it('reads a # as the word\'s in a command\'s name and arguments, where a bare word runs to the next blank', () => {
     // A bare word goes on through a ] and the # after it (PowerShell reads `b]#` as one word, then two closing braces).
     assert.deepEqual(blocks('tr{a{b]#}}'), ['{a{b]#}}', '{b]#}']);
     assert.deepEqual(blocks('if ($x) { Write-Host b]#; }'), ['{ Write-Host b]#; }']);
-    // A variable followed by anything but a blank, members or `=` is a bare word in an argument: `$a+$b#c`, `$env:c#d`.
-    assert.deepEqual(blocks('Write-Host $a+$b#c {1}'), ['{1}']);
-    assert.deepEqual(blocks('Write-Host $env:c#d {1}'), ['{1}']);
-    assert.deepEqual(blocks('Write-Host a,b#c {1}'), ['{1}']);
-    assert.deepEqual(blocks('Write-Host -x:$a#c {1}'), ['{1}']);
-    assert.deepEqual(blocks('Write-Host -x#c {1}'), ['{1}']);
-    assert.deepEqual(blocks('Write-Host a\'b c\'#d {1}'), ['{1}']);
-    assert.deepEqual(blocks('Write-Host a$(1)#c {1}'), ['{1}']);
-    assert.deepEqual(blocks('$x = Get-Item $a#c {1}'), ['{1}']);
-    // Members end before the #, and a bare word after them takes it: `$a.b#c` is a comment, `$a.b+c#d` a word.
-    assert.deepEqual(blocks('Write-Host $a.b#c {1}'), []);
-    assert.deepEqual(blocks('Write-Host $a[0]#c {1}'), []);
-    assert.deepEqual(blocks('Write-Host (1).x#c {1}'), []);
-    assert.deepEqual(blocks("Write-Host 'a'#c {1}"), []);
-    assert.deepEqual(blocks('Write-Host $a.b+c#d {1}'), ['{1}']);
-    assert.deepEqual(blocks('Write-Host $a.b:c#d {1}'), ['{1}']);
-    assert.deepEqual(blocks('Write-Host $a.b:#d {1}'), ['{1}']);
-    // After a keyword's clause a statement starts (`param($p)` is no expression), after an expression's group or block the expression goes on.
-    assert.deepEqual(blocks('function f { param($p) Write-Host $p#c }'), ['{ param($p) Write-Host $p#c }']);
-    assert.deepEqual(blocks('$x = {1}.x#c {2}'), ['{1}']);
+    // A variable followed by anything but a blank, members or `=` is a bare word in an argument (`$a+$b#c`,
+    // `$env:c#d`), and so is a parameter, a word with a string or a `$( )` in it, and a word after members (`$a.b+c#d`).
+    const words = ['Write-Host $a+$b#c {1}', 'Write-Host $env:c#d {1}', 'Write-Host a,b#c {1}', 'Write-Host -x:$a#c {1}', 'Write-Host -x#c {1}',
+      "Write-Host a'b c'#d {1}", 'Write-Host a$(1)#c {1}', '$x = Get-Item $a#c {1}', 'Write-Host $a.b+c#d {1}', 'Write-Host $a.b:c#d {1}',
+      'Write-Host $a.b:#d {1}', 'function f { param($p) Write-Host $p#c }; {1}'];
+    for (const code of words) assert.ok(blockAfter(code), code);
+    // Members, a group and a string end before the #; after a group or block at a statement's start the expression goes on.
+    for (const code of ['Write-Host $a.b#c {1}', 'Write-Host $a[0]#c {1}', 'Write-Host (1).x#c {1}', "Write-Host 'a'#c {1}", '$x = {2}.x#c {1}']) {
+      assert.ok(!blockAfter(code), code);
+    }
     // A hashtable's key is an expression, its value a statement.
     assert.deepEqual(blocks('$h = @{ a = b#c; d = 1 }'), ['{ a = b#c; d = 1 }']);
     assert.deepEqual(blocks('$h = @{ a = 1; d#e = 1 }'), ['{ a = 1; d#e = 1 }…']);
