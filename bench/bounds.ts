@@ -117,11 +117,16 @@ const cases: Case[] = [
   { name: 'resource ID with runs of slashes', n: 100_000, input: (n) => `${'/'.repeat(n)}${registrationId.slice(1)}${'/'.repeat(n)}`, run: parseRegistrationId },
   { name: 'GUID repair of a huge braced value', n: 150_000, input: (n) => `{x${' '.repeat(n)}x}`, run: repairGuid },
   { name: 'REST Client file with long runs of blanks', n: 100_000, input: blanksLine, run: httpFacts },
-  // Whether a # after a word starts a comment depends on how the word starts: each search back for it stops where the last began.
+  // Whether a # after a token starts a comment depends on the mode and on how the token starts, read once where it
+  // starts: a bare word's # are its own to its end, and a variable's members are read up to the token after them.
   { name: 'PowerShell braces: one word of n ]#', n: 400_000, input: (n) => `Write-Host ${'b]#'.repeat(n)}`, run: pairBraces },
-  // And on how its expression ends: each word's is read once, up to its first #.
   { name: 'PowerShell braces: one word of n $a+b#', n: 400_000, input: (n) => `Write-Host ${'$a+b#'.repeat(n)}`, run: pairBraces },
   { name: 'PowerShell braces: n words $a.b[0]:c#d', n: 200_000, input: (n) => `Write-Host ${'$a.b[0]:c#d '.repeat(n)}`, run: pairBraces },
+  // Statements, commands and expressions by turns: each `(`, `{` and `@{` keeps the mode around it, each token's kind is read once.
+  {
+    name: 'PowerShell braces: n lines switching between argument and expression mode', n: 20_000,
+    input: (n) => '$x = !$a#c\nWrite-Host -x:$a.b[0]+c#d (1).y a,$b#e -f#g @{ k = b#h } { $_ }; $y = $a.b#i\n'.repeat(n), run: pairBraces,
+  },
   {
     name: 'CloudDeploymentID lookup after a long comment header', n: 25_000,
     input: (n) => `${'# note\n    \n'.repeat(n)}New-AzResource -ResourceId $id\n`,

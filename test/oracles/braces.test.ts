@@ -1,22 +1,67 @@
-// The brace pass (src/core/parse/psBraces.ts) pairs `{ }` as PowerShell's tokens do where a `#` follows a word:
-// whether the `#` starts a comment decides whether the block after it on the line is code. Each script is a command
-// or an assignment whose word holds a `#`, and a block after it on the same line.
+// The brace pass (src/core/parse/psBraces.ts) pairs `{ }` as PowerShell's tokens do where a `#` follows a token:
+// whether the `#` starts a comment decides whether the block after it on the line is code. PowerShell reads a command's
+// name and arguments in argument mode, where a bare word runs to the next blank through any `#`, and an expression in
+// expression mode, where a `#` after a token starts a comment. Each script is a command, an assignment or a statement
+// with a `#` after a token, and a block after it on the same line.
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { pairBraces } from '../../src/core/parse/psBraces';
 import { PowerShellOracle, pwshPath, type PsReading } from './support/powershell';
 
 /**
- * Words with a `#` in them, read by PowerShell (and the tree, where it reads them) as one command argument that the
- * `#` goes on, or as an expression that ends before it.
+ * Command arguments with a `#` in them, read by PowerShell as one bare word that the `#` goes on, or as an expression
+ * (a variable with members, a group, a string) that ends before it.
  */
 const words = [
   // The # goes on the word: a bare one, or one where a bare word follows the expression.
   'C#', 'b]#c', '$a+b#c', '$a!b#c', '$a+#c', '$a!#c', '$a.b+c#d', '$a[0]+b#c', '$a[0].b!c#d', '$a.b:c#d', '$a[0]:b#c', '[int]:b#c', '$a::b:c#d',
+  // A variable followed by anything but a blank, members or `=` is a bare word, and so is a word that starts with `[`,
+  // `!`, a quote's text or a digit, a variable after a `,` or a parameter's `:`, and a parameter itself.
+  '$a+$b#c', '$a#c', '$env:c#d', '${a}#c', '$true#c', '$?#c', '$_#c', '$a=#c', '$a.b+$c#d', '[int]#c', '[int]::Max#c', '!$a#c', '-$a#c',
+  "a'b'#c", 'a"b c"#d', 'a"$(1)"#c', 'a$(1)#c', '1#c', '1+1#c', '$a,$b#c', 'a,$b#c', '-x:$a#c', '-x#c', '-x $a#c', '$a[$b]x#c', '2>&1#c',
   // The expression ends before the #, which starts a comment.
-  '$a.b#c', '$a[0]#c', '$a::b#c', '$(1)#c', '$a.b.c#d',
+  '$a.b#c', '$a[0]#c', '$a::b#c', '$(1)#c', '$a.b.c#d', '${a}.b#c', '-x:$a.b#c', '$a.b(1).c#d', '@(1).Count#c', '{1}.x#c', "'a'#c", '"a" "b"#c',
 ];
-const assignments = ['$a+$b#c', '$a+1#c', '$a[0]+1#c', '$i++#c', '$a+!$b#c'];
-const scripts = [...words.map((word) => `Write-Host ${word} { 1 }\n`), ...assignments.map((value) => `$x = ${value} { 1 }\n`)];
+/** Values of an assignment, read as an expression unless a command's name starts them. */
+const assignments = [
+  '$a+$b#c', '$a+1#c', '$a[0]+1#c', '$i++#c', '$a+!$b#c',
+  '!$a#c', '-$a#c', '1#c', '1.5#c', '1kb#c', '0x1F#c', '1..2#c', '$a -eq$b#c', '$a -and!$b#c', '[int]$a#c', '$env:c#d', 'Write-Host $a#c', '1a#c', '!a#c',
+];
+/** Whole statements: where a pipeline, a command's call or an expression starts, and across lines. */
+const statements = [
+  '$a#c { 1 }\n', '1#c { 1 }\n', '-$a#c { 1 }\n', 'return $a#c { 1 }\n', 'return Write-Host $a#c { 1 }\n', '.\\script.ps1 $a#c { 1 }\n',
+  '. .\\script.ps1 $a#c { 1 }\n', '& $a $b#c { 1 }\n', '& a $b#c { 1 }\n', '& $a.b#c { 1 }\n', 'Write-Host $a | Write-Host $b#c { 1 }\n',
+  '$a | Write-Host $b#c { 1 }\n', 'Write-Host a; Write-Host $b#c { 1 }\n', 'Write-Host a; $b#c { 1 }\n', 'Write-Host a && Write-Host $b#c { 1 }\n',
+  'Get-Item $a |\n Write-Host $b#c { 1 }\n', 'Write-Host `\n$a#c { 1 }\n', '$x = $a `\n+$b#c { 1 }\n', '(Write-Host $a#c { 1 }\n)\n',
+  '(Write-Host $a) + $b#c { 1 }\n', 'Write-Host ($a#c { 1 }\n)\n', '$a | ForEach-Object { Write-Host $_#c } { 1 }\n', '$x = @{ a = b#c }\n',
+  '$x = $y = $a#c { 1 }\n', '$x += $a#c { 1 }\n', '[int]$x = $a#c { 1 }\n', '$x = -not $a#c { 1 }\n', 'if ($a) { Write-Host $a#c }\n',
+  // After a keyword's clause the statement goes on, or a new one starts: `param($p)` is no expression.
+  'function f { param($p) -x#c { 1 } }\n', 'function f { param($p) Write-Host $p#c }\n', 'if ($a) { 1 } else { Write-Host $a#c }\n',
+  'if ($a) { 1 }.5$x#c { 1 }\n', 'foreach ($i in $l) { Write-Host $i#c }\n', 'switch ($a) { 1 { Write-Host $a#c } }\n',
+  'try { Write-Host $a#c } finally { 1 }\n', '$x = \n{1}::x#c { 1 }\n', '$h = @{ k = 1\n b = 2 }; $a#c { 1 }\n',
+  // Tokens of their own in an argument, a variable's name as PowerShell reads it, and a block after an `@` in a word.
+  'Write-Host ]#c { 1 }\n', 'return 1:#c { 1 }\n', 'Write-Host $a?.b#c { 1 }\n', 'Write-Host $a?#c { 1 }\n', 'Write-Host ${a}::x#c { 1 }\n',
+  'Write-Host ${a}[0]#c { 1 }\n', 'Write-Host x@{ k = 1 } $a#c { 1 }\n',
+];
+const scripts = [
+  ...words.map((word) => `Write-Host ${word} { 1 }\n`),
+  ...assignments.map((value) => `$x = ${value} { 1 }\n`),
+  ...statements,
+];
+/**
+ * Random statements: a start (a command, an assignment, a keyword, a group, a block, a hashtable's value), tokens of
+ * every kind run together, a `#` after them and a block. The same ones in every run (a fixed seed).
+ */
+const starts = ['Write-Host ', '$x = ', 'return ', '& $f ', '. $f ', '$x += ', '[int]$x = ', 'Get-Item a ', '$a | Write-Host ', '$a | ForEach-Object { ',
+  'if ($a) { Write-Host ', 'if ($a) { $x = ', '$h = @{ k = ', '$h = @{ k = 1; ', 'foreach ($i in ', 'Write-Host (', 'Write-Host $(', 'Write-Host @(', '$x = (',
+  'Write-Host `\n ', 'throw ', 'Write-Host a; ', 'Write-Host a && ', 'function f { param($p) ', ''];
+const pieces = ['$a', '$a.b', '$a[0]', '$a::b', '$a.b()', 'b', "'s'", '"s"', '-x', '-x:', '1', '1.5', '!', '-', '+', ',', '(1)', '$(1)', '@(1)', '[int]',
+  '$env:c', '${a}', '$_', '$?', '=', ':', '.', '..', ']', '[', 'a"b c"', "a'b'", '2>', '>', '`', '$a=', '-not ', '-eq', ' ', ' ', ' -and ', '*', '/', '.5',
+  '0x1F', '1kb', '{1}', '@{a=1}', '$a.b(1)', '$a?.b', 'a,b', '::x', '\n', '; ', ' | '];
+const randomStatements = fc.sample(fc.tuple(fc.constantFrom(...starts), fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 4 }),
+  fc.constantFrom('', ')', ' }', ' }\n}')).map(([start, tokens, end]) => `${start}${tokens.join('')}#c { 1 }${end}\n`), { seed: 20261206, numRuns: 1000 })
+  // PowerShell lists no tokens inside a string's `$( )`, and reads `[int]!` after `return` as a bare word (not modelled).
+  .filter((script) => !script.includes('"$(') && !script.includes('[int]!'));
 
 /** The spans `pairBraces` gives for the braces PowerShell pairs: from after each `{` to after its `}`. */
 function pairsOf(reading: PsReading, length: number): { start: number; end: number }[] {
@@ -37,7 +82,7 @@ function pairsOf(reading: PsReading, length: number): { start: number; end: numb
 
 const describeWithPwsh = pwshPath() ? describe : describe.skip;
 
-describeWithPwsh('PowerShell oracle: the brace pass pairs braces as PowerShell does after a word with a #', function () {
+describeWithPwsh('PowerShell oracle: the brace pass pairs braces as PowerShell does after a token with a #, in argument and expression mode', function () {
   this.timeout(120_000);
   let oracle: PowerShellOracle;
 
@@ -46,7 +91,7 @@ describeWithPwsh('PowerShell oracle: the brace pass pairs braces as PowerShell d
   });
   after(() => oracle.stop());
 
-  it(`in ${scripts.length} commands and assignments`, async () => {
+  it(`in ${scripts.length} commands, assignments and statements`, async () => {
     const readings = await oracle.read(scripts);
     const disagreements = scripts.flatMap((script, i) => {
       const reading = readings[i];
@@ -55,6 +100,20 @@ describeWithPwsh('PowerShell oracle: the brace pass pairs braces as PowerShell d
       const powershell = pairsOf(reading, script.length);
       return JSON.stringify(ours) === JSON.stringify(powershell) ? [] : [`${JSON.stringify(script)}: ours ${JSON.stringify(ours)}, PowerShell ${JSON.stringify(powershell)}`];
     });
+    assert.deepEqual(disagreements, []);
+  });
+
+  it('in random statements that PowerShell parses without errors', async () => {
+    const readings = await oracle.read(randomStatements);
+    const parsed = randomStatements.filter((_, i) => readings[i].errors.length === 0);
+    const disagreements = parsed.flatMap((script) => {
+      const reading = readings[randomStatements.indexOf(script)];
+      const ours = pairBraces(script).pairs;
+      const powershell = pairsOf(reading, script.length);
+      return JSON.stringify(ours) === JSON.stringify(powershell) ? [] : [`${JSON.stringify(script)}: ours ${JSON.stringify(ours)}, PowerShell ${JSON.stringify(powershell)}`];
+    });
+    // Enough of them parse to mean something.
+    assert.ok(parsed.length > 200, `only ${parsed.length} parse`);
     assert.deepEqual(disagreements, []);
   });
 });

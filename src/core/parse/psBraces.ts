@@ -14,8 +14,11 @@ export interface BracePairs {
   depth: number;
 }
 
+const NUL = 0x00;
 const TAB = 0x09;
 const LINE_FEED = 0x0a;
+const VERTICAL_TAB = 0x0b;
+const FORM_FEED = 0x0c;
 const CARRIAGE_RETURN = 0x0d;
 const SPACE = 0x20;
 const EXCLAMATION = 0x21;
@@ -26,10 +29,13 @@ const AMPERSAND = 0x26;
 const SINGLE_QUOTE = 0x27;
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
+const PERCENT = 0x25;
+const ASTERISK = 0x2a;
 const PLUS = 0x2b;
 const COMMA = 0x2c;
 const MINUS = 0x2d;
 const DOT = 0x2e;
+const SLASH = 0x2f;
 const COLON = 0x3a;
 const SEMICOLON = 0x3b;
 const LESS_THAN = 0x3c;
@@ -45,14 +51,59 @@ const OPEN_BRACE = 0x7b;
 const PIPE = 0x7c;
 const CLOSE_BRACE = 0x7d;
 
+/** The characters `inCode` has a case for: the others (letters, digits …) it passes at once. */
+const inCodeCases = new Uint8Array(CLOSE_BRACE + 1);
+for (const char of [SPACE, TAB, CARRIAGE_RETURN, VERTICAL_TAB, FORM_FEED, NUL, COMMA, LINE_FEED, SEMICOLON, PIPE, AMPERSAND, EQUALS, OPEN_BRACE,
+  CLOSE_BRACE, SINGLE_QUOTE, DOUBLE_QUOTE, AT, HASH, LESS_THAN, DOLLAR, BACKTICK, OPEN_PAREN, CLOSE_PAREN]) inCodeCases[char] = 1;
+
+/**
+ * How PowerShell's tokenizer reads the next token, as its parser sets it (its `TokenizerMode`). A `#` that goes on a
+ * token is the token's only in a bare word or a parameter, which only argument mode reads (and a command's name):
+ * - `STATEMENT`: a pipeline's first token (after a new line, `;`, `|`, `=`, an opening `(` or `{`): one that starts an
+ *   expression (`$x`, `'s'`, `(`, `[int]`, `-$x`, `!$x`, `1`) starts expression mode, any other a command's name (a bare
+ *   word) and argument mode after it;
+ * - `EXPRESSION`: operators and operands, each token ending where its kind does (`$a+$b#c` is a sum, then a comment);
+ * - `ARGUMENTS`: a command's arguments, where a token that is not a string, a variable followed by members, a
+ *   parameter, a redirection or a bracket is a bare word to the next blank or one of `&(),;{|}`, through any `#`;
+ * - `CLAUSE`: a statement's start after a keyword (`if`, `param` …).
+ * `HASHTABLE` marks the mode in a `@{ }`, where a new line or `;` starts a key, an expression.
+ * Not read as PowerShell does: an index that holds a blank in an argument (`$a[$i + 1]#c`, where the pass takes
+ * `1]#c` for a bare word), and `[int]!#c` after `return` (a bare word to PowerShell).
+ */
+const STATEMENT = 0;
+const EXPRESSION = 1;
+const ARGUMENTS = 2;
+/** A statement's start right after a keyword: its `(` or `{` is the keyword's (`param($p)`), not an expression's start. */
+const CLAUSE = 3;
+const MODE = 3;
+const HASHTABLE = 4;
+/** Kept with the mode around a `$( … )` in a bare word (`a$(1)#c`, `a"$(1)"#c`): the word goes on after it. */
+const IN_WORD = 8;
+/** `wordTo` in a bare word, whose end the pass meets at the next blank: past any code's end, and a small integer (not Infinity, a double V8 reads slower). */
+const TO_BLANK = 2 ** 30 - 1;
+
+/**
+ * The keywords PowerShell reads at a statement's start, after which the next token is read as at a statement's start
+ * (`return $a#c` is a variable and a comment, and so is `$a#c` after `param($p)` or `else { }`). Others (`type`,
+ * `command`, `public` …) are read as a command's name there.
+ */
+const statementKeywords = new Set(['if', 'elseif', 'else', 'switch', 'foreach', 'for', 'while', 'do', 'until', 'try', 'catch', 'finally', 'trap',
+  'data', 'return', 'continue', 'break', 'exit', 'throw', 'begin', 'process', 'end', 'dynamicparam', 'clean', 'param', 'default', 'function',
+  'filter', 'workflow', 'configuration', 'class', 'enum', 'using', 'from', 'define', 'var', 'parallel', 'sequence']);
+/** The operators that start an expression at a statement's start (`-not $a`); other dashed words are commands' names. */
+const unaryOperators = new Set(['not', 'bnot', 'split', 'join', 'isplit', 'csplit', 'ijoin', 'cjoin']);
+/** A number, as PowerShell reads one (with a type suffix and a multiplier), sticky: where one starts, where it ends. */
+const numberAt = /(?:0x[0-9a-f]+|(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(?:ul|lu|us|uy|un|u|l|y|s|n|d)?(?:kb|mb|gb|tb|pb)?/iy;
+
 /**
  * Pairs the braces of `code`, the text as `asPowerShellReads` rewrites it (typographic quotes are ASCII ones there, and
- * a lone CR a line feed), reading it as the grammar does where the script is sane:
+ * a lone CR a line feed), reading it as PowerShell's tokenizer does where the script is sane:
  * - `'…'`; `"…"` with backtick escapes; here-strings from `@'` or `@"` and a line break to a line that starts with `'@`
  *   or `"@` (a doubled quote inside a string, `''` or `""`, needs no rule of its own: where it ends the string, it
  *   starts another that the rest of the string ends);
- * - a `#` comment to the end of its line and a `<# … #>` one (with backtick escapes inside), where they start a token
- *   or follow a variable, an index or a type that ends the word there (see `startsComment`);
+ * - a `#` comment to the end of its line and a `<# … #>` one (with backtick escapes inside), where they start a token:
+ *   in a bare word or a parameter, which argument mode reads (`Write-Host $a+$b#c`, `-x#c`), the `#` goes on the word
+ *   (see the modes at `STATEMENT`);
  * - `${…}` to its first `}` (as the grammar's `braced_variable`), in code and in expandable strings.
  * A `$( … )` in a `"…"` or `@"…"@` string is code: its braces pair (they are blocks of the tree, as in
  * `"$($list | ForEach-Object { $_ })"`) and its strings and comments are passed over, up to the `)` that closes it.
@@ -80,12 +131,16 @@ class BraceScan {
    * number of unclosed ones after the last `}`.
    */
   private nextClose = -1;
-  /** Where the last search back for a word's start (`expressionWordBefore`) began, and the start it found. */
-  private wordSearched = 0;
-  private wordStart = 0;
-  /** The word (by its start) whose expression was last read (`expressionEndsAt`), and whether it ends before a `#`. */
-  private expressionWord = -1;
-  private expressionEnds = false;
+  /** The mode (`STATEMENT` …, with `HASHTABLE`) the next token is read in, and the modes around each open `(` and `{`. */
+  private mode = STATEMENT;
+  private readonly modes: number[] = [];
+  /**
+   * Where the next token starts with no blank before it: after a string, a variable and its members, a parameter's `:`
+   * or a redirection (-1 for none). After a blank or one of `&(),;{|}` the next character starts one.
+   */
+  private tokenAt = 0;
+  /** Where the bare word or parameter the pass is in ends, as far as it knows (`TO_BLANK`: at its next blank); -1 outside one. */
+  private wordTo = -1;
 
   constructor(private readonly code: string) {
     for (let at = 0; at < code.length;) at = this.strings.length > this.parens.length ? this.inString(at) : this.inCode(at);
@@ -100,21 +155,70 @@ class BraceScan {
     const code = this.code;
     const inSubexpression = this.parens.length > 0;
     for (let i = at; i < code.length; i++) {
-      switch (code.charCodeAt(i)) {
+      if (i === this.tokenAt) this.startToken(i);
+      const char = code.charCodeAt(i);
+      if (char > CLOSE_BRACE || !inCodeCases[char]) continue;
+      switch (char) {
+        case SPACE:
+        case TAB:
+          // A run of blanks (an indentation) at once.
+          while (code.charCodeAt(i + 1) === SPACE || code.charCodeAt(i + 1) === TAB) i++;
+          this.endToken(i);
+          break;
+        case CARRIAGE_RETURN:
+        case VERTICAL_TAB:
+        case FORM_FEED:
+        case NUL:
+        case COMMA:
+          this.endToken(i);
+          break;
+        case LINE_FEED:
+        case SEMICOLON:
+          this.endToken(i);
+          // In a hashtable a key follows, an expression.
+          this.mode = this.mode & HASHTABLE ? EXPRESSION | HASHTABLE : STATEMENT;
+          break;
+        case PIPE:
+          if (code.charCodeAt(i + 1) === PIPE) i++;
+          this.endToken(i);
+          this.mode = STATEMENT | (this.mode & HASHTABLE);
+          break;
+        case AMPERSAND:
+          // `& name` calls a command: its name is read as an argument. `&&` (and a background job's `&`) ends a pipeline.
+          if (code.charCodeAt(i + 1) === AMPERSAND) i++;
+          else if ((this.mode & MODE) === STATEMENT || (this.mode & MODE) === CLAUSE) {
+            this.endToken(i);
+            this.mode = ARGUMENTS | (this.mode & HASHTABLE);
+            break;
+          }
+          this.endToken(i);
+          this.mode = STATEMENT | (this.mode & HASHTABLE);
+          break;
+        case EQUALS:
+          // An assignment's value is a statement (`$x = Write-Host …` calls a command).
+          if ((this.mode & MODE) === EXPRESSION && i >= this.wordTo) {
+            this.mode = STATEMENT | (this.mode & HASHTABLE);
+            this.tokenAt = i + 1;
+          }
+          break;
         case OPEN_BRACE: {
           const pair = { start: i + 1, end: code.length + 1 };
           this.pairs.push(pair);
           this.open.push(pair);
           if (this.open.length > this.depth) this.depth = this.open.length;
+          // `@{` opens a hashtable where the `@` starts a token (in a bare word, `a@{` is a block).
+          this.enter(i, code.charCodeAt(i - 1) === AT && i - 1 >= this.wordTo ? EXPRESSION | HASHTABLE : STATEMENT);
           break;
         }
         case CLOSE_BRACE: {
           const pair = this.open.pop();
           if (pair) pair.end = i + 1;
+          this.leave(i);
           break;
         }
         case SINGLE_QUOTE:
           i = this.verbatimEnd(i + 1) - 1;
+          this.tokenAt = i + 1;
           break;
         case DOUBLE_QUOTE:
           this.strings.push(DOUBLE_QUOTE);
@@ -124,6 +228,7 @@ class BraceScan {
           if (body < 0) break;
           if (code.charCodeAt(i + 1) === SINGLE_QUOTE) {
             i = this.verbatimHereStringEnd(body) - 1;
+            this.tokenAt = i + 1;
             break;
           }
           this.strings.push(AT);
@@ -138,13 +243,20 @@ class BraceScan {
         case DOLLAR:
           i = this.variableEnd(i) - 1;
           break;
-        case BACKTICK:
+        case BACKTICK: {
+          // Outside a word, a backtick before a blank or a line break joins the lines: the next token starts after it.
+          const joins = i >= this.wordTo && isBlank(code.charCodeAt(i + 1));
           i++;
+          if (code.charCodeAt(i) === CARRIAGE_RETURN && code.charCodeAt(i + 1) === LINE_FEED) i++;
+          if (joins) this.endToken(i);
           break;
+        }
         case OPEN_PAREN:
           if (inSubexpression) this.parens[this.parens.length - 1]++;
+          this.enter(i, STATEMENT, code.charCodeAt(i - 1) === DOLLAR && i < this.wordTo);
           break;
         case CLOSE_PAREN:
+          this.leave(i);
           if (!inSubexpression) break;
           if (this.parens[this.parens.length - 1] === 0) {
             this.parens.pop();
@@ -172,14 +284,17 @@ class BraceScan {
         case DOUBLE_QUOTE:
           if (!quoted) break;
           this.strings.pop();
+          this.tokenAt = i + 1;
           return i + 1;
         case LINE_FEED:
           if (quoted || code.charCodeAt(i + 1) !== DOUBLE_QUOTE || code.charCodeAt(i + 2) !== AT) break;
           this.strings.pop();
+          this.tokenAt = i + 3;
           return i + 3;
         case DOLLAR:
           if (code.charCodeAt(i + 1) === OPEN_PAREN) {
             this.parens.push(0);
+            this.enter(i + 1, STATEMENT, i < this.wordTo);
             return i + 2;
           }
           i = this.variableEnd(i) - 1;
@@ -189,35 +304,159 @@ class BraceScan {
     return code.length;
   }
 
-  /**
-   * Whether a `#` or `<#` at `at` in code starts a comment: where it starts a token (`startsToken`), or where it goes on
-   * a word that is an expression, a variable or a type (`$list[0]#`, `$name#`, `[int]#`): there the tree (and
-   * PowerShell, in an expression) ends the word before it. In a bare word it goes on the word (`C#`, `b]#`), and so
-   * it does where a bare word follows the expression (`$a+b#`, see `expressionEndsAt`).
-   */
-  private startsComment(at: number): boolean {
-    return startsToken(this.code, at) || this.expressionWordBefore(at);
+  /** A blank or one of `&(),;` at `at`: the token before it ends, and the next starts after it. */
+  private endToken(at: number): void {
+    this.wordTo = -1;
+    this.tokenAt = at + 1;
+  }
+
+  /** The `(` or `{` at `at` opens `mode` (its inside starts a statement, or a hashtable's key), `inWord` a bare word's `$(`. */
+  private enter(at: number, mode: number, inWord = false): void {
+    this.endToken(at);
+    // At a statement's start, a group or block is the start of an expression (`{1}::x`, `(1) + 2`); after a keyword
+    // the keyword's, and the statement may go on after it (`if (…) { … } else { … }`, `param(…) Write-Host`).
+    const around = (this.mode & MODE) === STATEMENT ? EXPRESSION | (this.mode & HASHTABLE) : this.mode;
+    this.modes.push(inWord ? around | IN_WORD : around);
+    this.mode = mode;
   }
 
   /**
-   * Whether the word that ends at `at` starts with `$` or `[` and its expression ends there. Each search back goes no
-   * further than where the one before started (the word it found goes on to here when nothing between ends it), and
-   * each word's expression is read once (a `#` the word goes on leaves the rest of it to the word): the pass stays linear.
+   * The `)` or `}` at `at` closes what the last `enter` opened: the mode around it comes back, and a bare word around
+   * it goes on. In argument mode a group or block is an argument's expression, and members may follow it (`(1).x`).
    */
-  private expressionWordBefore(at: number): boolean {
+  private leave(at: number): void {
+    this.endToken(at);
+    const around = this.modes.pop() ?? STATEMENT;
+    this.mode = around & ~IN_WORD;
+    if (around & IN_WORD) this.wordTo = TO_BLANK;
+    else if ((this.mode & MODE) === ARGUMENTS) this.tokenAt = membersEnd(this.code, at + 1);
+  }
+
+  /** Whether a `#` or `<#` at `at` in code starts a comment: where it is no bare word's or parameter's. */
+  private startsComment(at: number): boolean {
+    return at >= this.wordTo;
+  }
+
+  /** Reads the kind of the token that starts at `at`, where the mode tells (a bare word's `wordTo`, the next mode). */
+  private startToken(at: number): void {
+    if (at < this.wordTo) return;
+    const mode = this.mode & MODE;
+    if (mode === STATEMENT || mode === CLAUSE) this.startStatement(at);
+    else if (mode === ARGUMENTS) this.startArgument(at);
+    // In an expression, `!` before a name is a bare word (`!a#c`); other tokens end before a `#`.
+    else if (this.code.charCodeAt(at) === EXCLAMATION && startsName(this.code.charCodeAt(at + 1))) this.wordTo = TO_BLANK;
+  }
+
+  /**
+   * A statement's first token at `at`: an expression's start makes the statement an expression, a statement keyword
+   * leaves the next token a statement's start, and anything else is a command's name, a bare word, with its arguments
+   * after it.
+   */
+  private startStatement(at: number): void {
     const code = this.code;
-    let start = at;
-    while (start > this.wordSearched && !endsWord(code.charCodeAt(start - 1))) start--;
-    if (start === this.wordSearched) start = this.wordStart;
-    this.wordSearched = at;
-    this.wordStart = start;
-    const first = code.charCodeAt(start);
-    if (first !== DOLLAR && first !== OPEN_BRACKET) return false;
-    if (start !== this.expressionWord) {
-      this.expressionWord = start;
-      this.expressionEnds = expressionEndsAt(code, start, at);
+    const char = code.charCodeAt(at);
+    const next = code.charCodeAt(at + 1);
+    if (isBlank(char) || endsToken(char) || char === HASH || (char === LESS_THAN && next === HASH) || (char === BACKTICK && isBlank(next))) return;
+    let command: boolean;
+    if (startsName(char)) {
+      const end = nameEnd(code, at);
+      if (end - at <= 13 && isTokenEnd(code, end) && statementKeywords.has(code.slice(at, end).toLowerCase())) {
+        this.mode = CLAUSE | (this.mode & HASHTABLE);
+        return;
+      }
+      command = true;
+    } else if (char === MINUS) {
+      // `-not $a` is an expression; a dashed word (`-a#c`) a command's name, read as a parameter, and so is `-=`.
+      const end = nameEnd(code, at + 1);
+      command = next === EQUALS || (startsName(next) && !(end - at <= 7 && unaryOperators.has(code.slice(at + 1, end).toLowerCase())));
+    } else if (char === EXCLAMATION) command = startsName(next);
+    else if (isDigit(char) || (char === DOT && isDigit(next))) {
+      // A number is an expression where an operator or the token's end follows it; else a bare word (`1a#c`, `1:#c`).
+      numberAt.lastIndex = at;
+      command = !numberAt.test(code) || !(isTokenEnd(code, numberAt.lastIndex) || endsNumber(code.charCodeAt(numberAt.lastIndex)));
+    } else command = !(char === DOLLAR || char === SINGLE_QUOTE || char === DOUBLE_QUOTE || char === AT || char === OPEN_BRACKET || (char === PLUS && next !== EQUALS) || char === COMMA);
+    this.mode = (command ? ARGUMENTS : EXPRESSION) | (this.mode & HASHTABLE);
+    // A command's name is read as its arguments are (`-x:`, `]` and a redirection are tokens of their own there too).
+    if (command) this.startArgument(at);
+  }
+
+  /**
+   * A command argument's first token at `at`: a bare word to its next blank unless it is a string, a group, a
+   * variable followed by a blank, members or `=`, a parameter (`-x`, to a `:` that ends it) or a redirection.
+   */
+  private startArgument(at: number): void {
+    const code = this.code;
+    const char = code.charCodeAt(at);
+    const next = code.charCodeAt(at + 1);
+    switch (char) {
+      case SINGLE_QUOTE:
+      case DOUBLE_QUOTE:
+      case HASH:
+        return;
+      case LESS_THAN:
+        if (next !== HASH) this.tokenAt = at + 1;
+        return;
+      case GREATER_THAN:
+        this.tokenAt = redirectionEnd(code, at);
+        return;
+      case CLOSE_BRACKET:
+        this.tokenAt = at + 1;
+        return;
+      case ASTERISK:
+        if (next === GREATER_THAN) {
+          this.tokenAt = redirectionEnd(code, at + 1);
+          return;
+        }
+        break;
+      case AT:
+        if (next === SINGLE_QUOTE || next === DOUBLE_QUOTE || next === OPEN_PAREN || next === OPEN_BRACE) return;
+        break;
+      case BACKTICK:
+        if (isBlank(next)) return;
+        break;
+      case DOT:
+        // A `.` before a string is a token of its own (it dot-sources the command the string names).
+        if (next === SINGLE_QUOTE || next === DOUBLE_QUOTE) {
+          this.tokenAt = at + 1;
+          return;
+        }
+        break;
+      case DOLLAR: {
+        if (next === OPEN_PAREN) return;
+        const braced = next === OPEN_BRACE;
+        const end = braced ? this.variableEnd(at) : variableNameEnd(code, at + 1);
+        if (end === at + 1) break;
+        const after = code.charCodeAt(end);
+        if (end >= code.length || isBlank(after) || endsToken(after)) return;
+        // `::` goes on a variable's name, not on a braced one (`${a}::x` is a bare word).
+        if (after === DOT || after === OPEN_BRACKET || (after === COLON && code.charCodeAt(end + 1) === COLON && !braced)) {
+          this.tokenAt = membersEnd(code, end);
+          return;
+        }
+        if (after === EQUALS) {
+          this.tokenAt = end;
+          return;
+        }
+        break;
+      }
+      case MINUS: {
+        if (!startsName(next) && next !== QUESTION) break;
+        const end = parameterEnd(code, at + 1);
+        const after = code.charCodeAt(end);
+        // A quote makes the parameter an argument, a bare word.
+        if (after === SINGLE_QUOTE || after === DOUBLE_QUOTE) break;
+        this.wordTo = end;
+        this.tokenAt = after === COLON ? end + 1 : end;
+        return;
+      }
+      default:
+        if (isBlank(char) || endsToken(char)) return;
+        if (char >= 0x31 && char <= 0x36 && next === GREATER_THAN) {
+          this.tokenAt = redirectionEnd(code, at + 1);
+          return;
+        }
     }
-    return this.expressionEnds;
+    this.wordTo = TO_BLANK;
   }
 
   /** Where a `'…'` string whose text starts at `at` ends (after its closing quote). */
@@ -271,35 +510,65 @@ class BraceScan {
 }
 
 /**
- * Whether the expression that starts the word at `start` (`$` or `[`) goes on to `at`, as the tree reads it in a
- * command's arguments: a variable or a type, then members and indexes (`$a.b[0]`, `[int]::Max`). Where a bare word
- * follows it first, the tree reads that as an argument of its own, to the word's end (PowerShell reads the whole word
- * as one argument): after a `+` or `!` that no operand follows (`$a+b`, `$a!b`; `$a+$b` and `$a+1` are sums), or after
- * a `:` that follows a member, index or type (`$a.b:c`; in `$env:c` the `:` is the variable's).
+ * Where the members and indexes that follow a variable or a group at `at` end (`.b`, `::b`, `[0]`, as in `$a.b[0]`):
+ * a token starts there. An index that holds a blank or one of `&(),;{|}` is read no further (the position is -1): the
+ * pass stays linear, and a `#` after it starts a comment.
  */
-function expressionEndsAt(code: string, start: number, at: number): boolean {
-  let i = code.charCodeAt(start) === DOLLAR ? variableNameEnd(code, start + 1) : bracketsEnd(code, start, at);
-  let accessed = code.charCodeAt(start) === OPEN_BRACKET;
+function membersEnd(code: string, at: number): number {
+  let i = at;
   for (;;) {
-    if (i >= at) return true;
     const char = code.charCodeAt(i);
-    if (char === DOT) i = nameEnd(code, i + 1);
-    else if (char === COLON && code.charCodeAt(i + 1) === COLON) i = nameEnd(code, i + 2);
-    else if (char === OPEN_BRACKET) i = bracketsEnd(code, i, at);
-    else break;
-    accessed = true;
+    if (char === DOT && isWordChar(code.charCodeAt(i + 1))) i = nameEnd(code, i + 1);
+    else if (char === COLON && code.charCodeAt(i + 1) === COLON && isWordChar(code.charCodeAt(i + 2))) i = nameEnd(code, i + 2);
+    else if (char === OPEN_BRACKET) {
+      i = indexEnd(code, i);
+      if (i < 0) return -1;
+    } else return i;
   }
-  const char = code.charCodeAt(i);
-  if (char === PLUS || char === EXCLAMATION) return i + 1 < at && startsOperand(code.charCodeAt(i + 1));
-  return !(char === COLON && accessed && i + 1 < at);
 }
 
-/** Where a variable's name that starts at `at` (after its `$`) ends: `$?`, `$$`, `$^`, or letters, digits and `_`, with a `scope:` before them. */
+/** Where the `[…]` that starts at `at` ends, after the `]` that closes it (`[` nests); -1 where a blank, quote or one of `&(),;{|}` comes first. */
+function indexEnd(code: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < code.length; i++) {
+    const char = code.charCodeAt(i);
+    if (char === OPEN_BRACKET) depth++;
+    else if (char === CLOSE_BRACKET && --depth === 0) return i + 1;
+    else if (isBlank(char) || endsToken(char) || char === SINGLE_QUOTE || char === DOUBLE_QUOTE) return -1;
+  }
+  return -1;
+}
+
+/** Where a parameter whose name starts at `at` (after its `-`) ends: at a blank, `.`, `[`, `:`, a quote or one of `&(),;{|}`. */
+function parameterEnd(code: string, at: number): number {
+  let i = at;
+  for (; i < code.length; i++) {
+    const char = code.charCodeAt(i);
+    if (isBlank(char) || endsToken(char) || char === DOT || char === OPEN_BRACKET || char === COLON || char === SINGLE_QUOTE || char === DOUBLE_QUOTE) break;
+  }
+  return i;
+}
+
+/** Where a redirection whose `>` is at `at` ends: `>`, `>>` or a merge `>&1`. */
+function redirectionEnd(code: string, at: number): number {
+  const next = code.charCodeAt(at + 1);
+  if (next === GREATER_THAN) return at + 2;
+  return next === AMPERSAND && isDigit(code.charCodeAt(at + 2)) ? at + 3 : at + 1;
+}
+
+/**
+ * Where a variable's name that starts at `at` (after its `$`) ends, as PowerShell's tokenizer reads it: `$?`, `$$`,
+ * `$^`, or letters, digits, `_`, `?` and `:` (`$a?`, `$env:c`), up to a `::`.
+ */
 function variableNameEnd(code: string, at: number): number {
   const first = code.charCodeAt(at);
   if (first === QUESTION || first === DOLLAR || first === CARET) return at + 1;
-  const end = nameEnd(code, at);
-  return code.charCodeAt(end) === COLON && isWordChar(code.charCodeAt(end + 1)) ? nameEnd(code, end + 1) : end;
+  let i = at;
+  for (;;) {
+    const char = code.charCodeAt(i);
+    if (isWordChar(char) || char === QUESTION || (char === COLON && code.charCodeAt(i + 1) !== COLON)) i++;
+    else return i;
+  }
 }
 
 /** Where a run of letters, digits and `_` that starts at `at` ends. */
@@ -309,22 +578,9 @@ function nameEnd(code: string, at: number): number {
   return i;
 }
 
-
-/** Where the `[…]` that starts at `at` ends, after the `]` that closes it (`at` nests); `limit` where none does before it. */
-function bracketsEnd(code: string, at: number, limit: number): number {
-  let depth = 0;
-  for (let i = at; i < limit; i++) {
-    const char = code.charCodeAt(i);
-    if (char === OPEN_BRACKET) depth++;
-    else if (char === CLOSE_BRACKET && --depth === 0) return i + 1;
-  }
-  return limit;
-}
-
-/** Whether an operand of an expression can start with the character: a variable, number, string, array, group, cast or unary operator. */
-function startsOperand(char: number): boolean {
-  return char === DOLLAR || isDigit(char) || char === SINGLE_QUOTE || char === DOUBLE_QUOTE || char === AT ||
-    char === OPEN_PAREN || char === OPEN_BRACKET || char === DOT || char === MINUS || char === PLUS || char === EXCLAMATION || char === COMMA;
+/** A letter or `_`: what a name (a command's, a keyword, a parameter's) starts with. */
+function startsName(char: number): boolean {
+  return isWordChar(char) && !isDigit(char);
 }
 
 /** Where the line of the character at `at` ends (at its line break, or the end of the code). */
@@ -333,16 +589,25 @@ function lineEnd(code: string, at: number): number {
   return found < 0 ? code.length : found;
 }
 
-/** A blank, a quote or one of `;,=|&(){}`: a character a word does not go on through. */
-function endsWord(char: number): boolean {
-  return char <= SPACE || char === SEMICOLON || char === COMMA || char === EQUALS || char === PIPE || char === AMPERSAND ||
-    char === OPEN_PAREN || char === CLOSE_PAREN || char === OPEN_BRACE || char === CLOSE_BRACE || char === SINGLE_QUOTE || char === DOUBLE_QUOTE;
+/** A blank or a line break (or the end of the code, read as NaN). */
+function isBlank(char: number): boolean {
+  return char === SPACE || char === TAB || char === LINE_FEED || char === CARRIAGE_RETURN || char === VERTICAL_TAB || char === FORM_FEED || char === NUL || Number.isNaN(char);
 }
 
-/**
- * Whether the character at `at` starts a token: it follows nothing, a blank, one of `;,=|&({`, or the end of a string
- * or a bracket (`)}`); after other characters, `]` among them, it goes on a word.
- */
-function startsToken(code: string, at: number): boolean {
-  return at === 0 || endsWord(code.charCodeAt(at - 1));
+/** One of `&(),;{|}`: a character that ends any token before it and starts none that goes on past it (PowerShell's `ForceStartNewToken`, with the blanks). */
+function endsToken(char: number): boolean {
+  return char === AMPERSAND || char === OPEN_PAREN || char === CLOSE_PAREN || char === COMMA || char === SEMICOLON || char === OPEN_BRACE ||
+    char === PIPE || char === CLOSE_BRACE;
+}
+
+/** One of `!#%*+-./<=>]`: a character that ends a number in an expression (`1+`, `1]`), where others make a bare word of it. */
+function endsNumber(char: number): boolean {
+  return char === EXCLAMATION || char === HASH || char === PERCENT || char === ASTERISK || char === PLUS || char === MINUS || char === DOT ||
+    char === SLASH || char === LESS_THAN || char === EQUALS || char === GREATER_THAN || char === CLOSE_BRACKET;
+}
+
+/** Whether a token ends at `at`: the code ends, or a blank or one of `&(),;{|}` comes. */
+function isTokenEnd(code: string, at: number): boolean {
+  const char = code.charCodeAt(at);
+  return isBlank(char) || endsToken(char);
 }

@@ -6,6 +6,11 @@ function blocks(code: string): string[] {
   return pairBraces(code).pairs.map((pair) => (pair.end > code.length ? `${code.slice(pair.start - 1)}…` : code.slice(pair.start - 1, pair.end)));
 }
 
+/** Whether the `{1}` on the line is a block: the `#` before it went on a word rather than starting a comment. */
+function blockAfter(code: string): boolean {
+  return blocks(code).includes('{1}');
+}
+
 describe('parse/psBraces', () => {
   it('pairs the blocks, a block before those inside it, and says how deep they nest', () => {
     const code = 'function F { if ($x) { & { 1 } }; $h = @{ k = 1 } }\nwhile ($y) {';
@@ -42,29 +47,32 @@ describe('parse/psBraces', () => {
     assert.deepEqual(blocks('if ($x) { <# }\n`#> } #> }'), ['{ <# }\n`#> } #> }']);
   });
 
-  it('reads a # after a word as a comment where the word is a variable, an index or a type, and as the word\'s where it is bare', () => {
-    // As the tree does (PowerShell too, in an expression): `$m#`, `$l[0]#` and `[int]#` end before the #.
+  it('reads a # after a token as a comment in an expression: after a variable, an index, a type or an operand', () => {
+    // As the tree does, and PowerShell in expression mode: `$m#`, `$l[0]#` and `[int]#` end before the #.
     assert.deepEqual(blocks('if ($x) { $n = $m# }\n}'), ['{ $n = $m# }\n}']);
     assert.deepEqual(blocks('if ($x) { $n = $l[0]# }\n}'), ['{ $n = $l[0]# }\n}']);
     assert.deepEqual(blocks('if ($x) { [int]<# } #>\n}'), ['{ [int]<# } #>\n}']);
+    // `!` and `-` before a variable are operators there, not the start of a word; `return` starts a statement.
+    for (const code of ['$x = $a+$b#c {1}', '$x = $a+1#c {1}', '$x = !$a#c {1}', '-$a#c {1}', 'return $a#c {1}']) assert.ok(!blockAfter(code), code);
+  });
+
+  it('reads a # as the word\'s in a command\'s name and arguments, where a bare word runs to the next blank', () => {
     // A bare word goes on through a ] and the # after it (PowerShell reads `b]#` as one word, then two closing braces).
     assert.deepEqual(blocks('tr{a{b]#}}'), ['{a{b]#}}', '{b]#}']);
     assert.deepEqual(blocks('if ($x) { Write-Host b]#; }'), ['{ Write-Host b]#; }']);
-  });
-
-  it('reads a # as the word\'s where a bare word follows the expression first, as the tree and PowerShell do', () => {
-    // The tree reads `$a` and then `+b#c` as an argument of its own (a generic token, which a # goes on); PowerShell
-    // reads `$a+b#c` as one argument. Where an operand follows the `+` it is a sum, and the # after it a comment.
-    assert.deepEqual(blocks('Write-Host $a+b#c {1}'), ['{1}']);
-    assert.deepEqual(blocks('Write-Host $a!b#c {1}'), ['{1}']);
-    assert.deepEqual(blocks('Write-Host $a.b[0]+#c {1}'), ['{1}']);
-    assert.deepEqual(blocks('$x = $a+$b#c {1}'), []);
-    assert.deepEqual(blocks('$x = $a+1#c {1}'), []);
-    // A : after a member, index or type separates an argument (`$a.b:c`); after a variable's name it names a scope.
-    assert.deepEqual(blocks('Write-Host $a.b:c#d {1}'), ['{1}']);
-    assert.deepEqual(blocks('Write-Host [int]:c#d {1}'), ['{1}']);
-    assert.deepEqual(blocks('Write-Host $env:c#d {1}'), []);
-    assert.deepEqual(blocks('Write-Host $a.b:#d {1}'), []);
+    // A variable followed by anything but a blank, members or `=` is a bare word in an argument (`$a+$b#c`,
+    // `$env:c#d`), and so is a parameter, a word with a string or a `$( )` in it, and a word after members (`$a.b+c#d`).
+    const words = ['Write-Host $a+$b#c {1}', 'Write-Host $env:c#d {1}', 'Write-Host a,b#c {1}', 'Write-Host -x:$a#c {1}', 'Write-Host -x#c {1}',
+      "Write-Host a'b c'#d {1}", 'Write-Host a$(1)#c {1}', '$x = Get-Item $a#c {1}', 'Write-Host $a.b+c#d {1}', 'Write-Host $a.b:c#d {1}',
+      'Write-Host $a.b:#d {1}', 'function f { param($p) Write-Host $p#c }; {1}'];
+    for (const code of words) assert.ok(blockAfter(code), code);
+    // Members, a group and a string end before the #; after a group or block at a statement's start the expression goes on.
+    for (const code of ['Write-Host $a.b#c {1}', 'Write-Host $a[0]#c {1}', 'Write-Host (1).x#c {1}', "Write-Host 'a'#c {1}", '$x = {2}.x#c {1}']) {
+      assert.ok(!blockAfter(code), code);
+    }
+    // A hashtable's key is an expression, its value a statement.
+    assert.deepEqual(blocks('$h = @{ a = b#c; d = 1 }'), ['{ a = b#c; d = 1 }']);
+    assert.deepEqual(blocks('$h = @{ a = 1; d#e = 1 }'), ['{ a = 1; d#e = 1 }…']);
   });
 
   it('reads a quote or # after a backtick in code as a character, which starts no string or comment', () => {
