@@ -42,6 +42,11 @@ const statements = [
   // Tokens of their own in an argument, a variable's name as PowerShell reads it, and a block after an `@` in a word.
   'Write-Host ]#c { 1 }\n', 'return 1:#c { 1 }\n', 'Write-Host $a?.b#c { 1 }\n', 'Write-Host $a?#c { 1 }\n', 'Write-Host ${a}::x#c { 1 }\n',
   'Write-Host ${a}[0]#c { 1 }\n', 'Write-Host x@{ k = 1 } $a#c { 1 }\n',
+  // A `foreach`'s `in` starts a pipeline, and a switch's clause starts with a condition read as an argument.
+  'foreach ($a in b#c { 1 }\n) { 2 }\n', 'foreach ($a in Get-Item#c { 1 }\n) { 2 }\n', 'foreach ($a IN gci a#c { 1 }\n) { 2 }\n',
+  'switch ($a) { 1#c { 1 } }\n', 'switch ($a) { -1#c { 1 } }\n', 'switch ($a) { 1.5#c { 1 } }\n', 'switch ($a) { 0x1#c { 1 } }\n',
+  'switch ($a) {\n1#c { 1 }\n}\n', 'switch -regex ($a) { a#c { 1 }; b#c { 2 } }\n', 'switch ($a) { 1 { $x = $a#c\n} }\n',
+  'switch ($a) { default { Write-Host $a#c { 1 } } }\n', '$x = switch ($a) { 1#c { 1 } }\n',
 ];
 const scripts = [
   ...words.map((word) => `Write-Host ${word} { 1 }\n`),

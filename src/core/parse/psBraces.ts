@@ -79,6 +79,10 @@ const MODE = 3;
 const HASHTABLE = 4;
 /** Kept with the mode around a `$( … )` in a bare word (`a$(1)#c`, `a"$(1)"#c`): the word goes on after it. */
 const IN_WORD = 8;
+/** A `switch` statement up to its block, whose clauses' conditions are read as commands' arguments. */
+const SWITCH = 16;
+/** In a `switch` statement's block: a statement's start is a clause's condition, read as an argument (`1#c { … }`). */
+const CLAUSES = 32;
 /** `wordTo` in a bare word, whose end the pass meets at the next blank: past any code's end, and a small integer (not Infinity, a double V8 reads slower). */
 const TO_BLANK = 2 ** 30 - 1;
 
@@ -176,7 +180,7 @@ class BraceScan {
         case SEMICOLON:
           this.endToken(i);
           // In a hashtable a key follows, an expression.
-          this.mode = this.mode & HASHTABLE ? EXPRESSION | HASHTABLE : STATEMENT;
+          this.mode = this.mode & HASHTABLE ? EXPRESSION | HASHTABLE : STATEMENT | (this.mode & CLAUSES);
           break;
         case PIPE:
           if (code.charCodeAt(i + 1) === PIPE) i++;
@@ -207,7 +211,7 @@ class BraceScan {
           this.open.push(pair);
           if (this.open.length > this.depth) this.depth = this.open.length;
           // `@{` opens a hashtable where the `@` starts a token (in a bare word, `a@{` is a block).
-          this.enter(i, code.charCodeAt(i - 1) === AT && i - 1 >= this.wordTo ? EXPRESSION | HASHTABLE : STATEMENT);
+          this.enter(i, code.charCodeAt(i - 1) === AT && i - 1 >= this.wordTo ? EXPRESSION | HASHTABLE : this.mode & SWITCH ? STATEMENT | CLAUSES : STATEMENT);
           break;
         }
         case CLOSE_BRACE: {
@@ -343,8 +347,10 @@ class BraceScan {
     const mode = this.mode & MODE;
     if (mode === STATEMENT || mode === CLAUSE) this.startStatement(at);
     else if (mode === ARGUMENTS) this.startArgument(at);
-    // In an expression, `!` before a name is a bare word (`!a#c`); other tokens end before a `#`.
+    // In an expression, `!` before a name is a bare word (`!a#c`); other tokens end before a `#`. A `foreach`'s `in`
+    // starts a pipeline (`foreach ($a in Get-Item#c)`).
     else if (this.code.charCodeAt(at) === EXCLAMATION && startsName(this.code.charCodeAt(at + 1))) this.wordTo = TO_BLANK;
+    else if (isIn(this.code, at)) this.mode = STATEMENT | (this.mode & HASHTABLE);
   }
 
   /**
@@ -357,11 +363,16 @@ class BraceScan {
     const char = code.charCodeAt(at);
     const next = code.charCodeAt(at + 1);
     if (isBlank(char) || endsToken(char) || char === HASH || (char === LESS_THAN && next === HASH) || (char === BACKTICK && isBlank(next))) return;
+    if (this.mode & CLAUSES) {
+      this.mode = ARGUMENTS | CLAUSES;
+      this.startArgument(at);
+      return;
+    }
     let command: boolean;
     if (startsName(char)) {
       const end = nameEnd(code, at);
       if (end - at <= 13 && isTokenEnd(code, end) && statementKeywords.has(code.slice(at, end).toLowerCase())) {
-        this.mode = CLAUSE | (this.mode & HASHTABLE);
+        this.mode = CLAUSE | (this.mode & HASHTABLE) | (end - at === 6 && code.slice(at, end).toLowerCase() === 'switch' ? SWITCH : 0);
         return;
       }
       command = true;
@@ -375,7 +386,8 @@ class BraceScan {
       numberAt.lastIndex = at;
       command = !numberAt.test(code) || !(isTokenEnd(code, numberAt.lastIndex) || endsNumber(code.charCodeAt(numberAt.lastIndex)));
     } else command = !(char === DOLLAR || char === SINGLE_QUOTE || char === DOUBLE_QUOTE || char === AT || char === OPEN_BRACKET || (char === PLUS && next !== EQUALS) || char === COMMA);
-    this.mode = (command ? ARGUMENTS : EXPRESSION) | (this.mode & HASHTABLE);
+    // A switch's options (`switch -regex ($a)`) leave its block a switch's.
+    this.mode = (command ? ARGUMENTS : EXPRESSION) | (this.mode & (HASHTABLE | SWITCH));
     // A command's name is read as its arguments are (`-x:`, `]` and a redirection are tokens of their own there too).
     if (command) this.startArgument(at);
   }
@@ -610,4 +622,9 @@ function endsNumber(char: number): boolean {
 function isTokenEnd(code: string, at: number): boolean {
   const char = code.charCodeAt(at);
   return isBlank(char) || endsToken(char);
+}
+
+/** Whether the word `in` (in any case) stands at `at`, a token of its own. */
+function isIn(code: string, at: number): boolean {
+  return (code.charCodeAt(at) | 0x20) === 0x69 && (code.charCodeAt(at + 1) | 0x20) === 0x6e && isTokenEnd(code, at + 2);
 }
