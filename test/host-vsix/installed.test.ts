@@ -18,7 +18,7 @@ function files(dir: string): string[] {
 
 const allowed = [
   /^package\.json$/, /^package\.nls(\.sv)?\.json$/, /^readme\.md$/i, /^changelog\.md$/i, /^LICENSE(\.txt)?$/,
-  /^dist\/(extension|lintWorker|overtakenThread|azure-sdk|spreadsheet)\.js$/, /^schemas\/meter-mapping\.schema\.json$/, /^dist\/(web-tree-sitter|tree-sitter-powershell)\.wasm$/,
+  /^dist\/(extension|lintWorker|azure-sdk|spreadsheet)\.js$/, /^schemas\/meter-mapping\.schema\.json$/, /^dist\/(web-tree-sitter|tree-sitter-powershell)\.wasm$/,
   /^syntaxes\/[\w.-]+\.tmLanguage\.json$/, /^snippets\/\w+\.json$/, /^l10n\/bundle\.l10n(\.sv)?\.json$/,
   /^media\/(icon\.png|activitybar\.svg)$/, /^media\/usage\/report\.(js|css)$/, /^media\/(walkthrough|screenshots)\/[\w-]+\.png$/,
   /^docs\/rules\/AZS\d{3}\.md$/, /^\.vsixmanifest$/,
