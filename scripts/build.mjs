@@ -60,8 +60,6 @@ export async function buildAll() {
     // The editor's linter runs in a child process at a lower priority, so that reading a large file never holds the
     // extension host, nor takes the cores its thread needs.
     build({ ...common, entryPoints: { lintWorker: join(root, 'src/core/lintProcess.ts') }, outdir: dist }),
-    // Its thread that hears of typing while the process reads: a script of its own, a few lines rather than the linter.
-    build({ ...common, entryPoints: { overtakenThread: join(root, 'src/core/overtakenThread.ts') }, outdir: dist }),
     build({ ...common, entryPoints: { cli: join(root, 'src/cli/azs-lint.ts') }, outdir: dist, banner: { js: '#!/usr/bin/env node' } }),
     // azs-usage signs in to a stamp at every run, so the Azure SDK is part of it; the spreadsheet reader is not.
     build({ ...common, entryPoints: { usage: join(root, 'src/cli/azs-usage.ts') }, outdir: dist, banner: { js: '#!/usr/bin/env node' }, plugins: [spreadsheetApart] }),

@@ -11,7 +11,6 @@ import type { LiveData } from './live';
 import { allRules } from './rules/index';
 import { RegistrationIndex } from './rules/registrations';
 import type { Report, Rule, RuleCode, Severity } from './rules/rule';
-import { Stopped, stopIfAsked, type StopCheck } from './stop';
 import { LineMap, looksBinary, type Span } from './text';
 
 export type { RuleSeverityConfig } from './config';
@@ -155,17 +154,11 @@ export class LintWorkspace {
    * Reads a document's new text. `changes` (offsets into the text this workspace last saw for `uri`) let a PowerShell
    * document be parsed incrementally; wrong or missing changes only cost a full parse. `encoding` says how the file is
    * saved, in VS Code's encoding ids ('utf8' is UTF-8 without a byte order mark, 'utf8bom' with one); rules that depend
-   * on it (AZS107) stay quiet without it. `stop` is asked at points of the read where its reader can (a PowerShell
-   * script's facts): true stops it there, and the document stays as it was before this update (the next update's
-   * changes are then of the text held before). Resolves false when it stopped; never rejects.
+   * on it (AZS107) stay quiet without it. Never rejects.
    */
-  async update(uri: string, text: string, kind: DocumentKind, changes?: readonly TextChange[], encoding?: string, stop?: StopCheck): Promise<boolean> {
-    let read = true;
+  update(uri: string, text: string, kind: DocumentKind, changes?: readonly TextChange[], encoding?: string): Promise<void> {
     // One update at a time: each builds on the state (and syntax tree) the one before it left.
-    await this.enqueue(uri, async () => {
-      read = await this.apply(uri, text, kind, changes, encoding, stop);
-    });
-    return read;
+    return this.enqueue(uri, () => this.apply(uri, text, kind, changes, encoding));
   }
 
   /** Forgets a document (after the updates asked for before it). Never rejects. */
@@ -191,13 +184,12 @@ export class LintWorkspace {
     this.options.onInternalError?.(error);
   }
 
-  /** `stop` is asked between the rules: true stops there (`Stopped` is thrown), and nothing of the rules run is kept. */
-  findings(uri: string, stop?: StopCheck): Finding[] {
+  findings(uri: string): Finding[] {
     const state = this.documents.get(uri);
     if (!state) return [];
     const stale = this.dependingOnDeclarations.has(uri) && state.findingsVersion !== this.declarationsVersion;
     if (!state.findings || stale) {
-      state.findings = this.check(state, stop);
+      state.findings = this.check(state);
       state.findingsVersion = this.declarationsVersion;
     }
     return state.findings;
@@ -258,44 +250,39 @@ export class LintWorkspace {
     });
   }
 
-  /** False when `stop` stopped the read: the workspace is as it was. */
-  private async apply(uri: string, text: string, kind: DocumentKind, changes: readonly TextChange[] | undefined, encoding: string | undefined, stop: StopCheck | undefined): Promise<boolean> {
+  private async apply(uri: string, text: string, kind: DocumentKind, changes: readonly TextChange[] | undefined, encoding: string | undefined): Promise<void> {
     const previous = this.documents.get(uri);
     const language = languageOf(kind);
     const state: DocumentState = { uri, kind, language, text, facts: emptyFacts(), ...(encoding ? { encoding } : {}) };
-    if (!await this.readInto(state, previous?.language === language ? previous : undefined, changes, stop)) return false;
+    await this.readInto(state, previous?.language === language ? previous : undefined, changes);
     if (previous && previous.state !== state.state) this.release(previous);
     this.documents.set(uri, state);
     await this.store(uri, previous, state);
-    return true;
   }
 
   /**
    * Reads a document into its new state (`read`). A read that throws leaves it without facts and with a notice that
    * says why (`readFailure`), and is told: a document that could not be read is never shown as one with no findings.
-   * False when `stop` stopped the read (`document` is then not read).
    */
-  private async readInto(document: DocumentState, previous: DocumentState | undefined, changes?: readonly TextChange[], stop?: StopCheck): Promise<boolean> {
+  private async readInto(document: DocumentState, previous: DocumentState | undefined, changes?: readonly TextChange[]): Promise<void> {
     try {
-      Object.assign(document, await this.read(document, previous, changes, stop));
+      Object.assign(document, await this.read(document, previous, changes));
     } catch (error) {
-      if (error instanceof Stopped) return false;
       document.facts = emptyFacts();
       document.notice = readFailure(error);
       this.tell({ uri: document.uri, error });
     }
-    return true;
   }
 
   /** What the document's language makes of its text, unless it is too large, binary or plainly unrelated. */
-  private async read(document: DocumentState, previous: DocumentState | undefined, changes?: readonly TextChange[], stop?: StopCheck): Promise<Pick<DocumentState, 'facts' | 'state' | 'notice'>> {
+  private async read(document: DocumentState, previous: DocumentState | undefined, changes?: readonly TextChange[]): Promise<Pick<DocumentState, 'facts' | 'state' | 'notice'>> {
     const { uri, text, language } = document;
     if (text.length > maxDocumentLength) return { facts: emptyFacts(), notice: notices.tooLarge };
     if (looksBinary(text)) return { facts: emptyFacts(), notice: notices.binary };
     if (!language.relevant.test(text)) return { facts: emptyFacts() };
     const partner = this.pairsOf(language)?.partnerOf(uri);
     return language.read({
-      uri, text, changes, wasmDir: this.options.wasmDir, keepForNextRead: this.options.keepSyntaxTrees ?? true, stop,
+      uri, text, changes, wasmDir: this.options.wasmDir, keepForNextRead: this.options.keepSyntaxTrees ?? true,
       ...(previous ? { previous: { text: previous.text, state: previous.state } } : {}),
       ...(partner === undefined ? {} : { partner: this.documents.get(partner)?.state }),
     });
@@ -345,7 +332,7 @@ export class LintWorkspace {
     return this.registrations;
   }
 
-  private check(state: DocumentState, stop: StopCheck | undefined): Finding[] {
+  private check(state: DocumentState): Finding[] {
     // Other documents' declarations matter only to tenant operations (which is why only their documents are re-checked
     // when declarations change); a document without any needs no index of the workspace's.
     const registrations = this.dependingOnDeclarations.has(state.uri)
@@ -355,7 +342,6 @@ export class LintWorkspace {
     const defects = new Defects(state, pick(usedHere, this.locale));
     state.failedRules = [];
     for (const rule of allRules) {
-      stopIfAsked(stop);
       const severity = configuredSeverity(rule.code, this.config) ?? rule.defaultSeverity;
       if (severity === 'off') continue;
       try {

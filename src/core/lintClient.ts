@@ -4,13 +4,11 @@
 // process that stops is started again: the documents it was reading get a notice, the others are read again.
 import { fork, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
-import type { Writable } from 'node:stream';
 import { inflateRawSync } from 'node:zlib';
 import type { DocumentKind, Finding, LiveData, RuleSeverityConfig, TextChange } from './lint';
 import { pick, type Locale } from './l10n';
 import { refKey, snapshotOf, tenantKey, type LiveQuestions, type LiveSnapshot } from './liveSnapshot';
 import { lintProcessFlag, type FindingsPiece, type LintMessage, type LintReply, type LintRequest, type ShownFinding, type WorkerOptions } from './lintWorker';
-import { overtakenFd, overtakenNote } from './overtakenReads';
 
 export type { LineRange, ShownFinding } from './lintWorker';
 
@@ -137,8 +135,7 @@ export class LintClient {
       // executable is Electron's, which runs as plain Node with ELECTRON_RUN_AS_NODE.
       execArgv: [],
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-      // The last pipe carries the ids of reads that typing overtook to a thread of the process (overtakenReads.ts).
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc', 'pipe'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     // The editor (or a test run) ends when it is done, whatever the process is doing; the process then ends as its
     // channel closes.
@@ -149,9 +146,6 @@ export class LintClient {
       this.stderr = (this.stderr + text).slice(-stderrKept);
     });
     (worker.stderr as Socket | null)?.unref();
-    (worker.stdio[overtakenFd] as Socket | null)?.unref();
-    // A process that stopped: its close, below, tells why.
-    worker.stdio[overtakenFd]?.on('error', () => undefined);
     worker.on('message', (reply: LintReply) => this.receive(reply));
     // A process that could not start, or sending to one that just stopped: its close, below, follows and tells why.
     worker.on('error', (error) => {
@@ -180,20 +174,8 @@ export class LintClient {
    * older text that is waiting or under way stops (its findings, of no use, are not worked out). Sent once per text.
    */
   edited(uri: string): void {
-    if (!this.overtake(uri)) return;
+    if (!this.reading.delete(uri)) return;
     this.post({ type: 'edited', uri });
-  }
-
-  /**
-   * Tells the process at once that the update of `uri` last sent is overtaken, if one is unanswered and was not told
-   * so yet: it stops reading it as soon as its thread that hears of typing marks it. False when there was none.
-   */
-  private overtake(uri: string): boolean {
-    const id = this.reading.get(uri);
-    if (id === undefined) return false;
-    this.reading.delete(uri);
-    (this.worker?.stdio[overtakenFd] as Writable | null | undefined)?.write(overtakenNote(id));
-    return true;
   }
 
   remove(uri: string): Promise<LintOutcome> {
@@ -269,8 +251,6 @@ export class LintClient {
         return;
       }
       this.waiting.set(id, { request: full, resolve, reject });
-      // A newer text or the removal overtakes the update still being read.
-      if (full.type === 'update' || full.type === 'remove') this.overtake(full.uri);
       if (full.type === 'update') this.reading.set(full.uri, id);
       this.post(full);
     });

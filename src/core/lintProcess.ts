@@ -5,10 +5,8 @@
 // host's thread needed while the user typed.
 import { readdirSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
-import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { LintWorkerState, isOvertaken, lintProcessFlag, workerNicenessAbove, type LintMessage, type LintReply, type WorkerOptions } from './lintWorker';
-import { watchOvertaken } from './overtakenReads';
 
 /**
  * Lowers the priority of every thread of this process. On Linux a priority belongs to a thread, and a thread starts
@@ -44,14 +42,11 @@ function giveWayToTheEditor(): void {
 /**
  * Serves requests one at a time. Before each decision the loop turns once, so that messages the host already sent
  * are read from the channel and typing that overtook a read (a newer text, or the note that the document was edited
- * since) is seen. In between, a read stops as soon as the host's note of typing reaches the thread that hears of it.
+ * since) is seen.
  */
 function serve(options: WorkerOptions): void {
   const send = (reply: LintReply) => process.send?.(reply);
-  const tell = (text: string) => send({ type: 'internalError', text });
-  const state = new LintWorkerState(options, tell);
-  // Started after the threads were lowered, the thread is at their priority.
-  const marked = watchOvertaken(join(__dirname, 'overtakenThread.js'), tell);
+  const state = new LintWorkerState(options, (text) => send({ type: 'internalError', text }));
   const pending: LintMessage[] = [];
   let running = false;
   const arrived = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -62,12 +57,12 @@ function serve(options: WorkerOptions): void {
       if (message.type === 'edited') continue;
       const current = message;
       await arrived();
-      send(current.type === 'update' && (isOvertaken(current, pending) || marked(current.id))
+      send(current.type === 'update' && isOvertaken(current, pending)
         ? state.skip(current)
         : await state.handle(current, async () => {
           await arrived();
-          return isOvertaken(current, pending) || marked(current.id);
-        }, () => marked(current.id)));
+          return isOvertaken(current, pending);
+        }));
     }
     running = false;
   };

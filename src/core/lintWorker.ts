@@ -2,14 +2,12 @@
 // messages from the extension host (lintClient.ts), so that parsing and rules never hold the host's thread. Requests
 // are handled one at a time, in order; an update that a later update or removal of the same document, or the host's
 // note that the document was edited since, overtook is skipped (before it is read, or once read, before its findings
-// are worked out), or stopped part-way through its facts or rules once the host said so (lintProcess.ts). Findings
-// travel back as plain data.
+// are worked out). Findings travel back as plain data.
 import { deflateRawSync } from 'node:zlib';
 import { LintWorkspace, describeInternalError, type DocumentKind, type Finding, type RuleSeverityConfig, type Severity, type TextChange } from './lint';
 import type { Locale } from './l10n';
 import { SnapshotLive, type LiveQuestions, type LiveSnapshot } from './liveSnapshot';
 import { fixAll } from './quickFixes';
-import { Stopped, type StopCheck } from './stop';
 import { lineStarts, positionAt } from './text';
 import { asChange, withChanges, type UnsentEdit } from './unsentEdit';
 
@@ -136,31 +134,21 @@ export class LintWorkerState {
 
   /**
    * `overtaken` tells, once a document is read, whether typing has already overtaken it: its findings are then not
-   * worked out (the other documents that depend on what it declares are still named). `stop` is asked while an update
-   * is read and while its findings are worked out: true stops the read there (in the read, as if it were skipped
-   * unread; in the findings, as if `overtaken` had said so).
+   * worked out (the other documents that depend on what it declares are still named).
    */
-  async handle(request: LintRequest, overtaken: () => Promise<boolean>, stop?: StopCheck): Promise<DoneReply> {
+  async handle(request: LintRequest, overtaken: () => Promise<boolean>): Promise<DoneReply> {
     const done = (results: SentLint[], dependents: string[] = [], skipped = false) =>
       ({ type: 'done' as const, id: request.id, read: request.type === 'update', skipped, results, dependents });
     switch (request.type) {
       case 'update': {
         if (request.check) this.checked.add(request.uri);
         else this.checked.delete(request.uri);
-        if (!await this.engine.update(request.uri, request.text, request.kind, this.changesSinceRead(request), request.encoding, stop)) {
-          return this.skip(request);
-        }
-        this.unread.delete(request.uri);
         this.texts.set(request.uri, { text: request.text, kind: request.kind });
+        await this.engine.update(request.uri, request.text, request.kind, this.changesSinceRead(request), request.encoding);
         // Dependents are checked when the editor asks: it shows only those in a tab (and asks Azure only for them).
         const dependents = this.engine.dependents(request.uri);
         if (await overtaken()) return done([], dependents, true);
-        try {
-          return done(this.results([request.uri], stop), dependents);
-        } catch (error) {
-          if (error instanceof Stopped) return done([], dependents, true);
-          throw error;
-        }
+        return done(this.results([request.uri]), dependents);
       }
       case 'remove': {
         this.checked.delete(request.uri);
@@ -185,8 +173,8 @@ export class LintWorkerState {
   }
 
   /**
-   * Drops an update that typing overtook before it was read (or stopped in its read). Its edits are kept, so that the
-   * next update of the document, whose changes are of the text skipped, is still read incrementally.
+   * Drops an update that typing overtook before it was read. Its edits are kept, so that the next update of the
+   * document, whose changes are of the text skipped, is still read incrementally.
    */
   skip(skipped: LintRequest & { type: 'update' }): DoneReply {
     const before = this.unread.has(skipped.uri) ? this.unread.get(skipped.uri) : undefined;
@@ -198,16 +186,16 @@ export class LintWorkerState {
   private changesSinceRead(request: LintRequest & { type: 'update' }): TextChange[] | undefined {
     if (!this.unread.has(request.uri)) return request.changes;
     const before = this.unread.get(request.uri);
+    this.unread.delete(request.uri);
     if (!before || !request.changes) return undefined;
     return [asChange(withChanges(before, request.changes) ?? noEdit, request.text)];
   }
 
-  /** `stop`: see `LintWorkspace.findings`. */
-  private results(uris: readonly string[], stop?: StopCheck): SentLint[] {
+  private results(uris: readonly string[]): SentLint[] {
     return uris.filter((uri) => this.checked.has(uri)).map((uri) => {
       const notice = this.engine.notice(uri);
       this.live?.takeQuestions();
-      const findings = notice ? [] : this.engine.findings(uri, stop);
+      const findings = notice ? [] : this.engine.findings(uri);
       const fresh = this.sent.get(uri) !== findings;
       this.sent.set(uri, findings);
       const questions = this.live?.takeQuestions();

@@ -37,7 +37,7 @@ describe('the installed VSIX', function () {
     const root = vscode.extensions.getExtension(extensionId)!.extensionPath;
     const shipped = files(root).map((file) => relative(root, file).split(sep).join('/'));
     assert.deepEqual(shipped.filter((file) => !allowed.some((pattern) => pattern.test(file))), [], 'unexpected files in the VSIX');
-    for (const needed of ['dist/extension.js', 'dist/lintWorker.js', 'dist/overtakenThread.js', 'dist/azure-sdk.js', 'dist/tree-sitter-powershell.wasm', 'dist/web-tree-sitter.wasm', 'l10n/bundle.l10n.sv.json', 'package.nls.sv.json', 'docs/rules/AZS402.md', 'media/walkthrough/lint.png', 'media/screenshots/lint.png', 'media/usage/report.js', 'dist/spreadsheet.js', 'schemas/meter-mapping.schema.json']) {
+    for (const needed of ['dist/extension.js', 'dist/lintWorker.js', 'dist/azure-sdk.js', 'dist/tree-sitter-powershell.wasm', 'dist/web-tree-sitter.wasm', 'l10n/bundle.l10n.sv.json', 'package.nls.sv.json', 'docs/rules/AZS402.md', 'media/walkthrough/lint.png', 'media/screenshots/lint.png', 'media/usage/report.js', 'dist/spreadsheet.js', 'schemas/meter-mapping.schema.json']) {
       assert.ok(existsSync(join(root, needed)), needed);
     }
   });

@@ -4,7 +4,6 @@
 import type { FileFacts } from '../facts';
 import type { Localized } from '../l10n';
 import type { TextChange } from '../parse/powershell';
-import type { StopCheck } from '../stop';
 
 export type { TextChange };
 
@@ -29,11 +28,6 @@ export interface ReadInput<S> {
   wasmDir: string;
   /** Whether a state that only speeds up the next read (a syntax tree) is worth keeping: false when each document is read once. */
   keepForNextRead: boolean;
-  /**
-   * Asked at points of a long read, where the reader can (a PowerShell script's facts): true stops it there (`Stopped`
-   * is thrown), and `previous` stays as it was, for the next read.
-   */
-  stop?: StopCheck;
 }
 
 export interface Reading<S> {

@@ -1,7 +1,7 @@
 // PowerShell scripts, modules and data files, read with tree-sitter. An editor keeps each document's syntax tree, so
 // that the next edit parses only what changed.
 import type { Tree } from 'web-tree-sitter';
-import { emptyFacts, type FileFacts } from '../facts';
+import { emptyFacts } from '../facts';
 import { PowerShellParser, asPowerShellReads, powerShellFacts, treeEdits } from '../parse/powershell';
 import { defineLanguage, errorText, readFailed, type ReadInput, type Reading } from './language';
 
@@ -10,17 +10,13 @@ const parserUnavailable = {
   sv: 'Inte kontrollerad: PowerShell-parsern kunde inte läsas in ({detail}).',
 };
 
-/**
- * A copy of the previous tree edited to match the new text, when the editor's changes say how; else undefined. The
- * previous tree itself stays as it is, for the next read when this one is stopped (a copy shares its nodes until edited).
- */
+/** The previous tree edited to match the new text, when the editor's changes say how; else undefined. */
 function editedTree({ text, previous, changes }: ReadInput<Tree>): Tree | undefined {
   const tree = previous?.state;
   const edits = changes && tree ? treeEdits(previous.text, text, changes) : undefined;
   if (!tree || !edits) return undefined;
-  const copy = tree.copy();
-  for (const edit of edits) copy.edit(edit);
-  return copy;
+  for (const edit of edits) tree.edit(edit);
+  return tree;
 }
 
 async function read(input: ReadInput<Tree>): Promise<Reading<Tree>> {
@@ -34,16 +30,8 @@ async function read(input: ReadInput<Tree>): Promise<Reading<Tree>> {
   // Rewritten once, for the parser and the reader.
   const code = asPowerShellReads(input.text);
   const tree = (edited && parser.parseRead(code, edited)) ?? parser.parseRead(code);
-  edited?.delete();
   if (!tree) return { facts: emptyFacts(), notice: { message: readFailed, detail: 'the PowerShell parser returned no tree' } };
-  let facts: FileFacts;
-  try {
-    facts = powerShellFacts(input.text, tree, code, input.stop);
-  } catch (error) {
-    // Stopped, or the reader threw: the tree is of no use either way, and lives outside the JavaScript heap.
-    tree.delete();
-    throw error;
-  }
+  const facts = powerShellFacts(input.text, tree, code);
   if (input.keepForNextRead) return { facts, state: tree };
   // Freed at once, which keeps the parser's memory small and its allocations fast.
   tree.delete();

@@ -14,7 +14,6 @@ import { UNKNOWN, findPlaceholder, placeholderCandidates } from '../ids';
 import {
   emptyFacts, referencedAt, unknownValueAt, valueOf, valueReferencedAt, writtenValue, type CmdletUse, type FileFacts, type ParameterUse, type Segment, type Value,
 } from '../facts';
-import { stopIfAsked, type StopCheck } from '../stop';
 import { LineMap, type Span } from '../text';
 import { CmdletFacts, isAsciiLetter, sameName } from './cmdlets';
 import { EnvironmentFlow } from './psEnvironment';
@@ -343,12 +342,9 @@ interface SimpleAssignment {
   topLevel?: boolean;
 }
 
-/**
- * `code`: the text as `asPowerShellReads` rewrites it, when the caller has it already (from `parseRead`). `stop` is
- * asked between the known commands and literals read, and between the steps (`Stopped`).
- */
-export function powerShellFacts(text: string, tree: Tree, code = asPowerShellReads(text), stop?: StopCheck): FileFacts {
-  return new Extraction(text, code, tree.rootNode, stop).run();
+/** `code`: the text as `asPowerShellReads` rewrites it, when the caller has it already (from `parseRead`). */
+export function powerShellFacts(text: string, tree: Tree, code = asPowerShellReads(text)): FileFacts {
+  return new Extraction(text, code, tree.rootNode).run();
 }
 
 /** A place that binds a variable, as the reader sees it: `rhs` for a simple assignment (`$name = …`) only. */
@@ -399,7 +395,7 @@ class Extraction implements Interpolate {
    * `code`: the text as the tree was parsed (`asPowerShellReads`), where its structure is asked about. Values come from
    * `text`.
    */
-  constructor(private readonly text: string, private readonly code: string, private readonly root: Node, private readonly stop?: StopCheck) {
+  constructor(private readonly text: string, private readonly code: string, private readonly root: Node) {
     this.cuts = new SharedSlices(text);
     this.path = new TreePath(root, code);
   }
@@ -408,18 +404,14 @@ class Extraction implements Interpolate {
     const commands = this.commands();
     const cmdlets = commands.finish();
     this.facts.cmdlets = cmdlets;
-    stopIfAsked(this.stop);
     this.registrationStrings(commands);
-    stopIfAsked(this.stop);
     this.placeholders();
-    stopIfAsked(this.stop);
     this.suppressions();
     this.facts.checksCloudId = cloudIdHint.test(this.text) && cloudIdWords.test(this.text.toLowerCase());
     this.facts.syntaxErrors = this.root.hasError;
     const hazards = new ScriptHazards(this.text, this.code, this.path);
     this.facts.lostContinuations = hazards.lostContinuations();
     this.facts.nonAsciiCode = hazards.nonAsciiCode();
-    stopIfAsked(this.stop);
     this.facts.startsWithBom = this.text.startsWith('\uFEFF');
     this.facts.cloudCalls = new EnvironmentFlow(this.text, this.path, cmdlets, (offset) => this.scopeAt(offset)).calls();
     return this.facts;
@@ -438,7 +430,6 @@ class Extraction implements Interpolate {
   private commands(): CmdletFacts {
     const found = new CmdletFacts(this.facts);
     for (const written of knownCommandsWritten(this.text)) {
-      stopIfAsked(this.stop);
       const lexed = this.leadingLines()?.takeCommand(written.start);
       if (lexed?.name.end === written.end) {
         this.lexedNames.add(lexed.name);
@@ -511,7 +502,6 @@ class Extraction implements Interpolate {
     const scanId = ++this.scans;
     const scan = new RegExp(pattern.source, pattern.flags);
     for (let match = scan.exec(this.text); match; match = scan.exec(this.text)) {
-      stopIfAsked(this.stop);
       if (match[0] === '') scan.lastIndex++;
       const literal = this.literalAround(match.index);
       if (!literal) continue;

@@ -3,7 +3,6 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Tree } from 'web-tree-sitter';
 import type { LintWorkspace, LiveData, TextChange } from '../../../src/core/lint';
 import { LintClient, type LintClientOptions } from '../../../src/core/lintClient';
 import { LintWorkerState, isOvertaken, lintProcessFlag, workerNicenessAbove, type LintReply, type LintRequest, type WorkerOptions } from '../../../src/core/lintWorker';
@@ -155,27 +154,6 @@ describe('LintClient (the linter in a child process)', () => {
     // Told once the read was answered, the note has nothing to stop: the next read is not skipped.
     lint.edited(uri);
     assert.equal((await lint.update(uri, badCustomer, 'powershell', undefined, undefined, true)).skipped, false);
-  });
-
-  (process.platform === 'win32' ? it.skip : it)('stops a read that typing overtook as soon as its thread hears of it, with no message on the channel', async () => {
-    const { lint } = started();
-    const read = denseScript(256 * 1024);
-    await lint.update(uri, read, 'powershell', undefined, undefined, true);
-    const pid = lint.pid;
-    assert.ok(pid);
-    // Held while the next text is sent and the pipe alone tells that it was overtaken: however the machine is loaded,
-    // the note is there before the process could have read that text (hundreds of milliseconds of CPU).
-    process.kill(pid, 'SIGSTOP');
-    const first = `# ${read}`;
-    const overtaken = lint.update(uri, first, 'powershell', [{ start: 0, end: 0, text: '# ' }], undefined, true);
-    assert.equal((lint as unknown as { overtake(uri: string): boolean }).overtake(uri), true);
-    process.kill(pid, 'SIGCONT');
-    assert.equal((await overtaken).skipped, true);
-    const last = `${first}\n# last`;
-    assert.equal((await lint.update(uri, last, 'powershell', [{ start: first.length, end: first.length, text: '\n# last' }], undefined, true)).skipped, false);
-    const alone = started().lint;
-    await alone.update(uri, last, 'powershell', undefined, undefined, true);
-    assert.deepEqual(lint.lint(uri)?.findings, alone.lint(uri)?.findings);
   });
 
   it('names the dependents of a document, and works out their findings when asked (the editor asks for those in a tab)', async () => {
@@ -492,15 +470,15 @@ describe('lint worker state', function () {
     const findingsOf: string[] = [];
     const update = engine.update.bind(engine);
     const findings = engine.findings.bind(engine);
-    engine.update = (at, text, kind, changes, encoding, stop) => {
+    engine.update = (at, text, kind, changes, encoding) => {
       reads.push({ uri: at, changes });
-      return update(at, text, kind, changes, encoding, stop);
+      return update(at, text, kind, changes, encoding);
     };
-    engine.findings = (at, stop) => {
+    engine.findings = (at) => {
       findingsOf.push(at);
-      return findings(at, stop);
+      return findings(at);
     };
-    return { state, engine, reads, findingsOf };
+    return { state, reads, findingsOf };
   }
   /** What a reply sends of a document, as compared between two states. */
   const sent = (reply: Awaited<ReturnType<LintWorkerState['handle']>>) => reply.results.map(({ pieces, ...result }) => ({ ...result, pieces: pieces.length }));
@@ -545,50 +523,6 @@ describe('lint worker state', function () {
     state.skip(updateOf(uri, read, [{ start: read.length, end: read.length + 1, text: '' }]));
     await state.handle(updateOf(uri, last), notOvertaken);
     assert.deepEqual(reads.slice(1).map((r) => r.changes), [undefined, undefined]);
-  });
-
-  it('a read stopped part-way through its facts leaves the workspace as it was: the next text has exactly the findings of a fresh read', async () => {
-    const { state, engine, reads, findingsOf } = watched();
-    const read = denseScript(64 * 1024);
-    await state.handle(updateOf(uri, read), notOvertaken);
-    findingsOf.length = 0;
-    // Where the syntax tree the workspace holds ends: the next read edits it (edited twice, it would be parsed anew whole).
-    const treeEnd = () => (engine as unknown as { documents: Map<string, { state?: Tree }> }).documents.get(uri)?.state?.rootNode.endIndex;
-    const readEnd = treeEnd();
-    // Typing comments out the line that assigns the registration's name (the findings all change), and is told while
-    // the third command of the script is read.
-    const first = `# ${read}`;
-    let asked = 0;
-    const stopped = await state.handle(updateOf(uri, first, [{ start: 0, end: 0, text: '# ' }]), notOvertaken, () => ++asked === 3);
-    assert.deepEqual({ ...stopped, id: 0 }, { type: 'done', id: 0, read: false, skipped: true, results: [], dependents: [] }, 'stopped in its read');
-    assert.equal(asked, 3, 'not asked again once stopped');
-    assert.deepEqual(findingsOf, [], 'no findings worked out');
-    assert.equal(treeEnd(), readEnd, 'the tree of the text read before, as it was');
-    // The next text is read as one change of the text read before.
-    const last = `# ${first}
-# last`;
-    reads.length = 0;
-    const next = await state.handle(updateOf(uri, last, [{ start: 0, end: 0, text: '# ' }, { start: first.length, end: first.length, text: '\n# last' }]), notOvertaken);
-    const [change] = reads[0].changes ?? [];
-    assert.equal(read.slice(0, change.start) + change.text + read.slice(change.end), last);
-    const alone = new LintWorkerState({ wasmDir: testWasmDir(), locale: 'en' }, () => {});
-    assert.deepEqual(sent(next), sent(await alone.handle(updateOf(uri, last), notOvertaken)));
-  });
-
-  it('a read stopped between its rules sends nothing, and the next text has exactly the findings of a fresh read', async () => {
-    const { state, findingsOf } = watched();
-    const read = denseScript(64 * 1024);
-    await state.handle(updateOf(uri, read), notOvertaken);
-    findingsOf.length = 0;
-    const first = `# ${read}`;
-    // Told once the text is read, while its findings are worked out.
-    const stopped = await state.handle(updateOf(uri, first, [{ start: 0, end: 0, text: '# ' }]), notOvertaken, () => findingsOf.length > 0);
-    assert.deepEqual({ ...stopped, id: 0 }, { type: 'done', id: 0, read: true, skipped: true, results: [], dependents: [] });
-    const last = `${first}
-# last`;
-    const next = await state.handle(updateOf(uri, last, [{ start: first.length, end: first.length, text: '\n# last' }]), notOvertaken);
-    const alone = new LintWorkerState({ wasmDir: testWasmDir(), locale: 'en' }, () => {});
-    assert.deepEqual(sent(next), sent(await alone.handle(updateOf(uri, last), notOvertaken)));
   });
 
   it('a document removed forgets the edits of its texts skipped unread', async () => {
