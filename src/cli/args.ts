@@ -1,6 +1,6 @@
 // Command-line arguments of azs-lint. Anything the user gets wrong here is a UsageError (exit code 2).
 import { parseArgs } from 'node:util';
-import { toLocale, type Locale } from '../core/l10n';
+import { pick, toLocale, type Locale, type Localized } from '../core/l10n';
 
 export type Format = 'text' | 'json' | 'sarif';
 
@@ -20,7 +20,8 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
-export const usage = `Usage: azs-lint [options] <file | folder | glob>...
+const usageText: Record<Locale, string> = {
+  en: `Usage: azs-lint [options] <file | folder | glob>...
 
 Checks PowerShell scripts, ARM templates and parameter files, REST Client files (.http, .rest) and shell scripts
 (.sh, .azcli) for the mistakes behind Azure Stack Hub registration and tenant errors. Nothing is ever run.
@@ -29,12 +30,13 @@ Options:
   --format text|json|sarif   output format (default: text)
   --config <file>            rule severities, e.g. {"AZS402": "off", "AZS4*": "warning"}
                              (default: .azs-lint.json in the current folder or above the linted paths)
-  --lang en|sv               message language (default: from LANG)
+  --lang en|sv               message language (default: from LC_ALL, LC_MESSAGES or LANG, the first one set)
   --fix                      apply the fixes that need no choice to the files, until none is left (at most
                              10 rounds), then report what remains
   --fix-dry-run              print those fixes as a unified diff instead of writing them
   --threads <n>              read and check files in n threads (default: one per core, at most 4, for runs of
-                             40 files or more; the output is the same); 1 uses none besides the main one
+                             40 files or more; the output is the same); 1 uses none besides the main one;
+                             --fix and --fix-dry-run use one
   --fail-on-skipped          fail the run (exit code 4) when a file or folder is skipped: unreadable, binary,
                              larger than 5 MB, not a regular file (a FIFO or a device is never opened), a link loop
   --help                     show this help
@@ -42,15 +44,96 @@ Options:
 Skipped files and folders are named on stderr with their size, kind and encoding. Text is read as UTF-8, or as
 UTF-8, UTF-16 LE or UTF-16 BE when a byte order mark says so.
 
-Exit code: 0 no error-level finding, 1 at least one, 2 usage error, 3 internal error, 4 a file or folder was skipped
-and --fail-on-skipped was given (4 wins over 1). With --fix or --fix-dry-run, findings are counted after fixing.`;
+Exit code: 0 no error-level finding (or no file to lint), 1 at least one, 2 usage error, 3 internal error, 4 a file
+or folder was skipped and --fail-on-skipped was given (4 wins over 1). With --fix or --fix-dry-run, findings are
+counted after fixing.`,
+  sv: `Användning: azs-lint [flaggor] <fil | mapp | glob>...
+
+Söker i PowerShell-skript, ARM-mallar och parameterfiler, REST Client-filer (.http, .rest) och skalskript (.sh,
+.azcli) efter misstagen bakom fel vid registrering och klienter i Azure Stack Hub. Inget körs någonsin.
+
+Flaggor:
+  --format text|json|sarif   utdataformat (standard: text)
+  --config <fil>             regelnivåer, t.ex. {"AZS402": "off", "AZS4*": "warning"}
+                             (standard: .azs-lint.json i aktuell mapp eller ovanför de kontrollerade sökvägarna)
+  --lang en|sv               meddelandespråk (standard: från LC_ALL, LC_MESSAGES eller LANG, den första som är satt)
+  --fix                      gör de åtgärder som inte kräver något val i filerna, tills ingen återstår (högst
+                             10 varv), och rapportera sedan det som finns kvar
+  --fix-dry-run              skriv ut åtgärderna som en unified diff i stället för att skriva dem
+  --threads <n>              läs och kontrollera filer i n trådar (standard: en per kärna, högst 4, för körningar
+                             med 40 filer eller fler; utdata blir desamma); 1 använder inga utöver huvudtråden;
+                             --fix och --fix-dry-run använder en
+  --fail-on-skipped          låt körningen misslyckas (slutkod 4) när en fil eller mapp hoppas över: oläslig,
+                             binär, större än 5 MB, inte en vanlig fil (en FIFO eller enhet öppnas aldrig), en
+                             länkslinga
+  --help                     visa den här hjälpen
+
+Filer och mappar som hoppas över namnges på stderr med storlek, typ och kodning. Text läses som UTF-8, eller som
+UTF-8, UTF-16 LE eller UTF-16 BE när ett byte order mark säger det.
+
+Slutkod: 0 inget fynd på felnivå (eller ingen fil att kontrollera), 1 minst ett, 2 användningsfel, 3 internt fel,
+4 en fil eller mapp hoppades över och --fail-on-skipped angavs (4 går före 1). Med --fix eller --fix-dry-run räknas
+fynden efter åtgärderna.`,
+};
+
+/** The help, in the run's language. */
+export function usage(locale: Locale): string {
+  return usageText[locale];
+}
+
+/** node's parseArgs errors in Swedish, by kind (in English, node's own words are used). */
+const parseArgsInSwedish = {
+  unknownOption: "okänd flagga '{option}' (ett argument som börjar med '-' skrivs sist, efter '--', som i '-- \"{option}\"')",
+  valueMissing: "'{option}' behöver ett värde",
+  valueNotTaken: "'{option}' tar inget värde",
+  valueAmbiguous: "värdet efter '{option}' ser ut som en flagga; skriv '{option}=-…' om värdet börjar med '-'",
+};
+
+const messages = {
+  format: { en: '--format must be text, json or sarif, not "{value}"', sv: '--format ska vara text, json eller sarif, inte "{value}"' },
+  lang: { en: '--lang must be en or sv, not "{value}"', sv: '--lang ska vara en eller sv, inte "{value}"' },
+  noPaths: { en: 'name at least one file, folder or glob to lint', sv: 'ange minst en fil, mapp eller glob att kontrollera' },
+  fixTwice: { en: '--fix and --fix-dry-run exclude each other', sv: '--fix och --fix-dry-run utesluter varandra' },
+  dryRunFormat: { en: '--fix-dry-run prints a diff; leave out --format', sv: '--fix-dry-run skriver ut en diff; utelämna --format' },
+  threads: { en: '--threads must be a whole number from 1 to 64, not "{value}"', sv: '--threads ska vara ett heltal från 1 till 64, inte "{value}"' },
+  threadsWithFix: {
+    en: '--threads is not used with --fix or --fix-dry-run: the fixes go round after round over all the files, in one thread',
+    sv: '--threads används inte med --fix eller --fix-dry-run: åtgärderna går varv efter varv över alla filer, i en tråd',
+  },
+} satisfies Record<string, Localized>;
+
+/** The note for --threads with --fix or --fix-dry-run, which use one thread whatever it says; undefined when it says 1 or nothing. */
+export function threadsNote(options: CliOptions): string | undefined {
+  return options.fix && (options.threads ?? 1) > 1 ? pick(messages.threadsWithFix, options.locale) : undefined;
+}
 
 /** The language LC_ALL, LC_MESSAGES or LANG asks for, in that order. */
 export function environmentLocale(env: NodeJS.ProcessEnv): Locale {
   return toLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
 }
 
-export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
+/** The run's language: --lang when it names one, even on a command line with mistakes; else the environment's. */
+export function commandLineLocale(argv: string[], env: NodeJS.ProcessEnv): Locale {
+  const { lang } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { lang: { type: 'string' } } }).values;
+  return lang === 'en' || lang === 'sv' ? lang : environmentLocale(env);
+}
+
+/**
+ * node's parseArgs error in the run's language: its own English, or Swedish by its code, with the option it names
+ * ("Option '--format <value>' argument missing").
+ */
+function parseArgsMessage(error: unknown, locale: Locale): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'(-[^' ]*)/.exec(message)?.[1];
+  if (locale === 'en' || !option) return message;
+  const code = (error as NodeJS.ErrnoException).code;
+  const kind = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 'unknownOption'
+    : / missing$/.test(message) ? 'valueMissing' : /does not take an argument/.test(message) ? 'valueNotTaken' : 'valueAmbiguous';
+  return parseArgsInSwedish[kind].replaceAll('{option}', option);
+}
+
+/** The options of a command line, or a UsageError in `locale` (commandLineLocale). */
+export function parseCommandLine(argv: string[], locale: Locale): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
@@ -63,20 +146,21 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): CliOpt
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(parseArgsMessage(error, locale));
   }
   const { values, positionals } = parsed;
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
-  if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'sv') throw new UsageError(`--lang must be en or sv, not "${values.lang}"`);
-  if (!values.help && positionals.length === 0) throw new UsageError('name at least one file, folder or glob to lint');
-  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run exclude each other');
-  if (values['fix-dry-run'] && values.format !== undefined) throw new UsageError('--fix-dry-run prints a diff; leave out --format');
+  const fail = (message: Localized, value = '') => new UsageError(pick(message, locale, { value }));
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw fail(messages.format, format);
+  if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'sv') throw fail(messages.lang, values.lang);
+  if (!values.help && positionals.length === 0) throw fail(messages.noPaths);
+  if (values.fix && values['fix-dry-run']) throw fail(messages.fixTwice);
+  if (values['fix-dry-run'] && values.format !== undefined) throw fail(messages.dryRunFormat);
   const fix = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined;
   const threads = values.threads === undefined ? undefined : Number(values.threads);
-  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) throw new UsageError(`--threads must be a whole number from 1 to 64, not "${values.threads}"`);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) throw fail(messages.threads, values.threads);
   return {
-    paths: positionals, format, locale: values.lang ?? environmentLocale(env), help: Boolean(values.help),
+    paths: positionals, format, locale, help: Boolean(values.help),
     failOnSkipped: Boolean(values['fail-on-skipped']),
     ...(values.config !== undefined ? { config: values.config } : {}),
     ...(fix ? { fix } : {}),

@@ -7,14 +7,14 @@ import { setFlagsFromString } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import { version } from '../../package.json';
 import type { RuleSeverityConfig } from '../core/lint';
-import { UsageError, parseCommandLine, usage, type CliOptions } from './args';
-import { diffName, unifiedDiff } from './diff';
+import { UsageError, commandLineLocale, parseCommandLine, threadsNote, usage, type CliOptions } from './args';
+import { diffName, fixDiff } from './diff';
 import { collectFiles, findConfig, readConfig } from './files';
-import { fixSources, fixSummary, unwrittenSummary, writeSource, type Source } from './fix';
+import { fixAndWrite, fixSources, fixSummary, unwrittenSummary, type Source } from './fix';
 import { Shard, type RunFile, type ShareRead } from './shard';
 import { skipNote } from './skipped';
 import { lintShared, serveShare } from './threads';
-import { Locator, formatJson, formatSarif, formatText, printable, type LintedFile, type Note, type RunResult } from './output';
+import { Locator, displayPath, formatJson, formatSarif, formatText, noFilesSaid, printable, type LintedFile, type Note, type RunResult } from './output';
 
 // V8 compiles the 1 MB PowerShell grammar with its optimizing tier in the background, which takes 10–25 s of CPU
 // here and holds the process at exit until done; the baseline compiler alone starts at once and parses fast enough
@@ -43,8 +43,8 @@ function pathOf(uri: string): string {
 
 async function run(options: CliOptions, cwd: string): Promise<{ result: RunResult; sources: Source[] }> {
   const configPath = options.config ?? findConfig(cwd, options.paths);
-  const rules: RuleSeverityConfig | undefined = configPath ? readConfig(configPath) : undefined;
-  const collected = await collectFiles(options.paths, cwd);
+  const rules: RuleSeverityConfig | undefined = configPath ? readConfig(configPath, options.locale) : undefined;
+  const collected = await collectFiles(options.paths, cwd, options.locale);
   const order = new Map(collected.map(({ path }, index) => [path, index]));
   const notes: Note[] = [];
   const files: RunFile[] = [];
@@ -53,36 +53,31 @@ async function run(options: CliOptions, cwd: string): Promise<{ result: RunResul
     else files.push({ path: found.path, uri: pathToFileURL(found.path).href, kind: found.kind });
   }
   const shardOptions = { wasmDir: __dirname, locale: options.locale, ...(rules ? { rules } : {}) };
-  const fix = options.fix ? (shard: Shard, read: ShareRead) => fixSources(shard.workspace, read.sources) : undefined;
+  const fix = options.fix && ((shard: Shard, read: ShareRead) => options.fix === 'write'
+    ? fixAndWrite(shard.workspace, read.sources, options.locale)
+    : fixSources(shard.workspace, read.sources));
   const shared = await lintShared(__filename, files, threadCount(options, files.length), shardOptions, fix);
   notes.push(...shared.skipped);
   notes.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
   const results = new Map(shared.checked.map((c) => [c.uri, c]));
   const sources = shared.sources.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
-  const linted: LintedFile[] = sources.map(({ path, uri, text }) => {
+  const linted: LintedFile[] = sources.map(({ path, uri, text, original, notWritten }) => {
     const result = results.get(uri);
     for (const notice of result?.notices ?? []) notes.push({ path, message: notice });
-    return { path, text, findings: result?.findings ?? [] };
+    return { path, text: notWritten ? original : text, findings: result?.findings ?? [] };
   });
-  return { result: { files: linted, notes, cwd, locale: options.locale, version }, sources };
+  return { result: { named: options.paths, files: linted, notes, cwd, locale: options.locale, version }, sources };
 }
 
-/**
- * Writes the fixed files (`--fix`) or prints their diff (`--fix-dry-run`), and says per file what was fixed. Returns the
- * files not written: the problems their fixes removed are still in them.
- */
-function reportFixes(options: CliOptions, sources: readonly Source[], locator: Locator, cwd: string): Source[] {
-  const unwritten: Source[] = [];
+/** Says per file what was fixed or why it was not written (`--fix`), or prints the fixes' diff (`--fix-dry-run`). */
+function reportFixes(options: CliOptions, sources: readonly Source[], cwd: string): void {
+  const dryRun = options.fix === 'dry-run';
   for (const source of sources) {
     if (source.text === source.original) continue;
-    const path = locator.locate(source.path, 0, 0).file;
-    const dryRun = options.fix === 'dry-run';
-    if (dryRun) process.stdout.write(unifiedDiff(diffName(source.path, cwd), source.original, source.text));
-    const reason = dryRun ? undefined : writeSource(source, options.locale);
-    if (reason) unwritten.push(source);
-    process.stderr.write(`azs-lint: ${printable(path)}: ${reason ? unwrittenSummary(source, reason, options.locale) : fixSummary(source, options.locale, dryRun)}\n`);
+    if (dryRun) process.stdout.write(fixDiff(diffName(source.path, cwd), source.original, source.text, source.encoding, options.locale));
+    const said = source.notWritten ? unwrittenSummary(source, source.notWritten, options.locale) : fixSummary(source, options.locale, dryRun);
+    process.stderr.write(`azs-lint: ${printable(displayPath(source.path, cwd))}: ${said}\n`);
   }
-  return unwritten;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -90,34 +85,35 @@ async function main(argv: string[]): Promise<number> {
   let options: CliOptions;
   let result: RunResult;
   let sources: Source[];
+  const locale = commandLineLocale(argv, process.env);
   try {
-    options = parseCommandLine(argv, process.env);
+    options = parseCommandLine(argv, locale);
     if (options.help) {
-      process.stdout.write(`${usage}\n`);
+      process.stdout.write(`${usage(locale)}\n`);
       return 0;
     }
+    const note = threadsNote(options);
+    if (note) process.stderr.write(`azs-lint: ${note}\n`);
     ({ result, sources } = await run(options, cwd));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`azs-lint: ${error.message}\n\n${usage}\n`);
+    process.stderr.write(`azs-lint: ${error.message}\n\n${usage(locale)}\n`);
     return 2;
   }
-  for (const note of result.notes) process.stderr.write(`azs-lint: ${printable(note.path)}: ${note.message}\n`);
+  for (const note of result.notes) process.stderr.write(`azs-lint: ${printable(displayPath(note.path, cwd))}: ${note.message}\n`);
   const locator = new Locator(new Map(result.files.map((f) => [f.path, f.text])), cwd);
-  const unwritten = options.fix ? reportFixes(options, sources, locator, cwd) : [];
+  if (options.fix) reportFixes(options, sources, cwd);
   const format = { text: formatText, json: formatJson, sarif: formatSarif }[options.format];
   if (options.fix !== 'dry-run') process.stdout.write(format(result, { locator, pathOf }));
-  return exitCode(result, options, unwritten);
+  const noFiles = noFilesSaid(result);
+  if (noFiles && (options.format !== 'text' || options.fix === 'dry-run')) process.stderr.write(`azs-lint: ${noFiles}\n`); // text says it on stdout
+  return exitCode(result, options);
 }
 
-/**
- * The exit codes the README and --help document (2 and 3 are set where usage and internal errors are caught). An error
- * a fix removed from a file that could not be written is still in that file, and counts.
- */
-function exitCode(result: RunResult, options: CliOptions, unwritten: readonly Source[]): number {
+/** The exit codes the README and --help document (2 and 3 are set where usage and internal errors are caught). */
+function exitCode(result: RunResult, options: CliOptions): number {
   if (options.failOnSkipped && result.notes.some((note) => note.skip)) return 4;
-  const isError = (finding: { severity: string }) => finding.severity === 'error';
-  return result.files.some((f) => f.findings.some(isError)) || unwritten.some((source) => source.fixed.some(isError)) ? 1 : 0;
+  return result.files.some((f) => f.findings.some((finding) => finding.severity === 'error')) ? 1 : 0;
 }
 
 /**

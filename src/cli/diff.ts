@@ -1,6 +1,10 @@
 // Unified diffs of what `azs-lint --fix-dry-run` would change, with `a/` and `b/` paths as git prints them, so the
 // output can be read or given to `git apply`.
+import { createHash } from 'node:crypto';
 import * as nodePath from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { encode, encodingLabel, type Encoding } from '../core/encoding';
+import type { Locale } from '../core/l10n';
 
 /**
  * The name a diff gives the file at `path`: relative to `cwd` with `/` between folders, `../` included, so that
@@ -100,4 +104,51 @@ export function unifiedDiff(name: string, before: string, after: string): string
     out.push(...trailing.map((l) => printed(' ', l)));
   }
   return out.join('');
+}
+
+/** git's base 85 digits, in the order of their values. */
+const base85Digits = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~';
+
+/** A `literal` hunk of a git binary patch: `bytes` deflated, in lines of 52 bytes each as base 85, a length letter first. */
+function literal(bytes: Uint8Array): string {
+  const data = deflateSync(bytes);
+  const lines = [`literal ${bytes.length}\n`];
+  for (let start = 0; start < data.length; start += 52) {
+    const chunk = data.subarray(start, start + 52);
+    let line = chunk.length <= 26 ? String.fromCharCode(64 + chunk.length) : String.fromCharCode(96 + chunk.length - 26);
+    for (let at = 0; at < chunk.length; at += 4) {
+      let value = (((chunk[at] << 24) | ((chunk[at + 1] ?? 0) << 16) | ((chunk[at + 2] ?? 0) << 8) | (chunk[at + 3] ?? 0)) >>> 0);
+      const digits: string[] = [];
+      for (let i = 0; i < 5; i++, value = Math.floor(value / 85)) digits.unshift(base85Digits[value % 85]);
+      line += digits.join('');
+    }
+    lines.push(`${line}\n`);
+  }
+  return `${lines.join('')}\n`;
+}
+
+/** The id git gives a file of these bytes (a blob's SHA-1), which `git apply` checks a binary patch against. */
+function blobId(bytes: Uint8Array): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+const binaryWords = {
+  en: '{name} is {encoding}, which git reads as binary: the fix is a git binary patch (git apply takes it); as text:',
+  sv: '{name} är {encoding}, som git läser som binärt: åtgärden är en binär git-patch (git apply tar den); som text:',
+};
+
+/**
+ * The diff of a fixed file as `git apply` takes it. UTF-8 is diffed as text, with its byte order mark (the first line
+ * holds it in the file). UTF-16 git reads as binary, so a diff of its text does not apply: its fix is a git binary
+ * patch of the bytes, after the diff of the text as comment lines (`# `), which git apply passes over.
+ */
+export function fixDiff(name: string, before: string, after: string, encoding: Encoding, locale: Locale): string {
+  if (encoding.name === 'utf8') {
+    const mark = encoding.bom ? '\ufeff' : '';
+    return unifiedDiff(name, mark + before, mark + after);
+  }
+  const [old, fixed] = [encode(before, encoding), encode(after, encoding)];
+  const said = binaryWords[locale].replace('{name}', headerName(name)).replace('{encoding}', encodingLabel(encoding, locale));
+  const text = unifiedDiff(name, before, after).split('\n').slice(0, -1).map((line) => `# ${line}\n`).join('');
+  return `# ${said}\n${text}diff --git ${headerName(`a/${name}`)} ${headerName(`b/${name}`)}\nindex ${blobId(old)}..${blobId(fixed)}\nGIT binary patch\n${literal(fixed)}${literal(old)}`;
 }

@@ -7,6 +7,7 @@ import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
 import tinyglobby = require('tinyglobby');
 import { decode } from '../core/encoding';
+import { pick, type Locale } from '../core/l10n';
 import { configProblems, documentKindFor, type DocumentKind, type RuleSeverityConfig } from '../core/lint';
 import { UsageError } from './args';
 import { fileTypeOf, systemDetail, type Skip } from './skipped';
@@ -85,7 +86,7 @@ class Collector {
  * The files to lint, as absolute paths in a stable order, and the paths named or found that are skipped. Folders are
  * searched for the file kinds the linter reads; a file named on its own that no language reads is skipped with a word.
  */
-export async function collectFiles(patterns: string[], cwd: string): Promise<Collected[]> {
+export async function collectFiles(patterns: string[], cwd: string, locale: Locale): Promise<Collected[]> {
   const collector = new Collector();
   for (const pattern of patterns) {
     const path = resolve(cwd, pattern);
@@ -93,13 +94,21 @@ export async function collectFiles(patterns: string[], cwd: string): Promise<Col
       collector.visit(path);
       continue;
     }
-    if (!/[*?[\]{}]/.test(pattern)) throw new UsageError(`${pattern}: no such file or folder`);
+    if (!/[*?[\]{}]/.test(pattern)) throw new UsageError(`${pattern}: ${pick(messages.noSuchPath, locale)}`);
     const matches = await tinyglobby.glob(pattern, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
-    if (matches.length === 0) throw new UsageError(`${pattern}: no files match`);
+    if (matches.length === 0) throw new UsageError(`${pattern}: ${pick(messages.noMatch, locale)}`);
     for (const match of matches.map((m) => resolve(m)).sort()) collector.visit(match);
   }
   return collector.found;
 }
+
+const messages = {
+  noSuchPath: { en: 'no such file or folder', sv: 'ingen sådan fil eller mapp' },
+  noMatch: { en: 'no files match', sv: 'inga filer matchar' },
+  configNotFile: { en: 'the configuration is not a regular file', sv: 'konfigurationen är inte en vanlig fil' },
+  configUnreadable: { en: 'cannot read the configuration file ({detail})', sv: 'konfigurationsfilen kan inte läsas ({detail})' },
+  configNotJson: { en: 'not valid JSON ({code} at offset {offset})', sv: 'inte giltig JSON ({code} vid position {offset})' },
+};
 
 export const configFileName = '.azs-lint.json';
 
@@ -116,20 +125,20 @@ export function findConfig(cwd: string, patterns: string[]): string | undefined 
 }
 
 /** Reads and checks a configuration file: the same rule map as the `azureStackCsp.lint.rules` setting. */
-export function readConfig(path: string): RuleSeverityConfig {
+export function readConfig(path: string, locale: Locale): RuleSeverityConfig {
   let text: string;
   try {
     // A FIFO or a device would be waited on for ever: only a regular file is opened.
-    if (!statSync(path).isFile()) throw new UsageError(`${path}: the configuration is not a regular file`);
+    if (!statSync(path).isFile()) throw new UsageError(`${path}: ${pick(messages.configNotFile, locale)}`);
     text = decode(readFileSync(path)).text;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`${path}: cannot read the configuration file (${systemDetail(error)})`);
+    throw new UsageError(`${path}: ${pick(messages.configUnreadable, locale, { detail: systemDetail(error) })}`);
   }
   const errors: ParseError[] = [];
   const config: unknown = parse(text, errors, { allowTrailingComma: true });
-  if (errors.length > 0) throw new UsageError(`${path}: not valid JSON (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset})`);
-  const problems = configProblems(config);
+  if (errors.length > 0) throw new UsageError(`${path}: ${pick(messages.configNotJson, locale, { code: printParseErrorCode(errors[0].error), offset: errors[0].offset })}`);
+  const problems = configProblems(config, locale);
   if (problems.length > 0) throw new UsageError(`${path}: ${problems.join('; ')}`);
   return config as RuleSeverityConfig;
 }

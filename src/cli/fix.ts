@@ -1,7 +1,9 @@
 // `azs-lint --fix` and `--fix-dry-run`: the fixes that need no choice, applied as `eslint --fix` applies its own:
 // round after round until a round changes nothing, since one fix can uncover the next. Files are written back in the
 // encoding, byte order mark and line breaks they were read with (fixes replace words within lines).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { applyEdits, fixedCounts } from '../core/fixes';
 import { plural, type Locale } from '../core/l10n';
 import { fixAll } from '../core/quickFixes';
@@ -20,6 +22,8 @@ export interface Source {
   text: string;
   encoding: Encoding;
   fixed: Finding[];
+  /** Why `text` could not be written (`--fix`): the file still holds `original`, and is linted as that. */
+  notWritten?: string;
 }
 
 /** Rounds of fixes at most: each round fixes what the one before uncovered, and real files settle in two or three. */
@@ -39,6 +43,19 @@ export async function fixSources(workspace: LintWorkspace, sources: readonly Sou
       changed = true;
     }
     if (!changed) return;
+  }
+}
+
+/**
+ * `--fix`: fixes the sources and writes each fixed one back. A file that could not be written is linted again as it
+ * still is, so that the findings the run lists, and its exit code, are those of the files on disk.
+ */
+export async function fixAndWrite(workspace: LintWorkspace, sources: readonly Source[], locale: Locale): Promise<void> {
+  await fixSources(workspace, sources);
+  for (const source of sources) {
+    if (source.text === source.original) continue;
+    source.notWritten = writeSource(source, locale);
+    if (source.notWritten) await workspace.update(source.uri, source.original, source.kind, undefined, encodingId(source.encoding));
   }
 }
 
@@ -73,9 +90,40 @@ export function unwrittenSummary(source: Source, reason: string, locale: Locale)
 export function writeSource(source: Source, locale: Locale): string | undefined {
   try {
     if (decode(readFileSync(source.path)).text !== source.original) return words[locale].changed;
-    writeFileSync(source.path, encode(source.text, source.encoding));
+    replaceFile(source.path, encode(source.text, source.encoding));
     return undefined;
   } catch (error) {
     return `${words[locale].failed}: ${systemDetail(error)}`;
+  }
+}
+
+/**
+ * Puts `bytes` in the file at `path` with no moment when it holds less: they are written to a new file beside it,
+ * which then takes its name (a rename is all or nothing), so a full disk or an I/O error leaves the file as it was and
+ * the new file is removed. The new file gets the old one's mode (and owner, when run as root). A symbolic link stays
+ * and the file it points to is replaced; other hard links to the file keep the old text. A file that may not be
+ * written is not replaced, although its folder would allow it.
+ */
+function replaceFile(path: string, bytes: Uint8Array): void {
+  const target = realpathSync.native(path);
+  accessSync(target, constants.W_OK);
+  const { mode, uid, gid } = statSync(target);
+  // Not named after the file: a name near the 255-byte limit would leave no room for the additions.
+  const temporary = join(dirname(target), `.azs-lint-${randomBytes(6).toString('hex')}.tmp`);
+  const descriptor = openSync(temporary, 'wx', 0o600);
+  try {
+    try {
+      writeFileSync(descriptor, bytes);
+      // Writing and changing the owner clear set-user-ID and set-group-ID, so the mode comes last.
+      if (process.getuid?.() === 0) fchownSync(descriptor, uid, gid);
+      fchmodSync(descriptor, mode & 0o7777);
+      fsyncSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
   }
 }

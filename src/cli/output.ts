@@ -29,6 +29,8 @@ export interface Location {
 }
 
 export interface RunResult {
+  /** The files, folders and globs the run was given, as given. */
+  named: string[];
   files: LintedFile[];
   notes: Note[];
   cwd: string;
@@ -57,7 +59,8 @@ function inside(path: string, cwd: string): string | undefined {
   return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? undefined : rel;
 }
 
-function displayPath(path: string, cwd: string): string {
+/** How output names a file or folder: relative to `cwd` when it is inside it, else by its absolute path; `/` between folders. */
+export function displayPath(path: string, cwd: string): string {
   return (inside(path, cwd) || path).split(sep).join('/');
 }
 
@@ -100,9 +103,10 @@ export function formatJson(result: RunResult, { locator }: FormatTools): string 
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
-const summaryWords: Record<Locale, { none: string; problems: PluralForms; kinds: Record<Severity, PluralForms> }> = {
+const summaryWords: Record<Locale, { none: string; noFiles: string; problems: PluralForms; kinds: Record<Severity, PluralForms> }> = {
   en: {
     none: 'No problems found.',
+    noFiles: 'No files to lint in {names}.',
     problems: { one: '1 problem', other: '{n} problems' },
     kinds: {
       error: { one: '1 error', other: '{n} errors' }, warning: { one: '1 warning', other: '{n} warnings' },
@@ -111,6 +115,7 @@ const summaryWords: Record<Locale, { none: string; problems: PluralForms; kinds:
   },
   sv: {
     none: 'Inga problem hittades.',
+    noFiles: 'Inga filer att kontrollera i {names}.',
     problems: { one: '1 problem', other: '{n} problem' },
     kinds: {
       error: { one: '1 fel', other: '{n} fel' }, warning: { one: '1 varning', other: '{n} varningar' },
@@ -118,6 +123,15 @@ const summaryWords: Record<Locale, { none: string; problems: PluralForms; kinds:
     },
   },
 };
+
+/**
+ * "No files to lint in empty/." when the run read no file: it found nothing because there was nothing to look at,
+ * which "No problems found" would hide.
+ */
+export function noFilesSaid(result: RunResult): string | undefined {
+  if (result.files.length > 0) return undefined;
+  return printable(summaryWords[result.locale].noFiles.replace('{names}', result.named.join(', ')));
+}
 
 export function formatText(result: RunResult, { locator, pathOf }: FormatTools): string {
   const lines: string[] = [];
@@ -137,7 +151,7 @@ export function formatText(result: RunResult, { locator, pathOf }: FormatTools):
   const words = summaryWords[result.locale];
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const parts = (Object.keys(counts) as Severity[]).filter((s) => counts[s] > 0).map((s) => plural(words.kinds[s], counts[s], result.locale));
-  lines.push(total === 0 ? words.none : `${plural(words.problems, total, result.locale)} (${parts.join(', ')})`);
+  lines.push(total === 0 ? noFilesSaid(result) ?? words.none : `${plural(words.problems, total, result.locale)} (${parts.join(', ')})`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -72,7 +72,7 @@ export function skipNote(path: string, skip: Skip, locale: Locale): Note {
     ...(skip.detail ? [skip.detail] : []),
     ...(skip.size !== undefined ? [w.bytes(skip.size)] : []),
     ...(skip.type ? [w.types[skip.type]] : []),
-    ...(skip.encoding ? [encodingLabel(skip.encoding)] : []),
+    ...(skip.encoding ? [encodingLabel(skip.encoding, locale)] : []),
   ];
   const message = `${w.skipped}: ${w.reasons[skip.reason]}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
   return { path, message, skip };

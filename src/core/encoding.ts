@@ -1,6 +1,8 @@
 // Text files as Windows tools write them: UTF-8 with or without a byte order mark, UTF-16 LE or BE with one (what
 // Windows PowerShell 5.1's `>` and Out-File write). The one place every reader (azs-lint, the editor's workspace
 // reading, CSV and price files) turns bytes into text; `azs-lint --fix` writes a file back in the encoding it was read in.
+import type { Locale } from './l10n';
+
 export interface Encoding {
   name: 'utf8' | 'utf16le' | 'utf16be';
   bom: boolean;
@@ -62,8 +64,8 @@ function utf16(text: string, bigEndian: boolean): Uint8Array {
   return bytes;
 }
 
-/** "UTF-16 LE with BOM", for notes that say how a file was read. */
-export function encodingLabel(encoding: Encoding): string {
+/** "UTF-16 LE with BOM" ("… med BOM"), for notes that say how a file was read. */
+export function encodingLabel(encoding: Encoding, locale: Locale = 'en'): string {
   const name = { utf8: 'UTF-8', utf16le: 'UTF-16 LE', utf16be: 'UTF-16 BE' }[encoding.name];
-  return encoding.bom ? `${name} with BOM` : name;
+  return encoding.bom ? `${name} ${locale === 'sv' ? 'med' : 'with'} BOM` : name;
 }

@@ -2,14 +2,16 @@
 // exit codes.
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, win32 } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ruleCodes } from '../../../src/core/lint';
 import { repoRoot } from '../core/support/wasm';
 import { writeSource } from '../../../src/cli/fix';
 import { diffName } from '../../../src/cli/diff';
 import type { JsonRow } from '../../../src/cli/output';
+import { withoutPermissionOverride } from './privileges';
 
 const cli = join(repoRoot, 'dist/cli.js');
 const fixtures = join(repoRoot, 'test/fixtures/lint');
@@ -21,8 +23,10 @@ interface Run {
   stderr: string;
 }
 
-function azsLint(args: string[], cwd = workspace, env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }): Run {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, ...env }, timeout: 60_000 });
+/** `node dist/cli.js args` in `cwd`; `prefix`: a command that runs node (setpriv …, sh -c …). */
+function azsLint(args: string[], cwd = workspace, env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }, prefix: string[] = []): Run {
+  const [command, ...rest] = [...prefix, process.execPath, cli, ...args];
+  const result = spawnSync(command, rest, { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, ...env }, timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -142,6 +146,19 @@ describe('azs-lint (CLI)', function () {
     assert.equal(azsLint(['register.ps1']).status, 0, 'an information and a warning');
   });
 
+  it('says so when there is no file to lint, rather than that it found no problems, and exits 0', () => {
+    const project = mkdtempSync(join(scratch, 'nothing-'));
+    mkdirSync(join(project, 'empty'));
+    mkdirSync(join(project, 'docs'));
+    writeFileSync(join(project, 'docs', 'notes.txt'), 'Login-AzureRmAccount\n');
+    const run = azsLint(['empty', 'docs/'], project);
+    assert.deepEqual([run.status, run.stdout, run.stderr], [0, 'No files to lint in empty, docs/.\n', '']);
+    assert.equal(azsLint(['empty'], project, { LC_ALL: 'sv_SE.UTF-8' }).stdout, 'Inga filer att kontrollera i empty.\n');
+    const json = azsLint(['empty', '--format', 'json'], project);
+    assert.deepEqual([json.status, JSON.parse(json.stdout), json.stderr], [0, [], 'azs-lint: No files to lint in empty.\n'], 'said on stderr beside JSON or SARIF');
+    assert.deepEqual(azsLint(['empty', '--fix-dry-run'], project), { status: 0, stdout: '', stderr: 'azs-lint: No files to lint in empty.\n' });
+  });
+
   it('takes globs and skips files it does not read, binary files and files over 5 MB with a note', () => {
     const project = join(scratch, 'skips');
     cpSync(workspace, project, { recursive: true });
@@ -155,6 +172,26 @@ describe('azs-lint (CLI)', function () {
     const sarif = JSON.parse(run.stdout) as { runs: { results: unknown[]; invocations: { toolExecutionNotifications: { message: { text: string } }[] }[] }[] };
     assert.equal(sarif.runs[0].results.length, 2);
     assert.equal(sarif.runs[0].invocations[0].toolExecutionNotifications.length, 3);
+  });
+
+  it('names a skipped file as it names findings: relative to the current folder when inside it, in text and SARIF', () => {
+    const project = mkdtempSync(join(scratch, 'relative-notes-'));
+    mkdirSync(join(project, 'scripts'));
+    writeFileSync(join(project, 'scripts', 'tool.ps1'), Buffer.from([0x4d, 0x5a, 0, 0, 0x41, 0x7a, 0x73]));
+    writeFileSync(join(project, 'scripts', 'clean.ps1'), 'Get-Date\n');
+    const outside = mkdtempSync(join(scratch, 'outside-'));
+    writeFileSync(join(outside, 'other.ps1'), Buffer.from([0x4d, 0x5a, 0, 0]));
+    const run = azsLint(['.', join(outside, 'other.ps1'), '--format', 'sarif'], project);
+    assert.deepEqual(run.stderr.split('\n'), [
+      'azs-lint: scripts/tool.ps1: skipped: binary file (7 bytes, regular file, UTF-8)',
+      `azs-lint: ${outside}/other.ps1: skipped: binary file (4 bytes, regular file, UTF-8)`,
+      '',
+    ]);
+    const sarif = JSON.parse(run.stdout) as { runs: { originalUriBaseIds: Record<string, { uri: string }>; invocations: { toolExecutionNotifications: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }[] }[] }[] };
+    const [location, outsideLocation] = sarif.runs[0].invocations[0].toolExecutionNotifications.map((n) => n.locations[0].physicalLocation.artifactLocation);
+    assert.deepEqual(location, { uri: 'scripts/tool.ps1', uriBaseId: '%SRCROOT%' });
+    assert.equal(new URL(location.uri, sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri).href, pathToFileURL(join(project, 'scripts', 'tool.ps1')).href);
+    assert.deepEqual(outsideLocation, { uri: pathToFileURL(join(outside, 'other.ps1')).href });
   });
 
   it('prints the same in worker threads as in one: findings, related files in other threads, notes, in the same order', () => {
@@ -208,11 +245,50 @@ describe('azs-lint (CLI)', function () {
       assert.equal(run.stdout, '');
     }
     writeFileSync(join(scratch, 'broken.json'), '{ "AZS402": "off", ');
-    assert.match(azsLint(['.', '--config', join(scratch, 'broken.json')]).stderr, /broken\.json: not valid JSON/);
+    assert.match(azsLint(['.', '--config', join(scratch, 'broken.json')]).stderr, /broken\.json: not valid JSON \(\w+ at offset \d+\)/);
     writeFileSync(join(scratch, 'unknown.json'), '{ "AZS999": "off", "AZS101": "loud" }');
     const unknown = azsLint(['.', '--config', join(scratch, 'unknown.json')]);
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /"AZS999" names no rule.*"AZS101": "loud" is not one of/);
+  });
+
+  it('says usage errors in Swedish, in the language --lang, LC_ALL, LC_MESSAGES or LANG asks for (the first given)', () => {
+    const swedish = { LC_MESSAGES: 'sv_SE.UTF-8', LANG: 'en_US.UTF-8' };
+    const cases: [string[], string][] = [
+      [['--frobnicate', '.'], 'okänd flagga \'--frobnicate\' (ett argument som börjar med \'-\' skrivs sist, efter \'--\', som i \'-- "--frobnicate"\')'],
+      [['.', '--format'], '\'--format\' behöver ett värde'],
+      [['.', '--fix=yes'], '\'--fix\' tar inget värde'],
+      [['missing.ps1'], 'missing.ps1: ingen sådan fil eller mapp'],
+      [['nothing-*.ps1'], 'nothing-*.ps1: inga filer matchar'],
+      [['.', '--format', 'xml'], '--format ska vara text, json eller sarif, inte "xml"'],
+      [['.', '--lang', 'de'], '--lang ska vara en eller sv, inte "de"'],
+      [[], 'ange minst en fil, mapp eller glob att kontrollera'],
+      [['.', '--fix', '--fix-dry-run'], '--fix och --fix-dry-run utesluter varandra'],
+      [['.', '--fix-dry-run', '--format', 'json'], '--fix-dry-run skriver ut en diff; utelämna --format'],
+      [['.', '--threads', 'many'], '--threads ska vara ett heltal från 1 till 64, inte "many"'],
+    ];
+    for (const [args, message] of cases) {
+      const run = azsLint(args, workspace, swedish);
+      assert.equal(run.status, 2, args.join(' '));
+      assert.ok(run.stderr.startsWith(`azs-lint: ${message}\n\nAnvändning: azs-lint [flaggor] <fil | mapp | glob>...\n`), run.stderr);
+    }
+    writeFileSync(join(scratch, 'unknown-sv.json'), '{ "AZS999": "off" }');
+    assert.match(azsLint(['.', '--config', join(scratch, 'unknown-sv.json')], workspace, swedish).stderr, /unknown-sv\.json: "AZS999" namnger ingen regel/);
+    writeFileSync(join(scratch, 'broken-sv.json'), '{ "AZS402": "off", ');
+    assert.match(azsLint(['.', '--config', join(scratch, 'broken-sv.json')], workspace, swedish).stderr, /broken-sv\.json: inte giltig JSON \(\w+ vid position \d+\)/);
+    assert.match(azsLint(['--frobnicate', '--lang', 'sv'], workspace).stderr, /^azs-lint: okänd flagga '--frobnicate'/, '--lang even on a line with a mistake');
+    assert.match(azsLint(['--frobnicate'], workspace, { LC_ALL: 'en_US.UTF-8', LC_MESSAGES: 'sv_SE.UTF-8' }).stderr, /^azs-lint: Unknown option '--frobnicate'/, 'LC_ALL first');
+    assert.match(azsLint(['--frobnicate'], workspace, { LANG: 'sv_SE.UTF-8' }).stderr, /^azs-lint: okänd flagga/, 'LANG last');
+  });
+
+  it('says --threads is not used with --fix or --fix-dry-run', () => {
+    const folder = mkdtempSync(join(scratch, 'threads-fix-'));
+    writeFileSync(join(folder, 'one.ps1'), 'Login-AzureRmAccount\n');
+    assert.equal(azsLint(['--fix-dry-run', '--threads', '2', '.'], folder).stderr,
+      'azs-lint: --threads is not used with --fix or --fix-dry-run: the fixes go round after round over all the files, in one thread\n' +
+      'azs-lint: one.ps1: would fix 1 problem: 1 × AZS402\n');
+    assert.match(azsLint(['--fix', '--threads', '3', '.', '--lang', 'sv'], folder).stderr, /^azs-lint: --threads används inte med --fix eller --fix-dry-run: .*\nazs-lint: one\.ps1: åtgärdade 1 problem/);
+    assert.equal(azsLint(['--fix-dry-run', '--threads', '1', '.'], folder).stderr, '', 'one thread is what it uses');
   });
 
   it('stops quietly, with the run\'s exit code, when the reader of its output goes away (azs-lint . | head)', async () => {
@@ -226,10 +302,18 @@ describe('azs-lint (CLI)', function () {
     assert.deepEqual([status, stderr], [0, ''], 'warnings only, and no stack trace');
   });
 
-  it('prints its help and exits 0', () => {
+  it('prints its help, which names what sets its language, in English or Swedish, and exits 0', () => {
     const run = azsLint(['--help']);
     assert.equal(run.status, 0);
     assert.match(run.stdout, /^Usage: azs-lint \[options\]/);
+    assert.match(run.stdout, /--lang en\|sv +message language \(default: from LC_ALL, LC_MESSAGES or LANG, the first one set\)/);
+    const swedish = azsLint(['--help'], workspace, { LC_ALL: 'sv_SE.UTF-8' });
+    assert.equal(swedish.status, 0);
+    assert.match(swedish.stdout, /^Användning: azs-lint \[flaggor\]/);
+    assert.match(swedish.stdout, /--lang en\|sv +meddelandespråk \(standard: från LC_ALL, LC_MESSAGES eller LANG, den första som är satt\)/);
+    assert.equal(azsLint(['--help', '--lang', 'sv']).stdout, swedish.stdout);
+    const options = (help: string) => [...help.matchAll(/^ {2}(--[\w-]+)/gm)].map((m) => m[1]);
+    assert.deepEqual(options(swedish.stdout), options(run.stdout), 'the same options in both');
   });
 
   describe('--fix and --fix-dry-run', () => {
@@ -251,13 +335,16 @@ describe('azs-lint (CLI)', function () {
       assert.match(writeSource({ ...source, path: join(folder, 'deleted.ps1') }, 'sv') ?? '', /^skrevs inte: ENOENT: no such file or directory$/);
     });
 
-    it('fails the run on an error a fix removed from a file it could not write, and says the problem stays', () => {
+    const customerSubscription = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions/66666666-7777-8888-9999-000000000000';
+    /** An AzureRM sign-in (a fix makes the line shorter) and, after it, an api-version error that a fix also removes. */
+    const twoFixes = `Login-AzureRmAccount\nNew-AzResource -ResourceId "${customerSubscription}" -ApiVersion 2016-01-01 -Properties @{ tenantId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" }\n`;
+
+    it('lists what a file it could not write still holds, at its places there, and fails the run on its error', () => {
       const folder = mkdtempSync(join(scratch, 'locked-'));
       const path = join(folder, 'locked.ps1');
-      const id = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/reg1/customerSubscriptions/66666666-7777-8888-9999-000000000000';
-      const text = `New-AzResource -ResourceId "${id}" -ApiVersion 2016-01-01 -Properties @{ tenantId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" }\n`;
-      writeFileSync(path, text);
-      assert.equal(azsLint(['locked.ps1'], folder).status, 1, 'the api-version is an error');
+      writeFileSync(path, twoFixes);
+      const unfixed = azsLint(['locked.ps1', '--format', 'json'], folder);
+      assert.equal(unfixed.status, 1, 'the api-version is an error');
       // Root writes past file modes: an immutable file is one that even root cannot write.
       const lock = (on: boolean) => process.getuid?.() === 0
         ? assert.equal(spawnSync('chattr', [on ? '+i' : '-i', path]).status, 0, 'chattr sets the immutable flag')
@@ -265,16 +352,63 @@ describe('azs-lint (CLI)', function () {
       lock(true);
       try {
         const run = azsLint(['--fix', 'locked.ps1'], folder);
-        assert.equal(readFileSync(path, 'utf8'), text);
-        assert.match(run.stderr, /^azs-lint: locked\.ps1: not written: E(PERM|ACCES)\b.*; 1 problem stays: 1 × AZS401\n$/);
+        assert.equal(readFileSync(path, 'utf8'), twoFixes);
+        assert.match(run.stderr, /^azs-lint: locked\.ps1: not written: E(PERM|ACCES)\b.*; 2 problems stay: 1 × AZS401, 1 × AZS402\n$/);
         assert.equal(run.status, 1, 'the error is still in the file');
-        assert.match(azsLint(['--fix', 'locked.ps1'], folder, { LANG: 'sv_SE.UTF-8' }).stderr, /: skrevs inte: .*; 1 problem finns kvar: 1 × AZS401\n$/);
+        const json = azsLint(['--fix', 'locked.ps1', '--format', 'json'], folder);
+        assert.deepEqual([json.status, json.stdout], [1, unfixed.stdout], 'the findings of the file as it is, where they are in it');
+        assert.match(azsLint(['--fix', 'locked.ps1'], folder, { LANG: 'sv_SE.UTF-8' }).stderr, /: skrevs inte: .*; 2 problem finns kvar: 1 × AZS401, 1 × AZS402\n$/);
       } finally {
         lock(false);
       }
       const fixed = azsLint(['--fix', 'locked.ps1'], folder);
-      assert.equal(fixed.stderr, 'azs-lint: locked.ps1: fixed 1 problem: 1 × AZS401\n');
+      assert.equal(fixed.stderr, 'azs-lint: locked.ps1: fixed 2 problems: 1 × AZS401, 1 × AZS402\n');
       assert.equal(fixed.status, 0);
+    });
+
+    it('leaves a file whole when its write fails partway (a full disk), and removes what it began to write', () => {
+      const folder = mkdtempSync(join(scratch, 'full-'));
+      const original = `${'# a comment line that makes the file larger than the 4 KB this run may write\n'.repeat(80)}${twoFixes}`;
+      writeFileSync(join(folder, 'large.ps1'), original);
+      // The shell's file size limit stands in for a full disk: a write past 4 KB fails with EFBIG.
+      const run = azsLint(['--fix', 'large.ps1'], folder, undefined, ['sh', '-c', 'ulimit -f 4 && exec "$@"', 'sh']);
+      assert.match(run.stderr, /^azs-lint: large\.ps1: not written: EFBIG: file too large\b.*; 2 problems stay: /);
+      assert.equal(readFileSync(join(folder, 'large.ps1'), 'utf8'), original);
+      assert.deepEqual(readdirSync(folder), ['large.ps1'], 'no temporary file left');
+      assert.equal(run.status, 1);
+    });
+
+    it('keeps a fixed file\'s mode and owner, writes a linked file through the link, and does not replace a file it may not write', () => {
+      const folder = mkdtempSync(join(scratch, 'modes-'));
+      writeFileSync(join(folder, 'run.ps1'), twoFixes);
+      chmodSync(join(folder, 'run.ps1'), 0o6750);
+      const longName = `${'n'.repeat(251)}.ps1`;
+      writeFileSync(join(folder, longName), twoFixes);
+      mkdirSync(join(folder, 'shared'));
+      writeFileSync(join(folder, 'shared', 'target.ps1'), twoFixes);
+      symlinkSync('shared/target.ps1', join(folder, 'link.ps1'));
+      const run = azsLint(['--fix', 'run.ps1', 'link.ps1', longName], folder);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal((statSync(join(folder, 'run.ps1')).mode & 0o7777).toString(8), '6750', 'set-user-ID and set-group-ID kept');
+      assert.equal(readFileSync(join(folder, longName), 'utf8'), readFileSync(join(folder, 'run.ps1'), 'utf8'), 'a 255-byte name is fixed');
+      assert.notEqual(readFileSync(join(folder, 'run.ps1'), 'utf8'), twoFixes);
+      assert.equal(readlinkSync(join(folder, 'link.ps1')), 'shared/target.ps1', 'the link stays a link');
+      assert.equal(readFileSync(join(folder, 'shared', 'target.ps1'), 'utf8'), readFileSync(join(folder, 'run.ps1'), 'utf8'));
+
+      if (process.getuid?.() === 0) {
+        writeFileSync(join(folder, 'theirs.ps1'), twoFixes);
+        chownSync(join(folder, 'theirs.ps1'), 65534, 65534);
+        assert.equal(azsLint(['--fix', 'theirs.ps1'], folder).status, 0);
+        const { uid, gid } = statSync(join(folder, 'theirs.ps1'));
+        assert.deepEqual([uid, gid], [65534, 65534], 'root keeps the owner of a file it fixes');
+      }
+
+      const prefix = withoutPermissionOverride();
+      if (!prefix) throw new Error('running as root without setpriv (util-linux): a read-only file cannot be made unwritable');
+      writeFileSync(join(folder, 'read-only.ps1'), twoFixes, { mode: 0o444 });
+      const readOnly = azsLint(['--fix', 'read-only.ps1'], folder, undefined, prefix);
+      assert.match(readOnly.stderr, /^azs-lint: read-only\.ps1: not written: EACCES: permission denied; 2 problems stay: /);
+      assert.equal(readFileSync(join(folder, 'read-only.ps1'), 'utf8'), twoFixes, 'its folder would let it be replaced');
     });
 
     /** Every file under `folder` by its path there, as bytes. */
@@ -356,7 +490,7 @@ describe('azs-lint (CLI)', function () {
       assert.equal(diffName('D:\\stamps\\add.ps1', 'C:\\work', win32), 'D:/stamps/add.ps1');
     });
 
-    it('writes a file back with its encoding, byte order mark and line breaks, and says what it fixed', () => {
+    it('writes a file back with its encoding, byte order mark and line breaks, says what it fixed, and its dry run applies with git', () => {
       const project = join(scratch, 'encodings');
       cpSync(join(fixtures, 'clean'), project, { recursive: true });
       const script = 'Login-AzureRmAccount\r\nGet-AzureRmResource -ResourceId "/subscriptions/3b0c9d2e-6a41-4f7e-9d15-8c2e4a6b1f37/resourceGroups/azurestack/providers/Microsoft.AzureStack/registrations/hub-payg/customerSubscriptions" -ApiVersion 2016-01-01\r\n';
@@ -367,6 +501,17 @@ describe('azs-lint (CLI)', function () {
       writeFileSync(join(project, 'lf.ps1'), script.replace(/\r\n/g, '\n'));
       writeFileSync(join(project, 'utf16be.ps1'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(script, 'utf16le').swap16()]));
       assert.equal(azsLint(['lf.ps1'], project).status, 1, 'api-version 2016-01-01 on customerSubscriptions is an error');
+
+      // git reads UTF-16 as binary: the dry run's diff says so, and applies all the same, as does that of UTF-8 with a BOM.
+      const dryRun = azsLint(['.', '--fix-dry-run'], project);
+      const check = spawnSync('git', ['apply', '--check', '-'], { cwd: project, input: dryRun.stdout, encoding: 'utf8' });
+      assert.equal(check.status, 0, check.stderr);
+      assert.match(dryRun.stdout, /^# utf16\.ps1 is UTF-16 LE with BOM, which git reads as binary: the fix is a git binary patch \(git apply takes it\); as text:\n# --- a\/utf16\.ps1\n/m);
+      assert.match(azsLint(['utf16be.ps1', '--fix-dry-run', '--lang', 'sv'], project).stdout, /^# utf16be\.ps1 är UTF-16 BE med BOM, som git läser som binärt: /);
+      const patched = join(scratch, 'encodings-patched');
+      cpSync(project, patched, { recursive: true });
+      assert.equal(spawnSync('git', ['apply', '-'], { cwd: patched, input: dryRun.stdout }).status, 0);
+
       const run = azsLint(['.', '--fix'], project);
       assert.equal(run.status, 0, run.stdout);
       assert.deepEqual(readFileSync(join(project, 'utf8-bom.ps1')), Buffer.concat([bom8, Buffer.from(expected)]));
@@ -374,6 +519,7 @@ describe('azs-lint (CLI)', function () {
       assert.equal(readFileSync(join(project, 'lf.ps1'), 'utf8'), expected.replace(/\r\n/g, '\n'));
       assert.deepEqual(readFileSync(join(project, 'utf16be.ps1')), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(expected, 'utf16le').swap16()]));
       assert.match(run.stderr, /^azs-lint: utf16\.ps1: fixed 3 problems: 2 × AZS402, 1 × AZS401$/m);
+      assert.deepEqual(snapshot(patched), snapshot(project), 'git apply of the dry run writes what --fix writes');
       assert.match(azsLint(['lf.ps1', '--fix', '--lang', 'sv'], project).stdout, /Inga problem hittades/);
       writeFileSync(join(project, 'one.ps1'), 'Login-AzureRmAccount\n');
       assert.match(azsLint(['one.ps1', '--fix', '--lang', 'sv'], project).stderr, /one\.ps1: åtgärdade 1 problem: 1 × AZS402/);

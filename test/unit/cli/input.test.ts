@@ -1,17 +1,14 @@
 // azs-lint never passes a file unread: what it reads (UTF-16 and UTF-8 with a BOM, CR-only line breaks, runbooks),
 // what it refuses without opening (FIFOs), what it cannot read (a locked folder), links followed once, loops named, and
 // what it prints of file text (escape sequences dropped, SARIF URIs percent-encoded). Runs `node dist/cli.js` as a
-// user does.
-//
-// A folder locked with chmod does not stop root, which the test machine runs as: the run then drops the two
-// capabilities that let root read past permissions (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH) with util-linux's setpriv,
-// so the folder is really unreadable to it, as it is to any other user.
+// user does, and without root's power over permissions where a folder is locked (privileges.ts).
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../core/support/wasm';
+import { withoutPermissionOverride } from './privileges';
 
 const cli = join(repoRoot, 'dist/cli.js');
 
@@ -20,13 +17,6 @@ interface Run {
   stdout: string;
   stderr: string;
   timedOut: boolean;
-}
-
-/** The command that runs node without root's power to read past file permissions (undefined: none needed or none found). */
-function withoutReadOverride(): string[] | undefined {
-  if (process.getuid?.() !== 0) return [];
-  const found = spawnSync('setpriv', ['--version'], { encoding: 'utf8' });
-  return found.status === 0 ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--'] : undefined;
 }
 
 function azsLint(args: string[], cwd: string, prefix: string[] = []): Run {
@@ -60,7 +50,7 @@ describe('azs-lint reads every file or says why not', function () {
   });
 
   it('lints a UTF-16 LE script, a CR-only one and a Markdown runbook, names a FIFO and an unreadable folder, never hangs, and exits as documented', function () {
-    const prefix = withoutReadOverride();
+    const prefix = withoutPermissionOverride();
     // Said, not skipped silently: the folder cannot be made unreadable to root on this machine.
     if (!prefix) throw new Error('running as root without setpriv (util-linux): a locked folder cannot be made unreadable');
     const project = join(scratch, 'mixed');

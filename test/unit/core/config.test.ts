@@ -12,13 +12,21 @@ describe('core/config', () => {
   });
 
   it('names what is wrong with a configuration', () => {
-    assert.deepEqual(configProblems({ AZS402: 'off', 'AZS4*': 'hint' }), []);
-    assert.deepEqual(configProblems({ AZS999: 'off', AZS101: 'fatal', AZS102: 3 }), [
+    assert.deepEqual(configProblems({ AZS402: 'off', 'AZS4*': 'hint' }, 'en'), []);
+    assert.deepEqual(configProblems({ AZS999: 'off', AZS101: 'fatal', AZS102: 3 }, 'en'), [
       '"AZS999" names no rule (rules are AZS101…AZS701; globs such as "AZS4*" are allowed)',
       '"AZS101": "fatal" is not one of error, warning, information, hint, off',
       '"AZS102": 3 is not one of error, warning, information, hint, off',
     ]);
-    assert.equal(configProblems(['AZS101']).length, 1);
-    assert.equal(configProblems(null).length, 1);
+    assert.equal(configProblems(['AZS101'], 'en').length, 1);
+    assert.equal(configProblems(null, 'en').length, 1);
+  });
+
+  it('names it in Swedish', () => {
+    assert.deepEqual(configProblems({ AZS999: 'off', AZS101: 'fatal' }, 'sv'), [
+      '"AZS999" namnger ingen regel (reglerna är AZS101…AZS701; globmönster som "AZS4*" går bra)',
+      '"AZS101": "fatal" är inte något av error, warning, information, hint, off',
+    ]);
+    assert.deepEqual(configProblems(null, 'sv'), ['konfigurationen ska vara ett JSON-objekt som mappar regelkoder till allvarlighetsgrader']);
   });
 });
