@@ -121,6 +121,9 @@ describe('benchmark: typing into a dense 1 MB script', function () {
       typing_diagnostics_handed_over: handed.diagnostics,
       // The host's own garbage collection pauses count in the delay above.
       typing_gc_max_ms: round(Math.max(0, ...gcs)),
+      // The host's collections in the window: how many, and their time in all (ms).
+      typing_gc_count: gcs.length,
+      typing_gc_total_ms: round(gcs.reduce((sum, ms) => sum + ms, 0)),
       load_average: Math.round(loadavg()[0] * 100) / 100,
     };
     console.log(`BENCH-RESULT ${JSON.stringify(result)}`);
