@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import * as nodePath from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { encode, encodingLabel, type Encoding } from '../core/encoding';
-import type { Locale } from '../core/l10n';
+import { pick, type Locale } from '../core/l10n';
 
 /**
  * The name a diff gives the file at `path`: relative to `cwd` with `/` between folders, `../` included, so that
@@ -148,7 +148,7 @@ export function fixDiff(name: string, before: string, after: string, encoding: E
     return unifiedDiff(name, mark + before, mark + after);
   }
   const [old, fixed] = [encode(before, encoding), encode(after, encoding)];
-  const said = binaryWords[locale].replace('{name}', headerName(name)).replace('{encoding}', encodingLabel(encoding, locale));
+  const said = pick(binaryWords, locale, { name: headerName(name), encoding: encodingLabel(encoding, locale) });
   const text = unifiedDiff(name, before, after).split('\n').slice(0, -1).map((line) => `# ${line}\n`).join('');
   return `# ${said}\n${text}diff --git ${headerName(`a/${name}`)} ${headerName(`b/${name}`)}\nindex ${blobId(old)}..${blobId(fixed)}\nGIT binary patch\n${literal(fixed)}${literal(old)}`;
 }

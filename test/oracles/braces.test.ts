@@ -47,6 +47,7 @@ const statements = [
   'switch ($a) { 1#c { 1 } }\n', 'switch ($a) { -1#c { 1 } }\n', 'switch ($a) { 1.5#c { 1 } }\n', 'switch ($a) { 0x1#c { 1 } }\n',
   'switch ($a) {\n1#c { 1 }\n}\n', 'switch -regex ($a) { a#c { 1 }; b#c { 2 } }\n', 'switch ($a) { 1 { $x = $a#c\n} }\n',
   'switch ($a) { default { Write-Host $a#c { 1 } } }\n', '$x = switch ($a) { 1#c { 1 } }\n',
+  '$h = @{ in = 1#c { 1 }\n}\n', '$h = @{ k = foreach ($a in b#c { 1 }\n) { 2 } }\n',
 ];
 const scripts = [
   ...words.map((word) => `Write-Host ${word} { 1 }\n`),

@@ -135,7 +135,7 @@ class BraceScan {
    * number of unclosed ones after the last `}`.
    */
   private nextClose = -1;
-  /** The mode (`STATEMENT` …, with `HASHTABLE`) the next token is read in, and the modes around each open `(` and `{`. */
+  /** The mode (`STATEMENT` …, with `HASHTABLE`, `SWITCH` or `CLAUSES`) the next token is read in, and the modes around each open `(` and `{`. */
   private mode = STATEMENT;
   private readonly modes: number[] = [];
   /**
@@ -348,9 +348,9 @@ class BraceScan {
     if (mode === STATEMENT || mode === CLAUSE) this.startStatement(at);
     else if (mode === ARGUMENTS) this.startArgument(at);
     // In an expression, `!` before a name is a bare word (`!a#c`); other tokens end before a `#`. A `foreach`'s `in`
-    // starts a pipeline (`foreach ($a in Get-Item#c)`).
+    // starts a pipeline (`foreach ($a in Get-Item#c)`); a hashtable's key `in` is a key.
     else if (this.code.charCodeAt(at) === EXCLAMATION && startsName(this.code.charCodeAt(at + 1))) this.wordTo = TO_BLANK;
-    else if (isIn(this.code, at)) this.mode = STATEMENT | (this.mode & HASHTABLE);
+    else if (!(this.mode & HASHTABLE) && isIn(this.code, at)) this.mode = STATEMENT;
   }
 
   /**
