@@ -1,5 +1,5 @@
 import { isKnown, locateWhole, locatesOnlyReference } from '../facts';
-import { replacementFix, type Replacement } from '../fixes';
+import { replacementFix, replacementWhereWritten, type Replacement } from '../fixes';
 import { holdsPlaceholder, isGuid, repairGuid } from '../ids';
 import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
@@ -41,8 +41,10 @@ export default defineRule({
       const id = operation.tenantId;
       if (!isKnown(id) || isGuid(id.text) || holdsPlaceholder(id.text)) return noReports;
       const replacement = repairGuid(id.text);
-      const data: GuidRepair | undefined = replacement ? { replacement, ...(locatesOnlyReference(id) ? { onlyReference: true as const } : {}) } : undefined;
-      return [{ messageId: 'notGuid', values: { value: id.text }, span: locateWhole(id), usedAt: id.span, ...(data ? { data } : {}) }];
+      // Where a parameter file gives the value, the GUID is written there (or nowhere), never over the reference to it.
+      const where = replacementWhereWritten<GuidRepair>(id, replacement ? { replacement } : undefined);
+      if (where.data && !where.givenIn && locatesOnlyReference(id)) where.data.onlyReference = true;
+      return [{ messageId: 'notGuid', values: { value: id.text }, span: locateWhole(id), usedAt: id.span, ...where }];
     });
   },
   // Where only a reference to the value is underlined, the GUID takes its place only as a string's whole content
