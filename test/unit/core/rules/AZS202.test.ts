@@ -110,6 +110,12 @@ ruleTester(rule, {
       errors: [{ message: `The tenant ID '{${tenant}}' is not a GUID; Azure rejects the request.`, related: [givenHere] }],
     },
     {
+      name: 'a tenant ID a parameter\'s defaultValue gives with an escape: shown where it is used, and no fix over the reference',
+      kind: 'json',
+      code: tenantTemplate.replace('{"type": "string"}', `{"type": "string", "defaultValue": "{${tenant}\\u007D"}`),
+      errors: [{ message: `The tenant ID '{${tenant}}' is not a GUID; Azure rejects the request.` }],
+    },
+    {
       name: 'a tenant ID with a JSON escape in an az rest body',
       kind: 'shell',
       code: `az rest --method put --url "${url}" --body '{"properties": {"tenantId": "<!not\\u002Da-guid!>"}}'\n`,
