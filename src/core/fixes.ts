@@ -18,6 +18,16 @@ export interface FileEdit {
   start: number;
   end: number;
   newText: string;
+  /**
+   * The text the edit writes over, where it edits another document than the one fixed (a parameter file): its places
+   * are from the linter's last read of that document, which a front end checks against the document as it is now.
+   */
+  replaces?: string;
+}
+
+/** Whether an edit still fits the document it edits: one that names the text it writes over finds it there. */
+export function editFits(edit: FileEdit, textAt: (start: number, end: number) => string): boolean {
+  return edit.replaces === undefined || textAt(edit.start, edit.end) === edit.replaces;
 }
 
 export interface Fix {
@@ -52,7 +62,8 @@ export interface Replacement extends WhereWritten {
 
 /** Where a fix writes when another document writes the value the finding is about; over what it underlines when absent. */
 export interface WhereWritten {
-  writtenIn?: FileSpan;
+  /** The place, and the text written there (the value: a copy without escapes). */
+  writtenIn?: FileSpan & { text: string };
 }
 
 /**
@@ -61,7 +72,17 @@ export interface WhereWritten {
  */
 export function replace(document: FixDocument, finding: Pick<RuleFinding<WhereWritten | undefined>, 'start' | 'end' | 'data'>, newText: string): FileEdit[] {
   const elsewhere = finding.data?.writtenIn;
-  return [elsewhere ? { ...elsewhere, newText } : { uri: document.uri, start: finding.start, end: finding.end, newText }];
+  return [elsewhere
+    ? { uri: elsewhere.uri, start: elsewhere.start, end: elsewhere.end, newText, replaces: elsewhere.text }
+    : { uri: document.uri, start: finding.start, end: finding.end, newText }];
+}
+
+/**
+ * Whether what a finding underlines in a JSON document calls ARM's parameters(): a text written over it would make the
+ * template ignore the value given for its parameter from then on.
+ */
+export function refersToParameter(document: FixDocument, { start, end }: { start: number; end: number }): boolean {
+  return document.kind === 'json' && /\bparameters\s*\(/i.test(document.text.slice(start, end));
 }
 
 /**
@@ -75,7 +96,7 @@ export function replacementWhereWritten<D extends WhereWritten>(value: Value, da
   const given = givenElsewhere(value);
   if (!given) return data ? { data } : {};
   const written = data && locateElsewhere(value);
-  return written ? { givenIn: given, data: { ...data, writtenIn: written } } : { givenIn: given };
+  return written ? { givenIn: given, data: { ...data, writtenIn: { ...written, text: value.text } } } : { givenIn: given };
 }
 
 /**

@@ -1,7 +1,7 @@
 // The quick fixes offered on a finding: its rule's own (rules/AZS….ts), then the CloudDeploymentID lookup where its
 // rule offers it; and "Fix all", the safe fixes of a document at once. The editor (vscode/codeActions.ts, fixAll.ts)
 // and azs-lint --fix both ask here.
-import { fixTarget, type FileEdit, type Fix, type FixDocument } from './fixes';
+import { editFits, fixTarget, type FileEdit, type Fix, type FixDocument } from './fixes';
 import type { Finding } from './lint';
 import { isRuleCode, rules } from './rules/index';
 import type { Rule } from './rules/rule';
@@ -52,11 +52,14 @@ export interface FixAll {
  * other files of an azs-lint run: the parameter file that gives a template's value), and do not overlap, for "Fix
  * all". A fix that overlaps one taken before is left for the next round (a CLI run repeats until nothing changes).
  */
-export function fixAll(document: FixDocument, findings: readonly Finding[], alsoEditable?: ReadonlyMap<string, unknown>): FixAll {
+export function fixAll(document: FixDocument, findings: readonly Finding[], alsoEditable?: ReadonlyMap<string, { readonly text: string }>): FixAll {
   const edits: FileEdit[] = [];
   const fixed: Finding[] = [];
   const fixedElsewhere = new Map<string, Finding[]>();
-  const editable = (e: FileEdit) => e.uri === document.uri || alsoEditable?.has(e.uri) === true;
+  const editable = (e: FileEdit) => {
+    const text = e.uri === document.uri ? document.text : alsoEditable?.get(e.uri)?.text;
+    return text !== undefined && editFits(e, (start, end) => text.slice(start, end));
+  };
   for (const finding of findings) {
     const target = fixTarget(document, finding.start);
     const fix = target && ruleFixes(target, finding).find((f) => f.safe && !f.snippet && f.edits.every(editable));

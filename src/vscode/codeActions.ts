@@ -4,7 +4,7 @@
 // diagnostic (the Ctrl+. menu shows no source actions) and as a source action (the Source Action menu, and
 // `source.fixAll` on save).
 import * as vscode from 'vscode';
-import { cloudIdLookupAt, fixTarget, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../core/fixes';
+import { cloudIdLookupAt, editFits, fixTarget, suppressionFixes, type FileEdit, type Fix, type FixDocument } from '../core/fixes';
 import { fixesFor, offersCloudIdLookup, offersRegistrationPick } from '../core/quickFixes';
 import { pick, type Locale } from '../core/l10n';
 import { documentKindFor, fileExtensions, languageIds } from '../core/lint';
@@ -28,15 +28,22 @@ function fixDocument(document: vscode.TextDocument, lint: LintDiagnostics): FixD
   return kind && { uri: document.uri.toString(), text: lint.textOf(document), kind, syntaxErrors: lint.hasSyntaxErrors(document) };
 }
 
-/** Core edits as a WorkspaceEdit: offsets into each document's current text, snippets kept as snippets. */
-async function workspaceEdit(edits: FileEdit[], snippet: boolean): Promise<vscode.WorkspaceEdit> {
+/**
+ * Core edits as a WorkspaceEdit: offsets into each document's current text, snippets kept as snippets. Undefined when
+ * an edit of another document no longer finds there the text it writes over (that document was edited since the
+ * linter read it: the fix comes back with the next read).
+ */
+async function workspaceEdit(edits: FileEdit[], snippet: boolean): Promise<vscode.WorkspaceEdit | undefined> {
   const result = new vscode.WorkspaceEdit();
   const byUri = new Map<string, FileEdit[]>();
   for (const edit of edits) byUri.set(edit.uri, [...(byUri.get(edit.uri) ?? []), edit]);
   for (const [uri, fileEdits] of byUri) {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-    const range = (e: FileEdit) => new vscode.Range(document.positionAt(e.start), document.positionAt(e.end));
-    result.set(document.uri, fileEdits.map((e) => (snippet ? new vscode.SnippetTextEdit(range(e), new vscode.SnippetString(e.newText)) : new vscode.TextEdit(range(e), e.newText))));
+    const range = (start: number, end: number) => new vscode.Range(document.positionAt(start), document.positionAt(end));
+    if (!fileEdits.every((e) => editFits(e, (start, end) => document.getText(range(start, end))))) return undefined;
+    result.set(document.uri, fileEdits.map((e) => (snippet
+      ? new vscode.SnippetTextEdit(range(e.start, e.end), new vscode.SnippetString(e.newText))
+      : new vscode.TextEdit(range(e.start, e.end), e.newText))));
   }
   return result;
 }
@@ -61,7 +68,7 @@ export class AzureStackCodeActions implements vscode.CodeActionProvider {
       // In Markdown, on a line of a code block, read as its language.
       const code = fixTarget(target, offset);
       const refactor = code && cloudIdLookupAt(code, offset);
-      if (refactor) actions.push(await this.action({ ...refactor, preferred: false }, insertKind));
+      if (refactor) actions.push(...await this.action({ ...refactor, preferred: false }, insertKind));
     }
     if (fixable > 0) {
       if (ours.length > 0) actions.push(this.fixAll(document, vscode.CodeActionKind.QuickFix, ours));
@@ -70,21 +77,24 @@ export class AzureStackCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private async action(fix: Fix, kind: vscode.CodeActionKind, diagnostic?: vscode.Diagnostic): Promise<vscode.CodeAction> {
+  /** The fix as a code action; none when its edit no longer fits another document it edits. */
+  private async action(fix: Fix, kind: vscode.CodeActionKind, diagnostic?: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+    const edit = await workspaceEdit(fix.edits, fix.snippet === true);
+    if (!edit) return [];
     const action = new vscode.CodeAction(pick(fix.title, this.deps.locale), kind);
-    action.edit = await workspaceEdit(fix.edits, fix.snippet === true);
+    action.edit = edit;
     if (diagnostic) action.diagnostics = [diagnostic];
     action.isPreferred = fix.preferred === true;
-    return action;
+    return [action];
   }
 
   private async forDiagnostic(document: vscode.TextDocument, target: FixDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
     const finding = this.deps.lint.findingFor(document, diagnostic, target.text);
     if (!finding) return offersRegistrationPick(codeOf(diagnostic)) ? [this.pickRegistration(document, diagnostic)] : [];
-    const actions = await Promise.all(fixesFor(target, finding).map((fix) => this.action(fix, vscode.CodeActionKind.QuickFix, diagnostic)));
+    const actions = (await Promise.all(fixesFor(target, finding).map((fix) => this.action(fix, vscode.CodeActionKind.QuickFix, diagnostic)))).flat();
     if (offersRegistrationPick(finding.code)) actions.push(this.pickRegistration(document, diagnostic));
     for (const fix of suppressionFixes(target, finding, document.languageId === 'jsonc' || /\.jsonc$/i.test(document.fileName))) {
-      actions.push(await this.action({ ...fix, preferred: false }, vscode.CodeActionKind.QuickFix, diagnostic));
+      actions.push(...await this.action({ ...fix, preferred: false }, vscode.CodeActionKind.QuickFix, diagnostic));
     }
     return actions;
   }

@@ -114,6 +114,37 @@ describe('code actions', function () {
     await gone(editor.document.uri, 'AZS401');
   });
 
+  it('writes into a parameter file where its value is now, not where the linter last read it', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!folder) throw new Error('no workspace folder');
+    const parameters = (version: string) => `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {"version": {"value": "${version}"}}}\n`;
+    const template = `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "parameters": {"version": {"type": "string"}}, "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "[parameters('version')]", "name": "hub-payg/31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8", "properties": {"tenantId": "41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8"}}]}\n`;
+    const parameterUri = vscode.Uri.joinPath(folder, 'codeactions', 'moved', 'azuredeploy.parameters.json');
+    await vscode.workspace.fs.writeFile(parameterUri, new TextEncoder().encode(parameters('2016-01-01')));
+    const parameterFile = await vscode.workspace.openTextDocument(parameterUri);
+    const templateUri = vscode.Uri.joinPath(folder, 'codeactions', 'moved', 'azuredeploy.json');
+    await vscode.workspace.fs.writeFile(templateUri, new TextEncoder().encode(template));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(templateUri));
+    const shown = await diagnostic(editor.document.uri, 'AZS401');
+    // The parameter file's value moves while the linter has not read the file again (its change handler is held
+    // back, as in the moment before the read that follows an edit): a fix placed by the text it read is not offered.
+    Object.assign(api.lint, { onChange: () => undefined });
+    const moved = new vscode.WorkspaceEdit();
+    moved.insert(parameterUri, new vscode.Position(0, 0), '\n\n');
+    assert.ok(await vscode.workspace.applyEdit(moved));
+    const offered = await actions(editor.document.uri, shown.range);
+    Reflect.deleteProperty(api.lint, 'onChange');
+    assert.ok(!offered.some((a) => a.title === 'Use api-version 2017-06-01'), 'no fix placed by the text the linter read before');
+    // Once the linter has read the file as it is, the fix writes where the value is now.
+    const end = new vscode.WorkspaceEdit();
+    end.insert(parameterUri, parameterFile.positionAt(parameterFile.getText().length), '\n');
+    assert.ok(await vscode.workspace.applyEdit(end));
+    await applyFix(editor, 'AZS401', 'Use api-version 2017-06-01');
+    assert.equal(parameterFile.getText(), `\n\n${parameters('2017-06-01')}\n`);
+    assert.equal(editor.document.getText(), template);
+    await gone(editor.document.uri, 'AZS401');
+  });
+
   it('adds -AgreementNumber to a Capacity registration and -RegistrationName where it is missing, as snippets', async () => {
     const editor = await fixture('Set-AzsRegistration -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -BillingModel Capacity\n');
     await applyFix(editor, 'AZS302', 'Add -AgreementNumber');

@@ -1,5 +1,5 @@
 import { isKnown, locateWhole, locatesOnlyReference } from '../facts';
-import { replacementFix, replacementWhereWritten, type FixDocument, type Replacement } from '../fixes';
+import { refersToParameter, replacementFix, replacementWhereWritten, type Replacement } from '../fixes';
 import { holdsPlaceholder, isGuid, repairGuid } from '../ids';
 import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
@@ -54,11 +54,6 @@ export default defineRule({
     ? []
     : replacementFix(document, finding, { en: 'Fix the GUID: {replacement}', sv: 'Rätta GUID:t: {replacement}' }, true)),
 });
-
-/** Whether the span of a JSON document calls ARM's parameters(). */
-function refersToParameter(document: FixDocument, { start, end }: { start: number; end: number }): boolean {
-  return document.kind === 'json' && /\bparameters\s*\(/i.test(document.text.slice(start, end));
-}
 
 /** Whether the span is all that stands between a pair of straight quotes. */
 function isStringContent(text: string, { start, end }: { start: number; end: number }): boolean {

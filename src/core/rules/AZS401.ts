@@ -1,7 +1,7 @@
 import { apiVersions, firstTenantApiVersion } from '../azureStack';
 import { locateWhole } from '../facts';
 import { hasUnknown } from '../ids';
-import { replace, replacementWhereWritten, type Replacement } from '../fixes';
+import { refersToParameter, replace, replacementWhereWritten, type Replacement } from '../fixes';
 import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
 export default defineRule({
@@ -45,7 +45,9 @@ export default defineRule({
         : { ...report, messageId: 'unknown', values: { value: version, versions: apiVersions.join(', ') } }];
     });
   },
-  fixes: (finding, document) => (finding.data ? [{
+  // Where the version is given by no parameter file and a parameter's defaultValue cannot be written over (it holds an
+  // escape, it is an expression), only the reference is underlined: it is left to the author.
+  fixes: (finding, document) => (finding.data && (finding.data.writtenIn || !refersToParameter(document, finding)) ? [{
     title: { en: `Use api-version ${firstTenantApiVersion}`, sv: `Använd api-version ${firstTenantApiVersion}` },
     edits: replace(document, finding, firstTenantApiVersion), preferred: true, safe: true,
   }] : []),

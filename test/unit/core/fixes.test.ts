@@ -115,6 +115,21 @@ describe('core/fixes', function () {
     assert.deepEqual(await lintText(apply(text, edits)), []);
   });
 
+  it('"Fix all" of a run edits another file only where that file still holds the value its fix writes over', async () => {
+    const workspace = new LintWorkspace({ wasmDir: testWasmDir() });
+    const parameters = '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {"version": {"value": "2016-01-01"}}}\n';
+    const template = `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "parameters": {"version": {"type": "string"}}, "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "[parameters('version')]", "name": "hub-payg/31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8", "properties": {"tenantId": "41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8"}}]}\n`;
+    await workspace.update('file:///ws/azuredeploy.parameters.json', parameters, 'json');
+    await workspace.update('file:///ws/azuredeploy.json', template, 'json');
+    const document = { uri: 'file:///ws/azuredeploy.json', text: template, kind: 'json' as const };
+    const findings = workspace.findings(document.uri);
+    const [edit] = fixAll(document, findings, new Map([['file:///ws/azuredeploy.parameters.json', { text: parameters }]])).edits;
+    assert.deepEqual(edit, { uri: 'file:///ws/azuredeploy.parameters.json', start: parameters.indexOf('2016'), end: parameters.indexOf('2016') + 10, newText: '2017-06-01', replaces: '2016-01-01' });
+    // The parameter file as it is now holds the value elsewhere than the linter read it.
+    const moved = fixAll(document, findings, new Map([['file:///ws/azuredeploy.parameters.json', { text: `\n\n${parameters}` }]]));
+    assert.deepEqual([moved.edits, moved.fixed], [[], []]);
+  });
+
   it('adds no line to PowerShell its parser could not read, and replaces no value in broken JSON', async () => {
     const workspace = new LintWorkspace({ wasmDir: testWasmDir() });
     const broken = `Login-AzureRmAccount\n${`New-AzResource -ResourceId "${registration}/customerSubscriptions/31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8" -ApiVersion 2017-06-01`}\n$x = (\n`;

@@ -66,5 +66,18 @@ ruleTester(rule, {
       output: versionTemplate('{"type": "string", "defaultValue": "2017-06-01"}'),
       errors: [{ message: noTenants, related: ['The same value is used here.'] }],
     },
+    {
+      // Writing the version over the reference would make the template ignore its parameter from then on.
+      name: "a template parameter's defaultValue with an escape, where no parameter file gives it: no fix",
+      kind: 'json',
+      code: versionTemplate('{"type": "string", "defaultValue": "2016\\u002d01-01"}', "<![parameters('version')]!>"),
+      errors: [{ message: noTenants }],
+    },
+    {
+      name: "a template parameter's defaultValue that is an expression: no fix",
+      kind: 'json',
+      code: versionTemplate(`{"type": "string", "defaultValue": "[concat('2016-01', '-01')]"}`, "<![parameters('version')]!>"),
+      errors: [{ message: noTenants }],
+    },
   ],
 });
