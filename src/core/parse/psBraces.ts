@@ -69,7 +69,10 @@ for (const char of [SPACE, TAB, CARRIAGE_RETURN, VERTICAL_TAB, FORM_FEED, NUL, C
  * `HASHTABLE` marks the mode in a `@{ }`, where a new line or `;` starts a key, an expression.
  * In a command's arguments, `--%` (stop-parsing) makes the rest of the line up to a `|` or `&&` outside `"…"` one
  * verbatim token, and an index with blanks in it (`$a[$i + 1]#c`) is read in expression mode up to its `]`.
- * Not read as PowerShell does (in scripts it rejects): a generic token glued to a type literal (`[int]!b#c`).
+ * Not read as PowerShell does: a `!` glued to a `]` (`[int]!b#c`, `"s".b]!#c`: one token to PowerShell), what follows a
+ * loop's label on its line (`break outer $a#c`, where PowerShell reads `$a` and then a comment, not one argument), and
+ * a redirection's target glued to a braced variable (`2>-x${a}`, whose `{a}` is a block to PowerShell). The oracle
+ * test (test/oracles/braces.test.ts) leaves these out.
  */
 const STATEMENT = 0;
 const EXPRESSION = 1;
