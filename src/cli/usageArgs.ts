@@ -65,7 +65,7 @@ sent); 4 the stamp failed to answer; 5 unexpected error.`,
 
 Läser en månads (eller vilken periods som helst) användning från en Azure Stack Hub-stämpel, prissätter den och
 skriver fakturarader per slutkund: kvantitet, Microsofts pris och den uppskattade kostnaden, försäljningspriset och
-marginalen. Loggar in på stämpeln med tjänstens huvudnamn i AZURE_TENANT_ID, AZURE_CLIENT_ID och AZURE_CLIENT_SECRET
+marginalen. Loggar in på stämpeln med tjänsthuvudnamnet i AZURE_TENANT_ID, AZURE_CLIENT_ID och AZURE_CLIENT_SECRET
 (AD FS-stämplar loggar in på "adfs" vad AZURE_TENANT_ID än säger). Förloppet skrivs till stderr.
 
 Flaggor:

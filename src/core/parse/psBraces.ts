@@ -592,10 +592,10 @@ class BraceScan {
 }
 
 /**
- * Where the members and indexes that follow a variable, a group or a string at `at` end (`.b`, `::b`, `.$b`, `[0]`, as
- * in `$a.b[0]`): a token starts there. It stops at an index that holds a blank, a quote or one of `&(),;{|}` (read
- * in expression mode from its `[`), and at a member that is a string (`.'b'`, read as a string after a `.` token):
- * the pass stays linear.
+ * Where the members and indexes that follow a variable, a group or a string at `at` end (`.b`, `::b`, `[0]`, as in
+ * `$a.b[0]`): a token starts there. It stops at an index that holds a blank, a quote or one of `&(),;{|}` (read in
+ * expression mode from its `[`), and at a member that is a string or a variable (`.'b'`, `.$b`: read after a `.`
+ * token, with their own members): the pass stays linear.
  */
 function membersEnd(code: string, at: number): number {
   let i = at;
@@ -603,7 +603,6 @@ function membersEnd(code: string, at: number): number {
     const char = code.charCodeAt(i);
     const next = code.charCodeAt(i + 1);
     if (char === DOT && isWordChar(next)) i = nameEnd(code, i + 1);
-    else if (char === DOT && next === DOLLAR && variableNameEnd(code, i + 2) > i + 2) i = variableNameEnd(code, i + 2);
     else if (char === COLON && next === COLON && isWordChar(code.charCodeAt(i + 2))) i = nameEnd(code, i + 2);
     else if (char === OPEN_BRACKET) {
       const end = indexEnd(code, i);
