@@ -52,9 +52,11 @@ const statements = [
   'switch ($a) {\n1#c { 1 }\n}\n', 'switch -regex ($a) { a#c { 1 }; b#c { 2 } }\n', 'switch ($a) { 1 { $x = $a#c\n} }\n',
   'switch ($a) { default { Write-Host $a#c { 1 } } }\n', '$x = switch ($a) { 1#c { 1 } }\n',
   '$h = @{ in = 1#c { 1 }\n}\n', '$h = @{ k = foreach ($a in b#c { 1 }\n) { 2 } }\n',
-  // A binary number, a loop's label (a name, and no more), a switch's block on a later line, strings with members.
+  // A binary number, a loop's label (a name, and no more: a statement follows it), a switch's block on a later line,
+  // strings with members.
   '$x = 0b101#c { 1 }\n', '0b101#c { 1 }\n', 'break loop#c { 1 }\n', 'continue loop#c { 1 }\n', 'break lo#op { 1 }\n', "break a'b'#c { 1 }\n",
-  'break a-b#c { 1 }\n', 'break a.b#c { 1 }\n', 'switch ($a)\n{ 1#c { 1 } }\n', 'switch ($a)\n{\n1#c { 1 }\n}\n', 'switch\n($a) { 1#c { 1 } }\n',
+  'break a-b#c { 1 }\n', 'break a.b#c { 1 }\n', 'break loop $a#c { 1 }\n', 'break loop+1#c { 1 }\n', 'break loop a#c { 1 }\n',
+  'continue loop (1)#c { 1 }\n', 'continue loop -x#c { 1 }\n', 'switch ($a)\n{ 1#c { 1 } }\n', 'switch ($a)\n{\n1#c { 1 }\n}\n', 'switch\n($a) { 1#c { 1 } }\n',
   'switch ($a) # c\n{ 1#c { 1 } }\n', '$x = switch ($a)\n{ 1#c { 1 } }\n', "Write-Host @'\na\n'@.b#c { 1 }\n", "& 'a'.b#c { 1 }\n", ". 'a'.b#c { 1 }\n",
   "Write-Host . 'b'.c#d { 1 }\n",
   // `--%` makes the rest of the line verbatim, up to a `|` or `&&` outside double quotes, where it follows a blank.
@@ -71,15 +73,15 @@ const scripts = [
 /**
  * Random statements: a start (a command, an assignment, a keyword, a group, a block, a hashtable's value), tokens of
  * every kind run together, a `#` after them and a block, then what closes the start, on the same line or the next
- * (where the `#` started a comment, only a closer on the next line leaves a script PowerShell parses). The same ones in
- * every run (a fixed seed).
+ * (where the `#` started a comment, only a closer on the next line leaves a script PowerShell parses). A loop's label
+ * is a name (not modelled: one that is an expression, `break $a b#c`). The same ones in every run (a fixed seed).
  */
 const starts: [start: string, closer: string][] = [
   ['Write-Host ', ''], ['$x = ', ''], ['return ', ''], ['& $f ', ''], ['. $f ', ''], ['$x += ', ''], ['[int]$x = ', ''], ['Get-Item a ', ''],
   ['$a | Write-Host ', ''], ['$a | ForEach-Object { ', ' }'], ['if ($a) { Write-Host ', ' }'], ['if ($a) { $x = ', ' }'], ['$h = @{ k = ', ' }'],
   ['$h = @{ k = 1; ', ' }'], ['foreach ($i in ', ') { 2 }'], ['Write-Host (', ')'], ['Write-Host $(', ')'], ['Write-Host @(', ')'], ['$x = (', ')'],
   ['Write-Host `\n ', ''], ['throw ', ''], ['Write-Host a; ', ''], ['Write-Host a && ', ''], ['function f { param($p) ', ' }'], ['', ''],
-  ['break ', ''], ['Write-Host --% ', ''], ['switch ($a)\n{ ', ' }'],
+  ['break outer ', ''], ['continue outer ', ''], ['Write-Host --% ', ''], ['switch ($a)\n{ ', ' }'],
 ];
 const pieces = ['$a', '$a.b', '$a[0]', '$a::b', '$a.b()', 'b', "'s'", '"s"', '-x', '-x:', '1', '1.5', '!', '-', '+', ',', '(1)', '$(1)', '@(1)', '[int]',
   '$env:c', '${a}', '$_', '$?', '=', ':', '.', '..', ']', '[', 'a"b c"', "a'b'", '2>', '>', '`', '$a=', '-not ', '-eq', ' ', ' ', ' -and ', '*', '/', '.5',

@@ -69,10 +69,10 @@ for (const char of [SPACE, TAB, CARRIAGE_RETURN, VERTICAL_TAB, FORM_FEED, NUL, C
  * `HASHTABLE` marks the mode in a `@{ }`, where a new line or `;` starts a key, an expression.
  * In a command's arguments, `--%` (stop-parsing) makes the rest of the line up to a `|` or `&&` outside `"…"` one
  * verbatim token, and an index with blanks in it (`$a[$i + 1]#c`) is read in expression mode up to its `]`.
- * Not read as PowerShell does: a `!` glued to a `]` (`[int]!b#c`, `"s".b]!#c`: one token to PowerShell), what follows a
- * loop's label on its line (`break outer $a#c`, where PowerShell reads `$a` and then a comment, not one argument), and
- * a redirection's target glued to a braced variable (`2>-x${a}`, whose `{a}` is a block to PowerShell). The oracle
- * test (test/oracles/braces.test.ts) leaves these out.
+ * Not read as PowerShell does: a `!` glued to a `]` (`[int]!b#c`, `"s".b]!#c`: one token to PowerShell), a label
+ * that is no name (`break $a b#c`, where PowerShell starts a statement at `b`), and a redirection's target glued to a
+ * braced variable (`2>-x${a}`, whose `{a}` is a block to PowerShell). The oracle test (test/oracles/braces.test.ts)
+ * leaves these out.
  */
 const STATEMENT = 0;
 const EXPRESSION = 1;
@@ -422,9 +422,10 @@ class BraceScan {
     let command: boolean;
     if (startsName(char)) {
       const end = nameEnd(code, at);
-      // A label is a name and no more; what follows it is read as arguments are (`break outer -x#c`).
+      // A label is a name and no more; PowerShell reads what follows it on its line as a statement of its own
+      // (`break outer $a#c` ends before the `#`, `break outer -x#c` does not).
       if (this.mode & LABEL) {
-        this.mode = ARGUMENTS | (this.mode & HASHTABLE);
+        this.mode = STATEMENT | (this.mode & HASHTABLE);
         this.tokenAt = end;
         return;
       }
