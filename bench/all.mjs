@@ -73,7 +73,11 @@ const targets = [
   ['tree_first_page_ms', '—', () => true, "one registration's first tenant page; critical path 20 ms"],
   ['tree_all_tenants_requests', '—', () => true, 'requests to show all 5,000 tenants of one registration through Load more'],
   ['tree_all_tenants_ms', '—', () => true, 'time for all 5,000 tenants; the critical path is requests × 20 ms'],
-  ['typing_block_max_ms', '≤ 50 ms', (v) => v <= 50, 'the longest the extension host was held while Playwright typed into a dense 1 MB script (≈ 10,000 findings) until its diagnostics were shown, from the first key once the host had settled (workspace read, idle): event-loop delay, 1 ms resolution'],
+  ['typing_block_max_ms', '≤ 50 ms', (v) => v <= 50, 'the longest the extension host was held while Playwright typed into a dense 1 MB script (≈ 10,000 findings) until its diagnostics were shown, from the first key once the host had settled (workspace read, idle): event-loop delay, 1 ms resolution; the median of three windows, each on a script opened for it (the rows below are that window\'s)'],
+  ['typing_windows_ms', '—', () => true, 'the longest hold of each of the three windows, in the order typed'],
+  ['typing_unlinted_block_max_ms', '—', () => true, 'the same keys with the extension\'s change handler doing nothing, in windows taking turns with those above (the median of three): what the host, VS Code and the machine hold without our linting'],
+  ['typing_unlinted_windows_ms', '—', () => true, 'the longest hold of each unlinted window'],
+  ['typing_block_ratio', '—', () => true, 'typing_block_max_ms ÷ typing_unlinted_block_max_ms: what our linting adds to the longest hold, measured in the same minutes'],
   ['typing_block_run_max_ms', '—', () => true, "that window's longest hold less the time the host's thread waited for a core in it (Linux: the thread's scheduler statistics at each 1 ms tick): what a loaded machine does not add"],
   ['typing_block_on_core_max_ms', '—', () => true, "the longest time the host's thread was on a core between two ticks: how long JavaScript (ours, VS Code's, other extensions'), the collector or a system call ran before the 1 ms timer could fire"],
   ['typing_core_wait_ms', '—', () => true, "the time the host's thread waited for a core in all during that window"],
@@ -106,7 +110,7 @@ function writeResults(figures, started, load) {
   for (const [key, target, check, what] of targets) {
     const value = figures[key];
     const met = value === undefined ? 'not measured' : target === '—' ? '—' : check(value) ? 'yes' : '**no**';
-    lines.push(`| \`${key}\` | ${value ?? '—'} | ${target} | ${met} | ${what} |`);
+    lines.push(`| \`${key}\` | ${Array.isArray(value) ? value.join(' / ') : value ?? '—'} | ${target} | ${met} | ${what} |`);
   }
   const notesFile = join(root, 'bench', 'NOTES.md');
   let notes = '';
