@@ -1,6 +1,6 @@
 // Command-line arguments of azs-lint. Anything the user gets wrong here is a UsageError (exit code 2).
 import { pick, type Locale, type Localized } from '../core/l10n';
-import { checkLang, parseOptions, usageError, wholeNumberOption } from './commandLine';
+import { languages, oneOfOption, parseOptions, usageError, wholeNumberOption } from './commandLine';
 
 export type Format = 'text' | 'json' | 'sarif';
 
@@ -80,7 +80,6 @@ export function usage(locale: Locale): string {
 }
 
 const messages = {
-  format: { en: '--format must be text, json or sarif, not "{value}"', sv: '--format ska vara text, json eller sarif, inte "{value}"' },
   noPaths: { en: 'name at least one file, folder or glob to lint', sv: 'ange minst en fil, mapp eller glob att kontrollera' },
   fixTwice: { en: '--fix and --fix-dry-run exclude each other', sv: '--fix och --fix-dry-run utesluter varandra' },
   dryRunFormat: { en: '--fix-dry-run prints a diff; leave out --format', sv: '--fix-dry-run skriver ut en diff; utelämna --format' },
@@ -101,10 +100,9 @@ export function parseCommandLine(argv: string[], locale: Locale): CliOptions {
     format: { type: 'string' }, config: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean' },
     fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' }, threads: { type: 'string' }, 'fail-on-skipped': { type: 'boolean' },
   }, true, locale);
-  const format = values.format ?? 'text';
+  const format = oneOfOption('format', values.format, ['text', 'json', 'sarif'], locale) ?? 'text';
   const fail = (message: Localized, value = '') => usageError(message, locale, { value });
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw fail(messages.format, format);
-  checkLang(values.lang, locale);
+  oneOfOption('lang', values.lang, languages, locale);
   if (!values.help && positionals.length === 0) throw fail(messages.noPaths);
   if (values.fix && values['fix-dry-run']) throw fail(messages.fixTwice);
   if (values['fix-dry-run'] && values.format !== undefined) throw fail(messages.dryRunFormat);

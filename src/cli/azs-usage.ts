@@ -19,7 +19,7 @@ import { priceReport, type PricingSummary } from '../core/usage/pricing';
 import { decodeText } from '../core/encoding';
 import { buildReport, type UsageReport } from '../core/usage/report';
 import { UsageError, commandLineLocale } from './commandLine';
-import { exitCodes, parseUsageCommandLine, usage, type UsageCliOptions } from './usageArgs';
+import { exitCodes, parseUsageCommandLine, usageText, type UsageCliOptions } from './usageArgs';
 
 /** A run that ends early with an exit code and a message for stderr. */
 class Stop extends Error {
@@ -172,11 +172,11 @@ async function main(argv: string[]): Promise<number> {
     options = parseUsageCommandLine(argv, locale);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`azs-usage: ${error.message}\n\n${usage(locale)}\n`);
+    process.stderr.write(`azs-usage: ${error.message}\n\n${usageText[locale]}\n`);
     return exitCodes.usage;
   }
   if (options.help) {
-    process.stdout.write(`${usage(locale)}\n`);
+    process.stdout.write(`${usageText[locale]}\n`);
     return exitCodes.done;
   }
   try {

@@ -56,14 +56,20 @@ export function parseOptions<T extends ParseArgsConfig['options']>(argv: string[
 }
 
 const messages = {
-  lang: { en: '--lang must be en or sv, not "{value}"', sv: '--lang ska vara en eller sv, inte "{value}"' },
+  oneOf: { en: '--{option} must be {choices}, not "{value}"', sv: '--{option} ska vara {choices}, inte "{value}"' },
+  or: { en: 'or', sv: 'eller' },
   wholeNumber: { en: '--{option} must be a whole number from {min} to {max}, not "{value}"', sv: '--{option} ska vara ett heltal från {min} till {max}, inte "{value}"' },
 } satisfies Record<string, Localized>;
 
-/** A UsageError where `--lang` names no language the CLIs speak. */
-export function checkLang(lang: string | undefined, locale: Locale): void {
-  if (lang !== undefined && lang !== 'en' && lang !== 'sv') throw usageError(messages.lang, locale, { value: lang });
+/** The value of `--option` where it is one of `choices` (undefined where it is not given); a UsageError that names them otherwise. */
+export function oneOfOption<T extends string>(option: string, value: string | undefined, choices: readonly T[], locale: Locale): T | undefined {
+  if (value === undefined || choices.some((choice) => choice === value)) return value as T | undefined;
+  const listed = `${choices.slice(0, -1).join(', ')} ${pick(messages.or, locale)} ${choices[choices.length - 1]}`;
+  throw usageError(messages.oneOf, locale, { option, choices: listed, value });
 }
+
+/** The languages of `--lang`. */
+export const languages = ['en', 'sv'] as const;
 
 /**
  * The value of `--option`, where it is written as a plain decimal integer (digits only: no sign, blank, point, exponent

@@ -2,7 +2,7 @@
 import { pick, type Locale, type Localized } from '../core/l10n';
 import { checkPeriod, parseUtcTime, type Period } from '../core/usage/period';
 import type { Markup } from '../core/usage/pricing';
-import { checkLang, parseOptions, UsageError, usageError, wholeNumberOption } from './commandLine';
+import { languages, oneOfOption, parseOptions, UsageError, usageError, wholeNumberOption } from './commandLine';
 
 export interface UsageCliOptions {
   stamp: string;
@@ -29,7 +29,8 @@ export const exitCodes = {
   unexpected: 5,
 } as const;
 
-const usageText: Record<Locale, string> = {
+/** The help, in each language. */
+export const usageText: Record<Locale, string> = {
   en: `Usage: azs-usage --stamp <admin endpoint> --from <date> --to <date> [options]
 
 Reads a month (or any period) of usage from an Azure Stack Hub stamp, prices it and writes invoice lines per end
@@ -94,17 +95,10 @@ nekades (dess metadata begär en token för Azure Resource Manager eller en anna
 skickas); 4 stämpeln svarade inte; 5 oväntat fel.`,
 };
 
-/** The help, in the run's language. */
-export function usage(locale: Locale): string {
-  return usageText[locale];
-}
-
 const messages = {
   required: { en: '--{option} is required', sv: '--{option} måste anges' },
   markup: { en: '--markup takes a percent or customer=percent, not "{value}"', sv: '--markup tar en procentsats eller kund=procentsats, inte "{value}"' },
-  granularity: { en: '--granularity must be daily or hourly, not "{value}"', sv: '--granularity ska vara daily eller hourly, inte "{value}"' },
   notTime: { en: '--{option} is not a UTC date or time: "{value}"', sv: '--{option} är inget datum eller klockslag i UTC: "{value}"' },
-  format: { en: '--format must be csv or json, not "{value}"', sv: '--format ska vara csv eller json, inte "{value}"' },
   perCustomer: { en: '--per-customer needs --out <folder>', sv: '--per-customer kräver --out <mapp>' },
 } satisfies Record<string, Localized>;
 
@@ -125,8 +119,8 @@ function readMarkup(values: string[], locale: Locale): Markup {
   return markup;
 }
 
-function readPeriod(from: string, to: string, granularity: string, now: Date, locale: Locale): Period {
-  if (granularity !== 'daily' && granularity !== 'hourly') throw usageError(messages.granularity, locale, { value: granularity });
+function readPeriod(from: string, to: string, granularityValue: string | undefined, now: Date, locale: Locale): Period {
+  const granularity = oneOfOption('granularity', granularityValue, ['daily', 'hourly'], locale) ?? 'daily';
   const start = parseUtcTime(from);
   const end = parseUtcTime(to);
   if (!start) throw usageError(messages.notTime, locale, { option: 'from', value: from });
@@ -145,19 +139,18 @@ export function parseUsageCommandLine(argv: string[], locale: Locale, now = new 
     meters: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, 'per-customer': { type: 'boolean' },
     force: { type: 'boolean' }, parallel: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean' },
   }, false, locale);
-  checkLang(values.lang, locale);
+  oneOfOption('lang', values.lang, languages, locale);
   const base = { prices: values.prices ?? [], resale: values.resale, meters: values.meters, locale, help: Boolean(values.help) };
   if (values.help) {
     return { ...base, stamp: '', period: { start: now, end: now, granularity: 'daily' }, markup: {}, format: 'csv', out: undefined, perCustomer: false, force: false, parallel: 4 };
   }
-  const format = values.format ?? 'csv';
-  if (format !== 'csv' && format !== 'json') throw usageError(messages.format, locale, { value: format });
+  const format = oneOfOption('format', values.format, ['csv', 'json'], locale) ?? 'csv';
   const parallel = wholeNumberOption('parallel', values.parallel, 1, 32, locale) ?? 4;
   if (values['per-customer'] && !values.out) throw usageError(messages.perCustomer, locale);
   return {
     ...base,
     stamp: requiredText(values.stamp, 'stamp', locale),
-    period: readPeriod(requiredText(values.from, 'from', locale), requiredText(values.to, 'to', locale), values.granularity ?? 'daily', now, locale),
+    period: readPeriod(requiredText(values.from, 'from', locale), requiredText(values.to, 'to', locale), values.granularity, now, locale),
     markup: readMarkup(values.markup ?? [], locale),
     format, out: values.out, perCustomer: Boolean(values['per-customer']), force: Boolean(values.force), parallel,
   };
