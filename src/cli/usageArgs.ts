@@ -85,8 +85,10 @@ Flaggor:
   --out <fil>                  skriv hit i stället för till stdout; med --per-customer en mapp med en fil per kund
   --per-customer               en fil per kund (kräver --out)
   --force                      ersätt filer som finns (annars vägrar azs-usage)
-  --parallel <n>               frågor per klientprenumeration åt gången efter en tidsgräns i gatewayen (standard 4)
-  --lang en|sv                 meddelandespråk (standard: från LC_ALL, LC_MESSAGES eller LANG, den första som är satt)
+  --parallel <n>               frågor per klientprenumeration åt gången efter en tidsgräns i gatewayen
+                               (standard 4)
+  --lang en|sv                 meddelandespråk (standard: från LC_ALL, LC_MESSAGES eller LANG, den första som är
+                               satt)
   --help                       visa den här hjälpen
 
 Slutkod: 0 skrivet, varje debiterad mätare prissatt; 1 skrivet, men viss användning saknar pris (listas på stderr);

@@ -39,7 +39,7 @@ describe('azs-lint and azs-usage (CLI): command lines', function () {
     const swedish = azsUsage(['--help'], { LC_ALL: 'sv_SE.UTF-8' });
     assert.equal(swedish.status, 0);
     assert.match(swedish.stdout, /^Användning: azs-usage --stamp/);
-    assert.match(swedish.stdout, /--lang en\|sv +meddelandespråk \(standard: från LC_ALL, LC_MESSAGES eller LANG, den första som är satt\)/);
+    assert.match(swedish.stdout, /--lang en\|sv +meddelandespråk \(standard: från LC_ALL, LC_MESSAGES eller LANG, den första som är\n +satt\)/);
     assert.equal(azsUsage(['--help', '--lang', 'sv']).stdout, swedish.stdout);
     assert.equal(azsUsage(['--help'], { LC_MESSAGES: 'sv_SE.UTF-8', LANG: 'en_US.UTF-8' }).stdout, swedish.stdout, 'LC_MESSAGES before LANG');
     assert.equal(azsUsage(['--help'], { LC_ALL: 'en_US.UTF-8', LANG: 'sv_SE.UTF-8' }).stdout, english.stdout, 'LC_ALL first');
