@@ -74,8 +74,10 @@ async function run(options: CliOptions, cwd: string): Promise<{ result: RunResul
 function reportFixes(options: CliOptions, sources: readonly Source[], cwd: string): void {
   const dryRun = options.fix === 'dry-run';
   for (const source of sources) {
-    if (source.text === source.original) continue;
-    if (dryRun) process.stdout.write(fixDiff(diffName(source.path, cwd), source.original, source.text, source.encoding, options.locale));
+    const changed = source.text !== source.original;
+    // A file may be unchanged with problems fixed: in the parameter file that gives a template's value.
+    if (!changed && source.fixed.length === 0) continue;
+    if (dryRun && changed) process.stdout.write(fixDiff(diffName(source.path, cwd), source.original, source.text, source.encoding, options.locale));
     const said = source.notWritten ? unwrittenSummary(source, source.notWritten, options.locale) : fixSummary(source, options.locale, dryRun);
     process.stderr.write(`azs-lint: ${printable(displayPath(source.path, cwd))}: ${said}\n`);
   }

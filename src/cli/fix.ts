@@ -22,6 +22,8 @@ export interface Source {
   text: string;
   encoding: Encoding;
   fixed: Finding[];
+  /** Findings of other files fixed by editing this one (the parameter file that gives a template's value). */
+  fixedFor?: Finding[];
   /** Why `text` could not be written (`--fix`): the file still holds `original`, and is linted as that. */
   notWritten?: string;
 }
@@ -29,17 +31,28 @@ export interface Source {
 /** Rounds of fixes at most: each round fixes what the one before uncovered, and real files settle in two or three. */
 export const maxFixRounds = 10;
 
-/** Applies the safe fixes of every source, round after round, until a round changes nothing. */
+/**
+ * Applies the safe fixes of every source, round after round, until a round changes nothing. A fix may edit another
+ * source of the run (the parameter file that gives a template's value): each edited source is read again before the
+ * next source's fixes are worked out, so that theirs are placed in its text as it is then.
+ */
 export async function fixSources(workspace: LintWorkspace, sources: readonly Source[]): Promise<void> {
+  const byUri = new Map(sources.map((source) => [source.uri, source]));
   for (let round = 0; round < maxFixRounds; round++) {
     let changed = false;
     for (const source of sources) {
       const document = { uri: source.uri, text: source.text, kind: source.kind, syntaxErrors: workspace.hasSyntaxErrors(source.uri) };
-      const { edits, fixed } = fixAll(document, workspace.findings(source.uri));
+      const { edits, fixed, fixedElsewhere } = fixAll(document, workspace.findings(source.uri), byUri);
       if (edits.length === 0) continue;
-      source.text = applyEdits(source.text, edits);
       source.fixed.push(...fixed);
-      await workspace.update(source.uri, source.text, source.kind, undefined, encodingId(source.encoding));
+      for (const [uri, target] of byUri) {
+        const own = edits.filter((e) => e.uri === uri);
+        if (own.length === 0) continue;
+        target.text = applyEdits(target.text, own);
+        const forOthers = fixedElsewhere.get(uri);
+        if (forOthers) (target.fixedFor ??= []).push(...forOthers);
+        await workspace.update(target.uri, target.text, target.kind, undefined, encodingId(target.encoding));
+      }
       changed = true;
     }
     if (!changed) return;
@@ -55,32 +68,48 @@ export async function fixAndWrite(workspace: LintWorkspace, sources: readonly So
   for (const source of sources) {
     if (source.text === source.original) continue;
     source.notWritten = writeSource(source, locale);
-    if (source.notWritten) await workspace.update(source.uri, source.original, source.kind, undefined, encodingId(source.encoding));
+    if (!source.notWritten) continue;
+    await workspace.update(source.uri, source.original, source.kind, undefined, encodingId(source.encoding));
+    // The other files' findings its edits fixed are not fixed after all.
+    const unfixed = new Set(source.fixedFor);
+    for (const other of sources) if (other !== source) other.fixed = other.fixed.filter((finding) => !unfixed.has(finding));
   }
 }
 
 const words = {
   en: {
     fixed: { one: 'fixed 1 problem', other: 'fixed {n} problems' }, wouldFix: { one: 'would fix 1 problem', other: 'would fix {n} problems' },
+    fixedFor: { one: 'changed to fix 1 problem of another file', other: 'changed to fix {n} problems of other files' },
+    wouldFixFor: { one: 'would be changed to fix 1 problem of another file', other: 'would be changed to fix {n} problems of other files' },
     changed: 'not written: the file changed while azs-lint ran', failed: 'not written',
     stay: { one: '1 problem stays', other: '{n} problems stay' },
   },
   sv: {
     fixed: { one: 'åtgärdade 1 problem', other: 'åtgärdade {n} problem' }, wouldFix: { one: 'skulle åtgärda 1 problem', other: 'skulle åtgärda {n} problem' },
+    fixedFor: { one: 'ändrades för att åtgärda 1 problem i en annan fil', other: 'ändrades för att åtgärda {n} problem i andra filer' },
+    wouldFixFor: { one: 'skulle ändras för att åtgärda 1 problem i en annan fil', other: 'skulle ändras för att åtgärda {n} problem i andra filer' },
     changed: 'skrevs inte: filen ändrades medan azs-lint körde', failed: 'skrevs inte',
     stay: { one: '1 problem finns kvar', other: '{n} problem finns kvar' },
   },
 };
 
-/** "fixed 5 problems: 3 × AZS402, 2 × AZS401", in the run's language. */
+/**
+ * "fixed 5 problems: 3 × AZS402, 2 × AZS401", in the run's language, and what it was changed for in other files
+ * ("changed to fix 1 problem of another file: 1 × AZS401"); either is left out when there is none.
+ */
 export function fixSummary(source: Source, locale: Locale, dryRun: boolean): string {
-  const forms = words[locale][dryRun ? 'wouldFix' : 'fixed'];
-  return `${plural(forms, source.fixed.length, locale)}: ${fixedCounts(source.fixed)}`;
+  const said = (forms: { one: string; other: string }, fixed: readonly Finding[]) => `${plural(forms, fixed.length, locale)}: ${fixedCounts(fixed)}`;
+  const forOthers = source.fixedFor ?? [];
+  return [
+    ...(source.fixed.length > 0 || forOthers.length === 0 ? [said(words[locale][dryRun ? 'wouldFix' : 'fixed'], source.fixed)] : []),
+    ...(forOthers.length > 0 ? [said(words[locale][dryRun ? 'wouldFixFor' : 'fixedFor'], forOthers)] : []),
+  ].join('; ');
 }
 
 /** "not written: EPERM: …; 2 problems stay: 2 × AZS401": what a file that was not written still holds. */
 export function unwrittenSummary(source: Source, reason: string, locale: Locale): string {
-  return `${reason}; ${plural(words[locale].stay, source.fixed.length, locale)}: ${fixedCounts(source.fixed)}`;
+  const stay = [...source.fixed, ...source.fixedFor ?? []];
+  return `${reason}; ${plural(words[locale].stay, stay.length, locale)}: ${fixedCounts(stay)}`;
 }
 
 /**

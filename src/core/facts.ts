@@ -13,6 +13,21 @@ export interface Segment {
   text: string;
   at?: number;
   via?: Span;
+  /**
+   * Where another document writes the piece (a template's parameter file gives it). Apart from `at`, which is always
+   * this document's, so that nothing reads an offset of that one as this one's.
+   */
+  from?: Origin;
+}
+
+/** A range in a document named by its URI. */
+export interface FileSpan extends Span {
+  uri: string;
+}
+
+/** Where another document writes a piece of a value: `copied` when its characters there are the piece's, 1:1 (no escapes). */
+export interface Origin extends FileSpan {
+  copied: boolean;
 }
 
 /**
@@ -57,7 +72,11 @@ export function isKnown(value: Value | undefined): value is Value {
 
 /** Marks segments that a reference at `via` (a variable, a file variable) brings into a value. */
 export function referencedAt(segments: readonly Segment[], via: Span): Segment[] {
-  return segments.map((s) => (s.at === undefined ? { text: s.text, via } : { text: s.text, at: s.at, via }));
+  return segments.map((s) => {
+    const referenced: Segment = s.at === undefined ? { text: s.text, via } : { text: s.text, at: s.at, via };
+    if (s.from) referenced.from = s.from;
+    return referenced;
+  });
 }
 
 /** `referencedAt` of a value's segments, without working out those of a one-piece value (see `OnePieceValue`). */
@@ -110,6 +129,25 @@ export function locatesOnlyReference(value: Value): boolean {
 export function locatesCopy(value: Value): boolean {
   const [only, ...others] = value.segments;
   return only !== undefined && others.length === 0 && only.at !== undefined;
+}
+
+/**
+ * Where a value's whole text is copied character for character from in another document (a parameter file gives the
+ * value a template uses): a fix of the value writes there, not over the reference that brings it in.
+ */
+export function locateElsewhere(value: Value): FileSpan | undefined {
+  const [only, ...others] = value.segments;
+  const from = only?.from;
+  return from?.copied && others.length === 0 ? { uri: from.uri, start: from.start, end: from.end } : undefined;
+}
+
+/**
+ * Where another document (a parameter file) writes the first piece of the value it writes, if it writes any: this
+ * document holds only a reference to that piece.
+ */
+export function givenElsewhere(value: Value): FileSpan | undefined {
+  const from = value.segments.find((segment) => segment.from !== undefined)?.from;
+  return from && { uri: from.uri, start: from.start, end: from.end };
 }
 
 /**
@@ -447,6 +485,7 @@ function slicedSegments(value: Value, start: number, end: number): Segment[] {
     const piece: Segment = { text: segment.text.slice(from - offset, to - offset) };
     if (segment.at !== undefined) piece.at = segment.at + from - offset;
     if (segment.via) piece.via = segment.via;
+    if (segment.from) piece.from = segment.from.copied ? { ...segment.from, start: segment.from.start + from - offset, end: segment.from.start + to - offset } : segment.from;
     segments.push(piece);
   }
   return segments;

@@ -2,6 +2,7 @@
 // comments that disable a rule, the CloudDeploymentID lookup, applying edits. Fixes are text edits computed from a
 // finding and the document's text: no editor involved, so the CLI or any other front end can apply them too. Each
 // rule's own fixes are in its file (rules/AZS….ts); quickFixes.ts offers them.
+import { givenElsewhere, locateElsewhere, type FileSpan, type Value } from './facts';
 import { findPlaceholder, formatRegistrationId, isGuid, parseRegistrationId } from './ids';
 import { codeBlockAt, languageOf } from './languages/index';
 import { isQuoted, maskedText, type FencedBlock } from './parse/markdown';
@@ -41,14 +42,40 @@ export interface FixDocument {
   syntaxErrors?: boolean;
 }
 
-/** The data of a rule whose fix writes one text over what its finding underlines. */
-export interface Replacement {
+/**
+ * The data of a rule whose fix writes one text over what its finding underlines, or over the value where another
+ * document writes it (`writtenIn`: the parameter file that gives a value the template uses).
+ */
+export interface Replacement extends WhereWritten {
   replacement: string;
 }
 
-/** One edit of the document that writes `newText` over what the finding underlines. */
-export function replace(document: FixDocument, finding: Pick<Finding, 'start' | 'end'>, newText: string): FileEdit[] {
-  return [{ uri: document.uri, start: finding.start, end: finding.end, newText }];
+/** Where a fix writes when another document writes the value the finding is about; over what it underlines when absent. */
+export interface WhereWritten {
+  writtenIn?: FileSpan;
+}
+
+/**
+ * One edit that writes `newText` over the value the finding is about: where another document writes it when the
+ * finding's data says so (`Replacement.writtenIn`), else over what the finding underlines.
+ */
+export function replace(document: FixDocument, finding: Pick<RuleFinding<WhereWritten | undefined>, 'start' | 'end' | 'data'>, newText: string): FileEdit[] {
+  const elsewhere = finding.data?.writtenIn;
+  return [elsewhere ? { ...elsewhere, newText } : { uri: document.uri, start: finding.start, end: finding.end, newText }];
+}
+
+/**
+ * What a report of a defect in `value` says of where the value is written when another document writes it (the
+ * parameter file that gives a template's parameter): that place as related information (`givenIn`), and the fix's
+ * data, to write there (`writtenIn`). No data when the other document writes only a piece of the value, or writes it
+ * with escapes: the reference here is then all a fix could write over, and the template would ignore its parameter
+ * from then on. When this document writes the value, the data as it is.
+ */
+export function replacementWhereWritten<D extends WhereWritten>(value: Value, data: D | undefined): { givenIn?: FileSpan; data?: D } {
+  const given = givenElsewhere(value);
+  if (!given) return data ? { data } : {};
+  const written = data && locateElsewhere(value);
+  return written ? { givenIn: given, data: { ...data, writtenIn: written } } : { givenIn: given };
 }
 
 /**

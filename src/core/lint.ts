@@ -339,7 +339,7 @@ export class LintWorkspace {
       ? this.workspaceRegistrations()
       : new RegistrationIndex(state.facts.registrations.map((declaration) => ({ uri: state.uri, declaration })));
     const context = { uri: state.uri, kind: state.kind, facts: state.facts, registrations, live: this.live, encoding: state.encoding };
-    const defects = new Defects(state, pick(usedHere, this.locale));
+    const defects = new Defects(state, { usedHere: pick(usedHere, this.locale), givenHere: pick(givenHere, this.locale) });
     state.failedRules = [];
     for (const rule of allRules) {
       const severity = configuredSeverity(rule.code, this.config) ?? rule.defaultSeverity;
@@ -376,6 +376,7 @@ function declarationKey(state: DocumentState | undefined): string {
 }
 
 const usedHere = { en: 'The same value is used here.', sv: 'Samma värde används här.' };
+const givenHere = { en: 'The parameter file gives the value here.', sv: 'Parameterfilen anger värdet här.' };
 
 /**
  * A rule's messages in `locale`, each worked out once per message and values object (reports of one defect met
@@ -421,7 +422,8 @@ class Defects {
   private readonly suppressions: FileFacts['suppressions'];
   private lines: LineMap | undefined;
 
-  constructor(private readonly state: DocumentState, private readonly usedHereText: string) {
+  /** The related information's own texts, in the lint's language. */
+  constructor(private readonly state: DocumentState, private readonly texts: { usedHere: string; givenHere: string }) {
     this.suppressions = state.facts.suppressions;
   }
 
@@ -460,6 +462,7 @@ class Defects {
         }
       }
       if (report.usedAt) this.addUse(finding, report.span, report.usedAt);
+      if (report.givenIn) finding.related.push({ uri: report.givenIn.uri, start: report.givenIn.start, end: report.givenIn.end, message: this.texts.givenHere });
       const more = report.alsoUsedAt;
       if (more) for (let j = 0; j < more.length; j++) this.addUse(finding, report.span, more[j]);
     }
@@ -487,7 +490,7 @@ class Defects {
 
   /** Lists a place of use of the finding, unless it is where the finding is (within or around the underlined span). */
   private addUse(finding: Finding, span: Span, use: Span): void {
-    if (use.end <= span.start || use.start >= span.end) finding.related.push({ uri: this.state.uri, start: use.start, end: use.end, message: this.usedHereText });
+    if (use.end <= span.start || use.start >= span.end) finding.related.push({ uri: this.state.uri, start: use.start, end: use.end, message: this.texts.usedHere });
   }
 
   private suppressed(code: string, start: number): boolean {

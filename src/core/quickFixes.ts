@@ -43,21 +43,29 @@ function ruleFixes(document: FixDocument, finding: Finding): Fix[] {
 export interface FixAll {
   edits: FileEdit[];
   fixed: Finding[];
+  /** The findings among `fixed` whose fixes edit another document, by its URI. */
+  fixedElsewhere: Map<string, Finding[]>;
 }
 
 /**
- * The safe fixes of all `findings` in one document that edit only it and do not overlap, for "Fix all". A fix that
- * overlaps one taken before is left for the next round (a CLI run repeats until nothing changes).
+ * The safe fixes of all `findings` in one document that edit only it, or also documents `alsoEditable` holds (the
+ * other files of an azs-lint run: the parameter file that gives a template's value), and do not overlap, for "Fix
+ * all". A fix that overlaps one taken before is left for the next round (a CLI run repeats until nothing changes).
  */
-export function fixAll(document: FixDocument, findings: readonly Finding[]): FixAll {
+export function fixAll(document: FixDocument, findings: readonly Finding[], alsoEditable?: ReadonlyMap<string, unknown>): FixAll {
   const edits: FileEdit[] = [];
   const fixed: Finding[] = [];
+  const fixedElsewhere = new Map<string, Finding[]>();
+  const editable = (e: FileEdit) => e.uri === document.uri || alsoEditable?.has(e.uri) === true;
   for (const finding of findings) {
     const target = fixTarget(document, finding.start);
-    const fix = target && ruleFixes(target, finding).find((f) => f.safe && !f.snippet && f.edits.every((e) => e.uri === document.uri));
-    if (!fix || fix.edits.some((e) => edits.some((x) => e.start < x.end && x.start < e.end))) continue;
+    const fix = target && ruleFixes(target, finding).find((f) => f.safe && !f.snippet && f.edits.every(editable));
+    if (!fix || fix.edits.some((e) => edits.some((x) => e.uri === x.uri && e.start < x.end && x.start < e.end))) continue;
     edits.push(...fix.edits);
     fixed.push(finding);
+    for (const uri of new Set(fix.edits.map((e) => e.uri))) {
+      if (uri !== document.uri) fixedElsewhere.set(uri, [...(fixedElsewhere.get(uri) ?? []), finding]);
+    }
   }
-  return { edits: edits.sort((a, b) => a.start - b.start), fixed };
+  return { edits: edits.sort((a, b) => a.start - b.start), fixed, fixedElsewhere };
 }

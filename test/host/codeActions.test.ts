@@ -97,6 +97,23 @@ describe('code actions', function () {
     await gone(editor.document.uri, 'AZS301');
   });
 
+  it('fixes an api-version a parameter file gives in the parameter file, and leaves the template using its parameter', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!folder) throw new Error('no workspace folder');
+    const parameters = (version: string) => `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {"version": {"value": "${version}"}}}\n`;
+    const template = `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "parameters": {"version": {"type": "string"}}, "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "[parameters('version')]", "name": "hub-payg/31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8", "properties": {"tenantId": "41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8"}}]}\n`;
+    const parameterUri = vscode.Uri.joinPath(folder, 'codeactions', 'parameters', 'azuredeploy.parameters.json');
+    await vscode.workspace.fs.writeFile(parameterUri, new TextEncoder().encode(parameters('2016-01-01')));
+    const parameterFile = await vscode.workspace.openTextDocument(parameterUri);
+    const templateUri = vscode.Uri.joinPath(folder, 'codeactions', 'parameters', 'azuredeploy.json');
+    await vscode.workspace.fs.writeFile(templateUri, new TextEncoder().encode(template));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(templateUri));
+    await applyFix(editor, 'AZS401', 'Use api-version 2017-06-01');
+    assert.equal(parameterFile.getText(), parameters('2017-06-01'));
+    assert.equal(editor.document.getText(), template);
+    await gone(editor.document.uri, 'AZS401');
+  });
+
   it('adds -AgreementNumber to a Capacity registration and -RegistrationName where it is missing, as snippets', async () => {
     const editor = await fixture('Set-AzsRegistration -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -BillingModel Capacity\n');
     await applyFix(editor, 'AZS302', 'Add -AgreementNumber');

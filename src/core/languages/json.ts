@@ -82,8 +82,8 @@ export const json = defineLanguage({
   relevant: /azurestack|customersubscriptions|\/registrations\b|registrationName|tenantId|deploymentParameters/i,
   lineComment: '//',
   fence: { tags: ['json', 'jsonc'], together: false },
-  read: ({ text, partner }) => {
-    const analysis = jsonFacts(text, partner?.parameterValues);
+  read: ({ uri, text, partner }) => {
+    const analysis = jsonFacts(text, partner?.parameterValues, uri);
     const state: JsonState = { role: analysis.role, ...(analysis.parameterValues ? { parameterValues: analysis.parameterValues } : {}) };
     return { facts: analysis.facts, state };
   },

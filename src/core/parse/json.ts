@@ -2,7 +2,7 @@
 // (`{"parameters": …, "responses": …}`), saved GET/list responses, plain customer-subscription request bodies and
 // recorded SDK sessions (requests with their URI, method and body; bodies often kept as JSON inside a JSON string).
 import { billingModels } from '../azureStack';
-import { emptyFacts, spanOf, type FileFacts, type Value } from '../facts';
+import { LazyValue, emptyFacts, spanOf, type FileFacts, type Value } from '../facts';
 import { LineMap } from '../text';
 import { addTemplateFacts, armValue, templateScope, type ArmScope } from './arm';
 import { findPlaceholder } from '../ids';
@@ -19,8 +19,11 @@ export interface JsonAnalysis {
   parameterValues?: Map<string, Value>;
 }
 
-/** Reads a JSON document; `parameterValues` are those of the parameter file that goes with it, if it is a template. */
-export function jsonFacts(text: string, parameterValues?: ReadonlyMap<string, Value>): JsonAnalysis {
+/**
+ * Reads a JSON document; `parameterValues` are those of the parameter file that goes with it, if it is a template.
+ * `uri` names the document, so that the values a parameter file gives say where they are written.
+ */
+export function jsonFacts(text: string, parameterValues?: ReadonlyMap<string, Value>, uri?: string): JsonAnalysis {
   const parsed = parseJson(text);
   const { source } = parsed;
   const facts = emptyFacts();
@@ -38,7 +41,7 @@ export function jsonFacts(text: string, parameterValues?: ReadonlyMap<string, Va
   else if (readsIds) addResourceIds(facts, source, root, scope);
   // In a broken document a property may only seem absent (the text is cut before it): claim no absence then.
   if (source.hasErrors) for (const operation of facts.tenantOperations) delete operation.tenantIdMissingAt;
-  return { facts, role, ...(role === 'parameters' ? { parameterValues: parameterFileValues(root) } : {}) };
+  return { facts, role, ...(role === 'parameters' ? { parameterValues: parameterFileValues(source, root, uri) } : {}) };
 }
 
 function addSuppressions(facts: FileFacts, source: JsonSource): void {
@@ -59,15 +62,36 @@ function roleOf(root: JsonMap): JsonRole {
   return allValues && !member(root, 'responses') ? 'parameters' : 'other';
 }
 
-/** A parameter file's string values, for the template it goes with; they carry no positions in that template. */
-function parameterFileValues(root: JsonMap): Map<string, Value> {
+/**
+ * A parameter file's string values, for the template it goes with. Each spans its string's contents in the parameter
+ * file and, when the file is named, says it is written there (`Segment.from`): where it is copied from, when it is
+ * written without escapes in a well-formed file, so that a fix of the value in the template writes there.
+ */
+function parameterFileValues(source: JsonSource, root: JsonMap, uri: string | undefined): Map<string, Value> {
   const values = new Map<string, Value>();
-  const parameters = member(root, 'parameters')?.value;
-  for (const [name, entry] of isMap(parameters) ? Object.entries(parameters) : []) {
-    const value = member(entry, 'value')?.value;
-    if (typeof value === 'string') values.set(name.toLowerCase(), { text: value, segments: [{ text: value }], span: { start: 0, end: 0 } });
+  const parameters = member(root, 'parameters');
+  const parametersPlace = parameters && placeIn(undefined, parameters.key);
+  for (const [name, entry] of parameters && isMap(parameters.value) ? Object.entries(parameters.value) : []) {
+    const value = member(entry, 'value');
+    if (typeof value?.value === 'string') values.set(name.toLowerCase(), new ParameterFileValue(source.string(placeIn(parametersPlace, name), value.key, value.value), uri, source.hasErrors));
   }
   return values;
+}
+
+/** A value a parameter file gives, located when first asked (see `parameterFileValues`). */
+class ParameterFileValue extends LazyValue {
+  constructor(private readonly written: Value, private readonly uri: string | undefined, private readonly broken: boolean) {
+    super(written.text);
+  }
+
+  protected resolve(): Value {
+    const { text, uri, written } = this;
+    const { span } = written;
+    // Its offsets are the parameter file's: never the segment's `at`, which a template would read as its own. In a
+    // broken file a string may end elsewhere than it seems.
+    const copied = !this.broken && written.segments[0]?.at !== undefined;
+    return { text, segments: [uri === undefined ? { text } : { text, from: { uri, start: span.start, end: span.end, copied } }], span };
+  }
 }
 
 interface Frame {

@@ -1,7 +1,7 @@
-import { isKnown, locateWhole, locatesCopy, type FileFacts, type RegistrationLookup, type RegistrationRef } from '../facts';
+import { givenElsewhere, isKnown, locateWhole, locatesCopy, type FileFacts, type RegistrationLookup, type RegistrationRef } from '../facts';
 import { holdsPlaceholder } from '../ids';
 import { registrationParts } from '../parse/requests';
-import { cloudIdLookupAt, replacementFix, type Replacement } from '../fixes';
+import { cloudIdLookupAt, replacementFix, replacementWhereWritten, type Replacement } from '../fixes';
 import { ByRef, Declarations, differences, knownParts, knowsAPart, refKeys, refParts, where, type IndexedDeclaration, type RefKeys, type RefPart } from './registrations';
 import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
@@ -186,7 +186,8 @@ export default defineRule({
         // only those: not an expression or reference that brings the name in (with the rest of a resource's name).
         span: locateWhole(used),
         related: [{ uri: target.uri, span: declared.span, messageId: 'declaredHere' }],
-        ...(locatesCopy(used) ? { data: { replacement: declared.text } } : {}),
+        // Or where the parameter file that gives the name writes it.
+        ...replacementWhereWritten<Replacement>(used, locatesCopy(used) || givenElsewhere(used) ? { replacement: declared.text } : undefined),
       }];
     });
     // One defect, one finding: a part already reported as differing from a declaration is not reported again.

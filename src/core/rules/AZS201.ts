@@ -1,5 +1,5 @@
-import { isKnown, locateWhole, locatesOnlyReference } from '../facts';
-import { replacementFix, type Replacement } from '../fixes';
+import { givenElsewhere, isKnown, locateWhole, locatesOnlyReference } from '../facts';
+import { replacementFix, replacementWhereWritten, type Replacement } from '../fixes';
 import { holdsPlaceholder, isGuid, repairGuid } from '../ids';
 import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
@@ -35,8 +35,10 @@ export default defineRule({
       const replacement = repairGuid(id.text);
       const span = locateWhole(id);
       if (!replacement) return [{ messageId: 'notGuid', values: { value: id.text }, span, usedAt: id.span }];
-      // No fix where only a reference to the value can be underlined: the GUID would take the reference's place.
-      return [{ messageId: 'repairable', values: { value: id.text, replacement }, span, usedAt: id.span, ...(locatesOnlyReference(id) ? {} : { data: { replacement } }) }];
+      // No fix where only a reference to the value can be underlined (the GUID would take the reference's place),
+      // unless the parameter file that gives the value writes it: the fix writes there.
+      const fixable = !locatesOnlyReference(id) || givenElsewhere(id) !== undefined;
+      return [{ messageId: 'repairable', values: { value: id.text, replacement }, span, usedAt: id.span, ...replacementWhereWritten<Replacement>(id, fixable ? { replacement } : undefined) }];
     });
   },
   fixes: (finding, document) => replacementFix(document, finding, { en: 'Fix the GUID: {replacement}', sv: 'Rätta GUID:t: {replacement}' }, true),

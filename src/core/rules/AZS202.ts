@@ -1,5 +1,5 @@
 import { isKnown, locateWhole, locatesOnlyReference } from '../facts';
-import { replacementFix, type Replacement } from '../fixes';
+import { replacementFix, replacementWhereWritten, type FixDocument, type Replacement } from '../fixes';
 import { holdsPlaceholder, isGuid, repairGuid } from '../ids';
 import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
@@ -41,14 +41,24 @@ export default defineRule({
       const id = operation.tenantId;
       if (!isKnown(id) || isGuid(id.text) || holdsPlaceholder(id.text)) return noReports;
       const replacement = repairGuid(id.text);
-      const data: GuidRepair | undefined = replacement ? { replacement, ...(locatesOnlyReference(id) ? { onlyReference: true as const } : {}) } : undefined;
-      return [{ messageId: 'notGuid', values: { value: id.text }, span: locateWhole(id), usedAt: id.span, ...(data ? { data } : {}) }];
+      // Where a parameter file gives the value, the GUID is written there (or nowhere), never over the reference to it.
+      const where = replacementWhereWritten<GuidRepair>(id, replacement ? { replacement } : undefined);
+      if (where.data && !where.givenIn && locatesOnlyReference(id)) where.data.onlyReference = true;
+      return [{ messageId: 'notGuid', values: { value: id.text }, span: locateWhole(id), usedAt: id.span, ...where }];
     });
   },
   // Where only a reference to the value is underlined, the GUID takes its place only as a string's whole content
-  // ("$t", "{$g}", "[variables('w')]"): a bare $t would become a bare GUID.
-  fixes: (finding, document) => (finding.data?.onlyReference && !isStringContent(document.text, finding) ? [] : replacementFix(document, finding, { en: 'Fix the GUID: {replacement}', sv: 'Rätta GUID:t: {replacement}' }, true)),
+  // ("$t", "{$g}", "[variables('w')]"): a bare $t would become a bare GUID. Never over a template's parameters(): the
+  // template would ignore the value given for it from then on (a defaultValue with an escape is all that leaves).
+  fixes: (finding, document) => (finding.data?.onlyReference && (!isStringContent(document.text, finding) || refersToParameter(document, finding))
+    ? []
+    : replacementFix(document, finding, { en: 'Fix the GUID: {replacement}', sv: 'Rätta GUID:t: {replacement}' }, true)),
 });
+
+/** Whether the span of a JSON document calls ARM's parameters(). */
+function refersToParameter(document: FixDocument, { start, end }: { start: number; end: number }): boolean {
+  return document.kind === 'json' && /\bparameters\s*\(/i.test(document.text.slice(start, end));
+}
 
 /** Whether the span is all that stands between a pair of straight quotes. */
 function isStringContent(text: string, { start, end }: { start: number; end: number }): boolean {

@@ -1,6 +1,6 @@
 import { acceptedSpelling, billingModels } from '../azureStack';
 import { isKnown, locateWhole } from '../facts';
-import { fill, replace, type Fix, type Replacement } from '../fixes';
+import { fill, replace, replacementWhereWritten, type Fix, type Replacement } from '../fixes';
 import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
 /** Names people write for a billing model that does not exist under that name. */
@@ -39,22 +39,26 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    return reportsForEach(facts.billingModels, (use): readonly Report<'unknown' | 'didYouMean' | 'notAccepted', Replacement>[] => {
+    return reportsForEach(facts.billingModels, (use): readonly Report<'unknown' | 'didYouMean' | 'notAccepted', Partial<Replacement>>[] => {
       // A model written as accepted needs no lower-case copies of it and of each accepted one (a dense script has ≈ 1,600).
       if (!isKnown(use.value) || use.accepted.includes(use.value.text) || acceptedSpelling(use.value.text, use.accepted)) return noReports;
       const value = use.value.text.trim();
       const span = locateWhole(use.value);
       const accepted = use.accepted.join(', ');
-      if (acceptedSpelling(value, billingModels)) return [{ messageId: 'notAccepted', values: { setBy: use.setBy, value, accepted }, span }];
       const replacement = confusions[value.toLowerCase().replace(/[^a-z]/g, '')];
-      if (replacement && use.accepted.includes(replacement)) return [{ messageId: 'didYouMean', values: { value, replacement }, span, data: { replacement } }];
-      return [{ messageId: 'unknown', values: { value, accepted }, span }];
+      const suggested = replacement && use.accepted.includes(replacement) ? replacement : undefined;
+      // Where a parameter file gives the model, its fixes write there (or nowhere), never over the reference to it.
+      const where = replacementWhereWritten<Partial<Replacement>>(use.value, suggested ? { replacement: suggested } : {});
+      if (acceptedSpelling(value, billingModels)) return [{ messageId: 'notAccepted', values: { setBy: use.setBy, value, accepted }, span, ...where }];
+      if (suggested) return [{ messageId: 'didYouMean', values: { value, replacement: suggested }, span, ...where }];
+      return [{ messageId: 'unknown', values: { value, accepted }, span, ...where }];
     });
   },
   fixes(finding, document) {
+    // A value another document writes is fixed there, or not at all (no data) when a reference here is all there is.
     // What a broken file shows as the value (a brace, a stretch of lines) is nothing to write a model over.
-    if (!/^[\w.-]+(?: [\w.-]+)*$/.test(document.text.slice(finding.start, finding.end))) return [];
-    const suggested = finding.data?.replacement;
+    if (!finding.data || (!finding.data.writtenIn && !/^[\w.-]+(?: [\w.-]+)*$/.test(document.text.slice(finding.start, finding.end)))) return [];
+    const suggested = finding.data.replacement;
     const meant: Fix[] = suggested && suggested !== 'PayAsYouUse'
       ? [{ title: fill({ en: 'Use {replacement}', sv: 'Använd {replacement}' }, { replacement: suggested }), edits: replace(document, finding, suggested), preferred: true }]
       : [];

@@ -1,7 +1,7 @@
 import { apiVersions, firstTenantApiVersion } from '../azureStack';
 import { locateWhole } from '../facts';
 import { hasUnknown } from '../ids';
-import { replace, type Replacement } from '../fixes';
+import { replace, replacementWhereWritten, type Replacement } from '../fixes';
 import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
 export default defineRule({
@@ -38,14 +38,15 @@ export default defineRule({
       const version = text.trim();
       const published = (apiVersions as readonly string[]).includes(version);
       if (published && (target !== 'customerSubscription' || version >= firstTenantApiVersion)) return noReports;
-      const report = { span: locateWhole(value), usedAt: value.span, data: { replacement: firstTenantApiVersion } };
+      // Fixed where the version is written: in the parameter file when that gives it, never over the reference to it.
+      const report = { span: locateWhole(value), usedAt: value.span, ...replacementWhereWritten<Replacement>(value, { replacement: firstTenantApiVersion }) };
       return [published
         ? { ...report, messageId: 'noTenants', values: { value: version } }
         : { ...report, messageId: 'unknown', values: { value: version, versions: apiVersions.join(', ') } }];
     });
   },
-  fixes: (finding, document) => [{
+  fixes: (finding, document) => (finding.data ? [{
     title: { en: `Use api-version ${firstTenantApiVersion}`, sv: `Använd api-version ${firstTenantApiVersion}` },
     edits: replace(document, finding, firstTenantApiVersion), preferred: true, safe: true,
-  }],
+  }] : []),
 });

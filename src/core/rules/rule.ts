@@ -4,7 +4,7 @@
 // the CloudDeploymentID lookup, editor actions. Rules never see configuration or suppressions: lint.ts applies those
 // afterwards.
 import type { ErrorCode } from '../errors';
-import type { FileFacts } from '../facts';
+import type { FileFacts, FileSpan } from '../facts';
 import type { Fix, FixDocument } from '../fixes';
 import type { Finding } from '../lint';
 import type { Localized } from '../l10n';
@@ -63,6 +63,8 @@ export interface Report<M extends string, D = unknown> {
    * thousands of calls rather than one report each (the same finding either way).
    */
   alsoUsedAt?: Span[];
+  /** Where another document (the parameter file that gives the value) writes the value with the defect: listed as related information. */
+  givenIn?: FileSpan;
   /** What the rule's quick fixes need (a replacement text, the missing parameters): the rule's own type. */
   data?: D;
 }

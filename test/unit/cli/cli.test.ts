@@ -455,6 +455,49 @@ describe('azs-lint (CLI)', function () {
       });
     }
 
+    const tenantResource = `{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "[parameters('version')]", "name": "reg1/66666666-7777-8888-9999-000000000000", "properties": {"tenantId": "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"}}`;
+    /** A template whose registration has `registrationVersion` and whose tenant takes its api-version from a parameter. */
+    const template = (registrationVersion: string) => `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "parameters": {"version": {"type": "string"}},\n "resources": [{"type": "Microsoft.AzureStack/registrations", "apiVersion": "${registrationVersion}", "name": "reg1", "properties": {"billingModel": "PayAsYouUse"}},\n  ${tenantResource}]}\n`;
+    const parameters = (version: string) => `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n "parameters": {"version": {"value": "${version}"}}}\n`;
+
+    it('fixes a value a parameter file gives in the parameter file, the template keeping its reference, and git apply takes the dry run\'s diff of both', () => {
+      const project = mkdtempSync(join(scratch, 'parameters-'));
+      writeFileSync(join(project, 'azuredeploy.json'), template('2019-01-01'));
+      writeFileSync(join(project, 'azuredeploy.parameters.json'), parameters('2016-01-01'));
+      const patched = mkdtempSync(join(scratch, 'parameters-patched-'));
+      cpSync(project, patched, { recursive: true });
+
+      const dryRun = azsLint(['.', '--fix-dry-run'], project);
+      assert.equal(dryRun.stderr, 'azs-lint: azuredeploy.json: would fix 2 problems: 2 × AZS401\nazs-lint: azuredeploy.parameters.json: would be changed to fix 1 problem of another file: 1 × AZS401\n');
+      const apply = spawnSync('git', ['apply', '--unsafe-paths', '-'], { cwd: patched, input: dryRun.stdout, encoding: 'utf8' });
+      assert.equal(apply.status, 0, apply.stderr);
+
+      const fixed = azsLint(['.', '--fix'], project);
+      assert.deepEqual([fixed.status, fixed.stderr], [0, 'azs-lint: azuredeploy.json: fixed 2 problems: 2 × AZS401\nazs-lint: azuredeploy.parameters.json: changed to fix 1 problem of another file: 1 × AZS401\n']);
+      assert.equal(readFileSync(join(project, 'azuredeploy.json'), 'utf8'), template('2017-06-01'), "the template keeps its parameter");
+      assert.equal(readFileSync(join(project, 'azuredeploy.parameters.json'), 'utf8'), parameters('2017-06-01'));
+      for (const name of ['azuredeploy.json', 'azuredeploy.parameters.json']) assert.equal(readFileSync(join(patched, name), 'utf8'), readFileSync(join(project, name), 'utf8'), name);
+    });
+
+    it('says a template\'s problem stays when the parameter file its fix edits cannot be written', () => {
+      const project = mkdtempSync(join(scratch, 'parameters-locked-'));
+      const path = join(project, 'azuredeploy.parameters.json');
+      writeFileSync(join(project, 'azuredeploy.json'), template('2017-06-01'));
+      writeFileSync(path, parameters('2016-01-01'));
+      const lock = (on: boolean) => process.getuid?.() === 0
+        ? assert.equal(spawnSync('chattr', [on ? '+i' : '-i', path]).status, 0, 'chattr sets the immutable flag')
+        : chmodSync(path, on ? 0o444 : 0o644);
+      lock(true);
+      try {
+        const run = azsLint(['.', '--fix', '--format', 'json'], project);
+        assert.match(run.stderr, /^azs-lint: azuredeploy\.parameters\.json: not written: [^\n]+; 1 problem stays: 1 × AZS401\n$/, 'and no line that says the template\'s problem was fixed');
+        assert.deepEqual([run.status, (JSON.parse(run.stdout) as JsonRow[]).map((r) => `${r.file} ${r.code}`)], [1, ['azuredeploy.json AZS401']]);
+      } finally {
+        lock(false);
+      }
+      assert.equal(readFileSync(path, 'utf8'), parameters('2016-01-01'));
+    });
+
     it('names each file in the diff relative to the current folder, quoted as git quotes it, so git apply takes it there', () => {
       const project = join(scratch, 'diff-names');
       const [inner, outer] = [join(project, 'work'), join(project, 'elsewhere')];

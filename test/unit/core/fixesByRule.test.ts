@@ -140,28 +140,30 @@ describe('core/fixes: what each rule\'s fix writes', () => {
 
     it('PayAsYouUse alone, preferred, when that is what it meant or nothing is suggested', () => {
       const text = '-BillingModel PayAsYouGo\n';
-      for (const data of [{ replacement: 'PayAsYouUse' }, undefined]) {
+      for (const data of [{ replacement: 'PayAsYouUse' }, {}]) {
         const finding = findingOn(text, 'AZS303', 'PayAsYouGo', data);
         assert.deepEqual(fixesFor(documentOf(text), finding), [payAsYouUse(finding, true)], JSON.stringify(data));
       }
       const words = '-BillingModel Pay As.You-Go\n';
-      assert.equal(fixesFor(documentOf(words), findingOn(words, 'AZS303', 'Pay As.You-Go')).length, 1, 'words separated by blanks are a value');
+      assert.equal(fixesFor(documentOf(words), findingOn(words, 'AZS303', 'Pay As.You-Go', {})).length, 1, 'words separated by blanks are a value');
     });
 
     it('nothing over what a broken file shows as the value', () => {
       for (const underlined of ['{ Development', 'Development }', 'Pay\nAsYouUse', 'Pay  AsYouUse', ' Capacity']) {
         const text = `-BillingModel ${underlined}\n`;
-        assert.deepEqual(fixesFor(documentOf(text), findingOn(text, 'AZS303', underlined)), [], JSON.stringify(underlined));
+        assert.deepEqual(fixesFor(documentOf(text), findingOn(text, 'AZS303', underlined, {})), [], JSON.stringify(underlined));
       }
     });
   });
 
+  const version = { replacement: '2017-06-01' };
+
   it('AZS401 writes api-version 2017-06-01, safe, and offers nothing where it is written already', () => {
     const text = 'Get-AzResource -ResourceId $id -ApiVersion 2016-01-01\n';
-    const finding = findingOn(text, 'AZS401', '2016-01-01');
+    const finding = findingOn(text, 'AZS401', '2016-01-01', version);
     assert.deepEqual(fixesFor(documentOf(text), finding), [{ title: { en: 'Use api-version 2017-06-01', sv: 'Använd api-version 2017-06-01' }, edits: [over(finding, '2017-06-01')], preferred: true, safe: true }]);
     const already = 'Get-AzResource -ApiVersion 2017-06-01 -ResourceId $id\n';
-    assert.deepEqual(fixesFor(documentOf(already), findingOn(already, 'AZS401', '2017-06-01')), []);
+    assert.deepEqual(fixesFor(documentOf(already), findingOn(already, 'AZS401', '2017-06-01', version)), []);
   });
 
   it('offers no fix of its own for rules that have none', () => {
@@ -171,7 +173,7 @@ describe('core/fixes: what each rule\'s fix writes', () => {
 
   it('replaces no value in JSON that does not parse, but does in PowerShell that does not', () => {
     const json = '{ "apiVersion": "2016-01-01", \n';
-    const inJson = findingOn(json, 'AZS401', '2016-01-01');
+    const inJson = findingOn(json, 'AZS401', '2016-01-01', version);
     assert.deepEqual(fixesFor(documentOf(json, 'json', true), inJson), []);
     assert.equal(fixesFor(documentOf(json, 'json', false), inJson).length, 1);
     const script = 'Login-AzureRmAccount\n$x = (\n';
@@ -222,7 +224,7 @@ describe('core/fixes: Fix all', () => {
   it('applies the safe fixes in the order of the text, whatever the order of the findings, and says which it fixed', () => {
     const login = azs402('Login-AzureRmAccount', 'Connect-AzAccount');
     const get = azs402('Get-AzureRmResource', 'Get-AzResource');
-    const version = findingOn(text, 'AZS401', '2016-01-01');
+    const version = findingOn(text, 'AZS401', '2016-01-01', { replacement: '2017-06-01' });
     const declared = findingOn(text, 'AZS103', 'hub-pag', { replacement: 'hub-payg' });
     const missing = findingOn(text, 'AZS104', 'Set-AzsRegistration', { missing: ['PrivilegedEndpoint'] });
     const result = fixAll(documentOf(text), [version, declared, get, missing, login]);

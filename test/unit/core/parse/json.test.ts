@@ -27,6 +27,22 @@ describe('parse/json', () => {
     assert.equal(jsonFacts(`{"id": "${registrationId}"}`).role, 'other');
   });
 
+  it("places a parameter file's values in it: where the fixes of a template that uses them write", () => {
+    const uri = 'file:///ws/azuredeploy.parameters.json';
+    const file = (version: string, end = '}}') => `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {"version": {"value": "${version}"${end}}`;
+    const given = (text: string) => jsonFacts(text, undefined, uri).parameterValues?.get('version');
+    const plain = file('2016-01-01');
+    const start = plain.indexOf('2016');
+    const span = { start, end: start + '2016-01-01'.length };
+    assert.deepEqual({ ...given(plain)?.span }, span);
+    assert.deepEqual(given(plain)?.segments, [{ text: '2016-01-01', from: { uri, ...span, copied: true } }]);
+    // Where its characters are not the value's, it says where the value is written, not that it is copied from there.
+    const escaped = file('2016\\u002d01-01');
+    assert.deepEqual(given(escaped)?.segments, [{ text: '2016-01-01', from: { uri, start, end: start + '2016\\u002d01-01'.length, copied: false } }]);
+    assert.deepEqual(given(file('2016-01-01', '}'))?.segments.map((s) => s.from?.copied), [false], 'a broken file');
+    assert.deepEqual(jsonFacts(plain).parameterValues?.get('version')?.segments, [{ text: '2016-01-01' }], 'a file not named');
+  });
+
   describe('ARM templates', () => {
     it('works out parameters (defaults or a parameter file), variables, concat and format', () => {
       const text = template(

@@ -1,7 +1,7 @@
 import rule from '../../../../src/core/rules/AZS103';
 import { customer, subscription, tenant } from '../support/ids';
 import { byId, cloudIdLookup } from '../support/cloudIdLookup';
-import { ruleTester, type OtherFile } from '../support/ruleTester';
+import { givenHere, parameterFile, ruleTester, type OtherFile } from '../support/ruleTester';
 
 const tail = 'Azure would answer RegistrationNotFound unless that registration exists too.';
 const lookup = (parameters = '') => `$registration = Get-AzResource -ResourceType Microsoft.AzureStack/registrations${parameters} | Select-Object -First 1`;
@@ -92,8 +92,8 @@ ruleTester(rule, {
       errors: [{ message: `This request targets registration 'reg2', but the registration declared in registration.json is 'reg1'. ${tail}`, related: [declaredHere] }],
     },
     {
-      // The fix would write the name over the whole expression, and lose the customer subscription with it.
-      name: 'a name a parameter file gives, joined to the rest of the resource name: no fix, as the name is not written here',
+      // Not over the whole expression, which would lose the customer subscription with it: where the name is written.
+      name: 'a name a parameter file gives, joined to the rest of the resource name: fixed in the parameter file, which is pointed at',
       kind: 'json',
       code: `{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
@@ -105,9 +105,10 @@ ruleTester(rule, {
 }`,
       others: [
         { name: 'register.ps1', kind: 'powershell', code: register('<@reg-west@>') },
-        { name: 'template.parameters.json', kind: 'json', code: '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {"registrationName": {"value": "reg-east"}}}' },
+        parameterFile({ registrationName: '<@reg-east@>' }),
       ],
-      errors: [{ message: `This request targets registration 'reg-east', but the registration declared in register.ps1 is 'reg-west'. ${tail}`, related: [declaredHere] }],
+      otherOutputs: { 'template.parameters.json': parameterFile({ registrationName: 'reg-west' }).code },
+      errors: [{ message: `This request targets registration 'reg-east', but the registration declared in register.ps1 is 'reg-west'. ${tail}`, related: [declaredHere, givenHere] }],
     },
     {
       name: 'another subscription',

@@ -1,6 +1,6 @@
 import rule from '../../../../src/core/rules/AZS201';
 import { customer, registrationId, tenant } from '../support/ids';
-import { ruleTester } from '../support/ruleTester';
+import { givenHere, parameterFile, ruleTester } from '../support/ruleTester';
 
 const message = (value: string) => `The customer subscription ID '${value}' is not a GUID; Azure would answer InvalidCustomerSubscriptionId.`;
 
@@ -29,11 +29,19 @@ ruleTester(rule, {
       }],
     },
     {
-      name: 'a GUID in braces that a parameter file gives: shown where the template uses it, with no fix over the expression',
+      name: 'a GUID in braces that a parameter file gives: shown where the template uses it, fixed where the file writes it, not over the expression',
       kind: 'json',
       code: `{"parameters": {"customer": {"type": "string"}}, "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "<![concat('reg1/', parameters('customer'))]!>", "properties": {"tenantId": "${tenant}"}}]}`,
-      others: [{ name: 'template.parameters.json', kind: 'json', code: `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {"customer": {"value": "{${customer}}"}}}` }],
-      errors: [{ message: `The customer subscription ID '{${customer}}' is not a GUID as written (did you mean ${customer}?); Azure would answer InvalidCustomerSubscriptionId.` }],
+      others: [parameterFile({ customer: `<@{${customer}}@>` })],
+      otherOutputs: { 'template.parameters.json': parameterFile({ customer }).code },
+      errors: [{ message: `The customer subscription ID '{${customer}}' is not a GUID as written (did you mean ${customer}?); Azure would answer InvalidCustomerSubscriptionId.`, related: [givenHere] }],
+    },
+    {
+      name: 'a GUID in braces that a parameter file gives with an escape: pointed at there, and no fix anywhere',
+      kind: 'json',
+      code: `{"parameters": {"customer": {"type": "string"}}, "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "<![concat('reg1/', parameters('customer'))]!>", "properties": {"tenantId": "${tenant}"}}]}`,
+      others: [parameterFile({ customer: `<@{${customer}\\u007D@>` })],
+      errors: [{ message: `The customer subscription ID '{${customer}}' is not a GUID as written (did you mean ${customer}?); Azure would answer InvalidCustomerSubscriptionId.`, related: [givenHere] }],
     },
     {
       name: 'a GUID with a character missing, in az resource',

@@ -1,9 +1,11 @@
 import rule from '../../../../src/core/rules/AZS202';
 import { customer, registrationId, tenant } from '../support/ids';
-import { ruleTester } from '../support/ruleTester';
+import { givenHere, parameterFile, ruleTester } from '../support/ruleTester';
 
 const missing = "Adding a customer subscription needs properties.tenantId, the customer's directory (tenant) ID; Azure rejects the request without it.";
 const url = `https://management.azure.com${registrationId}/customerSubscriptions/${customer}?api-version=2017-06-01`;
+/** A template whose tenant resource takes its tenantId from the parameter `tenant`, which a parameter file gives. */
+const tenantTemplate = `{"parameters": {"tenant": {"type": "string"}}, "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "reg1/${customer}", "properties": {"tenantId": "<![parameters('tenant')]!>"}}]}`;
 
 ruleTester(rule, {
   valid: [
@@ -89,6 +91,28 @@ ruleTester(rule, {
       kind: 'json',
       code: `{"variables": {"w": "{${tenant}\\u007D"}, "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "reg1/${customer}", "properties": {"tenantId": "<![variables('w')]!>"}}]}`,
       output: `{"variables": {"w": "{${tenant}\\u007D"}, "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "reg1/${customer}", "properties": {"tenantId": "${tenant}"}}]}`,
+      errors: [{ message: `The tenant ID '{${tenant}}' is not a GUID; Azure rejects the request.` }],
+    },
+    {
+      // The template keeps using its parameter: the value is changed where the parameter file writes it.
+      name: 'a tenant ID a parameter file gives: fixed in the parameter file, not over the reference',
+      kind: 'json',
+      code: tenantTemplate,
+      others: [parameterFile({ tenant: `<@{${tenant}}@>` })],
+      otherOutputs: { 'template.parameters.json': parameterFile({ tenant }).code },
+      errors: [{ message: `The tenant ID '{${tenant}}' is not a GUID; Azure rejects the request.`, related: [givenHere] }],
+    },
+    {
+      name: 'a tenant ID a parameter file gives with an escape: pointed at there, and no fix anywhere',
+      kind: 'json',
+      code: tenantTemplate,
+      others: [parameterFile({ tenant: `<@{${tenant}\\u007D@>` })],
+      errors: [{ message: `The tenant ID '{${tenant}}' is not a GUID; Azure rejects the request.`, related: [givenHere] }],
+    },
+    {
+      name: 'a tenant ID a parameter\'s defaultValue gives with an escape: shown where it is used, and no fix over the reference',
+      kind: 'json',
+      code: tenantTemplate.replace('{"type": "string"}', `{"type": "string", "defaultValue": "{${tenant}\\u007D"}`),
       errors: [{ message: `The tenant ID '{${tenant}}' is not a GUID; Azure rejects the request.` }],
     },
     {

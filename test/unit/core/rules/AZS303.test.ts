@@ -1,6 +1,6 @@
 import rule from '../../../../src/core/rules/AZS303';
 import { registrationId, subscription } from '../support/ids';
-import { ruleTester } from '../support/ruleTester';
+import { givenHere, parameterFile, ruleTester } from '../support/ruleTester';
 
 const register = 'Set-AzsRegistration -PrivilegedEndpointCredential $cred -PrivilegedEndpoint AzS-ERCS01 -RegistrationName reg1';
 const accepted = 'PayAsYouUse, Capacity, Development, Custom, Ruggedized';
@@ -12,6 +12,14 @@ ruleTester(rule, {
     { name: 'an ARM expression', kind: 'json', code: `{"resources": [{"type": "Microsoft.AzureStack/registrations", "apiVersion": "2017-06-01", "name": "reg1", "properties": {"billingModel": "[parameters('model')]"}}]}` },
   ],
   invalid: [
+    {
+      name: 'PayAsYouGo from a parameter file: fixed in the parameter file, not over the reference',
+      kind: 'json',
+      code: `{"parameters": {"model": {"type": "string"}}, "resources": [{"type": "Microsoft.AzureStack/registrations", "apiVersion": "2017-06-01", "name": "reg1", "properties": {"billingModel": "<![parameters('model')]!>"}}]}`,
+      others: [parameterFile({ model: '<@PayAsYouGo@>' })],
+      otherOutputs: { 'template.parameters.json': parameterFile({ model: 'PayAsYouUse' }).code },
+      errors: [{ message: "'PayAsYouGo' is not a billing model; did you mean PayAsYouUse?", related: [givenHere] }],
+    },
     {
       name: 'PayAsYouGo',
       kind: 'powershell',

@@ -1,9 +1,11 @@
 import rule from '../../../../src/core/rules/AZS401';
 import { customer, registrationId, tenant } from '../support/ids';
-import { ruleTester } from '../support/ruleTester';
+import { givenHere, parameterFile, ruleTester } from '../support/ruleTester';
 
 const unknown = (value: string) => `'${value}' is not an api-version of Microsoft.AzureStack; it has 2016-01-01, 2017-06-01, 2020-06-01-preview, 2022-06-01. Azure rejects the request.`;
 const noTenants = 'api-version 2016-01-01 has no customerSubscriptions; use 2017-06-01 or later. Azure rejects the request.';
+/** A template whose tenant resource takes its api-version from the parameter `version`, declared as `declaration`. */
+const versionTemplate = (declaration: string, apiVersion = "[parameters('version')]") => `{"parameters": {"version": ${declaration}}, "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "${apiVersion}", "name": "reg1/${customer}", "properties": {"tenantId": "${tenant}"}}]}`;
 
 ruleTester(rule, {
   valid: [
@@ -40,6 +42,29 @@ ruleTester(rule, {
       code: `az rest --method get --uri "https://management.azure.com${registrationId}" --uri-parameters api-version=<!2017-06-01-preview!>\n`,
       output: `az rest --method get --uri "https://management.azure.com${registrationId}" --uri-parameters api-version=2017-06-01\n`,
       errors: [{ message: unknown('2017-06-01-preview') }],
+    },
+    {
+      // The template keeps using its parameter: the value is changed where the parameter file writes it.
+      name: 'a template parameter a parameter file gives: fixed in the parameter file, not over the reference',
+      kind: 'json',
+      code: versionTemplate('{"type": "string"}', "<![parameters('version')]!>"),
+      others: [parameterFile({ version: '<@2016-01-01@>' })],
+      otherOutputs: { 'template.parameters.json': parameterFile({ version: '2017-06-01' }).code },
+      errors: [{ message: noTenants, related: [givenHere] }],
+    },
+    {
+      name: 'a template parameter a parameter file gives with an escape: pointed at there, and no fix anywhere',
+      kind: 'json',
+      code: versionTemplate('{"type": "string"}', "<![parameters('version')]!>"),
+      others: [parameterFile({ version: '<@2019\\u002d01-01@>' })],
+      errors: [{ message: unknown('2019-01-01'), related: [givenHere] }],
+    },
+    {
+      name: "a template parameter's defaultValue, where no parameter file gives it: fixed there",
+      kind: 'json',
+      code: versionTemplate('{"type": "string", "defaultValue": "<!2016-01-01!>"}', "<@[parameters('version')]@>"),
+      output: versionTemplate('{"type": "string", "defaultValue": "2017-06-01"}'),
+      errors: [{ message: noTenants, related: ['The same value is used here.'] }],
     },
   ],
 });

@@ -2,7 +2,8 @@
 // for each finding of a workspace of documents: afterwards each edited document parses as well as before (no more
 // tree-sitter ERROR or MISSING nodes in PowerShell, no more JSON syntax errors), the finding the fix is for is gone,
 // no finding appears that was not there before, and what the documents send and declare keeps every part it knew (a
-// fix that writes over a whole expression where one value of it is wrong loses the others).
+// fix that writes over a whole expression where one value of it is wrong loses the others), and no template stops
+// using a parameter (a value a parameter file gives is fixed there, not by writing over the reference to it).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -113,6 +114,11 @@ export function documentsIn(folder: string): Document[] {
   });
 }
 
+/** How many times a JSON document calls ARM's parameters() (a template's references to its parameters). */
+function parameterReferences(document: Pick<Document, 'kind' | 'text'>): number {
+  return document.kind === 'json' ? document.text.match(/\bparameters\s*\(/gi)?.length ?? 0 : 0;
+}
+
 /** A finding's place, as a key that survives edits elsewhere. */
 const placeKey = (uri: string, code: string, start: number) => `${uri} ${code} @${start}`;
 
@@ -210,6 +216,8 @@ async function checkFix(
       if (!errorsBefore.has(uri)) errorsBefore.set(uri, await syntaxErrors(original));
       const errors = await syntaxErrors(fixed);
       if (errors > errorsBefore.get(uri)!) problems.push(`${uri} has ${errors} syntax errors afterwards, ${errorsBefore.get(uri)} before`);
+      const referencesLost = parameterReferences(original) - parameterReferences(fixed);
+      if (referencesLost > 0) problems.push(`${uri} refers to its parameters ${referencesLost} times less: the value given for one is no longer used`);
       const partsBefore = partsOf(workspace.factsOf(uri));
       await workspace.update(uri, fixed.text, fixed.kind, undefined, fixed.encoding);
       problems.push(...lostParts(partsBefore, partsOf(workspace.factsOf(uri))).map((lost) => `${uri} no longer has: ${lost}`));

@@ -17,6 +17,18 @@ export interface OtherFile {
   code: string;
 }
 
+/** The related information that points at the parameter file giving the value a finding is about. */
+export const givenHere = 'The parameter file gives the value here.';
+
+/**
+ * `template.parameters.json`, which goes with a case's template: each parameter's value written as given (marks and
+ * JSON escapes kept as they are).
+ */
+export function parameterFile(values: Record<string, string>): OtherFile {
+  const parameters = Object.entries(values).map(([name, value]) => `"${name}": {"value": "${value}"}`).join(', ');
+  return { name: 'template.parameters.json', kind: 'json', code: `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {${parameters}}}` };
+}
+
 export interface ValidCase {
   name?: string;
   kind: DocumentKind;
@@ -49,6 +61,11 @@ export interface InvalidCase extends ValidCase {
    * left out, the case asserts that no fix is offered.
    */
   output?: string;
+  /**
+   * The other files' texts once those fixes are applied, by name: required for each file a fix edits (a parameter
+   * file that gives the value the finding is about); left out, the case asserts that no fix edits another file.
+   */
+  otherOutputs?: Record<string, string>;
 }
 
 const folder = 'file:///workspace/';
@@ -61,6 +78,8 @@ function caseName(c: ValidCase): string {
 interface Linted {
   /** The case's own file, without its marks. */
   text: string;
+  /** Each file's text without its marks, by URI. */
+  texts: Map<string, string>;
   syntaxErrors: boolean;
   findings: Finding[];
   lines: Map<string, LineMap>;
@@ -74,12 +93,14 @@ export async function lintCase(rule: Rule, c: ValidCase): Promise<Linted> {
   if (c.live) workspace.configure({ live: c.live });
   const main = { name: fileNames[c.kind], kind: c.kind, code: c.code };
   const lines = new Map<string, LineMap>();
+  const texts = new Map<string, string>();
   const relatedMarks: { uri: string; span: Span }[] = [];
   let findingMarks: Span[] = [];
   for (const file of [...(c.others ?? []), main]) {
     const uri = folder + file.name;
     const marked = unmark(file.code);
     lines.set(uri, new LineMap(marked.text));
+    texts.set(uri, marked.text);
     if (file === main) findingMarks = marked.findings;
     else if (marked.findings.length > 0) throw new Error(`${file.name}: <!…!> marks belong in the case's own file`);
     const related = marked.related.map((span) => ({ uri, span }));
@@ -88,7 +109,7 @@ export async function lintCase(rule: Rule, c: ValidCase): Promise<Linted> {
     await workspace.update(uri, marked.text, file.kind, undefined, file === main ? c.encoding : undefined);
   }
   const uri = folder + main.name;
-  return { text: unmark(main.code).text, syntaxErrors: workspace.hasSyntaxErrors(uri), findings: workspace.findings(uri), lines, findingMarks, relatedMarks };
+  return { text: unmark(main.code).text, texts, syntaxErrors: workspace.hasSyntaxErrors(uri), findings: workspace.findings(uri), lines, findingMarks, relatedMarks };
 }
 
 function where(lines: Map<string, LineMap>, uri: string, span: Span): string {
@@ -127,17 +148,21 @@ function checkCases(rule: Rule, valid: ValidCase[], invalid: InvalidCase[]): voi
   }
 }
 
-/** The case's text with the first fix of each finding applied where it does not overlap one taken before. */
-function fixedText(c: ValidCase, linted: Linted): string {
+/**
+ * The texts of the case's files, by URI, with the first fix of each finding applied where it does not overlap one
+ * taken before (a fix may edit another file: the parameter file that gives a value).
+ */
+function fixedTexts(c: ValidCase, linted: Linted): Map<string, string> {
   const uri = folder + fileNames[c.kind];
   const document = { uri, text: linted.text, kind: c.kind, syntaxErrors: linted.syntaxErrors };
   const edits: FileEdit[] = [];
+  const overlaps = (e: FileEdit) => edits.some((x) => e.uri === x.uri && e.start < x.end && x.start < e.end);
   for (const finding of linted.findings) {
     const fix = fixesFor(document, finding)[0];
-    const mine = (fix ? appliedEdits(fix) : []).filter((e) => e.uri === uri);
-    if (!mine.some((e) => edits.some((x) => e.start < x.end && x.start < e.end))) edits.push(...mine);
+    const applied = fix ? appliedEdits(fix) : [];
+    if (!applied.some(overlaps)) edits.push(...applied);
   }
-  return applyEdits(linted.text, edits);
+  return new Map([...linted.texts].map(([file, text]) => [file, applyEdits(text, edits.filter((e) => e.uri === file))]));
 }
 
 export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
@@ -171,9 +196,14 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
         });
         assert.deepEqual(actual, expected);
         // As typescript-eslint's RuleTester: a case whose fixes change the text must say what they write.
-        const fixed = fixedText(c, await lintCase(rule, c));
-        if (c.output === undefined) assert.equal(fixed, unmark(c.code).text, 'the fixes change the text: give the case its output');
-        else assert.equal(fixed, c.output, 'the text the fixes write');
+        const fixed = fixedTexts(c, await lintCase(rule, c));
+        const mine = fixed.get(uri);
+        if (c.output === undefined) assert.equal(mine, unmark(c.code).text, 'the fixes change the text: give the case its output');
+        else assert.equal(mine, c.output, 'the text the fixes write');
+        for (const other of c.others ?? []) {
+          const expected = c.otherOutputs?.[other.name] ?? unmark(other.code).text;
+          assert.equal(fixed.get(folder + other.name), expected, c.otherOutputs?.[other.name] === undefined ? `the fixes change ${other.name}: give the case its otherOutputs` : `the text the fixes write in ${other.name}`);
+        }
       });
     }
   });
