@@ -127,6 +127,12 @@ const cases: Case[] = [
     name: 'PowerShell braces: n lines switching between argument and expression mode', n: 20_000,
     input: (n) => '$x = !$a#c\nWrite-Host -x:$a.b[0]+c#d (1).y a,$b#e -f#g @{ k = b#h } { $_ }; $y = $a.b#i\n'.repeat(n), run: pairBraces,
   },
+  // Indexes with blanks read to their `]`, strings' members, stop-parsing to the line's end, labels and a switch's block on a new line.
+  {
+    name: 'PowerShell braces: n lines of indexes, string members, --%, labels and switches', n: 40_000,
+    input: (n) => "Write-Host $a[$i + 1].b#c 'a'.$b[ 0 ].'c'#d\nWrite-Host --% \"a | b\" { 1 } | break outer#e { 2 }\nswitch ($a)\n{ 0b1#f { 3 } }\n".repeat(n),
+    run: pairBraces,
+  },
   {
     name: 'CloudDeploymentID lookup after a long comment header', n: 25_000,
     input: (n) => `${'# note\n    \n'.repeat(n)}New-AzResource -ResourceId $id\n`,

@@ -1,6 +1,6 @@
 // Command-line arguments of azs-lint. Anything the user gets wrong here is a UsageError (exit code 2).
-import { parseArgs } from 'node:util';
-import { pick, toLocale, type Locale, type Localized } from '../core/l10n';
+import { pick, type Locale, type Localized } from '../core/l10n';
+import { languages, oneOfOption, parseOptions, usageError, wholeNumberOption } from './commandLine';
 
 export type Format = 'text' | 'json' | 'sarif';
 
@@ -17,8 +17,6 @@ export interface CliOptions {
   /** `--fail-on-skipped`: a file or folder the run could not lint fails it (exit code 4). */
   failOnSkipped: boolean;
 }
-
-export class UsageError extends Error {}
 
 const usageText: Record<Locale, string> = {
   en: `Usage: azs-lint [options] <file | folder | glob>...
@@ -81,21 +79,10 @@ export function usage(locale: Locale): string {
   return usageText[locale];
 }
 
-/** node's parseArgs errors in Swedish, by kind (in English, node's own words are used). */
-const parseArgsInSwedish = {
-  unknownOption: "okänd flagga '{option}' (ett argument som börjar med '-' skrivs sist, efter '--', som i '-- \"{option}\"')",
-  valueMissing: "'{option}' behöver ett värde",
-  valueNotTaken: "'{option}' tar inget värde",
-  valueAmbiguous: "värdet efter '{option}' ser ut som en flagga; skriv '{option}=-…' om värdet börjar med '-'",
-};
-
 const messages = {
-  format: { en: '--format must be text, json or sarif, not "{value}"', sv: '--format ska vara text, json eller sarif, inte "{value}"' },
-  lang: { en: '--lang must be en or sv, not "{value}"', sv: '--lang ska vara en eller sv, inte "{value}"' },
   noPaths: { en: 'name at least one file, folder or glob to lint', sv: 'ange minst en fil, mapp eller glob att kontrollera' },
   fixTwice: { en: '--fix and --fix-dry-run exclude each other', sv: '--fix och --fix-dry-run utesluter varandra' },
   dryRunFormat: { en: '--fix-dry-run prints a diff; leave out --format', sv: '--fix-dry-run skriver ut en diff; utelämna --format' },
-  threads: { en: '--threads must be a whole number from 1 to 64, not "{value}"', sv: '--threads ska vara ett heltal från 1 till 64, inte "{value}"' },
   threadsWithFix: {
     en: '--threads is not used with --fix or --fix-dry-run: the fixes go round after round over all the files, in one thread',
     sv: '--threads används inte med --fix eller --fix-dry-run: åtgärderna går varv efter varv över alla filer, i en tråd',
@@ -107,58 +94,20 @@ export function threadsNote(options: CliOptions): string | undefined {
   return options.fix && (options.threads ?? 1) > 1 ? pick(messages.threadsWithFix, options.locale) : undefined;
 }
 
-/** The language LC_ALL, LC_MESSAGES or LANG asks for, in that order. */
-export function environmentLocale(env: NodeJS.ProcessEnv): Locale {
-  return toLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
-}
-
-/** The run's language: --lang when it names one, even on a command line with mistakes; else the environment's. */
-export function commandLineLocale(argv: string[], env: NodeJS.ProcessEnv): Locale {
-  const { lang } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { lang: { type: 'string' } } }).values;
-  return lang === 'en' || lang === 'sv' ? lang : environmentLocale(env);
-}
-
-/**
- * node's parseArgs error in the run's language: its own English, or Swedish by its code, with the option it names
- * ("Option '--format <value>' argument missing").
- */
-function parseArgsMessage(error: unknown, locale: Locale): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const option = /'(-[^' ]*)/.exec(message)?.[1];
-  if (locale === 'en' || !option) return message;
-  const code = (error as NodeJS.ErrnoException).code;
-  const kind = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 'unknownOption'
-    : / missing$/.test(message) ? 'valueMissing' : /does not take an argument/.test(message) ? 'valueNotTaken' : 'valueAmbiguous';
-  return parseArgsInSwedish[kind].replaceAll('{option}', option);
-}
-
 /** The options of a command line, or a UsageError in `locale` (commandLineLocale). */
 export function parseCommandLine(argv: string[], locale: Locale): CliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' }, config: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean' },
-        fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' }, threads: { type: 'string' }, 'fail-on-skipped': { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(parseArgsMessage(error, locale));
-  }
-  const { values, positionals } = parsed;
-  const format = values.format ?? 'text';
-  const fail = (message: Localized, value = '') => new UsageError(pick(message, locale, { value }));
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw fail(messages.format, format);
-  if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'sv') throw fail(messages.lang, values.lang);
+  const { values, positionals } = parseOptions(argv, {
+    format: { type: 'string' }, config: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean' },
+    fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' }, threads: { type: 'string' }, 'fail-on-skipped': { type: 'boolean' },
+  }, true, locale);
+  const format = oneOfOption('format', values.format, ['text', 'json', 'sarif'], locale) ?? 'text';
+  const fail = (message: Localized, value = '') => usageError(message, locale, { value });
+  oneOfOption('lang', values.lang, languages, locale);
   if (!values.help && positionals.length === 0) throw fail(messages.noPaths);
   if (values.fix && values['fix-dry-run']) throw fail(messages.fixTwice);
   if (values['fix-dry-run'] && values.format !== undefined) throw fail(messages.dryRunFormat);
   const fix = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined;
-  const threads = values.threads === undefined ? undefined : Number(values.threads);
-  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) throw fail(messages.threads, values.threads);
+  const threads = wholeNumberOption('threads', values.threads, 1, 64, locale);
   return {
     paths: positionals, format, locale, help: Boolean(values.help),
     failOnSkipped: Boolean(values['fail-on-skipped']),

@@ -1,6 +1,7 @@
 // azs-usage: the monthly billing run without an editor. Signs in to a stamp with the stamp's own service principal
 // (from the environment), streams a period of usage (per subscriber when the gateway gives up on the whole), prices
-// it and writes invoice lines per customer as CSV or JSON. Progress and problems go to stderr; exit codes: usageText.
+// it and writes invoice lines per customer as CSV or JSON. Progress and problems go to stderr; exit codes: the help
+// (usageArgs.ts).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAzureFailure, toAzureFailure, type AzureFailure } from '../azure/errors';
@@ -17,7 +18,7 @@ import type { PriceList } from '../core/usage/prices';
 import { priceReport, type PricingSummary } from '../core/usage/pricing';
 import { decodeText } from '../core/encoding';
 import { buildReport, type UsageReport } from '../core/usage/report';
-import { UsageError } from './args';
+import { UsageError, commandLineLocale } from './commandLine';
 import { exitCodes, parseUsageCommandLine, usageText, type UsageCliOptions } from './usageArgs';
 
 /** A run that ends early with an exit code and a message for stderr. */
@@ -82,9 +83,10 @@ function outputs(options: UsageCliOptions, report: UsageReport, pricing: Pricing
   }));
 }
 
-function checkNotThere(paths: (string | undefined)[], force: boolean): void {
+function checkNotThere(paths: (string | undefined)[], force: boolean, locale: Locale): void {
   const there = paths.filter((path): path is string => path !== undefined && existsSync(path));
-  if (there.length && !force) throw new Stop(exitCodes.usage, `${there.join(', ')} exists already: give --force to replace it, or another --out`);
+  const exists = { en: '{paths} exists already: give --force to replace it, or another --out', sv: '{paths} finns redan: ange --force för att ersätta, eller en annan --out' };
+  if (there.length && !force) throw new Stop(exitCodes.usage, pick(exists, locale, { paths: there.join(', ') }));
 }
 
 function progressLine(locale: Locale): (progress: AllUsageProgress) => void {
@@ -148,11 +150,11 @@ async function run(options: UsageCliOptions): Promise<number> {
   const book = new MeterBook(readMapping(options.meters, locale));
   const microsoft = await readPrices(options.prices, 'microsoft', locale);
   const resale = await readPrices(options.resale ? [options.resale] : [], 'resale', locale);
-  if (!options.perCustomer) checkNotThere([options.out], options.force);
+  if (!options.perCustomer) checkNotThere([options.out], options.force, locale);
   const report = await fetchReport(options, [...microsoft, ...resale]);
   const pricing = priceReport(report, { book, microsoft, resale, markup: options.markup });
   const files = outputs(options, report, pricing, { stamp: options.stamp, priceLists: microsoft, resaleLists: resale });
-  checkNotThere(files.map((f) => f.path), options.force);
+  checkNotThere(files.map((f) => f.path), options.force, locale);
   if (options.perCustomer) mkdirSync(options.out!, { recursive: true });
   for (const file of files) {
     if (file.path === undefined) process.stdout.write(file.text);
@@ -164,16 +166,17 @@ async function run(options: UsageCliOptions): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  const locale = commandLineLocale(argv, process.env);
   let options: UsageCliOptions;
   try {
-    options = parseUsageCommandLine(argv, process.env);
+    options = parseUsageCommandLine(argv, locale);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`azs-usage: ${error.message}\n\n${usageText}\n`);
+    process.stderr.write(`azs-usage: ${error.message}\n\n${usageText[locale]}\n`);
     return exitCodes.usage;
   }
   if (options.help) {
-    process.stdout.write(`${usageText}\n`);
+    process.stdout.write(`${usageText[locale]}\n`);
     return exitCodes.done;
   }
   try {

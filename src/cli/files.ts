@@ -9,7 +9,7 @@ import tinyglobby = require('tinyglobby');
 import { decode } from '../core/encoding';
 import { pick, type Locale } from '../core/l10n';
 import { configProblems, documentKindFor, type DocumentKind, type RuleSeverityConfig } from '../core/lint';
-import { UsageError } from './args';
+import { UsageError } from './commandLine';
 import { fileTypeOf, systemDetail, type Skip } from './skipped';
 
 const skippedFolders = new Set(['node_modules', '.git']);

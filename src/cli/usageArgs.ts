@@ -1,9 +1,8 @@
 // Command-line arguments of azs-usage. Anything the user gets wrong here is a UsageError (exit code 2).
-import { parseArgs } from 'node:util';
-import { toLocale, type Locale } from '../core/l10n';
+import { pick, type Locale, type Localized } from '../core/l10n';
 import { checkPeriod, parseUtcTime, type Period } from '../core/usage/period';
 import type { Markup } from '../core/usage/pricing';
-import { environmentLocale, UsageError } from './args';
+import { languages, oneOfOption, parseOptions, UsageError, usageError, wholeNumberOption } from './commandLine';
 
 export interface UsageCliOptions {
   stamp: string;
@@ -30,7 +29,9 @@ export const exitCodes = {
   unexpected: 5,
 } as const;
 
-export const usageText = `Usage: azs-usage --stamp <admin endpoint> --from <date> --to <date> [options]
+/** The help, in each language. */
+export const usageText: Record<Locale, string> = {
+  en: `Usage: azs-usage --stamp <admin endpoint> --from <date> --to <date> [options]
 
 Reads a month (or any period) of usage from an Azure Stack Hub stamp, prices it and writes invoice lines per end
 customer: quantity, Microsoft's price and the estimated cost, the resale price and the margin. Signs in to the stamp
@@ -54,24 +55,65 @@ Options:
   --per-customer               one file per customer (needs --out)
   --force                      replace files that exist (otherwise azs-usage refuses to)
   --parallel <n>               per-subscriber queries at a time after a gateway timeout (default 4)
-  --lang en|sv                 message language (default: from LANG)
+  --lang en|sv                 message language (default: from LC_ALL, LC_MESSAGES or LANG, the first one set)
   --help                       show this help
 
 Exit code: 0 written, every billed meter priced; 1 written, but some usage has no price (listed on stderr);
 2 usage error (arguments, unreadable price file, a file that exists); 3 sign-in to the stamp failed or was
 refused (its metadata asks for a token for Azure Resource Manager or another audience than its own: nothing is
-sent); 4 the stamp failed to answer; 5 unexpected error.`;
+sent); 4 the stamp failed to answer; 5 unexpected error.`,
+  sv: `Användning: azs-usage --stamp <adminslutpunkt> --from <datum> --to <datum> [flaggor]
 
-function requiredText(value: string | undefined, name: string): string {
-  if (!value?.trim()) throw new UsageError(`--${name} is required`);
+Läser en månads (eller vilken periods som helst) användning från en Azure Stack Hub-stämpel, prissätter den och
+skriver fakturarader per slutkund: kvantitet, Microsofts pris och den uppskattade kostnaden, försäljningspriset och
+marginalen. Loggar in på stämpeln med tjänsthuvudnamnet i AZURE_TENANT_ID, AZURE_CLIENT_ID och AZURE_CLIENT_SECRET
+(AD FS-stämplar loggar in på "adfs" vad AZURE_TENANT_ID än säger). Förloppet skrivs till stderr.
+
+Flaggor:
+  --stamp <url>                stämpelns adminslutpunkt, t.ex. https://adminmanagement.local.azurestack.external
+  --from <datum>               början, UTC, inräknad (2026-10-01, eller 2026-10-01T05:00Z per timme)
+  --to <datum>                 slut, UTC, inte inräknat (2026-11-01)
+  --granularity daily|hourly   posterna som begärs (standard: daily)
+  --prices <fil>               Microsofts priser: Partner Centers prisblad (.csv), CSP-prislista (.xlsx) eller
+                               export från Azure Retail Prices (.json); upprepa för flera (den första som
+                               prissätter en mätare gäller)
+  --resale <fil>               dina egna priser: CSV med meter, unitPrice, currency[, unit][, customer]
+  --markup <procent>           försäljningspris = kostnad + procent, där inget försäljningspris anges
+  --markup <kund>=<procent>    detsamma för en kund (namn eller prenumerations-ID); kan upprepas
+  --meters <fil>               mätarmappning (JSON, schemas/meter-mapping.schema.json)
+  --format csv|json            utdataformat (standard: csv)
+  --out <fil>                  skriv hit i stället för till stdout; med --per-customer en mapp med en fil per kund
+  --per-customer               en fil per kund (kräver --out)
+  --force                      ersätt filer som finns (annars vägrar azs-usage)
+  --parallel <n>               frågor per klientprenumeration åt gången efter en tidsgräns i gatewayen
+                               (standard 4)
+  --lang en|sv                 meddelandespråk (standard: från LC_ALL, LC_MESSAGES eller LANG, den första som är
+                               satt)
+  --help                       visa den här hjälpen
+
+Slutkod: 0 skrivet, varje debiterad mätare prissatt; 1 skrivet, men viss användning saknar pris (listas på stderr);
+2 användningsfel (argument, oläslig prisfil, en fil som finns); 3 inloggningen på stämpeln misslyckades eller
+nekades (dess metadata begär en token för Azure Resource Manager eller en annan målgrupp än dess egen: inget
+skickas); 4 stämpeln svarade inte; 5 oväntat fel.`,
+};
+
+const messages = {
+  required: { en: '--{option} is required', sv: '--{option} måste anges' },
+  markup: { en: '--markup takes a percent or customer=percent, not "{value}"', sv: '--markup tar en procentsats eller kund=procentsats, inte "{value}"' },
+  notTime: { en: '--{option} is not a UTC date or time: "{value}"', sv: '--{option} är inget datum eller klockslag i UTC: "{value}"' },
+  perCustomer: { en: '--per-customer needs --out <folder>', sv: '--per-customer kräver --out <mapp>' },
+} satisfies Record<string, Localized>;
+
+function requiredText(value: string | undefined, option: string, locale: Locale): string {
+  if (!value?.trim()) throw usageError(messages.required, locale, { option });
   return value.trim();
 }
 
-function readMarkup(values: string[]): Markup {
+function readMarkup(values: string[], locale: Locale): Markup {
   const markup: Markup = { customers: [] };
   for (const value of values) {
     const match = /^(?:(.+)=)?\s*(-?\d+(?:[.,]\d+)?)\s*%?\s*$/.exec(value);
-    if (!match) throw new UsageError(`--markup takes a percent or customer=percent, not "${value}"`);
+    if (!match) throw usageError(messages.markup, locale, { value });
     const percent = Number(match[2].replace(',', '.'));
     if (match[1] === undefined) markup.all = percent;
     else markup.customers!.push({ customer: match[1].trim(), percent });
@@ -79,50 +121,39 @@ function readMarkup(values: string[]): Markup {
   return markup;
 }
 
-function readPeriod(from: string, to: string, granularity: string, now: Date): Period {
-  if (granularity !== 'daily' && granularity !== 'hourly') throw new UsageError(`--granularity must be daily or hourly, not "${granularity}"`);
+function readPeriod(from: string, to: string, granularityValue: string | undefined, now: Date, locale: Locale): Period {
+  const granularity = oneOfOption('granularity', granularityValue, ['daily', 'hourly'], locale) ?? 'daily';
   const start = parseUtcTime(from);
   const end = parseUtcTime(to);
-  if (!start) throw new UsageError(`--from is not a UTC date or time: "${from}"`);
-  if (!end) throw new UsageError(`--to is not a UTC date or time: "${to}"`);
+  if (!start) throw usageError(messages.notTime, locale, { option: 'from', value: from });
+  if (!end) throw usageError(messages.notTime, locale, { option: 'to', value: to });
   const period: Period = { start, end, granularity };
   const problem = checkPeriod(period, now);
-  if (problem) throw new UsageError(`--${problem.field === 'start' ? 'from' : 'to'}: ${problem.message.en}`);
+  if (problem) throw new UsageError(`--${problem.field === 'start' ? 'from' : 'to'}: ${pick(problem.message, locale)}`);
   return period;
 }
 
-export function parseUsageCommandLine(argv: string[], env: NodeJS.ProcessEnv, now = new Date()): UsageCliOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        stamp: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, granularity: { type: 'string' },
-        prices: { type: 'string', multiple: true }, resale: { type: 'string' }, markup: { type: 'string', multiple: true },
-        meters: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, 'per-customer': { type: 'boolean' },
-        force: { type: 'boolean' }, parallel: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'sv') throw new UsageError(`--lang must be en or sv, not "${values.lang}"`);
-  const locale = values.lang ? toLocale(values.lang) : environmentLocale(env);
+/** The options of a command line, or a UsageError in `locale` (commandLineLocale). */
+export function parseUsageCommandLine(argv: string[], locale: Locale, now = new Date()): UsageCliOptions {
+  const { values } = parseOptions(argv, {
+    stamp: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, granularity: { type: 'string' },
+    prices: { type: 'string', multiple: true }, resale: { type: 'string' }, markup: { type: 'string', multiple: true },
+    meters: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, 'per-customer': { type: 'boolean' },
+    force: { type: 'boolean' }, parallel: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean' },
+  }, false, locale);
+  oneOfOption('lang', values.lang, languages, locale);
   const base = { prices: values.prices ?? [], resale: values.resale, meters: values.meters, locale, help: Boolean(values.help) };
   if (values.help) {
     return { ...base, stamp: '', period: { start: now, end: now, granularity: 'daily' }, markup: {}, format: 'csv', out: undefined, perCustomer: false, force: false, parallel: 4 };
   }
-  const format = values.format ?? 'csv';
-  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json, not "${format}"`);
-  const parallel = Number(values.parallel ?? 4);
-  if (!Number.isInteger(parallel) || parallel < 1 || parallel > 32) throw new UsageError('--parallel must be a whole number from 1 to 32');
-  if (values['per-customer'] && !values.out) throw new UsageError('--per-customer needs --out <folder>');
+  const format = oneOfOption('format', values.format, ['csv', 'json'], locale) ?? 'csv';
+  const parallel = wholeNumberOption('parallel', values.parallel, 1, 32, locale) ?? 4;
+  if (values['per-customer'] && !values.out) throw usageError(messages.perCustomer, locale);
   return {
     ...base,
-    stamp: requiredText(values.stamp, 'stamp'),
-    period: readPeriod(requiredText(values.from, 'from'), requiredText(values.to, 'to'), values.granularity ?? 'daily', now),
-    markup: readMarkup(values.markup ?? []),
+    stamp: requiredText(values.stamp, 'stamp', locale),
+    period: readPeriod(requiredText(values.from, 'from', locale), requiredText(values.to, 'to', locale), values.granularity, now, locale),
+    markup: readMarkup(values.markup ?? [], locale),
     format, out: values.out, perCustomer: Boolean(values['per-customer']), force: Boolean(values.force), parallel,
   };
 }

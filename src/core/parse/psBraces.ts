@@ -54,7 +54,7 @@ const CLOSE_BRACE = 0x7d;
 /** The characters `inCode` has a case for: the others (letters, digits …) it passes at once. */
 const inCodeCases = new Uint8Array(CLOSE_BRACE + 1);
 for (const char of [SPACE, TAB, CARRIAGE_RETURN, VERTICAL_TAB, FORM_FEED, NUL, COMMA, LINE_FEED, SEMICOLON, PIPE, AMPERSAND, EQUALS, OPEN_BRACE,
-  CLOSE_BRACE, SINGLE_QUOTE, DOUBLE_QUOTE, AT, HASH, LESS_THAN, DOLLAR, BACKTICK, OPEN_PAREN, CLOSE_PAREN]) inCodeCases[char] = 1;
+  CLOSE_BRACE, SINGLE_QUOTE, DOUBLE_QUOTE, AT, HASH, LESS_THAN, DOLLAR, BACKTICK, OPEN_PAREN, CLOSE_PAREN, OPEN_BRACKET, CLOSE_BRACKET]) inCodeCases[char] = 1;
 
 /**
  * How PowerShell's tokenizer reads the next token, as its parser sets it (its `TokenizerMode`). A `#` that goes on a
@@ -67,8 +67,12 @@ for (const char of [SPACE, TAB, CARRIAGE_RETURN, VERTICAL_TAB, FORM_FEED, NUL, C
  *   parameter, a redirection or a bracket is a bare word to the next blank or one of `&(),;{|}`, through any `#`;
  * - `CLAUSE`: a statement's start after a keyword (`if`, `param` …).
  * `HASHTABLE` marks the mode in a `@{ }`, where a new line or `;` starts a key, an expression.
- * Not read as PowerShell does: an index that holds a blank in an argument (`$a[$i + 1]#c`, where the pass takes
- * `1]#c` for a bare word), and `[int]!#c` after `return` (a bare word to PowerShell).
+ * In a command's arguments, `--%` (stop-parsing) makes the rest of the line up to a `|` or `&&` outside `"…"` one
+ * verbatim token, and an index with blanks in it (`$a[$i + 1]#c`) is read in expression mode up to its `]`.
+ * Not read as PowerShell does: a `!` glued to a `]` (`[int]!b#c`, `"s".b]!#c`: one token to PowerShell), a label
+ * that is no name (`break $a b#c`, where PowerShell starts a statement at `b`), and a redirection's target glued to a
+ * braced variable (`2>-x${a}`, whose `{a}` is a block to PowerShell). The oracle test (test/oracles/braces.test.ts)
+ * leaves these out.
  */
 const STATEMENT = 0;
 const EXPRESSION = 1;
@@ -83,6 +87,8 @@ const IN_WORD = 8;
 const SWITCH = 16;
 /** In a `switch` statement's block: a statement's start is a clause's condition, read as an argument (`1#c { … }`). */
 const CLAUSES = 32;
+/** After `break` or `continue`: a name is the loop's label, a token of its own (`break outer#c` ends before the `#`). */
+const LABEL = 64;
 /** `wordTo` in a bare word, whose end the pass meets at the next blank: past any code's end, and a small integer (not Infinity, a double V8 reads slower). */
 const TO_BLANK = 2 ** 30 - 1;
 
@@ -97,7 +103,7 @@ const statementKeywords = new Set(['if', 'elseif', 'else', 'switch', 'foreach', 
 /** The operators that start an expression at a statement's start (`-not $a`); other dashed words are commands' names. */
 const unaryOperators = new Set(['not', 'bnot', 'split', 'join', 'isplit', 'csplit', 'ijoin', 'cjoin']);
 /** A number, as PowerShell reads one (with a type suffix and a multiplier), sticky: where one starts, where it ends. */
-const numberAt = /(?:0x[0-9a-f]+|(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(?:ul|lu|us|uy|un|u|l|y|s|n|d)?(?:kb|mb|gb|tb|pb)?/iy;
+const numberAt = /(?:0x[0-9a-f]+|0b[01]+|(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(?:ul|lu|us|uy|un|u|l|y|s|n|d)?(?:kb|mb|gb|tb|pb)?/iy;
 
 /**
  * Pairs the braces of `code`, the text as `asPowerShellReads` rewrites it (typographic quotes are ASCII ones there, and
@@ -145,6 +151,10 @@ class BraceScan {
   private tokenAt = 0;
   /** Where the bare word or parameter the pass is in ends, as far as it knows (`TO_BLANK`: at its next blank); -1 outside one. */
   private wordTo = -1;
+  /** The `[` of an argument's index that `membersEnd` could not read at once (one with a blank in it): read in expression mode. */
+  private indexAt = -1;
+  /** The indexes the pass is in, each as how many `(` and `{` were open around it and how many `[` are open in it. */
+  private readonly indexes: { around: number; brackets: number }[] = [];
 
   constructor(private readonly code: string) {
     for (let at = 0; at < code.length;) at = this.strings.length > this.parens.length ? this.inString(at) : this.inCode(at);
@@ -159,7 +169,7 @@ class BraceScan {
     const code = this.code;
     const inSubexpression = this.parens.length > 0;
     for (let i = at; i < code.length; i++) {
-      if (i === this.tokenAt) this.startToken(i);
+      if (i === this.tokenAt) i = this.startToken(i);
       const char = code.charCodeAt(i);
       if (char > CLOSE_BRACE || !inCodeCases[char]) continue;
       switch (char) {
@@ -179,7 +189,9 @@ class BraceScan {
         case LINE_FEED:
         case SEMICOLON:
           this.endToken(i);
-          // In a hashtable a key follows, an expression.
+          // In a hashtable a key follows, an expression. A switch's block may start on a later line (`switch ($a)`, a
+          // new line, `{`).
+          if (char === LINE_FEED && this.mode & SWITCH) break;
           this.mode = this.mode & HASHTABLE ? EXPRESSION | HASHTABLE : STATEMENT | (this.mode & CLAUSES);
           break;
         case PIPE:
@@ -222,7 +234,7 @@ class BraceScan {
         }
         case SINGLE_QUOTE:
           i = this.verbatimEnd(i + 1) - 1;
-          this.tokenAt = i + 1;
+          this.afterString(i);
           break;
         case DOUBLE_QUOTE:
           this.strings.push(DOUBLE_QUOTE);
@@ -232,7 +244,7 @@ class BraceScan {
           if (body < 0) break;
           if (code.charCodeAt(i + 1) === SINGLE_QUOTE) {
             i = this.verbatimHereStringEnd(body) - 1;
-            this.tokenAt = i + 1;
+            this.afterString(i);
             break;
           }
           this.strings.push(AT);
@@ -268,6 +280,15 @@ class BraceScan {
           }
           this.parens[this.parens.length - 1]--;
           break;
+        case OPEN_BRACKET:
+          if (this.inIndex()) this.indexes[this.indexes.length - 1].brackets++;
+          break;
+        case CLOSE_BRACKET:
+          if (this.inIndex() && --this.indexes[this.indexes.length - 1].brackets === 0) {
+            this.indexes.pop();
+            this.leave(i);
+          }
+          break;
       }
     }
     return code.length;
@@ -288,12 +309,12 @@ class BraceScan {
         case DOUBLE_QUOTE:
           if (!quoted) break;
           this.strings.pop();
-          this.tokenAt = i + 1;
+          this.afterString(i);
           return i + 1;
         case LINE_FEED:
           if (quoted || code.charCodeAt(i + 1) !== DOUBLE_QUOTE || code.charCodeAt(i + 2) !== AT) break;
           this.strings.pop();
-          this.tokenAt = i + 3;
+          this.afterString(i + 2);
           return i + 3;
         case DOLLAR:
           if (code.charCodeAt(i + 1) === OPEN_PAREN) {
@@ -330,10 +351,36 @@ class BraceScan {
    */
   private leave(at: number): void {
     this.endToken(at);
+    // A `)` or `}` that closes what was open around an index closes the index too (in a script PowerShell rejects).
+    if (this.inIndex()) this.indexes.pop();
     const around = this.modes.pop() ?? STATEMENT;
     this.mode = around & ~IN_WORD;
     if (around & IN_WORD) this.wordTo = TO_BLANK;
-    else if ((this.mode & MODE) === ARGUMENTS) this.tokenAt = membersEnd(this.code, at + 1);
+    else if ((this.mode & MODE) === ARGUMENTS) this.membersAfter(at + 1);
+  }
+
+  /** Whether the innermost `(`, `{` or `[` open is an argument's index. */
+  private inIndex(): boolean {
+    return this.indexes.length > 0 && this.indexes[this.indexes.length - 1].around === this.modes.length;
+  }
+
+  /**
+   * In argument mode, the members and indexes that may follow an expression from `at` (`.b`, `[0]`): the next token
+   * starts after them. An index with a blank in it is read in expression mode from its `[`.
+   */
+  private membersAfter(at: number): void {
+    const end = membersEnd(this.code, at);
+    if (this.code.charCodeAt(end) === OPEN_BRACKET) this.indexAt = end;
+    this.tokenAt = end;
+  }
+
+  /**
+   * A string whose last character is at `at` ends: the next token starts after it, or, where the string is an argument
+   * of its own (not in a bare word), after the members that follow it (`'a'.b#c`, `$a.'b'.c#d` end before the `#`).
+   */
+  private afterString(at: number): void {
+    if ((this.mode & MODE) === ARGUMENTS && at >= this.wordTo) this.membersAfter(at + 1);
+    else this.tokenAt = at + 1;
   }
 
   /** Whether a `#` or `<#` at `at` in code starts a comment: where it is no bare word's or parameter's. */
@@ -341,16 +388,20 @@ class BraceScan {
     return at >= this.wordTo;
   }
 
-  /** Reads the kind of the token that starts at `at`, where the mode tells (a bare word's `wordTo`, the next mode). */
-  private startToken(at: number): void {
-    if (at < this.wordTo) return;
+  /**
+   * Reads the kind of the token that starts at `at`, where the mode tells (a bare word's `wordTo`, the next mode);
+   * returns where the pass goes on: at `at`, or after a verbatim run (`--%`).
+   */
+  private startToken(at: number): number {
+    if (at < this.wordTo) return at;
     const mode = this.mode & MODE;
     if (mode === STATEMENT || mode === CLAUSE) this.startStatement(at);
-    else if (mode === ARGUMENTS) this.startArgument(at);
+    else if (mode === ARGUMENTS) return this.startArgument(at);
     // In an expression, `!` before a name is a bare word (`!a#c`); other tokens end before a `#`. A `foreach`'s `in`
     // starts a pipeline (`foreach ($a in Get-Item#c)`); a hashtable's key `in` is a key.
     else if (this.code.charCodeAt(at) === EXCLAMATION && startsName(this.code.charCodeAt(at + 1))) this.wordTo = TO_BLANK;
     else if (!(this.mode & HASHTABLE) && isIn(this.code, at)) this.mode = STATEMENT;
+    return at;
   }
 
   /**
@@ -371,8 +422,16 @@ class BraceScan {
     let command: boolean;
     if (startsName(char)) {
       const end = nameEnd(code, at);
+      // A label is a name and no more; PowerShell reads what follows it on its line as a statement of its own
+      // (`break outer $a#c` ends before the `#`, `break outer -x#c` does not).
+      if (this.mode & LABEL) {
+        this.mode = STATEMENT | (this.mode & HASHTABLE);
+        this.tokenAt = end;
+        return;
+      }
       if (end - at <= 13 && isTokenEnd(code, end) && statementKeywords.has(code.slice(at, end).toLowerCase())) {
-        this.mode = CLAUSE | (this.mode & HASHTABLE) | (end - at === 6 && code.slice(at, end).toLowerCase() === 'switch' ? SWITCH : 0);
+        const keyword = code.slice(at, end).toLowerCase();
+        this.mode = CLAUSE | (this.mode & HASHTABLE) | (keyword === 'switch' ? SWITCH : keyword === 'break' || keyword === 'continue' ? LABEL : 0);
         return;
       }
       command = true;
@@ -396,7 +455,7 @@ class BraceScan {
    * A command argument's first token at `at`: a bare word to its next blank unless it is a string, a group, a
    * variable followed by a blank, members or `=`, a parameter (`-x`, to a `:` that ends it) or a redirection.
    */
-  private startArgument(at: number): void {
+  private startArgument(at: number): number {
     const code = this.code;
     const char = code.charCodeAt(at);
     const next = code.charCodeAt(at + 1);
@@ -404,54 +463,65 @@ class BraceScan {
       case SINGLE_QUOTE:
       case DOUBLE_QUOTE:
       case HASH:
-        return;
+        return at;
       case LESS_THAN:
         if (next !== HASH) this.tokenAt = at + 1;
-        return;
+        return at;
       case GREATER_THAN:
         this.tokenAt = redirectionEnd(code, at);
-        return;
+        return at;
       case CLOSE_BRACKET:
         this.tokenAt = at + 1;
-        return;
+        return at;
+      case OPEN_BRACKET:
+        // An index after an argument's expression, with a blank in it: its inside is an expression, up to its `]`.
+        if (at === this.indexAt) {
+          this.enter(at, EXPRESSION);
+          this.indexes.push({ around: this.modes.length, brackets: 0 });
+          return at;
+        }
+        break;
       case ASTERISK:
         if (next === GREATER_THAN) {
           this.tokenAt = redirectionEnd(code, at + 1);
-          return;
+          return at;
         }
         break;
       case AT:
-        if (next === SINGLE_QUOTE || next === DOUBLE_QUOTE || next === OPEN_PAREN || next === OPEN_BRACE) return;
+        if (next === SINGLE_QUOTE || next === DOUBLE_QUOTE || next === OPEN_PAREN || next === OPEN_BRACE) return at;
         break;
       case BACKTICK:
-        if (isBlank(next)) return;
+        if (isBlank(next)) return at;
         break;
       case DOT:
-        // A `.` before a string is a token of its own (it dot-sources the command the string names).
-        if (next === SINGLE_QUOTE || next === DOUBLE_QUOTE) {
+        // A `.` before a string or a variable is a token of its own (it dot-sources the command they name).
+        if (next === SINGLE_QUOTE || next === DOUBLE_QUOTE || next === DOLLAR) {
           this.tokenAt = at + 1;
-          return;
+          return at;
         }
         break;
       case DOLLAR: {
-        if (next === OPEN_PAREN) return;
+        if (next === OPEN_PAREN) return at;
         const braced = next === OPEN_BRACE;
         const end = braced ? this.variableEnd(at) : variableNameEnd(code, at + 1);
         if (end === at + 1) break;
         const after = code.charCodeAt(end);
-        if (end >= code.length || isBlank(after) || endsToken(after)) return;
+        if (end >= code.length || isBlank(after) || endsToken(after)) return at;
         // `::` goes on a variable's name, not on a braced one (`${a}::x` is a bare word).
         if (after === DOT || after === OPEN_BRACKET || (after === COLON && code.charCodeAt(end + 1) === COLON && !braced)) {
-          this.tokenAt = membersEnd(code, end);
-          return;
+          this.membersAfter(end);
+          return at;
         }
         if (after === EQUALS) {
           this.tokenAt = end;
-          return;
+          return at;
         }
         break;
       }
       case MINUS: {
+        if (next === MINUS && code.charCodeAt(at + 2) === PERCENT && isTokenEnd(code, at + 3) && isBlank(code.charCodeAt(at - 1)) && !(this.mode & CLAUSES)) {
+          return stopParsingEnd(code, at + 3);
+        }
         if (!startsName(next) && next !== QUESTION) break;
         const end = parameterEnd(code, at + 1);
         const after = code.charCodeAt(end);
@@ -459,16 +529,17 @@ class BraceScan {
         if (after === SINGLE_QUOTE || after === DOUBLE_QUOTE) break;
         this.wordTo = end;
         this.tokenAt = after === COLON ? end + 1 : end;
-        return;
+        return at;
       }
       default:
-        if (isBlank(char) || endsToken(char)) return;
+        if (isBlank(char) || endsToken(char)) return at;
         if (char >= 0x31 && char <= 0x36 && next === GREATER_THAN) {
           this.tokenAt = redirectionEnd(code, at + 1);
-          return;
+          return at;
         }
     }
     this.wordTo = TO_BLANK;
+    return at;
   }
 
   /** Where a `'…'` string whose text starts at `at` ends (after its closing quote). */
@@ -522,21 +593,39 @@ class BraceScan {
 }
 
 /**
- * Where the members and indexes that follow a variable or a group at `at` end (`.b`, `::b`, `[0]`, as in `$a.b[0]`):
- * a token starts there. An index that holds a blank or one of `&(),;{|}` is read no further (the position is -1): the
- * pass stays linear, and a `#` after it starts a comment.
+ * Where the members and indexes that follow a variable, a group or a string at `at` end (`.b`, `::b`, `[0]`, as in
+ * `$a.b[0]`): a token starts there. It stops at an index that holds a blank, a quote or one of `&(),;{|}` (read in
+ * expression mode from its `[`), and at a member that is a string or a variable (`.'b'`, `.$b`: read after a `.`
+ * token, with their own members): the pass stays linear.
  */
 function membersEnd(code: string, at: number): number {
   let i = at;
   for (;;) {
     const char = code.charCodeAt(i);
-    if (char === DOT && isWordChar(code.charCodeAt(i + 1))) i = nameEnd(code, i + 1);
-    else if (char === COLON && code.charCodeAt(i + 1) === COLON && isWordChar(code.charCodeAt(i + 2))) i = nameEnd(code, i + 2);
+    const next = code.charCodeAt(i + 1);
+    if (char === DOT && isWordChar(next)) i = nameEnd(code, i + 1);
+    else if (char === COLON && next === COLON && isWordChar(code.charCodeAt(i + 2))) i = nameEnd(code, i + 2);
     else if (char === OPEN_BRACKET) {
-      i = indexEnd(code, i);
-      if (i < 0) return -1;
+      const end = indexEnd(code, i);
+      if (end < 0) return i;
+      i = end;
     } else return i;
   }
+}
+
+/**
+ * Where the verbatim arguments after a `--%` that ends at `at` end: at the line's end, or at a `|` or `&&` outside
+ * `"…"` (a backtick escapes nothing there).
+ */
+function stopParsingEnd(code: string, at: number): number {
+  let quoted = false;
+  for (let i = at; i < code.length; i++) {
+    const char = code.charCodeAt(i);
+    if (char === DOUBLE_QUOTE) quoted = !quoted;
+    else if (char === LINE_FEED || char === CARRIAGE_RETURN) return i;
+    else if (!quoted && (char === PIPE || (char === AMPERSAND && code.charCodeAt(i + 1) === AMPERSAND))) return i;
+  }
+  return code.length;
 }
 
 /** Where the `[…]` that starts at `at` ends, after the `]` that closes it (`[` nests); -1 where a blank, quote or one of `&(),;{|}` comes first. */

@@ -26,7 +26,7 @@ export function parseUtcTime(text: string): Date | undefined {
   const [, y, mo, d, h = '0', mi = '0', s = '0'] = match;
   const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
   // Date.UTC rolls 2026-02-30 over into March; a real calendar date must survive the round trip.
-  if (date.getUTCDate() !== Number(d) || date.getUTCMonth() !== Number(mo) - 1 || Number(h) > 23 || Number(mi) > 59) return undefined;
+  if (date.getUTCDate() !== Number(d) || date.getUTCMonth() !== Number(mo) - 1 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
   return date;
 }
 

@@ -11,6 +11,9 @@ describe('core/usage/period', () => {
     assert.equal(parseUtcTime('2026-11-01 05:00')?.toISOString(), '2026-11-01T05:00:00.000Z');
     assert.equal(parseUtcTime('2026-02-30'), undefined);
     assert.equal(parseUtcTime('2026-11-01T24:00'), undefined);
+    assert.equal(parseUtcTime('2026-11-01T05:60'), undefined);
+    assert.equal(parseUtcTime('2026-11-01T05:00:60Z'), undefined, 'not 05:01, as Date.UTC rolls it over');
+    assert.equal(parseUtcTime('2026-11-01T05:00:59Z')?.toISOString(), '2026-11-01T05:00:59.000Z');
     assert.equal(parseUtcTime('yesterday'), undefined);
     assert.equal(formatUtc(at('2026-11-01T05:00:00Z')), '2026-11-01T05:00:00Z');
   });

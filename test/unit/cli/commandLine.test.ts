@@ -1,0 +1,97 @@
+// The command lines of azs-lint and azs-usage as a user types them (`node dist/cli.js`, `node dist/usage.js`, built
+// first): the language of their help and usage errors, and the numbers their options take. No stamp is needed: each
+// run here stops at its command line.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { wholeNumberOption } from '../../../src/cli/commandLine';
+import { repoRoot } from '../core/support/wasm';
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(script: 'cli.js' | 'usage.js', args: string[], env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }): Run {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'dist', script), ...args], {
+    cwd: join(repoRoot, 'test/fixtures/lint/workspace'), encoding: 'utf8', env: { PATH: process.env.PATH, ...env }, timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const azsUsage = (args: string[], env?: NodeJS.ProcessEnv) => run('usage.js', args, env);
+const period = ['--stamp', 'https://adminmanagement.local.azurestack.external', '--from', '2026-10-01', '--to', '2026-10-02'];
+
+describe('azs-lint and azs-usage (CLI): command lines', function () {
+  this.timeout(120_000);
+
+  before(() => {
+    const build = spawnSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(build.status, 0, build.stderr);
+  });
+
+  it('azs-usage prints its help, which names what sets its language, in English or Swedish, and exits 0', () => {
+    const english = azsUsage(['--help']);
+    assert.equal(english.status, 0);
+    assert.match(english.stdout, /^Usage: azs-usage --stamp/);
+    assert.match(english.stdout, /--lang en\|sv +message language \(default: from LC_ALL, LC_MESSAGES or LANG, the first one set\)/);
+    const swedish = azsUsage(['--help'], { LC_ALL: 'sv_SE.UTF-8' });
+    assert.equal(swedish.status, 0);
+    assert.match(swedish.stdout, /^Användning: azs-usage --stamp/);
+    assert.match(swedish.stdout, /--lang en\|sv +meddelandespråk \(standard: från LC_ALL, LC_MESSAGES eller LANG, den första som är\n +satt\)/);
+    assert.equal(azsUsage(['--help', '--lang', 'sv']).stdout, swedish.stdout);
+    assert.equal(azsUsage(['--help'], { LC_MESSAGES: 'sv_SE.UTF-8', LANG: 'en_US.UTF-8' }).stdout, swedish.stdout, 'LC_MESSAGES before LANG');
+    assert.equal(azsUsage(['--help'], { LC_ALL: 'en_US.UTF-8', LANG: 'sv_SE.UTF-8' }).stdout, english.stdout, 'LC_ALL first');
+    const options = (help: string) => [...help.matchAll(/^ {2}(--[\w-]+)/gm)].map((m) => m[1]);
+    assert.deepEqual(options(swedish.stdout), options(english.stdout), 'the same options in both');
+  });
+
+  it('azs-usage says usage errors in Swedish, in the language --lang, LC_ALL, LC_MESSAGES or LANG asks for, with its help', () => {
+    const swedish = { LC_MESSAGES: 'sv_SE.UTF-8', LANG: 'en_US.UTF-8' };
+    const cases: [string[], string][] = [
+      [['--frobnicate'], "okänd flagga '--frobnicate'"],
+      [['invoices'], "oväntat argument 'invoices': kommandot tar bara flaggor och deras värden"],
+      [['--from'], "'--from' behöver ett värde"],
+      [['--force=yes'], "'--force' tar inget värde"],
+      [['--lang', 'de'], '--lang ska vara en eller sv, inte "de"'],
+      [['--from', '2026-10-01'], '--stamp måste anges'],
+      [[...period, '--granularity', 'weekly'], '--granularity ska vara daily eller hourly, inte "weekly"'],
+      [[...period.slice(0, 4), '--to', 'tomorrow'], '--to är inget datum eller klockslag i UTC: "tomorrow"'],
+      [[...period.slice(0, 4), '--to', '2026-09-01'], '--to: Slutet måste komma efter början.'],
+      [[...period, '--markup', 'lots'], '--markup tar en procentsats eller kund=procentsats, inte "lots"'],
+      [[...period, '--format', 'xml'], '--format ska vara csv eller json, inte "xml"'],
+      [[...period, '--parallel', '0'], '--parallel ska vara ett heltal från 1 till 32, inte "0"'],
+      [[...period, '--per-customer'], '--per-customer kräver --out <mapp>'],
+    ];
+    for (const [args, message] of cases) {
+      const said = azsUsage(args, swedish);
+      assert.equal(said.status, 2, args.join(' '));
+      assert.ok(said.stderr.startsWith(`azs-usage: ${message}\n\nAnvändning: azs-usage --stamp`), said.stderr);
+      assert.equal(said.stdout, '');
+    }
+    assert.match(azsUsage(['--frobnicate', '--lang', 'sv']).stderr, /^azs-usage: okänd flagga '--frobnicate'\n\nAnvändning/, '--lang even on a line with a mistake');
+    assert.match(azsUsage(['--frobnicate'], { LC_ALL: 'en_US.UTF-8', LC_MESSAGES: 'sv_SE.UTF-8' }).stderr, /^azs-usage: Unknown option '--frobnicate'\n\nUsage/, 'LC_ALL first');
+    assert.match(azsUsage(['--frobnicate'], { LANG: 'sv_SE.UTF-8' }).stderr, /^azs-usage: okänd flagga/, 'LANG last');
+  });
+
+  it('takes only a plain decimal whole number in range for --threads and --parallel, and says so in English or Swedish', () => {
+    for (const value of ['1e1', '0x4', ' 2', '2 ', '2.0', '+2', '-2', '', '0', '65', '1_0', '\u0662', 'Infinity']) {
+      assert.throws(() => wholeNumberOption('threads', value, 1, 64, 'en'), { message: `--threads must be a whole number from 1 to 64, not "${value}"` });
+    }
+    assert.deepEqual(['1', '2', '064', '64'].map((value) => wholeNumberOption('threads', value, 1, 64, 'en')), [1, 2, 64, 64], 'leading zeros are still a decimal number');
+    const options: [script: 'cli.js' | 'usage.js', option: string, args: string[], max: number][] = [
+      ['cli.js', 'threads', ['.'], 64],
+      ['usage.js', 'parallel', period, 32],
+    ];
+    for (const [script, option, args, max] of options) {
+      const name = script === 'cli.js' ? 'azs-lint' : 'azs-usage';
+      const english = run(script, [...args, `--${option}=1e1`]);
+      assert.equal(english.status, 2);
+      assert.ok(english.stderr.startsWith(`${name}: --${option} must be a whole number from 1 to ${max}, not "1e1"\n`), english.stderr);
+      const swedish = run(script, [...args, `--${option}`, '2.0', '--lang', 'sv']).stderr;
+      assert.ok(swedish.startsWith(`${name}: --${option} ska vara ett heltal från 1 till ${max}, inte "2.0"\n`), swedish);
+    }
+    assert.equal(run('cli.js', ['.', '--threads', '2', '--format', 'json']).status, 1, 'a plain number is taken (the workspace has errors)');
+  });
+});
