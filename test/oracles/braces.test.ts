@@ -64,6 +64,10 @@ const statements = [
   'Write-Host --% a; Write-Host b#c { 1 }\n', 'Write-Host --% a | Write-Host b#c { 1 }\n', 'Write-Host --% a && Write-Host b#c { 1 }\n',
   'Write-Host a --% b#c { 1 }\n', '& x --% b { 1 }\n', 'Write-Host --% a) b#c { 1 }\n', 'Write-Host --% a `\n$b#c { 1 }\n', 'Write-Host --%, a#c { 1 }\n',
   'Write-Host -x:--% a#c { 1 }\n', 'Write-Host a,--% b#c { 1 }\n', 'Write-Host --%#c { 1 }\n',
+  // After a switch statement, and after a loop's label that is a group, a new line starts a statement of its own.
+  'switch ($a) { 1 { 2 } }\nWrite-Host a\n$x#c { 1 }\n', 'function f { switch ($a) { 1 { 2 } }\n$x#c { 1 }\n}\n',
+  'switch ($a) {\n1 { 2 }\n}\nGet-Item x\n$result#c { 1 }\n', 'switch ($a) { 1 { 2 } }\n{ 3#c { 4 }\n}\n', 'switch ($a) { 1 { 2 } }\r\n$x#c { 1 }\r\n',
+  'switch -regex ($a) { a { 2 } }; $x#c { 1 }\n', 'break (1) b#c { 1 }\n', 'continue (1) b#c { 1 }\n',
 ];
 const scripts = [
   ...words.map((word) => `Write-Host ${word} { 1 }\n`),

@@ -222,8 +222,13 @@ class BraceScan {
           this.pairs.push(pair);
           this.open.push(pair);
           if (this.open.length > this.depth) this.depth = this.open.length;
-          // `@{` opens a hashtable where the `@` starts a token (in a bare word, `a@{` is a block).
-          this.enter(i, code.charCodeAt(i - 1) === AT && i - 1 >= this.wordTo ? EXPRESSION | HASHTABLE : this.mode & SWITCH ? STATEMENT | CLAUSES : STATEMENT);
+          // `@{` opens a hashtable where the `@` starts a token (in a bare word, `a@{` is a block). A switch's block ends
+          // the switch: after it, a new line starts a statement again.
+          if (code.charCodeAt(i - 1) === AT && i - 1 >= this.wordTo) this.enter(i, EXPRESSION | HASHTABLE);
+          else if (this.mode & SWITCH) {
+            this.mode &= ~SWITCH;
+            this.enter(i, STATEMENT | CLAUSES);
+          } else this.enter(i, STATEMENT);
           break;
         }
         case CLOSE_BRACE: {
@@ -340,7 +345,8 @@ class BraceScan {
     this.endToken(at);
     // At a statement's start, a group or block is the start of an expression (`{1}::x`, `(1) + 2`); after a keyword
     // the keyword's, and the statement may go on after it (`if (…) { … } else { … }`, `param(…) Write-Host`).
-    const around = (this.mode & MODE) === STATEMENT ? EXPRESSION | (this.mode & HASHTABLE) : this.mode;
+    // A group in a label's place is the label (`break (1) b#c`): what follows it is a statement of its own.
+    const around = (this.mode & MODE) === STATEMENT ? EXPRESSION | (this.mode & HASHTABLE) : this.mode & ~LABEL;
     this.modes.push(inWord ? around | IN_WORD : around);
     this.mode = mode;
   }
