@@ -100,6 +100,7 @@ skickas); 4 stämpeln svarade inte; 5 oväntat fel.`,
 const messages = {
   required: { en: '--{option} is required', sv: '--{option} måste anges' },
   markup: { en: '--markup takes a percent or customer=percent, not "{value}"', sv: '--markup tar en procentsats eller kund=procentsats, inte "{value}"' },
+  markupBelow: { en: '--markup "{value}": below -100 % a resale price would be negative', sv: '--markup "{value}": under -100 % blir ett försäljningspris negativt' },
   notTime: { en: '--{option} is not a UTC date or time: "{value}"', sv: '--{option} är inget datum eller klockslag i UTC: "{value}"' },
   perCustomer: { en: '--per-customer needs --out <folder>', sv: '--per-customer kräver --out <mapp>' },
 } satisfies Record<string, Localized>;
@@ -115,6 +116,7 @@ function readMarkup(values: string[], locale: Locale): Markup {
     const match = /^(?:(.+)=)?\s*(-?\d+(?:[.,]\d+)?)\s*%?\s*$/.exec(value);
     if (!match) throw usageError(messages.markup, locale, { value });
     const percent = Number(match[2].replace(',', '.'));
+    if (percent < -100) throw usageError(messages.markupBelow, locale, { value });
     if (match[1] === undefined) markup.all = percent;
     else markup.customers!.push({ customer: match[1].trim(), percent });
   }

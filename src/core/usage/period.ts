@@ -21,11 +21,16 @@ function stepMs(granularity: Granularity): number {
 
 /** Reads "2026-11-01", "2026-11-01T05:00", "2026-11-01 05:00Z" or a full ISO time, always as UTC. */
 export function parseUtcTime(text: string): Date | undefined {
-  const match = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:Z|[+-]00:?00)?\s*$/i.exec(text);
+  const match = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(?:Z|[+-]00:?00)?\s*$/i.exec(text);
   if (!match) return undefined;
-  const [, y, mo, d, h = '0', mi = '0', s = '0'] = match;
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
-  // Date.UTC rolls 2026-02-30 over into March; a real calendar date must survive the round trip.
+  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = ''] = match;
+  // A fraction of a second is kept (at least 1 ms when it is not zero), so that a period's boundary check sees it.
+  const ms = /[1-9]/.test(fraction) ? Math.max(1, Math.floor(Number(`0.${fraction}`) * 1000)) : 0;
+  // Set field by field: Date.UTC takes the years 0–99 for 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+  date.setUTCHours(Number(h), Number(mi), Number(s), ms);
+  // A date past its month's end (2026-02-30) rolls over into the next; a real calendar date survives the round trip.
   if (date.getUTCDate() !== Number(d) || date.getUTCMonth() !== Number(mo) - 1 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
   return date;
 }

@@ -60,6 +60,7 @@ describe('azs-lint and azs-usage (CLI): command lines', function () {
       [[...period.slice(0, 4), '--to', 'tomorrow'], '--to är inget datum eller klockslag i UTC: "tomorrow"'],
       [[...period.slice(0, 4), '--to', '2026-09-01'], '--to: Slutet måste komma efter början.'],
       [[...period, '--markup', 'lots'], '--markup tar en procentsats eller kund=procentsats, inte "lots"'],
+      [[...period, '--markup', 'Contoso=-150'], '--markup "Contoso=-150": under -100 % blir ett försäljningspris negativt'],
       [[...period, '--format', 'xml'], '--format ska vara csv eller json, inte "xml"'],
       [[...period, '--parallel', '0'], '--parallel ska vara ett heltal från 1 till 32, inte "0"'],
       [[...period, '--per-customer'], '--per-customer kräver --out <mapp>'],

@@ -15,6 +15,10 @@ describe('core/usage/period', () => {
     assert.equal(parseUtcTime('2026-11-01T05:00:60Z'), undefined, 'not 05:01, as Date.UTC rolls it over');
     assert.equal(parseUtcTime('2026-11-01T05:00:59Z')?.toISOString(), '2026-11-01T05:00:59.000Z');
     assert.equal(parseUtcTime('yesterday'), undefined);
+    assert.equal(parseUtcTime('0050-01-01')?.toISOString(), '0050-01-01T00:00:00.000Z', 'not 1950, as Date.UTC takes it');
+    assert.equal(parseUtcTime('2026-11-01T05:00:00.999Z')?.toISOString(), '2026-11-01T05:00:00.999Z');
+    assert.equal(parseUtcTime('2026-11-01T05:00:00.0001Z')?.toISOString(), '2026-11-01T05:00:00.001Z', 'a fraction is never dropped');
+    assert.equal(parseUtcTime('2026-11-01T05:00:00.000Z')?.toISOString(), '2026-11-01T05:00:00.000Z');
     assert.equal(formatUtc(at('2026-11-01T05:00:00Z')), '2026-11-01T05:00:00Z');
   });
 
