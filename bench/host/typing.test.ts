@@ -411,21 +411,10 @@ function machineCpuMs(): number {
 }
 
 /** With AZS_BENCH_TYPING_PROFILE=<file>: a CPU profile of the host's thread over the window (for a look, not a figure). */
-async function startProfile(index: number): Promise<{ stop(): Promise<void> } | undefined> {
-  const file = windowsFile(process.env.AZS_BENCH_TYPING_PROFILE, index);
-  if (!file) return undefined;
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 250 });
-  await session.post('Profiler.start');
-  return {
-    async stop() {
-      const { profile } = await session.post('Profiler.stop');
-      writeFileSync(file, JSON.stringify(profile));
-      session.disconnect();
-    },
-  };
+function startProfile(index: number): Promise<{ stop(): Promise<void> } | undefined> {
+  return recordInspector(windowsFile(process.env.AZS_BENCH_TYPING_PROFILE, index), [
+    ['Profiler.enable'], ['Profiler.setSamplingInterval', { interval: 250 }], ['Profiler.start'],
+  ], 'Profiler.stop');
 }
 
 /** perf_hooks' kinds of collection. */
@@ -435,16 +424,21 @@ const gcKindNames: Record<number, string> = { 1: 'minor', 4: 'major', 8: 'increm
  * With AZS_BENCH_TYPING_HEAP=<file>: the host's allocations in the window, sampled every 16 KB, those collected since
  * included (where the window's garbage comes from: the heap profile's JSON, for bench/heap-summary.mjs).
  */
-async function startHeapSampling(index: number): Promise<{ stop(): Promise<void> } | undefined> {
-  const file = windowsFile(process.env.AZS_BENCH_TYPING_HEAP, index);
+function startHeapSampling(index: number): Promise<{ stop(): Promise<void> } | undefined> {
+  return recordInspector(windowsFile(process.env.AZS_BENCH_TYPING_HEAP, index), [
+    ['HeapProfiler.enable'], ['HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true }],
+  ], 'HeapProfiler.stopSampling');
+}
+
+/** Starts recording in the host's inspector (`start`'s calls in turn); `stop` writes the profile `stopCall` returns to `file`. */
+async function recordInspector(file: string | undefined, start: [string, object?][], stopCall: 'Profiler.stop' | 'HeapProfiler.stopSampling'): Promise<{ stop(): Promise<void> } | undefined> {
   if (!file) return undefined;
   const session = new Session();
   session.connect();
-  await session.post('HeapProfiler.enable');
-  await session.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  for (const [method, params] of start) await (session.post as (method: string, params?: object) => Promise<unknown>)(method, params);
   return {
     async stop() {
-      const { profile } = await session.post('HeapProfiler.stopSampling');
+      const { profile } = await (session.post as (method: string) => Promise<{ profile: unknown }>)(stopCall);
       writeFileSync(file, JSON.stringify(profile));
       session.disconnect();
     },

@@ -49,6 +49,23 @@ async function applyFix(editor: vscode.TextEditor, code: string, title: string):
   return offered.map((a) => a.title);
 }
 
+/** The JSON of a parameter file that gives the parameter `version`. */
+const versionParameters = (version: string) => `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {"version": {"value": "${version}"}}}\n`;
+/** A template whose tenant resource takes its api-version from the parameter `version`. */
+const versionTemplate = `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "parameters": {"version": {"type": "string"}}, "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "[parameters('version')]", "name": "hub-payg/31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8", "properties": {"tenantId": "41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8"}}]}\n`;
+
+/** A folder with that template and a parameter file giving version 2016-01-01 (open, not shown), the template shown. */
+async function parameterFileCase(name: string): Promise<{ parameterUri: vscode.Uri; parameterFile: vscode.TextDocument; editor: vscode.TextEditor }> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!folder) throw new Error('no workspace folder');
+  const parameterUri = vscode.Uri.joinPath(folder, 'codeactions', name, 'azuredeploy.parameters.json');
+  await vscode.workspace.fs.writeFile(parameterUri, new TextEncoder().encode(versionParameters('2016-01-01')));
+  const parameterFile = await vscode.workspace.openTextDocument(parameterUri);
+  const templateUri = vscode.Uri.joinPath(folder, 'codeactions', name, 'azuredeploy.json');
+  await vscode.workspace.fs.writeFile(templateUri, new TextEncoder().encode(versionTemplate));
+  return { parameterUri, parameterFile, editor: await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(templateUri)) };
+}
+
 describe('code actions', function () {
   this.timeout(60_000);
   let api: TestApi;
@@ -98,33 +115,15 @@ describe('code actions', function () {
   });
 
   it('fixes an api-version a parameter file gives in the parameter file, and leaves the template using its parameter', async () => {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!folder) throw new Error('no workspace folder');
-    const parameters = (version: string) => `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {"version": {"value": "${version}"}}}\n`;
-    const template = `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "parameters": {"version": {"type": "string"}}, "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "[parameters('version')]", "name": "hub-payg/31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8", "properties": {"tenantId": "41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8"}}]}\n`;
-    const parameterUri = vscode.Uri.joinPath(folder, 'codeactions', 'parameters', 'azuredeploy.parameters.json');
-    await vscode.workspace.fs.writeFile(parameterUri, new TextEncoder().encode(parameters('2016-01-01')));
-    const parameterFile = await vscode.workspace.openTextDocument(parameterUri);
-    const templateUri = vscode.Uri.joinPath(folder, 'codeactions', 'parameters', 'azuredeploy.json');
-    await vscode.workspace.fs.writeFile(templateUri, new TextEncoder().encode(template));
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(templateUri));
+    const { parameterFile, editor } = await parameterFileCase('parameters');
     await applyFix(editor, 'AZS401', 'Use api-version 2017-06-01');
-    assert.equal(parameterFile.getText(), parameters('2017-06-01'));
-    assert.equal(editor.document.getText(), template);
+    assert.equal(parameterFile.getText(), versionParameters('2017-06-01'));
+    assert.equal(editor.document.getText(), versionTemplate);
     await gone(editor.document.uri, 'AZS401');
   });
 
   it('writes into a parameter file where its value is now, not where the linter last read it', async () => {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!folder) throw new Error('no workspace folder');
-    const parameters = (version: string) => `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {"version": {"value": "${version}"}}}\n`;
-    const template = `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "parameters": {"version": {"type": "string"}}, "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "[parameters('version')]", "name": "hub-payg/31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8", "properties": {"tenantId": "41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8"}}]}\n`;
-    const parameterUri = vscode.Uri.joinPath(folder, 'codeactions', 'moved', 'azuredeploy.parameters.json');
-    await vscode.workspace.fs.writeFile(parameterUri, new TextEncoder().encode(parameters('2016-01-01')));
-    const parameterFile = await vscode.workspace.openTextDocument(parameterUri);
-    const templateUri = vscode.Uri.joinPath(folder, 'codeactions', 'moved', 'azuredeploy.json');
-    await vscode.workspace.fs.writeFile(templateUri, new TextEncoder().encode(template));
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(templateUri));
+    const { parameterUri, parameterFile, editor } = await parameterFileCase('moved');
     const shown = await diagnostic(editor.document.uri, 'AZS401');
     // The parameter file's value moves while the linter has not read the file again (its change handler is held
     // back, as in the moment before the read that follows an edit): a fix placed by the text it read is not offered.
@@ -140,8 +139,8 @@ describe('code actions', function () {
     end.insert(parameterUri, parameterFile.positionAt(parameterFile.getText().length), '\n');
     assert.ok(await vscode.workspace.applyEdit(end));
     await applyFix(editor, 'AZS401', 'Use api-version 2017-06-01');
-    assert.equal(parameterFile.getText(), `\n\n${parameters('2017-06-01')}\n`);
-    assert.equal(editor.document.getText(), template);
+    assert.equal(parameterFile.getText(), `\n\n${versionParameters('2017-06-01')}\n`);
+    assert.equal(editor.document.getText(), versionTemplate);
     await gone(editor.document.uri, 'AZS401');
   });
 
