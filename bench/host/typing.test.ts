@@ -2,12 +2,12 @@
 // time the extension host's event loop was held (perf_hooks' event-loop delay monitor, 1 ms resolution) from the
 // first key to the diagnostics of the last text, and on Linux the same less the time the host's thread waited for a
 // core (on a loaded machine most of a hold is that wait). Prints one BENCH-RESULT line.
-// Three windows are typed with our linting and three, taking turns with them, unlinted: the same keys with the
-// extension's change handler replaced by one that does nothing, so the document keeps its first diagnostics and is not
-// read while typing; such a window ends `AZS_BENCH_TYPING_TAIL_MS` (default 1,500) after the last key arrived, about
-// where a lint ends. What an unlinted window holds is the machine's (VS Code, Chromium, other processes), not our
-// linting's. The figures are the median window's of each kind; AZS_BENCH_TYPING_PAIRS sets how many pairs (3), and
-// AZS_BENCH_TYPING_UNLINTED=1 types the unlinted windows only.
+// Three windows are typed with our linting and three unlinted, taking turns in the one script (its text put back
+// after each): unlinted, the same keys go in with the extension's change handler replaced by one that does nothing,
+// so the document keeps its diagnostics and is not read while typing; such a window ends `AZS_BENCH_TYPING_TAIL_MS`
+// (default 1,500) after the last key arrived, about where a lint ends. What an unlinted window holds is the
+// machine's (VS Code, Chromium, other processes), not our linting's. The figures are the median window's of each
+// kind; AZS_BENCH_TYPING_PAIRS sets how many pairs (3), and AZS_BENCH_TYPING_UNLINTED=1 types unlinted windows only.
 // Also printed: the reads of the script in the window, and how many of them typing overtook (the linter skipped them),
 // and the parts of its diagnostics handed to the workbench (each one the workbench redraws and sends on).
 // The script is a file of the workspace, as a user's script is, and the first key waits until Chromium's renderer is
@@ -20,6 +20,7 @@ import { closeSync, openSync, readFileSync, readSync, readdirSync, writeFileSync
 import { Session } from 'node:inspector/promises';
 import { PerformanceObserver, monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LintClient } from '../../src/core/lintClient';
 import type { TestApi } from '../../src/vscode/testApi';
@@ -33,17 +34,38 @@ describe('benchmark: typing into a dense 1 MB script', function () {
     const api = await testApi();
     // Typing, not start-up, is measured: the workspace's files are read (that read checks open documents again).
     await api.lint.indexed;
-    // Linted and unlinted windows take turns, each on a script opened for it, so that both meet the machine as it is
-    // in the same minutes: a window's longest hold is mostly the host's collections and its wait for a core, which
-    // the load of the moment decides (bench/NOTES.md). The figures are those of the median window of each kind.
+    // The script is a file in the workspace, as a user's script is. For an untitled document (AZS_BENCH_TYPING_UNTITLED=1,
+    // the bench until 2026-12-05) the workbench also guesses the language at every key (a TensorFlow model: 1.5 s of
+    // the renderer's CPU per window on a 2-core machine), renames the tab from the first line and backs the text up.
+    const original = denseScript(1024 * 1024);
+    const document = process.env.AZS_BENCH_TYPING_UNTITLED === '1'
+      ? await vscode.workspace.openTextDocument({ language: 'powershell', content: original })
+      : await vscode.workspace.openTextDocument(await writeWorkspaceFile('typing-bench.ps1', original));
+    let lintedVersion = -1;
+    const lints = api.lint.onDidLint((event) => {
+      if (event.uri.toString() === document.uri.toString()) lintedVersion = event.version ?? -1;
+    });
+    await vscode.window.showTextDocument(document);
+    // Linted and unlinted windows take turns in the one script, its text put back between them, so that both meet the
+    // machine as it is in the same minutes: a window's longest hold is mostly the host's collections and its wait for
+    // a core, which the load of the moment decides (bench/NOTES.md). The figures are the median window's of each kind.
     const onlyUnlinted = process.env.AZS_BENCH_TYPING_UNLINTED === '1';
     const pairs = Math.max(1, Number(process.env.AZS_BENCH_TYPING_PAIRS ?? 3));
     const linted: TypingWindow[] = [];
     const unlinted: TypingWindow[] = [];
+    const window = async (off: boolean) => {
+      // Each window starts once the text as it is has been linted and shown, its opening or putting back over.
+      await waitFor('the script linted', () => lintedVersion === document.version, 120_000);
+      (off ? unlinted : linted).push(await typingWindow(api, document, linted.length + unlinted.length, off));
+      const restore = new vscode.WorkspaceEdit();
+      restore.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
+      assert.ok(await vscode.workspace.applyEdit(restore));
+    };
     for (let index = 0; index < pairs; index++) {
-      if (!onlyUnlinted) linted.push(await typingWindow(api, linted.length + unlinted.length, false));
-      unlinted.push(await typingWindow(api, linted.length + unlinted.length, true));
+      if (!onlyUnlinted) await window(false);
+      await window(true);
     }
+    lints.dispose();
     const floor = median(unlinted);
     const result = onlyUnlinted ? { ...floor, typing_unlinted_windows_ms: unlinted.map(maxHold) } : {
       ...median(linted),
@@ -66,17 +88,11 @@ function median(windows: readonly TypingWindow[]): TypingWindow {
 }
 
 /**
- * One window: a dense 1 MB script opened and linted, then two bursts of keys typed into it until its diagnostics are
- * shown (`unlinted`: the extension's change handler does nothing meanwhile); the script is then closed unsaved.
+ * One window: two bursts of keys typed at the start of the dense 1 MB script, its diagnostics shown, until the
+ * diagnostics of the last text are shown (`unlinted`: the extension's change handler does nothing meanwhile).
  */
-async function typingWindow(api: TestApi, index: number, unlinted: boolean): Promise<TypingWindow> {
-  // The script is a file in the workspace, as a user's script is. For an untitled document (AZS_BENCH_TYPING_UNTITLED=1,
-  // the bench until 2026-12-05) the workbench also guesses the language at every key (a TensorFlow model: 1.5 s of
-  // the renderer's CPU per window on a 2-core machine), renames the tab from the first line and backs the text up.
-  const untitled = process.env.AZS_BENCH_TYPING_UNTITLED === '1';
-  const document = untitled
-    ? await vscode.workspace.openTextDocument({ language: 'powershell', content: denseScript(1024 * 1024) })
-    : await vscode.workspace.openTextDocument(await writeWorkspaceFile(`typing-bench-${index}.ps1`, denseScript(1024 * 1024)));
+async function typingWindow(api: TestApi, document: vscode.TextDocument, index: number, unlinted: boolean): Promise<TypingWindow> {
+  const untitled = document.isUntitled;
   const linted = (version: number) => new Promise<number>((resolve) => {
     const listener = api.lint.onDidLint((event) => {
       if (event.uri.toString() !== document.uri.toString() || event.version !== version) return;
@@ -84,10 +100,9 @@ async function typingWindow(api: TestApi, index: number, unlinted: boolean): Pro
       resolve(event.diagnostics.length);
     });
   });
-  // The measurement starts at the first key, once opening the document is over: its first lint wholly shown.
-  const opened = linted(document.version);
-  await vscode.window.showTextDocument(document);
-  await opened;
+  // The keys go to the start of the script, as in every window.
+  const editor = await vscode.window.showTextDocument(document);
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
   await settled();
   // The window also waits for the workbench to finish with the opened script: it tokenizes a 1 MB script for seconds
   // after the host has settled (unless AZS_BENCH_TYPING_AT_ONCE=1, the bench until 2026-12-05).
@@ -181,8 +196,6 @@ async function typingWindow(api: TestApi, index: number, unlinted: boolean): Pro
     typing_gc_total_ms: round(gcs.reduce((sum, ms) => sum + ms, 0)),
     typing_gc_kinds: gcKinds.join(', '),
   };
-  await vscode.window.showTextDocument(document);
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   if (unlinted) Reflect.deleteProperty(api.lint, 'onChange');
   return result;
 }
