@@ -45,10 +45,11 @@ export async function fixSources(workspace: LintWorkspace, sources: readonly Sou
       const { edits, fixed, fixedElsewhere } = fixAll(document, workspace.findings(source.uri), byUri);
       if (edits.length === 0) continue;
       source.fixed.push(...fixed);
-      for (const [uri, target] of byUri) {
-        const own = edits.filter((e) => e.uri === uri);
-        if (own.length === 0) continue;
-        target.text = applyEdits(target.text, own);
+      // The files these edits touch (this one, a parameter file), not every file of the run.
+      for (const uri of new Set(edits.map((e) => e.uri))) {
+        const target = byUri.get(uri);
+        if (!target) continue;
+        target.text = applyEdits(target.text, edits.filter((e) => e.uri === uri));
         const forOthers = fixedElsewhere.get(uri);
         if (forOthers) (target.fixedFor ??= []).push(...forOthers);
         await workspace.update(target.uri, target.text, target.kind, undefined, encodingId(target.encoding));
