@@ -36,6 +36,11 @@ export async function startCodeServer(options = {}) {
     'extensions.autoUpdate': false,
     'workbench.enableExperiments': false,
     'git.enabled': false,
+    // VS Code's port finder in a remote extension host (code-server's, not desktop VS Code's) runs `ls -l
+    // /proc/*/fd/*` and `ps` through a shell every 2 s or more, each a fork of the extension host that held its thread
+    // 10–240 ms (bench/NOTES.md, "typing"); reading ports from terminal output instead needs no process.
+    // AZS_PORT_FINDER=1 leaves VS Code's default (a look at its cost).
+    ...(process.env.AZS_PORT_FINDER === '1' ? {} : { 'remote.autoForwardPortsSource': 'output' }),
     // VS Code's own HTTPS patch swaps Node's CA list, extra certificates (NODE_EXTRA_CA_CERTS) included, for the
     // system's; without it the extension host trusts the local emulator's self-signed CA like any Node process.
     'http.systemCertificates': false,
