@@ -56,10 +56,25 @@ function roleOf(root: JsonMap): JsonRole {
   const schema = member(root, '$schema')?.value;
   if (typeof schema === 'string' && /deploymentParameters/i.test(schema)) return 'parameters';
   if ((typeof schema === 'string' && /deploymentTemplate/i.test(schema)) || member(root, 'resources')) return 'template';
+  return isParameterFile(root) ? 'parameters' : 'other';
+}
+
+/** The members a parameter file may have, and those of each parameter in it (ARM's deploymentParameters schema). */
+const parameterFileMembers = new Set(['$schema', 'contentversion', 'parameters', 'extensionconfigs']);
+const parameterMembers = new Set(['value', 'reference', 'metadata']);
+
+/**
+ * Whether a document without a deploymentParameters `$schema` is a parameter file all the same (deployments take one
+ * without it): only the members that schema allows, and `parameters` an object of `{"value": …}` or `{"reference": …}`
+ * objects. A template's parameters have a `type`; a request example, a policy assignment or a deployment body has
+ * other members.
+ */
+function isParameterFile(root: JsonMap): boolean {
   const parameters = member(root, 'parameters')?.value;
   const entries = isMap(parameters) ? Object.values(parameters) : [];
-  const allValues = entries.length > 0 && entries.every((e) => member(e, 'value') || member(e, 'reference'));
-  return allValues && !member(root, 'responses') ? 'parameters' : 'other';
+  const isParameter = (entry: Json) => isMap(entry) && (member(entry, 'value') !== undefined || isMap(member(entry, 'reference')?.value))
+    && Object.keys(entry).every((key) => parameterMembers.has(key.toLowerCase()));
+  return entries.length > 0 && Object.keys(root).every((key) => parameterFileMembers.has(key.toLowerCase())) && entries.every(isParameter);
 }
 
 /**
