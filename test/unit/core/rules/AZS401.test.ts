@@ -80,21 +80,14 @@ ruleTester(rule, {
       code: versionTemplate('{"type": "string", "defaultValue": "2016\\u002d01-01"}', "<![parameters('version')]!>"),
       errors: [{ message: noTenants }],
     },
-    {
-      // ARM deploys with the parameter file's value (or fails on it): the defaultValue is neither judged nor edited.
-      name: 'null in the parameter file: reported as that value, pointed at there, and no fix of the defaultValue',
-      kind: 'json',
+    // ARM deploys with the parameter file's value (or fails on it): the defaultValue is neither judged nor edited.
+    ...['null', '2016'].map((written) => ({
+      name: `${written} in the parameter file: reported as that value, pointed at there, and no fix of the defaultValue`,
+      kind: 'json' as const,
       code: versionTemplate('{"type": "string", "defaultValue": "2016-01-01"}', "<![parameters('version')]!>"),
-      others: [parameterFileOf({ version: '{"value": <@null@>}' })],
-      errors: [{ message: unknown('null'), related: [givenHere] }],
-    },
-    {
-      name: 'a number in the parameter file: reported as that value, pointed at there, and no fix of the defaultValue',
-      kind: 'json',
-      code: versionTemplate('{"type": "string", "defaultValue": "2016-01-01"}', "<![parameters('version')]!>"),
-      others: [parameterFileOf({ version: '{"value": <@2016@>}' })],
-      errors: [{ message: unknown('2016'), related: [givenHere] }],
-    },
+      others: [parameterFileOf({ version: `{"value": <@${written}@>}` })],
+      errors: [{ message: unknown(written), related: [givenHere] }],
+    })),
     {
       // A literal written over the expression would leave the variable unused, and the reader's intent lost.
       name: 'a template variable whose string has an escape: shown where it is used, and no fix over the reference',
