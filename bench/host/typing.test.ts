@@ -56,9 +56,12 @@ describe('benchmark: typing into a dense 1 MB script', function () {
     const window = async (off: boolean) => {
       // Each window starts once the text as it is has been linted and shown, its opening or putting back over.
       await waitFor('the script linted', () => lintedVersion === document.version, 120_000);
+      // CLOCK_MONOTONIC, as `perf record -k mono` stamps events: a window's span in a trace of the machine.
+      const from = process.hrtime();
       const typed = await typingWindow(api, document, linted.length + unlinted.length, off);
+      const to = process.hrtime();
       // Each window's figures, for a look at one (the first after opening, say), not only the median's.
-      console.log(`typing window ${linted.length + unlinted.length + 1}: ${JSON.stringify(typed)}`);
+      console.log(`typing window ${linted.length + unlinted.length + 1} (monotonic ${from[0] + from[1] / 1e9}–${to[0] + to[1] / 1e9} s): ${JSON.stringify(typed)}`);
       (off ? unlinted : linted).push(typed);
       const restore = new vscode.WorkspaceEdit();
       restore.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
