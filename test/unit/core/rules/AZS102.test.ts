@@ -90,6 +90,13 @@ ruleTester(rule, {
       errors: [{ message: azure('<registration name>', 'RegistrationNotFound'), related: [givenHere] }],
     },
     {
+      name: 'a placeholder inside a value a parameter file gives: pointed at to the character',
+      kind: 'json',
+      code: `{"parameters": {"registrationName": {"type": "string"}},\n "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "<![concat(parameters('registrationName'), '/', '${customer}')]!>", "properties": {"tenantId": "${tenant}"}}]}`,
+      others: [parameterFile({ registrationName: 'prod-<@<registration name>@>' })],
+      errors: [{ message: azure('<registration name>', 'RegistrationNotFound'), related: [givenHere] }],
+    },
+    {
       name: 'a file variable used in a request body',
       kind: 'http',
       code: `@tenant = <!xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx!>\nPUT https://management.azure.com${registrationId}/customerSubscriptions/${customer}?api-version=2017-06-01\nContent-Type: application/json\n\n{"properties": {"tenantId": "<@{{tenant}}@>"}}\n`,

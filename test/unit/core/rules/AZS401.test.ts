@@ -19,6 +19,13 @@ ruleTester(rule, {
       code: versionTemplate('{"type": "string", "defaultValue": "2016-01-01"}'),
       others: [parameterFileOf({ version: '{"reference": {"keyVault": {"id": "/subscriptions/x/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv"}, "secretName": "v"}}' })],
     },
+    ...[['an object', '{"value": {"v": "2017-06-01"}}'], ['an array', '{"value": ["2017-06-01"]}']].map(([what, entry]) => ({
+      // ARM deploys with the file's value, which no rule reads as a string: not the defaultValue either.
+      name: `${what} in the parameter file: the defaultValue it replaces is not judged`,
+      kind: 'json' as const,
+      code: versionTemplate('{"type": "string", "defaultValue": "2016-01-01"}'),
+      others: [parameterFileOf({ version: entry })],
+    })),
     { name: 'other providers are not judged', kind: 'shell', code: 'az rest --url "https://management.azure.com/subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1?api-version=2024-03-01"\n' },
   ],
   invalid: [
