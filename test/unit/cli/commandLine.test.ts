@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { wholeNumberOption } from '../../../src/cli/commandLine';
+import { parseUsageCommandLine } from '../../../src/cli/usageArgs';
 import { repoRoot } from '../core/support/wasm';
 
 interface Run {
@@ -21,6 +22,7 @@ function run(script: 'cli.js' | 'usage.js', args: string[], env: NodeJS.ProcessE
 }
 
 const azsUsage = (args: string[], env?: NodeJS.ProcessEnv) => run('usage.js', args, env);
+const now = new Date('2026-12-01T00:00:00Z');
 const period = ['--stamp', 'https://adminmanagement.local.azurestack.external', '--from', '2026-10-01', '--to', '2026-10-02'];
 
 describe('azs-lint and azs-usage (CLI): command lines', function () {
@@ -61,6 +63,7 @@ describe('azs-lint and azs-usage (CLI): command lines', function () {
       [[...period.slice(0, 4), '--to', '2026-09-01'], '--to: Slutet måste komma efter början.'],
       [[...period, '--markup', 'lots'], '--markup tar en procentsats eller kund=procentsats, inte "lots"'],
       [[...period, '--markup', 'Contoso=-150'], '--markup "Contoso=-150": under -100 % blir ett försäljningspris negativt'],
+      [[...period, '--markup', '1001'], '--markup "1001": högst 1000 % (ett försäljningspris 11 gånger kostnaden)'],
       [[...period, '--format', 'xml'], '--format ska vara csv eller json, inte "xml"'],
       [[...period, '--parallel', '0'], '--parallel ska vara ett heltal från 1 till 32, inte "0"'],
       [[...period, '--per-customer'], '--per-customer kräver --out <mapp>'],
@@ -74,6 +77,18 @@ describe('azs-lint and azs-usage (CLI): command lines', function () {
     assert.match(azsUsage(['--frobnicate', '--lang', 'sv']).stderr, /^azs-usage: okänd flagga '--frobnicate'\n\nAnvändning/, '--lang even on a line with a mistake');
     assert.match(azsUsage(['--frobnicate'], { LC_ALL: 'en_US.UTF-8', LC_MESSAGES: 'sv_SE.UTF-8' }).stderr, /^azs-usage: Unknown option '--frobnicate'\n\nUsage/, 'LC_ALL first');
     assert.match(azsUsage(['--frobnicate'], { LANG: 'sv_SE.UTF-8' }).stderr, /^azs-usage: okänd flagga/, 'LANG last');
+  });
+
+  it('takes a markup from -100 to 1000 %, fractions too, and refuses a huge one that would make prices Infinity', () => {
+    const huge = '9'.repeat(400);
+    for (const value of [huge, `Contoso=${huge}`, '1000.5', '1000,01', '2000 %']) {
+      const said = azsUsage([...period, '--markup', value]);
+      assert.equal(said.status, 2, value);
+      assert.ok(said.stderr.startsWith(`azs-usage: --markup "${value}": at most 1000 % (a resale price 11 times the cost)\n\nUsage`), said.stderr);
+    }
+    const taken = ['1000', '-100', '0', '12.5', '0,5 %', 'Contoso=1000'].map((value) => parseUsageCommandLine([...period, `--markup=${value}`], 'en', now).markup);
+    assert.deepEqual(taken, [{ all: 1000, customers: [] }, { all: -100, customers: [] }, { all: 0, customers: [] }, { all: 12.5, customers: [] },
+      { all: 0.5, customers: [] }, { customers: [{ customer: 'Contoso', percent: 1000 }] }]);
   });
 
   it('takes only a plain decimal whole number in range for --threads and --parallel, and says so in English or Swedish', () => {
