@@ -3,10 +3,13 @@
 // run here stops at its command line.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { wholeNumberOption } from '../../../src/cli/commandLine';
 import { parseUsageCommandLine } from '../../../src/cli/usageArgs';
 import { repoRoot } from '../core/support/wasm';
+import { withoutPermissionOverride } from './privileges';
 
 interface Run {
   status: number | null;
@@ -89,6 +92,45 @@ describe('azs-lint and azs-usage (CLI): command lines', function () {
     const taken = ['1000', '-100', '0', '12.5', '0,5 %', 'Contoso=1000'].map((value) => parseUsageCommandLine([...period, `--markup=${value}`], 'en', now).markup);
     assert.deepEqual(taken, [{ all: 1000, customers: [] }, { all: -100, customers: [] }, { all: 0, customers: [] }, { all: 12.5, customers: [] },
       { all: 0.5, customers: [] }, { customers: [{ customer: 'Contoso', percent: 1000 }] }]);
+  });
+
+  it('names a file an option gives that is missing, a folder, a link to nothing, a FIFO or not readable, in English or Swedish, and exits 2', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'azs-named-file-'));
+    try {
+      mkdirSync(join(scratch, 'folder'));
+      symlinkSync(join(scratch, 'gone.csv'), join(scratch, 'link.csv'));
+      spawnSync('mkfifo', [join(scratch, 'fifo.csv')]);
+      writeFileSync(join(scratch, 'locked.csv'), 'meter,unitPrice,currency\n');
+      chmodSync(join(scratch, 'locked.csv'), 0o000);
+      const at = (name: string) => join(scratch, name);
+      const cases: [script: 'cli.js' | 'usage.js', args: string[], english: string, swedish: string][] = [
+        ['usage.js', [...period, '--prices', at('missing.csv')], `azs-usage: ${at('missing.csv')}: no such file`, `azs-usage: ${at('missing.csv')}: ingen sådan fil`],
+        ['usage.js', [...period, '--prices', at('folder')], `azs-usage: ${at('folder')}: a folder, not a file`, `azs-usage: ${at('folder')}: en mapp, ingen fil`],
+        ['usage.js', [...period, '--resale', at('link.csv')], `azs-usage: ${at('link.csv')}: a symbolic link to nothing`, `azs-usage: ${at('link.csv')}: en symbolisk länk till ingenting`],
+        ['usage.js', [...period, '--meters', at('fifo.csv')], `azs-usage: ${at('fifo.csv')}: not a regular file (not opened)`, `azs-usage: ${at('fifo.csv')}: inte en vanlig fil (öppnades inte)`],
+        ['cli.js', ['.', '--config', at('folder')], `azs-lint: ${at('folder')}: cannot read the configuration file: a folder, not a file`,
+          `azs-lint: ${at('folder')}: konfigurationsfilen kan inte läsas: en mapp, ingen fil`],
+        ['cli.js', ['.', '--config', at('missing.json')], `azs-lint: ${at('missing.json')}: cannot read the configuration file: no such file`,
+          `azs-lint: ${at('missing.json')}: konfigurationsfilen kan inte läsas: ingen sådan fil`],
+      ];
+      // Root reads past permissions: the locked file is locked to it only without that power (privileges.ts).
+      const prefix = withoutPermissionOverride();
+      if (prefix) {
+        cases.push(['usage.js', [...period, '--prices', at('locked.csv')], `azs-usage: ${at('locked.csv')}: permission denied`, `azs-usage: ${at('locked.csv')}: åtkomst nekad`]);
+        cases.push(['cli.js', ['.', '--config', at('locked.csv')], `azs-lint: ${at('locked.csv')}: cannot read the configuration file: permission denied`,
+          `azs-lint: ${at('locked.csv')}: konfigurationsfilen kan inte läsas: åtkomst nekad`]);
+      }
+      for (const [script, args, english, swedish] of cases) {
+        for (const [lang, said] of [['en', english], ['sv', swedish]]) {
+          const [command, ...rest] = [...prefix ?? [], process.execPath, join(repoRoot, 'dist', script), ...args, '--lang', lang];
+          const result = spawnSync(command, rest, { cwd: join(repoRoot, 'test/fixtures/lint/workspace'), encoding: 'utf8', env: { PATH: process.env.PATH }, timeout: 30_000 });
+          assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
+          assert.equal(result.stderr.split('\n')[0], said);
+        }
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it('takes only a plain decimal whole number in range for --threads and --parallel, and says so in English or Swedish', () => {
