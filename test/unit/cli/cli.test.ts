@@ -402,7 +402,7 @@ fs.fsyncSync = (fd) => { if (++calls === 3) { fs.writeSync(2, 'holding\\n'); Ato
         assert.deepEqual(left, names, 'no temporary file beside them');
         const texts = names.map((name) => readFileSync(join(folder, name), 'utf8'));
         assert.deepEqual(texts.map((text) => (text === fixed ? 'fixed' : text === twoFixes ? 'as it was' : 'half-written')),
-          [...Array(3).fill('fixed'), ...Array(9).fill('as it was')], 'the file being written when stopped is finished, and the run stops there');
+          [...Array<string>(3).fill('fixed'), ...Array<string>(9).fill('as it was')], 'the file being written when stopped is finished, and the run stops there');
       });
     }
 
