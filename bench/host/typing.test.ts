@@ -56,9 +56,12 @@ describe('benchmark: typing into a dense 1 MB script', function () {
     const window = async (off: boolean) => {
       // Each window starts once the text as it is has been linted and shown, its opening or putting back over.
       await waitFor('the script linted', () => lintedVersion === document.version, 120_000);
+      // CLOCK_MONOTONIC, as `perf record -k mono` stamps events: a window's span in a trace of the machine.
+      const from = process.hrtime();
       const typed = await typingWindow(api, document, linted.length + unlinted.length, off);
+      const to = process.hrtime();
       // Each window's figures, for a look at one (the first after opening, say), not only the median's.
-      console.log(`typing window ${linted.length + unlinted.length + 1}: ${JSON.stringify(typed)}`);
+      console.log(`typing window ${linted.length + unlinted.length + 1} (monotonic ${from[0] + from[1] / 1e9}–${to[0] + to[1] / 1e9} s): ${JSON.stringify(typed)}`);
       (off ? unlinted : linted).push(typed);
       const restore = new vscode.WorkspaceEdit();
       restore.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
@@ -116,6 +119,7 @@ async function typingWindow(api: TestApi, document: vscode.TextDocument, index: 
   const handedOver = countHandedOver(api.lint as unknown as { collections: vscode.DiagnosticCollection[] }, document.uri);
   const reads = countReads(api.lint as unknown as { engine: LintClient }, document.uri.toString());
   const started = performance.now();
+  const faultsBefore = majorFaults();
   const holds = watchHolds();
   const cpu = watchSessionCpu();
   const profile = await startProfile(index);
@@ -153,6 +157,7 @@ async function typingWindow(api: TestApi, document: vscode.TextDocument, index: 
   const findings = unlinted ? await pause(Number(process.env.AZS_BENCH_TYPING_TAIL_MS ?? 1500)).then(() => 0) : await linted(document.version);
   monitor.disable();
   const split = holds?.stop();
+  const faults = majorFaults() - faultsBefore;
   const readCounts = reads.stop();
   const handed = handedOver.stop();
   const cpuMs = cpu?.stop();
@@ -172,6 +177,8 @@ async function typingWindow(api: TestApi, document: vscode.TextDocument, index: 
       typing_longest_hold_core_wait_ms: round(split.longest.coreWaitMs),
       typing_longest_hold_asleep_ms: round(Math.max(0, split.longest.heldMs - split.longest.onCoreMs - split.longest.coreWaitMs)),
     } : {}),
+    // Pages the host's thread waited for the disk to read back (the machine may page out memory it thinks cold).
+    ...(Number.isNaN(faults) ? {} : { typing_major_faults: faults }),
     typing_keys: keys.length * 2,
     // From the first key to the end of the window, and from the last key's arrival to it (the last lint).
     typing_window_ms: Math.round(performance.now() - started),
@@ -414,6 +421,16 @@ function kindOf(pid: number, name: string): string {
   if (args.includes('--azs-lint-process')) return 'lint';
   if (args.includes('--type=renderer')) return 'renderer';
   return name.startsWith('chrom') ? 'chromium' : 'server';
+}
+
+/** The host's major page faults so far (NaN where /proc cannot be read). */
+function majorFaults(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'latin1');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[9]);
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** This thread's time on a core, ms. */

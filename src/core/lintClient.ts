@@ -136,6 +136,9 @@ export class LintClient {
       execArgv: [],
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      // A session of its own, which Linux schedules as a group of its own (lintProcess.ts); it still ends with the
+      // editor, as its channel closes.
+      detached: process.platform === 'linux',
     });
     // The editor (or a test run) ends when it is done, whatever the process is doing; the process then ends as its
     // channel closes.

@@ -3,7 +3,7 @@
 // host: V8's helper threads (the collector of the linter's heap, the compiler of the wasm lexer) and the locks they
 // share belong to the process, so in a thread of the host they ran at the host's priority and took the cores the
 // host's thread needed while the user typed.
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { LintWorkerState, isOvertaken, lintProcessFlag, workerNicenessAbove, type LintMessage, type LintReply, type WorkerOptions } from './lintWorker';
@@ -15,6 +15,7 @@ import { LintWorkerState, isOvertaken, lintProcessFlag, workerNicenessAbove, typ
  * priority is lowered as a whole.
  */
 function giveWayToTheEditor(): void {
+  lowerOwnAutogroup();
   const lower = (id: number) => {
     try {
       setPriority(id, Math.min(19, getPriority(id) + workerNicenessAbove));
@@ -36,6 +37,23 @@ function giveWayToTheEditor(): void {
       lower(Number(id));
     }
     threads = readdirSync('/proc/self/task');
+  }
+}
+
+/**
+ * Where Linux groups processes by session for scheduling (autogroups), the editor starts this process in a session
+ * of its own (lintClient.ts): the cores are shared between groups first, so in the editor's group this process's load
+ * drew the group's share away from the core the editor's thread waited for (the typing bench's longest holds were
+ * that wait). Its group is given the niceness its threads have; elsewhere there is no such file, and nothing to do.
+ */
+function lowerOwnAutogroup(): void {
+  try {
+    // The group is the session's: unless this process leads one, it is the editor's, which must keep its niceness.
+    const stat = readFileSync('/proc/self/stat', 'latin1');
+    if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]) !== process.pid) return;
+    writeFileSync('/proc/self/autogroup', String(Math.min(19, getPriority(0) + workerNicenessAbove)));
+  } catch {
+    // No autogroups here (not Linux, or a kernel without them).
   }
 }
 

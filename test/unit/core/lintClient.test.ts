@@ -10,11 +10,13 @@ import { SnapshotLive, snapshotOf } from '../../../src/core/liveSnapshot';
 import { denseScript } from './support/denseScript';
 import { customer, registrationId, tenant } from './support/ids';
 import { liveFrom } from './support/live';
-import { isRunning, nicenessOfThreads } from './support/threads';
+import { autogroupOf, isRunning, nicenessOfThreads, sessionOf } from './support/threads';
 import { testWasmDir } from './support/wasm';
 
 /** The linter process's script as tsc compiles it (the extension runs the esbuild bundle of the same file). */
 const workerScript = join(__dirname, '..', '..', '..', 'src', 'core', 'lintProcess.js');
+/** This process's scheduling group's niceness before any linter started (Linux autogroups). */
+const ownAutogroupNiceness = existsSync('/proc/self/autogroup') ? autogroupOf('self').niceness : undefined;
 /**
  * The same process at this one's priority (it lowers no thread), for the tests of what the client does. Ten nicer than
  * the test, as in the editor, it gets a few per cent of a core beside busy processes of ordinary priority: at load
@@ -199,6 +201,19 @@ describe('LintClient (the linter in a child process)', () => {
     assert.ok(threads.length > 1, `${threads.length} threads`);
     assert.deepEqual(new Set(threads), new Set([Math.min(19, getPriority() + workerNicenessAbove)]));
     assert.deepEqual(new Set(nicenessOfThreads().values()), new Set([getPriority()]), "this process's threads keep their priority");
+  });
+
+  // Linux schedules each session's processes as a group (autogroups): a linter in the editor's group drew the group's
+  // share of the cores away from the editor's thread.
+  (existsSync('/proc/self/autogroup') && getPriority() < 19 ? it : it.skip)("reads in a session of its own, whose scheduling group is as nice as its threads", async function () {
+    this.timeout(120_000);
+    const { lint } = started({ script: workerScript });
+    await lint.update(uri, 'Get-Date', 'powershell', undefined, undefined, true);
+    assert.ok(lint.pid);
+    assert.equal(sessionOf(lint.pid), lint.pid, 'the linter leads a session of its own');
+    assert.notEqual(autogroupOf(lint.pid).group, autogroupOf('self').group);
+    assert.equal(autogroupOf(lint.pid).niceness, Math.min(19, getPriority() + workerNicenessAbove));
+    assert.equal(autogroupOf('self').niceness, ownAutogroupNiceness, "the editor's group keeps its niceness");
   });
 
   (existsSync('/proc/self/task') ? it : it.skip)('leaves no process behind: after dispose, and after the editor ended without it', async () => {

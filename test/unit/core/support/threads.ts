@@ -34,3 +34,14 @@ export function isRunning(pid: number): boolean {
     return false;
   }
 }
+
+/** The session a process belongs to (Linux: the 6th field of its stat). */
+export function sessionOf(pid: number | 'self'): number {
+  return Number(statFields(`/proc/${pid}/stat`)[3]);
+}
+
+/** A process's scheduling group and the group's niceness (Linux autogroups: "/autogroup-12 nice 0"). */
+export function autogroupOf(pid: number | 'self'): { group: string; niceness: number } {
+  const [group, , niceness] = readFileSync(`/proc/${pid}/autogroup`, 'utf8').trim().split(' ');
+  return { group, niceness: Number(niceness) };
+}
