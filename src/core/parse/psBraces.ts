@@ -146,7 +146,7 @@ class BraceScan {
   private nextClose = -1;
   /** The mode (`STATEMENT` …, with `HASHTABLE`, `SWITCH` or `CLAUSES`) the next token is read in, and the modes around each open `(` and `{`. */
   private mode = STATEMENT;
-  private readonly modes: number[] = [];
+  private readonly modes = new IntStack();
   /**
    * Where the next token starts with no blank before it: after a string, a variable and its members, a parameter's `:`
    * or a redirection (-1 for none). After a blank or one of `&(),;{|}` the next character starts one.
@@ -158,13 +158,9 @@ class BraceScan {
   private indexAt = -1;
   /** Where a member that is a string or a variable starts, after a value's `.` or `::` (`.'b'`): -1 for none. */
   private memberAt = -1;
-  /**
-   * The indexes the pass is in, each as how many `(` and `{` were open around it and how many `[` are open in it: two
-   * arrays of small integers rather than an object each, which an unclosed index per line (a script PowerShell
-   * rejects) would keep alive by the hundred thousand, for the collector to go over again and again.
-   */
-  private readonly indexesAround: number[] = [];
-  private readonly indexBrackets: number[] = [];
+  /** The indexes the pass is in, each as how many `(` and `{` were open around it and how many `[` are open in it. */
+  private readonly indexesAround = new IntStack();
+  private readonly indexBrackets = new IntStack();
 
   constructor(private readonly code: string) {
     for (let at = 0; at < code.length;) at = this.strings.length > this.parens.length ? this.inString(at) : this.inCode(at);
@@ -298,10 +294,10 @@ class BraceScan {
           this.parens[this.parens.length - 1]--;
           break;
         case OPEN_BRACKET:
-          if (this.inIndex()) this.indexBrackets[this.indexBrackets.length - 1]++;
+          if (this.inIndex()) this.indexBrackets.add(1);
           break;
         case CLOSE_BRACKET:
-          if (this.inIndex() && --this.indexBrackets[this.indexBrackets.length - 1] === 0) {
+          if (this.inIndex() && this.indexBrackets.add(-1) === 0) {
             this.popIndex();
             this.leave(i);
           }
@@ -373,7 +369,7 @@ class BraceScan {
     this.endToken(at);
     // A `)` or `}` that closes what was open around an index closes the index too (in a script PowerShell rejects).
     if (this.inIndex()) this.popIndex();
-    const around = this.modes.pop() ?? STATEMENT;
+    const around = this.modes.length > 0 ? this.modes.pop() : STATEMENT;
     this.mode = around & ~IN_WORD;
     if (around & IN_WORD) this.wordTo = TO_BLANK;
     else if ((this.mode & MODE) === ARGUMENTS) this.membersAfter(at + 1);
@@ -381,7 +377,7 @@ class BraceScan {
 
   /** Whether the innermost `(`, `{` or `[` open is an argument's index. */
   private inIndex(): boolean {
-    return this.indexesAround.length > 0 && this.indexesAround[this.indexesAround.length - 1] === this.modes.length;
+    return this.indexesAround.length > 0 && this.indexesAround.top() === this.modes.length;
   }
 
   private popIndex(): void {
@@ -648,6 +644,39 @@ class BraceScan {
       this.nextClose = found < 0 ? code.length : found;
     }
     return this.nextClose < code.length ? this.nextClose + 1 : at + 1;
+  }
+}
+
+/**
+ * A stack of small integers in a typed array, which the collector does not go over: an unclosed `(` or index per line
+ * (a script PowerShell rejects) keeps one entry each alive for the rest of the pass.
+ */
+class IntStack {
+  private items = new Int32Array(16);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+
+  /** The top item, taken off; only where there is one. */
+  pop(): number {
+    return this.items[--this.length];
+  }
+
+  /** The top item; only where there is one. */
+  top(): number {
+    return this.items[this.length - 1];
+  }
+
+  /** Adds `delta` to the top item; returns its new value. */
+  add(delta: number): number {
+    return (this.items[this.length - 1] += delta);
   }
 }
 
