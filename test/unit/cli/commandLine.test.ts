@@ -94,7 +94,7 @@ describe('azs-lint and azs-usage (CLI): command lines', function () {
       { all: 0.5, customers: [] }, { customers: [{ customer: 'Contoso', percent: 1000 }] }]);
   });
 
-  it('names a file an option gives that is missing, a folder, a link to nothing, a FIFO or not readable, in English or Swedish, and exits 2', () => {
+  it('names a file an option gives that is missing, a folder, a link to nothing, a FIFO or not readable, or an --out that cannot be, in English or Swedish, and exits 2', () => {
     const scratch = mkdtempSync(join(tmpdir(), 'azs-named-file-'));
     try {
       mkdirSync(join(scratch, 'folder'));
@@ -108,6 +108,11 @@ describe('azs-lint and azs-usage (CLI): command lines', function () {
         ['usage.js', [...period, '--prices', at('folder')], `azs-usage: ${at('folder')}: a folder, not a file`, `azs-usage: ${at('folder')}: en mapp, ingen fil`],
         ['usage.js', [...period, '--resale', at('link.csv')], `azs-usage: ${at('link.csv')}: a symbolic link to nothing`, `azs-usage: ${at('link.csv')}: en symbolisk länk till ingenting`],
         ['usage.js', [...period, '--meters', at('fifo.csv')], `azs-usage: ${at('fifo.csv')}: not a regular file (not opened)`, `azs-usage: ${at('fifo.csv')}: inte en vanlig fil (öppnades inte)`],
+        ['usage.js', [...period, '--out', at('none/invoices.csv')], `azs-usage: --out ${at('none/invoices.csv')}: its folder does not exist`,
+          `azs-usage: --out ${at('none/invoices.csv')}: dess mapp finns inte`],
+        ['usage.js', [...period, '--out', at('folder'), '--force'], `azs-usage: --out ${at('folder')}: a folder, not a file`, `azs-usage: --out ${at('folder')}: en mapp, ingen fil`],
+        ['usage.js', [...period, '--out', at('locked.csv'), '--per-customer', '--force'], `azs-usage: --out ${at('locked.csv')}: not a folder`,
+          `azs-usage: --out ${at('locked.csv')}: ingen mapp`],
         ['cli.js', ['.', '--config', at('folder')], `azs-lint: ${at('folder')}: cannot read the configuration file: a folder, not a file`,
           `azs-lint: ${at('folder')}: konfigurationsfilen kan inte läsas: en mapp, ingen fil`],
         ['cli.js', ['.', '--config', at('missing.json')], `azs-lint: ${at('missing.json')}: cannot read the configuration file: no such file`,
