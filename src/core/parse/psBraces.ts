@@ -380,6 +380,7 @@ class BraceScan {
     return this.indexesAround.length > 0 && this.indexesAround.top() === this.modes.length;
   }
 
+  /** Leaves the innermost index. */
   private popIndex(): void {
     this.indexesAround.pop();
     this.indexBrackets.pop();
