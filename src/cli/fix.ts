@@ -25,6 +25,8 @@ export interface Source {
   fixed: Finding[];
   /** Findings of other files fixed by editing this one (the parameter file that gives a template's value). */
   fixedFor?: Finding[];
+  /** The files those findings are in. */
+  fixedForFiles?: Set<string>;
   /** Why `text` could not be written (`--fix`): the file still holds `original`, and is linted as that. */
   notWritten?: string;
 }
@@ -52,7 +54,10 @@ export async function fixSources(workspace: LintWorkspace, sources: readonly Sou
         if (!target) continue;
         target.text = applyEdits(target.text, edits.filter((e) => e.uri === uri));
         const forOthers = fixedElsewhere.get(uri);
-        if (forOthers) (target.fixedFor ??= []).push(...forOthers);
+        if (forOthers) {
+          (target.fixedFor ??= []).push(...forOthers);
+          (target.fixedForFiles ??= new Set()).add(source.uri);
+        }
         await workspace.update(target.uri, target.text, target.kind, undefined, encodingId(target.encoding));
       }
       changed = true;
@@ -93,15 +98,19 @@ async function writeSources(workspace: LintWorkspace, sources: readonly Source[]
 const words = {
   en: {
     fixed: { one: 'fixed 1 problem', other: 'fixed {n} problems' }, wouldFix: { one: 'would fix 1 problem', other: 'would fix {n} problems' },
-    fixedFor: { one: 'changed to fix 1 problem of another file', other: 'changed to fix {n} problems of other files' },
-    wouldFixFor: { one: 'would be changed to fix 1 problem of another file', other: 'would be changed to fix {n} problems of other files' },
+    fixedFor: { one: 'changed to fix 1 problem of another file', other: 'changed to fix {n} problems of another file' },
+    wouldFixFor: { one: 'would be changed to fix 1 problem of another file', other: 'would be changed to fix {n} problems of another file' },
+    fixedForFiles: { one: '', other: 'changed to fix {n} problems of other files' },
+    wouldFixForFiles: { one: '', other: 'would be changed to fix {n} problems of other files' },
     changed: 'not written: the file changed while azs-lint ran', failed: 'not written',
     stay: { one: '1 problem stays', other: '{n} problems stay' },
   },
   sv: {
     fixed: { one: 'åtgärdade 1 problem', other: 'åtgärdade {n} problem' }, wouldFix: { one: 'skulle åtgärda 1 problem', other: 'skulle åtgärda {n} problem' },
-    fixedFor: { one: 'ändrades för att åtgärda 1 problem i en annan fil', other: 'ändrades för att åtgärda {n} problem i andra filer' },
-    wouldFixFor: { one: 'skulle ändras för att åtgärda 1 problem i en annan fil', other: 'skulle ändras för att åtgärda {n} problem i andra filer' },
+    fixedFor: { one: 'ändrades för att åtgärda 1 problem i en annan fil', other: 'ändrades för att åtgärda {n} problem i en annan fil' },
+    wouldFixFor: { one: 'skulle ändras för att åtgärda 1 problem i en annan fil', other: 'skulle ändras för att åtgärda {n} problem i en annan fil' },
+    fixedForFiles: { one: '', other: 'ändrades för att åtgärda {n} problem i andra filer' },
+    wouldFixForFiles: { one: '', other: 'skulle ändras för att åtgärda {n} problem i andra filer' },
     changed: 'skrevs inte: filen ändrades medan azs-lint körde', failed: 'skrevs inte',
     stay: { one: '1 problem finns kvar', other: '{n} problem finns kvar' },
   },
@@ -114,9 +123,11 @@ const words = {
 export function fixSummary(source: Source, locale: Locale, dryRun: boolean): string {
   const said = (forms: { one: string; other: string }, fixed: readonly Finding[]) => `${plural(forms, fixed.length, locale)}: ${fixedCounts(fixed)}`;
   const forOthers = source.fixedFor ?? [];
+  // Problems of one other file, or of several (a parameter file that two templates share).
+  const forms = (source.fixedForFiles?.size ?? 0) > 1 ? (dryRun ? 'wouldFixForFiles' : 'fixedForFiles') : dryRun ? 'wouldFixFor' : 'fixedFor';
   return [
     ...(source.fixed.length > 0 || forOthers.length === 0 ? [said(words[locale][dryRun ? 'wouldFix' : 'fixed'], source.fixed)] : []),
-    ...(forOthers.length > 0 ? [said(words[locale][dryRun ? 'wouldFixFor' : 'fixedFor'], forOthers)] : []),
+    ...(forOthers.length > 0 ? [said(words[locale][forms], forOthers)] : []),
   ].join('; ');
 }
 

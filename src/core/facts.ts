@@ -151,6 +151,26 @@ export function givenElsewhere(value: Value): FileSpan | undefined {
 }
 
 /**
+ * Where another document (a parameter file) writes `length` characters at `index` of the value's text, when one piece
+ * of the value holds them all: to the character when that piece is copied from there, else the whole piece's place.
+ */
+export function givenAt(value: Value, index: number, length: number): FileSpan | undefined {
+  if (value instanceof OnePieceValue) return undefined;
+  let offset = 0;
+  for (const segment of value.segments) {
+    const end = offset + segment.text.length;
+    if (index >= offset && index + length <= end) return segment.from && givenPiece(segment.from, index - offset, length);
+    offset = end;
+  }
+  return undefined;
+}
+
+/** Where another document writes `length` characters at `index` of a piece it gives (see `givenAt`). */
+export function givenPiece(from: Origin, index: number, length: number): FileSpan {
+  return from.copied ? { uri: from.uri, start: from.start + index, end: from.start + index + length } : { uri: from.uri, start: from.start, end: from.end };
+}
+
+/**
  * Where `length` characters at `index` of the value's text stand at the place of use: the reference that brought them
  * in (a variable), else the whole value.
  */

@@ -2,7 +2,7 @@
 // comments that disable a rule, the CloudDeploymentID lookup, applying edits. Fixes are text edits computed from a
 // finding and the document's text: no editor involved, so the CLI or any other front end can apply them too. Each
 // rule's own fixes are in its file (rules/AZS….ts); quickFixes.ts offers them.
-import { givenElsewhere, locateElsewhere, type FileSpan, type Value } from './facts';
+import { givenElsewhere, locateElsewhere, locatesOnlyReference, type FileSpan, type Value } from './facts';
 import { findPlaceholder, formatRegistrationId, isGuid, parseRegistrationId } from './ids';
 import { codeBlockAt, languageOf } from './languages/index';
 import { isQuoted, maskedText, type FencedBlock } from './parse/markdown';
@@ -78,23 +78,16 @@ export function replace(document: FixDocument, finding: Pick<RuleFinding<WhereWr
 }
 
 /**
- * Whether what a finding underlines in a JSON document calls ARM's parameters(): a text written over it would make the
- * template ignore the value given for its parameter from then on.
- */
-export function refersToParameter(document: FixDocument, { start, end }: { start: number; end: number }): boolean {
-  return document.kind === 'json' && /\bparameters\s*\(/i.test(document.text.slice(start, end));
-}
-
-/**
  * What a report of a defect in `value` says of where the value is written when another document writes it (the
  * parameter file that gives a template's parameter): that place as related information (`givenIn`), and the fix's
  * data, to write there (`writtenIn`). No data when the other document writes only a piece of the value, or writes it
  * with escapes: the reference here is then all a fix could write over, and the template would ignore its parameter
- * from then on. When this document writes the value, the data as it is.
+ * from then on. When this document writes the value, the data as it is, unless only the reference that brings it in
+ * can be found (`$t`, `[variables('w')]` whose string holds an escape): a literal written there would replace it.
  */
 export function replacementWhereWritten<D extends WhereWritten>(value: Value, data: D | undefined): { givenIn?: FileSpan; data?: D } {
   const given = givenElsewhere(value);
-  if (!given) return data ? { data } : {};
+  if (!given) return data && !locatesOnlyReference(value) ? { data } : {};
   const written = data && locateElsewhere(value);
   return written ? { givenIn: given, data: { ...data, writtenIn: { ...written, text: value.text } } } : { givenIn: given };
 }

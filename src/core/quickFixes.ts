@@ -60,11 +60,15 @@ export function fixAll(document: FixDocument, findings: readonly Finding[], also
     const text = e.uri === document.uri ? document.text : alsoEditable?.get(e.uri)?.text;
     return text !== undefined && editFits(e, (start, end) => text.slice(start, end));
   };
+  const taken = (e: FileEdit) => edits.some((x) => e.uri === x.uri && e.start === x.start && e.end === x.end && e.newText === x.newText);
   for (const finding of findings) {
     const target = fixTarget(document, finding.start);
     const fix = target && ruleFixes(target, finding).find((f) => f.safe && !f.snippet && f.edits.every(editable));
-    if (!fix || fix.edits.some((e) => edits.some((x) => e.uri === x.uri && e.start < x.end && x.start < e.end))) continue;
-    edits.push(...fix.edits);
+    if (!fix) continue;
+    // A fix whose edits are all taken already (one value a parameter file gives, used twice) fixes this finding too.
+    const added = fix.edits.filter((e) => !taken(e));
+    if (added.some((e) => edits.some((x) => e.uri === x.uri && e.start < x.end && x.start < e.end))) continue;
+    edits.push(...added);
     fixed.push(finding);
     for (const uri of new Set(fix.edits.map((e) => e.uri))) {
       if (uri !== document.uri) fixedElsewhere.set(uri, [...(fixedElsewhere.get(uri) ?? []), finding]);

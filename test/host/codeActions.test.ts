@@ -51,15 +51,17 @@ async function applyFix(editor: vscode.TextEditor, code: string, title: string):
 
 /** The JSON of a parameter file that gives the parameter `version`. */
 const versionParameters = (version: string) => `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {"version": {"value": "${version}"}}}\n`;
+/** The same without `$schema`, nor any word of Azure Stack: known as a parameter file by its shape alone. */
+const unschemedParameters = (version: string) => `{"contentVersion": "1.0.0.0", "parameters": {"version": {"value": "${version}"}}}\n`;
 /** A template whose tenant resource takes its api-version from the parameter `version`. */
 const versionTemplate = `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "parameters": {"version": {"type": "string"}}, "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "[parameters('version')]", "name": "hub-payg/31a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8", "properties": {"tenantId": "41a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8"}}]}\n`;
 
 /** A folder with that template and a parameter file giving version 2016-01-01 (open, not shown), the template shown. */
-async function parameterFileCase(name: string): Promise<{ parameterUri: vscode.Uri; parameterFile: vscode.TextDocument; editor: vscode.TextEditor }> {
+async function parameterFileCase(name: string, parameters = versionParameters): Promise<{ parameterUri: vscode.Uri; parameterFile: vscode.TextDocument; editor: vscode.TextEditor }> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!folder) throw new Error('no workspace folder');
   const parameterUri = vscode.Uri.joinPath(folder, 'codeactions', name, 'azuredeploy.parameters.json');
-  await vscode.workspace.fs.writeFile(parameterUri, new TextEncoder().encode(versionParameters('2016-01-01')));
+  await vscode.workspace.fs.writeFile(parameterUri, new TextEncoder().encode(parameters('2016-01-01')));
   const parameterFile = await vscode.workspace.openTextDocument(parameterUri);
   const templateUri = vscode.Uri.joinPath(folder, 'codeactions', name, 'azuredeploy.json');
   await vscode.workspace.fs.writeFile(templateUri, new TextEncoder().encode(versionTemplate));
@@ -118,6 +120,17 @@ describe('code actions', function () {
     const { parameterFile, editor } = await parameterFileCase('parameters');
     await applyFix(editor, 'AZS401', 'Use api-version 2017-06-01');
     assert.equal(parameterFile.getText(), versionParameters('2017-06-01'));
+    assert.equal(editor.document.getText(), versionTemplate);
+    await gone(editor.document.uri, 'AZS401');
+  });
+
+  it('reads a template with a parameter file that has no $schema, points at its value and fixes it there', async () => {
+    const { parameterUri, parameterFile, editor } = await parameterFileCase('unschemed', unschemedParameters);
+    const shown = await diagnostic(editor.document.uri, 'AZS401');
+    const given = shown.relatedInformation?.find((r) => r.location.uri.toString() === parameterUri.toString());
+    assert.equal(given && parameterFile.getText(given.location.range), '2016-01-01', 'related information at the value in the parameter file');
+    await applyFix(editor, 'AZS401', 'Use api-version 2017-06-01');
+    assert.equal(parameterFile.getText(), unschemedParameters('2017-06-01'));
     assert.equal(editor.document.getText(), versionTemplate);
     await gone(editor.document.uri, 'AZS401');
   });

@@ -22,6 +22,12 @@ function stem(uri: string): string {
   return place(uri).name.replace(/\.jsonc?$/, '').replace(/\.(?:template|parameters|params)$/, '');
 }
 
+/** Files of one folder by lower-case name, then as written (`azuredeploy.parameters.json` before `azuredeploy.params.json`). */
+function byName(a: string, b: string): number {
+  const [x, y] = [place(a).name, place(b).name];
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
+
 type PairedRole = 'template' | 'parameters';
 
 /**
@@ -39,11 +45,14 @@ class TemplatePairs implements PairIndex<JsonState> {
     return from === 'parameters' || to === 'parameters' ? this.templatesFor(uri) : [];
   }
 
-  /** The parameter file that goes with a template: same folder and stem, or the only pair in the folder. */
+  /**
+   * The parameter file that goes with a template: same folder and stem (the first by name when several have it, so
+   * that the order files were read in does not choose), or the only pair in the folder.
+   */
   partnerOf(uri: string): string | undefined {
     const parameterFiles = this.others(uri, 'parameters');
     const own = stem(uri);
-    const sameStem = parameterFiles.find((other) => stem(other) === own);
+    const sameStem = parameterFiles.filter((other) => stem(other) === own).sort(byName)[0];
     const onlyPair = parameterFiles.length === 1 && this.others(uri, 'template').length === 0 ? parameterFiles[0] : undefined;
     return sameStem ?? onlyPair;
   }
@@ -79,7 +88,8 @@ export const json = defineLanguage({
   kind: 'json',
   extensions: ['json', 'jsonc'],
   languageIds: ['json', 'jsonc'],
-  relevant: /azurestack|customersubscriptions|\/registrations\b|registrationName|tenantId|deploymentParameters/i,
+  // A parameter file without its `$schema` is known by its first parameter (`"parameters": {"v": {"value"`).
+  relevant: /azurestack|customersubscriptions|\/registrations\b|registrationName|tenantId|deploymentParameters|"parameters"\s*:\s*\{\s*"(?:[^"\\]|\\.)*"\s*:\s*\{\s*"(?:value|reference|metadata)"/i,
   lineComment: '//',
   fence: { tags: ['json', 'jsonc'], together: false },
   read: ({ uri, text, partner }) => {

@@ -2,7 +2,7 @@
 // (`{"parameters": …, "responses": …}`), saved GET/list responses, plain customer-subscription request bodies and
 // recorded SDK sessions (requests with their URI, method and body; bodies often kept as JSON inside a JSON string).
 import { billingModels } from '../azureStack';
-import { LazyValue, emptyFacts, spanOf, type FileFacts, type Value } from '../facts';
+import { LazyValue, emptyFacts, spanOf, unknownValueAt, type FileFacts, type Value } from '../facts';
 import { LineMap } from '../text';
 import { addTemplateFacts, armValue, templateScope, type ArmScope } from './arm';
 import { findPlaceholder } from '../ids';
@@ -56,16 +56,34 @@ function roleOf(root: JsonMap): JsonRole {
   const schema = member(root, '$schema')?.value;
   if (typeof schema === 'string' && /deploymentParameters/i.test(schema)) return 'parameters';
   if ((typeof schema === 'string' && /deploymentTemplate/i.test(schema)) || member(root, 'resources')) return 'template';
+  return isParameterFile(root) ? 'parameters' : 'other';
+}
+
+/** The members a parameter file may have, and those of each parameter in it (ARM's deploymentParameters schema). */
+const parameterFileMembers = new Set(['$schema', 'contentversion', 'parameters', 'extensionconfigs']);
+const parameterMembers = new Set(['value', 'reference', 'metadata']);
+
+/**
+ * Whether a document without a deploymentParameters `$schema` is a parameter file all the same (deployments take one
+ * without it): only the members that schema allows, and `parameters` an object of `{"value": …}` or `{"reference": …}`
+ * objects. A template's parameters have a `type`; a request example, a policy assignment or a deployment body has
+ * other members.
+ */
+function isParameterFile(root: JsonMap): boolean {
   const parameters = member(root, 'parameters')?.value;
   const entries = isMap(parameters) ? Object.values(parameters) : [];
-  const allValues = entries.length > 0 && entries.every((e) => member(e, 'value') || member(e, 'reference'));
-  return allValues && !member(root, 'responses') ? 'parameters' : 'other';
+  const isParameter = (entry: Json) => isMap(entry) && (member(entry, 'value') !== undefined || isMap(member(entry, 'reference')?.value))
+    && Object.keys(entry).every((key) => parameterMembers.has(key.toLowerCase()));
+  return entries.length > 0 && Object.keys(root).every((key) => parameterFileMembers.has(key.toLowerCase())) && entries.every(isParameter);
 }
 
 /**
- * A parameter file's string values, for the template it goes with. Each spans its string's contents in the parameter
- * file and, when the file is named, says it is written there (`Segment.from`): where it is copied from, when it is
- * written without escapes in a well-formed file, so that a fix of the value in the template writes there.
+ * The values a parameter file gives, for the template it goes with: every parameter it names, so that the template's
+ * defaultValue is never read in its place (ARM deploys with the file's value). A string spans its contents in the
+ * parameter file and, when the file is named, says it is written there (`Segment.from`): where it is copied from,
+ * when it is written without escapes in a well-formed file, so that a fix of the value in the template writes there.
+ * A number, `true`, `false` or `null` is its JSON text, written there but no string to fix; a Key Vault `reference`, an
+ * object or an array is unknown (a secret is read at deployment; no rule reads those as a string).
  */
 function parameterFileValues(source: JsonSource, root: JsonMap, uri: string | undefined): Map<string, Value> {
   const values = new Map<string, Value>();
@@ -73,23 +91,32 @@ function parameterFileValues(source: JsonSource, root: JsonMap, uri: string | un
   const parametersPlace = parameters && placeIn(undefined, parameters.key);
   for (const [name, entry] of parameters && isMap(parameters.value) ? Object.entries(parameters.value) : []) {
     const value = member(entry, 'value');
-    if (typeof value?.value === 'string') values.set(name.toLowerCase(), new ParameterFileValue(source.string(placeIn(parametersPlace, name), value.key, value.value), uri, source.hasErrors));
+    const place = placeIn(parametersPlace, name);
+    if (typeof value?.value === 'string') values.set(name.toLowerCase(), new ParameterFileValue(source.string(place, value.key, value.value), uri, source.hasErrors));
+    else if (value && (value.value === null || typeof value.value !== 'object')) values.set(name.toLowerCase(), new ParameterFileValue(writtenJson(source, placeIn(place, value.key), value.value), uri, true));
+    else if (value || member(entry, 'reference')) values.set(name.toLowerCase(), unknownValueAt(0, 0));
   }
   return values;
 }
 
+/** A number, boolean or null as its JSON text, spanning where it is written. */
+function writtenJson(source: JsonSource, place: JsonPlace, value: null | boolean | number): Value {
+  const text = JSON.stringify(value);
+  return { text, segments: [{ text }], span: source.lazySpanAt(place) };
+}
+
 /** A value a parameter file gives, located when first asked (see `parameterFileValues`). */
 class ParameterFileValue extends LazyValue {
-  constructor(private readonly written: Value, private readonly uri: string | undefined, private readonly broken: boolean) {
+  /** `uncopied`: its characters are not the value's (a broken file's string may end elsewhere than it seems; a number is no string). */
+  constructor(private readonly written: Value, private readonly uri: string | undefined, private readonly uncopied: boolean) {
     super(written.text);
   }
 
   protected resolve(): Value {
     const { text, uri, written } = this;
     const { span } = written;
-    // Its offsets are the parameter file's: never the segment's `at`, which a template would read as its own. In a
-    // broken file a string may end elsewhere than it seems.
-    const copied = !this.broken && written.segments[0]?.at !== undefined;
+    // Its offsets are the parameter file's: never the segment's `at`, which a template would read as its own.
+    const copied = !this.uncopied && written.segments[0]?.at !== undefined;
     return { text, segments: [uri === undefined ? { text } : { text, from: { uri, start: span.start, end: span.end, copied } }], span };
   }
 }

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../errors';
-import { LazyValue, locate, locateWhole, sliceSource, usedAt, writtenAt, type FileFacts, type Segment, type SliceSource, type Value } from '../facts';
+import { LazyValue, givenAt, givenPiece, locate, locateWhole, sliceSource, usedAt, writtenAt, type FileFacts, type FileSpan, type Segment, type SliceSource, type Value } from '../facts';
 import { cloudIdLookupAt } from '../fixes';
 import { findPlaceholder } from '../ids';
 import { SpanMap, type Span } from '../text';
@@ -175,13 +175,17 @@ class PlacedReport implements Report<PlaceholderMessage> {
   declare readonly data: { placeholder: string };
   declare readonly usedAt: Span;
   declare alsoUsedAt: Span[] | undefined;
+  /** Where the parameter file that gives the value writes the placeholder. */
+  declare readonly givenIn: FileSpan | undefined;
   declare readonly end: number;
   declare readonly next: PlacedReport | undefined;
   /** The places of use after the first (`usedAt`), to list each once. */
   declare moreUses: SpanMap<true> | undefined;
 
   // Set in the constructor rather than as class fields or parameter properties (see LazyValue in facts.ts).
-  constructor(placeholder: string, values: MessageValues, azureError: ErrorCode | null, span: Span, end: number, use: Span, next: PlacedReport | undefined) {
+  constructor(
+    placeholder: string, values: MessageValues, azureError: ErrorCode | null, span: Span, end: number, use: Span, given: FileSpan | undefined, next: PlacedReport | undefined,
+  ) {
     this.messageId = azureError ? 'placeholderAzure' : 'placeholder';
     this.values = values;
     this.span = span;
@@ -189,6 +193,7 @@ class PlacedReport implements Report<PlaceholderMessage> {
     this.data = { placeholder };
     this.usedAt = use;
     this.alsoUsedAt = undefined;
+    this.givenIn = given;
     this.end = end;
     this.next = next;
     this.moreUses = undefined;
@@ -251,7 +256,7 @@ class PlaceholderReports {
   private addWritten(value: Value, found: readonly FoundPlaceholder[], at: number): void {
     for (let i = 0; i < found.length; i++) {
       const { text, index } = found[i];
-      this.place(text, at + index, at + index + text.length, undefined, value.span);
+      this.place(text, at + index, at + index + text.length, undefined, value.span, undefined);
     }
   }
 
@@ -260,7 +265,7 @@ class PlaceholderReports {
     for (let i = 0; i < found.length; i++) {
       const { text, index } = found[i];
       const written = locate(value, index, text.length);
-      this.place(text, written.start, written.end, written, usedAt(value, index, text.length));
+      this.place(text, written.start, written.end, written, usedAt(value, index, text.length), givenAt(value, index, text.length));
     }
   }
 
@@ -282,14 +287,18 @@ class PlaceholderReports {
       const segment = at < segments.length && index >= offset ? segments[at] : undefined;
       let use = segment?.via;
       if (!use) use = fellBackTo = value.span;
-      if (segment?.at === undefined) this.place(text, use.start, use.end, use, use);
-      else this.place(text, segment.at + index - offset, segment.at + index - offset + text.length, undefined, use);
+      const given = segment?.from && givenPiece(segment.from, index - offset, text.length);
+      if (segment?.at === undefined) this.place(text, use.start, use.end, use, use, given);
+      else this.place(text, segment.at + index - offset, segment.at + index - offset + text.length, undefined, use, given);
     }
     return fellBackTo;
   }
 
-  /** A placeholder written at `start`–`end` (`written`, when that span is at hand) and used at `use`. */
-  private place(placeholder: string, start: number, end: number, written: Span | undefined, use: Span): void {
+  /**
+   * A placeholder written at `start`–`end` (`written`, when that span is at hand) and used at `use`; `given` where the
+   * parameter file that gives it writes it.
+   */
+  private place(placeholder: string, start: number, end: number, written: Span | undefined, use: Span, given: FileSpan | undefined): void {
     const first = this.byStart.get(start);
     for (let known = first; known; known = known.next) {
       if (known.end === end) {
@@ -300,7 +309,7 @@ class PlaceholderReports {
     const span = written ?? { start, end };
     this.errors ??= new ErrorsByPlace(this.facts);
     const azureError = this.errors.at(span);
-    const report = new PlacedReport(placeholder, this.messageValues.of(placeholder, azureError), azureError, span, end, use, first);
+    const report = new PlacedReport(placeholder, this.messageValues.of(placeholder, azureError), azureError, span, end, use, given, first);
     this.byStart.set(start, report);
     this.list.push(report);
   }

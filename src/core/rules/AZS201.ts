@@ -1,4 +1,4 @@
-import { givenElsewhere, isKnown, locateWhole, locatesOnlyReference } from '../facts';
+import { isKnown, locateWhole } from '../facts';
 import { replacementFix, replacementWhereWritten, type Replacement } from '../fixes';
 import { holdsPlaceholder, isGuid, repairGuid } from '../ids';
 import { defineRule, noReports, reportsForEach, type Report } from './rule';
@@ -37,8 +37,7 @@ export default defineRule({
       if (!replacement) return [{ messageId: 'notGuid', values: { value: id.text }, span, usedAt: id.span }];
       // No fix where only a reference to the value can be underlined (the GUID would take the reference's place),
       // unless the parameter file that gives the value writes it: the fix writes there.
-      const fixable = !locatesOnlyReference(id) || givenElsewhere(id) !== undefined;
-      return [{ messageId: 'repairable', values: { value: id.text, replacement }, span, usedAt: id.span, ...replacementWhereWritten<Replacement>(id, fixable ? { replacement } : undefined) }];
+      return [{ messageId: 'repairable', values: { value: id.text, replacement }, span, usedAt: id.span, ...replacementWhereWritten<Replacement>(id, { replacement }) }];
     });
   },
   fixes: (finding, document) => replacementFix(document, finding, { en: 'Fix the GUID: {replacement}', sv: 'Rätta GUID:t: {replacement}' }, true),

@@ -1,12 +1,7 @@
-import { isKnown, locateWhole, locatesOnlyReference } from '../facts';
-import { refersToParameter, replacementFix, replacementWhereWritten, type Replacement } from '../fixes';
+import { isKnown, locateWhole } from '../facts';
+import { replacementFix, replacementWhereWritten, type Replacement } from '../fixes';
 import { holdsPlaceholder, isGuid, repairGuid } from '../ids';
 import { defineRule, noReports, reportsForEach, type Report } from './rule';
-
-/** The GUID to write, and whether only the reference that brings the value in (`$t`, `[variables('w')]`) is underlined. */
-interface GuidRepair extends Replacement {
-  onlyReference?: true;
-}
 
 export default defineRule({
   code: 'AZS202',
@@ -35,28 +30,17 @@ export default defineRule({
     },
   },
   check({ facts }) {
-    return reportsForEach(facts.tenantOperations, (operation): readonly Report<'missing' | 'notGuid', GuidRepair>[] => {
+    return reportsForEach(facts.tenantOperations, (operation): readonly Report<'missing' | 'notGuid', Replacement>[] => {
       if (operation.action !== 'add') return noReports;
       if (operation.tenantIdMissingAt) return [{ messageId: 'missing', span: operation.tenantIdMissingAt }];
       const id = operation.tenantId;
       if (!isKnown(id) || isGuid(id.text) || holdsPlaceholder(id.text)) return noReports;
       const replacement = repairGuid(id.text);
-      // Where a parameter file gives the value, the GUID is written there (or nowhere), never over the reference to it.
-      const where = replacementWhereWritten<GuidRepair>(id, replacement ? { replacement } : undefined);
-      if (where.data && !where.givenIn && locatesOnlyReference(id)) where.data.onlyReference = true;
+      // Written where the value is written (a parameter file, a variable's assignment), or nowhere: never over the
+      // reference that brings it in ("$t", "[variables('w')]" whose string has an escape), which would become a literal.
+      const where = replacementWhereWritten<Replacement>(id, replacement ? { replacement } : undefined);
       return [{ messageId: 'notGuid', values: { value: id.text }, span: locateWhole(id), usedAt: id.span, ...where }];
     });
   },
-  // Where only a reference to the value is underlined, the GUID takes its place only as a string's whole content
-  // ("$t", "{$g}", "[variables('w')]"): a bare $t would become a bare GUID. Never over a template's parameters(): the
-  // template would ignore the value given for it from then on (a defaultValue with an escape is all that leaves).
-  fixes: (finding, document) => (finding.data?.onlyReference && (!isStringContent(document.text, finding) || refersToParameter(document, finding))
-    ? []
-    : replacementFix(document, finding, { en: 'Fix the GUID: {replacement}', sv: 'Rätta GUID:t: {replacement}' }, true)),
+  fixes: (finding, document) => replacementFix(document, finding, { en: 'Fix the GUID: {replacement}', sv: 'Rätta GUID:t: {replacement}' }, true),
 });
-
-/** Whether the span is all that stands between a pair of straight quotes. */
-function isStringContent(text: string, { start, end }: { start: number; end: number }): boolean {
-  const quote = text[start - 1];
-  return (quote === '"' || quote === "'") && text[end] === quote;
-}

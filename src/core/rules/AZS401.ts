@@ -1,7 +1,7 @@
 import { apiVersions, firstTenantApiVersion } from '../azureStack';
 import { locateWhole } from '../facts';
 import { hasUnknown } from '../ids';
-import { refersToParameter, replace, replacementWhereWritten, type Replacement } from '../fixes';
+import { replace, replacementWhereWritten, type Replacement } from '../fixes';
 import { defineRule, noReports, reportsForEach, type Report } from './rule';
 
 export default defineRule({
@@ -45,9 +45,9 @@ export default defineRule({
         : { ...report, messageId: 'unknown', values: { value: version, versions: apiVersions.join(', ') } }];
     });
   },
-  // Where the version is given by no parameter file and a parameter's defaultValue cannot be written over (it holds an
-  // escape, it is an expression), only the reference is underlined: it is left to the author.
-  fixes: (finding, document) => (finding.data && (finding.data.writtenIn || !refersToParameter(document, finding)) ? [{
+  // No data where only the reference to the version is underlined (a defaultValue or variable with an escape, an
+  // expression): it is left to the author.
+  fixes: (finding, document) => (finding.data ? [{
     title: { en: `Use api-version ${firstTenantApiVersion}`, sv: `Använd api-version ${firstTenantApiVersion}` },
     edits: replace(document, finding, firstTenantApiVersion), preferred: true, safe: true,
   }] : []),

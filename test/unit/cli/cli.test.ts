@@ -507,6 +507,18 @@ fs.fsyncSync = (fd) => { if (++calls === 3) { fs.writeSync(2, 'holding\\n'); Ato
       for (const name of ['azuredeploy.json', 'azuredeploy.parameters.json']) assert.equal(readFileSync(join(patched, name), 'utf8'), readFileSync(join(project, name), 'utf8'), name);
     });
 
+    it('counts each problem one parameter-file edit fixes: a value two resources of the template use', () => {
+      const project = mkdtempSync(join(scratch, 'parameters-twice-'));
+      const second = tenantResource.replace('66666666-7777-8888-9999-000000000000', '77777777-8888-9999-0000-111111111111');
+      writeFileSync(join(project, 'azuredeploy.json'), template('2017-06-01').replace(tenantResource, `${tenantResource},\n  ${second}`));
+      writeFileSync(join(project, 'azuredeploy.parameters.json'), parameters('2016-01-01'));
+      const before = azsLint(['.', '--format', 'json'], project);
+      assert.deepEqual((JSON.parse(before.stdout) as JsonRow[]).map((r) => `${r.file} ${r.code}`), ['azuredeploy.json AZS401', 'azuredeploy.json AZS401'], 'two findings, one value');
+      const fixed = azsLint(['.', '--fix'], project);
+      assert.deepEqual([fixed.status, fixed.stderr], [0, 'azs-lint: azuredeploy.json: fixed 2 problems: 2 × AZS401\nazs-lint: azuredeploy.parameters.json: changed to fix 2 problems of another file: 2 × AZS401\n']);
+      assert.equal(readFileSync(join(project, 'azuredeploy.parameters.json'), 'utf8'), parameters('2017-06-01'));
+    });
+
     it('says a template\'s problem stays when the parameter file its fix edits cannot be written', () => {
       const project = mkdtempSync(join(scratch, 'parameters-locked-'));
       const path = join(project, 'azuredeploy.parameters.json');

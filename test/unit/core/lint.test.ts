@@ -149,6 +149,41 @@ describe('LintWorkspace', () => {
     });
   });
 
+  describe('pairing templates with parameter files', () => {
+    /** A template whose tenant resource takes its api-version from the parameter `version`. */
+    const versionTemplate = `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "parameters": {"version": {"type": "string"}},
+ "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "[parameters('version')]", "name": "reg1/${customer}", "properties": {"tenantId": "${tenant}"}}]}`;
+    /** What the template's findings say, and where their related information points. */
+    const findingsOf = async (files: Record<string, string>) => {
+      const ws = workspace();
+      for (const [name, text] of Object.entries(files)) await ws.update(`${folder}${name}`, text, 'json');
+      return ws.findings(`${folder}azuredeploy.json`).map((f) => [f.code, ...f.related.map((r) => r.uri.slice(folder.length))]);
+    };
+
+    it('reads a template with the first parameter file of its stem by name, whichever was read first', async () => {
+      const files = {
+        'azuredeploy.json': versionTemplate,
+        'azuredeploy.params.json': pairedParameters('2017-06-01').replace('customer', 'version'),
+        'azuredeploy.parameters.json': pairedParameters('2016-01-01').replace('customer', 'version'),
+      };
+      const names = Object.keys(files);
+      for (const order of [names, [...names].reverse(), [names[1], names[0], names[2]]]) {
+        assert.deepEqual(await findingsOf(Object.fromEntries(order.map((name) => [name, files[name as keyof typeof files]]))), [['AZS401', 'azuredeploy.parameters.json']], order.join(', '));
+      }
+    });
+
+    it('pairs a parameter file without $schema by its shape, and nothing else of that look', async () => {
+      const unschemed = '{"contentVersion": "1.0.0.0", "parameters": {"version": {"value": "2016-01-01"}, "secret": {"reference": {"keyVault": {"id": "kv"}, "secretName": "s"}}}}';
+      assert.deepEqual(await findingsOf({ 'azuredeploy.parameters.json': unschemed, 'azuredeploy.json': versionTemplate }), [['AZS401', 'azuredeploy.parameters.json']], 'a parameter file');
+      // Documents that hold parameter values among other things: a policy assignment, a template's parameters with a type.
+      const others = [
+        `{"displayName": "Tenants", "policyDefinitionId": "/providers/Microsoft.Authorization/policyDefinitions/p", "parameters": {"version": {"value": "2016-01-01"}, "tenantId": {"value": "${tenant}"}}}`,
+        `{"parameters": {"version": {"value": "2016-01-01", "type": "string"}, "tenantId": {"value": "${tenant}"}}}`,
+      ];
+      for (const other of others) assert.deepEqual(await findingsOf({ 'azuredeploy.parameters.json': other, 'azuredeploy.json': versionTemplate }), [], other);
+    });
+  });
+
   describe('incremental re-lint', () => {
     const script = Array.from({ length: 12 }, (_, i) => [
       `$customer${i} = '${customer.slice(0, -2)}${String(i).padStart(2, '0')}'`,

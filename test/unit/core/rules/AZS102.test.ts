@@ -5,7 +5,7 @@ import { RegistrationIndex } from '../../../../src/core/rules/registrations';
 import { cloudIdLookup } from '../support/cloudIdLookup';
 import { denseScript } from '../support/denseScript';
 import { customer, registrationId, subscription, tenant } from '../support/ids';
-import { ruleTester } from '../support/ruleTester';
+import { givenHere, parameterFile, ruleTester } from '../support/ruleTester';
 import { testWasmDir } from '../support/wasm';
 
 const azure = (placeholder: string, error: string) => `'${placeholder}' is a placeholder that was never filled in; Azure would answer ${error}.`;
@@ -81,6 +81,13 @@ ruleTester(rule, {
       kind: 'json',
       code: `{"parameters": {"registrationName": {"type": "string", "defaultValue": "<!<registration name>!>"}},\n "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "<@[concat(parameters('registrationName'), '/', '${customer}')]@>", "properties": {"tenantId": "${tenant}"}}]}`,
       errors: [{ message: azure('<registration name>', 'RegistrationNotFound'), related: [used] }],
+    },
+    {
+      name: 'a placeholder a parameter file gives the template: pointed at there, as the other rules do',
+      kind: 'json',
+      code: `{"parameters": {"registrationName": {"type": "string"}},\n "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "<![concat(parameters('registrationName'), '/', '${customer}')]!>", "properties": {"tenantId": "${tenant}"}}]}`,
+      others: [parameterFile({ registrationName: '<@<registration name>@>' })],
+      errors: [{ message: azure('<registration name>', 'RegistrationNotFound'), related: [givenHere] }],
     },
     {
       name: 'a file variable used in a request body',

@@ -73,24 +73,23 @@ ruleTester(rule, {
       errors: [{ message: `The tenant ID '{${tenant}}' is not a GUID; Azure rejects the request.` }],
     },
     {
-      name: 'a tenant ID with an escape in a variable\'s string, used as a string\'s whole content: the GUID takes the string\'s place',
+      // The GUID written over "$t" would leave the script with a literal where it meant its variable.
+      name: 'a tenant ID with an escape in a variable\'s string, used as a string\'s whole content: no fix over the reference',
       kind: 'powershell',
       code: `$t = "{${tenant}\`}"\nNew-AzResource -ResourceId "${registrationId}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties @{ tenantId = "<!$t!>" }`,
-      output: `$t = "{${tenant}\`}"\nNew-AzResource -ResourceId "${registrationId}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties @{ tenantId = "${tenant}" }`,
       errors: [{ message: `The tenant ID '{${tenant}}' is not a GUID; Azure rejects the request.` }],
     },
     {
-      name: 'braces written around a variable in a string',
+      // The GUID written over "{$g}" would drop the variable the script means.
+      name: 'braces written around a variable in a string: no fix over the reference',
       kind: 'powershell',
       code: `$g = "${tenant}"\nNew-AzResource -ResourceId "${registrationId}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties @{ tenantId = "<!{$g}!>" }`,
-      output: `$g = "${tenant}"\nNew-AzResource -ResourceId "${registrationId}/customerSubscriptions/${customer}" -ApiVersion 2017-06-01 -Properties @{ tenantId = "${tenant}" }`,
       errors: [{ message: `The tenant ID '{${tenant}}' is not a GUID; Azure rejects the request.` }],
     },
     {
-      name: 'a template variable with a JSON escape, used as the tenantId: the GUID takes the expression\'s place',
+      name: 'a template variable with a JSON escape, used as the tenantId: no fix over the expression',
       kind: 'json',
       code: `{"variables": {"w": "{${tenant}\\u007D"}, "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "reg1/${customer}", "properties": {"tenantId": "<![variables('w')]!>"}}]}`,
-      output: `{"variables": {"w": "{${tenant}\\u007D"}, "resources": [{"type": "Microsoft.AzureStack/registrations/customerSubscriptions", "apiVersion": "2017-06-01", "name": "reg1/${customer}", "properties": {"tenantId": "${tenant}"}}]}`,
       errors: [{ message: `The tenant ID '{${tenant}}' is not a GUID; Azure rejects the request.` }],
     },
     {

@@ -25,7 +25,12 @@ export const givenHere = 'The parameter file gives the value here.';
  * JSON escapes kept as they are).
  */
 export function parameterFile(values: Record<string, string>): OtherFile {
-  const parameters = Object.entries(values).map(([name, value]) => `"${name}": {"value": "${value}"}`).join(', ');
+  return parameterFileOf(Object.fromEntries(Object.entries(values).map(([name, value]) => [name, `{"value": "${value}"}`])));
+}
+
+/** `template.parameters.json` with each parameter's entry written as given (`{"value": 1}`, `{"reference": …}`). */
+export function parameterFileOf(entries: Record<string, string>): OtherFile {
+  const parameters = Object.entries(entries).map(([name, entry]) => `"${name}": ${entry}`).join(', ');
   return { name: 'template.parameters.json', kind: 'json', code: `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "parameters": {${parameters}}}` };
 }
 
