@@ -41,11 +41,15 @@ export const maxFixRounds = 10;
  */
 export async function fixSources(workspace: LintWorkspace, sources: readonly Source[]): Promise<void> {
   const byUri = new Map(sources.map((source) => [source.uri, source]));
+  // Each source's findings as last worked out: an edit of a parameter file that another template of the run also
+  // takes its value from fixes that template's findings too, which are then gone when it is read again.
+  const seen = new Map(sources.map((source) => [source.uri, workspace.findings(source.uri)]));
   for (let round = 0; round < maxFixRounds; round++) {
     let changed = false;
     for (const source of sources) {
       const document = { uri: source.uri, text: source.text, kind: source.kind, syntaxErrors: workspace.hasSyntaxErrors(source.uri) };
-      const { edits, fixed, fixedElsewhere } = fixAll(document, workspace.findings(source.uri), byUri);
+      const findings = workspace.findings(source.uri);
+      const { edits, fixed, fixedElsewhere } = fixAll(document, findings, byUri);
       if (edits.length === 0) continue;
       source.fixed.push(...fixed);
       // The files these edits touch (this one, a parameter file), not every file of the run.
@@ -54,16 +58,32 @@ export async function fixSources(workspace: LintWorkspace, sources: readonly Sou
         if (!target) continue;
         target.text = applyEdits(target.text, edits.filter((e) => e.uri === uri));
         const forOthers = fixedElsewhere.get(uri);
-        if (forOthers) {
-          (target.fixedFor ??= []).push(...forOthers);
-          (target.fixedForFiles ??= new Set()).add(source.uri);
-        }
+        if (forOthers) fixedFor(target, source, forOthers);
         await workspace.update(target.uri, target.text, target.kind, undefined, encodingId(target.encoding));
+        seen.set(uri, workspace.findings(uri));
+        for (const other of workspace.dependents(uri)) {
+          const otherSource = byUri.get(other);
+          if (!otherSource || otherSource === source || otherSource === target) continue;
+          const before = seen.get(other) ?? [];
+          const after = workspace.findings(other);
+          seen.set(other, after);
+          const gone = before.filter((f) => !after.some((a) => a.code === f.code && a.start === f.start && a.end === f.end));
+          if (gone.length === 0) continue;
+          otherSource.fixed.push(...gone);
+          fixedFor(target, otherSource, gone);
+        }
       }
+      seen.set(source.uri, workspace.findings(source.uri));
       changed = true;
     }
     if (!changed) return;
   }
+}
+
+/** Notes that editing `target` fixed these findings of `source`. */
+function fixedFor(target: Source, source: Source, findings: readonly Finding[]): void {
+  (target.fixedFor ??= []).push(...findings);
+  (target.fixedForFiles ??= new Set()).add(source.uri);
 }
 
 /**

@@ -15,7 +15,8 @@ import { LintWorkerState, isOvertaken, lintProcessFlag, workerNicenessAbove, typ
  * priority is lowered as a whole.
  */
 function giveWayToTheEditor(): void {
-  lowerOwnAutogroup();
+  // The group is the session's: unless this process leads one, it is the editor's, which must keep its niceness.
+  if (leadsOwnSession()) lowerOwnAutogroup(Math.min(19, getPriority(0) + workerNicenessAbove));
   const lower = (id: number) => {
     try {
       setPriority(id, Math.min(19, getPriority(id) + workerNicenessAbove));
@@ -44,17 +45,34 @@ function giveWayToTheEditor(): void {
  * Where Linux groups processes by session for scheduling (autogroups), the editor starts this process in a session
  * of its own (lintClient.ts): the cores are shared between groups first, so in the editor's group this process's load
  * drew the group's share away from the core the editor's thread waited for (the typing bench's longest holds were
- * that wait). Its group is given the niceness its threads have; elsewhere there is no such file, and nothing to do.
+ * that wait). Its group is given `niceness`, its threads' (elsewhere there is no such file, and nothing to do).
+ * Users other than root may set a group's niceness once per 100 ms on the whole machine, and the kernel refuses the
+ * others (EAGAIN): linters that start together (two windows, a restart) try again, `attempts` times in all, as a
+ * group left at 0 would weigh as much as the editor's whole group.
  */
-function lowerOwnAutogroup(): void {
+export function lowerOwnAutogroup(niceness: number, write = writeAutogroup, attempts = 20, retryMs = 150): void {
   try {
-    // The group is the session's: unless this process leads one, it is the editor's, which must keep its niceness.
-    const stat = readFileSync('/proc/self/stat', 'latin1');
-    if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]) !== process.pid) return;
-    writeFileSync('/proc/self/autogroup', String(Math.min(19, getPriority(0) + workerNicenessAbove)));
-  } catch {
-    // No autogroups here (not Linux, or a kernel without them).
+    write(niceness);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EAGAIN' && attempts > 1) {
+      setTimeout(() => lowerOwnAutogroup(niceness, write, attempts - 1, retryMs), retryMs).unref();
+    }
+    // Otherwise there are no autogroups here (not Linux, or a kernel without them).
   }
+}
+
+/** True when this process leads its session: its autogroup is then its own, not the editor's. */
+function leadsOwnSession(): boolean {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'latin1');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]) === process.pid;
+  } catch {
+    return false;
+  }
+}
+
+function writeAutogroup(niceness: number): void {
+  writeFileSync('/proc/self/autogroup', String(niceness));
 }
 
 /**

@@ -519,6 +519,19 @@ fs.fsyncSync = (fd) => { if (++calls === 3) { fs.writeSync(2, 'holding\\n'); Ato
       assert.equal(readFileSync(join(project, 'azuredeploy.parameters.json'), 'utf8'), parameters('2017-06-01'));
     });
 
+    it('counts the problems of every template the edited parameter file gives the value to, and says they are of other files', () => {
+      const project = mkdtempSync(join(scratch, 'parameters-shared-'));
+      writeFileSync(join(project, 'azuredeploy.json'), template('2017-06-01'));
+      writeFileSync(join(project, 'azuredeploy.jsonc'), template('2017-06-01'));
+      writeFileSync(join(project, 'azuredeploy.parameters.json'), parameters('2016-01-01'));
+      const before = azsLint(['.', '--format', 'json'], project);
+      assert.deepEqual((JSON.parse(before.stdout) as JsonRow[]).map((r) => `${r.file} ${r.code}`), ['azuredeploy.json AZS401', 'azuredeploy.jsonc AZS401'], 'one value, two templates');
+      const fixed = azsLint(['.', '--fix'], project);
+      assert.deepEqual([fixed.status, fixed.stderr], [0, 'azs-lint: azuredeploy.json: fixed 1 problem: 1 × AZS401\nazs-lint: azuredeploy.jsonc: fixed 1 problem: 1 × AZS401\nazs-lint: azuredeploy.parameters.json: changed to fix 2 problems of other files: 2 × AZS401\n']);
+      assert.equal(readFileSync(join(project, 'azuredeploy.parameters.json'), 'utf8'), parameters('2017-06-01'));
+      assert.equal(azsLint(['.', '--format', 'json'], project).stdout.trim(), '[]');
+    });
+
     it('says a template\'s problem stays when the parameter file its fix edits cannot be written', () => {
       const project = mkdtempSync(join(scratch, 'parameters-locked-'));
       const path = join(project, 'azuredeploy.parameters.json');

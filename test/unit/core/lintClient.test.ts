@@ -5,6 +5,7 @@ import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LintWorkspace, LiveData, TextChange } from '../../../src/core/lint';
 import { LintClient, type LintClientOptions } from '../../../src/core/lintClient';
+import { lowerOwnAutogroup } from '../../../src/core/lintProcess';
 import { LintWorkerState, isOvertaken, lintProcessFlag, workerNicenessAbove, type LintReply, type LintRequest, type WorkerOptions } from '../../../src/core/lintWorker';
 import { SnapshotLive, snapshotOf } from '../../../src/core/liveSnapshot';
 import { denseScript } from './support/denseScript';
@@ -214,6 +215,27 @@ describe('LintClient (the linter in a child process)', () => {
     assert.notEqual(autogroupOf(lint.pid).group, autogroupOf('self').group);
     assert.equal(autogroupOf(lint.pid).niceness, Math.min(19, getPriority() + workerNicenessAbove));
     assert.equal(autogroupOf('self').niceness, ownAutogroupNiceness, "the editor's group keeps its niceness");
+  });
+
+  it("tries again to make its group nicer while the kernel refuses (users other than root: once per 100 ms on the machine)", async () => {
+    const tried: number[] = [];
+    const refusing = (times: number, code: string) => (niceness: number) => {
+      tried.push(niceness);
+      if (tried.length <= times) throw Object.assign(new Error(code), { code });
+    };
+    lowerOwnAutogroup(10, refusing(2, 'EAGAIN'), 20, 5);
+    await waitUntil(() => tried.length === 3, 'a third write after two refusals');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepEqual(tried, [10, 10, 10], 'no write after the one taken');
+    tried.length = 0;
+    lowerOwnAutogroup(10, refusing(99, 'EAGAIN'), 4, 1);
+    await waitUntil(() => tried.length === 4, 'four writes');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(tried.length, 4, 'it gives up after the attempts it was given');
+    tried.length = 0;
+    lowerOwnAutogroup(10, refusing(99, 'ENOENT'), 20, 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(tried.length, 1, 'no autogroups here: nothing to try again');
   });
 
   (existsSync('/proc/self/task') ? it : it.skip)('leaves no process behind: after dispose, and after the editor ended without it', async () => {
