@@ -2,7 +2,7 @@
 // (from the environment), streams a period of usage (per subscriber when the gateway gives up on the whole), prices
 // it and writes invoice lines per customer as CSV or JSON. Progress and problems go to stderr; exit codes: the help
 // (usageArgs.ts).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAzureFailure, toAzureFailure, type AzureFailure } from '../azure/errors';
 import { createCredentialFactory } from '../azure/credentials';
@@ -19,6 +19,7 @@ import { priceReport, type PricingSummary } from '../core/usage/pricing';
 import { decodeText } from '../core/encoding';
 import { buildReport, type UsageReport } from '../core/usage/report';
 import { UsageError, commandLineLocale } from './commandLine';
+import { checkOutput, readNamedFile, writeNamedFile } from './namedFile';
 import { exitCodes, parseUsageCommandLine, usageText, type UsageCliOptions } from './usageArgs';
 
 /** A run that ends early with an exit code and a message for stderr. */
@@ -45,18 +46,10 @@ function stampStop(error: unknown, locale: Locale): Stop {
   return new Stop(failure.kind === 'notSignedIn' || failure.kind === 'untrusted' ? exitCodes.signIn : exitCodes.stamp, failureText(failure, locale));
 }
 
-function readFile(path: string): Uint8Array {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw new Stop(exitCodes.usage, `${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
 async function readPrices(paths: string[], role: PriceRole, locale: Locale): Promise<PriceList[]> {
   const lists: PriceList[] = [];
   for (const path of paths) {
-    const result = await readPriceFile(readFile(path), path, role);
+    const result = await readPriceFile(readNamedFile(path, locale), path, role);
     if (!result.ok) throw new Stop(exitCodes.usage, pick(result.message, locale));
     say(pick(describePriceList(result.list), locale));
     for (const problem of result.list.problems) say(`${result.list.file}:${problem.line}: ${pick(problem.message, locale)}`);
@@ -67,7 +60,7 @@ async function readPrices(paths: string[], role: PriceRole, locale: Locale): Pro
 
 function readMapping(path: string | undefined, locale: Locale): MeterMappingEntry[] {
   if (!path) return [];
-  const { entries, problems } = readMeterMapping(decodeText(readFile(path)));
+  const { entries, problems } = readMeterMapping(decodeText(readNamedFile(path, locale)));
   if (problems.length) throw new Stop(exitCodes.usage, problems.map((p) => `${path}${p.at ? ` ${p.at}` : ''}: ${pick(p.message, locale)}`).join('\n'));
   return entries;
 }
@@ -151,6 +144,7 @@ async function run(options: UsageCliOptions): Promise<number> {
   const microsoft = await readPrices(options.prices, 'microsoft', locale);
   const resale = await readPrices(options.resale ? [options.resale] : [], 'resale', locale);
   if (!options.perCustomer) checkNotThere([options.out], options.force, locale);
+  if (options.out) checkOutput(options.out, options.perCustomer, locale);
   const report = await fetchReport(options, [...microsoft, ...resale]);
   const pricing = priceReport(report, { book, microsoft, resale, markup: options.markup });
   const files = outputs(options, report, pricing, { stamp: options.stamp, priceLists: microsoft, resaleLists: resale });
@@ -158,7 +152,7 @@ async function run(options: UsageCliOptions): Promise<number> {
   if (options.perCustomer) mkdirSync(options.out!, { recursive: true });
   for (const file of files) {
     if (file.path === undefined) process.stdout.write(file.text);
-    else writeFileSync(file.path, file.text);
+    else writeNamedFile(file.path, file.text, locale);
   }
   if (options.out) say(pick({ en: '{count} file(s) written to {out}', sv: '{count} fil(er) skrivna till {out}' }, locale, { count: files.length, out: options.out }));
   summary(pricing, locale);
@@ -185,6 +179,11 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof Stop) {
       say(error.message);
       return error.code;
+    }
+    // A file an option names that cannot be read or written (namedFile.ts).
+    if (error instanceof UsageError) {
+      say(error.message);
+      return exitCodes.usage;
     }
     if (isAzureFailure(error)) {
       const stop = stampStop(error, options.locale);

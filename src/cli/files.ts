@@ -1,5 +1,5 @@
 // Which files a run lints (files, folders, globs) and which configuration it uses.
-import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 // A require-style import, so that the bundler takes tinyglobby's CommonJS build: its ES module build (and that of its
@@ -10,6 +10,7 @@ import { decode } from '../core/encoding';
 import { pick, type Locale } from '../core/l10n';
 import { configProblems, documentKindFor, type DocumentKind, type RuleSeverityConfig } from '../core/lint';
 import { UsageError } from './commandLine';
+import { readNamedFile } from './namedFile';
 import { fileTypeOf, systemDetail, type Skip } from './skipped';
 
 const skippedFolders = new Set(['node_modules', '.git']);
@@ -105,8 +106,7 @@ export async function collectFiles(patterns: string[], cwd: string, locale: Loca
 const messages = {
   noSuchPath: { en: 'no such file or folder', sv: 'ingen sådan fil eller mapp' },
   noMatch: { en: 'no files match', sv: 'inga filer matchar' },
-  configNotFile: { en: 'the configuration is not a regular file', sv: 'konfigurationen är inte en vanlig fil' },
-  configUnreadable: { en: 'cannot read the configuration file ({detail})', sv: 'konfigurationsfilen kan inte läsas ({detail})' },
+  configUnreadable: { en: 'cannot read the configuration file: {reason}', sv: 'konfigurationsfilen kan inte läsas: {reason}' },
   configNotJson: { en: 'not valid JSON ({code} at offset {offset})', sv: 'inte giltig JSON ({code} vid position {offset})' },
 };
 
@@ -126,15 +126,7 @@ export function findConfig(cwd: string, patterns: string[]): string | undefined 
 
 /** Reads and checks a configuration file: the same rule map as the `azureStackCsp.lint.rules` setting. */
 export function readConfig(path: string, locale: Locale): RuleSeverityConfig {
-  let text: string;
-  try {
-    // A FIFO or a device would be waited on for ever: only a regular file is opened.
-    if (!statSync(path).isFile()) throw new UsageError(`${path}: ${pick(messages.configNotFile, locale)}`);
-    text = decode(readFileSync(path)).text;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${path}: ${pick(messages.configUnreadable, locale, { detail: systemDetail(error) })}`);
-  }
+  const text = decode(readNamedFile(path, locale, messages.configUnreadable)).text;
   const errors: ParseError[] = [];
   const config: unknown = parse(text, errors, { allowTrailingComma: true });
   if (errors.length > 0) throw new UsageError(`${path}: ${pick(messages.configNotJson, locale, { code: printParseErrorCode(errors[0].error), offset: errors[0].offset })}`);

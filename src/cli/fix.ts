@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { applyEdits, fixedCounts } from '../core/fixes';
 import { plural, type Locale } from '../core/l10n';
 import { fixAll } from '../core/quickFixes';
@@ -91,8 +92,20 @@ function fixedFor(target: Source, source: Source, findings: readonly Finding[]):
  */
 export async function fixAndWrite(workspace: LintWorkspace, sources: readonly Source[], locale: Locale): Promise<void> {
   await fixSources(workspace, sources);
+  const stop = stopBetweenWrites();
+  try {
+    await writeSources(workspace, sources, locale);
+  } finally {
+    stop.dispose();
+  }
+}
+
+/** Writes each fixed source back; one that cannot be written is linted again as it is. */
+async function writeSources(workspace: LintWorkspace, sources: readonly Source[], locale: Locale): Promise<void> {
   for (const source of sources) {
     if (source.text === source.original) continue;
+    // A stop asked for meanwhile (Ctrl+C) is taken here, between two files, each whole.
+    await setImmediate();
     source.notWritten = writeSource(source, locale);
     if (!source.notWritten) continue;
     await workspace.update(source.uri, source.original, source.kind, undefined, encodingId(source.encoding));
@@ -158,6 +171,29 @@ export function writeSource(source: Source, locale: Locale): string | undefined 
   }
 }
 
+/** The new files `replaceFile` is writing, which a stop removes. */
+const temporaries = new Set<string>();
+
+/**
+ * While files are written: SIGINT, SIGTERM or SIGHUP removes any new file not yet renamed and then ends the run by the
+ * same signal. Without it the signal ended the run at once, in the middle of a write, leaving a `.azs-lint-*.tmp`
+ * beside the file. Its handler runs when the writing yields between two files (`replaceFile` is synchronous), so
+ * each file is either as it was or fixed.
+ */
+function stopBetweenWrites(): { dispose(): void } {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const dispose = () => {
+    for (const signal of signals) process.removeListener(signal, stop);
+  };
+  const stop = (signal: NodeJS.Signals) => {
+    for (const temporary of temporaries) rmSync(temporary, { force: true });
+    dispose();
+    process.kill(process.pid, signal);
+  };
+  for (const signal of signals) process.on(signal, stop);
+  return { dispose };
+}
+
 /**
  * Puts `bytes` in the file at `path` with no moment when it holds less: they are written to a new file beside it,
  * which then takes its name (a rename is all or nothing), so a full disk or an I/O error leaves the file as it was and
@@ -172,6 +208,7 @@ function replaceFile(path: string, bytes: Uint8Array): void {
   // Not named after the file: a name near the 255-byte limit would leave no room for the additions.
   const temporary = join(dirname(target), `.azs-lint-${randomBytes(6).toString('hex')}.tmp`);
   const descriptor = openSync(temporary, 'wx', 0o600);
+  temporaries.add(temporary);
   try {
     try {
       writeFileSync(descriptor, bytes);
@@ -186,5 +223,7 @@ function replaceFile(path: string, bytes: Uint8Array): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  } finally {
+    temporaries.delete(temporary);
   }
 }

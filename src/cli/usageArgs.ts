@@ -47,7 +47,7 @@ Options:
                                Azure Retail Prices export (.json); repeat for several (the first that prices a
                                meter wins)
   --resale <file>              your own prices: CSV with meter, unitPrice, currency[, unit][, customer]
-  --markup <percent>           resale = cost + percent, where no resale price is given
+  --markup <percent>           resale = cost + percent, where no resale price is given (-100 to 1000)
   --markup <customer>=<percent>  the same for one customer (name or subscription ID); repeatable
   --meters <file>              meter mapping (JSON, schemas/meter-mapping.schema.json)
   --format csv|json            output format (default: csv)
@@ -79,6 +79,7 @@ Flaggor:
                                prissätter en mätare gäller)
   --resale <fil>               dina egna priser: CSV med meter, unitPrice, currency[, unit][, customer]
   --markup <procent>           försäljningspris = kostnad + procent, där inget försäljningspris anges
+                               (-100 till 1000)
   --markup <kund>=<procent>    detsamma för en kund (namn eller prenumerations-ID); kan upprepas
   --meters <fil>               mätarmappning (JSON, schemas/meter-mapping.schema.json)
   --format csv|json            utdataformat (standard: csv)
@@ -101,6 +102,10 @@ const messages = {
   required: { en: '--{option} is required', sv: '--{option} måste anges' },
   markup: { en: '--markup takes a percent or customer=percent, not "{value}"', sv: '--markup tar en procentsats eller kund=procentsats, inte "{value}"' },
   markupBelow: { en: '--markup "{value}": below -100 % a resale price would be negative', sv: '--markup "{value}": under -100 % blir ett försäljningspris negativt' },
+  markupAbove: {
+    en: '--markup "{value}": at most {max} % (a resale price {times} times the cost)',
+    sv: '--markup "{value}": högst {max} % (ett försäljningspris {times} gånger kostnaden)',
+  },
   notTime: { en: '--{option} is not a UTC date or time: "{value}"', sv: '--{option} är inget datum eller klockslag i UTC: "{value}"' },
   perCustomer: { en: '--per-customer needs --out <folder>', sv: '--per-customer kräver --out <mapp>' },
 } satisfies Record<string, Localized>;
@@ -110,6 +115,12 @@ function requiredText(value: string | undefined, option: string, locale: Locale)
   return value.trim();
 }
 
+/**
+ * The highest markup taken: a resale price 11 times the cost. Past it a value is a slip (`2000` for 20.00 %), and a
+ * few hundred digits make the prices Infinity.
+ */
+export const maxMarkupPercent = 1000;
+
 function readMarkup(values: string[], locale: Locale): Markup {
   const markup: Markup = { customers: [] };
   for (const value of values) {
@@ -117,6 +128,7 @@ function readMarkup(values: string[], locale: Locale): Markup {
     if (!match) throw usageError(messages.markup, locale, { value });
     const percent = Number(match[2].replace(',', '.'));
     if (percent < -100) throw usageError(messages.markupBelow, locale, { value });
+    if (!(percent <= maxMarkupPercent)) throw usageError(messages.markupAbove, locale, { value, max: maxMarkupPercent, times: 1 + maxMarkupPercent / 100 });
     if (match[1] === undefined) markup.all = percent;
     else markup.customers!.push({ customer: match[1].trim(), percent });
   }

@@ -25,6 +25,11 @@ const words = [
   // (a `.` before a string or a variable is a token of its own).
   '$a[$i + 1]#c', '$a[$b[$c + 1] + 1]#c', '$a.b[$i + 1]#c', '$a[$i + 1].b#c', '(1)[$i + 1]#c', '$a[$i + 1]x#c', '"a".b#c', "'a'.b#c", '"a"[0]#c',
   '"a"::b#c', '"$a".b#c', "$a.'b'.c#d", '$a."b".c#d', "$a.'b'x#c", '$a.$b.c#d', '.$a[0]#c', '.$a#c', "'a'.'b'.c#d", "-x:'a'.b#c", '"a".b+c#d',
+  // `?.` and `?[` take a member or an index, and a static member may be a string or a variable; a `$` goes on a
+  // parameter's name, so the `{` after it is a block's.
+  '$a.b?.c#d', '$a[0]?.b#c', '$a?.b?.c#d', '$a[0]?[1]#c', '$a.b?[0]#c', '$a[0]?.b[1]?.c#d', "$a.b?.'c'#d", '(1)?.b#c', "'a'?.b#c", '$a?.b[ 1 ]#c',
+  "$a::'b'#c", '$a::"b"#c', "$a::'b'.c#d", '$a::"b".c#d', "$a.b::'c'#d", '$a.b::$c.d#e', "$a::'b'[0]#c", '"s".b]!#c', '2>-x${a}', '>-x${a}',
+  '-x${a}#c', '-x${a}b#c', '2>-x$a#c',
 ];
 /** Values of an assignment, read as an expression unless a command's name starts them. */
 const assignments = [
@@ -68,6 +73,12 @@ const statements = [
   'switch ($a) { 1 { 2 } }\nWrite-Host a\n$x#c { 1 }\n', 'function f { switch ($a) { 1 { 2 } }\n$x#c { 1 }\n}\n',
   'switch ($a) {\n1 { 2 }\n}\nGet-Item x\n$result#c { 1 }\n', 'switch ($a) { 1 { 2 } }\n{ 3#c { 4 }\n}\n', 'switch ($a) { 1 { 2 } }\r\n$x#c { 1 }\r\n',
   'switch -regex ($a) { a { 2 } }; $x#c { 1 }\n', 'break (1) b#c { 1 }\n', 'continue (1) b#c { 1 }\n',
+  // A label that is a value (a variable, a string, a number, an array) ends with its members: a statement follows.
+  "break 'a' b#c { 1 }\n", 'break "a" b#c { 1 }\n', "break 'a'.b c#d { 1 }\n", 'break "s".b]!#c { 1 }\n', 'break $a b#c { 1 }\n', 'continue $a b#c { 1 }\n',
+  'break $a.b c#c { 1 }\n', 'break $a[0] b#c { 1 }\n', 'break $a[ 0 ] b#c { 1 }\n', 'break $a#c { 1 }\n', 'break ${a} b#c { 1 }\n', 'break $a?.b c#d { 1 }\n',
+  'break $a::b c#d { 1 }\n', 'break 1 b#c { 1 }\n', 'break 1#c { 1 }\n', 'break 1.5 b#c { 1 }\n', 'break .5 b#c { 1 }\n', 'break 1a b#c { 1 }\n',
+  'break @(1) b#c { 1 }\n', 'break @{a=1} b#c { 1 }\n', 'break $(1) b#c { 1 }\n', "break @'\na\n'@ b#c { 1 }\n", 'break "$(1)" b#c { 1 }\n',
+  'switch ($a) { 1 { break $a b#c { 1 }\n } }\n', '$h = @{ k = foreach ($i in 1) { break $a b#c { 1 }\n } }\n',
 ];
 const scripts = [
   ...words.map((word) => `Write-Host ${word} { 1 }\n`),
@@ -78,24 +89,25 @@ const scripts = [
  * Random statements: a start (a command, an assignment, a keyword, a group, a block, a hashtable's value), tokens of
  * every kind run together, a `#` after them and a block, then what closes the start, on the same line or the next
  * (where the `#` started a comment, only a closer on the next line leaves a script PowerShell parses). A loop's label
- * is a name (not modelled: one that is an expression, `break $a b#c`). The same ones in every run (a fixed seed).
+ * is a name or a value. The same ones in every run (a fixed seed).
  */
 const starts: [start: string, closer: string][] = [
   ['Write-Host ', ''], ['$x = ', ''], ['return ', ''], ['& $f ', ''], ['. $f ', ''], ['$x += ', ''], ['[int]$x = ', ''], ['Get-Item a ', ''],
   ['$a | Write-Host ', ''], ['$a | ForEach-Object { ', ' }'], ['if ($a) { Write-Host ', ' }'], ['if ($a) { $x = ', ' }'], ['$h = @{ k = ', ' }'],
   ['$h = @{ k = 1; ', ' }'], ['foreach ($i in ', ') { 2 }'], ['Write-Host (', ')'], ['Write-Host $(', ')'], ['Write-Host @(', ')'], ['$x = (', ')'],
   ['Write-Host `\n ', ''], ['throw ', ''], ['Write-Host a; ', ''], ['Write-Host a && ', ''], ['function f { param($p) ', ' }'], ['', ''],
-  ['break outer ', ''], ['continue outer ', ''], ['Write-Host --% ', ''], ['switch ($a)\n{ ', ' }'],
+  ['break outer ', ''], ['continue outer ', ''], ['Write-Host --% ', ''], ['switch ($a)\n{ ', ' }'], ['break $a ', ''], ["continue 'a'", ''], ['break ', ''],
 ];
 const pieces = ['$a', '$a.b', '$a[0]', '$a::b', '$a.b()', 'b', "'s'", '"s"', '-x', '-x:', '1', '1.5', '!', '-', '+', ',', '(1)', '$(1)', '@(1)', '[int]',
   '$env:c', '${a}', '$_', '$?', '=', ':', '.', '..', ']', '[', 'a"b c"', "a'b'", '2>', '>', '`', '$a=', '-not ', '-eq', ' ', ' ', ' -and ', '*', '/', '.5',
-  '0x1F', '1kb', '{1}', '@{a=1}', '$a.b(1)', '$a?.b', 'a,b', '::x', '\n', '; ', ' | ', '0b101', '[$i + 1]', ".'b'", '.$b', '"s".b', ' --% '];
+  '0x1F', '1kb', '{1}', '@{a=1}', '$a.b(1)', '$a?.b', 'a,b', '::x', '\n', '; ', ' | ', '0b101', '[$i + 1]', ".'b'", '.$b', '"s".b', ' --% ',
+  '?.b', '?[0]', "::'b'", '::$b', '-x$'];
 const randomStatements = fc.sample(fc.tuple(fc.constantFrom(...starts), fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 4 }),
   fc.constantFrom('', '\n')).map(([[start, closer], tokens, lineBreak]) => `${start}${tokens.join('')}#c { 1 }${lineBreak}${closer}\n`),
 { seed: 20261206, numRuns: 1000 })
-  // PowerShell lists no tokens inside a string's `$( )`; not modelled: a `!` after a `]` (`"s".b]!#c`, one token to
-  // PowerShell after `break`) and a redirection's target glued to a braced variable (`2>-x${a}`, `{a}` a block to it).
-  .filter((script) => !script.includes('"$(') && !script.includes(']!') && !/>-x\$\{/.test(script));
+  // PowerShell lists no tokens inside a string's `$( )`; not modelled: a member whose name starts with a digit after a
+  // block or hashtable (`@{a=1}.5's'#c`, a script PowerShell rejects but in a switch's condition).
+  .filter((script) => !script.includes('"$(') && !/\}\.\d/.test(script));
 
 /** The spans `pairBraces` gives for the braces PowerShell pairs: from after each `{` to after its `}`. */
 function pairsOf(reading: PsReading, length: number): { start: number; end: number }[] {

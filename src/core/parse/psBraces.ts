@@ -69,10 +69,10 @@ for (const char of [SPACE, TAB, CARRIAGE_RETURN, VERTICAL_TAB, FORM_FEED, NUL, C
  * `HASHTABLE` marks the mode in a `@{ }`, where a new line or `;` starts a key, an expression.
  * In a command's arguments, `--%` (stop-parsing) makes the rest of the line up to a `|` or `&&` outside `"…"` one
  * verbatim token, and an index with blanks in it (`$a[$i + 1]#c`) is read in expression mode up to its `]`.
- * Not read as PowerShell does: a `!` glued to a `]` (`[int]!b#c`, `"s".b]!#c`: one token to PowerShell), a label
- * that is no name (`break $a b#c`, where PowerShell starts a statement at `b`), and a redirection's target glued to a
- * braced variable (`2>-x${a}`, whose `{a}` is a block to PowerShell). The oracle test (test/oracles/braces.test.ts)
- * leaves these out.
+ * A loop's label is a name, or a value read as an expression up to the end of its members, after which a statement
+ * starts (`break $a b#c`). Not read as PowerShell does: a member whose name starts with a digit after a block
+ * (`@{a=1}.5's'#c`), and scripts PowerShell rejects (`$x = [int]!b#c`); the oracle test
+ * (test/oracles/braces.test.ts) leaves them out.
  */
 const STATEMENT = 0;
 const EXPRESSION = 1;
@@ -87,7 +87,10 @@ const IN_WORD = 8;
 const SWITCH = 16;
 /** In a `switch` statement's block: a statement's start is a clause's condition, read as an argument (`1#c { … }`). */
 const CLAUSES = 32;
-/** After `break` or `continue`: a name is the loop's label, a token of its own (`break outer#c` ends before the `#`). */
+/**
+ * After `break` or `continue`: a name is the loop's label, a token of its own (`break outer#c` ends before the `#`);
+ * with `ARGUMENTS`, the mode of a label that is a value, up to its end.
+ */
 const LABEL = 64;
 /** `wordTo` in a bare word, whose end the pass meets at the next blank: past any code's end, and a small integer (not Infinity, a double V8 reads slower). */
 const TO_BLANK = 2 ** 30 - 1;
@@ -143,7 +146,7 @@ class BraceScan {
   private nextClose = -1;
   /** The mode (`STATEMENT` …, with `HASHTABLE`, `SWITCH` or `CLAUSES`) the next token is read in, and the modes around each open `(` and `{`. */
   private mode = STATEMENT;
-  private readonly modes: number[] = [];
+  private readonly modes = new IntStack();
   /**
    * Where the next token starts with no blank before it: after a string, a variable and its members, a parameter's `:`
    * or a redirection (-1 for none). After a blank or one of `&(),;{|}` the next character starts one.
@@ -153,8 +156,11 @@ class BraceScan {
   private wordTo = -1;
   /** The `[` of an argument's index that `membersEnd` could not read at once (one with a blank in it): read in expression mode. */
   private indexAt = -1;
+  /** Where a member that is a string or a variable starts, after a value's `.` or `::` (`.'b'`): -1 for none. */
+  private memberAt = -1;
   /** The indexes the pass is in, each as how many `(` and `{` were open around it and how many `[` are open in it. */
-  private readonly indexes: { around: number; brackets: number }[] = [];
+  private readonly indexesAround = new IntStack();
+  private readonly indexBrackets = new IntStack();
 
   constructor(private readonly code: string) {
     for (let at = 0; at < code.length;) at = this.strings.length > this.parens.length ? this.inString(at) : this.inCode(at);
@@ -262,6 +268,8 @@ class BraceScan {
           if (code.charCodeAt(i + 1) === HASH && this.startsComment(i)) i = this.blockCommentEnd(i + 2) - 1;
           break;
         case DOLLAR:
+          // In a parameter's name a `$` is a character of it (`-x${a}`: the `{a}` is a block).
+          if (i < this.wordTo && this.wordTo !== TO_BLANK) break;
           i = this.variableEnd(i) - 1;
           break;
         case BACKTICK: {
@@ -286,11 +294,11 @@ class BraceScan {
           this.parens[this.parens.length - 1]--;
           break;
         case OPEN_BRACKET:
-          if (this.inIndex()) this.indexes[this.indexes.length - 1].brackets++;
+          if (this.inIndex()) this.indexBrackets.add(1);
           break;
         case CLOSE_BRACKET:
-          if (this.inIndex() && --this.indexes[this.indexes.length - 1].brackets === 0) {
-            this.indexes.pop();
+          if (this.inIndex() && this.indexBrackets.add(-1) === 0) {
+            this.popIndex();
             this.leave(i);
           }
           break;
@@ -345,8 +353,10 @@ class BraceScan {
     this.endToken(at);
     // At a statement's start, a group or block is the start of an expression (`{1}::x`, `(1) + 2`); after a keyword
     // the keyword's, and the statement may go on after it (`if (…) { … } else { … }`, `param(…) Write-Host`).
-    // A group in a label's place is the label (`break (1) b#c`): what follows it is a statement of its own.
-    const around = (this.mode & MODE) === STATEMENT ? EXPRESSION | (this.mode & HASHTABLE) : this.mode & ~LABEL;
+    // A group in a label's place is the label (`break (1) b#c`): what follows it is a statement of its own. One in a
+    // label's value (`break @(1) b#c`) leaves the value's end to come.
+    const outer = this.mode & MODE;
+    const around = outer === STATEMENT ? EXPRESSION | (this.mode & HASHTABLE) : outer === CLAUSE ? this.mode & ~LABEL : this.mode;
     this.modes.push(inWord ? around | IN_WORD : around);
     this.mode = mode;
   }
@@ -358,8 +368,8 @@ class BraceScan {
   private leave(at: number): void {
     this.endToken(at);
     // A `)` or `}` that closes what was open around an index closes the index too (in a script PowerShell rejects).
-    if (this.inIndex()) this.indexes.pop();
-    const around = this.modes.pop() ?? STATEMENT;
+    if (this.inIndex()) this.popIndex();
+    const around = this.modes.length > 0 ? this.modes.pop() : STATEMENT;
     this.mode = around & ~IN_WORD;
     if (around & IN_WORD) this.wordTo = TO_BLANK;
     else if ((this.mode & MODE) === ARGUMENTS) this.membersAfter(at + 1);
@@ -367,7 +377,13 @@ class BraceScan {
 
   /** Whether the innermost `(`, `{` or `[` open is an argument's index. */
   private inIndex(): boolean {
-    return this.indexes.length > 0 && this.indexes[this.indexes.length - 1].around === this.modes.length;
+    return this.indexesAround.length > 0 && this.indexesAround.top() === this.modes.length;
+  }
+
+  /** Leaves the innermost index. */
+  private popIndex(): void {
+    this.indexesAround.pop();
+    this.indexBrackets.pop();
   }
 
   /**
@@ -375,9 +391,15 @@ class BraceScan {
    * starts after them. An index with a blank in it is read in expression mode from its `[`.
    */
   private membersAfter(at: number): void {
-    const end = membersEnd(this.code, at);
-    if (this.code.charCodeAt(end) === OPEN_BRACKET) this.indexAt = end;
-    this.tokenAt = end;
+    const code = this.code;
+    const end = membersEnd(code, at);
+    if (code.charCodeAt(end) === OPEN_BRACKET) this.indexAt = end;
+    // A member that is a string or a variable (`.'b'`, `$a::'b'.c`) is a token of its own after the `.` or `::`, with
+    // its own members.
+    const operator = code.charCodeAt(end) === DOT ? 1 : code.charCodeAt(end) === COLON && code.charCodeAt(end + 1) === COLON ? 2 : 0;
+    const member = code.charCodeAt(end + operator);
+    this.memberAt = operator > 0 && (member === SINGLE_QUOTE || member === DOUBLE_QUOTE || member === DOLLAR) ? end + operator : -1;
+    this.tokenAt = this.memberAt < 0 ? end : this.memberAt;
   }
 
   /**
@@ -402,7 +424,11 @@ class BraceScan {
     if (at < this.wordTo) return at;
     const mode = this.mode & MODE;
     if (mode === STATEMENT || mode === CLAUSE) this.startStatement(at);
-    else if (mode === ARGUMENTS) return this.startArgument(at);
+    else if (mode === ARGUMENTS && this.mode & LABEL && at !== this.indexAt && at !== this.memberAt) {
+      // The token after a label's value starts a statement of its own (`break $a b#c`: `b#c` a command's name).
+      this.mode = STATEMENT | (this.mode & HASHTABLE);
+      this.startStatement(at);
+    } else if (mode === ARGUMENTS) return this.startArgument(at);
     // In an expression, `!` before a name is a bare word (`!a#c`); other tokens end before a `#`. A `foreach`'s `in`
     // starts a pipeline (`foreach ($a in Get-Item#c)`); a hashtable's key `in` is a key.
     else if (this.code.charCodeAt(at) === EXCLAMATION && startsName(this.code.charCodeAt(at + 1))) this.wordTo = TO_BLANK;
@@ -423,6 +449,10 @@ class BraceScan {
     if (this.mode & CLAUSES) {
       this.mode = ARGUMENTS | CLAUSES;
       this.startArgument(at);
+      return;
+    }
+    if (this.mode & LABEL && (char === DOLLAR || char === SINGLE_QUOTE || char === DOUBLE_QUOTE || char === AT || isDigit(char) || (char === DOT && isDigit(next)))) {
+      this.startLabel(at);
       return;
     }
     let command: boolean;
@@ -458,6 +488,25 @@ class BraceScan {
   }
 
   /**
+   * A label that is a value at `at` (`break $a`, `break 'a'.b`, `break @(1)`, `break 1`): a token read as in an
+   * expression, with its members and indexes as after an argument's (a string's and a group's as they end), up to
+   * where a statement of its own starts (`break $a b#c`: `b#c` a command's name; `break $a#c`: a comment).
+   */
+  private startLabel(at: number): void {
+    const code = this.code;
+    const char = code.charCodeAt(at);
+    this.mode = ARGUMENTS | LABEL | (this.mode & HASHTABLE);
+    if (char === DOLLAR && code.charCodeAt(at + 1) !== OPEN_PAREN) {
+      this.membersAfter(code.charCodeAt(at + 1) === OPEN_BRACE ? this.variableEnd(at) : variableNameEnd(code, at + 1));
+    } else if (char !== DOLLAR && char !== SINGLE_QUOTE && char !== DOUBLE_QUOTE && char !== AT) {
+      // A number, where an operator or the token's end follows it; else a name (`break 1a#c`), to its blank.
+      numberAt.lastIndex = at;
+      if (numberAt.test(code) && (isTokenEnd(code, numberAt.lastIndex) || endsNumber(code.charCodeAt(numberAt.lastIndex)))) this.tokenAt = numberAt.lastIndex;
+      else this.wordTo = TO_BLANK;
+    }
+  }
+
+  /**
    * A command argument's first token at `at`: a bare word to its next blank unless it is a string, a group, a
    * variable followed by a blank, members or `=`, a parameter (`-x`, to a `:` that ends it) or a redirection.
    */
@@ -483,7 +532,8 @@ class BraceScan {
         // An index after an argument's expression, with a blank in it: its inside is an expression, up to its `]`.
         if (at === this.indexAt) {
           this.enter(at, EXPRESSION);
-          this.indexes.push({ around: this.modes.length, brackets: 0 });
+          this.indexesAround.push(this.modes.length);
+          this.indexBrackets.push(0);
           return at;
         }
         break;
@@ -599,6 +649,39 @@ class BraceScan {
 }
 
 /**
+ * A stack of small integers in a typed array, which the collector does not go over: an unclosed `(` or index per line
+ * (a script PowerShell rejects) keeps one entry each alive for the rest of the pass.
+ */
+class IntStack {
+  private items = new Int32Array(16);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+
+  /** The top item, taken off; only where there is one. */
+  pop(): number {
+    return this.items[--this.length];
+  }
+
+  /** The top item; only where there is one. */
+  top(): number {
+    return this.items[this.length - 1];
+  }
+
+  /** Adds `delta` to the top item; returns its new value. */
+  add(delta: number): number {
+    return (this.items[this.length - 1] += delta);
+  }
+}
+
+/**
  * Where the members and indexes that follow a variable, a group or a string at `at` end (`.b`, `::b`, `[0]`, as in
  * `$a.b[0]`): a token starts there. It stops at an index that holds a blank, a quote or one of `&(),;{|}` (read in
  * expression mode from its `[`), and at a member that is a string or a variable (`.'b'`, `.$b`: read after a `.`
@@ -609,7 +692,9 @@ function membersEnd(code: string, at: number): number {
   for (;;) {
     const char = code.charCodeAt(i);
     const next = code.charCodeAt(i + 1);
-    if (char === DOT && isWordChar(next)) i = nameEnd(code, i + 1);
+    // `?.` and `?[` take a member or an index where the value is not $null.
+    if (char === QUESTION && (next === DOT || next === OPEN_BRACKET)) i++;
+    else if (char === DOT && isWordChar(next)) i = nameEnd(code, i + 1);
     else if (char === COLON && next === COLON && isWordChar(code.charCodeAt(i + 2))) i = nameEnd(code, i + 2);
     else if (char === OPEN_BRACKET) {
       const end = indexEnd(code, i);

@@ -378,6 +378,34 @@ describe('azs-lint (CLI)', function () {
       assert.equal(run.status, 1);
     });
 
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      it(`stopped by ${signal} while it writes, leaves each file as it was or fixed, and no temporary file`, async () => {
+        const folder = mkdtempSync(join(scratch, `${signal}-`));
+        writeFileSync(join(folder, 'fixed.ps1'), twoFixes);
+        azsLint(['--fix', 'fixed.ps1'], folder);
+        const fixed = readFileSync(join(folder, 'fixed.ps1'), 'utf8');
+        rmSync(join(folder, 'fixed.ps1'));
+        const names = Array.from({ length: 12 }, (_, i) => `script${String(i).padStart(2, '0')}.ps1`);
+        for (const name of names) writeFileSync(join(folder, name), twoFixes);
+        // The third file's write holds before its flush to disk, its new file written and not yet renamed, and says so
+        // on stderr: the signal comes then, where it would otherwise end the run mid-write.
+        const hold = join(scratch, `${signal}-hold.js`);
+        writeFileSync(hold, `const fs = require('node:fs'); const flush = fs.fsyncSync; let calls = 0;
+fs.fsyncSync = (fd) => { if (++calls === 3) { fs.writeSync(2, 'holding\\n'); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000); } return flush(fd); };\n`);
+        const child = spawn(process.execPath, ['--require', hold, cli, '--fix', ...names], { cwd: folder, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
+        child.stderr.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('holding')) child.kill(signal);
+        });
+        const ended = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, by) => resolve(by)));
+        assert.equal(ended, signal, 'the run ends by the signal');
+        const left = readdirSync(folder).sort();
+        assert.deepEqual(left, names, 'no temporary file beside them');
+        const texts = names.map((name) => readFileSync(join(folder, name), 'utf8'));
+        assert.deepEqual(texts.map((text) => (text === fixed ? 'fixed' : text === twoFixes ? 'as it was' : 'half-written')),
+          [...Array<string>(3).fill('fixed'), ...Array<string>(9).fill('as it was')], 'the file being written when stopped is finished, and the run stops there');
+      });
+    }
+
     it('keeps a fixed file\'s mode and owner, writes a linked file through the link, and does not replace a file it may not write', () => {
       const folder = mkdtempSync(join(scratch, 'modes-'));
       writeFileSync(join(folder, 'run.ps1'), twoFixes);

@@ -3,9 +3,13 @@
 // run here stops at its command line.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { wholeNumberOption } from '../../../src/cli/commandLine';
+import { parseUsageCommandLine } from '../../../src/cli/usageArgs';
 import { repoRoot } from '../core/support/wasm';
+import { withoutPermissionOverride } from './privileges';
 
 interface Run {
   status: number | null;
@@ -21,6 +25,7 @@ function run(script: 'cli.js' | 'usage.js', args: string[], env: NodeJS.ProcessE
 }
 
 const azsUsage = (args: string[], env?: NodeJS.ProcessEnv) => run('usage.js', args, env);
+const now = new Date('2026-12-01T00:00:00Z');
 const period = ['--stamp', 'https://adminmanagement.local.azurestack.external', '--from', '2026-10-01', '--to', '2026-10-02'];
 
 describe('azs-lint and azs-usage (CLI): command lines', function () {
@@ -61,6 +66,7 @@ describe('azs-lint and azs-usage (CLI): command lines', function () {
       [[...period.slice(0, 4), '--to', '2026-09-01'], '--to: Slutet måste komma efter början.'],
       [[...period, '--markup', 'lots'], '--markup tar en procentsats eller kund=procentsats, inte "lots"'],
       [[...period, '--markup', 'Contoso=-150'], '--markup "Contoso=-150": under -100 % blir ett försäljningspris negativt'],
+      [[...period, '--markup', '1001'], '--markup "1001": högst 1000 % (ett försäljningspris 11 gånger kostnaden)'],
       [[...period, '--format', 'xml'], '--format ska vara csv eller json, inte "xml"'],
       [[...period, '--parallel', '0'], '--parallel ska vara ett heltal från 1 till 32, inte "0"'],
       [[...period, '--per-customer'], '--per-customer kräver --out <mapp>'],
@@ -74,6 +80,62 @@ describe('azs-lint and azs-usage (CLI): command lines', function () {
     assert.match(azsUsage(['--frobnicate', '--lang', 'sv']).stderr, /^azs-usage: okänd flagga '--frobnicate'\n\nAnvändning/, '--lang even on a line with a mistake');
     assert.match(azsUsage(['--frobnicate'], { LC_ALL: 'en_US.UTF-8', LC_MESSAGES: 'sv_SE.UTF-8' }).stderr, /^azs-usage: Unknown option '--frobnicate'\n\nUsage/, 'LC_ALL first');
     assert.match(azsUsage(['--frobnicate'], { LANG: 'sv_SE.UTF-8' }).stderr, /^azs-usage: okänd flagga/, 'LANG last');
+  });
+
+  it('takes a markup from -100 to 1000 %, fractions too, and refuses a huge one that would make prices Infinity', () => {
+    const huge = '9'.repeat(400);
+    for (const value of [huge, `Contoso=${huge}`, '1000.5', '1000,01', '2000 %']) {
+      const said = azsUsage([...period, '--markup', value]);
+      assert.equal(said.status, 2, value);
+      assert.ok(said.stderr.startsWith(`azs-usage: --markup "${value}": at most 1000 % (a resale price 11 times the cost)\n\nUsage`), said.stderr);
+    }
+    const taken = ['1000', '-100', '0', '12.5', '0,5 %', 'Contoso=1000'].map((value) => parseUsageCommandLine([...period, `--markup=${value}`], 'en', now).markup);
+    assert.deepEqual(taken, [{ all: 1000, customers: [] }, { all: -100, customers: [] }, { all: 0, customers: [] }, { all: 12.5, customers: [] },
+      { all: 0.5, customers: [] }, { customers: [{ customer: 'Contoso', percent: 1000 }] }]);
+  });
+
+  it('names a file an option gives that is missing, a folder, a link to nothing, a FIFO or not readable, or an --out that cannot be, in English or Swedish, and exits 2', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'azs-named-file-'));
+    try {
+      mkdirSync(join(scratch, 'folder'));
+      symlinkSync(join(scratch, 'gone.csv'), join(scratch, 'link.csv'));
+      spawnSync('mkfifo', [join(scratch, 'fifo.csv')]);
+      writeFileSync(join(scratch, 'locked.csv'), 'meter,unitPrice,currency\n');
+      chmodSync(join(scratch, 'locked.csv'), 0o000);
+      const at = (name: string) => join(scratch, name);
+      const cases: [script: 'cli.js' | 'usage.js', args: string[], english: string, swedish: string][] = [
+        ['usage.js', [...period, '--prices', at('missing.csv')], `azs-usage: ${at('missing.csv')}: no such file`, `azs-usage: ${at('missing.csv')}: ingen sådan fil`],
+        ['usage.js', [...period, '--prices', at('folder')], `azs-usage: ${at('folder')}: a folder, not a file`, `azs-usage: ${at('folder')}: en mapp, ingen fil`],
+        ['usage.js', [...period, '--resale', at('link.csv')], `azs-usage: ${at('link.csv')}: a symbolic link to nothing`, `azs-usage: ${at('link.csv')}: en symbolisk länk till ingenting`],
+        ['usage.js', [...period, '--meters', at('fifo.csv')], `azs-usage: ${at('fifo.csv')}: not a regular file (not opened)`, `azs-usage: ${at('fifo.csv')}: inte en vanlig fil (öppnades inte)`],
+        ['usage.js', [...period, '--out', at('none/invoices.csv')], `azs-usage: --out ${at('none/invoices.csv')}: its folder does not exist`,
+          `azs-usage: --out ${at('none/invoices.csv')}: dess mapp finns inte`],
+        ['usage.js', [...period, '--out', at('folder'), '--force'], `azs-usage: --out ${at('folder')}: a folder, not a file`, `azs-usage: --out ${at('folder')}: en mapp, ingen fil`],
+        ['usage.js', [...period, '--out', at('locked.csv'), '--per-customer', '--force'], `azs-usage: --out ${at('locked.csv')}: not a folder`,
+          `azs-usage: --out ${at('locked.csv')}: ingen mapp`],
+        ['cli.js', ['.', '--config', at('folder')], `azs-lint: ${at('folder')}: cannot read the configuration file: a folder, not a file`,
+          `azs-lint: ${at('folder')}: konfigurationsfilen kan inte läsas: en mapp, ingen fil`],
+        ['cli.js', ['.', '--config', at('missing.json')], `azs-lint: ${at('missing.json')}: cannot read the configuration file: no such file`,
+          `azs-lint: ${at('missing.json')}: konfigurationsfilen kan inte läsas: ingen sådan fil`],
+      ];
+      // Root reads past permissions: the locked file is locked to it only without that power (privileges.ts).
+      const prefix = withoutPermissionOverride();
+      if (prefix) {
+        cases.push(['usage.js', [...period, '--prices', at('locked.csv')], `azs-usage: ${at('locked.csv')}: permission denied`, `azs-usage: ${at('locked.csv')}: åtkomst nekad`]);
+        cases.push(['cli.js', ['.', '--config', at('locked.csv')], `azs-lint: ${at('locked.csv')}: cannot read the configuration file: permission denied`,
+          `azs-lint: ${at('locked.csv')}: konfigurationsfilen kan inte läsas: åtkomst nekad`]);
+      }
+      for (const [script, args, english, swedish] of cases) {
+        for (const [lang, said] of [['en', english], ['sv', swedish]]) {
+          const [command, ...rest] = [...prefix ?? [], process.execPath, join(repoRoot, 'dist', script), ...args, '--lang', lang];
+          const result = spawnSync(command, rest, { cwd: join(repoRoot, 'test/fixtures/lint/workspace'), encoding: 'utf8', env: { PATH: process.env.PATH }, timeout: 30_000 });
+          assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
+          assert.equal(result.stderr.split('\n')[0], said);
+        }
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it('takes only a plain decimal whole number in range for --threads and --parallel, and says so in English or Swedish', () => {

@@ -103,7 +103,7 @@ describe('azs-lint reads every file or says why not', function () {
     spawnSync('mkfifo', [join(project, 'fifo.json'), join(project, 'named.ps1')]);
     const config = azsLint(['a.ps1', '--config', 'fifo.json'], project);
     assert.deepEqual([config.timedOut, config.status], [false, 2]);
-    assert.match(config.stderr, /fifo\.json: the configuration is not a regular file/);
+    assert.match(config.stderr, /fifo\.json: cannot read the configuration file: not a regular file \(not opened\)/);
     const named = azsLint(['named.ps1', 'a.ps1', '--fail-on-skipped'], project);
     assert.deepEqual([named.timedOut, named.status], [false, 4]);
     assert.match(named.stderr, /named\.ps1: skipped: not a regular file, not opened \(FIFO\)/);
