@@ -96,6 +96,8 @@ export async function fixAndWrite(workspace: LintWorkspace, sources: readonly So
   try {
     await writeSources(workspace, sources, locale);
   } finally {
+    // A stop asked for while the last file was written is taken now: the loop turns once more before it is let go.
+    await setImmediate();
     stop.dispose();
   }
 }

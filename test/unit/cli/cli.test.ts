@@ -378,18 +378,19 @@ describe('azs-lint (CLI)', function () {
       assert.equal(run.status, 1);
     });
 
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      it(`stopped by ${signal} while it writes, leaves each file as it was or fixed, and no temporary file`, async () => {
-        const folder = mkdtempSync(join(scratch, `${signal}-`));
+    // Stopped while the third of twelve files is written, and while the last is (no file after it to stop before).
+    for (const [signal, count] of [['SIGTERM', 12], ['SIGINT', 12], ['SIGTERM', 3]] as const) {
+      it(`stopped by ${signal} while it writes the third of ${count} files, leaves each file as it was or fixed, no temporary file, and ends by the signal`, async () => {
+        const folder = mkdtempSync(join(scratch, `${signal}-${count}-`));
         writeFileSync(join(folder, 'fixed.ps1'), twoFixes);
         azsLint(['--fix', 'fixed.ps1'], folder);
         const fixed = readFileSync(join(folder, 'fixed.ps1'), 'utf8');
         rmSync(join(folder, 'fixed.ps1'));
-        const names = Array.from({ length: 12 }, (_, i) => `script${String(i).padStart(2, '0')}.ps1`);
+        const names = Array.from({ length: count }, (_, i) => `script${String(i).padStart(2, '0')}.ps1`);
         for (const name of names) writeFileSync(join(folder, name), twoFixes);
         // The third file's write holds before its flush to disk, its new file written and not yet renamed, and says so
         // on stderr: the signal comes then, where it would otherwise end the run mid-write.
-        const hold = join(scratch, `${signal}-hold.js`);
+        const hold = join(scratch, `${signal}-${count}-hold.js`);
         writeFileSync(hold, `const fs = require('node:fs'); const flush = fs.fsyncSync; let calls = 0;
 fs.fsyncSync = (fd) => { if (++calls === 3) { fs.writeSync(2, 'holding\\n'); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000); } return flush(fd); };\n`);
         const child = spawn(process.execPath, ['--require', hold, cli, '--fix', ...names], { cwd: folder, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
@@ -402,7 +403,7 @@ fs.fsyncSync = (fd) => { if (++calls === 3) { fs.writeSync(2, 'holding\\n'); Ato
         assert.deepEqual(left, names, 'no temporary file beside them');
         const texts = names.map((name) => readFileSync(join(folder, name), 'utf8'));
         assert.deepEqual(texts.map((text) => (text === fixed ? 'fixed' : text === twoFixes ? 'as it was' : 'half-written')),
-          [...Array<string>(3).fill('fixed'), ...Array<string>(9).fill('as it was')], 'the file being written when stopped is finished, and the run stops there');
+          [...Array<string>(3).fill('fixed'), ...Array<string>(count - 3).fill('as it was')], 'the file being written when stopped is finished, and the run stops there');
       });
     }
 
