@@ -46,13 +46,33 @@ function parseArgsMessage(error: unknown, locale: Locale): string {
   return parseArgsInSwedish[kind].replaceAll('{option}', option);
 }
 
-/** node's strict parseArgs of `argv`, its errors UsageErrors in `locale`. */
+/**
+ * node's strict parseArgs of `argv`, its errors UsageErrors in `locale`. A negative number after an option that takes
+ * a value is that value (`--markup -10`): node's parseArgs takes it for an option, and no option is named so.
+ */
 export function parseOptions<T extends ParseArgsConfig['options']>(argv: string[], options: T, allowPositionals: boolean, locale: Locale) {
   try {
-    return parseArgs({ args: argv, allowPositionals, strict: true, options });
+    return parseArgs({ args: negativeValuesJoined(argv, options), allowPositionals, strict: true, options });
   } catch (error) {
     throw new UsageError(parseArgsMessage(error, locale));
   }
+}
+
+/** `--option -10` as `--option=-10` where the option takes a value (up to a `--`, after which all is as given). */
+function negativeValuesJoined(argv: readonly string[], options: ParseArgsConfig['options']): string[] {
+  const args: string[] = [];
+  for (let at = 0; at < argv.length; at++) {
+    const [arg, next] = [argv[at], argv[at + 1]];
+    if (arg === '--') return [...args, ...argv.slice(at)];
+    const takesValue = arg.startsWith('--') && options?.[arg.slice(2)]?.type === 'string';
+    if (takesValue && next !== undefined && /^-\d/.test(next)) {
+      args.push(`${arg}=${next}`);
+      at++;
+    } else {
+      args.push(arg);
+    }
+  }
+  return args;
 }
 
 const messages = {

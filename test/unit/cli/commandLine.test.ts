@@ -94,6 +94,13 @@ describe('azs-lint and azs-usage (CLI): command lines', function () {
       { all: 0.5, customers: [] }, { customers: [{ customer: 'Contoso', percent: 1000 }] }]);
   });
 
+  it('takes a negative markup written apart from its option, as written joined to it; a -- ends that', () => {
+    assert.deepEqual(parseUsageCommandLine([...period, '--markup', '-10', '--markup', '-0.5'], 'en', now).markup, { all: -0.5, customers: [] });
+    assert.deepEqual(parseUsageCommandLine([...period, '--markup', '-100'], 'en', now).markup, parseUsageCommandLine([...period, '--markup=-100'], 'en', now).markup);
+    assert.throws(() => parseUsageCommandLine([...period, '--', '--markup', '-10'], 'en', now), /Unexpected argument '--markup'/);
+    assert.throws(() => parseUsageCommandLine([...period, '--markup', '-x'], 'sv', now), /värdet efter '--markup' ser ut som en flagga/);
+  });
+
   it('names a file an option gives that is missing, a folder, a link to nothing, a FIFO or not readable, or an --out that cannot be, in English or Swedish, and exits 2', () => {
     const scratch = mkdtempSync(join(tmpdir(), 'azs-named-file-'));
     try {
