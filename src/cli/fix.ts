@@ -67,7 +67,8 @@ export async function fixSources(workspace: LintWorkspace, sources: readonly Sou
           const before = seen.get(other) ?? [];
           const after = workspace.findings(other);
           seen.set(other, after);
-          const gone = before.filter((f) => !after.some((a) => a.code === f.code && a.start === f.start && a.end === f.end));
+          const still = new Set(after.map(findingKey));
+          const gone = before.filter((f) => !still.has(findingKey(f)));
           if (gone.length === 0) continue;
           otherSource.fixed.push(...gone);
           fixedFor(target, otherSource, gone);
@@ -79,6 +80,9 @@ export async function fixSources(workspace: LintWorkspace, sources: readonly Sou
     if (!changed) return;
   }
 }
+
+/** A finding as the same in a text that did not change: its rule and place (a key, so that comparing is linear). */
+const findingKey = (finding: Finding) => `${finding.code} ${finding.start} ${finding.end}`;
 
 /** Notes that editing `target` fixed these findings of `source`. */
 function fixedFor(target: Source, source: Source, findings: readonly Finding[]): void {

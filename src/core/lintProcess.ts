@@ -57,7 +57,7 @@ export function lowerOwnAutogroup(niceness: number, write = writeAutogroup, atte
     if ((error as NodeJS.ErrnoException).code === 'EAGAIN' && attempts > 1) {
       setTimeout(() => lowerOwnAutogroup(niceness, write, attempts - 1, retryMs), retryMs).unref();
     }
-    // Otherwise there are no autogroups here (not Linux, or a kernel without them).
+    // Otherwise there are no autogroups here (not Linux, or a kernel without them), or the kernel kept refusing.
   }
 }
 
